@@ -1,0 +1,48 @@
+import type Database from 'better-sqlite3';
+import { migration001CatalogAndMembers } from './001-catalog-and-members';
+import { migration002ValidationsAndResponses } from './002-validations-and-responses';
+import { migration003AuditLogAndOutbox } from './003-audit-log-and-outbox';
+
+export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
+
+/** Shipped migrations, in order. Append only: never edit or reorder a released one. */
+export const MIGRATIONS: readonly Migration[] = [
+  migration001CatalogAndMembers,
+  migration002ValidationsAndResponses,
+  migration003AuditLogAndOutbox,
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+
+export class DatabaseTooNewError extends Error {
+  readonly code = 'DATABASE_TOO_NEW';
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(
+      `This data folder was written by a newer version of CTPAT Validator (store version ${found}; this version understands up to ${supported}). ` +
+        'Nothing was changed. Install the latest CTPAT Validator to open it.',
+    );
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Runs every pending migration in one transaction; refuses a store from a newer app. */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS, target = migrations.length): number {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`Migration ${m.name} is numbered ${m.version}, expected ${i + 1}`);
+  });
+  const current = schemaVersion(db);
+  if (current > migrations.length) throw new DatabaseTooNewError(current, migrations.length);
+  if (current >= target) return current;
+  db.transaction(() => {
+    for (const m of migrations.slice(current, target)) m.up(db);
+    db.pragma(`user_version = ${target}`);
+  }).immediate();
+  return target;
+}

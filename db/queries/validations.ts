@@ -1,0 +1,86 @@
+import type { Validation, ValidationStatus, ValidationSummary } from '../../shared/domain/validation';
+import type { Db } from '../connection';
+import { stmt } from '../statements';
+
+type ValidationRow = {
+  id: string;
+  member_id: string;
+  entity_type: Validation['entityType'];
+  mode: Validation['mode'];
+  catalog_edition_id: string;
+  status: ValidationStatus;
+  scheduled_date: string;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  created_by: string;
+};
+
+const toValidation = (r: ValidationRow): Validation => ({
+  id: r.id,
+  memberId: r.member_id,
+  entityType: r.entity_type,
+  mode: r.mode,
+  catalogEditionId: r.catalog_edition_id,
+  status: r.status,
+  scheduledDate: r.scheduled_date,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  submittedAt: r.submitted_at,
+});
+
+export function insertValidation(db: Db, v: Validation, createdBy: string): void {
+  stmt(
+    db,
+    `INSERT INTO validations (id, member_id, entity_type, mode, catalog_edition_id, status, scheduled_date,
+                              created_at, updated_at, submitted_at, created_by)
+     VALUES (@id, @memberId, @entityType, @mode, @catalogEditionId, @status, @scheduledDate,
+             @createdAt, @updatedAt, @submittedAt, @createdBy)`,
+  ).run({ ...v, createdBy });
+}
+
+export function getValidation(db: Db, id: string): Validation | undefined {
+  const row = stmt(db, 'SELECT * FROM validations WHERE id = ?').get(id) as ValidationRow | undefined;
+  return row && toValidation(row);
+}
+
+export function touchValidation(db: Db, id: string, status: ValidationStatus, updatedAt: string): void {
+  stmt(db, 'UPDATE validations SET status = ?, updated_at = ? WHERE id = ?').run(status, updatedAt, id);
+}
+
+export type ValidationFilter = {
+  memberId?: string | undefined;
+  status?: ValidationStatus | undefined;
+  scheduledFrom?: string | undefined;
+  scheduledTo?: string | undefined;
+};
+
+/**
+ * Lists validations newest first with answered counts. Only the filters actually given go into the
+ * WHERE clause, so SQLite can search validations_by_member / _by_status / _by_date instead of scanning
+ * (an `@x IS NULL OR col = @x` term cannot use an index). stmt() caches each of the 16 shapes.
+ */
+export function listValidations(db: Db, filter: ValidationFilter): Array<Omit<ValidationSummary, 'applicableCount'>> {
+  const params = {
+    memberId: filter.memberId ?? null,
+    status: filter.status ?? null,
+    scheduledFrom: filter.scheduledFrom ?? null,
+    scheduledTo: filter.scheduledTo ?? null,
+  };
+  const conditions: string[] = [];
+  if (params.memberId !== null) conditions.push('v.member_id = @memberId');
+  if (params.status !== null) conditions.push('v.status = @status');
+  if (params.scheduledFrom !== null) conditions.push('v.scheduled_date >= @scheduledFrom');
+  if (params.scheduledTo !== null) conditions.push('v.scheduled_date <= @scheduledTo');
+  const rows = stmt(
+    db,
+    `SELECT v.*, m.legal_name AS member_name,
+            (SELECT count(*) FROM criterion_responses r
+              WHERE r.validation_id = v.id AND r.result IS NOT NULL) AS answered_count
+       FROM validations v JOIN members m ON m.id = v.member_id
+      ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+      ORDER BY v.scheduled_date DESC, v.created_at DESC
+      LIMIT 1000`,
+  ).all(params) as Array<ValidationRow & { member_name: string; answered_count: number }>;
+  return rows.map((r) => ({ ...toValidation(r), memberName: r.member_name, answeredCount: r.answered_count }));
+}

@@ -1,0 +1,153 @@
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { DatabaseTooNewError } from '../../db/migrations';
+import type { EventName } from '../../shared/ipc/channels';
+import { fail } from '../../shared/ipc/envelope';
+import { createDispatcher } from '../ipc/dispatch';
+import { createHandlers } from '../ipc/handlers';
+import { CONTENT_SECURITY_POLICY } from '../main/security';
+import { contentTypeFor, resolveStaticPath } from '../main/static-path';
+import { openAppServices } from '../services/app-services';
+import { resolveDataDir } from '../services/data-dir';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const SHIM_PATH = '/__harness/web-api-shim.js';
+
+function parsePort(argv: readonly string[], env: NodeJS.ProcessEnv): number {
+  const flag = argv.find((a) => a.startsWith('--port='))?.slice('--port='.length);
+  const value = flag ?? env.PORT ?? '5174';
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got "${value}"`);
+  return port;
+}
+
+async function readBody(request: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+export async function startHarness(argv = process.argv, env = process.env) {
+  const distDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+  const rendererDir = path.join(distDir, 'renderer');
+  const shimFile = path.join(distDir, 'harness', 'web-api-shim.js');
+  const dataDir = path.resolve(resolveDataDir(argv, env, path.join(process.cwd(), '.data')));
+  const port = parsePort(argv, env);
+
+  const services = openAppServices({ dataDir, actor: env.CTPAT_ACTOR ?? os.userInfo().username });
+  let origin = '';
+  const dispatch = createDispatcher(
+    createHandlers(services.ctx, { version: env.npm_package_version ?? '0.1.0', dataDir, transport: 'web-harness' }),
+  );
+  const eventStreams = new Set<http.ServerResponse>();
+  const emit = (event: EventName, payload: unknown) => {
+    for (const stream of eventStreams) stream.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+  };
+
+  const server = http.createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', origin);
+    try {
+      if (url.pathname.startsWith('/api/invoke/') && request.method === 'POST') {
+        // Same-origin JSON only: another site open in the browser must not drive the store.
+        if (request.headers.origin !== origin || !request.headers['content-type']?.startsWith('application/json')) {
+          sendJson(response, 403, fail('FORBIDDEN', 'Refused: the request did not come from the CTPAT Validator page.'));
+          return;
+        }
+        const channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
+        let payload: unknown;
+        try {
+          payload = JSON.parse(await readBody(request));
+        } catch {
+          sendJson(response, 400, fail('BAD_REQUEST', 'The request body was not valid JSON (or was over 1 MB).'));
+          return;
+        }
+        const envelope = await dispatch(channel, payload);
+        sendJson(response, 200, envelope);
+        if (envelope.ok && channel === 'responses:save') {
+          emit('validation:changed', { validationId: (payload as { validationId: string }).validationId });
+        }
+        return;
+      }
+      if (url.pathname === '/api/events' && request.method === 'GET') {
+        response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+        response.write(': connected\n\n');
+        eventStreams.add(response);
+        request.on('close', () => eventStreams.delete(response));
+        return;
+      }
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        response.writeHead(405).end();
+        return;
+      }
+      const file = url.pathname === SHIM_PATH ? shimFile : resolveStaticPath(url.pathname, rendererDir);
+      if (!file) {
+        response.writeHead(404).end('Not found');
+        return;
+      }
+      let body: Buffer | string;
+      try {
+        body = await readFile(file);
+      } catch {
+        response.writeHead(404).end('Not found');
+        return;
+      }
+      if (file.endsWith('index.html')) {
+        // Install window.api before the app's module script runs.
+        body = body.toString('utf8').replace('<head>', `<head>\n    <script src="${SHIM_PATH}"></script>`);
+      }
+      response.writeHead(200, {
+        'content-type': contentTypeFor(file),
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      });
+      response.end(request.method === 'HEAD' ? undefined : body);
+    } catch (error) {
+      console.error('harness request failed', error);
+      if (!response.headersSent) sendJson(response, 500, fail('INTERNAL', 'The harness failed to answer.'));
+    }
+  });
+
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  origin = `http://127.0.0.1:${actualPort}`;
+
+  const close = async () => {
+    for (const stream of eventStreams) stream.end();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await closed;
+    services.close();
+  };
+  return { url: `${origin}/`, dataDir, close };
+}
+
+if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+  startHarness().then(
+    (harness) => {
+      console.log(`CTPAT Validator web harness: ${harness.url}`);
+      console.log(`Data folder: ${harness.dataDir}`);
+      const stop = () => void harness.close().then(() => process.exit(0));
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    },
+    (error: unknown) => {
+      if (error instanceof DatabaseTooNewError) console.error(error.message);
+      else console.error('The web harness could not start:', error);
+      process.exit(1);
+    },
+  );
+}

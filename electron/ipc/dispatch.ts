@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import { CHANNELS, type Channel } from '../../shared/ipc/channels';
+import { contract } from '../../shared/ipc/contract';
+import { AppError, type Envelope, fail, ok } from '../../shared/ipc/envelope';
+import type { Handlers } from './handlers';
+
+export type Dispatch = (channel: string, payload: unknown) => Promise<Envelope<unknown>>;
+
+const isChannel = (name: string): name is Channel => (CHANNELS as readonly string[]).includes(name);
+
+/** Says what is wrong with a request in words a user can act on: "scheduledDate: Use a date …". */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+export type DispatchLogger = (message: string, error: unknown) => void;
+
+/**
+ * Parses the payload with the channel's schema before any service runs, so a malformed request
+ * writes nothing; every outcome, including bugs, comes back as an envelope.
+ */
+export function createDispatcher(handlers: Handlers, logError: DispatchLogger = console.error): Dispatch {
+  return async (channel, payload) => {
+    if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', `There is no channel named "${channel}".`);
+    const parsed = contract[channel].request.safeParse(payload);
+    if (!parsed.success) return fail('BAD_REQUEST', `Invalid ${channel} request: ${describeZodError(parsed.error)}`);
+    try {
+      const handler = handlers[channel] as (request: unknown) => unknown;
+      return ok(await handler(parsed.data));
+    } catch (error) {
+      if (error instanceof AppError) return fail(error.code, error.message);
+      logError(`Handler for ${channel} failed`, error);
+      return fail('INTERNAL', 'Something went wrong on this computer and nothing was saved. Try again; if it keeps happening, report it.');
+    }
+  };
+}

@@ -1,0 +1,97 @@
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import { createDispatcher } from './ipc/dispatch';
+import { createHandlers } from './ipc/handlers';
+import { registerIpcHandlers } from './main/register-ipc';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  installNavigationGuards,
+  mainWindowWebPreferences,
+} from './main/security';
+import { resolveStaticPath } from './main/static-path';
+import { type AppServices, openAppServices } from './services/app-services';
+import { resolveDataDir } from './services/data-dir';
+
+const rendererDir = path.join(__dirname, '..', 'renderer');
+const preloadPath = path.join(__dirname, 'preload.cjs');
+
+// Must run before 'ready': app:// behaves like https (secure context, fetch, CSP).
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+let services: AppServices | undefined;
+
+function serveRendererFromAppProtocol(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveStaticPath(request.url, rendererDir);
+    if (!file) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1320,
+    height: 900,
+    minWidth: 960,
+    minHeight: 640,
+    show: false,
+    title: 'CTPAT Validator',
+    webPreferences: mainWindowWebPreferences(preloadPath),
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const dataDir = resolveDataDir(process.argv, process.env, path.join(app.getPath('userData'), 'data'));
+  try {
+    services = openAppServices({ dataDir, actor: os.userInfo().username });
+  } catch (error) {
+    dialog.showErrorBox('CTPAT Validator cannot open its data', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+    return;
+  }
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  serveRendererFromAppProtocol();
+  const dispatch = createDispatcher(
+    createHandlers(services.ctx, { version: app.getVersion(), dataDir, transport: 'electron' }),
+  );
+  registerIpcHandlers(ipcMain, dispatch);
+  createMainWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+  });
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  installNavigationGuards(contents, (url) => shell.openExternal(url));
+});
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('will-quit', () => services?.close());
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would open the same store; focus the first one instead.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  void start();
+}

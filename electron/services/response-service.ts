@@ -1,0 +1,72 @@
+import { appendAudit } from '../../db/audit-log';
+import { enqueueOutbox } from '../../db/outbox';
+import { getResponse, upsertResponse } from '../../db/queries/responses';
+import { touchValidation } from '../../db/queries/validations';
+import { ENTITY_TYPE_LABELS } from '../../shared/domain/entity-types';
+import type { CriterionResponse } from '../../shared/domain/validation';
+import { statusAfterAnswer, WorksheetLockedError } from '../../shared/domain/worksheet-rules';
+import type { ParsedRequestOf } from '../../shared/ipc/contract';
+import { AppError } from '../../shared/ipc/envelope';
+import { getEdition, worksheetCriteria } from './catalog-service';
+import { isoNow, type ServiceContext } from './service-context';
+import { requireValidation } from './validation-service';
+
+/**
+ * Saves one criterion answer durably: the response, the validation's status, an audit row and an
+ * outbox row commit together or not at all.
+ */
+export function saveResponse(ctx: ServiceContext, request: ParsedRequestOf<'responses:save'>): CriterionResponse {
+  const validation = requireValidation(ctx, request.validationId);
+  let nextStatus: ReturnType<typeof statusAfterAnswer>;
+  try {
+    nextStatus = statusAfterAnswer(validation.status);
+  } catch (error) {
+    if (error instanceof WorksheetLockedError) throw new AppError('LOCKED', error.message);
+    throw error;
+  }
+  const criteria = worksheetCriteria(getEdition(ctx, validation.catalogEditionId), validation.entityType);
+  if (!criteria.some((c) => c.id === request.criterionId)) {
+    throw new AppError(
+      'BAD_REQUEST',
+      `Criterion ${request.criterionId} is not part of the ${validation.catalogEditionId} worksheet for ${ENTITY_TYPE_LABELS[validation.entityType]}.`,
+    );
+  }
+
+  return ctx.db
+    .transaction((): CriterionResponse => {
+      const before = getResponse(ctx.db, request.validationId, request.criterionId);
+      const result = request.result !== undefined ? request.result : (before?.result ?? null);
+      const notes = request.notes !== undefined ? request.notes : (before?.notes ?? '');
+      if (before && before.result === result && before.notes === notes) return before;
+      const at = isoNow(ctx);
+      const after: CriterionResponse = {
+        validationId: request.validationId,
+        criterionId: request.criterionId,
+        result,
+        notes,
+        version: (before?.version ?? 0) + 1,
+        updatedAt: at,
+        updatedBy: ctx.actor,
+      };
+      upsertResponse(ctx.db, after);
+      touchValidation(ctx.db, validation.id, nextStatus, at);
+      appendAudit(ctx.db, {
+        at,
+        actor: ctx.actor,
+        action: 'response.save',
+        entity: 'criterion_response',
+        entityId: `${after.validationId}/${after.criterionId}`,
+        before: before ?? null,
+        after,
+      });
+      enqueueOutbox(ctx.db, {
+        entity: 'criterion_response',
+        entityId: `${after.validationId}/${after.criterionId}`,
+        operation: 'upsert',
+        payload: { ...after, baseVersion: before?.version ?? 0 },
+        createdAt: at,
+      });
+      return after;
+    })
+    .immediate();
+}

@@ -1,0 +1,29 @@
+import { useEffect } from 'react';
+import { AppHeader } from './components/AppHeader';
+import { MembersScreen } from './screens/MembersScreen';
+import { NewValidationScreen } from './screens/NewValidationScreen';
+import { WorksheetScreen } from './screens/WorksheetScreen';
+import { useRoute } from './state/route';
+
+export function App() {
+  const route = useRoute();
+
+  // Move focus to the new screen's heading so screen-reader users hear where they are (Section 508).
+  useEffect(() => {
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [route.name]);
+
+  return (
+    <>
+      <a className="usa-skipnav" href="#main-content">
+        Skip to main content
+      </a>
+      <AppHeader />
+      <main id="main-content" className="app-main">
+        {route.name === 'members' && <MembersScreen />}
+        {route.name === 'new-validation' && <NewValidationScreen memberId={route.memberId} />}
+        {route.name === 'worksheet' && <WorksheetScreen validationId={route.validationId} category={route.category} />}
+      </main>
+    </>
+  );
+}

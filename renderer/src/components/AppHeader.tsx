@@ -1,0 +1,33 @@
+import { routeHref } from '../state/route';
+
+export function AppHeader() {
+  return (
+    <header className="usa-header usa-header--basic app-header">
+      <div className="usa-nav-container">
+        <div className="usa-navbar">
+          <div className="usa-logo">
+            <em className="usa-logo__text">
+              <a href={routeHref({ name: 'members' })} title="CTPAT Validator home">
+                CTPAT Validator
+              </a>
+            </em>
+          </div>
+        </div>
+        <nav aria-label="Primary" className="app-header__nav">
+          <ul className="usa-list usa-list--unstyled app-header__links">
+            <li>
+              <a className="usa-link" href={routeHref({ name: 'members' })}>
+                Members
+              </a>
+            </li>
+            <li>
+              <a className="usa-link" href={routeHref({ name: 'new-validation' })}>
+                New validation
+              </a>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

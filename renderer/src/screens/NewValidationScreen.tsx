@@ -1,0 +1,167 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { ENTITY_TYPE_LABELS, ENTITY_TYPES, EntityTypeSchema } from '../../../shared/domain/entity-types';
+import { VALIDATION_MODE_LABELS, ValidationModeSchema } from '../../../shared/domain/validation';
+import { call, errorMessage } from '../api';
+import { Alert } from '../components/Alert';
+import { useMembersStore } from '../state/members-store';
+import { navigate, routeHref } from '../state/route';
+
+const NewValidationFormSchema = z.object({
+  memberId: z.string().min(1, { error: 'Choose the Member company to validate.' }),
+  entityType: EntityTypeSchema,
+  mode: ValidationModeSchema,
+  scheduledDate: z.iso.date({ error: 'Enter the scheduled date.' }),
+});
+type NewValidationForm = z.infer<typeof NewValidationFormSchema>;
+
+/** Entity types some installed catalog edition has criteria for; others cannot be validated yet. */
+function useCoveredEntityTypes(): Set<string> | null {
+  const [covered, setCovered] = useState<Set<string> | null>(null);
+  useEffect(() => {
+    void (async () => {
+      const info = await call('app:info', {});
+      const editions = await Promise.all(info.catalogEditionIds.map((editionId) => call('catalog:get', { editionId })));
+      setCovered(new Set(editions.flatMap((e) => e.entityTypes)));
+    })().catch(() => setCovered(new Set()));
+  }, []);
+  return covered;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function NewValidationScreen({ memberId }: { memberId?: string | undefined }) {
+  const { members, load, status } = useMembersStore();
+  const covered = useCoveredEntityTypes();
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  useEffect(() => {
+    if (status === 'idle') void load();
+  }, [status, load]);
+
+  const {
+    register,
+    handleSubmit,
+    setValue,
+    watch,
+    formState: { errors, isSubmitting },
+  } = useForm<NewValidationForm>({
+    resolver: zodResolver(NewValidationFormSchema),
+    defaultValues: { memberId: memberId ?? '', entityType: 'IMP', mode: 'IN_PERSON', scheduledDate: today() },
+  });
+
+  const chosenMemberId = watch('memberId');
+  const chosenMember = useMemo(() => members.find((m) => m.id === chosenMemberId), [members, chosenMemberId]);
+  // The Member's own entity type is the usual choice; the SCSS can still change it.
+  useEffect(() => {
+    if (chosenMember) setValue('entityType', chosenMember.entityType);
+  }, [chosenMember, setValue]);
+
+  const onSubmit = async (form: NewValidationForm) => {
+    setSubmitError(null);
+    try {
+      const validation = await call('validations:create', form);
+      await load();
+      navigate({ name: 'worksheet', validationId: validation.id, category: 1 });
+    } catch (error) {
+      setSubmitError(errorMessage(error));
+    }
+  };
+
+  return (
+    <div className="grid-container screen">
+      <h1 tabIndex={-1}>Start a validation</h1>
+      <p className="usa-intro">The worksheet uses the newest MSC catalog edition for the entity type; it stays pinned to it.</p>
+      {submitError && (
+        <Alert type="error" heading="The validation was not created">
+          {submitError}
+        </Alert>
+      )}
+      <form className="usa-form usa-form--large" onSubmit={handleSubmit(onSubmit)} noValidate>
+        <div className={`usa-form-group${errors.memberId ? ' usa-form-group--error' : ''}`}>
+          <label className="usa-label" htmlFor="memberId">
+            Member company
+          </label>
+          {errors.memberId && (
+            <span className="usa-error-message" id="memberId-error" role="alert">
+              {errors.memberId.message}
+            </span>
+          )}
+          <select
+            className="usa-select"
+            id="memberId"
+            aria-describedby={errors.memberId ? 'memberId-error' : undefined}
+            {...register('memberId')}
+          >
+            <option value="">- Select -</option>
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.legalName} ({m.accountNumber})
+              </option>
+            ))}
+          </select>
+        </div>
+
+        <div className="usa-form-group">
+          <label className="usa-label" htmlFor="entityType">
+            Entity type
+          </label>
+          <span className="usa-hint" id="entityType-hint">
+            Decides which criteria are on the worksheet.
+          </span>
+          <select className="usa-select" id="entityType" aria-describedby="entityType-hint" {...register('entityType')}>
+            {ENTITY_TYPES.map((type) => (
+              <option key={type} value={type} disabled={covered !== null && !covered.has(type)}>
+                {ENTITY_TYPE_LABELS[type]}
+                {covered !== null && !covered.has(type) ? ' (no catalog yet)' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+
+        <fieldset className="usa-fieldset">
+          <legend className="usa-legend">How will you validate?</legend>
+          {ValidationModeSchema.options.map((mode) => (
+            <div className="usa-radio" key={mode}>
+              <input className="usa-radio__input usa-radio__input--tile" type="radio" id={`mode-${mode}`} value={mode} {...register('mode')} />
+              <label className="usa-radio__label" htmlFor={`mode-${mode}`}>
+                {VALIDATION_MODE_LABELS[mode]}
+                <span className="usa-checkbox__label-description">
+                  {mode === 'IN_PERSON' ? 'On site at the Member’s facilities.' : 'Over video: live tour, screen share and documents.'}
+                </span>
+              </label>
+            </div>
+          ))}
+        </fieldset>
+
+        <div className={`usa-form-group${errors.scheduledDate ? ' usa-form-group--error' : ''}`}>
+          <label className="usa-label" htmlFor="scheduledDate">
+            Scheduled date
+          </label>
+          {errors.scheduledDate && (
+            <span className="usa-error-message" id="scheduledDate-error" role="alert">
+              {errors.scheduledDate.message}
+            </span>
+          )}
+          <input
+            className="usa-input"
+            type="date"
+            id="scheduledDate"
+            aria-describedby={errors.scheduledDate ? 'scheduledDate-error' : undefined}
+            {...register('scheduledDate')}
+          />
+        </div>
+
+        <div className="form-actions">
+          <button className="usa-button" type="submit" disabled={isSubmitting}>
+            {isSubmitting ? 'Creating…' : 'Create validation'}
+          </button>
+          <a className="usa-button usa-button--unstyled" href={routeHref({ name: 'members' })}>
+            Cancel
+          </a>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { useSyncExternalStore } from 'react';
+
+/** Hash routes keep the app's place across a reload: #/members, #/validations/new, #/validations/<id>/category/<n>. */
+export type Route =
+  | { name: 'members' }
+  | { name: 'new-validation'; memberId?: string }
+  | { name: 'worksheet'; validationId: string; category: number };
+
+export function parseRoute(hash: string): Route {
+  const [pathPart = '', query = ''] = hash.replace(/^#/, '').split('?');
+  const parts = pathPart.split('/').filter(Boolean);
+  const params = new URLSearchParams(query);
+  if (parts[0] === 'validations' && parts[1] === 'new') {
+    const memberId = params.get('member');
+    return memberId ? { name: 'new-validation', memberId } : { name: 'new-validation' };
+  }
+  if (parts[0] === 'validations' && parts[1]) {
+    const category = Number(parts[3]);
+    return {
+      name: 'worksheet',
+      validationId: parts[1],
+      category: parts[2] === 'category' && category >= 1 && category <= 12 ? category : 1,
+    };
+  }
+  return { name: 'members' };
+}
+
+export function routeHref(route: Route): string {
+  switch (route.name) {
+    case 'members':
+      return '#/members';
+    case 'new-validation':
+      return route.memberId ? `#/validations/new?member=${encodeURIComponent(route.memberId)}` : '#/validations/new';
+    case 'worksheet':
+      return `#/validations/${route.validationId}/category/${route.category}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = routeHref(route);
+}
+
+const subscribe = (onChange: () => void) => {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+};
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** Error codes a renderer can act on; messages are written for the SCSS, not for developers. */
+export const ErrorCodeSchema = z.enum([
+  'BAD_REQUEST',
+  'NOT_FOUND',
+  'CONFLICT',
+  'LOCKED',
+  'FORBIDDEN',
+  'UNKNOWN_CHANNEL',
+  'UNAVAILABLE',
+  'INTERNAL',
+]);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export type AppErrorShape = { code: ErrorCode; message: string };
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
+
+export const ok = <T>(value: T): Envelope<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string): Envelope<never> => ({ ok: false, error: { code, message } });
+
+/** Thrown by services; the dispatcher turns it into an error envelope. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
