@@ -74,10 +74,20 @@ export function verifyAuditChain(db: Db): AuditChainReport {
   for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
     rows++;
     if (row.prev_hash !== prevHash) {
-      return { ok: false, rows, brokenAtSeq: row.seq, reason: 'does not follow the previous row (a row was removed or inserted)' };
+      return {
+        ok: false,
+        rows,
+        brokenAtSeq: row.seq,
+        reason: 'does not follow the previous row (a row was removed or inserted)',
+      };
     }
     if (hashAuditRow(prevHash, row) !== row.hash) {
-      return { ok: false, rows, brokenAtSeq: row.seq, reason: 'its content no longer matches its hash (the row was edited)' };
+      return {
+        ok: false,
+        rows,
+        brokenAtSeq: row.seq,
+        reason: 'its content no longer matches its hash (the row was edited)',
+      };
     }
     prevHash = row.hash;
   }

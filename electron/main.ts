@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -29,7 +30,7 @@ let services: AppServices | undefined;
 function serveRendererFromAppProtocol(): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveStaticPath(request.url, rendererDir);
-    if (!file) return new Response('Not found', { status: 404 });
+    if (!file || !existsSync(file)) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);

@@ -6,8 +6,9 @@ export const migration003AuditLogAndOutbox: Migration = {
   up(db) {
     db.exec(`
       -- Append-only; each row's hash covers its content and the previous row's hash.
+      -- Few indexes on purpose: every index is one more page fsync'd with each saved answer.
       CREATE TABLE audit_log (
-        seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+        seq         INTEGER PRIMARY KEY,
         at          TEXT NOT NULL,
         actor       TEXT NOT NULL,
         action      TEXT NOT NULL,
@@ -16,14 +17,14 @@ export const migration003AuditLogAndOutbox: Migration = {
         before_json TEXT,
         after_json  TEXT,
         prev_hash   TEXT NOT NULL,
-        hash        TEXT NOT NULL UNIQUE
+        hash        TEXT NOT NULL
       ) STRICT;
-      CREATE INDEX audit_log_by_entity ON audit_log (entity, entity_id);
 
       -- Changes waiting for HQ; a row leaves only after HQ's receipt for it is stored.
+      -- change_id is a random UUID made in one place (db/outbox.ts); HQ enforces its uniqueness.
       CREATE TABLE sync_outbox (
-        seq          INTEGER PRIMARY KEY AUTOINCREMENT,
-        change_id    TEXT NOT NULL UNIQUE,
+        seq          INTEGER PRIMARY KEY,
+        change_id    TEXT NOT NULL,
         entity       TEXT NOT NULL,
         entity_id    TEXT NOT NULL,
         operation    TEXT NOT NULL,
@@ -32,7 +33,6 @@ export const migration003AuditLogAndOutbox: Migration = {
         attempts     INTEGER NOT NULL DEFAULT 0,
         last_error   TEXT
       ) STRICT;
-      CREATE INDEX sync_outbox_by_entity ON sync_outbox (entity, entity_id);
     `);
   },
 };

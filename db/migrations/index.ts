@@ -33,7 +33,11 @@ export function schemaVersion(db: Database.Database): number {
 }
 
 /** Runs every pending migration in one transaction; refuses a store from a newer app. */
-export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS, target = migrations.length): number {
+export function migrate(
+  db: Database.Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+  target = migrations.length,
+): number {
   migrations.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`Migration ${m.name} is numbered ${m.version}, expected ${i + 1}`);
   });

@@ -13,7 +13,9 @@ export function installCatalogEdition(db: Db, edition: CatalogEdition, installed
     | undefined;
   if (existing) {
     if (existing.content_sha256 !== sha256) {
-      throw new Error(`Catalog edition ${edition.id} is already installed with different content; editions are immutable`);
+      throw new Error(
+        `Catalog edition ${edition.id} is already installed with different content; editions are immutable`,
+      );
     }
     return 'present';
   }

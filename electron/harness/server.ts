@@ -62,7 +62,11 @@ export async function startHarness(argv = process.argv, env = process.env) {
       if (url.pathname.startsWith('/api/invoke/') && request.method === 'POST') {
         // Same-origin JSON only: another site open in the browser must not drive the store.
         if (request.headers.origin !== origin || !request.headers['content-type']?.startsWith('application/json')) {
-          sendJson(response, 403, fail('FORBIDDEN', 'Refused: the request did not come from the CTPAT Validator page.'));
+          sendJson(
+            response,
+            403,
+            fail('FORBIDDEN', 'Refused: the request did not come from the CTPAT Validator page.'),
+          );
           return;
         }
         const channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
@@ -81,7 +85,11 @@ export async function startHarness(argv = process.argv, env = process.env) {
         return;
       }
       if (url.pathname === '/api/events' && request.method === 'GET') {
-        response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+        response.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+        });
         response.write(': connected\n\n');
         eventStreams.add(response);
         request.on('close', () => eventStreams.delete(response));

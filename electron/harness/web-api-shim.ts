@@ -14,7 +14,10 @@ async function invoke(channel: string, request: unknown): Promise<Envelope<unkno
   } catch {
     return {
       ok: false,
-      error: { code: 'UNAVAILABLE', message: 'CTPAT Validator\u2019s local service did not answer. Your change was not saved; try again.' },
+      error: {
+        code: 'UNAVAILABLE',
+        message: 'CTPAT Validator\u2019s local service did not answer. Your change was not saved; try again.',
+      },
     };
   }
 }

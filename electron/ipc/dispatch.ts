@@ -32,7 +32,10 @@ export function createDispatcher(handlers: Handlers, logError: DispatchLogger = 
     } catch (error) {
       if (error instanceof AppError) return fail(error.code, error.message);
       logError(`Handler for ${channel} failed`, error);
-      return fail('INTERNAL', 'Something went wrong on this computer and nothing was saved. Try again; if it keeps happening, report it.');
+      return fail(
+        'INTERNAL',
+        'Something went wrong on this computer and nothing was saved. Try again; if it keeps happening, report it.',
+      );
     }
   };
 }

@@ -1,5 +1,5 @@
-import { listMembers } from '../../db/queries/members';
 import { listCatalogEditionIds } from '../../db/queries/catalog-editions';
+import { listMembers } from '../../db/queries/members';
 import type { Channel } from '../../shared/ipc/channels';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
 import { getEdition } from '../services/catalog-service';

@@ -17,7 +17,8 @@ export function resolveStaticPath(requestUrl: string, rootDir: string): string |
   const segments = pathname.split(/[\\/]+/);
   if (segments.some((s) => s === '..' || /^[a-z]:$/i.test(s))) return null;
   const root = path.resolve(rootDir);
-  const relative = pathname === '/' || pathname === '' ? 'index.html' : `.${pathname.startsWith('/') ? '' : '/'}${pathname}`;
+  const relative =
+    pathname === '/' || pathname === '' ? 'index.html' : `.${pathname.startsWith('/') ? '' : '/'}${pathname}`;
   const resolved = path.resolve(root, relative);
   if (resolved !== root && !resolved.startsWith(root + path.sep)) return null;
   return resolved;

@@ -1,9 +1,9 @@
+import { getCatalogEdition, installCatalogEdition, listCatalogEditionIds } from '../../db/queries/catalog-editions';
 import { bundledEditions } from '../../shared/catalog/index';
 import { criteriaForEntity } from '../../shared/catalog/load';
 import type { CatalogEdition, Criterion } from '../../shared/catalog/schema';
 import { ENTITY_TYPE_LABELS, type EntityType } from '../../shared/domain/entity-types';
 import { AppError } from '../../shared/ipc/envelope';
-import { getCatalogEdition, installCatalogEdition, listCatalogEditionIds } from '../../db/queries/catalog-editions';
 import { isoNow, type ServiceContext } from './service-context';
 
 export function installBundledEditions(ctx: ServiceContext): void {

@@ -6,11 +6,41 @@ import { isoNow, type ServiceContext } from './service-context';
 
 /** Fictional companies so a first run is not an empty screen. Local only: never queued for HQ. */
 const DEMO_MEMBERS: ReadonlyArray<Omit<Member, 'id' | 'createdAt'>> = [
-  { legalName: 'Gulf Coast Home Goods Imports, Inc.', accountNumber: 'DEMO-IMP-10421', entityType: 'IMP', city: 'Houston, TX', country: 'United States' },
-  { legalName: 'Great Lakes Auto Parts Distributors LLC', accountNumber: 'DEMO-IMP-20877', entityType: 'IMP', city: 'Detroit, MI', country: 'United States' },
-  { legalName: 'Rio Bravo Freight Lines LLC', accountNumber: 'DEMO-HC-31560', entityType: 'HC', city: 'Laredo, TX', country: 'United States' },
-  { legalName: 'Manufacturas del Norte S.A. de C.V.', accountNumber: 'DEMO-FM-40218', entityType: 'FM', city: 'Monterrey, NL', country: 'Mexico' },
-  { legalName: 'Pacífico Electronics Assembly S. de R.L.', accountNumber: 'DEMO-FM-51903', entityType: 'FM', city: 'Tijuana, BC', country: 'Mexico' },
+  {
+    legalName: 'Gulf Coast Home Goods Imports, Inc.',
+    accountNumber: 'DEMO-IMP-10421',
+    entityType: 'IMP',
+    city: 'Houston, TX',
+    country: 'United States',
+  },
+  {
+    legalName: 'Great Lakes Auto Parts Distributors LLC',
+    accountNumber: 'DEMO-IMP-20877',
+    entityType: 'IMP',
+    city: 'Detroit, MI',
+    country: 'United States',
+  },
+  {
+    legalName: 'Rio Bravo Freight Lines LLC',
+    accountNumber: 'DEMO-HC-31560',
+    entityType: 'HC',
+    city: 'Laredo, TX',
+    country: 'United States',
+  },
+  {
+    legalName: 'Manufacturas del Norte S.A. de C.V.',
+    accountNumber: 'DEMO-FM-40218',
+    entityType: 'FM',
+    city: 'Monterrey, NL',
+    country: 'Mexico',
+  },
+  {
+    legalName: 'Pacífico Electronics Assembly S. de R.L.',
+    accountNumber: 'DEMO-FM-51903',
+    entityType: 'FM',
+    city: 'Tijuana, BC',
+    country: 'Mexico',
+  },
 ];
 
 export function seedDemoMembersIfEmpty(ctx: ServiceContext): number {

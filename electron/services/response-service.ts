@@ -1,9 +1,11 @@
+import type Database from 'better-sqlite3';
 import { appendAudit } from '../../db/audit-log';
+import type { Db } from '../../db/connection';
 import { enqueueOutbox } from '../../db/outbox';
 import { getResponse, upsertResponse } from '../../db/queries/responses';
 import { touchValidation } from '../../db/queries/validations';
 import { ENTITY_TYPE_LABELS } from '../../shared/domain/entity-types';
-import type { CriterionResponse } from '../../shared/domain/validation';
+import type { CriterionResponse, Validation, ValidationStatus } from '../../shared/domain/validation';
 import { statusAfterAnswer, WorksheetLockedError } from '../../shared/domain/worksheet-rules';
 import type { ParsedRequestOf } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
@@ -32,8 +34,21 @@ export function saveResponse(ctx: ServiceContext, request: ParsedRequestOf<'resp
     );
   }
 
-  return ctx.db
-    .transaction((): CriterionResponse => {
+  return writeResponseTransaction(ctx.db).immediate(ctx, request, validation, nextStatus);
+}
+
+type WriteResponseArgs = [ServiceContext, ParsedRequestOf<'responses:save'>, Validation, ValidationStatus];
+
+// better-sqlite3 transaction wrappers are built once per connection: saving an answer is the hottest path.
+const writeResponseTransactions = new WeakMap<
+  Db,
+  Database.Transaction<(...args: WriteResponseArgs) => CriterionResponse>
+>();
+
+function writeResponseTransaction(db: Db) {
+  let tx = writeResponseTransactions.get(db);
+  if (!tx) {
+    tx = db.transaction((...[ctx, request, validation, nextStatus]: WriteResponseArgs): CriterionResponse => {
       const before = getResponse(ctx.db, request.validationId, request.criterionId);
       const result = request.result !== undefined ? request.result : (before?.result ?? null);
       const notes = request.notes !== undefined ? request.notes : (before?.notes ?? '');
@@ -49,7 +64,8 @@ export function saveResponse(ctx: ServiceContext, request: ParsedRequestOf<'resp
         updatedBy: ctx.actor,
       };
       upsertResponse(ctx.db, after);
-      touchValidation(ctx.db, validation.id, nextStatus, at);
+      // The validation row is rewritten only when its status moves: one page fewer to fsync per answer.
+      if (validation.status !== nextStatus) touchValidation(ctx.db, validation.id, nextStatus, at);
       appendAudit(ctx.db, {
         at,
         actor: ctx.actor,
@@ -67,6 +83,8 @@ export function saveResponse(ctx: ServiceContext, request: ParsedRequestOf<'resp
         createdAt: at,
       });
       return after;
-    })
-    .immediate();
+    });
+    writeResponseTransactions.set(db, tx);
+  }
+  return tx;
 }

@@ -19,7 +19,8 @@ export function requireValidation(ctx: ServiceContext, validationId: string): Va
 
 export function createValidation(ctx: ServiceContext, request: ParsedRequestOf<'validations:create'>): Validation {
   const member = getMember(ctx.db, request.memberId);
-  if (!member) throw new AppError('NOT_FOUND', 'That Member company is not on this computer. Refresh the Members list.');
+  if (!member)
+    throw new AppError('NOT_FOUND', 'That Member company is not on this computer. Refresh the Members list.');
   const edition = currentEditionFor(ctx, request.entityType);
   const at = isoNow(ctx);
   const validation: Validation = {
@@ -34,25 +35,27 @@ export function createValidation(ctx: ServiceContext, request: ParsedRequestOf<'
     updatedAt: at,
     submittedAt: null,
   };
-  ctx.db.transaction(() => {
-    insertValidation(ctx.db, validation, ctx.actor);
-    appendAudit(ctx.db, {
-      at,
-      actor: ctx.actor,
-      action: 'validation.create',
-      entity: 'validation',
-      entityId: validation.id,
-      before: null,
-      after: validation,
-    });
-    enqueueOutbox(ctx.db, {
-      entity: 'validation',
-      entityId: validation.id,
-      operation: 'create',
-      payload: validation,
-      createdAt: at,
-    });
-  }).immediate();
+  ctx.db
+    .transaction(() => {
+      insertValidation(ctx.db, validation, ctx.actor);
+      appendAudit(ctx.db, {
+        at,
+        actor: ctx.actor,
+        action: 'validation.create',
+        entity: 'validation',
+        entityId: validation.id,
+        before: null,
+        after: validation,
+      });
+      enqueueOutbox(ctx.db, {
+        entity: 'validation',
+        entityId: validation.id,
+        operation: 'create',
+        payload: validation,
+        createdAt: at,
+      });
+    })
+    .immediate();
   return validation;
 }
 

@@ -9,6 +9,7 @@ export function App() {
   const route = useRoute();
 
   // Move focus to the new screen's heading so screen-reader users hear where they are (Section 508).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each screen change, reads the DOM only
   useEffect(() => {
     document.querySelector<HTMLElement>('main h1')?.focus();
   }, [route.name]);

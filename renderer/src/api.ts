@@ -20,9 +20,9 @@ export class ApiError extends Error {
 /** Calls one contract channel and unwraps its envelope; a failure becomes an ApiError with the user-facing message. */
 export async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
   const [domain, action] = channel.split(':') as [string, string];
-  const fn = (window.api as unknown as Record<string, Record<string, (r: unknown) => Promise<Envelope<ResponseOf<C>>>>>)[
-    domain
-  ]?.[action];
+  const fn = (
+    window.api as unknown as Record<string, Record<string, (r: unknown) => Promise<Envelope<ResponseOf<C>>>>>
+  )[domain]?.[action];
   if (!fn) throw new ApiError({ code: 'UNKNOWN_CHANNEL', message: `This window cannot reach ${channel}.` });
   const envelope = await fn(request);
   if (!envelope.ok) throw new ApiError(envelope.error);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntityTypeSchema } from '../domain/entity-types';
+import { type EntityType, EntityTypeSchema } from '../domain/entity-types';
 import { CriterionIdSchema } from '../domain/validation';
 
 /** Format of one published MSC catalog edition. Documented in shared/catalog/FORMAT.md. */
@@ -79,6 +79,9 @@ export const CatalogEditionSchema = z
       }
     }
     const focusIds = new Set(edition.focusAreas.map((f) => f.id));
+    if (focusIds.size !== edition.focusAreas.length) {
+      ctx.addIssue({ code: 'custom', path: ['focusAreas'], message: 'Focus area ids repeat' });
+    }
     edition.categories.forEach((category, i) => {
       if (!focusIds.has(category.focusArea)) {
         ctx.addIssue({
@@ -115,6 +118,15 @@ export const CatalogEditionSchema = z
       const keys = criterion.requirements.map((r) => r.key);
       if (new Set(keys).size !== keys.length) {
         ctx.addIssue({ code: 'custom', path: at('requirements'), message: 'Sub-requirement keys repeat' });
+      }
+      for (const entity of Object.keys(criterion.entityGuidance ?? {})) {
+        if (!criterion.appliesTo.includes(entity as EntityType)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: at('entityGuidance'),
+            message: `Guidance for ${entity}, but the criterion does not apply to ${entity}`,
+          });
+        }
       }
       for (const entity of criterion.appliesTo) {
         if (!edition.entityTypes.includes(entity)) {

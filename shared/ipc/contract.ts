@@ -57,7 +57,10 @@ export const SaveResponseRequestSchema = z
     criterionId: CriterionIdSchema,
     /** Omitted fields keep their saved value; null clears the result. */
     result: ResponseResultSchema.nullable().optional(),
-    notes: z.string().max(NOTES_MAX_LENGTH, { error: `Notes are limited to ${NOTES_MAX_LENGTH} characters` }).optional(),
+    notes: z
+      .string()
+      .max(NOTES_MAX_LENGTH, { error: `Notes are limited to ${NOTES_MAX_LENGTH} characters` })
+      .optional(),
   })
   .refine((r) => r.result !== undefined || r.notes !== undefined, {
     error: 'Send a result, notes, or both',

@@ -7,7 +7,9 @@ type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
 /** window.api: one function per channel, grouped by domain: api.responses.save(request). */
 export type WindowApi = {
   [D in DomainOf<Channel>]: {
-    [C in Channel as C extends `${D}:${infer A}` ? A : never]: (request: RequestOf<C>) => Promise<Envelope<ResponseOf<C>>>;
+    [C in Channel as C extends `${D}:${infer A}` ? A : never]: (
+      request: RequestOf<C>,
+    ) => Promise<Envelope<ResponseOf<C>>>;
   };
 } & {
   /** Subscribes to a main-process event; returns the unsubscribe function. */

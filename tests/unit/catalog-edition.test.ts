@@ -291,4 +291,21 @@ describe('malformed editions are rejected with the bad entry named', () => {
     expect(problems.some((p) => p.startsWith(`criteria[${i}] (criterion 2.1)`))).toBe(true);
     expect(problems.some((p) => p.startsWith(`criteria[${j}] (criterion 9.4) requirements`))).toBe(true);
   });
+
+  it('rejects repeated focus-area ids', () => {
+    const bad = badCopy();
+    const third = bad.focusAreas[2];
+    if (!third) throw new Error('edition has fewer than three focus areas');
+    third.id = 'CORP';
+    expect(problemsOf(bad)).toContain('focusAreas: Focus area ids repeat');
+  });
+
+  it('rejects guidance for an entity type the criterion does not apply to', () => {
+    const bad = badCopy();
+    const [i, c] = criterionIn(bad, '6.3');
+    c.entityGuidance = { IMP: 'Importers would use a padlock here.' };
+    expect(problemsOf(bad)).toEqual([
+      `criteria[${i}] (criterion 6.3) entityGuidance: Guidance for IMP, but the criterion does not apply to IMP`,
+    ]);
+  });
 });

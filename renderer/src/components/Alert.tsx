@@ -1,6 +1,14 @@
 import type { ReactNode } from 'react';
 
-export function Alert({ type, heading, children }: { type: 'error' | 'warning' | 'success' | 'info'; heading?: string; children: ReactNode }) {
+export function Alert({
+  type,
+  heading,
+  children,
+}: {
+  type: 'error' | 'warning' | 'success' | 'info';
+  heading?: string;
+  children: ReactNode;
+}) {
   return (
     <div className={`usa-alert usa-alert--${type} usa-alert--slim`} role={type === 'error' ? 'alert' : 'status'}>
       <div className="usa-alert__body">

@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { Criterion } from '../../../shared/catalog/schema';
 import { NOTES_MAX_LENGTH, RESPONSE_RESULT_LABELS, ResponseResultSchema } from '../../../shared/domain/validation';
-import { useShallow } from 'zustand/react/shallow';
 import { SaveIndicator } from '../components/SaveIndicator';
 import { displayedResponse, useWorksheetStore } from '../state/worksheet-store';
 
@@ -13,10 +13,17 @@ function LevelTag({ level }: { level: keyof typeof LEVEL_LABEL }) {
   return <span className={`usa-tag level-tag level-tag--${level.toLowerCase()}`}>{LEVEL_LABEL[level]}</span>;
 }
 
-export const CriterionCard = memo(function CriterionCard({ criterion, locked }: { criterion: Criterion; locked: boolean }) {
+export const CriterionCard = memo(function CriterionCard({
+  criterion,
+  locked,
+}: {
+  criterion: Criterion;
+  locked: boolean;
+}) {
   const shown = useWorksheetStore(useShallow((s) => displayedResponse(s, criterion.id)));
   const saveState = useWorksheetStore((s) => s.saveStates[criterion.id]);
   const save = useWorksheetStore((s) => s.save);
+  const savedNotes = useWorksheetStore((s) => s.responses[criterion.id]?.notes ?? '');
   const [notes, setNotes] = useState(shown.notes);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const unsavedNotes = useRef<string | null>(null);
@@ -42,19 +49,30 @@ export const CriterionCard = memo(function CriterionCard({ criterion, locked }: 
   const headingId = `criterion-${criterion.id}-heading`;
   const groupName = `result-${criterion.id}`;
   return (
-    <article className="criterion-card" aria-labelledby={headingId} data-criterion={criterion.id} data-testid="criterion-card">
+    <article
+      className="criterion-card"
+      aria-labelledby={headingId}
+      data-criterion={criterion.id}
+      data-testid="criterion-card"
+    >
       <header className="criterion-card__header">
         <h3 id={headingId} className="criterion-card__id">
           {criterion.id}
         </h3>
         <LevelTag level={criterion.level} />
         {!criterion.verified && (
-          <span className="usa-tag unverified-tag" title="This row has not yet been checked against CBP's published MSC for every entity type.">
+          <span
+            className="usa-tag unverified-tag"
+            title="This row has not yet been checked against CBP's published MSC for every entity type."
+          >
             Unverified
           </span>
         )}
         <span className="criterion-card__status">
-          <SaveIndicator state={saveState} onRetry={() => saveState?.kind === 'error' && void save(criterion.id, saveState.retry)} />
+          <SaveIndicator
+            state={saveState}
+            onRetry={() => saveState?.kind === 'error' && void save(criterion.id, saveState.retry)}
+          />
         </span>
       </header>
       <p className="criterion-card__summary">{criterion.summary}</p>
@@ -99,6 +117,7 @@ export const CriterionCard = memo(function CriterionCard({ criterion, locked }: 
         maxLength={NOTES_MAX_LENGTH}
         value={notes}
         disabled={locked}
+        data-saved={notes === savedNotes}
         onChange={(e) => onNotesChange(e.target.value)}
         onBlur={flushNotes}
       />

@@ -1,6 +1,10 @@
 import { useEffect } from 'react';
 import { ENTITY_TYPE_LABELS } from '../../../shared/domain/entity-types';
-import { VALIDATION_MODE_LABELS, VALIDATION_STATUS_LABELS, type ValidationSummary } from '../../../shared/domain/validation';
+import {
+  VALIDATION_MODE_LABELS,
+  VALIDATION_STATUS_LABELS,
+  type ValidationSummary,
+} from '../../../shared/domain/validation';
 import { Alert } from '../components/Alert';
 import { formatDate } from '../components/format';
 import { ProgressMeter } from '../components/ProgressMeter';
@@ -23,7 +27,9 @@ function ValidationRow({ validation }: { validation: ValidationSummary }) {
         {ENTITY_TYPE_LABELS[validation.entityType]} validation · {VALIDATION_MODE_LABELS[validation.mode]} ·{' '}
         {formatDate(validation.scheduledDate)}
       </a>
-      <span className={`usa-tag ${STATUS_TAG_CLASS[validation.status]}`}>{VALIDATION_STATUS_LABELS[validation.status]}</span>
+      <span className={`usa-tag ${STATUS_TAG_CLASS[validation.status]}`}>
+        {VALIDATION_STATUS_LABELS[validation.status]}
+      </span>
       <ProgressMeter
         answered={validation.answeredCount}
         total={validation.applicableCount}
@@ -48,7 +54,11 @@ export function MembersScreen() {
         </a>
       </div>
       <p className="usa-intro">CTPAT Member companies on this computer and their validations.</p>
-      {status === 'error' && <Alert type="error" heading="Members could not be loaded">{error}</Alert>}
+      {status === 'error' && (
+        <Alert type="error" heading="Members could not be loaded">
+          {error}
+        </Alert>
+      )}
       {status === 'loading' && members.length === 0 && <p aria-live="polite">Loading Members…</p>}
       {status === 'ready' && members.length === 0 && (
         <Alert type="info">No Member companies yet. Assignments arrive when you sync with headquarters.</Alert>
@@ -76,7 +86,10 @@ export function MembersScreen() {
                   {own.length === 0 ? (
                     <p className="member-card__empty">No validations yet.</p>
                   ) : (
-                    <ul className="usa-list usa-list--unstyled validation-list" aria-label={`Validations of ${member.legalName}`}>
+                    <ul
+                      className="usa-list usa-list--unstyled validation-list"
+                      aria-label={`Validations of ${member.legalName}`}
+                    >
                       {own.map((v) => (
                         <ValidationRow key={v.id} validation={v} />
                       ))}

@@ -72,7 +72,9 @@ export function NewValidationScreen({ memberId }: { memberId?: string | undefine
   return (
     <div className="grid-container screen">
       <h1 tabIndex={-1}>Start a validation</h1>
-      <p className="usa-intro">The worksheet uses the newest MSC catalog edition for the entity type; it stays pinned to it.</p>
+      <p className="usa-intro">
+        The worksheet uses the newest MSC catalog edition for the entity type; it stays pinned to it.
+      </p>
       {submitError && (
         <Alert type="error" heading="The validation was not created">
           {submitError}
@@ -124,11 +126,19 @@ export function NewValidationScreen({ memberId }: { memberId?: string | undefine
           <legend className="usa-legend">How will you validate?</legend>
           {ValidationModeSchema.options.map((mode) => (
             <div className="usa-radio" key={mode}>
-              <input className="usa-radio__input usa-radio__input--tile" type="radio" id={`mode-${mode}`} value={mode} {...register('mode')} />
+              <input
+                className="usa-radio__input usa-radio__input--tile"
+                type="radio"
+                id={`mode-${mode}`}
+                value={mode}
+                {...register('mode')}
+              />
               <label className="usa-radio__label" htmlFor={`mode-${mode}`}>
                 {VALIDATION_MODE_LABELS[mode]}
                 <span className="usa-checkbox__label-description">
-                  {mode === 'IN_PERSON' ? 'On site at the Member’s facilities.' : 'Over video: live tour, screen share and documents.'}
+                  {mode === 'IN_PERSON'
+                    ? 'On site at the Member’s facilities.'
+                    : 'Over video: live tour, screen share and documents.'}
                 </span>
               </label>
             </div>

@@ -65,8 +65,8 @@ export function WorksheetScreen({ validationId, category }: { validationId: stri
       <section className="worksheet__summary" aria-label="Validation summary">
         <div className="grid-container-widescreen">
           <p className="worksheet__eyebrow">
-            {ENTITY_TYPE_LABELS[validation.entityType]} validation · {VALIDATION_MODE_LABELS[validation.mode]} · scheduled{' '}
-            {formatDate(validation.scheduledDate)} · {VALIDATION_STATUS_LABELS[validation.status]}
+            {ENTITY_TYPE_LABELS[validation.entityType]} validation · {VALIDATION_MODE_LABELS[validation.mode]} ·
+            scheduled {formatDate(validation.scheduledDate)} · {VALIDATION_STATUS_LABELS[validation.status]}
           </p>
           <h1 tabIndex={-1} className="worksheet__title">
             {member.legalName}
@@ -110,8 +110,11 @@ export function WorksheetScreen({ validationId, category }: { validationId: stri
                           <span className="worksheet__nav-name">
                             {c.number}. {c.name}
                           </span>
-                          <span className="worksheet__nav-count" aria-label={`${p?.answered ?? 0} of ${p?.total ?? 0} answered`}>
+                          <span className="worksheet__nav-count" aria-hidden="true">
                             {p?.answered ?? 0}/{p?.total ?? 0}
+                          </span>
+                          <span className="usa-sr-only">
+                            , {p?.answered ?? 0} of {p?.total ?? 0} answered
                           </span>
                         </a>
                       </li>
@@ -128,7 +131,11 @@ export function WorksheetScreen({ validationId, category }: { validationId: stri
               {current?.number}. {current?.name}
             </h2>
             {categoryProgress && (
-              <ProgressMeter answered={categoryProgress.answered} total={categoryProgress.total} label={`Progress in ${current?.name}`} />
+              <ProgressMeter
+                answered={categoryProgress.answered}
+                total={categoryProgress.total}
+                label={`Progress in ${current?.name}`}
+              />
             )}
           </div>
           {locked && <Alert type="info">This validation has been submitted; its answers are locked.</Alert>}
@@ -139,12 +146,18 @@ export function WorksheetScreen({ validationId, category }: { validationId: stri
           )}
           <nav className="worksheet__pager" aria-label="Category pages">
             {current && current.number > 1 && (
-              <a className="usa-button usa-button--outline" href={routeHref({ name: 'worksheet', validationId, category: current.number - 1 })}>
+              <a
+                className="usa-button usa-button--outline"
+                href={routeHref({ name: 'worksheet', validationId, category: current.number - 1 })}
+              >
                 ← Previous category
               </a>
             )}
             {current && current.number < 12 && (
-              <a className="usa-button" href={routeHref({ name: 'worksheet', validationId, category: current.number + 1 })}>
+              <a
+                className="usa-button"
+                href={routeHref({ name: 'worksheet', validationId, category: current.number + 1 })}
+              >
                 Next category →
               </a>
             )}

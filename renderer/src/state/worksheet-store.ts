@@ -59,7 +59,11 @@ export const useWorksheetStore = create<WorksheetState>((set, get) => ({
           const pending = { ...s.pending };
           const mine = pending[criterionId];
           // Only clear what this save carried; a newer pending change stays visible.
-          if (mine && (change.result === undefined || mine.result === change.result) && (change.notes === undefined || mine.notes === change.notes)) {
+          if (
+            mine &&
+            (change.result === undefined || mine.result === change.result) &&
+            (change.notes === undefined || mine.notes === change.notes)
+          ) {
             delete pending[criterionId];
           }
           const worksheet =
@@ -76,7 +80,10 @@ export const useWorksheetStore = create<WorksheetState>((set, get) => ({
         });
       } catch (error) {
         set((s) => ({
-          saveStates: { ...s.saveStates, [criterionId]: { kind: 'error', message: errorMessage(error), retry: { ...s.pending[criterionId] } } },
+          saveStates: {
+            ...s.saveStates,
+            [criterionId]: { kind: 'error', message: errorMessage(error), retry: { ...s.pending[criterionId] } },
+          },
         }));
       }
     };
@@ -87,7 +94,10 @@ export const useWorksheetStore = create<WorksheetState>((set, get) => ({
 }));
 
 /** The value the SCSS sees: their unsaved choice if any, else the stored answer. */
-export function displayedResponse(state: WorksheetState, criterionId: string): { result: ResponseResult | null; notes: string } {
+export function displayedResponse(
+  state: WorksheetState,
+  criterionId: string,
+): { result: ResponseResult | null; notes: string } {
   const saved = state.responses[criterionId];
   const pending = state.pending[criterionId];
   return {

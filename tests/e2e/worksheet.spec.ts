@@ -1,0 +1,101 @@
+import { expect, test } from './fixtures';
+import { MembersPage } from './pages/members-page';
+import { NewValidationPage } from './pages/new-validation-page';
+import { WorksheetPage } from './pages/worksheet-page';
+
+const MEMBER = 'Gulf Coast Home Goods Imports, Inc.';
+
+test('an SCSS records answers in three categories and finds them after a reload and a restart', async ({ app }) => {
+  const members = new MembersPage(app.page);
+  await expect(members.heading()).toBeVisible();
+  await expect(members.memberCards()).toHaveCount(5);
+  await app.screenshot('members');
+
+  await members.startValidationOf(MEMBER);
+  const form = new NewValidationPage(app.page);
+  await form.fill({ mode: 'Virtual', scheduledDate: '2026-12-01' });
+  await app.screenshot('new-validation');
+  await form.create();
+
+  const worksheet = new WorksheetPage(app.page);
+  await expect(app.page.getByRole('heading', { level: 1, name: MEMBER })).toBeVisible();
+  await expect(app.page.getByText('U.S. Importer validation · Virtual · scheduled Dec 1, 2026')).toBeVisible();
+  await expect(worksheet.overallProgress()).toHaveText('0 of 93 answered (0%)');
+
+  await worksheet.answer('1.1', 'Compliant');
+  await worksheet.answer('1.3', 'Deficient', 'Security program has no written review component.');
+  await worksheet.openCategory(4, 'Cybersecurity');
+  await worksheet.answer('4.1', 'Compliant', 'Policy v3 reviewed on screen share.');
+  await worksheet.answer('4.8', 'Not verified');
+  await worksheet.openCategory(9, 'Physical Security');
+  await worksheet.answer('9.6', 'Not applicable', 'No night operations at this site.');
+  await expect(worksheet.overallProgress()).toHaveText('5 of 93 answered (5%)');
+  await expect(worksheet.saveStatus()).toContainText('All changes saved');
+  await app.screenshot('worksheet');
+
+  const expectAllAnswers = async () => {
+    await worksheet.openCategory(1, 'Security Vision & Responsibility');
+    await worksheet.expectAnswer('1.1', 'Compliant');
+    await worksheet.expectAnswer('1.3', 'Deficient', 'Security program has no written review component.');
+    await worksheet.openCategory(4, 'Cybersecurity');
+    await worksheet.expectAnswer('4.1', 'Compliant', 'Policy v3 reviewed on screen share.');
+    await worksheet.expectAnswer('4.8', 'Not verified');
+    await worksheet.openCategory(9, 'Physical Security');
+    await worksheet.expectAnswer('9.6', 'Not applicable', 'No night operations at this site.');
+    await expect(worksheet.overallProgress()).toHaveText('5 of 93 answered (5%)');
+  };
+
+  await app.page.reload();
+  await expectAllAnswers();
+
+  await app.restart();
+  await expectAllAnswers();
+
+  await members.openMembers();
+  const card = members.memberCard(MEMBER);
+  await expect(card.getByTestId('validation-row')).toHaveCount(1);
+  await expect(card.getByTestId('validation-row')).toContainText('In progress');
+  await expect(card.getByTestId('validation-row')).toContainText('5 of 93 answered');
+});
+
+test('changing an answer keeps only the latest choice, and notes typed just before leaving a category are kept', async ({
+  app,
+}) => {
+  const members = new MembersPage(app.page);
+  await members.startValidationOf('Rio Bravo Freight Lines LLC');
+  const form = new NewValidationPage(app.page);
+  await form.fill({ mode: 'In person', scheduledDate: '2026-11-30' });
+  await form.create();
+
+  const worksheet = new WorksheetPage(app.page);
+  await worksheet.openCategory(6, 'Seal Security');
+  // 6.3 (LTL high-security locks) applies to highway carriers only.
+  await expect(worksheet.criterion('6.3')).toBeVisible();
+  await worksheet.answer('6.3', 'Compliant');
+  await worksheet.answer('6.3', 'Deficient');
+  await worksheet.criterion('6.7').getByLabel('Notes for 6.7').fill('VVTT demonstrated by the yard lead.');
+  // Leave right away, without waiting for the typing pause that normally triggers the save.
+  await worksheet.openCategory(7, 'Procedural Security');
+  await expect(worksheet.saveStatus()).toContainText('All changes saved');
+
+  await app.page.reload();
+  await worksheet.openCategory(6, 'Seal Security');
+  await worksheet.expectAnswer('6.3', 'Deficient');
+  await expect(worksheet.criterion('6.7').getByLabel('Notes for 6.7')).toHaveValue(
+    'VVTT demonstrated by the yard lead.',
+  );
+});
+
+test('the new-validation form explains what is missing and creates nothing', async ({ app }) => {
+  const members = new MembersPage(app.page);
+  await app.page.getByRole('link', { name: 'Start a validation', exact: true }).click();
+  const page = app.page;
+  await page.getByLabel('Scheduled date').fill('');
+  await page.getByRole('button', { name: 'Create validation' }).click();
+  await expect(page.getByText('Choose the Member company to validate.')).toBeVisible();
+  await expect(page.getByText('Enter the scheduled date.')).toBeVisible();
+  await app.screenshot('new-validation-errors');
+
+  await members.openMembers();
+  await expect(page.getByTestId('validation-row')).toHaveCount(0);
+});
