@@ -1,8 +1,10 @@
-import { existsSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, type OpenDialogOptions, protocol, session, shell } from 'electron';
+import { EVIDENCE_EXTENSIONS } from '../shared/domain/evidence-files';
 import { createDispatcher } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import { registerIpcHandlers } from './main/register-ipc';
@@ -11,11 +13,13 @@ import {
   APP_SCHEME,
   CONTENT_SECURITY_POLICY,
   installNavigationGuards,
+  isAppUrl,
   mainWindowWebPreferences,
 } from './main/security';
 import { resolveStaticPath } from './main/static-path';
 import { type AppServices, openAppServices } from './services/app-services';
 import { resolveDataDir } from './services/data-dir';
+import { evidenceRequestFor, evidenceResponseHeaders, openEvidenceRequest } from './services/evidence-store';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
 const preloadPath = path.join(__dirname, 'preload.cjs');
@@ -27,15 +31,48 @@ protocol.registerSchemesAsPrivileged([
 
 let services: AppServices | undefined;
 
-function serveRendererFromAppProtocol(): void {
+const notFound = () => new Response('Not found', { status: 404 });
+
+/** app://ctpat/evidence-files/<sha256>[?thumb]: a stored evidence file or its thumbnail, from the data folder only. */
+async function serveEvidenceFile(requestUrl: string, dataDir: string): Promise<Response> {
+  const wanted = evidenceRequestFor(requestUrl);
+  if (!wanted || wanted === 'invalid' || !isAppUrl(requestUrl)) return notFound();
+  const served = await openEvidenceRequest(dataDir, wanted);
+  if (!served) return notFound();
+  // Streamed: an original can be tens of megabytes.
+  const body = Readable.toWeb(createReadStream(served.path)) as unknown as ReadableStream<Uint8Array>;
+  return new Response(body, { status: 200, headers: evidenceResponseHeaders(served) });
+}
+
+function serveRendererFromAppProtocol(dataDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
+    if (evidenceRequestFor(request.url) !== null) return serveEvidenceFile(request.url, dataDir);
     const file = resolveStaticPath(request.url, rendererDir);
-    if (!file || !existsSync(file)) return new Response('Not found', { status: 404 });
+    if (!file || !existsSync(file)) return notFound();
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     return new Response(response.body, { status: response.status, headers });
   });
+}
+
+/** The native open dialog for evidence, limited to the file types evidence may have. */
+async function showEvidenceOpenDialog(): Promise<string[]> {
+  const options: OpenDialogOptions = {
+    title: 'Attach evidence',
+    buttonLabel: 'Attach',
+    properties: ['openFile', 'multiSelections'],
+    // GTK matches extensions case-sensitively, and cameras write IMG_0001.JPG.
+    filters: [
+      {
+        name: 'Photos and documents',
+        extensions: [...EVIDENCE_EXTENSIONS, ...EVIDENCE_EXTENSIONS.map((e) => e.toUpperCase())],
+      },
+    ],
+  };
+  const parent = BrowserWindow.getFocusedWindow();
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? [] : result.filePaths;
 }
 
 function createMainWindow(): BrowserWindow {
@@ -64,9 +101,14 @@ async function start(): Promise<void> {
     return;
   }
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  serveRendererFromAppProtocol();
+  serveRendererFromAppProtocol(dataDir);
   const dispatch = createDispatcher(
-    createHandlers(services.ctx, { version: app.getVersion(), dataDir, transport: 'electron' }),
+    createHandlers(services.ctx, {
+      version: app.getVersion(),
+      dataDir,
+      transport: 'electron',
+      showOpenDialog: showEvidenceOpenDialog,
+    }),
   );
   registerIpcHandlers(ipcMain, dispatch);
   createMainWindow();

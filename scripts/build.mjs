@@ -21,7 +21,7 @@ await Promise.all([
     outfile: 'dist/electron/main.cjs',
     platform: 'node',
     format: 'cjs',
-    external: ['electron', 'better-sqlite3'],
+    external: ['electron', 'better-sqlite3', 'sharp'],
   }),
   esbuild({
     ...common,

@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import { migration001CatalogAndMembers } from './001-catalog-and-members';
 import { migration002ValidationsAndResponses } from './002-validations-and-responses';
 import { migration003AuditLogAndOutbox } from './003-audit-log-and-outbox';
+import { migration004FieldWork } from './004-field-work';
+import { migration005ListIndexes } from './005-list-indexes';
 
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
 
@@ -10,6 +12,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration001CatalogAndMembers,
   migration002ValidationsAndResponses,
   migration003AuditLogAndOutbox,
+  migration004FieldWork,
+  migration005ListIndexes,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -7,6 +7,9 @@ type ResponseRow = {
   criterion_id: string;
   result: CriterionResponse['result'];
   notes: string;
+  site_id: string | null;
+  verification_methods: string;
+  na_justification: string;
   version: number;
   updated_at: string;
   updated_by: string;
@@ -17,6 +20,9 @@ const toResponse = (r: ResponseRow): CriterionResponse => ({
   criterionId: r.criterion_id,
   result: r.result,
   notes: r.notes,
+  siteId: r.site_id,
+  verificationMethods: JSON.parse(r.verification_methods) as CriterionResponse['verificationMethods'],
+  naJustification: r.na_justification,
   version: r.version,
   updatedAt: r.updated_at,
   updatedBy: r.updated_by,
@@ -40,10 +46,13 @@ export function listResponses(db: Db, validationId: string): CriterionResponse[]
 export function upsertResponse(db: Db, r: CriterionResponse): void {
   stmt(
     db,
-    `INSERT INTO criterion_responses (validation_id, criterion_id, result, notes, version, updated_at, updated_by)
-     VALUES (@validationId, @criterionId, @result, @notes, @version, @updatedAt, @updatedBy)
+    `INSERT INTO criterion_responses (validation_id, criterion_id, result, notes, site_id, verification_methods,
+                                      na_justification, version, updated_at, updated_by)
+     VALUES (@validationId, @criterionId, @result, @notes, @siteId, @verificationMethods,
+             @naJustification, @version, @updatedAt, @updatedBy)
      ON CONFLICT (validation_id, criterion_id) DO UPDATE SET
-       result = excluded.result, notes = excluded.notes, version = excluded.version,
-       updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-  ).run(r);
+       result = excluded.result, notes = excluded.notes, site_id = excluded.site_id,
+       verification_methods = excluded.verification_methods, na_justification = excluded.na_justification,
+       version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  ).run({ ...r, verificationMethods: JSON.stringify(r.verificationMethods) });
 }

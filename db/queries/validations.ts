@@ -14,6 +14,11 @@ type ValidationRow = {
   updated_at: string;
   submitted_at: string | null;
   created_by: string;
+  submitted_by: string | null;
+  signed_by_name: string | null;
+  content_sha256: string | null;
+  reopened_at: string | null;
+  reopen_reason: string | null;
 };
 
 const toValidation = (r: ValidationRow): Validation => ({
@@ -27,6 +32,11 @@ const toValidation = (r: ValidationRow): Validation => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   submittedAt: r.submitted_at,
+  submittedBy: r.submitted_by,
+  signedByName: r.signed_by_name,
+  contentSha256: r.content_sha256,
+  reopenedAt: r.reopened_at,
+  reopenReason: r.reopen_reason,
 });
 
 export function insertValidation(db: Db, v: Validation, createdBy: string): void {
@@ -41,6 +51,40 @@ export function insertValidation(db: Db, v: Validation, createdBy: string): void
 
 export function getValidation(db: Db, id: string): Validation | undefined {
   const row = stmt(db, 'SELECT * FROM validations WHERE id = ?').get(id) as ValidationRow | undefined;
+  return row && toValidation(row);
+}
+
+/** Locks the validation with its signature and content fingerprint. */
+export function markSubmitted(
+  db: Db,
+  id: string,
+  s: { submittedAt: string; submittedBy: string; signedByName: string; contentSha256: string },
+): void {
+  stmt(
+    db,
+    `UPDATE validations SET status = 'SUBMITTED', submitted_at = @submittedAt, submitted_by = @submittedBy,
+       signed_by_name = @signedByName, content_sha256 = @contentSha256, updated_at = @submittedAt WHERE id = @id`,
+  ).run({ ...s, id });
+}
+
+/** Unlocks for changes; the earlier signature and fingerprint are cleared (the audit log keeps them). */
+export function markReopened(db: Db, id: string, at: string, reason: string): void {
+  stmt(
+    db,
+    `UPDATE validations SET status = 'IN_PROGRESS', submitted_at = NULL, submitted_by = NULL, signed_by_name = NULL,
+       content_sha256 = NULL, reopened_at = ?, reopen_reason = ?, updated_at = ? WHERE id = ?`,
+  ).run(at, reason, at, id);
+}
+
+/** The Member's latest earlier submitted validation of the same entity type, for revalidation. */
+export function findPreviousSubmittedValidation(db: Db, v: Validation): Validation | undefined {
+  const row = stmt(
+    db,
+    `SELECT * FROM validations
+      WHERE member_id = ? AND entity_type = ? AND status = 'SUBMITTED' AND id <> ?
+        AND (scheduled_date < ? OR (scheduled_date = ? AND created_at < ?))
+      ORDER BY scheduled_date DESC, created_at DESC LIMIT 1`,
+  ).get(v.memberId, v.entityType, v.id, v.scheduledDate, v.scheduledDate, v.createdAt) as ValidationRow | undefined;
   return row && toValidation(row);
 }
 
@@ -59,6 +103,8 @@ export type ValidationFilter = {
  * Lists validations newest first with answered counts. Only the filters actually given go into the
  * WHERE clause, so SQLite can search validations_by_member / _by_status / _by_date instead of scanning
  * (an `@x IS NULL OR col = @x` term cannot use an index). stmt() caches each of the 16 shapes.
+ * answered_count is read from the covering index criterion_responses_answered (migration 005), not from the
+ * answers themselves: at 1,000 rows x 150 answers, about 15 ms instead of 40–50 ms (npm run bench).
  */
 export function listValidations(db: Db, filter: ValidationFilter): Array<Omit<ValidationSummary, 'applicableCount'>> {
   const params = {
@@ -69,7 +115,9 @@ export function listValidations(db: Db, filter: ValidationFilter): Array<Omit<Va
   };
   const conditions: string[] = [];
   if (params.memberId !== null) conditions.push('v.member_id = @memberId');
-  if (params.status !== null) conditions.push('v.status = @status');
+  // A Member has a handful of validations, a status thousands: with both, the unary + keeps SQLite on
+  // validations_by_member (without ANALYZE statistics it rates the two indexes alike and may take the status one).
+  if (params.status !== null) conditions.push(params.memberId !== null ? '+v.status = @status' : 'v.status = @status');
   if (params.scheduledFrom !== null) conditions.push('v.scheduled_date >= @scheduledFrom');
   if (params.scheduledTo !== null) conditions.push('v.scheduled_date <= @scheduledTo');
   const rows = stmt(

@@ -1,8 +1,11 @@
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { DatabaseTooNewError } from '../../db/migrations';
+import { readSettings } from '../../db/queries/settings';
+import { formatFileSize } from '../../shared/domain/evidence-files';
 import type { EventName } from '../../shared/ipc/channels';
 import { fail } from '../../shared/ipc/envelope';
 import { createDispatcher } from '../ipc/dispatch';
@@ -11,8 +14,11 @@ import { CONTENT_SECURITY_POLICY } from '../main/security';
 import { contentTypeFor, resolveStaticPath } from '../main/static-path';
 import { openAppServices } from '../services/app-services';
 import { resolveDataDir } from '../services/data-dir';
+import { evidenceRequestFor, evidenceResponseHeaders, openEvidenceRequest } from '../services/evidence-store';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** Room in an evidence:attach body for everything besides the file's base64 (names, caption, JSON). */
+const ATTACH_BODY_MARGIN_BYTES = 256 * 1024;
 const SHIM_PATH = '/__harness/web-api-shim.js';
 
 function parsePort(argv: readonly string[], env: NodeJS.ProcessEnv): number {
@@ -23,15 +29,30 @@ function parsePort(argv: readonly string[], env: NodeJS.ProcessEnv): number {
   return port;
 }
 
-async function readBody(request: http.IncomingMessage): Promise<string> {
+class BodyTooLargeError extends Error {}
+
+async function readBody(request: http.IncomingMessage, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('too large');
+    if (size > limit) throw new BodyTooLargeError();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** What a request on this channel may carry: evidence files travel base64-encoded, up to the evidence limit. */
+function bodyLimitFor(channel: string, maxEvidenceBytes: number): number {
+  return channel === 'evidence:attach'
+    ? Math.ceil(maxEvidenceBytes / 3) * 4 + ATTACH_BODY_MARGIN_BYTES
+    : MAX_BODY_BYTES;
+}
+
+function tooLargeMessage(channel: string, bodyBytes: number | null, maxEvidenceBytes: number): string {
+  if (channel !== 'evidence:attach') return `Refused ${channel}: the request is larger than 1 MB.`;
+  const about = bodyBytes === null ? '' : ` it is about ${formatFileSize(Math.floor((bodyBytes * 3) / 4))};`;
+  return `The file was not attached:${about} the limit is ${formatFileSize(maxEvidenceBytes)}.`;
 }
 
 function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
@@ -70,11 +91,24 @@ export async function startHarness(argv = process.argv, env = process.env) {
           return;
         }
         const channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
+        // Settings are read only for attachments: every other channel (answers: the hot path) keeps 1 MB.
+        const maxEvidenceBytes = channel === 'evidence:attach' ? readSettings(services.ctx.db).maxEvidenceBytes : 0;
+        const limit = bodyLimitFor(channel, maxEvidenceBytes);
+        const declared = Number(request.headers['content-length'] ?? Number.NaN);
+        if (declared > limit) {
+          // Answered before reading; Node discards the rest of the upload.
+          sendJson(response, 413, fail('BAD_REQUEST', tooLargeMessage(channel, declared, maxEvidenceBytes)));
+          return;
+        }
         let payload: unknown;
         try {
-          payload = JSON.parse(await readBody(request));
-        } catch {
-          sendJson(response, 400, fail('BAD_REQUEST', 'The request body was not valid JSON (or was over 1 MB).'));
+          payload = JSON.parse(await readBody(request, limit));
+        } catch (error) {
+          if (error instanceof BodyTooLargeError) {
+            sendJson(response, 413, fail('BAD_REQUEST', tooLargeMessage(channel, null, maxEvidenceBytes)));
+          } else {
+            sendJson(response, 400, fail('BAD_REQUEST', 'The request body was not valid JSON.'));
+          }
           return;
         }
         const envelope = await dispatch(channel, payload);
@@ -97,6 +131,18 @@ export async function startHarness(argv = process.argv, env = process.env) {
       }
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         response.writeHead(405).end();
+        return;
+      }
+      const evidence = evidenceRequestFor(request.url ?? '/');
+      if (evidence !== null) {
+        const served = evidence === 'invalid' ? null : await openEvidenceRequest(dataDir, evidence);
+        if (!served) {
+          response.writeHead(404).end('Not found');
+          return;
+        }
+        response.writeHead(200, evidenceResponseHeaders(served));
+        if (request.method === 'HEAD') response.end();
+        else createReadStream(served.path).pipe(response);
         return;
       }
       const file = url.pathname === SHIM_PATH ? shimFile : resolveStaticPath(url.pathname, rendererDir);

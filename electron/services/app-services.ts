@@ -20,7 +20,12 @@ export type AppServices = { ctx: ServiceContext; dataDir: string; close: () => v
 export function openAppServices(options: AppServicesOptions): AppServices {
   mkdirSync(options.dataDir, { recursive: true });
   const db = openDatabase(path.join(options.dataDir, DATABASE_FILE_NAME));
-  const ctx: ServiceContext = { db, actor: options.actor, now: options.now ?? (() => new Date()) };
+  const ctx: ServiceContext = {
+    db,
+    dataDir: options.dataDir,
+    actor: options.actor,
+    now: options.now ?? (() => new Date()),
+  };
   installBundledEditions(ctx);
   if (options.seedDemoData !== false) seedDemoMembersIfEmpty(ctx);
   return { ctx, dataDir: options.dataDir, close: () => db.close() };

@@ -3,6 +3,7 @@ import { appendAudit } from '../../db/audit-log';
 import type { Db } from '../../db/connection';
 import { enqueueOutbox } from '../../db/outbox';
 import { getResponse, upsertResponse } from '../../db/queries/responses';
+import { getSite } from '../../db/queries/sites';
 import { touchValidation } from '../../db/queries/validations';
 import { ENTITY_TYPE_LABELS } from '../../shared/domain/entity-types';
 import type { CriterionResponse, Validation, ValidationStatus } from '../../shared/domain/validation';
@@ -50,15 +51,22 @@ function writeResponseTransaction(db: Db) {
   if (!tx) {
     tx = db.transaction((...[ctx, request, validation, nextStatus]: WriteResponseArgs): CriterionResponse => {
       const before = getResponse(ctx.db, request.validationId, request.criterionId);
-      const result = request.result !== undefined ? request.result : (before?.result ?? null);
-      const notes = request.notes !== undefined ? request.notes : (before?.notes ?? '');
-      if (before && before.result === result && before.notes === notes) return before;
+      const merged = {
+        result: request.result !== undefined ? request.result : (before?.result ?? null),
+        notes: request.notes ?? before?.notes ?? '',
+        siteId: request.siteId !== undefined ? request.siteId : (before?.siteId ?? null),
+        verificationMethods: request.verificationMethods ?? before?.verificationMethods ?? [],
+        naJustification: request.naJustification ?? before?.naJustification ?? '',
+      };
+      if (before && sameAnswer(before, merged)) return before;
+      if (merged.siteId !== null && !siteBelongsTo(ctx, merged.siteId, validation.id)) {
+        throw new AppError('BAD_REQUEST', 'That site is not one of this validation\u2019s sites.');
+      }
       const at = isoNow(ctx);
       const after: CriterionResponse = {
         validationId: request.validationId,
         criterionId: request.criterionId,
-        result,
-        notes,
+        ...merged,
         version: (before?.version ?? 0) + 1,
         updatedAt: at,
         updatedBy: ctx.actor,
@@ -87,4 +95,20 @@ function writeResponseTransaction(db: Db) {
     writeResponseTransactions.set(db, tx);
   }
   return tx;
+}
+
+type AnswerFields = Pick<CriterionResponse, 'result' | 'notes' | 'siteId' | 'verificationMethods' | 'naJustification'>;
+
+function sameAnswer(a: AnswerFields, b: AnswerFields): boolean {
+  return (
+    a.result === b.result &&
+    a.notes === b.notes &&
+    a.siteId === b.siteId &&
+    a.naJustification === b.naJustification &&
+    a.verificationMethods.join() === b.verificationMethods.join()
+  );
+}
+
+function siteBelongsTo(ctx: ServiceContext, siteId: string, validationId: string): boolean {
+  return getSite(ctx.db, siteId)?.validationId === validationId;
 }

@@ -3,17 +3,37 @@ import { appendAudit } from '../../db/audit-log';
 import { enqueueOutbox } from '../../db/outbox';
 import { getMember } from '../../db/queries/members';
 import { listResponses } from '../../db/queries/responses';
-import { getValidation, insertValidation, listValidations, type ValidationFilter } from '../../db/queries/validations';
+import { readSettings } from '../../db/queries/settings';
+import {
+  findPreviousSubmittedValidation,
+  getValidation,
+  insertValidation,
+  listValidations,
+  type ValidationFilter,
+} from '../../db/queries/validations';
 import { ENTITY_TYPE_LABELS } from '../../shared/domain/entity-types';
 import type { Validation, ValidationSummary } from '../../shared/domain/validation';
 import type { ParsedRequestOf, Worksheet } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
 import { currentEditionFor, getEdition, worksheetCriteria } from './catalog-service';
 import { isoNow, type ServiceContext } from './service-context';
+import { loadValidationContent } from './validation-content';
 
 export function requireValidation(ctx: ServiceContext, validationId: string): Validation {
   const validation = getValidation(ctx.db, validationId);
   if (!validation) throw new AppError('NOT_FOUND', `Validation ${validationId} does not exist on this computer.`);
+  return validation;
+}
+
+/** Every change to a validation's content goes through here: submitted validations are locked. */
+export function requireEditableValidation(ctx: ServiceContext, validationId: string): Validation {
+  const validation = requireValidation(ctx, validationId);
+  if (validation.status === 'SUBMITTED') {
+    throw new AppError(
+      'LOCKED',
+      'This validation has been submitted and is locked. Reopen it (with a reason) to make changes.',
+    );
+  }
   return validation;
 }
 
@@ -34,6 +54,11 @@ export function createValidation(ctx: ServiceContext, request: ParsedRequestOf<'
     createdAt: at,
     updatedAt: at,
     submittedAt: null,
+    submittedBy: null,
+    signedByName: null,
+    contentSha256: null,
+    reopenedAt: null,
+    reopenReason: null,
   };
   ctx.db
     .transaction(() => {
@@ -79,13 +104,28 @@ export function openWorksheet(ctx: ServiceContext, validationId: string): Worksh
       `Catalog ${edition.id} has no criteria for ${ENTITY_TYPE_LABELS[validation.entityType]}.`,
     );
   }
+  const content = loadValidationContent(ctx, validation);
   return {
-    validation,
     member,
     edition: { id: edition.id, title: edition.title, publishedOn: edition.publishedOn },
     focusAreas: edition.focusAreas,
     categories: edition.categories,
     criteria,
-    responses: listResponses(ctx.db, validationId),
+    ...content,
+    validation,
+    previousResults: previousResultsFor(ctx, validation),
+    settings: readSettings(ctx.db),
   };
+}
+
+/** For a revalidation: each criterion's result in the Member's previous submitted validation. */
+function previousResultsFor(ctx: ServiceContext, validation: Validation): Worksheet['previousResults'] {
+  const previous = findPreviousSubmittedValidation(ctx.db, validation);
+  if (!previous) return [];
+  return listResponses(ctx.db, previous.id).map((r) => ({
+    criterionId: r.criterionId,
+    result: r.result,
+    validationId: previous.id,
+    scheduledDate: previous.scheduledDate,
+  }));
 }

@@ -23,7 +23,14 @@ export function App() {
       <main id="main-content" className="app-main">
         {route.name === 'members' && <MembersScreen />}
         {route.name === 'new-validation' && <NewValidationScreen memberId={route.memberId} />}
-        {route.name === 'worksheet' && <WorksheetScreen validationId={route.validationId} category={route.category} />}
+        {route.name === 'worksheet' && (
+          <WorksheetScreen
+            validationId={route.validationId}
+            category={route.category}
+            section={route.section}
+            focus={route.focus}
+          />
+        )}
       </main>
     </>
   );

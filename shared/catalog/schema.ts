@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type EntityType, EntityTypeSchema } from '../domain/entity-types';
+import { ChecklistKindSchema } from '../domain/field-work';
 import { CriterionIdSchema } from '../domain/validation';
 
 /** Format of one published MSC catalog edition. Documented in shared/catalog/FORMAT.md. */
@@ -19,9 +20,6 @@ export const ConfidenceSchema = z.enum(['H', 'M', 'L']);
 
 /** CBP training material scopes each ID as core (all entities) or specific to a family of entities. */
 export const CriterionScopeSchema = z.enum(['CORE', 'HC_LH_3PL', 'AIR', 'SPECIFIC']);
-
-/** Inspection checklists recorded item by item inside the criteria that call for them. */
-export const ChecklistKindSchema = z.enum(['CONTAINER_7_POINT', 'TRACTOR_TRAILER_17_POINT', 'SEAL_VVTT']);
 
 export const FocusAreaSchema = z.strictObject({
   id: FocusAreaIdSchema,

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { EntityTypeSchema } from './entity-types';
+import { VerificationMethodSchema } from './field-work';
+import { CriterionIdSchema, IsoDateSchema, IsoDateTimeSchema, UuidSchema } from './primitives';
 
 export const ValidationModeSchema = z.enum(['IN_PERSON', 'VIRTUAL']);
 export type ValidationMode = z.infer<typeof ValidationModeSchema>;
@@ -25,13 +27,7 @@ export const RESPONSE_RESULT_LABELS: Record<ResponseResult, string> = {
   NOT_VERIFIED: 'Not verified',
 };
 
-/** ISO calendar date (YYYY-MM-DD) that is a real day. */
-export const IsoDateSchema = z.iso.date({ error: 'Use a date in the form YYYY-MM-DD' });
-export const IsoDateTimeSchema = z.iso.datetime();
-export const UuidSchema = z.uuid({ error: 'Must be a UUID' });
-export const CriterionIdSchema = z
-  .string()
-  .regex(/^(1[0-2]|[1-9])\.[1-9][0-9]?$/, { error: 'Criterion ID looks like 4.17: category 1–12, a dot, a number' });
+export { CriterionIdSchema, IsoDateSchema, IsoDateTimeSchema, UuidSchema } from './primitives';
 
 export const MemberSchema = z.object({
   id: UuidSchema,
@@ -55,6 +51,12 @@ export const ValidationSchema = z.object({
   createdAt: IsoDateTimeSchema,
   updatedAt: IsoDateTimeSchema,
   submittedAt: IsoDateTimeSchema.nullable(),
+  submittedBy: z.string().nullable(),
+  signedByName: z.string().nullable(),
+  /** SHA-256 of the validation's content at submission (responses, findings, evidence hashes…). */
+  contentSha256: z.string().nullable(),
+  reopenedAt: IsoDateTimeSchema.nullable(),
+  reopenReason: z.string().nullable(),
 });
 export type Validation = z.infer<typeof ValidationSchema>;
 
@@ -70,6 +72,10 @@ export const CriterionResponseSchema = z.object({
   criterionId: CriterionIdSchema,
   result: ResponseResultSchema.nullable(),
   notes: z.string(),
+  siteId: UuidSchema.nullable(),
+  verificationMethods: z.array(VerificationMethodSchema),
+  /** Why a Must criterion does not apply; required before submit. */
+  naJustification: z.string(),
   version: z.number().int().positive(),
   updatedAt: IsoDateTimeSchema,
   updatedBy: z.string(),

@@ -1,6 +1,21 @@
 import { z } from 'zod';
 import { CatalogEditionSchema } from '../catalog/schema';
+import { CompletenessReportSchema } from '../domain/completeness-types';
 import { EntityTypeSchema } from '../domain/entity-types';
+import {
+  ChecklistItemRecordSchema,
+  ChecklistKindSchema,
+  EvidenceSchema,
+  FindingClassificationSchema,
+  FindingSchema,
+  InspectionChecklistSchema,
+  ObservationSchema,
+  SettingsSchema,
+  SiteSchema,
+  SiteTypeSchema,
+  VerificationMethodSchema,
+  VirtualSessionSchema,
+} from '../domain/field-work';
 import {
   CriterionIdSchema,
   CriterionResponseSchema,
@@ -48,6 +63,22 @@ export const WorksheetSchema = z.object({
   categories: CatalogEditionSchema.shape.categories,
   criteria: CatalogEditionSchema.shape.criteria,
   responses: z.array(CriterionResponseSchema),
+  sites: z.array(SiteSchema),
+  findings: z.array(FindingSchema),
+  observations: z.array(ObservationSchema),
+  evidence: z.array(EvidenceSchema),
+  checklists: z.array(InspectionChecklistSchema),
+  virtualSessions: z.array(VirtualSessionSchema),
+  /** Results from the Member's most recent earlier submitted validation, for revalidations. */
+  previousResults: z.array(
+    z.object({
+      criterionId: z.string(),
+      result: ResponseResultSchema.nullable(),
+      validationId: UuidSchema,
+      scheduledDate: IsoDateSchema,
+    }),
+  ),
+  settings: SettingsSchema,
 });
 export type Worksheet = z.infer<typeof WorksheetSchema>;
 
@@ -61,10 +92,80 @@ export const SaveResponseRequestSchema = z
       .string()
       .max(NOTES_MAX_LENGTH, { error: `Notes are limited to ${NOTES_MAX_LENGTH} characters` })
       .optional(),
+    siteId: UuidSchema.nullable().optional(),
+    verificationMethods: z
+      .array(VerificationMethodSchema)
+      .refine((list) => new Set(list).size === list.length, { error: 'A verification method is listed twice' })
+      .optional(),
+    naJustification: z.string().max(NOTES_MAX_LENGTH).optional(),
   })
-  .refine((r) => r.result !== undefined || r.notes !== undefined, {
-    error: 'Send a result, notes, or both',
-  });
+  .refine(
+    (r) =>
+      r.result !== undefined ||
+      r.notes !== undefined ||
+      r.siteId !== undefined ||
+      r.verificationMethods !== undefined ||
+      r.naJustification !== undefined,
+    { error: 'Send at least one field to change' },
+  );
+
+const ValidationRef = { validationId: UuidSchema };
+const Deleted = z.object({ deleted: z.literal(true) });
+
+export const SaveSiteRequestSchema = z.strictObject({
+  ...ValidationRef,
+  id: UuidSchema.optional(),
+  name: SiteSchema.shape.name,
+  address: SiteSchema.shape.address,
+  siteType: SiteTypeSchema,
+  visitDate: IsoDateSchema.nullable(),
+});
+
+export const SaveFindingRequestSchema = z.strictObject({
+  ...ValidationRef,
+  criterionId: CriterionIdSchema,
+  classification: FindingClassificationSchema,
+  reasonCode: z.string().nullable(),
+  description: FindingSchema.shape.description,
+  dueDate: IsoDateSchema.nullable(),
+});
+
+/** Bytes travel base64-encoded (paste, drag and drop, harness uploads); a token names a file the native picker chose. */
+export const EvidenceSourceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('bytes'), base64: z.string().min(1) }),
+  z.strictObject({ kind: z.literal('picked'), token: z.string().min(1) }),
+]);
+
+export const AttachEvidenceRequestSchema = z.strictObject({
+  ...ValidationRef,
+  criterionId: CriterionIdSchema.nullable(),
+  findingId: UuidSchema.nullable(),
+  fileName: z.string().trim().min(1).max(255),
+  mediaType: z.string().max(200),
+  caption: z.string().max(2000),
+  source: EvidenceSourceSchema,
+});
+
+export const SaveChecklistRequestSchema = z.strictObject({
+  ...ValidationRef,
+  id: UuidSchema.optional(),
+  criterionId: CriterionIdSchema,
+  kind: ChecklistKindSchema,
+  label: z.string().max(120),
+  refrigerated: z.boolean(),
+  items: z.array(ChecklistItemRecordSchema),
+});
+
+export const SaveVirtualSessionRequestSchema = z.strictObject({
+  ...ValidationRef,
+  id: UuidSchema.optional(),
+  platform: VirtualSessionSchema.shape.platform,
+  startedAt: VirtualSessionSchema.shape.startedAt,
+  endedAt: VirtualSessionSchema.shape.endedAt,
+  participants: VirtualSessionSchema.shape.participants,
+  documents: VirtualSessionSchema.shape.documents,
+  segments: VirtualSessionSchema.shape.segments,
+});
 
 /** The one contract: channel → request and response schemas. */
 export const contract = {
@@ -75,6 +176,62 @@ export const contract = {
   'validations:create': { request: CreateValidationRequestSchema, response: ValidationSchema },
   'worksheet:open': { request: z.strictObject({ validationId: UuidSchema }), response: WorksheetSchema },
   'responses:save': { request: SaveResponseRequestSchema, response: CriterionResponseSchema },
+  'settings:get': { request: Empty, response: SettingsSchema },
+  'settings:update': { request: SettingsSchema, response: SettingsSchema },
+  'sites:save': { request: SaveSiteRequestSchema, response: SiteSchema },
+  'sites:delete': { request: z.strictObject({ ...ValidationRef, siteId: UuidSchema }), response: Deleted },
+  'findings:save': { request: SaveFindingRequestSchema, response: FindingSchema },
+  'findings:delete': {
+    request: z.strictObject({ ...ValidationRef, criterionId: CriterionIdSchema }),
+    response: Deleted,
+  },
+  'observations:save': {
+    request: z.strictObject({
+      ...ValidationRef,
+      id: UuidSchema.optional(),
+      category: z.number().int().min(1).max(12),
+      text: ObservationSchema.shape.text,
+    }),
+    response: ObservationSchema,
+  },
+  'observations:delete': { request: z.strictObject({ ...ValidationRef, id: UuidSchema }), response: Deleted },
+  /** Opens the native file dialog (Electron); the harness answers UNAVAILABLE and the page uses <input type=file>. */
+  'evidence:pick': {
+    request: z.strictObject({ ...ValidationRef }),
+    response: z.array(z.object({ token: z.string(), fileName: z.string(), sizeBytes: z.number().int() })),
+  },
+  'evidence:attach': { request: AttachEvidenceRequestSchema, response: EvidenceSchema },
+  'evidence:update': {
+    request: z.strictObject({ ...ValidationRef, evidenceId: UuidSchema, caption: z.string().max(2000) }),
+    response: EvidenceSchema,
+  },
+  'evidence:delete': {
+    request: z.strictObject({
+      ...ValidationRef,
+      evidenceId: UuidSchema,
+      reason: z.string().trim().min(3, { error: 'Say why the evidence is removed' }).max(500),
+    }),
+    response: Deleted,
+  },
+  'checklists:save': { request: SaveChecklistRequestSchema, response: InspectionChecklistSchema },
+  'checklists:delete': { request: z.strictObject({ ...ValidationRef, id: UuidSchema }), response: Deleted },
+  'sessions:save': { request: SaveVirtualSessionRequestSchema, response: VirtualSessionSchema },
+  'validations:check': { request: z.strictObject({ ...ValidationRef }), response: CompletenessReportSchema },
+  'validations:submit': {
+    request: z.strictObject({
+      ...ValidationRef,
+      signedByName: z.string().trim().min(3, { error: 'Type your full name to sign' }).max(120),
+      attestation: z.literal(true, { error: 'Confirm the attestation to submit' }),
+    }),
+    response: ValidationSchema,
+  },
+  'validations:reopen': {
+    request: z.strictObject({
+      ...ValidationRef,
+      reason: z.string().trim().min(10, { error: 'Give a reason of at least 10 characters' }).max(2000),
+    }),
+    response: ValidationSchema,
+  },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,7 +1,10 @@
 import { benchSaveAnswer, printSaveAnswer } from './save-answer.bench';
+import { benchAtScale } from './worksheet-scale.bench';
 
 // Figures, not pass/fail: budgets are printed beside each measurement.
 console.log(
   `CTPAT Validator benchmarks — ${new Date().toISOString()} — Node ${process.version}, ${process.platform}/${process.arch}\n`,
 );
 printSaveAnswer(benchSaveAnswer());
+console.log('');
+await benchAtScale();

@@ -2,22 +2,121 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { applyPragmas } from '../../db/connection';
+import { applyPragmas, type Db } from '../../db/connection';
 import { listMembers } from '../../db/queries/members';
 import { openAppServices } from '../../electron/services/app-services';
 import { getEdition, worksheetCriteria } from '../../electron/services/catalog-service';
 import { saveResponse } from '../../electron/services/response-service';
-import { createValidation } from '../../electron/services/validation-service';
+import type { ServiceContext } from '../../electron/services/service-context';
+import { createValidation, requireValidation } from '../../electron/services/validation-service';
 import type { ResponseResult } from '../../shared/domain/validation';
-import { fmt, summarize, timeMs } from './stats';
+import { fmt, type Stats, summarize, timeMs } from './stats';
 
 const RESULTS: ResponseResult[] = ['COMPLIANT', 'DEFICIENT', 'NOT_APPLICABLE', 'NOT_VERIFIED'];
 
+export type SaveAnswerResult = {
+  service: Stats;
+  raw: Stats;
+  ratio: number;
+  /** WAL pages appended per save (4 KiB each): a figure that does not depend on the disk or the machine's load. */
+  pagesPerSave: { service: number; raw: number };
+};
+
+export type SaveAnswerComparison = {
+  /** An open app store; answers are saved through the service layer into `validationId`. */
+  ctx: ServiceContext;
+  validationId: string;
+  /**
+   * Connection holding the raw table: its own file (the skeleton's figure) or `ctx.db` itself, so that the raw
+   * upsert shares the big store's file, WAL, page cache and checkpoints.
+   */
+  raw: Db;
+  iterations?: number;
+  warmup?: number;
+};
+
 /**
  * Saving one answer through the service layer (response + status + hash-chained audit row + outbox row,
- * one fsync'd transaction) beside a raw single-row insert with the same pragmas, in the same run.
+ * one fsync'd transaction) beside a raw single-row upsert with the same pragmas, interleaved in the same run.
  */
-export function benchSaveAnswer(iterations = 2000, warmup = 200) {
+export function compareSaveAnswer({
+  ctx,
+  validationId,
+  raw,
+  iterations = 2000,
+  warmup = 200,
+}: SaveAnswerComparison): SaveAnswerResult {
+  const validation = requireValidation(ctx, validationId);
+  const criteria = worksheetCriteria(getEdition(ctx, validation.catalogEditionId), validation.entityType);
+  raw.exec(`CREATE TABLE IF NOT EXISTS raw_responses (validation_id TEXT NOT NULL, criterion_id TEXT NOT NULL,
+      result TEXT, notes TEXT NOT NULL, version INTEGER NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL,
+      PRIMARY KEY (validation_id, criterion_id)) STRICT, WITHOUT ROWID`);
+  const insert = raw.prepare(
+    `INSERT INTO raw_responses VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (validation_id, criterion_id) DO UPDATE SET result = excluded.result, notes = excluded.notes,
+     version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  );
+
+  // Interleaved, so both see the same disk and the same background load.
+  const serviceSamples: number[] = [];
+  const rawSamples: number[] = [];
+  for (let i = 0; i < warmup + iterations; i++) {
+    const criterion = criteria[i % criteria.length];
+    if (!criterion) throw new Error('no criteria');
+    const result = RESULTS[i % RESULTS.length] ?? 'COMPLIANT';
+    const serviceMs = timeMs(() =>
+      saveResponse(ctx, { validationId, criterionId: criterion.id, result, notes: `note ${i}` }),
+    );
+    const rawMs = timeMs(() =>
+      insert.run(validationId, criterion.id, result, `note ${i}`, i + 1, new Date().toISOString(), 'bench'),
+    );
+    if (i >= warmup) {
+      serviceSamples.push(serviceMs);
+      rawSamples.push(rawMs);
+    }
+  }
+  const service = summarize(serviceSamples);
+  const rawStats = summarize(rawSamples);
+
+  // Untimed: how many pages each kind of save appends to the WAL (each is written, then fsync'd, at commit).
+  const walPages = (db: Db, saves: number, save: (i: number) => void): number => {
+    const autoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+    db.pragma('wal_autocheckpoint = 0');
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      for (let i = 0; i < saves; i++) save(i);
+      const [frames] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>;
+      return (frames?.log ?? Number.NaN) / saves;
+    } finally {
+      db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
+    }
+  };
+  const pageSaves = Math.min(200, criteria.length);
+  const pagesPerSave = {
+    service: walPages(ctx.db, pageSaves, (i) => {
+      const criterion = criteria[i % criteria.length];
+      if (!criterion) throw new Error('no criteria');
+      saveResponse(ctx, { validationId, criterionId: criterion.id, result: RESULTS[(i + 1) % RESULTS.length] });
+    }),
+    raw: walPages(raw, pageSaves, (i) => {
+      const criterion = criteria[i % criteria.length];
+      if (!criterion) throw new Error('no criteria');
+      insert.run(
+        validationId,
+        criterion.id,
+        RESULTS[(i + 1) % RESULTS.length],
+        'page count',
+        i,
+        new Date().toISOString(),
+        'bench',
+      );
+    }),
+  };
+  return { service, raw: rawStats, ratio: service.median / rawStats.median, pagesPerSave };
+}
+
+/** The skeleton's figure: a fresh store with the demo Members; the raw table in a file of its own. */
+export function benchSaveAnswer(iterations = 2000, warmup = 200): SaveAnswerResult {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ctpat-bench-save-'));
   try {
     const services = openAppServices({ dataDir: path.join(dir, 'app'), actor: 'bench.scss' });
@@ -30,56 +129,33 @@ export function benchSaveAnswer(iterations = 2000, warmup = 200) {
       mode: 'IN_PERSON',
       scheduledDate: '2026-12-01',
     });
-    const criteria = worksheetCriteria(getEdition(ctx, validation.catalogEditionId), 'IMP');
     const raw = new Database(path.join(dir, 'raw.sqlite3'));
     applyPragmas(raw);
-    raw.exec(`CREATE TABLE raw_responses (validation_id TEXT NOT NULL, criterion_id TEXT NOT NULL, result TEXT,
-      notes TEXT NOT NULL, version INTEGER NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL,
-      PRIMARY KEY (validation_id, criterion_id)) STRICT, WITHOUT ROWID`);
-    const insert = raw.prepare(
-      `INSERT INTO raw_responses VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (validation_id, criterion_id) DO UPDATE SET result = excluded.result, notes = excluded.notes,
-       version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-    );
-
-    // Interleaved, so both see the same disk and the same background load.
-    const serviceSamples: number[] = [];
-    const rawSamples: number[] = [];
-    for (let i = 0; i < warmup + iterations; i++) {
-      const criterion = criteria[i % criteria.length];
-      if (!criterion) throw new Error('no criteria');
-      const result = RESULTS[i % RESULTS.length] ?? 'COMPLIANT';
-      const serviceMs = timeMs(() =>
-        saveResponse(ctx, { validationId: validation.id, criterionId: criterion.id, result, notes: `note ${i}` }),
-      );
-      const rawMs = timeMs(() =>
-        insert.run(validation.id, criterion.id, result, `note ${i}`, i + 1, new Date().toISOString(), 'bench'),
-      );
-      if (i >= warmup) {
-        serviceSamples.push(serviceMs);
-        rawSamples.push(rawMs);
-      }
+    try {
+      return compareSaveAnswer({ ctx, validationId: validation.id, raw, iterations, warmup });
+    } finally {
+      services.close();
+      raw.close();
     }
-    services.close();
-    raw.close();
-
-    const service = summarize(serviceSamples);
-    const rawStats = summarize(rawSamples);
-    return { service, raw: rawStats, ratio: service.median / rawStats.median };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-export function printSaveAnswer(result: ReturnType<typeof benchSaveAnswer>): void {
-  console.log('Save one answer (durable: WAL, synchronous=FULL)');
+export function printSaveAnswer(
+  result: SaveAnswerResult,
+  title = 'Save one answer (durable: WAL, synchronous=FULL)',
+  rawLabel = 'raw better-sqlite3 upsert, same pragmas:  ',
+): void {
+  console.log(title);
   console.log(
     `  service layer (response + audit + outbox): median ${fmt(result.service.median)}, p99 ${fmt(result.service.p99)}  (n=${result.service.n})`,
   );
-  console.log(
-    `  raw better-sqlite3 upsert, same pragmas:   median ${fmt(result.raw.median)}, p99 ${fmt(result.raw.p99)}  (n=${result.raw.n})`,
-  );
+  console.log(`  ${rawLabel} median ${fmt(result.raw.median)}, p99 ${fmt(result.raw.p99)}  (n=${result.raw.n})`);
   console.log(
     `  ratio (median service / median raw): ${result.ratio.toFixed(2)}   budget: median ≤ 2 ms, p99 ≤ 10 ms, ratio ≤ 1.5`,
+  );
+  console.log(
+    `  WAL pages written per save (untimed, 4 KiB each): service ${result.pagesPerSave.service.toFixed(2)}, raw ${result.pagesPerSave.raw.toFixed(2)}`,
   );
 }

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
  * Layering rules, checked over import specifiers:
  * - renderer/ runs in a sandboxed browser page: no Electron, no Node builtins, no SQLite, and no
  *   reaching into db/, electron/ or hq/ (it talks to them only through window.api).
- * - shared/ is imported by every side: only relative imports inside shared/ and the zod package.
+ * - shared/ is imported by every side: only relative imports inside shared/ and pure, environment-neutral
+ *   packages (zod, date-fns, canonicalize).
  * - db/ must not depend on Electron, so it can run under plain Node (tests, HQ, the harness).
  */
 
@@ -18,6 +19,8 @@ const NODE_BUILTINS = new Set(builtinModules.map((m) => m.split('/')[0] as strin
 
 type Violation = { file: string; specifier: string; rule: string };
 
+/** Pure packages that run unchanged in Node, the renderer and HQ. */
+const SHARED_PACKAGES = new Set(['zod', 'date-fns', 'canonicalize']);
 function stripComments(source: string): string {
   return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:\\'"`])\/\/.*$/gm, '$1');
 }
@@ -71,8 +74,8 @@ function checkImports(file: string, source: string): Violation[] {
       if (isRelative(specifier)) {
         const target = targetTopDir(file, specifier);
         if (target !== 'shared') flag(specifier, `shared/ may only import inside shared/ (this reaches ${target}/)`);
-      } else if (packageName(specifier) !== 'zod') {
-        flag(specifier, 'shared/ may only import the zod package');
+      } else if (!SHARED_PACKAGES.has(packageName(specifier))) {
+        flag(specifier, `shared/ may only import ${[...SHARED_PACKAGES].join(', ')}`);
       }
     } else if (area === 'db') {
       if (isRelative(specifier) && targetTopDir(file, specifier) === 'electron') {

@@ -176,7 +176,7 @@ describe('dispatch: refused requests write nothing', () => {
       name: 'a save with neither result nor notes',
       channel: 'responses:save',
       payload: () => saveBase(),
-      field: /Send a result, notes, or both/,
+      field: /Send at least one field to change/,
     },
     {
       name: 'an unknown result',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { contentTypeFor, resolveStaticPath } from '../../electron/main/static-pa
 import type { Member } from '../../shared/domain/validation';
 import { CHANNELS } from '../../shared/ipc/channels';
 import type { Envelope } from '../../shared/ipc/envelope';
+import { makeJpeg, makePng } from './evidence-fixtures';
 
 type Listener = (...args: unknown[]) => unknown;
 type IpcListener = (event: { senderFrame: { url: string } | null }, payload: unknown) => Promise<Envelope<unknown>>;
@@ -41,6 +43,7 @@ const fake = vi.hoisted(() => {
     quit: vi.fn(),
     exit: vi.fn(),
     showErrorBox: vi.fn(),
+    showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
     openExternal: vi.fn(async () => {}),
     fetch: vi.fn(
       async (_url: string) =>
@@ -73,6 +76,9 @@ const fake = vi.hoisted(() => {
     }
     static getAllWindows() {
       return state.windows.filter((w) => !w.closed);
+    }
+    static getFocusedWindow() {
+      return state.windows.find((w) => !w.closed) ?? null;
     }
   }
   const becomeReady = () => {
@@ -119,7 +125,7 @@ const fake = vi.hoisted(() => {
       },
     },
     shell: { openExternal: state.openExternal },
-    dialog: { showErrorBox: state.showErrorBox },
+    dialog: { showErrorBox: state.showErrorBox, showOpenDialog: state.showOpenDialog },
   };
   return { state, electron, becomeReady };
 });
@@ -295,6 +301,87 @@ describe('electron/main.ts with a stand-in electron module', () => {
       expect(response.status, url).toBe(404);
     }
     expect(fake.state.fetch).not.toHaveBeenCalled();
+  });
+
+  it('serves stored evidence and its thumbnail from the data folder at app://ctpat/evidence-files/<sha256>', async () => {
+    const png = await makePng(40, 30);
+    const sha = createHash('sha256').update(png).digest('hex');
+    const store = path.join(dataDir, 'store');
+    fs.mkdirSync(path.join(store, 'evidence', sha.slice(0, 2)), { recursive: true });
+    fs.writeFileSync(path.join(store, 'evidence', sha.slice(0, 2), sha), png);
+    fs.mkdirSync(path.join(store, 'thumbnails'), { recursive: true });
+    const thumb = await makeJpeg(32, 24);
+    fs.writeFileSync(path.join(store, 'thumbnails', `${sha}.jpg`), thumb);
+
+    const original = await serveApp(`app://ctpat/evidence-files/${sha}`);
+    expect(original.status).toBe(200);
+    expect(original.headers.get('content-type')).toBe('image/png');
+    expect(original.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await original.arrayBuffer()).equals(png)).toBe(true);
+    const thumbnail = await serveApp(`app://ctpat/evidence-files/${sha}?thumb`);
+    expect(thumbnail.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await thumbnail.arrayBuffer()).equals(thumb)).toBe(true);
+  });
+
+  it('refuses evidence names that are not 64 hex digits, and anything outside the data folder', async () => {
+    fake.state.fetch.mockClear();
+    const sha = 'ab'.repeat(32);
+    for (const url of [
+      'app://ctpat/evidence-files/../ctpat-validator.sqlite3',
+      'app://ctpat/evidence-files/..%2fctpat-validator.sqlite3',
+      'app://ctpat/evidence-files/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+      `app://ctpat/evidence-files/ab/${sha}`,
+      `app://ctpat/evidence-files/${sha.toUpperCase()}`,
+      `app://ctpat/evidence-files/${sha}%00`,
+      'app://ctpat/evidence-files/ctpat-validator.sqlite3',
+      `app://ctpat/evidence-files/${'0'.repeat(64)}`,
+      `app://evil/evidence-files/${sha}`,
+    ]) {
+      const response = await serveApp(url);
+      expect(response.status, url).toBe(404);
+    }
+    expect(fake.state.fetch).not.toHaveBeenCalled();
+  });
+
+  it('opens the native dialog for evidence:pick and attaches the chosen file by its token', async () => {
+    const frame = { senderFrame: { url: 'app://ctpat/index.html' } };
+    const members = await ipc('members:list')(frame, {});
+    const member = members.ok ? (members.value as Member[]).find((m) => m.entityType === 'IMP') : undefined;
+    const created = await ipc('validations:create')(frame, {
+      memberId: member?.id,
+      entityType: 'IMP',
+      mode: 'VIRTUAL',
+      scheduledDate: '2026-11-23',
+    });
+    const validationId = created.ok ? (created.value as { id: string }).id : '';
+    const chosen = path.join(dataDir, 'Dock 4.jpg');
+    fs.writeFileSync(chosen, await makeJpeg(64, 48));
+    fake.state.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [chosen] });
+
+    const picked = await ipc('evidence:pick')(frame, { validationId });
+    expect(picked).toEqual({
+      ok: true,
+      value: [{ token: expect.any(String), fileName: 'Dock 4.jpg', sizeBytes: fs.statSync(chosen).size }],
+    });
+    const options = fake.state.showOpenDialog.mock.calls.at(-1)?.at(-1) as { properties: string[]; filters: unknown };
+    expect(options.properties).toEqual(expect.arrayContaining(['openFile', 'multiSelections']));
+    expect(JSON.stringify(options.filters)).toContain('"pdf"');
+    const token = picked.ok ? (picked.value as Array<{ token: string }>)[0]?.token : undefined;
+    const attached = await ipc('evidence:attach')(frame, {
+      validationId,
+      criterionId: '9.6',
+      findingId: null,
+      fileName: 'Dock 4.jpg',
+      mediaType: '',
+      caption: '',
+      source: { kind: 'picked', token },
+    });
+    expect(attached).toMatchObject({
+      ok: true,
+      value: { fileName: 'Dock 4.jpg', mediaType: 'image/jpeg', observedRemotely: true, hasThumbnail: true },
+    });
+    const sha = attached.ok ? (attached.value as { sha256: string }).sha256 : '';
+    expect((await serveApp(`app://ctpat/evidence-files/${sha}?thumb`)).status).toBe(200);
   });
 
   it('denies every permission request (camera, microphone, notifications, location)', () => {

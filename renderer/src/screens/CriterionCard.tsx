@@ -1,59 +1,103 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Criterion } from '../../../shared/catalog/schema';
-import { NOTES_MAX_LENGTH, RESPONSE_RESULT_LABELS, ResponseResultSchema } from '../../../shared/domain/validation';
+import { VERIFICATION_METHOD_LABELS, VerificationMethodSchema } from '../../../shared/domain/field-work';
+import {
+  NOTES_MAX_LENGTH,
+  RESPONSE_RESULT_LABELS,
+  type ResponseResult,
+  ResponseResultSchema,
+} from '../../../shared/domain/validation';
+import { formatDate } from '../components/format';
 import { SaveIndicator } from '../components/SaveIndicator';
+import { useAutosaveText } from '../components/useAutosaveText';
 import { displayedResponse, useWorksheetStore } from '../state/worksheet-store';
-
-const NOTES_SAVE_DELAY_MS = 700;
+import { EvidencePanel } from './evidence/EvidencePanel';
+import { FindingEditor } from './FindingEditor';
+import { ChecklistPanel } from './inspections/ChecklistPanel';
 
 const LEVEL_LABEL = { MUST: 'Must', SHOULD: 'Should', MIXED: 'Must + Should' } as const;
+
+/** Keyboard shortcut for each result, also shown on the result buttons. */
+export const RESULT_SHORTCUTS: Record<ResponseResult, string> = {
+  COMPLIANT: 'c',
+  DEFICIENT: 'd',
+  NOT_APPLICABLE: 'n',
+  NOT_VERIFIED: 'v',
+};
 
 function LevelTag({ level }: { level: keyof typeof LEVEL_LABEL }) {
   return <span className={`usa-tag level-tag level-tag--${level.toLowerCase()}`}>{LEVEL_LABEL[level]}</span>;
 }
 
+function PreviousResult({ criterionId, current }: { criterionId: string; current: ResponseResult | null }) {
+  const previous = useWorksheetStore((s) => s.worksheet?.previousResults.find((p) => p.criterionId === criterionId));
+  if (!previous?.result) return null;
+  const repeat = previous.result === 'DEFICIENT' && current === 'DEFICIENT';
+  return (
+    <>
+      <span
+        className="usa-tag previous-tag"
+        title={`Result in the validation of ${formatDate(previous.scheduledDate)}`}
+      >
+        Last validation: {RESPONSE_RESULT_LABELS[previous.result]}
+      </span>
+      {repeat && (
+        <span className="usa-tag repeat-tag" data-testid="repeat-deficiency">
+          Repeat deficiency
+        </span>
+      )}
+    </>
+  );
+}
+
 export const CriterionCard = memo(function CriterionCard({
   criterion,
   locked,
+  active,
 }: {
   criterion: Criterion;
   locked: boolean;
+  active: boolean;
 }) {
   const shown = useWorksheetStore(useShallow((s) => displayedResponse(s, criterion.id)));
+  const saved = useWorksheetStore((s) => s.responses[criterion.id]);
   const saveState = useWorksheetStore((s) => s.saveStates[criterion.id]);
+  const sites = useWorksheetStore((s) => s.worksheet?.sites);
+  const validationId = useWorksheetStore((s) => s.worksheet?.validation.id ?? '');
+  const hasFinding = useWorksheetStore((s) => s.worksheet?.findings.some((f) => f.criterionId === criterion.id));
+  const evidenceCount = useWorksheetStore(
+    (s) => s.worksheet?.evidence.filter((e) => e.criterionId === criterion.id).length ?? 0,
+  );
   const save = useWorksheetStore((s) => s.save);
-  const savedNotes = useWorksheetStore((s) => s.responses[criterion.id]?.notes ?? '');
-  const [notes, setNotes] = useState(shown.notes);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const unsavedNotes = useRef<string | null>(null);
+  const record = useWorksheetStore((s) => s.record);
+  const setActive = useWorksheetStore((s) => s.setActiveCriterion);
 
-  const flushNotes = () => {
-    clearTimeout(timer.current);
-    if (unsavedNotes.current !== null) {
-      void save(criterion.id, { notes: unsavedNotes.current });
-      unsavedNotes.current = null;
-    }
-  };
-  // Leaving the category (unmount) must not lose what was typed.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: flush only on unmount
-  useEffect(() => flushNotes, []);
-
-  const onNotesChange = (value: string) => {
-    setNotes(value);
-    unsavedNotes.current = value;
-    clearTimeout(timer.current);
-    timer.current = setTimeout(flushNotes, NOTES_SAVE_DELAY_MS);
-  };
+  const notes = useAutosaveText(saved?.notes ?? '', (value) => void save(criterion.id, { notes: value }));
+  const justification = useAutosaveText(
+    saved?.naJustification ?? '',
+    (value) => void save(criterion.id, { naJustification: value }),
+  );
 
   const headingId = `criterion-${criterion.id}-heading`;
   const groupName = `result-${criterion.id}`;
+  const toggleMethod = (method: (typeof shown.verificationMethods)[number]) => {
+    const next = shown.verificationMethods.includes(method)
+      ? shown.verificationMethods.filter((m) => m !== method)
+      : [...shown.verificationMethods, method];
+    void record(criterion.id, {
+      verificationMethods: VerificationMethodSchema.options.filter((m) => next.includes(m)),
+    });
+  };
+
   return (
     <article
-      className="criterion-card"
+      className={`criterion-card${active ? ' criterion-card--active' : ''}${shown.result ? ` criterion-card--${shown.result.toLowerCase()}` : ''}`}
       aria-labelledby={headingId}
       data-criterion={criterion.id}
       data-testid="criterion-card"
+      tabIndex={-1}
+      onFocusCapture={() => setActive(criterion.id)}
     >
       <header className="criterion-card__header">
         <h3 id={headingId} className="criterion-card__id">
@@ -68,6 +112,7 @@ export const CriterionCard = memo(function CriterionCard({
             Unverified
           </span>
         )}
+        <PreviousResult criterionId={criterion.id} current={shown.result} />
         <span className="criterion-card__status">
           <SaveIndicator
             state={saveState}
@@ -98,15 +143,83 @@ export const CriterionCard = memo(function CriterionCard({
                 name={groupName}
                 value={result}
                 checked={shown.result === result}
-                onChange={() => void save(criterion.id, { result })}
+                onChange={() => void record(criterion.id, { result })}
               />
               <label className="usa-radio__label" htmlFor={id}>
                 {RESPONSE_RESULT_LABELS[result]}
+                <kbd className="result-option__key">{RESULT_SHORTCUTS[result].toUpperCase()}</kbd>
               </label>
             </div>
           );
         })}
       </fieldset>
+
+      <div className="criterion-card__details">
+        <fieldset className="usa-fieldset method-group" disabled={locked}>
+          <legend className="criterion-card__small-legend">How it was verified</legend>
+          {VerificationMethodSchema.options.map((method) => {
+            const id = `method-${criterion.id}-${method}`;
+            return (
+              <div className="usa-checkbox method-option" key={method}>
+                <input
+                  className="usa-checkbox__input"
+                  type="checkbox"
+                  id={id}
+                  checked={shown.verificationMethods.includes(method)}
+                  onChange={() => toggleMethod(method)}
+                />
+                <label className="usa-checkbox__label" htmlFor={id}>
+                  {VERIFICATION_METHOD_LABELS[method]}
+                </label>
+              </div>
+            );
+          })}
+        </fieldset>
+        {sites && sites.length > 0 && (
+          <div className="criterion-card__site">
+            <label className="criterion-card__small-legend" htmlFor={`site-${criterion.id}`}>
+              Verified at
+            </label>
+            <select
+              className="usa-select usa-select--small"
+              id={`site-${criterion.id}`}
+              value={shown.siteId ?? ''}
+              disabled={locked}
+              onChange={(e) => void record(criterion.id, { siteId: e.target.value || null })}
+            >
+              <option value="">- No particular site -</option>
+              {sites.map((site) => (
+                <option key={site.id} value={site.id}>
+                  {site.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </div>
+
+      {shown.result === 'NOT_APPLICABLE' && (
+        <div className="criterion-card__justification">
+          <label className="usa-label" htmlFor={`na-${criterion.id}`}>
+            Why {criterion.id} does not apply
+            {criterion.level !== 'SHOULD' && (
+              <span className="required-note"> (required: this is a Must criterion)</span>
+            )}
+          </label>
+          <textarea
+            className="usa-textarea"
+            id={`na-${criterion.id}`}
+            rows={2}
+            maxLength={NOTES_MAX_LENGTH}
+            value={justification.value}
+            data-saved={justification.saved}
+            disabled={locked}
+            onChange={(e) => justification.onChange(e.target.value)}
+            onBlur={justification.onBlur}
+          />
+        </div>
+      )}
+
       <label className="usa-label criterion-card__notes-label" htmlFor={`notes-${criterion.id}`}>
         Notes for {criterion.id}
       </label>
@@ -115,12 +228,25 @@ export const CriterionCard = memo(function CriterionCard({
         id={`notes-${criterion.id}`}
         rows={2}
         maxLength={NOTES_MAX_LENGTH}
-        value={notes}
+        value={notes.value}
         disabled={locked}
-        data-saved={notes === savedNotes}
-        onChange={(e) => onNotesChange(e.target.value)}
-        onBlur={flushNotes}
+        data-saved={notes.saved}
+        onChange={(e) => notes.onChange(e.target.value)}
+        onBlur={notes.onBlur}
       />
+
+      {(shown.result === 'DEFICIENT' || hasFinding) && (
+        <FindingEditor validationId={validationId} criterion={criterion} locked={locked} />
+      )}
+      {criterion.checklists && criterion.checklists.length > 0 && (
+        <ChecklistPanel validationId={validationId} criterion={criterion} locked={locked} />
+      )}
+      <details className="criterion-card__evidence" open={evidenceCount > 0}>
+        <summary>
+          Evidence for {criterion.id} ({evidenceCount})
+        </summary>
+        <EvidencePanel validationId={validationId} criterionId={criterion.id} findingId={null} locked={locked} />
+      </details>
     </article>
   );
 });

@@ -1,16 +1,35 @@
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ENTITY_TYPE_LABELS } from '../../../shared/domain/entity-types';
 import { VALIDATION_MODE_LABELS, VALIDATION_STATUS_LABELS } from '../../../shared/domain/validation';
 import { worksheetProgress } from '../../../shared/domain/worksheet-rules';
 import { Alert } from '../components/Alert';
 import { formatDate, formatTime } from '../components/format';
 import { ProgressMeter } from '../components/ProgressMeter';
-import { routeHref } from '../state/route';
+import { routeHref, type WorksheetSection } from '../state/route';
 import { useWorksheetStore } from '../state/worksheet-store';
 import { CriterionCard } from './CriterionCard';
+import { VirtualSessionPanel } from './inspections/VirtualSessionPanel';
+import { ObservationsSection } from './worksheet/ObservationsSection';
+import { ReviewSection } from './worksheet/ReviewSection';
+import { ShortcutsHelp } from './worksheet/ShortcutsHelp';
+import { SitesSection } from './worksheet/SitesSection';
+import { useWorksheetShortcuts } from './worksheet/shortcuts';
 
-export function WorksheetScreen({ validationId, category }: { validationId: string; category: number }) {
-  const { worksheet, loadError, responses, saveStates, lastSavedAt, open } = useWorksheetStore();
+export function WorksheetScreen({
+  validationId,
+  category,
+  section = 'criteria',
+  focus,
+}: {
+  validationId: string;
+  category: number;
+  section?: WorksheetSection | undefined;
+  focus?: string | undefined;
+}) {
+  const { worksheet, loadError, responses, saveStates, lastSavedAt, open, activeCriterionId, undoStack, undo } =
+    useWorksheetStore();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [undoMessage, setUndoMessage] = useState<string | null>(null);
 
   useEffect(() => {
     void open(validationId);
@@ -20,8 +39,35 @@ export function WorksheetScreen({ validationId, category }: { validationId: stri
     () => (worksheet ? worksheetProgress(worksheet.criteria, Object.values(responses)) : null),
     [worksheet, responses],
   );
+  const criteria = useMemo(
+    () => worksheet?.criteria.filter((c) => c.category === category) ?? [],
+    [worksheet, category],
+  );
+  const criterionIds = useMemo(() => criteria.map((c) => c.id), [criteria]);
   const anySaving = Object.values(saveStates).some((s) => s.kind === 'saving');
   const failed = Object.entries(saveStates).filter(([, s]) => s.kind === 'error');
+  const locked = worksheet?.validation.status === 'SUBMITTED';
+
+  // A link from the completeness check lands on the criterion it names.
+  useEffect(() => {
+    if (!focus || !worksheet) return;
+    useWorksheetStore.getState().setActiveCriterion(focus);
+    const card = document.querySelector<HTMLElement>(`[data-criterion="${CSS.escape(focus)}"]`);
+    card?.scrollIntoView({ block: 'center' });
+    card?.focus();
+  }, [focus, worksheet]);
+
+  const toggleHelp = useCallback(() => setHelpOpen((open) => !open), []);
+  const onUndone = useCallback((criterionId: string) => setUndoMessage(`Undid the last change to ${criterionId}.`), []);
+  useWorksheetShortcuts({
+    validationId,
+    category,
+    criterionIds,
+    locked: locked ?? false,
+    enabled: section === 'criteria' && worksheet !== null,
+    onToggleHelp: toggleHelp,
+    onUndone,
+  });
 
   // Closing the window while a save is in flight would lose it: ask first.
   useEffect(() => {
@@ -55,10 +101,23 @@ export function WorksheetScreen({ validationId, category }: { validationId: stri
   }
 
   const { validation, member, edition, categories, focusAreas } = worksheet;
-  const locked = validation.status === 'SUBMITTED';
   const current = categories.find((c) => c.number === category) ?? categories[0];
-  const criteria = worksheet.criteria.filter((c) => c.category === current?.number);
   const categoryProgress = progress.byCategory.find((p) => p.category === current?.number);
+  const repeatCount = worksheet.previousResults.filter(
+    (p) => p.result === 'DEFICIENT' && responses[p.criterionId]?.result === 'DEFICIENT',
+  ).length;
+  const sectionLink = (target: WorksheetSection) =>
+    routeHref({ name: 'worksheet', validationId, category, section: target });
+  const sectionLinkProps = (target: WorksheetSection) => ({
+    href: sectionLink(target),
+    className: section === target ? 'usa-current' : undefined,
+    'aria-current': section === target ? ('page' as const) : undefined,
+  });
+
+  const runUndo = async () => {
+    const id = await undo();
+    if (id) setUndoMessage(`Undid the last change to ${id}.`);
+  };
 
   return (
     <div className="worksheet">
@@ -73,9 +132,34 @@ export function WorksheetScreen({ validationId, category }: { validationId: stri
           </h1>
           <p className="worksheet__edition">
             Checked against {edition.title} ({edition.id})
+            {worksheet.previousResults.length > 0 && (
+              <>
+                {' '}
+                · revalidation: earlier results shown
+                {repeatCount > 0 && `, ${repeatCount} repeat deficienc${repeatCount > 1 ? 'ies' : 'y'}`}
+              </>
+            )}
           </p>
           <div className="worksheet__progress-row">
             <ProgressMeter answered={progress.answered} total={progress.total} label="Overall progress" />
+            <div className="worksheet__tools">
+              <button
+                type="button"
+                className="usa-button usa-button--unstyled"
+                disabled={undoStack.length === 0 || locked}
+                onClick={() => void runUndo()}
+              >
+                Undo last change
+              </button>
+              <button
+                type="button"
+                className="usa-button usa-button--unstyled"
+                onClick={toggleHelp}
+                aria-expanded={helpOpen}
+              >
+                Keyboard shortcuts (?)
+              </button>
+            </div>
             <p className="worksheet__save-status" aria-live="polite" data-testid="save-status">
               {anySaving
                 ? 'Saving…'
@@ -86,83 +170,129 @@ export function WorksheetScreen({ validationId, category }: { validationId: stri
                     : 'All changes are saved as you go'}
             </p>
           </div>
+          {undoMessage && (
+            <p className="worksheet__undo-message" role="status">
+              {undoMessage}
+            </p>
+          )}
         </div>
       </section>
 
       <div className="grid-container-widescreen worksheet__body">
-        <nav className="worksheet__nav" aria-label="Criteria categories">
-          {focusAreas.map((area) => (
-            <div key={area.id} className="worksheet__focus-area">
-              <h2 className="worksheet__focus-heading">{area.name}</h2>
-              <ul className="usa-sidenav">
-                {categories
-                  .filter((c) => c.focusArea === area.id)
-                  .map((c) => {
-                    const p = progress.byCategory.find((b) => b.category === c.number);
-                    const isCurrent = c.number === current?.number;
-                    return (
-                      <li className="usa-sidenav__item" key={c.number}>
-                        <a
-                          href={routeHref({ name: 'worksheet', validationId, category: c.number })}
-                          className={isCurrent ? 'usa-current' : undefined}
-                          aria-current={isCurrent ? 'page' : undefined}
-                        >
-                          <span className="worksheet__nav-name">
-                            {c.number}. {c.name}
-                          </span>
-                          <span className="worksheet__nav-count" aria-hidden="true">
-                            {p?.answered ?? 0}/{p?.total ?? 0}
-                          </span>
-                          <span className="usa-sr-only">
-                            , {p?.answered ?? 0} of {p?.total ?? 0} answered
-                          </span>
-                        </a>
-                      </li>
-                    );
-                  })}
-              </ul>
-            </div>
-          ))}
-        </nav>
-
-        <section className="worksheet__criteria" aria-labelledby="category-heading">
-          <div className="worksheet__category-header">
-            <h2 id="category-heading">
-              {current?.number}. {current?.name}
-            </h2>
-            {categoryProgress && (
-              <ProgressMeter
-                answered={categoryProgress.answered}
-                total={categoryProgress.total}
-                label={`Progress in ${current?.name}`}
-              />
-            )}
-          </div>
-          {locked && <Alert type="info">This validation has been submitted; its answers are locked.</Alert>}
-          {criteria.length === 0 ? (
-            <p>No criteria in this category apply to {ENTITY_TYPE_LABELS[validation.entityType]}s.</p>
-          ) : (
-            criteria.map((c) => <CriterionCard key={c.id} criterion={c} locked={locked} />)
-          )}
-          <nav className="worksheet__pager" aria-label="Category pages">
-            {current && current.number > 1 && (
-              <a
-                className="usa-button usa-button--outline"
-                href={routeHref({ name: 'worksheet', validationId, category: current.number - 1 })}
-              >
-                ← Previous category
-              </a>
-            )}
-            {current && current.number < 12 && (
-              <a
-                className="usa-button"
-                href={routeHref({ name: 'worksheet', validationId, category: current.number + 1 })}
-              >
-                Next category →
-              </a>
-            )}
+        <div className="worksheet__nav">
+          <nav aria-label="Worksheet sections">
+            <ul className="usa-sidenav worksheet__sections">
+              <li className="usa-sidenav__item">
+                <a {...sectionLinkProps('sites')}>
+                  <span className="worksheet__nav-name">Sites</span>
+                  <span className="worksheet__nav-count">{worksheet.sites.length}</span>
+                </a>
+              </li>
+              {validation.mode === 'VIRTUAL' && (
+                <li className="usa-sidenav__item">
+                  <a {...sectionLinkProps('session')}>
+                    <span className="worksheet__nav-name">Virtual session log</span>
+                  </a>
+                </li>
+              )}
+              <li className="usa-sidenav__item">
+                <a {...sectionLinkProps('review')}>
+                  <span className="worksheet__nav-name">Review and submit</span>
+                </a>
+              </li>
+            </ul>
           </nav>
-        </section>
+          <nav aria-label="Criteria categories">
+            {focusAreas.map((area) => (
+              <div key={area.id} className="worksheet__focus-area">
+                <h2 className="worksheet__focus-heading">{area.name}</h2>
+                <ul className="usa-sidenav">
+                  {categories
+                    .filter((c) => c.focusArea === area.id)
+                    .map((c) => {
+                      const p = progress.byCategory.find((b) => b.category === c.number);
+                      const isCurrent = section === 'criteria' && c.number === current?.number;
+                      return (
+                        <li className="usa-sidenav__item" key={c.number}>
+                          <a
+                            href={routeHref({ name: 'worksheet', validationId, category: c.number })}
+                            className={isCurrent ? 'usa-current' : undefined}
+                            aria-current={isCurrent ? 'page' : undefined}
+                          >
+                            <span className="worksheet__nav-name">
+                              {c.number}. {c.name}
+                            </span>
+                            <span className="worksheet__nav-count" aria-hidden="true">
+                              {p?.answered ?? 0}/{p?.total ?? 0}
+                            </span>
+                            <span className="usa-sr-only">
+                              , {p?.answered ?? 0} of {p?.total ?? 0} answered
+                            </span>
+                          </a>
+                        </li>
+                      );
+                    })}
+                </ul>
+              </div>
+            ))}
+          </nav>
+        </div>
+
+        <div className="worksheet__content">
+          {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
+          {locked && section !== 'review' && (
+            <Alert type="info">This validation has been submitted; its answers are locked.</Alert>
+          )}
+          {section === 'sites' && <SitesSection locked={locked} />}
+          {section === 'session' && <VirtualSessionPanel validationId={validationId} locked={locked} />}
+          {section === 'review' && <ReviewSection />}
+          {section === 'criteria' && current && (
+            <section className="worksheet__criteria" aria-labelledby="category-heading">
+              <div className="worksheet__category-header">
+                <h2 id="category-heading">
+                  {current.number}. {current.name}
+                </h2>
+                {categoryProgress && (
+                  <ProgressMeter
+                    answered={categoryProgress.answered}
+                    total={categoryProgress.total}
+                    label={`Progress in ${current.name}`}
+                  />
+                )}
+              </div>
+              {criteria.length === 0 ? (
+                <p>No criteria in this category apply to {ENTITY_TYPE_LABELS[validation.entityType]}s.</p>
+              ) : (
+                criteria.map((c) => (
+                  <CriterionCard key={c.id} criterion={c} locked={locked} active={c.id === activeCriterionId} />
+                ))
+              )}
+              <ObservationsSection category={current.number} categoryName={current.name} locked={locked} />
+              <nav className="worksheet__pager" aria-label="Category pages">
+                {current.number > 1 && (
+                  <a
+                    className="usa-button usa-button--outline"
+                    href={routeHref({ name: 'worksheet', validationId, category: current.number - 1 })}
+                  >
+                    ← Previous category
+                  </a>
+                )}
+                {current.number < 12 ? (
+                  <a
+                    className="usa-button"
+                    href={routeHref({ name: 'worksheet', validationId, category: current.number + 1 })}
+                  >
+                    Next category →
+                  </a>
+                ) : (
+                  <a className="usa-button" href={sectionLink('review')}>
+                    Review and submit →
+                  </a>
+                )}
+              </nav>
+            </section>
+          )}
+        </div>
       </div>
     </div>
   );

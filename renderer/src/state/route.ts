@@ -4,7 +4,10 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { name: 'members' }
   | { name: 'new-validation'; memberId?: string }
-  | { name: 'worksheet'; validationId: string; category: number };
+  | { name: 'worksheet'; validationId: string; category: number; section?: WorksheetSection; focus?: string };
+
+/** Pages of one worksheet besides the 12 category pages. */
+export type WorksheetSection = 'criteria' | 'sites' | 'session' | 'review';
 
 export function parseRoute(hash: string): Route {
   const [pathPart = '', query = ''] = hash.replace(/^#/, '').split('?');
@@ -16,10 +19,14 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'validations' && parts[1]) {
     const category = Number(parts[3]);
+    const section = parts[2] === 'sites' || parts[2] === 'session' || parts[2] === 'review' ? parts[2] : 'criteria';
+    const focus = params.get('focus');
     return {
       name: 'worksheet',
       validationId: parts[1],
       category: parts[2] === 'category' && category >= 1 && category <= 12 ? category : 1,
+      section,
+      ...(focus ? { focus } : {}),
     };
   }
   return { name: 'members' };
@@ -31,8 +38,11 @@ export function routeHref(route: Route): string {
       return '#/members';
     case 'new-validation':
       return route.memberId ? `#/validations/new?member=${encodeURIComponent(route.memberId)}` : '#/validations/new';
-    case 'worksheet':
-      return `#/validations/${route.validationId}/category/${route.category}`;
+    case 'worksheet': {
+      const base = `#/validations/${route.validationId}`;
+      if (route.section && route.section !== 'criteria') return `${base}/${route.section}`;
+      return `${base}/category/${route.category}${route.focus ? `?focus=${encodeURIComponent(route.focus)}` : ''}`;
+    }
   }
 }
 

@@ -1,24 +1,65 @@
 import { create } from 'zustand';
-import type { CriterionResponse, ResponseResult } from '../../../shared/domain/validation';
+import type {
+  Evidence,
+  Finding,
+  InspectionChecklist,
+  Observation,
+  Site,
+  VirtualSession,
+} from '../../../shared/domain/field-work';
+import { defaultFinding } from '../../../shared/domain/finding-defaults';
+import type { CriterionResponse, ResponseResult, Validation } from '../../../shared/domain/validation';
 import type { Worksheet } from '../../../shared/ipc/contract';
 import { call, errorMessage } from '../api';
 
 export type SaveState =
   | { kind: 'saving' }
   | { kind: 'saved'; at: string }
-  | { kind: 'error'; message: string; retry: { result?: ResponseResult | null; notes?: string } };
+  | { kind: 'error'; message: string; retry: ResponseChange };
 
 type WorksheetState = {
   worksheet: Worksheet | null;
   loadError: string | null;
   responses: Record<string, CriterionResponse>;
   /** What the SCSS chose but the store has not confirmed yet; shown instead of the saved value. */
-  pending: Record<string, { result?: ResponseResult | null; notes?: string }>;
+  pending: Record<string, ResponseChange>;
   saveStates: Record<string, SaveState>;
   lastSavedAt: string | null;
   open: (validationId: string) => Promise<void>;
-  save: (criterionId: string, change: { result?: ResponseResult | null; notes?: string }) => Promise<void>;
+  save: (criterionId: string, change: ResponseChange) => Promise<void>;
+  /** Puts a record the main process returned into the open worksheet (replacing one with the same id). */
+  apply: <K extends ListKey>(key: K, record: Worksheet[K][number]) => void;
+  remove: (key: ListKey, id: string) => void;
+  setValidation: (validation: Validation) => void;
+  /** The criterion keyboard shortcuts act on. */
+  activeCriterionId: string | null;
+  setActiveCriterion: (criterionId: string | null) => void;
+  /** Result, method and site changes that Undo (Ctrl+Z) can take back, newest last. */
+  undoStack: Array<{ criterionId: string; before: ResponseChange }>;
+  record: (criterionId: string, change: ResponseChange) => Promise<void>;
+  undo: () => Promise<string | null>;
+  /** A Deficient result opens a finding with the defaults when it has none. */
+  ensureFinding: (criterionId: string) => Promise<void>;
 };
+
+const UNDO_LIMIT = 50;
+
+export type ResponseChange = {
+  result?: ResponseResult | null;
+  notes?: string;
+  siteId?: string | null;
+  verificationMethods?: CriterionResponse['verificationMethods'];
+  naJustification?: string;
+};
+
+export type DisplayedResponse = Required<Omit<ResponseChange, 'result' | 'siteId'>> & {
+  result: ResponseResult | null;
+  siteId: string | null;
+};
+
+type ListKey = 'sites' | 'findings' | 'observations' | 'evidence' | 'checklists' | 'virtualSessions';
+// Records every list type carries; findings are keyed by id too.
+type Identified = Site | Finding | Observation | Evidence | InspectionChecklist | VirtualSession;
 
 // Saves for one criterion run one after another so a slow save never overwrites a newer one.
 const queues = new Map<string, Promise<void>>();
@@ -33,7 +74,15 @@ export const useWorksheetStore = create<WorksheetState>((set, get) => ({
 
   open: async (validationId) => {
     if (get().worksheet?.validation.id !== validationId) {
-      set({ worksheet: null, responses: {}, pending: {}, saveStates: {}, lastSavedAt: null });
+      set({
+        worksheet: null,
+        responses: {},
+        pending: {},
+        saveStates: {},
+        lastSavedAt: null,
+        undoStack: [],
+        activeCriterionId: null,
+      });
     }
     set({ loadError: null });
     try {
@@ -57,15 +106,13 @@ export const useWorksheetStore = create<WorksheetState>((set, get) => ({
         const saved = await call('responses:save', { validationId, criterionId, ...change });
         set((s) => {
           const pending = { ...s.pending };
-          const mine = pending[criterionId];
-          // Only clear what this save carried; a newer pending change stays visible.
-          if (
-            mine &&
-            (change.result === undefined || mine.result === change.result) &&
-            (change.notes === undefined || mine.notes === change.notes)
-          ) {
-            delete pending[criterionId];
+          const mine: Record<string, unknown> = { ...pending[criterionId] };
+          // Only clear what this save carried; a newer pending value for a field stays visible.
+          for (const [field, value] of Object.entries(change)) {
+            if (JSON.stringify(mine[field]) === JSON.stringify(value)) delete mine[field];
           }
+          if (Object.keys(mine).length === 0) delete pending[criterionId];
+          else pending[criterionId] = mine as ResponseChange;
           const worksheet =
             s.worksheet && s.worksheet.validation.status === 'DRAFT'
               ? { ...s.worksheet, validation: { ...s.worksheet.validation, status: 'IN_PROGRESS' as const } }
@@ -91,17 +138,80 @@ export const useWorksheetStore = create<WorksheetState>((set, get) => ({
     queues.set(criterionId, next);
     return next;
   },
+
+  apply: (key, record) =>
+    set((s) => {
+      if (!s.worksheet) return {};
+      const list = s.worksheet[key] as Identified[];
+      const item = record as Identified;
+      const next = list.some((r) => r.id === item.id)
+        ? list.map((r) => (r.id === item.id ? item : r))
+        : [...list, item];
+      return { worksheet: { ...s.worksheet, [key]: next } };
+    }),
+
+  remove: (key, id) =>
+    set((s) => {
+      if (!s.worksheet) return {};
+      const list = s.worksheet[key] as Identified[];
+      return { worksheet: { ...s.worksheet, [key]: list.filter((r) => r.id !== id) } };
+    }),
+
+  activeCriterionId: null,
+  setActiveCriterion: (criterionId) => {
+    if (get().activeCriterionId !== criterionId) set({ activeCriterionId: criterionId });
+  },
+
+  undoStack: [],
+  record: async (criterionId, change) => {
+    const shown = displayedResponse(get(), criterionId);
+    const before: ResponseChange = {};
+    if (change.result !== undefined) before.result = shown.result;
+    if (change.verificationMethods !== undefined) before.verificationMethods = shown.verificationMethods;
+    if (change.siteId !== undefined) before.siteId = shown.siteId;
+    set((s) => ({ undoStack: [...s.undoStack, { criterionId, before }].slice(-UNDO_LIMIT) }));
+    await get().save(criterionId, change);
+    if (change.result === 'DEFICIENT') await get().ensureFinding(criterionId);
+  },
+  undo: async () => {
+    const last = get().undoStack.at(-1);
+    if (!last) return null;
+    set((s) => ({ undoStack: s.undoStack.slice(0, -1) }));
+    await get().save(last.criterionId, last.before);
+    return last.criterionId;
+  },
+  ensureFinding: async (criterionId) => {
+    const worksheet = get().worksheet;
+    const criterion = worksheet?.criteria.find((c) => c.id === criterionId);
+    if (!worksheet || !criterion || worksheet.findings.some((f) => f.criterionId === criterionId)) return;
+    if (get().saveStates[criterionId]?.kind === 'error') return;
+    try {
+      const finding = await call('findings:save', {
+        validationId: worksheet.validation.id,
+        criterionId,
+        ...defaultFinding(criterion.level, worksheet.settings.responseDays),
+      });
+      get().apply('findings', finding);
+    } catch {
+      // The finding editor offers "Record finding" and the completeness check lists it.
+    }
+  },
+
+  setValidation: (validation) => set((s) => (s.worksheet ? { worksheet: { ...s.worksheet, validation } } : {})),
 }));
 
+// One shared empty list: selectors compare by reference, and a fresh [] per call would re-render forever.
+const NO_METHODS: CriterionResponse['verificationMethods'] = [];
+
 /** The value the SCSS sees: their unsaved choice if any, else the stored answer. */
-export function displayedResponse(
-  state: WorksheetState,
-  criterionId: string,
-): { result: ResponseResult | null; notes: string } {
+export function displayedResponse(state: WorksheetState, criterionId: string): DisplayedResponse {
   const saved = state.responses[criterionId];
   const pending = state.pending[criterionId];
   return {
     result: pending?.result !== undefined ? pending.result : (saved?.result ?? null),
-    notes: pending?.notes !== undefined ? pending.notes : (saved?.notes ?? ''),
+    notes: pending?.notes ?? saved?.notes ?? '',
+    siteId: pending?.siteId !== undefined ? pending.siteId : (saved?.siteId ?? null),
+    verificationMethods: pending?.verificationMethods ?? saved?.verificationMethods ?? NO_METHODS,
+    naJustification: pending?.naJustification ?? saved?.naJustification ?? '',
   };
 }

@@ -1,0 +1,39 @@
+import { listCatalogEditionIds } from '../../../db/queries/catalog-editions';
+import { listMembers } from '../../../db/queries/members';
+import { getEdition } from '../../services/catalog-service';
+import { saveResponse } from '../../services/response-service';
+import type { ServiceContext } from '../../services/service-context';
+import { getSettings, updateSettings } from '../../services/settings-service';
+import { createValidation, listValidationSummaries, openWorksheet } from '../../services/validation-service';
+import type { HandlersFor, HostInfo } from '../handlers';
+
+type CoreChannel =
+  | 'app:info'
+  | 'catalog:get'
+  | 'members:list'
+  | 'validations:list'
+  | 'validations:create'
+  | 'worksheet:open'
+  | 'responses:save'
+  | 'settings:get'
+  | 'settings:update';
+
+export function coreHandlers(ctx: ServiceContext, host: HostInfo): HandlersFor<CoreChannel> {
+  return {
+    'app:info': () => ({
+      version: host.version,
+      dataDir: host.dataDir,
+      transport: host.transport,
+      actor: ctx.actor,
+      catalogEditionIds: listCatalogEditionIds(ctx.db),
+    }),
+    'catalog:get': (req) => getEdition(ctx, req.editionId),
+    'members:list': () => listMembers(ctx.db),
+    'validations:list': (req) => listValidationSummaries(ctx, req),
+    'validations:create': (req) => createValidation(ctx, req),
+    'worksheet:open': (req) => openWorksheet(ctx, req.validationId),
+    'responses:save': (req) => saveResponse(ctx, req),
+    'settings:get': () => getSettings(ctx),
+    'settings:update': (req) => updateSettings(ctx, req),
+  };
+}

@@ -1,0 +1,28 @@
+import { AppError } from '../../../shared/ipc/envelope';
+import {
+  attachEvidence,
+  deleteEvidence,
+  PickedFileRegistry,
+  pickEvidenceFiles,
+  updateEvidence,
+} from '../../services/evidence-service';
+import type { ServiceContext } from '../../services/service-context';
+import type { HandlersFor, HostInfo } from '../handlers';
+
+type EvidenceChannel = 'evidence:pick' | 'evidence:attach' | 'evidence:update' | 'evidence:delete';
+
+export function evidenceHandlers(ctx: ServiceContext, host: HostInfo): HandlersFor<EvidenceChannel> {
+  // Paths chosen in the native dialog stay in this process; the page only ever sees their tokens.
+  const picked = new PickedFileRegistry();
+  return {
+    'evidence:pick': (req) => {
+      if (!host.showOpenDialog) {
+        throw new AppError('UNAVAILABLE', 'There is no native file dialog here; choose files with the file input.');
+      }
+      return pickEvidenceFiles(ctx, picked, host.showOpenDialog, req.validationId);
+    },
+    'evidence:attach': (req) => attachEvidence(ctx, req, picked),
+    'evidence:update': (req) => updateEvidence(ctx, req),
+    'evidence:delete': (req) => deleteEvidence(ctx, req),
+  };
+}

@@ -1,0 +1,13 @@
+import type { ServiceContext } from '../../services/service-context';
+import { checkCompleteness, reopenValidation, submitValidation } from '../../services/submission-service';
+import type { HandlersFor } from '../handlers';
+
+type SubmissionChannel = 'validations:check' | 'validations:submit' | 'validations:reopen';
+
+export function submissionHandlers(ctx: ServiceContext): HandlersFor<SubmissionChannel> {
+  return {
+    'validations:check': (req) => checkCompleteness(ctx, req.validationId),
+    'validations:submit': (req) => submitValidation(ctx, req.validationId, req.signedByName),
+    'validations:reopen': (req) => reopenValidation(ctx, req.validationId, req.reason),
+  };
+}

@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import {
+  deleteFindingRow,
+  deleteObservationRow,
+  getFinding,
+  getObservation,
+  upsertFinding,
+  upsertObservation,
+} from '../../db/queries/findings';
+import { readSettings } from '../../db/queries/settings';
+import { getSite, softDeleteSite, upsertSite } from '../../db/queries/sites';
+import type { Finding, Observation, Site } from '../../shared/domain/field-work';
+import type { ParsedRequestOf } from '../../shared/ipc/contract';
+import { AppError } from '../../shared/ipc/envelope';
+import { getEdition, worksheetCriteria } from './catalog-service';
+import { recordChange } from './change-log';
+import { isoNow, type ServiceContext } from './service-context';
+import { requireEditableValidation } from './validation-service';
+
+const inTransaction = <T>(ctx: ServiceContext, work: () => T): T => ctx.db.transaction(work).immediate();
+
+export function saveSite(ctx: ServiceContext, req: ParsedRequestOf<'sites:save'>): Site {
+  return inTransaction(ctx, () => {
+    requireEditableValidation(ctx, req.validationId);
+    const before = req.id ? getSite(ctx.db, req.id) : undefined;
+    if (req.id && (!before || before.validationId !== req.validationId)) {
+      throw new AppError('NOT_FOUND', 'That site is not part of this validation (it may have been removed).');
+    }
+    const at = isoNow(ctx);
+    const site: Site = {
+      id: before?.id ?? randomUUID(),
+      validationId: req.validationId,
+      name: req.name,
+      address: req.address,
+      siteType: req.siteType,
+      visitDate: req.visitDate,
+      createdAt: before?.createdAt ?? at,
+      updatedAt: at,
+    };
+    upsertSite(ctx.db, site);
+    recordChange(ctx, {
+      at,
+      action: before ? 'site.update' : 'site.create',
+      entity: 'site',
+      entityId: site.id,
+      before: before ?? null,
+      after: site,
+      outbox: { operation: 'upsert', payload: site },
+    });
+    return site;
+  });
+}
+
+export function deleteSite(ctx: ServiceContext, validationId: string, siteId: string): { deleted: true } {
+  return inTransaction(ctx, () => {
+    requireEditableValidation(ctx, validationId);
+    const before = getSite(ctx.db, siteId);
+    if (!before || before.validationId !== validationId)
+      throw new AppError('NOT_FOUND', 'That site was already removed.');
+    const at = isoNow(ctx);
+    softDeleteSite(ctx.db, siteId, at);
+    recordChange(ctx, {
+      at,
+      action: 'site.delete',
+      entity: 'site',
+      entityId: siteId,
+      before,
+      after: null,
+      outbox: { operation: 'delete', payload: { id: siteId, validationId } },
+    });
+    return { deleted: true };
+  });
+}
+
+export function saveFinding(ctx: ServiceContext, req: ParsedRequestOf<'findings:save'>): Finding {
+  return inTransaction(ctx, () => {
+    const validation = requireEditableValidation(ctx, req.validationId);
+    const criteria = worksheetCriteria(getEdition(ctx, validation.catalogEditionId), validation.entityType);
+    if (!criteria.some((c) => c.id === req.criterionId)) {
+      throw new AppError('BAD_REQUEST', `Criterion ${req.criterionId} is not on this validation's worksheet.`);
+    }
+    if (req.reasonCode !== null) {
+      const reasons = readSettings(ctx.db).deficiencyReasons;
+      if (!reasons.some((r) => r.code === req.reasonCode)) {
+        throw new AppError('BAD_REQUEST', `"${req.reasonCode}" is not a deficiency reason in Settings.`);
+      }
+    }
+    const before = getFinding(ctx.db, req.validationId, req.criterionId);
+    const at = isoNow(ctx);
+    const finding: Finding = {
+      id: before?.id ?? randomUUID(),
+      validationId: req.validationId,
+      criterionId: req.criterionId,
+      classification: req.classification,
+      reasonCode: req.reasonCode,
+      description: req.description,
+      dueDate: req.dueDate,
+      version: (before?.version ?? 0) + 1,
+      createdAt: before?.createdAt ?? at,
+      updatedAt: at,
+    };
+    upsertFinding(ctx.db, finding);
+    recordChange(ctx, {
+      at,
+      action: before ? 'finding.update' : 'finding.create',
+      entity: 'finding',
+      entityId: finding.id,
+      before: before ?? null,
+      after: finding,
+      outbox: { operation: 'upsert', payload: { ...finding, baseVersion: before?.version ?? 0 } },
+    });
+    return finding;
+  });
+}
+
+export function deleteFinding(ctx: ServiceContext, validationId: string, criterionId: string): { deleted: true } {
+  return inTransaction(ctx, () => {
+    requireEditableValidation(ctx, validationId);
+    const before = getFinding(ctx.db, validationId, criterionId);
+    if (!before) throw new AppError('NOT_FOUND', `Criterion ${criterionId} has no finding to remove.`);
+    deleteFindingRow(ctx.db, before.id);
+    recordChange(ctx, {
+      action: 'finding.delete',
+      entity: 'finding',
+      entityId: before.id,
+      before,
+      after: null,
+      outbox: { operation: 'delete', payload: { id: before.id, validationId, criterionId } },
+    });
+    return { deleted: true };
+  });
+}
+
+export function saveObservation(ctx: ServiceContext, req: ParsedRequestOf<'observations:save'>): Observation {
+  return inTransaction(ctx, () => {
+    requireEditableValidation(ctx, req.validationId);
+    const before = req.id ? getObservation(ctx.db, req.id) : undefined;
+    if (req.id && (!before || before.validationId !== req.validationId)) {
+      throw new AppError('NOT_FOUND', 'That observation is not part of this validation.');
+    }
+    const at = isoNow(ctx);
+    const observation: Observation = {
+      id: before?.id ?? randomUUID(),
+      validationId: req.validationId,
+      category: req.category,
+      text: req.text,
+      createdAt: before?.createdAt ?? at,
+      updatedAt: at,
+    };
+    upsertObservation(ctx.db, observation);
+    recordChange(ctx, {
+      at,
+      action: before ? 'observation.update' : 'observation.create',
+      entity: 'observation',
+      entityId: observation.id,
+      before: before ?? null,
+      after: observation,
+      outbox: { operation: 'upsert', payload: observation },
+    });
+    return observation;
+  });
+}
+
+export function deleteObservation(ctx: ServiceContext, validationId: string, id: string): { deleted: true } {
+  return inTransaction(ctx, () => {
+    requireEditableValidation(ctx, validationId);
+    const before = getObservation(ctx.db, id);
+    if (!before || before.validationId !== validationId)
+      throw new AppError('NOT_FOUND', 'That observation was already removed.');
+    deleteObservationRow(ctx.db, id);
+    recordChange(ctx, {
+      action: 'observation.delete',
+      entity: 'observation',
+      entityId: id,
+      before,
+      after: null,
+      outbox: { operation: 'delete', payload: { id, validationId } },
+    });
+    return { deleted: true };
+  });
+}

@@ -1,0 +1,182 @@
+import './inspections.css';
+import { type FormEvent, useMemo, useState } from 'react';
+import { checklistItemsFor } from '../../../../shared/catalog/checklists';
+import type { Criterion } from '../../../../shared/catalog/schema';
+import type { ChecklistKind } from '../../../../shared/domain/field-work';
+import { call, errorMessage } from '../../api';
+import { useWorksheetStore } from '../../state/worksheet-store';
+import { ChecklistRecord } from './ChecklistRecord';
+import { KIND_CHOICE_LABELS, LABEL_EXAMPLES, LABEL_FIELD_NAMES } from './checklist-labels';
+
+/**
+ * The inspection checklists a criterion calls for (5.3: containers and trucks; 6.7: VVTT seal checks),
+ * one per container, truck or seal inspected, each recorded item by item.
+ */
+export function ChecklistPanel({
+  validationId,
+  criterion,
+  locked,
+}: {
+  validationId: string;
+  criterion: Criterion;
+  locked: boolean;
+}) {
+  const all = useWorksheetStore((s) => s.worksheet?.checklists);
+  const entityType = useWorksheetStore((s) => s.worksheet?.validation.entityType);
+  const checklists = useMemo(() => (all ?? []).filter((c) => c.criterionId === criterion.id), [all, criterion.id]);
+  const kinds = criterion.checklists ?? [];
+  if (kinds.length === 0) return null;
+
+  const headingId = `checklists-${criterion.id}-heading`;
+  return (
+    <section className="checklist-panel" aria-labelledby={headingId} data-testid="checklist-panel">
+      <h4 id={headingId} className="checklist-panel__heading">
+        Inspections for {criterion.id}
+      </h4>
+      <p className="checklist-panel__count">
+        {checklists.length === 0
+          ? 'No inspection recorded yet.'
+          : `${checklists.length} inspection${checklists.length > 1 ? 's' : ''} recorded.`}
+      </p>
+      {checklists.map((checklist) => (
+        <ChecklistRecord key={checklist.id} checklist={checklist} locked={locked} />
+      ))}
+      {!locked && (
+        <AddInspectionForm
+          validationId={validationId}
+          criterionId={criterion.id}
+          kinds={kinds}
+          // Highway carriers inspect trucks; importers and manufacturers mostly containers (5.3 guidance).
+          defaultKind={
+            entityType === 'HC' && kinds.includes('TRACTOR_TRAILER_17_POINT') ? 'TRACTOR_TRAILER_17_POINT' : kinds[0]
+          }
+        />
+      )}
+    </section>
+  );
+}
+
+function AddInspectionForm({
+  validationId,
+  criterionId,
+  kinds,
+  defaultKind,
+}: {
+  validationId: string;
+  criterionId: string;
+  kinds: ChecklistKind[];
+  defaultKind: ChecklistKind | undefined;
+}) {
+  const apply = useWorksheetStore((s) => s.apply);
+  const [kind, setKind] = useState<ChecklistKind | undefined>(defaultKind);
+  const [label, setLabel] = useState('');
+  const [refrigerated, setRefrigerated] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
+  if (!kind) return null;
+  const idPrefix = `add-inspection-${criterionId}`;
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setAdding(true);
+    setError(null);
+    setAdded(null);
+    const withFan = kind === 'CONTAINER_7_POINT' && refrigerated;
+    try {
+      const saved = await call('checklists:save', {
+        validationId,
+        criterionId,
+        kind,
+        label: label.trim(),
+        refrigerated: withFan,
+        items: checklistItemsFor(kind, withFan).map((item) => ({ key: item.key, status: null, note: '' })),
+      });
+      apply('checklists', saved);
+      setLabel('');
+      setRefrigerated(false);
+      setAdded(saved.label ? `Inspection ${saved.label} added.` : 'Inspection added.');
+    } catch (failure) {
+      // What was typed stays in the form so the SCSS can try again.
+      setError(errorMessage(failure));
+    } finally {
+      setAdding(false);
+    }
+  };
+
+  return (
+    <form
+      className="checklist-add"
+      onSubmit={(e) => void onSubmit(e)}
+      aria-label={`Add an inspection to ${criterionId}`}
+    >
+      <fieldset className="usa-fieldset">
+        <legend className="usa-legend checklist-add__legend">Add an inspection</legend>
+        {kinds.length > 1 && (
+          <div className="checklist-add__kinds">
+            {kinds.map((k) => (
+              <div className="usa-radio" key={k}>
+                <input
+                  className="usa-radio__input"
+                  type="radio"
+                  id={`${idPrefix}-${k}`}
+                  name={`${idPrefix}-kind`}
+                  value={k}
+                  checked={kind === k}
+                  onChange={() => setKind(k)}
+                />
+                <label className="usa-radio__label" htmlFor={`${idPrefix}-${k}`}>
+                  {KIND_CHOICE_LABELS[k]}
+                </label>
+              </div>
+            ))}
+          </div>
+        )}
+        {kinds.length === 1 && <p className="checklist-add__kind">{KIND_CHOICE_LABELS[kind]}</p>}
+        <div className="checklist-add__row">
+          <div className="usa-form-group">
+            <label className="usa-label" htmlFor={`${idPrefix}-label`}>
+              {LABEL_FIELD_NAMES[kind]}
+            </label>
+            <span className="usa-hint" id={`${idPrefix}-label-hint`}>
+              {LABEL_EXAMPLES[kind]}
+            </span>
+            <input
+              className="usa-input"
+              id={`${idPrefix}-label`}
+              aria-describedby={`${idPrefix}-label-hint`}
+              maxLength={120}
+              value={label}
+              onChange={(e) => setLabel(e.target.value)}
+            />
+          </div>
+          {kind === 'CONTAINER_7_POINT' && (
+            <div className="usa-checkbox checklist-add__refrigerated">
+              <input
+                className="usa-checkbox__input"
+                type="checkbox"
+                id={`${idPrefix}-refrigerated`}
+                checked={refrigerated}
+                onChange={(e) => setRefrigerated(e.target.checked)}
+              />
+              <label className="usa-checkbox__label" htmlFor={`${idPrefix}-refrigerated`}>
+                Refrigerated container (8-point)
+              </label>
+            </div>
+          )}
+          <button className="usa-button usa-button--outline checklist-add__button" type="submit" disabled={adding}>
+            {adding ? 'Adding…' : 'Add inspection'}
+          </button>
+        </div>
+        <p className="checklist-add__message" aria-live="polite">
+          {added}
+        </p>
+        {error && (
+          <p className="save-indicator save-indicator--error" role="alert">
+            Not added: {error}
+          </p>
+        )}
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { ParticipantRoleSchema, type VirtualSession } from '../../../../shared/domain/field-work';
+import type { RequestOf } from '../../../../shared/ipc/contract';
+
+export const PLATFORM_CHOICES = [
+  { value: 'Microsoft Teams', label: 'Microsoft Teams' },
+  { value: 'Webex', label: 'Webex' },
+  { value: 'Zoom', label: 'Zoom' },
+  { value: 'OTHER', label: 'Other' },
+] as const;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** An ISO instant as the value of a datetime-local input, in this computer's time zone. */
+export function toLocalInput(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A datetime-local value (local wall time) as an ISO instant in UTC; '' stays null. */
+export function fromLocalInput(value: string): string | null {
+  if (!value) return null;
+  const ms = new Date(value).getTime();
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+const toLocalTime = (iso: string) => {
+  const d = new Date(iso);
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};
+
+/**
+ * A tour time (HH:MM) on the session's date; a time earlier than the start belongs to the next day
+ * (a session that runs past midnight).
+ */
+export function segmentInstant(startLocal: string, time: string): string | null {
+  const date = startLocal.slice(0, 10);
+  const at = fromLocalInput(`${date}T${time}`);
+  const start = fromLocalInput(startLocal);
+  if (!at || !start) return null;
+  if (at < start) return new Date(Date.parse(at) + 24 * 3600 * 1000).toISOString();
+  return at;
+}
+
+/** "5.3, 6.7" or "5.3 6.7" → ['5.3', '6.7']. */
+export const parseCriterionList = (text: string): string[] =>
+  text
+    .split(/[\s,;]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+const ParticipantRow = z.object({
+  name: z.string().trim().min(1, { error: 'Enter the participant’s name.' }).max(120),
+  role: ParticipantRoleSchema,
+  organization: z.string().max(200),
+});
+const DocumentRow = z.object({
+  title: z.string().trim().min(1, { error: 'Enter the document’s title.' }).max(200),
+  requestedAt: z.string(),
+  receivedAt: z.string(),
+});
+const SegmentRow = z.object({
+  time: z.string().regex(/^\d{2}:\d{2}$/, { error: 'Enter the time of this part of the tour.' }),
+  area: z.string().trim().min(1, { error: 'Describe the area shown.' }).max(200),
+  criteria: z.string(),
+  note: z.string().max(2000),
+});
+
+export const SessionFormBaseSchema = z.object({
+  platformChoice: z.string(),
+  platformOther: z.string().max(80),
+  startedAt: z.string(),
+  endedAt: z.string(),
+  participants: z.array(ParticipantRow),
+  documents: z.array(DocumentRow),
+  segments: z.array(SegmentRow),
+});
+export type SessionFormValues = z.infer<typeof SessionFormBaseSchema>;
+
+/** The form's rules; criterion IDs in tour notes must be on this worksheet. */
+export function sessionFormSchema(worksheetCriterionIds: ReadonlySet<string>) {
+  return SessionFormBaseSchema.superRefine((form, ctx) => {
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    if (!PLATFORM_CHOICES.some((p) => p.value === form.platformChoice)) {
+      issue(['platformChoice'], 'Choose the video platform.');
+    } else if (form.platformChoice === 'OTHER' && !form.platformOther.trim()) {
+      issue(['platformOther'], 'Name the platform.');
+    }
+    const start = fromLocalInput(form.startedAt);
+    const end = fromLocalInput(form.endedAt);
+    if (start && end && end < start) issue(['endedAt'], 'The end must be after the start.');
+    if (form.segments.length > 0 && !start) {
+      issue(['startedAt'], 'Enter the session start: tour times are on the session’s date.');
+    }
+    form.documents.forEach((doc, i) => {
+      if (doc.requestedAt && doc.receivedAt && doc.receivedAt < doc.requestedAt) {
+        issue(['documents', i, 'receivedAt'], 'The received date is before the requested date.');
+      }
+    });
+    form.segments.forEach((segment, i) => {
+      const unknown = parseCriterionList(segment.criteria).filter((id) => !worksheetCriterionIds.has(id));
+      if (unknown.length > 0) {
+        issue(
+          ['segments', i, 'criteria'],
+          `${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not on this worksheet. Use criterion IDs such as 5.3, separated by commas.`,
+        );
+      }
+    });
+  });
+}
+
+export function emptySessionForm(): SessionFormValues {
+  return {
+    platformChoice: '',
+    platformOther: '',
+    startedAt: '',
+    endedAt: '',
+    participants: [],
+    documents: [],
+    segments: [],
+  };
+}
+
+export function sessionToForm(session: VirtualSession): SessionFormValues {
+  const known = PLATFORM_CHOICES.find((p) => p.value !== 'OTHER' && p.value === session.platform);
+  return {
+    platformChoice: known ? known.value : 'OTHER',
+    platformOther: known ? '' : session.platform,
+    startedAt: toLocalInput(session.startedAt),
+    endedAt: toLocalInput(session.endedAt),
+    participants: session.participants.map((p) => ({ ...p })),
+    documents: session.documents.map((d) => ({
+      title: d.title,
+      requestedAt: d.requestedAt ?? '',
+      receivedAt: d.receivedAt ?? '',
+    })),
+    segments: session.segments.map((s) => ({
+      time: toLocalTime(s.at),
+      area: s.area,
+      criteria: s.criterionIds.join(', '),
+      note: s.note,
+    })),
+  };
+}
+
+/** The checked form as a sessions:save request. */
+export function formToRequest(
+  form: SessionFormValues,
+  validationId: string,
+  id: string | undefined,
+): RequestOf<'sessions:save'> {
+  return {
+    validationId,
+    ...(id ? { id } : {}),
+    platform: form.platformChoice === 'OTHER' ? form.platformOther.trim() : form.platformChoice,
+    startedAt: fromLocalInput(form.startedAt),
+    endedAt: fromLocalInput(form.endedAt),
+    participants: form.participants.map((p) => ({
+      name: p.name.trim(),
+      role: p.role,
+      organization: p.organization.trim(),
+    })),
+    documents: form.documents.map((d) => ({
+      title: d.title.trim(),
+      requestedAt: d.requestedAt || null,
+      receivedAt: d.receivedAt || null,
+    })),
+    segments: form.segments.map((s) => ({
+      at: segmentInstant(form.startedAt, s.time) ?? '',
+      area: s.area.trim(),
+      criterionIds: [...new Set(parseCriterionList(s.criteria))],
+      note: s.note.trim(),
+    })),
+  };
+}

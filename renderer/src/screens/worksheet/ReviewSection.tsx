@@ -1,0 +1,212 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { CompletenessProblem, CompletenessReport } from '../../../../shared/domain/completeness-types';
+import { call, errorMessage } from '../../api';
+import { Alert } from '../../components/Alert';
+import { formatTime } from '../../components/format';
+import { routeHref } from '../../state/route';
+import { useWorksheetStore } from '../../state/worksheet-store';
+
+const WARNING_GROUP_TITLES: Partial<Record<CompletenessProblem['code'], string>> = {
+  NO_VERIFICATION_METHOD: 'Verification method not recorded',
+  VIRTUAL_COMPLIANT_WITHOUT_EVIDENCE: 'Compliant without evidence (virtual validation)',
+  CHECKLIST_INCOMPLETE: 'Inspection checklists missing or unfinished',
+  VIRTUAL_SESSION_MISSING: 'Virtual session log',
+  NO_SITES: 'Sites',
+};
+
+/** Warnings of one kind are listed together so 90 of the same one do not bury a different one. */
+function groupByCode(problems: CompletenessProblem[]) {
+  const groups = new Map<CompletenessProblem['code'], CompletenessProblem[]>();
+  for (const p of problems) groups.set(p.code, [...(groups.get(p.code) ?? []), p]);
+  return [...groups].map(([code, list]) => ({ code, problems: list }));
+}
+
+function ProblemList({ problems, validationId }: { problems: CompletenessProblem[]; validationId: string }) {
+  return (
+    <ul className="usa-list problem-list">
+      {problems.map((p, i) => (
+        <li key={`${p.code}-${p.criterionId ?? i}`} data-testid="problem">
+          {p.criterionId && p.category ? (
+            <a
+              className="usa-link"
+              href={routeHref({ name: 'worksheet', validationId, category: p.category, focus: p.criterionId })}
+            >
+              {p.message}
+            </a>
+          ) : (
+            p.message
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function SubmittedSummary() {
+  const worksheet = useWorksheetStore((s) => s.worksheet);
+  const setValidation = useWorksheetStore((s) => s.setValidation);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  if (!worksheet) return null;
+  const v = worksheet.validation;
+  const reopen = async () => {
+    setError(null);
+    try {
+      setValidation(await call('validations:reopen', { validationId: v.id, reason }));
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  return (
+    <div data-testid="submitted-summary">
+      <Alert type="success" heading="Submitted for review">
+        Signed by {v.signedByName} ({v.submittedBy}) on{' '}
+        {v.submittedAt ? new Date(v.submittedAt).toLocaleDateString('en-US') : ''} at{' '}
+        {v.submittedAt ? formatTime(v.submittedAt) : ''}. The worksheet is locked.
+      </Alert>
+      <p>
+        Content fingerprint (SHA-256):{' '}
+        <code className="fingerprint" data-testid="fingerprint">
+          {v.contentSha256}
+        </code>
+      </p>
+      <h3>Reopen for changes</h3>
+      <p>Reopening unlocks the worksheet and clears the signature. The reason is kept in the audit log.</p>
+      {error && <Alert type="error">{error}</Alert>}
+      <label className="usa-label" htmlFor="reopen-reason">
+        Reason for reopening
+      </label>
+      <textarea
+        className="usa-textarea"
+        id="reopen-reason"
+        rows={2}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
+      <button type="button" className="usa-button usa-button--secondary" onClick={() => void reopen()}>
+        Reopen validation
+      </button>
+    </div>
+  );
+}
+
+export function ReviewSection() {
+  const worksheet = useWorksheetStore((s) => s.worksheet);
+  const setValidation = useWorksheetStore((s) => s.setValidation);
+  const [report, setReport] = useState<CompletenessReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [signedByName, setSignedByName] = useState('');
+  const [attested, setAttested] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const validationId = worksheet?.validation.id;
+  const submitted = worksheet?.validation.status === 'SUBMITTED';
+
+  const check = useCallback(async () => {
+    if (!validationId) return;
+    try {
+      setReport(await call('validations:check', { validationId }));
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, [validationId]);
+  useEffect(() => {
+    void check();
+  }, [check]);
+
+  if (!worksheet || !validationId) return null;
+  if (submitted) {
+    return (
+      <section aria-labelledby="review-heading">
+        <h2 id="review-heading">Review and submit</h2>
+        <SubmittedSummary />
+      </section>
+    );
+  }
+
+  const submit = async () => {
+    setError(null);
+    setSubmitting(true);
+    try {
+      setValidation(await call('validations:submit', { validationId, signedByName, attestation: attested as true }));
+    } catch (e) {
+      setError(errorMessage(e));
+      await check();
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="review-heading">
+      <h2 id="review-heading">Review and submit</h2>
+      <div className="review__actions">
+        <button type="button" className="usa-button usa-button--outline" onClick={() => void check()}>
+          Check again
+        </button>
+      </div>
+      {report === null ? (
+        <p aria-live="polite">Checking the worksheet…</p>
+      ) : (
+        <div aria-live="polite">
+          {report.errors.length === 0 ? (
+            <Alert type="success" heading="Ready to submit">
+              Every applicable criterion is answered and every finding is complete.
+            </Alert>
+          ) : (
+            <>
+              <h3 className="review__heading review__heading--error">
+                {report.errors.length} problem{report.errors.length > 1 ? 's' : ''} to fix before submitting
+              </h3>
+              <ProblemList problems={report.errors} validationId={validationId} />
+            </>
+          )}
+          {report.warnings.length > 0 && (
+            <div className="review__warnings">
+              <h3>
+                {report.warnings.length} warning{report.warnings.length > 1 ? 's' : ''} (you can still submit)
+              </h3>
+              {groupByCode(report.warnings).map((group) => (
+                <details key={group.code} className="review__warning-group">
+                  <summary>
+                    {WARNING_GROUP_TITLES[group.code] ?? group.code} ({group.problems.length})
+                  </summary>
+                  <ProblemList problems={group.problems} validationId={validationId} />
+                </details>
+              ))}
+            </div>
+          )}
+        </div>
+      )}
+      <h3>Sign and submit</h3>
+      {error && (
+        <Alert type="error" heading="Not submitted">
+          {error}
+        </Alert>
+      )}
+      <label className="usa-label" htmlFor="signed-by-name">
+        Your full name (signature)
+      </label>
+      <input
+        className="usa-input"
+        id="signed-by-name"
+        value={signedByName}
+        onChange={(e) => setSignedByName(e.target.value)}
+      />
+      <div className="usa-checkbox review__attest">
+        <input
+          className="usa-checkbox__input"
+          id="attest"
+          type="checkbox"
+          checked={attested}
+          onChange={(e) => setAttested(e.target.checked)}
+        />
+        <label className="usa-checkbox__label" htmlFor="attest">
+          I verified the criteria as recorded in this worksheet.
+        </label>
+      </div>
+      <button type="button" className="usa-button" disabled={submitting} onClick={() => void submit()}>
+        {submitting ? 'Submitting…' : 'Submit validation for review'}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+export const CompletenessProblemSchema = z.object({
+  code: z.enum([
+    'UNANSWERED',
+    'DEFICIENT_WITHOUT_FINDING',
+    'FINDING_WITHOUT_REASON',
+    'FINDING_WITHOUT_DUE_DATE',
+    'FINDING_WITHOUT_DESCRIPTION',
+    'FINDING_ON_NON_DEFICIENT',
+    'MUST_NA_WITHOUT_JUSTIFICATION',
+    'CHECKLIST_INCOMPLETE',
+    'VIRTUAL_COMPLIANT_WITHOUT_EVIDENCE',
+    'VIRTUAL_SESSION_MISSING',
+    'NO_SITES',
+    'NO_VERIFICATION_METHOD',
+  ]),
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+  criterionId: z.string().nullable(),
+  category: z.number().int().nullable(),
+});
+export type CompletenessProblem = z.infer<typeof CompletenessProblemSchema>;
+
+export const CompletenessReportSchema = z.object({
+  ready: z.boolean(),
+  errors: z.array(CompletenessProblemSchema),
+  warnings: z.array(CompletenessProblemSchema),
+});
+export type CompletenessReport = z.infer<typeof CompletenessReportSchema>;

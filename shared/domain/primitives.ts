@@ -1,0 +1,9 @@
+import { z } from 'zod';
+
+/** ISO calendar date (YYYY-MM-DD) that is a real day. */
+export const IsoDateSchema = z.iso.date({ error: 'Use a date in the form YYYY-MM-DD' });
+export const IsoDateTimeSchema = z.iso.datetime();
+export const UuidSchema = z.uuid({ error: 'Must be a UUID' });
+export const CriterionIdSchema = z
+  .string()
+  .regex(/^(1[0-2]|[1-9])\.[1-9][0-9]?$/, { error: 'Criterion ID looks like 4.17: category 1–12, a dot, a number' });
