@@ -3,7 +3,7 @@ import { migration001CatalogAndMembers } from './001-catalog-and-members';
 import { migration002ValidationsAndResponses } from './002-validations-and-responses';
 import { migration003AuditLogAndOutbox } from './003-audit-log-and-outbox';
 import { migration004FieldWork } from './004-field-work';
-import { migration005ListIndexes } from './005-list-indexes';
+import { migration005AnsweredCounts } from './005-answered-counts';
 
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
 
@@ -13,7 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration002ValidationsAndResponses,
   migration003AuditLogAndOutbox,
   migration004FieldWork,
-  migration005ListIndexes,
+  migration005AnsweredCounts,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

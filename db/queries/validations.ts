@@ -88,6 +88,11 @@ export function findPreviousSubmittedValidation(db: Db, v: Validation): Validati
   return row && toValidation(row);
 }
 
+/** Keeps the answered count in step when a criterion gains (+1) or loses (-1) its result. */
+export function adjustAnsweredCount(db: Db, id: string, delta: 1 | -1): void {
+  stmt(db, 'UPDATE validations SET answered_count = answered_count + ? WHERE id = ?').run(delta, id);
+}
+
 export function touchValidation(db: Db, id: string, status: ValidationStatus, updatedAt: string): void {
   stmt(db, 'UPDATE validations SET status = ?, updated_at = ? WHERE id = ?').run(status, updatedAt, id);
 }
@@ -100,11 +105,9 @@ export type ValidationFilter = {
 };
 
 /**
- * Lists validations newest first with answered counts. Only the filters actually given go into the
- * WHERE clause, so SQLite can search validations_by_member / _by_status / _by_date instead of scanning
- * (an `@x IS NULL OR col = @x` term cannot use an index). stmt() caches each of the 16 shapes.
- * answered_count is read from the covering index criterion_responses_answered (migration 005), not from the
- * answers themselves: at 1,000 rows x 150 answers, about 15 ms instead of 40–50 ms (npm run bench).
+ * Lists validations newest first with answered counts (kept on the validation row, migration 005). Only
+ * the filters actually given go into the WHERE clause so SQLite can use the matching index; the
+ * statement cache keeps one prepared statement per filter shape.
  */
 export function listValidations(db: Db, filter: ValidationFilter): Array<Omit<ValidationSummary, 'applicableCount'>> {
   const params = {
@@ -123,8 +126,7 @@ export function listValidations(db: Db, filter: ValidationFilter): Array<Omit<Va
   const rows = stmt(
     db,
     `SELECT v.*, m.legal_name AS member_name,
-            (SELECT count(*) FROM criterion_responses r
-              WHERE r.validation_id = v.id AND r.result IS NOT NULL) AS answered_count
+            v.answered_count AS answered_count
        FROM validations v JOIN members m ON m.id = v.member_id
       ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
       ORDER BY v.scheduled_date DESC, v.created_at DESC

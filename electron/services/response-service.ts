@@ -4,7 +4,7 @@ import type { Db } from '../../db/connection';
 import { enqueueOutbox } from '../../db/outbox';
 import { getResponse, upsertResponse } from '../../db/queries/responses';
 import { getSite } from '../../db/queries/sites';
-import { touchValidation } from '../../db/queries/validations';
+import { adjustAnsweredCount, touchValidation } from '../../db/queries/validations';
 import { ENTITY_TYPE_LABELS } from '../../shared/domain/entity-types';
 import type { CriterionResponse, Validation, ValidationStatus } from '../../shared/domain/validation';
 import { statusAfterAnswer, WorksheetLockedError } from '../../shared/domain/worksheet-rules';
@@ -72,16 +72,18 @@ function writeResponseTransaction(db: Db) {
         updatedBy: ctx.actor,
       };
       upsertResponse(ctx.db, after);
-      // The validation row is rewritten only when its status moves: one page fewer to fsync per answer.
+      // The validation row is rewritten only when its status or answered count moves: most saves skip it.
       if (validation.status !== nextStatus) touchValidation(ctx.db, validation.id, nextStatus, at);
+      const wasAnswered = (before?.result ?? null) !== null;
+      if (wasAnswered !== (after.result !== null)) adjustAnsweredCount(ctx.db, validation.id, wasAnswered ? -1 : 1);
       appendAudit(ctx.db, {
         at,
         actor: ctx.actor,
         action: 'response.save',
         entity: 'criterion_response',
         entityId: `${after.validationId}/${after.criterionId}`,
-        before: before ?? null,
-        after,
+        // Only the fields that changed: a small audit row keeps the hottest write to fewer pages.
+        ...changedFields(before, after),
       });
       enqueueOutbox(ctx.db, {
         entity: 'criterion_response',
@@ -111,4 +113,23 @@ function sameAnswer(a: AnswerFields, b: AnswerFields): boolean {
 
 function siteBelongsTo(ctx: ServiceContext, siteId: string, validationId: string): boolean {
   return getSite(ctx.db, siteId)?.validationId === validationId;
+}
+
+const ANSWER_FIELDS = ['result', 'notes', 'siteId', 'verificationMethods', 'naJustification'] as const;
+
+/** The audit record of one save: each changed field's old and new value, and the version it made. */
+export function changedFields(
+  before: CriterionResponse | undefined,
+  after: CriterionResponse,
+): { before: Record<string, unknown> | null; after: Record<string, unknown> } {
+  const was: Record<string, unknown> = {};
+  const now: Record<string, unknown> = { version: after.version };
+  for (const field of ANSWER_FIELDS) {
+    const old = before?.[field];
+    if (before === undefined || JSON.stringify(old) !== JSON.stringify(after[field])) {
+      if (before !== undefined) was[field] = old;
+      now[field] = after[field];
+    }
+  }
+  return { before: before ? was : null, after: now };
 }

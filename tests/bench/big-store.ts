@@ -320,6 +320,9 @@ export function buildBigStore(options: BigStoreOptions = {}): BigStore {
         });
         if (v.submittedAt) audit(v.submittedAt, 'validation.submit', 'validation', v.id, JSON.stringify(row));
       });
+      // The service keeps this count on each save; seeding writes answers directly, so count once here.
+      db.exec(`UPDATE validations SET answered_count = (
+        SELECT count(*) FROM criterion_responses r WHERE r.validation_id = validations.id AND r.result IS NOT NULL)`);
     })();
     db.pragma('journal_mode = WAL');
     db.close();

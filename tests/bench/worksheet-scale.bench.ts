@@ -1,3 +1,6 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { applyPragmas } from '../../db/connection';
 import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatch';
 import { createHandlers } from '../../electron/ipc/handlers';
 import { type AppServices, openAppServices } from '../../electron/services/app-services';
@@ -215,6 +218,20 @@ export async function benchAtScale(options: { opens?: number; listRuns?: number 
       `Save one answer at ${counts.responses.toLocaleString('en-US')} responses (durable: WAL, synchronous=FULL)`,
       'raw upsert, same file and connection:   ',
     );
+    // The skeleton's figure: the raw upsert in a file of its own, as in the small-store benchmark.
+    const rawFile = path.join(store.dataDir, 'raw-own-file.sqlite3');
+    const rawOwn = new Database(rawFile);
+    applyPragmas(rawOwn);
+    try {
+      console.log('');
+      printSaveAnswer(
+        compareSaveAnswer({ ctx: services.ctx, validationId: target.validationId, raw: rawOwn }),
+        `Save one answer at ${counts.responses.toLocaleString('en-US')} responses, raw baseline in its own file`,
+        'raw upsert, own file, same pragmas:     ',
+      );
+    } finally {
+      rawOwn.close();
+    }
   } finally {
     services?.close();
     store?.remove();

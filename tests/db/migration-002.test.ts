@@ -167,40 +167,47 @@ describe('migration 002: validations and criterion responses', () => {
     expect(plan).not.toMatch(/\bSCAN\b/);
   });
 
+  // The list query is today's code: it runs on the latest schema, built on this migration's indexes.
+  const latestStore = (): Db => {
+    const db = storeUpgradedTo2();
+    migrate(db);
+    return db;
+  };
+
   describe('the validations list searches an index for each filter', () => {
     it('filtered by Member uses validations_by_member', () => {
-      const db = storeUpgradedTo2();
+      const db = latestStore();
       expect(listValidationsPlan(db, { memberId: UUIDS.member1 })).toMatch(
         /SEARCH v USING INDEX validations_by_member \(member_id=\?\)/,
       );
     });
 
     it('filtered by status uses validations_by_status', () => {
-      const db = storeUpgradedTo2();
+      const db = latestStore();
       expect(listValidationsPlan(db, { status: 'IN_PROGRESS' })).toMatch(
         /SEARCH v USING INDEX validations_by_status \(status=\?\)/,
       );
     });
 
     it('filtered by a date range uses validations_by_date', () => {
-      const db = storeUpgradedTo2();
+      const db = latestStore();
       expect(listValidationsPlan(db, { scheduledFrom: '2026-01-01', scheduledTo: '2026-03-31' })).toMatch(
         /SEARCH v USING INDEX validations_by_date \(scheduled_date>\? AND scheduled_date<\?\)/,
       );
     });
 
     it('filtered by Member and dates searches the Member index on both columns', () => {
-      const db = storeUpgradedTo2();
+      const db = latestStore();
       expect(listValidationsPlan(db, { memberId: UUIDS.member1, scheduledFrom: '2026-01-01' })).toMatch(
         /SEARCH v USING INDEX validations_by_member \(member_id=\? AND scheduled_date>\?\)/,
       );
     });
 
-    it('unfiltered walks validations_by_date newest first and counts answers by primary key', () => {
-      const db = storeUpgradedTo2();
+    it('unfiltered walks validations_by_date newest first without reading any answers', () => {
+      const db = latestStore();
       const plan = listValidationsPlan(db, {});
       expect(plan).toContain('SCAN v USING INDEX validations_by_date');
-      expect(plan).toMatch(/SEARCH r USING PRIMARY KEY \(validation_id=\?\)/);
+      expect(plan).not.toMatch(/criterion_responses|SEARCH r /);
     });
 
     it('returns the right rows for each filter', () => {
@@ -214,6 +221,7 @@ describe('migration 002: validations and criterion responses', () => {
       });
       insertResponseRow(db, UUIDS.validation2, '1.1', 'COMPLIANT');
       insertResponseRow(db, UUIDS.validation2, '1.2', null);
+      migrate(db); // the list reads the latest schema; migration 005 counts the answers inserted above
       const ids = (filter: ValidationFilter) => listValidations(db, filter).map((v) => v.id);
       expect(ids({})).toEqual([UUIDS.validation2, UUIDS.validation1]);
       expect(ids({ memberId: UUIDS.member1 })).toEqual([UUIDS.validation1]);

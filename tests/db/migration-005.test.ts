@@ -1,15 +1,18 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
 import { MIGRATIONS, migrate, schemaVersion } from '../../db/migrations/index';
-import { getResponse, listResponses, upsertResponse } from '../../db/queries/responses';
 import { listValidations, type ValidationFilter } from '../../db/queries/validations';
+import { openAppServices } from '../../electron/services/app-services';
+import { saveResponse } from '../../electron/services/response-service';
+import { createValidation } from '../../electron/services/validation-service';
 import {
-  AT,
   capturePreparedSql,
   cleanupTempDbs,
-  countRows,
+  columns,
   createMigratedDb,
-  indexNames,
   insertEditionRow,
   insertMemberRow,
   insertResponseRow,
@@ -20,7 +23,7 @@ import {
 
 afterEach(cleanupTempDbs);
 
-/** A version-4 store: one validation in progress (two answered, one with notes only) and one draft, upgraded to 5. */
+/** A version-4 store: one validation with two answered criteria and one with notes only, and a draft. */
 function storeUpgradedTo5(): Db {
   const db = createMigratedDb(4);
   insertMemberRow(db, UUIDS.member1, 'IMP-1', 'Gulf Coast Imports');
@@ -41,10 +44,9 @@ function storeUpgradedTo5(): Db {
   return db;
 }
 
-/** The SQL listValidations really runs for `filter`, planned with the parameters it binds. */
-function listValidationsPlan(db: Db, filter: ValidationFilter): string {
+function planOf(db: Db, filter: ValidationFilter): string {
   const sql = capturePreparedSql(db, () => listValidations(db, filter)).find((s) => s.includes('FROM validations'));
-  if (!sql) throw new Error('listValidations prepared no statement (already cached?)');
+  if (!sql) throw new Error('listValidations prepared no statement');
   return queryPlan(db, sql, {
     memberId: filter.memberId ?? null,
     status: filter.status ?? null,
@@ -53,101 +55,56 @@ function listValidationsPlan(db: Db, filter: ValidationFilter): string {
   }).join('\n');
 }
 
-/** Answered counts computed the slow way, from the table itself. */
-function answeredFromTable(db: Db): Record<string, number> {
-  const rows = db
-    .prepare(
-      `SELECT v.id, (SELECT count(*) FROM criterion_responses r NOT INDEXED
-                      WHERE r.validation_id = v.id AND r.result IS NOT NULL) AS n FROM validations v`,
-    )
-    .all() as Array<{ id: string; n: number }>;
-  return Object.fromEntries(rows.map((r) => [r.id, r.n]));
-}
-
-const answeredFromList = (db: Db): Record<string, number> =>
-  Object.fromEntries(listValidations(db, {}).map((v) => [v.id, v.answeredCount]));
-
-describe('migration 005: an index for the validations list', () => {
-  it('keeps every validation and answer and adds only the answered-criteria index', () => {
+describe('migration 005: answered counts kept on each validation', () => {
+  it('counts the answers already recorded when it upgrades a store', () => {
     const db = storeUpgradedTo5();
     expect(schemaVersion(db)).toBe(5);
-    expect(countRows(db, 'validations')).toBe(2);
-    expect(countRows(db, 'criterion_responses')).toBe(4);
-    expect(indexNames(db, 'criterion_responses')).toEqual(['criterion_responses_answered']);
-    expect(indexNames(db, 'validations')).toEqual([
-      'validations_by_date',
-      'validations_by_member',
-      'validations_by_status',
+    expect(columns(db, 'validations').map((c) => c.name)).toContain('answered_count');
+    const counts = db.prepare('SELECT id, answered_count FROM validations ORDER BY scheduled_date').all();
+    expect(counts).toEqual([
+      { id: UUIDS.validation1, answered_count: 2 },
+      { id: UUIDS.validation2, answered_count: 0 },
     ]);
-    // Partial: answers without a result (notes typed first) are not in it.
-    expect(
-      db
-        .prepare(
-          `SELECT criterion_id FROM criterion_responses INDEXED BY criterion_responses_answered
-            WHERE validation_id = ? AND result IS NOT NULL ORDER BY criterion_id`,
-        )
-        .pluck()
-        .all(UUIDS.validation1),
-    ).toEqual(['1.1', '4.1']);
+    expect(() => db.prepare('UPDATE validations SET answered_count = -1').run()).toThrow(/CHECK constraint failed/);
   });
 
-  describe('the validations list counts answers from the index, not from the answers themselves', () => {
-    const filters: Array<[string, ValidationFilter, RegExp]> = [
-      ['unfiltered', {}, /SCAN v USING INDEX validations_by_date/],
-      ['by Member', { memberId: UUIDS.member1 }, /SEARCH v USING INDEX validations_by_member \(member_id=\?\)/],
-      ['by status', { status: 'IN_PROGRESS' }, /SEARCH v USING INDEX validations_by_status \(status=\?\)/],
-      [
-        'by date',
-        { scheduledFrom: '2026-01-01', scheduledTo: '2026-03-31' },
-        /SEARCH v USING INDEX validations_by_date \(scheduled_date>\? AND scheduled_date<\?\)/,
-      ],
-      [
-        'by Member, status and date (the Member index, the most selective)',
-        { memberId: UUIDS.member1, status: 'IN_PROGRESS', scheduledFrom: '2026-01-01', scheduledTo: '2026-12-31' },
-        /SEARCH v USING INDEX validations_by_member \(member_id=\? AND scheduled_date>\? AND scheduled_date<\?\)/,
-      ],
-    ];
-    for (const [name, filter, outer] of filters) {
-      it(name, () => {
-        const db = storeUpgradedTo5();
-        const plan = listValidationsPlan(db, filter);
-        expect(plan).toMatch(outer);
-        expect(plan).toMatch(
-          /SEARCH r USING COVERING INDEX criterion_responses_answered \(validation_id=\? AND result>\?\)/,
-        );
-        expect(plan).not.toMatch(/SEARCH r USING PRIMARY KEY/);
-      });
+  it('lists validations without reading their answers', () => {
+    const db = storeUpgradedTo5();
+    for (const filter of [{}, { memberId: UUIDS.member1 }, { status: 'IN_PROGRESS' as const }]) {
+      expect(planOf(db, filter)).not.toMatch(/criterion_responses/);
     }
+    expect(listValidations(db, {}).map((v) => v.answeredCount)).toEqual([0, 2]);
   });
 
-  it('returns the same answered counts as counting the table, and follows answers as they change', () => {
-    const db = storeUpgradedTo5();
-    expect(answeredFromList(db)).toEqual({ [UUIDS.validation1]: 2, [UUIDS.validation2]: 0 });
-    expect(answeredFromList(db)).toEqual(answeredFromTable(db));
-
-    const notesOnly = getResponse(db, UUIDS.validation2, '1.1');
-    const answered = getResponse(db, UUIDS.validation1, '4.1');
-    if (!notesOnly || !answered) throw new Error('seed rows missing');
-    upsertResponse(db, { ...notesOnly, result: 'NOT_APPLICABLE', version: 2, updatedAt: AT }); // answered now
-    upsertResponse(db, { ...answered, result: null, version: 4, updatedAt: AT }); // result cleared
-    upsertResponse(db, { ...answered, validationId: UUIDS.validation2, criterionId: '4.1', result: 'COMPLIANT' });
-    expect(answeredFromList(db)).toEqual({ [UUIDS.validation1]: 1, [UUIDS.validation2]: 2 });
-    expect(answeredFromList(db)).toEqual(answeredFromTable(db));
-  });
-
-  it('still reads and saves a worksheet’s answers through the primary key', () => {
-    const db = storeUpgradedTo5();
-    const listSql = capturePreparedSql(db, () => listResponses(db, UUIDS.validation1)).find((s) =>
-      s.includes('FROM criterion_responses'),
-    );
-    const getSql = capturePreparedSql(db, () => getResponse(db, UUIDS.validation1, '1.1')).find((s) =>
-      s.includes('FROM criterion_responses'),
-    );
-    expect(queryPlan(db, listSql ?? '', [UUIDS.validation1]).join('\n')).toMatch(
-      /SEARCH criterion_responses USING PRIMARY KEY \(validation_id=\?\)/,
-    );
-    expect(queryPlan(db, getSql ?? '', [UUIDS.validation1, '1.1']).join('\n')).toMatch(
-      /SEARCH criterion_responses USING PRIMARY KEY \(validation_id=\? AND criterion_id=\?\)/,
-    );
+  it('follows answers through the service: +1 when a criterion gets a result, -1 when it is cleared, 0 otherwise', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-m5-'));
+    const services = openAppServices({ dataDir, actor: 'test.scss' });
+    try {
+      const { ctx } = services;
+      const member = ctx.db.prepare("SELECT id FROM members WHERE entity_type = 'IMP' LIMIT 1").get() as { id: string };
+      const v = createValidation(ctx, {
+        memberId: member.id,
+        entityType: 'IMP',
+        mode: 'IN_PERSON',
+        scheduledDate: '2026-05-01',
+      });
+      const count = () => listValidations(ctx.db, { memberId: member.id })[0]?.answeredCount;
+      saveResponse(ctx, { validationId: v.id, criterionId: '1.1', notes: 'notes only' });
+      expect(count()).toBe(0);
+      saveResponse(ctx, { validationId: v.id, criterionId: '1.1', result: 'COMPLIANT' });
+      saveResponse(ctx, { validationId: v.id, criterionId: '1.2', result: 'DEFICIENT' });
+      expect(count()).toBe(2);
+      saveResponse(ctx, { validationId: v.id, criterionId: '1.2', result: 'NOT_APPLICABLE' });
+      expect(count()).toBe(2);
+      saveResponse(ctx, { validationId: v.id, criterionId: '1.1', result: null });
+      expect(count()).toBe(1);
+      const truth = ctx.db
+        .prepare('SELECT count(*) AS n FROM criterion_responses WHERE validation_id = ? AND result IS NOT NULL')
+        .get(v.id) as { n: number };
+      expect(count()).toBe(truth.n);
+    } finally {
+      services.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

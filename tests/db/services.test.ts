@@ -190,12 +190,26 @@ describe('saveResponse', () => {
     expect(worksheet.validation.updatedAt).toBe(saved.updatedAt);
     expect(worksheet.responses).toEqual([saved]);
     const audit = listAuditForEntity(s.ctx.db, 'criterion_response', `${validation.id}/4.1`);
-    expect(audit).toEqual([expect.objectContaining({ action: 'response.save', before: null, after: saved })]);
+    // The audit row records what changed (for a first save: every answer field) and the version it made.
+    const { result, notes, siteId, verificationMethods, naJustification, version } = saved;
+    expect(audit).toEqual([
+      expect.objectContaining({
+        action: 'response.save',
+        actor: 'test.scss',
+        before: null,
+        after: { result, notes, siteId, verificationMethods, naJustification, version },
+      }),
+    ]);
     expect(listOutbox(s.ctx.db).at(-1)).toMatchObject({
       entity: 'criterion_response',
       entityId: `${validation.id}/4.1`,
       operation: 'upsert',
       payload: { ...saved, baseVersion: 0 },
+    });
+    saveResponse(s.ctx, { validationId: validation.id, criterionId: '4.1', notes: 'Policy seen on screen share.' });
+    expect(listAuditForEntity(s.ctx.db, 'criterion_response', `${validation.id}/4.1`).at(-1)).toMatchObject({
+      before: { notes: '' },
+      after: { notes: 'Policy seen on screen share.', version: 2 },
     });
   });
 

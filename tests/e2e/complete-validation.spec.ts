@@ -213,3 +213,55 @@ test('a complete virtual validation: session log, evidence observed remotely, a 
   await app.page.reload();
   await expect(page.getByTestId('submitted-summary')).toBeVisible();
 });
+
+test('keyboard first: shortcuts are listed, results are set from the keyboard, and Ctrl+Z undoes the last change durably', async ({
+  app,
+}) => {
+  const page = app.page;
+  await new MembersPage(page).startValidationOf('Rio Bravo Freight Lines LLC');
+  const form = new NewValidationPage(page);
+  await form.fill({ mode: 'In person', scheduledDate: '2026-12-03' });
+  await form.create();
+  const ws = new FieldWorkPage(page);
+  await ws.criterion('1.1').focus();
+
+  await page.keyboard.press('?');
+  const help = page.getByTestId('shortcuts-help');
+  await expect(help.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await expect(help.getByRole('row', { name: /Ctrl\+Z/ })).toContainText('Undo');
+  await app.screenshot('shortcuts');
+  await page.keyboard.press('?');
+  await expect(help).toHaveCount(0);
+
+  await ws.criterion('1.1').focus();
+  await page.keyboard.press('c');
+  await page.keyboard.press('j');
+  await expect(ws.criterion('1.2')).toBeFocused();
+  await page.keyboard.press('n');
+  await page.keyboard.press('j');
+  await page.keyboard.press('v');
+  await expect(ws.criterion('1.3').getByRole('radio', { name: /^Not verified/ })).toBeChecked();
+  await page.keyboard.press('d');
+  await expect(ws.criterion('1.3').getByTestId('finding-editor')).toBeVisible();
+  await expect(ws.saveStatus()).toContainText('All changes saved');
+
+  // Undo takes 1.3 back from Deficient to Not verified, and the store agrees after a reload.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByText('Undid the last change to 1.3.')).toBeVisible();
+  await expect(ws.criterion('1.3').getByRole('radio', { name: /^Not verified/ })).toBeChecked();
+  await expect(ws.saveStatus()).toContainText('All changes saved');
+  await page.reload();
+  await ws.expectAnswer('1.1', 'Compliant');
+  await ws.expectAnswer('1.2', 'Not applicable');
+  await ws.expectAnswer('1.3', 'Not verified');
+
+  // The finding opened by D stays until it is removed; the worksheet says so.
+  await expect(ws.criterion('1.3').getByText('1.3 is no longer Deficient.')).toBeVisible();
+  await ws.criterion('1.3').getByRole('button', { name: 'Remove this finding' }).click();
+  await expect(ws.criterion('1.3').getByTestId('finding-editor')).toHaveCount(0);
+
+  // ] and [ move between categories.
+  await ws.criterion('1.1').focus();
+  await page.keyboard.press(']');
+  await expect(page.getByRole('heading', { level: 2, name: '2. Risk Assessment' })).toBeVisible();
+});

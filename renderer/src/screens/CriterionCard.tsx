@@ -67,7 +67,7 @@ export const CriterionCard = memo(function CriterionCard({
   const validationId = useWorksheetStore((s) => s.worksheet?.validation.id ?? '');
   const hasFinding = useWorksheetStore((s) => s.worksheet?.findings.some((f) => f.criterionId === criterion.id));
   const evidenceCount = useWorksheetStore(
-    (s) => s.worksheet?.evidence.filter((e) => e.criterionId === criterion.id).length ?? 0,
+    (s) => s.worksheet?.evidence.filter((e) => e.criterionId === criterion.id && e.findingId === null).length ?? 0,
   );
   const save = useWorksheetStore((s) => s.save);
   const record = useWorksheetStore((s) => s.record);
