@@ -22,6 +22,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain/field-work'
 import type { Member, Validation } from '../../shared/domain/validation';
 import type { ParsedRequestOf } from '../../shared/ipc/contract';
 import { AppError, type ErrorCode } from '../../shared/ipc/envelope';
+import { expectAppError } from './app-error';
 
 const START = Date.parse('2026-03-02T14:00:00.000Z');
 const MISSING_ID = 'ffffffff-ffff-4fff-8fff-ffffffffffff';
@@ -68,18 +69,6 @@ function counts(db: Db) {
     audit: n('audit_log'),
     outbox: n('sync_outbox'),
   };
-}
-
-function expectAppError(fn: () => unknown, code: ErrorCode, message?: RegExp): void {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown, 'expected an AppError').toBeInstanceOf(AppError);
-  expect((thrown as AppError).code).toBe(code);
-  if (message) expect((thrown as AppError).message).toMatch(message);
 }
 
 /** Refused with `code`, and nothing at all was written: no row, no audit row, no outbox row. */

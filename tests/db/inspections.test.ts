@@ -14,7 +14,8 @@ import { checklistItemsFor } from '../../shared/catalog/checklists';
 import type { ChecklistKind } from '../../shared/domain/field-work';
 import type { Member, Validation } from '../../shared/domain/validation';
 import type { ParsedRequestOf } from '../../shared/ipc/contract';
-import { AppError, type ErrorCode } from '../../shared/ipc/envelope';
+import type { ErrorCode } from '../../shared/ipc/envelope';
+import { expectAppError } from './app-error';
 
 let dataDir: string;
 let services: AppServices;
@@ -49,18 +50,6 @@ function counts(db: Db) {
     audit: n('SELECT count(*) AS n FROM audit_log'),
     outbox: n('SELECT count(*) AS n FROM sync_outbox'),
   };
-}
-
-function expectAppError(fn: () => unknown, code: ErrorCode, message: RegExp): void {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown, 'expected an AppError').toBeInstanceOf(AppError);
-  expect((thrown as AppError).code).toBe(code);
-  expect((thrown as AppError).message).toMatch(message);
 }
 
 /** Asserts the call is refused and that nothing at all was written (no row, no audit, no outbox). */

@@ -12,7 +12,7 @@ import { saveResponse } from '../../electron/services/response-service';
 import { createValidation, listValidationSummaries, openWorksheet } from '../../electron/services/validation-service';
 import type { Member, Validation } from '../../shared/domain/validation';
 import type { ParsedRequestOf } from '../../shared/ipc/contract';
-import { AppError, type ErrorCode } from '../../shared/ipc/envelope';
+import { expectAppError } from './app-error';
 
 const START = Date.parse('2026-03-02T14:00:00.000Z');
 const MISSING_ID = 'ffffffff-ffff-4fff-8fff-ffffffffffff';
@@ -46,18 +46,6 @@ function counts(db: Db) {
     outbox: n('sync_outbox'),
     validations: n('validations'),
   };
-}
-
-function expectAppError(fn: () => unknown, code: ErrorCode, message?: RegExp): void {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown).toBeInstanceOf(AppError);
-  expect((thrown as AppError).code).toBe(code);
-  if (message) expect((thrown as AppError).message).toMatch(message);
 }
 
 function memberOfType(s: AppServices, type: Member['entityType']): Member {

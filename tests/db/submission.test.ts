@@ -25,8 +25,9 @@ import type { Criterion } from '../../shared/catalog/schema';
 import type { Evidence, Finding, Site } from '../../shared/domain/field-work';
 import { fingerprintContent } from '../../shared/domain/fingerprint';
 import type { Member, Validation, ValidationMode } from '../../shared/domain/validation';
-import { AppError, type ErrorCode } from '../../shared/ipc/envelope';
+import type { ErrorCode } from '../../shared/ipc/envelope';
 import { makePng } from '../unit/evidence-fixtures';
+import { expectAppError } from './app-error';
 
 const START = Date.parse('2026-03-02T14:00:00.000Z');
 const ACTOR = 'test.scss';
@@ -73,18 +74,6 @@ function counts(db: Db) {
     audit: n('audit_log'),
     outbox: n('sync_outbox'),
   };
-}
-
-function expectAppError(fn: () => unknown, code: ErrorCode, message?: RegExp): void {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown, 'expected an AppError').toBeInstanceOf(AppError);
-  expect((thrown as AppError).code).toBe(code);
-  if (message) expect((thrown as AppError).message).toMatch(message);
 }
 
 function expectRefused(s: AppServices, fn: () => unknown, code: ErrorCode, message?: RegExp): void {
