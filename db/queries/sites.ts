@@ -47,8 +47,12 @@ export function upsertSite(db: Db, site: Site): void {
   ).run(site);
 }
 
-/** Sites are soft-deleted so answers that named them keep their history; the answers lose the link. */
+/** Sites are soft-deleted so the audit log and earlier answers keep their history. */
 export function softDeleteSite(db: Db, id: string, at: string): void {
   stmt(db, 'UPDATE sites SET deleted_at = ? WHERE id = ?').run(at, id);
-  stmt(db, 'UPDATE criterion_responses SET site_id = NULL WHERE site_id = ?').run(id);
+}
+
+/** The criteria whose answers name the site as where they were verified. */
+export function criteriaVerifiedAtSite(db: Db, siteId: string): string[] {
+  return stmt(db, 'SELECT criterion_id FROM criterion_responses WHERE site_id = ?').pluck().all(siteId) as string[];
 }

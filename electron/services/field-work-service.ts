@@ -8,12 +8,13 @@ import {
   upsertObservation,
 } from '../../db/queries/findings';
 import { readSettings } from '../../db/queries/settings';
-import { getSite, softDeleteSite, upsertSite } from '../../db/queries/sites';
+import { criteriaVerifiedAtSite, getSite, softDeleteSite, upsertSite } from '../../db/queries/sites';
 import type { Finding, Observation, Site } from '../../shared/domain/field-work';
 import type { ParsedRequestOf } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
 import { getEdition, worksheetCriteria } from './catalog-service';
 import { recordChange } from './change-log';
+import { saveResponse } from './response-service';
 import { isoNow, type ServiceContext } from './service-context';
 import { requireEditableValidation } from './validation-service';
 
@@ -57,6 +58,10 @@ export function deleteSite(ctx: ServiceContext, validationId: string, siteId: st
     const before = getSite(ctx.db, siteId);
     if (!before || before.validationId !== validationId)
       throw new AppError('NOT_FOUND', 'That site was already removed.');
+    // Each answer that named the site loses the link as an ordinary, versioned and audited save.
+    for (const criterionId of criteriaVerifiedAtSite(ctx.db, siteId)) {
+      saveResponse(ctx, { validationId, criterionId, siteId: null });
+    }
     const at = isoNow(ctx);
     softDeleteSite(ctx.db, siteId, at);
     recordChange(ctx, {

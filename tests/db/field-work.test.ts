@@ -207,10 +207,24 @@ describe('sites', () => {
     saveResponse(s.ctx, { validationId: validation.id, criterionId: '4.1', result: 'COMPLIANT', siteId: dc.id });
     saveResponse(s.ctx, { validationId: validation.id, criterionId: '1.1', result: 'COMPLIANT', siteId: office.id });
 
-    const { value, change } = oneChange(s, () => deleteSite(s.ctx, validation.id, dc.id));
-    expect(value).toEqual({ deleted: true });
-    expect(change).toMatchObject({ action: 'site.delete', entity: 'site', entityId: dc.id, operation: 'delete' });
-    expect(listAuditForEntity(s.ctx.db, 'site', dc.id).at(-1)).toMatchObject({ before: dc, after: null });
+    const before = counts(s.ctx.db);
+    expect(deleteSite(s.ctx, validation.id, dc.id)).toEqual({ deleted: true });
+    // Two changes, both audited and queued for HQ: 4.1 loses its site (a versioned save), then the site goes.
+    expect(counts(s.ctx.db)).toEqual({
+      ...before,
+      liveSites: before.liveSites - 1,
+      audit: before.audit + 2,
+      outbox: before.outbox + 2,
+    });
+    expect(listAuditForEntity(s.ctx.db, 'site', dc.id).at(-1)).toMatchObject({
+      action: 'site.delete',
+      before: dc,
+      after: null,
+    });
+    expect(listAuditForEntity(s.ctx.db, 'criterion_response', `${validation.id}/4.1`).at(-1)).toMatchObject({
+      before: { siteId: dc.id },
+      after: { siteId: null, version: 2 },
+    });
 
     const worksheet = openWorksheet(s.ctx, validation.id);
     expect(worksheet.sites).toEqual([office]);
