@@ -99,3 +99,36 @@ test('the new-validation form explains what is missing and creates nothing', asy
   await members.openMembers();
   await expect(page.getByTestId('validation-row')).toHaveCount(0);
 });
+
+test('the Members screen filters validations by status and scheduled date', async ({ app }) => {
+  const page = app.page;
+  const members = new MembersPage(page);
+  const form = new NewValidationPage(page);
+  const worksheet = new WorksheetPage(page);
+
+  await members.startValidationOf(MEMBER);
+  await form.fill({ mode: 'In person', scheduledDate: '2026-12-01' });
+  await form.create();
+  await worksheet.answer('1.1', 'Compliant');
+  await members.openMembers();
+  await members.startValidationOf('Rio Bravo Freight Lines LLC');
+  await form.fill({ mode: 'Virtual', scheduledDate: '2027-01-15' });
+  await form.create();
+  await expect(page.getByRole('heading', { level: 1, name: 'Rio Bravo Freight Lines LLC' })).toBeVisible();
+  await members.openMembers();
+  await expect(members.memberCards()).toHaveCount(5);
+
+  await page.getByLabel('Validation status').selectOption('In progress');
+  await expect(page.getByRole('status').filter({ hasText: 'validation' })).toHaveText(/1 validation match\./);
+  await expect(members.memberCards()).toHaveCount(1);
+  await expect(members.memberCard(MEMBER)).toBeVisible();
+
+  await page.getByLabel('Validation status').selectOption('Any status');
+  await page.getByLabel('Scheduled from').fill('2027-01-01');
+  await expect(members.memberCards()).toHaveCount(1);
+  await expect(members.memberCard('Rio Bravo Freight Lines LLC')).toBeVisible();
+  await app.screenshot('members-filtered');
+
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(members.memberCards()).toHaveCount(5);
+});

@@ -3,6 +3,8 @@ import { ENTITY_TYPE_LABELS } from '../../../shared/domain/entity-types';
 import {
   VALIDATION_MODE_LABELS,
   VALIDATION_STATUS_LABELS,
+  type ValidationStatus,
+  ValidationStatusSchema,
   type ValidationSummary,
 } from '../../../shared/domain/validation';
 import { Alert } from '../components/Alert';
@@ -40,7 +42,9 @@ function ValidationRow({ validation }: { validation: ValidationSummary }) {
 }
 
 export function MembersScreen() {
-  const { members, validations, status, error, load } = useMembersStore();
+  const { members, validations, status, error, load, filters, setFilters } = useMembersStore();
+  const filtering = Object.values(filters).some(Boolean);
+  const shownMembers = filtering ? members.filter((m) => validations.some((v) => v.memberId === m.id)) : members;
   useEffect(() => {
     void load();
   }, [load]);
@@ -63,8 +67,56 @@ export function MembersScreen() {
       {status === 'ready' && members.length === 0 && (
         <Alert type="info">No Member companies yet. Assignments arrive when you sync with headquarters.</Alert>
       )}
+      <form className="usa-form members-filter" aria-label="Filter validations" onSubmit={(e) => e.preventDefault()}>
+        <div>
+          <label className="usa-label" htmlFor="filter-status">
+            Validation status
+          </label>
+          <select
+            className="usa-select"
+            id="filter-status"
+            value={filters.status ?? ''}
+            onChange={(e) => {
+              const { status: _old, ...rest } = filters;
+              void setFilters(e.target.value ? { ...rest, status: e.target.value as ValidationStatus } : rest);
+            }}
+          >
+            <option value="">Any status</option>
+            {ValidationStatusSchema.options.map((s) => (
+              <option key={s} value={s}>
+                {VALIDATION_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {(['scheduledFrom', 'scheduledTo'] as const).map((key) => (
+          <div key={key}>
+            <label className="usa-label" htmlFor={`filter-${key}`}>
+              {key === 'scheduledFrom' ? 'Scheduled from' : 'Scheduled to'}
+            </label>
+            <input
+              className="usa-input"
+              type="date"
+              id={`filter-${key}`}
+              value={filters[key] ?? ''}
+              onChange={(e) => {
+                const { [key]: _old, ...rest } = filters;
+                void setFilters(e.target.value ? { ...rest, [key]: e.target.value } : rest);
+              }}
+            />
+          </div>
+        ))}
+        {filtering && (
+          <p className="members-filter__count" role="status">
+            {validations.length} validation{validations.length === 1 ? '' : 's'} match.{' '}
+            <button type="button" className="usa-button usa-button--unstyled" onClick={() => void setFilters({})}>
+              Clear filters
+            </button>
+          </p>
+        )}
+      </form>
       <ul className="usa-card-group member-list">
-        {members.map((member) => {
+        {shownMembers.map((member) => {
           const own = validations.filter((v) => v.memberId === member.id);
           return (
             <li key={member.id} className="usa-card member-card" data-testid="member-card">

@@ -1,5 +1,8 @@
 import { create } from 'zustand';
-import type { Member, ValidationSummary } from '../../../shared/domain/validation';
+import type { Member, ValidationStatus, ValidationSummary } from '../../../shared/domain/validation';
+
+export type ValidationFilters = { status?: ValidationStatus; scheduledFrom?: string; scheduledTo?: string };
+
 import { call, errorMessage } from '../api';
 
 type MembersState = {
@@ -7,19 +10,29 @@ type MembersState = {
   validations: ValidationSummary[];
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: string | null;
+  filters: ValidationFilters;
   load: () => Promise<void>;
+  setFilters: (filters: ValidationFilters) => Promise<void>;
 };
 
 /** Members and their validations, as shown on the home screen. */
-export const useMembersStore = create<MembersState>((set) => ({
+export const useMembersStore = create<MembersState>((set, get) => ({
   members: [],
   validations: [],
   status: 'idle',
   error: null,
+  filters: {},
+  setFilters: async (filters) => {
+    set({ filters });
+    await get().load();
+  },
   load: async () => {
     set({ status: 'loading', error: null });
     try {
-      const [members, validations] = await Promise.all([call('members:list', {}), call('validations:list', {})]);
+      const [members, validations] = await Promise.all([
+        call('members:list', {}),
+        call('validations:list', get().filters),
+      ]);
       set({ members, validations, status: 'ready' });
     } catch (error) {
       set({ status: 'error', error: errorMessage(error) });
