@@ -19,9 +19,17 @@ import {
 import { resolveStaticPath } from './main/static-path';
 import { type AppServices, openAppServices } from './services/app-services';
 import { resolveDataDir } from './services/data-dir';
-import { evidenceRequestFor, evidenceResponseHeaders, openEvidenceRequest } from './services/evidence-store';
+import {
+  evidenceRequestFor,
+  evidenceResponseHeaders,
+  loadSharpWith,
+  openEvidenceRequest,
+  type Sharp,
+} from './services/evidence-store';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
+// Thumbnails: require() finds sharp's native part in app.asar.unpacked; import() would not look there.
+loadSharpWith(() => require('sharp') as Sharp);
 const preloadPath = path.join(__dirname, 'preload.cjs');
 
 // Must run before 'ready': app:// behaves like https (secure context, fetch, CSP).

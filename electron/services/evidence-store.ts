@@ -120,18 +120,27 @@ export async function storeStaged(
   return { path: target, alreadyStored: false };
 }
 
-type Sharp = typeof import('sharp')['default'];
+export type Sharp = typeof import('sharp')['default'];
+let loadSharpModule: () => Sharp | Promise<Sharp> = () => import('sharp').then((m) => m.default);
 let sharpModule: Promise<Sharp | null> | undefined;
+
+/**
+ * How sharp is loaded. Electron's main process passes `() => require('sharp')`: require() is what Electron
+ * resolves inside its asar archive (sharp itself sits in app.asar.unpacked); plain Node uses import().
+ */
+export function loadSharpWith(load: () => Sharp | Promise<Sharp>): void {
+  loadSharpModule = load;
+  sharpModule = undefined;
+}
 
 /** sharp is loaded on first use, so a machine where its native part is missing still attaches files. */
 function loadSharp(): Promise<Sharp | null> {
-  sharpModule ??= import('sharp').then(
-    (m) => m.default,
-    (error: unknown) => {
+  sharpModule ??= Promise.resolve()
+    .then(() => loadSharpModule())
+    .catch((error: unknown) => {
       console.warn('Evidence thumbnails are off: the sharp module could not be loaded.', error);
       return null;
-    },
-  );
+    });
   return sharpModule;
 }
 
