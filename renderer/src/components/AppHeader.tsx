@@ -25,6 +25,11 @@ export function AppHeader() {
                 New validation
               </a>
             </li>
+            <li>
+              <a className="usa-link" href={routeHref({ name: 'settings' })}>
+                Settings
+              </a>
+            </li>
           </ul>
         </nav>
       </div>

@@ -3,6 +3,7 @@ import { useSyncExternalStore } from 'react';
 /** Hash routes keep the app's place across a reload: #/members, #/validations/new, #/validations/<id>/category/<n>. */
 export type Route =
   | { name: 'members' }
+  | { name: 'settings' }
   | { name: 'new-validation'; memberId?: string }
   | { name: 'worksheet'; validationId: string; category: number; section?: WorksheetSection; focus?: string };
 
@@ -13,6 +14,7 @@ export function parseRoute(hash: string): Route {
   const [pathPart = '', query = ''] = hash.replace(/^#/, '').split('?');
   const parts = pathPart.split('/').filter(Boolean);
   const params = new URLSearchParams(query);
+  if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'validations' && parts[1] === 'new') {
     const memberId = params.get('member');
     return memberId ? { name: 'new-validation', memberId } : { name: 'new-validation' };
@@ -36,6 +38,8 @@ export function routeHref(route: Route): string {
   switch (route.name) {
     case 'members':
       return '#/members';
+    case 'settings':
+      return '#/settings';
     case 'new-validation':
       return route.memberId ? `#/validations/new?member=${encodeURIComponent(route.memberId)}` : '#/validations/new';
     case 'worksheet': {

@@ -1,0 +1,204 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useState } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { DeficiencyReasonSchema, type Settings } from '../../../shared/domain/field-work';
+import { call, errorMessage } from '../api';
+import { Alert } from '../components/Alert';
+
+const MB = 1024 * 1024;
+
+const SettingsFormSchema = z
+  .object({
+    deficiencyReasons: z.array(
+      DeficiencyReasonSchema.extend({
+        code: z.string().regex(/^[A-Z][A-Z0-9_]{1,40}$/, { error: 'Use capitals, digits and _ (e.g. SEAL_LOG_GAP).' }),
+        label: z.string().trim().min(1, { error: 'Give the reason a label.' }).max(120),
+      }),
+    ),
+    responseDays: z.coerce
+      .number<string | number>()
+      .int()
+      .min(1, { error: 'At least 1 day.' })
+      .max(365, { error: 'At most 365 days.' }),
+    maxEvidenceMb: z.coerce
+      .number<string | number>()
+      .min(1, { error: 'At least 1 MB.' })
+      .max(500, { error: 'At most 500 MB.' }),
+  })
+  .refine((f) => new Set(f.deficiencyReasons.map((r) => r.code)).size === f.deficiencyReasons.length, {
+    error: 'Two reasons have the same code.',
+    path: ['deficiencyReasons'],
+  });
+type SettingsForm = z.input<typeof SettingsFormSchema>;
+
+function toForm(s: Settings): SettingsForm {
+  return {
+    deficiencyReasons: s.deficiencyReasons,
+    responseDays: s.responseDays,
+    maxEvidenceMb: s.maxEvidenceBytes / MB,
+  };
+}
+
+/** Local settings: the deficiency reasons findings choose from, the response period and the evidence size limit. */
+export function SettingsScreen() {
+  const [loaded, setLoaded] = useState<Settings | null>(null);
+  const [message, setMessage] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
+  const {
+    register,
+    control,
+    handleSubmit,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<SettingsForm, unknown, z.output<typeof SettingsFormSchema>>({
+    resolver: zodResolver(SettingsFormSchema),
+  });
+  const reasons = useFieldArray({ control, name: 'deficiencyReasons' });
+
+  useEffect(() => {
+    void call('settings:get', {}).then(
+      (s) => {
+        setLoaded(s);
+        reset(toForm(s));
+      },
+      (e: unknown) => setMessage({ type: 'error', text: errorMessage(e) }),
+    );
+  }, [reset]);
+
+  const onSubmit = async (form: z.output<typeof SettingsFormSchema>) => {
+    setMessage(null);
+    try {
+      const saved = await call('settings:update', {
+        deficiencyReasons: form.deficiencyReasons,
+        responseDays: form.responseDays,
+        maxEvidenceBytes: Math.round(form.maxEvidenceMb * MB),
+      });
+      setLoaded(saved);
+      reset(toForm(saved));
+      setMessage({ type: 'success', text: 'Settings saved.' });
+    } catch (e) {
+      setMessage({ type: 'error', text: errorMessage(e) });
+    }
+  };
+
+  return (
+    <div className="grid-container screen">
+      <h1 tabIndex={-1}>Settings</h1>
+      <p className="usa-intro">These settings apply to this computer. Findings keep the reason they were given.</p>
+      {message && <Alert type={message.type}>{message.text}</Alert>}
+      {loaded && (
+        <form className="usa-form usa-form--large settings-form" onSubmit={handleSubmit(onSubmit)} noValidate>
+          <fieldset className="usa-fieldset">
+            <legend className="usa-legend usa-legend--large">Deficiency reasons</legend>
+            <p className="usa-hint">
+              Retire a reason by unticking “In use”; a reason used by a finding cannot be removed.
+            </p>
+            {errors.deficiencyReasons?.root && (
+              <span className="usa-error-message" role="alert">
+                {errors.deficiencyReasons.root.message}
+              </span>
+            )}
+            <table className="usa-table usa-table--borderless settings-reasons">
+              <thead>
+                <tr>
+                  <th scope="col">Label</th>
+                  <th scope="col">Code</th>
+                  <th scope="col">In use</th>
+                  <th scope="col">
+                    <span className="usa-sr-only">Remove</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {reasons.fields.map((field, i) => (
+                  <tr key={field.id} data-testid="reason-row">
+                    <td>
+                      <input
+                        className="usa-input"
+                        aria-label={`Label of reason ${i + 1}`}
+                        {...register(`deficiencyReasons.${i}.label`)}
+                      />
+                      {errors.deficiencyReasons?.[i]?.label && (
+                        <span className="usa-error-message">{errors.deficiencyReasons[i]?.label?.message}</span>
+                      )}
+                    </td>
+                    <td>
+                      <input
+                        className="usa-input"
+                        aria-label={`Code of reason ${i + 1}`}
+                        {...register(`deficiencyReasons.${i}.code`)}
+                      />
+                      {errors.deficiencyReasons?.[i]?.code && (
+                        <span className="usa-error-message">{errors.deficiencyReasons[i]?.code?.message}</span>
+                      )}
+                    </td>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`Reason ${i + 1} in use`}
+                        {...register(`deficiencyReasons.${i}.active`)}
+                      />
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="usa-button usa-button--unstyled"
+                        onClick={() => reasons.remove(i)}
+                      >
+                        Remove<span className="usa-sr-only"> reason {i + 1}</span>
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <button
+              type="button"
+              className="usa-button usa-button--outline"
+              onClick={() => reasons.append({ code: '', label: '', active: true })}
+            >
+              Add a reason
+            </button>
+          </fieldset>
+
+          <div className={`usa-form-group${errors.responseDays ? ' usa-form-group--error' : ''}`}>
+            <label className="usa-label" htmlFor="responseDays">
+              Days the Member has to respond to a finding
+            </label>
+            <span className="usa-hint">New findings are due this many days after the day they are recorded.</span>
+            {errors.responseDays && (
+              <span className="usa-error-message" role="alert">
+                {errors.responseDays.message}
+              </span>
+            )}
+            <input
+              className="usa-input usa-input--small"
+              id="responseDays"
+              inputMode="numeric"
+              {...register('responseDays')}
+            />
+          </div>
+          <div className={`usa-form-group${errors.maxEvidenceMb ? ' usa-form-group--error' : ''}`}>
+            <label className="usa-label" htmlFor="maxEvidenceMb">
+              Largest evidence file (MB)
+            </label>
+            {errors.maxEvidenceMb && (
+              <span className="usa-error-message" role="alert">
+                {errors.maxEvidenceMb.message}
+              </span>
+            )}
+            <input
+              className="usa-input usa-input--small"
+              id="maxEvidenceMb"
+              inputMode="decimal"
+              {...register('maxEvidenceMb')}
+            />
+          </div>
+          <button className="usa-button" type="submit" disabled={isSubmitting}>
+            Save settings
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { defaultDueDate, localToday } from '../../shared/domain/due-dates';
+import { expect, test } from './fixtures';
+import { MembersPage } from './pages/members-page';
+import { NewValidationPage } from './pages/new-validation-page';
+import { FieldWorkPage } from './pages/worksheet-page';
+
+test('deficiency reasons and the response period are configurable, and findings use them', async ({ app }) => {
+  const page = app.page;
+  await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  const rows = page.getByTestId('reason-row');
+  await expect(rows).toHaveCount(9);
+
+  // Retire "Other", add a reason of our own, shorten the response period.
+  await page.getByLabel('Reason 9 in use').uncheck();
+  await page.getByRole('button', { name: 'Add a reason' }).click();
+  await page.getByLabel('Label of reason 10').fill('Seal log gap');
+  await page.getByLabel('Code of reason 10').fill('seal log');
+  await page.getByLabel('Days the Member has to respond to a finding').fill('60');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Use capitals, digits and _ (e.g. SEAL_LOG_GAP).')).toBeVisible();
+  await page.getByLabel('Code of reason 10').fill('SEAL_LOG_GAP');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+  await app.screenshot('settings');
+
+  await new MembersPage(page).openMembers();
+  await new MembersPage(page).startValidationOf('Gulf Coast Home Goods Imports, Inc.');
+  const form = new NewValidationPage(page);
+  await form.fill({ mode: 'In person', scheduledDate: '2026-12-04' });
+  await form.create();
+  const ws = new FieldWorkPage(page);
+  await ws.openCategory(6, 'Seal Security');
+  await ws.answer('6.6', 'Deficient');
+  const editor = ws.criterion('6.6').getByTestId('finding-editor');
+  await expect(editor.getByLabel('Member response due')).toHaveValue(defaultDueDate(localToday(), 60));
+  const reasonOptions = editor.getByLabel('Deficiency reason').locator('option');
+  await expect(reasonOptions.filter({ hasText: 'Seal log gap' })).toHaveCount(1);
+  await expect(reasonOptions.filter({ hasText: /^Other$/ })).toHaveCount(0);
+  await ws.fillFinding('6.6', { reason: 'Seal log gap', description: 'Seal log not reconciled since August.' });
+
+  // A reason a finding uses cannot be removed; the settings stay as they were.
+  await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Remove reason 10' }).click();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('alert')).toContainText('SEAL_LOG_GAP is used by findings');
+  await page.reload();
+  await expect(rows).toHaveCount(10);
+});
