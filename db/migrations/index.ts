@@ -4,6 +4,7 @@ import { migration002ValidationsAndResponses } from './002-validations-and-respo
 import { migration003AuditLogAndOutbox } from './003-audit-log-and-outbox';
 import { migration004FieldWork } from './004-field-work';
 import { migration005AnsweredCounts } from './005-answered-counts';
+import { migration006SyncState } from './006-sync-state';
 
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
 
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003AuditLogAndOutbox,
   migration004FieldWork,
   migration005AnsweredCounts,
+  migration006SyncState,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

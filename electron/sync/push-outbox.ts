@@ -1,0 +1,285 @@
+import type { Db } from '../../db/connection';
+import { stmt } from '../../db/statements';
+import { type Change, ChangeSchema, type Receipt } from '../../shared/sync/protocol';
+import { backoffDelayMs } from './retry';
+import { ClientError, isRetryable, ServerError, type SyncTransport } from './transport';
+
+/** The protocol's ceiling per request (PushRequestSchema). */
+export const MAX_PUSH_BATCH = 500;
+
+export type PushOptions = {
+  batchSize: number;
+  now: () => Date;
+  /** A draw in [0, 1) for the backoff jitter; Math.random in the app. */
+  random?: () => number;
+  /** A manual "Sync now" tries rows still waiting out a backoff. */
+  ignoreBackoff?: boolean;
+};
+
+export type PushSummary = {
+  /** Changes sent to HQ (a change sent twice after a lost answer counts twice). */
+  pushed: number;
+  applied: number;
+  duplicates: number;
+  /** Rows parked by this run: refused by HQ, or not expressible in the protocol. */
+  parked: number;
+  /** Unparked rows still in the outbox afterwards. */
+  remaining: number;
+};
+
+type OutboxDbRow = {
+  seq: number;
+  change_id: string;
+  entity: string;
+  entity_id: string;
+  operation: string;
+  payload_json: string;
+  created_at: string;
+  attempts: number;
+  next_attempt_at: string | null;
+};
+
+const HELD_OUTCOMES = new Set<Receipt['outcome']>(['applied', 'duplicate']);
+
+/**
+ * Sends due outbox rows to HQ in seq order, a batch at a time. Per batch, one transaction stores every
+ * receipt, deletes the rows HQ holds, and parks the rows it refused with a reason a user can act on.
+ * A retryable transport error (network, 5xx) counts an attempt on the batch, sets its next_attempt_at,
+ * and is rethrown; nothing is deleted. No await happens inside a transaction.
+ */
+export async function pushOutbox(db: Db, transport: SyncTransport, options: PushOptions): Promise<PushSummary> {
+  const batchSize = Math.max(1, Math.min(options.batchSize, MAX_PUSH_BATCH));
+  const summary: PushSummary = { pushed: 0, applied: 0, duplicates: 0, parked: 0, remaining: 0 };
+  for (;;) {
+    const rows = dueRows(db, batchSize, options);
+    if (rows.length === 0) break;
+    const { changes, unmappable } = mapRows(rows);
+    if (unmappable.length > 0) {
+      const at = options.now().toISOString();
+      db.transaction(() => {
+        for (const { row, reason } of unmappable) parkRow(db, row.seq, reason, at);
+      }).immediate();
+      summary.parked += unmappable.length;
+    }
+    if (changes.length === 0) continue;
+    await pushBatch(db, transport, changes, options, summary);
+  }
+  summary.remaining = countUnparked(db);
+  return summary;
+}
+
+async function pushBatch(
+  db: Db,
+  transport: SyncTransport,
+  batch: MappedRow[],
+  options: PushOptions,
+  summary: PushSummary,
+): Promise<void> {
+  let receipts: Receipt[];
+  try {
+    summary.pushed += batch.length;
+    receipts = (await transport.push(batch.map((m) => m.change))).receipts;
+  } catch (error) {
+    if (isRetryable(error)) {
+      recordFailedAttempt(db, batch, error.message, options);
+    } else if (error instanceof ClientError && batch.length > 1) {
+      // HQ refused the request as a whole: send the rows one by one so only the offending one is parked.
+      summary.pushed -= batch.length;
+      for (const single of batch) await pushBatch(db, transport, [single], options, summary);
+      return;
+    } else if (error instanceof ClientError) {
+      const [only] = batch;
+      if (only) {
+        const reason = `HQ refused this change: ${error.message}`;
+        db.transaction(() => parkRow(db, only.row.seq, reason, options.now().toISOString())).immediate();
+        summary.parked += 1;
+      }
+      return;
+    }
+    throw error;
+  }
+  const byChangeId = new Map(receipts.map((r) => [r.changeId, r]));
+  db.transaction(() => {
+    for (const { row, change } of batch) {
+      // No receipt for a change: HQ has not answered for it, so it stays queued and is sent again.
+      const receipt = byChangeId.get(change.changeId);
+      if (!receipt) continue;
+      storeReceipt(db, row, change, receipt);
+      if (HELD_OUTCOMES.has(receipt.outcome)) {
+        stmt(db, 'DELETE FROM sync_outbox WHERE seq = ?').run(row.seq);
+        if (receipt.outcome === 'applied') summary.applied += 1;
+        else summary.duplicates += 1;
+      } else {
+        parkRow(db, row.seq, refusalReason(change, receipt), options.now().toISOString());
+        summary.parked += 1;
+      }
+    }
+  }).immediate();
+  // A batch HQ answered only partly would loop forever on the same rows; back off instead.
+  const unanswered = batch.filter((m) => !byChangeId.has(m.change.changeId));
+  if (unanswered.length > 0) {
+    recordFailedAttempt(db, unanswered, 'HQ did not answer for every change sent.', options);
+    throw new ServerError(`HQ did not answer for ${unanswered.length} change(s); they will be sent again.`, 200);
+  }
+}
+
+/**
+ * Rows in seq order while they are due. The first row still waiting out a backoff ends the batch, so a
+ * change is never sent ahead of one queued before it (a response must not reach HQ before its validation).
+ */
+function dueRows(db: Db, limit: number, options: PushOptions): OutboxDbRow[] {
+  const rows = stmt(
+    db,
+    `SELECT seq, change_id, entity, entity_id, operation, payload_json, created_at, attempts, next_attempt_at
+     FROM sync_outbox WHERE parked_at IS NULL ORDER BY seq LIMIT ?`,
+  ).all(limit) as OutboxDbRow[];
+  if (options.ignoreBackoff) return rows;
+  const now = options.now().toISOString();
+  const firstWaiting = rows.findIndex((r) => r.next_attempt_at !== null && r.next_attempt_at > now);
+  return firstWaiting === -1 ? rows : rows.slice(0, firstWaiting);
+}
+
+type MappedRow = { row: OutboxDbRow; change: Change };
+
+function mapRows(rows: OutboxDbRow[]): { changes: MappedRow[]; unmappable: { row: OutboxDbRow; reason: string }[] } {
+  const changes: MappedRow[] = [];
+  const unmappable: { row: OutboxDbRow; reason: string }[] = [];
+  for (const row of rows) {
+    const result = toChange(row);
+    if (typeof result === 'string') unmappable.push({ row, reason: result });
+    else changes.push({ row, change: result });
+  }
+  return { changes, unmappable };
+}
+
+/** The outbox row as a protocol change, or why it cannot be one. */
+export function toChange(row: OutboxDbRow): Change | string {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(row.payload_json);
+  } catch {
+    return 'This change cannot be sent to HQ: its saved data is not readable JSON.';
+  }
+  const parsed = ChangeSchema.safeParse({
+    changeId: row.change_id,
+    entity: row.entity,
+    entityId: row.entity_id,
+    operation: row.operation,
+    payload,
+    createdAt: row.created_at,
+  });
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.join('.') || 'change';
+  if (field === 'entity') return `This change cannot be sent to HQ: HQ does not take "${row.entity}" records.`;
+  if (field === 'operation') {
+    return `This change cannot be sent to HQ: HQ does not take the operation "${row.operation}" on ${row.entity} records.`;
+  }
+  return `This change cannot be sent to HQ: ${field}: ${issue?.message ?? 'is not valid'}.`;
+}
+
+/** Counts an attempt on every row of the failed batch; they wait one shared delay so they go back together. */
+function recordFailedAttempt(db: Db, batch: MappedRow[], message: string, options: PushOptions): void {
+  const failures = Math.max(...batch.map(({ row }) => row.attempts)) + 1;
+  const delay = backoffDelayMs(failures, (options.random ?? Math.random)());
+  const next = new Date(options.now().getTime() + delay).toISOString();
+  db.transaction(() => {
+    for (const { row } of batch) {
+      stmt(db, 'UPDATE sync_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE seq = ?').run(
+        message,
+        next,
+        row.seq,
+      );
+    }
+  }).immediate();
+}
+
+function parkRow(db: Db, seq: number, reason: string, at: string): void {
+  stmt(db, 'UPDATE sync_outbox SET parked_at = ?, parked_reason = ?, next_attempt_at = NULL WHERE seq = ?').run(
+    at,
+    reason,
+    seq,
+  );
+}
+
+function storeReceipt(db: Db, row: OutboxDbRow, change: Change, receipt: Receipt): void {
+  stmt(
+    db,
+    `INSERT INTO sync_receipts (change_id, entity, entity_id, validation_id, outcome, received_at, receipt_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (change_id) DO UPDATE SET outcome = excluded.outcome, received_at = excluded.received_at,
+       receipt_json = excluded.receipt_json`,
+  ).run(
+    change.changeId,
+    row.entity,
+    row.entity_id,
+    validationIdOfChange(change),
+    receipt.outcome,
+    receipt.receivedAt,
+    JSON.stringify(receipt),
+  );
+}
+
+function countUnparked(db: Db): number {
+  return (stmt(db, 'SELECT count(*) AS n FROM sync_outbox WHERE parked_at IS NULL').get() as { n: number }).n;
+}
+
+/**
+ * The validation a change belongs to: a validation row is keyed by its id, a criterion response by
+ * `<validationId>/<criterionId>`, and every other entity names validationId in its payload.
+ */
+export function validationIdOfChange(change: {
+  entity: string;
+  entityId: string;
+  payload: Record<string, unknown>;
+}): string | null {
+  if (change.entity === 'validation') return change.entityId;
+  if (change.entity === 'criterion_response') return change.entityId.split('/')[0] ?? null;
+  const fromPayload = change.payload.validationId;
+  return typeof fromPayload === 'string' ? fromPayload : null;
+}
+
+const ENTITY_LABELS: Record<Change['entity'], string> = {
+  validation: 'this validation',
+  criterion_response: 'this answer',
+  site: 'this site',
+  finding: 'this finding',
+  observation: 'this observation',
+  evidence: 'this evidence record',
+  inspection_checklist: 'this inspection checklist',
+  virtual_session: 'this virtual session log',
+};
+
+/** What the record's screen shows for a change HQ refused: what happened and what to do. */
+export function refusalReason(change: Change, receipt: Receipt): string {
+  const label = labelOf(change);
+  const detail = receipt.reason ? ` (HQ: ${receipt.reason})` : '';
+  switch (receipt.outcome) {
+    case 'stale': {
+      const version = currentVersion(receipt.current);
+      return `HQ has a newer version of ${label}${version === null ? '' : ` (version ${version})`}; reload it before editing.`;
+    }
+    case 'conflict':
+      return `HQ refused ${label} because it conflicts with what HQ already holds${detail}. Nothing was changed at HQ.`;
+    case 'forbidden':
+      return `HQ refused ${label}: your account may not change it${detail}.`;
+    case 'invalid':
+      return `HQ could not accept ${label}: ${receipt.reason ?? 'the data was not in the form HQ expects'}.`;
+    default:
+      return `HQ answered ${receipt.outcome} for ${label}.`;
+  }
+}
+
+function labelOf(change: Change): string {
+  const criterionId = change.payload.criterionId;
+  if ((change.entity === 'criterion_response' || change.entity === 'finding') && typeof criterionId === 'string') {
+    return change.entity === 'finding' ? `the finding on ${criterionId}` : criterionId;
+  }
+  return ENTITY_LABELS[change.entity];
+}
+
+function currentVersion(current: unknown): number | null {
+  if (typeof current !== 'object' || current === null) return null;
+  const version = (current as { version?: unknown }).version;
+  return typeof version === 'number' ? version : null;
+}

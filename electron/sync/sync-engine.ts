@@ -1,0 +1,223 @@
+import type { Db } from '../../db/connection';
+import { stmt } from '../../db/statements';
+import { MAX_PUSH_BATCH, type PushSummary, pushOutbox, validationIdOfChange } from './push-outbox';
+import { AuthError, isRetryable, type SyncTransport } from './transport';
+
+export type SyncEngineState = 'idle' | 'syncing' | 'needs-enrolment' | 'error';
+
+export type SyncStatus = {
+  state: SyncEngineState;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  /** Changes waiting to be sent. */
+  pending: number;
+  /** Changes HQ refused, kept with a reason until the user deals with them. */
+  parked: number;
+};
+
+export type SyncResult =
+  | { ok: true; summary: PushSummary }
+  | { ok: false; error: string; retryAt: string | null; needsEnrolment: boolean };
+
+/** Schedules fn after ms; returns a cancel function. setTimeout in the app, a manual clock in tests. */
+export type SetTimer = (ms: number, fn: () => void) => () => void;
+
+export type SyncEngineOptions = {
+  db: Db;
+  transport: SyncTransport;
+  now?: () => Date;
+  random?: () => number;
+  setTimer?: SetTimer;
+  batchSize?: number;
+};
+
+export type SyncEngine = {
+  /** Sends the outbox now. While a sync runs, a second call returns the running sync's promise. */
+  syncNow(options?: { ignoreBackoff?: boolean }): Promise<SyncResult>;
+  status(): SyncStatus;
+  /** Called after each sync ends and when it starts, with the new status. Returns an unsubscribe. */
+  onStatus(listener: (status: SyncStatus) => void): () => void;
+  /** Cancels a scheduled retry. */
+  stop(): void;
+};
+
+const defaultSetTimer: SetTimer = (ms, fn) => {
+  const handle = setTimeout(fn, ms);
+  handle.unref?.();
+  return () => clearTimeout(handle);
+};
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { db, transport } = options;
+  const now = options.now ?? (() => new Date());
+  const random = options.random ?? Math.random;
+  const setTimer = options.setTimer ?? defaultSetTimer;
+  const batchSize = options.batchSize ?? MAX_PUSH_BATCH;
+  let running: Promise<SyncResult> | null = null;
+  let cancelRetry: (() => void) | null = null;
+  const listeners = new Set<(status: SyncStatus) => void>();
+
+  const status = (): SyncStatus => readStatus(db, running !== null);
+  const emit = () => {
+    const current = status();
+    for (const listener of listeners) listener(current);
+  };
+
+  const scheduleRetry = () => {
+    cancelRetry?.();
+    cancelRetry = null;
+    const next = nextAttemptAt(db);
+    if (next === null) return;
+    const delay = Math.max(0, new Date(next).getTime() - now().getTime());
+    cancelRetry = setTimer(delay, () => {
+      cancelRetry = null;
+      void engine.syncNow();
+    });
+  };
+
+  async function runSync(ignoreBackoff: boolean): Promise<SyncResult> {
+    if (readState(db, 'needs_enrolment') === '1') {
+      return { ok: false, error: 'Enrol this device with HQ before syncing.', retryAt: null, needsEnrolment: true };
+    }
+    try {
+      const summary = await pushOutbox(db, transport, { batchSize, now, random, ignoreBackoff });
+      writeState(db, { last_success_at: now().toISOString(), last_error: null });
+      // Rows queued behind a backed-off one are pushed when its wait ends.
+      if (summary.remaining > 0) scheduleRetry();
+      return { ok: true, summary };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof AuthError) {
+        cancelRetry?.();
+        cancelRetry = null;
+        writeState(db, { needs_enrolment: '1', last_error: message });
+        return { ok: false, error: message, retryAt: null, needsEnrolment: true };
+      }
+      writeState(db, { last_error: message });
+      if (!isRetryable(error)) throw error;
+      scheduleRetry();
+      return { ok: false, error: message, retryAt: nextAttemptAt(db), needsEnrolment: false };
+    }
+  }
+
+  const engine: SyncEngine = {
+    syncNow(syncOptions) {
+      if (running) return running;
+      running = runSync(syncOptions?.ignoreBackoff ?? false).finally(() => {
+        running = null;
+        emit();
+      });
+      emit();
+      return running;
+    },
+    status,
+    onStatus(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    stop() {
+      cancelRetry?.();
+      cancelRetry = null;
+    },
+  };
+  return engine;
+}
+
+/** After the device is enrolled again (a new token), syncing may resume. */
+export function clearNeedsEnrolment(db: Db): void {
+  writeState(db, { needs_enrolment: null, last_error: null });
+}
+
+function readStatus(db: Db, syncing: boolean): SyncStatus {
+  const counts = stmt(
+    db,
+    `SELECT count(*) FILTER (WHERE parked_at IS NULL) AS pending, count(*) FILTER (WHERE parked_at IS NOT NULL) AS parked
+     FROM sync_outbox`,
+  ).get() as { pending: number; parked: number };
+  const lastError = readState(db, 'last_error');
+  const state: SyncEngineState = syncing
+    ? 'syncing'
+    : readState(db, 'needs_enrolment') === '1'
+      ? 'needs-enrolment'
+      : lastError !== null
+        ? 'error'
+        : 'idle';
+  return { state, lastSuccessAt: readState(db, 'last_success_at'), lastError, ...counts };
+}
+
+function readState(db: Db, key: string): string | null {
+  const row = stmt(db, 'SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+/** Sets (string) or clears (null) sync_state keys in one transaction. */
+function writeState(db: Db, values: Record<string, string | null>): void {
+  db.transaction(() => {
+    for (const [key, value] of Object.entries(values)) {
+      if (value === null) stmt(db, 'DELETE FROM sync_state WHERE key = ?').run(key);
+      else {
+        stmt(
+          db,
+          'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        ).run(key, value);
+      }
+    }
+  }).immediate();
+}
+
+/** When the head of the queue may be tried again, or null when it is due now or the queue is empty. */
+function nextAttemptAt(db: Db): string | null {
+  const head = stmt(db, 'SELECT next_attempt_at FROM sync_outbox WHERE parked_at IS NULL ORDER BY seq LIMIT 1').get() as
+    | { next_attempt_at: string | null }
+    | undefined;
+  if (!head) return null;
+  return head.next_attempt_at;
+}
+
+export type ValidationSyncState =
+  | { state: 'not-synced'; pending: number }
+  | { state: 'synced' }
+  | { state: 'needs-attention'; reason: string; parked: number };
+
+/**
+ * A validation's sync state for its screen: needs-attention when HQ refused one of its changes (the
+ * first reason is shown), synced when HQ has receipted its changes and none wait, not-synced otherwise.
+ */
+export function validationSyncState(db: Db, validationId: string): ValidationSyncState {
+  const rows = stmt(
+    db,
+    `SELECT entity, entity_id, payload_json, parked_reason FROM sync_outbox
+     WHERE entity_id = ? OR entity_id LIKE ? ESCAPE '\\' OR json_extract(payload_json, '$.validationId') = ?
+     ORDER BY seq`,
+  ).all(validationId, `${likeEscape(validationId)}/%`, validationId) as Array<{
+    entity: string;
+    entity_id: string;
+    payload_json: string;
+    parked_reason: string | null;
+  }>;
+  const mine = rows.filter((r) => validationIdOfRow(r) === validationId);
+  const parked = mine.filter((r) => r.parked_reason !== null);
+  const [firstParked] = parked;
+  if (firstParked?.parked_reason) {
+    return { state: 'needs-attention', reason: firstParked.parked_reason, parked: parked.length };
+  }
+  if (mine.length > 0) return { state: 'not-synced', pending: mine.length };
+  const held = stmt(
+    db,
+    `SELECT 1 FROM sync_receipts WHERE validation_id = ? AND outcome IN ('applied', 'duplicate') LIMIT 1`,
+  ).get(validationId);
+  return held ? { state: 'synced' } : { state: 'not-synced', pending: 0 };
+}
+
+function validationIdOfRow(row: { entity: string; entity_id: string; payload_json: string }): string | null {
+  let payload: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(row.payload_json);
+    if (typeof parsed === 'object' && parsed !== null) payload = parsed as Record<string, unknown>;
+  } catch {
+    // An unreadable payload still belongs to the validation its entity id names.
+  }
+  return validationIdOfChange({ entity: row.entity, entityId: row.entity_id, payload });
+}
+
+const likeEscape = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,0 +1,121 @@
+import type { z } from 'zod';
+import { ApiErrorSchema, type Change, PushResponseSchema } from '../../shared/sync/protocol';
+
+export type PushResponse = z.infer<typeof PushResponseSchema>;
+
+/** How changes reach HQ. The HTTP one is for the app; tests wrap an in-process one around the real HQ app. */
+export interface SyncTransport {
+  push(changes: Change[]): Promise<PushResponse>;
+}
+
+/** HQ could not be reached, or the connection broke (refused, reset, timed out): retry later. */
+export class NetworkError extends Error {
+  readonly code = 'SYNC_NETWORK';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'NetworkError';
+  }
+}
+
+/** HQ answered with a 5xx or with something that is not the protocol: retry later. */
+export class ServerError extends Error {
+  readonly code = 'SYNC_SERVER';
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'ServerError';
+  }
+}
+
+/** HQ refused the device token (HTTP 401): the device must be enrolled again. */
+export class AuthError extends Error {
+  readonly code = 'SYNC_AUTH';
+  constructor(message: string) {
+    super(message);
+    this.name = 'AuthError';
+  }
+}
+
+/** HQ refused the request itself (another 4xx): retrying it unchanged would fail the same way. */
+export class ClientError extends Error {
+  readonly code = 'SYNC_CLIENT';
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'ClientError';
+  }
+}
+
+export type SyncTransportError = NetworkError | ServerError | AuthError | ClientError;
+
+/** Should the same request be sent again after a backoff? */
+export const isRetryable = (error: unknown): error is NetworkError | ServerError =>
+  error instanceof NetworkError || error instanceof ServerError;
+
+export type HttpTransportOptions = {
+  /** HQ's origin, e.g. https://hq.example.gov (the /v1 prefix is added here). */
+  baseUrl: string;
+  token: string;
+  fetch?: typeof fetch;
+  timeoutMs: number;
+};
+
+/** Answers HQ with status and body as the typed errors above, or returns the validated receipts. */
+export function pushResponseFrom(status: number, bodyText: string): PushResponse {
+  const body = parseJson(bodyText);
+  // 409 is HQ saying the one change it was sent clashes; its receipts still say which and why.
+  if ((status >= 200 && status < 300) || status === 409) {
+    const parsed = PushResponseSchema.safeParse(body);
+    if (parsed.success) return parsed.data;
+    if (status !== 409) throw new ServerError(`HQ answered ${status} without a valid list of receipts.`, status);
+  }
+  const message = ApiErrorSchema.safeParse(body).data?.error.message ?? `HQ answered HTTP ${status}.`;
+  if (status === 401) throw new AuthError(message);
+  if (status >= 500) throw new ServerError(message, status);
+  throw new ClientError(message, status);
+}
+
+export function createHttpTransport(options: HttpTransportOptions): SyncTransport {
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const url = new URL('v1/push', options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
+  return {
+    async push(changes) {
+      let status: number;
+      let text: string;
+      try {
+        // The timeout covers reading the body too: a connection that stalls mid-answer counts as lost.
+        const response = await fetchImpl(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
+          body: JSON.stringify({ changes }),
+          signal: AbortSignal.timeout(options.timeoutMs),
+        });
+        status = response.status;
+        text = await response.text();
+      } catch (error) {
+        throw new NetworkError(networkMessage(error, options.timeoutMs), { cause: error });
+      }
+      return pushResponseFrom(status, text);
+    },
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function networkMessage(error: unknown, timeoutMs: number): string {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'TimeoutError' || name === 'AbortError') return `HQ did not answer within ${timeoutMs / 1000} s.`;
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
+  const detail = (cause as NodeJS.ErrnoException | undefined)?.code ?? cause?.message ?? (error as Error)?.message;
+  return `Could not reach HQ${detail ? ` (${detail})` : ''}.`;
+}

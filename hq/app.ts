@@ -1,0 +1,106 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { UuidSchema } from '../shared/domain/primitives';
+import { EnrollRequestSchema, PushRequestSchema } from '../shared/sync/protocol';
+import type { HqDb } from './db/types';
+import { authenticateToken, enrolDevice, type Principal } from './identity';
+import { buildOpenApiDocument } from './openapi';
+import { pushChanges } from './push';
+import { getValidationReceipt } from './validation-receipt';
+
+export type BuildHqAppOptions = {
+  db: HqDb;
+  /** true: JSON lines on stdout (pino); false (default): silent, for tests; or a pino logger. */
+  logger?: boolean | FastifyBaseLogger;
+};
+
+const sendError = (reply: FastifyReply, status: number, code: string, message: string) =>
+  reply.code(status).send({ error: { code, message } });
+
+function parseBody<T>(schema: z.ZodType<T>, request: FastifyRequest, reply: FastifyReply): T | undefined {
+  const parsed = schema.safeParse(request.body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  void sendError(reply, 400, 'BAD_REQUEST', `${where}${issue?.message ?? 'Malformed request body'}`);
+  return undefined;
+}
+
+/** Reads the bearer token and the device behind it on every call, so a revoked device is refused at once. */
+async function requirePrincipal(db: HqDb, request: FastifyRequest, reply: FastifyReply): Promise<Principal | null> {
+  const match = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(request.headers.authorization ?? '');
+  const principal = match?.[1] ? await authenticateToken(db, match[1]) : null;
+  if (!principal) {
+    void sendError(reply, 401, 'UNAUTHORIZED', 'Enrol this device again: its token is missing, unknown or revoked');
+    return null;
+  }
+  request.log.debug(
+    { deviceId: principal.deviceId, userId: principal.user.id, role: principal.user.role },
+    'authenticated',
+  );
+  return principal;
+}
+
+export function buildHqApp(options: BuildHqAppOptions): FastifyInstance {
+  const { db } = options;
+  const loggerOption =
+    options.logger === undefined || typeof options.logger === 'boolean'
+      ? { logger: options.logger ?? false }
+      : { loggerInstance: options.logger };
+  const app = Fastify({ ...loggerOption, bodyLimit: 16 * 1024 * 1024 });
+  const openApiDocument = buildOpenApiDocument();
+
+  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      return sendError(reply, 500, 'INTERNAL', 'HQ could not handle this request; try again later');
+    }
+    return sendError(reply, status, status === 400 ? 'BAD_REQUEST' : (error.code ?? 'REFUSED'), error.message);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, 404, 'NOT_FOUND', `No route ${request.method} ${request.url}`),
+  );
+
+  app.get('/healthz', async () => {
+    await db.query('SELECT 1');
+    return { ok: true };
+  });
+
+  app.get('/openapi.json', async () => openApiDocument);
+
+  app.post('/v1/enroll', async (request, reply) => {
+    const body = parseBody(EnrollRequestSchema, request, reply);
+    if (!body) return reply;
+    const enrolled = await enrolDevice(db, body.code, body.deviceName);
+    if (!enrolled) return sendError(reply, 401, 'UNAUTHORIZED', 'This enrolment code is unknown, used or expired');
+    request.log.info({ deviceId: enrolled.deviceId, userId: enrolled.user.id }, 'device enrolled');
+    return enrolled;
+  });
+
+  app.post('/v1/push', async (request, reply) => {
+    const principal = await requirePrincipal(db, request, reply);
+    if (!principal) return reply;
+    const body = parseBody(PushRequestSchema, request, reply);
+    if (!body) return reply;
+    const receipts = await pushChanges(db, principal, body.changes);
+    const tally: Record<string, number> = {};
+    for (const r of receipts) tally[r.outcome] = (tally[r.outcome] ?? 0) + 1;
+    request.log.info({ deviceId: principal.deviceId, changes: receipts.length, outcomes: tally }, 'push');
+    const status = receipts.length === 1 && receipts[0]?.outcome === 'conflict' ? 409 : 200;
+    return reply.code(status).send({ receipts });
+  });
+
+  app.get<{ Params: { id: string } }>('/v1/validations/:id/receipt', async (request, reply) => {
+    const principal = await requirePrincipal(db, request, reply);
+    if (!principal) return reply;
+    const id = UuidSchema.safeParse(request.params.id);
+    if (!id.success) return sendError(reply, 400, 'BAD_REQUEST', 'The validation id must be a UUID');
+    const receipt = await getValidationReceipt(db, principal.user, id.data);
+    if (receipt === 'not_found') return sendError(reply, 404, 'NOT_FOUND', 'HQ holds no such validation');
+    if (receipt === 'forbidden') return sendError(reply, 403, 'FORBIDDEN', 'This validation is outside your scope');
+    return receipt;
+  });
+
+  return app;
+}

@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import type { HqUser, ValidationReceiptSchema } from '../shared/sync/protocol';
+import type { HqDb } from './db/types';
+
+type ValidationReceipt = z.infer<typeof ValidationReceiptSchema>;
+type ScopeRow = { owner_user_id: string; field_office: string };
+
+/** An SCSS sees their own validations; reviewers and supervisors their field office's; HQ analysts all. */
+export function canSeeValidation(user: HqUser, row: ScopeRow): boolean {
+  switch (user.role) {
+    case 'SCSS':
+      return row.owner_user_id === user.id;
+    case 'FIELD_OFFICE_REVIEWER':
+    case 'SUPERVISOR':
+      return row.field_office === user.fieldOffice;
+    case 'HQ_ANALYST':
+      return true;
+  }
+}
+
+/** Whether HQ holds the validation whole: submitted, and every evidence file it references received. */
+export async function getValidationReceipt(
+  db: HqDb,
+  user: HqUser,
+  validationId: string,
+): Promise<ValidationReceipt | 'not_found' | 'forbidden'> {
+  const [row] = await db.query<ScopeRow & { status: 'IN_PROGRESS' | 'SUBMITTED'; content_sha256: string | null }>(
+    'SELECT owner_user_id, field_office, status, content_sha256 FROM validations WHERE id = $1',
+    [validationId],
+  );
+  if (!row) return 'not_found';
+  if (!canSeeValidation(user, row)) return 'forbidden';
+  const missing = await db.query<{ sha256: string }>(
+    `SELECT DISTINCT r.payload->>'sha256' AS sha256 FROM records r
+     WHERE r.entity = 'evidence' AND r.validation_id = $1 AND r.payload->>'sha256' IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM evidence_files f WHERE f.sha256 = r.payload->>'sha256')
+     ORDER BY 1`,
+    [validationId],
+  );
+  const missingEvidence = missing.map((m) => m.sha256);
+  return {
+    validationId,
+    status: row.status,
+    contentSha256: row.content_sha256,
+    missingEvidence,
+    complete: row.status === 'SUBMITTED' && missingEvidence.length === 0,
+  };
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { IsoDateTimeSchema, UuidSchema } from '../domain/primitives';
+
+/**
+ * The wire protocol between the desktop's sync module and the HQ service (issue 4). HQ serves it under
+ * /v1 and publishes it as OpenAPI at /openapi.json. Every request but enrolment carries
+ * `Authorization: Bearer <device token>`.
+ */
+
+export const UserRoleSchema = z.enum(['SCSS', 'FIELD_OFFICE_REVIEWER', 'SUPERVISOR', 'HQ_ANALYST']);
+export type UserRole = z.infer<typeof UserRoleSchema>;
+
+export const HqUserSchema = z.object({
+  id: UuidSchema,
+  name: z.string().min(1),
+  role: UserRoleSchema,
+  fieldOffice: z.string().min(1),
+});
+export type HqUser = z.infer<typeof HqUserSchema>;
+
+/** POST /v1/enroll — a one-time code issued by `npm run hq -- enroll` becomes a revocable device token. */
+export const EnrollRequestSchema = z.strictObject({
+  code: z.string().trim().min(8).max(64),
+  deviceName: z.string().trim().min(1).max(120),
+});
+export const EnrollResponseSchema = z.object({ deviceId: UuidSchema, token: z.string().min(32), user: HqUserSchema });
+
+/** One outbox row as it travels: the client-generated change id makes every retry safe. */
+export const ChangeSchema = z.strictObject({
+  changeId: UuidSchema,
+  entity: z.enum([
+    'validation',
+    'criterion_response',
+    'site',
+    'finding',
+    'observation',
+    'evidence',
+    'inspection_checklist',
+    'virtual_session',
+  ]),
+  entityId: z.string().min(1).max(200),
+  operation: z.enum(['create', 'upsert', 'delete', 'submit', 'reopen']),
+  payload: z.record(z.string(), z.unknown()),
+  createdAt: IsoDateTimeSchema,
+});
+export type Change = z.infer<typeof ChangeSchema>;
+
+/** POST /v1/push — a batch of changes, applied one by one, each at most once. */
+export const PushRequestSchema = z.strictObject({ changes: z.array(ChangeSchema).min(1).max(500) });
+
+/**
+ * What HQ holds for each change: applied now, already held (same id, same content), or refused.
+ * conflict = same id with different content (HTTP 409 when pushed alone); stale = the record changed at
+ * HQ since the client's base version (carries HQ's current version); forbidden = outside the user's
+ * scope; invalid = the payload is malformed. Nothing is merged silently.
+ */
+export const ReceiptSchema = z.object({
+  changeId: UuidSchema,
+  outcome: z.enum(['applied', 'duplicate', 'conflict', 'stale', 'forbidden', 'invalid']),
+  reason: z.string().optional(),
+  current: z.unknown().optional(),
+  receivedAt: IsoDateTimeSchema,
+});
+export type Receipt = z.infer<typeof ReceiptSchema>;
+export const PushResponseSchema = z.object({ receipts: z.array(ReceiptSchema) });
+
+/** GET /v1/validations/:id/receipt — whether HQ holds the submitted validation whole. */
+export const ValidationReceiptSchema = z.object({
+  validationId: UuidSchema,
+  status: z.enum(['IN_PROGRESS', 'SUBMITTED']),
+  contentSha256: z.string().nullable(),
+  missingEvidence: z.array(z.string().regex(/^[0-9a-f]{64}$/)),
+  complete: z.boolean(),
+});
+
+export const ApiErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { buildHqApp } from '../../hq/app';
+import { migrateHqDb } from '../../hq/db/migrate';
+import { createPgDb } from '../../hq/db/pg-adapter';
+import { createPgliteDb } from '../../hq/db/pglite-adapter';
+import type { HqDb } from '../../hq/db/types';
+import { issueEnrolmentCode } from '../../hq/identity';
+import type { Validation } from '../../shared/domain/validation';
+import type { Change, UserRole } from '../../shared/sync/protocol';
+
+/** Every HQ test runs against both: embedded PGlite and a real PostgreSQL server. */
+export const BACKENDS = ['pglite', 'postgres'] as const;
+export type Backend = (typeof BACKENDS)[number];
+
+const TEST_DATABASE_URL = process.env.HQ_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ctpat_hq_test';
+const TABLES = 'changes, records, validations, devices, enrolment_codes, evidence_files, users';
+
+async function ensureTestDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = target.pathname.slice(1);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(
+      `The HQ tests need PostgreSQL at ${target.host} (tried ${admin.toString()}: ${(error as Error).message}). ` +
+        'Start it with `pg_ctlcluster --skip-systemctl-redirect 15 main start` (as root) or run .ci/run, ' +
+        'or point HQ_TEST_DATABASE_URL at a server you can use.',
+    );
+  }
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) {
+      await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`).catch((error: { code?: string }) => {
+        if (error.code !== '42P04') throw error; // another test file created it meanwhile
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** A migrated database of the given kind: PGlite in memory, or a fresh schema on the PostgreSQL server. */
+export async function openTestDb(backend: Backend): Promise<{ db: HqDb; dispose: () => Promise<void> }> {
+  if (backend === 'pglite') {
+    const db = await createPgliteDb();
+    await migrateHqDb(db);
+    return { db, dispose: () => db.close() };
+  }
+  await ensureTestDatabase(TEST_DATABASE_URL);
+  const schema = `hq_test_${randomUUID().replace(/-/g, '')}`;
+  const setup = createPgDb({ connectionString: TEST_DATABASE_URL, max: 1 });
+  await setup.exec(`CREATE SCHEMA ${schema}`);
+  const db = createPgDb({ connectionString: TEST_DATABASE_URL, searchPath: schema });
+  await migrateHqDb(db);
+  return {
+    db,
+    dispose: async () => {
+      await db.close();
+      await setup.exec(`DROP SCHEMA ${schema} CASCADE`);
+      await setup.close();
+    },
+  };
+}
+
+export type HqTestContext = { db: HqDb; app: FastifyInstance };
+
+/** Registers hooks for one backend: one database per describe block, emptied before each test. */
+export function useHqBackend(backend: Backend): HqTestContext {
+  const ctx = {} as HqTestContext;
+  let dispose: () => Promise<void> = async () => {};
+  // A failing beforeAll makes Vitest skip the tests; an unreachable server must fail each one instead.
+  let unavailable: Error | null = null;
+  beforeAll(async () => {
+    try {
+      const opened = await openTestDb(backend);
+      ctx.db = opened.db;
+      dispose = opened.dispose;
+    } catch (error) {
+      unavailable = error as Error;
+      return;
+    }
+    ctx.app = buildHqApp({ db: ctx.db });
+    await ctx.app.ready();
+  }, 60_000);
+  beforeEach(async () => {
+    if (unavailable) throw unavailable;
+    await ctx.db.exec(`TRUNCATE ${TABLES}`);
+  });
+  afterAll(async () => {
+    await ctx.app?.close();
+    await dispose();
+  });
+  return ctx;
+}
+
+export type Enrolled = { token: string; deviceId: string; userId: string };
+
+export async function enrol(
+  ctx: HqTestContext,
+  user: { name: string; role: UserRole; fieldOffice: string },
+): Promise<Enrolled> {
+  const { code } = await issueEnrolmentCode(ctx.db, user);
+  const response = await ctx.app.inject({
+    method: 'POST',
+    url: '/v1/enroll',
+    payload: { code, deviceName: `${user.name}'s laptop` },
+  });
+  if (response.statusCode !== 200) throw new Error(`enrol failed: ${response.statusCode} ${response.body}`);
+  const body = response.json() as { token: string; deviceId: string; user: { id: string } };
+  return { token: body.token, deviceId: body.deviceId, userId: body.user.id };
+}
+
+export const DANA = { name: 'Dana Ruiz', role: 'SCSS', fieldOffice: 'Houston' } as const;
+export const LEE = { name: 'Lee Park', role: 'SCSS', fieldOffice: 'Houston' } as const;
+export const REVIEWER = { name: 'Sam Ortiz', role: 'FIELD_OFFICE_REVIEWER', fieldOffice: 'Houston' } as const;
+export const REVIEWER_ELSEWHERE = { name: 'Kim Chen', role: 'FIELD_OFFICE_REVIEWER', fieldOffice: 'Miami' } as const;
+export const ANALYST = { name: 'Ari Cole', role: 'HQ_ANALYST', fieldOffice: 'Washington' } as const;
+
+const AT = '2026-11-20T15:00:00.000Z';
+
+export function makeValidation(id = randomUUID()): Validation {
+  return {
+    id,
+    memberId: randomUUID(),
+    entityType: 'IMP',
+    mode: 'IN_PERSON',
+    catalogEditionId: 'msc-2025-importer',
+    status: 'IN_PROGRESS',
+    scheduledDate: '2026-11-20',
+    createdAt: AT,
+    updatedAt: AT,
+    submittedAt: null,
+    submittedBy: null,
+    signedByName: null,
+    contentSha256: null,
+    reopenedAt: null,
+    reopenReason: null,
+  };
+}
+
+export function change(
+  entity: Change['entity'],
+  entityId: string,
+  operation: Change['operation'],
+  payload: Record<string, unknown>,
+): Change {
+  return { changeId: randomUUID(), entity, entityId, operation, payload, createdAt: AT };
+}
+
+export const createValidation = (validation: Validation) =>
+  change('validation', validation.id, 'create', validation as unknown as Record<string, unknown>);
+
+export function responseChange(
+  validationId: string,
+  criterionId: string,
+  version: number,
+  baseVersion: number,
+  notes = '',
+) {
+  return change('criterion_response', `${validationId}/${criterionId}`, 'upsert', {
+    validationId,
+    criterionId,
+    result: 'COMPLIANT',
+    notes,
+    siteId: null,
+    verificationMethods: ['OBSERVED_ON_SITE'],
+    naJustification: '',
+    version,
+    updatedAt: AT,
+    updatedBy: 'Dana Ruiz',
+    baseVersion,
+  });
+}
+
+export const submitChange = (validationId: string) =>
+  change('validation', validationId, 'submit', {
+    validationId,
+    contentSha256: 'a'.repeat(64),
+    signedByName: 'Dana Ruiz',
+    submittedAt: AT,
+    submittedBy: 'Dana Ruiz',
+  });
+
+export async function push(ctx: HqTestContext, token: string | null, body: unknown) {
+  const response = await ctx.app.inject({
+    method: 'POST',
+    url: '/v1/push',
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    payload: body as object,
+  });
+  return {
+    status: response.statusCode,
+    body: response.json() as { receipts: Array<Record<string, unknown>> } & { error?: { code: string } },
+  };
+}
+
+export async function countRows(db: HqDb, table: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+  return row?.n ?? 0;
+}
+
+/** Rows that content changes write: nothing here may move when a request is refused. */
+export async function contentCounts(db: HqDb) {
+  return {
+    changes: await countRows(db, 'changes'),
+    records: await countRows(db, 'records'),
+    validations: await countRows(db, 'validations'),
+  };
+}

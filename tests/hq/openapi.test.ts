@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { BACKENDS, useHqBackend } from './helpers';
+
+describe.each(BACKENDS)('HQ service basics on %s', (backend) => {
+  const ctx = useHqBackend(backend);
+
+  it('answers /healthz after reaching the database', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/healthz' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ ok: true });
+  });
+
+  it('serves an OpenAPI document listing every route with its schemas', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    const doc = response.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/healthz',
+      '/v1/enroll',
+      '/v1/push',
+      '/v1/validations/{id}/receipt',
+    ]);
+    const push = doc.paths['/v1/push'].post;
+    const request = push.requestBody.content['application/json'].schema;
+    expect(request.required).toContain('changes');
+    expect(request.properties.changes.maxItems).toBe(500);
+    expect(request.properties.changes.items.properties.operation.enum).toEqual([
+      'create',
+      'upsert',
+      'delete',
+      'submit',
+      'reopen',
+    ]);
+    const receipt = push.responses['200'].content['application/json'].schema.properties.receipts.items;
+    expect(receipt.properties.outcome.enum).toContain('stale');
+    expect(push.security).toEqual([{ deviceToken: [] }]);
+    expect(doc.paths['/v1/enroll'].post.security).toBeUndefined();
+    expect(doc.paths['/v1/enroll'].post.requestBody.content['application/json'].schema.required).toEqual([
+      'code',
+      'deviceName',
+    ]);
+  });
+
+  it('answers unknown routes with a 404 error body', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/v1/nothing' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.code).toBe('NOT_FOUND');
+  });
+});
