@@ -1,12 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listAuditForEntity, verifyAuditChain } from '../../db/audit-log';
 import type { Db } from '../../db/connection';
 import { listOutbox } from '../../db/outbox';
 import { listMembers } from '../../db/queries/members';
-import { type AppServices, openAppServices } from '../../electron/services/app-services';
+import type { AppServices } from '../../electron/services/app-services';
 import {
   deleteFinding,
   deleteObservation,
@@ -23,40 +20,11 @@ import type { Member, Validation } from '../../shared/domain/validation';
 import type { ParsedRequestOf } from '../../shared/ipc/contract';
 import { AppError, type ErrorCode } from '../../shared/ipc/envelope';
 import { expectAppError } from './app-error';
+import { appServicesFixture } from './services-fixture';
 
-const START = Date.parse('2026-03-02T14:00:00.000Z');
 const MISSING_ID = 'ffffffff-ffff-4fff-8fff-ffffffffffff';
 
-let dataDir: string;
-let services: AppServices | undefined;
-let clockMs: number;
-
-/** A clock the test moves: every read advances one second so timestamps are distinct and known. */
-const clock = () => {
-  const now = new Date(clockMs);
-  clockMs += 1000;
-  return now;
-};
-
-function open(): AppServices {
-  services = openAppServices({ dataDir, actor: 'test.scss', now: clock });
-  return services;
-}
-
-function close(): void {
-  services?.close();
-  services = undefined;
-}
-
-beforeEach(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-field-work-test-'));
-  clockMs = START;
-});
-
-afterEach(() => {
-  close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const { open, close } = appServicesFixture('ctpat-field-work-test-');
 
 function counts(db: Db) {
   const n = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

@@ -1,42 +1,22 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listAuditForEntity, verifyAuditChain } from '../../db/audit-log';
 import type { Db } from '../../db/connection';
 import { listOutbox } from '../../db/outbox';
 import { listCatalogEditionIds } from '../../db/queries/catalog-editions';
 import { listMembers } from '../../db/queries/members';
-import { type AppServices, openAppServices } from '../../electron/services/app-services';
+import type { AppServices } from '../../electron/services/app-services';
 import { saveResponse } from '../../electron/services/response-service';
 import { createValidation, listValidationSummaries, openWorksheet } from '../../electron/services/validation-service';
 import type { Member, Validation } from '../../shared/domain/validation';
 import type { ParsedRequestOf } from '../../shared/ipc/contract';
 import { expectAppError } from './app-error';
+import { appServicesFixture } from './services-fixture';
 
-const START = Date.parse('2026-03-02T14:00:00.000Z');
 const MISSING_ID = 'ffffffff-ffff-4fff-8fff-ffffffffffff';
 
-let dataDir: string;
-let services: AppServices | undefined;
-let clockMs: number;
-
-/** A clock the test moves: every read advances one second so timestamps are distinct and known. */
-const clock = () => {
-  const now = new Date(clockMs);
-  clockMs += 1000;
-  return now;
-};
-
-function open(): AppServices {
-  services = openAppServices({ dataDir, actor: 'test.scss', now: clock });
-  return services;
-}
-
-function close(): void {
-  services?.close();
-  services = undefined;
-}
+const { open, close, dataDir } = appServicesFixture('ctpat-services-test-');
 
 function counts(db: Db) {
   const n = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -68,20 +48,10 @@ function newValidation(
   });
 }
 
-beforeEach(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-services-test-'));
-  clockMs = START;
-});
-
-afterEach(() => {
-  close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
 describe('first run of a data folder', () => {
   it('creates the store, installs MSC-2019-11 and seeds five demo Members (audited, not queued for HQ)', () => {
     const s = open();
-    expect(fs.existsSync(path.join(dataDir, 'ctpat-validator.sqlite3'))).toBe(true);
+    expect(fs.existsSync(path.join(dataDir(), 'ctpat-validator.sqlite3'))).toBe(true);
     expect(listCatalogEditionIds(s.ctx.db)).toEqual(['MSC-2019-11']);
     const members = listMembers(s.ctx.db);
     expect(members).toHaveLength(5);
@@ -104,9 +74,9 @@ describe('first run of a data folder', () => {
   });
 
   it('can start without demo data', () => {
-    services = openAppServices({ dataDir, actor: 'test.scss', now: clock, seedDemoData: false });
-    expect(listMembers(services.ctx.db)).toEqual([]);
-    expect(listCatalogEditionIds(services.ctx.db)).toEqual(['MSC-2019-11']);
+    const s = open({ seedDemoData: false });
+    expect(listMembers(s.ctx.db)).toEqual([]);
+    expect(listCatalogEditionIds(s.ctx.db)).toEqual(['MSC-2019-11']);
   });
 });
 

@@ -1,12 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listAuditForEntity, verifyAuditChain } from '../../db/audit-log';
 import type { Db } from '../../db/connection';
 import { listOutbox } from '../../db/outbox';
 import { listMembers } from '../../db/queries/members';
-import { type AppServices, openAppServices } from '../../electron/services/app-services';
+import type { AppServices } from '../../electron/services/app-services';
 import { attachEvidence, PickedFileRegistry } from '../../electron/services/evidence-service';
 import { deleteFinding, saveFinding, saveObservation, saveSite } from '../../electron/services/field-work-service';
 import { saveChecklist, saveVirtualSession } from '../../electron/services/inspection-service';
@@ -28,42 +25,13 @@ import type { Member, Validation, ValidationMode } from '../../shared/domain/val
 import type { ErrorCode } from '../../shared/ipc/envelope';
 import { makePng } from '../unit/evidence-fixtures';
 import { expectAppError } from './app-error';
+import { appServicesFixture } from './services-fixture';
 
-const START = Date.parse('2026-03-02T14:00:00.000Z');
 const ACTOR = 'test.scss';
 const SIGNER = 'Dana Ruiz';
 const REOPEN_REASON = 'The Member sent its revised seal procedure after the exit meeting.';
 
-let dataDir: string;
-let services: AppServices | undefined;
-let clockMs: number;
-
-/** A clock the test moves: every read advances one second so timestamps are distinct and known. */
-const clock = () => {
-  const now = new Date(clockMs);
-  clockMs += 1000;
-  return now;
-};
-
-function open(): AppServices {
-  services = openAppServices({ dataDir, actor: ACTOR, now: clock });
-  return services;
-}
-
-function close(): void {
-  services?.close();
-  services = undefined;
-}
-
-beforeEach(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-submission-test-'));
-  clockMs = START;
-});
-
-afterEach(() => {
-  close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const { open, close, nextTime } = appServicesFixture('ctpat-submission-test-');
 
 function counts(db: Db) {
   const n = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -332,7 +300,7 @@ describe('submitValidation', () => {
     const report = checkCompleteness(s.ctx, validation.id);
     expect(report).toEqual({ ready: true, errors: [], warnings: [] });
     const before = counts(s.ctx.db);
-    const expectedAt = new Date(clockMs).toISOString();
+    const expectedAt = nextTime();
 
     const submitted = submitValidation(s.ctx, validation.id, SIGNER);
 
@@ -605,7 +573,7 @@ describe('reopenValidation', () => {
     const { validation } = buildComplete(s);
     const submitted = submitValidation(s.ctx, validation.id, SIGNER);
     const before = counts(s.ctx.db);
-    const expectedAt = new Date(clockMs).toISOString();
+    const expectedAt = nextTime();
 
     const reopened = reopenValidation(s.ctx, validation.id, REOPEN_REASON);
 
