@@ -3,7 +3,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, net, type OpenDialogOptions, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  net,
+  type OpenDialogOptions,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import { EVIDENCE_EXTENSIONS } from '../shared/domain/evidence-files';
 import { createDispatcher } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
@@ -26,6 +37,7 @@ import {
   openEvidenceRequest,
   type Sharp,
 } from './services/evidence-store';
+import { fileCredentialStore } from './services/hq-credentials';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
 // Thumbnails: require() finds sharp's native part in app.asar.unpacked; import() would not look there.
@@ -83,6 +95,16 @@ async function showEvidenceOpenDialog(): Promise<string[]> {
   return result.canceled ? [] : result.filePaths;
 }
 
+/** The HQ device token, encrypted with the OS keychain through safeStorage when the OS offers one. */
+function hqCredentialStore(dataDir: string) {
+  if (!safeStorage?.isEncryptionAvailable?.()) return fileCredentialStore(dataDir);
+  const codec = {
+    encode: (text: string) => safeStorage.encryptString(text),
+    decode: (b: Buffer) => safeStorage.decryptString(b),
+  };
+  return fileCredentialStore(dataDir, codec, 'hq-credentials.enc');
+}
+
 function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
     width: 1320,
@@ -116,6 +138,7 @@ async function start(): Promise<void> {
       dataDir,
       transport: 'electron',
       showOpenDialog: showEvidenceOpenDialog,
+      credentials: hqCredentialStore(dataDir),
     }),
   );
   registerIpcHandlers(ipcMain, dispatch);

@@ -1,11 +1,14 @@
 import type { Channel } from '../../shared/ipc/channels';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
+import { type CredentialStore, fileCredentialStore } from '../services/hq-credentials';
 import type { ServiceContext } from '../services/service-context';
+import { createSyncService } from '../services/sync-service';
 import { coreHandlers } from './handlers/core';
 import { evidenceHandlers } from './handlers/evidence';
 import { fieldWorkHandlers } from './handlers/field-work';
 import { inspectionHandlers } from './handlers/inspections';
 import { submissionHandlers } from './handlers/submission';
+import { syncHandlers } from './handlers/sync';
 
 export type Handler<C extends Channel> = (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -17,6 +20,8 @@ export type HostInfo = {
   transport: 'electron' | 'web-harness';
   /** Electron's native open dialog; absent in the web harness, where the page uses <input type=file>. */
   showOpenDialog?: () => Promise<string[]>;
+  /** Where the HQ device token is kept; a 0600 file in the data folder unless the host has better (safeStorage). */
+  credentials?: CredentialStore;
 };
 
 /** The single map from channel to service call; both transports (IPC and the web harness) use it. */
@@ -27,5 +32,6 @@ export function createHandlers(ctx: ServiceContext, host: HostInfo): Handlers {
     ...submissionHandlers(ctx),
     ...evidenceHandlers(ctx, host),
     ...inspectionHandlers(ctx),
+    ...syncHandlers(createSyncService(ctx, host.credentials ?? fileCredentialStore(host.dataDir))),
   };
 }

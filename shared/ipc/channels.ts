@@ -28,6 +28,10 @@ export const CHANNELS = [
   'validations:check',
   'validations:submit',
   'validations:reopen',
+  'sync:status',
+  'sync:enroll',
+  'sync:now',
+  'sync:validations',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

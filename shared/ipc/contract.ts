@@ -167,6 +167,24 @@ export const SaveVirtualSessionRequestSchema = z.strictObject({
   segments: VirtualSessionSchema.shape.segments,
 });
 
+export const SyncStatusViewSchema = z.object({
+  enrolled: z.boolean(),
+  hqUrl: z.string().nullable(),
+  userName: z.string().nullable(),
+  state: z.enum(['idle', 'syncing', 'needs-enrolment', 'error']),
+  lastSuccessAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  pending: z.number().int().nonnegative(),
+  parked: z.number().int().nonnegative(),
+});
+export type SyncStatusView = z.infer<typeof SyncStatusViewSchema>;
+
+export const ValidationSyncViewSchema = z.object({
+  validationId: UuidSchema,
+  state: z.enum(['not-synced', 'synced', 'needs-attention']),
+  reason: z.string().nullable(),
+});
+
 /** The one contract: channel → request and response schemas. */
 export const contract = {
   'app:info': { request: Empty, response: AppInfoSchema },
@@ -232,6 +250,17 @@ export const contract = {
     }),
     response: ValidationSchema,
   },
+  'sync:status': { request: Empty, response: SyncStatusViewSchema },
+  'sync:enroll': {
+    request: z.strictObject({
+      hqUrl: z.url({ protocol: /^https?$/, error: 'Enter HQ’s address, e.g. https://ctpat-hq.cbp.example' }),
+      code: z.string().trim().min(8, { error: 'Enter the enrolment code HQ gave you' }).max(64),
+      deviceName: z.string().trim().min(1).max(120),
+    }),
+    response: SyncStatusViewSchema,
+  },
+  'sync:now': { request: Empty, response: SyncStatusViewSchema },
+  'sync:validations': { request: Empty, response: z.array(ValidationSyncViewSchema) },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -126,6 +126,12 @@ const fake = vi.hoisted(() => {
     },
     shell: { openExternal: state.openExternal },
     dialog: { showErrorBox: state.showErrorBox, showOpenDialog: state.showOpenDialog },
+    // Stands in for the OS keychain: reversible, but visibly not the plain text.
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (text: string) => Buffer.from(`sealed:${Buffer.from(text).toString('base64')}`),
+      decryptString: (bytes: Buffer) => Buffer.from(bytes.toString().slice('sealed:'.length), 'base64').toString(),
+    },
   };
   return { state, electron, becomeReady };
 });

@@ -1,4 +1,5 @@
 import { routeHref } from '../state/route';
+import { SyncControl } from './SyncControl';
 
 export function AppHeader() {
   return (
@@ -32,6 +33,7 @@ export function AppHeader() {
             </li>
           </ul>
         </nav>
+        <SyncControl />
       </div>
     </header>
   );

@@ -12,12 +12,29 @@ import { formatDate } from '../components/format';
 import { ProgressMeter } from '../components/ProgressMeter';
 import { useMembersStore } from '../state/members-store';
 import { routeHref } from '../state/route';
+import { SYNC_STATE_LABELS, useSyncStore } from '../state/sync-store';
 
 const STATUS_TAG_CLASS: Record<ValidationSummary['status'], string> = {
   DRAFT: 'status-tag status-tag--draft',
   IN_PROGRESS: 'status-tag status-tag--progress',
   SUBMITTED: 'status-tag status-tag--submitted',
 };
+
+function SyncTag({ validationId }: { validationId: string }) {
+  const sync = useSyncStore((s) => s.byValidation[validationId]);
+  const enrolled = useSyncStore((s) => s.status?.enrolled);
+  if (!sync || !enrolled) return null;
+  return (
+    <span
+      className={`usa-tag sync-tag sync-tag--${sync.state}`}
+      title={sync.reason ?? undefined}
+      data-testid="validation-sync-state"
+    >
+      {SYNC_STATE_LABELS[sync.state]}
+      {sync.reason && <span className="usa-sr-only">: {sync.reason}</span>}
+    </span>
+  );
+}
 
 function ValidationRow({ validation }: { validation: ValidationSummary }) {
   return (
@@ -29,8 +46,11 @@ function ValidationRow({ validation }: { validation: ValidationSummary }) {
         {ENTITY_TYPE_LABELS[validation.entityType]} validation · {VALIDATION_MODE_LABELS[validation.mode]} ·{' '}
         {formatDate(validation.scheduledDate)}
       </a>
-      <span className={`usa-tag ${STATUS_TAG_CLASS[validation.status]}`}>
-        {VALIDATION_STATUS_LABELS[validation.status]}
+      <span className="validation-row__tags">
+        <span className={`usa-tag ${STATUS_TAG_CLASS[validation.status]}`}>
+          {VALIDATION_STATUS_LABELS[validation.status]}
+        </span>
+        <SyncTag validationId={validation.id} />
       </span>
       <ProgressMeter
         answered={validation.answeredCount}
@@ -47,6 +67,7 @@ export function MembersScreen() {
   const shownMembers = filtering ? members.filter((m) => validations.some((v) => v.memberId === m.id)) : members;
   useEffect(() => {
     void load();
+    void useSyncStore.getState().refresh();
   }, [load]);
 
   return (

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DeficiencyReasonSchema, type Settings } from '../../../shared/domain/field-work';
 import { call, errorMessage } from '../api';
 import { Alert } from '../components/Alert';
+import { HqConnection } from './HqConnection';
 
 const MB = 1024 * 1024;
 
@@ -85,6 +86,7 @@ export function SettingsScreen() {
     <div className="grid-container screen">
       <h1 tabIndex={-1}>Settings</h1>
       <p className="usa-intro">These settings apply to this computer. Findings keep the reason they were given.</p>
+      <HqConnection />
       {message && <Alert type={message.type}>{message.text}</Alert>}
       {loaded && (
         <form className="usa-form usa-form--large settings-form" onSubmit={handleSubmit(onSubmit)} noValidate>

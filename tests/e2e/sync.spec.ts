@@ -1,0 +1,77 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { issueEnrolmentCode } from '../../hq/identity';
+import { type Hq, startHq } from '../sync/sync-harness';
+import { expect, test } from './fixtures';
+import { MembersPage } from './pages/members-page';
+import { NewValidationPage } from './pages/new-validation-page';
+import { FieldWorkPage } from './pages/worksheet-page';
+
+test.describe.configure({ timeout: 180_000 });
+
+let hq: Hq;
+let hqUrl: string;
+
+test.beforeEach(async () => {
+  // A real HQ service (Fastify on PGlite) listening on 127.0.0.1 beside the harness.
+  hq = await startHq();
+  hqUrl = await hq.app.listen({ port: 0, host: '127.0.0.1' });
+});
+
+test.afterEach(async () => {
+  await hq.close();
+});
+
+test('an SCSS enrols the laptop, submits a validation, syncs, and HQ holds it with the same fingerprint', async ({
+  app,
+}) => {
+  const page = app.page;
+  const { code } = await issueEnrolmentCode(hq.db, { name: 'Jordan A. Rivera', role: 'SCSS', fieldOffice: 'Detroit' });
+
+  await page.getByRole('link', { name: 'Not connected to HQ' }).click();
+  await page.getByLabel('HQ address').fill(hqUrl);
+  await page.getByLabel('Enrolment code').fill('WRONG-CODE-0000');
+  await page.getByRole('button', { name: 'Enrol this computer' }).click();
+  await expect(page.getByRole('alert')).toContainText('HQ did not accept that enrolment code');
+  await page.getByLabel('Enrolment code').fill(code);
+  await page.getByRole('button', { name: 'Enrol this computer' }).click();
+  await expect(page.getByText('This computer is enrolled with HQ.')).toBeVisible();
+  await expect(page.getByTestId('hq-enrolled')).toContainText('Jordan A. Rivera');
+  // In the harness the token is a file only this user can read (Electron keeps it with safeStorage).
+  const credentialsFile = path.join(app.dataDir, 'hq-credentials');
+  expect(statSync(credentialsFile).mode & 0o777).toBe(0o600);
+  const { token } = JSON.parse(readFileSync(credentialsFile, 'utf8')) as { token: string };
+
+  const members = new MembersPage(page);
+  await members.openMembers();
+  await members.startValidationOf('Great Lakes Auto Parts Distributors LLC');
+  const form = new NewValidationPage(page);
+  await form.fill({ mode: 'In person', scheduledDate: '2026-12-10' });
+  await form.create();
+  const ws = new FieldWorkPage(page);
+  await ws.answerRemainingWithKeyboard('c');
+  await ws.submit('Jordan A. Rivera');
+  const fingerprint = (await page.getByTestId('fingerprint').textContent()) ?? '';
+  await expect(page.getByTestId('sync-status')).toContainText(/changes to send/);
+
+  await members.openMembers();
+  const row = members.memberCard('Great Lakes Auto Parts Distributors LLC').getByTestId('validation-row');
+  await expect(row.getByTestId('validation-sync-state')).toHaveText('Not synced');
+  await page.getByRole('button', { name: 'Sync', exact: true }).click();
+  await expect(page.getByTestId('sync-status')).toContainText('Synced at');
+  await expect(row.getByTestId('validation-sync-state')).toHaveText('Synced');
+  await app.screenshot('synced');
+
+  // HQ, asked through its API with this laptop's token, holds the submitted validation and its fingerprint.
+  const validationId = new URL(
+    await row
+      .getByRole('link')
+      .first()
+      .evaluate((a) => (a as HTMLAnchorElement).href),
+  ).hash.split('/')[2];
+  const receipt = await fetch(`${hqUrl}/v1/validations/${validationId}/receipt`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(receipt.status).toBe(200);
+  expect(await receipt.json()).toMatchObject({ validationId, status: 'SUBMITTED', contentSha256: fingerprint });
+});
