@@ -1,36 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { saveResponse } from '../../electron/services/response-service';
 import type { SyncResult } from '../../electron/sync/sync-engine';
 import {
   type Client,
   countOutbox,
   doFieldWork,
-  enrolClient,
   expectHqHoldsExactly,
   faulty,
-  type Hq,
   hqContents,
   outboxChangeIds,
-  removeTempDirs,
-  startHq,
+  twoLaptopsAndHq,
 } from './sync-harness';
 
-let hq: Hq;
-let alice: Client;
-let bob: Client;
-
-beforeEach(async () => {
-  hq = await startHq();
-  alice = await enrolClient(hq, 'alice');
-  bob = await enrolClient(hq, 'bob');
-});
-
-afterEach(async () => {
-  alice.close();
-  bob.close();
-  await hq.close();
-  removeTempDirs();
-});
+const world = twoLaptopsAndHq();
 
 type OutboxAttempt = { attempts: number; last_error: string | null; next_attempt_at: string | null };
 const attemptsOf = (client: Client): OutboxAttempt[] =>
@@ -51,11 +33,11 @@ async function runScheduledRetry(client: Client, engine: ReturnType<Client['engi
 
 describe('sync survives a broken network and a failing HQ', () => {
   it('a connection dropped before HQ sees it keeps every row, backs off, then delivers everything once', async () => {
-    doFieldWork(alice, { '1.1': 'COMPLIANT', '4.1': 'DEFICIENT' });
-    doFieldWork(bob, { '2.1': 'COMPLIANT' });
-    const queued = [...outboxChangeIds(alice), ...outboxChangeIds(bob)];
-    const dropping = faulty(alice.transport, 'drop-before-hq');
-    const engine = alice.engine(dropping);
+    doFieldWork(world.alice, { '1.1': 'COMPLIANT', '4.1': 'DEFICIENT' });
+    doFieldWork(world.bob, { '2.1': 'COMPLIANT' });
+    const queued = [...outboxChangeIds(world.alice), ...outboxChangeIds(world.bob)];
+    const dropping = faulty(world.alice.transport, 'drop-before-hq');
+    const engine = world.alice.engine(dropping);
 
     const failed = await engine.syncNow();
     expect(failed).toEqual({
@@ -65,8 +47,8 @@ describe('sync survives a broken network and a failing HQ', () => {
       retryAt: '2026-03-02T14:00:00.500Z',
       needsEnrolment: false,
     });
-    expect((await hqContents(hq)).changeIds).toEqual([]);
-    expect(attemptsOf(alice)).toEqual(
+    expect((await hqContents(world.hq)).changeIds).toEqual([]);
+    expect(attemptsOf(world.alice)).toEqual(
       Array(3).fill({
         attempts: 1,
         last_error: 'Could not reach HQ (ECONNREFUSED).',
@@ -75,10 +57,10 @@ describe('sync survives a broken network and a failing HQ', () => {
     );
     expect(engine.status()).toMatchObject({ state: 'error', pending: 3, parked: 0, lastSuccessAt: null });
 
-    const retried = await runScheduledRetry(alice, engine, 500);
+    const retried = await runScheduledRetry(world.alice, engine, 500);
     expect(retried).toMatchObject({ ok: true, summary: { applied: 3, duplicates: 0, remaining: 0 } });
-    await bob.engine().syncNow();
-    await expectHqHoldsExactly(hq, [alice, bob], queued);
+    await world.bob.engine().syncNow();
+    await expectHqHoldsExactly(world.hq, [world.alice, world.bob], queued);
     expect(engine.status()).toMatchObject({
       state: 'idle',
       lastError: null,
@@ -88,31 +70,31 @@ describe('sync survives a broken network and a failing HQ', () => {
   });
 
   it('an answer lost after HQ committed is retried and comes back as duplicates, never as double rows', async () => {
-    const validation = doFieldWork(alice, { '1.1': 'COMPLIANT', '4.1': 'DEFICIENT', '4.2': 'COMPLIANT' });
-    doFieldWork(bob, { '2.1': 'COMPLIANT' });
-    const queued = [...outboxChangeIds(alice), ...outboxChangeIds(bob)];
-    const engine = alice.engine(faulty(alice.transport, 'lose-response'));
+    const validation = doFieldWork(world.alice, { '1.1': 'COMPLIANT', '4.1': 'DEFICIENT', '4.2': 'COMPLIANT' });
+    doFieldWork(world.bob, { '2.1': 'COMPLIANT' });
+    const queued = [...outboxChangeIds(world.alice), ...outboxChangeIds(world.bob)];
+    const engine = world.alice.engine(faulty(world.alice.transport, 'lose-response'));
 
     expect(await engine.syncNow()).toMatchObject({ ok: false, error: 'Could not reach HQ (ECONNRESET).' });
     // HQ has it all, but the laptop cannot know: it keeps every row and says so.
-    expect((await hqContents(hq)).changeIds).toHaveLength(4);
-    expect(countOutbox(alice)).toEqual({ pending: 4, parked: 0 });
+    expect((await hqContents(world.hq)).changeIds).toHaveLength(4);
+    expect(countOutbox(world.alice)).toEqual({ pending: 4, parked: 0 });
     expect(engine.status().state).toBe('error');
 
-    const retried = await runScheduledRetry(alice, engine, 500);
+    const retried = await runScheduledRetry(world.alice, engine, 500);
     expect(retried).toMatchObject({ ok: true, summary: { pushed: 4, applied: 0, duplicates: 4, remaining: 0 } });
-    await bob.engine().syncNow();
-    const receipts = await expectHqHoldsExactly(hq, [alice, bob], queued);
+    await world.bob.engine().syncNow();
+    const receipts = await expectHqHoldsExactly(world.hq, [world.alice, world.bob], queued);
     expect(Object.values(receipts).filter((o) => o === 'duplicate')).toHaveLength(4);
-    const held = await hqContents(hq);
+    const held = await hqContents(world.hq);
     expect(held.validations.filter((v) => v.id === validation.id)).toHaveLength(1);
   });
 
   it('HQ answering 500 twice backs off exponentially, then delivers everything once', async () => {
-    doFieldWork(alice, { '1.1': 'COMPLIANT' });
-    const queued = outboxChangeIds(alice);
-    const failing = faulty(alice.transport, 'server-error', 2);
-    const engine = alice.engine(failing);
+    doFieldWork(world.alice, { '1.1': 'COMPLIANT' });
+    const queued = outboxChangeIds(world.alice);
+    const failing = faulty(world.alice.transport, 'server-error', 2);
+    const engine = world.alice.engine(failing);
 
     expect(await engine.syncNow()).toMatchObject({
       ok: false,
@@ -120,35 +102,35 @@ describe('sync survives a broken network and a failing HQ', () => {
       retryAt: '2026-03-02T14:00:00.500Z',
     });
     // Second failure: attempt 2, random 0.5 of a 2 s ceiling, counted from the retry's own time.
-    expect(await runScheduledRetry(alice, engine, 500)).toMatchObject({
+    expect(await runScheduledRetry(world.alice, engine, 500)).toMatchObject({
       ok: false,
       retryAt: '2026-03-02T14:00:01.500Z',
     });
-    expect(attemptsOf(alice).map((r) => r.attempts)).toEqual([2, 2]);
-    expect(await runScheduledRetry(alice, engine, 1000)).toMatchObject({ ok: true, summary: { applied: 2 } });
+    expect(attemptsOf(world.alice).map((r) => r.attempts)).toEqual([2, 2]);
+    expect(await runScheduledRetry(world.alice, engine, 1000)).toMatchObject({ ok: true, summary: { applied: 2 } });
     expect(failing.calls).toBe(3);
-    await expectHqHoldsExactly(hq, [alice], queued);
+    await expectHqHoldsExactly(world.hq, [world.alice], queued);
   });
 
   it('the same request delivered twice at once is applied once', async () => {
-    doFieldWork(alice, { '1.1': 'COMPLIANT', '4.1': 'DEFICIENT' });
-    doFieldWork(bob, { '1.1': 'COMPLIANT' });
-    const queued = [...outboxChangeIds(alice), ...outboxChangeIds(bob)];
+    doFieldWork(world.alice, { '1.1': 'COMPLIANT', '4.1': 'DEFICIENT' });
+    doFieldWork(world.bob, { '1.1': 'COMPLIANT' });
+    const queued = [...outboxChangeIds(world.alice), ...outboxChangeIds(world.bob)];
 
-    const result = await alice.engine(faulty(alice.transport, 'duplicate-request')).syncNow();
-    await bob.engine(faulty(bob.transport, 'duplicate-request')).syncNow();
+    const result = await world.alice.engine(faulty(world.alice.transport, 'duplicate-request')).syncNow();
+    await world.bob.engine(faulty(world.bob.transport, 'duplicate-request')).syncNow();
 
     expect(result).toMatchObject({ ok: true, summary: { pushed: 3, parked: 0, remaining: 0 } });
     if (result.ok) expect(result.summary.applied + result.summary.duplicates).toBe(3);
-    await expectHqHoldsExactly(hq, [alice, bob], queued);
+    await expectHqHoldsExactly(world.hq, [world.alice, world.bob], queued);
   });
 
   it('a change made during a backoff waits behind the failed ones, so HQ never sees them out of order', async () => {
-    const validation = doFieldWork(alice, { '1.1': 'COMPLIANT' });
-    const dropping = faulty(alice.transport, 'drop-before-hq');
-    const engine = alice.engine(dropping);
+    const validation = doFieldWork(world.alice, { '1.1': 'COMPLIANT' });
+    const dropping = faulty(world.alice.transport, 'drop-before-hq');
+    const engine = world.alice.engine(dropping);
     await engine.syncNow();
-    saveResponse(alice.services.ctx, { validationId: validation.id, criterionId: '4.1', result: 'COMPLIANT' });
+    saveResponse(world.alice.services.ctx, { validationId: validation.id, criterionId: '4.1', result: 'COMPLIANT' });
 
     // Before the backoff ends nothing is sent, not even the new answer that has never failed.
     const early = await engine.syncNow();
@@ -162,7 +144,7 @@ describe('sync survives a broken network and a failing HQ', () => {
   });
 
   it('never runs two syncs at once: a second call while one runs gets the same promise', async () => {
-    doFieldWork(alice, { '1.1': 'COMPLIANT' });
+    doFieldWork(world.alice, { '1.1': 'COMPLIANT' });
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => {
       release = resolve;
@@ -172,10 +154,10 @@ describe('sync survives a broken network and a failing HQ', () => {
       async push(changes: Parameters<Client['transport']['push']>[0]) {
         calls += 1;
         await gate;
-        return alice.transport.push(changes);
+        return world.alice.transport.push(changes);
       },
     };
-    const engine = alice.engine(slow);
+    const engine = world.alice.engine(slow);
     const seen: string[] = [];
     engine.onStatus((s) => seen.push(s.state));
 

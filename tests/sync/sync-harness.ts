@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { listOutbox } from '../../db/outbox';
 import { listMembers } from '../../db/queries/members';
 import { type AppServices, DATABASE_FILE_NAME, openAppServices } from '../../electron/services/app-services';
@@ -258,4 +258,21 @@ export async function expectHqHoldsExactly(hq: Hq, clients: Client[], queued: st
   expect(Object.keys(receipts).sort()).toEqual([...queued].sort());
   expect(Object.values(receipts).filter((o) => o !== 'applied' && o !== 'duplicate')).toEqual([]);
   return receipts;
+}
+
+/** One HQ and two enrolled laptops, Alice's and Bob's, made fresh for every test and closed after it. */
+export function twoLaptopsAndHq(): { hq: Hq; alice: Client; bob: Client } {
+  const world = {} as { hq: Hq; alice: Client; bob: Client };
+  beforeEach(async () => {
+    world.hq = await startHq();
+    world.alice = await enrolClient(world.hq, 'alice');
+    world.bob = await enrolClient(world.hq, 'bob');
+  });
+  afterEach(async () => {
+    world.alice.close();
+    world.bob.close();
+    await world.hq.close();
+    removeTempDirs();
+  });
+  return world;
 }

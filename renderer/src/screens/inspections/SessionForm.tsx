@@ -192,12 +192,16 @@ export function SessionForm({
           </Field>
         </div>
 
-        <fieldset className="usa-fieldset session-form__section">
-          <legend className="usa-legend">Participants</legend>
-          {participants.fields.length === 0 && <p className="session-form__empty">No participants recorded yet.</p>}
-          {participants.fields.map((field, i) => (
-            <fieldset className="usa-fieldset session-form__entry" key={field.id}>
-              <legend>Participant {i + 1}</legend>
+        <RepeatingEntries
+          legend="Participants"
+          noun="participant"
+          emptyText="No participants recorded yet."
+          keys={participants.fields.map((f) => f.id)}
+          onAdd={() => participants.append({ name: '', role: 'COMPANY_POINT_OF_CONTACT', organization: '' })}
+          onRemove={(i) => participants.remove(i)}
+        >
+          {(i) => (
+            <>
               <div className="session-form__row">
                 <Field id={`${p}-participant-${i}-name`} label="Name" error={errors.participants?.[i]?.name}>
                   {(aria) => (
@@ -239,30 +243,20 @@ export function SessionForm({
                   )}
                 </Field>
               </div>
-              <button
-                type="button"
-                className="usa-button usa-button--unstyled session-form__remove"
-                onClick={() => participants.remove(i)}
-              >
-                Remove participant {i + 1}
-              </button>
-            </fieldset>
-          ))}
-          <button
-            type="button"
-            className="usa-button usa-button--outline session-form__add"
-            onClick={() => participants.append({ name: '', role: 'COMPANY_POINT_OF_CONTACT', organization: '' })}
-          >
-            Add participant
-          </button>
-        </fieldset>
+            </>
+          )}
+        </RepeatingEntries>
 
-        <fieldset className="usa-fieldset session-form__section">
-          <legend className="usa-legend">Documents requested and received</legend>
-          {documents.fields.length === 0 && <p className="session-form__empty">No documents recorded yet.</p>}
-          {documents.fields.map((field, i) => (
-            <fieldset className="usa-fieldset session-form__entry" key={field.id}>
-              <legend>Document {i + 1}</legend>
+        <RepeatingEntries
+          legend="Documents requested and received"
+          noun="document"
+          emptyText="No documents recorded yet."
+          keys={documents.fields.map((f) => f.id)}
+          onAdd={() => documents.append({ title: '', requestedAt: '', receivedAt: '' })}
+          onRemove={(i) => documents.remove(i)}
+        >
+          {(i) => (
+            <>
               <div className="session-form__row">
                 <Field
                   id={`${p}-document-${i}-title`}
@@ -304,30 +298,20 @@ export function SessionForm({
                   )}
                 </Field>
               </div>
-              <button
-                type="button"
-                className="usa-button usa-button--unstyled session-form__remove"
-                onClick={() => documents.remove(i)}
-              >
-                Remove document {i + 1}
-              </button>
-            </fieldset>
-          ))}
-          <button
-            type="button"
-            className="usa-button usa-button--outline session-form__add"
-            onClick={() => documents.append({ title: '', requestedAt: '', receivedAt: '' })}
-          >
-            Add document
-          </button>
-        </fieldset>
+            </>
+          )}
+        </RepeatingEntries>
 
-        <fieldset className="usa-fieldset session-form__section">
-          <legend className="usa-legend">Livestream tour</legend>
-          {segments.fields.length === 0 && <p className="session-form__empty">No tour segments recorded yet.</p>}
-          {segments.fields.map((field, i) => (
-            <fieldset className="usa-fieldset session-form__entry" key={field.id}>
-              <legend>Tour segment {i + 1}</legend>
+        <RepeatingEntries
+          legend="Livestream tour"
+          noun="tour segment"
+          emptyText="No tour segments recorded yet."
+          keys={segments.fields.map((f) => f.id)}
+          onAdd={() => segments.append({ time: '', area: '', criteria: '', note: '' })}
+          onRemove={(i) => segments.remove(i)}
+        >
+          {(i) => (
+            <>
               <div className="session-form__row">
                 <Field id={`${p}-segment-${i}-time`} label="Time" error={errors.segments?.[i]?.time}>
                   {(aria) => (
@@ -387,23 +371,9 @@ export function SessionForm({
                   )}
                 </Field>
               </div>
-              <button
-                type="button"
-                className="usa-button usa-button--unstyled session-form__remove"
-                onClick={() => segments.remove(i)}
-              >
-                Remove tour segment {i + 1}
-              </button>
-            </fieldset>
-          ))}
-          <button
-            type="button"
-            className="usa-button usa-button--outline session-form__add"
-            onClick={() => segments.append({ time: '', area: '', criteria: '', note: '' })}
-          >
-            Add tour segment
-          </button>
-        </fieldset>
+            </>
+          )}
+        </RepeatingEntries>
       </fieldset>
 
       {!locked && (
@@ -427,5 +397,50 @@ export function SessionForm({
         </div>
       )}
     </form>
+  );
+}
+
+/** A list of like entries (participants, documents, tour segments), each removable, with an Add button. */
+function RepeatingEntries({
+  legend,
+  noun,
+  emptyText,
+  keys,
+  onAdd,
+  onRemove,
+  children,
+}: {
+  legend: string;
+  noun: string;
+  emptyText: string;
+  keys: string[];
+  onAdd: () => void;
+  onRemove: (index: number) => void;
+  children: (index: number) => ReactNode;
+}) {
+  const title = noun.charAt(0).toUpperCase() + noun.slice(1);
+  return (
+    <fieldset className="usa-fieldset session-form__section">
+      <legend className="usa-legend">{legend}</legend>
+      {keys.length === 0 && <p className="session-form__empty">{emptyText}</p>}
+      {keys.map((key, i) => (
+        <fieldset className="usa-fieldset session-form__entry" key={key}>
+          <legend>
+            {title} {i + 1}
+          </legend>
+          {children(i)}
+          <button
+            type="button"
+            className="usa-button usa-button--unstyled session-form__remove"
+            onClick={() => onRemove(i)}
+          >
+            Remove {noun} {i + 1}
+          </button>
+        </fieldset>
+      ))}
+      <button type="button" className="usa-button usa-button--outline session-form__add" onClick={onAdd}>
+        Add {noun}
+      </button>
+    </fieldset>
   );
 }
