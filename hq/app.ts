@@ -2,9 +2,12 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import type { z } from 'zod';
 import { UuidSchema } from '../shared/domain/primitives';
 import { EnrollRequestSchema, PushRequestSchema } from '../shared/sync/protocol';
+import { PullQuerySchema } from '../shared/sync/pull-protocol';
 import type { HqDb } from './db/types';
+import { evidenceUploadRoutes } from './evidence-upload';
 import { authenticateToken, enrolDevice, type Principal } from './identity';
 import { buildOpenApiDocument } from './openapi';
+import { pullPage } from './pull';
 import { pushChanges } from './push';
 import { getValidationReceipt } from './validation-receipt';
 
@@ -12,6 +15,8 @@ export type BuildHqAppOptions = {
   db: HqDb;
   /** true: JSON lines on stdout (pino); false (default): silent, for tests; or a pino logger. */
   logger?: boolean | FastifyBaseLogger;
+  /** Evidence files received over tus (uploads/ and files/<sha256>); absent: a temp dir removed on close. */
+  evidenceDir?: string;
 };
 
 const sendError = (reply: FastifyReply, status: number, code: string, message: string) =>
@@ -89,6 +94,41 @@ export function buildHqApp(options: BuildHqAppOptions): FastifyInstance {
     request.log.info({ deviceId: principal.deviceId, changes: receipts.length, outcomes: tally }, 'push');
     const status = receipts.length === 1 && receipts[0]?.outcome === 'conflict' ? 409 : 200;
     return reply.code(status).send({ receipts });
+  });
+
+  app.get('/v1/pull', async (request, reply) => {
+    const principal = await requirePrincipal(db, request, reply);
+    if (!principal) return reply;
+    const query = PullQuerySchema.safeParse(request.query);
+    if (!query.success) {
+      const issue = query.error.issues[0];
+      return sendError(reply, 400, 'BAD_REQUEST', `${issue?.path.join('.') || 'query'}: ${issue?.message}`);
+    }
+    const page = await pullPage(db, principal.user, query.data);
+    if (page === 'bad_cursor') {
+      return sendError(
+        reply,
+        400,
+        'BAD_REQUEST',
+        'cursor: not one HQ issued; pull again without a cursor to start over',
+      );
+    }
+    request.log.info(
+      {
+        deviceId: principal.deviceId,
+        editions: page.catalogEditions.length,
+        assignments: page.assignments.length,
+        validations: page.validations.length,
+      },
+      'pull',
+    );
+    return page;
+  });
+
+  app.register(evidenceUploadRoutes, {
+    db,
+    evidenceDir: options.evidenceDir,
+    requirePrincipal: (request, reply) => requirePrincipal(db, request, reply),
   });
 
   app.get<{ Params: { id: string } }>('/v1/validations/:id/receipt', async (request, reply) => {

@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserRoleSchema } from '../shared/sync/protocol';
 import { buildHqApp } from './app';
+import { createAssignment, listUsers } from './assignments';
+import { publishCatalogEdition } from './catalog-editions';
 import { openHqDb } from './db/open';
 import { issueEnrolmentCode, listDevices, revokeDevice } from './identity';
 
@@ -11,8 +15,17 @@ const USAGE = `Usage:
                                                 ROLE: SCSS | FIELD_OFFICE_REVIEWER | SUPERVISOR | HQ_ANALYST
   npm run hq -- devices                         list enrolled devices
   npm run hq -- revoke-device DEVICE_ID         revoke a device token at once
+  npm run hq -- users                           list users with their ids
+  npm run hq -- assign --member-name NAME --account ACCOUNT --entity-type TYPE --mode MODE
+                       --target-date YYYY-MM-DD --scss USER_ID [--city CITY] [--country COUNTRY]
+                                                assign a Member validation to an SCSS (sent on their next pull)
+                                                TYPE: IMP | EXP | FM | HC | LHC | AIR | RAIL | SEA | 3PL | CONS | CB | MPTO
+                                                MODE: IN_PERSON | VIRTUAL
+  npm run hq -- publish-catalog --file EDITION.json
+                                                publish an MSC catalog edition (format: shared/catalog/FORMAT.md)
 
 Database: PostgreSQL at DATABASE_URL when set; otherwise embedded PGlite in HQ_DATA_DIR (default .data/hq).
+Evidence files: HQ_EVIDENCE_DIR (default HQ_DATA_DIR/evidence).
 With PGlite, stop the server before running an admin command (one process owns the data folder).`;
 
 // Accept the role as typed in the issue too ("field office reviewer", "hq analyst").
@@ -29,7 +42,11 @@ async function serve(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new Error(`PORT must be a port number, not ${process.env.PORT}`);
   const { db, where } = await openHqDb(process.env);
-  const app = buildHqApp({ db, logger: true });
+  // Evidence files live on disk beside the data folder (with PostgreSQL too): HQ_EVIDENCE_DIR overrides.
+  const evidenceDir = path.resolve(
+    process.env.HQ_EVIDENCE_DIR ?? path.join(process.env.HQ_DATA_DIR ?? path.join('.data', 'hq'), 'evidence'),
+  );
+  const app = buildHqApp({ db, logger: true, evidenceDir });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -42,7 +59,7 @@ async function serve(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ host: '127.0.0.1', port });
-  app.log.info({ database: where }, 'HQ ready');
+  app.log.info({ database: where, evidenceDir }, 'HQ ready');
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -116,6 +133,69 @@ async function main(argv: string[]): Promise<number> {
         return 1;
       }
       console.log(`Device ${deviceId} revoked; its next request is refused.`);
+    } finally {
+      await db.close();
+    }
+    return 0;
+  }
+  if (command === 'users') {
+    const { db } = await openHqDb(process.env);
+    try {
+      const users = await listUsers(db);
+      if (users.length === 0) console.log('No users yet: `enroll` creates them.');
+      for (const u of users) console.log([u.id, u.name, u.role, u.fieldOffice].join('\t'));
+    } finally {
+      await db.close();
+    }
+    return 0;
+  }
+  if (command === 'assign') {
+    const option = { type: 'string' } as const;
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        'member-name': option,
+        account: option,
+        'entity-type': option,
+        mode: option,
+        'target-date': option,
+        scss: option,
+        city: option,
+        country: option,
+      },
+    });
+    const { db } = await openHqDb(process.env);
+    try {
+      const a = await createAssignment(db, values);
+      console.log(
+        `Assigned ${a.member.legalName} (${a.member.accountNumber}, ${a.entityType}, ${a.mode}, ${a.targetDate}) to user ${a.assignedUserId}.\nAssignment ${a.id} reaches their laptop on its next sync.`,
+      );
+    } finally {
+      await db.close();
+    }
+    return 0;
+  }
+  if (command === 'publish-catalog') {
+    const { values } = parseArgs({ args: rest, options: { file: { type: 'string' } } });
+    if (!values.file) {
+      console.error(`publish-catalog needs --file EDITION.json\n\n${USAGE}`);
+      return 2;
+    }
+    let edition: unknown;
+    try {
+      edition = JSON.parse(readFileSync(values.file, 'utf8'));
+    } catch (error) {
+      console.error(`Could not read ${values.file} as JSON: ${(error as Error).message}`);
+      return 1;
+    }
+    const { db } = await openHqDb(process.env);
+    try {
+      const published = await publishCatalogEdition(db, edition);
+      console.log(
+        published.outcome === 'published'
+          ? `Published ${published.id} (${published.title}); desktops receive it on their next sync.`
+          : `${published.id} is already published with this content; nothing changed.`,
+      );
     } finally {
       await db.close();
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHECKSUM_MISMATCH_STATUS, EVIDENCE_UPLOADS_PATH, Sha256HexSchema } from '../shared/sync/evidence-protocol';
 import {
   ApiErrorSchema,
   EnrollRequestSchema,
@@ -7,14 +8,21 @@ import {
   PushResponseSchema,
   ValidationReceiptSchema,
 } from '../shared/sync/protocol';
+import { PullQuerySchema, PullResponseSchema } from '../shared/sync/pull-protocol';
 
 type Route = {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'head' | 'patch' | 'delete';
   path: string;
   summary: string;
   auth: boolean;
   request?: z.ZodType;
+  /** Query string parameters, each described from its schema. */
+  query?: z.ZodObject;
   responses: Record<string, { description: string; schema?: z.ZodType }>;
+  /** Path parameters other than a UUID {id}, each described from its schema. */
+  pathParams?: Record<string, z.ZodType>;
+  /** The content type of an unparsed binary body (tus PATCH). */
+  binaryRequest?: string;
 };
 
 const refused = (description: string) => ({ description, schema: ApiErrorSchema });
@@ -51,6 +59,18 @@ export const HQ_ROUTES: readonly Route[] = [
   },
   {
     method: 'get',
+    path: '/v1/pull',
+    summary: 'The next page of catalog editions, assignments and in-scope submitted validations after a cursor',
+    auth: true,
+    query: PullQuerySchema,
+    responses: {
+      '200': { description: 'One page, in server order, with the cursor to continue from', schema: PullResponseSchema },
+      '400': refused('Malformed cursor or limit'),
+      '401': refused('Missing, unknown or revoked device token'),
+    },
+  },
+  {
+    method: 'get',
     path: '/v1/validations/{id}/receipt',
     summary: 'Whether HQ holds a submitted validation whole',
     auth: true,
@@ -59,6 +79,59 @@ export const HQ_ROUTES: readonly Route[] = [
       '401': refused('Missing, unknown or revoked device token'),
       '403': refused('Outside your scope'),
       '404': refused('No such validation at HQ'),
+    },
+  },
+  {
+    method: 'post',
+    path: EVIDENCE_UPLOADS_PATH,
+    summary:
+      'Create a resumable evidence upload (tus 1.0.0: Tus-Resumable, Upload-Length, Upload-Metadata with sha256)',
+    auth: true,
+    responses: {
+      '201': { description: 'Created; Location names the upload' },
+      '400': refused('No sha256 in Upload-Metadata, no Upload-Length, or a size other than the evidence record’s'),
+      '401': refused('Missing, unknown or revoked device token'),
+      '403': refused('No validation of yours at HQ references this file'),
+      '413': { description: 'Larger than HQ accepts' },
+    },
+  },
+  ...(['head', 'patch', 'delete'] as const).map(
+    (method): Route => ({
+      method,
+      path: `${EVIDENCE_UPLOADS_PATH}/{uploadId}`,
+      summary: {
+        head: 'How many bytes of an upload HQ holds (Upload-Offset, Upload-Length)',
+        patch: 'Append bytes at Upload-Offset; the last chunk is verified against the SHA-256 before HQ keeps the file',
+        delete: 'Abandon an upload (tus termination)',
+      }[method],
+      auth: true,
+      pathParams: { uploadId: z.string().min(1) },
+      ...(method === 'patch' ? { binaryRequest: 'application/offset+octet-stream' } : {}),
+      responses: {
+        [method === 'head' ? '200' : '204']: { description: 'Done; Upload-Offset says how many bytes HQ holds' },
+        '401': refused('Missing, unknown or revoked device token'),
+        '404': { description: 'No such upload for this device (finished, abandoned or never created)' },
+        ...(method === 'patch'
+          ? {
+              '409': { description: 'Upload-Offset differs from what HQ holds; ask again with HEAD' },
+              [String(CHECKSUM_MISMATCH_STATUS)]: refused(
+                'The bytes do not hash to the declared SHA-256; nothing kept',
+              ),
+            }
+          : {}),
+      },
+    }),
+  ),
+  {
+    method: 'head',
+    path: '/v1/evidence/files/{sha256}',
+    summary: 'Whether HQ holds an evidence file (evidence-size-bytes header), so a client skips it',
+    auth: true,
+    pathParams: { sha256: Sha256HexSchema },
+    responses: {
+      '200': { description: 'Held' },
+      '401': refused('Missing, unknown or revoked device token'),
+      '404': { description: 'Not held, or not referenced by a validation in your scope' },
     },
   },
   {
@@ -91,6 +164,34 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         ...(route.auth ? { security: [{ deviceToken: [] }] } : {}),
         ...(route.path.includes('{id}')
           ? { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }] }
+          : {}),
+        ...(route.query
+          ? {
+              parameters: Object.entries(route.query.shape).map(([name, schema]) => ({
+                name,
+                in: 'query',
+                required: !(schema as z.ZodType).safeParse(undefined).success,
+                schema: jsonSchema(schema as z.ZodType),
+              })),
+            }
+          : {}),
+        ...(route.pathParams
+          ? {
+              parameters: Object.entries(route.pathParams).map(([name, schema]) => ({
+                name,
+                in: 'path',
+                required: true,
+                schema: jsonSchema(schema),
+              })),
+            }
+          : {}),
+        ...(route.binaryRequest
+          ? {
+              requestBody: {
+                required: true,
+                content: { [route.binaryRequest]: { schema: { type: 'string', format: 'binary' } } },
+              },
+            }
           : {}),
         ...(route.request
           ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.request) } } } }

@@ -18,6 +18,10 @@ describe.each(BACKENDS)('HQ service basics on %s', (backend) => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/healthz',
       '/v1/enroll',
+      '/v1/evidence/files/{sha256}',
+      '/v1/evidence/uploads',
+      '/v1/evidence/uploads/{uploadId}',
+      '/v1/pull',
       '/v1/push',
       '/v1/validations/{id}/receipt',
     ]);

@@ -1,0 +1,255 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, mkdirSync } from 'node:fs';
+import { mkdtemp, open, rename, rm } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { FileStore } from '@tus/file-store';
+import type { FastifyBaseLogger, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  CHECKSUM_MISMATCH_STATUS,
+  EVIDENCE_SIZE_HEADER,
+  EVIDENCE_UPLOADS_PATH,
+  EvidenceUploadMetadataSchema,
+  MAX_EVIDENCE_UPLOAD_BYTES,
+  Sha256HexSchema,
+} from '../shared/sync/evidence-protocol';
+import type { HqDb } from './db/types';
+import type { Principal } from './identity';
+import { canSeeValidation } from './validation-receipt';
+
+export type EvidenceRoutesOptions = {
+  db: HqDb;
+  /** Where files live: uploads in progress under uploads/, received files under files/<sha256>. Absent: a temp dir per app. */
+  evidenceDir?: string;
+  /** Answers 401 itself and returns null when the bearer token is missing, unknown or revoked. */
+  requirePrincipal: (request: FastifyRequest, reply: FastifyReply) => Promise<Principal | null>;
+};
+
+/** Upload-Metadata key HQ sets (overriding the client) so only the creating SCSS may resume an upload. */
+const UPLOADER_KEY = 'uploader';
+
+type TusRequest = Request & { runtime?: { node?: { req: IncomingMessage } } };
+type TusUpload = Awaited<ReturnType<FileStore['getUpload']>>;
+type TusRefusalBody = { status_code: number; body: string };
+/** The part of @tus/server's `new Server(options)` HQ uses (its README documents each option). */
+type TusServerOptions = {
+  path: string;
+  datastore: FileStore;
+  relativeLocation?: boolean;
+  maxSize?: number;
+  onIncomingRequest?: (req: TusRequest, uploadId: string) => Promise<void>;
+  onUploadCreate?: (req: TusRequest, upload: TusUpload) => Promise<{ metadata?: TusUpload['metadata'] }>;
+  onUploadFinish?: (req: TusRequest, upload: TusUpload) => Promise<Partial<TusRefusalBody>>;
+  onResponseError?: (req: TusRequest, error: Error | TusRefusalBody) => TusRefusalBody | undefined;
+};
+type TusServerModule = {
+  Server: new (options: TusServerOptions) => { handle(req: IncomingMessage, res: ServerResponse): Promise<void> };
+};
+// @tus/server's typings import srvx's, which need Bun, Deno and Cloudflare typings this project does not install
+// (skipLibCheck is off): it is loaded by a specifier tsc does not resolve, and typed above for what HQ uses.
+const TUS_SERVER_MODULE = '@tus/server';
+const loadTusServer = () => import(TUS_SERVER_MODULE) as Promise<TusServerModule>;
+type Caller = { principal: Principal; log: FastifyBaseLogger };
+
+/** A refusal in the form @tus/server sends: its status and an ApiError JSON body. */
+class TusRefusal extends Error {
+  readonly status_code: number;
+  readonly body: string;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.status_code = status;
+    this.body = JSON.stringify({ error: { code, message } });
+  }
+}
+
+/** Streams the file through SHA-256: a 500 MB upload is never held in memory. */
+async function sha256OfFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(file), hash);
+  return hash.digest('hex');
+}
+
+async function fsyncPath(target: string): Promise<void> {
+  try {
+    const handle = await open(target, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    /* a directory cannot be opened on Windows; the rename is still atomic */
+  }
+}
+
+/**
+ * The tus endpoint for evidence files and HEAD /v1/evidence/files/:sha256. An encapsulated plugin: its
+ * content-type parser leaves tus bodies unread for @tus/server to stream to disk.
+ */
+export const evidenceUploadRoutes: FastifyPluginAsync<EvidenceRoutesOptions> = async (scope, options) => {
+  const { db, requirePrincipal } = options;
+  const evidenceDir = options.evidenceDir ?? (await mkdtemp(path.join(os.tmpdir(), 'ctpat-hq-evidence-')));
+  if (options.evidenceDir === undefined)
+    scope.addHook('onClose', () => rm(evidenceDir, { recursive: true, force: true }));
+  const uploadsDir = path.join(evidenceDir, 'uploads');
+  const filesDir = path.join(evidenceDir, 'files');
+  // FileStore creates its folder asynchronously and throws out of a callback on failure; create both here.
+  mkdirSync(uploadsDir, { recursive: true });
+  mkdirSync(filesDir, { recursive: true });
+  const datastore = new FileStore({ directory: uploadsDir });
+  const callers = new WeakMap<IncomingMessage, Caller>();
+
+  const callerOf = (req: TusRequest): Caller => {
+    const raw = req.runtime?.node?.req;
+    const caller = raw ? callers.get(raw as IncomingMessage) : undefined;
+    if (!caller) throw new TusRefusal(401, 'UNAUTHORIZED', 'Enrol this device again: its token is missing');
+    return caller;
+  };
+
+  const { Server } = await loadTusServer();
+  const tus = new Server({
+    path: EVIDENCE_UPLOADS_PATH,
+    datastore,
+    // Relative, so the client resolves it against the address it used (HQ may sit behind a TLS proxy).
+    relativeLocation: true,
+    maxSize: MAX_EVIDENCE_UPLOAD_BYTES,
+
+    async onIncomingRequest(req, uploadId) {
+      if (req.method === 'POST') return; // creation is checked in onUploadCreate
+      const { principal } = callerOf(req);
+      const upload = await datastore.getUpload(uploadId).catch(() => null);
+      // An unknown upload is left to tus (404/410); someone else's is answered the same way, revealing nothing.
+      if (upload && upload.metadata?.[UPLOADER_KEY] !== principal.user.id) {
+        throw new TusRefusal(404, 'NOT_FOUND', 'HQ holds no such upload for this device');
+      }
+    },
+
+    async onUploadCreate(req, upload) {
+      const { principal, log } = callerOf(req);
+      const declared = Object.fromEntries(
+        Object.entries(upload.metadata ?? {}).filter((entry): entry is [string, string] => entry[1] !== null),
+      );
+      const metadata = EvidenceUploadMetadataSchema.safeParse(declared);
+      if (!metadata.success) {
+        throw new TusRefusal(400, 'BAD_REQUEST', 'Name the file by its SHA-256 in Upload-Metadata (key "sha256")');
+      }
+      if (upload.sizeIsDeferred || upload.size === undefined) {
+        throw new TusRefusal(400, 'BAD_REQUEST', 'Declare the file size (Upload-Length) when creating the upload');
+      }
+      const { sha256 } = metadata.data;
+      const records = await db.query<{ size_bytes: string | null }>(
+        `SELECT r.payload->>'sizeBytes' AS size_bytes FROM records r JOIN validations v ON v.id = r.validation_id
+         WHERE r.entity = 'evidence' AND r.payload->>'sha256' = $1 AND v.owner_user_id = $2`,
+        [sha256, principal.user.id],
+      );
+      if (records.length === 0) {
+        log.info({ deviceId: principal.deviceId, sha256 }, 'evidence upload refused: not referenced');
+        throw new TusRefusal(
+          403,
+          'FORBIDDEN',
+          `No validation of yours at HQ references the evidence file ${sha256}; sync its evidence record first`,
+        );
+      }
+      const sizes = records.map((r) => Number(r.size_bytes)).filter((n) => Number.isInteger(n));
+      if (sizes.length > 0 && !sizes.includes(upload.size)) {
+        throw new TusRefusal(
+          400,
+          'BAD_REQUEST',
+          `The upload declares ${upload.size} bytes but the evidence record says ${sizes[0]} bytes`,
+        );
+      }
+      log.info(
+        { deviceId: principal.deviceId, sha256, sizeBytes: upload.size, uploadId: upload.id },
+        'evidence upload created',
+      );
+      return { metadata: { ...declared, [UPLOADER_KEY]: principal.user.id } };
+    },
+
+    async onUploadFinish(req, upload) {
+      const { principal, log } = callerOf(req);
+      const sha256 = upload.metadata?.sha256 ?? '';
+      const received = path.join(uploadsDir, upload.id);
+      const actual = await sha256OfFile(received);
+      if (actual !== sha256) {
+        await datastore.remove(upload.id).catch(() => {});
+        log.warn(
+          { deviceId: principal.deviceId, sha256, actual, uploadId: upload.id },
+          'evidence upload refused: checksum mismatch',
+        );
+        throw new TusRefusal(
+          CHECKSUM_MISMATCH_STATUS,
+          'CHECKSUM_MISMATCH',
+          `The bytes received hash to ${actual}, not ${sha256}: the file was changed or damaged on the way. ` +
+            'HQ kept nothing; upload the file again.',
+        );
+      }
+      await fsyncPath(received);
+      // Content-addressed: a concurrent upload of the same bytes renames identical content over it.
+      await rename(received, path.join(filesDir, sha256));
+      await fsyncPath(filesDir);
+      await db.query(
+        `INSERT INTO evidence_files (sha256, size_bytes, received_at) VALUES ($1, $2, now())
+         ON CONFLICT (sha256) DO NOTHING`,
+        [sha256, upload.size ?? upload.offset],
+      );
+      await datastore.configstore.delete(upload.id);
+      log.info(
+        { deviceId: principal.deviceId, sha256, sizeBytes: upload.size, uploadId: upload.id },
+        'evidence file received',
+      );
+      return {};
+    },
+
+    onResponseError(req, error) {
+      const raw = req.runtime?.node?.req;
+      const log = raw ? callers.get(raw as IncomingMessage)?.log : undefined;
+      const status = 'status_code' in error ? error.status_code : 500;
+      if (status >= 500) log?.error({ err: error }, 'evidence upload failed');
+      return undefined;
+    },
+  });
+
+  // Leave tus bodies unread: @tus/server streams them from the raw request to disk.
+  scope.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
+
+  const handleTus = async (request: FastifyRequest, reply: FastifyReply) => {
+    const principal = await requirePrincipal(request, reply);
+    if (!principal) return reply;
+    callers.set(request.raw, { principal, log: request.log });
+    reply.hijack();
+    await tus.handle(request.raw, reply.raw);
+  };
+  scope.all(EVIDENCE_UPLOADS_PATH, handleTus);
+  scope.all(`${EVIDENCE_UPLOADS_PATH}/:uploadId`, handleTus);
+
+  scope.head<{ Params: { sha256: string } }>('/v1/evidence/files/:sha256', async (request, reply) => {
+    const principal = await requirePrincipal(request, reply);
+    if (!principal) return reply;
+    const sha256 = Sha256HexSchema.safeParse(request.params.sha256);
+    if (!sha256.success) return reply.code(400).send();
+    const held = await heldFileInScope(db, principal, sha256.data);
+    request.log.debug(
+      { deviceId: principal.deviceId, sha256: sha256.data, held: held !== null },
+      'evidence file asked',
+    );
+    if (held === null) return reply.code(404).send();
+    return reply.code(200).header(EVIDENCE_SIZE_HEADER, String(held)).send();
+  });
+};
+
+/** The size of a held file the caller may know about (referenced by a validation in their scope), or null. */
+async function heldFileInScope(db: HqDb, principal: Principal, sha256: string): Promise<number | null> {
+  const [file] = await db.query<{ size_bytes: string | number }>(
+    'SELECT size_bytes FROM evidence_files WHERE sha256 = $1',
+    [sha256],
+  );
+  if (!file) return null;
+  const referencing = await db.query<{ owner_user_id: string; field_office: string }>(
+    `SELECT DISTINCT v.owner_user_id, v.field_office FROM records r JOIN validations v ON v.id = r.validation_id
+     WHERE r.entity = 'evidence' AND r.payload->>'sha256' = $1`,
+    [sha256],
+  );
+  return referencing.some((row) => canSeeValidation(principal.user, row)) ? Number(file.size_bytes) : null;
+}

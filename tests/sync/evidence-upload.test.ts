@@ -1,0 +1,325 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openAppServices } from '../../electron/services/app-services';
+import { attachEvidence, PickedFileRegistry } from '../../electron/services/evidence-service';
+import { evidenceFilePath } from '../../electron/services/evidence-store';
+import { AuthError } from '../../electron/sync/transport';
+import {
+  type EvidenceUploadOptions,
+  type EvidenceUploadProgress,
+  pendingEvidenceCount,
+  refusedEvidenceUploads,
+  uploadPendingEvidence,
+} from '../../electron/sync/upload-evidence';
+import { buildHqApp } from '../../hq/app';
+import { migrateHqDb } from '../../hq/db/migrate';
+import { createPgliteDb } from '../../hq/db/pglite-adapter';
+import { revokeDevice } from '../../hq/identity';
+import type { Evidence } from '../../shared/domain/field-work';
+import type { Validation } from '../../shared/domain/validation';
+import { type Client, doFieldWork, enrolClient, type Hq, removeTempDirs } from './sync-harness';
+
+const CHUNK = 64 * 1024;
+const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+/** A PDF as the evidence service accepts it: the signature, then incompressible bytes. */
+const pdfOf = (sizeBytes: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(sizeBytes - 9)]);
+
+/**
+ * A TCP proxy between the laptop and HQ that counts what the laptop sends and, when told, cuts both
+ * connections after exactly that many more bytes (the Wi-Fi dropping mid-upload).
+ */
+async function startProxy(targetPort: number) {
+  const sockets = new Set<net.Socket>();
+  const state = { sent: [] as Buffer[], cutAfter: Number.POSITIVE_INFINITY };
+  const server = net.createServer((laptop) => {
+    const hq = net.connect(targetPort, '127.0.0.1');
+    for (const s of [laptop, hq]) {
+      sockets.add(s);
+      s.on('error', () => {});
+      s.on('close', () => sockets.delete(s));
+    }
+    laptop.on('close', () => hq.destroy());
+    hq.on('close', () => laptop.destroy());
+    hq.on('data', (chunk: Buffer) => laptop.write(chunk));
+    laptop.on('data', (chunk: Buffer) => {
+      const room = state.cutAfter - bytesSent();
+      if (chunk.length < room) {
+        state.sent.push(chunk);
+        hq.write(chunk);
+        return;
+      }
+      const part = chunk.subarray(0, room);
+      state.sent.push(part);
+      state.cutAfter = Number.POSITIVE_INFINITY;
+      hq.end(part, () => {
+        hq.destroy();
+        laptop.destroy();
+      });
+    });
+  });
+  const bytesSent = () => state.sent.reduce((n, b) => n + b.length, 0);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address() as net.AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    bytesSent,
+    /** Everything the laptop sent since the last reset, as text (request lines and headers are ASCII). */
+    sentText: () => Buffer.concat(state.sent).toString('latin1'),
+    reset() {
+      state.sent = [];
+    },
+    cutAfter(bytes: number) {
+      state.cutAfter = bytesSent() + bytes;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+type World = {
+  hq: Hq;
+  hqPort: number;
+  evidenceDir: string;
+  proxy: Awaited<ReturnType<typeof startProxy>>;
+  alice: Client;
+  bob: Client;
+};
+
+describe('evidence upload from a laptop to HQ over tus', () => {
+  const world = {} as World;
+
+  beforeEach(async () => {
+    const db = await createPgliteDb();
+    await migrateHqDb(db);
+    world.evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-sync-hq-evidence-'));
+    const app = buildHqApp({ db, evidenceDir: world.evidenceDir });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    world.hqPort = (app.server.address() as net.AddressInfo).port;
+    world.hq = {
+      db,
+      app,
+      close: async () => {
+        await app.close();
+        await db.close();
+      },
+    };
+    world.proxy = await startProxy(world.hqPort);
+    world.alice = await enrolClient(world.hq, 'alice');
+    world.bob = await enrolClient(world.hq, 'bob');
+  });
+
+  afterEach(async () => {
+    world.alice.close();
+    world.bob.close();
+    await world.proxy.close();
+    await world.hq.close();
+    fs.rmSync(world.evidenceDir, { recursive: true, force: true });
+    removeTempDirs();
+  });
+
+  const registry = new PickedFileRegistry();
+  function attach(client: Client, validation: Validation, fileName: string, bytes: Buffer): Promise<Evidence> {
+    return attachEvidence(
+      client.services.ctx,
+      {
+        validationId: validation.id,
+        criterionId: '1.1',
+        findingId: null,
+        fileName,
+        mediaType: '',
+        caption: '',
+        source: { kind: 'bytes', base64: bytes.toString('base64') },
+      },
+      registry,
+    );
+  }
+
+  const uploadOptions = (client: Client, more: Partial<EvidenceUploadOptions> = {}): EvidenceUploadOptions => ({
+    baseUrl: world.proxy.baseUrl,
+    token: client.token,
+    now: client.clock.now,
+    chunkSize: CHUNK,
+    retryDelaysMs: [],
+    ...more,
+  });
+  const upload = (client: Client, more: Partial<EvidenceUploadOptions> = {}) =>
+    uploadPendingEvidence(client.services.ctx.db, client.services.dataDir, uploadOptions(client, more));
+
+  const heldAtHq = () => fs.readdirSync(path.join(world.evidenceDir, 'files')).sort();
+  const hqCopyHash = (sha256: string) => sha256Of(fs.readFileSync(path.join(world.evidenceDir, 'files', sha256)));
+
+  async function hqReceipt(client: Client, validationId: string) {
+    const response = await world.hq.app.inject({
+      method: 'GET',
+      url: `/v1/validations/${validationId}/receipt`,
+      headers: { authorization: `Bearer ${client.token}` },
+    });
+    return response.json() as { missingEvidence: string[] };
+  }
+
+  it('resumes an upload cut mid-file, after a restart, sending only what HQ lacks', async () => {
+    const validation = doFieldWork(world.alice, { '1.1': 'COMPLIANT' });
+    const bytes = pdfOf(400_000);
+    const evidence = await attach(world.alice, validation, 'Seal log.pdf', bytes);
+    expect(pendingEvidenceCount(world.alice.services.ctx.db)).toBe(0); // HQ does not hold its record yet
+    await world.alice.push();
+    expect(pendingEvidenceCount(world.alice.services.ctx.db)).toBe(1);
+
+    world.proxy.cutAfter(200_000);
+    const first = await upload(world.alice);
+
+    expect(first.uploaded).toBe(0);
+    expect(first.failed).toEqual([
+      {
+        sha256: evidence.sha256,
+        reason: expect.stringMatching(
+          /^Could not reach HQ \(.+\); "Seal log\.pdf" will be sent again on the next sync\.$/,
+        ),
+      },
+    ]);
+    expect(heldAtHq()).toEqual([]);
+    const dataDir = world.alice.services.dataDir;
+    world.alice.close();
+
+    // The app restarts: the upload URL and acknowledged offset come back from the store.
+    const reopened = openAppServices({ dataDir, actor: 'alice' });
+    const db = reopened.ctx.db;
+    try {
+      expect(pendingEvidenceCount(db)).toBe(1);
+      const stored = db.prepare('SELECT upload_url, bytes_uploaded FROM evidence_uploads').get() as {
+        upload_url: string;
+        bytes_uploaded: number;
+      };
+      expect(stored.upload_url.startsWith(`${world.proxy.baseUrl}/v1/evidence/uploads/`)).toBe(true);
+      // Three 64 KiB chunks were acknowledged before the cut at 200,000 bytes.
+      expect(stored.bytes_uploaded).toBe(3 * CHUNK);
+      const atHq = await fetch(stored.upload_url.replace(world.proxy.baseUrl, `http://127.0.0.1:${world.hqPort}`), {
+        method: 'HEAD',
+        headers: { authorization: `Bearer ${world.alice.token}`, 'tus-resumable': '1.0.0' },
+      });
+      const hqOffset = Number(atHq.headers.get('upload-offset'));
+      expect(hqOffset).toBeGreaterThanOrEqual(3 * CHUNK);
+      expect(hqOffset).toBeLessThan(bytes.length);
+
+      world.proxy.reset();
+      const second = await uploadPendingEvidence(db, dataDir, uploadOptions(world.alice));
+
+      expect(second).toEqual({ uploaded: 1, alreadyHeld: 0, failed: [] });
+      const remainder = bytes.length - hqOffset;
+      expect(world.proxy.bytesSent()).toBeGreaterThanOrEqual(remainder);
+      expect(world.proxy.bytesSent()).toBeLessThan(remainder + 8 * 1024); // request headers only, no resend
+      expect(world.proxy.sentText()).not.toContain('POST /v1/evidence/uploads');
+      expect(world.proxy.sentText()).toContain(`PATCH ${new URL(stored.upload_url).pathname}`);
+      expect(heldAtHq()).toEqual([evidence.sha256]);
+      expect(hqCopyHash(evidence.sha256)).toBe(sha256Of(bytes));
+      expect(pendingEvidenceCount(db)).toBe(0);
+      expect((await hqReceipt(world.alice, validation.id)).missingEvidence).toEqual([]);
+    } finally {
+      reopened.close();
+    }
+  });
+
+  it('reports progress that only rises, file by file, up to the total', async () => {
+    const validation = doFieldWork(world.alice, { '1.1': 'COMPLIANT' });
+    const files = [pdfOf(300_000), pdfOf(150_000)];
+    await attach(world.alice, validation, 'Seal log.pdf', files[0] as Buffer);
+    await attach(world.alice, validation, 'Training record.pdf', files[1] as Buffer);
+    await world.alice.push();
+    const events: EvidenceUploadProgress[] = [];
+
+    const summary = await upload(world.alice, { onProgress: (p) => events.push(p) });
+
+    expect(summary).toEqual({ uploaded: 2, alreadyHeld: 0, failed: [] });
+    const total = 450_000;
+    expect(events[0]).toEqual({ filesDone: 0, filesTotal: 2, bytesDone: 0, bytesTotal: total, currentSha256: null });
+    expect(events.at(-1)).toEqual({
+      filesDone: 2,
+      filesTotal: 2,
+      bytesDone: total,
+      bytesTotal: total,
+      currentSha256: null,
+    });
+    for (let i = 1; i < events.length; i += 1) {
+      expect(events[i]?.bytesDone).toBeGreaterThanOrEqual(events[i - 1]?.bytesDone ?? 0);
+      expect(events[i]?.filesDone).toBeGreaterThanOrEqual(events[i - 1]?.filesDone ?? 0);
+    }
+    // Steps within a file, not just one jump per file: at least one per chunk sent.
+    expect(new Set(events.map((e) => e.bytesDone)).size).toBeGreaterThanOrEqual(Math.ceil(total / CHUNK));
+    expect(events.some((e) => e.filesDone === 1 && e.bytesDone === 300_000)).toBe(true);
+    expect(heldAtHq()).toEqual(files.map((f) => sha256Of(f)).sort());
+  });
+
+  it('skips a file HQ already holds from another laptop, sending none of its bytes', async () => {
+    const bytes = pdfOf(250_000);
+    const alices = doFieldWork(world.alice, { '1.1': 'COMPLIANT' });
+    await attach(world.alice, alices, 'Seal log.pdf', bytes);
+    await world.alice.push();
+    expect(await upload(world.alice)).toEqual({ uploaded: 1, alreadyHeld: 0, failed: [] });
+
+    const bobs = doFieldWork(world.bob, { '1.1': 'COMPLIANT' });
+    await attach(world.bob, bobs, 'Same seal log.pdf', bytes);
+    await world.bob.push();
+    expect((await hqReceipt(world.bob, bobs.id)).missingEvidence).toEqual([]);
+    world.proxy.reset();
+
+    expect(await upload(world.bob)).toEqual({ uploaded: 0, alreadyHeld: 1, failed: [] });
+    expect(world.proxy.bytesSent()).toBeLessThan(1024);
+    expect(world.proxy.sentText()).toMatch(/^HEAD \/v1\/evidence\/files\/[0-9a-f]{64} /);
+    expect(pendingEvidenceCount(world.bob.services.ctx.db)).toBe(0);
+    // Nothing left to do: a second run asks HQ nothing.
+    world.proxy.reset();
+    expect(await upload(world.alice)).toEqual({ uploaded: 0, alreadyHeld: 0, failed: [] });
+    expect(world.proxy.bytesSent()).toBe(0);
+  });
+
+  it('records why HQ refused a damaged copy and does not send it again blindly', async () => {
+    const validation = doFieldWork(world.alice, { '1.1': 'COMPLIANT' });
+    const bytes = pdfOf(100_000);
+    const evidence = await attach(world.alice, validation, 'Seal log.pdf', bytes);
+    await world.alice.push();
+    // The stored copy rots on disk: same size, one byte different.
+    const stored = evidenceFilePath(world.alice.services.dataDir, evidence.sha256);
+    const damaged = Buffer.from(bytes);
+    damaged[50_000] = (damaged[50_000] ?? 0) ^ 0xff;
+    fs.writeFileSync(stored, damaged);
+
+    const summary = await upload(world.alice);
+
+    const reason =
+      'HQ refused "Seal log.pdf": the copy on this laptop does not match its fingerprint (SHA-256), so it may be ' +
+      'damaged. Remove this evidence and attach the original file again.';
+    expect(summary).toEqual({ uploaded: 0, alreadyHeld: 0, failed: [{ sha256: evidence.sha256, reason }] });
+    expect(heldAtHq()).toEqual([]);
+    const db = world.alice.services.ctx.db;
+    expect(pendingEvidenceCount(db)).toBe(0);
+    expect(refusedEvidenceUploads(db)).toEqual([{ sha256: evidence.sha256, fileName: 'Seal log.pdf', reason }]);
+
+    world.proxy.reset();
+    expect(await upload(world.alice)).toEqual({ uploaded: 0, alreadyHeld: 0, failed: [] });
+    expect(world.proxy.bytesSent()).toBe(0);
+
+    // Once the original bytes are back, a manual retry sends it.
+    fs.writeFileSync(stored, bytes);
+    expect(await upload(world.alice, { retryRefused: true })).toEqual({ uploaded: 1, alreadyHeld: 0, failed: [] });
+    expect(refusedEvidenceUploads(db)).toEqual([]);
+    expect(hqCopyHash(evidence.sha256)).toBe(evidence.sha256);
+  });
+
+  it('stops with an enrolment error when HQ revoked the device, leaving the file pending', async () => {
+    const validation = doFieldWork(world.alice, { '1.1': 'COMPLIANT' });
+    await attach(world.alice, validation, 'Seal log.pdf', pdfOf(20_000));
+    await world.alice.push();
+    await revokeDevice(world.hq.db, world.alice.deviceId);
+
+    await expect(upload(world.alice)).rejects.toThrow(AuthError);
+    expect(pendingEvidenceCount(world.alice.services.ctx.db)).toBe(1);
+    expect(heldAtHq()).toEqual([]);
+  });
+});
