@@ -16,7 +16,8 @@ export const BACKENDS = ['pglite', 'postgres'] as const;
 export type Backend = (typeof BACKENDS)[number];
 
 const TEST_DATABASE_URL = process.env.HQ_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ctpat_hq_test';
-const TABLES = 'changes, records, validations, devices, enrolment_codes, evidence_files, users';
+const TABLES =
+  'changes, records, validations, devices, enrolment_codes, evidence_files, assignments, catalog_editions, users';
 
 async function ensureTestDatabase(url: string): Promise<void> {
   const target = new URL(url);
@@ -45,21 +46,39 @@ async function ensureTestDatabase(url: string): Promise<void> {
   }
 }
 
-/** A migrated database of the given kind: PGlite in memory, or a fresh schema on the PostgreSQL server. */
-export async function openTestDb(backend: Backend): Promise<{ db: HqDb; dispose: () => Promise<void> }> {
+/**
+ * A migrated database of the given kind: PGlite in memory (or in `dataDir`), or a fresh schema on the
+ * PostgreSQL server. `reopen` opens the same database again as a restarted HQ would (PGlite: only with a
+ * dataDir; close the earlier handle first); `dispose` closes the handle opened last.
+ */
+export async function openTestDb(
+  backend: Backend,
+  options: { dataDir?: string } = {},
+): Promise<{ db: HqDb; dispose: () => Promise<void>; reopen: () => Promise<HqDb> }> {
   if (backend === 'pglite') {
-    const db = await createPgliteDb();
+    let db = await createPgliteDb(options.dataDir);
     await migrateHqDb(db);
-    return { db, dispose: () => db.close() };
+    const reopen = async () => {
+      if (!options.dataDir) throw new Error('PGlite in memory cannot be reopened: pass a dataDir');
+      db = await createPgliteDb(options.dataDir);
+      await migrateHqDb(db);
+      return db;
+    };
+    return { db, reopen, dispose: () => db.close() };
   }
   await ensureTestDatabase(TEST_DATABASE_URL);
   const schema = `hq_test_${randomUUID().replace(/-/g, '')}`;
   const setup = createPgDb({ connectionString: TEST_DATABASE_URL, max: 1 });
   await setup.exec(`CREATE SCHEMA ${schema}`);
-  const db = createPgDb({ connectionString: TEST_DATABASE_URL, searchPath: schema });
+  let db = createPgDb({ connectionString: TEST_DATABASE_URL, searchPath: schema });
   await migrateHqDb(db);
   return {
     db,
+    reopen: async () => {
+      db = createPgDb({ connectionString: TEST_DATABASE_URL, searchPath: schema });
+      await migrateHqDb(db);
+      return db;
+    },
     dispose: async () => {
       await db.close();
       await setup.exec(`DROP SCHEMA ${schema} CASCADE`);

@@ -10,31 +10,17 @@ import {
 import { Alert } from '../components/Alert';
 import { formatDate } from '../components/format';
 import { ProgressMeter } from '../components/ProgressMeter';
+import { SyncTag } from '../components/SyncTag';
 import { useMembersStore } from '../state/members-store';
 import { routeHref } from '../state/route';
-import { SYNC_STATE_LABELS, useSyncStore } from '../state/sync-store';
+import { useSyncStore } from '../state/sync-store';
+import { AssignmentsPanel } from './AssignmentsPanel';
 
 const STATUS_TAG_CLASS: Record<ValidationSummary['status'], string> = {
   DRAFT: 'status-tag status-tag--draft',
   IN_PROGRESS: 'status-tag status-tag--progress',
   SUBMITTED: 'status-tag status-tag--submitted',
 };
-
-function SyncTag({ validationId }: { validationId: string }) {
-  const sync = useSyncStore((s) => s.byValidation[validationId]);
-  const enrolled = useSyncStore((s) => s.status?.enrolled);
-  if (!sync || !enrolled) return null;
-  return (
-    <span
-      className={`usa-tag sync-tag sync-tag--${sync.state}`}
-      title={sync.reason ?? undefined}
-      data-testid="validation-sync-state"
-    >
-      {SYNC_STATE_LABELS[sync.state]}
-      {sync.reason && <span className="usa-sr-only">: {sync.reason}</span>}
-    </span>
-  );
-}
 
 function ValidationRow({ validation }: { validation: ValidationSummary }) {
   return (
@@ -79,6 +65,7 @@ export function MembersScreen() {
         </a>
       </div>
       <p className="usa-intro">CTPAT Member companies on this computer and their validations.</p>
+      <AssignmentsPanel />
       {status === 'error' && (
         <Alert type="error" heading="Members could not be loaded">
           {error}

@@ -1,0 +1,77 @@
+import { appendAudit } from '../../db/audit-log';
+import { getMember } from '../../db/queries/members';
+import { stmt } from '../../db/statements';
+import type { Validation } from '../../shared/domain/validation';
+import type { ResponseOf } from '../../shared/ipc/contract';
+import { AppError } from '../../shared/ipc/envelope';
+import { isoNow, type ServiceContext } from './service-context';
+import { createValidation } from './validation-service';
+
+type AssignmentView = ResponseOf<'assignments:list'>[number];
+
+type AssignmentRow = {
+  id: string;
+  member_id: string;
+  entity_type: AssignmentView['entityType'];
+  mode: AssignmentView['mode'];
+  target_date: string;
+  started_validation_id: string | null;
+};
+
+const OPEN_ASSIGNMENTS = `SELECT id, member_id, entity_type, mode, target_date, started_validation_id FROM assignments
+  WHERE started_validation_id IS NULL ORDER BY target_date, assigned_at, id`;
+
+/** Validations HQ assigned to this SCSS and not yet started here: soonest target date first, then as assigned. */
+export function listAssignments(ctx: ServiceContext): AssignmentView[] {
+  return (stmt(ctx.db, OPEN_ASSIGNMENTS).all() as AssignmentRow[]).map((row) => {
+    const member = getMember(ctx.db, row.member_id);
+    if (!member) throw new AppError('INTERNAL', `Assignment ${row.id} names a Member that is missing.`);
+    return { id: row.id, member, entityType: row.entity_type, mode: row.mode, targetDate: row.target_date };
+  });
+}
+
+/**
+ * Starts the assigned validation: created by the validation service with the assignment's Member, entity
+ * type, mode and target date, and the assignment marked started in the same transaction, so it is offered once.
+ */
+export function startValidationFromAssignment(ctx: ServiceContext, assignmentId: string): Validation {
+  return ctx.db
+    .transaction(() => {
+      const row = stmt(
+        ctx.db,
+        'SELECT id, member_id, entity_type, mode, target_date, started_validation_id FROM assignments WHERE id = ?',
+      ).get(assignmentId) as AssignmentRow | undefined;
+      if (!row) {
+        throw new AppError('NOT_FOUND', 'That assignment is not on this computer. Sync with HQ to refresh the list.');
+      }
+      if (row.started_validation_id !== null) {
+        throw new AppError(
+          'CONFLICT',
+          'This assignment has already been started; open its validation from the Members list.',
+        );
+      }
+      const validation = createValidation(ctx, {
+        memberId: row.member_id,
+        entityType: row.entity_type,
+        mode: row.mode,
+        scheduledDate: row.target_date,
+      });
+      const at = isoNow(ctx);
+      stmt(ctx.db, 'UPDATE assignments SET started_validation_id = ?, started_at = ? WHERE id = ?').run(
+        validation.id,
+        at,
+        assignmentId,
+      );
+      appendAudit(ctx.db, {
+        at,
+        actor: ctx.actor,
+        action: 'assignment.start',
+        entity: 'assignment',
+        entityId: assignmentId,
+        before: null,
+        after: { validationId: validation.id },
+      });
+      return validation;
+    })
+    .immediate();
+}

@@ -1,0 +1,237 @@
+import { randomUUID } from 'node:crypto';
+import { appendAudit } from '../../db/audit-log';
+import type { Db } from '../../db/connection';
+import { installCatalogEdition } from '../../db/queries/catalog-editions';
+import { insertMember } from '../../db/queries/members';
+import { stmt } from '../../db/statements';
+import { parseCatalogEdition } from '../../shared/catalog/load';
+import type { Member } from '../../shared/domain/validation';
+import {
+  type Assignment,
+  PULL_DEFAULT_LIMIT,
+  PULL_MAX_LIMIT,
+  type PulledValidation,
+  type PullResponse,
+} from '../../shared/sync/pull-protocol';
+import type { PullTransport } from './pull-transport';
+import { validationIdOfChange } from './push-outbox';
+import { ServerError } from './transport';
+
+export type PullOptions = {
+  now: () => Date;
+  /** Rows per page (HQ caps it at PULL_MAX_LIMIT). */
+  limit?: number;
+  /** Who the audit log names for Members created from assignments. */
+  actor?: string;
+};
+
+export type PullSummary = {
+  /** Catalog editions installed (an edition already on this computer is left alone and not counted). */
+  editions: number;
+  assignments: number;
+  /** Validations written to hq_validations, including ones held back by an earlier pull. */
+  validations: number;
+  /** Validations not written because this computer still has unpushed changes to them. */
+  keptLocal: number;
+};
+
+const CURSOR_KEY = 'pull_cursor';
+const MAX_PAGES_PER_PULL = 10_000;
+
+/**
+ * Pulls from HQ until it says nothing more waits. Each page is stored in one transaction together with
+ * the cursor after it, so a crash mid-pull resumes after the last stored page: nothing skipped, nothing
+ * applied twice. No await happens inside a transaction.
+ *
+ * A validation with unpushed local changes is never overwritten: it is held aside (hq_validations_held)
+ * and the cursor moves on, so it neither blocks the rows behind it nor is lost. A pull that ends after its
+ * changes have left the outbox moves it into hq_validations, unless a newer copy has arrived meanwhile.
+ */
+export async function pullFromHq(db: Db, transport: PullTransport, options: PullOptions): Promise<PullSummary> {
+  const limit = Math.max(1, Math.min(options.limit ?? PULL_DEFAULT_LIMIT, PULL_MAX_LIMIT));
+  const actor = options.actor ?? 'HQ sync';
+  const summary: PullSummary = { editions: 0, assignments: 0, validations: 0, keptLocal: 0 };
+  for (let pages = 0; pages < MAX_PAGES_PER_PULL; pages += 1) {
+    const cursor = readCursor(db);
+    const page = await transport.pull(cursor, limit);
+    if (page.hasMore && page.cursor === cursor) {
+      throw new ServerError('HQ said more rows wait but did not move the pull cursor; try again later.', 200);
+    }
+    const applied = db
+      .transaction(() => {
+        const counts = applyPage(db, page, options.now().toISOString(), actor);
+        writeCursor(db, page.cursor);
+        return counts;
+      })
+      .immediate();
+    summary.editions += applied.editions;
+    summary.assignments += applied.assignments;
+    summary.validations += applied.validations;
+    summary.keptLocal += applied.keptLocal;
+    if (!page.hasMore) {
+      summary.validations += db.transaction(() => releaseHeldValidations(db, options.now().toISOString())).immediate();
+      return summary;
+    }
+  }
+  throw new ServerError(`HQ kept sending pages after ${MAX_PAGES_PER_PULL}; the rest comes with the next sync.`, 200);
+}
+
+export function readCursor(db: Db): string | null {
+  const row = stmt(db, 'SELECT value FROM sync_state WHERE key = ?').get(CURSOR_KEY) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+function writeCursor(db: Db, cursor: string): void {
+  stmt(
+    db,
+    'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(CURSOR_KEY, cursor);
+}
+
+function applyPage(db: Db, page: PullResponse, at: string, actor: string): PullSummary {
+  const counts: PullSummary = { editions: 0, assignments: 0, validations: 0, keptLocal: 0 };
+  for (const pulled of page.catalogEditions) {
+    if (installPulledEdition(db, pulled.edition, at)) counts.editions += 1;
+  }
+  for (const assignment of page.assignments) {
+    upsertAssignment(db, assignment, at, actor);
+    counts.assignments += 1;
+  }
+  for (const validation of page.validations) {
+    if (hasUnpushedChanges(db, validation.id)) {
+      writeValidation(db, 'hq_validations_held', validation, at);
+      counts.keptLocal += 1;
+    } else {
+      writeValidation(db, 'hq_validations', validation, at);
+      // What HQ sent now is newer than anything held back earlier.
+      stmt(db, 'DELETE FROM hq_validations_held WHERE id = ?').run(validation.id);
+      counts.validations += 1;
+    }
+  }
+  return counts;
+}
+
+/** Installs an edition through the same path as the bundled ones; one already installed is left alone. */
+function installPulledEdition(
+  db: Db,
+  edition: PullResponse['catalogEditions'][number]['edition'],
+  at: string,
+): boolean {
+  if (stmt(db, 'SELECT 1 FROM catalog_editions WHERE id = ?').get(edition.id)) return false;
+  return installCatalogEdition(db, parseCatalogEdition(edition), at) === 'installed';
+}
+
+/** HQ's fields are updated on every pull; whether it was started here is this computer's and is kept. */
+function upsertAssignment(db: Db, a: Assignment, at: string, actor: string): void {
+  const memberId = ensureMember(db, a, at, actor);
+  stmt(
+    db,
+    `INSERT INTO assignments (id, member_id, entity_type, mode, target_date, assigned_user_id, field_office,
+                              assigned_at, pulled_at)
+     VALUES (@id, @memberId, @entityType, @mode, @targetDate, @assignedUserId, @fieldOffice, @createdAt, @at)
+     ON CONFLICT (id) DO UPDATE SET member_id = excluded.member_id, entity_type = excluded.entity_type,
+       mode = excluded.mode, target_date = excluded.target_date, assigned_user_id = excluded.assigned_user_id,
+       field_office = excluded.field_office, assigned_at = excluded.assigned_at, pulled_at = excluded.pulled_at`,
+  ).run({
+    id: a.id,
+    memberId,
+    entityType: a.entityType,
+    mode: a.mode,
+    targetDate: a.targetDate,
+    assignedUserId: a.assignedUserId,
+    fieldOffice: a.fieldOffice,
+    createdAt: a.createdAt,
+    at,
+  });
+}
+
+/**
+ * The local Member with the assignment's CTPAT account number, created from HQ's details when missing.
+ * An existing Member is never changed: its details may have been corrected on this computer.
+ */
+function ensureMember(db: Db, a: Assignment, at: string, actor: string): string {
+  const known = stmt(db, 'SELECT id FROM members WHERE account_number = ?').get(a.member.accountNumber) as
+    | { id: string }
+    | undefined;
+  if (known) return known.id;
+  const idTaken = stmt(db, 'SELECT 1 FROM members WHERE id = ?').get(a.member.id) !== undefined;
+  const member: Member = {
+    id: idTaken ? randomUUID() : a.member.id,
+    legalName: a.member.legalName,
+    accountNumber: a.member.accountNumber,
+    entityType: a.member.entityType,
+    city: a.member.city,
+    country: a.member.country,
+    createdAt: at,
+  };
+  insertMember(db, member);
+  appendAudit(db, {
+    at,
+    actor,
+    action: 'member.from-hq-assignment',
+    entity: 'member',
+    entityId: member.id,
+    before: null,
+    after: { ...member, assignmentId: a.id },
+  });
+  return member.id;
+}
+
+/** Whether the outbox still holds a change of this validation, waiting or parked. */
+export function hasUnpushedChanges(db: Db, validationId: string): boolean {
+  const candidates = stmt(
+    db,
+    `SELECT entity, entity_id, payload_json FROM sync_outbox
+     WHERE entity_id = ? OR substr(entity_id, 1, ?) = ? OR json_extract(payload_json, '$.validationId') = ?`,
+  ).all(validationId, validationId.length + 1, `${validationId}/`, validationId) as Array<{
+    entity: string;
+    entity_id: string;
+    payload_json: string;
+  }>;
+  return candidates.some((row) => {
+    let payload: Record<string, unknown> = {};
+    try {
+      const parsed: unknown = JSON.parse(row.payload_json);
+      if (typeof parsed === 'object' && parsed !== null) payload = parsed as Record<string, unknown>;
+    } catch {
+      // An unreadable payload still belongs to the validation its entity id names.
+    }
+    return validationIdOfChange({ entity: row.entity, entityId: row.entity_id, payload }) === validationId;
+  });
+}
+
+function writeValidation(
+  db: Db,
+  table: 'hq_validations' | 'hq_validations_held',
+  v: PulledValidation,
+  at: string,
+): void {
+  stmt(
+    db,
+    `INSERT INTO ${table} (id, hq_version, status, field_office, payload_json, records_json, pulled_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET hq_version = excluded.hq_version, status = excluded.status,
+       field_office = excluded.field_office, payload_json = excluded.payload_json,
+       records_json = excluded.records_json, pulled_at = excluded.pulled_at`,
+  ).run(v.id, v.hqVersion, v.status, v.fieldOffice, JSON.stringify(v.payload), JSON.stringify(v.records), at);
+}
+
+/** Moves held validations whose local changes have all been pushed into hq_validations; returns how many. */
+function releaseHeldValidations(db: Db, at: string): number {
+  const held = stmt(db, 'SELECT id FROM hq_validations_held ORDER BY id').pluck().all() as string[];
+  let released = 0;
+  for (const id of held) {
+    if (hasUnpushedChanges(db, id)) continue;
+    stmt(
+      db,
+      `INSERT INTO hq_validations (id, hq_version, status, field_office, payload_json, records_json, pulled_at)
+       SELECT id, hq_version, status, field_office, payload_json, records_json, ? FROM hq_validations_held WHERE id = ?
+       ON CONFLICT (id) DO UPDATE SET hq_version = excluded.hq_version, status = excluded.status,
+         field_office = excluded.field_office, payload_json = excluded.payload_json,
+         records_json = excluded.records_json, pulled_at = excluded.pulled_at`,
+    ).run(at, id);
+    stmt(db, 'DELETE FROM hq_validations_held WHERE id = ?').run(id);
+    released += 1;
+  }
+  return released;
+}

@@ -1,0 +1,172 @@
+import type { CatalogEdition } from '../shared/catalog/schema';
+import type { HqUser } from '../shared/sync/protocol';
+import {
+  type AssignedMember,
+  type Assignment,
+  PULL_DEFAULT_LIMIT,
+  type PulledValidation,
+  type PullQuery,
+  type PullResponse,
+} from '../shared/sync/pull-protocol';
+import type { HqQueryable } from './db/types';
+
+/**
+ * GET /v1/pull. Every row a pull returns carries a position (pull_xid, pull_seq), stamped by column defaults
+ * and triggers (hq/db/migrations/002-pull.ts): the writing transaction's id, then one sequence. Pages go in
+ * that order.
+ *
+ * The hole this avoids: transaction A takes sequence value 10, B takes 11 and commits first; a pull that
+ * answered "up to 11" would never return 10. So a pull returns only rows written by transactions older
+ * than the oldest one still running (pg_snapshot_xmin): every such transaction has finished, and any
+ * later write gets a larger transaction id than every row already returned.
+ */
+
+/** A position in the pull order; the cursor is this, base64url-encoded, so clients cannot depend on it. */
+type Position = { xid: bigint; seq: bigint };
+
+const START: Position = { xid: 0n, seq: 0n };
+const CURSOR_PATTERN = /^p1:(\d{1,20}):(\d{1,20})$/;
+
+export const encodeCursor = (p: Position): string => Buffer.from(`p1:${p.xid}:${p.seq}`).toString('base64url');
+
+/** The position a cursor names, or null when it is not one HQ issued. */
+export function decodeCursor(cursor: string): Position | null {
+  const match = CURSOR_PATTERN.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match?.[1] || !match[2]) return null;
+  return { xid: BigInt(match[1]), seq: BigInt(match[2]) };
+}
+
+const compareBigints = (a: bigint, b: bigint): number => (a === b ? 0 : a < b ? -1 : 1);
+const comparePositions = (a: Position, b: Position): number =>
+  compareBigints(a.xid, b.xid) || compareBigints(a.seq, b.seq);
+
+type Positioned = { xid: string; seq: string };
+type Item =
+  | { kind: 'edition'; at: Position; value: PullResponse['catalogEditions'][number] }
+  | { kind: 'assignment'; at: Position; value: Assignment }
+  | { kind: 'validation'; at: Position; value: PulledValidation };
+
+const iso = (value: Date | string): string => new Date(value).toISOString();
+const positionOf = (row: Positioned): Position => ({ xid: BigInt(row.xid), seq: BigInt(row.seq) });
+
+// Rows after the cursor, written by transactions that have all finished ($3 is the horizon).
+const AFTER_CURSOR = '(pull_xid, pull_seq) > ($1::xid8, $2::bigint) AND pull_xid < $3::xid8';
+
+/** One page for this user, or 'bad_cursor' when the cursor is not one HQ issued. */
+export async function pullPage(db: HqQueryable, user: HqUser, query: PullQuery): Promise<PullResponse | 'bad_cursor'> {
+  const from = query.cursor === undefined ? START : decodeCursor(query.cursor);
+  if (!from) return 'bad_cursor';
+  const limit = query.limit ?? PULL_DEFAULT_LIMIT;
+  const [horizon] = await db.query<{ xmin: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin');
+  if (!horizon) throw new Error('PostgreSQL returned no snapshot');
+  const params = [from.xid.toString(), from.seq.toString(), horizon.xmin];
+  // limit + 1 of each kind: after merging, one more than the page says whether more rows wait.
+  const items = [
+    ...(await editionsAfter(db, params, limit + 1)),
+    ...(await assignmentsAfter(db, user, params, limit + 1)),
+    ...(await validationsAfter(db, user, params, limit + 1)),
+  ].sort((a, b) => comparePositions(a.at, b.at));
+  const page = items.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    catalogEditions: page.flatMap((i) => (i.kind === 'edition' ? [i.value] : [])),
+    assignments: page.flatMap((i) => (i.kind === 'assignment' ? [i.value] : [])),
+    validations: page.flatMap((i) => (i.kind === 'validation' ? [i.value] : [])),
+    cursor: encodeCursor(last ? last.at : from),
+    hasMore: items.length > limit,
+  };
+}
+
+async function editionsAfter(db: HqQueryable, params: string[], limit: number): Promise<Item[]> {
+  const rows = await db.query<Positioned & { id: string; published_at: Date; edition: CatalogEdition }>(
+    `SELECT id, published_at, edition, pull_xid::text AS xid, pull_seq::text AS seq FROM catalog_editions
+     WHERE ${AFTER_CURSOR} ORDER BY pull_xid, pull_seq LIMIT $4`,
+    [...params, limit],
+  );
+  return rows.map((r) => ({
+    kind: 'edition',
+    at: positionOf(r),
+    value: { id: r.id, publishedAt: iso(r.published_at), edition: r.edition },
+  }));
+}
+
+/** Only an SCSS is assigned validations, and sees only their own assignments. */
+async function assignmentsAfter(db: HqQueryable, user: HqUser, params: string[], limit: number): Promise<Item[]> {
+  if (user.role !== 'SCSS') return [];
+  const rows = await db.query<
+    Positioned & {
+      id: string;
+      member: AssignedMember;
+      entity_type: Assignment['entityType'];
+      mode: Assignment['mode'];
+      target_date: string;
+      assigned_user_id: string;
+      field_office: string;
+      created_at: Date;
+    }
+  >(
+    `SELECT id, member, entity_type, mode, target_date::text AS target_date, assigned_user_id, field_office,
+       created_at, pull_xid::text AS xid, pull_seq::text AS seq
+     FROM assignments WHERE assigned_user_id = $5 AND ${AFTER_CURSOR} ORDER BY pull_xid, pull_seq LIMIT $4`,
+    [...params, limit, user.id],
+  );
+  return rows.map((r) => ({
+    kind: 'assignment',
+    at: positionOf(r),
+    value: {
+      id: r.id,
+      member: r.member,
+      entityType: r.entity_type,
+      mode: r.mode,
+      targetDate: r.target_date,
+      assignedUserId: r.assigned_user_id,
+      fieldOffice: r.field_office,
+      createdAt: iso(r.created_at),
+    },
+  }));
+}
+
+/**
+ * Submitted validations in a reviewer's scope (canSeeValidation): reviewers and supervisors their field
+ * office's, HQ analysts all. An SCSS pulls none: their validations are on their own laptop.
+ */
+async function validationsAfter(db: HqQueryable, user: HqUser, params: string[], limit: number): Promise<Item[]> {
+  if (user.role === 'SCSS') return [];
+  const office = user.role === 'HQ_ANALYST' ? null : user.fieldOffice;
+  const rows = await db.query<
+    Positioned & {
+      id: string;
+      version: number;
+      status: PulledValidation['status'];
+      owner_user_id: string;
+      field_office: string;
+      updated_at: Date;
+      payload: Record<string, unknown>;
+      records: PulledValidation['records'];
+    }
+  >(
+    `SELECT v.id, v.version, v.status, v.owner_user_id, v.field_office, v.updated_at, v.payload,
+       pull_xid::text AS xid, pull_seq::text AS seq,
+       COALESCE((SELECT jsonb_agg(jsonb_build_object('entity', r.entity, 'entityId', r.entity_id,
+                   'version', r.version, 'payload', r.payload) ORDER BY r.entity, r.entity_id)
+                 FROM records r WHERE r.validation_id = v.id), '[]'::jsonb) AS records
+     FROM validations v
+     WHERE v.status = 'SUBMITTED' AND ($5::text IS NULL OR v.field_office = $5) AND ${AFTER_CURSOR}
+     ORDER BY pull_xid, pull_seq LIMIT $4`,
+    [...params, limit, office],
+  );
+  return rows.map((r) => ({
+    kind: 'validation',
+    at: positionOf(r),
+    value: {
+      id: r.id,
+      hqVersion: r.version,
+      status: r.status,
+      ownerUserId: r.owner_user_id,
+      fieldOffice: r.field_office,
+      updatedAt: iso(r.updated_at),
+      payload: r.payload,
+      records: r.records,
+    },
+  }));
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { CatalogEditionSchema } from '../catalog/schema';
+import { EntityTypeSchema } from '../domain/entity-types';
+import { IsoDateSchema, IsoDateTimeSchema, UuidSchema } from '../domain/primitives';
+import { ValidationModeSchema } from '../domain/validation';
+
+/**
+ * GET /v1/pull — what HQ sends down to a desktop (issue 4, item 5): published catalog editions, the
+ * assignments of the SCSS, and the submitted validations in a reviewer's scope, a page at a time in one
+ * server order. The cursor is opaque: send back the one from the last page to continue after it.
+ */
+
+export const PULL_DEFAULT_LIMIT = 50;
+export const PULL_MAX_LIMIT = 200;
+
+export const PullCursorSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,200}$/, { error: 'The cursor must be the opaque value HQ sent with an earlier page' });
+
+export const PullQuerySchema = z.strictObject({
+  cursor: PullCursorSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(PULL_MAX_LIMIT).optional(),
+});
+export type PullQuery = z.infer<typeof PullQuerySchema>;
+
+export const PulledCatalogEditionSchema = z.object({
+  id: z.string().min(1),
+  publishedAt: IsoDateTimeSchema,
+  edition: CatalogEditionSchema,
+});
+
+/** What the desktop's Member record needs; HQ keeps one id per CTPAT account number. */
+export const AssignedMemberSchema = z.object({
+  id: UuidSchema,
+  legalName: z.string().trim().min(1),
+  accountNumber: z.string().trim().min(1),
+  entityType: EntityTypeSchema,
+  city: z.string(),
+  country: z.string(),
+});
+export type AssignedMember = z.infer<typeof AssignedMemberSchema>;
+
+export const AssignmentSchema = z.object({
+  id: UuidSchema,
+  member: AssignedMemberSchema,
+  entityType: EntityTypeSchema,
+  mode: ValidationModeSchema,
+  targetDate: IsoDateSchema,
+  assignedUserId: UuidSchema,
+  fieldOffice: z.string().min(1),
+  createdAt: IsoDateTimeSchema,
+});
+export type Assignment = z.infer<typeof AssignmentSchema>;
+
+/** A validation as HQ holds it: the validation payload and every record of it, at HQ's version. */
+export const PulledValidationSchema = z.object({
+  id: UuidSchema,
+  hqVersion: z.number().int().positive(),
+  status: z.enum(['IN_PROGRESS', 'SUBMITTED']),
+  ownerUserId: UuidSchema,
+  fieldOffice: z.string().min(1),
+  updatedAt: IsoDateTimeSchema,
+  payload: z.record(z.string(), z.unknown()),
+  records: z.array(
+    z.object({
+      entity: z.string().min(1),
+      entityId: z.string().min(1),
+      version: z.number().int().nonnegative(),
+      payload: z.record(z.string(), z.unknown()),
+    }),
+  ),
+});
+export type PulledValidation = z.infer<typeof PulledValidationSchema>;
+
+export const PullResponseSchema = z.object({
+  catalogEditions: z.array(PulledCatalogEditionSchema),
+  assignments: z.array(AssignmentSchema),
+  validations: z.array(PulledValidationSchema),
+  /** Send it back to get the rows after this page; unchanged when the page is empty. */
+  cursor: PullCursorSchema,
+  /** More rows wait after this page: ask again straight away. */
+  hasMore: z.boolean(),
+});
+export type PullResponse = z.infer<typeof PullResponseSchema>;
