@@ -38,6 +38,8 @@ import {
   type Sharp,
 } from './services/evidence-store';
 import { fileCredentialStore } from './services/hq-credentials';
+import { syncHostOptions } from './services/sync-host';
+import { createSyncService, type SyncService } from './services/sync-service';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
 // Thumbnails: require() finds sharp's native part in app.asar.unpacked; import() would not look there.
@@ -50,6 +52,7 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 let services: AppServices | undefined;
+let syncService: SyncService | undefined;
 
 const notFound = () => new Response('Not found', { status: 404 });
 
@@ -132,17 +135,29 @@ async function start(): Promise<void> {
   }
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   serveRendererFromAppProtocol(dataDir);
+  const sync = createSyncService(services.ctx, hqCredentialStore(dataDir), {
+    ...syncHostOptions(services.ctx),
+    // Every window hears the progress of a sync, whichever started it.
+    emit: (event, payload) => {
+      for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload);
+    },
+    isOnline: () => net.isOnline(),
+  });
+  syncService = sync;
   const dispatch = createDispatcher(
     createHandlers(services.ctx, {
       version: app.getVersion(),
       dataDir,
       transport: 'electron',
       showOpenDialog: showEvidenceOpenDialog,
-      credentials: hqCredentialStore(dataDir),
+      sync,
     }),
+    console.error,
+    () => sync.noteRequestHandled(),
   );
   registerIpcHandlers(ipcMain, dispatch);
   createMainWindow();
+  sync.startBackground();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
   });
@@ -154,7 +169,10 @@ app.on('web-contents-created', (_event, contents) => {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('will-quit', () => services?.close());
+app.on('will-quit', () => {
+  syncService?.stop();
+  services?.close();
+});
 
 if (!app.requestSingleInstanceLock()) {
   // A second copy would open the same store; focus the first one instead.

@@ -5,6 +5,9 @@ import { migration003AuditLogAndOutbox } from './003-audit-log-and-outbox';
 import { migration004FieldWork } from './004-field-work';
 import { migration005AnsweredCounts } from './005-answered-counts';
 import { migration006SyncState } from './006-sync-state';
+import { migration007EvidenceUploads } from './007-evidence-uploads';
+import { migration008Pull } from './008-pull';
+import { migration009HqValidationReceipts } from './009-hq-validation-receipts';
 
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
 
@@ -16,6 +19,9 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004FieldWork,
   migration005AnsweredCounts,
   migration006SyncState,
+  migration007EvidenceUploads,
+  migration008Pull,
+  migration009HqValidationReceipts,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -15,6 +15,9 @@ import { contentTypeFor, resolveStaticPath } from '../main/static-path';
 import { openAppServices } from '../services/app-services';
 import { resolveDataDir } from '../services/data-dir';
 import { evidenceRequestFor, evidenceResponseHeaders, openEvidenceRequest } from '../services/evidence-store';
+import { fileCredentialStore } from '../services/hq-credentials';
+import { syncHostOptions } from '../services/sync-host';
+import { createSyncService } from '../services/sync-service';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 /** Room in an evidence:attach body for everything besides the file's base64 (names, caption, JSON). */
@@ -69,13 +72,25 @@ export async function startHarness(argv = process.argv, env = process.env) {
 
   const services = openAppServices({ dataDir, actor: env.CTPAT_ACTOR ?? os.userInfo().username });
   let origin = '';
-  const dispatch = createDispatcher(
-    createHandlers(services.ctx, { version: env.npm_package_version ?? '0.1.0', dataDir, transport: 'web-harness' }),
-  );
   const eventStreams = new Set<http.ServerResponse>();
   const emit = (event: EventName, payload: unknown) => {
     for (const stream of eventStreams) stream.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
   };
+  const sync = createSyncService(services.ctx, fileCredentialStore(dataDir), {
+    ...syncHostOptions(services.ctx),
+    emit,
+  });
+  const dispatch = createDispatcher(
+    createHandlers(services.ctx, {
+      version: env.npm_package_version ?? '0.1.0',
+      dataDir,
+      transport: 'web-harness',
+      sync,
+    }),
+    console.error,
+    () => sync.noteRequestHandled(),
+  );
+  sync.startBackground();
 
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', origin);
@@ -180,6 +195,7 @@ export async function startHarness(argv = process.argv, env = process.env) {
   origin = `http://127.0.0.1:${actualPort}`;
 
   const close = async () => {
+    sync.stop();
     for (const stream of eventStreams) stream.end();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();

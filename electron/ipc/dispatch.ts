@@ -21,14 +21,21 @@ export type DispatchLogger = (message: string, error: unknown) => void;
  * Parses the payload with the channel's schema before any service runs, so a malformed request
  * writes nothing; every outcome, including bugs, comes back as an envelope.
  */
-export function createDispatcher(handlers: Handlers, logError: DispatchLogger = console.error): Dispatch {
+export function createDispatcher(
+  handlers: Handlers,
+  logError: DispatchLogger = console.error,
+  /** Told after every request that succeeded (background sync watches for queued changes). */
+  onHandled?: (channel: Channel) => void,
+): Dispatch {
   return async (channel, payload) => {
     if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', `There is no channel named "${channel}".`);
     const parsed = contract[channel].request.safeParse(payload);
     if (!parsed.success) return fail('BAD_REQUEST', `Invalid ${channel} request: ${describeZodError(parsed.error)}`);
     try {
       const handler = handlers[channel] as (request: unknown) => unknown;
-      return ok(await handler(parsed.data));
+      const value = await handler(parsed.data);
+      onHandled?.(channel);
+      return ok(value);
     } catch (error) {
       if (error instanceof AppError) return fail(error.code, error.message);
       logError(`Handler for ${channel} failed`, error);

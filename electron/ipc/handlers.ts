@@ -2,11 +2,13 @@ import type { Channel } from '../../shared/ipc/channels';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
 import { type CredentialStore, fileCredentialStore } from '../services/hq-credentials';
 import type { ServiceContext } from '../services/service-context';
-import { createSyncService } from '../services/sync-service';
+import { createSyncService, type SyncService } from '../services/sync-service';
+import { assignmentHandlers } from './handlers/assignments';
 import { coreHandlers } from './handlers/core';
 import { evidenceHandlers } from './handlers/evidence';
 import { fieldWorkHandlers } from './handlers/field-work';
 import { inspectionHandlers } from './handlers/inspections';
+import { reviewHandlers } from './handlers/reviews';
 import { submissionHandlers } from './handlers/submission';
 import { syncHandlers } from './handlers/sync';
 
@@ -22,6 +24,8 @@ export type HostInfo = {
   showOpenDialog?: () => Promise<string[]>;
   /** Where the HQ device token is kept; a 0600 file in the data folder unless the host has better (safeStorage). */
   credentials?: CredentialStore;
+  /** The host's sync service when it runs background sync (Electron main, the harness); one is made otherwise. */
+  sync?: SyncService;
 };
 
 /** The single map from channel to service call; both transports (IPC and the web harness) use it. */
@@ -32,6 +36,8 @@ export function createHandlers(ctx: ServiceContext, host: HostInfo): Handlers {
     ...submissionHandlers(ctx),
     ...evidenceHandlers(ctx, host),
     ...inspectionHandlers(ctx),
-    ...syncHandlers(createSyncService(ctx, host.credentials ?? fileCredentialStore(host.dataDir))),
+    ...assignmentHandlers(ctx),
+    ...reviewHandlers(ctx),
+    ...syncHandlers(host.sync ?? createSyncService(ctx, host.credentials ?? fileCredentialStore(host.dataDir))),
   };
 }

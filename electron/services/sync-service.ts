@@ -1,26 +1,77 @@
 import os from 'node:os';
 import { stmt } from '../../db/statements';
-import type { ParsedRequestOf, SyncStatusView } from '../../shared/ipc/contract';
+import type { EventName } from '../../shared/ipc/channels';
+import type {
+  EventPayloadOf,
+  ParkedChange,
+  ParsedRequestOf,
+  SyncProgressView,
+  SyncStatusView,
+  ValidationSyncView,
+} from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
 import { EnrollResponseSchema } from '../../shared/sync/protocol';
-import { clearNeedsEnrolment, createSyncEngine, type SyncEngine, validationSyncState } from '../sync/sync-engine';
-import { createHttpTransport } from '../sync/transport';
+import { checkValidationReceipts, ValidationReceiptSchema } from '../sync/receipt-check';
+import { createSyncScheduler, type SyncScheduler, type SyncTrigger } from '../sync/scheduler';
+import {
+  clearNeedsEnrolment,
+  createSyncEngine,
+  defaultSetTimer,
+  type SetTimer,
+  type SyncEngine,
+  type SyncStep,
+  validationSyncState,
+} from '../sync/sync-engine';
+import { createHttpTransport, getHqJson, type HttpTransportOptions } from '../sync/transport';
 import type { CredentialStore } from './hq-credentials';
+import { discardParkedChange, listParkedChanges, retryParkedChange } from './parked-changes';
 import type { ServiceContext } from './service-context';
 
 const HQ_TIMEOUT_MS = 30_000;
 
-/** Enrolment with HQ, the Sync button, and each validation's sync state. */
-export function createSyncService(ctx: ServiceContext, credentials: CredentialStore) {
+export type SyncServiceOptions = {
+  /** Sends a main→renderer event (Electron webContents.send; the harness's event stream). */
+  emit?: <E extends EventName>(event: E, payload: EventPayloadOf<E>) => void;
+  /** Is the computer online at all? Electron's net.isOnline(); the harness assumes yes. */
+  isOnline?: () => boolean;
+  setTimer?: SetTimer;
+  /** Extra work after each push (evidence upload, pull), given the HQ connection in use. */
+  extraSteps?: (hq: HttpTransportOptions, ctx: ServiceContext) => SyncStep[];
+};
+
+/** Enrolment with HQ, the Sync button, background sync, refused changes and each validation's sync state. */
+export function createSyncService(ctx: ServiceContext, credentials: CredentialStore, options: SyncServiceOptions = {}) {
   let engine: SyncEngine | null = null;
+  let progress: SyncProgressView | null = null;
+  let lastQueuedChange = newestOutboxChange(ctx);
+
+  const reportProgress = (next: SyncProgressView | null) => {
+    progress = next;
+    options.emit?.('sync:progress', next);
+  };
+
   const engineFor = (): SyncEngine | null => {
     if (engine) return engine;
     const saved = credentials.load();
     if (!saved) return null;
+    const hq: HttpTransportOptions = { baseUrl: saved.hqUrl, token: saved.token, timeoutMs: HQ_TIMEOUT_MS };
+    const receipts: SyncStep = {
+      name: 'receipts',
+      run: (report) =>
+        checkValidationReceipts(
+          ctx.db,
+          (id) => getHqJson(hq, `validations/${encodeURIComponent(id)}/receipt`, ValidationReceiptSchema),
+          { now: ctx.now, report },
+        ),
+    };
     engine = createSyncEngine({
       db: ctx.db,
-      transport: createHttpTransport({ baseUrl: saved.hqUrl, token: saved.token, timeoutMs: HQ_TIMEOUT_MS }),
+      transport: createHttpTransport(hq),
       now: ctx.now,
+      ...(options.setTimer ? { setTimer: options.setTimer } : {}),
+      // Evidence goes up before HQ is asked whether it holds each validation whole.
+      steps: [...(options.extraSteps?.(hq, ctx) ?? []), receipts],
+      onProgress: reportProgress,
     });
     return engine;
   };
@@ -36,13 +87,28 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
       enrolled: saved !== null,
       hqUrl: saved?.hqUrl ?? null,
       userName: saved?.user.name ?? null,
+      userRole: saved?.user.role ?? null,
       state: current?.state ?? 'idle',
       lastSuccessAt: current?.lastSuccessAt ?? null,
       lastError: current?.lastError ?? null,
       pending: counts.pending,
       parked: counts.parked,
+      progress,
     };
   };
+
+  /** A background sync: quiet when not enrolled or waiting for enrolment; respects the backoff unless the network just came back. */
+  const backgroundSync = async (trigger: SyncTrigger): Promise<void> => {
+    const current = engineFor();
+    if (!current || current.status().state === 'needs-enrolment') return;
+    await current.syncNow({ ignoreBackoff: trigger === 'network-back' });
+  };
+
+  const scheduler: SyncScheduler = createSyncScheduler({
+    sync: backgroundSync,
+    setTimer: options.setTimer ?? defaultSetTimer,
+    ...(options.isOnline ? { isOnline: options.isOnline } : {}),
+  });
 
   return {
     status,
@@ -72,6 +138,7 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
       engine?.stop();
       engine = null;
       clearNeedsEnrolment(ctx.db);
+      scheduler.noteLocalWrite();
       return status();
     },
 
@@ -83,7 +150,8 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
       return status();
     },
 
-    validationStates() {
+    validationStates(): ValidationSyncView[] {
+      const syncing = engine?.status().state === 'syncing';
       const ids = stmt(ctx.db, 'SELECT id FROM validations ORDER BY scheduled_date DESC LIMIT 1000')
         .pluck()
         .all() as string[];
@@ -91,13 +159,53 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
         const s = validationSyncState(ctx.db, validationId);
         return {
           validationId,
-          state: s.state,
+          state: syncing && s.state === 'not-synced' && s.pending > 0 ? 'syncing' : s.state,
           reason: s.state === 'needs-attention' ? s.reason : null,
+          syncedAt: s.syncedAt,
+          safeToArchiveAt: s.safeToArchiveAt,
         };
       });
     },
 
-    stop: () => engine?.stop(),
+    parked: (): ParkedChange[] => listParkedChanges(ctx),
+
+    retryParked(request: ParsedRequestOf<'sync:requeue'>): SyncStatusView {
+      retryParkedChange(ctx, request.changeId);
+      scheduler.noteLocalWrite();
+      return status();
+    },
+
+    discardParked(request: ParsedRequestOf<'sync:discard'>): SyncStatusView {
+      discardParkedChange(ctx, request.changeId, request.reason);
+      return status();
+    },
+
+    /** The page saw the network come back (the browser's online event). */
+    networkOnline(): { accepted: boolean } {
+      scheduler.noteOnline();
+      return { accepted: engineFor() !== null };
+    },
+
+    /** After any successful request: if it queued a change for HQ, sync once writes go quiet. */
+    noteRequestHandled(): void {
+      const newest = newestOutboxChange(ctx);
+      if (newest === null || newest === lastQueuedChange) return;
+      lastQueuedChange = newest;
+      scheduler.noteLocalWrite();
+    },
+
+    /** Starts background sync (after writes, when the network returns, every few minutes). */
+    startBackground: () => scheduler.start(),
+
+    stop: () => {
+      scheduler.stop();
+      engine?.stop();
+    },
   };
 }
 export type SyncService = ReturnType<typeof createSyncService>;
+
+/** The newest outbox row's change id: a new one appears exactly when something was queued for HQ (seqs are reused). */
+const newestOutboxChange = (ctx: ServiceContext): string | null =>
+  (stmt(ctx.db, 'SELECT change_id FROM sync_outbox ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined) ??
+  null;

@@ -14,6 +14,8 @@ export type PushOptions = {
   random?: () => number;
   /** A manual "Sync now" tries rows still waiting out a backoff. */
   ignoreBackoff?: boolean;
+  /** Called after each batch HQ answered: changes dealt with so far out of those queued at the start. */
+  onProgress?: (done: number, total: number) => void;
 };
 
 export type PushSummary = {
@@ -50,6 +52,10 @@ const HELD_OUTCOMES = new Set<Receipt['outcome']>(['applied', 'duplicate']);
 export async function pushOutbox(db: Db, transport: SyncTransport, options: PushOptions): Promise<PushSummary> {
   const batchSize = Math.max(1, Math.min(options.batchSize, MAX_PUSH_BATCH));
   const summary: PushSummary = { pushed: 0, applied: 0, duplicates: 0, parked: 0, remaining: 0 };
+  const total = countUnparked(db);
+  const report = () =>
+    options.onProgress?.(Math.min(total, summary.applied + summary.duplicates + summary.parked), total);
+  report();
   for (;;) {
     const rows = dueRows(db, batchSize, options);
     if (rows.length === 0) break;
@@ -63,6 +69,7 @@ export async function pushOutbox(db: Db, transport: SyncTransport, options: Push
     }
     if (changes.length === 0) continue;
     await pushBatch(db, transport, changes, options, summary);
+    report();
   }
   summary.remaining = countUnparked(db);
   return summary;
@@ -248,6 +255,7 @@ const ENTITY_LABELS: Record<Change['entity'], string> = {
   evidence: 'this evidence record',
   inspection_checklist: 'this inspection checklist',
   virtual_session: 'this virtual session log',
+  finding_review: 'this review',
 };
 
 /** What the record's screen shows for a change HQ refused: what happened and what to do. */

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/connection';
 import { stmt } from '../../db/statements';
 import { MAX_PUSH_BATCH, type PushSummary, pushOutbox, validationIdOfChange } from './push-outbox';
-import { AuthError, isRetryable, type SyncTransport } from './transport';
+import { archiveStateOf } from './receipt-check';
+import { AuthError, ClientError, isRetryable, type SyncTransport } from './transport';
 
 export type SyncEngineState = 'idle' | 'syncing' | 'needs-enrolment' | 'error';
 
@@ -16,8 +17,21 @@ export type SyncStatus = {
 };
 
 export type SyncResult =
-  | { ok: true; summary: PushSummary }
+  | { ok: true; summary: PushSummary; steps: Record<string, unknown> }
   | { ok: false; error: string; retryAt: string | null; needsEnrolment: boolean };
+
+/** What a running sync is doing, for the progress bar: changes sent, bytes uploaded, pages pulled. */
+export type SyncProgress = { phase: 'push' | 'evidence' | 'receipts' | 'pull'; done: number; total: number };
+
+/**
+ * Work that follows a successful push in the same sync (evidence upload, HQ receipts, pull). A step
+ * may throw the transport's errors: retryable ones are recorded and tried at the next sync, 401 asks
+ * for enrolment. What it returns lands in the sync result under its name.
+ */
+export type SyncStep = {
+  name: string;
+  run: (report: (progress: SyncProgress) => void) => Promise<unknown>;
+};
 
 /** Schedules fn after ms; returns a cancel function. setTimeout in the app, a manual clock in tests. */
 export type SetTimer = (ms: number, fn: () => void) => () => void;
@@ -29,6 +43,10 @@ export type SyncEngineOptions = {
   random?: () => number;
   setTimer?: SetTimer;
   batchSize?: number;
+  /** Run after each successful push, in order. */
+  steps?: readonly SyncStep[];
+  /** Progress of the running sync; null when it ends. */
+  onProgress?: (progress: SyncProgress | null) => void;
 };
 
 export type SyncEngine = {
@@ -41,7 +59,7 @@ export type SyncEngine = {
   stop(): void;
 };
 
-const defaultSetTimer: SetTimer = (ms, fn) => {
+export const defaultSetTimer: SetTimer = (ms, fn) => {
   const handle = setTimeout(fn, ms);
   handle.unref?.();
   return () => clearTimeout(handle);
@@ -79,12 +97,21 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (readState(db, 'needs_enrolment') === '1') {
       return { ok: false, error: 'Enrol this device with HQ before syncing.', retryAt: null, needsEnrolment: true };
     }
+    const report = options.onProgress ?? (() => undefined);
     try {
-      const summary = await pushOutbox(db, transport, { batchSize, now, random, ignoreBackoff });
+      const summary = await pushOutbox(db, transport, {
+        batchSize,
+        now,
+        random,
+        ignoreBackoff,
+        onProgress: (done, total) => report({ phase: 'push', done, total }),
+      });
+      const steps: Record<string, unknown> = {};
+      for (const step of options.steps ?? []) steps[step.name] = await step.run(report);
       writeState(db, { last_success_at: now().toISOString(), last_error: null });
       // Rows queued behind a backed-off one are pushed when its wait ends.
       if (summary.remaining > 0) scheduleRetry();
-      return { ok: true, summary };
+      return { ok: true, summary, steps };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (error instanceof AuthError) {
@@ -94,6 +121,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         return { ok: false, error: message, retryAt: null, needsEnrolment: true };
       }
       writeState(db, { last_error: message });
+      // HQ refusing a follow-up request (a receipt, an upload) is shown, not thrown: the push itself stands.
+      if (error instanceof ClientError) return { ok: false, error: message, retryAt: null, needsEnrolment: false };
       if (!isRetryable(error)) throw error;
       scheduleRetry();
       return { ok: false, error: message, retryAt: nextAttemptAt(db), needsEnrolment: false };
@@ -105,6 +134,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (running) return running;
       running = runSync(syncOptions?.ignoreBackoff ?? false).finally(() => {
         running = null;
+        options.onProgress?.(null);
         emit();
       });
       emit();
@@ -174,10 +204,13 @@ function nextAttemptAt(db: Db): string | null {
   return head.next_attempt_at;
 }
 
-export type ValidationSyncState =
-  | { state: 'not-synced'; pending: number }
-  | { state: 'synced' }
-  | { state: 'needs-attention'; reason: string; parked: number };
+type ReceiptTimes = { syncedAt: string | null; safeToArchiveAt: string | null };
+export type ValidationSyncState = ReceiptTimes &
+  (
+    | { state: 'not-synced'; pending: number }
+    | { state: 'synced' }
+    | { state: 'needs-attention'; reason: string; parked: number }
+  );
 
 /**
  * A validation's sync state for its screen: needs-attention when HQ refused one of its changes (the
@@ -197,16 +230,23 @@ export function validationSyncState(db: Db, validationId: string): ValidationSyn
   }>;
   const mine = rows.filter((r) => validationIdOfRow(r) === validationId);
   const parked = mine.filter((r) => r.parked_reason !== null);
+  const syncedAt =
+    (stmt(
+      db,
+      `SELECT max(received_at) FROM sync_receipts WHERE validation_id = ? AND outcome IN ('applied', 'duplicate')`,
+    )
+      .pluck()
+      .get(validationId) as string | null) ?? null;
+  const times = {
+    syncedAt,
+    safeToArchiveAt: mine.length > 0 ? null : (archiveStateOf(db, validationId)?.safeToArchiveAt ?? null),
+  };
   const [firstParked] = parked;
   if (firstParked?.parked_reason) {
-    return { state: 'needs-attention', reason: firstParked.parked_reason, parked: parked.length };
+    return { state: 'needs-attention', reason: firstParked.parked_reason, parked: parked.length, ...times };
   }
-  if (mine.length > 0) return { state: 'not-synced', pending: mine.length };
-  const held = stmt(
-    db,
-    `SELECT 1 FROM sync_receipts WHERE validation_id = ? AND outcome IN ('applied', 'duplicate') LIMIT 1`,
-  ).get(validationId);
-  return held ? { state: 'synced' } : { state: 'not-synced', pending: 0 };
+  if (mine.length > 0) return { state: 'not-synced', pending: mine.length, ...times };
+  return syncedAt ? { state: 'synced', ...times } : { state: 'not-synced', pending: 0, ...times };
 }
 
 function validationIdOfRow(row: { entity: string; entity_id: string; payload_json: string }): string | null {

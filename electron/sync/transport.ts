@@ -73,10 +73,7 @@ export function pushResponseFrom(status: number, bodyText: string): PushResponse
     if (parsed.success) return parsed.data;
     if (status !== 409) throw new ServerError(`HQ answered ${status} without a valid list of receipts.`, status);
   }
-  const message = ApiErrorSchema.safeParse(body).data?.error.message ?? `HQ answered HTTP ${status}.`;
-  if (status === 401) throw new AuthError(message);
-  if (status >= 500) throw new ServerError(message, status);
-  throw new ClientError(message, status);
+  throw errorForStatus(status, body);
 }
 
 export function createHttpTransport(options: HttpTransportOptions): SyncTransport {
@@ -104,7 +101,43 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
   };
 }
 
-function parseJson(text: string): unknown {
+/**
+ * GETs an HQ JSON resource (path relative to /v1/) and parses it with schema. Errors are the typed ones
+ * above: NetworkError and ServerError are retried later, AuthError asks for enrolment, ClientError parks.
+ */
+export async function getHqJson<T>(options: HttpTransportOptions, path: string, schema: z.ZodType<T>): Promise<T> {
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const url = new URL(`v1/${path}`, options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
+  let status: number;
+  let text: string;
+  try {
+    const response = await fetchImpl(url, {
+      headers: { authorization: `Bearer ${options.token}` },
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+    status = response.status;
+    text = await response.text();
+  } catch (error) {
+    throw new NetworkError(networkMessage(error, options.timeoutMs), { cause: error });
+  }
+  const body = parseJson(text);
+  if (status >= 200 && status < 300) {
+    const parsed = schema.safeParse(body);
+    if (parsed.success) return parsed.data;
+    throw new ServerError(`HQ answered ${path} with something this version does not understand.`, status);
+  }
+  throw errorForStatus(status, body);
+}
+
+/** HQ's refusal as the typed error that says what the client does next. */
+export function errorForStatus(status: number, body: unknown): SyncTransportError {
+  const message = ApiErrorSchema.safeParse(body).data?.error.message ?? `HQ answered HTTP ${status}.`;
+  if (status === 401) return new AuthError(message);
+  if (status >= 500) return new ServerError(message, status);
+  return new ClientError(message, status);
+}
+
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -112,7 +145,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-function networkMessage(error: unknown, timeoutMs: number): string {
+export function networkMessage(error: unknown, timeoutMs: number): string {
   const name = error instanceof Error ? error.name : '';
   if (name === 'TimeoutError' || name === 'AbortError') return `HQ did not answer within ${timeoutMs / 1000} s.`;
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { AppHeader } from './components/AppHeader';
 import { MembersScreen } from './screens/MembersScreen';
 import { NewValidationScreen } from './screens/NewValidationScreen';
+import { ReviewQueueScreen } from './screens/ReviewQueueScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { WorksheetScreen } from './screens/WorksheetScreen';
 import { useRoute } from './state/route';
@@ -24,6 +25,7 @@ export function App() {
       <main id="main-content" className="app-main">
         {route.name === 'members' && <MembersScreen />}
         {route.name === 'settings' && <SettingsScreen />}
+        {route.name === 'reviews' && <ReviewQueueScreen />}
         {route.name === 'new-validation' && <NewValidationScreen memberId={route.memberId} />}
         {route.name === 'worksheet' && (
           <WorksheetScreen

@@ -32,6 +32,14 @@ export const CHANNELS = [
   'sync:enroll',
   'sync:now',
   'sync:validations',
+  'sync:refused',
+  'sync:requeue',
+  'sync:discard',
+  'sync:online',
+  'reviews:queue',
+  'reviews:save',
+  'assignments:list',
+  'assignments:start',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -16,6 +16,7 @@ import {
   VerificationMethodSchema,
   VirtualSessionSchema,
 } from '../domain/field-work';
+import { FindingReviewSchema, SaveFindingReviewRequestSchema } from '../domain/review';
 import {
   CriterionIdSchema,
   CriterionResponseSchema,
@@ -167,22 +168,80 @@ export const SaveVirtualSessionRequestSchema = z.strictObject({
   segments: VirtualSessionSchema.shape.segments,
 });
 
+export const SyncProgressSchema = z.object({
+  phase: z.enum(['push', 'evidence', 'receipts', 'pull']),
+  done: z.number().nonnegative(),
+  total: z.number().nonnegative(),
+});
+export type SyncProgressView = z.infer<typeof SyncProgressSchema>;
+
 export const SyncStatusViewSchema = z.object({
   enrolled: z.boolean(),
   hqUrl: z.string().nullable(),
   userName: z.string().nullable(),
+  /** The enrolled user's role at HQ: reviewers and supervisors get the review list. */
+  userRole: z.enum(['SCSS', 'FIELD_OFFICE_REVIEWER', 'SUPERVISOR', 'HQ_ANALYST']).nullable(),
   state: z.enum(['idle', 'syncing', 'needs-enrolment', 'error']),
   lastSuccessAt: z.string().nullable(),
   lastError: z.string().nullable(),
   pending: z.number().int().nonnegative(),
   parked: z.number().int().nonnegative(),
+  /** What the running sync is doing, for the progress bar; null when no sync runs. */
+  progress: SyncProgressSchema.nullable(),
 });
 export type SyncStatusView = z.infer<typeof SyncStatusViewSchema>;
 
 export const ValidationSyncViewSchema = z.object({
   validationId: UuidSchema,
-  state: z.enum(['not-synced', 'synced', 'needs-attention']),
+  state: z.enum(['not-synced', 'syncing', 'synced', 'needs-attention']),
   reason: z.string().nullable(),
+  /** When HQ last receipted one of its changes. */
+  syncedAt: z.string().nullable(),
+  /** Set once HQ's copy carries the same fingerprint and every evidence file. */
+  safeToArchiveAt: z.string().nullable(),
+});
+export type ValidationSyncView = z.infer<typeof ValidationSyncViewSchema>;
+
+/** A change HQ refused, kept on this computer until the user sends it again or decides not to. */
+export const ReviewQueueItemSchema = z.object({
+  validationId: UuidSchema,
+  memberName: z.string().nullable(),
+  entityType: z.string(),
+  mode: z.string(),
+  scheduledDate: z.string(),
+  submittedAt: z.string().nullable(),
+  signedByName: z.string().nullable(),
+  findings: z.array(
+    z.object({
+      id: UuidSchema,
+      criterionId: z.string(),
+      classification: z.string(),
+      description: z.string(),
+      dueDate: z.string().nullable(),
+      review: FindingReviewSchema.nullable(),
+    }),
+  ),
+});
+export type ReviewQueueItem = z.infer<typeof ReviewQueueItemSchema>;
+
+export const ParkedChangeSchema = z.object({
+  changeId: UuidSchema,
+  validationId: z.string().nullable(),
+  memberName: z.string().nullable(),
+  entity: z.string(),
+  operation: z.string(),
+  reason: z.string(),
+  parkedAt: z.string(),
+});
+export type ParkedChange = z.infer<typeof ParkedChangeSchema>;
+
+/** A validation HQ assigned to this SCSS, not yet started on this computer. */
+export const AssignmentViewSchema = z.object({
+  id: UuidSchema,
+  member: MemberSchema,
+  entityType: EntityTypeSchema,
+  mode: ValidationModeSchema,
+  targetDate: IsoDateSchema,
 });
 
 /** The one contract: channel → request and response schemas. */
@@ -261,6 +320,20 @@ export const contract = {
   },
   'sync:now': { request: Empty, response: SyncStatusViewSchema },
   'sync:validations': { request: Empty, response: z.array(ValidationSyncViewSchema) },
+  'sync:refused': { request: Empty, response: z.array(ParkedChangeSchema) },
+  'sync:requeue': { request: z.strictObject({ changeId: UuidSchema }), response: SyncStatusViewSchema },
+  'sync:discard': {
+    request: z.strictObject({
+      changeId: UuidSchema,
+      reason: z.string().trim().min(3, 'Say why this change should not be sent (at least 3 characters)').max(500),
+    }),
+    response: SyncStatusViewSchema,
+  },
+  'sync:online': { request: Empty, response: z.object({ accepted: z.boolean() }) },
+  'reviews:queue': { request: Empty, response: z.array(ReviewQueueItemSchema) },
+  'reviews:save': { request: SaveFindingReviewRequestSchema, response: FindingReviewSchema },
+  'assignments:list': { request: Empty, response: z.array(AssignmentViewSchema) },
+  'assignments:start': { request: z.strictObject({ assignmentId: UuidSchema }), response: ValidationSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -270,6 +343,6 @@ export type ResponseOf<C extends Channel> = z.output<Contract[C]['response']>;
 
 export const eventContract = {
   'validation:changed': z.object({ validationId: UuidSchema }),
-  'sync:progress': z.object({ phase: z.string(), done: z.number(), total: z.number() }),
+  'sync:progress': SyncProgressSchema.nullable(),
 } as const satisfies Record<EventName, z.ZodType>;
 export type EventPayloadOf<E extends EventName> = z.output<(typeof eventContract)[E]>;

@@ -37,6 +37,8 @@ export const ChangeSchema = z.strictObject({
     'evidence',
     'inspection_checklist',
     'virtual_session',
+    // A reviewer's decision on a finding: the one change a submitted validation still takes.
+    'finding_review',
   ]),
   entityId: z.string().min(1).max(200),
   operation: z.enum(['create', 'upsert', 'delete', 'submit', 'reopen']),

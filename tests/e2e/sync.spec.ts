@@ -52,15 +52,18 @@ test('an SCSS enrols the laptop, submits a validation, syncs, and HQ holds it wi
   await ws.answerRemainingWithKeyboard('c');
   await ws.submit('Jordan A. Rivera');
   const fingerprint = (await page.getByTestId('fingerprint').textContent()) ?? '';
-  await expect(page.getByTestId('sync-status')).toContainText(/changes to send/);
+  await expect(page.getByTestId('sync-status')).toContainText(/changes? to send|Syncing|Synced at/);
 
+  // Nobody presses Sync: a few seconds after the last change the app sends everything by itself.
   await members.openMembers();
   const row = members.memberCard('Great Lakes Auto Parts Distributors LLC').getByTestId('validation-row');
-  await expect(row.getByTestId('validation-sync-state')).toHaveText('Not synced');
+  await expect(row.getByTestId('validation-sync-state')).toHaveText(/^Synced at /, { timeout: 30_000 });
+  await expect(page.getByTestId('sync-status')).toContainText('Synced at');
+  // HQ's receipt carries this laptop's fingerprint: the laptop's copy may now be archived.
+  await expect(row.getByTestId('validation-safe-to-archive')).toHaveText('Safe to archive');
+  await app.screenshot('synced');
   await page.getByRole('button', { name: 'Sync', exact: true }).click();
   await expect(page.getByTestId('sync-status')).toContainText('Synced at');
-  await expect(row.getByTestId('validation-sync-state')).toHaveText('Synced');
-  await app.screenshot('synced');
 
   // HQ, asked through its API with this laptop's token, holds the submitted validation and its fingerprint.
   const validationId = new URL(
@@ -74,4 +77,56 @@ test('an SCSS enrols the laptop, submits a validation, syncs, and HQ holds it wi
   });
   expect(receipt.status).toBe(200);
   expect(await receipt.json()).toMatchObject({ validationId, status: 'SUBMITTED', contentSha256: fingerprint });
+});
+
+test('a change HQ refuses is listed with its reason and can be kept off HQ without losing the answer', async ({
+  app,
+}) => {
+  const page = app.page;
+  // A reviewer's account may not change an SCSS's content: HQ refuses it (forbidden), and the app parks it.
+  const { code } = await issueEnrolmentCode(hq.db, {
+    name: 'Morgan Lee',
+    role: 'FIELD_OFFICE_REVIEWER',
+    fieldOffice: 'Detroit',
+  });
+  await page.getByRole('link', { name: 'Not connected to HQ' }).click();
+  await page.getByLabel('HQ address').fill(hqUrl);
+  await page.getByLabel('Enrolment code').fill(code);
+  await page.getByRole('button', { name: 'Enrol this computer' }).click();
+  await expect(page.getByTestId('no-refused-changes')).toBeVisible();
+
+  const members = new MembersPage(page);
+  await members.openMembers();
+  await members.startValidationOf('Great Lakes Auto Parts Distributors LLC');
+  const form = new NewValidationPage(page);
+  await form.fill({ mode: 'In person', scheduledDate: '2026-12-10' });
+  await form.create();
+  await page.getByRole('button', { name: 'Sync', exact: true }).click();
+  await expect(page.getByTestId('sync-status')).toContainText('1 change needs attention');
+  await expect(page.getByTestId('validation-sync-state')).toContainText(
+    'Needs attention: HQ refused this validation: your account may not change it',
+  );
+  await app.screenshot('needs-attention');
+
+  await page.getByTestId('sync-status').getByRole('link', { name: 'Review' }).click();
+  const refused = page.getByTestId('refused-change');
+  await expect(refused).toHaveCount(1);
+  await expect(refused.getByTestId('refused-reason')).toContainText('your account may not change it');
+  await expect(refused).toContainText('Great Lakes Auto Parts Distributors LLC');
+  await refused.getByRole('button', { name: 'Send again' }).click();
+  await page.getByRole('button', { name: 'Sync', exact: true }).click();
+  await expect(page.getByTestId('refused-change')).toHaveCount(1);
+  await refused.getByRole('button', { name: 'Don’t send…' }).click();
+  await refused.getByRole('button', { name: 'Don’t send this change' }).click();
+  await expect(refused.getByRole('alert')).toContainText('Say why this change should not be sent');
+  await refused.getByLabel('Why should HQ not get this change?').fill('Created under the wrong account; HQ has it.');
+  await app.screenshot('refused-changes');
+  await refused.getByRole('button', { name: 'Don’t send this change' }).click();
+  await expect(page.getByTestId('no-refused-changes')).toBeVisible();
+
+  // The validation itself is still on this computer.
+  await members.openMembers();
+  await expect(members.memberCard('Great Lakes Auto Parts Distributors LLC').getByTestId('validation-row')).toHaveCount(
+    1,
+  );
 });

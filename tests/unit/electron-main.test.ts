@@ -116,7 +116,7 @@ const fake = vi.hoisted(() => {
         state.ipcHandlers.set(channel, listener);
       },
     },
-    net: { fetch: state.fetch },
+    net: { fetch: state.fetch, isOnline: () => true },
     session: {
       defaultSession: {
         setPermissionRequestHandler(handler: typeof state.permissionHandler) {

@@ -1,7 +1,15 @@
 import type { SyncService } from '../../services/sync-service';
 import type { HandlersFor } from '../handlers';
 
-type SyncChannel = 'sync:status' | 'sync:enroll' | 'sync:now' | 'sync:validations';
+type SyncChannel =
+  | 'sync:status'
+  | 'sync:enroll'
+  | 'sync:now'
+  | 'sync:validations'
+  | 'sync:refused'
+  | 'sync:requeue'
+  | 'sync:discard'
+  | 'sync:online';
 
 export function syncHandlers(sync: SyncService): HandlersFor<SyncChannel> {
   return {
@@ -9,5 +17,9 @@ export function syncHandlers(sync: SyncService): HandlersFor<SyncChannel> {
     'sync:enroll': (req) => sync.enroll(req),
     'sync:now': () => sync.syncNow(),
     'sync:validations': () => sync.validationStates(),
+    'sync:refused': () => sync.parked(),
+    'sync:requeue': (req) => sync.retryParked(req),
+    'sync:discard': (req) => sync.discardParked(req),
+    'sync:online': () => sync.networkOnline(),
   };
 }

@@ -1,7 +1,11 @@
 import { routeHref } from '../state/route';
+import { useSyncStore } from '../state/sync-store';
 import { SyncControl } from './SyncControl';
 
 export function AppHeader() {
+  // Reviewers and supervisors review the findings of submitted validations pulled from HQ.
+  const role = useSyncStore((s) => s.status?.userRole);
+  const reviewer = role === 'FIELD_OFFICE_REVIEWER' || role === 'SUPERVISOR';
   return (
     <header className="usa-header usa-header--basic app-header">
       <div className="usa-nav-container">
@@ -26,6 +30,13 @@ export function AppHeader() {
                 New validation
               </a>
             </li>
+            {reviewer && (
+              <li>
+                <a className="usa-link" href={routeHref({ name: 'reviews' })}>
+                  Review findings
+                </a>
+              </li>
+            )}
             <li>
               <a className="usa-link" href={routeHref({ name: 'settings' })}>
                 Settings

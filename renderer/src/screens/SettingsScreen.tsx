@@ -5,7 +5,9 @@ import { z } from 'zod';
 import { DeficiencyReasonSchema, type Settings } from '../../../shared/domain/field-work';
 import { call, errorMessage } from '../api';
 import { Alert } from '../components/Alert';
+import { useSyncStore } from '../state/sync-store';
 import { HqConnection } from './HqConnection';
+import { RefusedChanges } from './RefusedChanges';
 
 const MB = 1024 * 1024;
 
@@ -43,6 +45,7 @@ function toForm(s: Settings): SettingsForm {
 
 /** Local settings: the deficiency reasons findings choose from, the response period and the evidence size limit. */
 export function SettingsScreen() {
+  const enrolled = useSyncStore((s) => s.status?.enrolled ?? false);
   const [loaded, setLoaded] = useState<Settings | null>(null);
   const [message, setMessage] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
   const {
@@ -87,6 +90,7 @@ export function SettingsScreen() {
       <h1 tabIndex={-1}>Settings</h1>
       <p className="usa-intro">These settings apply to this computer. Findings keep the reason they were given.</p>
       <HqConnection />
+      {enrolled && <RefusedChanges />}
       {message && <Alert type={message.type}>{message.text}</Alert>}
       {loaded && (
         <form className="usa-form usa-form--large settings-form" onSubmit={handleSubmit(onSubmit)} noValidate>

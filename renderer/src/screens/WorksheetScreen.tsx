@@ -5,6 +5,7 @@ import { worksheetProgress } from '../../../shared/domain/worksheet-rules';
 import { Alert } from '../components/Alert';
 import { formatDate, formatTime } from '../components/format';
 import { ProgressMeter } from '../components/ProgressMeter';
+import { SyncTag } from '../components/SyncTag';
 import { routeHref, type WorksheetSection } from '../state/route';
 import { useWorksheetStore } from '../state/worksheet-store';
 import { CriterionCard } from './CriterionCard';
@@ -130,6 +131,9 @@ export function WorksheetScreen({
           <h1 tabIndex={-1} className="worksheet__title">
             {member.legalName}
           </h1>
+          <p className="worksheet__sync">
+            <SyncTag validationId={validation.id} />
+          </p>
           <p className="worksheet__edition">
             Checked against {edition.title} ({edition.id})
             {worksheet.previousResults.length > 0 && (

@@ -1,9 +1,10 @@
 import { useSyncExternalStore } from 'react';
 
-/** Hash routes keep the app's place across a reload: #/members, #/validations/new, #/validations/<id>/category/<n>. */
+/** Hash routes keep the app's place across a reload: #/members, #/reviews, #/validations/new, #/validations/<id>/category/<n>. */
 export type Route =
   | { name: 'members' }
   | { name: 'settings' }
+  | { name: 'reviews' }
   | { name: 'new-validation'; memberId?: string }
   | { name: 'worksheet'; validationId: string; category: number; section?: WorksheetSection; focus?: string };
 
@@ -15,6 +16,7 @@ export function parseRoute(hash: string): Route {
   const parts = pathPart.split('/').filter(Boolean);
   const params = new URLSearchParams(query);
   if (parts[0] === 'settings') return { name: 'settings' };
+  if (parts[0] === 'reviews') return { name: 'reviews' };
   if (parts[0] === 'validations' && parts[1] === 'new') {
     const memberId = params.get('member');
     return memberId ? { name: 'new-validation', memberId } : { name: 'new-validation' };
@@ -40,6 +42,8 @@ export function routeHref(route: Route): string {
       return '#/members';
     case 'settings':
       return '#/settings';
+    case 'reviews':
+      return '#/reviews';
     case 'new-validation':
       return route.memberId ? `#/validations/new?member=${encodeURIComponent(route.memberId)}` : '#/validations/new';
     case 'worksheet': {

@@ -1,12 +1,19 @@
 import { create } from 'zustand';
-import type { RequestOf, SyncStatusView } from '../../../shared/ipc/contract';
+import type {
+  ParkedChange,
+  RequestOf,
+  SyncProgressView,
+  SyncStatusView,
+  ValidationSyncView,
+} from '../../../shared/ipc/contract';
 import { call, errorMessage } from '../api';
-
-type ValidationSync = { state: 'not-synced' | 'synced' | 'needs-attention'; reason: string | null };
 
 type SyncState = {
   status: SyncStatusView | null;
-  byValidation: Record<string, ValidationSync>;
+  byValidation: Record<string, ValidationSyncView>;
+  parked: ParkedChange[];
+  /** The running sync's progress (from sync:progress events), null when none runs. */
+  progress: SyncProgressView | null;
   syncing: boolean;
   error: string | null;
   refresh: () => Promise<void>;
@@ -14,18 +21,29 @@ type SyncState = {
   refreshStatus: () => Promise<void>;
   syncNow: () => Promise<void>;
   enroll: (request: RequestOf<'sync:enroll'>) => Promise<void>;
+  loadParked: () => Promise<void>;
+  retryParked: (changeId: string) => Promise<void>;
+  discardParked: (changeId: string, reason: string) => Promise<void>;
+  /** Subscribes to the main side's progress events; returns the unsubscribe. */
+  listen: () => () => void;
 };
 
-/** HQ enrolment, the Sync button and each validation's sync state. */
+/** HQ enrolment, the Sync button, its progress bar, refused changes and each validation's sync state. */
 export const useSyncStore = create<SyncState>((set, get) => ({
   status: null,
   byValidation: {},
+  parked: [],
+  progress: null,
   syncing: false,
   error: null,
   refresh: async () => {
     try {
       const [status, states] = await Promise.all([call('sync:status', {}), call('sync:validations', {})]);
-      set({ status, byValidation: Object.fromEntries(states.map((s) => [s.validationId, s])) });
+      set({
+        status,
+        progress: status.progress,
+        byValidation: Object.fromEntries(states.map((s) => [s.validationId, s])),
+      });
     } catch (error) {
       set({ error: errorMessage(error) });
     }
@@ -54,10 +72,44 @@ export const useSyncStore = create<SyncState>((set, get) => ({
     set({ status: await call('sync:enroll', request) });
     await get().refresh();
   },
+  loadParked: async () => {
+    set({ parked: await call('sync:refused', {}) });
+  },
+  retryParked: async (changeId) => {
+    set({ status: await call('sync:requeue', { changeId }) });
+    await Promise.all([get().loadParked(), get().refresh()]);
+  },
+  discardParked: async (changeId, reason) => {
+    set({ status: await call('sync:discard', { changeId, reason }) });
+    await Promise.all([get().loadParked(), get().refresh()]);
+  },
+  listen: () => {
+    const stopProgress = window.api.on('sync:progress', (progress) => {
+      const wasRunning = get().progress !== null;
+      set({ progress });
+      // A background sync just ended: show its outcome on every validation.
+      if (progress === null && wasRunning) void get().refresh();
+    });
+    // The browser knows first when Wi-Fi returns; the main side then syncs what waits.
+    const onOnline = () => void call('sync:online', {}).catch(() => undefined);
+    window.addEventListener('online', onOnline);
+    return () => {
+      stopProgress();
+      window.removeEventListener('online', onOnline);
+    };
+  },
 }));
 
 export const SYNC_STATE_LABELS = {
   'not-synced': 'Not synced',
+  syncing: 'Syncing',
   synced: 'Synced',
   'needs-attention': 'Needs attention',
 } as const;
+
+export const SYNC_PHASE_LABELS: Record<SyncProgressView['phase'], string> = {
+  push: 'Sending changes',
+  evidence: 'Uploading evidence',
+  receipts: 'Checking what HQ holds',
+  pull: 'Receiving from HQ',
+};

@@ -1,0 +1,116 @@
+import { appendAudit } from '../../db/audit-log';
+import { stmt } from '../../db/statements';
+import type { ParkedChange } from '../../shared/ipc/contract';
+import { AppError } from '../../shared/ipc/envelope';
+import { validationIdOfChange } from '../sync/push-outbox';
+import { isoNow, type ServiceContext } from './service-context';
+
+type ParkedRow = {
+  change_id: string;
+  entity: string;
+  entity_id: string;
+  operation: string;
+  payload_json: string;
+  parked_reason: string;
+  parked_at: string;
+};
+
+const PARKED_COLUMNS = 'change_id, entity, entity_id, operation, payload_json, parked_reason, parked_at';
+
+/** Changes HQ refused, oldest first, with the Member they belong to so the list reads without opening each one. */
+export function listParkedChanges(ctx: ServiceContext): ParkedChange[] {
+  const rows = stmt(
+    ctx.db,
+    `SELECT ${PARKED_COLUMNS} FROM sync_outbox WHERE parked_at IS NOT NULL ORDER BY seq`,
+  ).all() as ParkedRow[];
+  const memberOf = stmt(
+    ctx.db,
+    'SELECT m.legal_name FROM validations v JOIN members m ON m.id = v.member_id WHERE v.id = ?',
+  ).pluck();
+  return rows.map((row) => {
+    const validationId = validationIdOfChange({
+      entity: row.entity,
+      entityId: row.entity_id,
+      payload: parsePayload(row.payload_json),
+    });
+    return {
+      changeId: row.change_id,
+      validationId,
+      memberName: validationId ? ((memberOf.get(validationId) as string | undefined) ?? null) : null,
+      entity: row.entity,
+      operation: row.operation,
+      reason: row.parked_reason,
+      parkedAt: row.parked_at,
+    };
+  });
+}
+
+/** Puts a refused change back in the queue (e.g. after HQ fixed an account); the next sync sends it again. */
+export function retryParkedChange(ctx: ServiceContext, changeId: string): void {
+  ctx.db
+    .transaction(() => {
+      const row = findParked(ctx, changeId);
+      stmt(
+        ctx.db,
+        `UPDATE sync_outbox SET parked_at = NULL, parked_reason = NULL, attempts = 0, next_attempt_at = NULL, last_error = NULL
+         WHERE change_id = ?`,
+      ).run(changeId);
+      appendAudit(ctx.db, {
+        at: isoNow(ctx),
+        actor: ctx.actor,
+        action: 'sync.retry_refused_change',
+        entity: row.entity,
+        entityId: row.entity_id,
+        before: { changeId, parkedReason: row.parked_reason },
+        after: { changeId, queued: true },
+      });
+    })
+    .immediate();
+}
+
+/**
+ * Stops a refused change from ever going to HQ. Only the queued copy goes: the record itself stays on this
+ * computer, and the whole change (payload included) is kept in the audit log with the user's reason.
+ */
+export function discardParkedChange(ctx: ServiceContext, changeId: string, reason: string): void {
+  ctx.db
+    .transaction(() => {
+      const row = findParked(ctx, changeId);
+      appendAudit(ctx.db, {
+        at: isoNow(ctx),
+        actor: ctx.actor,
+        action: 'sync.discard_refused_change',
+        entity: row.entity,
+        entityId: row.entity_id,
+        before: {
+          changeId,
+          operation: row.operation,
+          payload: parsePayload(row.payload_json),
+          parkedReason: row.parked_reason,
+        },
+        after: { changeId, discarded: true, reason },
+      });
+      stmt(ctx.db, 'DELETE FROM sync_outbox WHERE change_id = ?').run(changeId);
+    })
+    .immediate();
+}
+
+function findParked(ctx: ServiceContext, changeId: string): ParkedRow {
+  const row = stmt(ctx.db, `SELECT ${PARKED_COLUMNS} FROM sync_outbox WHERE change_id = ?`).get(changeId) as
+    | ParkedRow
+    | undefined;
+  if (!row) throw new AppError('NOT_FOUND', 'That change is no longer waiting: it may have been sent or dealt with.');
+  if (row.parked_at === null) {
+    throw new AppError('CONFLICT', 'HQ has not refused that change; it is still queued to be sent.');
+  }
+  return row;
+}
+
+function parsePayload(json: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}

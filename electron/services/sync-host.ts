@@ -1,0 +1,37 @@
+import { pullFromHq } from '../sync/pull';
+import { createHttpPullTransport } from '../sync/pull-transport';
+import { uploadPendingEvidence } from '../sync/upload-evidence';
+import type { ServiceContext } from './service-context';
+import type { SyncServiceOptions } from './sync-service';
+
+/**
+ * What every host (Electron main, the web harness) adds to a sync after the push: the steps that need
+ * the HQ connection. Kept in one place so both hosts sync the same way.
+ */
+export function syncHostOptions(ctx: ServiceContext): Pick<SyncServiceOptions, 'extraSteps'> {
+  return {
+    extraSteps: (hq) => [
+      {
+        // Files follow their evidence records, which the push just delivered.
+        name: 'evidence',
+        run: (report) =>
+          uploadPendingEvidence(ctx.db, ctx.dataDir, {
+            baseUrl: hq.baseUrl,
+            token: hq.token,
+            now: ctx.now,
+            onProgress: (p) => report({ phase: 'evidence', done: p.bytesDone, total: p.bytesTotal }),
+          }),
+      },
+      {
+        // Last, so a validation pushed a moment ago is not held back as "changed locally".
+        name: 'pull',
+        run: async (report) => {
+          report({ phase: 'pull', done: 0, total: 1 });
+          const summary = await pullFromHq(ctx.db, createHttpPullTransport(hq), { now: ctx.now, actor: ctx.actor });
+          report({ phase: 'pull', done: 1, total: 1 });
+          return summary;
+        },
+      },
+    ],
+  };
+}

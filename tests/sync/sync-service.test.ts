@@ -1,0 +1,206 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { listAuditForEntity } from '../../db/audit-log';
+import { type AppServices, openAppServices } from '../../electron/services/app-services';
+import { attachEvidence, PickedFileRegistry } from '../../electron/services/evidence-service';
+import { fileCredentialStore } from '../../electron/services/hq-credentials';
+import { reopenValidation, submitValidation } from '../../electron/services/submission-service';
+import { syncHostOptions } from '../../electron/services/sync-host';
+import { createSyncService, type SyncService } from '../../electron/services/sync-service';
+import { issueEnrolmentCode } from '../../hq/identity';
+import type { SyncProgressView } from '../../shared/ipc/contract';
+import { AppError } from '../../shared/ipc/envelope';
+import { buildCompleteValidation } from '../db/complete-validation';
+import { makePng } from '../unit/evidence-fixtures';
+import { doFieldWork, type Hq, manualClock, startHq } from './sync-harness';
+
+type Laptop = {
+  services: AppServices;
+  sync: SyncService;
+  clock: ReturnType<typeof manualClock>;
+  progress: (SyncProgressView | null)[];
+};
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** The real HQ on a real socket, and a laptop whose sync service reaches it over HTTP as the app does. */
+async function hqOnSocket(): Promise<{ hq: Hq; url: string }> {
+  const hq = await startHq();
+  await hq.app.listen({ host: '127.0.0.1', port: 0 });
+  cleanups.push(() => hq.close());
+  return { hq, url: `http://127.0.0.1:${(hq.app.server.address() as AddressInfo).port}` };
+}
+
+async function enrolledLaptop(hq: Hq, url: string): Promise<Laptop> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-sync-service-'));
+  const services = openAppServices({ dataDir, actor: 'dana.ruiz' });
+  const clock = manualClock();
+  const progress: (SyncProgressView | null)[] = [];
+  const sync = createSyncService(services.ctx, fileCredentialStore(dataDir), {
+    ...syncHostOptions(services.ctx),
+    setTimer: clock.setTimer,
+    emit: (event, payload) => {
+      if (event === 'sync:progress') progress.push(payload as SyncProgressView | null);
+    },
+  });
+  cleanups.push(() => {
+    sync.stop();
+    services.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+  const { code } = await issueEnrolmentCode(hq.db, { name: 'Dana Ruiz', role: 'SCSS', fieldOffice: 'Houston' });
+  await sync.enroll({ hqUrl: url, code, deviceName: 'Dana’s laptop' });
+  return { services, sync, clock, progress };
+}
+
+const settled = (laptop: Laptop) =>
+  vi.waitFor(() => expect(laptop.sync.status()).toMatchObject({ pending: 0, progress: null, state: 'idle' }), {
+    timeout: 10_000,
+  });
+
+const stateOf = (laptop: Laptop, validationId: string) =>
+  laptop.sync.validationStates().find((s) => s.validationId === validationId);
+
+describe('the desktop sync service against a listening HQ', () => {
+  it('syncs by itself a few seconds after the SCSS stops typing, with progress events', async () => {
+    const { hq, url } = await hqOnSocket();
+    const laptop = await enrolledLaptop(hq, url);
+    laptop.sync.startBackground();
+    await settled(laptop);
+
+    const validation = doFieldWork(laptop as never, { '1.1': 'COMPLIANT', '1.2': 'DEFICIENT' });
+    laptop.sync.noteRequestHandled();
+    expect(laptop.sync.status().pending).toBe(3);
+    expect(stateOf(laptop, validation.id)?.state).toBe('not-synced');
+
+    laptop.clock.advance(4_000);
+    expect(laptop.sync.status().pending).toBe(3);
+    laptop.clock.advance(1_000);
+    await settled(laptop);
+
+    const state = stateOf(laptop, validation.id);
+    expect(state?.state).toBe('synced');
+    expect(state?.syncedAt).toEqual(expect.any(String));
+    const [held] = await hq.db.query<{ n: number }>('SELECT count(*)::int AS n FROM records WHERE validation_id = $1', [
+      validation.id,
+    ]);
+    expect(held?.n).toBe(2);
+    const pushes = laptop.progress.filter((p): p is SyncProgressView => p?.phase === 'push');
+    expect(pushes.at(-1)).toEqual({ phase: 'push', done: 3, total: 3 });
+    expect(laptop.progress.at(-1)).toBeNull();
+  });
+
+  it('a read does not start a sync; only a queued change does', async () => {
+    const { hq, url } = await hqOnSocket();
+    const laptop = await enrolledLaptop(hq, url);
+    laptop.sync.startBackground();
+    await settled(laptop);
+    const before = laptop.progress.length;
+    laptop.sync.noteRequestHandled();
+    expect(laptop.clock.pendingTimers()).toBe(2); // periodic and network probe only
+    laptop.clock.advance(5_000);
+    expect(laptop.progress.length).toBe(before);
+  });
+
+  it('marks a submitted validation safe to archive only when HQ holds the same fingerprint', async () => {
+    const { hq, url } = await hqOnSocket();
+    const laptop = await enrolledLaptop(hq, url);
+    const { validation } = buildCompleteValidation(laptop.services);
+    const submitted = submitValidation(laptop.services.ctx, validation.id, 'Dana Ruiz');
+
+    await laptop.sync.syncNow();
+    const state = stateOf(laptop, validation.id);
+    expect(state?.state).toBe('synced');
+    expect(state?.safeToArchiveAt).toEqual(expect.any(String));
+    const [atHq] = await hq.db.query<{ content_sha256: string }>(
+      'SELECT content_sha256 FROM validations WHERE id = $1',
+      [validation.id],
+    );
+    expect(atHq?.content_sha256).toBe(submitted.contentSha256);
+    expect(laptop.progress.some((p) => p?.phase === 'receipts')).toBe(true);
+
+    // Reopened on the laptop: its fingerprint is gone, so it is no longer safe to archive.
+    reopenValidation(laptop.services.ctx, validation.id, 'The Member sent a revised seal procedure.');
+    expect(stateOf(laptop, validation.id)?.safeToArchiveAt).toBeNull();
+  });
+
+  it('uploads evidence in the same sync, with byte progress, before HQ confirms the validation whole', async () => {
+    const { hq, url } = await hqOnSocket();
+    const laptop = await enrolledLaptop(hq, url);
+    const { validation } = buildCompleteValidation(laptop.services);
+    const photo = await makePng(640, 480);
+    await attachEvidence(
+      laptop.services.ctx,
+      {
+        validationId: validation.id,
+        criterionId: '1.1',
+        findingId: null,
+        fileName: 'dock-3-seal.png',
+        mediaType: '',
+        caption: 'Seal on the container at dock 3',
+        source: { kind: 'bytes', base64: photo.toString('base64') },
+      },
+      new PickedFileRegistry(),
+    );
+    submitValidation(laptop.services.ctx, validation.id, 'Dana Ruiz');
+
+    await laptop.sync.syncNow();
+    const uploads = laptop.progress.filter((p): p is SyncProgressView => p?.phase === 'evidence');
+    expect(uploads.at(-1)).toEqual({ phase: 'evidence', done: photo.length, total: photo.length });
+    const [held] = await hq.db.query<{ size_bytes: string }>('SELECT size_bytes FROM evidence_files');
+    expect(Number(held?.size_bytes)).toBe(photo.length);
+    expect(stateOf(laptop, validation.id)?.safeToArchiveAt).toEqual(expect.any(String));
+  });
+
+  it('does not call a validation safe to archive while HQ lacks its fingerprint', async () => {
+    const { hq, url } = await hqOnSocket();
+    const laptop = await enrolledLaptop(hq, url);
+    const { validation } = buildCompleteValidation(laptop.services);
+    await laptop.sync.syncNow();
+    // HQ took the content but has not seen the submit yet.
+    submitValidation(laptop.services.ctx, validation.id, 'Dana Ruiz');
+    expect(stateOf(laptop, validation.id)).toMatchObject({ state: 'not-synced', safeToArchiveAt: null });
+    await laptop.sync.syncNow();
+    expect(stateOf(laptop, validation.id)?.safeToArchiveAt).toEqual(expect.any(String));
+  });
+
+  it('lists a refused change with its reason; it can be sent again or kept off HQ without losing local data', async () => {
+    const { hq, url } = await hqOnSocket();
+    const laptop = await enrolledLaptop(hq, url);
+    const validation = doFieldWork(laptop as never, { '1.1': 'COMPLIANT' });
+    const { db } = laptop.services.ctx;
+    // An answer whose version HQ cannot accept: refused as invalid and parked.
+    db.prepare(
+      `UPDATE sync_outbox SET payload_json = json_set(payload_json, '$.version', 0) WHERE entity = 'criterion_response'`,
+    ).run();
+    await laptop.sync.syncNow();
+    const [refused] = laptop.sync.parked();
+    expect(refused).toMatchObject({ validationId: validation.id, entity: 'criterion_response', operation: 'upsert' });
+    expect(refused?.reason).toMatch(/HQ could not accept 1\.1/);
+    expect(stateOf(laptop, validation.id)).toMatchObject({ state: 'needs-attention', reason: refused?.reason });
+    if (!refused) throw new Error('expected a refused change');
+
+    // Sent again as is, HQ refuses it again: still listed.
+    laptop.sync.retryParked({ changeId: refused.changeId });
+    expect(laptop.sync.status()).toMatchObject({ pending: 1, parked: 0 });
+    await laptop.sync.syncNow();
+    expect(laptop.sync.parked().map((p) => p.changeId)).toEqual([refused.changeId]);
+
+    expect(() => laptop.sync.discardParked({ changeId: validation.id, reason: 'not queued' })).toThrow(AppError);
+    laptop.sync.discardParked({ changeId: refused.changeId, reason: 'Answer re-entered after HQ fixed the catalog' });
+    expect(laptop.sync.status()).toMatchObject({ pending: 0, parked: 0 });
+    expect(laptop.sync.parked()).toEqual([]);
+    const answer = db
+      .prepare('SELECT result FROM criterion_responses WHERE validation_id = ? AND criterion_id = ?')
+      .get(validation.id, '1.1');
+    expect(answer).toEqual({ result: 'COMPLIANT' });
+    const audit = listAuditForEntity(db, 'criterion_response', `${validation.id}/1.1`).map((a) => a.action);
+    expect(audit).toEqual(expect.arrayContaining(['sync.retry_refused_change', 'sync.discard_refused_change']));
+  });
+});
