@@ -1,3 +1,5 @@
+import { benchHqIngest, printHqIngest } from './hq-ingest.bench';
+import { benchPushValidations, printPushValidations } from './hq-push-validations.bench';
 import { benchSaveAnswer, printSaveAnswer } from './save-answer.bench';
 import { benchAtScale } from './worksheet-scale.bench';
 
@@ -8,3 +10,7 @@ console.log(
 printSaveAnswer(benchSaveAnswer());
 console.log('');
 await benchAtScale();
+console.log('');
+printHqIngest(await benchHqIngest());
+console.log('');
+printPushValidations(await benchPushValidations());

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { saveResponse } from '../../electron/services/response-service';
 import type { SyncResult } from '../../electron/sync/sync-engine';
 import {
+  BACKENDS,
   type Client,
   countOutbox,
   doFieldWork,
@@ -11,8 +12,6 @@ import {
   outboxChangeIds,
   twoLaptopsAndHq,
 } from './sync-harness';
-
-const world = twoLaptopsAndHq();
 
 type OutboxAttempt = { attempts: number; last_error: string | null; next_attempt_at: string | null };
 const attemptsOf = (client: Client): OutboxAttempt[] =>
@@ -31,7 +30,9 @@ async function runScheduledRetry(client: Client, engine: ReturnType<Client['engi
   return engine.syncNow();
 }
 
-describe('sync survives a broken network and a failing HQ', () => {
+describe.each(BACKENDS)('sync survives a broken network and a failing HQ, on %s', (backend) => {
+  const world = twoLaptopsAndHq(backend);
+
   it('a connection dropped before HQ sees it keeps every row, backs off, then delivers everything once', async () => {
     doFieldWork(world.alice, { '1.1': 'COMPLIANT', '4.1': 'DEFICIENT' });
     doFieldWork(world.bob, { '2.1': 'COMPLIANT' });

@@ -5,25 +5,28 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { listOutbox } from '../../db/outbox';
 import { listMembers } from '../../db/queries/members';
+import { listResponses } from '../../db/queries/responses';
 import { type AppServices, DATABASE_FILE_NAME, openAppServices } from '../../electron/services/app-services';
+import { getEdition, worksheetCriteria } from '../../electron/services/catalog-service';
 import { saveResponse } from '../../electron/services/response-service';
 import { createValidation } from '../../electron/services/validation-service';
 import { type PushSummary, pushOutbox } from '../../electron/sync/push-outbox';
 import { createSyncEngine, type SetTimer, type SyncEngine } from '../../electron/sync/sync-engine';
 import { NetworkError, pushResponseFrom, type SyncTransport } from '../../electron/sync/transport';
 import { buildHqApp } from '../../hq/app';
-import { migrateHqDb } from '../../hq/db/migrate';
-import { createPgliteDb } from '../../hq/db/pglite-adapter';
-import type { HqDb } from '../../hq/db/types';
+import type { HqDb, HqQueryable } from '../../hq/db/types';
 import { enrolDevice, issueEnrolmentCode } from '../../hq/identity';
 import type { Validation } from '../../shared/domain/validation';
+import { type Backend, openTestDb } from '../hq/helpers';
 
-/** The real HQ service, in this process, on in-memory PGlite. */
+export type { Backend } from '../hq/helpers';
+export { BACKENDS } from '../hq/helpers';
+
+/** The real HQ service, in this process, on in-memory PGlite or on a fresh schema of the PostgreSQL server. */
 export type Hq = { db: HqDb; app: FastifyInstance; close: () => Promise<void> };
 
-export async function startHq(): Promise<Hq> {
-  const db = await createPgliteDb();
-  await migrateHqDb(db);
+export async function startHq(backend: Backend = 'pglite'): Promise<Hq> {
+  const { db, dispose } = await openTestDb(backend);
   const app = buildHqApp({ db });
   await app.ready();
   return {
@@ -31,8 +34,168 @@ export async function startHq(): Promise<Hq> {
     app,
     close: async () => {
       await app.close();
-      await db.close();
+      await dispose();
     },
+  };
+}
+
+/**
+ * Where a crash stops HQ: inside its nth push transaction, right after the statement that writes its
+ * ledger rows (nothing of it committed yet), or right after that transaction commits (before the answer
+ * leaves).
+ */
+export type CrashPoint = { push: number; at: 'mid-batch' | 'after-commit' };
+/** The change ids HQ's ledger held as seen from where HQ froze (mid-batch: inside the open transaction). */
+export type CrashMoment = { ledgerSeen: string[] };
+
+/** HQ listening on 127.0.0.1 over a database that outlives it, so it can be killed and started again. */
+export type ServingHq = Hq & {
+  backend: Backend;
+  /** http://127.0.0.1:<port>: the same port after a restart. */
+  baseUrl: string;
+  /** Resolves when HQ reaches the crash point and freezes there. */
+  crashPointReached: Promise<CrashMoment>;
+  /** Stops HQ as a crash does: it stops listening, open connections are cut (no answer leaves), and its
+   *  open transaction and database connections end without committing. */
+  kill: () => Promise<void>;
+  /** A new HQ app on the same port over the same database (PGlite: the same data folder), as after a restart. */
+  restart: () => Promise<void>;
+};
+
+export async function startServingHq(
+  backend: Backend,
+  options: { crashAt?: CrashPoint; restartable?: boolean } = {},
+): Promise<ServingHq> {
+  // PGlite must be on disk to outlive the process that had it open; in memory it starts faster.
+  const onDisk = backend === 'pglite' && (options.restartable ?? true);
+  const dataDir = onDisk ? fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-hq-pglite-')) : undefined;
+  if (dataDir) tempDirs.push(dataDir);
+  const storage = await openTestDb(backend, dataDir ? { dataDir } : {});
+  let raw = storage.db;
+  let hqProcess = hqProcessDb(raw, options.crashAt);
+  let alive = false;
+  let port = 0;
+
+  const listen = async () => {
+    const app = buildHqApp({ db: hqProcess.db });
+    const url = await app.listen({ host: '127.0.0.1', port });
+    port = Number(new URL(url).port);
+    hq.app = app;
+    hq.db = hqProcess.db;
+    alive = true;
+  };
+  const hq: ServingHq = {
+    backend,
+    baseUrl: '',
+    db: hqProcess.db,
+    app: undefined as unknown as FastifyInstance,
+    crashPointReached: hqProcess.crashPointReached,
+    kill: async () => {
+      if (!alive) return;
+      alive = false;
+      hq.app.server.close();
+      hq.app.server.closeAllConnections();
+      hqProcess.kill();
+      await hqProcess.settled();
+      await hq.app.close();
+      await raw.close();
+    },
+    restart: async () => {
+      await hq.kill();
+      raw = await storage.reopen();
+      hqProcess = hqProcessDb(raw);
+      await listen();
+    },
+    close: async () => {
+      if (alive) {
+        await hq.app.close();
+      } else {
+        await storage.reopen();
+      }
+      await storage.dispose();
+    },
+  };
+  await listen();
+  hq.baseUrl = `http://127.0.0.1:${port}`;
+  return hq;
+}
+
+/**
+ * The database as one HQ process sees it. After kill() every statement fails, as none can leave a dead
+ * process, and a statement frozen at the crash point fails too, so its transaction is rolled back.
+ */
+function hqProcessDb(db: HqDb, crashAt?: CrashPoint) {
+  let dead = false;
+  let inFlight = 0;
+  let pushes = 0;
+  const onDeath: Array<() => void> = [];
+  const onIdle: Array<() => void> = [];
+  let reached: (moment: CrashMoment) => void = () => {};
+  const crashPointReached = new Promise<CrashMoment>((resolve) => {
+    reached = resolve;
+  });
+  const gone = () => new Error('HQ was killed');
+  /** Notes the ledger as HQ sees it at the crash point, then waits there until HQ is killed. */
+  const freeze = async (q: HqQueryable): Promise<never> => {
+    const ledger = await q.query<{ change_id: string }>('SELECT change_id FROM changes ORDER BY change_id');
+    reached({ ledgerSeen: ledger.map((row) => row.change_id) });
+    return new Promise<never>((_, reject) => {
+      if (dead) reject(gone());
+      else onDeath.push(() => reject(gone()));
+    });
+  };
+  const track = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (dead) throw gone();
+    inFlight += 1;
+    try {
+      return await work();
+    } finally {
+      inFlight -= 1;
+      if (inFlight === 0) for (const resolve of onIdle.splice(0)) resolve();
+    }
+  };
+  const guarded = (tx: HqQueryable, afterStatement: (sql: string) => Promise<void>): HqQueryable => ({
+    async query<T>(sql: string, params?: unknown[]) {
+      if (dead) throw gone();
+      const rows = await tx.query<T>(sql, params);
+      await afterStatement(sql);
+      return rows;
+    },
+    async exec(sql: string) {
+      if (dead) throw gone();
+      await tx.exec(sql);
+    },
+  });
+  const wrapped: HqDb = {
+    kind: db.kind,
+    query: (sql, params) => track(() => db.query(sql, params)),
+    exec: (sql) => track(() => db.exec(sql)),
+    transaction: (fn) =>
+      track(async () => {
+        let push = 0;
+        const value = await db.transaction((tx) =>
+          fn(
+            guarded(tx, async (sql) => {
+              if (push > 0 || !/\bINSERT INTO changes\b/.test(sql)) return;
+              pushes += 1;
+              push = pushes;
+              if (crashAt?.at === 'mid-batch' && crashAt.push === push) await freeze(tx);
+            }),
+          ),
+        );
+        if (push > 0 && crashAt?.at === 'after-commit' && crashAt.push === push) await freeze(db);
+        return value;
+      }),
+    close: () => db.close(),
+  };
+  return {
+    db: wrapped,
+    crashPointReached,
+    kill() {
+      dead = true;
+      for (const fail of onDeath.splice(0)) fail();
+    },
+    settled: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => onIdle.push(resolve))),
   };
 }
 
@@ -87,7 +250,7 @@ export type Client = {
   token: string;
   transport: SyncTransport;
   clock: ReturnType<typeof manualClock>;
-  engine: (transport?: SyncTransport) => SyncEngine;
+  engine: (transport?: SyncTransport, options?: { batchSize?: number }) => SyncEngine;
   push: (transport?: SyncTransport) => Promise<PushSummary>;
   close: () => void;
 };
@@ -125,13 +288,14 @@ export async function enrolClient(hq: Hq, name: string, copyOf?: Client): Promis
     token: enrolled.token,
     transport,
     clock,
-    engine: (t = transport) =>
+    engine: (t = transport, engineOptions = {}) =>
       createSyncEngine({
         db: services.ctx.db,
         transport: t,
         now: clock.now,
         setTimer: clock.setTimer,
         random: () => 0.5,
+        ...engineOptions,
       }),
     push: (t = transport) => pushOutbox(services.ctx.db, t, { batchSize: 500, now: clock.now, random: () => 0.5 }),
     close: () => services.close(),
@@ -159,6 +323,24 @@ export function doFieldWork(client: Client, answers: Record<string, 'COMPLIANT' 
       criterionId,
       result,
       ...(result === 'NOT_APPLICABLE' ? { naJustification: 'No such operation at this site' } : {}),
+    });
+  }
+  return validation;
+}
+
+/** A validation with the first `count` criteria of its worksheet answered Compliant, each with a note. */
+export function doFieldWorkOnCriteria(client: Client, count: number): Validation {
+  const { ctx } = client.services;
+  const validation = doFieldWork(client, {});
+  const criteria = worksheetCriteria(getEdition(ctx, validation.catalogEditionId), validation.entityType);
+  if (criteria.length < count) throw new Error(`the worksheet has only ${criteria.length} criteria`);
+  for (const criterion of criteria.slice(0, count)) {
+    saveResponse(ctx, {
+      validationId: validation.id,
+      criterionId: criterion.id,
+      result: 'COMPLIANT',
+      verificationMethods: ['OBSERVED_ON_SITE'],
+      notes: `${client.name} checked ${criterion.id} on site: procedure written, followed and signed off.`,
     });
   }
   return validation;
@@ -260,11 +442,35 @@ export async function expectHqHoldsExactly(hq: Hq, clients: Client[], queued: st
   return receipts;
 }
 
+/**
+ * Every answer HQ holds is the laptop's own copy field for field (HQ's record payload against the store's
+ * row), and HQ holds one validation per validation the laptops synced.
+ */
+export async function expectHqAnswersEqualLaptops(hq: Hq, clients: Client[]) {
+  const held = await hq.db.query<{ entity_id: string; version: number; payload: unknown }>(
+    `SELECT entity_id, version, payload FROM records WHERE entity = 'criterion_response' ORDER BY entity_id`,
+  );
+  const validationIds = clients.flatMap(
+    (c) =>
+      c.services.ctx.db
+        .prepare(`SELECT DISTINCT entity_id FROM sync_receipts WHERE entity = 'validation' ORDER BY entity_id`)
+        .pluck()
+        .all() as string[],
+  );
+  const local = clients
+    .flatMap((c) => validationIds.flatMap((id) => listResponses(c.services.ctx.db, id)))
+    .map((r) => ({ entity_id: `${r.validationId}/${r.criterionId}`, version: r.version, payload: r }))
+    .sort((a, b) => a.entity_id.localeCompare(b.entity_id));
+  expect(held).toEqual(local);
+  const heldValidations = await hq.db.query<{ id: string }>('SELECT id FROM validations ORDER BY id');
+  expect(heldValidations.map((v) => v.id)).toEqual([...validationIds].sort());
+}
+
 /** One HQ and two enrolled laptops, Alice's and Bob's, made fresh for every test and closed after it. */
-export function twoLaptopsAndHq(): { hq: Hq; alice: Client; bob: Client } {
+export function twoLaptopsAndHq(backend: Backend = 'pglite'): { hq: Hq; alice: Client; bob: Client } {
   const world = {} as { hq: Hq; alice: Client; bob: Client };
   beforeEach(async () => {
-    world.hq = await startHq();
+    world.hq = await startHq(backend);
     world.alice = await enrolClient(world.hq, 'alice');
     world.bob = await enrolClient(world.hq, 'bob');
   });

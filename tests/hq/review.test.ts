@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { ReviewDecision } from '../../shared/domain/review';
+import {
+  BACKENDS,
+  change,
+  createValidation,
+  DANA,
+  type Enrolled,
+  enrol,
+  type HqTestContext,
+  LEE,
+  makeValidation,
+  push,
+  REVIEWER,
+  REVIEWER_ELSEWHERE,
+  submitChange,
+  useHqBackend,
+} from './helpers';
+
+const AT = '2026-03-11T15:00:00.000Z';
+
+const findingChange = (validationId: string, findingId: string) =>
+  change('finding', findingId, 'upsert', {
+    id: findingId,
+    validationId,
+    criterionId: '4.1',
+    classification: 'ACTION_REQUIRED',
+    reasonCode: 'NOT_IMPLEMENTED',
+    description: 'Unique logins are not enforced on the warehouse terminals.',
+    dueDate: '2026-06-08',
+    version: 1,
+    baseVersion: 0,
+  });
+
+function reviewChange(
+  validationId: string,
+  findingId: string,
+  opts: { decision?: ReviewDecision; version?: number; baseVersion?: number; comment?: string } = {},
+) {
+  const version = opts.version ?? 1;
+  return change('finding_review', `${validationId}/${findingId}`, 'upsert', {
+    validationId,
+    findingId,
+    decision: opts.decision ?? 'CONCUR',
+    comment: opts.comment ?? '',
+    reviewedAt: AT,
+    reviewedBy: 'Sam Ortiz',
+    version,
+    baseVersion: opts.baseVersion ?? version - 1,
+  });
+}
+
+/** Dana's validation with one finding, pushed and (unless told otherwise) submitted. */
+async function submittedWithFinding(ctx: HqTestContext, dana: Enrolled, submit = true) {
+  const v = makeValidation();
+  const findingId = randomUUID();
+  const changes = [createValidation(v), findingChange(v.id, findingId), ...(submit ? [submitChange(v.id)] : [])];
+  const { body } = await push(ctx, dana.token, { changes });
+  expect(body.receipts.every((r) => r.outcome === 'applied')).toBe(true);
+  return { validationId: v.id, findingId };
+}
+
+const outcomeOf = async (ctx: HqTestContext, token: string, changes: unknown[]) =>
+  (await push(ctx, token, { changes })).body.receipts.map((r) => [r.outcome, r.reason ?? null]);
+
+describe.each(BACKENDS)('review fields of a submitted validation on %s', (backend) => {
+  const ctx = useHqBackend(backend);
+
+  it('a reviewer of the field office records a decision on a finding; the SCSS content stays as submitted', async () => {
+    const dana = await enrol(ctx, DANA);
+    const sam = await enrol(ctx, REVIEWER);
+    const { validationId, findingId } = await submittedWithFinding(ctx, dana);
+    const [before] = await ctx.db.query<{ payload: unknown; status: string }>(
+      'SELECT payload, status FROM validations WHERE id = $1',
+      [validationId],
+    );
+
+    const returned = reviewChange(validationId, findingId, {
+      decision: 'RETURN_FOR_CORRECTION',
+      comment: 'Attach the access-control policy the finding cites.',
+    });
+    expect(await outcomeOf(ctx, sam.token, [returned])).toEqual([['applied', null]]);
+    const [held] = await ctx.db.query<{ version: number; decision: string; comment: string }>(
+      `SELECT version, payload->>'decision' AS decision, payload->>'comment' AS comment FROM records
+       WHERE entity = 'finding_review' AND entity_id = $1`,
+      [`${validationId}/${findingId}`],
+    );
+    expect(held).toEqual({
+      version: 1,
+      decision: 'RETURN_FOR_CORRECTION',
+      comment: 'Attach the access-control policy the finding cites.',
+    });
+    const [after] = await ctx.db.query<{ payload: unknown; status: string }>(
+      'SELECT payload, status FROM validations WHERE id = $1',
+      [validationId],
+    );
+    expect(after).toEqual(before);
+
+    // The SCSS still cannot change the submitted content.
+    const edit = findingChange(validationId, findingId);
+    edit.payload.version = 2;
+    edit.payload.baseVersion = 1;
+    expect(await outcomeOf(ctx, dana.token, [edit])).toEqual([['conflict', 'submitted validations are immutable']]);
+  });
+
+  it('refuses a review from the SCSS, from another office, of a reopened validation or of an unknown finding', async () => {
+    const dana = await enrol(ctx, DANA);
+    const lee = await enrol(ctx, LEE);
+    const sam = await enrol(ctx, REVIEWER);
+    const kim = await enrol(ctx, REVIEWER_ELSEWHERE);
+    const { validationId, findingId } = await submittedWithFinding(ctx, dana);
+    const draft = await submittedWithFinding(ctx, lee, false);
+
+    expect(await outcomeOf(ctx, dana.token, [reviewChange(validationId, findingId)])).toEqual([
+      ['forbidden', 'Only a field office reviewer or supervisor can review findings'],
+    ]);
+    expect(await outcomeOf(ctx, kim.token, [reviewChange(validationId, findingId)])).toEqual([
+      ['forbidden', 'This validation belongs to another field office'],
+    ]);
+    expect(await outcomeOf(ctx, sam.token, [reviewChange(draft.validationId, draft.findingId)])).toEqual([
+      ['conflict', 'Only a submitted validation can be reviewed; this one was reopened by its SCSS'],
+    ]);
+    expect(await outcomeOf(ctx, sam.token, [reviewChange(validationId, randomUUID())])).toEqual([
+      ['invalid', 'HQ holds no such finding on this validation'],
+    ]);
+    // A review of one validation's finding filed under another validation is not accepted either.
+    expect(await outcomeOf(ctx, sam.token, [reviewChange(validationId, draft.findingId)])).toEqual([
+      ['invalid', 'HQ holds no such finding on this validation'],
+    ]);
+    const [count] = await ctx.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM records WHERE entity = 'finding_review'`,
+    );
+    expect(count?.n).toBe(0);
+  });
+
+  it('refuses a stale review with the version HQ holds, so two reviewers never overwrite each other silently', async () => {
+    const dana = await enrol(ctx, DANA);
+    const sam = await enrol(ctx, REVIEWER);
+    const supervisor = await enrol(ctx, { name: 'Pat Gray', role: 'SUPERVISOR', fieldOffice: 'Houston' });
+    const { validationId, findingId } = await submittedWithFinding(ctx, dana);
+
+    expect(await outcomeOf(ctx, sam.token, [reviewChange(validationId, findingId)])).toEqual([['applied', null]]);
+    const { body } = await push(ctx, supervisor.token, {
+      changes: [reviewChange(validationId, findingId, { decision: 'RETURN_FOR_CORRECTION', comment: 'Redo 4.1.' })],
+    });
+    expect(body.receipts[0]).toMatchObject({
+      outcome: 'stale',
+      current: { version: 1, payload: { decision: 'CONCUR' } },
+    });
+    // Made on the version HQ holds, the supervisor's decision is taken.
+    expect(
+      await outcomeOf(ctx, supervisor.token, [
+        reviewChange(validationId, findingId, { decision: 'RETURN_FOR_CORRECTION', version: 2, comment: 'Redo 4.1.' }),
+      ]),
+    ).toEqual([['applied', null]]);
+  });
+});
