@@ -2,7 +2,7 @@ import { appendAudit } from '../../db/audit-log';
 import { stmt } from '../../db/statements';
 import type { ParkedChange } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
-import { validationIdOfChange } from '../sync/push-outbox';
+import { parsePayload, validationIdOfChange } from '../sync/push-outbox';
 import { isoNow, type ServiceContext } from './service-context';
 
 type ParkedRow = {
@@ -104,13 +104,4 @@ function findParked(ctx: ServiceContext, changeId: string): ParkedRow {
     throw new AppError('CONFLICT', 'HQ has not refused that change; it is still queued to be sent.');
   }
   return row;
-}
-
-function parsePayload(json: string): Record<string, unknown> {
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
 }

@@ -14,7 +14,7 @@ import {
   type PullResponse,
 } from '../../shared/sync/pull-protocol';
 import type { PullTransport } from './pull-transport';
-import { validationIdOfChange } from './push-outbox';
+import { hasQueuedChanges } from './push-outbox';
 import { ServerError } from './transport';
 
 export type PullOptions = {
@@ -178,27 +178,7 @@ function ensureMember(db: Db, a: Assignment, at: string, actor: string): string 
 }
 
 /** Whether the outbox still holds a change of this validation, waiting or parked. */
-export function hasUnpushedChanges(db: Db, validationId: string): boolean {
-  const candidates = stmt(
-    db,
-    `SELECT entity, entity_id, payload_json FROM sync_outbox
-     WHERE entity_id = ? OR substr(entity_id, 1, ?) = ? OR json_extract(payload_json, '$.validationId') = ?`,
-  ).all(validationId, validationId.length + 1, `${validationId}/`, validationId) as Array<{
-    entity: string;
-    entity_id: string;
-    payload_json: string;
-  }>;
-  return candidates.some((row) => {
-    let payload: Record<string, unknown> = {};
-    try {
-      const parsed: unknown = JSON.parse(row.payload_json);
-      if (typeof parsed === 'object' && parsed !== null) payload = parsed as Record<string, unknown>;
-    } catch {
-      // An unreadable payload still belongs to the validation its entity id names.
-    }
-    return validationIdOfChange({ entity: row.entity, entityId: row.entity_id, payload }) === validationId;
-  });
-}
+export const hasUnpushedChanges = hasQueuedChanges;
 
 function writeValidation(
   db: Db,

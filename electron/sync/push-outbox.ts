@@ -246,6 +246,41 @@ export function validationIdOfChange(change: {
   return typeof fromPayload === 'string' ? fromPayload : null;
 }
 
+export type QueuedRow = { entity: string; entity_id: string; payload_json: string; parked_reason: string | null };
+
+/**
+ * The outbox rows (waiting or parked) of one validation, in order. The SQL narrows by the three ways a row
+ * names its validation; validationIdOfChange then decides, so an answer keyed "<id>/…" is never misread.
+ */
+export function queuedRowsOfValidation(db: Db, validationId: string): QueuedRow[] {
+  const rows = stmt(
+    db,
+    `SELECT entity, entity_id, payload_json, parked_reason FROM sync_outbox
+     WHERE entity_id = ? OR substr(entity_id, 1, ?) = ? OR json_extract(payload_json, '$.validationId') = ?
+     ORDER BY seq`,
+  ).all(validationId, validationId.length + 1, `${validationId}/`, validationId) as QueuedRow[];
+  return rows.filter(
+    (row) =>
+      validationIdOfChange({ entity: row.entity, entityId: row.entity_id, payload: parsePayload(row.payload_json) }) ===
+      validationId,
+  );
+}
+
+/** Whether HQ still lacks some change of this validation (waiting or refused). */
+export const hasQueuedChanges = (db: Db, validationId: string): boolean =>
+  queuedRowsOfValidation(db, validationId).length > 0;
+
+/** An outbox payload as an object ({} when unreadable). */
+export function parsePayload(json: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    // An unreadable payload still belongs to the validation its entity id names.
+    return {};
+  }
+}
+
 const ENTITY_LABELS: Record<Change['entity'], string> = {
   validation: 'this validation',
   criterion_response: 'this answer',

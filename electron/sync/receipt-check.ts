@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/connection';
 import { stmt } from '../../db/statements';
 import { ValidationReceiptSchema } from '../../shared/sync/protocol';
+import { hasQueuedChanges } from './push-outbox';
 import type { SyncProgress } from './sync-engine';
 import { ClientError } from './transport';
 
@@ -33,6 +34,7 @@ export async function checkValidationReceipts(
        AND (r.safe_to_archive_at IS NULL OR r.content_sha256 IS NOT v.content_sha256)
      ORDER BY v.submitted_at`,
   ).all() as Candidate[];
+  // Any outbox row (waiting or parked) of a validation means HQ cannot hold all of it yet.
   const sent = candidates.filter((c) => !hasQueuedChanges(db, c.id));
   const summary: ReceiptCheckSummary = { checked: 0, safeToArchive: 0, incomplete: 0, notHeld: 0 };
   options.report?.({ phase: 'receipts', done: 0, total: sent.length });
@@ -55,18 +57,6 @@ export async function checkValidationReceipts(
     options.report?.({ phase: 'receipts', done: summary.checked, total: sent.length });
   }
   return summary;
-}
-
-/** Any outbox row (waiting or parked) of this validation means HQ cannot hold all of it yet. */
-function hasQueuedChanges(db: Db, validationId: string): boolean {
-  return (
-    stmt(
-      db,
-      `SELECT 1 FROM sync_outbox
-       WHERE entity_id = ? OR substr(entity_id, 1, 37) = ? OR json_extract(payload_json, '$.validationId') = ?
-       LIMIT 1`,
-    ).get(validationId, `${validationId}/`, validationId) !== undefined
-  );
 }
 
 function recordReceipt(db: Db, receipt: ValidationReceipt, safeAt: string | null, checkedAt: string): void {

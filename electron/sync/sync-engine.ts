@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection';
 import { stmt } from '../../db/statements';
-import { MAX_PUSH_BATCH, type PushSummary, pushOutbox, validationIdOfChange } from './push-outbox';
+import { MAX_PUSH_BATCH, type PushSummary, pushOutbox, queuedRowsOfValidation } from './push-outbox';
 import { archiveStateOf } from './receipt-check';
 import { AuthError, ClientError, isRetryable, type SyncTransport } from './transport';
 
@@ -217,18 +217,7 @@ export type ValidationSyncState = ReceiptTimes &
  * first reason is shown), synced when HQ has receipted its changes and none wait, not-synced otherwise.
  */
 export function validationSyncState(db: Db, validationId: string): ValidationSyncState {
-  const rows = stmt(
-    db,
-    `SELECT entity, entity_id, payload_json, parked_reason FROM sync_outbox
-     WHERE entity_id = ? OR entity_id LIKE ? ESCAPE '\\' OR json_extract(payload_json, '$.validationId') = ?
-     ORDER BY seq`,
-  ).all(validationId, `${likeEscape(validationId)}/%`, validationId) as Array<{
-    entity: string;
-    entity_id: string;
-    payload_json: string;
-    parked_reason: string | null;
-  }>;
-  const mine = rows.filter((r) => validationIdOfRow(r) === validationId);
+  const mine = queuedRowsOfValidation(db, validationId);
   const parked = mine.filter((r) => r.parked_reason !== null);
   const syncedAt =
     (stmt(
@@ -248,16 +237,3 @@ export function validationSyncState(db: Db, validationId: string): ValidationSyn
   if (mine.length > 0) return { state: 'not-synced', pending: mine.length, ...times };
   return syncedAt ? { state: 'synced', ...times } : { state: 'not-synced', pending: 0, ...times };
 }
-
-function validationIdOfRow(row: { entity: string; entity_id: string; payload_json: string }): string | null {
-  let payload: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = JSON.parse(row.payload_json);
-    if (typeof parsed === 'object' && parsed !== null) payload = parsed as Record<string, unknown>;
-  } catch {
-    // An unreadable payload still belongs to the validation its entity id names.
-  }
-  return validationIdOfChange({ entity: row.entity, entityId: row.entity_id, payload });
-}
-
-const likeEscape = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);

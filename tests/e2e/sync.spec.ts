@@ -1,7 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { submitValidation } from '../../electron/services/submission-service';
 import { issueEnrolmentCode } from '../../hq/identity';
-import { type Hq, startHq } from '../sync/sync-harness';
+import { buildCompleteValidation } from '../db/complete-validation';
+import { enrolClient, type Hq, removeTempDirs, startHq } from '../sync/sync-harness';
 import { expect, test } from './fixtures';
 import { MembersPage } from './pages/members-page';
 import { NewValidationPage } from './pages/new-validation-page';
@@ -129,4 +131,54 @@ test('a change HQ refuses is listed with its reason and can be kept off HQ witho
   await expect(members.memberCard('Great Lakes Auto Parts Distributors LLC').getByTestId('validation-row')).toHaveCount(
     1,
   );
+});
+
+test('a field office reviewer receives a submitted validation from HQ and returns a finding for correction', async ({
+  app,
+}) => {
+  const page = app.page;
+  // Dana's laptop (in this process) submits a validation with a finding on 4.1 and pushes it to HQ.
+  const dana = await enrolClient(hq, 'Dana Ruiz');
+  const { validation, finding } = buildCompleteValidation(dana.services);
+  submitValidation(dana.services.ctx, validation.id, 'Dana Ruiz');
+  await dana.push();
+  dana.close();
+  removeTempDirs();
+
+  const { code } = await issueEnrolmentCode(hq.db, {
+    name: 'Sam Ortiz',
+    role: 'FIELD_OFFICE_REVIEWER',
+    fieldOffice: 'Houston',
+  });
+  await page.getByRole('link', { name: 'Not connected to HQ' }).click();
+  await page.getByLabel('HQ address').fill(hqUrl);
+  await page.getByLabel('Enrolment code').fill(code);
+  await page.getByRole('button', { name: 'Enrol this computer' }).click();
+  await page.getByRole('button', { name: 'Sync', exact: true }).click();
+  await expect(page.getByTestId('sync-status')).toContainText('Synced at');
+
+  await page.getByRole('link', { name: 'Review findings' }).click();
+  const item = page.getByTestId('review-item');
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText('signed by Dana Ruiz');
+  const card = item.getByTestId('finding-review');
+  await expect(card).toContainText('Criterion 4.1');
+  await expect(card).toContainText(finding.description);
+  await card.getByText('Return for correction').click();
+  await card.getByRole('button', { name: 'Save review' }).click();
+  await expect(card.getByRole('alert')).toContainText('Say what the SCSS must correct');
+  await card.getByLabel('Comment for the SCSS').fill('Attach the access-control policy the finding cites.');
+  await card.getByRole('button', { name: 'Save review' }).click();
+  await expect(card.getByTestId('review-saved-at')).toContainText('Return for correction by');
+  await expect(page.getByTestId('sync-status')).toContainText('1 change to send');
+  await app.screenshot('review-findings');
+
+  await page.getByRole('button', { name: 'Sync', exact: true }).click();
+  await expect(page.getByTestId('sync-status')).toContainText('Synced at');
+  const held = await hq.db.query<{ decision: string; comment: string }>(
+    `SELECT payload->>'decision' AS decision, payload->>'comment' AS comment FROM records WHERE entity = 'finding_review'`,
+  );
+  expect(held).toEqual([
+    { decision: 'RETURN_FOR_CORRECTION', comment: 'Attach the access-control policy the finding cites.' },
+  ]);
 });

@@ -7,12 +7,14 @@ import { listAuditForEntity } from '../../db/audit-log';
 import { type AppServices, openAppServices } from '../../electron/services/app-services';
 import { attachEvidence, PickedFileRegistry } from '../../electron/services/evidence-service';
 import { fileCredentialStore } from '../../electron/services/hq-credentials';
+import { listReviewQueue, saveFindingReview } from '../../electron/services/review-service';
 import { reopenValidation, submitValidation } from '../../electron/services/submission-service';
 import { syncHostOptions } from '../../electron/services/sync-host';
 import { createSyncService, type SyncService } from '../../electron/services/sync-service';
 import { issueEnrolmentCode } from '../../hq/identity';
 import type { SyncProgressView } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
+import type { UserRole } from '../../shared/sync/protocol';
 import { buildCompleteValidation } from '../db/complete-validation';
 import { makePng } from '../unit/evidence-fixtures';
 import { doFieldWork, type Hq, manualClock, startHq } from './sync-harness';
@@ -37,7 +39,15 @@ async function hqOnSocket(): Promise<{ hq: Hq; url: string }> {
   return { hq, url: `http://127.0.0.1:${(hq.app.server.address() as AddressInfo).port}` };
 }
 
-async function enrolledLaptop(hq: Hq, url: string): Promise<Laptop> {
+async function enrolledLaptop(
+  hq: Hq,
+  url: string,
+  user: { name: string; role: UserRole; fieldOffice: string } = {
+    name: 'Dana Ruiz',
+    role: 'SCSS',
+    fieldOffice: 'Houston',
+  },
+): Promise<Laptop> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-sync-service-'));
   const services = openAppServices({ dataDir, actor: 'dana.ruiz' });
   const clock = manualClock();
@@ -54,8 +64,8 @@ async function enrolledLaptop(hq: Hq, url: string): Promise<Laptop> {
     services.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
-  const { code } = await issueEnrolmentCode(hq.db, { name: 'Dana Ruiz', role: 'SCSS', fieldOffice: 'Houston' });
-  await sync.enroll({ hqUrl: url, code, deviceName: 'Dana’s laptop' });
+  const { code } = await issueEnrolmentCode(hq.db, user);
+  await sync.enroll({ hqUrl: url, code, deviceName: `${user.name}’s laptop` });
   return { services, sync, clock, progress };
 }
 
@@ -202,5 +212,50 @@ describe('the desktop sync service against a listening HQ', () => {
     expect(answer).toEqual({ result: 'COMPLIANT' });
     const audit = listAuditForEntity(db, 'criterion_response', `${validation.id}/1.1`).map((a) => a.action);
     expect(audit).toEqual(expect.arrayContaining(['sync.retry_refused_change', 'sync.discard_refused_change']));
+  });
+
+  it('a reviewer receives the office’s submitted validation, reviews its finding, and HQ records the review', async () => {
+    const { hq, url } = await hqOnSocket();
+    const dana = await enrolledLaptop(hq, url);
+    const { validation, finding } = buildCompleteValidation(dana.services);
+    submitValidation(dana.services.ctx, validation.id, 'Dana Ruiz');
+    await dana.sync.syncNow();
+
+    const sam = await enrolledLaptop(hq, url, {
+      name: 'Sam Ortiz',
+      role: 'FIELD_OFFICE_REVIEWER',
+      fieldOffice: 'Houston',
+    });
+    expect(sam.sync.status().userRole).toBe('FIELD_OFFICE_REVIEWER');
+    await sam.sync.syncNow();
+    const [item] = listReviewQueue(sam.services.ctx);
+    expect(item).toMatchObject({ validationId: validation.id, signedByName: 'Dana Ruiz' });
+    expect(item?.findings).toEqual([expect.objectContaining({ id: finding.id, criterionId: '4.1', review: null })]);
+
+    expect(() =>
+      saveFindingReview(sam.services.ctx, {
+        validationId: validation.id,
+        findingId: validation.id,
+        decision: 'CONCUR',
+        comment: '',
+      }),
+    ).toThrow(/not part of this validation/);
+    saveFindingReview(sam.services.ctx, {
+      validationId: validation.id,
+      findingId: finding.id,
+      decision: 'RETURN_FOR_CORRECTION',
+      comment: 'Attach the access-control policy the finding cites.',
+    });
+    await sam.sync.syncNow();
+    expect(sam.sync.status()).toMatchObject({ pending: 0, parked: 0 });
+    const [atHq] = await hq.db.query<{ decision: string; version: number }>(
+      `SELECT payload->>'decision' AS decision, version FROM records WHERE entity = 'finding_review'`,
+    );
+    expect(atHq).toEqual({ decision: 'RETURN_FOR_CORRECTION', version: 1 });
+    // The next pull brings the review back with the validation; the reviewer's list shows it.
+    expect(listReviewQueue(sam.services.ctx)[0]?.findings[0]?.review).toMatchObject({
+      decision: 'RETURN_FOR_CORRECTION',
+      version: 1,
+    });
   });
 });

@@ -22,9 +22,13 @@ export function RefusedChanges() {
   const parked = useSyncStore((s) => s.parked);
   const loadParked = useSyncStore((s) => s.loadParked);
   const [error, setError] = useState<string | null>(null);
+  // A sync may refuse more changes (or a resent one again): reload whenever one ends.
+  const parkedCount = useSyncStore((s) => s.status?.parked);
+  const lastSuccessAt = useSyncStore((s) => s.status?.lastSuccessAt);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when a sync ends or the count changes
   useEffect(() => {
     void loadParked().catch((e: unknown) => setError(errorMessage(e)));
-  }, [loadParked]);
+  }, [loadParked, parkedCount, lastSuccessAt]);
 
   return (
     <section className="refused-changes" aria-labelledby="refused-heading">
@@ -117,7 +121,11 @@ function RefusedChangeRow({ change }: { change: ParkedChange }) {
                 type="button"
                 className="usa-button usa-button--secondary"
                 disabled={busy}
-                onClick={() => void run(() => discardParked(change.changeId, reason))}
+                onClick={() =>
+                  reason.trim().length < 3
+                    ? setError('Say why this change should not be sent to HQ (at least 3 characters).')
+                    : void run(() => discardParked(change.changeId, reason))
+                }
               >
                 Don&rsquo;t send this change
               </button>
