@@ -2,8 +2,7 @@ import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import { IsoDateTimeSchema, UuidSchema } from '../shared/domain/primitives';
-import { ValidationSchema } from '../shared/domain/validation';
-import type { Change, Receipt } from '../shared/sync/protocol';
+import { type Change, type Receipt, ValidationCreatePayloadSchema } from '../shared/sync/protocol';
 import { type HqDb, type HqQueryable, isUniqueViolation } from './db/types';
 import type { Principal } from './identity';
 import { findingReviewRefusal } from './review';
@@ -176,7 +175,7 @@ function decideChange(state: BatchState, principal: Principal, change: Change): 
   const validation = state.validations.get(validationId);
 
   if (change.entity === 'validation' && change.operation === 'create') {
-    const parsed = ValidationSchema.safeParse(change.payload);
+    const parsed = ValidationCreatePayloadSchema.safeParse(change.payload);
     if (!parsed.success) return refuse('invalid', firstIssue(parsed.error));
     if (parsed.data.id.toLowerCase() !== validationId)
       return refuse('invalid', 'The payload id differs from the change entityId');

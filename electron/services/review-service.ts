@@ -9,6 +9,7 @@ import {
 } from '../../shared/domain/review';
 import type { ReviewQueueItem } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
+import { MemberSnapshotSchema } from '../../shared/sync/protocol';
 import { recordChange } from './change-log';
 import { isoNow, type ServiceContext } from './service-context';
 
@@ -59,7 +60,10 @@ export function listReviewQueue(ctx: ServiceContext): ReviewQueueItem[] {
       .sort((a, b) => a.criterionId.localeCompare(b.criterionId, 'en', { numeric: true }));
     return {
       validationId: row.id,
-      memberName: (memberName.get(String(payload.memberId)) as string | undefined) ?? null,
+      memberName:
+        MemberSnapshotSchema.safeParse(payload.member).data?.legalName ??
+        (memberName.get(String(payload.memberId)) as string | undefined) ??
+        null,
       entityType: String(payload.entityType),
       mode: String(payload.mode),
       scheduledDate: String(payload.scheduledDate),

@@ -76,7 +76,15 @@ export function createValidation(ctx: ServiceContext, request: ParsedRequestOf<'
         entity: 'validation',
         entityId: validation.id,
         operation: 'create',
-        payload: validation,
+        payload: {
+          ...validation,
+          member: {
+            legalName: member.legalName,
+            accountNumber: member.accountNumber,
+            city: member.city,
+            country: member.country,
+          },
+        },
         createdAt: at,
       });
     })

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTimeSchema, UuidSchema } from '../domain/primitives';
+import { ValidationSchema } from '../domain/validation';
 
 /**
  * The wire protocol between the desktop's sync module and the HQ service (issue 4). HQ serves it under
@@ -46,6 +47,18 @@ export const ChangeSchema = z.strictObject({
   createdAt: IsoDateTimeSchema,
 });
 export type Change = z.infer<typeof ChangeSchema>;
+
+/**
+ * A validation's create change carries a snapshot of its Member, so HQ and a reviewer's laptop can name the
+ * company without holding the SCSS's Member list.
+ */
+export const MemberSnapshotSchema = z.object({
+  legalName: z.string().trim().min(1),
+  accountNumber: z.string().trim().min(1),
+  city: z.string(),
+  country: z.string(),
+});
+export const ValidationCreatePayloadSchema = ValidationSchema.extend({ member: MemberSnapshotSchema.optional() });
 
 /** POST /v1/push — a batch of changes, applied one by one, each at most once. */
 export const PushRequestSchema = z.strictObject({ changes: z.array(ChangeSchema).min(1).max(500) });

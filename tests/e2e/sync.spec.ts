@@ -1,5 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { getMember } from '../../db/queries/members';
 import { submitValidation } from '../../electron/services/submission-service';
 import { issueEnrolmentCode } from '../../hq/identity';
 import { buildCompleteValidation } from '../db/complete-validation';
@@ -23,6 +25,15 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await hq.close();
 });
+
+/** From the header's "Not connected to HQ" link, enrols this computer with a one-time code. */
+async function enrolFromHeader(page: Page, code: string): Promise<void> {
+  await page.getByRole('link', { name: 'Not connected to HQ' }).click();
+  await page.getByLabel('HQ address').fill(hqUrl);
+  await page.getByLabel('Enrolment code').fill(code);
+  await page.getByRole('button', { name: 'Enrol this computer' }).click();
+  await expect(page.getByText('This computer is enrolled with HQ.')).toBeVisible();
+}
 
 test('an SCSS enrols the laptop, submits a validation, syncs, and HQ holds it with the same fingerprint', async ({
   app,
@@ -91,10 +102,7 @@ test('a change HQ refuses is listed with its reason and can be kept off HQ witho
     role: 'FIELD_OFFICE_REVIEWER',
     fieldOffice: 'Detroit',
   });
-  await page.getByRole('link', { name: 'Not connected to HQ' }).click();
-  await page.getByLabel('HQ address').fill(hqUrl);
-  await page.getByLabel('Enrolment code').fill(code);
-  await page.getByRole('button', { name: 'Enrol this computer' }).click();
+  await enrolFromHeader(page, code);
   await expect(page.getByTestId('no-refused-changes')).toBeVisible();
 
   const members = new MembersPage(page);
@@ -141,6 +149,7 @@ test('a field office reviewer receives a submitted validation from HQ and return
   const dana = await enrolClient(hq, 'Dana Ruiz');
   const { validation, finding } = buildCompleteValidation(dana.services);
   submitValidation(dana.services.ctx, validation.id, 'Dana Ruiz');
+  const memberName = getMember(dana.services.ctx.db, validation.memberId)?.legalName ?? '';
   await dana.push();
   dana.close();
   removeTempDirs();
@@ -150,10 +159,7 @@ test('a field office reviewer receives a submitted validation from HQ and return
     role: 'FIELD_OFFICE_REVIEWER',
     fieldOffice: 'Houston',
   });
-  await page.getByRole('link', { name: 'Not connected to HQ' }).click();
-  await page.getByLabel('HQ address').fill(hqUrl);
-  await page.getByLabel('Enrolment code').fill(code);
-  await page.getByRole('button', { name: 'Enrol this computer' }).click();
+  await enrolFromHeader(page, code);
   await page.getByRole('button', { name: 'Sync', exact: true }).click();
   await expect(page.getByTestId('sync-status')).toContainText('Synced at');
 
@@ -161,6 +167,7 @@ test('a field office reviewer receives a submitted validation from HQ and return
   const item = page.getByTestId('review-item');
   await expect(item).toHaveCount(1);
   await expect(item).toContainText('signed by Dana Ruiz');
+  await expect(item.getByRole('heading', { level: 2 })).toContainText(memberName);
   const card = item.getByTestId('finding-review');
   await expect(card).toContainText('Criterion 4.1');
   await expect(card).toContainText(finding.description);

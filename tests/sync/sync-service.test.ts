@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listAuditForEntity } from '../../db/audit-log';
+import { getMember } from '../../db/queries/members';
 import { type AppServices, openAppServices } from '../../electron/services/app-services';
 import { attachEvidence, PickedFileRegistry } from '../../electron/services/evidence-service';
 import { fileCredentialStore } from '../../electron/services/hq-credentials';
@@ -229,7 +230,14 @@ describe('the desktop sync service against a listening HQ', () => {
     expect(sam.sync.status().userRole).toBe('FIELD_OFFICE_REVIEWER');
     await sam.sync.syncNow();
     const [item] = listReviewQueue(sam.services.ctx);
-    expect(item).toMatchObject({ validationId: validation.id, signedByName: 'Dana Ruiz' });
+    // The reviewer's laptop has never seen Dana's Member: the name comes with the validation.
+    const member = getMember(dana.services.ctx.db, validation.memberId);
+    expect(getMember(sam.services.ctx.db, validation.memberId)).toBeUndefined();
+    expect(item).toMatchObject({
+      validationId: validation.id,
+      signedByName: 'Dana Ruiz',
+      memberName: member?.legalName,
+    });
     expect(item?.findings).toEqual([expect.objectContaining({ id: finding.id, criterionId: '4.1', review: null })]);
 
     expect(() =>
