@@ -87,8 +87,8 @@ export const useSyncStore = create<SyncState>((set, get) => ({
     const stopProgress = window.api.on('sync:progress', (progress) => {
       const wasRunning = get().progress !== null;
       set({ progress });
-      // A background sync just ended: show its outcome on every validation.
-      if (progress === null && wasRunning) void get().refresh();
+      // A sync just started (validations with changes to send show Syncing) or ended (show its outcome).
+      if ((progress === null) === wasRunning) void get().refresh();
     });
     // The browser knows first when Wi-Fi returns; the main side then syncs what waits.
     const onOnline = () => void call('sync:online', {}).catch(() => undefined);
