@@ -19,4 +19,16 @@ describe.each(BACKENDS)('HQ migrations on %s', (backend) => {
     const [row] = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
     expect(row?.n).toBe(HQ_MIGRATIONS.length);
   });
+
+  it('finds an evidence record by its SHA-256 through an index, not by reading every evidence record', async () => {
+    const plan = await ctx.db.transaction(async (tx) => {
+      // Empty test tables make any plan a sequential scan; forbid it to see whether the index can serve.
+      await tx.query('SET LOCAL enable_seqscan = off');
+      return tx.query<{ 'QUERY PLAN': string }>(
+        `EXPLAIN SELECT 1 FROM records r WHERE r.entity = 'evidence' AND r.payload->>'sha256' = $1`,
+        ['a'.repeat(64)],
+      );
+    });
+    expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain('records_evidence_sha256');
+  });
 });

@@ -240,7 +240,7 @@ describe.each(BACKENDS)('HQ pull on %s', (backend) => {
          VALUES ('site', $1, $2, 1, '{"name": "Dock 4"}'::jsonb, now())`,
         [randomUUID(), v.id],
       );
-      expect(await migrateHqDb(older.db)).toEqual([2]);
+      expect(await migrateHqDb(older.db)).toContain(2);
       const app = buildHqApp({ db: older.db });
       try {
         const { code } = await issueEnrolmentCode(older.db, REVIEWER);

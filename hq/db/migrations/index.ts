@@ -1,7 +1,8 @@
 import { migration001 } from './001-initial';
 import { migration002 } from './002-pull';
+import { migration003 } from './003-evidence-lookup';
 
 export type HqMigration = { version: number; name: string; sql: string };
 
 /** Monotonic versions; append only. */
-export const HQ_MIGRATIONS: readonly HqMigration[] = [migration001, migration002];
+export const HQ_MIGRATIONS: readonly HqMigration[] = [migration001, migration002, migration003];
