@@ -358,33 +358,7 @@ async function loadBatchState(tx: HqQueryable, items: readonly Item[]): Promise<
     }
   }
 
-  const validations = new Map<string, ValidationState>();
-  if (validationIds.size > 0) {
-    const rows = await tx.query<{
-      id: string;
-      owner_user_id: string;
-      field_office: string;
-      status: ValidationStatus;
-      content_sha256: string | null;
-      version: number;
-      payload: Record<string, unknown>;
-    }>(
-      `SELECT id, owner_user_id, field_office, status, content_sha256, version, payload
-       FROM validations WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
-      [[...validationIds]],
-    );
-    for (const row of rows) {
-      validations.set(row.id, {
-        ownerUserId: row.owner_user_id,
-        fieldOffice: row.field_office,
-        status: row.status,
-        contentSha256: row.content_sha256,
-        version: row.version,
-        payload: row.payload,
-        isNew: false,
-      });
-    }
-  }
+  const validations = await lockValidations(tx, validationIds);
 
   // Ledger and records in one statement (one round trip), read after the lock so they see what a twin
   // that held it committed.
@@ -408,7 +382,44 @@ async function loadBatchState(tx: HqQueryable, items: readonly Item[]): Promise<
   for (const [entity, entityId, validationId, version] of read?.records ?? []) {
     records.set(recordMapKey({ entity, entityId }), { validationId, version, payload: NOT_LOADED });
   }
+  // The ledger read is a newer statement than the lock: a twin that created a validation may have committed in
+  // between, so its ledger rows are seen but its validation was not. Lock and read those validations now.
+  const unseen = new Set([...validationIds].filter((id) => !validations.has(id)));
+  if (ledger.size > 0 && unseen.size > 0) {
+    for (const [id, validation] of await lockValidations(tx, unseen)) validations.set(id, validation);
+  }
   return { validations, records, storedRecordKeys: new Set(records.keys()), ledger };
+}
+
+/** Locks the given validations in id order and reads them as the batch's starting state. */
+async function lockValidations(tx: HqQueryable, ids: ReadonlySet<string>): Promise<Map<string, ValidationState>> {
+  const validations = new Map<string, ValidationState>();
+  if (ids.size === 0) return validations;
+  const rows = await tx.query<{
+    id: string;
+    owner_user_id: string;
+    field_office: string;
+    status: ValidationStatus;
+    content_sha256: string | null;
+    version: number;
+    payload: Record<string, unknown>;
+  }>(
+    `SELECT id, owner_user_id, field_office, status, content_sha256, version, payload
+     FROM validations WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+    [[...ids]],
+  );
+  for (const row of rows) {
+    validations.set(row.id, {
+      ownerUserId: row.owner_user_id,
+      fieldOffice: row.field_office,
+      status: row.status,
+      contentSha256: row.content_sha256,
+      version: row.version,
+      payload: row.payload,
+      isNew: false,
+    });
+  }
+  return validations;
 }
 
 /**
