@@ -8,13 +8,13 @@ import { createPgDb } from '../../hq/db/pg-adapter';
 import type { HqDb } from '../../hq/db/types';
 import { enrolDevice, issueEnrolmentCode } from '../../hq/identity';
 import type { Change } from '../../shared/sync/protocol';
+import { AT, change, makeValidation } from '../hq/changes';
 
 const BENCH_DATABASE_URL =
   process.env.HQ_BENCH_DATABASE_URL ??
   process.env.HQ_TEST_DATABASE_URL ??
   'postgres://postgres@127.0.0.1:5432/ctpat_hq_test';
 const BATCH = 500;
-const AT = '2026-11-20T15:00:00.000Z';
 const NOTE =
   'Reviewed the written procedure with the security manager and sampled five shipments from the last quarter.';
 
@@ -76,28 +76,9 @@ export async function enrolBenchDevice(db: HqDb, name = 'Bench SCSS'): Promise<s
   return enrolled.token;
 }
 
-const change = (entity: Change['entity'], entityId: string, operation: Change['operation'], payload: object) =>
-  ({ changeId: randomUUID(), entity, entityId, operation, payload, createdAt: AT }) as Change;
-
 function validationCreate(): Change {
-  const id = randomUUID();
-  return change('validation', id, 'create', {
-    id,
-    memberId: randomUUID(),
-    entityType: 'HC',
-    mode: 'IN_PERSON',
-    catalogEditionId: 'MSC-2099-01',
-    status: 'IN_PROGRESS',
-    scheduledDate: '2026-11-20',
-    createdAt: AT,
-    updatedAt: AT,
-    submittedAt: null,
-    submittedBy: null,
-    signedByName: null,
-    contentSha256: null,
-    reopenedAt: null,
-    reopenReason: null,
-  });
+  const validation = makeValidation(randomUUID(), { entityType: 'HC', catalogEditionId: 'MSC-2099-01' });
+  return change('validation', validation.id, 'create', validation as unknown as Record<string, unknown>);
 }
 
 /** 150 changes per validation, as a desktop sends them: 135 answers and 15 findings, each version 1. */

@@ -9,7 +9,8 @@ import { createPgliteDb } from '../../hq/db/pglite-adapter';
 import type { HqDb } from '../../hq/db/types';
 import { issueEnrolmentCode } from '../../hq/identity';
 import type { Validation } from '../../shared/domain/validation';
-import type { Change, UserRole } from '../../shared/sync/protocol';
+import type { UserRole } from '../../shared/sync/protocol';
+import { AT, change, makeValidation } from './changes';
 
 /** Every HQ test runs against both: embedded PGlite and a real PostgreSQL server. */
 export const BACKENDS = ['pglite', 'postgres'] as const;
@@ -141,36 +142,7 @@ export const REVIEWER = { name: 'Sam Ortiz', role: 'FIELD_OFFICE_REVIEWER', fiel
 export const REVIEWER_ELSEWHERE = { name: 'Kim Chen', role: 'FIELD_OFFICE_REVIEWER', fieldOffice: 'Miami' } as const;
 export const ANALYST = { name: 'Ari Cole', role: 'HQ_ANALYST', fieldOffice: 'Washington' } as const;
 
-const AT = '2026-11-20T15:00:00.000Z';
-
-export function makeValidation(id = randomUUID()): Validation {
-  return {
-    id,
-    memberId: randomUUID(),
-    entityType: 'IMP',
-    mode: 'IN_PERSON',
-    catalogEditionId: 'msc-2025-importer',
-    status: 'IN_PROGRESS',
-    scheduledDate: '2026-11-20',
-    createdAt: AT,
-    updatedAt: AT,
-    submittedAt: null,
-    submittedBy: null,
-    signedByName: null,
-    contentSha256: null,
-    reopenedAt: null,
-    reopenReason: null,
-  };
-}
-
-export function change(
-  entity: Change['entity'],
-  entityId: string,
-  operation: Change['operation'],
-  payload: Record<string, unknown>,
-): Change {
-  return { changeId: randomUUID(), entity, entityId, operation, payload, createdAt: AT };
-}
+export { AT, change, makeValidation };
 
 export const createValidation = (validation: Validation) =>
   change('validation', validation.id, 'create', validation as unknown as Record<string, unknown>);

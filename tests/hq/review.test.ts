@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { ReviewDecision } from '../../shared/domain/review';
 import {
+  AT,
   BACKENDS,
   change,
   createValidation,
@@ -17,8 +18,6 @@ import {
   submitChange,
   useHqBackend,
 } from './helpers';
-
-const AT = '2026-03-11T15:00:00.000Z';
 
 const findingChange = (validationId: string, findingId: string) =>
   change('finding', findingId, 'upsert', {
