@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { describeUnstorableText, findUnstorableText } from '../../shared/domain/text';
 import { CHANNELS, type Channel } from '../../shared/ipc/channels';
 import { contract } from '../../shared/ipc/contract';
 import { AppError, type Envelope, fail, ok } from '../../shared/ipc/envelope';
@@ -29,6 +30,9 @@ export function createDispatcher(
 ): Dispatch {
   return async (channel, payload) => {
     if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', `There is no channel named "${channel}".`);
+    // Acknowledged must mean stored as typed: SQLite would keep a lone surrogate as U+FFFD, HQ refuses NUL.
+    const unstorable = findUnstorableText(payload);
+    if (unstorable) return fail('BAD_REQUEST', `Invalid ${channel} request: ${describeUnstorableText(unstorable)}`);
     const parsed = contract[channel].request.safeParse(payload);
     if (!parsed.success) return fail('BAD_REQUEST', `Invalid ${channel} request: ${describeZodError(parsed.error)}`);
     try {
