@@ -3,6 +3,7 @@
  * would turn into U+FFFD) and no NUL (PostgreSQL text cannot hold it). Anything else would be acknowledged
  * as saved and then stored as something else, or never reach HQ.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding NUL is the point of this pattern.
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export type UnstorableText = { path: string; problem: string };
