@@ -164,7 +164,7 @@ describe.each(BACKENDS)('evidence upload to HQ on %s', (backend) => {
     const photo = evidenceFile(v.id, randomBytes(200_000));
     const policy = evidenceFile(v.id, randomBytes(70_000), 'policy.pdf');
     const pushed = await push(hq, dana.token, {
-      changes: [createValidation(v), photo.change, policy.change, submitChange(v.id)],
+      changes: [createValidation(v), photo.change, policy.change, submitChange(v, [photo.change, policy.change])],
     });
     expect(pushed.body.receipts.map((r) => r.outcome)).toEqual(['applied', 'applied', 'applied', 'applied']);
     return { v, photo, policy };

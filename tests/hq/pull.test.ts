@@ -11,6 +11,7 @@ import type { HqDb } from '../../hq/db/types';
 import { issueEnrolmentCode, revokeDevice } from '../../hq/identity';
 import { msc201911Edition } from '../../shared/catalog/editions/msc-2019-11';
 import { CatalogFormatError } from '../../shared/catalog/load';
+import type { Validation } from '../../shared/domain/validation';
 import type { PullResponse } from '../../shared/sync/pull-protocol';
 import {
   ANALYST,
@@ -28,6 +29,7 @@ import {
   push,
   REVIEWER,
   REVIEWER_ELSEWHERE,
+  reopenChange,
   responseChange,
   submitChange,
   useHqBackend,
@@ -83,10 +85,14 @@ async function assign(ctx: HqTestContext, scss: Enrolled, account: string) {
 }
 
 /** A validation pushed by the SCSS, answered, and (unless told otherwise) submitted. */
+/** The validations pushed by validationBy, so a test can sign a later submit over them. */
+const pushedValidations = new Map<string, Validation>();
+
 async function validationBy(ctx: HqTestContext, scss: Enrolled, submit = true): Promise<string> {
   const v = makeValidation();
+  pushedValidations.set(v.id, v);
   const changes = [createValidation(v), responseChange(v.id, '1.1', 1, 0, 'Gate log checked')];
-  if (submit) changes.push(submitChange(v.id));
+  if (submit) changes.push(submitChange(v, changes.slice(1)));
   const { body } = await push(ctx, scss.token, { changes });
   expect(body.receipts.map((r) => r.outcome)).toEqual(changes.map(() => 'applied'));
   return v.id;
@@ -187,15 +193,11 @@ describe.each(BACKENDS)('HQ pull on %s', (backend) => {
     });
 
     // Reopened: no longer submitted, so not sent; resubmitted with a changed answer: sent again, once.
-    const reopen = change('validation', id, 'reopen', {
-      validationId: id,
-      reason: 'Member sent new documents',
-      reopenedAt: '2026-11-21T10:00:00.000Z',
-    });
-    await push(ctx, dana.token, { changes: [reopen, responseChange(id, '1.1', 2, 1, 'Gate log re-checked')] });
+    const rechecked = responseChange(id, '1.1', 2, 1, 'Gate log re-checked');
+    await push(ctx, dana.token, { changes: [reopenChange(id, '2026-11-21T10:00:00.000Z'), rechecked] });
     const whileReopened = await pull(ctx, reviewer.token, `?cursor=${first.body.cursor}`);
     expect(whileReopened.body.validations).toEqual([]);
-    await push(ctx, dana.token, { changes: [submitChange(id)] });
+    await push(ctx, dana.token, { changes: [submitChange(pushedValidations.get(id) as Validation, [rechecked])] });
     const resubmitted = await pullToEnd(ctx, reviewer.token, 10, whileReopened.body.cursor);
     expect(resubmitted.validations).toEqual([id]);
     const latest = await pull(ctx, reviewer.token, `?cursor=${first.body.cursor}`);

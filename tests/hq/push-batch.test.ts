@@ -8,11 +8,14 @@ import {
   createValidation,
   DANA,
   enrol,
+  findingChange,
   type HqTestContext,
   LEE,
   makeValidation,
   push,
+  reopenChange,
   responseChange,
+  siteChange,
   submitChange,
   useHqBackend,
 } from './helpers';
@@ -20,16 +23,6 @@ import {
 type Row = Record<string, unknown>;
 
 const outcomesOf = (body: { receipts: Row[] }) => body.receipts.map((r) => r.outcome);
-
-const siteChange = (validationId: string, siteId: string, operation: 'upsert' | 'delete', name = '') =>
-  change('site', siteId, operation, operation === 'upsert' ? { id: siteId, validationId, name } : { validationId });
-
-const reopenChange = (validationId: string) =>
-  change('validation', validationId, 'reopen', {
-    validationId,
-    reason: 'Member sent new documents',
-    reopenedAt: '2026-11-21T09:00:00.000Z',
-  });
 
 /**
  * One validation's life in a single push, each change depending on what the ones before it did: an answer
@@ -40,17 +33,19 @@ const reopenChange = (validationId: string) =>
 function lifeOfOneValidation(): Change[] {
   const v = makeValidation();
   const siteId = randomUUID();
+  const second = responseChange(v.id, '2.1', 2, 1, 'second');
+  const dock3 = siteChange(v.id, siteId, 'upsert', 'Dock 3');
   return [
     responseChange(v.id, '2.1', 1, 0, 'too early'),
     createValidation(v),
     responseChange(v.id, '2.1', 1, 0, 'first'),
-    responseChange(v.id, '2.1', 2, 1, 'second'),
+    second,
     responseChange(v.id, '2.1', 2, 1, 'made on the other laptop'),
     siteChange(v.id, siteId, 'upsert', 'Dock 1'),
     siteChange(v.id, siteId, 'delete'),
     siteChange(v.id, siteId, 'upsert', 'Dock 2'),
-    siteChange(v.id, siteId, 'upsert', 'Dock 3'),
-    submitChange(v.id),
+    dock3,
+    submitChange(v, [second, dock3]),
     responseChange(v.id, '2.2', 1, 0, 'after submit'),
     reopenChange(v.id),
     responseChange(v.id, '2.2', 1, 0, 'after reopen'),
@@ -92,16 +87,12 @@ describe.each(BACKENDS)('HQ push: a batch decided change by change, on %s', (bac
     const lees = makeValidation();
     const held = responseChange(mine.id, '1.1', 1, 0, 'Gate log checked');
     const earlier = await push(ctx, dana.token, {
-      changes: [createValidation(mine), held, createValidation(submitted), submitChange(submitted.id)],
+      changes: [createValidation(mine), held, createValidation(submitted), submitChange(submitted)],
     });
     await push(ctx, lee.token, { changes: [createValidation(lees)] });
     const before = await contentCounts(ctx.db);
 
-    const unnamed = change('finding', randomUUID(), 'upsert', {
-      validationId: 'not-a-uuid',
-      version: 1,
-      baseVersion: 0,
-    });
+    const unnamed = findingChange('not-a-uuid', randomUUID());
     const noBase = responseChange(mine.id, '1.2', 1, 0);
     delete noBase.payload.baseVersion;
     const fresh = responseChange(mine.id, '1.3', 1, 0, 'Seal log reviewed');
@@ -127,7 +118,7 @@ describe.each(BACKENDS)('HQ push: a batch decided change by change, on %s', (bac
       ['invalid', 'baseVersion: Invalid input: expected number, received undefined'],
       ['conflict', 'submitted validations are immutable'],
       ['applied', undefined],
-      ['invalid', 'The change does not name its validation (validationId must be a UUID)'],
+      ['invalid', 'validationId: Must be a UUID'],
     ]);
     // A duplicate names when HQ first received the change; a stale edit carries what HQ holds.
     expect(body.receipts[0]?.receivedAt).toBe(earlier.body.receipts[1]?.receivedAt);
@@ -214,6 +205,7 @@ describe.each(BACKENDS)('HQ push: a batch decided change by change, on %s', (bac
       [batch[1]?.entityId ?? '']: 'VALIDATION',
       [String(batch[1]?.payload.memberId)]: 'MEMBER',
       [batch[5]?.entityId ?? '']: 'SITE',
+      [String(batch[9]?.payload.contentSha256)]: 'FINGERPRINT',
     });
 
     const batched = await push(ctx, dana.token, { changes: together });
@@ -256,7 +248,9 @@ describe.each(BACKENDS)('HQ push: a batch decided change by change, on %s', (bac
     expect(second.userId).toBe(first.userId);
     const v = makeValidation();
     const create = createValidation(v);
-    const answers = Array.from({ length: 120 }, (_, i) => responseChange(v.id, `${(i % 12) + 1}.${i + 1}`, 1, 0));
+    const answers = Array.from({ length: 120 }, (_, i) =>
+      responseChange(v.id, `${(i % 12) + 1}.${Math.floor(i / 12) + 1}`, 1, 0),
+    );
     // The second laptop started from a copy of the first: it holds the same create and half the same answers.
     const fromFirst = [create, ...answers.slice(0, 80)];
     const fromSecond = [create, ...answers.slice(40)];
@@ -308,7 +302,12 @@ describe.each(BACKENDS)('HQ push: a batch decided change by change, on %s', (bac
     const lee = await enrol(ctx, LEE);
     const batchFor = () => {
       const v = makeValidation();
-      return [createValidation(v), ...Array.from({ length: 299 }, (_, i) => responseChange(v.id, `1.${i + 1}`, 1, 0))];
+      return [
+        createValidation(v),
+        ...Array.from({ length: 299 }, (_, i) =>
+          responseChange(v.id, `${(i % 12) + 1}.${Math.floor(i / 12) + 1}`, 1, 0),
+        ),
+      ];
     };
     const danas = batchFor();
     const lees = batchFor();

@@ -8,11 +8,14 @@ import {
   createValidation,
   DANA,
   enrol,
+  findingChange,
   LEE,
   makeValidation,
   push,
   REVIEWER,
+  reopenChange,
   responseChange,
+  siteChange,
   submitChange,
   useHqBackend,
 } from './helpers';
@@ -26,19 +29,8 @@ describe.each(BACKENDS)('HQ push on %s', (backend) => {
     const batch = [
       createValidation(v),
       responseChange(v.id, '1.1', 1, 0),
-      change('finding', 'f0c8e7a6-3d0b-4c59-9d5e-1d5d7c0b9a11', 'upsert', {
-        id: 'f0c8e7a6-3d0b-4c59-9d5e-1d5d7c0b9a11',
-        validationId: v.id,
-        criterionId: '1.1',
-        classification: 'ACTION_REQUIRED',
-        version: 1,
-        baseVersion: 0,
-      }),
-      change('site', 'a4e7f3c2-5b1d-4e8a-9c6f-2b3d4e5f6a7b', 'upsert', {
-        id: 'a4e7f3c2-5b1d-4e8a-9c6f-2b3d4e5f6a7b',
-        validationId: v.id,
-        name: 'Dock 4',
-      }),
+      findingChange(v.id, 'f0c8e7a6-3d0b-4c59-9d5e-1d5d7c0b9a11', { criterionId: '1.1' }),
+      siteChange(v.id, 'a4e7f3c2-5b1d-4e8a-9c6f-2b3d4e5f6a7b', 'upsert', 'Dock 4'),
     ];
     const { status, body } = await push(ctx, dana.token, { changes: batch });
     expect(status).toBe(200);
@@ -105,7 +97,7 @@ describe.each(BACKENDS)('HQ push on %s', (backend) => {
     await push(ctx, dana.token, { changes: [createValidation(v)] });
     const before = await contentCounts(ctx.db);
     const { status, body } = await push(ctx, lee.token, {
-      changes: [responseChange(v.id, '1.1', 1, 0), createValidation(v), submitChange(v.id)],
+      changes: [responseChange(v.id, '1.1', 1, 0), createValidation(v), submitChange(v)],
     });
     expect(status).toBe(200);
     expect(body.receipts.map((r) => r.outcome)).toEqual(['forbidden', 'forbidden', 'forbidden']);
@@ -167,12 +159,11 @@ describe.each(BACKENDS)('HQ push on %s', (backend) => {
   it('keeps a submitted validation immutable until it is reopened', async () => {
     const dana = await enrol(ctx, DANA);
     const v = makeValidation();
-    await push(ctx, dana.token, {
-      changes: [createValidation(v), responseChange(v.id, '7.1', 1, 0), submitChange(v.id)],
-    });
+    const answer = responseChange(v.id, '7.1', 1, 0);
+    await push(ctx, dana.token, { changes: [createValidation(v), answer, submitChange(v, [answer])] });
     const before = await contentCounts(ctx.db);
     const late = await push(ctx, dana.token, {
-      changes: [responseChange(v.id, '7.1', 2, 1, 'after submit'), submitChange(v.id)],
+      changes: [responseChange(v.id, '7.1', 2, 1, 'after submit'), submitChange(v, [answer])],
     });
     expect(late.body.receipts.map((r) => [r.outcome, r.reason])).toEqual([
       ['conflict', 'submitted validations are immutable'],
@@ -180,13 +171,8 @@ describe.each(BACKENDS)('HQ push on %s', (backend) => {
     ]);
     expect(await contentCounts(ctx.db)).toEqual(before);
 
-    const reopen = change('validation', v.id, 'reopen', {
-      validationId: v.id,
-      reason: 'Member sent new documents',
-      reopenedAt: '2026-11-21T09:00:00.000Z',
-    });
     const reopened = await push(ctx, dana.token, {
-      changes: [reopen, responseChange(v.id, '7.1', 2, 1, 'after reopen')],
+      changes: [reopenChange(v.id), responseChange(v.id, '7.1', 2, 1, 'after reopen')],
     });
     expect(reopened.body.receipts.map((r) => r.outcome)).toEqual(['applied', 'applied']);
     const [held] = await ctx.db.query<{ status: string; payload: { reopenReason: string } }>(
@@ -199,13 +185,9 @@ describe.each(BACKENDS)('HQ push on %s', (backend) => {
   it('applies each change once when the same batch arrives concurrently', async () => {
     const dana = await enrol(ctx, DANA);
     const v = makeValidation();
+    const latest = responseChange(v.id, '8.1', 2, 1);
     const batch = {
-      changes: [
-        createValidation(v),
-        responseChange(v.id, '8.1', 1, 0),
-        responseChange(v.id, '8.1', 2, 1),
-        submitChange(v.id),
-      ],
+      changes: [createValidation(v), responseChange(v.id, '8.1', 1, 0), latest, submitChange(v, [latest])],
     };
     const answers = await Promise.all(Array.from({ length: 6 }, () => push(ctx, dana.token, batch)));
     for (const answer of answers) expect(answer.status).toBe(200);

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   ANALYST,
   BACKENDS,
-  change,
   createValidation,
   DANA,
   enrol,
+  evidenceChange,
   LEE,
   makeValidation,
   push,
@@ -30,20 +30,15 @@ describe.each(BACKENDS)('HQ validation receipts on %s', (backend) => {
     const dana = await enrol(ctx, DANA);
     const v = makeValidation();
     const sha = 'b'.repeat(64);
-    const evidenceId = randomUUID();
-    await push(ctx, dana.token, {
-      changes: [
-        createValidation(v),
-        change('evidence', evidenceId, 'upsert', { id: evidenceId, validationId: v.id, sha256: sha }),
-        submitChange(v.id),
-      ],
-    });
+    const evidence = evidenceChange(v.id, sha);
+    const submit = submitChange(v, [evidence]);
+    await push(ctx, dana.token, { changes: [createValidation(v), evidence, submit] });
     const missing = await receipt(dana.token, v.id);
     expect(missing.statusCode).toBe(200);
     expect(missing.json()).toEqual({
       validationId: v.id,
       status: 'SUBMITTED',
-      contentSha256: 'a'.repeat(64),
+      contentSha256: submit.payload.contentSha256,
       missingEvidence: [sha],
       complete: false,
     });

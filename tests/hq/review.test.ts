@@ -9,6 +9,7 @@ import {
   DANA,
   type Enrolled,
   enrol,
+  findingChange,
   type HqTestContext,
   LEE,
   makeValidation,
@@ -18,19 +19,6 @@ import {
   submitChange,
   useHqBackend,
 } from './helpers';
-
-const findingChange = (validationId: string, findingId: string) =>
-  change('finding', findingId, 'upsert', {
-    id: findingId,
-    validationId,
-    criterionId: '4.1',
-    classification: 'ACTION_REQUIRED',
-    reasonCode: 'NOT_IMPLEMENTED',
-    description: 'Unique logins are not enforced on the warehouse terminals.',
-    dueDate: '2026-06-08',
-    version: 1,
-    baseVersion: 0,
-  });
 
 function reviewChange(
   validationId: string,
@@ -54,7 +42,8 @@ function reviewChange(
 async function submittedWithFinding(ctx: HqTestContext, dana: Enrolled, submit = true) {
   const v = makeValidation();
   const findingId = randomUUID();
-  const changes = [createValidation(v), findingChange(v.id, findingId), ...(submit ? [submitChange(v.id)] : [])];
+  const finding = findingChange(v.id, findingId);
+  const changes = [createValidation(v), finding, ...(submit ? [submitChange(v, [finding])] : [])];
   const { body } = await push(ctx, dana.token, { changes });
   expect(body.receipts.every((r) => r.outcome === 'applied')).toBe(true);
   return { validationId: v.id, findingId };

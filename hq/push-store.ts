@@ -1,0 +1,289 @@
+import type { Change, Receipt } from '../shared/sync/protocol';
+import type { HqQueryable } from './db/types';
+import type { Principal } from './identity';
+import {
+  type BatchState,
+  type Held,
+  heldReceipt,
+  NOT_LOADED,
+  type RecordKey,
+  type RecordState,
+  type Refusal,
+  recordKeyOf,
+  recordMapKey,
+  type ValidationContents,
+  type ValidationState,
+  type ValidationStatus,
+  validationIdOf,
+} from './push-decision';
+
+/** How HQ reads and writes what a pushed batch touches; the decisions themselves are in push-decision.ts. */
+
+/** A pushed change as sent (its content hash answers retries) and as checked against its schema. */
+export type Item = { change: Change; contentSha256: string; checked: { change: Change } | { refusal: Refusal } };
+
+/** The checked change, or null when its payload was refused. */
+export const checkedChange = (item: Item): Change | null => ('change' in item.checked ? item.checked.change : null);
+
+type LedgerRow = { change_id: string; content_sha256: string; received_at: Date | string };
+export const toHeld = (row: LedgerRow): Held => ({
+  contentSha256: row.content_sha256,
+  receivedAt: new Date(row.received_at).toISOString(),
+});
+
+export function readLedger(q: HqQueryable, changeIds: readonly string[]): Promise<LedgerRow[]> {
+  return q.query<LedgerRow>(
+    'SELECT change_id, content_sha256, received_at FROM changes WHERE change_id = ANY($1::uuid[])',
+    [changeIds],
+  );
+}
+
+/**
+ * Locks the batch's validations in id order (two batches never wait on each other in a cycle), then reads
+ * the ledger and the records. Locking first means a concurrent twin that committed while we waited is seen
+ * in the ledger as held, not mistaken for a stale edit or an existing validation.
+ */
+export async function loadBatchState(tx: HqQueryable, items: readonly Item[]): Promise<BatchState> {
+  const validationIds = new Set<string>();
+  const recordKeys = new Map<string, RecordKey>();
+  const submitted = new Set<string>();
+  for (const item of items) {
+    const change = checkedChange(item);
+    if (!change) continue;
+    const validationId = validationIdOf(change);
+    validationIds.add(validationId);
+    if (change.entity === 'validation' && change.operation === 'submit') submitted.add(validationId);
+    if (change.entity !== 'validation') recordKeys.set(recordMapKey(recordKeyOf(change)), recordKeyOf(change));
+    // A review must name a finding HQ holds on that validation.
+    if (change.entity === 'finding_review' && typeof change.payload.findingId === 'string') {
+      const finding: RecordKey = { entity: 'finding', entityId: change.payload.findingId };
+      recordKeys.set(recordMapKey(finding), finding);
+    }
+  }
+
+  const validations = await lockValidations(tx, validationIds);
+
+  // Ledger and records in one statement (one round trip), read after the lock so they see what a twin
+  // that held it committed.
+  const [read] = await tx.query<{
+    ledger: [string, string, string][];
+    records: [Change['entity'], string, string, number][];
+  }>(
+    `SELECT
+       (SELECT coalesce(jsonb_agg(jsonb_build_array(change_id, content_sha256, received_at)), '[]'::jsonb)
+        FROM changes WHERE change_id = ANY($1::uuid[])) AS ledger,
+       (SELECT coalesce(jsonb_agg(jsonb_build_array(r.entity, r.entity_id, r.validation_id, r.version)), '[]'::jsonb)
+        FROM jsonb_to_recordset($2::jsonb) AS k(entity text, "entityId" text)
+        JOIN records r ON r.entity = k.entity AND r.entity_id = k."entityId") AS records`,
+    [items.map((i) => i.change.changeId), JSON.stringify([...recordKeys.values()])],
+  );
+  const ledger = new Map<string, Held>();
+  for (const [changeId, contentSha256, receivedAt] of read?.ledger ?? []) {
+    ledger.set(changeId, toHeld({ change_id: changeId, content_sha256: contentSha256, received_at: receivedAt }));
+  }
+  const records = new Map<string, RecordState>();
+  for (const [entity, entityId, validationId, version] of read?.records ?? []) {
+    records.set(recordMapKey({ entity, entityId }), { validationId, version, payload: NOT_LOADED });
+  }
+  // The ledger read is a newer statement than the lock: a twin that created a validation may have committed in
+  // between, so its ledger rows are seen but its validation was not. Lock and read those validations now.
+  const unseen = new Set([...validationIds].filter((id) => !validations.has(id)));
+  if (ledger.size > 0 && unseen.size > 0) {
+    for (const [id, validation] of await lockValidations(tx, unseen)) validations.set(id, validation);
+  }
+  const contents = await loadValidationContents(tx, submitted);
+  return { validations, records, storedRecordKeys: new Set(records.keys()), ledger, contents };
+}
+
+/** Every record (with its payload) of the validations a batch submits: what HQ recomputes their fingerprint from. */
+async function loadValidationContents(
+  tx: HqQueryable,
+  validationIds: ReadonlySet<string>,
+): Promise<Map<string, ValidationContents>> {
+  const contents = new Map<string, ValidationContents>();
+  if (validationIds.size === 0) return contents;
+  for (const id of validationIds) contents.set(id, new Map());
+  const rows = await tx.query<{ validation_id: string; entity: Change['entity']; entity_id: string; payload: unknown }>(
+    `SELECT validation_id, entity, entity_id, payload FROM records
+     WHERE validation_id = ANY($1::uuid[]) AND entity <> 'finding_review'`,
+    [[...validationIds]],
+  );
+  for (const row of rows) {
+    contents.get(row.validation_id)?.set(recordMapKey({ entity: row.entity, entityId: row.entity_id }), {
+      entity: row.entity,
+      payload: row.payload,
+    });
+  }
+  return contents;
+}
+
+/** Locks the given validations in id order and reads them as the batch's starting state. */
+async function lockValidations(tx: HqQueryable, ids: ReadonlySet<string>): Promise<Map<string, ValidationState>> {
+  const validations = new Map<string, ValidationState>();
+  if (ids.size === 0) return validations;
+  const rows = await tx.query<{
+    id: string;
+    owner_user_id: string;
+    field_office: string;
+    status: ValidationStatus;
+    content_sha256: string | null;
+    version: number;
+    payload: Record<string, unknown>;
+  }>(
+    `SELECT id, owner_user_id, field_office, status, content_sha256, version, payload
+     FROM validations WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+    [[...ids]],
+  );
+  for (const row of rows) {
+    validations.set(row.id, {
+      ownerUserId: row.owner_user_id,
+      fieldOffice: row.field_office,
+      status: row.status,
+      contentSha256: row.content_sha256,
+      version: row.version,
+      payload: row.payload,
+      isNew: false,
+    });
+  }
+  return validations;
+}
+
+/**
+ * Each statement sees what committed before it ran: a twin of a refused change that committed after our
+ * first ledger read may be why we refuse it (e.g. "already exists"). The ledger has the true answer.
+ */
+export async function answerRefusalsFromLedger(
+  tx: HqQueryable,
+  receipts: Receipt[],
+  refused: readonly number[],
+  items: readonly Item[],
+): Promise<void> {
+  if (refused.length === 0) return;
+  const ids = refused.map((index) => receipts[index]?.changeId ?? '');
+  const heldNow = new Map((await readLedger(tx, ids)).map((row) => [row.change_id, toHeld(row)]));
+  for (const index of refused) {
+    const receipt = receipts[index];
+    const item = items[index];
+    const held = receipt && heldNow.get(receipt.changeId.toLowerCase());
+    if (held && item) receipts[index] = heldReceipt(receipt.changeId, held, item.contentSha256);
+  }
+}
+
+/** Puts the stored payload into stale receipts; read before this batch writes, so it is what the edit missed. */
+export async function fillStalePayloads(
+  tx: HqQueryable,
+  receipts: Receipt[],
+  stale: readonly { index: number; key: RecordKey }[],
+): Promise<void> {
+  const waiting = stale.filter(({ index }) => receipts[index]?.outcome === 'stale');
+  if (waiting.length === 0) return;
+  const rows = await tx.query<{ entity: Change['entity']; entity_id: string; payload: unknown }>(
+    `SELECT r.entity, r.entity_id, r.payload
+     FROM jsonb_to_recordset($1::jsonb) AS k(entity text, "entityId" text)
+     JOIN records r ON r.entity = k.entity AND r.entity_id = k."entityId"`,
+    [JSON.stringify(waiting.map((w) => w.key))],
+  );
+  const payloads = new Map(
+    rows.map((row) => [recordMapKey({ entity: row.entity, entityId: row.entity_id }), row.payload]),
+  );
+  for (const { index, key } of waiting) {
+    const receipt = receipts[index];
+    if (receipt) receipt.current = { ...(receipt.current as object), payload: payloads.get(recordMapKey(key)) ?? null };
+  }
+}
+
+/** Ledger rows first, so a concurrent twin fails fast on the primary key; then validations, then records. */
+export async function writeBatch(
+  tx: HqQueryable,
+  principal: Principal,
+  state: BatchState,
+  batch: {
+    applied: readonly { item: Item; validationId: string }[];
+    touchedValidations: ReadonlySet<string>;
+    touchedRecords: ReadonlyMap<string, RecordKey>;
+    receivedAt: string;
+  },
+): Promise<void> {
+  const { applied, touchedValidations, touchedRecords, receivedAt } = batch;
+  if (applied.length === 0) return;
+  const ledgerRows = applied.map(({ item, validationId }) => {
+    const change = checkedChange(item) ?? item.change;
+    return {
+      id: change.changeId,
+      sha: item.contentSha256,
+      vid: validationId,
+      entity: change.entity,
+      eid: change.entityId,
+      op: change.operation,
+    };
+  });
+  const createdValidations: unknown[] = [];
+  const updatedValidations: unknown[] = [];
+  for (const id of touchedValidations) {
+    const v = state.validations.get(id);
+    if (!v) continue;
+    const row = {
+      id,
+      owner: v.ownerUserId,
+      office: v.fieldOffice,
+      status: v.status,
+      sha: v.contentSha256,
+      version: v.version,
+      payload: v.payload,
+    };
+    (v.isNew ? createdValidations : updatedValidations).push(row);
+  }
+  // Keys HQ held before this batch are updated or deleted; new keys are inserted without ON CONFLICT, so a
+  // key a concurrent push just created fails as a unique violation and the batch goes change by change.
+  const deletedRecords: RecordKey[] = [];
+  const insertedRecords: unknown[] = [];
+  const updatedRecords: unknown[] = [];
+  for (const [id, key] of touchedRecords) {
+    const record = state.records.get(id);
+    const wasStored = state.storedRecordKeys.has(id);
+    if (!record) {
+      if (wasStored) deletedRecords.push(key);
+      continue;
+    }
+    const row = { ...key, vid: record.validationId, version: record.version, payload: record.payload };
+    (wasStored ? updatedRecords : insertedRecords).push(row);
+  }
+
+  // One statement, one round trip: each part is a data-modifying CTE over its own rows (no row is touched
+  // by two parts). Foreign keys are checked at the statement's end, so records may name a validation
+  // created in the same statement.
+  const params: unknown[] = [principal.deviceId, receivedAt];
+  const rowsParam = (rows: unknown[]) => `$${params.push(JSON.stringify(rows))}::jsonb`;
+  const parts = [
+    `ledger AS (INSERT INTO changes (change_id, content_sha256, device_id, validation_id, entity, entity_id, operation, received_at, outcome)
+       SELECT c.id, c.sha, $1::uuid, c.vid, c.entity, c.eid, c.op, $2::timestamptz, 'applied'
+       FROM jsonb_to_recordset(${rowsParam(ledgerRows)}) AS c(id uuid, sha text, vid uuid, entity text, eid text, op text))`,
+  ];
+  if (createdValidations.length > 0) {
+    parts.push(`created AS (INSERT INTO validations (id, owner_user_id, field_office, status, content_sha256, version, payload, updated_at)
+       SELECT v.id, v.owner, v.office, v.status, v.sha, v.version, v.payload, $2::timestamptz
+       FROM jsonb_to_recordset(${rowsParam(createdValidations)})
+         AS v(id uuid, owner uuid, office text, status text, sha text, version int, payload jsonb))`);
+  }
+  if (updatedValidations.length > 0) {
+    parts.push(`updated AS (UPDATE validations SET status = v.status, content_sha256 = v.sha, version = v.version,
+         payload = v.payload, updated_at = $2::timestamptz
+       FROM jsonb_to_recordset(${rowsParam(updatedValidations)}) AS v(id uuid, status text, sha text, version int, payload jsonb)
+       WHERE validations.id = v.id)`);
+  }
+  if (deletedRecords.length > 0) {
+    parts.push(`deleted AS (DELETE FROM records USING jsonb_to_recordset(${rowsParam(deletedRecords)}) AS k(entity text, "entityId" text)
+       WHERE records.entity = k.entity AND records.entity_id = k."entityId")`);
+  }
+  if (updatedRecords.length > 0) {
+    parts.push(`rewritten AS (UPDATE records SET version = r.version, payload = r.payload, updated_at = $2::timestamptz
+       FROM jsonb_to_recordset(${rowsParam(updatedRecords)}) AS r(entity text, "entityId" text, version int, payload jsonb)
+       WHERE records.entity = r.entity AND records.entity_id = r."entityId")`);
+  }
+  if (insertedRecords.length > 0) {
+    parts.push(`inserted AS (INSERT INTO records (entity, entity_id, validation_id, version, payload, updated_at)
+       SELECT r.entity, r."entityId", r.vid, r.version, r.payload, $2::timestamptz
+       FROM jsonb_to_recordset(${rowsParam(insertedRecords)}) AS r(entity text, "entityId" text, vid uuid, version int, payload jsonb))`);
+  }
+  await tx.query(`WITH ${parts.join(',\n')} SELECT 1`, params);
+}

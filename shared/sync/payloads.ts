@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import {
+  EvidenceSchema,
+  FindingSchema,
+  InspectionChecklistSchema,
+  ObservationSchema,
+  SiteSchema,
+  SubmissionSchema,
+  VirtualSessionSchema,
+} from '../domain/field-work';
+import { IsoDateTimeSchema, UuidSchema } from '../domain/primitives';
+import { FindingReviewSchema } from '../domain/review';
+import { describeUnstorableText, findUnstorableText } from '../domain/text';
+import { CriterionResponseSchema, ValidationSchema } from '../domain/validation';
+
+/**
+ * The payload of every change a laptop pushes, one strict schema per entity and operation. The laptop parses
+ * each outbox payload with these before queuing it and HQ parses each pushed one again, so a record HQ would
+ * refuse is never acknowledged on the laptop, and HQ stores nothing it cannot read back.
+ */
+
+/** PostgreSQL `integer`: a version beyond it cannot be stored, so it is refused as a value, not a 500. */
+export const MAX_RECORD_VERSION = 2_147_483_647;
+const VersionSchema = z.number().int().positive().max(MAX_RECORD_VERSION);
+const BaseVersionSchema = z.number().int().nonnegative().max(MAX_RECORD_VERSION);
+
+/** The edit was made on `baseVersion` and produces `version`: HQ refuses a stale base rather than merging. */
+const versioned = <T extends z.ZodRawShape>(schema: z.ZodObject<T>) =>
+  schema
+    .extend({ version: VersionSchema, baseVersion: BaseVersionSchema })
+    .strict()
+    .refine((p) => (p as { version: number }).version > (p as { baseVersion: number }).baseVersion, {
+      path: ['version'],
+      error: 'version must be greater than baseVersion',
+    });
+
+/**
+ * A validation's create change carries a snapshot of its Member, so HQ and a reviewer's laptop can name the
+ * company without holding the SCSS's Member list.
+ */
+export const MemberSnapshotSchema = z.strictObject({
+  legalName: z.string().trim().min(1).max(300),
+  accountNumber: z.string().trim().min(1).max(60),
+  city: z.string().max(200),
+  country: z.string().max(200),
+});
+export const ValidationCreatePayloadSchema = ValidationSchema.extend({
+  catalogEditionId: z.string().min(1).max(100),
+  member: MemberSnapshotSchema.optional(),
+}).strict();
+export const ValidationSubmitPayloadSchema = SubmissionSchema.extend({
+  validationId: UuidSchema,
+  signedByName: z.string().trim().min(1).max(200),
+  submittedBy: z.string().max(200),
+}).strict();
+export const ValidationReopenPayloadSchema = z.strictObject({
+  validationId: UuidSchema,
+  reason: z.string().trim().min(1).max(2_000),
+  reopenedAt: IsoDateTimeSchema,
+});
+
+const RecordDeletePayloadSchema = z.strictObject({ id: UuidSchema, validationId: UuidSchema });
+
+export const SYNC_PAYLOAD_SCHEMAS = {
+  validation: {
+    create: ValidationCreatePayloadSchema,
+    submit: ValidationSubmitPayloadSchema,
+    reopen: ValidationReopenPayloadSchema,
+  },
+  criterion_response: { upsert: versioned(CriterionResponseSchema) },
+  site: { upsert: SiteSchema.strict(), delete: RecordDeletePayloadSchema },
+  finding: {
+    upsert: versioned(FindingSchema),
+    delete: RecordDeletePayloadSchema.extend({ criterionId: FindingSchema.shape.criterionId }).strict(),
+  },
+  observation: { upsert: ObservationSchema.strict(), delete: RecordDeletePayloadSchema },
+  evidence: {
+    upsert: EvidenceSchema.strict(),
+    delete: RecordDeletePayloadSchema.extend({
+      deletedAt: IsoDateTimeSchema,
+      reason: z.string().trim().min(1).max(2_000),
+    }).strict(),
+  },
+  inspection_checklist: {
+    upsert: InspectionChecklistSchema.strict(),
+    delete: RecordDeletePayloadSchema.extend({ deletedAt: IsoDateTimeSchema }).strict(),
+  },
+  virtual_session: { upsert: VirtualSessionSchema.strict() },
+  finding_review: { upsert: versioned(FindingReviewSchema) },
+} as const;
+
+export type SyncEntity = keyof typeof SYNC_PAYLOAD_SCHEMAS;
+export const SYNC_ENTITIES = Object.keys(SYNC_PAYLOAD_SCHEMAS) as [SyncEntity, ...SyncEntity[]];
+export const SYNC_OPERATIONS = ['create', 'upsert', 'delete', 'submit', 'reopen'] as const;
+export type SyncOperation = (typeof SYNC_OPERATIONS)[number];
+
+type Schemas = typeof SYNC_PAYLOAD_SCHEMAS;
+/** The payload a laptop may queue for this entity and operation, as the service builds it. */
+export type SyncPayload<E extends SyncEntity, O extends keyof Schemas[E]> = Schemas[E][O] extends z.ZodType
+  ? z.input<Schemas[E][O]>
+  : never;
+
+export type PayloadCheck = { ok: true; payload: Record<string, unknown> } | { ok: false; reason: string };
+
+/** "findings.0.dueDate: Use a date in the form YYYY-MM-DD" — the first problem, named by its field. */
+const describeIssue = (error: z.ZodError): string => {
+  const issue = error.issues[0];
+  if (!issue) return 'payload: malformed';
+  const field = issue.path.length > 0 ? issue.path.map(String).join('.') : 'payload';
+  return issue.code === 'unrecognized_keys'
+    ? `${field === 'payload' ? '' : `${field}: `}unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`
+    : `${field}: ${issue.message}`;
+};
+
+/**
+ * Parses one change's payload with its entity's schema: the normalised payload, or why it is refused,
+ * naming the field. An operation the entity does not take is refused too.
+ */
+export function checkSyncPayload(entity: string, operation: string, payload: unknown): PayloadCheck {
+  const byOperation = (SYNC_PAYLOAD_SCHEMAS as Record<string, Record<string, z.ZodType> | undefined>)[entity];
+  if (!byOperation) return { ok: false, reason: `entity: HQ takes no changes to "${entity}"` };
+  const schema = byOperation[operation];
+  if (!schema) {
+    return {
+      ok: false,
+      reason: `operation: a ${entity} takes ${Object.keys(byOperation).join(', ')}, not ${operation}`,
+    };
+  }
+  const unstorable = findUnstorableText(payload);
+  if (unstorable) return { ok: false, reason: describeUnstorableText(unstorable) };
+  const parsed = schema.safeParse(payload);
+  return parsed.success
+    ? { ok: true, payload: parsed.data as Record<string, unknown> }
+    : { ok: false, reason: describeIssue(parsed.error) };
+}

@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { MAX_RECORD_VERSION } from '../../shared/sync/payloads';
+import {
+  BACKENDS,
+  change,
+  contentCounts,
+  createValidation,
+  DANA,
+  enrol,
+  evidenceChange,
+  findingChange,
+  makeValidation,
+  push,
+  responseChange,
+  siteChange,
+  submitChange,
+  useHqBackend,
+} from './helpers';
+
+type Row = Record<string, unknown>;
+const outcomeAndReason = (receipts: Row[]) => receipts.map((r) => [r.outcome, r.reason]);
+
+describe.each(BACKENDS)('HQ checks every pushed record against its entity schema, on %s', (backend) => {
+  const ctx = useHqBackend(backend);
+
+  it('refuses wrong types, missing fields, unknown fields and impossible values, naming the field, and stores none', async () => {
+    const dana = await enrol(ctx, DANA);
+    const v = makeValidation();
+    await push(ctx, dana.token, { changes: [createValidation(v)] });
+    const before = await contentCounts(ctx.db);
+
+    const answer = responseChange(v.id, '1.1', 1, 0, 'Gate log checked');
+    const { result: _dropped, ...withoutResult } = answer.payload;
+    const site = siteChange(v.id, randomUUID(), 'upsert');
+    const bad = [
+      { ...answer, changeId: randomUUID(), entityId: `${v.id}/x`, payload: { ...answer.payload, criterionId: 'x' } },
+      { ...answer, changeId: randomUUID(), payload: { ...answer.payload, result: {} } },
+      { ...answer, changeId: randomUUID(), payload: withoutResult },
+      { ...answer, changeId: randomUUID(), payload: { ...answer.payload, reviewerOverride: true } },
+      { ...answer, changeId: randomUUID(), payload: { ...answer.payload, version: MAX_RECORD_VERSION + 1 } },
+      { ...site, changeId: randomUUID(), payload: { ...site.payload, visitDate: '2026-02-30' } },
+      { ...site, changeId: randomUUID(), payload: { ...site.payload, siteType: 'SPACESHIP' } },
+      evidenceChange(v.id, 'zz'),
+      change('site', randomUUID(), 'submit', { validationId: v.id }),
+    ];
+    const { status, body } = await push(ctx, dana.token, { changes: bad });
+    expect(status).toBe(200);
+    expect(outcomeAndReason(body.receipts)).toEqual([
+      ['invalid', 'criterionId: Criterion ID looks like 4.17: category 1–12, a dot, a number'],
+      ['invalid', expect.stringMatching(/^result: /)],
+      ['invalid', expect.stringMatching(/^result: /)],
+      ['invalid', 'unknown field reviewerOverride'],
+      ['invalid', expect.stringMatching(/^version: .*2147483647/)],
+      ['invalid', 'visitDate: Use a date in the form YYYY-MM-DD'],
+      ['invalid', expect.stringMatching(/^siteType: /)],
+      ['invalid', expect.stringMatching(/^sha256: /)],
+      ['invalid', 'operation: a site takes upsert, delete, not submit'],
+    ]);
+    expect(await contentCounts(ctx.db)).toEqual(before);
+  });
+
+  it('refuses a record whose entityId is not the key its payload names', async () => {
+    const dana = await enrol(ctx, DANA);
+    const v = makeValidation();
+    const siteId = randomUUID();
+    const site = siteChange(v.id, siteId, 'upsert');
+    const { body } = await push(ctx, dana.token, {
+      changes: [createValidation(v), { ...site, entityId: randomUUID() }],
+    });
+    expect(outcomeAndReason(body.receipts)).toEqual([
+      ['applied', undefined],
+      ['invalid', `entityId: must be ${siteId} for this site`],
+    ]);
+  });
+
+  it('refuses text PostgreSQL cannot hold with a 400 naming the field, never a 500', async () => {
+    const dana = await enrol(ctx, DANA);
+    const v = makeValidation();
+    await push(ctx, dana.token, { changes: [createValidation(v)] });
+    for (const notes of ['Gate\u0000log', 'Gate \uD800 log']) {
+      const { status, body } = await push(ctx, dana.token, {
+        changes: [responseChange(v.id, '1.1', 1, 0, notes)],
+      });
+      expect(status).toBe(400);
+      expect((body.error as { message?: string } | undefined)?.message).toMatch(
+        /^changes\.0\.payload\.notes: contains/,
+      );
+    }
+    expect(await contentCounts(ctx.db)).toEqual({ changes: 1, records: 0, validations: 1 });
+  });
+});
+
+describe.each(BACKENDS)('HQ recomputes a submitted validation’s fingerprint, on %s', (backend) => {
+  const ctx = useHqBackend(backend);
+
+  it('takes a submit whose fingerprint matches what HQ holds and stores HQ’s own computation', async () => {
+    const dana = await enrol(ctx, DANA);
+    const v = makeValidation();
+    const content = [responseChange(v.id, '1.1', 1, 0, 'Gate log checked'), findingChange(v.id, randomUUID())];
+    const submit = submitChange(v, content);
+    const { body } = await push(ctx, dana.token, { changes: [createValidation(v), ...content, submit] });
+    expect(body.receipts.map((r) => r.outcome)).toEqual(['applied', 'applied', 'applied', 'applied']);
+    const [held] = await ctx.db.query<{ status: string; content_sha256: string }>(
+      'SELECT status, content_sha256 FROM validations',
+    );
+    expect(held).toEqual({ status: 'SUBMITTED', content_sha256: submit.payload.contentSha256 });
+  });
+
+  it('refuses a submit signed over content HQ does not hold (a change refused and then dropped)', async () => {
+    const dana = await enrol(ctx, DANA);
+    const v = makeValidation();
+    const kept = responseChange(v.id, '1.1', 1, 0, 'Gate log checked');
+    // The laptop signed over an answer HQ never took (its change was refused, then not sent again).
+    const dropped = responseChange(v.id, '1.2', 1, 0, 'Seal log checked');
+    const submit = submitChange(v, [kept, dropped]);
+    const { body } = await push(ctx, dana.token, { changes: [createValidation(v), kept, submit] });
+    expect(body.receipts.map((r) => r.outcome)).toEqual(['applied', 'applied', 'conflict']);
+    expect(body.receipts[2]?.reason).toMatch(/^HQ holds different content for this validation/);
+    const [held] = await ctx.db.query<{ status: string; content_sha256: string | null }>(
+      'SELECT status, content_sha256 FROM validations',
+    );
+    expect(held).toEqual({ status: 'IN_PROGRESS', content_sha256: null });
+
+    // Once HQ holds the answer too, the same signature is taken.
+    const again = await push(ctx, dana.token, { changes: [dropped, { ...submit, changeId: randomUUID() }] });
+    expect(again.body.receipts.map((r) => r.outcome)).toEqual(['applied', 'applied']);
+  });
+
+  it('counts a record deleted earlier in the same batch out of the fingerprint', async () => {
+    const dana = await enrol(ctx, DANA);
+    const v = makeValidation();
+    const siteId = randomUUID();
+    const site = siteChange(v.id, siteId, 'upsert');
+    await push(ctx, dana.token, { changes: [createValidation(v), site] });
+    const removed = siteChange(v.id, siteId, 'delete');
+    const { body } = await push(ctx, dana.token, { changes: [removed, submitChange(v, [site, removed])] });
+    expect(body.receipts.map((r) => r.outcome)).toEqual(['applied', 'applied']);
+  });
+});
