@@ -7,7 +7,7 @@ import { DatabaseTooNewError } from '../../db/migrations';
 import { readSettings } from '../../db/queries/settings';
 import { formatFileSize } from '../../shared/domain/evidence-files';
 import type { EventName } from '../../shared/ipc/channels';
-import { fail } from '../../shared/ipc/envelope';
+import { AppError, fail } from '../../shared/ipc/envelope';
 import { createDispatcher } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
 import { CONTENT_SECURITY_POLICY } from '../main/security';
@@ -63,6 +63,30 @@ function sendJson(response: http.ServerResponse, status: number, body: unknown):
   response.end(JSON.stringify(body));
 }
 
+/**
+ * The request's path and query on this server, or null for a target that names none ("*", "//:99999").
+ * An origin-form target is always a path: "//host" must not be read as another host.
+ */
+function parseRequestTarget(target: string | undefined, origin: string): URL | null {
+  if (!target) return null;
+  try {
+    if (target.startsWith('/')) return new URL(`${origin}${target}`);
+    const absolute = new URL(target);
+    return absolute.protocol === 'http:' ? absolute : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The channel named by /api/invoke/<name>, or null when its percent-encoding is broken. */
+function decodeChannel(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
+}
+
 export async function startHarness(argv = process.argv, env = process.env) {
   const distDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
   const rendererDir = path.join(distDir, 'renderer');
@@ -93,7 +117,11 @@ export async function startHarness(argv = process.argv, env = process.env) {
   sync.startBackground();
 
   const server = http.createServer(async (request, response) => {
-    const url = new URL(request.url ?? '/', origin);
+    const url = parseRequestTarget(request.url, origin);
+    if (!url) {
+      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request target');
+      return;
+    }
     try {
       if (url.pathname.startsWith('/api/invoke/') && request.method === 'POST') {
         // Same-origin JSON only: another site open in the browser must not drive the store.
@@ -105,7 +133,11 @@ export async function startHarness(argv = process.argv, env = process.env) {
           );
           return;
         }
-        const channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
+        const channel = decodeChannel(url.pathname.slice('/api/invoke/'.length));
+        if (channel === null) {
+          sendJson(response, 400, fail('BAD_REQUEST', 'Refused: the channel name in the address is not valid.'));
+          return;
+        }
         // Settings are read only for attachments: every other channel (answers: the hot path) keeps 1 MB.
         const maxEvidenceBytes = channel === 'evidence:attach' ? readSettings(services.ctx.db).maxEvidenceBytes : 0;
         const limit = bodyLimitFor(channel, maxEvidenceBytes);
@@ -215,7 +247,8 @@ if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1])))
       process.on('SIGTERM', stop);
     },
     (error: unknown) => {
-      if (error instanceof DatabaseTooNewError) console.error(error.message);
+      // These messages already say what happened and what to do; a stack would bury them.
+      if (error instanceof DatabaseTooNewError || error instanceof AppError) console.error(error.message);
       else console.error('The web harness could not start:', error);
       process.exit(1);
     },

@@ -3,6 +3,7 @@ import { describeUnstorableText, findUnstorableText } from '../../shared/domain/
 import { CHANNELS, type Channel } from '../../shared/ipc/channels';
 import { contract } from '../../shared/ipc/contract';
 import { AppError, type Envelope, fail, ok } from '../../shared/ipc/envelope';
+import { storeFailureOnRequest } from '../services/store-errors';
 import type { Handlers } from './handlers';
 
 export type Dispatch = (channel: string, payload: unknown) => Promise<Envelope<unknown>>;
@@ -43,6 +44,8 @@ export function createDispatcher(
     } catch (error) {
       if (error instanceof AppError) return fail(error.code, error.message);
       logError(`Handler for ${channel} failed`, error);
+      const storeFailure = storeFailureOnRequest(error);
+      if (storeFailure) return fail(storeFailure.code, storeFailure.message);
       return fail(
         'INTERNAL',
         'Something went wrong on this computer and nothing was saved. Try again; if it keeps happening, report it.',

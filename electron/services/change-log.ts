@@ -1,5 +1,8 @@
 import { appendAudit } from '../../db/audit-log';
-import { enqueueOutbox } from '../../db/outbox';
+import type { Db } from '../../db/connection';
+import { enqueueOutbox, type OutboxChange } from '../../db/outbox';
+import { AppError } from '../../shared/ipc/envelope';
+import { checkSyncPayload } from '../../shared/sync/payloads';
 import { isoNow, type ServiceContext } from './service-context';
 
 export type Change = {
@@ -26,7 +29,7 @@ export function recordChange(ctx: ServiceContext, change: Change): void {
     after: change.after,
   });
   if (change.outbox) {
-    enqueueOutbox(ctx.db, {
+    queueForHq(ctx.db, {
       entity: change.entity,
       entityId: change.entityId,
       operation: change.outbox.operation,
@@ -34,4 +37,19 @@ export function recordChange(ctx: ServiceContext, change: Change): void {
       createdAt: at,
     });
   }
+}
+
+/**
+ * Queues a change for HQ after checking its payload with HQ's own schema. Call inside the transaction that
+ * makes the change: a payload HQ would refuse throws, so nothing is saved here that HQ would refuse later.
+ */
+export function queueForHq(db: Db, change: OutboxChange): string {
+  const checked = checkSyncPayload(change.entity, change.operation, change.payload);
+  if (!checked.ok) {
+    throw new AppError(
+      'BAD_REQUEST',
+      `Nothing was saved: HQ would not accept this ${change.entity} (${checked.reason}).`,
+    );
+  }
+  return enqueueOutbox(db, change);
 }

@@ -31,6 +31,7 @@ import {
   stageBytes,
   stageFromPath,
   storeStaged,
+  sweepEvidenceLeftovers,
 } from './evidence-store';
 import { isoNow, type ServiceContext } from './service-context';
 import { requireEditableValidation } from './validation-service';
@@ -234,7 +235,8 @@ export async function attachEvidence(
   const hasThumbnail = type.image ? await ensureThumbnail(ctx.dataDir, staged.sha256) : false;
 
   // The file is stored before its row: a row never names a missing file. Should this transaction fail,
-  // the file stays as an unreferenced copy (it may be shared with a concurrent attach of the same bytes).
+  // the file stays as an unreferenced copy (it may be shared with a concurrent attach of the same bytes)
+  // until the next start-up's sweep.
   return inTransaction(ctx, () => {
     const current = requireEditableValidation(ctx, request.validationId);
     const criterionId = resolveAttachTarget(ctx, current, request.criterionId, request.findingId);
@@ -317,4 +319,14 @@ export function deleteEvidence(ctx: ServiceContext, request: ParsedRequestOf<'ev
     });
     return { deleted: true };
   });
+}
+
+/**
+ * Run when the data folder opens: deletes staging files and stored files no evidence row names (an attach
+ * cut short by a crash). Soft-deleted rows still name their files, so those files stay.
+ */
+export function sweepUnreferencedEvidence(ctx: ServiceContext): string[] {
+  const rows = ctx.db.prepare('SELECT DISTINCT sha256 FROM evidence').all() as { sha256: string }[];
+  // File times are the OS clock's, so the sweep compares with it (ctx.now may be a test's clock).
+  return sweepEvidenceLeftovers(ctx.dataDir, new Set(rows.map((r) => r.sha256)));
 }

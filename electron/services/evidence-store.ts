@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readdirSync, rmSync, statSync } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { EVIDENCE_FILE_TYPES } from '../../shared/domain/evidence-files';
@@ -118,6 +118,54 @@ export async function storeStaged(
   await rename(staged.tempPath, target);
   await syncDirectory(path.dirname(target));
   return { path: target, alreadyStored: false };
+}
+
+/** Younger leftovers may be an attach still running in another copy of the app on the same data folder. */
+export const LEFTOVER_GRACE_MS = 60_000;
+const THUMBNAIL_NAME = /^([0-9a-f]{64})\.jpg(\.[0-9a-f-]+\.part)?$/;
+
+const listDir = (dir: string): string[] => {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+};
+
+/**
+ * Deletes what an attach cut short (a crash, a kill) left behind: staging files, and stored files and
+ * thumbnails whose SHA-256 is not in `referenced` (every hash an evidence row names, removed rows included).
+ * Files with other names are not the store's and stay. Returns the paths deleted.
+ */
+export function sweepEvidenceLeftovers(dataDir: string, referenced: ReadonlySet<string>, now = Date.now()): string[] {
+  const removed: string[] = [];
+  const removeIfStale = (file: string) => {
+    try {
+      const info = statSync(file);
+      if (!info.isFile() || now - info.mtimeMs < LEFTOVER_GRACE_MS) return;
+      rmSync(file);
+      removed.push(file);
+    } catch {
+      // Already gone, or not ours to delete: a sweep never stops the app from opening.
+    }
+  };
+  for (const name of listDir(stagingDir(dataDir))) {
+    if (name.endsWith('.part')) removeIfStale(path.join(stagingDir(dataDir), name));
+  }
+  const evidenceDir = path.join(dataDir, 'evidence');
+  for (const shard of listDir(evidenceDir)) {
+    if (!/^[0-9a-f]{2}$/.test(shard)) continue;
+    for (const name of listDir(path.join(evidenceDir, shard))) {
+      if (SHA256_HEX.test(name) && !referenced.has(name)) removeIfStale(path.join(evidenceDir, shard, name));
+    }
+  }
+  const thumbnailDir = path.join(dataDir, 'thumbnails');
+  for (const name of listDir(thumbnailDir)) {
+    const match = THUMBNAIL_NAME.exec(name);
+    const isStaging = match?.[2] !== undefined;
+    if (match && (isStaging || !referenced.has(match[1] ?? ''))) removeIfStale(path.join(thumbnailDir, name));
+  }
+  return removed;
 }
 
 export type Sharp = typeof import('sharp')['default'];

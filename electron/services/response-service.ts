@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { appendAudit } from '../../db/audit-log';
 import type { Db } from '../../db/connection';
-import { enqueueOutbox } from '../../db/outbox';
 import { getResponse, upsertResponse } from '../../db/queries/responses';
 import { getSite } from '../../db/queries/sites';
 import { adjustAnsweredCount, touchValidation } from '../../db/queries/validations';
@@ -11,6 +10,7 @@ import { statusAfterAnswer, WorksheetLockedError } from '../../shared/domain/wor
 import type { ParsedRequestOf } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
 import { getEdition, worksheetCriteria } from './catalog-service';
+import { queueForHq } from './change-log';
 import { isoNow, type ServiceContext } from './service-context';
 import { requireValidation } from './validation-service';
 
@@ -85,7 +85,7 @@ function writeResponseTransaction(db: Db) {
         // Only the fields that changed: a small audit row keeps the hottest write to fewer pages.
         ...changedFields(before, after),
       });
-      enqueueOutbox(ctx.db, {
+      queueForHq(ctx.db, {
         entity: 'criterion_response',
         entityId: `${after.validationId}/${after.criterionId}`,
         operation: 'upsert',

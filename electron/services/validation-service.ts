@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { appendAudit } from '../../db/audit-log';
-import { enqueueOutbox } from '../../db/outbox';
+import { appendAudit, assertValidationAuditable } from '../../db/audit-log';
 import { getMember } from '../../db/queries/members';
 import { listResponses } from '../../db/queries/responses';
 import { readSettings } from '../../db/queries/settings';
@@ -16,6 +15,7 @@ import type { Validation, ValidationSummary } from '../../shared/domain/validati
 import type { ParsedRequestOf, Worksheet } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
 import { currentEditionFor, getEdition, worksheetCriteria } from './catalog-service';
+import { queueForHq } from './change-log';
 import { isoNow, type ServiceContext } from './service-context';
 import { loadValidationContent } from './validation-content';
 
@@ -28,6 +28,8 @@ export function requireValidation(ctx: ServiceContext, validationId: string): Va
 /** Every change to a validation's content goes through here: submitted validations are locked. */
 export function requireEditableValidation(ctx: ServiceContext, validationId: string): Validation {
   const validation = requireValidation(ctx, validationId);
+  // Refused before any work (evidence files included) when its audit history was altered; appendAudit backs this up.
+  assertValidationAuditable(ctx.db, validationId);
   if (validation.status === 'SUBMITTED') {
     throw new AppError(
       'LOCKED',
@@ -72,7 +74,7 @@ export function createValidation(ctx: ServiceContext, request: ParsedRequestOf<'
         before: null,
         after: validation,
       });
-      enqueueOutbox(ctx.db, {
+      queueForHq(ctx.db, {
         entity: 'validation',
         entityId: validation.id,
         operation: 'create',

@@ -1,0 +1,66 @@
+import { AppError, type ErrorCode } from '../../shared/ipc/envelope';
+
+/**
+ * Failures of the local store (the database and the data folder) the SCSS can do something about, told
+ * apart by SQLite's (extended) result code or the operating system's error code.
+ */
+
+type StoreFailure = { code: ErrorCode; problem: string; remedy: string };
+
+const DISK_FULL: StoreFailure = {
+  code: 'STORE_DISK_FULL',
+  problem: 'this computer’s disk is full',
+  remedy: 'Free some disk space (empty the Recycle Bin, move large files elsewhere), then try again.',
+};
+const READ_ONLY: StoreFailure = {
+  code: 'STORE_READ_ONLY',
+  problem: 'CTPAT Validator may not write to its data folder or database (or the drive is read-only or disconnected)',
+  remedy:
+    'Check that your account may write to the data folder and the files in it, or start the app with a data folder ' +
+    'it can write to (--data-dir or CTPAT_DATA_DIR); then try again.',
+};
+const LOCKED: StoreFailure = {
+  code: 'STORE_LOCKED',
+  problem: 'the database is in use by another program, most likely a second copy of CTPAT Validator',
+  remedy: 'Close the other copy of CTPAT Validator, then try again.',
+};
+const CORRUPT: StoreFailure = {
+  code: 'STORE_CORRUPT',
+  problem: 'the database in the data folder is damaged',
+  remedy:
+    'Do not delete or edit the data folder. Restore it from your latest backup, or contact support with the folder ' +
+    'so what it holds can be recovered.',
+};
+
+const hasPrefix = (code: string, prefixes: readonly string[]) => prefixes.some((p) => code.startsWith(p));
+
+/** Which store failure `error` is, or null for anything else (a bug, a refused request). */
+export function classifyStoreFailure(error: unknown): StoreFailure | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return null;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return DISK_FULL;
+  if (hasPrefix(code, ['SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_PERM'])) return READ_ONLY;
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return READ_ONLY;
+  if (hasPrefix(code, ['SQLITE_BUSY', 'SQLITE_LOCKED'])) return LOCKED;
+  if (hasPrefix(code, ['SQLITE_CORRUPT', 'SQLITE_NOTADB'])) return CORRUPT;
+  return null;
+}
+
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The error a handler's store failure becomes: what happened, that nothing was saved, and what to do. */
+export function storeFailureOnRequest(error: unknown): AppError | null {
+  const failure = classifyStoreFailure(error);
+  if (!failure) return null;
+  return new AppError(failure.code, `${sentence(failure.problem)}, so nothing was saved. ${failure.remedy}`);
+}
+
+/** The error opening the data folder becomes, shown instead of a stack trace. */
+export function storeFailureOnOpen(error: unknown, dataDir: string): AppError | null {
+  const failure = classifyStoreFailure(error);
+  if (!failure) return null;
+  return new AppError(
+    failure.code,
+    `CTPAT Validator cannot open its data folder (${dataDir}): ${failure.problem}. ${failure.remedy}`,
+  );
+}
