@@ -10,6 +10,13 @@ export const ErrorCodeSchema = z.enum([
   'UNKNOWN_CHANNEL',
   'UNAVAILABLE',
   'INTERNAL',
+  /** The audit log was changed outside the app: what it affects is read-only until the field office has looked. */
+  'AUDIT_CHAIN_BROKEN',
+  // The local store failed in a way the SCSS can act on (electron/services/store-errors.ts says how).
+  'STORE_DISK_FULL',
+  'STORE_READ_ONLY',
+  'STORE_LOCKED',
+  'STORE_CORRUPT',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 

@@ -6,6 +6,7 @@ import { DeficiencyReasonSchema, type Settings } from '../../../shared/domain/fi
 import { call, errorMessage } from '../api';
 import { Alert } from '../components/Alert';
 import { useSyncStore } from '../state/sync-store';
+import { AuditLogSection } from './AuditLog';
 import { HqConnection } from './HqConnection';
 import { RefusedChanges } from './RefusedChanges';
 
@@ -90,6 +91,7 @@ export function SettingsScreen() {
       <h1 tabIndex={-1}>Settings</h1>
       <p className="usa-intro">These settings apply to this computer. Findings keep the reason they were given.</p>
       <HqConnection />
+      <AuditLogSection />
       {enrolled && <RefusedChanges />}
       {message && <Alert type={message.type}>{message.text}</Alert>}
       {loaded && (

@@ -8,6 +8,7 @@ import { ProgressMeter } from '../components/ProgressMeter';
 import { SyncTag } from '../components/SyncTag';
 import { routeHref, type WorksheetSection } from '../state/route';
 import { useWorksheetStore } from '../state/worksheet-store';
+import { AuditChainBanner } from './AuditLog';
 import { CriterionCard } from './CriterionCard';
 import { VirtualSessionPanel } from './inspections/VirtualSessionPanel';
 import { ObservationsSection } from './worksheet/ObservationsSection';
@@ -243,6 +244,7 @@ export function WorksheetScreen({
         </div>
 
         <div className="worksheet__content">
+          <AuditChainBanner validationId={validationId} />
           {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
           {locked && section !== 'review' && (
             <Alert type="info">This validation has been submitted; its answers are locked.</Alert>
