@@ -87,7 +87,11 @@ async function pushBatch(
     summary.pushed += batch.length;
     receipts = (await transport.push(batch.map((m) => m.change))).receipts;
   } catch (error) {
-    if (isRetryable(error)) {
+    if (isRetryable(error) && keepsFailingOnHq(error, batch)) {
+      summary.pushed -= batch.length;
+      if (await isolateFailingChange(db, transport, batch, error, options, summary)) return;
+      recordFailedAttempt(db, batch, error.message, options);
+    } else if (isRetryable(error)) {
       recordFailedAttempt(db, batch, error.message, options);
     } else if (error instanceof ClientError && batch.length > 1) {
       // HQ refused the request as a whole: send the rows one by one so only the offending one is parked.
@@ -128,6 +132,44 @@ async function pushBatch(
     recordFailedAttempt(db, unanswered, 'HQ did not answer for every change sent.', options);
     throw new ServerError(`HQ did not answer for ${unanswered.length} change(s); they will be sent again.`, 200);
   }
+}
+
+/** HQ failures in a row before a batch is split to find the change HQ fails on. */
+export const HQ_FAILURES_BEFORE_ISOLATING = 2;
+
+/** HQ answered 500 (its own failure, not a proxy's 502–504) to a batch that it already failed on before. */
+const keepsFailingOnHq = (error: Error, batch: readonly MappedRow[]): boolean =>
+  error instanceof ServerError &&
+  error.status === 500 &&
+  Math.max(...batch.map(({ row }) => row.attempts)) >= HQ_FAILURES_BEFORE_ISOLATING;
+
+/**
+ * One bad change must not hold back every later one: a batch HQ keeps failing on is halved (in order) until
+ * the change it fails on stands alone; that change is set aside with its reason if HQ answers its health
+ * check, so HQ works for other changes. Returns false when nothing was isolated (the batch waits as usual).
+ */
+async function isolateFailingChange(
+  db: Db,
+  transport: SyncTransport,
+  batch: MappedRow[],
+  error: Error,
+  options: PushOptions,
+  summary: PushSummary,
+): Promise<boolean> {
+  const [only] = batch;
+  if (batch.length === 1 && only) {
+    if (!(await transport.isHealthy?.())) return false;
+    const reason =
+      `HQ failed on this change ${only.row.attempts + 1} times while it took others (HQ: ${error.message}). ` +
+      'It is set aside so the rest can go; send it again once HQ is fixed.';
+    db.transaction(() => parkRow(db, only.row.seq, reason, options.now().toISOString())).immediate();
+    summary.parked += 1;
+    return true;
+  }
+  const half = Math.ceil(batch.length / 2);
+  await pushBatch(db, transport, batch.slice(0, half), options, summary);
+  await pushBatch(db, transport, batch.slice(half), options, summary);
+  return true;
 }
 
 /**

@@ -6,6 +6,11 @@ export type PushResponse = z.infer<typeof PushResponseSchema>;
 /** How changes reach HQ. The HTTP one is for the app; tests wrap an in-process one around the real HQ app. */
 export interface SyncTransport {
   push(changes: Change[]): Promise<PushResponse>;
+  /**
+   * Whether HQ answers its health check (and reaches its database). Tells a change HQ keeps failing on from an
+   * HQ that fails on everything; without it a change is never set aside for HQ's failures.
+   */
+  isHealthy?(): Promise<boolean>;
 }
 
 /** HQ could not be reached, or the connection broke (refused, reset, timed out): retry later. */
@@ -78,7 +83,9 @@ export function pushResponseFrom(status: number, bodyText: string): PushResponse
 
 export function createHttpTransport(options: HttpTransportOptions): SyncTransport {
   const fetchImpl = options.fetch ?? globalThis.fetch;
-  const url = new URL('v1/push', options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
+  const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
+  const url = new URL('v1/push', base);
+  const healthUrl = new URL('healthz', base);
   return {
     async push(changes) {
       let status: number;
@@ -97,6 +104,15 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
         throw new NetworkError(networkMessage(error, options.timeoutMs), { cause: error });
       }
       return pushResponseFrom(status, text);
+    },
+    async isHealthy() {
+      try {
+        const response = await fetchImpl(healthUrl, { signal: AbortSignal.timeout(options.timeoutMs) });
+        await response.arrayBuffer();
+        return response.ok;
+      } catch {
+        return false;
+      }
     },
   };
 }

@@ -214,6 +214,9 @@ export function inProcessTransport(hq: Hq, token: string): SyncTransport {
       });
       return pushResponseFrom(response.statusCode, response.body);
     },
+    async isHealthy() {
+      return (await hq.app.inject({ method: 'GET', url: '/healthz' })).statusCode === 200;
+    },
   };
 }
 
