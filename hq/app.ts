@@ -5,7 +5,8 @@ import { describeUnstorableText, findUnstorableText } from '../shared/domain/tex
 import { EnrollRequestSchema, PushRequestSchema } from '../shared/sync/protocol';
 import { PullQuerySchema } from '../shared/sync/pull-protocol';
 import type { HqDb } from './db/types';
-import { evidenceUploadRoutes } from './evidence-upload';
+import { createEnrolFailureLimiter, type EnrolFailureLimit } from './enrol-rate-limit';
+import { type EvidenceRoutesOptions, evidenceUploadRoutes } from './evidence-upload';
 import { authenticateToken, enrolDevice, type Principal } from './identity';
 import { buildOpenApiDocument } from './openapi';
 import { pullPage } from './pull';
@@ -18,7 +19,9 @@ export type BuildHqAppOptions = {
   logger?: boolean | FastifyBaseLogger;
   /** Evidence files received over tus (uploads/ and files/<sha256>); absent: a temp dir removed on close. */
   evidenceDir?: string;
-};
+  /** Refused enrolment codes allowed per client address and window before 429 (default 10 per 15 min). */
+  enrolFailureLimit?: EnrolFailureLimit;
+} & Pick<EvidenceRoutesOptions, 'unfinishedUploadExpiryMs' | 'uploadSweepIntervalMs' | 'onUploadSweep'>;
 
 const sendError = (reply: FastifyReply, status: number, code: string, message: string) =>
   reply.code(status).send({ error: { code, message } });
@@ -88,11 +91,28 @@ export function buildHqApp(options: BuildHqAppOptions): FastifyInstance {
 
   app.get('/openapi.json', async () => openApiDocument);
 
+  const enrolFailures = createEnrolFailureLimiter(options.enrolFailureLimit);
   app.post('/v1/enroll', async (request, reply) => {
+    const waitMs = enrolFailures.retryAfterMs(request.ip);
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      request.log.warn({ ip: request.ip, retryAfterSeconds: seconds }, 'enrolment refused: too many refused codes');
+      void reply.header('retry-after', String(seconds));
+      return sendError(
+        reply,
+        429,
+        'TOO_MANY_REQUESTS',
+        `Too many enrolment codes were refused from this address; try again in ${Math.ceil(seconds / 60)} min`,
+      );
+    }
     const body = parseBody(EnrollRequestSchema, request, reply);
     if (!body) return reply;
-    const enrolled = await enrolDevice(db, body.code, body.deviceName);
-    if (!enrolled) return sendError(reply, 401, 'UNAUTHORIZED', 'This enrolment code is unknown, used or expired');
+    const enrolled = await enrolDevice(db, body.code, body.deviceName, body.installationId);
+    if (!enrolled) {
+      enrolFailures.recordFailure(request.ip);
+      request.log.info({ ip: request.ip }, 'enrolment refused: code unknown, used or expired');
+      return sendError(reply, 401, 'UNAUTHORIZED', 'This enrolment code is unknown, used or expired');
+    }
     request.log.info({ deviceId: enrolled.deviceId, userId: enrolled.user.id }, 'device enrolled');
     return enrolled;
   });
@@ -143,6 +163,9 @@ export function buildHqApp(options: BuildHqAppOptions): FastifyInstance {
     db,
     evidenceDir: options.evidenceDir,
     requirePrincipal: (request, reply) => requirePrincipal(db, request, reply),
+    unfinishedUploadExpiryMs: options.unfinishedUploadExpiryMs,
+    uploadSweepIntervalMs: options.uploadSweepIntervalMs,
+    onUploadSweep: options.onUploadSweep,
   });
 
   app.get<{ Params: { id: string } }>('/v1/validations/:id/receipt', async (request, reply) => {

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, mkdirSync } from 'node:fs';
-import { mkdtemp, open, rename, rm } from 'node:fs/promises';
+import { mkdtemp, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,7 +25,24 @@ export type EvidenceRoutesOptions = {
   evidenceDir?: string;
   /** Answers 401 itself and returns null when the bearer token is missing, unknown or revoked. */
   requirePrincipal: (request: FastifyRequest, reply: FastifyReply) => Promise<Principal | null>;
+  /** An unfinished upload is removed this long after it was created (default 24 h). */
+  unfinishedUploadExpiryMs?: number;
+  /** How often expired uploads are swept, besides once at start-up (default hourly). */
+  uploadSweepIntervalMs?: number;
+  /** Told after each sweep how many unfinished uploads it removed. */
+  onUploadSweep?: (removed: number) => void;
 };
+
+export const DEFAULT_UNFINISHED_UPLOAD_EXPIRY_MS = 24 * 60 * 60 * 1000;
+export const DEFAULT_UPLOAD_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** HQ names every upload so (see namingFunction); anything else in an upload URL is refused before any disk access. */
+const UPLOAD_ID_PATTERN = /^[0-9a-f]{32}$/;
+const newUploadId = (): string => randomBytes(16).toString('hex');
+const INTERNAL_ERROR_BODY = JSON.stringify({
+  error: { code: 'INTERNAL', message: 'HQ could not handle this request; try again later' },
+});
 
 /** Upload-Metadata key HQ sets (overriding the client) so only the creating SCSS may resume an upload. */
 const UPLOADER_KEY = 'uploader';
@@ -39,13 +56,16 @@ type TusServerOptions = {
   datastore: FileStore;
   relativeLocation?: boolean;
   maxSize?: number;
+  namingFunction?: () => string;
   onIncomingRequest?: (req: TusRequest, uploadId: string) => Promise<void>;
   onUploadCreate?: (req: TusRequest, upload: TusUpload) => Promise<{ metadata?: TusUpload['metadata'] }>;
   onUploadFinish?: (req: TusRequest, upload: TusUpload) => Promise<Partial<TusRefusalBody>>;
   onResponseError?: (req: TusRequest, error: Error | TusRefusalBody) => TusRefusalBody | undefined;
 };
 type TusServerModule = {
-  Server: new (options: TusServerOptions) => { handle(req: IncomingMessage, res: ServerResponse): Promise<void> };
+  Server: new (
+    options: TusServerOptions,
+  ) => { handle(req: IncomingMessage, res: ServerResponse): Promise<void>; cleanUpExpiredUploads(): Promise<number> };
 };
 // @tus/server's typings import srvx's, which need Bun, Deno and Cloudflare typings this project does not install
 // (skipLibCheck is off): it is loaded by a specifier tsc does not resolve, and typed above for what HQ uses.
@@ -98,7 +118,17 @@ export const evidenceUploadRoutes: FastifyPluginAsync<EvidenceRoutesOptions> = a
   // FileStore creates its folder asynchronously and throws out of a callback on failure; create both here.
   mkdirSync(uploadsDir, { recursive: true });
   mkdirSync(filesDir, { recursive: true });
-  const datastore = new FileStore({ directory: uploadsDir });
+  const expiryMs = options.unfinishedUploadExpiryMs ?? DEFAULT_UNFINISHED_UPLOAD_EXPIRY_MS;
+  // tus reads 0 as "never expires"; HQ always expires unfinished uploads.
+  if (!Number.isSafeInteger(expiryMs) || expiryMs < 1) {
+    throw new Error(`unfinishedUploadExpiryMs must be a positive number of milliseconds, not ${expiryMs}`);
+  }
+  const sweepEveryMs = options.uploadSweepIntervalMs ?? DEFAULT_UPLOAD_SWEEP_INTERVAL_MS;
+  // Node turns an interval it cannot hold (over about 24.8 days, or not a number) into 1 ms.
+  if (!Number.isSafeInteger(sweepEveryMs) || sweepEveryMs < 1 || sweepEveryMs > MAX_TIMER_MS) {
+    throw new Error(`uploadSweepIntervalMs must be from 1 to ${MAX_TIMER_MS} milliseconds, not ${sweepEveryMs}`);
+  }
+  const datastore = new FileStore({ directory: uploadsDir, expirationPeriodInMilliseconds: expiryMs });
   const callers = new WeakMap<IncomingMessage, Caller>();
 
   const callerOf = (req: TusRequest): Caller => {
@@ -115,13 +145,14 @@ export const evidenceUploadRoutes: FastifyPluginAsync<EvidenceRoutesOptions> = a
     // Relative, so the client resolves it against the address it used (HQ may sit behind a TLS proxy).
     relativeLocation: true,
     maxSize: MAX_EVIDENCE_UPLOAD_BYTES,
+    namingFunction: newUploadId,
 
     async onIncomingRequest(req, uploadId) {
       if (req.method === 'POST') return; // creation is checked in onUploadCreate
       const { principal } = callerOf(req);
-      const upload = await datastore.getUpload(uploadId).catch(() => null);
-      // An unknown upload is left to tus (404/410); someone else's is answered the same way, revealing nothing.
-      if (upload && upload.metadata?.[UPLOADER_KEY] !== principal.user.id) {
+      // Unknown, malformed and someone else's uploads get one answer, revealing nothing.
+      const upload = UPLOAD_ID_PATTERN.test(uploadId) ? await datastore.getUpload(uploadId).catch(() => null) : null;
+      if (upload?.metadata?.[UPLOADER_KEY] !== principal.user.id) {
         throw new TusRefusal(404, 'NOT_FOUND', 'HQ holds no such upload for this device');
       }
     },
@@ -194,7 +225,8 @@ export const evidenceUploadRoutes: FastifyPluginAsync<EvidenceRoutesOptions> = a
          ON CONFLICT (sha256) DO NOTHING`,
         [sha256, upload.size ?? upload.offset],
       );
-      await datastore.configstore.delete(upload.id);
+      // A sweep may have taken the info file of an upload that outlived its expiry while finishing.
+      await datastore.configstore.delete(upload.id).catch(() => {});
       log.info(
         { deviceId: principal.deviceId, sha256, sizeBytes: upload.size, uploadId: upload.id },
         'evidence file received',
@@ -206,23 +238,44 @@ export const evidenceUploadRoutes: FastifyPluginAsync<EvidenceRoutesOptions> = a
       const raw = req.runtime?.node?.req;
       const log = raw ? callers.get(raw as IncomingMessage)?.log : undefined;
       const status = 'status_code' in error ? error.status_code : 500;
-      if (status >= 500) log?.error({ err: error }, 'evidence upload failed');
-      return undefined;
+      if (status < 500) return undefined;
+      // tus would append the error's message, which names HQ's files: the log keeps it, the client does not.
+      log?.error({ err: error }, 'evidence upload failed');
+      return { status_code: 500, body: INTERNAL_ERROR_BODY };
     },
   });
 
   // Leave tus bodies unread: @tus/server streams them from the raw request to disk.
   scope.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
 
-  const handleTus = async (request: FastifyRequest, reply: FastifyReply) => {
+  const handleTus = async (request: FastifyRequest<{ Params: { uploadId?: string } }>, reply: FastifyReply) => {
     const principal = await requirePrincipal(request, reply);
     if (!principal) return reply;
+    const { uploadId } = request.params;
+    if (uploadId !== undefined && !UPLOAD_ID_PATTERN.test(uploadId)) {
+      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'HQ holds no such upload for this device' } });
+    }
     callers.set(request.raw, { principal, log: request.log });
     reply.hijack();
-    await tus.handle(request.raw, reply.raw);
+    try {
+      await tus.handle(request.raw, reply.raw);
+    } catch (error) {
+      request.log.error({ err: error }, 'evidence upload failed');
+      answerInternalError(reply.raw);
+    }
   };
   scope.all(EVIDENCE_UPLOADS_PATH, handleTus);
   scope.all(`${EVIDENCE_UPLOADS_PATH}/:uploadId`, handleTus);
+
+  const sweepExpiredUploads = uploadSweeper({
+    sweep: async () => (await tus.cleanUpExpiredUploads()) + (await removeOrphanedUploadFiles(uploadsDir, expiryMs)),
+    log: scope.log,
+    onSweep: options.onUploadSweep,
+  });
+  await sweepExpiredUploads();
+  const sweepTimer = setInterval(() => void sweepExpiredUploads(), sweepEveryMs);
+  sweepTimer.unref(); // the sweep alone never keeps HQ running
+  scope.addHook('onClose', async () => clearInterval(sweepTimer));
 
   scope.head<{ Params: { sha256: string } }>('/v1/evidence/files/:sha256', async (request, reply) => {
     const principal = await requirePrincipal(request, reply);
@@ -238,6 +291,61 @@ export const evidenceUploadRoutes: FastifyPluginAsync<EvidenceRoutesOptions> = a
     return reply.code(200).header(EVIDENCE_SIZE_HEADER, String(held)).send();
   });
 };
+
+/** After a failure inside tus: a plain 500 if nothing was sent yet, else the connection is cut. */
+function answerInternalError(res: ServerResponse): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' }).end(INTERNAL_ERROR_BODY);
+}
+
+/** One sweep at a time: a slow disk must not let sweeps pile up. Failures are logged and retried next time. */
+function uploadSweeper(input: {
+  sweep: () => Promise<number>;
+  log: FastifyBaseLogger;
+  onSweep: ((removed: number) => void) | undefined;
+}): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  const runOnce = async () => {
+    try {
+      const removed = await input.sweep();
+      if (removed > 0) input.log.info({ removed }, 'expired evidence uploads removed');
+      input.onSweep?.(removed);
+    } catch (error) {
+      input.log.warn({ err: error }, 'sweeping expired evidence uploads failed; trying again at the next sweep');
+    } finally {
+      running = null;
+    }
+  };
+  return () => {
+    running ??= runOnce();
+    return running;
+  };
+}
+
+/**
+ * tus sweeps uploads that have both their data and their info file; this removes either half left alone
+ * (a crash between two steps of creating or finishing an upload) once it is older than the expiry.
+ */
+async function removeOrphanedUploadFiles(uploadsDir: string, expiryMs: number): Promise<number> {
+  const names = new Set(await readdir(uploadsDir));
+  let removed = 0;
+  for (const name of names) {
+    const id = name.endsWith('.json') ? name.slice(0, -'.json'.length) : name;
+    if (!UPLOAD_ID_PATTERN.test(id) || names.has(name === id ? `${id}.json` : id)) continue;
+    const file = path.join(uploadsDir, name);
+    const modified = await stat(file).then(
+      (s) => s.mtimeMs,
+      () => null,
+    );
+    if (modified === null || Date.now() - modified <= expiryMs) continue;
+    await rm(file, { force: true });
+    removed += 1;
+  }
+  return removed;
+}
 
 /** The size of a held file the caller may know about (referenced by a validation in their scope), or null. */
 async function heldFileInScope(db: HqDb, principal: Principal, sha256: string): Promise<number | null> {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { UuidSchema } from '../shared/domain/primitives';
 import type { HqUser, UserRole } from '../shared/sync/protocol';
 import type { HqDb, HqQueryable } from './db/types';
 
@@ -19,35 +20,48 @@ const toUser = (row: UserRow): HqUser => ({
   fieldOffice: row.field_office,
 });
 
-/** Finds the user by name, role and field office, creating them the first time. */
-export async function ensureUser(
-  tx: HqQueryable,
-  input: { name: string; role: UserRole; fieldOffice: string },
-): Promise<HqUser> {
-  await tx.query(
-    `INSERT INTO users (id, name, role, field_office) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (name, role, field_office) DO NOTHING`,
+export type NewUser = { name: string; role: UserRole; fieldOffice: string };
+
+/** Creates a user; a name, role and office another user already has makes a second, distinct user. */
+export async function createUser(db: HqQueryable, input: NewUser): Promise<HqUser> {
+  const [row] = await db.query<UserRow>(
+    'INSERT INTO users (id, name, role, field_office) VALUES ($1, $2, $3, $4) RETURNING id, name, role, field_office',
     [randomUUID(), input.name, input.role, input.fieldOffice],
   );
-  const [row] = await tx.query<UserRow>(
-    'SELECT id, name, role, field_office FROM users WHERE name = $1 AND role = $2 AND field_office = $3',
-    [input.name, input.role, input.fieldOffice],
-  );
-  if (!row) throw new Error('user vanished after insert');
+  if (!row) throw new Error('PostgreSQL returned no row for the new user');
   return toUser(row);
 }
 
-/** Issues a one-time enrolment code for a user; only its hash is kept. */
+/** The user with this id, or null (also for a string that is not a UUID). */
+export async function findUser(db: HqQueryable, userId: string): Promise<HqUser | null> {
+  if (!UuidSchema.safeParse(userId).success) return null;
+  const [row] = await db.query<UserRow>('SELECT id, name, role, field_office FROM users WHERE id = $1', [userId]);
+  return row ? toUser(row) : null;
+}
+
+/** `issueEnrolmentCode` was given the id of a user HQ does not know. */
+export class UnknownUserError extends Error {
+  constructor(readonly userId: string) {
+    super(`HQ has no user ${userId} (see: npm run hq -- users)`);
+  }
+}
+
+/**
+ * Issues a one-time enrolment code for a user, by id; given a name, role and office instead, it creates a
+ * new user first (tests and one-off setups). Only the code's hash is kept.
+ */
 export async function issueEnrolmentCode(
   db: HqDb,
-  input: { name: string; role: UserRole; fieldOffice: string },
+  userIdOrNewUser: string | NewUser,
   validForMs = ENROLMENT_CODE_VALID_MS,
 ): Promise<{ code: string; user: HqUser; expiresAt: string }> {
   const raw = Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
   const code = `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
   const expiresAt = new Date(Date.now() + validForMs).toISOString();
   const user = await db.transaction(async (tx) => {
-    const owner = await ensureUser(tx, input);
+    const owner =
+      typeof userIdOrNewUser === 'string' ? await findUser(tx, userIdOrNewUser) : await createUser(tx, userIdOrNewUser);
+    if (!owner) throw new UnknownUserError(String(userIdOrNewUser));
     await tx.query('INSERT INTO enrolment_codes (code_sha256, user_id, expires_at) VALUES ($1, $2, $3)', [
       sha256Hex(raw),
       owner.id,
@@ -58,37 +72,75 @@ export async function issueEnrolmentCode(
   return { code, user, expiresAt };
 }
 
+export type Enrolment = { deviceId: string; token: string; user: HqUser };
+
+const newDeviceToken = (): string => randomBytes(32).toString('base64url');
+
 /**
  * Spends a one-time code and enrols a device. The UPDATE … RETURNING claims the code atomically, so two
- * devices racing with one code cannot both enrol. Returns null for unknown, used or expired codes.
+ * devices racing with one code cannot both enrol. A laptop that sends its installation id may send the
+ * spent code again while it is valid (HQ's answer was lost): it gets the device it enrolled back, with a
+ * new token (HQ holds only token hashes), and the lost token stops working. Returns null for unknown,
+ * expired, or used codes (used by another installation, or for a revoked device).
  */
 export async function enrolDevice(
   db: HqDb,
   code: string,
   deviceName: string,
-): Promise<{ deviceId: string; token: string; user: HqUser } | null> {
-  return db.transaction(async (tx) => {
-    const [claimed] = await tx.query<{ user_id: string }>(
-      `UPDATE enrolment_codes SET used_at = now()
-       WHERE code_sha256 = $1 AND used_at IS NULL AND expires_at > now()
-       RETURNING user_id`,
-      [sha256Hex(normaliseEnrolmentCode(code))],
-    );
-    if (!claimed) return null;
-    const [user] = await tx.query<UserRow>('SELECT id, name, role, field_office FROM users WHERE id = $1', [
-      claimed.user_id,
-    ]);
-    if (!user) return null;
-    const deviceId = randomUUID();
-    const token = randomBytes(32).toString('base64url');
-    await tx.query('INSERT INTO devices (id, user_id, name, token_sha256) VALUES ($1, $2, $3, $4)', [
-      deviceId,
-      user.id,
-      deviceName,
-      sha256Hex(token),
-    ]);
-    return { deviceId, token, user: toUser(user) };
-  });
+  installationId?: string,
+): Promise<Enrolment | null> {
+  const codeSha256 = sha256Hex(normaliseEnrolmentCode(code));
+  return db.transaction(
+    async (tx) =>
+      (await enrolWithUnusedCode(tx, codeSha256, deviceName, installationId)) ??
+      (installationId === undefined ? null : await reissueToSameInstallation(tx, codeSha256, installationId)),
+  );
+}
+
+async function enrolWithUnusedCode(
+  tx: HqQueryable,
+  codeSha256: string,
+  deviceName: string,
+  installationId: string | undefined,
+): Promise<Enrolment | null> {
+  const [claimed] = await tx.query<{ user_id: string }>(
+    `UPDATE enrolment_codes SET used_at = now()
+     WHERE code_sha256 = $1 AND used_at IS NULL AND expires_at > now()
+     RETURNING user_id`,
+    [codeSha256],
+  );
+  const user = claimed ? await findUser(tx, claimed.user_id) : null;
+  if (!user) return null;
+  const deviceId = randomUUID();
+  const token = newDeviceToken();
+  await tx.query('INSERT INTO devices (id, user_id, name, token_sha256, installation_id) VALUES ($1, $2, $3, $4, $5)', [
+    deviceId,
+    user.id,
+    deviceName,
+    sha256Hex(token),
+    installationId ?? null,
+  ]);
+  await tx.query('UPDATE enrolment_codes SET device_id = $2 WHERE code_sha256 = $1', [codeSha256, deviceId]);
+  return { deviceId, token, user };
+}
+
+/** The retry of an enrolment whose answer was lost: same device, new token. FOR UPDATE: one retry at a time. */
+async function reissueToSameInstallation(
+  tx: HqQueryable,
+  codeSha256: string,
+  installationId: string,
+): Promise<Enrolment | null> {
+  const [device] = await tx.query<{ id: string; user_id: string }>(
+    `SELECT d.id, d.user_id FROM enrolment_codes c JOIN devices d ON d.id = c.device_id
+     WHERE c.code_sha256 = $1 AND c.expires_at > now() AND d.installation_id = $2 AND d.revoked_at IS NULL
+     FOR UPDATE OF d`,
+    [codeSha256, installationId],
+  );
+  const user = device ? await findUser(tx, device.user_id) : null;
+  if (!device || !user) return null;
+  const token = newDeviceToken();
+  await tx.query('UPDATE devices SET token_sha256 = $2 WHERE id = $1', [device.id, sha256Hex(token)]);
+  return { deviceId: device.id, token, user };
 }
 
 export type Principal = { deviceId: string; user: HqUser };
@@ -116,6 +168,7 @@ export async function revokeDevice(db: HqDb, deviceId: string): Promise<boolean>
 export type DeviceListing = {
   deviceId: string;
   deviceName: string;
+  userId: string;
   userName: string;
   role: UserRole;
   fieldOffice: string;
@@ -127,18 +180,20 @@ export async function listDevices(db: HqDb): Promise<DeviceListing[]> {
   const rows = await db.query<{
     id: string;
     name: string;
+    user_id: string;
     user_name: string;
     role: UserRole;
     field_office: string;
     enrolled_at: Date;
     revoked_at: Date | null;
   }>(
-    `SELECT d.id, d.name, u.name AS user_name, u.role, u.field_office, d.enrolled_at, d.revoked_at
+    `SELECT d.id, d.name, u.id AS user_id, u.name AS user_name, u.role, u.field_office, d.enrolled_at, d.revoked_at
      FROM devices d JOIN users u ON u.id = d.user_id ORDER BY d.enrolled_at`,
   );
   return rows.map((r) => ({
     deviceId: r.id,
     deviceName: r.name,
+    userId: r.user_id,
     userName: r.user_name,
     role: r.role,
     fieldOffice: r.field_office,

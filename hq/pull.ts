@@ -25,15 +25,22 @@ import type { HqQueryable } from './db/types';
 type Position = { xid: bigint; seq: bigint };
 
 const START: Position = { xid: 0n, seq: 0n };
-const CURSOR_PATTERN = /^p1:(\d{1,20}):(\d{1,20})$/;
+// Canonical decimals (no sign, no leading zeros), at most as long as the largest xid8 and bigint.
+const CURSOR_PATTERN = /^p1:(0|[1-9]\d{0,19}):(0|[1-9]\d{0,18})$/;
+const MAX_XID8 = 2n ** 64n - 1n;
+const MAX_BIGINT = 2n ** 63n - 1n;
 
 export const encodeCursor = (p: Position): string => Buffer.from(`p1:${p.xid}:${p.seq}`).toString('base64url');
 
-/** The position a cursor names, or null when it is not one HQ issued. */
+/** The position a cursor names, or null when it is not one HQ issued (nor could be: out of the columns' range). */
 export function decodeCursor(cursor: string): Position | null {
-  const match = CURSOR_PATTERN.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  // Buffer decoding skips stray characters and bits: only the exact encoding HQ writes is taken.
+  if (Buffer.from(text, 'utf8').toString('base64url') !== cursor) return null;
+  const match = CURSOR_PATTERN.exec(text);
   if (!match?.[1] || !match[2]) return null;
-  return { xid: BigInt(match[1]), seq: BigInt(match[2]) };
+  const position = { xid: BigInt(match[1]), seq: BigInt(match[2]) };
+  return position.xid <= MAX_XID8 && position.seq <= MAX_BIGINT ? position : null;
 }
 
 const compareBigints = (a: bigint, b: bigint): number => (a === b ? 0 : a < b ? -1 : 1);
@@ -57,8 +64,12 @@ export async function pullPage(db: HqQueryable, user: HqUser, query: PullQuery):
   const from = query.cursor === undefined ? START : decodeCursor(query.cursor);
   if (!from) return 'bad_cursor';
   const limit = query.limit ?? PULL_DEFAULT_LIMIT;
-  const [horizon] = await db.query<{ xmin: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin');
+  const [horizon] = await db.query<{ xmin: string; xmax: string }>(
+    `SELECT pg_snapshot_xmin(s)::text AS xmin, pg_snapshot_xmax(s)::text AS xmax FROM pg_current_snapshot() AS s`,
+  );
   if (!horizon) throw new Error('PostgreSQL returned no snapshot');
+  // HQ only issues positions of finished transactions: one at or past the next transaction id was made up.
+  if (from.xid >= BigInt(horizon.xmax)) return 'bad_cursor';
   const params = [from.xid.toString(), from.seq.toString(), horizon.xmin];
   // limit + 1 of each kind: after merging, one more than the page says whether more rows wait.
   const items = [

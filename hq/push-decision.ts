@@ -90,8 +90,8 @@ function expectedEntityId(entity: Change['entity'], payload: Record<string, unkn
 }
 
 /**
- * Checks a change against its entity's schema before anything else: the change with its payload
- * normalised (ids in lower case, text trimmed as the laptop trims it), or a refusal naming the field.
+ * Checks a change against its entity's schema before anything else: the change keyed as its payload
+ * says, or a refusal naming the field.
  */
 export function checkChange(change: Change): { change: Change } | { refusal: Refusal } {
   const checked = checkSyncPayload(change.entity, change.operation, change.payload);
@@ -100,7 +100,8 @@ export function checkChange(change: Change): { change: Change } | { refusal: Ref
   if (change.entityId.toLowerCase() !== expected.toLowerCase()) {
     return { refusal: { outcome: 'invalid', reason: `entityId: must be ${expected} for this ${change.entity}` } };
   }
-  return { change: { ...change, entityId: expected, payload: checked.payload } };
+  // HQ keeps the payload exactly as the laptop sent it (the signed content); only the key is normalised.
+  return { change: { ...change, entityId: expected } };
 }
 
 /** The validation a checked change belongs to (lower case). */
@@ -221,7 +222,8 @@ export function recomputeFingerprint(
     if (!part) continue;
     const parsed = part.schema.safeParse(payload);
     if (!parsed.success) return { problem: `HQ cannot read a ${entity} record it holds for this validation` };
-    input[part.key]?.push(parsed.data);
+    // The stored payload as sent, not the parsed copy: the laptop fingerprints its values untrimmed.
+    input[part.key]?.push(payload);
   }
   const text = fingerprintContent({ ...(input as unknown as FingerprintInput), validation: validation.data });
   return { sha256: hash('sha256', text) };

@@ -6,6 +6,7 @@ import { insertMember } from '../../db/queries/members';
 import { stmt } from '../../db/statements';
 import { parseCatalogEdition } from '../../shared/catalog/load';
 import type { Member } from '../../shared/domain/validation';
+import { pulledValidationProblem } from '../../shared/sync/payloads';
 import {
   type Assignment,
   PULL_DEFAULT_LIMIT,
@@ -33,6 +34,8 @@ export type PullSummary = {
   validations: number;
   /** Validations not written because this computer still has unpushed changes to them. */
   keptLocal: number;
+  /** Validations HQ sent holding a record the sync schemas refuse: not written, so no screen meets them. */
+  unreadable: number;
 };
 
 const CURSOR_KEY = 'pull_cursor';
@@ -50,7 +53,7 @@ const MAX_PAGES_PER_PULL = 10_000;
 export async function pullFromHq(db: Db, transport: PullTransport, options: PullOptions): Promise<PullSummary> {
   const limit = Math.max(1, Math.min(options.limit ?? PULL_DEFAULT_LIMIT, PULL_MAX_LIMIT));
   const actor = options.actor ?? 'HQ sync';
-  const summary: PullSummary = { editions: 0, assignments: 0, validations: 0, keptLocal: 0 };
+  const summary: PullSummary = { editions: 0, assignments: 0, validations: 0, keptLocal: 0, unreadable: 0 };
   for (let pages = 0; pages < MAX_PAGES_PER_PULL; pages += 1) {
     const cursor = readCursor(db);
     const page = await transport.pull(cursor, limit);
@@ -68,6 +71,7 @@ export async function pullFromHq(db: Db, transport: PullTransport, options: Pull
     summary.assignments += applied.assignments;
     summary.validations += applied.validations;
     summary.keptLocal += applied.keptLocal;
+    summary.unreadable += applied.unreadable;
     if (!page.hasMore) {
       summary.validations += db.transaction(() => releaseHeldValidations(db, options.now().toISOString())).immediate();
       return summary;
@@ -89,7 +93,7 @@ function writeCursor(db: Db, cursor: string): void {
 }
 
 function applyPage(db: Db, page: PullResponse, at: string, actor: string): PullSummary {
-  const counts: PullSummary = { editions: 0, assignments: 0, validations: 0, keptLocal: 0 };
+  const counts: PullSummary = { editions: 0, assignments: 0, validations: 0, keptLocal: 0, unreadable: 0 };
   for (const pulled of page.catalogEditions) {
     if (installPulledEdition(db, pulled.edition, at)) counts.editions += 1;
   }
@@ -98,6 +102,10 @@ function applyPage(db: Db, page: PullResponse, at: string, actor: string): PullS
     counts.assignments += 1;
   }
   for (const validation of page.validations) {
+    if (pulledValidationProblem(validation) !== null) {
+      counts.unreadable += 1;
+      continue;
+    }
     if (hasUnpushedChanges(db, validation.id)) {
       writeValidation(db, 'hq_validations_held', validation, at);
       counts.keptLocal += 1;

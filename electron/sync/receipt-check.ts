@@ -34,8 +34,8 @@ export async function checkValidationReceipts(
        AND (r.safe_to_archive_at IS NULL OR r.content_sha256 IS NOT v.content_sha256)
      ORDER BY v.submitted_at`,
   ).all() as Candidate[];
-  // Any outbox row (waiting or parked) of a validation means HQ cannot hold all of it yet.
-  const sent = candidates.filter((c) => !hasQueuedChanges(db, c.id));
+  // Any outbox row (waiting or parked) or evidence file not yet held means HQ cannot hold all of it yet.
+  const sent = candidates.filter((c) => !hasQueuedChanges(db, c.id) && !hasEvidenceNotHeld(db, c.id));
   const summary: ReceiptCheckSummary = { checked: 0, safeToArchive: 0, incomplete: 0, notHeld: 0 };
   options.report?.({ phase: 'receipts', done: 0, total: sent.length });
   for (const candidate of sent) {
@@ -57,6 +57,17 @@ export async function checkValidationReceipts(
     options.report?.({ phase: 'receipts', done: summary.checked, total: sent.length });
   }
   return summary;
+}
+
+/** An attached file of this validation HQ is not known to hold: waiting, refused, or kept off HQ. */
+export function hasEvidenceNotHeld(db: Db, validationId: string): boolean {
+  return (
+    stmt(
+      db,
+      `SELECT 1 FROM evidence e LEFT JOIN evidence_uploads u ON u.sha256 = e.sha256
+       WHERE e.validation_id = ? AND e.deleted_at IS NULL AND u.held_at IS NULL LIMIT 1`,
+    ).get(validationId) !== undefined
+  );
 }
 
 function recordReceipt(db: Db, receipt: ValidationReceipt, safeAt: string | null, checkedAt: string): void {
@@ -99,7 +110,13 @@ export function archiveStateOf(
       }
     | undefined;
   if (!row) return null;
-  const current = row.status === 'SUBMITTED' && row.local_sha !== null && row.hq_sha === row.local_sha;
+  // Safe only while nothing of it waits or was refused since HQ's receipt: a later reopen, change or file clears it.
+  const current =
+    row.status === 'SUBMITTED' &&
+    row.local_sha !== null &&
+    row.hq_sha === row.local_sha &&
+    !hasQueuedChanges(db, validationId) &&
+    !hasEvidenceNotHeld(db, validationId);
   return {
     safeToArchiveAt: current ? row.safe_to_archive_at : null,
     missingEvidence: current ? (JSON.parse(row.missing_evidence_json) as string[]).length : 0,

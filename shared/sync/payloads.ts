@@ -24,10 +24,22 @@ export const MAX_RECORD_VERSION = 2_147_483_647;
 const VersionSchema = z.number().int().positive().max(MAX_RECORD_VERSION);
 const BaseVersionSchema = z.number().int().nonnegative().max(MAX_RECORD_VERSION);
 
+/** A record as HQ holds it (and a reviewer receives it): the pushed payload without its baseVersion. */
+const HELD_RECORD_SCHEMAS = {
+  criterion_response: CriterionResponseSchema.extend({ version: VersionSchema }).strict(),
+  site: SiteSchema.strict(),
+  finding: FindingSchema.extend({ version: VersionSchema }).strict(),
+  observation: ObservationSchema.strict(),
+  evidence: EvidenceSchema.strict(),
+  inspection_checklist: InspectionChecklistSchema.strict(),
+  virtual_session: VirtualSessionSchema.strict(),
+  finding_review: FindingReviewSchema.extend({ version: VersionSchema }).strict(),
+} as const;
+
 /** The edit was made on `baseVersion` and produces `version`: HQ refuses a stale base rather than merging. */
 const versioned = <T extends z.ZodRawShape>(schema: z.ZodObject<T>) =>
   schema
-    .extend({ version: VersionSchema, baseVersion: BaseVersionSchema })
+    .extend({ baseVersion: BaseVersionSchema })
     .strict()
     .refine((p) => (p as { version: number }).version > (p as { baseVersion: number }).baseVersion, {
       path: ['version'],
@@ -67,26 +79,26 @@ export const SYNC_PAYLOAD_SCHEMAS = {
     submit: ValidationSubmitPayloadSchema,
     reopen: ValidationReopenPayloadSchema,
   },
-  criterion_response: { upsert: versioned(CriterionResponseSchema) },
-  site: { upsert: SiteSchema.strict(), delete: RecordDeletePayloadSchema },
+  criterion_response: { upsert: versioned(HELD_RECORD_SCHEMAS.criterion_response) },
+  site: { upsert: HELD_RECORD_SCHEMAS.site, delete: RecordDeletePayloadSchema },
   finding: {
-    upsert: versioned(FindingSchema),
+    upsert: versioned(HELD_RECORD_SCHEMAS.finding),
     delete: RecordDeletePayloadSchema.extend({ criterionId: FindingSchema.shape.criterionId }).strict(),
   },
-  observation: { upsert: ObservationSchema.strict(), delete: RecordDeletePayloadSchema },
+  observation: { upsert: HELD_RECORD_SCHEMAS.observation, delete: RecordDeletePayloadSchema },
   evidence: {
-    upsert: EvidenceSchema.strict(),
+    upsert: HELD_RECORD_SCHEMAS.evidence,
     delete: RecordDeletePayloadSchema.extend({
       deletedAt: IsoDateTimeSchema,
       reason: z.string().trim().min(1).max(2_000),
     }).strict(),
   },
   inspection_checklist: {
-    upsert: InspectionChecklistSchema.strict(),
+    upsert: HELD_RECORD_SCHEMAS.inspection_checklist,
     delete: RecordDeletePayloadSchema.extend({ deletedAt: IsoDateTimeSchema }).strict(),
   },
-  virtual_session: { upsert: VirtualSessionSchema.strict() },
-  finding_review: { upsert: versioned(FindingReviewSchema) },
+  virtual_session: { upsert: HELD_RECORD_SCHEMAS.virtual_session },
+  finding_review: { upsert: versioned(HELD_RECORD_SCHEMAS.finding_review) },
 } as const;
 
 export type SyncEntity = keyof typeof SYNC_PAYLOAD_SCHEMAS;
@@ -132,4 +144,28 @@ export function checkSyncPayload(entity: string, operation: string, payload: unk
   return parsed.success
     ? { ok: true, payload: parsed.data as Record<string, unknown> }
     : { ok: false, reason: describeIssue(parsed.error) };
+}
+
+/** What HQ adds to a validation's payload as it is submitted and reopened. */
+const HeldValidationSchema = ValidationCreatePayloadSchema;
+
+/**
+ * Why a validation pulled from HQ cannot be shown to a reviewer (a record HQ would not accept now), or null.
+ * A reviewer's copy holds only what the same schemas accept, so the review screen never meets a malformed one.
+ */
+export function pulledValidationProblem(pulled: {
+  payload: unknown;
+  records: readonly { entity: string; entityId: string; payload: unknown }[];
+}): string | null {
+  const unstorable = findUnstorableText(pulled);
+  if (unstorable) return describeUnstorableText(unstorable);
+  const validation = HeldValidationSchema.safeParse(pulled.payload);
+  if (!validation.success) return `validation: ${describeIssue(validation.error)}`;
+  for (const record of pulled.records) {
+    const schema = (HELD_RECORD_SCHEMAS as Record<string, z.ZodType | undefined>)[record.entity];
+    if (!schema) return `${record.entity} ${record.entityId}: not a record a validation holds`;
+    const parsed = schema.safeParse(record.payload);
+    if (!parsed.success) return `${record.entity} ${record.entityId}: ${describeIssue(parsed.error)}`;
+  }
+  return null;
 }

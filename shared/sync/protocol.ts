@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTimeSchema, UuidSchema } from '../domain/primitives';
-import { ValidationSchema } from '../domain/validation';
+import { SYNC_ENTITIES, SYNC_OPERATIONS } from './payloads';
 
 /**
  * The wire protocol between the desktop's sync module and the HQ service (issue 4). HQ serves it under
@@ -19,46 +19,30 @@ export const HqUserSchema = z.object({
 });
 export type HqUser = z.infer<typeof HqUserSchema>;
 
-/** POST /v1/enroll — a one-time code issued by `npm run hq -- enroll` becomes a revocable device token. */
+/**
+ * POST /v1/enroll — a one-time code issued by `npm run hq -- enroll` becomes a revocable device token.
+ * `installationId` is generated once by the laptop and kept: sending the spent code again with it (the
+ * answer was lost) returns the same device with a new token. Too many refused codes from one address: 429.
+ */
 export const EnrollRequestSchema = z.strictObject({
   code: z.string().trim().min(8).max(64),
   deviceName: z.string().trim().min(1).max(120),
+  installationId: UuidSchema.optional(),
 });
 export const EnrollResponseSchema = z.object({ deviceId: UuidSchema, token: z.string().min(32), user: HqUserSchema });
 
 /** One outbox row as it travels: the client-generated change id makes every retry safe. */
 export const ChangeSchema = z.strictObject({
   changeId: UuidSchema,
-  entity: z.enum([
-    'validation',
-    'criterion_response',
-    'site',
-    'finding',
-    'observation',
-    'evidence',
-    'inspection_checklist',
-    'virtual_session',
-    // A reviewer's decision on a finding: the one change a submitted validation still takes.
-    'finding_review',
-  ]),
+  entity: z.enum(SYNC_ENTITIES),
   entityId: z.string().min(1).max(200),
-  operation: z.enum(['create', 'upsert', 'delete', 'submit', 'reopen']),
+  operation: z.enum(SYNC_OPERATIONS),
   payload: z.record(z.string(), z.unknown()),
   createdAt: IsoDateTimeSchema,
 });
 export type Change = z.infer<typeof ChangeSchema>;
 
-/**
- * A validation's create change carries a snapshot of its Member, so HQ and a reviewer's laptop can name the
- * company without holding the SCSS's Member list.
- */
-export const MemberSnapshotSchema = z.object({
-  legalName: z.string().trim().min(1),
-  accountNumber: z.string().trim().min(1),
-  city: z.string(),
-  country: z.string(),
-});
-export const ValidationCreatePayloadSchema = ValidationSchema.extend({ member: MemberSnapshotSchema.optional() });
+export { MemberSnapshotSchema, ValidationCreatePayloadSchema } from './payloads';
 
 /** POST /v1/push — a batch of changes, applied one by one, each at most once. */
 export const PushRequestSchema = z.strictObject({ changes: z.array(ChangeSchema).min(1).max(500) });

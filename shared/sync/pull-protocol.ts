@@ -19,7 +19,12 @@ export const PullCursorSchema = z
 
 export const PullQuerySchema = z.strictObject({
   cursor: PullCursorSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(PULL_MAX_LIMIT).optional(),
+  // Plain decimal digits only: Number() would also take "0x10", "1e2" or " 5 ".
+  limit: z
+    .string()
+    .regex(/^\d{1,6}$/, { error: `A whole number from 1 to ${PULL_MAX_LIMIT}` })
+    .pipe(z.coerce.number<string>().int().min(1).max(PULL_MAX_LIMIT))
+    .optional(),
 });
 export type PullQuery = z.infer<typeof PullQuerySchema>;
 

@@ -4,13 +4,14 @@ import pg from 'pg';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { buildHqApp } from '../../hq/app';
 import { migrateHqDb } from '../../hq/db/migrate';
+import type { HqDbEnv } from '../../hq/db/open';
 import { createPgDb } from '../../hq/db/pg-adapter';
 import { createPgliteDb } from '../../hq/db/pglite-adapter';
 import type { HqDb } from '../../hq/db/types';
-import { issueEnrolmentCode } from '../../hq/identity';
+import { createUser, issueEnrolmentCode } from '../../hq/identity';
 import type { Validation } from '../../shared/domain/validation';
 import type { UserRole } from '../../shared/sync/protocol';
-import { AT, change, makeValidation } from './changes';
+import { AT, change } from './changes';
 
 /** Every HQ test runs against both: embedded PGlite and a real PostgreSQL server. */
 export const BACKENDS = ['pglite', 'postgres'] as const;
@@ -55,7 +56,7 @@ async function ensureTestDatabase(url: string): Promise<void> {
 export async function openTestDb(
   backend: Backend,
   options: { dataDir?: string } = {},
-): Promise<{ db: HqDb; dispose: () => Promise<void>; reopen: () => Promise<HqDb> }> {
+): Promise<{ db: HqDb; dispose: () => Promise<void>; reopen: () => Promise<HqDb>; cliEnv: HqDbEnv }> {
   if (backend === 'pglite') {
     let db = await createPgliteDb(options.dataDir);
     await migrateHqDb(db);
@@ -65,7 +66,7 @@ export async function openTestDb(
       await migrateHqDb(db);
       return db;
     };
-    return { db, reopen, dispose: () => db.close() };
+    return { db, reopen, dispose: () => db.close(), cliEnv: { HQ_DATA_DIR: options.dataDir } };
   }
   await ensureTestDatabase(TEST_DATABASE_URL);
   const schema = `hq_test_${randomUUID().replace(/-/g, '')}`;
@@ -73,8 +74,12 @@ export async function openTestDb(
   await setup.exec(`CREATE SCHEMA ${schema}`);
   let db = createPgDb({ connectionString: TEST_DATABASE_URL, searchPath: schema });
   await migrateHqDb(db);
+  const cliUrl = new URL(TEST_DATABASE_URL);
+  cliUrl.searchParams.set('options', `-c search_path=${schema}`);
   return {
     db,
+    // What `npm run hq -- <command>` needs to reach this database (PGlite: only with a dataDir, once closed).
+    cliEnv: { DATABASE_URL: cliUrl.toString() },
     reopen: async () => {
       db = createPgDb({ connectionString: TEST_DATABASE_URL, searchPath: schema });
       await migrateHqDb(db);
@@ -121,11 +126,23 @@ export function useHqBackend(backend: Backend): HqTestContext {
 
 export type Enrolled = { token: string; deviceId: string; userId: string };
 
+/**
+ * The test's user with this name, role and office, created on first use: within a test, two enrolments of
+ * DANA are two laptops of one SCSS (HQ itself tells users apart by id only).
+ */
+export async function testUserId(db: HqDb, user: { name: string; role: UserRole; fieldOffice: string }) {
+  const [found] = await db.query<{ id: string }>(
+    'SELECT id FROM users WHERE name = $1 AND role = $2 AND field_office = $3 ORDER BY created_at, id LIMIT 1',
+    [user.name, user.role, user.fieldOffice],
+  );
+  return found?.id ?? (await createUser(db, user)).id;
+}
+
 export async function enrol(
   ctx: HqTestContext,
   user: { name: string; role: UserRole; fieldOffice: string },
 ): Promise<Enrolled> {
-  const { code } = await issueEnrolmentCode(ctx.db, user);
+  const { code } = await issueEnrolmentCode(ctx.db, await testUserId(ctx.db, user));
   const response = await ctx.app.inject({
     method: 'POST',
     url: '/v1/enroll',
@@ -142,7 +159,17 @@ export const REVIEWER = { name: 'Sam Ortiz', role: 'FIELD_OFFICE_REVIEWER', fiel
 export const REVIEWER_ELSEWHERE = { name: 'Kim Chen', role: 'FIELD_OFFICE_REVIEWER', fieldOffice: 'Miami' } as const;
 export const ANALYST = { name: 'Ari Cole', role: 'HQ_ANALYST', fieldOffice: 'Washington' } as const;
 
-export { AT, change, makeValidation };
+export {
+  AT,
+  change,
+  evidenceChange,
+  findingChange,
+  fingerprintOf,
+  makeValidation,
+  reopenChange,
+  siteChange,
+  submitChange,
+} from './changes';
 
 export const createValidation = (validation: Validation) =>
   change('validation', validation.id, 'create', validation as unknown as Record<string, unknown>);
@@ -168,15 +195,6 @@ export function responseChange(
     baseVersion,
   });
 }
-
-export const submitChange = (validationId: string) =>
-  change('validation', validationId, 'submit', {
-    validationId,
-    contentSha256: 'a'.repeat(64),
-    signedByName: 'Dana Ruiz',
-    submittedAt: AT,
-    submittedBy: 'Dana Ruiz',
-  });
 
 export async function push(ctx: HqTestContext, token: string | null, body: unknown) {
   const response = await ctx.app.inject({

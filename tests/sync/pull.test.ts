@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vit
 import { getMember, listMembers } from '../../db/queries/members';
 import { openAppServices } from '../../electron/services/app-services';
 import { listAssignments, startValidationFromAssignment } from '../../electron/services/assignment-service';
+import { listReviewQueue } from '../../electron/services/review-service';
 import { reopenValidation, submitValidation } from '../../electron/services/submission-service';
 import { createValidation } from '../../electron/services/validation-service';
 import { pullFromHq, readCursor } from '../../electron/sync/pull';
@@ -119,6 +120,7 @@ describe.each(BACKENDS)('pulling from HQ on %s', (backend) => {
       assignments: 2,
       validations: 0,
       keptLocal: 0,
+      unreadable: 0,
     });
     const offered = listAssignments(ctx);
     expect(offered.map((a) => [a.id, a.member.legalName, a.entityType, a.mode, a.targetDate])).toEqual([
@@ -142,6 +144,7 @@ describe.each(BACKENDS)('pulling from HQ on %s', (backend) => {
       assignments: 0,
       validations: 0,
       keptLocal: 0,
+      unreadable: 0,
     });
     expect(again.cursors).toEqual([saved]);
 
@@ -178,7 +181,7 @@ describe.each(BACKENDS)('pulling from HQ on %s', (backend) => {
     expect(listAssignments(ctx)).toHaveLength(1);
     const savedAfterTwoPages = readCursor(ctx.db);
     const rest = await pullFromHq(ctx.db, inner, { now, limit: 1 });
-    expect(rest).toEqual({ editions: 0, assignments: 3, validations: 0, keptLocal: 0 });
+    expect(rest).toEqual({ editions: 0, assignments: 3, validations: 0, keptLocal: 0, unreadable: 0 });
     expect(inner.cursors[2]).toBe(savedAfterTwoPages);
     expect(
       listAssignments(ctx)
@@ -207,6 +210,7 @@ describe.each(BACKENDS)('pulling from HQ on %s', (backend) => {
         assignments: 0,
         validations: 0,
         keptLocal: 1,
+        unreadable: 0,
       });
       expect(hqValidation(alice, validation.id)).toBeUndefined();
       // Still unpushed: a second pull neither writes it nor loses it.
@@ -221,6 +225,7 @@ describe.each(BACKENDS)('pulling from HQ on %s', (backend) => {
         assignments: 0,
         validations: 1,
         keptLocal: 0,
+        unreadable: 0,
       });
       const held = await hq.db.query<{ n: number }>('SELECT count(*)::int AS n FROM records WHERE validation_id = $1', [
         validation.id,
@@ -240,6 +245,29 @@ describe.each(BACKENDS)('pulling from HQ on %s', (backend) => {
       expect(hqValidation(alice, validation.id)).toEqual(before);
     } finally {
       second.close();
+    }
+  });
+  it('never gives a reviewer a validation holding a record the sync schemas refuse', async () => {
+    const reviewerPull = inProcessPull(hq, await enrolReviewer(hq));
+    const { ctx } = alice.services;
+    const { validation } = buildCompleteValidation(alice.services);
+    submitValidation(ctx, validation.id, 'Alice Example');
+    expect((await alice.push()).parked).toBe(0);
+    // A finding made malformed at HQ after it was accepted (an old HQ, or a hand edit of its database).
+    await hq.db.query(
+      `UPDATE records SET payload = payload - 'classification' WHERE entity = 'finding' AND validation_id = $1`,
+      [validation.id],
+    );
+    const reviewer = await enrolClient(hq, 'sam-reviewer-laptop');
+    try {
+      expect(await pullFromHq(reviewer.services.ctx.db, reviewerPull, { now })).toMatchObject({
+        validations: 0,
+        unreadable: 1,
+      });
+      expect(hqValidation(reviewer, validation.id)).toBeUndefined();
+      expect(listReviewQueue(reviewer.services.ctx)).toEqual([]);
+    } finally {
+      reviewer.close();
     }
   });
 });

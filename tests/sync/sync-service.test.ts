@@ -181,6 +181,33 @@ describe('the desktop sync service against a listening HQ', () => {
     expect(stateOf(laptop, validation.id)?.safeToArchiveAt).toEqual(expect.any(String));
   });
 
+  it('never calls a validation safe to archive when HQ holds different content: a change refused and kept off HQ', async () => {
+    const { hq, url } = await hqOnSocket();
+    const laptop = await enrolledLaptop(hq, url);
+    const { validation } = buildCompleteValidation(laptop.services);
+    const { db } = laptop.services.ctx;
+    db.prepare(
+      `UPDATE sync_outbox SET payload_json = json_set(payload_json, '$.version', 0)
+       WHERE seq = (SELECT min(seq) FROM sync_outbox WHERE entity = 'criterion_response')`,
+    ).run();
+    await laptop.sync.syncNow();
+    const [refused] = laptop.sync.parked();
+    if (!refused) throw new Error('expected a refused change');
+    laptop.sync.discardParked({ changeId: refused.changeId, reason: 'Kept off HQ while the catalog is fixed' });
+
+    submitValidation(laptop.services.ctx, validation.id, 'Dana Ruiz');
+    await laptop.sync.syncNow();
+    const [submit] = laptop.sync.parked();
+    expect(submit).toMatchObject({ validationId: validation.id, entity: 'validation', operation: 'submit' });
+    expect(submit?.reason).toMatch(/HQ holds different content for this validation/);
+    expect(stateOf(laptop, validation.id)).toMatchObject({ state: 'needs-attention', safeToArchiveAt: null });
+    const [held] = await hq.db.query<{ status: string; content_sha256: string | null }>(
+      'SELECT status, content_sha256 FROM validations WHERE id = $1',
+      [validation.id],
+    );
+    expect(held).toEqual({ status: 'IN_PROGRESS', content_sha256: null });
+  });
+
   it('lists a refused change with its reason; it can be sent again or kept off HQ without losing local data', async () => {
     const { hq, url } = await hqOnSocket();
     const laptop = await enrolledLaptop(hq, url);

@@ -1,8 +1,9 @@
 import { migration001 } from './001-initial';
 import { migration002 } from './002-pull';
 import { migration003 } from './003-evidence-lookup';
+import { migration004 } from './004-user-ids-enrolment-retry';
 
 export type HqMigration = { version: number; name: string; sql: string };
 
 /** Monotonic versions; append only. */
-export const HQ_MIGRATIONS: readonly HqMigration[] = [migration001, migration002, migration003];
+export const HQ_MIGRATIONS: readonly HqMigration[] = [migration001, migration002, migration003, migration004];

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runAdminCommand } from '../../hq/admin-commands';
+import { buildHqApp } from '../../hq/app';
+import type { HqDbEnv } from '../../hq/db/open';
+import type { HqDb } from '../../hq/db/types';
+import { BACKENDS, type Backend, openTestDb } from './helpers';
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+type Run = { exitCode: number; stdout: string; stderr: string };
+
+/** `npm run hq -- <args>` against the given database, run in this process (hq/cli.ts only adds process.exit). */
+async function hqCli(env: HqDbEnv, ...args: string[]): Promise<Run> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const exitCode = await runAdminCommand(args, env, {
+    log: (text) => stdout.push(text),
+    error: (text) => stderr.push(text),
+  });
+  return { exitCode, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/**
+ * A database the CLI and the test take turns on: PGlite on disk admits one process at a time, so the test
+ * opens it only inside `whileOpen`; PostgreSQL stays open.
+ */
+async function sharedDatabase(backend: Backend) {
+  const dataDir = backend === 'pglite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-hq-cli-')) : undefined;
+  const opened = await openTestDb(backend, dataDir ? { dataDir } : {});
+  let open = backend === 'postgres';
+  if (!open) await opened.dispose();
+  cleanups.push(async () => {
+    if (open) await opened.dispose();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+  return {
+    cliEnv: opened.cliEnv,
+    async whileOpen<T>(fn: (db: HqDb) => Promise<T>): Promise<T> {
+      if (backend === 'postgres') return fn(opened.db);
+      const db = await opened.reopen();
+      open = true;
+      try {
+        return await fn(db);
+      } finally {
+        await db.close();
+        open = false;
+      }
+    },
+  };
+}
+
+describe.each(BACKENDS)('the HQ admin commands on %s', (backend) => {
+  it('creates two users with one name, enrols one by id, and lists one device after a retried enrolment', async () => {
+    const shared = await sharedDatabase(backend);
+    const cli = (...args: string[]) => hqCli(shared.cliEnv, ...args);
+    const addDana = () => cli('add-user', '--name', 'Dana Ruiz', '--role', 'scss', '--office', 'Houston');
+
+    const [first, second] = [await addDana(), await addDana()];
+    expect([first.exitCode, second.exitCode], first.stderr + second.stderr).toEqual([0, 0]);
+    const danaA = first.stdout.match(UUID)?.[0] ?? '';
+    const danaB = second.stdout.match(UUID)?.[0] ?? '';
+    expect(danaA).not.toBe(danaB);
+
+    const users = await cli('users');
+    const lines = users.stdout.split('\n').filter((line) => line.includes('Dana Ruiz'));
+    expect(lines.map((line) => line.split('\t')[0]).sort()).toEqual([danaA, danaB].sort());
+
+    const oldForm = await cli('enroll', '--name', 'Dana Ruiz', '--role', 'SCSS', '--office', 'Houston');
+    expect(oldForm.exitCode).toBe(2);
+    expect(oldForm.stderr).toMatch(/--user/);
+
+    const issued = await cli('enroll', '--user', danaA);
+    expect(issued.exitCode, issued.stderr).toBe(0);
+    const code = /: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})$/m.exec(issued.stdout)?.[1] ?? '';
+    expect(code).not.toBe('');
+
+    // The laptop's first answer is lost; it sends the same enrolment again.
+    const installationId = randomUUID();
+    const answers = await shared.whileOpen(async (db) => {
+      const app = buildHqApp({ db });
+      try {
+        const send = () =>
+          app.inject({
+            method: 'POST',
+            url: '/v1/enroll',
+            payload: { code, deviceName: 'Dana’s laptop', installationId },
+          });
+        return [await send(), await send()];
+      } finally {
+        await app.close();
+      }
+    });
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200]);
+
+    const devices = await cli('devices');
+    const deviceLines = devices.stdout.split('\n').filter((line) => line.includes('\t'));
+    expect(deviceLines).toHaveLength(1);
+    expect(deviceLines[0]?.split('\t').slice(0, 3)).toEqual([answers[0]?.json().deviceId, 'Dana’s laptop', danaA]);
+  }, 120_000);
+});

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openAppServices } from '../../electron/services/app-services';
+import { fileCredentialStore } from '../../electron/services/hq-credentials';
+import { createSyncService } from '../../electron/services/sync-service';
+import { buildHqApp } from '../../hq/app';
+import { issueEnrolmentCode } from '../../hq/identity';
+import { AppError } from '../../shared/ipc/envelope';
+import { BACKENDS, openTestDb } from '../hq/helpers';
+import { manualClock } from './sync-harness';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** HQ on a socket whose first enrolment answer is cut after HQ committed it, as when Wi-Fi drops. */
+async function hqLosingFirstEnrolmentAnswer(backend: (typeof BACKENDS)[number]) {
+  const { db, dispose } = await openTestDb(backend);
+  const app = buildHqApp({ db });
+  let answersToDrop = 1;
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (request.url === '/v1/enroll' && answersToDrop > 0) {
+      answersToDrop -= 1;
+      request.raw.socket.destroy();
+    }
+    return payload;
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  cleanups.push(async () => {
+    await app.close();
+    await dispose();
+  });
+  return { db, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
+}
+
+function laptop() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-enrol-retry-'));
+  const services = openAppServices({ dataDir, actor: 'dana.ruiz' });
+  const sync = createSyncService(services.ctx, fileCredentialStore(dataDir), { setTimer: manualClock().setTimer });
+  cleanups.push(() => {
+    sync.stop();
+    services.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+  return sync;
+}
+
+describe.each(BACKENDS)('enrolling a laptop whose first answer is lost, HQ on %s', (backend) => {
+  it('enrols on the second try with the same code, as one device', async () => {
+    const hq = await hqLosingFirstEnrolmentAnswer(backend);
+    const { code, user } = await issueEnrolmentCode(hq.db, { name: 'Dana Ruiz', role: 'SCSS', fieldOffice: 'Houston' });
+    const sync = laptop();
+    const request = { hqUrl: hq.url, code, deviceName: 'Dana’s laptop' };
+
+    const lost = await sync.enroll(request).catch((error: unknown) => error);
+    expect(lost).toBeInstanceOf(AppError);
+    expect((lost as AppError).message).toMatch(/could not be reached/);
+    expect(sync.status().enrolled).toBe(false);
+
+    const status = await sync.enroll(request);
+
+    expect(status).toMatchObject({ enrolled: true, userName: 'Dana Ruiz', userRole: 'SCSS' });
+    const devices = await hq.db.query<{ user_id: string }>('SELECT user_id FROM devices');
+    expect(devices).toEqual([{ user_id: user.id }]);
+    // The token the laptop kept is the one HQ accepts.
+    await expect(sync.syncNow()).resolves.toMatchObject({ state: 'idle', lastError: null });
+  });
+});
