@@ -1,9 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../../db/connection';
+import { type Db, openDatabase } from '../../db/connection';
+import { verifyAuditLogAtStartup } from './audit-verify';
 import { installBundledEditions } from './catalog-service';
 import { seedDemoMembersIfEmpty } from './demo-seed';
+import { sweepUnreferencedEvidence } from './evidence-service';
 import type { ServiceContext } from './service-context';
+import { storeFailureOnOpen } from './store-errors';
 
 export const DATABASE_FILE_NAME = 'ctpat-validator.sqlite3';
 
@@ -16,10 +19,19 @@ export type AppServicesOptions = {
 
 export type AppServices = { ctx: ServiceContext; dataDir: string; close: () => void };
 
-/** Opens the data folder's store, installs bundled catalogs, and seeds demo Members on first run. */
+/** The data folder's database, opened: a full disk, a read-only folder or a damaged file is said in words. */
+function openDataFolder(dataDir: string): Db {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    return openDatabase(path.join(dataDir, DATABASE_FILE_NAME));
+  } catch (error) {
+    throw storeFailureOnOpen(error, dataDir) ?? error;
+  }
+}
+
+/** Opens the data folder's store, installs bundled catalogs, seeds demo Members, clears attach leftovers. */
 export function openAppServices(options: AppServicesOptions): AppServices {
-  mkdirSync(options.dataDir, { recursive: true });
-  const db = openDatabase(path.join(options.dataDir, DATABASE_FILE_NAME));
+  const db = openDataFolder(options.dataDir);
   const ctx: ServiceContext = {
     db,
     dataDir: options.dataDir,
@@ -28,5 +40,8 @@ export function openAppServices(options: AppServicesOptions): AppServices {
   };
   installBundledEditions(ctx);
   if (options.seedDemoData !== false) seedDemoMembersIfEmpty(ctx);
+  // After the start-up writes to the store: a broken chain makes what it affects read-only, the rest keeps working.
+  verifyAuditLogAtStartup(ctx);
+  sweepUnreferencedEvidence(ctx);
   return { ctx, dataDir: options.dataDir, close: () => db.close() };
 }
