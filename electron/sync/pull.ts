@@ -16,7 +16,7 @@ import {
 } from '../../shared/sync/pull-protocol';
 import type { PullTransport } from './pull-transport';
 import { hasQueuedChanges } from './push-outbox';
-import { ServerError } from './transport';
+import { ClientError, ServerError } from './transport';
 
 export type PullOptions = {
   now: () => Date;
@@ -56,7 +56,7 @@ export async function pullFromHq(db: Db, transport: PullTransport, options: Pull
   const summary: PullSummary = { editions: 0, assignments: 0, validations: 0, keptLocal: 0, unreadable: 0 };
   for (let pages = 0; pages < MAX_PAGES_PER_PULL; pages += 1) {
     const cursor = readCursor(db);
-    const page = await transport.pull(cursor, limit);
+    const page = await pullPageOrStartOver(db, transport, cursor, limit);
     if (page.hasMore && page.cursor === cursor) {
       throw new ServerError('HQ said more rows wait but did not move the pull cursor; try again later.', 200);
     }
@@ -78,6 +78,20 @@ export async function pullFromHq(db: Db, transport: PullTransport, options: Pull
     }
   }
   throw new ServerError(`HQ kept sending pages after ${MAX_PAGES_PER_PULL}; the rest comes with the next sync.`, 200);
+}
+
+/**
+ * A cursor HQ no longer knows (its database was restored from a backup) would refuse every later pull:
+ * forget it and pull from the start; pulled rows are idempotent and unpushed local edits are held aside.
+ */
+async function pullPageOrStartOver(db: Db, transport: PullTransport, cursor: string | null, limit: number) {
+  try {
+    return await transport.pull(cursor, limit);
+  } catch (error) {
+    if (cursor === null || !(error instanceof ClientError) || !error.message.startsWith('cursor:')) throw error;
+    stmt(db, 'DELETE FROM sync_state WHERE key = ?').run(CURSOR_KEY);
+    return transport.pull(null, limit);
+  }
 }
 
 export function readCursor(db: Db): string | null {

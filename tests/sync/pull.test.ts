@@ -247,6 +247,17 @@ describe.each(BACKENDS)('pulling from HQ on %s', (backend) => {
       second.close();
     }
   });
+  it('starts over when HQ no longer knows the saved cursor (HQ restored from a backup)', async () => {
+    const { ctx } = alice.services;
+    await assignTo('alice', 'EXP-555', 'Lone Star Exporters LLC');
+    const unknown = Buffer.from('p1:999999999999:1').toString('base64url');
+    ctx.db.prepare(`INSERT INTO sync_state (key, value) VALUES ('pull_cursor', ?)`).run(unknown);
+    const transport = inProcessPull(hq, alice.token);
+    expect(await pullFromHq(ctx.db, transport, { now })).toMatchObject({ assignments: 1 });
+    expect(transport.cursors).toEqual([unknown, null]);
+    expect(readCursor(ctx.db)).not.toBe(unknown);
+  });
+
   it('never gives a reviewer a validation holding a record the sync schemas refuse', async () => {
     const reviewerPull = inProcessPull(hq, await enrolReviewer(hq));
     const { ctx } = alice.services;
