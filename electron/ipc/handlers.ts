@@ -4,6 +4,7 @@ import { type CredentialStore, fileCredentialStore } from '../services/hq-creden
 import type { ServiceContext } from '../services/service-context';
 import { createSyncService, type SyncService } from '../services/sync-service';
 import { assignmentHandlers } from './handlers/assignments';
+import { auditHandlers } from './handlers/audit';
 import { coreHandlers } from './handlers/core';
 import { evidenceHandlers } from './handlers/evidence';
 import { fieldWorkHandlers } from './handlers/field-work';
@@ -38,6 +39,7 @@ export function createHandlers(ctx: ServiceContext, host: HostInfo): Handlers {
     ...inspectionHandlers(ctx),
     ...assignmentHandlers(ctx),
     ...reviewHandlers(ctx),
+    ...auditHandlers(ctx),
     ...syncHandlers(host.sync ?? createSyncService(ctx, host.credentials ?? fileCredentialStore(host.dataDir))),
   };
 }

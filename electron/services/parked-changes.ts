@@ -1,8 +1,14 @@
 import { appendAudit } from '../../db/audit-log';
 import { stmt } from '../../db/statements';
-import type { ParkedChange } from '../../shared/ipc/contract';
+import type { ParkedChange, RefusedEvidenceView } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
 import { parsePayload, validationIdOfChange } from '../sync/push-outbox';
+import {
+  clearEvidenceRefusal,
+  keepEvidenceOffHq,
+  type RefusedEvidenceFile,
+  refusedEvidenceFiles,
+} from '../sync/upload-evidence';
 import { isoNow, type ServiceContext } from './service-context';
 
 type ParkedRow = {
@@ -104,4 +110,86 @@ function findParked(ctx: ServiceContext, changeId: string): ParkedRow {
     throw new AppError('CONFLICT', 'HQ has not refused that change; it is still queued to be sent.');
   }
   return row;
+}
+
+/** Evidence files HQ refused, oldest first, each with the validation (and its Member) it was attached to. */
+export function listRefusedEvidence(ctx: ServiceContext): RefusedEvidenceView[] {
+  const validationOf = stmt(
+    ctx.db,
+    `SELECT v.scheduled_date AS scheduledDate, m.legal_name AS memberName
+     FROM validations v JOIN members m ON m.id = v.member_id WHERE v.id = ?`,
+  );
+  return refusedEvidenceFiles(ctx.db).map((file) => {
+    const [first] = file.evidence;
+    const validation = first
+      ? (validationOf.get(first.validationId) as { scheduledDate: string; memberName: string } | undefined)
+      : undefined;
+    return {
+      sha256: file.sha256,
+      fileName: file.fileName,
+      validationId: first?.validationId ?? null,
+      memberName: validation?.memberName ?? null,
+      scheduledDate: validation?.scheduledDate ?? null,
+      reason: file.reason,
+      refusedAt: file.refusedAt,
+    };
+  });
+}
+
+/** Clears HQ's refusal of a file (e.g. after the original bytes were restored); the next sync sends it again. */
+export function retryRefusedEvidence(ctx: ServiceContext, sha256: string): void {
+  ctx.db
+    .transaction(() => {
+      const file = findRefusedFile(ctx, sha256);
+      clearEvidenceRefusal(ctx.db, sha256, isoNow(ctx));
+      for (const evidence of file.evidence) {
+        appendAudit(ctx.db, {
+          at: isoNow(ctx),
+          actor: ctx.actor,
+          action: 'sync.retry_refused_evidence',
+          entity: 'evidence',
+          entityId: evidence.id,
+          before: { sha256, refusedReason: file.reason },
+          after: { sha256, queued: true },
+        });
+      }
+    })
+    .immediate();
+}
+
+/**
+ * Stops a refused file from ever going to HQ. The evidence and its file stay on this computer; the audit log
+ * records the decision and the user's reason against each evidence record that carries the file.
+ */
+export function discardRefusedEvidence(ctx: ServiceContext, sha256: string, reason: string): void {
+  ctx.db
+    .transaction(() => {
+      const file = findRefusedFile(ctx, sha256);
+      const at = isoNow(ctx);
+      keepEvidenceOffHq(
+        ctx.db,
+        file.evidence.map((e) => e.id),
+        at,
+      );
+      for (const evidence of file.evidence) {
+        appendAudit(ctx.db, {
+          at,
+          actor: ctx.actor,
+          action: 'sync.discard_refused_evidence',
+          entity: 'evidence',
+          entityId: evidence.id,
+          before: { sha256, fileName: evidence.fileName, refusedReason: file.reason },
+          after: { sha256, notSent: true, reason },
+        });
+      }
+    })
+    .immediate();
+}
+
+function findRefusedFile(ctx: ServiceContext, sha256: string): RefusedEvidenceFile {
+  const file = refusedEvidenceFiles(ctx.db).find((f) => f.sha256 === sha256);
+  if (!file) {
+    throw new AppError('NOT_FOUND', 'That file is no longer waiting: it may have been sent or dealt with.');
+  }
+  return file;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { stmt } from '../../db/statements';
 import type { EventName } from '../../shared/ipc/channels';
@@ -5,6 +6,7 @@ import type {
   EventPayloadOf,
   ParkedChange,
   ParsedRequestOf,
+  RefusedEvidenceView,
   SyncProgressView,
   SyncStatusView,
   ValidationSyncView,
@@ -24,7 +26,14 @@ import {
 } from '../sync/sync-engine';
 import { createHttpTransport, getHqJson, type HttpTransportOptions } from '../sync/transport';
 import type { CredentialStore } from './hq-credentials';
-import { discardParkedChange, listParkedChanges, retryParkedChange } from './parked-changes';
+import {
+  discardParkedChange,
+  discardRefusedEvidence,
+  listParkedChanges,
+  listRefusedEvidence,
+  retryParkedChange,
+  retryRefusedEvidence,
+} from './parked-changes';
 import type { ServiceContext } from './service-context';
 
 const HQ_TIMEOUT_MS = 30_000;
@@ -39,7 +48,10 @@ export type SyncServiceOptions = {
   extraSteps?: (hq: HttpTransportOptions, ctx: ServiceContext) => SyncStep[];
 };
 
-/** Enrolment with HQ, the Sync button, background sync, refused changes and each validation's sync state. */
+/**
+ * Enrolment with HQ, the Sync button, background sync, refused changes and evidence files, and each
+ * validation's sync state.
+ */
 export function createSyncService(ctx: ServiceContext, credentials: CredentialStore, options: SyncServiceOptions = {}) {
   let engine: SyncEngine | null = null;
   let progress: SyncProgressView | null = null;
@@ -120,7 +132,11 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
         response = await fetch(`${hqUrl}/v1/enroll`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ code: request.code, deviceName: request.deviceName || os.hostname() }),
+          body: JSON.stringify({
+            code: request.code,
+            deviceName: request.deviceName || os.hostname(),
+            installationId: installationIdOf(ctx),
+          }),
           signal: AbortSignal.timeout(HQ_TIMEOUT_MS),
         });
       } catch {
@@ -130,6 +146,13 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
         throw new AppError(
           'BAD_REQUEST',
           'HQ did not accept that enrolment code (it may be mistyped, used or expired).',
+        );
+      }
+      if (response.status === 429) {
+        const minutes = Math.max(1, Math.ceil(Number(response.headers.get('retry-after') ?? 60) / 60));
+        throw new AppError(
+          'UNAVAILABLE',
+          `HQ refused too many enrolment codes from here; try again in ${minutes} min.`,
         );
       }
       if (!response.ok) throw new AppError('UNAVAILABLE', `HQ answered ${response.status}; try again later.`);
@@ -180,6 +203,20 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
       return status();
     },
 
+    refusedFiles: (): RefusedEvidenceView[] => listRefusedEvidence(ctx),
+
+    retryRefusedFile(request: ParsedRequestOf<'sync:resendfile'>): SyncStatusView {
+      retryRefusedEvidence(ctx, request.sha256);
+      // Nothing new is queued in the outbox, so ask for the sync that sends the file.
+      scheduler.noteLocalWrite();
+      return status();
+    },
+
+    discardRefusedFile(request: ParsedRequestOf<'sync:withholdfile'>): SyncStatusView {
+      discardRefusedEvidence(ctx, request.sha256, request.reason);
+      return status();
+    },
+
     /** The page saw the network come back (the browser's online event). */
     networkOnline(): { accepted: boolean } {
       scheduler.noteOnline();
@@ -204,6 +241,17 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
   };
 }
 export type SyncService = ReturnType<typeof createSyncService>;
+
+/**
+ * This installation's id, made once and kept in the store: an enrolment retried after its answer was lost
+ * sends the same one, and HQ gives back the device it enrolled instead of refusing the spent code.
+ */
+function installationIdOf(ctx: ServiceContext): string {
+  stmt(ctx.db, `INSERT INTO sync_state (key, value) VALUES ('installation_id', ?) ON CONFLICT (key) DO NOTHING`).run(
+    randomUUID(),
+  );
+  return stmt(ctx.db, `SELECT value FROM sync_state WHERE key = 'installation_id'`).pluck().get() as string;
+}
 
 /** The newest outbox row's change id: a new one appears exactly when something was queued for HQ (seqs are reused). */
 const newestOutboxChange = (ctx: ServiceContext): string | null =>

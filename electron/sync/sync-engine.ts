@@ -2,7 +2,9 @@ import type { Db } from '../../db/connection';
 import { stmt } from '../../db/statements';
 import { MAX_PUSH_BATCH, type PushSummary, pushOutbox, queuedRowsOfValidation } from './push-outbox';
 import { archiveStateOf } from './receipt-check';
+import { backoffDelayMs } from './retry';
 import { AuthError, ClientError, isRetryable, type SyncTransport } from './transport';
+import { refusedEvidenceReasonsOf } from './upload-evidence';
 
 export type SyncEngineState = 'idle' | 'syncing' | 'needs-enrolment' | 'error';
 
@@ -24,9 +26,17 @@ export type SyncResult =
 export type SyncProgress = { phase: 'push' | 'evidence' | 'receipts' | 'pull'; done: number; total: number };
 
 /**
+ * A step's result carries this when the step left work for a later try (HQ unreachable, a 5xx) but did
+ * not throw, so the steps after it still run: the sentence the status line shows, e.g. "2 evidence files
+ * could not reach HQ".
+ */
+export type UnfinishedStep = { retryLater: string };
+
+/**
  * Work that follows a successful push in the same sync (evidence upload, HQ receipts, pull). A step
- * may throw the transport's errors: retryable ones are recorded and tried at the next sync, 401 asks
- * for enrolment. What it returns lands in the sync result under its name.
+ * may throw the transport's errors: 401 asks for enrolment; retryable ones, like a result carrying
+ * `retryLater`, are shown in the status and tried again with the changes' backoff (retry.ts).
+ * What it returns lands in the sync result under its name.
  */
 export type SyncStep = {
   name: string;
@@ -47,6 +57,8 @@ export type SyncEngineOptions = {
   steps?: readonly SyncStep[];
   /** Progress of the running sync; null when it ends. */
   onProgress?: (progress: SyncProgress | null) => void;
+  /** How the status line words the time of the next try after a step failed, e.g. "2:05 PM". */
+  formatRetryTime?: (at: Date) => string;
 };
 
 export type SyncEngine = {
@@ -58,6 +70,8 @@ export type SyncEngine = {
   /** Cancels a scheduled retry. */
   stop(): void;
 };
+
+const retryTimeFormat = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit' });
 
 export const defaultSetTimer: SetTimer = (ms, fn) => {
   const handle = setTimeout(fn, ms);
@@ -71,6 +85,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const random = options.random ?? Math.random;
   const setTimer = options.setTimer ?? defaultSetTimer;
   const batchSize = options.batchSize ?? MAX_PUSH_BATCH;
+  const formatRetryTime = options.formatRetryTime ?? ((at: Date) => retryTimeFormat.format(at));
   let running: Promise<SyncResult> | null = null;
   let cancelRetry: (() => void) | null = null;
   const listeners = new Set<(status: SyncStatus) => void>();
@@ -84,9 +99,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const scheduleRetry = () => {
     cancelRetry?.();
     cancelRetry = null;
-    const next = nextAttemptAt(db);
-    if (next === null) return;
-    const delay = Math.max(0, new Date(next).getTime() - now().getTime());
+    // The earlier of the outbox head's wait and the wait after a step that could not finish.
+    const waits = [nextAttemptAt(db), readState(db, STEP_RETRY_AT)].filter((at): at is string => at !== null);
+    if (waits.length === 0) return;
+    const next = Math.min(...waits.map((at) => new Date(at).getTime()));
+    const delay = Math.max(0, next - now().getTime());
     cancelRetry = setTimer(delay, () => {
       cancelRetry = null;
       void engine.syncNow();
@@ -98,6 +115,19 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return { ok: false, error: 'Enrol this device with HQ before syncing.', retryAt: null, needsEnrolment: true };
     }
     const report = options.onProgress ?? (() => undefined);
+    let inStep = false;
+    /** A step could not finish for a passing reason: say so and when the next try is, then schedule it. */
+    const retryStepsLater = (why: string): SyncResult => {
+      const attempt = Number(readState(db, STEP_ATTEMPTS) ?? '0') + 1;
+      const retryAt = new Date(now().getTime() + backoffDelayMs(attempt, random()));
+      writeState(db, {
+        [STEP_ATTEMPTS]: String(attempt),
+        [STEP_RETRY_AT]: retryAt.toISOString(),
+        last_error: `${why.replace(/\.$/, '')}; trying again at ${formatRetryTime(retryAt)}.`,
+      });
+      scheduleRetry();
+      return { ok: false, error: why, retryAt: retryAt.toISOString(), needsEnrolment: false };
+    };
     try {
       const summary = await pushOutbox(db, transport, {
         batchSize,
@@ -107,8 +137,20 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         onProgress: (done, total) => report({ phase: 'push', done, total }),
       });
       const steps: Record<string, unknown> = {};
-      for (const step of options.steps ?? []) steps[step.name] = await step.run(report);
-      writeState(db, { last_success_at: now().toISOString(), last_error: null });
+      const unfinished: string[] = [];
+      inStep = true;
+      for (const step of options.steps ?? []) {
+        const result = await step.run(report);
+        steps[step.name] = result;
+        if (isUnfinished(result)) unfinished.push(result.retryLater);
+      }
+      if (unfinished.length > 0) return retryStepsLater(unfinished.join('; '));
+      writeState(db, {
+        last_success_at: now().toISOString(),
+        last_error: null,
+        [STEP_ATTEMPTS]: null,
+        [STEP_RETRY_AT]: null,
+      });
       // Rows queued behind a backed-off one are pushed when its wait ends.
       if (summary.remaining > 0) scheduleRetry();
       return { ok: true, summary, steps };
@@ -124,6 +166,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // HQ refusing a follow-up request (a receipt, an upload) is shown, not thrown: the push itself stands.
       if (error instanceof ClientError) return { ok: false, error: message, retryAt: null, needsEnrolment: false };
       if (!isRetryable(error)) throw error;
+      // The push recorded its own backoff on the outbox; a step (receipts, pull) has only the engine's.
+      if (inStep) return retryStepsLater(message);
       scheduleRetry();
       return { ok: false, error: message, retryAt: nextAttemptAt(db), needsEnrolment: false };
     }
@@ -175,6 +219,13 @@ function readStatus(db: Db, syncing: boolean): SyncStatus {
   return { state, lastSuccessAt: readState(db, 'last_success_at'), lastError, ...counts };
 }
 
+/** Consecutive syncs whose steps could not finish, and when to try them again (sync_state keys). */
+const STEP_ATTEMPTS = 'step_attempts';
+const STEP_RETRY_AT = 'step_retry_at';
+
+const isUnfinished = (result: unknown): result is UnfinishedStep =>
+  typeof result === 'object' && result !== null && typeof (result as Partial<UnfinishedStep>).retryLater === 'string';
+
 function readState(db: Db, key: string): string | null {
   const row = stmt(db, 'SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined;
   return row?.value ?? null;
@@ -213,8 +264,9 @@ export type ValidationSyncState = ReceiptTimes &
   );
 
 /**
- * A validation's sync state for its screen: needs-attention when HQ refused one of its changes (the
- * first reason is shown), synced when HQ has receipted its changes and none wait, not-synced otherwise.
+ * A validation's sync state for its screen: needs-attention when HQ refused one of its changes or
+ * evidence files (the first reason is shown), synced when HQ has receipted its changes and none wait,
+ * not-synced otherwise.
  */
 export function validationSyncState(db: Db, validationId: string): ValidationSyncState {
   const mine = queuedRowsOfValidation(db, validationId);
@@ -234,6 +286,8 @@ export function validationSyncState(db: Db, validationId: string): ValidationSyn
   if (firstParked?.parked_reason) {
     return { state: 'needs-attention', reason: firstParked.parked_reason, parked: parked.length, ...times };
   }
+  const [firstRefusedFile] = refusedEvidenceReasonsOf(db, validationId);
+  if (firstRefusedFile) return { state: 'needs-attention', reason: firstRefusedFile, parked: 0, ...times };
   if (mine.length > 0) return { state: 'not-synced', pending: mine.length, ...times };
   return syncedAt ? { state: 'synced', ...times } : { state: 'not-synced', pending: 0, ...times };
 }

@@ -11,6 +11,7 @@ import {
 } from '../../shared/sync/evidence-protocol';
 import { ApiErrorSchema } from '../../shared/sync/protocol';
 import { evidenceFilePath } from '../services/evidence-store';
+import type { UnfinishedStep } from './sync-engine';
 import { AuthError } from './transport';
 
 /**
@@ -55,7 +56,7 @@ export type EvidenceUploadSummary = {
   uploaded: number;
   alreadyHeld: number;
   failed: { sha256: string; reason: string }[];
-};
+} & Partial<UnfinishedStep>;
 
 type PendingFile = {
   sha256: string;
@@ -65,12 +66,24 @@ type PendingFile = {
   upload_url: string | null;
 };
 
+/**
+ * The SCSS chose not to send this evidence record's file after HQ refused it. Kept in sync_state (one key per
+ * record, so the same file attached again later is sent) because evidence_uploads has no column for it.
+ */
+const NOT_SENT_KEY_PREFIX = 'evidence_not_sent:';
+const NOT_KEPT_OFF_HQ = `NOT EXISTS (SELECT 1 FROM sync_state s WHERE s.key = '${NOT_SENT_KEY_PREFIX}' || e.id)`;
+
 // HQ holds an evidence record once its change is receipted applied or duplicate; only then may the file follow.
 const PENDING_FROM = `
   FROM evidence e LEFT JOIN evidence_uploads u ON u.sha256 = e.sha256
-  WHERE e.deleted_at IS NULL AND u.held_at IS NULL
+  WHERE e.deleted_at IS NULL AND u.held_at IS NULL AND ${NOT_KEPT_OFF_HQ}
     AND EXISTS (SELECT 1 FROM sync_receipts r
                 WHERE r.entity = 'evidence' AND r.entity_id = e.id AND r.outcome IN ('applied', 'duplicate'))`;
+
+// Files HQ refused that still wait for the SCSS to decide (not held since, not kept off HQ).
+const REFUSED_FROM = `
+  FROM evidence_uploads u JOIN evidence e ON e.sha256 = u.sha256 AND e.deleted_at IS NULL
+  WHERE u.refused_at IS NOT NULL AND u.held_at IS NULL AND ${NOT_KEPT_OFF_HQ}`;
 
 function pendingFiles(db: Db, includeRefused: boolean): PendingFile[] {
   return stmt(
@@ -94,11 +107,73 @@ export function pendingEvidenceCount(db: Db): number {
 export function refusedEvidenceUploads(db: Db): { sha256: string; fileName: string; reason: string }[] {
   return stmt(
     db,
-    `SELECT u.sha256, min(e.file_name) AS fileName, u.last_error AS reason
-     FROM evidence_uploads u JOIN evidence e ON e.sha256 = u.sha256 AND e.deleted_at IS NULL
-     WHERE u.refused_at IS NOT NULL AND u.held_at IS NULL
+    `SELECT u.sha256, min(e.file_name) AS fileName, u.last_error AS reason ${REFUSED_FROM}
      GROUP BY u.sha256 ORDER BY u.refused_at, u.sha256`,
   ).all() as { sha256: string; fileName: string; reason: string }[];
+}
+
+export type RefusedEvidenceFile = {
+  sha256: string;
+  fileName: string;
+  reason: string;
+  refusedAt: string;
+  /** The evidence records that carry this file and wait on the SCSS's decision, oldest first. */
+  evidence: { id: string; validationId: string; fileName: string }[];
+};
+
+/** Refused files with the evidence records they belong to: what Settings lists and the two actions work on. */
+export function refusedEvidenceFiles(db: Db): RefusedEvidenceFile[] {
+  const rows = stmt(
+    db,
+    `SELECT u.sha256, u.last_error AS reason, u.refused_at AS refusedAt, e.id, e.validation_id AS validationId,
+            e.file_name AS fileName
+     ${REFUSED_FROM} ORDER BY u.refused_at, u.sha256, e.created_at, e.id`,
+  ).all() as {
+    sha256: string;
+    reason: string;
+    refusedAt: string;
+    id: string;
+    validationId: string;
+    fileName: string;
+  }[];
+  const files = new Map<string, RefusedEvidenceFile>();
+  for (const row of rows) {
+    const file = files.get(row.sha256) ?? {
+      sha256: row.sha256,
+      fileName: row.fileName,
+      reason: row.reason,
+      refusedAt: row.refusedAt,
+      evidence: [],
+    };
+    file.evidence.push({ id: row.id, validationId: row.validationId, fileName: row.fileName });
+    files.set(row.sha256, file);
+  }
+  return [...files.values()];
+}
+
+/** HQ's reasons for the refused files of one validation still waiting on the SCSS, for its sync state. */
+export function refusedEvidenceReasonsOf(db: Db, validationId: string): string[] {
+  return stmt(db, `SELECT DISTINCT u.last_error ${REFUSED_FROM} AND e.validation_id = ? ORDER BY u.last_error`)
+    .pluck()
+    .all(validationId) as string[];
+}
+
+/** "Send again": forgets HQ's refusal, so the next sync tries the file from its first byte. */
+export function clearEvidenceRefusal(db: Db, sha256: string, at: string): void {
+  stmt(
+    db,
+    `UPDATE evidence_uploads SET refused_at = NULL, last_error = NULL, upload_url = NULL, bytes_uploaded = 0,
+       updated_at = ? WHERE sha256 = ? AND refused_at IS NOT NULL`,
+  ).run(at, sha256);
+}
+
+/** "Don't send": these evidence records' file is never sent to HQ, and their refusal stops waiting. */
+export function keepEvidenceOffHq(db: Db, evidenceIds: readonly string[], at: string): void {
+  const insert = stmt(
+    db,
+    'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
+  for (const id of evidenceIds) insert.run(`${NOT_SENT_KEY_PREFIX}${id}`, at);
 }
 
 function rememberUploadUrl(db: Db, sha256: string, url: string, at: string): void {
@@ -373,7 +448,12 @@ export async function uploadPendingEvidence(
       recordFailure(db, file.sha256, { reason, refused: kind === 'refused', forgetUpload }, at());
       if (kind === 'auth') throw new AuthError(reason);
       summary.failed.push({ sha256: file.sha256, reason });
-      if (kind === 'retry') break; // HQ is unreachable or struggling: the rest wait for the next sync
+      if (kind === 'retry') {
+        // HQ is unreachable or struggling: the rest wait too, and the engine tries again after a backoff.
+        const waiting = pendingEvidenceCount(db);
+        summary.retryLater = `${waiting} evidence file${waiting === 1 ? '' : 's'} could not reach HQ`;
+        break;
+      }
       fileFinished(file);
     }
   }

@@ -35,11 +35,16 @@ export const CHANNELS = [
   'sync:refused',
   'sync:requeue',
   'sync:discard',
+  'sync:refusedfiles',
+  'sync:resendfile',
+  'sync:withholdfile',
   'sync:online',
   'reviews:queue',
   'reviews:save',
   'assignments:list',
   'assignments:start',
+  'audit:status',
+  'audit:verify',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -137,15 +137,20 @@ export const EvidenceSourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('picked'), token: z.string().min(1) }),
 ]);
 
-export const AttachEvidenceRequestSchema = z.strictObject({
-  ...ValidationRef,
-  criterionId: CriterionIdSchema.nullable(),
-  findingId: UuidSchema.nullable(),
-  fileName: z.string().trim().min(1).max(255),
-  mediaType: z.string().max(200),
-  caption: z.string().max(2000),
-  source: EvidenceSourceSchema,
-});
+export const AttachEvidenceRequestSchema = z
+  .strictObject({
+    ...ValidationRef,
+    criterionId: CriterionIdSchema.nullable(),
+    findingId: UuidSchema.nullable(),
+    fileName: z.string().trim().min(1).max(255),
+    mediaType: z.string().max(200),
+    caption: z.string().max(2000),
+    source: EvidenceSourceSchema,
+  })
+  .refine((request) => request.criterionId !== null || request.findingId !== null, {
+    // Evidence with neither would be stored where no screen shows it.
+    error: 'criterionId or findingId is required: evidence is attached to a criterion or to a finding',
+  });
 
 export const SaveChecklistRequestSchema = z.strictObject({
   ...ValidationRef,
@@ -235,6 +240,19 @@ export const ParkedChangeSchema = z.object({
 });
 export type ParkedChange = z.infer<typeof ParkedChangeSchema>;
 
+/** An evidence file HQ refused (e.g. its bytes no longer match the fingerprint), waiting for the SCSS to decide. */
+export const RefusedEvidenceSchema = z.object({
+  sha256: z.string(),
+  fileName: z.string(),
+  validationId: z.string().nullable(),
+  memberName: z.string().nullable(),
+  scheduledDate: z.string().nullable(),
+  reason: z.string(),
+  refusedAt: z.string(),
+});
+export type RefusedEvidenceView = z.infer<typeof RefusedEvidenceSchema>;
+const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, { error: 'Name the file by its SHA-256 fingerprint' });
+
 /** A validation HQ assigned to this SCSS, not yet started on this computer. */
 export const AssignmentViewSchema = z.object({
   id: UuidSchema,
@@ -243,6 +261,39 @@ export const AssignmentViewSchema = z.object({
   mode: ValidationModeSchema,
   targetDate: IsoDateSchema,
 });
+
+const AuditRowStampSchema = z.object({ seq: z.number().int(), at: z.string() });
+const AuditChainBreakSchema = z.object({
+  seq: z.number().int(),
+  at: z.string().nullable(),
+  entity: z.string().nullable(),
+  entityId: z.string().nullable(),
+  kind: z.enum(['edited', 'unlinked', 'head-mismatch']),
+  reason: z.string(),
+});
+
+/** One check of the hash-chained audit log: what it walked, and where and whom a break touches. */
+export const AuditVerificationSchema = z.object({
+  intact: z.boolean(),
+  rows: z.number().int().nonnegative(),
+  first: AuditRowStampSchema.nullable(),
+  last: AuditRowStampSchema.nullable(),
+  headHash: z.string(),
+  firstBreak: AuditChainBreakSchema.nullable(),
+  /** The first 20 breaks; breakCount counts them all. */
+  breaks: z.array(AuditChainBreakSchema),
+  breakCount: z.number().int().nonnegative(),
+  /** wholeStore: the break names no validation on this computer, so every validation is read-only. */
+  affected: z.object({ wholeStore: z.boolean(), validationIds: z.array(z.string()) }),
+  affectedValidations: z.array(
+    z.object({ id: z.string(), memberName: z.string().nullable(), scheduledDate: z.string().nullable() }),
+  ),
+  /** A head recorded elsewhere (HQ) the log was held against; null for a check on this computer alone. */
+  comparedWithHead: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
+  checkedAt: z.string(),
+  durationMs: z.number().nonnegative(),
+});
+export type AuditVerificationView = z.infer<typeof AuditVerificationSchema>;
 
 /** The one contract: channel → request and response schemas. */
 export const contract = {
@@ -329,11 +380,24 @@ export const contract = {
     }),
     response: SyncStatusViewSchema,
   },
+  'sync:refusedfiles': { request: Empty, response: z.array(RefusedEvidenceSchema) },
+  'sync:resendfile': { request: z.strictObject({ sha256: Sha256Schema }), response: SyncStatusViewSchema },
+  'sync:withholdfile': {
+    request: z.strictObject({
+      sha256: Sha256Schema,
+      reason: z.string().trim().min(3, 'Say why this file should not be sent (at least 3 characters)').max(500),
+    }),
+    response: SyncStatusViewSchema,
+  },
   'sync:online': { request: Empty, response: z.object({ accepted: z.boolean() }) },
   'reviews:queue': { request: Empty, response: z.array(ReviewQueueItemSchema) },
   'reviews:save': { request: SaveFindingReviewRequestSchema, response: FindingReviewSchema },
   'assignments:list': { request: Empty, response: z.array(AssignmentViewSchema) },
   'assignments:start': { request: z.strictObject({ assignmentId: UuidSchema }), response: ValidationSchema },
+  /** The last check (at start-up, or the person's latest); null before any ran. */
+  'audit:status': { request: Empty, response: AuditVerificationSchema.nullable() },
+  /** Walks the whole audit log now; a break makes what it affects read-only. */
+  'audit:verify': { request: Empty, response: AuditVerificationSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -9,6 +9,9 @@ type SyncChannel =
   | 'sync:refused'
   | 'sync:requeue'
   | 'sync:discard'
+  | 'sync:refusedfiles'
+  | 'sync:resendfile'
+  | 'sync:withholdfile'
   | 'sync:online';
 
 export function syncHandlers(sync: SyncService): HandlersFor<SyncChannel> {
@@ -20,6 +23,9 @@ export function syncHandlers(sync: SyncService): HandlersFor<SyncChannel> {
     'sync:refused': () => sync.parked(),
     'sync:requeue': (req) => sync.retryParked(req),
     'sync:discard': (req) => sync.discardParked(req),
+    'sync:refusedfiles': () => sync.refusedFiles(),
+    'sync:resendfile': (req) => sync.retryRefusedFile(req),
+    'sync:withholdfile': (req) => sync.discardRefusedFile(req),
     'sync:online': () => sync.networkOnline(),
   };
 }

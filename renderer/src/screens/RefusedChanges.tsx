@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { ParkedChange } from '../../../shared/ipc/contract';
+import type { ParkedChange, RefusedEvidenceView } from '../../../shared/ipc/contract';
 import { errorMessage } from '../api';
 import { Alert } from '../components/Alert';
-import { formatDateTime } from '../components/format';
+import { formatDate, formatDateTime } from '../components/format';
 import { routeHref } from '../state/route';
 import { useSyncStore } from '../state/sync-store';
+import { RefusalActions } from './RefusalActions';
 
 const ENTITY_LABELS: Record<string, string> = {
   validation: 'Validation',
@@ -17,18 +18,24 @@ const ENTITY_LABELS: Record<string, string> = {
   virtual_session: 'Virtual session log',
 };
 
-/** Changes HQ refused: each with HQ's reason, and the two ways out — send it again, or keep it off HQ with a reason. */
+/**
+ * Changes and evidence files HQ refused: each with HQ's reason, and the two ways out — send it again, or keep
+ * it off HQ with a reason.
+ */
 export function RefusedChanges() {
   const parked = useSyncStore((s) => s.parked);
+  const refusedFiles = useSyncStore((s) => s.refusedFiles);
   const loadParked = useSyncStore((s) => s.loadParked);
+  const loadRefusedFiles = useSyncStore((s) => s.loadRefusedFiles);
   const [error, setError] = useState<string | null>(null);
-  // A sync may refuse more changes (or a resent one again): reload whenever one ends.
+  // A sync may refuse more changes or files (or a resent one again): reload whenever one ends.
   const parkedCount = useSyncStore((s) => s.status?.parked);
   const lastSuccessAt = useSyncStore((s) => s.status?.lastSuccessAt);
+  const lastError = useSyncStore((s) => s.status?.lastError);
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when a sync ends or the count changes
   useEffect(() => {
-    void loadParked().catch((e: unknown) => setError(errorMessage(e)));
-  }, [loadParked, parkedCount, lastSuccessAt]);
+    void Promise.all([loadParked(), loadRefusedFiles()]).catch((e: unknown) => setError(errorMessage(e)));
+  }, [loadParked, loadRefusedFiles, parkedCount, lastSuccessAt, lastError]);
 
   return (
     <section className="refused-changes" aria-labelledby="refused-heading">
@@ -50,6 +57,21 @@ export function RefusedChanges() {
           </ul>
         </>
       )}
+      {refusedFiles.length > 0 && (
+        <>
+          <h2 id="refused-files-heading">Evidence files HQ refused</h2>
+          <p>
+            These files stay on this computer. Send a file again once its original is back in place (or after HQ fixed
+            the problem); &ldquo;Don&rsquo;t send&rdquo; keeps it off HQ for good, and the audit log records your
+            reason.
+          </p>
+          <ul className="usa-list usa-list--unstyled" aria-labelledby="refused-files-heading">
+            {refusedFiles.map((file) => (
+              <RefusedFileRow key={file.sha256} file={file} />
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }
@@ -57,23 +79,6 @@ export function RefusedChanges() {
 function RefusedChangeRow({ change }: { change: ParkedChange }) {
   const retryParked = useSyncStore((s) => s.retryParked);
   const discardParked = useSyncStore((s) => s.discardParked);
-  const [discarding, setDiscarding] = useState(false);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const reasonId = `discard-reason-${change.changeId}`;
-
-  const run = async (action: () => Promise<void>) => {
-    setError(null);
-    setBusy(true);
-    try {
-      await action();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <li className="usa-summary-box margin-bottom-2" data-testid="refused-change">
@@ -99,46 +104,52 @@ function RefusedChangeRow({ change }: { change: ParkedChange }) {
             </>
           )}
         </p>
-        {error && <Alert type="error">{error}</Alert>}
-        <div className="parked-changes__actions">
-          <button
-            type="button"
-            className="usa-button usa-button--outline"
-            disabled={busy}
-            onClick={() => void run(() => retryParked(change.changeId))}
-          >
-            Send again
-          </button>
-          {discarding ? (
+        <RefusalActions
+          id={change.changeId}
+          noun="change"
+          sendAgain={() => retryParked(change.changeId)}
+          dontSend={(reason) => discardParked(change.changeId, reason)}
+        />
+      </div>
+    </li>
+  );
+}
+
+function RefusedFileRow({ file }: { file: RefusedEvidenceView }) {
+  const resendRefusedFile = useSyncStore((s) => s.resendRefusedFile);
+  const withholdRefusedFile = useSyncStore((s) => s.withholdRefusedFile);
+
+  return (
+    <li className="usa-summary-box margin-bottom-2" data-testid="refused-file">
+      <div className="usa-summary-box__body">
+        <h3 className="usa-summary-box__heading">{file.fileName}</h3>
+        <p className="usa-summary-box__text" data-testid="refused-file-validation">
+          Evidence in the validation of {file.memberName ?? 'an unknown Member'}
+          {file.scheduledDate ? `, scheduled ${formatDate(file.scheduledDate)}` : ''}
+        </p>
+        <p className="usa-summary-box__text" data-testid="refused-reason">
+          {file.reason}
+        </p>
+        <p className="usa-summary-box__text text-base">
+          Refused {formatDateTime(file.refusedAt)}
+          {file.validationId && (
             <>
-              <div>
-                <label className="usa-label" htmlFor={reasonId}>
-                  Why should HQ not get this change?
-                </label>
-                <input className="usa-input" id={reasonId} value={reason} onChange={(e) => setReason(e.target.value)} />
-              </div>
-              <button
-                type="button"
-                className="usa-button usa-button--secondary"
-                disabled={busy}
-                onClick={() =>
-                  reason.trim().length < 3
-                    ? setError('Say why this change should not be sent to HQ (at least 3 characters).')
-                    : void run(() => discardParked(change.changeId, reason))
-                }
+              {' · '}
+              <a
+                className="usa-link"
+                href={routeHref({ name: 'worksheet', validationId: file.validationId, category: 1 })}
               >
-                Don&rsquo;t send this change
-              </button>
-              <button type="button" className="usa-button usa-button--unstyled" onClick={() => setDiscarding(false)}>
-                Cancel
-              </button>
+                Open the validation
+              </a>
             </>
-          ) : (
-            <button type="button" className="usa-button usa-button--unstyled" onClick={() => setDiscarding(true)}>
-              Don&rsquo;t send…
-            </button>
           )}
-        </div>
+        </p>
+        <RefusalActions
+          id={file.sha256}
+          noun="file"
+          sendAgain={() => resendRefusedFile(file.sha256)}
+          dontSend={(reason) => withholdRefusedFile(file.sha256, reason)}
+        />
       </div>
     </li>
   );

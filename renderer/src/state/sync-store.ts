@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type {
   ParkedChange,
+  RefusedEvidenceView,
   RequestOf,
   SyncProgressView,
   SyncStatusView,
@@ -12,6 +13,8 @@ type SyncState = {
   status: SyncStatusView | null;
   byValidation: Record<string, ValidationSyncView>;
   parked: ParkedChange[];
+  /** Evidence files HQ refused, waiting for the SCSS to send them again or keep them off HQ. */
+  refusedFiles: RefusedEvidenceView[];
   /** The running sync's progress (from sync:progress events), null when none runs. */
   progress: SyncProgressView | null;
   syncing: boolean;
@@ -24,15 +27,19 @@ type SyncState = {
   loadParked: () => Promise<void>;
   retryParked: (changeId: string) => Promise<void>;
   discardParked: (changeId: string, reason: string) => Promise<void>;
+  loadRefusedFiles: () => Promise<void>;
+  resendRefusedFile: (sha256: string) => Promise<void>;
+  withholdRefusedFile: (sha256: string, reason: string) => Promise<void>;
   /** Subscribes to the main side's progress events; returns the unsubscribe. */
   listen: () => () => void;
 };
 
-/** HQ enrolment, the Sync button, its progress bar, refused changes and each validation's sync state. */
+/** HQ enrolment, the Sync button, its progress bar, refused changes and files, and each validation's sync state. */
 export const useSyncStore = create<SyncState>((set, get) => ({
   status: null,
   byValidation: {},
   parked: [],
+  refusedFiles: [],
   progress: null,
   syncing: false,
   error: null,
@@ -82,6 +89,17 @@ export const useSyncStore = create<SyncState>((set, get) => ({
   discardParked: async (changeId, reason) => {
     set({ status: await call('sync:discard', { changeId, reason }) });
     await Promise.all([get().loadParked(), get().refresh()]);
+  },
+  loadRefusedFiles: async () => {
+    set({ refusedFiles: await call('sync:refusedfiles', {}) });
+  },
+  resendRefusedFile: async (sha256) => {
+    set({ status: await call('sync:resendfile', { sha256 }) });
+    await Promise.all([get().loadRefusedFiles(), get().refresh()]);
+  },
+  withholdRefusedFile: async (sha256, reason) => {
+    set({ status: await call('sync:withholdfile', { sha256, reason }) });
+    await Promise.all([get().loadRefusedFiles(), get().refresh()]);
   },
   listen: () => {
     const stopProgress = window.api.on('sync:progress', (progress) => {

@@ -27,9 +27,13 @@ type WorksheetState = {
   lastSavedAt: string | null;
   open: (validationId: string) => Promise<void>;
   save: (criterionId: string, change: ResponseChange) => Promise<void>;
-  /** Puts a record the main process returned into the open worksheet (replacing one with the same id). */
+  /**
+   * Puts a record the main process returned into the open worksheet (replacing one with the same id); a record
+   * of another validation (its save finished after the SCSS moved on) is dropped.
+   */
   apply: <K extends ListKey>(key: K, record: Worksheet[K][number]) => void;
   remove: (key: ListKey, id: string) => void;
+  /** Replaces the open validation's row; a row of another validation is dropped. */
   setValidation: (validation: Validation) => void;
   /** The criterion keyboard shortcuts act on. */
   activeCriterionId: string | null;
@@ -61,8 +65,15 @@ type ListKey = 'sites' | 'findings' | 'observations' | 'evidence' | 'checklists'
 // Records every list type carries; findings are keyed by id too.
 type Identified = Site | Finding | Observation | Evidence | InspectionChecklist | VirtualSession;
 
-// Saves for one criterion run one after another so a slow save never overwrites a newer one.
+// Saves for one criterion of one validation run one after another so a slow save never overwrites a newer one.
 const queues = new Map<string, Promise<void>>();
+
+// The validation the SCSS asked to open last: a worksheet that arrives for an earlier one is dropped.
+let latestOpenRequest: string | null = null;
+
+/** Whether the worksheet on screen is still the one a request was made for. */
+const isOpen = (state: Pick<WorksheetState, 'worksheet'>, validationId: string): boolean =>
+  state.worksheet?.validation.id === validationId;
 
 export const useWorksheetStore = create<WorksheetState>((set, get) => ({
   worksheet: null,
@@ -73,6 +84,7 @@ export const useWorksheetStore = create<WorksheetState>((set, get) => ({
   lastSavedAt: null,
 
   open: async (validationId) => {
+    latestOpenRequest = validationId;
     if (get().worksheet?.validation.id !== validationId) {
       set({
         worksheet: null,
@@ -87,10 +99,11 @@ export const useWorksheetStore = create<WorksheetState>((set, get) => ({
     set({ loadError: null });
     try {
       const worksheet = await call('worksheet:open', { validationId });
+      if (latestOpenRequest !== validationId) return;
       const responses = Object.fromEntries(worksheet.responses.map((r) => [r.criterionId, r]));
       set({ worksheet, responses });
     } catch (error) {
-      set({ loadError: errorMessage(error) });
+      if (latestOpenRequest === validationId) set({ loadError: errorMessage(error) });
     }
   },
 
@@ -104,6 +117,8 @@ export const useWorksheetStore = create<WorksheetState>((set, get) => ({
     const run = async () => {
       try {
         const saved = await call('responses:save', { validationId, criterionId, ...change });
+        // Saved where it belongs; the worksheet now open (another validation) must not show it.
+        if (!isOpen(get(), validationId)) return;
         set((s) => {
           const pending = { ...s.pending };
           const mine: Record<string, unknown> = { ...pending[criterionId] };
@@ -126,6 +141,7 @@ export const useWorksheetStore = create<WorksheetState>((set, get) => ({
           };
         });
       } catch (error) {
+        if (!isOpen(get(), validationId)) return;
         set((s) => ({
           saveStates: {
             ...s.saveStates,
@@ -134,16 +150,21 @@ export const useWorksheetStore = create<WorksheetState>((set, get) => ({
         }));
       }
     };
-    const next = (queues.get(criterionId) ?? Promise.resolve()).then(run);
-    queues.set(criterionId, next);
+    const queueKey = `${validationId}/${criterionId}`;
+    const next = (queues.get(queueKey) ?? Promise.resolve()).then(run);
+    queues.set(queueKey, next);
+    // Forget a finished queue so the map does not grow with every criterion of every validation opened.
+    void next.then(() => {
+      if (queues.get(queueKey) === next) queues.delete(queueKey);
+    });
     return next;
   },
 
   apply: (key, record) =>
     set((s) => {
-      if (!s.worksheet) return {};
-      const list = s.worksheet[key] as Identified[];
       const item = record as Identified;
+      if (!s.worksheet || !isOpen(s, item.validationId)) return {};
+      const list = s.worksheet[key] as Identified[];
       const next = list.some((r) => r.id === item.id)
         ? list.map((r) => (r.id === item.id ? item : r))
         : [...list, item];
@@ -164,6 +185,7 @@ export const useWorksheetStore = create<WorksheetState>((set, get) => ({
 
   undoStack: [],
   record: async (criterionId, change) => {
+    const validationId = get().worksheet?.validation.id;
     const shown = displayedResponse(get(), criterionId);
     const before: ResponseChange = {};
     if (change.result !== undefined) before.result = shown.result;
@@ -171,7 +193,10 @@ export const useWorksheetStore = create<WorksheetState>((set, get) => ({
     if (change.siteId !== undefined) before.siteId = shown.siteId;
     set((s) => ({ undoStack: [...s.undoStack, { criterionId, before }].slice(-UNDO_LIMIT) }));
     await get().save(criterionId, change);
-    if (change.result === 'DEFICIENT') await get().ensureFinding(criterionId);
+    // After the SCSS moved on, the open worksheet's criterion of the same id is not the one marked Deficient.
+    if (change.result === 'DEFICIENT' && validationId && isOpen(get(), validationId)) {
+      await get().ensureFinding(criterionId);
+    }
   },
   undo: async () => {
     const last = get().undoStack.at(-1);
@@ -197,7 +222,8 @@ export const useWorksheetStore = create<WorksheetState>((set, get) => ({
     }
   },
 
-  setValidation: (validation) => set((s) => (s.worksheet ? { worksheet: { ...s.worksheet, validation } } : {})),
+  setValidation: (validation) =>
+    set((s) => (s.worksheet && isOpen(s, validation.id) ? { worksheet: { ...s.worksheet, validation } } : {})),
 }));
 
 // One shared empty list: selectors compare by reference, and a fresh [] per call would re-render forever.

@@ -1,0 +1,75 @@
+import { expect, test } from './fixtures';
+import { MembersPage } from './pages/members-page';
+import { NewValidationPage } from './pages/new-validation-page';
+import { WorksheetPage } from './pages/worksheet-page';
+
+const FIRST = 'Gulf Coast Home Goods Imports, Inc.';
+const SECOND = 'Great Lakes Auto Parts Distributors LLC';
+const ANSWER_SAVE = /\/api\/invoke\/responses(%3A|:)save$/;
+
+test('an answer whose save finishes after the SCSS opened another validation stays with its own validation', async ({
+  app,
+}) => {
+  const page = app.page;
+  const members = new MembersPage(page);
+  const worksheet = new WorksheetPage(page);
+  for (const [member, date] of [
+    [SECOND, '2026-12-02'],
+    [FIRST, '2026-12-01'],
+  ] as const) {
+    await members.openMembers();
+    await members.startValidationOf(member);
+    const form = new NewValidationPage(page);
+    await form.fill({ mode: 'In person', scheduledDate: date });
+    await form.create();
+    await expect(page.getByRole('heading', { level: 1, name: member })).toBeVisible();
+  }
+
+  // The first validation's answer to 1.1 is stored at once, but the page hears back only later (a busy laptop).
+  let releaseAnswer: () => void = () => {};
+  const answerReleased = new Promise<void>((resolve) => {
+    releaseAnswer = resolve;
+  });
+  let answerStored: () => void = () => {};
+  const stored = new Promise<void>((resolve) => {
+    answerStored = resolve;
+  });
+  let held = false;
+  await page.route(ANSWER_SAVE, async (route) => {
+    if (held) return route.continue();
+    held = true;
+    const response = await route.fetch();
+    answerStored();
+    await answerReleased;
+    await route.fulfill({ response });
+  });
+  await worksheet
+    .criterion('1.1')
+    .locator('.result-group label')
+    .filter({ hasText: /^Compliant/ })
+    .click();
+  await stored;
+
+  // The SCSS moves on to the second validation before the answer comes back.
+  await members.openMembers();
+  await members.memberCard(SECOND).getByTestId('validation-row').getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1, name: SECOND })).toBeVisible();
+  await expect(worksheet.overallProgress()).toContainText('0 of');
+
+  const lateAnswer = page.waitForResponse(ANSWER_SAVE);
+  releaseAnswer();
+  await lateAnswer;
+  // A save in this worksheet after the late answer arrived: the page has handled both by the time it shows.
+  await worksheet.answer('1.2', 'Not verified');
+
+  await expect(worksheet.criterion('1.1').getByRole('radio', { checked: true })).toHaveCount(0);
+  await expect(worksheet.overallProgress()).toContainText('1 of');
+  await worksheet.expectAnswer('1.2', 'Not verified');
+
+  // The held answer was saved where it was given.
+  await members.openMembers();
+  await members.memberCard(FIRST).getByTestId('validation-row').getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1, name: FIRST })).toBeVisible();
+  await worksheet.expectAnswer('1.1', 'Compliant');
+  await expect(worksheet.overallProgress()).toContainText('1 of');
+});
