@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vit
 import { getMember, listMembers } from '../../db/queries/members';
 import { openAppServices } from '../../electron/services/app-services';
 import { listAssignments, startValidationFromAssignment } from '../../electron/services/assignment-service';
+import { saveResponse } from '../../electron/services/response-service';
 import { listReviewQueue } from '../../electron/services/review-service';
 import { reopenValidation, submitValidation } from '../../electron/services/submission-service';
 import { createValidation } from '../../electron/services/validation-service';
@@ -235,11 +236,22 @@ describe.each(BACKENDS)('pulling from HQ on %s', (backend) => {
       expect(JSON.parse(pulled?.records_json ?? '[]')).toHaveLength(held[0]?.n ?? -1);
 
       // Changed at HQ by the other laptop while this one has a parked change of its own: never overwritten.
+      const { criterion_id: criterionId } = ctx.db
+        .prepare('SELECT criterion_id FROM criterion_responses WHERE validation_id = ? ORDER BY criterion_id LIMIT 1')
+        .get(validation.id) as { criterion_id: string };
       reopenValidation(second.services.ctx, validation.id, 'Member sent new documents');
+      saveResponse(second.services.ctx, {
+        validationId: validation.id,
+        criterionId,
+        notes: 'Re-checked on the second laptop',
+      });
+      expect(await second.push()).toMatchObject({ parked: 0, remaining: 0 });
+      // This laptop reopens and edits the same answer from the version it had: both refused at HQ, so parked.
+      reopenValidation(ctx, validation.id, 'Correcting an answer here');
+      saveResponse(ctx, { validationId: validation.id, criterionId, notes: 'Corrected on this laptop' });
+      expect((await alice.push()).parked).toBe(2);
       submitValidation(second.services.ctx, validation.id, 'Alice Example');
       expect(await second.push()).toMatchObject({ parked: 0, remaining: 0 });
-      reopenValidation(ctx, validation.id, 'Correcting an answer here');
-      expect((await alice.push()).parked).toBeGreaterThan(0);
       const before = hqValidation(alice, validation.id);
       expect(await pullFromHq(ctx.db, reviewerPull, { now })).toMatchObject({ validations: 0, keptLocal: 1 });
       expect(hqValidation(alice, validation.id)).toEqual(before);

@@ -250,6 +250,7 @@ export type Client = {
   name: string;
   services: AppServices;
   deviceId: string;
+  userId: string;
   token: string;
   transport: SyncTransport;
   clock: ReturnType<typeof manualClock>;
@@ -280,7 +281,8 @@ export async function enrolClient(hq: Hq, name: string, copyOf?: Client): Promis
       return new Date(serviceMs);
     },
   });
-  const { code } = await issueEnrolmentCode(hq.db, { name, role: 'SCSS', fieldOffice });
+  // A copy is the same SCSS's second laptop: the same HQ user, not a namesake.
+  const { code } = await issueEnrolmentCode(hq.db, copyOf ? copyOf.userId : { name, role: 'SCSS', fieldOffice });
   const enrolled = await enrolDevice(hq.db, code, `${name}'s laptop`);
   if (!enrolled) throw new Error('enrolment failed');
   const transport = inProcessTransport(hq, enrolled.token);
@@ -288,6 +290,7 @@ export async function enrolClient(hq: Hq, name: string, copyOf?: Client): Promis
     name,
     services,
     deviceId: enrolled.deviceId,
+    userId: enrolled.user.id,
     token: enrolled.token,
     transport,
     clock,
