@@ -28,8 +28,10 @@ test.beforeEach(async ({ app }) => {
   await app.page.setViewportSize({ width: 1366, height: 768 });
 });
 
+// Tear down only what setup made: where the app fixture skips (no Electron binary), no HQ was started.
 test.afterEach(async () => {
-  await hq.close();
+  await hq?.close();
+  hq = undefined as unknown as Hq;
 });
 
 /** What the SCSS sees at 1366×768 (the viewport only, not the whole page), kept for review. */
