@@ -4,6 +4,7 @@ import { UuidSchema } from '../shared/domain/primitives';
 import { describeUnstorableText, findUnstorableText } from '../shared/domain/text';
 import { EnrollRequestSchema, PushRequestSchema } from '../shared/sync/protocol';
 import { PullQuerySchema } from '../shared/sync/pull-protocol';
+import { recordAuditHead } from './audit-heads';
 import type { HqDb } from './db/types';
 import { createEnrolFailureLimiter, type EnrolFailureLimit } from './enrol-rate-limit';
 import { type EvidenceRoutesOptions, evidenceUploadRoutes } from './evidence-upload';
@@ -123,11 +124,15 @@ export function buildHqApp(options: BuildHqAppOptions): FastifyInstance {
     const body = parseBody(PushRequestSchema, request, reply);
     if (!body) return reply;
     const receipts = await pushChanges(db, principal, body.changes);
+    const auditChain = body.auditChain && (await recordAuditHead(db, principal.deviceId, body.auditChain));
+    if (auditChain?.state === 'broken') {
+      request.log.warn({ deviceId: principal.deviceId, recorded: auditChain.recorded }, 'audit chain broken');
+    }
     const tally: Record<string, number> = {};
     for (const r of receipts) tally[r.outcome] = (tally[r.outcome] ?? 0) + 1;
     request.log.info({ deviceId: principal.deviceId, changes: receipts.length, outcomes: tally }, 'push');
     const status = receipts.length === 1 && receipts[0]?.outcome === 'conflict' ? 409 : 200;
-    return reply.code(status).send({ receipts });
+    return reply.code(status).send(auditChain ? { receipts, auditChain } : { receipts });
   });
 
   app.get('/v1/pull', async (request, reply) => {

@@ -25,6 +25,7 @@ import {
   validationSyncState,
 } from '../sync/sync-engine';
 import { createHttpTransport, getHqJson, type HttpTransportOptions } from '../sync/transport';
+import { verifyAuditLog } from './audit-verify';
 import type { CredentialStore } from './hq-credentials';
 import {
   discardParkedChange,
@@ -84,6 +85,9 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
       // Evidence goes up before HQ is asked whether it holds each validation whole.
       steps: [...(options.extraSteps?.(hq, ctx) ?? []), receipts],
       onProgress: reportProgress,
+      // HQ's recorded head is the anchor a local check cannot have: re-check against it and hold the outcome.
+      onAuditChainBroken: (recorded) =>
+        verifyAuditLog(ctx, recorded ? { knownHead: recorded } : {}).firstBreak === null,
     });
     return engine;
   };

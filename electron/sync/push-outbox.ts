@@ -1,8 +1,16 @@
+import { auditChainHead } from '../../db/audit-log';
 import type { Db } from '../../db/connection';
 import { stmt } from '../../db/statements';
 import { type Change, ChangeSchema, type Receipt } from '../../shared/sync/protocol';
 import { backoffDelayMs } from './retry';
-import { ClientError, isRetryable, ServerError, type SyncTransport } from './transport';
+import {
+  ClientError,
+  isRetryable,
+  type PushAuditChain,
+  type PushResponse,
+  ServerError,
+  type SyncTransport,
+} from './transport';
 
 /** The protocol's ceiling per request (PushRequestSchema). */
 export const MAX_PUSH_BATCH = 500;
@@ -14,6 +22,11 @@ export type PushOptions = {
   random?: () => number;
   /** A manual "Sync now" tries rows still waiting out a backoff. */
   ignoreBackoff?: boolean;
+  /**
+   * HQ found the laptop's audit chain no longer holds a head it recorded (cut short or rewritten). Answers
+   * whether the chain, checked against HQ's newest head, is whole after all (only the anchor was lost).
+   */
+  onAuditChainBroken?: (recorded: { seq: number; hash: string } | null) => boolean;
   /** Called after each batch HQ answered: changes dealt with so far out of those queued at the start. */
   onProgress?: (done: number, total: number) => void;
 };
@@ -85,7 +98,13 @@ async function pushBatch(
   let receipts: Receipt[];
   try {
     summary.pushed += batch.length;
-    receipts = (await transport.push(batch.map((m) => m.change))).receipts;
+    const auditChain = auditChainForPush(db);
+    const response = await transport.push(
+      batch.map((m) => m.change),
+      auditChain,
+    );
+    noteAuditChainVerdict(db, auditChain, response, options);
+    receipts = response.receipts;
   } catch (error) {
     if (isRetryable(error) && keepsFailingOnHq(error, batch)) {
       summary.pushed -= batch.length;
@@ -132,6 +151,38 @@ async function pushBatch(
     recordFailedAttempt(db, unanswered, 'HQ did not answer for every change sent.', options);
     throw new ServerError(`HQ did not answer for ${unanswered.length} change(s); they will be sent again.`, 200);
   }
+}
+
+const AUDIT_ANCHOR_KEY = 'audit_anchor_seq';
+
+/** The chain's head now, and its hash today at the last head HQ confirmed (null when that row is gone). */
+function auditChainForPush(db: Db): PushAuditChain {
+  const { seq, hash } = auditChainHead(db);
+  const anchorRow = stmt(db, 'SELECT value FROM sync_state WHERE key = ?').get(AUDIT_ANCHOR_KEY) as
+    | { value: string }
+    | undefined;
+  if (!anchorRow) return { head: { seq, hash }, anchor: null };
+  const anchorSeq = Number(anchorRow.value);
+  const atAnchor = stmt(db, 'SELECT hash FROM audit_log WHERE seq = ?').get(anchorSeq) as { hash: string } | undefined;
+  return { head: { seq, hash }, anchor: { seq: anchorSeq, hash: atAnchor?.hash ?? null } };
+}
+
+/** A continuous chain moves the anchor to the head HQ just recorded; a broken one is handed to the app. */
+function noteAuditChainVerdict(db: Db, sent: PushAuditChain, response: PushResponse, options: PushOptions): void {
+  const verdict = response.auditChain;
+  if (!verdict) return;
+  const anchorAt = (seq: number) =>
+    stmt(
+      db,
+      'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ).run(AUDIT_ANCHOR_KEY, String(seq));
+  if (verdict.state === 'continuous') {
+    anchorAt(sent.head.seq);
+    return;
+  }
+  // A chain that still holds HQ's newest head only lost its anchor: anchor there again (HQ keeps the event).
+  const whole = options.onAuditChainBroken?.(verdict.recorded) ?? false;
+  if (whole && verdict.recorded) anchorAt(verdict.recorded.seq);
 }
 
 /** HQ failures in a row before a batch is split to find the change HQ fails on. */

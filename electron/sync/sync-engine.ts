@@ -57,6 +57,8 @@ export type SyncEngineOptions = {
   steps?: readonly SyncStep[];
   /** Progress of the running sync; null when it ends. */
   onProgress?: (progress: SyncProgress | null) => void;
+  /** HQ found this laptop's audit chain cut short or rewritten since the head it recorded last. */
+  onAuditChainBroken?: (recorded: { seq: number; hash: string } | null) => boolean;
   /** How the status line words the time of the next try after a step failed, e.g. "2:05 PM". */
   formatRetryTime?: (at: Date) => string;
 };
@@ -135,6 +137,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         random,
         ignoreBackoff,
         onProgress: (done, total) => report({ phase: 'push', done, total }),
+        ...(options.onAuditChainBroken ? { onAuditChainBroken: options.onAuditChainBroken } : {}),
       });
       const steps: Record<string, unknown> = {};
       const unfinished: string[] = [];

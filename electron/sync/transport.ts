@@ -1,11 +1,13 @@
 import type { z } from 'zod';
-import { ApiErrorSchema, type Change, PushResponseSchema } from '../../shared/sync/protocol';
+import { ApiErrorSchema, type Change, type PushAuditChainSchema, PushResponseSchema } from '../../shared/sync/protocol';
 
 export type PushResponse = z.infer<typeof PushResponseSchema>;
+export type PushAuditChain = z.infer<typeof PushAuditChainSchema>;
 
 /** How changes reach HQ. The HTTP one is for the app; tests wrap an in-process one around the real HQ app. */
 export interface SyncTransport {
-  push(changes: Change[]): Promise<PushResponse>;
+  /** Sends a batch; `auditChain` lets HQ check the laptop's audit chain still holds the heads it recorded. */
+  push(changes: Change[], auditChain?: PushAuditChain): Promise<PushResponse>;
   /**
    * Whether HQ answers its health check (and reaches its database). Tells a change HQ keeps failing on from an
    * HQ that fails on everything; without it a change is never set aside for HQ's failures.
@@ -87,7 +89,7 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
   const url = new URL('v1/push', base);
   const healthUrl = new URL('healthz', base);
   return {
-    async push(changes) {
+    async push(changes, auditChain) {
       let status: number;
       let text: string;
       try {
@@ -95,7 +97,7 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
         const response = await fetchImpl(url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
-          body: JSON.stringify({ changes }),
+          body: JSON.stringify(auditChain ? { changes, auditChain } : { changes }),
           signal: AbortSignal.timeout(options.timeoutMs),
         });
         status = response.status;

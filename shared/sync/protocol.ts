@@ -44,8 +44,32 @@ export type Change = z.infer<typeof ChangeSchema>;
 
 export { MemberSnapshotSchema, ValidationCreatePayloadSchema } from './payloads';
 
+const Sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, { error: 'Must be a SHA-256 in lower-case hex' });
+/** A position in the laptop's audit chain: the row's number and its hash. */
+export const AuditHeadSchema = z.strictObject({
+  seq: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(2 ** 53 - 1),
+  hash: Sha256HexSchema,
+});
+
+/**
+ * The laptop's audit chain as it stands at this push (`head`), and its hash today at the last head HQ
+ * confirmed (`anchor`; hash null when that row is gone). HQ compares the anchor with the heads it recorded:
+ * a chain cut short or rewritten on the laptop no longer holds them.
+ */
+export const PushAuditChainSchema = z.strictObject({
+  head: AuditHeadSchema,
+  anchor: z.strictObject({ seq: AuditHeadSchema.shape.seq, hash: Sha256HexSchema.nullable() }).nullable(),
+});
+
 /** POST /v1/push — a batch of changes, applied one by one, each at most once. */
-export const PushRequestSchema = z.strictObject({ changes: z.array(ChangeSchema).min(1).max(500) });
+export const PushRequestSchema = z.strictObject({
+  changes: z.array(ChangeSchema).min(1).max(500),
+  auditChain: PushAuditChainSchema.optional(),
+});
 
 /**
  * What HQ holds for each change: applied now, already held (same id, same content), or refused.
@@ -61,7 +85,16 @@ export const ReceiptSchema = z.object({
   receivedAt: IsoDateTimeSchema,
 });
 export type Receipt = z.infer<typeof ReceiptSchema>;
-export const PushResponseSchema = z.object({ receipts: z.array(ReceiptSchema) });
+/** continuous: the anchor is a head HQ recorded (or HQ had none), and the new head is recorded now. */
+export const AuditChainVerdictSchema = z.object({
+  state: z.enum(['continuous', 'broken']),
+  /** The newest head HQ recorded for this device before this push: what a broken chain failed to hold. */
+  recorded: AuditHeadSchema.nullable(),
+});
+export const PushResponseSchema = z.object({
+  receipts: z.array(ReceiptSchema),
+  auditChain: AuditChainVerdictSchema.optional(),
+});
 
 /** GET /v1/validations/:id/receipt — whether HQ holds the submitted validation whole. */
 export const ValidationReceiptSchema = z.object({

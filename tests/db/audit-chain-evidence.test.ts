@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { auditChainHead, checkAuditChain, GENESIS_HASH } from '../../db/audit-log';
 import type { Db } from '../../db/connection';
@@ -9,6 +8,7 @@ import { saveResponse } from '../../electron/services/response-service';
 import { getSettings, updateSettings } from '../../electron/services/settings-service';
 import { createValidation } from '../../electron/services/validation-service';
 import type { Validation } from '../../shared/domain/validation';
+import { rechainFrom } from './audit-tamper';
 import { appServicesFixture } from './services-fixture';
 
 const { open } = appServicesFixture('ctpat-audit-evidence-');
@@ -30,33 +30,6 @@ function twoValidations(s: AppServices): { a: Validation; b: Validation } {
 
 const seqOf = (db: Db, where: string, ...params: unknown[]): number =>
   (db.prepare(`SELECT seq FROM audit_log WHERE ${where} ORDER BY seq LIMIT 1`).get(...params) as { seq: number }).seq;
-
-/** Rewrites every hash from `fromSeq` on, as someone who knows the (public) scheme would after an edit. */
-function rechainFrom(db: Db, fromSeq: number): void {
-  type Row = { seq: number; at: string; actor: string; action: string; entity: string; entity_id: string };
-  const rows = db.prepare('SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq').all(fromSeq) as (Row & {
-    before_json: string | null;
-    after_json: string | null;
-  })[];
-  let prev = (db.prepare('SELECT hash FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT 1').pluck().get(fromSeq) ??
-    GENESIS_HASH) as string;
-  const update = db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?');
-  for (const r of rows) {
-    const canonical = JSON.stringify([
-      prev,
-      r.at,
-      r.actor,
-      r.action,
-      r.entity,
-      r.entity_id,
-      r.before_json,
-      r.after_json,
-    ]);
-    const hash = createHash('sha256').update(canonical).digest('hex');
-    update.run(prev, hash, r.seq);
-    prev = hash;
-  }
-}
 
 describe('what a check of the audit chain reports', () => {
   it('an intact store: how many rows, the first and last, and the head hash the sync layer sends HQ', () => {

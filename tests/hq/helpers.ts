@@ -19,7 +19,7 @@ export type Backend = (typeof BACKENDS)[number];
 
 const TEST_DATABASE_URL = process.env.HQ_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ctpat_hq_test';
 const TABLES =
-  'changes, records, validations, devices, enrolment_codes, evidence_files, assignments, catalog_editions, users';
+  'changes, records, validations, device_audit_heads, devices, enrolment_codes, evidence_files, assignments, catalog_editions, users';
 
 async function ensureTestDatabase(url: string): Promise<void> {
   const target = new URL(url);
@@ -205,7 +205,9 @@ export async function push(ctx: HqTestContext, token: string | null, body: unkno
   });
   return {
     status: response.statusCode,
-    body: response.json() as { receipts: Array<Record<string, unknown>> } & { error?: { code: string } },
+    body: response.json() as { receipts: Array<Record<string, unknown>>; auditChain?: Record<string, unknown> } & {
+      error?: { code: string };
+    },
   };
 }
 

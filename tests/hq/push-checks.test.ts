@@ -138,3 +138,38 @@ describe.each(BACKENDS)('HQ recomputes a submitted validation’s fingerprint, o
     expect(body.receipts.map((r) => r.outcome)).toEqual(['applied', 'applied']);
   });
 });
+
+describe.each(BACKENDS)('HQ records each laptop’s audit-chain head, on %s', (backend) => {
+  const ctx = useHqBackend(backend);
+  const head = (seq: number, fill: string) => ({ seq, hash: fill.repeat(64) });
+
+  it('answers continuous while the anchor is a head it recorded, broken (and marks the device) when not', async () => {
+    const dana = await enrol(ctx, DANA);
+    const v = makeValidation();
+    const pushWith = (auditChain: unknown, changes = [responseChange(v.id, '1.1', 1, 0)]) =>
+      push(ctx, dana.token, { changes, auditChain });
+
+    expect((await pushWith({ head: head(5, 'a'), anchor: null }, [createValidation(v)])).body.auditChain).toEqual({
+      state: 'continuous',
+      recorded: null,
+    });
+    const grown = await pushWith({ head: head(9, 'b'), anchor: head(5, 'a') });
+    expect(grown.body.auditChain).toEqual({ state: 'continuous', recorded: head(5, 'a') });
+    // An older head HQ recorded still counts (the answer to the last push was lost).
+    const late = await pushWith({ head: head(9, 'b'), anchor: head(5, 'a') }, [responseChange(v.id, '1.2', 1, 0)]);
+    expect(late.body.auditChain?.state).toBe('continuous');
+
+    const [marked] = await ctx.db.query<{ at: Date | null }>('SELECT audit_chain_broken_at AS at FROM devices');
+    expect(marked?.at).toBeNull();
+    const cut = await pushWith({ head: head(7, 'c'), anchor: { seq: 9, hash: null } }, [
+      responseChange(v.id, '1.3', 1, 0),
+    ]);
+    expect(cut.body.auditChain).toEqual({ state: 'broken', recorded: head(9, 'b') });
+    expect(cut.body.receipts.map((r) => r.outcome)).toEqual(['applied']);
+    const [device] = await ctx.db.query<{ at: Date | null; detail: string }>(
+      'SELECT audit_chain_broken_at AS at, audit_chain_broken_detail AS detail FROM devices',
+    );
+    expect(device?.at).not.toBeNull();
+    expect(device?.detail).toBe('the laptop’s audit entry #9 is gone');
+  });
+});

@@ -205,12 +205,12 @@ function hqProcessDb(db: HqDb, crashAt?: CrashPoint) {
  */
 export function inProcessTransport(hq: Hq, token: string): SyncTransport {
   return {
-    async push(changes) {
+    async push(changes, auditChain) {
       const response = await hq.app.inject({
         method: 'POST',
         url: '/v1/push',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        payload: JSON.stringify({ changes }),
+        payload: JSON.stringify(auditChain ? { changes, auditChain } : { changes }),
       });
       return pushResponseFrom(response.statusCode, response.body);
     },

@@ -6,8 +6,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listAuditForEntity } from '../../db/audit-log';
 import { getMember } from '../../db/queries/members';
 import { type AppServices, openAppServices } from '../../electron/services/app-services';
+import { lastAuditVerification, verifyAuditLog } from '../../electron/services/audit-verify';
 import { attachEvidence, PickedFileRegistry } from '../../electron/services/evidence-service';
 import { fileCredentialStore } from '../../electron/services/hq-credentials';
+import { saveResponse } from '../../electron/services/response-service';
 import { listReviewQueue, saveFindingReview } from '../../electron/services/review-service';
 import { reopenValidation, submitValidation } from '../../electron/services/submission-service';
 import { syncHostOptions } from '../../electron/services/sync-host';
@@ -16,6 +18,7 @@ import { issueEnrolmentCode } from '../../hq/identity';
 import type { SyncProgressView } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
 import type { UserRole } from '../../shared/sync/protocol';
+import { rechainFrom } from '../db/audit-tamper';
 import { buildCompleteValidation } from '../db/complete-validation';
 import { makePng } from '../unit/evidence-fixtures';
 import { doFieldWork, type Hq, manualClock, startHq } from './sync-harness';
@@ -206,6 +209,71 @@ describe('the desktop sync service against a listening HQ', () => {
       [validation.id],
     );
     expect(held).toEqual({ status: 'IN_PROGRESS', content_sha256: null });
+  });
+
+  describe('HQ holds the head of each laptop’s audit chain, so what the laptop cannot see is caught at the next sync', () => {
+    const saveNote = (laptop: Laptop, validationId: string, criterionId: string, notes: string) =>
+      saveResponse(laptop.services.ctx, { validationId, criterionId, result: 'COMPLIANT', notes });
+    const brokenAt = async (hq: Hq) =>
+      (await hq.db.query<{ at: Date | null }>('SELECT audit_chain_broken_at AS at FROM devices'))[0]?.at ?? null;
+
+    const anchorOf = (laptop: Laptop) =>
+      laptop.services.ctx.db.prepare(`SELECT value FROM sync_state WHERE key = 'audit_anchor_seq'`).pluck().get();
+
+    async function syncedTwice(): Promise<{ hq: Hq; laptop: Laptop; validationId: string; firstAnchor: unknown }> {
+      const { hq, url } = await hqOnSocket();
+      const laptop = await enrolledLaptop(hq, url);
+      const validation = doFieldWork(laptop as never, { '1.1': 'COMPLIANT' });
+      await laptop.sync.syncNow();
+      const firstAnchor = anchorOf(laptop);
+      saveNote(laptop, validation.id, '2.1', 'Risk assessment seen');
+      await laptop.sync.syncNow();
+      expect(await brokenAt(hq)).toBeNull();
+      expect(anchorOf(laptop)).not.toBe(firstAnchor);
+      return { hq, laptop, validationId: validation.id, firstAnchor };
+    }
+
+    it('a chain cut short on the laptop: HQ marks the device and the laptop turns read-only', async () => {
+      const { hq, laptop, validationId } = await syncedTwice();
+      const { db } = laptop.services.ctx;
+      db.prepare('DELETE FROM audit_log WHERE seq > (SELECT max(seq) - 2 FROM audit_log)').run();
+      expect(verifyAuditLog(laptop.services.ctx).firstBreak, 'nothing local shows it').toBeNull();
+
+      saveNote(laptop, validationId, '3.1', 'Badge list reviewed');
+      await laptop.sync.syncNow();
+      expect(await brokenAt(hq)).not.toBeNull();
+      expect(lastAuditVerification(laptop.services.ctx)?.firstBreak?.kind).toBe('head-mismatch');
+      expect(() => saveNote(laptop, validationId, '4.1', 'After the break')).toThrow(
+        expect.objectContaining({ code: 'AUDIT_CHAIN_BROKEN' }),
+      );
+    });
+
+    it('a chain rewritten whole (an entry changed, every hash recomputed): caught the same way', async () => {
+      const { hq, laptop, validationId } = await syncedTwice();
+      const { db } = laptop.services.ctx;
+      db.prepare(`UPDATE audit_log SET actor = 'someone.else' WHERE seq = 2`).run();
+      rechainFrom(db, 2);
+      expect(verifyAuditLog(laptop.services.ctx).firstBreak, 'it passes every local check').toBeNull();
+
+      saveNote(laptop, validationId, '3.1', 'Badge list reviewed');
+      await laptop.sync.syncNow();
+      expect(await brokenAt(hq)).not.toBeNull();
+      expect(() => saveNote(laptop, validationId, '4.1', 'After the break')).toThrow(
+        expect.objectContaining({ code: 'AUDIT_CHAIN_BROKEN' }),
+      );
+    });
+
+    it('an answer lost after HQ recorded the head is not taken for a break', async () => {
+      const { hq, laptop, validationId, firstAnchor } = await syncedTwice();
+      // The anchor the laptop keeps trails HQ's newest head, as when HQ's answer to a push was lost.
+      laptop.services.ctx.db
+        .prepare(`UPDATE sync_state SET value = ? WHERE key = 'audit_anchor_seq'`)
+        .run(String(firstAnchor));
+      saveNote(laptop, validationId, '3.1', 'Badge list reviewed');
+      await laptop.sync.syncNow();
+      expect(await brokenAt(hq)).toBeNull();
+      saveNote(laptop, validationId, '4.1', 'Still writable');
+    });
   });
 
   it('lists a refused change with its reason; it can be sent again or kept off HQ without losing local data', async () => {

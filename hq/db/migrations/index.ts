@@ -2,8 +2,15 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-pull';
 import { migration003 } from './003-evidence-lookup';
 import { migration004 } from './004-user-ids-enrolment-retry';
+import { migration005 } from './005-audit-heads';
 
 export type HqMigration = { version: number; name: string; sql: string };
 
 /** Monotonic versions; append only. */
-export const HQ_MIGRATIONS: readonly HqMigration[] = [migration001, migration002, migration003, migration004];
+export const HQ_MIGRATIONS: readonly HqMigration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+];
