@@ -83,6 +83,9 @@ test('an audit log altered behind the app: warned on start, saves to that valida
     .click();
   await expect(card.getByRole('alert')).toContainText('Not saved: This validation is read-only');
   await expect(card.getByRole('alert')).toContainText('do not re-enter the data');
+  // Sending it again cannot help, and the choice must not look kept.
+  await expect(card.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+  await expect(card.getByRole('radio', { name: /^Compliant/ })).not.toBeChecked();
   await screenshotAround(page, card, 'audit-save-refused', testInfo.project.name);
   await page.reload();
   await expect(worksheet.criterion('1.2').getByRole('radio', { name: /^Compliant/ })).not.toBeChecked();

@@ -14,9 +14,11 @@ export function SaveIndicator({ state, onRetry }: { state: SaveState | undefined
   return (
     <span className="save-indicator save-indicator--error" role="alert">
       Not saved: {state.message}{' '}
-      <button type="button" className="usa-button usa-button--unstyled" onClick={onRetry}>
-        Try again
-      </button>
+      {state.retry !== null && (
+        <button type="button" className="usa-button usa-button--unstyled" onClick={onRetry}>
+          Try again
+        </button>
+      )}
     </span>
   );
 }

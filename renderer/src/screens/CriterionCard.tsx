@@ -116,7 +116,7 @@ export const CriterionCard = memo(function CriterionCard({
         <span className="criterion-card__status">
           <SaveIndicator
             state={saveState}
-            onRetry={() => saveState?.kind === 'error' && void save(criterion.id, saveState.retry)}
+            onRetry={() => saveState?.kind === 'error' && saveState.retry && void save(criterion.id, saveState.retry)}
           />
         </span>
       </header>

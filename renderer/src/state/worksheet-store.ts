@@ -10,12 +10,16 @@ import type {
 import { defaultFinding } from '../../../shared/domain/finding-defaults';
 import type { CriterionResponse, ResponseResult, Validation } from '../../../shared/domain/validation';
 import type { Worksheet } from '../../../shared/ipc/contract';
-import { call, errorMessage } from '../api';
+import { ApiError, call, errorMessage } from '../api';
+
+/** Refusals that sending the same save again cannot change: the validation is read-only here. */
+const READ_ONLY_CODES = new Set<string>(['AUDIT_CHAIN_BROKEN', 'LOCKED']);
 
 export type SaveState =
   | { kind: 'saving' }
   | { kind: 'saved'; at: string }
-  | { kind: 'error'; message: string; retry: ResponseChange };
+  /** retry: what Try again sends; null when sending it again cannot help (the validation is read-only). */
+  | { kind: 'error'; message: string; retry: ResponseChange | null };
 
 type WorksheetState = {
   worksheet: Worksheet | null;
@@ -142,6 +146,21 @@ export const useWorksheetStore = create<WorksheetState>((set, get) => ({
         });
       } catch (error) {
         if (!isOpen(get(), validationId)) return;
+        if (error instanceof ApiError && READ_ONLY_CODES.has(error.code)) {
+          // The store will not take it: show what is saved again rather than a choice that only looks kept.
+          set((s) => {
+            const pending = { ...s.pending };
+            delete pending[criterionId];
+            return {
+              pending,
+              saveStates: {
+                ...s.saveStates,
+                [criterionId]: { kind: 'error', message: errorMessage(error), retry: null },
+              },
+            };
+          });
+          return;
+        }
         set((s) => ({
           saveStates: {
             ...s.saveStates,
