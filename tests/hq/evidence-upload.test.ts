@@ -1,9 +1,7 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildHqApp } from '../../hq/app';
+import { describe, expect, it } from 'vitest';
 import { revokeDevice } from '../../hq/identity';
 import {
   CHECKSUM_MISMATCH_STATUS,
@@ -11,104 +9,32 @@ import {
   EVIDENCE_UPLOADS_PATH,
   evidenceFileUrlPath,
 } from '../../shared/sync/evidence-protocol';
+import { evidenceHqOn, sha256Of, tusHeaders } from './evidence-helpers';
 import {
   BACKENDS,
-  type Backend,
-  change,
   countRows,
   createValidation,
   DANA,
   type Enrolled,
   enrol,
-  type HqTestContext,
+  evidenceChange,
   LEE,
   makeValidation,
-  openTestDb,
   push,
   REVIEWER,
   submitChange,
 } from './helpers';
 
-type EvidenceHq = HqTestContext & { baseUrl: string; evidenceDir: string };
-
-/**
- * HQ on a real listener with a known evidence folder, one database per backend, emptied (tables and
- * folder) before each test.
- */
-function evidenceHqOn(backend: Backend): EvidenceHq {
-  const hq = {} as EvidenceHq;
-  let dispose: () => Promise<void> = async () => {};
-  let unavailable: Error | null = null;
-  beforeAll(async () => {
-    try {
-      const opened = await openTestDb(backend);
-      hq.db = opened.db;
-      dispose = opened.dispose;
-    } catch (error) {
-      unavailable = error as Error;
-      return;
-    }
-    hq.evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-hq-evidence-test-'));
-    hq.app = buildHqApp({ db: hq.db, evidenceDir: hq.evidenceDir });
-    await hq.app.listen({ host: '127.0.0.1', port: 0 });
-    const address = hq.app.server.address();
-    if (!address || typeof address === 'string') throw new Error('HQ is not listening on a TCP port');
-    hq.baseUrl = `http://127.0.0.1:${address.port}`;
-  }, 60_000);
-  beforeEach(async () => {
-    if (unavailable) throw unavailable;
-    const tables = await hq.db.query<{ tablename: string }>(
-      `SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_migrations'`,
-    );
-    await hq.db.exec(`TRUNCATE ${tables.map((t) => t.tablename).join(', ')} CASCADE`);
-    for (const folder of ['uploads', 'files']) {
-      const dir = path.join(hq.evidenceDir, folder);
-      for (const name of fs.readdirSync(dir)) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
-    }
-  });
-  afterAll(async () => {
-    await hq.app?.close();
-    await dispose();
-    if (hq.evidenceDir) fs.rmSync(hq.evidenceDir, { recursive: true, force: true });
-  });
-  return hq;
-}
-
-const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 
 /** A file as the desktop attaches it: bytes and the evidence record pushed through the outbox. */
 function evidenceFile(validationId: string, bytes: Buffer, fileName = 'dock-door.jpg') {
-  const id = randomUUID();
   const sha256 = sha256Of(bytes);
-  return {
-    bytes,
-    sha256,
-    change: change('evidence', id, 'upsert', {
-      id,
-      validationId,
-      criterionId: '9.6',
-      findingId: null,
-      sha256,
-      fileName,
-      mediaType: 'image/jpeg',
-      sizeBytes: bytes.length,
-      caption: '',
-      observedRemotely: false,
-      hasThumbnail: false,
-      createdAt: '2026-11-20T15:00:00.000Z',
-    }),
-  };
+  return { bytes, sha256, change: evidenceChange(validationId, sha256, fileName, bytes.length) };
 }
 
 describe.each(BACKENDS)('evidence upload to HQ on %s', (backend) => {
   const hq = evidenceHqOn(backend);
-
-  const tusHeaders = (token: string | null, more: Record<string, string> = {}) => ({
-    'tus-resumable': '1.0.0',
-    ...(token ? { authorization: `Bearer ${token}` } : {}),
-    ...more,
-  });
 
   /** POST: creates an upload; resolves the relative Location against HQ's address. */
   async function createUpload(token: string | null, sha256: string, sizeBytes: number) {
