@@ -90,20 +90,7 @@ function RefusedChangeRow({ change }: { change: ParkedChange }) {
         <p className="usa-summary-box__text" data-testid="refused-reason">
           {change.reason}
         </p>
-        <p className="usa-summary-box__text text-base">
-          Refused {formatDateTime(change.parkedAt)}
-          {change.validationId && (
-            <>
-              {' · '}
-              <a
-                className="usa-link"
-                href={routeHref({ name: 'worksheet', validationId: change.validationId, category: 1 })}
-              >
-                Open the validation
-              </a>
-            </>
-          )}
-        </p>
+        <RefusedWhen at={change.parkedAt} validationId={change.validationId} />
         <RefusalActions
           id={change.changeId}
           noun="change"
@@ -112,6 +99,23 @@ function RefusedChangeRow({ change }: { change: ParkedChange }) {
         />
       </div>
     </li>
+  );
+}
+
+/** When HQ refused it, and a link to the validation it belongs to. */
+function RefusedWhen({ at, validationId }: { at: string; validationId: string | null }) {
+  return (
+    <p className="usa-summary-box__text text-base">
+      Refused {formatDateTime(at)}
+      {validationId && (
+        <>
+          {' · '}
+          <a className="usa-link" href={routeHref({ name: 'worksheet', validationId, category: 1 })}>
+            Open the validation
+          </a>
+        </>
+      )}
+    </p>
   );
 }
 
@@ -130,20 +134,7 @@ function RefusedFileRow({ file }: { file: RefusedEvidenceView }) {
         <p className="usa-summary-box__text" data-testid="refused-reason">
           {file.reason}
         </p>
-        <p className="usa-summary-box__text text-base">
-          Refused {formatDateTime(file.refusedAt)}
-          {file.validationId && (
-            <>
-              {' · '}
-              <a
-                className="usa-link"
-                href={routeHref({ name: 'worksheet', validationId: file.validationId, category: 1 })}
-              >
-                Open the validation
-              </a>
-            </>
-          )}
-        </p>
+        <RefusedWhen at={file.refusedAt} validationId={file.validationId} />
         <RefusalActions
           id={file.sha256}
           noun="file"
