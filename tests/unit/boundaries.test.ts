@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
  * - shared/ is imported by every side: only relative imports inside shared/ and pure, environment-neutral
  *   packages (zod, date-fns, canonicalize).
  * - db/ must not depend on Electron, so it can run under plain Node (tests, HQ, the harness).
+ * - hq/ is a separate service: it imports shared/ and its own files, never Electron, SQLite or the desktop's folders.
+ * - electron/services/ and electron/sync/ run in the harness and the tests too: never 'electron'.
  */
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -77,6 +79,19 @@ function checkImports(file: string, source: string): Violation[] {
       } else if (!SHARED_PACKAGES.has(packageName(specifier))) {
         flag(specifier, `shared/ may only import ${[...SHARED_PACKAGES].join(', ')}`);
       }
+    } else if (area === 'hq') {
+      if (isRelative(specifier)) {
+        const target = targetTopDir(file, specifier);
+        if (!['hq', 'shared'].includes(target))
+          flag(specifier, `hq/ may only import hq/ and shared/ (this reaches ${target}/)`);
+      } else if (['electron', 'better-sqlite3'].includes(packageName(specifier))) {
+        flag(specifier, `hq/ may not import ${packageName(specifier)}`);
+      }
+    } else if (/^electron\/(services|sync)\//.test(file) && packageName(specifier) === 'electron') {
+      flag(
+        specifier,
+        `${file.split('/').slice(0, 2).join('/')}/ must run without Electron (the harness and tests use it)`,
+      );
     } else if (area === 'db') {
       if (isRelative(specifier) && targetTopDir(file, specifier) === 'electron') {
         flag(specifier, 'db/ may not import electron/');
@@ -105,7 +120,7 @@ describe('import boundaries', () => {
   const files = sourceFiles(repoRoot).map((f) => path.relative(repoRoot, f).split(path.sep).join('/'));
 
   it('finds the source folders it guards', () => {
-    for (const area of ['renderer', 'shared', 'db']) {
+    for (const area of ['renderer', 'shared', 'db', 'hq', 'electron/services', 'electron/sync']) {
       expect(files.filter((f) => f.startsWith(`${area}/`)).length, `${area}/ .ts files`).toBeGreaterThan(0);
     }
   });
@@ -194,5 +209,21 @@ describe('the boundary checker itself', () => {
     expect(
       checkImports('db/queries/members.ts', "import type { Member } from '../../shared/domain/validation';"),
     ).toEqual([]);
+  });
+
+  it('flags hq/ reaching past shared/, and Electron in the services the harness runs', () => {
+    expect(checkImports('hq/push.ts', "import { x } from '../shared/sync/payloads';")).toEqual([]);
+    expect(checkImports('hq/push.ts', "import { x } from './push-decision';")).toEqual([]);
+    for (const line of [
+      "import { stmt } from '../db/statements';",
+      "import { x } from '../electron/services/change-log';",
+      "import Database from 'better-sqlite3';",
+      "import { app } from 'electron';",
+    ]) {
+      expect(checkImports('hq/push.ts', line), line).toHaveLength(1);
+    }
+    expect(checkImports('electron/services/sync-service.ts', "import { net } from 'electron';")).toHaveLength(1);
+    expect(checkImports('electron/sync/transport.ts', "import { net } from 'electron';")).toHaveLength(1);
+    expect(checkImports('electron/main.ts', "import { app } from 'electron';")).toEqual([]);
   });
 });
