@@ -296,6 +296,16 @@ export const AuditVerificationSchema = z.object({
 export type AuditVerificationView = z.infer<typeof AuditVerificationSchema>;
 
 /** The one contract: channel → request and response schemas. */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** HQ is reached over https:, so the token and the validations are never sent in the clear; only this computer's own loopback may use http:. */
+export const HqAddressSchema = z
+  .url({ protocol: /^https?$/, error: 'Enter HQ’s address, e.g. https://ctpat-hq.cbp.example' })
+  .refine((address) => {
+    if (!URL.canParse(address)) return true; // the url check above already says what is wrong
+    const url = new URL(address);
+    return url.protocol === 'https:' || LOOPBACK_HOSTS.has(url.hostname);
+  }, 'HQ’s address must start with https:// (http:// is allowed only for localhost)');
+
 export const contract = {
   'app:info': { request: Empty, response: AppInfoSchema },
   'catalog:get': { request: z.strictObject({ editionId: z.string() }), response: CatalogEditionSchema },
@@ -363,7 +373,7 @@ export const contract = {
   'sync:status': { request: Empty, response: SyncStatusViewSchema },
   'sync:enroll': {
     request: z.strictObject({
-      hqUrl: z.url({ protocol: /^https?$/, error: 'Enter HQ’s address, e.g. https://ctpat-hq.cbp.example' }),
+      hqUrl: HqAddressSchema,
       code: z.string().trim().min(8, { error: 'Enter the enrolment code HQ gave you' }).max(64),
       deviceName: z.string().trim().min(1).max(120),
     }),

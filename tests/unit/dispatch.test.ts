@@ -6,6 +6,7 @@ import { createDispatcher, type Dispatch, type DispatchLogger } from '../../elec
 import { createHandlers, type Handlers } from '../../electron/ipc/handlers';
 import { type AppServices, openAppServices } from '../../electron/services/app-services';
 import type { Member, Validation } from '../../shared/domain/validation';
+import { HqAddressSchema } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/envelope';
 
 let dataDir: string;
@@ -271,5 +272,26 @@ describe('dispatch: bugs in handlers', () => {
     const guarded = createDispatcher({ ...handlers, 'responses:save': spy }, logError);
     expectFailure(await guarded('responses:save', { validationId: validation.id }), 'BAD_REQUEST');
     expect(spy).not.toHaveBeenCalled();
+  });
+});
+
+describe('HQ address', () => {
+  it('must be https:, except this computer’s own loopback', () => {
+    for (const ok of [
+      'https://ctpat-hq.cbp.example',
+      'https://10.1.2.3:8443/ctpat',
+      'http://127.0.0.1:5180',
+      'http://localhost:5180',
+      'http://[::1]:5180',
+    ]) {
+      expect(HqAddressSchema.safeParse(ok).success, ok).toBe(true);
+    }
+    for (const bad of ['http://ctpat-hq.cbp.example', 'http://10.1.2.3', 'ftp://ctpat-hq.cbp.example', 'not a url']) {
+      const parsed = HqAddressSchema.safeParse(bad);
+      expect(parsed.success, bad).toBe(false);
+    }
+    expect(HqAddressSchema.safeParse('http://ctpat-hq.cbp.example').error?.issues[0]?.message).toBe(
+      'HQ’s address must start with https:// (http:// is allowed only for localhost)',
+    );
   });
 });
