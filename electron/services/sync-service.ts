@@ -4,8 +4,8 @@ import { stmt } from '../../db/statements';
 import type { EventName } from '../../shared/ipc/channels';
 import type {
   EventPayloadOf,
-  ParkedChange,
   ParsedRequestOf,
+  RefusedChange,
   RefusedEvidenceView,
   SyncProgressView,
   SyncStatusView,
@@ -28,13 +28,13 @@ import { createHttpTransport, getHqJson, type HttpTransportOptions } from '../sy
 import { verifyAuditLog } from './audit-verify';
 import type { CredentialStore } from './hq-credentials';
 import {
-  discardParkedChange,
   discardRefusedEvidence,
-  listParkedChanges,
+  keepRefusedChangeOffHq,
+  listRefusedChanges,
   listRefusedEvidence,
-  retryParkedChange,
   retryRefusedEvidence,
-} from './parked-changes';
+  sendRefusedChangeAgain,
+} from './refused-changes';
 import type { ServiceContext } from './service-context';
 
 const HQ_TIMEOUT_MS = 30_000;
@@ -97,8 +97,8 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
     const current = engineFor()?.status();
     const counts = stmt(
       ctx.db,
-      'SELECT count(*) FILTER (WHERE parked_at IS NULL) AS pending, count(*) FILTER (WHERE parked_at IS NOT NULL) AS parked FROM sync_outbox',
-    ).get() as { pending: number; parked: number };
+      'SELECT count(*) FILTER (WHERE parked_at IS NULL) AS pending, count(*) FILTER (WHERE parked_at IS NOT NULL) AS refused FROM sync_outbox',
+    ).get() as { pending: number; refused: number };
     return {
       enrolled: saved !== null,
       hqUrl: saved?.hqUrl ?? null,
@@ -108,7 +108,7 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
       lastSuccessAt: current?.lastSuccessAt ?? null,
       lastError: current?.lastError ?? null,
       pending: counts.pending,
-      parked: counts.parked,
+      refused: counts.refused,
       progress,
     };
   };
@@ -194,16 +194,16 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
       });
     },
 
-    parked: (): ParkedChange[] => listParkedChanges(ctx),
+    refused: (): RefusedChange[] => listRefusedChanges(ctx),
 
-    retryParked(request: ParsedRequestOf<'sync:requeue'>): SyncStatusView {
-      retryParkedChange(ctx, request.changeId);
+    sendRefusedAgain(request: ParsedRequestOf<'sync:sendagain'>): SyncStatusView {
+      sendRefusedChangeAgain(ctx, request.changeId);
       scheduler.noteLocalWrite();
       return status();
     },
 
-    discardParked(request: ParsedRequestOf<'sync:discard'>): SyncStatusView {
-      discardParkedChange(ctx, request.changeId, request.reason);
+    keepRefusedOffHq(request: ParsedRequestOf<'sync:dontsend'>): SyncStatusView {
+      keepRefusedChangeOffHq(ctx, request.changeId, request.reason);
       return status();
     },
 

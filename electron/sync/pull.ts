@@ -199,7 +199,7 @@ function ensureMember(db: Db, a: Assignment, at: string, actor: string): string 
   return member.id;
 }
 
-/** Whether the outbox still holds a change of this validation, waiting or parked. */
+/** Whether the outbox still holds a change of this validation, waiting or refused. */
 export const hasUnpushedChanges = hasQueuedChanges;
 
 function writeValidation(

@@ -36,9 +36,9 @@ export type PushSummary = {
   pushed: number;
   applied: number;
   duplicates: number;
-  /** Rows parked by this run: refused by HQ, or not expressible in the protocol. */
-  parked: number;
-  /** Unparked rows still in the outbox afterwards. */
+  /** Rows refused by this run: refused by HQ, or not expressible in the protocol. */
+  refused: number;
+  /** Rows still waiting in the outbox afterwards (not counting refused ones). */
   remaining: number;
 };
 
@@ -58,16 +58,16 @@ const HELD_OUTCOMES = new Set<Receipt['outcome']>(['applied', 'duplicate']);
 
 /**
  * Sends due outbox rows to HQ in seq order, a batch at a time. Per batch, one transaction stores every
- * receipt, deletes the rows HQ holds, and parks the rows it refused with a reason a user can act on.
+ * receipt, deletes the rows HQ holds, and marks the rows it refused with a reason a user can act on.
  * A retryable transport error (network, 5xx) counts an attempt on the batch, sets its next_attempt_at,
  * and is rethrown; nothing is deleted. No await happens inside a transaction.
  */
 export async function pushOutbox(db: Db, transport: SyncTransport, options: PushOptions): Promise<PushSummary> {
   const batchSize = Math.max(1, Math.min(options.batchSize, MAX_PUSH_BATCH));
-  const summary: PushSummary = { pushed: 0, applied: 0, duplicates: 0, parked: 0, remaining: 0 };
-  const total = countUnparked(db);
+  const summary: PushSummary = { pushed: 0, applied: 0, duplicates: 0, refused: 0, remaining: 0 };
+  const total = countWaiting(db);
   const report = () =>
-    options.onProgress?.(Math.min(total, summary.applied + summary.duplicates + summary.parked), total);
+    options.onProgress?.(Math.min(total, summary.applied + summary.duplicates + summary.refused), total);
   report();
   for (;;) {
     const rows = dueRows(db, batchSize, options);
@@ -76,15 +76,15 @@ export async function pushOutbox(db: Db, transport: SyncTransport, options: Push
     if (unmappable.length > 0) {
       const at = options.now().toISOString();
       db.transaction(() => {
-        for (const { row, reason } of unmappable) parkRow(db, row.seq, reason, at);
+        for (const { row, reason } of unmappable) markRefused(db, row.seq, reason, at);
       }).immediate();
-      summary.parked += unmappable.length;
+      summary.refused += unmappable.length;
     }
     if (changes.length === 0) continue;
     await pushBatch(db, transport, changes, options, summary);
     report();
   }
-  summary.remaining = countUnparked(db);
+  summary.remaining = countWaiting(db);
   return summary;
 }
 
@@ -113,7 +113,7 @@ async function pushBatch(
     } else if (isRetryable(error)) {
       recordFailedAttempt(db, batch, error.message, options);
     } else if (error instanceof ClientError && batch.length > 1) {
-      // HQ refused the request as a whole: send the rows one by one so only the offending one is parked.
+      // HQ refused the request as a whole: send the rows one by one so only the offending one is refused.
       summary.pushed -= batch.length;
       for (const single of batch) await pushBatch(db, transport, [single], options, summary);
       return;
@@ -121,8 +121,8 @@ async function pushBatch(
       const [only] = batch;
       if (only) {
         const reason = `HQ refused this change: ${error.message}`;
-        db.transaction(() => parkRow(db, only.row.seq, reason, options.now().toISOString())).immediate();
-        summary.parked += 1;
+        db.transaction(() => markRefused(db, only.row.seq, reason, options.now().toISOString())).immediate();
+        summary.refused += 1;
       }
       return;
     }
@@ -140,8 +140,8 @@ async function pushBatch(
         if (receipt.outcome === 'applied') summary.applied += 1;
         else summary.duplicates += 1;
       } else {
-        parkRow(db, row.seq, refusalReason(change, receipt), options.now().toISOString());
-        summary.parked += 1;
+        markRefused(db, row.seq, refusalReason(change, receipt), options.now().toISOString());
+        summary.refused += 1;
       }
     }
   }).immediate();
@@ -213,8 +213,8 @@ async function isolateFailingChange(
     const reason =
       `HQ failed on this change ${only.row.attempts + 1} times while it took others (HQ: ${error.message}). ` +
       'It is set aside so the rest can go; send it again once HQ is fixed.';
-    db.transaction(() => parkRow(db, only.row.seq, reason, options.now().toISOString())).immediate();
-    summary.parked += 1;
+    db.transaction(() => markRefused(db, only.row.seq, reason, options.now().toISOString())).immediate();
+    summary.refused += 1;
     return true;
   }
   const half = Math.ceil(batch.length / 2);
@@ -294,7 +294,7 @@ function recordFailedAttempt(db: Db, batch: MappedRow[], message: string, option
   }).immediate();
 }
 
-function parkRow(db: Db, seq: number, reason: string, at: string): void {
+function markRefused(db: Db, seq: number, reason: string, at: string): void {
   stmt(db, 'UPDATE sync_outbox SET parked_at = ?, parked_reason = ?, next_attempt_at = NULL WHERE seq = ?').run(
     at,
     reason,
@@ -320,7 +320,7 @@ function storeReceipt(db: Db, row: OutboxDbRow, change: Change, receipt: Receipt
   );
 }
 
-function countUnparked(db: Db): number {
+function countWaiting(db: Db): number {
   return (stmt(db, 'SELECT count(*) AS n FROM sync_outbox WHERE parked_at IS NULL').get() as { n: number }).n;
 }
 
@@ -342,7 +342,7 @@ export function validationIdOfChange(change: {
 export type QueuedRow = { entity: string; entity_id: string; payload_json: string; parked_reason: string | null };
 
 /**
- * The outbox rows (waiting or parked) of one validation, in order. The SQL narrows by the three ways a row
+ * The outbox rows (waiting or refused) of one validation, in order. The SQL narrows by the three ways a row
  * names its validation; validationIdOfChange then decides, so an answer keyed "<id>/…" is never misread.
  */
 export function queuedRowsOfValidation(db: Db, validationId: string): QueuedRow[] {

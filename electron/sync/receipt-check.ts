@@ -34,7 +34,7 @@ export async function checkValidationReceipts(
        AND (r.safe_to_archive_at IS NULL OR r.content_sha256 IS NOT v.content_sha256)
      ORDER BY v.submitted_at`,
   ).all() as Candidate[];
-  // Any outbox row (waiting or parked) or evidence file not yet held means HQ cannot hold all of it yet.
+  // Any outbox row (waiting or refused) or evidence file not yet held means HQ cannot hold all of it yet.
   const sent = candidates.filter((c) => !hasQueuedChanges(db, c.id) && !hasEvidenceNotHeld(db, c.id));
   const summary: ReceiptCheckSummary = { checked: 0, safeToArchive: 0, incomplete: 0, notHeld: 0 };
   options.report?.({ phase: 'receipts', done: 0, total: sent.length });

@@ -15,7 +15,7 @@ export type SyncStatus = {
   /** Changes waiting to be sent. */
   pending: number;
   /** Changes HQ refused, kept with a reason until the user deals with them. */
-  parked: number;
+  refused: number;
 };
 
 export type SyncResult =
@@ -208,9 +208,9 @@ export function clearNeedsEnrolment(db: Db): void {
 function readStatus(db: Db, syncing: boolean): SyncStatus {
   const counts = stmt(
     db,
-    `SELECT count(*) FILTER (WHERE parked_at IS NULL) AS pending, count(*) FILTER (WHERE parked_at IS NOT NULL) AS parked
+    `SELECT count(*) FILTER (WHERE parked_at IS NULL) AS pending, count(*) FILTER (WHERE parked_at IS NOT NULL) AS refused
      FROM sync_outbox`,
-  ).get() as { pending: number; parked: number };
+  ).get() as { pending: number; refused: number };
   const lastError = readState(db, 'last_error');
   const state: SyncEngineState = syncing
     ? 'syncing'
@@ -263,7 +263,7 @@ export type ValidationSyncState = ReceiptTimes &
   (
     | { state: 'not-synced'; pending: number }
     | { state: 'synced' }
-    | { state: 'needs-attention'; reason: string; parked: number }
+    | { state: 'needs-attention'; reason: string; refused: number }
   );
 
 /**
@@ -273,7 +273,7 @@ export type ValidationSyncState = ReceiptTimes &
  */
 export function validationSyncState(db: Db, validationId: string): ValidationSyncState {
   const mine = queuedRowsOfValidation(db, validationId);
-  const parked = mine.filter((r) => r.parked_reason !== null);
+  const refused = mine.filter((r) => r.parked_reason !== null);
   const syncedAt =
     (stmt(
       db,
@@ -285,12 +285,12 @@ export function validationSyncState(db: Db, validationId: string): ValidationSyn
     syncedAt,
     safeToArchiveAt: mine.length > 0 ? null : (archiveStateOf(db, validationId)?.safeToArchiveAt ?? null),
   };
-  const [firstParked] = parked;
-  if (firstParked?.parked_reason) {
-    return { state: 'needs-attention', reason: firstParked.parked_reason, parked: parked.length, ...times };
+  const [firstRefused] = refused;
+  if (firstRefused?.parked_reason) {
+    return { state: 'needs-attention', reason: firstRefused.parked_reason, refused: refused.length, ...times };
   }
   const [firstRefusedFile] = refusedEvidenceReasonsOf(db, validationId);
-  if (firstRefusedFile) return { state: 'needs-attention', reason: firstRefusedFile, parked: 0, ...times };
+  if (firstRefusedFile) return { state: 'needs-attention', reason: firstRefusedFile, refused: 0, ...times };
   if (mine.length > 0) return { state: 'not-synced', pending: mine.length, ...times };
   return syncedAt ? { state: 'synced', ...times } : { state: 'not-synced', pending: 0, ...times };
 }

@@ -121,7 +121,7 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
 
 /**
  * GETs an HQ JSON resource (path relative to /v1/) and parses it with schema. Errors are the typed ones
- * above: NetworkError and ServerError are retried later, AuthError asks for enrolment, ClientError parks.
+ * above: NetworkError and ServerError are retried later, AuthError asks for enrolment, ClientError refuses.
  */
 export async function getHqJson<T>(options: HttpTransportOptions, path: string, schema: z.ZodType<T>): Promise<T> {
   const fetchImpl = options.fetch ?? globalThis.fetch;

@@ -222,7 +222,7 @@ function recordFailure(
   );
 }
 
-/** How a failed attempt is handled: auth stops the run; retry leaves the file pending; refused parks it. */
+/** How a failed attempt is handled: auth stops the run; retry leaves the file pending; refused refuses it. */
 type Failure = { kind: 'auth' | 'retry' | 'refused'; reason: string; forgetUpload?: boolean };
 
 class UploadFailure extends Error {

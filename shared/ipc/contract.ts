@@ -190,7 +190,7 @@ export const SyncStatusViewSchema = z.object({
   lastSuccessAt: z.string().nullable(),
   lastError: z.string().nullable(),
   pending: z.number().int().nonnegative(),
-  parked: z.number().int().nonnegative(),
+  refused: z.number().int().nonnegative(),
   /** What the running sync is doing, for the progress bar; null when no sync runs. */
   progress: SyncProgressSchema.nullable(),
 });
@@ -229,16 +229,16 @@ export const ReviewQueueItemSchema = z.object({
 });
 export type ReviewQueueItem = z.infer<typeof ReviewQueueItemSchema>;
 
-export const ParkedChangeSchema = z.object({
+export const RefusedChangeSchema = z.object({
   changeId: UuidSchema,
   validationId: z.string().nullable(),
   memberName: z.string().nullable(),
   entity: z.string(),
   operation: z.string(),
   reason: z.string(),
-  parkedAt: z.string(),
+  refusedAt: z.string(),
 });
-export type ParkedChange = z.infer<typeof ParkedChangeSchema>;
+export type RefusedChange = z.infer<typeof RefusedChangeSchema>;
 
 /** An evidence file HQ refused (e.g. its bytes no longer match the fingerprint), waiting for the SCSS to decide. */
 export const RefusedEvidenceSchema = z.object({
@@ -381,9 +381,9 @@ export const contract = {
   },
   'sync:now': { request: Empty, response: SyncStatusViewSchema },
   'sync:validations': { request: Empty, response: z.array(ValidationSyncViewSchema) },
-  'sync:refused': { request: Empty, response: z.array(ParkedChangeSchema) },
-  'sync:requeue': { request: z.strictObject({ changeId: UuidSchema }), response: SyncStatusViewSchema },
-  'sync:discard': {
+  'sync:refused': { request: Empty, response: z.array(RefusedChangeSchema) },
+  'sync:sendagain': { request: z.strictObject({ changeId: UuidSchema }), response: SyncStatusViewSchema },
+  'sync:dontsend': {
     request: z.strictObject({
       changeId: UuidSchema,
       reason: z.string().trim().min(3, 'Say why this change should not be sent (at least 3 characters)').max(500),

@@ -96,7 +96,7 @@ test('a change HQ refuses is listed with its reason and can be kept off HQ witho
   app,
 }) => {
   const page = app.page;
-  // A reviewer's account may not change an SCSS's content: HQ refuses it (forbidden), and the app parks it.
+  // A reviewer's account may not change an SCSS's content: HQ refuses it (forbidden), and the app refuses it.
   const { code } = await issueEnrolmentCode(hq.db, {
     name: 'Morgan Lee',
     role: 'FIELD_OFFICE_REVIEWER',

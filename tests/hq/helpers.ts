@@ -154,7 +154,7 @@ export async function enrol(
 }
 
 export const DANA = { name: 'Dana Ruiz', role: 'SCSS', fieldOffice: 'Houston' } as const;
-export const LEE = { name: 'Lee Park', role: 'SCSS', fieldOffice: 'Houston' } as const;
+export const LEE = { name: 'Lee Refuse', role: 'SCSS', fieldOffice: 'Houston' } as const;
 export const REVIEWER = { name: 'Sam Ortiz', role: 'FIELD_OFFICE_REVIEWER', fieldOffice: 'Houston' } as const;
 export const REVIEWER_ELSEWHERE = { name: 'Kim Chen', role: 'FIELD_OFFICE_REVIEWER', fieldOffice: 'Miami' } as const;
 export const ANALYST = { name: 'Ari Cole', role: 'HQ_ANALYST', fieldOffice: 'Washington' } as const;

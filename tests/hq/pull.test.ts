@@ -36,7 +36,7 @@ import {
 } from './helpers';
 
 const SUPERVISOR = { name: 'Pat Lane', role: 'SUPERVISOR', fieldOffice: 'Houston' } as const;
-const LEE_IN_MIAMI = { ...LEE, name: 'Lee Park (Miami)', fieldOffice: 'Miami' } as const;
+const LEE_IN_MIAMI = { ...LEE, name: 'Lee Refuse (Miami)', fieldOffice: 'Miami' } as const;
 
 async function pull(ctx: HqTestContext, token: string | null, query = '') {
   const response = await ctx.app.inject({

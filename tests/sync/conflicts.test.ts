@@ -39,13 +39,13 @@ describe.each(BACKENDS)('what HQ refuses, on %s', (backend) => {
     return client;
   }
 
-  const parkedRows = (client: Client) =>
+  const refusedRows = (client: Client) =>
     client.services.ctx.db
       .prepare('SELECT entity, entity_id, parked_reason, attempts FROM sync_outbox WHERE parked_at IS NOT NULL')
       .all();
 
-  describe('changes HQ refuses are parked with a reason, never retried, never deleted', () => {
-    it('an answer edited on two laptops: the second to sync is parked as stale and its validation needs attention', async () => {
+  describe('changes HQ refuses are refused with a reason, never retried, never deleted', () => {
+    it('an answer edited on two laptops: the second to sync is refused as stale and its validation needs attention', async () => {
       const first = await laptop('alice');
       const validation = doFieldWork(first, { '4.1': 'DEFICIENT' });
       await first.engine().syncNow();
@@ -62,19 +62,19 @@ describe.each(BACKENDS)('what HQ refuses, on %s', (backend) => {
 
       expect(await first.engine().syncNow()).toMatchObject({ ok: true, summary: { applied: 1 } });
       const engine = second.engine();
-      expect(await engine.syncNow()).toMatchObject({ ok: true, summary: { pushed: 1, applied: 0, parked: 1 } });
+      expect(await engine.syncNow()).toMatchObject({ ok: true, summary: { pushed: 1, applied: 0, refused: 1 } });
 
       const reason = 'HQ has a newer version of 4.1 (version 2); reload it before editing.';
-      expect(parkedRows(second)).toEqual([
+      expect(refusedRows(second)).toEqual([
         { entity: 'criterion_response', entity_id: `${validation.id}/4.1`, parked_reason: reason, attempts: 0 },
       ]);
       expect(validationSyncState(second.services.ctx.db, validation.id)).toMatchObject({
         state: 'needs-attention',
         reason,
-        parked: 1,
+        refused: 1,
       });
       expect(receiptOutcomes(second)[staleChange[0] ?? '']).toBe('stale');
-      expect(engine.status()).toMatchObject({ state: 'idle', pending: 0, parked: 1 });
+      expect(engine.status()).toMatchObject({ state: 'idle', pending: 0, refused: 1 });
       // HQ kept the first laptop's answer; the refused one is still on the second laptop, untouched.
       const held = await hqContents(hq);
       expect(held.records).toEqual([
@@ -86,13 +86,13 @@ describe.each(BACKENDS)('what HQ refuses, on %s', (backend) => {
 
       // Not retried automatically: the next sync sends nothing, and schedules nothing.
       const watching = faulty(second.transport, 'drop-before-hq', 0);
-      expect(await second.engine(watching).syncNow()).toMatchObject({ ok: true, summary: { pushed: 0, parked: 0 } });
+      expect(await second.engine(watching).syncNow()).toMatchObject({ ok: true, summary: { pushed: 0, refused: 0 } });
       expect(watching.calls).toBe(0);
       expect(second.clock.pendingTimers()).toBe(0);
       expect(validationSyncState(first.services.ctx.db, validation.id)).toMatchObject({ state: 'synced' });
     });
 
-    it('a row the protocol cannot express is parked with a readable reason and the rest still goes', async () => {
+    it('a row the protocol cannot express is refused with a readable reason and the rest still goes', async () => {
       const alice = await laptop('alice');
       const validation = doFieldWork(alice, { '1.1': 'COMPLIANT' });
       alice.services.ctx.db.transaction(() =>
@@ -108,8 +108,8 @@ describe.each(BACKENDS)('what HQ refuses, on %s', (backend) => {
 
       const result = await alice.push();
 
-      expect(result).toEqual({ pushed: 3, applied: 3, duplicates: 0, parked: 1, remaining: 0 });
-      expect(parkedRows(alice)).toEqual([
+      expect(result).toEqual({ pushed: 3, applied: 3, duplicates: 0, refused: 1, remaining: 0 });
+      expect(refusedRows(alice)).toEqual([
         {
           entity: 'member',
           entity_id: 'm-1',
@@ -120,7 +120,7 @@ describe.each(BACKENDS)('what HQ refuses, on %s', (backend) => {
       expect(validationSyncState(alice.services.ctx.db, validation.id)).toMatchObject({ state: 'needs-attention' });
       expect((await hqContents(hq)).changeIds).toHaveLength(3);
     });
-    it('a request HQ refuses as a whole is resent change by change, and only the offending change is parked', async () => {
+    it('a request HQ refuses as a whole is resent change by change, and only the offending change is refused', async () => {
       const alice = await laptop('alice');
       const validation = doFieldWork(alice, { '1.1': 'COMPLIANT', '4.1': 'DEFICIENT' });
       const [, oversized] = outboxChangeIds(alice);
@@ -141,10 +141,10 @@ describe.each(BACKENDS)('what HQ refuses, on %s', (backend) => {
         },
       };
 
-      expect(await alice.push(gateway)).toEqual({ pushed: 3, applied: 2, duplicates: 0, parked: 1, remaining: 0 });
+      expect(await alice.push(gateway)).toEqual({ pushed: 3, applied: 2, duplicates: 0, refused: 1, remaining: 0 });
 
       expect(sent).toEqual([3, 1, 1, 1]);
-      expect(parkedRows(alice)).toEqual([
+      expect(refusedRows(alice)).toEqual([
         {
           entity: 'criterion_response',
           entity_id: `${validation.id}/1.1`,
@@ -172,8 +172,8 @@ describe.each(BACKENDS)('what HQ refuses, on %s', (backend) => {
         retryAt: null,
         needsEnrolment: true,
       });
-      expect(engine.status()).toMatchObject({ state: 'needs-enrolment', pending: 3, parked: 0 });
-      expect(countOutbox(alice)).toEqual({ pending: 3, parked: 0 });
+      expect(engine.status()).toMatchObject({ state: 'needs-enrolment', pending: 3, refused: 0 });
+      expect(countOutbox(alice)).toEqual({ pending: 3, refused: 0 });
       expect(alice.clock.pendingTimers()).toBe(0);
       expect((await hqContents(hq)).changeIds).toEqual([]);
       // Further syncs do not knock on HQ's door with the revoked token.

@@ -136,7 +136,7 @@ describe('a sync step that HQ cannot take just now is retried with backoff and s
     await ended;
 
     // The answers went up; the file did not, and the header says so instead of "Synced".
-    expect(laptop.sync.status()).toMatchObject({ pending: 0, parked: 0, state: 'error' });
+    expect(laptop.sync.status()).toMatchObject({ pending: 0, refused: 0, state: 'error' });
     expect(laptop.sync.status().lastError).toMatch(/^1 evidence file could not reach HQ; trying again at /);
     expect(laptop.sync.status().lastError).toMatch(RETRYING);
     expect(await hq.heldFiles()).toEqual([]);

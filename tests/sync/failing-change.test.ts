@@ -40,7 +40,7 @@ async function pushAfterBackoff(client: Client, transport: SyncTransport): Promi
   }
 }
 
-const parkedReasons = (client: Client) =>
+const refusedReasons = (client: Client) =>
   (
     client.services.ctx.db
       .prepare('SELECT change_id, parked_reason FROM sync_outbox WHERE parked_at IS NOT NULL')
@@ -64,7 +64,7 @@ describe.each(BACKENDS)('one change HQ keeps failing on does not hold back the r
     expect(await pushAfterBackoff(world.alice, hq)).toBeNull();
 
     expect((await hqContents(world.hq)).changeIds.sort()).toEqual(queued.filter((id) => id !== bad).sort());
-    expect(parkedReasons(world.alice)).toEqual([
+    expect(refusedReasons(world.alice)).toEqual([
       [
         bad,
         expect.stringMatching(
@@ -72,7 +72,7 @@ describe.each(BACKENDS)('one change HQ keeps failing on does not hold back the r
         ),
       ],
     ]);
-    expect(countOutbox(world.alice)).toEqual({ pending: 0, parked: 1 });
+    expect(countOutbox(world.alice)).toEqual({ pending: 0, refused: 1 });
   });
 
   it('sets nothing aside while HQ fails on everything (its health check fails too)', async () => {
@@ -82,7 +82,7 @@ describe.each(BACKENDS)('one change HQ keeps failing on does not hold back the r
     for (let attempt = 1; attempt <= 6; attempt += 1) {
       expect(await pushAfterBackoff(world.alice, hq)).toBe('HQ could not handle this request; try again later');
     }
-    expect(countOutbox(world.alice)).toEqual({ pending: queued.length, parked: 0 });
+    expect(countOutbox(world.alice)).toEqual({ pending: queued.length, refused: 0 });
     expect((await hqContents(world.hq)).changeIds).toEqual([]);
   });
 });

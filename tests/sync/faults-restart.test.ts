@@ -84,7 +84,7 @@ describe.each(BACKENDS)('HQ killed in the middle of a push and started again, on
         ok: false,
         error: 'Could not reach HQ (ECONNREFUSED).',
       });
-      expect(engine.status()).toMatchObject({ state: 'error', pending: expect.any(Number), parked: 0 });
+      expect(engine.status()).toMatchObject({ state: 'error', pending: expect.any(Number), refused: 0 });
     }
 
     await hq.restart();
@@ -101,7 +101,7 @@ describe.each(BACKENDS)('HQ killed in the middle of a push and started again, on
     for (const [i, laptop] of laptops.entries()) {
       expect(await scheduledRetry(laptop, engines[i] as SyncEngine)).toMatchObject({
         ok: true,
-        summary: { parked: 0, remaining: 0 },
+        summary: { refused: 0, remaining: 0 },
       });
     }
     await expectHqHoldsExactly(hq, laptops, [...queued.alice, ...queued.bob]);
@@ -127,7 +127,7 @@ describe.each(BACKENDS)('HQ killed in the middle of a push and started again, on
     for (const [i, laptop] of laptops.entries()) {
       expect(await scheduledRetry(laptop, engines[i] as SyncEngine)).toMatchObject({
         ok: true,
-        summary: { parked: 0, remaining: 0 },
+        summary: { refused: 0, remaining: 0 },
       });
     }
     const receipts = await expectHqHoldsExactly(hq, laptops, [...queued.alice, ...queued.bob]);

@@ -56,7 +56,7 @@ describe.each(BACKENDS)('sync survives a broken network and a failing HQ, on %s'
         next_attempt_at: '2026-03-02T14:00:00.500Z',
       }),
     );
-    expect(engine.status()).toMatchObject({ state: 'error', pending: 3, parked: 0, lastSuccessAt: null });
+    expect(engine.status()).toMatchObject({ state: 'error', pending: 3, refused: 0, lastSuccessAt: null });
 
     const retried = await runScheduledRetry(world.alice, engine, 500);
     expect(retried).toMatchObject({ ok: true, summary: { applied: 3, duplicates: 0, remaining: 0 } });
@@ -79,7 +79,7 @@ describe.each(BACKENDS)('sync survives a broken network and a failing HQ, on %s'
     expect(await engine.syncNow()).toMatchObject({ ok: false, error: 'Could not reach HQ (ECONNRESET).' });
     // HQ has it all, but the laptop cannot know: it keeps every row and says so.
     expect((await hqContents(world.hq)).changeIds).toHaveLength(4);
-    expect(countOutbox(world.alice)).toEqual({ pending: 4, parked: 0 });
+    expect(countOutbox(world.alice)).toEqual({ pending: 4, refused: 0 });
     expect(engine.status().state).toBe('error');
 
     const retried = await runScheduledRetry(world.alice, engine, 500);
@@ -121,7 +121,7 @@ describe.each(BACKENDS)('sync survives a broken network and a failing HQ, on %s'
     const result = await world.alice.engine(faulty(world.alice.transport, 'duplicate-request')).syncNow();
     await world.bob.engine(faulty(world.bob.transport, 'duplicate-request')).syncNow();
 
-    expect(result).toMatchObject({ ok: true, summary: { pushed: 3, parked: 0, remaining: 0 } });
+    expect(result).toMatchObject({ ok: true, summary: { pushed: 3, refused: 0, remaining: 0 } });
     if (result.ok) expect(result.summary.applied + result.summary.duplicates).toBe(3);
     await expectHqHoldsExactly(world.hq, [world.alice, world.bob], queued);
   });

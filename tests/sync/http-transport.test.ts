@@ -67,7 +67,7 @@ describe('the HTTP transport against HQ over a real socket', () => {
     doFieldWork(alice, { '1.1': 'COMPLIANT', '4.1': 'DEFICIENT' });
     const transport = createHttpTransport({ baseUrl, token: alice.token, timeoutMs: 10_000 });
     const summary = await pushOutbox(alice.services.ctx.db, transport, { batchSize: 500, now: alice.clock.now });
-    expect(summary).toEqual({ pushed: 3, applied: 3, duplicates: 0, parked: 0, remaining: 0 });
+    expect(summary).toEqual({ pushed: 3, applied: 3, duplicates: 0, refused: 0, remaining: 0 });
     expect((await hqContents(hq)).changeIds).toHaveLength(3);
   });
 

@@ -204,7 +204,7 @@ describe.each(BACKENDS)('pulling from HQ on %s', (backend) => {
     // Alice's second laptop, restored from the first, pushes the same changes first.
     const second = await enrolClient(hq, 'alice-second-laptop', alice);
     try {
-      expect((await second.push()).parked).toBe(0);
+      expect((await second.push()).refused).toBe(0);
 
       expect(await pullFromHq(ctx.db, reviewerPull, { now })).toEqual({
         editions: 0,
@@ -220,7 +220,7 @@ describe.each(BACKENDS)('pulling from HQ on %s', (backend) => {
 
       // HQ already holds every change, so the push changes nothing there and nothing new is pulled;
       // the held copy is what arrives.
-      expect(await alice.push()).toMatchObject({ applied: 0, parked: 0, remaining: 0 });
+      expect(await alice.push()).toMatchObject({ applied: 0, refused: 0, remaining: 0 });
       expect(await pullFromHq(ctx.db, reviewerPull, { now })).toEqual({
         editions: 0,
         assignments: 0,
@@ -235,7 +235,7 @@ describe.each(BACKENDS)('pulling from HQ on %s', (backend) => {
       expect(pulled?.status).toBe('SUBMITTED');
       expect(JSON.parse(pulled?.records_json ?? '[]')).toHaveLength(held[0]?.n ?? -1);
 
-      // Changed at HQ by the other laptop while this one has a parked change of its own: never overwritten.
+      // Changed at HQ by the other laptop while this one has a refused change of its own: never overwritten.
       const { criterion_id: criterionId } = ctx.db
         .prepare('SELECT criterion_id FROM criterion_responses WHERE validation_id = ? ORDER BY criterion_id LIMIT 1')
         .get(validation.id) as { criterion_id: string };
@@ -245,13 +245,13 @@ describe.each(BACKENDS)('pulling from HQ on %s', (backend) => {
         criterionId,
         notes: 'Re-checked on the second laptop',
       });
-      expect(await second.push()).toMatchObject({ parked: 0, remaining: 0 });
-      // This laptop reopens and edits the same answer from the version it had: both refused at HQ, so parked.
+      expect(await second.push()).toMatchObject({ refused: 0, remaining: 0 });
+      // This laptop reopens and edits the same answer from the version it had: both refused at HQ, so refused.
       reopenValidation(ctx, validation.id, 'Correcting an answer here');
       saveResponse(ctx, { validationId: validation.id, criterionId, notes: 'Corrected on this laptop' });
-      expect((await alice.push()).parked).toBe(2);
+      expect((await alice.push()).refused).toBe(2);
       submitValidation(second.services.ctx, validation.id, 'Alice Example');
-      expect(await second.push()).toMatchObject({ parked: 0, remaining: 0 });
+      expect(await second.push()).toMatchObject({ refused: 0, remaining: 0 });
       const before = hqValidation(alice, validation.id);
       expect(await pullFromHq(ctx.db, reviewerPull, { now })).toMatchObject({ validations: 0, keptLocal: 1 });
       expect(hqValidation(alice, validation.id)).toEqual(before);
@@ -275,7 +275,7 @@ describe.each(BACKENDS)('pulling from HQ on %s', (backend) => {
     const { ctx } = alice.services;
     const { validation } = buildCompleteValidation(alice.services);
     submitValidation(ctx, validation.id, 'Alice Example');
-    expect((await alice.push()).parked).toBe(0);
+    expect((await alice.push()).refused).toBe(0);
     // A finding made malformed at HQ after it was accepted (an old HQ, or a hand edit of its database).
     await hq.db.query(
       `UPDATE records SET payload = payload - 'classification' WHERE entity = 'finding' AND validation_id = $1`,

@@ -29,8 +29,8 @@ describe.each(BACKENDS)('pushing two laptops to one HQ on %s', (backend) => {
     const a = await world.alice.push();
     const b = await world.bob.push();
 
-    expect(a).toEqual({ pushed: 5, applied: 5, duplicates: 0, parked: 0, remaining: 0 });
-    expect(b).toEqual({ pushed: 3, applied: 3, duplicates: 0, parked: 0, remaining: 0 });
+    expect(a).toEqual({ pushed: 5, applied: 5, duplicates: 0, refused: 0, remaining: 0 });
+    expect(b).toEqual({ pushed: 3, applied: 3, duplicates: 0, refused: 0, remaining: 0 });
     const receipts = await expectHqHoldsExactly(world.hq, [world.alice, world.bob], queued);
     expect(Object.values(receipts).every((o) => o === 'applied')).toBe(true);
     const held = await hqContents(world.hq);

@@ -160,7 +160,7 @@ describe.each(BACKENDS)('sync over a slow link, on %s', (backend) => {
     link.set({ ...SLOW, down: { bytesPerSecond: 64_000, latencyMs: 100 } });
     const third = await Promise.all(laptops.map((laptop, i) => scheduledRetry(laptop, engines[i] as SyncEngine)));
     for (const result of third) {
-      expect(result).toMatchObject({ ok: true, summary: { applied: 0, duplicates: 40, parked: 0, remaining: 0 } });
+      expect(result).toMatchObject({ ok: true, summary: { applied: 0, duplicates: 40, refused: 0, remaining: 0 } });
     }
     await expectHqHoldsExactly(hq, laptops, queued);
     await expectHqAnswersEqualLaptops(hq, laptops);
@@ -183,11 +183,11 @@ describe.each(BACKENDS)('sync over a slow link, on %s', (backend) => {
     expect(small).toEqual([
       expect.objectContaining({
         ok: true,
-        summary: { pushed: 45, applied: 5, duplicates: 40, parked: 0, remaining: 0 },
+        summary: { pushed: 45, applied: 5, duplicates: 40, refused: 0, remaining: 0 },
       }),
       expect.objectContaining({
         ok: true,
-        summary: { pushed: 40, applied: 0, duplicates: 40, parked: 0, remaining: 0 },
+        summary: { pushed: 40, applied: 0, duplicates: 40, refused: 0, remaining: 0 },
       }),
     ]);
     await expectHqHoldsExactly(hq, laptops, queued);

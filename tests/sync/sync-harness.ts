@@ -355,13 +355,13 @@ export function doFieldWorkOnCriteria(client: Client, count: number): Validation
 export const outboxChangeIds = (client: Client): string[] =>
   listOutbox(client.services.ctx.db, 100_000).map((r) => r.changeId);
 
-export function countOutbox(client: Client): { pending: number; parked: number } {
+export function countOutbox(client: Client): { pending: number; refused: number } {
   return client.services.ctx.db
     .prepare(
-      `SELECT count(*) FILTER (WHERE parked_at IS NULL) AS pending, count(*) FILTER (WHERE parked_at IS NOT NULL) AS parked
+      `SELECT count(*) FILTER (WHERE parked_at IS NULL) AS pending, count(*) FILTER (WHERE parked_at IS NOT NULL) AS refused
        FROM sync_outbox`,
     )
-    .get() as { pending: number; parked: number };
+    .get() as { pending: number; refused: number };
 }
 
 export function receiptOutcomes(client: Client): Record<string, string> {
@@ -441,7 +441,7 @@ export async function expectHqHoldsExactly(hq: Hq, clients: Client[], queued: st
     .flatMap((c) => localResponseRecords(c))
     .sort((a, b) => a.entity_id.localeCompare(b.entity_id));
   expect(held.records.filter((r) => r.entity === 'criterion_response')).toEqual(localAnswers);
-  for (const client of clients) expect(countOutbox(client), client.name).toEqual({ pending: 0, parked: 0 });
+  for (const client of clients) expect(countOutbox(client), client.name).toEqual({ pending: 0, refused: 0 });
   const receipts: Record<string, string> = Object.assign({}, ...clients.map(receiptOutcomes));
   expect(Object.keys(receipts).sort()).toEqual([...queued].sort());
   expect(Object.values(receipts).filter((o) => o !== 'applied' && o !== 'duplicate')).toEqual([]);

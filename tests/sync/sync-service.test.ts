@@ -194,13 +194,13 @@ describe('the desktop sync service against a listening HQ', () => {
        WHERE seq = (SELECT min(seq) FROM sync_outbox WHERE entity = 'criterion_response')`,
     ).run();
     await laptop.sync.syncNow();
-    const [refused] = laptop.sync.parked();
+    const [refused] = laptop.sync.refused();
     if (!refused) throw new Error('expected a refused change');
-    laptop.sync.discardParked({ changeId: refused.changeId, reason: 'Kept off HQ while the catalog is fixed' });
+    laptop.sync.keepRefusedOffHq({ changeId: refused.changeId, reason: 'Kept off HQ while the catalog is fixed' });
 
     submitValidation(laptop.services.ctx, validation.id, 'Dana Ruiz');
     await laptop.sync.syncNow();
-    const [submit] = laptop.sync.parked();
+    const [submit] = laptop.sync.refused();
     expect(submit).toMatchObject({ validationId: validation.id, entity: 'validation', operation: 'submit' });
     expect(submit?.reason).toMatch(/HQ holds different content for this validation/);
     expect(stateOf(laptop, validation.id)).toMatchObject({ state: 'needs-attention', safeToArchiveAt: null });
@@ -281,27 +281,30 @@ describe('the desktop sync service against a listening HQ', () => {
     const laptop = await enrolledLaptop(hq, url);
     const validation = doFieldWork(laptop as never, { '1.1': 'COMPLIANT' });
     const { db } = laptop.services.ctx;
-    // An answer whose version HQ cannot accept: refused as invalid and parked.
+    // An answer whose version HQ cannot accept: refused as invalid and refused.
     db.prepare(
       `UPDATE sync_outbox SET payload_json = json_set(payload_json, '$.version', 0) WHERE entity = 'criterion_response'`,
     ).run();
     await laptop.sync.syncNow();
-    const [refused] = laptop.sync.parked();
+    const [refused] = laptop.sync.refused();
     expect(refused).toMatchObject({ validationId: validation.id, entity: 'criterion_response', operation: 'upsert' });
     expect(refused?.reason).toMatch(/HQ could not accept 1\.1/);
     expect(stateOf(laptop, validation.id)).toMatchObject({ state: 'needs-attention', reason: refused?.reason });
     if (!refused) throw new Error('expected a refused change');
 
     // Sent again as is, HQ refuses it again: still listed.
-    laptop.sync.retryParked({ changeId: refused.changeId });
-    expect(laptop.sync.status()).toMatchObject({ pending: 1, parked: 0 });
+    laptop.sync.sendRefusedAgain({ changeId: refused.changeId });
+    expect(laptop.sync.status()).toMatchObject({ pending: 1, refused: 0 });
     await laptop.sync.syncNow();
-    expect(laptop.sync.parked().map((p) => p.changeId)).toEqual([refused.changeId]);
+    expect(laptop.sync.refused().map((p) => p.changeId)).toEqual([refused.changeId]);
 
-    expect(() => laptop.sync.discardParked({ changeId: validation.id, reason: 'not queued' })).toThrow(AppError);
-    laptop.sync.discardParked({ changeId: refused.changeId, reason: 'Answer re-entered after HQ fixed the catalog' });
-    expect(laptop.sync.status()).toMatchObject({ pending: 0, parked: 0 });
-    expect(laptop.sync.parked()).toEqual([]);
+    expect(() => laptop.sync.keepRefusedOffHq({ changeId: validation.id, reason: 'not queued' })).toThrow(AppError);
+    laptop.sync.keepRefusedOffHq({
+      changeId: refused.changeId,
+      reason: 'Answer re-entered after HQ fixed the catalog',
+    });
+    expect(laptop.sync.status()).toMatchObject({ pending: 0, refused: 0 });
+    expect(laptop.sync.refused()).toEqual([]);
     const answer = db
       .prepare('SELECT result FROM criterion_responses WHERE validation_id = ? AND criterion_id = ?')
       .get(validation.id, '1.1');
@@ -350,7 +353,7 @@ describe('the desktop sync service against a listening HQ', () => {
       comment: 'Attach the access-control policy the finding cites.',
     });
     await sam.sync.syncNow();
-    expect(sam.sync.status()).toMatchObject({ pending: 0, parked: 0 });
+    expect(sam.sync.status()).toMatchObject({ pending: 0, refused: 0 });
     const [atHq] = await hq.db.query<{ decision: string; version: number }>(
       `SELECT payload->>'decision' AS decision, version FROM records WHERE entity = 'finding_review'`,
     );

@@ -7,8 +7,8 @@ type SyncChannel =
   | 'sync:now'
   | 'sync:validations'
   | 'sync:refused'
-  | 'sync:requeue'
-  | 'sync:discard'
+  | 'sync:sendagain'
+  | 'sync:dontsend'
   | 'sync:refusedfiles'
   | 'sync:resendfile'
   | 'sync:withholdfile'
@@ -20,9 +20,9 @@ export function syncHandlers(sync: SyncService): HandlersFor<SyncChannel> {
     'sync:enroll': (req) => sync.enroll(req),
     'sync:now': () => sync.syncNow(),
     'sync:validations': () => sync.validationStates(),
-    'sync:refused': () => sync.parked(),
-    'sync:requeue': (req) => sync.retryParked(req),
-    'sync:discard': (req) => sync.discardParked(req),
+    'sync:refused': () => sync.refused(),
+    'sync:sendagain': (req) => sync.sendRefusedAgain(req),
+    'sync:dontsend': (req) => sync.keepRefusedOffHq(req),
     'sync:refusedfiles': () => sync.refusedFiles(),
     'sync:resendfile': (req) => sync.retryRefusedFile(req),
     'sync:withholdfile': (req) => sync.discardRefusedFile(req),

@@ -34,8 +34,8 @@ export function SyncControl() {
       ? `Sync failed: ${error}`
       : status.state === 'needs-enrolment'
         ? 'HQ no longer accepts this computer: enrol it again in Settings'
-        : status.parked > 0
-          ? `${status.parked} change${status.parked > 1 ? 's' : ''} need${status.parked > 1 ? '' : 's'} attention`
+        : status.refused > 0
+          ? `${status.refused} change${status.refused > 1 ? 's' : ''} need${status.refused > 1 ? '' : 's'} attention`
           : status.pending > 0
             ? `${status.pending} change${status.pending > 1 ? 's' : ''} to send`
             : status.state === 'error' && status.lastError
@@ -47,7 +47,7 @@ export function SyncControl() {
     <div className="sync-control">
       <span className="sync-control__status" role="status" data-testid="sync-status">
         {summary}
-        {!running && status.parked > 0 && (
+        {!running && status.refused > 0 && (
           <>
             {' '}
             <a className="usa-link" href={`${routeHref({ name: 'settings' })}`}>

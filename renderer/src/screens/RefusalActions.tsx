@@ -34,7 +34,7 @@ export function RefusalActions({ id, noun, sendAgain, dontSend }: RefusalActions
   return (
     <>
       {error && <Alert type="error">{error}</Alert>}
-      <div className="parked-changes__actions">
+      <div className="refused-changes__actions">
         <button
           type="button"
           className="usa-button usa-button--outline"

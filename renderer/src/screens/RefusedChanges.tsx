@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ParkedChange, RefusedEvidenceView } from '../../../shared/ipc/contract';
+import type { RefusedChange, RefusedEvidenceView } from '../../../shared/ipc/contract';
 import { errorMessage } from '../api';
 import { Alert } from '../components/Alert';
 import { formatDate, formatDateTime } from '../components/format';
@@ -23,25 +23,25 @@ const ENTITY_LABELS: Record<string, string> = {
  * it off HQ with a reason.
  */
 export function RefusedChanges() {
-  const parked = useSyncStore((s) => s.parked);
+  const refused = useSyncStore((s) => s.refused);
   const refusedFiles = useSyncStore((s) => s.refusedFiles);
-  const loadParked = useSyncStore((s) => s.loadParked);
+  const loadRefusedChanges = useSyncStore((s) => s.loadRefusedChanges);
   const loadRefusedFiles = useSyncStore((s) => s.loadRefusedFiles);
   const [error, setError] = useState<string | null>(null);
   // A sync may refuse more changes or files (or a resent one again): reload whenever one ends.
-  const parkedCount = useSyncStore((s) => s.status?.parked);
+  const refusedCount = useSyncStore((s) => s.status?.refused);
   const lastSuccessAt = useSyncStore((s) => s.status?.lastSuccessAt);
   const lastError = useSyncStore((s) => s.status?.lastError);
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when a sync ends or the count changes
   useEffect(() => {
-    void Promise.all([loadParked(), loadRefusedFiles()]).catch((e: unknown) => setError(errorMessage(e)));
-  }, [loadParked, loadRefusedFiles, parkedCount, lastSuccessAt, lastError]);
+    void Promise.all([loadRefusedChanges(), loadRefusedFiles()]).catch((e: unknown) => setError(errorMessage(e)));
+  }, [loadRefusedChanges, loadRefusedFiles, refusedCount, lastSuccessAt, lastError]);
 
   return (
     <section className="refused-changes" aria-labelledby="refused-heading">
       <h2 id="refused-heading">Changes HQ refused</h2>
       {error && <Alert type="error">{error}</Alert>}
-      {parked.length === 0 ? (
+      {refused.length === 0 ? (
         <p data-testid="no-refused-changes">None. Every change HQ was sent, it accepted.</p>
       ) : (
         <>
@@ -51,7 +51,7 @@ export function RefusedChanges() {
             reason.
           </p>
           <ul className="usa-list usa-list--unstyled">
-            {parked.map((change) => (
+            {refused.map((change) => (
               <RefusedChangeRow key={change.changeId} change={change} />
             ))}
           </ul>
@@ -76,9 +76,9 @@ export function RefusedChanges() {
   );
 }
 
-function RefusedChangeRow({ change }: { change: ParkedChange }) {
-  const retryParked = useSyncStore((s) => s.retryParked);
-  const discardParked = useSyncStore((s) => s.discardParked);
+function RefusedChangeRow({ change }: { change: RefusedChange }) {
+  const sendRefusedAgain = useSyncStore((s) => s.sendRefusedAgain);
+  const keepRefusedOffHq = useSyncStore((s) => s.keepRefusedOffHq);
 
   return (
     <li className="usa-summary-box margin-bottom-2" data-testid="refused-change">
@@ -90,12 +90,12 @@ function RefusedChangeRow({ change }: { change: ParkedChange }) {
         <p className="usa-summary-box__text" data-testid="refused-reason">
           {change.reason}
         </p>
-        <RefusedWhen at={change.parkedAt} validationId={change.validationId} />
+        <RefusedWhen at={change.refusedAt} validationId={change.validationId} />
         <RefusalActions
           id={change.changeId}
           noun="change"
-          sendAgain={() => retryParked(change.changeId)}
-          dontSend={(reason) => discardParked(change.changeId, reason)}
+          sendAgain={() => sendRefusedAgain(change.changeId)}
+          dontSend={(reason) => keepRefusedOffHq(change.changeId, reason)}
         />
       </div>
     </li>

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type {
-  ParkedChange,
+  RefusedChange,
   RefusedEvidenceView,
   RequestOf,
   SyncProgressView,
@@ -12,7 +12,7 @@ import { call, errorMessage } from '../api';
 type SyncState = {
   status: SyncStatusView | null;
   byValidation: Record<string, ValidationSyncView>;
-  parked: ParkedChange[];
+  refused: RefusedChange[];
   /** Evidence files HQ refused, waiting for the SCSS to send them again or keep them off HQ. */
   refusedFiles: RefusedEvidenceView[];
   /** The running sync's progress (from sync:progress events), null when none runs. */
@@ -24,9 +24,9 @@ type SyncState = {
   refreshStatus: () => Promise<void>;
   syncNow: () => Promise<void>;
   enroll: (request: RequestOf<'sync:enroll'>) => Promise<void>;
-  loadParked: () => Promise<void>;
-  retryParked: (changeId: string) => Promise<void>;
-  discardParked: (changeId: string, reason: string) => Promise<void>;
+  loadRefusedChanges: () => Promise<void>;
+  sendRefusedAgain: (changeId: string) => Promise<void>;
+  keepRefusedOffHq: (changeId: string, reason: string) => Promise<void>;
   loadRefusedFiles: () => Promise<void>;
   resendRefusedFile: (sha256: string) => Promise<void>;
   withholdRefusedFile: (sha256: string, reason: string) => Promise<void>;
@@ -38,7 +38,7 @@ type SyncState = {
 export const useSyncStore = create<SyncState>((set, get) => ({
   status: null,
   byValidation: {},
-  parked: [],
+  refused: [],
   refusedFiles: [],
   progress: null,
   syncing: false,
@@ -79,16 +79,16 @@ export const useSyncStore = create<SyncState>((set, get) => ({
     set({ status: await call('sync:enroll', request) });
     await get().refresh();
   },
-  loadParked: async () => {
-    set({ parked: await call('sync:refused', {}) });
+  loadRefusedChanges: async () => {
+    set({ refused: await call('sync:refused', {}) });
   },
-  retryParked: async (changeId) => {
-    set({ status: await call('sync:requeue', { changeId }) });
-    await Promise.all([get().loadParked(), get().refresh()]);
+  sendRefusedAgain: async (changeId) => {
+    set({ status: await call('sync:sendagain', { changeId }) });
+    await Promise.all([get().loadRefusedChanges(), get().refresh()]);
   },
-  discardParked: async (changeId, reason) => {
-    set({ status: await call('sync:discard', { changeId, reason }) });
-    await Promise.all([get().loadParked(), get().refresh()]);
+  keepRefusedOffHq: async (changeId, reason) => {
+    set({ status: await call('sync:dontsend', { changeId, reason }) });
+    await Promise.all([get().loadRefusedChanges(), get().refresh()]);
   },
   loadRefusedFiles: async () => {
     set({ refusedFiles: await call('sync:refusedfiles', {}) });

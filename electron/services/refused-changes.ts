@@ -1,6 +1,6 @@
 import { appendAudit } from '../../db/audit-log';
 import { stmt } from '../../db/statements';
-import type { ParkedChange, RefusedEvidenceView } from '../../shared/ipc/contract';
+import type { RefusedChange, RefusedEvidenceView } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
 import { parsePayload, validationIdOfChange } from '../sync/push-outbox';
 import {
@@ -11,7 +11,7 @@ import {
 } from '../sync/upload-evidence';
 import { isoNow, type ServiceContext } from './service-context';
 
-type ParkedRow = {
+type RefusedRow = {
   change_id: string;
   entity: string;
   entity_id: string;
@@ -21,14 +21,15 @@ type ParkedRow = {
   parked_at: string;
 };
 
-const PARKED_COLUMNS = 'change_id, entity, entity_id, operation, payload_json, parked_reason, parked_at';
+// The store's columns keep their first name (parked_*); everywhere else a change HQ would not take is "refused".
+const REFUSED_COLUMNS = 'change_id, entity, entity_id, operation, payload_json, parked_reason, parked_at';
 
 /** Changes HQ refused, oldest first, with the Member they belong to so the list reads without opening each one. */
-export function listParkedChanges(ctx: ServiceContext): ParkedChange[] {
+export function listRefusedChanges(ctx: ServiceContext): RefusedChange[] {
   const rows = stmt(
     ctx.db,
-    `SELECT ${PARKED_COLUMNS} FROM sync_outbox WHERE parked_at IS NOT NULL ORDER BY seq`,
-  ).all() as ParkedRow[];
+    `SELECT ${REFUSED_COLUMNS} FROM sync_outbox WHERE parked_at IS NOT NULL ORDER BY seq`,
+  ).all() as RefusedRow[];
   const memberOf = stmt(
     ctx.db,
     'SELECT m.legal_name FROM validations v JOIN members m ON m.id = v.member_id WHERE v.id = ?',
@@ -46,16 +47,16 @@ export function listParkedChanges(ctx: ServiceContext): ParkedChange[] {
       entity: row.entity,
       operation: row.operation,
       reason: row.parked_reason,
-      parkedAt: row.parked_at,
+      refusedAt: row.parked_at,
     };
   });
 }
 
 /** Puts a refused change back in the queue (e.g. after HQ fixed an account); the next sync sends it again. */
-export function retryParkedChange(ctx: ServiceContext, changeId: string): void {
+export function sendRefusedChangeAgain(ctx: ServiceContext, changeId: string): void {
   ctx.db
     .transaction(() => {
-      const row = findParked(ctx, changeId);
+      const row = findRefused(ctx, changeId);
       stmt(
         ctx.db,
         `UPDATE sync_outbox SET parked_at = NULL, parked_reason = NULL, attempts = 0, next_attempt_at = NULL, last_error = NULL
@@ -67,7 +68,7 @@ export function retryParkedChange(ctx: ServiceContext, changeId: string): void {
         action: 'sync.retry_refused_change',
         entity: row.entity,
         entityId: row.entity_id,
-        before: { changeId, parkedReason: row.parked_reason },
+        before: { changeId, refusedReason: row.parked_reason },
         after: { changeId, queued: true },
       });
     })
@@ -78,10 +79,10 @@ export function retryParkedChange(ctx: ServiceContext, changeId: string): void {
  * Stops a refused change from ever going to HQ. Only the queued copy goes: the record itself stays on this
  * computer, and the whole change (payload included) is kept in the audit log with the user's reason.
  */
-export function discardParkedChange(ctx: ServiceContext, changeId: string, reason: string): void {
+export function keepRefusedChangeOffHq(ctx: ServiceContext, changeId: string, reason: string): void {
   ctx.db
     .transaction(() => {
-      const row = findParked(ctx, changeId);
+      const row = findRefused(ctx, changeId);
       appendAudit(ctx.db, {
         at: isoNow(ctx),
         actor: ctx.actor,
@@ -92,7 +93,7 @@ export function discardParkedChange(ctx: ServiceContext, changeId: string, reaso
           changeId,
           operation: row.operation,
           payload: parsePayload(row.payload_json),
-          parkedReason: row.parked_reason,
+          refusedReason: row.parked_reason,
         },
         after: { changeId, discarded: true, reason },
       });
@@ -101,9 +102,9 @@ export function discardParkedChange(ctx: ServiceContext, changeId: string, reaso
     .immediate();
 }
 
-function findParked(ctx: ServiceContext, changeId: string): ParkedRow {
-  const row = stmt(ctx.db, `SELECT ${PARKED_COLUMNS} FROM sync_outbox WHERE change_id = ?`).get(changeId) as
-    | ParkedRow
+function findRefused(ctx: ServiceContext, changeId: string): RefusedRow {
+  const row = stmt(ctx.db, `SELECT ${REFUSED_COLUMNS} FROM sync_outbox WHERE change_id = ?`).get(changeId) as
+    | RefusedRow
     | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'That change is no longer waiting: it may have been sent or dealt with.');
   if (row.parked_at === null) {
