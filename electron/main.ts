@@ -28,6 +28,7 @@ import {
   mainWindowWebPreferences,
 } from './main/security';
 import { resolveStaticPath } from './main/static-path';
+import { askBeforeLeavingUnsavedWork, CLOSE_ANYWAY, UNSAVED_WORK_QUESTION } from './main/unload-guard';
 import { type AppServices, openAppServices } from './services/app-services';
 import { resolveDataDir } from './services/data-dir';
 import {
@@ -119,6 +120,10 @@ function createMainWindow(): BrowserWindow {
     webPreferences: mainWindowWebPreferences(preloadPath),
   });
   window.once('ready-to-show', () => window.show());
+  askBeforeLeavingUnsavedWork(
+    window.webContents,
+    () => dialog.showMessageBoxSync(window, UNSAVED_WORK_QUESTION) === CLOSE_ANYWAY,
+  );
   void window.loadURL(APP_ENTRY_URL);
   return window;
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,6 +44,8 @@ const fake = vi.hoisted(() => {
     quit: vi.fn(),
     exit: vi.fn(),
     showErrorBox: vi.fn(),
+    // "Close anyway" (button 1) when the page asks to stay while saves are in flight.
+    showMessageBoxSync: vi.fn(() => 1),
     showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
     openExternal: vi.fn(async () => {}),
     fetch: vi.fn(
@@ -60,6 +63,7 @@ const fake = vi.hoisted(() => {
     readonly loadURL = vi.fn(async (_url: string) => {});
     readonly show = vi.fn();
     readonly focus = vi.fn();
+    readonly webContents = new EventEmitter();
     readonly restore = vi.fn();
     minimized = false;
     closed = false;
@@ -125,7 +129,11 @@ const fake = vi.hoisted(() => {
       },
     },
     shell: { openExternal: state.openExternal },
-    dialog: { showErrorBox: state.showErrorBox, showOpenDialog: state.showOpenDialog },
+    dialog: {
+      showErrorBox: state.showErrorBox,
+      showOpenDialog: state.showOpenDialog,
+      showMessageBoxSync: state.showMessageBoxSync,
+    },
     // Stands in for the OS keychain: reversible, but visibly not the plain text.
     safeStorage: {
       isEncryptionAvailable: () => true,
@@ -245,6 +253,11 @@ describe('electron/main.ts with a stand-in electron module', () => {
     expect(window.loadURL).toHaveBeenCalledWith('app://ctpat/index.html');
     window.onceListeners.get('ready-to-show')?.();
     expect(window.show).toHaveBeenCalledTimes(1);
+    // The worksheet's unsaved-work guard asks the person instead of silently keeping the window open.
+    const closing = { preventDefault: vi.fn() };
+    window.webContents.emit('will-prevent-unload', closing);
+    expect(fake.state.showMessageBoxSync).toHaveBeenCalledWith(window, expect.objectContaining({ type: 'warning' }));
+    expect(closing.preventDefault).toHaveBeenCalledTimes(1);
   });
 
   it('registers exactly one IPC handler per contract channel and nothing else', () => {
