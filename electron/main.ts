@@ -147,6 +147,8 @@ async function start(): Promise<void> {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload);
     },
     isOnline: () => net.isOnline(),
+    // Chromium's network stack: the system proxy and the OS trust store, as agency laptops are set up.
+    fetch: (input, init) => net.fetch(input instanceof URL ? input.toString() : input, init),
   });
   syncService = sync;
   const dispatch = createDispatcher(

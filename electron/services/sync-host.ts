@@ -18,6 +18,7 @@ export function syncHostOptions(ctx: ServiceContext): Pick<SyncServiceOptions, '
           uploadPendingEvidence(ctx.db, ctx.dataDir, {
             baseUrl: hq.baseUrl,
             token: hq.token,
+            ...(hq.fetch ? { fetch: hq.fetch } : {}),
             now: ctx.now,
             onProgress: (p) => report({ phase: 'evidence', done: p.bytesDone, total: p.bytesTotal }),
           }),

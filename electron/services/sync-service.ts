@@ -45,6 +45,8 @@ export type SyncServiceOptions = {
   /** Is the computer online at all? Electron's net.isOnline(); the harness assumes yes. */
   isOnline?: () => boolean;
   setTimer?: SetTimer;
+  /** How HQ is reached: Electron's net.fetch in the app (system proxy and trust store); Node's fetch elsewhere. */
+  fetch?: typeof fetch;
   /** Extra work after each push (evidence upload, pull), given the HQ connection in use. */
   extraSteps?: (hq: HttpTransportOptions, ctx: ServiceContext) => SyncStep[];
 };
@@ -67,7 +69,12 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
     if (engine) return engine;
     const saved = credentials.load();
     if (!saved) return null;
-    const hq: HttpTransportOptions = { baseUrl: saved.hqUrl, token: saved.token, timeoutMs: HQ_TIMEOUT_MS };
+    const hq: HttpTransportOptions = {
+      baseUrl: saved.hqUrl,
+      token: saved.token,
+      timeoutMs: HQ_TIMEOUT_MS,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    };
     const receipts: SyncStep = {
       name: 'receipts',
       run: (report) =>
@@ -133,7 +140,7 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
       const hqUrl = request.hqUrl.replace(/\/+$/, '');
       let response: Response;
       try {
-        response = await fetch(`${hqUrl}/v1/enroll`, {
+        response = await (options.fetch ?? fetch)(`${hqUrl}/v1/enroll`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({

@@ -39,6 +39,8 @@ export type EvidenceUploadOptions = {
   /** HQ's origin, e.g. https://hq.example.gov. */
   baseUrl: string;
   token: string;
+  /** Electron's net.fetch in the app; Node's fetch elsewhere. (tus uploads go through tus-js-client's own stack.) */
+  fetch?: typeof fetch;
   now: () => Date;
   onProgress?: (progress: EvidenceUploadProgress) => void;
   /** Stops after the current request; the upload resumes from its offset next time. */
@@ -287,7 +289,7 @@ async function hqHoldsFile(file: PendingFile, options: EvidenceUploadOptions): P
   const timeout = AbortSignal.timeout(timeoutMs);
   let response: Response;
   try {
-    response = await fetch(new URL(evidenceFileUrlPath(file.sha256), options.baseUrl), {
+    response = await (options.fetch ?? fetch)(new URL(evidenceFileUrlPath(file.sha256), options.baseUrl), {
       method: 'HEAD',
       headers: { authorization: `Bearer ${options.token}` },
       signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,

@@ -1,5 +1,5 @@
 import type { Channel } from '../../shared/ipc/channels';
-import type { RequestOf, ResponseOf } from '../../shared/ipc/contract';
+import { contract, type RequestOf, type ResponseOf } from '../../shared/ipc/contract';
 import type { AppErrorShape, Envelope } from '../../shared/ipc/envelope';
 import type { WindowApi } from '../../shared/ipc/window-api';
 
@@ -26,7 +26,26 @@ export async function call<C extends Channel>(channel: C, request: RequestOf<C>)
   if (!fn) throw new ApiError({ code: 'UNKNOWN_CHANNEL', message: `This window cannot reach ${channel}.` });
   const envelope = await fn(request);
   if (!envelope.ok) throw new ApiError(envelope.error);
+  if (CHECK_RESPONSES) checkResponse(channel, envelope.value);
   return envelope.value;
+}
+
+/**
+ * The harness carries answers as JSON and Electron as structured clones: outside a release build every answer is
+ * held against the contract's response schema, so the two cannot drift apart unseen.
+ */
+const CHECK_RESPONSES = import.meta.env.VITE_CHECK_RESPONSES !== 'off';
+
+function checkResponse(channel: Channel, value: unknown): void {
+  const parsed = contract[channel].response.safeParse(value);
+  if (parsed.success) return;
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+  console.error(`The answer to ${channel} does not match the contract`, parsed.error.issues);
+  throw new ApiError({
+    code: 'INTERNAL',
+    message: `This window got an answer to ${channel} it does not understand (${where}${issue?.message ?? 'malformed'}). Report it.`,
+  });
 }
 
 export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));

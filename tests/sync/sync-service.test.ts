@@ -276,6 +276,35 @@ describe('the desktop sync service against a listening HQ', () => {
     });
   });
 
+  it('reaches HQ only through the fetch the host gives it (Electron’s net.fetch in the app)', async () => {
+    const { hq, url } = await hqOnSocket();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-sync-fetch-'));
+    const services = openAppServices({ dataDir, actor: 'dana.ruiz' });
+    const seen: string[] = [];
+    const hostFetch: typeof fetch = (input, init) => {
+      seen.push(new URL(String(input instanceof Request ? input.url : input)).pathname);
+      return fetch(input, init);
+    };
+    const sync = createSyncService(services.ctx, fileCredentialStore(dataDir), {
+      ...syncHostOptions(services.ctx),
+      setTimer: manualClock().setTimer,
+      fetch: hostFetch,
+    });
+    cleanups.push(() => {
+      sync.stop();
+      services.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    });
+    const { code } = await issueEnrolmentCode(hq.db, { name: 'Dana Ruiz', role: 'SCSS', fieldOffice: 'Houston' });
+    await sync.enroll({ hqUrl: url, code, deviceName: 'Dana’s laptop' });
+    const { validation } = buildCompleteValidation(services);
+    submitValidation(services.ctx, validation.id, 'Dana Ruiz');
+    await sync.syncNow();
+    expect(new Set(seen)).toEqual(
+      new Set(['/v1/enroll', '/v1/push', '/v1/pull', `/v1/validations/${validation.id}/receipt`]),
+    );
+  });
+
   it('lists a refused change with its reason; it can be sent again or kept off HQ without losing local data', async () => {
     const { hq, url } = await hqOnSocket();
     const laptop = await enrolledLaptop(hq, url);
