@@ -84,13 +84,18 @@ export function saveFinding(ctx: ServiceContext, req: ParsedRequestOf<'findings:
     if (!criteria.some((c) => c.id === req.criterionId)) {
       throw new AppError('BAD_REQUEST', `Criterion ${req.criterionId} is not on this validation's worksheet.`);
     }
+    const before = getFinding(ctx.db, req.validationId, req.criterionId);
     if (req.reasonCode !== null) {
-      const reasons = readSettings(ctx.db).deficiencyReasons;
-      if (!reasons.some((r) => r.code === req.reasonCode)) {
-        throw new AppError('BAD_REQUEST', `"${req.reasonCode}" is not a deficiency reason in Settings.`);
+      const reason = readSettings(ctx.db).deficiencyReasons.find((r) => r.code === req.reasonCode);
+      if (!reason) throw new AppError('BAD_REQUEST', `"${req.reasonCode}" is not a deficiency reason in Settings.`);
+      // A retired reason stays on the findings that already have it, but is not chosen anew.
+      if (!reason.active && before?.reasonCode !== req.reasonCode) {
+        throw new AppError(
+          'BAD_REQUEST',
+          `"${reason.label}" is retired in Settings; choose a reason that is in use, or bring it back into use first.`,
+        );
       }
     }
-    const before = getFinding(ctx.db, req.validationId, req.criterionId);
     const at = isoNow(ctx);
     const finding: Finding = {
       id: before?.id ?? randomUUID(),

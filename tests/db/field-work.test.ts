@@ -498,6 +498,21 @@ describe('settings', () => {
     const reopened = open();
     expect(getSettings(reopened.ctx)).toEqual(trimmed);
     expect(getSettings(reopened.ctx).deficiencyReasons.find((r) => r.code === 'TRAINING_GAP')?.active).toBe(false);
+
+    // A retired reason stays on the finding that has it, but a new finding cannot take it.
+    const edited = saveFinding(
+      reopened.ctx,
+      findingRequest(validation, { reasonCode: 'TRAINING_GAP', description: 'Training records for 2026 missing.' }),
+    );
+    expect(edited.reasonCode).toBe('TRAINING_GAP');
+    const other = newValidation(reopened);
+    const untouched = counts(reopened.ctx.db);
+    expectAppError(
+      () => saveFinding(reopened.ctx, findingRequest(other, { reasonCode: 'TRAINING_GAP' })),
+      'BAD_REQUEST',
+      /Training gap" is retired in Settings/,
+    );
+    expect(counts(reopened.ctx.db)).toEqual(untouched);
     expect(DEFAULT_SETTINGS.deficiencyReasons).toHaveLength(9); // the defaults themselves were not changed
   });
 });
