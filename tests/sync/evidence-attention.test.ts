@@ -6,7 +6,6 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAuditForEntity } from '../../db/audit-log';
 import { type AppServices, openAppServices } from '../../electron/services/app-services';
-import { attachEvidence, PickedFileRegistry } from '../../electron/services/evidence-service';
 import { evidenceFilePath } from '../../electron/services/evidence-store';
 import { fileCredentialStore } from '../../electron/services/hq-credentials';
 import { submitValidation } from '../../electron/services/submission-service';
@@ -15,11 +14,10 @@ import { createSyncService, type SyncService } from '../../electron/services/syn
 import { buildHqApp } from '../../hq/app';
 import { issueEnrolmentCode } from '../../hq/identity';
 import type { Evidence } from '../../shared/domain/field-work';
-import type { Validation } from '../../shared/domain/validation';
 import { AppError } from '../../shared/ipc/envelope';
 import { buildCompleteValidation } from '../db/complete-validation';
 import { openTestDb } from '../hq/helpers';
-import { doFieldWork, manualClock } from './sync-harness';
+import { attachBytes, doFieldWork, manualClock } from './sync-harness';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -90,22 +88,6 @@ async function enrolledLaptop(hq: FlakyHq): Promise<Laptop> {
 /** A PDF as the evidence service accepts it: the signature, then incompressible bytes. */
 const pdfOf = (sizeBytes: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(sizeBytes - 9)]);
 
-function attach(laptop: Laptop, validation: Validation, fileName: string, bytes: Buffer): Promise<Evidence> {
-  return attachEvidence(
-    laptop.services.ctx,
-    {
-      validationId: validation.id,
-      criterionId: '1.1',
-      findingId: null,
-      fileName,
-      mediaType: '',
-      caption: '',
-      source: { kind: 'bytes', base64: bytes.toString('base64') },
-    },
-    new PickedFileRegistry(),
-  );
-}
-
 /** The stored copy rots on disk: same size, one byte different, so only HQ's fingerprint check notices. */
 function damageStoredCopy(laptop: Laptop, evidence: Evidence, original: Buffer): void {
   const damaged = Buffer.from(original);
@@ -129,7 +111,7 @@ describe('a sync step that HQ cannot take just now is retried with backoff and s
 
     const validation = doFieldWork(laptop as never, { '1.1': 'COMPLIANT' });
     const bytes = pdfOf(120_000);
-    const evidence = await attach(laptop, validation, 'Seal log.pdf', bytes);
+    const evidence = await attachBytes(laptop, validation, 'Seal log.pdf', bytes);
     laptop.sync.noteRequestHandled();
     let ended = laptop.nextSyncEnd();
     laptop.clock.advance(5_000); // the quiet time after the last write
@@ -188,8 +170,8 @@ describe('evidence files HQ refused', () => {
     const validation = doFieldWork(laptop as never, { '1.1': 'COMPLIANT' });
     const sealLog = pdfOf(60_000);
     const training = pdfOf(40_000);
-    const sealEvidence = await attach(laptop, validation, 'Seal log.pdf', sealLog);
-    const trainingEvidence = await attach(laptop, validation, 'Training record.pdf', training);
+    const sealEvidence = await attachBytes(laptop, validation, 'Seal log.pdf', sealLog);
+    const trainingEvidence = await attachBytes(laptop, validation, 'Training record.pdf', training);
     damageStoredCopy(laptop, sealEvidence, sealLog);
     damageStoredCopy(laptop, trainingEvidence, training);
 

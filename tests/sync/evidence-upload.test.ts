@@ -5,7 +5,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openAppServices } from '../../electron/services/app-services';
-import { attachEvidence, PickedFileRegistry } from '../../electron/services/evidence-service';
 import { evidenceFilePath } from '../../electron/services/evidence-store';
 import { AuthError } from '../../electron/sync/transport';
 import {
@@ -19,9 +18,7 @@ import { buildHqApp } from '../../hq/app';
 import { migrateHqDb } from '../../hq/db/migrate';
 import { createPgliteDb } from '../../hq/db/pglite-adapter';
 import { revokeDevice } from '../../hq/identity';
-import type { Evidence } from '../../shared/domain/field-work';
-import type { Validation } from '../../shared/domain/validation';
-import { type Client, doFieldWork, enrolClient, type Hq, removeTempDirs } from './sync-harness';
+import { attachBytes, type Client, doFieldWork, enrolClient, type Hq, removeTempDirs } from './sync-harness';
 
 const CHUNK = 64 * 1024;
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -124,23 +121,6 @@ describe('evidence upload from a laptop to HQ over tus', () => {
     removeTempDirs();
   });
 
-  const registry = new PickedFileRegistry();
-  function attach(client: Client, validation: Validation, fileName: string, bytes: Buffer): Promise<Evidence> {
-    return attachEvidence(
-      client.services.ctx,
-      {
-        validationId: validation.id,
-        criterionId: '1.1',
-        findingId: null,
-        fileName,
-        mediaType: '',
-        caption: '',
-        source: { kind: 'bytes', base64: bytes.toString('base64') },
-      },
-      registry,
-    );
-  }
-
   const uploadOptions = (client: Client, more: Partial<EvidenceUploadOptions> = {}): EvidenceUploadOptions => ({
     baseUrl: world.proxy.baseUrl,
     token: client.token,
@@ -167,7 +147,7 @@ describe('evidence upload from a laptop to HQ over tus', () => {
   it('resumes an upload cut mid-file, after a restart, sending only what HQ lacks', async () => {
     const validation = doFieldWork(world.alice, { '1.1': 'COMPLIANT' });
     const bytes = pdfOf(400_000);
-    const evidence = await attach(world.alice, validation, 'Seal log.pdf', bytes);
+    const evidence = await attachBytes(world.alice, validation, 'Seal log.pdf', bytes);
     expect(pendingEvidenceCount(world.alice.services.ctx.db)).toBe(0); // HQ does not hold its record yet
     await world.alice.push();
     expect(pendingEvidenceCount(world.alice.services.ctx.db)).toBe(1);
@@ -229,8 +209,8 @@ describe('evidence upload from a laptop to HQ over tus', () => {
   it('reports progress that only rises, file by file, up to the total', async () => {
     const validation = doFieldWork(world.alice, { '1.1': 'COMPLIANT' });
     const files = [pdfOf(300_000), pdfOf(150_000)];
-    await attach(world.alice, validation, 'Seal log.pdf', files[0] as Buffer);
-    await attach(world.alice, validation, 'Training record.pdf', files[1] as Buffer);
+    await attachBytes(world.alice, validation, 'Seal log.pdf', files[0] as Buffer);
+    await attachBytes(world.alice, validation, 'Training record.pdf', files[1] as Buffer);
     await world.alice.push();
     const events: EvidenceUploadProgress[] = [];
 
@@ -259,12 +239,12 @@ describe('evidence upload from a laptop to HQ over tus', () => {
   it('skips a file HQ already holds from another laptop, sending none of its bytes', async () => {
     const bytes = pdfOf(250_000);
     const alices = doFieldWork(world.alice, { '1.1': 'COMPLIANT' });
-    await attach(world.alice, alices, 'Seal log.pdf', bytes);
+    await attachBytes(world.alice, alices, 'Seal log.pdf', bytes);
     await world.alice.push();
     expect(await upload(world.alice)).toEqual({ uploaded: 1, alreadyHeld: 0, failed: [] });
 
     const bobs = doFieldWork(world.bob, { '1.1': 'COMPLIANT' });
-    await attach(world.bob, bobs, 'Same seal log.pdf', bytes);
+    await attachBytes(world.bob, bobs, 'Same seal log.pdf', bytes);
     await world.bob.push();
     expect((await hqReceipt(world.bob, bobs.id)).missingEvidence).toEqual([]);
     world.proxy.reset();
@@ -282,7 +262,7 @@ describe('evidence upload from a laptop to HQ over tus', () => {
   it('records why HQ refused a damaged copy and does not send it again blindly', async () => {
     const validation = doFieldWork(world.alice, { '1.1': 'COMPLIANT' });
     const bytes = pdfOf(100_000);
-    const evidence = await attach(world.alice, validation, 'Seal log.pdf', bytes);
+    const evidence = await attachBytes(world.alice, validation, 'Seal log.pdf', bytes);
     await world.alice.push();
     // The stored copy rots on disk: same size, one byte different.
     const stored = evidenceFilePath(world.alice.services.dataDir, evidence.sha256);
@@ -314,7 +294,7 @@ describe('evidence upload from a laptop to HQ over tus', () => {
 
   it('stops with an enrolment error when HQ revoked the device, leaving the file pending', async () => {
     const validation = doFieldWork(world.alice, { '1.1': 'COMPLIANT' });
-    await attach(world.alice, validation, 'Seal log.pdf', pdfOf(20_000));
+    await attachBytes(world.alice, validation, 'Seal log.pdf', pdfOf(20_000));
     await world.alice.push();
     await revokeDevice(world.hq.db, world.alice.deviceId);
 

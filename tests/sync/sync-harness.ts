@@ -8,6 +8,7 @@ import { listMembers } from '../../db/queries/members';
 import { listResponses } from '../../db/queries/responses';
 import { type AppServices, DATABASE_FILE_NAME, openAppServices } from '../../electron/services/app-services';
 import { getEdition, worksheetCriteria } from '../../electron/services/catalog-service';
+import { attachEvidence, PickedFileRegistry } from '../../electron/services/evidence-service';
 import { saveResponse } from '../../electron/services/response-service';
 import { createValidation } from '../../electron/services/validation-service';
 import { type PushSummary, pushOutbox } from '../../electron/sync/push-outbox';
@@ -16,6 +17,7 @@ import { NetworkError, pushResponseFrom, type SyncTransport } from '../../electr
 import { buildHqApp } from '../../hq/app';
 import type { HqDb, HqQueryable } from '../../hq/db/types';
 import { enrolDevice, issueEnrolmentCode } from '../../hq/identity';
+import type { Evidence } from '../../shared/domain/field-work';
 import type { Validation } from '../../shared/domain/validation';
 import { type Backend, openTestDb } from '../hq/helpers';
 
@@ -487,4 +489,26 @@ export function twoLaptopsAndHq(backend: Backend = 'pglite'): { hq: Hq; alice: C
     removeTempDirs();
   });
   return world;
+}
+
+/** Attaches a file's bytes to criterion 1.1 of a validation, as the evidence panel does with a pasted file. */
+export function attachBytes(
+  owner: { services: AppServices },
+  validation: Validation,
+  fileName: string,
+  bytes: Buffer,
+): Promise<Evidence> {
+  return attachEvidence(
+    owner.services.ctx,
+    {
+      validationId: validation.id,
+      criterionId: '1.1',
+      findingId: null,
+      fileName,
+      mediaType: '',
+      caption: '',
+      source: { kind: 'bytes', base64: bytes.toString('base64') },
+    },
+    new PickedFileRegistry(),
+  );
 }

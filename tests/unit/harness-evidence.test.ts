@@ -1,39 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness } from '../../electron/harness/server';
+import { describe, expect, it } from 'vitest';
 import type { Member, Validation } from '../../shared/domain/validation';
 import type { Envelope } from '../../shared/ipc/envelope';
+import { harnessForFile } from './harness-fixture';
 
-let harness: Awaited<ReturnType<typeof startHarness>>;
-let dataDir: string;
-let origin: string;
-
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-harness-evidence-'));
-  harness = await startHarness(['node', 'server', `--data-dir=${dataDir}`, '--port=0'], {
-    CTPAT_ACTOR: 'harness.test',
-  });
-  origin = harness.url.replace(/\/$/, '');
-});
-
-afterAll(async () => {
-  await harness.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const fixture = harnessForFile('ctpat-harness-evidence-');
 
 /** A same-origin POST as the page's shim makes it, with an exact body (Node's fetch would refuse a false length). */
 function post(channel: string, body: string | Buffer): Promise<{ status: number; envelope: Envelope<unknown> }> {
   return new Promise((resolve, reject) => {
     const request = http.request(
-      `${origin}/api/invoke/${encodeURIComponent(channel)}`,
+      `${fixture.origin}/api/invoke/${encodeURIComponent(channel)}`,
       {
         method: 'POST',
-        headers: { origin, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: {
+          origin: fixture.origin,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        },
       },
       (response) => {
         const chunks: Buffer[] = [];
@@ -93,7 +79,7 @@ describe('the web harness and evidence', () => {
     expect(envelope).toMatchObject({ ok: true, value: { fileName: 'big.png', sizeBytes: big.length } });
     const sha = envelope.ok ? (envelope.value as { sha256: string }).sha256 : '';
 
-    const original = await fetch(`${origin}/evidence-files/${sha}`);
+    const original = await fetch(`${fixture.origin}/evidence-files/${sha}`);
     expect(original.status).toBe(200);
     expect(original.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await original.arrayBuffer()).equals(big)).toBe(true);
@@ -133,7 +119,7 @@ describe('the web harness and evidence', () => {
       const response = await new Promise<number>((resolve, reject) => {
         // Raw paths: fetch() would fold "/../" before sending.
         http
-          .get({ host: '127.0.0.1', port: new URL(origin).port, path: pathname }, (r) => {
+          .get({ host: '127.0.0.1', port: new URL(fixture.origin).port, path: pathname }, (r) => {
             r.resume();
             resolve(r.statusCode ?? 0);
           })

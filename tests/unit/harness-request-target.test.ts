@@ -1,36 +1,18 @@
-import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness } from '../../electron/harness/server';
+import { describe, expect, it } from 'vitest';
+import { harnessForFile } from './harness-fixture';
 
-let harness: Awaited<ReturnType<typeof startHarness>>;
-let dataDir: string;
-let origin: string;
-
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-harness-target-'));
-  harness = await startHarness(['node', 'server', `--data-dir=${dataDir}`, '--port=0'], {
-    CTPAT_ACTOR: 'harness.test',
-  });
-  origin = harness.url.replace(/\/$/, '');
-});
-
-afterAll(async () => {
-  await harness.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const fixture = harnessForFile('ctpat-harness-target-');
 
 type RawResponse = { status: number; body: string };
 
 /** Sends one request exactly as written (fetch and http.request would normalise the target first). */
 function sendRaw(method: string, target: string, body = ''): Promise<RawResponse> {
-  const { hostname, port } = new URL(origin);
+  const { hostname, port } = new URL(fixture.origin);
   const head = [
     `${method} ${target} HTTP/1.0`,
     `Host: ${hostname}:${port}`,
-    `Origin: ${origin}`,
+    `Origin: ${fixture.origin}`,
     'Content-Type: application/json',
     `Content-Length: ${Buffer.byteLength(body)}`,
     'Connection: close',
