@@ -11,6 +11,7 @@ import {
 } from '../../shared/sync/evidence-protocol';
 import { ApiErrorSchema } from '../../shared/sync/protocol';
 import { evidenceFilePath } from '../services/evidence-store';
+import { FetchHttpStack } from './fetch-http-stack';
 import type { UnfinishedStep } from './sync-engine';
 import { AuthError } from './transport';
 
@@ -39,7 +40,8 @@ export type EvidenceUploadOptions = {
   /** HQ's origin, e.g. https://hq.example.gov. */
   baseUrl: string;
   token: string;
-  /** Electron's net.fetch in the app; Node's fetch elsewhere. (tus uploads go through tus-js-client's own stack.) */
+  /** Electron's net.fetch in the app (system proxy and trust store); Node's fetch elsewhere. Carries every request,
+   *  tus uploads included. */
   fetch?: typeof fetch;
   now: () => Date;
   onProgress?: (progress: EvidenceUploadProgress) => void;
@@ -247,7 +249,9 @@ function hqMessage(body: string): string {
 }
 
 function networkDetail(error: unknown): string {
-  const cause = isDetailedError(error) ? error.causingError : error;
+  let cause = isDetailedError(error) ? error.causingError : error;
+  // Node's fetch wraps the socket's error: TypeError('fetch failed', { cause: ECONNRESET... }).
+  if (cause instanceof TypeError && cause.cause instanceof Error) cause = cause.cause;
   const code = (cause as NodeJS.ErrnoException | null)?.code;
   return code ?? (cause instanceof Error ? cause.message : 'connection lost');
 }
@@ -351,6 +355,7 @@ function sendFile(
       retryDelays: options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
       metadata,
       headers: { authorization: `Bearer ${options.token}` },
+      httpStack: new FetchHttpStack(options.fetch ?? fetch),
       // The upload URL is kept in SQLite (evidence_uploads), not in tus-js-client's own URL storage.
       storeFingerprintForResuming: false,
       onUploadUrlAvailable: () => {
