@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Db, openDatabase } from '../../db/connection';
+import { type CheckpointLog, checkpointBetweenSaves } from '../../db/idle-checkpoint';
 import { verifyAuditLogAtStartup } from './audit-verify';
 import { installBundledEditions } from './catalog-service';
 import { seedDemoMembersIfEmpty } from './demo-seed';
@@ -17,7 +18,13 @@ export type AppServicesOptions = {
   now?: () => Date;
 };
 
-export type AppServices = { ctx: ServiceContext; dataDir: string; close: () => void };
+export type AppServices = {
+  ctx: ServiceContext;
+  dataDir: string;
+  /** The WAL checkpoints run between saves so far (the benchmarks print them). */
+  checkpoints: CheckpointLog;
+  close: () => void;
+};
 
 /** The data folder's database, opened: a full disk, a read-only folder or a damaged file is said in words. */
 function openDataFolder(dataDir: string): Db {
@@ -43,5 +50,14 @@ export function openAppServices(options: AppServicesOptions): AppServices {
   // After the start-up writes to the store: a broken chain makes what it affects read-only, the rest keeps working.
   verifyAuditLogAtStartup(ctx);
   sweepUnreferencedEvidence(ctx);
-  return { ctx, dataDir: options.dataDir, close: () => db.close() };
+  const checkpoints = checkpointBetweenSaves(db);
+  return {
+    ctx,
+    dataDir: options.dataDir,
+    checkpoints: checkpoints.log,
+    close: () => {
+      checkpoints.stop();
+      db.close();
+    },
+  };
 }

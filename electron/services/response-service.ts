@@ -19,8 +19,13 @@ import { requireValidation } from './validation-service';
  * outbox row commit together or not at all.
  */
 export function saveResponse(ctx: ServiceContext, request: ParsedRequestOf<'responses:save'>): CriterionResponse {
+  return writeResponseTransaction(ctx.db).immediate(ctx, request);
+}
+
+/** The validation the answer belongs to and the status it moves to; throws when the worksheet cannot take it. */
+function checkAnswerable(ctx: ServiceContext, request: ParsedRequestOf<'responses:save'>) {
   const validation = requireValidation(ctx, request.validationId);
-  let nextStatus: ReturnType<typeof statusAfterAnswer>;
+  let nextStatus: ValidationStatus;
   try {
     nextStatus = statusAfterAnswer(validation.status);
   } catch (error) {
@@ -34,11 +39,10 @@ export function saveResponse(ctx: ServiceContext, request: ParsedRequestOf<'resp
       `Criterion ${request.criterionId} is not part of the ${validation.catalogEditionId} worksheet for ${ENTITY_TYPE_LABELS[validation.entityType]}.`,
     );
   }
-
-  return writeResponseTransaction(ctx.db).immediate(ctx, request, validation, nextStatus);
+  return { validation, nextStatus };
 }
 
-type WriteResponseArgs = [ServiceContext, ParsedRequestOf<'responses:save'>, Validation, ValidationStatus];
+type WriteResponseArgs = [ServiceContext, ParsedRequestOf<'responses:save'>];
 
 // better-sqlite3 transaction wrappers are built once per connection: saving an answer is the hottest path.
 const writeResponseTransactions = new WeakMap<
@@ -49,7 +53,9 @@ const writeResponseTransactions = new WeakMap<
 function writeResponseTransaction(db: Db) {
   let tx = writeResponseTransactions.get(db);
   if (!tx) {
-    tx = db.transaction((...[ctx, request, validation, nextStatus]: WriteResponseArgs): CriterionResponse => {
+    // The checks read inside the write transaction: one snapshot, and no status change slips in between.
+    tx = db.transaction((...[ctx, request]: WriteResponseArgs): CriterionResponse => {
+      const { validation, nextStatus } = checkAnswerable(ctx, request);
       const before = getResponse(ctx.db, request.validationId, request.criterionId);
       const merged = {
         result: request.result !== undefined ? request.result : (before?.result ?? null),

@@ -7,7 +7,7 @@ import { benchAtScale } from './worksheet-scale.bench';
 console.log(
   `CTPAT Validator benchmarks — ${new Date().toISOString()} — Node ${process.version}, ${process.platform}/${process.arch}\n`,
 );
-printSaveAnswer(benchSaveAnswer());
+printSaveAnswer(await benchSaveAnswer());
 console.log('');
 await benchAtScale();
 console.log('');

@@ -214,7 +214,12 @@ export async function benchAtScale(options: { opens?: number; listRuns?: number 
     // 2. Saving an answer in that store; the raw table lives in the same file, on the same connection.
     console.log('');
     printSaveAnswer(
-      compareSaveAnswer({ ctx: services.ctx, validationId: target.validationId, raw: services.ctx.db }),
+      await compareSaveAnswer({
+        ctx: services.ctx,
+        validationId: target.validationId,
+        raw: services.ctx.db,
+        checkpoints: services.checkpoints,
+      }),
       `Save one answer at ${counts.responses.toLocaleString('en-US')} responses (durable: WAL, synchronous=FULL)`,
       'raw upsert, same file and connection:   ',
     );
@@ -225,7 +230,12 @@ export async function benchAtScale(options: { opens?: number; listRuns?: number 
     try {
       console.log('');
       printSaveAnswer(
-        compareSaveAnswer({ ctx: services.ctx, validationId: target.validationId, raw: rawOwn }),
+        await compareSaveAnswer({
+          ctx: services.ctx,
+          validationId: target.validationId,
+          raw: rawOwn,
+          checkpoints: services.checkpoints,
+        }),
         `Save one answer at ${counts.responses.toLocaleString('en-US')} responses, raw baseline in its own file`,
         'raw upsert, own file, same pragmas:     ',
       );
