@@ -1,40 +1,60 @@
 import { z } from 'zod';
+import {
+  MIN_RETURN_COMMENT,
+  ProposedClassificationSchema,
+  type ReviewDecision,
+  ReviewDecisionSchema,
+} from './lifecycle';
 import { IsoDateTimeSchema, UuidSchema } from './primitives';
 
 /**
  * A field office reviewer's decision on one finding of a submitted validation. Review fields are the only
  * thing anyone may change on a submitted validation, at HQ or on a laptop (architecture §5).
  */
-export const ReviewDecisionSchema = z.enum(['CONCUR', 'RETURN_FOR_CORRECTION']);
-export type ReviewDecision = z.infer<typeof ReviewDecisionSchema>;
+export { type ReviewDecision, ReviewDecisionSchema } from './lifecycle';
 
 export const REVIEW_DECISION_LABELS: Record<ReviewDecision, string> = {
   CONCUR: 'Concur',
+  NON_CONCUR: 'Non-concur',
   RETURN_FOR_CORRECTION: 'Return for correction',
 };
+
+export const PROPOSED_CLASSIFICATION_LABELS = {
+  ACTION_REQUIRED: 'Action required',
+  RECOMMENDATION: 'Recommendation',
+  NO_FINDING: 'No finding',
+} as const;
 
 export const FindingReviewSchema = z.object({
   validationId: UuidSchema,
   findingId: UuidSchema,
   decision: ReviewDecisionSchema,
   comment: z.string().trim().max(5_000),
+  /** With NON_CONCUR: the classification the reviewer proposes instead (NO_FINDING: not a deficiency). */
+  proposedClassification: ProposedClassificationSchema.nullable().optional(),
   reviewedAt: IsoDateTimeSchema,
+  /** The enrolled reviewer's name as HQ knows it. */
   reviewedBy: z.string().min(1),
   version: z.number().int().positive(),
 });
 export type FindingReview = z.infer<typeof FindingReviewSchema>;
 
-/** A return needs words the SCSS can act on; a concurrence may stand alone. */
+/** A return or a non-concurrence needs words the SCSS can act on; a concurrence may stand alone. */
 export const SaveFindingReviewRequestSchema = z
   .strictObject({
     validationId: UuidSchema,
     findingId: UuidSchema,
     decision: ReviewDecisionSchema,
     comment: z.string().trim().max(5_000),
+    proposedClassification: ProposedClassificationSchema.nullable().optional(),
   })
-  .refine((r) => r.decision !== 'RETURN_FOR_CORRECTION' || r.comment.length >= 10, {
+  .refine((r) => r.decision === 'CONCUR' || r.comment.length >= MIN_RETURN_COMMENT, {
     path: ['comment'],
-    error: 'Say what the SCSS must correct (at least 10 characters)',
+    error: `Say what the SCSS must correct or why you do not concur (at least ${MIN_RETURN_COMMENT} characters)`,
+  })
+  .refine((r) => r.decision !== 'NON_CONCUR' || (r.proposedClassification ?? null) !== null, {
+    path: ['proposedClassification'],
+    error: 'Propose a classification: Action required, Recommendation or No finding',
   });
 
 /** HQ's record of a review as pushed: keyed validationId/findingId, versioned like answers. */

@@ -8,6 +8,7 @@ import {
   SubmissionSchema,
   VirtualSessionSchema,
 } from '../domain/field-work';
+import { MemberResponseSchema, WorkflowEventSchema } from '../domain/lifecycle';
 import { IsoDateTimeSchema, UuidSchema } from '../domain/primitives';
 import { FindingReviewSchema } from '../domain/review';
 import { describeUnstorableText, findUnstorableText } from '../domain/text';
@@ -34,6 +35,8 @@ const HELD_RECORD_SCHEMAS = {
   inspection_checklist: InspectionChecklistSchema.strict(),
   virtual_session: VirtualSessionSchema.strict(),
   finding_review: FindingReviewSchema.extend({ version: VersionSchema }).strict(),
+  workflow_event: WorkflowEventSchema.strict(),
+  member_response: MemberResponseSchema.extend({ version: VersionSchema }).strict(),
 } as const;
 
 /** The edit was made on `baseVersion` and produces `version`: HQ refuses a stale base rather than merging. */
@@ -99,6 +102,9 @@ export const SYNC_PAYLOAD_SCHEMAS = {
   },
   virtual_session: { upsert: HELD_RECORD_SCHEMAS.virtual_session },
   finding_review: { upsert: versioned(HELD_RECORD_SCHEMAS.finding_review) },
+  /** A step in the validation's life (start review, return, approve, issue report, close): never edited. */
+  workflow_event: { create: HELD_RECORD_SCHEMAS.workflow_event },
+  member_response: { upsert: versioned(HELD_RECORD_SCHEMAS.member_response) },
 } as const;
 
 export type SyncEntity = keyof typeof SYNC_PAYLOAD_SCHEMAS;

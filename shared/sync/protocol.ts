@@ -8,8 +8,9 @@ import { SYNC_ENTITIES, SYNC_OPERATIONS } from './payloads';
  * `Authorization: Bearer <device token>`.
  */
 
-export const UserRoleSchema = z.enum(['SCSS', 'FIELD_OFFICE_REVIEWER', 'SUPERVISOR', 'HQ_ANALYST']);
-export type UserRole = z.infer<typeof UserRoleSchema>;
+import { UserRoleSchema } from '../domain/lifecycle';
+
+export { type UserRole, UserRoleSchema } from '../domain/lifecycle';
 
 export const HqUserSchema = z.object({
   id: UuidSchema,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CatalogEditionSchema } from '../catalog/schema';
 import { EntityTypeSchema } from '../domain/entity-types';
+import { WorkflowStateSchema } from '../domain/lifecycle';
 import { IsoDateSchema, IsoDateTimeSchema, UuidSchema } from '../domain/primitives';
 import { ValidationModeSchema } from '../domain/validation';
 
@@ -62,6 +63,8 @@ export const PulledValidationSchema = z.object({
   id: UuidSchema,
   hqVersion: z.number().int().positive(),
   status: z.enum(['IN_PROGRESS', 'SUBMITTED']),
+  /** Where it is in review, approval and the Member's response (shared/domain/lifecycle.ts). */
+  workflowState: WorkflowStateSchema,
   ownerUserId: UuidSchema,
   fieldOffice: z.string().min(1),
   updatedAt: IsoDateTimeSchema,
