@@ -8,6 +8,7 @@ import { recordAuditHead } from './audit-heads';
 import type { HqDb } from './db/types';
 import { createEnrolFailureLimiter, type EnrolFailureLimit } from './enrol-rate-limit';
 import { type EvidenceRoutesOptions, evidenceUploadRoutes } from './evidence-upload';
+import { getValidationHistory } from './history';
 import { authenticateToken, enrolDevice, type Principal } from './identity';
 import { buildOpenApiDocument } from './openapi';
 import { pullPage } from './pull';
@@ -182,6 +183,17 @@ export function buildHqApp(options: BuildHqAppOptions): FastifyInstance {
     if (receipt === 'not_found') return sendError(reply, 404, 'NOT_FOUND', 'HQ holds no such validation');
     if (receipt === 'forbidden') return sendError(reply, 403, 'FORBIDDEN', 'This validation is outside your scope');
     return receipt;
+  });
+
+  app.get<{ Params: { id: string } }>('/v1/validations/:id/history', async (request, reply) => {
+    const principal = await requirePrincipal(db, request, reply);
+    if (!principal) return reply;
+    const id = UuidSchema.safeParse(request.params.id);
+    if (!id.success) return sendError(reply, 400, 'BAD_REQUEST', 'The validation id must be a UUID');
+    const history = await getValidationHistory(db, principal.user, id.data);
+    if (history === 'not_found') return sendError(reply, 404, 'NOT_FOUND', 'HQ holds no such validation');
+    if (history === 'forbidden') return sendError(reply, 403, 'FORBIDDEN', 'This validation is outside your scope');
+    return history;
   });
 
   return app;

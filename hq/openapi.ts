@@ -9,6 +9,7 @@ import {
   ValidationReceiptSchema,
 } from '../shared/sync/protocol';
 import { PullQuerySchema, PullResponseSchema } from '../shared/sync/pull-protocol';
+import { ValidationHistorySchema } from './history';
 
 type Route = {
   method: 'get' | 'post' | 'head' | 'patch' | 'delete';
@@ -76,6 +77,20 @@ export const HQ_ROUTES: readonly Route[] = [
     auth: true,
     responses: {
       '200': { description: 'Receipt', schema: ValidationReceiptSchema },
+      '401': refused('Missing, unknown or revoked device token'),
+      '403': refused('Outside your scope'),
+      '404': refused('No such validation at HQ'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/validations/{id}/history',
+    summary:
+      'Every step of a validation’s life (submitted, withdrawn, review started, returned, approved, report issued, closed), oldest first, naming who and when',
+    auth: true,
+    responses: {
+      '200': { description: 'The validation’s workflow state and its events', schema: ValidationHistorySchema },
+      '400': refused('The validation id is not a UUID'),
       '401': refused('Missing, unknown or revoked device token'),
       '403': refused('Outside your scope'),
       '404': refused('No such validation at HQ'),

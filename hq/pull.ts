@@ -138,17 +138,20 @@ async function assignmentsAfter(db: HqQueryable, user: HqUser, params: string[],
 }
 
 /**
- * Submitted validations in a reviewer's scope (canSeeValidation): reviewers and supervisors their field
- * office's, HQ analysts all. An SCSS pulls none: their validations are on their own laptop.
+ * Validations that have ever been submitted, in the user's scope (canSeeValidation): reviewers and supervisors
+ * their field office's, HQ analysts all, an SCSS their own (so a return, an approval and the history reach the
+ * laptop that made it). A withdrawn or returned validation keeps being sent, so every copy follows it; one never
+ * submitted stays on its SCSS's laptop.
  */
 async function validationsAfter(db: HqQueryable, user: HqUser, params: string[], limit: number): Promise<Item[]> {
-  if (user.role === 'SCSS') return [];
-  const office = user.role === 'HQ_ANALYST' ? null : user.fieldOffice;
+  const office = user.role === 'FIELD_OFFICE_REVIEWER' || user.role === 'SUPERVISOR' ? user.fieldOffice : null;
+  const owner = user.role === 'SCSS' ? user.id : null;
   const rows = await db.query<
     Positioned & {
       id: string;
       version: number;
       status: PulledValidation['status'];
+      workflow_state: PulledValidation['workflowState'];
       owner_user_id: string;
       field_office: string;
       updated_at: Date;
@@ -156,15 +159,17 @@ async function validationsAfter(db: HqQueryable, user: HqUser, params: string[],
       records: PulledValidation['records'];
     }
   >(
-    `SELECT v.id, v.version, v.status, v.owner_user_id, v.field_office, v.updated_at, v.payload,
+    `SELECT v.id, v.version, v.status, v.workflow_state, v.owner_user_id, v.field_office, v.updated_at, v.payload,
        pull_xid::text AS xid, pull_seq::text AS seq,
        COALESCE((SELECT jsonb_agg(jsonb_build_object('entity', r.entity, 'entityId', r.entity_id,
                    'version', r.version, 'payload', r.payload) ORDER BY r.entity, r.entity_id)
                  FROM records r WHERE r.validation_id = v.id), '[]'::jsonb) AS records
      FROM validations v
-     WHERE v.status = 'SUBMITTED' AND ($5::text IS NULL OR v.field_office = $5) AND ${AFTER_CURSOR}
+     WHERE (v.workflow_state <> 'IN_PROGRESS' OR v.payload->>'submittedAt' IS NOT NULL)
+       AND ($5::text IS NULL OR v.field_office = $5) AND ($6::uuid IS NULL OR v.owner_user_id = $6)
+       AND ${AFTER_CURSOR}
      ORDER BY pull_xid, pull_seq LIMIT $4`,
-    [...params, limit, office],
+    [...params, limit, office, owner],
   );
   return rows.map((r) => ({
     kind: 'validation',
@@ -173,6 +178,7 @@ async function validationsAfter(db: HqQueryable, user: HqUser, params: string[],
       id: r.id,
       hqVersion: r.version,
       status: r.status,
+      workflowState: r.workflow_state,
       ownerUserId: r.owner_user_id,
       fieldOffice: r.field_office,
       updatedAt: iso(r.updated_at),

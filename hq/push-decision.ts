@@ -10,11 +10,30 @@ import {
   VirtualSessionSchema,
 } from '../shared/domain/field-work';
 import { type FingerprintInput, fingerprintContent } from '../shared/domain/fingerprint';
-import { findingReviewEntityId } from '../shared/domain/review';
+import {
+  contentEditable,
+  stateAfter,
+  transitionRefusal,
+  type WorkflowEvent,
+  type WorkflowEventKind,
+  type WorkflowState,
+} from '../shared/domain/lifecycle';
+import { type FindingReview, findingReviewEntityId } from '../shared/domain/review';
 import { CriterionResponseSchema, ValidationSchema } from '../shared/domain/validation';
 import { checkSyncPayload } from '../shared/sync/payloads';
 import type { Change, Receipt } from '../shared/sync/protocol';
 import type { Principal } from './identity';
+import {
+  actorOf,
+  eventFieldsRefusal,
+  isEnrolledPerson,
+  lifecycleView,
+  memberResponseRefusal,
+  NAMES_SOMEONE_ELSE,
+  payloadAfterEvent,
+  personOf,
+  stateLabel,
+} from './lifecycle';
 import { findingReviewRefusal } from './review';
 
 /**
@@ -29,7 +48,10 @@ export type ValidationStatus = 'IN_PROGRESS' | 'SUBMITTED';
 export type ValidationState = {
   ownerUserId: string;
   fieldOffice: string;
+  /** IN_PROGRESS while the SCSS may change its content (in progress or returned), SUBMITTED otherwise. */
   status: ValidationStatus;
+  /** Where it is in review, approval and the Member's response (shared/domain/lifecycle.ts). */
+  workflowState: WorkflowState;
   contentSha256: string | null;
   version: number;
   payload: Record<string, unknown>;
@@ -42,7 +64,11 @@ export const NOT_LOADED: unique symbol = Symbol('payload not loaded');
 export type RecordState = { validationId: string; version: number; payload: unknown };
 export type RecordKey = { entity: Change['entity']; entityId: string };
 export type Held = { contentSha256: string; receivedAt: string };
-/** Every record of a validation with its payload, keyed by recordMapKey: what its fingerprint is computed from. */
+/**
+ * Records of a validation with their payloads, keyed by recordMapKey: all of them for a validation the batch
+ * submits (its fingerprint is computed from them), its findings, reviews and Member responses for one whose
+ * workflow the batch moves (what the transition rules look at).
+ */
 export type ValidationContents = Map<string, { entity: Change['entity']; payload: unknown }>;
 
 /** What HQ holds for the changes of one batch, keyed by lower-case ids (PostgreSQL prints UUIDs so). */
@@ -52,18 +78,24 @@ export type BatchState = {
   /** Record keys HQ held before this batch: the writes update (or delete) these and insert the others. */
   storedRecordKeys: ReadonlySet<string>;
   ledger: Map<string, Held>;
-  /** Loaded for the validations a batch submits, and kept current as the batch's changes apply. */
+  /** Loaded for the validations a batch submits or moves, and kept current as the batch's changes apply. */
   contents: Map<string, ValidationContents>;
 };
 
-/** A change's effect when applied: the new state of one validation, or of one record (null = deleted). */
+/** One effect of an applied change: the new state of one validation, or of one record (null = deleted). */
 export type Write =
   | { to: 'validation'; validationId: string; next: ValidationState }
   | { to: 'record'; validationId: string; key: RecordKey; next: RecordState | null };
-export type Decision = { refusal: Refusal } | { write: Write };
+/** An applied change writes one thing, or (a workflow transition) its history entry and the validation. */
+export type Decision = { refusal: Refusal } | { writes: Write[] };
 
 /** Entities whose edits carry version + baseVersion: a stale edit is refused, never merged. */
-const VERSIONED_ENTITIES = new Set<Change['entity']>(['criterion_response', 'finding', 'finding_review']);
+const VERSIONED_ENTITIES = new Set<Change['entity']>([
+  'criterion_response',
+  'finding',
+  'finding_review',
+  'member_response',
+]);
 
 /** SHA-256 (hex) of the change's RFC 8785 canonical JSON: equal for a retry, different for a reused id. */
 export const changeContentSha256 = (change: Change): string => hash('sha256', canonicalize(change) ?? '');
@@ -73,6 +105,19 @@ export const recordMapKey = (key: RecordKey): string => `${key.entity}\n${key.en
 
 const refuse = (outcome: Refusal['outcome'], reason: string, current?: unknown): Decision => ({
   refusal: current === undefined ? { outcome, reason } : { outcome, reason, current },
+});
+const write = (...writes: Write[]): Decision => ({ writes });
+
+/** What a refused change is shown of the validation: its payload as HQ holds it, with HQ's workflow state. */
+export const currentOf = (validation: ValidationState): Record<string, unknown> => ({
+  ...validation.payload,
+  workflowState: validation.workflowState,
+});
+
+/** The history entry HQ writes for an SCSS's submit or reopen, keyed by the change that made it. */
+export const ownEventKey = (changeId: string): RecordKey => ({
+  entity: 'workflow_event',
+  entityId: changeId.toLowerCase(),
 });
 
 /** The key a record must travel under, built from its checked payload. */
@@ -111,12 +156,14 @@ export function validationIdOf(change: Change): string {
 }
 
 /**
- * Decides one checked change against the batch state: a refusal, or the write it makes. Checks role,
+ * Decides one checked change against the batch state: a refusal, or the writes it makes. Checks role,
  * scope, workflow state and versions in that order.
  */
 export function decideChange(state: BatchState, principal: Principal, change: Change): Decision {
   const { user } = principal;
   if (change.entity === 'finding_review') return decideFindingReview(state, principal, change);
+  if (change.entity === 'workflow_event') return decideWorkflowEvent(state, principal, change);
+  if (change.entity === 'member_response') return decideMemberResponse(state, principal, change);
   if (user.role !== 'SCSS') {
     return refuse('forbidden', 'Only the SCSS who owns a validation can change its content');
   }
@@ -126,53 +173,133 @@ export function decideChange(state: BatchState, principal: Principal, change: Ch
   if (change.entity === 'validation' && change.operation === 'create') {
     if (validation) {
       return validation.ownerUserId === user.id
-        ? refuse('conflict', 'This validation already exists at HQ', validation.payload)
+        ? refuse('conflict', 'This validation already exists at HQ', currentOf(validation))
         : refuse('forbidden', 'This validation belongs to another SCSS');
     }
     const next: ValidationState = {
       ownerUserId: user.id,
       fieldOffice: user.fieldOffice,
       status: 'IN_PROGRESS',
+      workflowState: 'IN_PROGRESS',
       contentSha256: null,
       version: 1,
       payload: change.payload,
       isNew: true,
     };
-    return { write: { to: 'validation', validationId, next } };
+    return write({ to: 'validation', validationId, next });
   }
 
   if (!validation) return refuse('invalid', `HQ holds no validation ${validationId}; push its create change first`);
   if (validation.ownerUserId !== user.id) return refuse('forbidden', 'This validation belongs to another SCSS');
 
   if (change.entity === 'validation' && change.operation === 'reopen') {
-    if (validation.status !== 'SUBMITTED') {
-      return refuse('conflict', 'Only a submitted validation can be reopened', validation.payload);
-    }
-    const next = nextValidation(validation, 'IN_PROGRESS', null, {
-      status: 'IN_PROGRESS',
-      reopenedAt: change.payload.reopenedAt,
-      reopenReason: change.payload.reason,
-    });
-    return { write: { to: 'validation', validationId, next } };
+    return decideWithdraw(state, principal, validationId, validation, change);
   }
+  if (change.entity === 'validation') return decideSubmit(state, principal, validationId, validation, change);
 
-  if (validation.status === 'SUBMITTED') {
-    return refuse('conflict', 'submitted validations are immutable', validation.payload);
+  if (!contentEditable(validation.workflowState)) {
+    const reason =
+      validation.workflowState === 'SUBMITTED'
+        ? 'submitted validations are immutable'
+        : `submitted validations are immutable: this one is ${stateLabel(validation.workflowState)}`;
+    return refuse('conflict', reason, currentOf(validation));
   }
-
-  if (change.entity === 'validation') return decideSubmit(state, validationId, validation, change);
   return decideRecordChange(state, change, validationId);
 }
 
-/**
- * A submit is taken only when the fingerprint HQ computes from the records it holds is the one the SCSS
- * signed: otherwise HQ would vouch for content it does not have (a change refused and then dropped).
- */
-function decideSubmit(state: BatchState, validationId: string, validation: ValidationState, change: Change): Decision {
-  const signed = String(change.payload.contentSha256);
+/** What the batch loaded of a validation it moves; a rule must never see a validation as having no findings. */
+function heldContents(state: BatchState, validationId: string): ValidationContents {
   const contents = state.contents.get(validationId);
-  if (!contents) throw new Error(`the batch did not load the contents of ${validationId} before its submit`);
-  const recomputed = recomputeFingerprint(validation.payload, contents);
+  if (!contents) throw new Error(`the batch did not load the records of ${validationId} before moving it`);
+  return contents;
+}
+
+/** The transition rules for a validation as the batch holds it (refusals that may show HQ's copy carry it). */
+function transitionCheck(
+  state: BatchState,
+  principal: Principal,
+  validationId: string,
+  validation: ValidationState,
+  kind: WorkflowEventKind,
+  comment = '',
+): Decision | null {
+  const view = lifecycleView(validation, heldContents(state, validationId).values());
+  const refusal = transitionRefusal(actorOf(principal.user), view, kind, comment);
+  if (!refusal) return null;
+  return refuse(refusal.outcome, refusal.reason, refusal.outcome === 'forbidden' ? undefined : currentOf(validation));
+}
+
+/**
+ * HQ's own history entry for an SCSS's submit or reopen, naming the enrolled person. Its key is the change's
+ * id: a workflow event pushed earlier under that id (a laptop's bug) makes the transition a conflict.
+ */
+function ownEvent(
+  state: BatchState,
+  principal: Principal,
+  validationId: string,
+  change: Change,
+  event: Pick<WorkflowEvent, 'kind' | 'comment' | 'at'>,
+): { write: Write } | { refusal: Refusal } {
+  const key = ownEventKey(change.changeId);
+  if (state.records.has(recordMapKey(key))) {
+    return {
+      refusal: {
+        outcome: 'conflict',
+        reason: `HQ already holds a workflow event ${key.entityId}; send the ${change.operation} again under a new change id`,
+      },
+    };
+  }
+  const payload: WorkflowEvent = {
+    id: key.entityId,
+    validationId,
+    ...event,
+    actor: personOf(principal.user),
+    reportDate: null,
+    reportSha256: null,
+  };
+  return { write: { to: 'record', validationId, key, next: { validationId, version: 1, payload } } };
+}
+
+/** A reopen is the SCSS withdrawing a validation the field office has not finished with. */
+function decideWithdraw(
+  state: BatchState,
+  principal: Principal,
+  validationId: string,
+  validation: ValidationState,
+  change: Change,
+): Decision {
+  const refused = transitionCheck(state, principal, validationId, validation, 'WITHDRAW');
+  if (refused) return refused;
+  const event = ownEvent(state, principal, validationId, change, {
+    kind: 'WITHDRAW',
+    comment: String(change.payload.reason),
+    at: String(change.payload.reopenedAt),
+  });
+  if ('refusal' in event) return event;
+  const next = nextValidation(validation, 'IN_PROGRESS', 'IN_PROGRESS', null, {
+    status: 'IN_PROGRESS',
+    reopenedAt: change.payload.reopenedAt,
+    reopenReason: change.payload.reason,
+  });
+  return write(event.write, { to: 'validation', validationId, next });
+}
+
+/**
+ * A submit is taken only from a validation the SCSS may submit (in progress or returned), and only when the
+ * fingerprint HQ computes from the records it holds is the one the SCSS signed: otherwise HQ would vouch for
+ * content it does not have (a change refused and then dropped).
+ */
+function decideSubmit(
+  state: BatchState,
+  principal: Principal,
+  validationId: string,
+  validation: ValidationState,
+  change: Change,
+): Decision {
+  const refused = transitionCheck(state, principal, validationId, validation, 'SUBMIT');
+  if (refused) return refused;
+  const signed = String(change.payload.contentSha256);
+  const recomputed = recomputeFingerprint(validation.payload, heldContents(state, validationId));
   if ('problem' in recomputed) return refuse('invalid', recomputed.problem);
   if (recomputed.sha256 !== signed) {
     return refuse(
@@ -181,14 +308,98 @@ function decideSubmit(state: BatchState, validationId: string, validation: Valid
         `the signed one is ${signed.slice(0, 12)}…. Send the changes HQ is missing (or reopen the validation), then submit again`,
     );
   }
-  const next = nextValidation(validation, 'SUBMITTED', recomputed.sha256, {
+  const event = ownEvent(state, principal, validationId, change, {
+    kind: 'SUBMIT',
+    comment: '',
+    at: String(change.payload.submittedAt),
+  });
+  if ('refusal' in event) return event;
+  const next = nextValidation(validation, 'SUBMITTED', 'SUBMITTED', recomputed.sha256, {
     status: 'SUBMITTED',
     submittedAt: change.payload.submittedAt,
     submittedBy: change.payload.submittedBy ?? null,
     signedByName: change.payload.signedByName,
     contentSha256: recomputed.sha256,
   });
-  return { write: { to: 'validation', validationId, next } };
+  return write(event.write, { to: 'validation', validationId, next });
+}
+
+/**
+ * A step a reviewer, supervisor or the SCSS takes on a submitted validation (start review, return, approve,
+ * issue report, close), in their own name: stored as a history record, and the validation moved on.
+ */
+function decideWorkflowEvent(state: BatchState, principal: Principal, change: Change): Decision {
+  const { user } = principal;
+  const event = change.payload as WorkflowEvent;
+  if (event.kind === 'SUBMIT' || event.kind === 'WITHDRAW') {
+    return refuse(
+      'invalid',
+      `kind: ${event.kind} travels as the validation's ${event.kind === 'SUBMIT' ? 'submit' : 'reopen'} change, not as a workflow event`,
+    );
+  }
+  const validationId = validationIdOf(change);
+  const validation = state.validations.get(validationId);
+  if (!validation) return refuse('invalid', `HQ holds no validation ${validationId}`);
+  if (!isEnrolledPerson(event.actor, user)) return refuse('forbidden', NAMES_SOMEONE_ELSE('The event', user));
+  const refused = transitionCheck(state, principal, validationId, validation, event.kind, event.comment);
+  if (refused) return refused;
+  const fieldsRefusal = eventFieldsRefusal(event, validation.contentSha256, currentOf(validation));
+  if (fieldsRefusal) return { refusal: fieldsRefusal };
+  const key = recordKeyOf(change);
+  const stored = state.records.get(recordMapKey(key));
+  if (stored) {
+    return stored.validationId === validationId
+      ? refuse('conflict', `HQ already holds workflow event ${key.entityId}; a step is never changed once taken`)
+      : refuse('forbidden', 'This record belongs to another validation');
+  }
+
+  const view = lifecycleView(validation, heldContents(state, validationId).values());
+  const nextState = stateAfter(event.kind, view);
+  // A return hands the validation back to its SCSS to correct: its content is theirs to change again.
+  const returned = event.kind === 'RETURN';
+  const next = nextValidation(
+    validation,
+    returned ? 'IN_PROGRESS' : validation.status,
+    nextState,
+    returned ? null : validation.contentSha256,
+    payloadAfterEvent(event, nextState),
+  );
+  return write(
+    { to: 'record', validationId, key, next: { validationId, version: 1, payload: change.payload } },
+    { to: 'validation', validationId, next },
+  );
+}
+
+/** A finding is on this validation at HQ: reviews and Member responses must name one. */
+function findingHeldOn(state: BatchState, validationId: string, findingId: unknown): boolean {
+  const finding = state.records.get(recordMapKey({ entity: 'finding', entityId: String(findingId ?? '') }));
+  return finding?.validationId === validationId;
+}
+
+/** A reviewer's decision on a finding, while the field office reviews: versioned like answers. */
+function decideFindingReview(state: BatchState, principal: Principal, change: Change): Decision {
+  const validationId = validationIdOf(change);
+  const validation = state.validations.get(validationId);
+  const refusal = findingReviewRefusal(
+    principal.user,
+    validation && { ...validation, current: currentOf(validation) },
+    change.payload as FindingReview,
+    findingHeldOn(state, validationId, change.payload.findingId),
+  );
+  return refusal ? { refusal } : decideRecordChange(state, change, validationId);
+}
+
+/** A Member's answer to a finding, and the SCSS's assessment of it, once the report is out: versioned. */
+function decideMemberResponse(state: BatchState, principal: Principal, change: Change): Decision {
+  const validationId = validationIdOf(change);
+  const validation = state.validations.get(validationId);
+  const refusal = memberResponseRefusal(
+    principal.user,
+    validation && { ...validation, current: currentOf(validation) },
+    { validationId, assessedBy: change.payload.assessedBy ?? null },
+    findingHeldOn(state, validationId, change.payload.findingId),
+  );
+  return refusal ? { refusal } : decideRecordChange(state, change, validationId);
 }
 
 const FINGERPRINT_PARTS = {
@@ -229,27 +440,13 @@ export function recomputeFingerprint(
   return { sha256: hash('sha256', text) };
 }
 
-/** A reviewer's decision on a finding: the one change a submitted validation takes, versioned like answers. */
-function decideFindingReview(state: BatchState, principal: Principal, change: Change): Decision {
-  const validationId = validationIdOf(change);
-  const findingId = String(change.payload.findingId ?? '');
-  const findingHeld = state.records.get(recordMapKey({ entity: 'finding', entityId: findingId }))?.validationId;
-  const refusal = findingReviewRefusal(
-    principal.user,
-    state.validations.get(validationId),
-    change,
-    findingHeld === validationId,
-  );
-  return refusal ? { refusal } : decideRecordChange(state, change, validationId);
-}
-
 function decideRecordChange(state: BatchState, change: Change, validationId: string): Decision {
   const key = recordKeyOf(change);
   const stored = state.records.get(recordMapKey(key));
   if (stored && stored.validationId !== validationId) {
     return refuse('forbidden', 'This record belongs to another validation');
   }
-  if (change.operation === 'delete') return { write: { to: 'record', validationId, key, next: null } };
+  if (change.operation === 'delete') return write({ to: 'record', validationId, key, next: null });
 
   const { baseVersion, ...payload } = change.payload;
   let version = (stored?.version ?? 0) + 1;
@@ -264,17 +461,28 @@ function decideRecordChange(state: BatchState, change: Change, validationId: str
     }
     version = Number(payload.version);
   }
-  return { write: { to: 'record', validationId, key, next: { validationId, version, payload } } };
+  return write({ to: 'record', validationId, key, next: { validationId, version, payload } });
 }
 
-/** The validation after a submit or reopen: `payload || patch` and one version more, as HQ stores it. */
+/**
+ * The validation after a transition: `payload || patch` (with its new workflow state) and one version more, as
+ * HQ stores it, so a pull sends it again.
+ */
 function nextValidation(
   current: ValidationState,
   status: ValidationStatus,
+  workflowState: WorkflowState,
   contentSha256: string | null,
   patch: Record<string, unknown>,
 ): ValidationState {
-  return { ...current, status, contentSha256, version: current.version + 1, payload: { ...current.payload, ...patch } };
+  return {
+    ...current,
+    status,
+    workflowState,
+    contentSha256,
+    version: current.version + 1,
+    payload: { ...current.payload, ...patch, workflowState },
+  };
 }
 
 /** Applies a decided write to the batch state, so later changes of the batch are decided against it. */

@@ -1,3 +1,4 @@
+import type { WorkflowState } from '../shared/domain/lifecycle';
 import type { Change, Receipt } from '../shared/sync/protocol';
 import type { HqQueryable } from './db/types';
 import type { Principal } from './identity';
@@ -6,6 +7,7 @@ import {
   type Held,
   heldReceipt,
   NOT_LOADED,
+  ownEventKey,
   type RecordKey,
   type RecordState,
   type Refusal,
@@ -47,17 +49,28 @@ export async function loadBatchState(tx: HqQueryable, items: readonly Item[]): P
   const validationIds = new Set<string>();
   const recordKeys = new Map<string, RecordKey>();
   const submitted = new Set<string>();
+  const moved = new Set<string>();
+  const addKey = (key: RecordKey) => recordKeys.set(recordMapKey(key), key);
   for (const item of items) {
     const change = checkedChange(item);
     if (!change) continue;
     const validationId = validationIdOf(change);
     validationIds.add(validationId);
     if (change.entity === 'validation' && change.operation === 'submit') submitted.add(validationId);
-    if (change.entity !== 'validation') recordKeys.set(recordMapKey(recordKeyOf(change)), recordKeyOf(change));
-    // A review must name a finding HQ holds on that validation.
-    if (change.entity === 'finding_review' && typeof change.payload.findingId === 'string') {
-      const finding: RecordKey = { entity: 'finding', entityId: change.payload.findingId };
-      recordKeys.set(recordMapKey(finding), finding);
+    if (change.entity !== 'validation') addKey(recordKeyOf(change));
+    // A submit or reopen writes HQ's history entry under the change's id.
+    if (change.entity === 'validation' && (change.operation === 'submit' || change.operation === 'reopen')) {
+      addKey(ownEventKey(change.changeId));
+    }
+    // The transition rules look at the findings, reviews and Member responses of the validation they move.
+    if (change.entity === 'workflow_event' || change.entity === 'member_response') moved.add(validationId);
+    if (change.entity === 'validation' && change.operation === 'reopen') moved.add(validationId);
+    // A review or Member response must name a finding HQ holds on that validation.
+    if (
+      (change.entity === 'finding_review' || change.entity === 'member_response') &&
+      typeof change.payload.findingId === 'string'
+    ) {
+      addKey({ entity: 'finding', entityId: change.payload.findingId });
     }
   }
 
@@ -91,22 +104,27 @@ export async function loadBatchState(tx: HqQueryable, items: readonly Item[]): P
   if (ledger.size > 0 && unseen.size > 0) {
     for (const [id, validation] of await lockValidations(tx, unseen)) validations.set(id, validation);
   }
-  const contents = await loadValidationContents(tx, submitted);
+  const contents = await loadValidationContents(tx, submitted, moved);
   return { validations, records, storedRecordKeys: new Set(records.keys()), ledger, contents };
 }
 
-/** Every record (with its payload) of the validations a batch submits: what HQ recomputes their fingerprint from. */
+/**
+ * Records (with their payloads) of the validations a batch submits: all of them, what HQ recomputes their
+ * fingerprint from; of those it moves otherwise: the findings, reviews and Member responses the rules read.
+ */
 async function loadValidationContents(
   tx: HqQueryable,
-  validationIds: ReadonlySet<string>,
+  submitted: ReadonlySet<string>,
+  moved: ReadonlySet<string>,
 ): Promise<Map<string, ValidationContents>> {
   const contents = new Map<string, ValidationContents>();
-  if (validationIds.size === 0) return contents;
-  for (const id of validationIds) contents.set(id, new Map());
+  for (const id of [...submitted, ...moved]) contents.set(id, new Map());
+  if (contents.size === 0) return contents;
   const rows = await tx.query<{ validation_id: string; entity: Change['entity']; entity_id: string; payload: unknown }>(
     `SELECT validation_id, entity, entity_id, payload FROM records
-     WHERE validation_id = ANY($1::uuid[]) AND entity <> 'finding_review'`,
-    [[...validationIds]],
+     WHERE validation_id = ANY($1::uuid[])
+        OR (validation_id = ANY($2::uuid[]) AND entity IN ('finding', 'finding_review', 'member_response'))`,
+    [[...submitted], [...moved].filter((id) => !submitted.has(id))],
   );
   for (const row of rows) {
     contents.get(row.validation_id)?.set(recordMapKey({ entity: row.entity, entityId: row.entity_id }), {
@@ -126,11 +144,12 @@ async function lockValidations(tx: HqQueryable, ids: ReadonlySet<string>): Promi
     owner_user_id: string;
     field_office: string;
     status: ValidationStatus;
+    workflow_state: WorkflowState;
     content_sha256: string | null;
     version: number;
     payload: Record<string, unknown>;
   }>(
-    `SELECT id, owner_user_id, field_office, status, content_sha256, version, payload
+    `SELECT id, owner_user_id, field_office, status, workflow_state, content_sha256, version, payload
      FROM validations WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
     [[...ids]],
   );
@@ -139,6 +158,7 @@ async function lockValidations(tx: HqQueryable, ids: ReadonlySet<string>): Promi
       ownerUserId: row.owner_user_id,
       fieldOffice: row.field_office,
       status: row.status,
+      workflowState: row.workflow_state,
       contentSha256: row.content_sha256,
       version: row.version,
       payload: row.payload,
@@ -227,6 +247,7 @@ export async function writeBatch(
       owner: v.ownerUserId,
       office: v.fieldOffice,
       status: v.status,
+      state: v.workflowState,
       sha: v.contentSha256,
       version: v.version,
       payload: v.payload,
@@ -260,15 +281,16 @@ export async function writeBatch(
        FROM jsonb_to_recordset(${rowsParam(ledgerRows)}) AS c(id uuid, sha text, vid uuid, entity text, eid text, op text))`,
   ];
   if (createdValidations.length > 0) {
-    parts.push(`created AS (INSERT INTO validations (id, owner_user_id, field_office, status, content_sha256, version, payload, updated_at)
-       SELECT v.id, v.owner, v.office, v.status, v.sha, v.version, v.payload, $2::timestamptz
+    parts.push(`created AS (INSERT INTO validations (id, owner_user_id, field_office, status, workflow_state, content_sha256, version, payload, updated_at)
+       SELECT v.id, v.owner, v.office, v.status, v.state, v.sha, v.version, v.payload, $2::timestamptz
        FROM jsonb_to_recordset(${rowsParam(createdValidations)})
-         AS v(id uuid, owner uuid, office text, status text, sha text, version int, payload jsonb))`);
+         AS v(id uuid, owner uuid, office text, status text, state text, sha text, version int, payload jsonb))`);
   }
   if (updatedValidations.length > 0) {
-    parts.push(`updated AS (UPDATE validations SET status = v.status, content_sha256 = v.sha, version = v.version,
-         payload = v.payload, updated_at = $2::timestamptz
-       FROM jsonb_to_recordset(${rowsParam(updatedValidations)}) AS v(id uuid, status text, sha text, version int, payload jsonb)
+    parts.push(`updated AS (UPDATE validations SET status = v.status, workflow_state = v.state, content_sha256 = v.sha,
+         version = v.version, payload = v.payload, updated_at = $2::timestamptz
+       FROM jsonb_to_recordset(${rowsParam(updatedValidations)})
+         AS v(id uuid, status text, state text, sha text, version int, payload jsonb)
        WHERE validations.id = v.id)`);
   }
   if (deletedRecords.length > 0) {

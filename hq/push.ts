@@ -11,6 +11,7 @@ import {
   type RecordKey,
   recordKeyOf,
   recordMapKey,
+  validationIdOf,
 } from './push-decision';
 import {
   answerRefusalsFromLedger,
@@ -112,12 +113,13 @@ async function applyBatch(tx: HqQueryable, principal: Principal, items: readonly
       receipts.push({ changeId, ...rest, ...(current !== undefined ? { current } : {}), receivedAt });
       continue;
     }
-    const { write } = decision;
-    applyWrite(state, write);
-    if (write.to === 'validation') touchedValidations.add(write.validationId);
-    else touchedRecords.set(recordMapKey(write.key), write.key);
+    for (const write of decision.writes) {
+      applyWrite(state, write);
+      if (write.to === 'validation') touchedValidations.add(write.validationId);
+      else touchedRecords.set(recordMapKey(write.key), write.key);
+    }
     state.ledger.set(changeId.toLowerCase(), { contentSha256: item.contentSha256, receivedAt });
-    applied.push({ item, validationId: write.validationId });
+    applied.push({ item, validationId: validationIdOf(change as Change) });
     receipts.push({ changeId, outcome: 'applied', receivedAt });
   }
 

@@ -7,8 +7,10 @@ import { ValidationModeSchema } from '../domain/validation';
 
 /**
  * GET /v1/pull — what HQ sends down to a desktop (issue 4, item 5): published catalog editions, the
- * assignments of the SCSS, and the submitted validations in a reviewer's scope, a page at a time in one
- * server order. The cursor is opaque: send back the one from the last page to continue after it.
+ * assignments of the SCSS, and the validations in the user's scope that have ever been submitted (a
+ * reviewer's field office's, an SCSS's own, with their workflow events and Member responses as records), a
+ * page at a time in one server order. The cursor is opaque: send back the one from the last page to continue
+ * after it.
  */
 
 export const PULL_DEFAULT_LIMIT = 50;

@@ -1,5 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type FingerprintInput, fingerprintContent } from '../../shared/domain/fingerprint';
+import type {
+  Person,
+  ProposedClassification,
+  ResponseAssessment,
+  ReviewDecision,
+  WorkflowEventKind,
+} from '../../shared/domain/lifecycle';
 import type { Validation } from '../../shared/domain/validation';
 import type { Change } from '../../shared/sync/protocol';
 
@@ -60,14 +67,20 @@ export function siteChange(validationId: string, siteId: string, operation: 'ups
 export function findingChange(
   validationId: string,
   findingId: string,
-  overrides: { criterionId?: string; version?: number; baseVersion?: number; description?: string } = {},
+  overrides: {
+    criterionId?: string;
+    version?: number;
+    baseVersion?: number;
+    description?: string;
+    classification?: 'ACTION_REQUIRED' | 'RECOMMENDATION';
+  } = {},
 ) {
   const version = overrides.version ?? 1;
   return change('finding', findingId, 'upsert', {
     id: findingId,
     validationId,
     criterionId: overrides.criterionId ?? '4.1',
-    classification: 'ACTION_REQUIRED',
+    classification: overrides.classification ?? 'ACTION_REQUIRED',
     reasonCode: 'NOT_IMPLEMENTED',
     description: overrides.description ?? 'Unique logins are not enforced on the warehouse terminals.',
     dueDate: '2026-06-08',
@@ -138,11 +151,94 @@ export function fingerprintOf(validation: Validation, content: readonly Change[]
 }
 
 /** The submit a laptop pushes: signed over the content it holds (the fingerprint of `content`). */
-export const submitChange = (validation: Validation, content: readonly Change[] = []) =>
+export const submitChange = (validation: Validation, content: readonly Change[] = [], submittedAt = AT) =>
   change('validation', validation.id, 'submit', {
     validationId: validation.id,
     contentSha256: fingerprintOf(validation, content),
     signedByName: 'Dana Ruiz',
-    submittedAt: AT,
+    submittedAt,
     submittedBy: 'Dana Ruiz',
   });
+
+/** A reviewer's decision on a finding, in the name of the enrolled reviewer (`reviewedBy`). */
+export function reviewChange(
+  validationId: string,
+  findingId: string,
+  opts: {
+    reviewedBy: string;
+    decision?: ReviewDecision;
+    version?: number;
+    baseVersion?: number;
+    comment?: string;
+    proposedClassification?: ProposedClassification | null;
+    reviewedAt?: string;
+  },
+) {
+  const version = opts.version ?? 1;
+  return change('finding_review', `${validationId}/${findingId}`, 'upsert', {
+    validationId,
+    findingId,
+    decision: opts.decision ?? 'CONCUR',
+    comment: opts.comment ?? '',
+    ...(opts.proposedClassification !== undefined ? { proposedClassification: opts.proposedClassification } : {}),
+    reviewedAt: opts.reviewedAt ?? AT,
+    reviewedBy: opts.reviewedBy,
+    version,
+    baseVersion: opts.baseVersion ?? version - 1,
+  });
+}
+
+/** A step a laptop sends (start review, return, approve, issue report, close), taken by `actor`. */
+export function workflowEventChange(
+  validationId: string,
+  kind: WorkflowEventKind,
+  actor: Person,
+  opts: { id?: string; comment?: string; at?: string; reportDate?: string | null; reportSha256?: string | null } = {},
+) {
+  const id = opts.id ?? randomUUID();
+  return change('workflow_event', id, 'create', {
+    id,
+    validationId,
+    kind,
+    comment: opts.comment ?? '',
+    at: opts.at ?? AT,
+    actor,
+    reportDate: opts.reportDate ?? null,
+    reportSha256: opts.reportSha256 ?? null,
+  });
+}
+
+/** A Member's answer to a finding, recorded (and perhaps assessed) by the SCSS. */
+export function memberResponseChange(
+  validationId: string,
+  findingId: string,
+  opts: {
+    id?: string;
+    version?: number;
+    baseVersion?: number;
+    receivedOn?: string;
+    assessment?: ResponseAssessment | null;
+    assessedBy?: Person | null;
+    assessedAt?: string | null;
+    updatedAt?: string;
+  } = {},
+) {
+  const id = opts.id ?? randomUUID();
+  const version = opts.version ?? 1;
+  const assessment = opts.assessment ?? null;
+  return change('member_response', id, 'upsert', {
+    id,
+    validationId,
+    findingId,
+    receivedOn: opts.receivedOn ?? '2026-12-01',
+    correctiveAction: 'Unique logins are now enforced on every warehouse terminal.',
+    evidenceSha256: [],
+    assessment,
+    assessmentNote: assessment === 'ACCEPTED' || assessment === null ? '' : 'Send the new password policy.',
+    assessedAt: opts.assessedAt !== undefined ? opts.assessedAt : assessment ? AT : null,
+    assessedBy: opts.assessedBy ?? null,
+    version,
+    updatedAt: opts.updatedAt ?? AT,
+    baseVersion: opts.baseVersion ?? version - 1,
+  });
+}

@@ -4,11 +4,13 @@ import pg from 'pg';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { buildHqApp } from '../../hq/app';
 import { migrateHqDb } from '../../hq/db/migrate';
+import { HQ_MIGRATIONS } from '../../hq/db/migrations/index';
 import type { HqDbEnv } from '../../hq/db/open';
 import { createPgDb } from '../../hq/db/pg-adapter';
 import { createPgliteDb } from '../../hq/db/pglite-adapter';
 import type { HqDb } from '../../hq/db/types';
 import { createUser, issueEnrolmentCode } from '../../hq/identity';
+import type { Person } from '../../shared/domain/lifecycle';
 import type { Validation } from '../../shared/domain/validation';
 import type { UserRole } from '../../shared/sync/protocol';
 import { AT, change } from './changes';
@@ -18,8 +20,41 @@ export const BACKENDS = ['pglite', 'postgres'] as const;
 export type Backend = (typeof BACKENDS)[number];
 
 const TEST_DATABASE_URL = process.env.HQ_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ctpat_hq_test';
-const TABLES =
-  'changes, records, validations, device_audit_heads, devices, enrolment_codes, evidence_files, assignments, catalog_editions, users';
+/** Every table the HQ migrations create (schema_migrations aside): what a test sharing a database empties. */
+export const HQ_TABLES = [
+  'changes',
+  'records',
+  'validations',
+  'device_audit_heads',
+  'devices',
+  'enrolment_codes',
+  'evidence_files',
+  'assignments',
+  'catalog_editions',
+  'users',
+] as const;
+
+/**
+ * Empties every HQ table, so the next test starts from a freshly migrated HQ. Sequences are not reset:
+ * pull_stamp_seq only orders rows within a pull cursor (beside transaction ids, which never go back
+ * either), so no test may depend on its values.
+ */
+export async function emptyHqDb(db: HqDb): Promise<void> {
+  await db.exec(`TRUNCATE ${HQ_TABLES.join(', ')}`);
+}
+
+/** Fails when a migration added a table that HQ_TABLES lacks: emptyHqDb would carry its rows into the next test. */
+export async function expectHqTablesListed(db: HqDb): Promise<void> {
+  const rows = await db.query<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables
+     WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'schema_migrations'`,
+  );
+  const listed = new Set<string>(HQ_TABLES);
+  const missing = rows.map((row) => row.name).filter((name) => !listed.has(name));
+  if (missing.length > 0) {
+    throw new Error(`Add ${missing.join(', ')} to HQ_TABLES in tests/hq/helpers.ts: tests sharing a database empty it`);
+  }
+}
 
 async function ensureTestDatabase(url: string): Promise<void> {
   const target = new URL(url);
@@ -93,6 +128,33 @@ export async function openTestDb(
   };
 }
 
+/** A database with only the first `version` migrations, as an HQ that has not upgraded yet holds it. */
+export async function openDbMigratedTo(
+  backend: Backend,
+  version: number,
+): Promise<{ db: HqDb; dispose: () => Promise<void> }> {
+  const migrations = HQ_MIGRATIONS.slice(0, version);
+  if (backend === 'pglite') {
+    const db = await createPgliteDb();
+    await migrateHqDb(db, migrations);
+    return { db, dispose: () => db.close() };
+  }
+  await ensureTestDatabase(TEST_DATABASE_URL);
+  const schema = `hq_test_${randomUUID().replace(/-/g, '')}`;
+  const setup = createPgDb({ connectionString: TEST_DATABASE_URL, max: 1 });
+  await setup.exec(`CREATE SCHEMA ${schema}`);
+  const db = createPgDb({ connectionString: TEST_DATABASE_URL, searchPath: schema });
+  await migrateHqDb(db, migrations);
+  return {
+    db,
+    dispose: async () => {
+      await db.close();
+      await setup.exec(`DROP SCHEMA ${schema} CASCADE`);
+      await setup.close();
+    },
+  };
+}
+
 export type HqTestContext = { db: HqDb; app: FastifyInstance };
 
 /** Registers hooks for one backend: one database per describe block, emptied before each test. */
@@ -106,6 +168,7 @@ export function useHqBackend(backend: Backend): HqTestContext {
       const opened = await openTestDb(backend);
       ctx.db = opened.db;
       dispose = opened.dispose;
+      await expectHqTablesListed(ctx.db);
     } catch (error) {
       unavailable = error as Error;
       return;
@@ -115,7 +178,7 @@ export function useHqBackend(backend: Backend): HqTestContext {
   }, 60_000);
   beforeEach(async () => {
     if (unavailable) throw unavailable;
-    await ctx.db.exec(`TRUNCATE ${TABLES}`);
+    await emptyHqDb(ctx.db);
   });
   afterAll(async () => {
     await ctx.app?.close();
@@ -158,6 +221,16 @@ export const LEE = { name: 'Lee Refuse', role: 'SCSS', fieldOffice: 'Houston' } 
 export const REVIEWER = { name: 'Sam Ortiz', role: 'FIELD_OFFICE_REVIEWER', fieldOffice: 'Houston' } as const;
 export const REVIEWER_ELSEWHERE = { name: 'Kim Chen', role: 'FIELD_OFFICE_REVIEWER', fieldOffice: 'Miami' } as const;
 export const ANALYST = { name: 'Ari Cole', role: 'HQ_ANALYST', fieldOffice: 'Washington' } as const;
+export const SUPERVISOR = { name: 'Pat Lane', role: 'SUPERVISOR', fieldOffice: 'Houston' } as const;
+export const SUPERVISOR_ELSEWHERE = { name: 'Rae Diaz', role: 'SUPERVISOR', fieldOffice: 'Miami' } as const;
+export const SCSS_ELSEWHERE = { name: 'Jo Park', role: 'SCSS', fieldOffice: 'Miami' } as const;
+
+/** An enrolled user as HQ names them in workflow events and assessments. */
+export const personOf = (enrolled: Enrolled, user: { name: string; role: UserRole }): Person => ({
+  userId: enrolled.userId,
+  name: user.name,
+  role: user.role,
+});
 
 export {
   AT,
@@ -166,9 +239,12 @@ export {
   findingChange,
   fingerprintOf,
   makeValidation,
+  memberResponseChange,
   reopenChange,
+  reviewChange,
   siteChange,
   submitChange,
+  workflowEventChange,
 } from './changes';
 
 export const createValidation = (validation: Validation) =>

@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { migrateHqDb } from '../../hq/db/migrate';
 import { HQ_MIGRATIONS } from '../../hq/db/migrations/index';
-import { BACKENDS, useHqBackend } from './helpers';
+import { BACKENDS, makeValidation, openDbMigratedTo, useHqBackend } from './helpers';
 
 describe.each(BACKENDS)('HQ migrations on %s', (backend) => {
   const ctx = useHqBackend(backend);
@@ -30,5 +31,51 @@ describe.each(BACKENDS)('HQ migrations on %s', (backend) => {
       );
     });
     expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain('records_evidence_sha256');
+  });
+
+  it('006 gives every validation a workflow state from its status, and keeps the two in step', async () => {
+    const older = await openDbMigratedTo(backend, 5);
+    try {
+      const [user] = await older.db.query<{ id: string }>(
+        `INSERT INTO users (id, name, role, field_office) VALUES ($1, 'Dana Ruiz', 'SCSS', 'Houston') RETURNING id`,
+        [randomUUID()],
+      );
+      const submitted = makeValidation();
+      const inProgress = makeValidation();
+      for (const [v, status] of [
+        [submitted, 'SUBMITTED'],
+        [inProgress, 'IN_PROGRESS'],
+      ] as const) {
+        await older.db.query(
+          `INSERT INTO validations (id, owner_user_id, field_office, status, version, payload, updated_at)
+           VALUES ($1, $2, 'Houston', $3, 1, $4::jsonb, now())`,
+          [v.id, user?.id, status, JSON.stringify({ ...v, status })],
+        );
+      }
+      const [before] = await older.db.query<{ seq: string }>('SELECT max(pull_seq)::text AS seq FROM validations');
+      expect(await migrateHqDb(older.db)).toEqual([6]);
+      const held = await older.db.query<{ id: string; workflow_state: string; seq: string }>(
+        'SELECT id, workflow_state, pull_seq::text AS seq FROM validations',
+      );
+      expect(Object.fromEntries(held.map((v) => [v.id, v.workflow_state]))).toEqual({
+        [submitted.id]: 'SUBMITTED',
+        [inProgress.id]: 'IN_PROGRESS',
+      });
+      // Restamped: the next pull sends each validation again, now with its workflow state.
+      for (const v of held) expect(BigInt(v.seq)).toBeGreaterThan(BigInt(before?.seq ?? '0'));
+
+      const set = (state: string, status: string) =>
+        older.db.query('UPDATE validations SET workflow_state = $1, status = $2 WHERE id = $3', [
+          state,
+          status,
+          submitted.id,
+        ]);
+      await expect(set('FILED', 'SUBMITTED')).rejects.toThrow(/validations_workflow_state_check/);
+      await expect(set('APPROVED', 'IN_PROGRESS')).rejects.toThrow(/validations_status_follows_workflow_state/);
+      await expect(set('RETURNED', 'SUBMITTED')).rejects.toThrow(/validations_status_follows_workflow_state/);
+      await set('RETURNED', 'IN_PROGRESS');
+    } finally {
+      await older.dispose();
+    }
   });
 });

@@ -23,6 +23,7 @@ describe.each(BACKENDS)('HQ service basics on %s', (backend) => {
       '/v1/evidence/uploads/{uploadId}',
       '/v1/pull',
       '/v1/push',
+      '/v1/validations/{id}/history',
       '/v1/validations/{id}/receipt',
     ]);
     const push = doc.paths['/v1/push'].post;
@@ -44,6 +45,12 @@ describe.each(BACKENDS)('HQ service basics on %s', (backend) => {
       'code',
       'deviceName',
     ]);
+    const history = doc.paths['/v1/validations/{id}/history'].get;
+    expect(history.security).toEqual([{ deviceToken: [] }]);
+    expect(Object.keys(history.responses).sort()).toEqual(['200', '400', '401', '403', '404']);
+    const events = history.responses['200'].content['application/json'].schema.properties.events.items;
+    expect(events.properties.kind.enum).toContain('APPROVE');
+    expect(events.properties.actor.required).toEqual(['userId', 'name', 'role']);
   });
 
   it('answers unknown routes with a 404 error body', async () => {

@@ -4,10 +4,6 @@ import { buildHqApp } from '../../hq/app';
 import { AssignmentInputError, createAssignment } from '../../hq/assignments';
 import { publishCatalogEdition } from '../../hq/catalog-editions';
 import { migrateHqDb } from '../../hq/db/migrate';
-import { HQ_MIGRATIONS } from '../../hq/db/migrations/index';
-import { createPgDb } from '../../hq/db/pg-adapter';
-import { createPgliteDb } from '../../hq/db/pglite-adapter';
-import type { HqDb } from '../../hq/db/types';
 import { issueEnrolmentCode, revokeDevice } from '../../hq/identity';
 import { msc201911Edition } from '../../shared/catalog/editions/msc-2019-11';
 import { CatalogFormatError } from '../../shared/catalog/load';
@@ -16,7 +12,6 @@ import type { PullResponse } from '../../shared/sync/pull-protocol';
 import {
   ANALYST,
   BACKENDS,
-  type Backend,
   change,
   countRows,
   createValidation,
@@ -26,6 +21,7 @@ import {
   type HqTestContext,
   LEE,
   makeValidation,
+  openDbMigratedTo,
   push,
   REVIEWER,
   REVIEWER_ELSEWHERE,
@@ -100,34 +96,6 @@ async function validationBy(ctx: HqTestContext, scss: Enrolled, submit = true): 
 
 const sorted = (ids: string[]) => [...ids].sort();
 
-/** A database with only the first `version` migrations, as an HQ that has not upgraded yet holds it. */
-async function openDbMigratedTo(
-  backend: Backend,
-  version: number,
-): Promise<{ db: HqDb; dispose: () => Promise<void> }> {
-  const migrations = HQ_MIGRATIONS.slice(0, version);
-  if (backend === 'pglite') {
-    const db = await createPgliteDb();
-    await migrateHqDb(db, migrations);
-    return { db, dispose: () => db.close() };
-  }
-  // useHqBackend('postgres') has made sure the test database exists.
-  const url = process.env.HQ_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ctpat_hq_test';
-  const schema = `hq_test_${randomUUID().replace(/-/g, '')}`;
-  const setup = createPgDb({ connectionString: url, max: 1 });
-  await setup.exec(`CREATE SCHEMA ${schema}`);
-  const db = createPgDb({ connectionString: url, searchPath: schema });
-  await migrateHqDb(db, migrations);
-  return {
-    db,
-    dispose: async () => {
-      await db.close();
-      await setup.exec(`DROP SCHEMA ${schema} CASCADE`);
-      await setup.close();
-    },
-  };
-}
-
 describe.each(BACKENDS)('HQ pull on %s', (backend) => {
   const ctx = useHqBackend(backend);
 
@@ -144,8 +112,9 @@ describe.each(BACKENDS)('HQ pull on %s', (backend) => {
       const mine = await pullToEnd(ctx, dana.token, limit);
       expect(mine.editions).toEqual(editions);
       expect(mine.assignments).toEqual(assignments);
-      expect(mine.validations).toEqual([]);
-      expect(mine.pages).toBe(Math.ceil(7 / limit));
+      // An SCSS's own submitted validations come back too: returns, approvals and history reach the laptop.
+      expect(mine.validations).toEqual(validations);
+      expect(mine.pages).toBe(Math.ceil(9 / limit));
     }
     const everything = await pullToEnd(ctx, analyst.token, 2);
     expect(everything.editions).toEqual(editions);
@@ -167,6 +136,9 @@ describe.each(BACKENDS)('HQ pull on %s', (backend) => {
     const later = await assign(ctx, dana, 'A-5');
     const next = await pullToEnd(ctx, dana.token, 10, danaAtEnd);
     expect(next).toMatchObject({ editions: [], assignments: [later.id], validations: [] });
+    // Her validations stay on her laptop until they are submitted.
+    await validationBy(ctx, dana, false);
+    expect((await pullToEnd(ctx, dana.token, 10, next.cursor)).validations).toEqual([]);
   });
 
   it('sends a reviewer each submitted validation of their office with its records, and again after it changes', async () => {
@@ -179,6 +151,7 @@ describe.each(BACKENDS)('HQ pull on %s', (backend) => {
       id,
       hqVersion: 2,
       status: 'SUBMITTED',
+      workflowState: 'SUBMITTED',
       ownerUserId: dana.userId,
       fieldOffice: 'Houston',
       payload: { id, status: 'SUBMITTED', signedByName: 'Dana Ruiz' },
@@ -189,14 +162,18 @@ describe.each(BACKENDS)('HQ pull on %s', (backend) => {
           version: 1,
           payload: { criterionId: '1.1', notes: 'Gate log checked' },
         },
+        { entity: 'workflow_event', version: 1, payload: { kind: 'SUBMIT', actor: { name: 'Dana Ruiz' } } },
       ],
     });
 
-    // Reopened: no longer submitted, so not sent; resubmitted with a changed answer: sent again, once.
+    // Withdrawn (reopened): sent again, so the reviewer's copy shows it back with its SCSS; resubmitted with a
+    // changed answer: sent again, once.
     const rechecked = responseChange(id, '1.1', 2, 1, 'Gate log re-checked');
     await push(ctx, dana.token, { changes: [reopenChange(id, '2026-11-21T10:00:00.000Z'), rechecked] });
     const whileReopened = await pull(ctx, reviewer.token, `?cursor=${first.body.cursor}`);
-    expect(whileReopened.body.validations).toEqual([]);
+    expect(whileReopened.body.validations.map((v) => [v.id, v.status, v.workflowState])).toEqual([
+      [id, 'IN_PROGRESS', 'IN_PROGRESS'],
+    ]);
     await push(ctx, dana.token, { changes: [submitChange(pushedValidations.get(id) as Validation, [rechecked])] });
     const resubmitted = await pullToEnd(ctx, reviewer.token, 10, whileReopened.body.cursor);
     expect(resubmitted.validations).toEqual([id]);
@@ -282,8 +259,9 @@ describe.each(BACKENDS)('HQ pull on %s', (backend) => {
       const { assignments, validations } = await pullToEnd(ctx, who.token, 3);
       return { assignments, validations: sorted(validations) };
     };
-    expect(await seen(dana)).toEqual({ assignments: [forDana.id], validations: [] });
+    expect(await seen(dana)).toEqual({ assignments: [forDana.id], validations: [houstonSubmitted] });
     expect(await seen(lee)).toEqual({ assignments: [forLee.id], validations: [] });
+    expect(await seen(leeMiami)).toEqual({ assignments: [], validations: [miamiSubmitted] });
     expect(await seen(reviewer)).toEqual({ assignments: [], validations: [houstonSubmitted] });
     expect(await seen(supervisor)).toEqual({ assignments: [], validations: [houstonSubmitted] });
     expect(await seen(miamiReviewer)).toEqual({ assignments: [], validations: [miamiSubmitted] });

@@ -67,7 +67,10 @@ async function heldFor(ctx: HqTestContext, validationId: string, ids: Record<str
     'SELECT count(*)::int AS n FROM changes WHERE validation_id = $1',
     [validationId],
   );
-  return anonymise({ validations, records, ledger: ledger?.n }, ids);
+  const held = anonymise({ validations, records, ledger: ledger?.n }, ids);
+  // Ordered by the placeholders, so records keyed by random ids (HQ's history entries) line up.
+  held.records.sort((a, b) => `${a.entity}\n${a.entity_id}`.localeCompare(`${b.entity}\n${b.entity_id}`));
+  return held;
 }
 
 function anonymise<T>(value: T, ids: Record<string, string>): T {
@@ -133,7 +136,7 @@ describe.each(BACKENDS)('HQ push: a batch decided change by change, on %s', (bac
       records: before.records + 1,
     });
     const notes = await ctx.db.query<{ entity_id: string; notes: string }>(
-      `SELECT entity_id, payload->>'notes' AS notes FROM records ORDER BY entity_id`,
+      `SELECT entity_id, payload->>'notes' AS notes FROM records WHERE entity <> 'workflow_event' ORDER BY entity_id`,
     );
     expect(notes).toEqual([
       { entity_id: `${mine.id}/1.1`, notes: 'Gate log checked' },
@@ -186,7 +189,7 @@ describe.each(BACKENDS)('HQ push: a batch decided change by change, on %s', (bac
     });
     const records = await ctx.db.query<Row>(
       `SELECT entity, version, payload->>'notes' AS notes, payload->>'name' AS name, payload ? 'baseVersion' AS has_base
-       FROM records ORDER BY entity, entity_id`,
+       FROM records WHERE entity <> 'workflow_event' ORDER BY entity, entity_id`,
     );
     expect(records).toEqual([
       { entity: 'criterion_response', version: 2, notes: 'second', name: null, has_base: false },
@@ -194,7 +197,16 @@ describe.each(BACKENDS)('HQ push: a batch decided change by change, on %s', (bac
       // Saved, deleted, then saved twice: version 1 again after the delete, then 2.
       { entity: 'site', version: 2, notes: null, name: 'Dock 3', has_base: false },
     ]);
-    expect(await contentCounts(ctx.db)).toEqual({ changes: 10, records: 3, validations: 1 });
+    // HQ's history holds the submit and the reopen, under the ids of the changes that made them.
+    const events = await ctx.db.query<Row>(
+      `SELECT entity_id, payload->>'kind' AS kind FROM records WHERE entity = 'workflow_event'
+       ORDER BY payload->>'at'`,
+    );
+    expect(events).toEqual([
+      { entity_id: batch[9]?.changeId, kind: 'SUBMIT' },
+      { entity_id: batch[11]?.changeId, kind: 'WITHDRAW' },
+    ]);
+    expect(await contentCounts(ctx.db)).toEqual({ changes: 10, records: 5, validations: 1 });
   });
 
   it('answers a batch exactly as it answers the same changes pushed one request at a time', async () => {
@@ -206,6 +218,8 @@ describe.each(BACKENDS)('HQ push: a batch decided change by change, on %s', (bac
       [String(batch[1]?.payload.memberId)]: 'MEMBER',
       [batch[5]?.entityId ?? '']: 'SITE',
       [String(batch[9]?.payload.contentSha256)]: 'FINGERPRINT',
+      [batch[9]?.changeId ?? '']: 'SUBMIT_EVENT',
+      [batch[11]?.changeId ?? '']: 'WITHDRAW_EVENT',
     });
 
     const batched = await push(ctx, dana.token, { changes: together });

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { ReviewDecision } from '../../shared/domain/review';
 import {
-  AT,
   BACKENDS,
-  change,
   createValidation,
   DANA,
   type Enrolled,
@@ -16,27 +13,17 @@ import {
   push,
   REVIEWER,
   REVIEWER_ELSEWHERE,
+  reviewChange as reviewBy,
   submitChange,
   useHqBackend,
 } from './helpers';
 
-function reviewChange(
+/** Sam's decision on a finding unless the options name another reviewer. */
+const reviewChange = (
   validationId: string,
   findingId: string,
-  opts: { decision?: ReviewDecision; version?: number; baseVersion?: number; comment?: string } = {},
-) {
-  const version = opts.version ?? 1;
-  return change('finding_review', `${validationId}/${findingId}`, 'upsert', {
-    validationId,
-    findingId,
-    decision: opts.decision ?? 'CONCUR',
-    comment: opts.comment ?? '',
-    reviewedAt: AT,
-    reviewedBy: 'Sam Ortiz',
-    version,
-    baseVersion: opts.baseVersion ?? version - 1,
-  });
-}
+  opts: Omit<Parameters<typeof reviewBy>[2], 'reviewedBy'> & { reviewedBy?: string } = {},
+) => reviewBy(validationId, findingId, { reviewedBy: REVIEWER.name, ...opts });
 
 /** Dana's validation with one finding, pushed and (unless told otherwise) submitted. */
 async function submittedWithFinding(ctx: HqTestContext, dana: Enrolled, submit = true) {
@@ -107,7 +94,10 @@ describe.each(BACKENDS)('review fields of a submitted validation on %s', (backen
       ['forbidden', 'This validation belongs to another field office'],
     ]);
     expect(await outcomeOf(ctx, sam.token, [reviewChange(draft.validationId, draft.findingId)])).toEqual([
-      ['conflict', 'Only a submitted validation can be reviewed; this one was reopened by its SCSS'],
+      [
+        'conflict',
+        'Findings are reviewed only while the validation is submitted or in review; this one is in progress',
+      ],
     ]);
     expect(await outcomeOf(ctx, sam.token, [reviewChange(validationId, randomUUID())])).toEqual([
       ['invalid', 'HQ holds no such finding on this validation'],
@@ -127,10 +117,15 @@ describe.each(BACKENDS)('review fields of a submitted validation on %s', (backen
     const sam = await enrol(ctx, REVIEWER);
     const supervisor = await enrol(ctx, { name: 'Pat Gray', role: 'SUPERVISOR', fieldOffice: 'Houston' });
     const { validationId, findingId } = await submittedWithFinding(ctx, dana);
+    const patReturns = {
+      decision: 'RETURN_FOR_CORRECTION',
+      comment: 'Redo 4.1 please.',
+      reviewedBy: 'Pat Gray',
+    } as const;
 
     expect(await outcomeOf(ctx, sam.token, [reviewChange(validationId, findingId)])).toEqual([['applied', null]]);
     const { body } = await push(ctx, supervisor.token, {
-      changes: [reviewChange(validationId, findingId, { decision: 'RETURN_FOR_CORRECTION', comment: 'Redo 4.1.' })],
+      changes: [reviewChange(validationId, findingId, patReturns)],
     });
     expect(body.receipts[0]).toMatchObject({
       outcome: 'stale',
@@ -138,9 +133,40 @@ describe.each(BACKENDS)('review fields of a submitted validation on %s', (backen
     });
     // Made on the version HQ holds, the supervisor's decision is taken.
     expect(
-      await outcomeOf(ctx, supervisor.token, [
-        reviewChange(validationId, findingId, { decision: 'RETURN_FOR_CORRECTION', version: 2, comment: 'Redo 4.1.' }),
-      ]),
+      await outcomeOf(ctx, supervisor.token, [reviewChange(validationId, findingId, { ...patReturns, version: 2 })]),
     ).toEqual([['applied', null]]);
+  });
+
+  it('refuses a review in someone else’s name, and a return or non-concurrence that does not say why', async () => {
+    const dana = await enrol(ctx, DANA);
+    const sam = await enrol(ctx, REVIEWER);
+    const { validationId, findingId } = await submittedWithFinding(ctx, dana);
+    const why = 'The policy cited covers another site.';
+
+    expect(
+      await outcomeOf(ctx, sam.token, [
+        reviewChange(validationId, findingId, { reviewedBy: 'samortiz' }),
+        reviewChange(validationId, findingId, { decision: 'RETURN_FOR_CORRECTION', comment: 'Redo.' }),
+        reviewChange(validationId, findingId, { decision: 'NON_CONCUR', comment: why }),
+        reviewChange(validationId, findingId, { decision: 'NON_CONCUR', proposedClassification: 'NO_FINDING' }),
+        reviewChange(validationId, findingId, { proposedClassification: 'RECOMMENDATION' }),
+      ]),
+    ).toEqual([
+      ['forbidden', 'The review names someone other than the enrolled person (Sam Ortiz, FIELD_OFFICE_REVIEWER)'],
+      ['invalid', 'comment: say what the SCSS must correct or why you do not concur (at least 10 characters)'],
+      ['invalid', 'proposedClassification: a non-concurrence proposes a classification'],
+      ['invalid', 'comment: say what the SCSS must correct or why you do not concur (at least 10 characters)'],
+      ['invalid', 'proposedClassification: only a non-concurrence proposes a classification'],
+    ]);
+    const nonConcur = reviewChange(validationId, findingId, {
+      decision: 'NON_CONCUR',
+      comment: why,
+      proposedClassification: 'RECOMMENDATION',
+    });
+    expect(await outcomeOf(ctx, sam.token, [nonConcur])).toEqual([['applied', null]]);
+    const [held] = await ctx.db.query<{ payload: Record<string, unknown> }>(
+      `SELECT payload FROM records WHERE entity = 'finding_review'`,
+    );
+    expect(held?.payload).toMatchObject({ decision: 'NON_CONCUR', proposedClassification: 'RECOMMENDATION' });
   });
 });

@@ -3,6 +3,7 @@ import { migration002 } from './002-pull';
 import { migration003 } from './003-evidence-lookup';
 import { migration004 } from './004-user-ids-enrolment-retry';
 import { migration005 } from './005-audit-heads';
+import { migration006 } from './006-workflow-state';
 
 export type HqMigration = { version: number; name: string; sql: string };
 
@@ -13,4 +14,5 @@ export const HQ_MIGRATIONS: readonly HqMigration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];
