@@ -1,5 +1,4 @@
 import { createReadStream, existsSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
@@ -131,8 +130,10 @@ function createMainWindow(): BrowserWindow {
 async function start(): Promise<void> {
   await app.whenReady();
   const dataDir = resolveDataDir(process.argv, process.env, path.join(app.getPath('userData'), 'data'));
+  const credentials = hqCredentialStore(dataDir);
   try {
-    services = openAppServices({ dataDir, actor: os.userInfo().username });
+    // The enrolled person acts (never the OS account); demo Members' validations stay on this computer.
+    services = openAppServices({ dataDir, credentials, demoValidationsStayLocal: true });
   } catch (error) {
     dialog.showErrorBox('CTPAT Validator cannot open its data', error instanceof Error ? error.message : String(error));
     app.exit(1);
@@ -140,7 +141,7 @@ async function start(): Promise<void> {
   }
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   serveRendererFromAppProtocol(dataDir);
-  const sync = createSyncService(services.ctx, hqCredentialStore(dataDir), {
+  const sync = createSyncService(services.ctx, credentials, {
     ...syncHostOptions(services.ctx),
     // Every window hears the progress of a sync, whichever started it.
     emit: (event, payload) => {

@@ -8,6 +8,7 @@ import { migration006SyncState } from './006-sync-state';
 import { migration007EvidenceUploads } from './007-evidence-uploads';
 import { migration008Pull } from './008-pull';
 import { migration009HqValidationReceipts } from './009-hq-validation-receipts';
+import { migration010Workflow } from './010-workflow';
 
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
 
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007EvidenceUploads,
   migration008Pull,
   migration009HqValidationReceipts,
+  migration010Workflow,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

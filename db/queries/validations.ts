@@ -1,3 +1,4 @@
+import type { WorkflowState } from '../../shared/domain/lifecycle';
 import type { Validation, ValidationStatus, ValidationSummary } from '../../shared/domain/validation';
 import type { Db } from '../connection';
 import { stmt } from '../statements';
@@ -109,7 +110,13 @@ export type ValidationFilter = {
  * the filters actually given go into the WHERE clause so SQLite can use the matching index; the
  * statement cache keeps one prepared statement per filter shape.
  */
-export function listValidations(db: Db, filter: ValidationFilter): Array<Omit<ValidationSummary, 'applicableCount'>> {
+export type ListedValidation = Omit<ValidationSummary, 'applicableCount'> & {
+  memberAccountNumber: string;
+  /** HQ's workflow state (migration 010); null until submitted. */
+  workflowState: WorkflowState | null;
+};
+
+export function listValidations(db: Db, filter: ValidationFilter): ListedValidation[] {
   const params = {
     memberId: filter.memberId ?? null,
     status: filter.status ?? null,
@@ -125,12 +132,25 @@ export function listValidations(db: Db, filter: ValidationFilter): Array<Omit<Va
   if (params.scheduledTo !== null) conditions.push('v.scheduled_date <= @scheduledTo');
   const rows = stmt(
     db,
-    `SELECT v.*, m.legal_name AS member_name,
+    `SELECT v.*, m.legal_name AS member_name, m.account_number AS member_account_number,
             v.answered_count AS answered_count
        FROM validations v JOIN members m ON m.id = v.member_id
       ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
       ORDER BY v.scheduled_date DESC, v.created_at DESC
       LIMIT 1000`,
-  ).all(params) as Array<ValidationRow & { member_name: string; answered_count: number }>;
-  return rows.map((r) => ({ ...toValidation(r), memberName: r.member_name, answeredCount: r.answered_count }));
+  ).all(params) as Array<
+    ValidationRow & {
+      member_name: string;
+      member_account_number: string;
+      answered_count: number;
+      workflow_state?: WorkflowState | null;
+    }
+  >;
+  return rows.map((r) => ({
+    ...toValidation(r),
+    memberName: r.member_name,
+    memberAccountNumber: r.member_account_number,
+    answeredCount: r.answered_count,
+    workflowState: r.workflow_state ?? null,
+  }));
 }

@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { DatabaseTooNewError } from '../../db/migrations';
 import { readSettings } from '../../db/queries/settings';
@@ -94,13 +93,21 @@ export async function startHarness(argv = process.argv, env = process.env) {
   const dataDir = path.resolve(resolveDataDir(argv, env, path.join(process.cwd(), '.data')));
   const port = parsePort(argv, env);
 
-  const services = openAppServices({ dataDir, actor: env.CTPAT_ACTOR ?? os.userInfo().username });
+  const credentials = fileCredentialStore(dataDir);
+  // The enrolled person acts once enrolled (CTPAT_ACTOR names the not-yet-enrolled laptop in tests), never the
+  // OS account. Demo Members' validations stay here unless CTPAT_SEND_DEMO_TO_HQ=1 (tests that sync them).
+  const services = openAppServices({
+    dataDir,
+    credentials,
+    demoValidationsStayLocal: env.CTPAT_SEND_DEMO_TO_HQ !== '1',
+    ...(env.CTPAT_ACTOR ? { actor: env.CTPAT_ACTOR } : {}),
+  });
   let origin = '';
   const eventStreams = new Set<http.ServerResponse>();
   const emit = (event: EventName, payload: unknown) => {
     for (const stream of eventStreams) stream.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
   };
-  const sync = createSyncService(services.ctx, fileCredentialStore(dataDir), {
+  const sync = createSyncService(services.ctx, credentials, {
     ...syncHostOptions(services.ctx),
     emit,
   });

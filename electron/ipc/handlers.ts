@@ -1,5 +1,6 @@
 import type { Channel } from '../../shared/ipc/channels';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
+import { PickedFileRegistry } from '../services/evidence-service';
 import { type CredentialStore, fileCredentialStore } from '../services/hq-credentials';
 import type { ServiceContext } from '../services/service-context';
 import { createSyncService, type SyncService } from '../services/sync-service';
@@ -12,6 +13,7 @@ import { inspectionHandlers } from './handlers/inspections';
 import { reviewHandlers } from './handlers/reviews';
 import { submissionHandlers } from './handlers/submission';
 import { syncHandlers } from './handlers/sync';
+import { workflowHandlers } from './handlers/workflow';
 
 export type Handler<C extends Channel> = (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -31,11 +33,14 @@ export type HostInfo = {
 
 /** The single map from channel to service call; both transports (IPC and the web harness) use it. */
 export function createHandlers(ctx: ServiceContext, host: HostInfo): Handlers {
+  // Paths chosen in the native dialog stay in this process; the page only ever sees their tokens.
+  const picked = new PickedFileRegistry();
   return {
     ...coreHandlers(ctx, host),
     ...fieldWorkHandlers(ctx),
     ...submissionHandlers(ctx),
-    ...evidenceHandlers(ctx, host),
+    ...evidenceHandlers(ctx, host, picked),
+    ...workflowHandlers(ctx, picked),
     ...inspectionHandlers(ctx),
     ...assignmentHandlers(ctx),
     ...reviewHandlers(ctx),

@@ -5,7 +5,10 @@ import { type CheckpointLog, checkpointBetweenSaves } from '../../db/idle-checkp
 import { verifyAuditLogAtStartup } from './audit-verify';
 import { installBundledEditions } from './catalog-service';
 import { seedDemoMembersIfEmpty } from './demo-seed';
+import { keepDemoValidationsLocal } from './demo-validations';
 import { sweepUnreferencedEvidence } from './evidence-service';
+import type { CredentialStore } from './hq-credentials';
+import { actAsStoredUser, NOT_ENROLLED_ACTOR } from './identity';
 import type { ServiceContext } from './service-context';
 import { storeFailureOnOpen } from './store-errors';
 
@@ -13,8 +16,16 @@ export const DATABASE_FILE_NAME = 'ctpat-validator.sqlite3';
 
 export type AppServicesOptions = {
   dataDir: string;
-  actor: string;
+  /** Who acts before enrolment (tests name their laptops); "Not enrolled" when omitted. Never the OS account. */
+  actor?: string;
+  /** Where the HQ enrolment is kept: once enrolled, the enrolled person acts (identity.ts). */
+  credentials?: CredentialStore;
   seedDemoData?: boolean;
+  /**
+   * Demo Members' validations never leave this computer (demo-validations.ts). The app and the web harness
+   * set it; it is off by default only because test fixtures still sync validations of seeded demo Members.
+   */
+  demoValidationsStayLocal?: boolean;
   now?: () => Date;
 };
 
@@ -42,9 +53,12 @@ export function openAppServices(options: AppServicesOptions): AppServices {
   const ctx: ServiceContext = {
     db,
     dataDir: options.dataDir,
-    actor: options.actor,
+    actor: options.actor ?? NOT_ENROLLED_ACTOR,
+    person: null,
     now: options.now ?? (() => new Date()),
   };
+  if (options.credentials) actAsStoredUser(ctx, options.credentials);
+  if (options.demoValidationsStayLocal) keepDemoValidationsLocal(db);
   installBundledEditions(ctx);
   if (options.seedDemoData !== false) seedDemoMembersIfEmpty(ctx);
   // After the start-up writes to the store: a broken chain makes what it affects read-only, the rest keeps working.

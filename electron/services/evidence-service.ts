@@ -9,6 +9,7 @@ import {
   updateEvidenceCaption,
 } from '../../db/queries/evidence';
 import { readSettings } from '../../db/queries/settings';
+import { getOwnWorkflowState } from '../../db/queries/workflow';
 import {
   EVIDENCE_FILE_TYPES,
   type EvidenceFileType,
@@ -34,7 +35,7 @@ import {
   sweepEvidenceLeftovers,
 } from './evidence-store';
 import { isoNow, type ServiceContext } from './service-context';
-import { requireEditableValidation } from './validation-service';
+import { requireEditableValidation, requireValidation } from './validation-service';
 
 const inTransaction = <T>(ctx: ServiceContext, work: () => T): T => ctx.db.transaction(work).immediate();
 
@@ -84,7 +85,9 @@ export async function pickEvidenceFiles(
   showOpenDialog: () => Promise<string[]>,
   validationId: string,
 ): Promise<ResponseOf<'evidence:pick'>> {
-  requireEditableValidation(ctx, validationId);
+  // Files are picked for the worksheet, or for a Member's response once the report is out.
+  if (getOwnWorkflowState(ctx.db, validationId) === 'AWAITING_RESPONSE') requireValidation(ctx, validationId);
+  else requireEditableValidation(ctx, validationId);
   const paths = await showOpenDialog();
   return Promise.all(
     paths.map(async (filePath) => {
@@ -176,7 +179,7 @@ function decodeBase64(fileName: string, base64: string, maxBytes: number): Buffe
 /** Copies the file into the data folder's staging area and checks it; nothing is stored when it is refused. */
 async function stageChecked(
   ctx: ServiceContext,
-  request: ParsedRequestOf<'evidence:attach'>,
+  request: Pick<ParsedRequestOf<'evidence:attach'>, 'validationId' | 'fileName' | 'source'>,
   registry: PickedFileRegistry,
   maxBytes: number,
 ): Promise<{ staged: StagedFile; type: EvidenceFileType; fileName: string }> {
@@ -229,10 +232,7 @@ export async function attachEvidence(
 ): Promise<Evidence> {
   const validation = requireEditableValidation(ctx, request.validationId);
   resolveAttachTarget(ctx, validation, request.criterionId, request.findingId);
-  const { maxEvidenceBytes } = readSettings(ctx.db);
-  const { staged, type, fileName } = await stageChecked(ctx, request, registry, maxEvidenceBytes);
-  await storeStaged(ctx.dataDir, staged);
-  const hasThumbnail = type.image ? await ensureThumbnail(ctx.dataDir, staged.sha256) : false;
+  const stored = await storeCheckedFile(ctx, request, registry);
 
   // The file is stored before its row: a row never names a missing file. Should this transaction fail,
   // the file stays as an unreferenced copy (it may be shared with a concurrent attach of the same bytes)
@@ -245,13 +245,13 @@ export async function attachEvidence(
       validationId: current.id,
       criterionId,
       findingId: request.findingId,
-      sha256: staged.sha256,
-      fileName,
-      mediaType: type.mediaType,
-      sizeBytes: staged.sizeBytes,
+      sha256: stored.sha256,
+      fileName: stored.fileName,
+      mediaType: stored.mediaType,
+      sizeBytes: stored.sizeBytes,
       caption: request.caption.trim(),
       observedRemotely: current.mode === 'VIRTUAL',
-      hasThumbnail,
+      hasThumbnail: stored.hasThumbnail,
       createdAt: isoNow(ctx),
     };
     insertEvidence(ctx.db, evidence);
@@ -266,6 +266,19 @@ export async function attachEvidence(
     });
     return evidence;
   });
+}
+
+/** A file checked (size, type from its bytes) and stored by SHA-256 exactly as evidence is, thumbnail included. */
+export async function storeCheckedFile(
+  ctx: ServiceContext,
+  request: Pick<ParsedRequestOf<'evidence:attach'>, 'validationId' | 'fileName' | 'source'>,
+  registry: PickedFileRegistry,
+): Promise<{ sha256: string; fileName: string; mediaType: string; sizeBytes: number; hasThumbnail: boolean }> {
+  const { maxEvidenceBytes } = readSettings(ctx.db);
+  const { staged, type, fileName } = await stageChecked(ctx, request, registry, maxEvidenceBytes);
+  await storeStaged(ctx.dataDir, staged);
+  const hasThumbnail = type.image ? await ensureThumbnail(ctx.dataDir, staged.sha256) : false;
+  return { sha256: staged.sha256, fileName, mediaType: type.mediaType, sizeBytes: staged.sizeBytes, hasThumbnail };
 }
 
 function requireAttachedEvidence(ctx: ServiceContext, validationId: string, evidenceId: string) {
@@ -326,7 +339,9 @@ export function deleteEvidence(ctx: ServiceContext, request: ParsedRequestOf<'ev
  * cut short by a crash). Soft-deleted rows still name their files, so those files stay.
  */
 export function sweepUnreferencedEvidence(ctx: ServiceContext): string[] {
-  const rows = ctx.db.prepare('SELECT DISTINCT sha256 FROM evidence').all() as { sha256: string }[];
+  const rows = ctx.db.prepare('SELECT sha256 FROM evidence UNION SELECT sha256 FROM member_response_files').all() as {
+    sha256: string;
+  }[];
   // File times are the OS clock's, so the sweep compares with it (ctx.now may be a test's clock).
   return sweepEvidenceLeftovers(ctx.dataDir, new Set(rows.map((r) => r.sha256)));
 }

@@ -1,13 +1,22 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { getValidation, markReopened, markSubmitted } from '../../db/queries/validations';
+import {
+  getOwnWorkflowState,
+  type HistoryActor,
+  insertWorkflowEvent,
+  markReturnResubmitted,
+  setOwnWorkflowState,
+} from '../../db/queries/workflow';
 import { checkWorksheetCompleteness } from '../../shared/domain/completeness';
 import type { CompletenessProblem, CompletenessReport } from '../../shared/domain/completeness-types';
 import { type FingerprintInput, fingerprintContent } from '../../shared/domain/fingerprint';
 import { checklistProblems, virtualSessionProblems } from '../../shared/domain/inspection-rules';
+import { WORKFLOW_STATE_LABELS } from '../../shared/domain/lifecycle';
 import type { Validation } from '../../shared/domain/validation';
 import { AppError } from '../../shared/ipc/envelope';
 import { getEdition, worksheetCriteria } from './catalog-service';
 import { recordChange } from './change-log';
+import { signatureName } from './identity';
 import { isoNow, type ServiceContext } from './service-context';
 import { loadValidationContent } from './validation-content';
 import { requireValidation } from './validation-service';
@@ -73,21 +82,27 @@ export function submitValidation(ctx: ServiceContext, validationId: string, sign
       const at = isoNow(ctx);
       const submission = {
         submittedAt: at,
-        submittedBy: ctx.actor,
+        // The enrolled person HQ knows; the typed signature stays as the SCSS typed it.
+        submittedBy: signatureName(ctx),
         signedByName,
         contentSha256: fingerprintOf(content),
       };
       markSubmitted(ctx.db, validationId, submission);
+      const stateBefore = getOwnWorkflowState(ctx.db, validationId) ?? null;
+      setOwnWorkflowState(ctx.db, validationId, 'SUBMITTED');
+      // A returned validation goes back to review: its return comments stop being highlighted.
+      markReturnResubmitted(ctx.db, validationId, at);
       const after = getValidation(ctx.db, validationId) as Validation;
-      recordChange(ctx, {
+      const changeId = recordChange(ctx, {
         at,
         action: 'validation.submit',
         entity: 'validation',
         entityId: validationId,
-        before: validation,
-        after,
+        before: { ...validation, workflowState: stateBefore },
+        after: { ...after, workflowState: 'SUBMITTED' },
         outbox: { operation: 'submit', payload: { ...submission, validationId } },
       });
+      recordLocalHistory(ctx, validationId, 'SUBMIT', '', at, changeId);
       return after;
     })
     .immediate();
@@ -104,21 +119,51 @@ export function reopenValidation(ctx: ServiceContext, validationId: string, reas
           'Only a submitted validation can be reopened; this one is still open for changes.',
         );
       }
+      // Withdrawn only while the field office has not decided: once approved it is the field office's.
+      const stateBefore = getOwnWorkflowState(ctx.db, validationId) ?? null;
+      if (stateBefore !== null && stateBefore !== 'SUBMITTED' && stateBefore !== 'IN_REVIEW') {
+        throw new AppError(
+          'CONFLICT',
+          `This validation is ${WORKFLOW_STATE_LABELS[stateBefore].toLowerCase()}: it can no longer be reopened.`,
+        );
+      }
       const at = isoNow(ctx);
       markReopened(ctx.db, validationId, at, reason);
+      setOwnWorkflowState(ctx.db, validationId, 'IN_PROGRESS');
       const after = getValidation(ctx.db, validationId) as Validation;
-      recordChange(ctx, {
+      const changeId = recordChange(ctx, {
         at,
         action: 'validation.reopen',
         entity: 'validation',
         entityId: validationId,
-        before: validation,
-        after,
+        before: { ...validation, workflowState: stateBefore },
+        after: { ...after, workflowState: 'IN_PROGRESS' },
         outbox: { operation: 'reopen', payload: { validationId, reason, reopenedAt: at } },
       });
+      recordLocalHistory(ctx, validationId, 'WITHDRAW', reason, at, changeId);
       return after;
     })
     .immediate();
+}
+
+/** SUBMIT and WITHDRAW travel as the validation's own changes; the history shows them until HQ's entry arrives. */
+function recordLocalHistory(
+  ctx: ServiceContext,
+  validationId: string,
+  kind: 'SUBMIT' | 'WITHDRAW',
+  comment: string,
+  at: string,
+  changeId: string | null,
+): void {
+  const actor: HistoryActor = ctx.person
+    ? { userId: ctx.person.userId, name: ctx.person.name, role: ctx.person.role }
+    : { userId: null, name: ctx.actor, role: null };
+  // HQ keys its own entry for the change by the change's id: the pulled entry then replaces this one.
+  insertWorkflowEvent(
+    ctx.db,
+    { id: changeId ?? randomUUID(), validationId, kind, comment, at, actor, reportDate: null, reportSha256: null },
+    changeId,
+  );
 }
 
 /** Recomputes a submitted validation's fingerprint: a changed answer, finding or evidence hash shows here. */

@@ -27,6 +27,7 @@ import {
 import { createHttpTransport, getHqJson, type HttpTransportOptions } from '../sync/transport';
 import { verifyAuditLog } from './audit-verify';
 import type { CredentialStore } from './hq-credentials';
+import { actAsEnrolledUser, actAsStoredUser } from './identity';
 import {
   discardRefusedEvidence,
   keepRefusedChangeOffHq,
@@ -58,6 +59,8 @@ export type SyncServiceOptions = {
 export function createSyncService(ctx: ServiceContext, credentials: CredentialStore, options: SyncServiceOptions = {}) {
   let engine: SyncEngine | null = null;
   let progress: SyncProgressView | null = null;
+  // Whoever HQ enrolled acts from the start, not the OS account.
+  actAsStoredUser(ctx, credentials);
   let lastQueuedChange = newestOutboxChange(ctx);
 
   const reportProgress = (next: SyncProgressView | null) => {
@@ -169,6 +172,8 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
       if (!response.ok) throw new AppError('UNAVAILABLE', `HQ answered ${response.status}; try again later.`);
       const enrolled = EnrollResponseSchema.parse(await response.json());
       credentials.save({ hqUrl, deviceId: enrolled.deviceId, token: enrolled.token, user: enrolled.user });
+      // Signatures, decisions and audit entries name the enrolled person from now on, without a restart.
+      actAsEnrolledUser(ctx, enrolled.user);
       engine?.stop();
       engine = null;
       clearNeedsEnrolment(ctx.db);

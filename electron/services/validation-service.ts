@@ -11,13 +11,15 @@ import {
   type ValidationFilter,
 } from '../../db/queries/validations';
 import { ENTITY_TYPE_LABELS } from '../../shared/domain/entity-types';
-import type { Validation, ValidationSummary } from '../../shared/domain/validation';
-import type { ParsedRequestOf, Worksheet } from '../../shared/ipc/contract';
+import type { Validation } from '../../shared/domain/validation';
+import type { ParsedRequestOf, ValidationListItem, Worksheet } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
 import { currentEditionFor, getEdition, worksheetCriteria } from './catalog-service';
 import { queueForHq } from './change-log';
+import { isDemoAccount, keepsDemoValidationsLocal } from './demo-validations';
 import { isoNow, type ServiceContext } from './service-context';
 import { loadValidationContent } from './validation-content';
+import { lifecycleView } from './workflow-service';
 
 export function requireValidation(ctx: ServiceContext, validationId: string): Validation {
   const validation = getValidation(ctx.db, validationId);
@@ -94,10 +96,13 @@ export function createValidation(ctx: ServiceContext, request: ParsedRequestOf<'
   return validation;
 }
 
-export function listValidationSummaries(ctx: ServiceContext, filter: ValidationFilter): ValidationSummary[] {
-  return listValidations(ctx.db, filter).map((v) => ({
+export function listValidationSummaries(ctx: ServiceContext, filter: ValidationFilter): ValidationListItem[] {
+  const demoStaysLocal = keepsDemoValidationsLocal(ctx.db);
+  return listValidations(ctx.db, filter).map(({ memberAccountNumber, ...v }) => ({
     ...v,
     applicableCount: worksheetCriteria(getEdition(ctx, v.catalogEditionId), v.entityType).length,
+    demo: demoStaysLocal && isDemoAccount(memberAccountNumber),
+    returned: v.workflowState === 'RETURNED',
   }));
 }
 
@@ -125,6 +130,7 @@ export function openWorksheet(ctx: ServiceContext, validationId: string): Worksh
     validation,
     previousResults: previousResultsFor(ctx, validation),
     settings: readSettings(ctx.db),
+    lifecycle: lifecycleView(ctx, validationId),
   };
 }
 

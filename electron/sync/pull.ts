@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../../db/audit-log';
 import type { Db } from '../../db/connection';
 import { installCatalogEdition } from '../../db/queries/catalog-editions';
+import { getHqCopy } from '../../db/queries/hq-validations';
 import { insertMember } from '../../db/queries/members';
 import { stmt } from '../../db/statements';
 import { parseCatalogEdition } from '../../shared/catalog/load';
@@ -14,6 +15,7 @@ import {
   type PulledValidation,
   type PullResponse,
 } from '../../shared/sync/pull-protocol';
+import { applyPulledLifecycle } from './pull-lifecycle';
 import type { PullTransport } from './pull-transport';
 import { hasQueuedChanges } from './push-outbox';
 import { ClientError, ServerError } from './transport';
@@ -124,7 +126,9 @@ function applyPage(db: Db, page: PullResponse, at: string, actor: string): PullS
       writeValidation(db, 'hq_validations_held', validation, at);
       counts.keptLocal += 1;
     } else {
+      const previous = getHqCopy(db, validation.id);
       writeValidation(db, 'hq_validations', validation, at);
+      applyPulledLifecycle(db, validation, previous, at);
       // What HQ sent now is newer than anything held back earlier.
       stmt(db, 'DELETE FROM hq_validations_held WHERE id = ?').run(validation.id);
       counts.validations += 1;
@@ -210,12 +214,24 @@ function writeValidation(
 ): void {
   stmt(
     db,
-    `INSERT INTO ${table} (id, hq_version, status, field_office, payload_json, records_json, pulled_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO ${table} (id, hq_version, status, workflow_state, owner_user_id, field_office, payload_json,
+                           records_json, pulled_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET hq_version = excluded.hq_version, status = excluded.status,
+       workflow_state = excluded.workflow_state, owner_user_id = excluded.owner_user_id,
        field_office = excluded.field_office, payload_json = excluded.payload_json,
        records_json = excluded.records_json, pulled_at = excluded.pulled_at`,
-  ).run(v.id, v.hqVersion, v.status, v.fieldOffice, JSON.stringify(v.payload), JSON.stringify(v.records), at);
+  ).run(
+    v.id,
+    v.hqVersion,
+    v.status,
+    v.workflowState,
+    v.ownerUserId,
+    v.fieldOffice,
+    JSON.stringify(v.payload),
+    JSON.stringify(v.records),
+    at,
+  );
 }
 
 /** Moves held validations whose local changes have all been pushed into hq_validations; returns how many. */
@@ -224,15 +240,23 @@ function releaseHeldValidations(db: Db, at: string): number {
   let released = 0;
   for (const id of held) {
     if (hasUnpushedChanges(db, id)) continue;
+    const previous = getHqCopy(db, id);
     stmt(
       db,
-      `INSERT INTO hq_validations (id, hq_version, status, field_office, payload_json, records_json, pulled_at)
-       SELECT id, hq_version, status, field_office, payload_json, records_json, ? FROM hq_validations_held WHERE id = ?
+      `INSERT INTO hq_validations (id, hq_version, status, workflow_state, owner_user_id, field_office, payload_json,
+                                   records_json, pulled_at)
+       SELECT id, hq_version, status, workflow_state, owner_user_id, field_office, payload_json, records_json, ?
+       FROM hq_validations_held WHERE id = ?
        ON CONFLICT (id) DO UPDATE SET hq_version = excluded.hq_version, status = excluded.status,
+         workflow_state = excluded.workflow_state, owner_user_id = excluded.owner_user_id,
          field_office = excluded.field_office, payload_json = excluded.payload_json,
          records_json = excluded.records_json, pulled_at = excluded.pulled_at`,
     ).run(at, id);
     stmt(db, 'DELETE FROM hq_validations_held WHERE id = ?').run(id);
+    const copy = getHqCopy(db, id);
+    if (copy?.workflowState) {
+      applyPulledLifecycle(db, { ...copy, workflowState: copy.workflowState }, previous, at);
+    }
     released += 1;
   }
   return released;

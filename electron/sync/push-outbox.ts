@@ -1,6 +1,7 @@
 import { auditChainHead } from '../../db/audit-log';
 import type { Db } from '../../db/connection';
 import { stmt } from '../../db/statements';
+import { REVIEW_DECISION_LABELS } from '../../shared/domain/review';
 import { type Change, ChangeSchema, type Receipt } from '../../shared/sync/protocol';
 import { backoffDelayMs } from './retry';
 import {
@@ -384,6 +385,16 @@ const ENTITY_LABELS: Record<Change['entity'], string> = {
   inspection_checklist: 'this inspection checklist',
   virtual_session: 'this virtual session log',
   finding_review: 'this review',
+  workflow_event: 'this workflow step',
+  member_response: 'this Member response',
+};
+
+const WORKFLOW_STEP_LABELS: Record<string, string> = {
+  START_REVIEW: 'the start of this review',
+  RETURN: 'this return for correction',
+  APPROVE: 'this approval',
+  ISSUE_REPORT: 'this report issue',
+  CLOSE: 'this closing',
 };
 
 /** What the record's screen shows for a change HQ refused: what happened and what to do. */
@@ -393,7 +404,8 @@ export function refusalReason(change: Change, receipt: Receipt): string {
   switch (receipt.outcome) {
     case 'stale': {
       const version = currentVersion(receipt.current);
-      return `HQ has a newer version of ${label}${version === null ? '' : ` (version ${version})`}; reload it before editing.`;
+      const held = currentReviewAtHq(change, receipt.current);
+      return `HQ has a newer version of ${label}${version === null ? '' : ` (version ${version}${held})`}; reload it before editing.`;
     }
     case 'conflict':
       return `HQ refused ${label} because it conflicts with what HQ already holds${detail}. Nothing was changed at HQ.`;
@@ -407,11 +419,23 @@ export function refusalReason(change: Change, receipt: Receipt): string {
 }
 
 function labelOf(change: Change): string {
+  if (change.entity === 'workflow_event') {
+    return WORKFLOW_STEP_LABELS[String(change.payload.kind)] ?? ENTITY_LABELS.workflow_event;
+  }
   const criterionId = change.payload.criterionId;
   if ((change.entity === 'criterion_response' || change.entity === 'finding') && typeof criterionId === 'string') {
     return change.entity === 'finding' ? `the finding on ${criterionId}` : criterionId;
   }
   return ENTITY_LABELS[change.entity];
+}
+
+/** A stale review says whose decision HQ holds: ": Concur by Sam Ortiz". */
+function currentReviewAtHq(change: Change, current: unknown): string {
+  if (change.entity !== 'finding_review' || typeof current !== 'object' || current === null) return '';
+  const payload = (current as { payload?: { decision?: unknown; reviewedBy?: unknown } }).payload;
+  if (typeof payload?.decision !== 'string' || typeof payload.reviewedBy !== 'string') return '';
+  const decision = (REVIEW_DECISION_LABELS as Record<string, string | undefined>)[payload.decision];
+  return decision ? `: ${decision} by ${payload.reviewedBy}` : '';
 }
 
 function currentVersion(current: unknown): number | null {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/connection';
 import { stmt } from '../../db/statements';
 import { ValidationReceiptSchema } from '../../shared/sync/protocol';
+import { isDemoValidation } from '../services/demo-validations';
 import { hasQueuedChanges } from './push-outbox';
 import type { SyncProgress } from './sync-engine';
 import { ClientError } from './transport';
@@ -35,7 +36,10 @@ export async function checkValidationReceipts(
      ORDER BY v.submitted_at`,
   ).all() as Candidate[];
   // Any outbox row (waiting or refused) or evidence file not yet held means HQ cannot hold all of it yet.
-  const sent = candidates.filter((c) => !hasQueuedChanges(db, c.id) && !hasEvidenceNotHeld(db, c.id));
+  // A demo Member's validation never goes to HQ: there is nothing to ask about.
+  const sent = candidates.filter(
+    (c) => !isDemoValidation(db, c.id) && !hasQueuedChanges(db, c.id) && !hasEvidenceNotHeld(db, c.id),
+  );
   const summary: ReceiptCheckSummary = { checked: 0, safeToArchive: 0, incomplete: 0, notHeld: 0 };
   options.report?.({ phase: 'receipts', done: 0, total: sent.length });
   for (const candidate of sent) {

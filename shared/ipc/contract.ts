@@ -16,6 +16,15 @@ import {
   VerificationMethodSchema,
   VirtualSessionSchema,
 } from '../domain/field-work';
+import {
+  MemberResponseSchema,
+  PersonSchema,
+  ProposedClassificationSchema,
+  ResponseAssessmentSchema,
+  UserRoleSchema,
+  WorkflowEventKindSchema,
+  WorkflowStateSchema,
+} from '../domain/lifecycle';
 import { FindingReviewSchema, SaveFindingReviewRequestSchema } from '../domain/review';
 import {
   CriterionIdSchema,
@@ -37,6 +46,7 @@ const Empty = z.strictObject({});
 export const AppInfoSchema = z.object({
   version: z.string(),
   dataDir: z.string(),
+  /** Who the audit log names: "Sam Ortiz (Field office reviewer)", or "Not enrolled" (sync:status names the role). */
   actor: z.string(),
   catalogEditionIds: z.array(z.string()),
   transport: z.enum(['electron', 'web-harness']),
@@ -55,6 +65,294 @@ export const CreateValidationRequestSchema = z.strictObject({
   mode: ValidationModeSchema,
   scheduledDate: IsoDateSchema,
 });
+
+// ─── A validation's life after its worksheet (issue 10) ─────────────────────────────────────────────────────
+
+/** Whether HQ holds a change made here: receipted, still waiting, refused, or never sent (a demo validation). */
+export const ChangeSyncSchema = z.enum(['AT_HQ', 'WAITING', 'REFUSED', 'LOCAL_ONLY']);
+
+/** Who took a step: the enrolled person (a submit made before enrolment names only the typed name). */
+export const HistoryActorSchema = z.object({
+  userId: UuidSchema.nullable(),
+  name: z.string(),
+  role: UserRoleSchema.nullable(),
+});
+
+export const HistoryEntrySchema = z.object({
+  id: UuidSchema,
+  kind: WorkflowEventKindSchema,
+  /** "Returned for correction" (WORKFLOW_EVENT_LABELS). */
+  label: z.string(),
+  comment: z.string(),
+  at: z.string(),
+  actor: HistoryActorSchema,
+  reportDate: IsoDateSchema.nullable(),
+  reportSha256: z.string().nullable(),
+  sync: ChangeSyncSchema,
+});
+export type HistoryEntryView = z.infer<typeof HistoryEntrySchema>;
+
+/** A finding the reviewer sent back (or did not concur with), as the SCSS sees it on the returned worksheet. */
+export const ReturnedFindingSchema = z.object({
+  findingId: UuidSchema,
+  criterionId: z.string(),
+  decision: z.enum(['RETURN_FOR_CORRECTION', 'NON_CONCUR']),
+  comment: z.string(),
+  proposedClassification: ProposedClassificationSchema.nullable(),
+  reviewedBy: z.string(),
+  reviewedAt: z.string(),
+});
+
+export const ReturnInfoSchema = z.object({
+  eventId: UuidSchema,
+  returnedAt: z.string(),
+  returnedBy: PersonSchema,
+  comment: z.string(),
+  findings: z.array(ReturnedFindingSchema),
+});
+
+export const TransitionKindSchema = z.enum(['RETURN', 'APPROVE', 'ISSUE_REPORT', 'CLOSE']);
+
+/** Where a validation is, how it got there, and what the enrolled person may do next (with why not). */
+export const ValidationLifecycleViewSchema = z.object({
+  validationId: UuidSchema,
+  /** The SCSS's own validation on this computer (else a copy pulled for review). */
+  own: z.boolean(),
+  /** A demo Member's validation: stays on this computer, never sent to HQ. */
+  demo: z.boolean(),
+  /** Null: not submitted yet. */
+  state: WorkflowStateSchema.nullable(),
+  /** Fixed at approval; the Member's response due date is counted from it. */
+  reportDate: IsoDateSchema.nullable(),
+  responseDueDate: IsoDateSchema.nullable(),
+  /** Awaiting the Member's response past its due date: show "Response overdue". */
+  responseOverdue: z.boolean(),
+  reportSha256: z.string().nullable(),
+  history: z.array(HistoryEntrySchema),
+  /** Set while the SCSS's own validation is back for correction: highlight these findings and comments. */
+  returned: ReturnInfoSchema.nullable(),
+  actions: z.array(z.object({ kind: TransitionKindSchema, allowed: z.boolean(), reason: z.string().nullable() })),
+});
+export type ValidationLifecycleView = z.infer<typeof ValidationLifecycleViewSchema>;
+
+/** One record added, changed or removed since the reviewer last returned the validation. */
+export const ReviewChangeSchema = z.object({
+  entity: z.string(),
+  entityId: z.string(),
+  change: z.enum(['ADDED', 'CHANGED', 'REMOVED']),
+  /** "Answer on 4.1", "Evidence on 4.1 policy.pdf". */
+  label: z.string(),
+  criterionId: z.string().nullable(),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+});
+export type ReviewChange = z.infer<typeof ReviewChangeSchema>;
+
+export const ChangesSinceReviewSchema = z.object({ returnedAt: z.string(), changes: z.array(ReviewChangeSchema) });
+
+export const EffectiveReviewSchema = FindingReviewSchema.extend({
+  sync: ChangeSyncSchema,
+  /** HQ refused this laptop's decision (e.g. another reviewer's came first): why. */
+  refusedReason: z.string().nullable(),
+});
+
+/** The whole pulled validation, read-only, as a reviewer or supervisor judges it. */
+export const ReviewValidationViewSchema = z.object({
+  validationId: UuidSchema,
+  memberName: z.string().nullable(),
+  memberAccountNumber: z.string().nullable(),
+  entityType: z.string(),
+  mode: z.string(),
+  scheduledDate: z.string(),
+  submittedAt: z.string().nullable(),
+  signedByName: z.string().nullable(),
+  contentSha256: z.string().nullable(),
+  /** The catalog edition the validation was made against; texts are null when it is not installed here. */
+  edition: z.object({ id: z.string(), title: z.string().nullable(), installed: z.boolean() }),
+  lifecycle: ValidationLifecycleViewSchema,
+  criteria: z.array(
+    z.object({
+      criterionId: z.string(),
+      category: z.number(),
+      level: z.enum(['MUST', 'SHOULD', 'MIXED']).nullable(),
+      summary: z.string().nullable(),
+      requirements: z.array(z.object({ key: z.string(), level: z.enum(['MUST', 'SHOULD']), text: z.string() })),
+      response: CriterionResponseSchema.nullable(),
+      siteName: z.string().nullable(),
+      changedSinceLastReview: z.boolean(),
+    }),
+  ),
+  findings: z.array(
+    FindingSchema.extend({
+      reasonLabel: z.string().nullable(),
+      criterionSummary: z.string().nullable(),
+      criterionLevel: z.enum(['MUST', 'SHOULD', 'MIXED']).nullable(),
+      notes: z.string(),
+      siteName: z.string().nullable(),
+      verificationMethods: z.array(VerificationMethodSchema),
+      evidence: z.array(EvidenceSchema),
+      review: EffectiveReviewSchema.nullable(),
+      /** A decision made since the last submission (a returned round's decisions do not count). */
+      decidedThisRound: z.boolean(),
+      changedSinceLastReview: z.boolean(),
+    }),
+  ),
+  sites: z.array(SiteSchema),
+  observations: z.array(ObservationSchema),
+  evidence: z.array(EvidenceSchema),
+  checklists: z.array(InspectionChecklistSchema),
+  virtualSessions: z.array(VirtualSessionSchema),
+  /** Null until the validation has been returned once. */
+  changesSinceLastReview: ChangesSinceReviewSchema.nullable(),
+});
+export type ReviewValidationView = z.infer<typeof ReviewValidationViewSchema>;
+
+const Sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, { error: 'Name the file by its SHA-256 fingerprint' });
+
+export const MemberResponseFileSchema = z.object({
+  validationId: UuidSchema,
+  sha256: Sha256HexSchema,
+  findingId: UuidSchema,
+  fileName: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number().int().positive(),
+  hasThumbnail: z.boolean(),
+  createdAt: z.string(),
+});
+
+export const MemberResponsesViewSchema = z.object({
+  validationId: UuidSchema,
+  state: WorkflowStateSchema.nullable(),
+  reportDate: IsoDateSchema.nullable(),
+  dueDate: IsoDateSchema.nullable(),
+  overdue: z.boolean(),
+  /** The enrolled SCSS may record and assess responses here now. */
+  canRecord: z.boolean(),
+  findings: z.array(
+    z.object({
+      finding: FindingSchema,
+      /** Its latest response was accepted. */
+      resolved: z.boolean(),
+      responses: z.array(MemberResponseSchema),
+      files: z.array(MemberResponseFileSchema),
+    }),
+  ),
+});
+export type MemberResponsesView = z.infer<typeof MemberResponsesViewSchema>;
+
+export const SaveMemberResponseRequestSchema = z.strictObject({
+  validationId: UuidSchema,
+  findingId: UuidSchema,
+  /** Omit to record a new response; give it to correct one not yet assessed. */
+  id: UuidSchema.optional(),
+  receivedOn: IsoDateSchema,
+  correctiveAction: MemberResponseSchema.shape.correctiveAction,
+  evidenceSha256: z.array(Sha256HexSchema).max(100),
+});
+
+export const AssessMemberResponseRequestSchema = z
+  .strictObject({
+    validationId: UuidSchema,
+    responseId: UuidSchema,
+    assessment: ResponseAssessmentSchema,
+    note: z.string().trim().max(5_000),
+  })
+  .refine((r) => r.assessment === 'ACCEPTED' || r.note.length >= 10, {
+    path: ['note'],
+    error: 'Say what the Member still needs to do or send (at least 10 characters)',
+  });
+
+const SortDirectionSchema = z.enum(['asc', 'desc']);
+export const ValidationQueueSchema = z.enum([
+  'AWAITING_REVIEW',
+  'RETURNED',
+  'RESUBMITTED',
+  'AWAITING_APPROVAL',
+  'AWAITING_REPORT',
+]);
+export const ResponseWorkStatusSchema = z.enum(['OVERDUE', 'DUE_SOON', 'AWAITING_ASSESSMENT', 'OPEN', 'RESOLVED']);
+export type ResponseWorkStatus = z.infer<typeof ResponseWorkStatusSchema>;
+const SearchSchema = z.string().trim().max(200);
+
+export const WorklistRequestSchema = z.discriminatedUnion('list', [
+  z.strictObject({
+    /** REVIEW: awaiting review, returned, resubmitted. APPROVAL: all concurred (awaiting approval), approved (awaiting the report). */
+    list: z.enum(['REVIEW', 'APPROVAL']),
+    queues: z.array(ValidationQueueSchema).optional(),
+    /** Member name, account number or signer. */
+    search: SearchSchema.optional(),
+    sort: z
+      .strictObject({ by: z.enum(['submittedAt', 'memberName', 'scheduledDate']), direction: SortDirectionSchema })
+      .optional(),
+  }),
+  z.strictObject({
+    list: z.literal('RESPONSES'),
+    /** Default: overdue, due within 14 days, received and awaiting assessment. */
+    statuses: z.array(ResponseWorkStatusSchema).optional(),
+    /** Member name, account number or criterion. */
+    search: SearchSchema.optional(),
+    sort: z
+      .strictObject({ by: z.enum(['dueDate', 'memberName', 'receivedOn']), direction: SortDirectionSchema })
+      .optional(),
+  }),
+]);
+
+export const ValidationWorkItemSchema = z.object({
+  validationId: UuidSchema,
+  memberName: z.string().nullable(),
+  memberAccountNumber: z.string().nullable(),
+  entityType: z.string(),
+  mode: z.string(),
+  scheduledDate: z.string(),
+  submittedAt: z.string().nullable(),
+  signedByName: z.string().nullable(),
+  state: WorkflowStateSchema,
+  queue: ValidationQueueSchema,
+  findingCount: z.number().int().nonnegative(),
+  concurredCount: z.number().int().nonnegative(),
+  /** Findings without a decision since the last submission. */
+  undecidedCount: z.number().int().nonnegative(),
+  /** RESUBMITTED: records changed since the last return; null otherwise or when unknown. */
+  changedSinceLastReview: z.number().int().nonnegative().nullable(),
+  lastEventAt: z.string().nullable(),
+});
+export type ValidationWorkItem = z.infer<typeof ValidationWorkItemSchema>;
+
+export const ResponseWorkItemSchema = z.object({
+  validationId: UuidSchema,
+  /** The SCSS's own validation (they record and assess its responses). */
+  own: z.boolean(),
+  memberName: z.string().nullable(),
+  memberAccountNumber: z.string().nullable(),
+  findingId: UuidSchema,
+  criterionId: z.string(),
+  description: z.string(),
+  state: WorkflowStateSchema,
+  reportDate: IsoDateSchema,
+  dueDate: IsoDateSchema,
+  /** Negative once overdue. */
+  daysLeft: z.number().int(),
+  status: ResponseWorkStatusSchema,
+  latestResponse: z
+    .object({ id: UuidSchema, receivedOn: IsoDateSchema, assessment: ResponseAssessmentSchema.nullable() })
+    .nullable(),
+});
+export type ResponseWorkItem = z.infer<typeof ResponseWorkItemSchema>;
+
+export const WorklistResponseSchema = z.discriminatedUnion('list', [
+  z.object({ list: z.enum(['REVIEW', 'APPROVAL']), today: IsoDateSchema, items: z.array(ValidationWorkItemSchema) }),
+  z.object({ list: z.literal('RESPONSES'), today: IsoDateSchema, items: z.array(ResponseWorkItemSchema) }),
+]);
+
+/** A row of the validations list: the summary with where it stands after submission. */
+export const ValidationListItemSchema = ValidationSummarySchema.extend({
+  workflowState: WorkflowStateSchema.nullable(),
+  /** A demo Member's validation: "Demo validation: stays on this computer". */
+  demo: z.boolean(),
+  /** Back from review for correction and not yet submitted again. */
+  returned: z.boolean(),
+});
+export type ValidationListItem = z.infer<typeof ValidationListItemSchema>;
 
 export const WorksheetSchema = z.object({
   validation: ValidationSchema,
@@ -80,6 +378,8 @@ export const WorksheetSchema = z.object({
     }),
   ),
   settings: SettingsSchema,
+  /** State, history, return comments to highlight, demo flag and the next steps. */
+  lifecycle: ValidationLifecycleViewSchema,
 });
 export type Worksheet = z.infer<typeof WorksheetSchema>;
 
@@ -226,6 +526,9 @@ export const ReviewQueueItemSchema = z.object({
       review: FindingReviewSchema.nullable(),
     }),
   ),
+  workflowState: WorkflowStateSchema,
+  /** It was returned for correction before and is back for review. */
+  resubmitted: z.boolean(),
 });
 export type ReviewQueueItem = z.infer<typeof ReviewQueueItemSchema>;
 
@@ -251,7 +554,7 @@ export const RefusedEvidenceSchema = z.object({
   refusedAt: z.string(),
 });
 export type RefusedEvidenceView = z.infer<typeof RefusedEvidenceSchema>;
-const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, { error: 'Name the file by its SHA-256 fingerprint' });
+const Sha256Schema = Sha256HexSchema;
 
 /** A validation HQ assigned to this SCSS, not yet started on this computer. */
 export const AssignmentViewSchema = z.object({
@@ -310,8 +613,10 @@ export const contract = {
   'app:info': { request: Empty, response: AppInfoSchema },
   'catalog:get': { request: z.strictObject({ editionId: z.string() }), response: CatalogEditionSchema },
   'members:list': { request: Empty, response: z.array(MemberSchema) },
-  'validations:list': { request: ValidationListFilterSchema, response: z.array(ValidationSummarySchema) },
+  /** The validations on this computer, newest first, with workflow state, demo flag and whether returned. */
+  'validations:list': { request: ValidationListFilterSchema, response: z.array(ValidationListItemSchema) },
   'validations:create': { request: CreateValidationRequestSchema, response: ValidationSchema },
+  /** Everything the worksheet shows in one round trip, with its lifecycle (state, history, return comments, demo). */
   'worksheet:open': { request: z.strictObject({ validationId: UuidSchema }), response: WorksheetSchema },
   'responses:save': { request: SaveResponseRequestSchema, response: CriterionResponseSchema },
   'settings:get': { request: Empty, response: SettingsSchema },
@@ -400,8 +705,51 @@ export const contract = {
     response: SyncStatusViewSchema,
   },
   'sync:online': { request: Empty, response: z.object({ accepted: z.boolean() }) },
+  /** Pulled validations open for review (submitted or in review), each finding with its review so far. */
   'reviews:queue': { request: Empty, response: z.array(ReviewQueueItemSchema) },
+  /** A reviewer's decision on one finding: Concur, Non-concur (+ proposed classification) or Return for correction. */
   'reviews:save': { request: SaveFindingReviewRequestSchema, response: FindingReviewSchema },
+  /** The whole pulled validation read-only: criteria, answers, findings, evidence, checklists, sessions, history, changes. */
+  'reviews:validation': { request: z.strictObject({ ...ValidationRef }), response: ReviewValidationViewSchema },
+  /** Concur with every finding not yet decided in this round (decisions already made stay). */
+  'reviews:concurall': {
+    request: z.strictObject({ ...ValidationRef, comment: z.string().trim().max(5_000) }),
+    response: z.object({ reviews: z.array(FindingReviewSchema), lifecycle: ValidationLifecycleViewSchema }),
+  },
+  /** Return for correction (comment required), approve (supervisor), issue the report, or close. */
+  'workflow:transition': {
+    request: z.strictObject({ ...ValidationRef, kind: TransitionKindSchema, comment: z.string().trim().max(5_000) }),
+    response: ValidationLifecycleViewSchema,
+  },
+  /** Current state, history and allowed next steps of any validation on this computer (own or pulled). */
+  'workflow:history': { request: z.strictObject({ ...ValidationRef }), response: ValidationLifecycleViewSchema },
+  // replies: the Member's responses to Action Required findings once the report is issued.
+  /** Each Action Required finding with its Member responses, due date and whether it is resolved. */
+  'replies:list': { request: z.strictObject({ ...ValidationRef }), response: MemberResponsesViewSchema },
+  /** Records a Member's response (or corrects one not yet assessed) on the SCSS's own validation. */
+  'replies:save': { request: SaveMemberResponseRequestSchema, response: MemberResponseSchema },
+  /** Accepted / not accepted / more information requested; accepting the last open finding closes the validation. */
+  'replies:assess': {
+    request: AssessMemberResponseRequestSchema,
+    response: z.object({
+      response: MemberResponseSchema,
+      closed: z.boolean(),
+      lifecycle: ValidationLifecycleViewSchema,
+    }),
+  },
+  /** Stores a file the Member sent (checked and hashed like evidence) for listing in a response. */
+  'replies:attach': {
+    request: z.strictObject({
+      ...ValidationRef,
+      findingId: UuidSchema,
+      fileName: z.string().trim().min(1).max(255),
+      mediaType: z.string().max(200),
+      source: EvidenceSourceSchema,
+    }),
+    response: MemberResponseFileSchema,
+  },
+  /** Reviewer queue, supervisor queue or Member responses list, filtered and sorted. */
+  'worklists:get': { request: WorklistRequestSchema, response: WorklistResponseSchema },
   'assignments:list': { request: Empty, response: z.array(AssignmentViewSchema) },
   'assignments:start': { request: z.strictObject({ assignmentId: UuidSchema }), response: ValidationSchema },
   /** The last check (at start-up, or the person's latest); null before any ran. */

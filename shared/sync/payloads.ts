@@ -8,8 +8,8 @@ import {
   SubmissionSchema,
   VirtualSessionSchema,
 } from '../domain/field-work';
-import { MemberResponseSchema, WorkflowEventSchema } from '../domain/lifecycle';
-import { IsoDateTimeSchema, UuidSchema } from '../domain/primitives';
+import { MemberResponseSchema, WorkflowEventSchema, WorkflowStateSchema } from '../domain/lifecycle';
+import { IsoDateSchema, IsoDateTimeSchema, UuidSchema } from '../domain/primitives';
 import { FindingReviewSchema } from '../domain/review';
 import { describeUnstorableText, findUnstorableText } from '../domain/text';
 import { CriterionResponseSchema, ValidationSchema } from '../domain/validation';
@@ -152,8 +152,26 @@ export function checkSyncPayload(entity: string, operation: string, payload: unk
     : { ok: false, reason: describeIssue(parsed.error) };
 }
 
-/** What HQ adds to a validation's payload as it is submitted and reopened. */
-const HeldValidationSchema = ValidationCreatePayloadSchema;
+/**
+ * What HQ writes into a validation's payload as it moves through review, approval and the Member's response
+ * (hq/lifecycle.ts payloadAfterEvent); a pulled copy is checked with them, nothing else unknown is taken.
+ */
+export const HqLifecycleFieldsSchema = z.strictObject({
+  workflowState: WorkflowStateSchema.optional(),
+  returnedAt: IsoDateTimeSchema.optional(),
+  returnComment: z.string().max(5_000).optional(),
+  reportDate: IsoDateSchema.nullable().optional(),
+  reportIssuedAt: IsoDateTimeSchema.optional(),
+  reportSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable()
+    .optional(),
+  closedAt: IsoDateTimeSchema.optional(),
+});
+
+/** A validation's payload as HQ holds it: the create payload, what submit and reopen add, and the lifecycle fields. */
+const HeldValidationSchema = ValidationCreatePayloadSchema.extend(HqLifecycleFieldsSchema.shape).strict();
 
 /**
  * Why a validation pulled from HQ cannot be shown to a reviewer (a record HQ would not accept now), or null.

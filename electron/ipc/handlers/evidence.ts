@@ -11,9 +11,12 @@ import type { HandlersFor, HostInfo } from '../handlers';
 
 type EvidenceChannel = 'evidence:pick' | 'evidence:attach' | 'evidence:update' | 'evidence:delete';
 
-export function evidenceHandlers(ctx: ServiceContext, host: HostInfo): HandlersFor<EvidenceChannel> {
+export function evidenceHandlers(
+  ctx: ServiceContext,
+  host: HostInfo,
   // Paths chosen in the native dialog stay in this process; the page only ever sees their tokens.
-  const picked = new PickedFileRegistry();
+  picked = new PickedFileRegistry(),
+): HandlersFor<EvidenceChannel> {
   return {
     'evidence:pick': (req) => {
       if (!host.showOpenDialog) {

@@ -1,0 +1,51 @@
+import { type Person, USER_ROLE_LABELS } from '../../shared/domain/lifecycle';
+import { AppError } from '../../shared/ipc/envelope';
+import type { HqUser } from '../../shared/sync/protocol';
+import type { CredentialStore } from './hq-credentials';
+import type { EnrolledPerson, ServiceContext } from './service-context';
+
+/**
+ * Who the app says did something. Once the laptop is enrolled, the person HQ enrolled (name and role as HQ
+ * knows them); before that a placeholder that cannot be mistaken for a person. The OS account is never used:
+ * it says nothing about who signed (e.g. "root" on a shared machine).
+ */
+export const NOT_ENROLLED_ACTOR = 'Not enrolled';
+
+/** "Sam Ortiz (Field office reviewer)": how the audit log names an enrolled person. */
+export const actorLabel = (person: Pick<Person, 'name' | 'role'>): string =>
+  `${person.name} (${USER_ROLE_LABELS[person.role]})`;
+
+export const personOf = (user: HqUser): EnrolledPerson => ({
+  userId: user.id,
+  name: user.name,
+  role: user.role,
+  fieldOffice: user.fieldOffice,
+});
+
+/** From now on this context acts as the enrolled user: called at start-up and right after enrolment. */
+export function actAsEnrolledUser(ctx: ServiceContext, user: HqUser): void {
+  ctx.person = personOf(user);
+  ctx.actor = actorLabel(ctx.person);
+}
+
+/** Takes the identity from the stored HQ credentials when there are any; returns whether there were. */
+export function actAsStoredUser(ctx: ServiceContext, credentials: CredentialStore): boolean {
+  const saved = credentials.load();
+  if (!saved) return false;
+  actAsEnrolledUser(ctx, saved.user);
+  return true;
+}
+
+/** The enrolled person, or a refusal saying the laptop must be enrolled first. */
+export function requirePerson(ctx: ServiceContext, doing: string): EnrolledPerson {
+  if (!ctx.person) {
+    throw new AppError(
+      'FORBIDDEN',
+      `This computer is not enrolled with HQ, so nobody can ${doing} here yet: enrol it in Settings first.`,
+    );
+  }
+  return ctx.person;
+}
+
+/** Who the enrolled person is in a signature or decision: the name HQ knows (ctx.actor before enrolment). */
+export const signatureName = (ctx: ServiceContext): string => ctx.person?.name ?? ctx.actor;

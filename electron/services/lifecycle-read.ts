@@ -1,0 +1,265 @@
+import { format } from 'date-fns';
+import { listFindings } from '../../db/queries/findings';
+import { getHqCopy, type HqCopy, recordsOf } from '../../db/queries/hq-validations';
+import { readSettings } from '../../db/queries/settings';
+import { getValidation } from '../../db/queries/validations';
+import {
+  getOwnWorkflowState,
+  type HistoryActor,
+  listLocalWorkflowEvents,
+  listMemberResponses,
+} from '../../db/queries/workflow';
+import { stmt } from '../../db/statements';
+import { type Finding, FindingSchema } from '../../shared/domain/field-work';
+import {
+  type Actor,
+  findingResolved,
+  type LifecycleView,
+  type MemberResponse,
+  MemberResponseSchema,
+  responseDueDate,
+  type WorkflowEventKind,
+  WorkflowEventSchema,
+  type WorkflowState,
+} from '../../shared/domain/lifecycle';
+import { type FindingReview, FindingReviewSchema, findingReviewEntityId } from '../../shared/domain/review';
+import type { Validation } from '../../shared/domain/validation';
+import { AppError } from '../../shared/ipc/envelope';
+import { isDemoValidation } from './demo-validations';
+import type { ServiceContext } from './service-context';
+
+/**
+ * One read model of a validation's life for every screen and rule on this laptop, whether it is the SCSS's
+ * own validation (the validations table, mirrored from HQ by pull) or a copy pulled for review (hq_validations).
+ * What this laptop did and HQ has not answered yet shows as pending; everything else is HQ's word.
+ */
+
+/** Whether HQ holds a change made here: sent and receipted, still waiting, refused, or never queued (demo). */
+export type ChangeSync = 'AT_HQ' | 'WAITING' | 'REFUSED' | 'LOCAL_ONLY';
+
+export type EffectiveReview = FindingReview & { sync: ChangeSync; refusedReason: string | null };
+
+export type HistoryEntry = {
+  id: string;
+  kind: WorkflowEventKind;
+  comment: string;
+  at: string;
+  actor: HistoryActor;
+  reportDate: string | null;
+  reportSha256: string | null;
+  sync: ChangeSync;
+};
+
+export type ValidationLifecycle = {
+  validationId: string;
+  /** The SCSS's own validation on this laptop (else a pulled copy). */
+  own: boolean;
+  demo: boolean;
+  /** Null: never submitted (a draft or in-progress validation of this laptop). */
+  state: WorkflowState | null;
+  ownerUserId: string | null;
+  fieldOffice: string | null;
+  submittedAt: string | null;
+  contentSha256: string | null;
+  findings: Finding[];
+  reviews: Map<string, EffectiveReview>;
+  history: HistoryEntry[];
+  responses: MemberResponse[];
+  copy: HqCopy | undefined;
+  validation: Validation | undefined;
+};
+
+const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** The outbox state of one queued change: waiting, refused with its reason, or gone (HQ holds it). */
+function outboxStateOf(ctx: ServiceContext, changeId: string | null): { sync: ChangeSync; reason: string | null } {
+  if (changeId === null) return { sync: 'LOCAL_ONLY', reason: null };
+  const row = stmt(ctx.db, 'SELECT parked_reason FROM sync_outbox WHERE change_id = ?').get(changeId) as
+    | { parked_reason: string | null }
+    | undefined;
+  if (!row) return { sync: 'AT_HQ', reason: null };
+  return row.parked_reason === null
+    ? { sync: 'WAITING', reason: null }
+    : { sync: 'REFUSED', reason: row.parked_reason };
+}
+
+type LocalReviewRow = {
+  validation_id: string;
+  finding_id: string;
+  decision: FindingReview['decision'];
+  comment: string;
+  proposed_classification: FindingReview['proposedClassification'];
+  reviewed_at: string;
+  reviewed_by: string;
+  version: number;
+};
+
+export const toFindingReview = (row: LocalReviewRow): FindingReview =>
+  FindingReviewSchema.parse({
+    validationId: row.validation_id,
+    findingId: row.finding_id,
+    decision: row.decision,
+    comment: row.comment,
+    proposedClassification: row.proposed_classification ?? null,
+    reviewedAt: row.reviewed_at,
+    reviewedBy: row.reviewed_by,
+    version: row.version,
+  });
+
+/**
+ * Each finding's review as it stands: this laptop's decision while HQ has not answered for it (or holds an
+ * older one), otherwise HQ's. A decision HQ refused as stale gives way to HQ's once HQ's copy is pulled.
+ */
+function effectiveReviews(ctx: ServiceContext, validationId: string, copy: HqCopy | undefined) {
+  const reviews = new Map<string, EffectiveReview>();
+  for (const record of copy ? recordsOf(copy, 'finding_review') : []) {
+    const parsed = FindingReviewSchema.safeParse(record.payload);
+    if (parsed.success) {
+      reviews.set(parsed.data.findingId, { ...parsed.data, sync: 'AT_HQ', refusedReason: null });
+    }
+  }
+  const local = stmt(ctx.db, 'SELECT * FROM finding_reviews WHERE validation_id = ?').all(
+    validationId,
+  ) as LocalReviewRow[];
+  const queued = stmt(
+    ctx.db,
+    `SELECT change_id FROM sync_outbox WHERE entity = 'finding_review' AND entity_id = ? ORDER BY seq DESC LIMIT 1`,
+  ).pluck();
+  for (const row of local) {
+    const atHq = reviews.get(row.finding_id);
+    const changeId = queued.get(findingReviewEntityId(validationId, row.finding_id)) as string | undefined;
+    const state = changeId ? outboxStateOf(ctx, changeId) : { sync: 'AT_HQ' as const, reason: null };
+    const waiting = state.sync === 'WAITING';
+    if (!atHq || waiting || row.version > atHq.version) {
+      reviews.set(row.finding_id, { ...toFindingReview(row), sync: state.sync, refusedReason: state.reason });
+    } else if (state.sync === 'REFUSED' && atHq) {
+      reviews.set(row.finding_id, { ...atHq, refusedReason: state.reason });
+    }
+  }
+  return reviews;
+}
+
+/**
+ * The history: HQ's workflow events as pulled, and the ones made here that HQ has not sent back yet. A local
+ * SUBMIT or WITHDRAW travels as the validation's own change and HQ writes its own entry for it: the local
+ * one is shown until HQ's arrives.
+ */
+function historyOf(ctx: ServiceContext, validationId: string, copy: HqCopy | undefined): HistoryEntry[] {
+  const pulled: HistoryEntry[] = [];
+  for (const record of copy ? recordsOf(copy, 'workflow_event') : []) {
+    const parsed = WorkflowEventSchema.safeParse(record.payload);
+    if (!parsed.success) continue;
+    const { validationId: _validationId, ...event } = parsed.data;
+    pulled.push({ ...event, sync: 'AT_HQ' });
+  }
+  const pulledIds = new Set(pulled.map((e) => e.id));
+  const local: HistoryEntry[] = [];
+  for (const event of listLocalWorkflowEvents(ctx.db, validationId)) {
+    if (pulledIds.has(event.id)) continue;
+    const { sync } = outboxStateOf(ctx, event.changeId);
+    const sentAsValidationChange = event.kind === 'SUBMIT' || event.kind === 'WITHDRAW';
+    if (
+      sentAsValidationChange &&
+      sync === 'AT_HQ' &&
+      pulled.some((p) => p.kind === event.kind && p.at >= event.at.slice(0, 19))
+    ) {
+      continue;
+    }
+    const { changeId: _changeId, validationId: _validationId, ...entry } = event;
+    local.push({ ...entry, sync });
+  }
+  return [...pulled, ...local].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+}
+
+function memberResponsesOf(ctx: ServiceContext, validationId: string, copy: HqCopy | undefined): MemberResponse[] {
+  const byId = new Map<string, MemberResponse>();
+  for (const record of copy ? recordsOf(copy, 'member_response') : []) {
+    const parsed = MemberResponseSchema.safeParse(record.payload);
+    if (parsed.success) byId.set(parsed.data.id, parsed.data);
+  }
+  for (const local of listMemberResponses(ctx.db, validationId)) {
+    const atHq = byId.get(local.id);
+    if (!atHq || local.version >= atHq.version) byId.set(local.id, local);
+  }
+  return [...byId.values()];
+}
+
+const pulledFindings = (copy: HqCopy): Finding[] =>
+  recordsOf(copy, 'finding')
+    .map((r) => FindingSchema.safeParse(r.payload).data)
+    .filter((f): f is Finding => f !== undefined);
+
+export const byCriterion = (a: { criterionId: string }, b: { criterionId: string }) =>
+  a.criterionId.localeCompare(b.criterionId, 'en', { numeric: true });
+
+/** The validation's life as this laptop knows it, own or pulled; NOT_FOUND when it holds neither. */
+export function loadLifecycle(ctx: ServiceContext, validationId: string): ValidationLifecycle {
+  const validation = getValidation(ctx.db, validationId);
+  const copy = getHqCopy(ctx.db, validationId);
+  if (!validation && !copy) {
+    throw new AppError('NOT_FOUND', 'That validation is not on this computer; sync to receive it from HQ.');
+  }
+  const own = validation !== undefined;
+  const state = own ? (getOwnWorkflowState(ctx.db, validationId) ?? null) : (copy?.workflowState ?? null);
+  const findings = (own ? listFindings(ctx.db, validationId) : pulledFindings(copy as HqCopy)).sort(byCriterion);
+  return {
+    validationId,
+    own,
+    demo: own && isDemoValidation(ctx.db, validationId),
+    // A copy pulled before migration 010 knew only submitted or not.
+    state: state ?? (!own && copy ? (copy.status === 'SUBMITTED' ? 'SUBMITTED' : 'IN_PROGRESS') : null),
+    ownerUserId: copy?.ownerUserId ?? (own ? (ctx.person?.userId ?? null) : null),
+    fieldOffice: copy?.fieldOffice ?? (own ? (ctx.person?.fieldOffice ?? null) : null),
+    submittedAt: own ? (validation?.submittedAt ?? null) : str(copy?.payload.submittedAt),
+    contentSha256: own ? (validation?.contentSha256 ?? null) : str(copy?.payload.contentSha256),
+    findings,
+    reviews: effectiveReviews(ctx, validationId, copy),
+    history: historyOf(ctx, validationId, copy),
+    responses: memberResponsesOf(ctx, validationId, copy),
+    copy,
+    validation,
+  };
+}
+
+/** The enrolled person as the lifecycle rules see them, or null before enrolment. */
+export const ruleActor = (ctx: ServiceContext): Actor | null =>
+  ctx.person ? { userId: ctx.person.userId, role: ctx.person.role, fieldOffice: ctx.person.fieldOffice } : null;
+
+export const responsesFor = (l: Pick<ValidationLifecycle, 'responses'>, findingId: string): MemberResponse[] =>
+  l.responses.filter((r) => r.findingId === findingId);
+
+/** What shared/domain/lifecycle.ts decides on. */
+export function lifecycleViewOf(l: ValidationLifecycle): LifecycleView {
+  return {
+    state: l.state ?? 'IN_PROGRESS',
+    ownerUserId: l.ownerUserId ?? '',
+    fieldOffice: l.fieldOffice ?? '',
+    findings: l.findings.map((f) => ({
+      id: f.id,
+      classification: f.classification,
+      decision: l.reviews.get(f.id)?.decision ?? null,
+      resolved: findingResolved(responsesFor(l, f.id)),
+    })),
+  };
+}
+
+/** A decision made since the validation was last submitted (a return's decisions belong to the round before). */
+export const inCurrentRound = (l: Pick<ValidationLifecycle, 'submittedAt'>, review: { reviewedAt: string }): boolean =>
+  l.submittedAt === null || review.reviewedAt >= l.submittedAt;
+
+/** The report date the latest approval fixed, or null before approval. */
+export const reportDateOf = (l: Pick<ValidationLifecycle, 'history'>): string | null =>
+  l.history.filter((e) => e.kind === 'APPROVE' && e.reportDate !== null).at(-1)?.reportDate ?? null;
+
+/** When the Member's responses are due: the report date plus Settings' response days. */
+export function responseDueOf(ctx: ServiceContext, l: Pick<ValidationLifecycle, 'history'>): string | null {
+  const reportDate = reportDateOf(l);
+  return reportDate === null ? null : responseDueDate(reportDate, readSettings(ctx.db).responseDays);
+}
+
+/** Today on this laptop's calendar, as YYYY-MM-DD. */
+export const todayOf = (ctx: ServiceContext): string => format(ctx.now(), 'yyyy-MM-dd');
+
+/** Whether the validation was ever returned before its current submission. */
+export const wasReturned = (l: Pick<ValidationLifecycle, 'history'>): boolean =>
+  l.history.some((e) => e.kind === 'RETURN');

@@ -1,0 +1,256 @@
+import { randomUUID } from 'node:crypto';
+import { assertValidationAuditable } from '../../db/audit-log';
+import { recordsOf } from '../../db/queries/hq-validations';
+import {
+  getMemberResponse,
+  insertMemberResponseFile,
+  listMemberResponseFiles,
+  type MemberResponseFile,
+  upsertMemberResponse,
+} from '../../db/queries/workflow';
+import type { Finding } from '../../shared/domain/field-work';
+import {
+  findingResolved,
+  type MemberResponse,
+  responseOverdue,
+  responsesOpen,
+  WORKFLOW_STATE_LABELS,
+} from '../../shared/domain/lifecycle';
+import type { MemberResponsesView, ParsedRequestOf } from '../../shared/ipc/contract';
+import { AppError } from '../../shared/ipc/envelope';
+import { recordChange } from './change-log';
+import type { PickedFileRegistry } from './evidence-service';
+import { storeCheckedFile } from './evidence-service';
+import { requirePerson } from './identity';
+import {
+  lifecycleViewOf,
+  loadLifecycle,
+  reportDateOf,
+  responseDueOf,
+  responsesFor,
+  todayOf,
+  type ValidationLifecycle,
+} from './lifecycle-read';
+import { type EnrolledPerson, isoNow, type ServiceContext } from './service-context';
+import { lifecycleView, recordWorkflowEvent } from './workflow-service';
+
+/**
+ * The Member's answers once the report is issued (ctpat-facts §2.1 step 4): one or more responses per Action
+ * Required finding, each with the date it arrived, the corrective action and the files the Member sent, and
+ * the SCSS's assessment. A finding is resolved when its latest response is accepted; accepting the last open
+ * one closes the validation in the same transaction.
+ */
+
+const byReceipt = (a: MemberResponse, b: MemberResponse) =>
+  a.receivedOn.localeCompare(b.receivedOn) || a.updatedAt.localeCompare(b.updatedAt);
+
+/** Each Action Required finding with its responses, due date and whether it is resolved; for any validation here. */
+export function listMemberResponsesOf(ctx: ServiceContext, validationId: string): MemberResponsesView {
+  const l = loadLifecycle(ctx, validationId);
+  const dueDate = responseDueOf(ctx, l);
+  const files = l.own ? listMemberResponseFiles(ctx.db, validationId) : [];
+  const state = l.state;
+  return {
+    validationId,
+    state,
+    reportDate: reportDateOf(l),
+    dueDate,
+    overdue: state === 'AWAITING_RESPONSE' && dueDate !== null && responseOverdue(dueDate, todayOf(ctx)),
+    canRecord: l.own && state !== null && responsesOpen(state) && ctx.person?.role === 'SCSS',
+    findings: l.findings
+      .filter((f) => f.classification === 'ACTION_REQUIRED')
+      .map((finding) => {
+        const responses = responsesFor(l, finding.id).sort(byReceipt);
+        return {
+          finding,
+          resolved: findingResolved(responses),
+          responses,
+          files: files.filter((f) => f.findingId === finding.id),
+        };
+      }),
+  };
+}
+
+/** The SCSS's own validation while the Member's responses are awaited, and the enrolled SCSS who owns it. */
+function requireOpenForResponses(
+  ctx: ServiceContext,
+  validationId: string,
+): { l: ValidationLifecycle; person: EnrolledPerson } {
+  const person = requirePerson(ctx, 'record a Member response');
+  const l = loadLifecycle(ctx, validationId);
+  if (!l.own) {
+    throw new AppError(
+      'FORBIDDEN',
+      'Member responses are recorded by the SCSS who performed the validation, on their own computer.',
+    );
+  }
+  if (person.role !== 'SCSS') {
+    throw new AppError('FORBIDDEN', 'Only the SCSS who performed the validation records Member responses.');
+  }
+  if (l.ownerUserId !== null && l.ownerUserId !== person.userId) {
+    throw new AppError('FORBIDDEN', 'This validation belongs to another SCSS.');
+  }
+  const state = l.state ?? 'IN_PROGRESS';
+  if (!responsesOpen(state)) {
+    throw new AppError(
+      'CONFLICT',
+      `Member responses are recorded once the report is issued, until the validation closes; it is ${WORKFLOW_STATE_LABELS[state].toLowerCase()}.`,
+    );
+  }
+  assertValidationAuditable(ctx.db, validationId);
+  return { l, person };
+}
+
+function requireActionRequired(l: ValidationLifecycle, findingId: string): Finding {
+  const finding = l.findings.find((f) => f.id === findingId);
+  if (!finding) throw new AppError('NOT_FOUND', 'That finding is not part of this validation.');
+  if (finding.classification !== 'ACTION_REQUIRED') {
+    throw new AppError('BAD_REQUEST', 'The Member answers Action Required findings; this one is a Recommendation.');
+  }
+  return finding;
+}
+
+/** HQ's version of a response, so an edit is made on what HQ last held. */
+const hqVersionOf = (l: ValidationLifecycle, id: string): number =>
+  recordsOf(l.copy ?? { records: [] }, 'member_response').find((r) => r.entityId === id)?.version ?? 0;
+
+function storeResponse(
+  ctx: ServiceContext,
+  l: ValidationLifecycle,
+  action: string,
+  before: MemberResponse | undefined,
+  next: Omit<MemberResponse, 'version'>,
+): MemberResponse {
+  const baseVersion = Math.max(before?.version ?? 0, hqVersionOf(l, next.id));
+  const response: MemberResponse = { ...next, version: baseVersion + 1 };
+  upsertMemberResponse(ctx.db, response);
+  recordChange(ctx, {
+    at: response.updatedAt,
+    action,
+    entity: 'member_response',
+    entityId: response.id,
+    before: before ?? null,
+    after: response,
+    outbox: { operation: 'upsert', payload: { ...response, baseVersion } },
+  });
+  l.responses = [...l.responses.filter((r) => r.id !== response.id), response];
+  return response;
+}
+
+/** Records (or corrects, until it is assessed) a Member's response to an Action Required finding. */
+export function saveMemberResponse(ctx: ServiceContext, request: ParsedRequestOf<'replies:save'>): MemberResponse {
+  return ctx.db
+    .transaction(() => {
+      const { l } = requireOpenForResponses(ctx, request.validationId);
+      requireActionRequired(l, request.findingId);
+      if (request.receivedOn > todayOf(ctx)) {
+        throw new AppError('BAD_REQUEST', 'A response cannot have been received after today.');
+      }
+      const known = new Set(listMemberResponseFiles(ctx.db, request.validationId).map((f) => f.sha256));
+      const missing = request.evidenceSha256.filter((sha) => !known.has(sha));
+      if (missing.length > 0) {
+        throw new AppError('BAD_REQUEST', 'Attach the Member’s files to this validation before listing them.');
+      }
+      const before = request.id ? getMemberResponse(ctx.db, request.id) : undefined;
+      if (request.id && (!before || before.validationId !== request.validationId)) {
+        throw new AppError('NOT_FOUND', 'That Member response is not part of this validation.');
+      }
+      if (before && before.findingId !== request.findingId) {
+        throw new AppError('BAD_REQUEST', 'A response stays with the finding it answers.');
+      }
+      if (before && before.assessment !== null) {
+        throw new AppError(
+          'CONFLICT',
+          'This response has been assessed and can no longer be changed; record the Member’s next response as a new one.',
+        );
+      }
+      return storeResponse(ctx, l, before ? 'member_response.update' : 'member_response.record', before, {
+        id: before?.id ?? randomUUID(),
+        validationId: request.validationId,
+        findingId: request.findingId,
+        receivedOn: request.receivedOn,
+        correctiveAction: request.correctiveAction,
+        evidenceSha256: [...new Set(request.evidenceSha256)],
+        assessment: null,
+        assessmentNote: '',
+        assessedAt: null,
+        assessedBy: null,
+        updatedAt: isoNow(ctx),
+      });
+    })
+    .immediate();
+}
+
+/**
+ * The SCSS's assessment of a response: accepted, not accepted (what is still needed) or more information
+ * requested. Accepting the last unresolved Action Required finding closes the validation (queued right after).
+ */
+export function assessMemberResponse(ctx: ServiceContext, request: ParsedRequestOf<'replies:assess'>) {
+  return ctx.db
+    .transaction(() => {
+      const { l, person } = requireOpenForResponses(ctx, request.validationId);
+      const before = getMemberResponse(ctx.db, request.responseId);
+      if (!before || before.validationId !== request.validationId) {
+        throw new AppError('NOT_FOUND', 'That Member response is not part of this validation.');
+      }
+      if (before.assessment !== null) {
+        throw new AppError('CONFLICT', 'This response has already been assessed; record the Member’s next one.');
+      }
+      const at = isoNow(ctx);
+      const response = storeResponse(ctx, l, 'member_response.assess', before, {
+        ...before,
+        assessment: request.assessment,
+        assessmentNote: request.note,
+        assessedAt: at,
+        assessedBy: { userId: person.userId, name: person.name, role: person.role },
+        updatedAt: at,
+      });
+      const open = lifecycleViewOf(l).findings.filter((f) => f.classification === 'ACTION_REQUIRED' && !f.resolved);
+      const closed = request.assessment === 'ACCEPTED' && open.length === 0;
+      if (closed) {
+        recordWorkflowEvent(
+          ctx,
+          l,
+          'CLOSE',
+          'Every Action Required finding is resolved: the Member’s corrective actions were accepted.',
+        );
+      }
+      return { response, closed, lifecycle: lifecycleView(ctx, request.validationId, l) };
+    })
+    .immediate();
+}
+
+/** Stores a file the Member sent (checked and hashed as evidence is), for listing in a response. */
+export async function attachMemberResponseFile(
+  ctx: ServiceContext,
+  request: ParsedRequestOf<'replies:attach'>,
+  registry: PickedFileRegistry,
+): Promise<MemberResponseFile> {
+  requireActionRequired(requireOpenForResponses(ctx, request.validationId).l, request.findingId);
+  const stored = await storeCheckedFile(ctx, request, registry);
+  return ctx.db
+    .transaction(() => {
+      const { l } = requireOpenForResponses(ctx, request.validationId);
+      requireActionRequired(l, request.findingId);
+      const file = insertMemberResponseFile(ctx.db, {
+        validationId: request.validationId,
+        sha256: stored.sha256,
+        findingId: request.findingId,
+        fileName: stored.fileName,
+        mediaType: stored.mediaType,
+        sizeBytes: stored.sizeBytes,
+        hasThumbnail: stored.hasThumbnail,
+        createdAt: isoNow(ctx),
+      });
+      recordChange(ctx, {
+        at: file.createdAt,
+        action: 'member_response.file_attach',
+        entity: 'member_response_file',
+        entityId: `${request.validationId}/${file.sha256}`,
+        before: null,
+        after: file,
+      });
+      return file;
+    })
+    .immediate();
+}

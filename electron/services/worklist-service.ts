@@ -1,0 +1,203 @@
+import { differenceInCalendarDays, parseISO } from 'date-fns';
+import { listOthersHqCopies } from '../../db/queries/hq-validations';
+import { stmt } from '../../db/statements';
+import { findingResolved, reviewOpen } from '../../shared/domain/lifecycle';
+import type {
+  ParsedRequestOf,
+  ResponseOf,
+  ResponseWorkItem,
+  ResponseWorkStatus,
+  ValidationWorkItem,
+} from '../../shared/ipc/contract';
+import { MemberSnapshotSchema } from '../../shared/sync/protocol';
+import {
+  inCurrentRound,
+  lifecycleViewOf,
+  loadLifecycle,
+  responseDueOf,
+  responsesFor,
+  todayOf,
+  type ValidationLifecycle,
+  wasReturned,
+} from './lifecycle-read';
+import type { ServiceContext } from './service-context';
+import { changesSinceLastReview } from './workflow-service';
+
+/**
+ * The work lists, built from what pull brought: the reviewer's queue (awaiting review, returned, resubmitted),
+ * the supervisor's (awaiting approval, approved awaiting the report) and the Member responses (due within
+ * 14 days, overdue, received and awaiting assessment). Filtered and sorted as the request says.
+ */
+
+export const DUE_SOON_DAYS = 14;
+const DEFAULT_RESPONSE_STATUSES: ResponseWorkStatus[] = ['OVERDUE', 'DUE_SOON', 'AWAITING_ASSESSMENT'];
+
+const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+type MemberInfo = { name: string | null; accountNumber: string | null };
+
+function memberInfo(ctx: ServiceContext, l: ValidationLifecycle): MemberInfo {
+  if (l.validation) {
+    const row = stmt(ctx.db, 'SELECT legal_name, account_number FROM members WHERE id = ?').get(
+      l.validation.memberId,
+    ) as { legal_name: string; account_number: string } | undefined;
+    return { name: row?.legal_name ?? null, accountNumber: row?.account_number ?? null };
+  }
+  const snapshot = MemberSnapshotSchema.safeParse(l.copy?.payload.member).data;
+  return { name: snapshot?.legalName ?? null, accountNumber: snapshot?.accountNumber ?? null };
+}
+
+/** Matches member name, account number, or a finding's criterion (case-insensitive). */
+function matches(search: string | undefined, ...fields: (string | null)[]): boolean {
+  if (!search) return true;
+  const needle = search.toLowerCase();
+  return fields.some((f) => f?.toLowerCase().includes(needle));
+}
+
+function validationItem(ctx: ServiceContext, l: ValidationLifecycle, queue: ValidationWorkItem['queue']) {
+  const payload = l.copy?.payload ?? {};
+  const member = memberInfo(ctx, l);
+  const decided = l.findings.filter((f) => {
+    const review = l.reviews.get(f.id);
+    return review !== undefined && inCurrentRound(l, review);
+  });
+  const changes = queue === 'RESUBMITTED' ? changesSinceLastReview(ctx, l) : null;
+  return {
+    validationId: l.validationId,
+    memberName: member.name,
+    memberAccountNumber: member.accountNumber,
+    entityType: String(payload.entityType ?? l.validation?.entityType ?? ''),
+    mode: String(payload.mode ?? l.validation?.mode ?? ''),
+    scheduledDate: String(payload.scheduledDate ?? l.validation?.scheduledDate ?? ''),
+    submittedAt: l.submittedAt,
+    signedByName: str(payload.signedByName),
+    state: l.state ?? 'SUBMITTED',
+    queue,
+    findingCount: l.findings.length,
+    concurredCount: l.findings.filter((f) => l.reviews.get(f.id)?.decision === 'CONCUR').length,
+    undecidedCount: l.findings.length - decided.length,
+    changedSinceLastReview: changes ? changes.changes.length : null,
+    lastEventAt: l.history.at(-1)?.at ?? null,
+  } satisfies ValidationWorkItem;
+}
+
+function reviewQueueOf(l: ValidationLifecycle): ValidationWorkItem['queue'] | null {
+  if (l.state === 'RETURNED') return 'RETURNED';
+  if (l.state === null || !reviewOpen(l.state)) return null;
+  return wasReturned(l) ? 'RESUBMITTED' : 'AWAITING_REVIEW';
+}
+
+function approvalQueueOf(l: ValidationLifecycle): ValidationWorkItem['queue'] | null {
+  if (l.state === 'APPROVED') return 'AWAITING_REPORT';
+  if (l.state === null || !reviewOpen(l.state)) return null;
+  const view = lifecycleViewOf(l);
+  return view.findings.every((f) => f.decision === 'CONCUR') ? 'AWAITING_APPROVAL' : null;
+}
+
+function sortValidations(items: ValidationWorkItem[], sort: { by: string; direction: 'asc' | 'desc' } | undefined) {
+  const by = sort?.by ?? 'submittedAt';
+  // Oldest first by default: the longest-waiting validation is at the top.
+  const sign = (sort?.direction ?? 'asc') === 'asc' ? 1 : -1;
+  const key = (i: ValidationWorkItem): string =>
+    by === 'memberName' ? (i.memberName ?? '') : by === 'scheduledDate' ? i.scheduledDate : (i.submittedAt ?? '');
+  return items.sort(
+    (a, b) => sign * key(a).localeCompare(key(b), 'en') || a.validationId.localeCompare(b.validationId),
+  );
+}
+
+function responseItems(ctx: ServiceContext): ResponseWorkItem[] {
+  const today = todayOf(ctx);
+  const own = stmt(ctx.db, `SELECT id FROM validations WHERE workflow_state IN ('AWAITING_RESPONSE', 'CLOSED')`)
+    .pluck()
+    .all() as string[];
+  const pulled = listOthersHqCopies(ctx.db)
+    .filter((c) => c.workflowState === 'AWAITING_RESPONSE' || c.workflowState === 'CLOSED')
+    .map((c) => c.id);
+  const items: ResponseWorkItem[] = [];
+  for (const id of [...own, ...pulled]) {
+    const l = loadLifecycle(ctx, id);
+    const dueDate = responseDueOf(ctx, l);
+    const reportDate = l.history.filter((e) => e.kind === 'APPROVE').at(-1)?.reportDate ?? null;
+    if (dueDate === null || reportDate === null) continue;
+    const member = memberInfo(ctx, l);
+    for (const finding of l.findings.filter((f) => f.classification === 'ACTION_REQUIRED')) {
+      const responses = responsesFor(l, finding.id).sort(
+        (a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.updatedAt.localeCompare(b.updatedAt),
+      );
+      const latest = responses.at(-1) ?? null;
+      const daysLeft = differenceInCalendarDays(parseISO(dueDate), parseISO(today));
+      const status: ResponseWorkStatus = findingResolved(responses)
+        ? 'RESOLVED'
+        : latest && latest.assessment === null
+          ? 'AWAITING_ASSESSMENT'
+          : daysLeft < 0
+            ? 'OVERDUE'
+            : daysLeft <= DUE_SOON_DAYS
+              ? 'DUE_SOON'
+              : 'OPEN';
+      items.push({
+        validationId: id,
+        own: l.own,
+        memberName: member.name,
+        memberAccountNumber: member.accountNumber,
+        findingId: finding.id,
+        criterionId: finding.criterionId,
+        description: finding.description,
+        state: l.state ?? 'AWAITING_RESPONSE',
+        reportDate,
+        dueDate,
+        daysLeft,
+        status,
+        latestResponse: latest ? { id: latest.id, receivedOn: latest.receivedOn, assessment: latest.assessment } : null,
+      });
+    }
+  }
+  return items;
+}
+
+function sortResponses(items: ResponseWorkItem[], sort: { by: string; direction: 'asc' | 'desc' } | undefined) {
+  const by = sort?.by ?? 'dueDate';
+  const sign = (sort?.direction ?? 'asc') === 'asc' ? 1 : -1;
+  const key = (i: ResponseWorkItem): string =>
+    by === 'memberName' ? (i.memberName ?? '') : by === 'receivedOn' ? (i.latestResponse?.receivedOn ?? '') : i.dueDate;
+  return items.sort(
+    (a, b) =>
+      sign * key(a).localeCompare(key(b), 'en') ||
+      a.criterionId.localeCompare(b.criterionId, 'en', { numeric: true }) ||
+      a.findingId.localeCompare(b.findingId),
+  );
+}
+
+type WorklistRequest = ParsedRequestOf<'worklists:get'>;
+type Worklist = ResponseOf<'worklists:get'>;
+
+export function getWorklist(
+  ctx: ServiceContext,
+  request: Extract<WorklistRequest, { list: 'RESPONSES' }>,
+): Extract<Worklist, { list: 'RESPONSES' }>;
+export function getWorklist(
+  ctx: ServiceContext,
+  request: Extract<WorklistRequest, { list: 'REVIEW' | 'APPROVAL' }>,
+): Extract<Worklist, { list: 'REVIEW' | 'APPROVAL' }>;
+export function getWorklist(ctx: ServiceContext, request: WorklistRequest): Worklist;
+export function getWorklist(ctx: ServiceContext, request: WorklistRequest): Worklist {
+  const today = todayOf(ctx);
+  if (request.list === 'RESPONSES') {
+    const statuses = new Set(request.statuses ?? DEFAULT_RESPONSE_STATUSES);
+    const items = responseItems(ctx).filter(
+      (i) => statuses.has(i.status) && matches(request.search, i.memberName, i.memberAccountNumber, i.criterionId),
+    );
+    return { list: 'RESPONSES', today, items: sortResponses(items, request.sort) };
+  }
+  const queueOf = request.list === 'REVIEW' ? reviewQueueOf : approvalQueueOf;
+  const wanted = request.queues ? new Set<string>(request.queues) : null;
+  const items: ValidationWorkItem[] = [];
+  for (const copy of listOthersHqCopies(ctx.db)) {
+    const l = loadLifecycle(ctx, copy.id);
+    const queue = queueOf(l);
+    if (queue === null || (wanted && !wanted.has(queue))) continue;
+    const item = validationItem(ctx, l, queue);
+    if (matches(request.search, item.memberName, item.memberAccountNumber, item.signedByName)) items.push(item);
+  }
+  return { list: request.list, today, items: sortValidations(items, request.sort) };
+}
