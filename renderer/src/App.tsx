@@ -2,7 +2,9 @@ import { useEffect } from 'react';
 import { AppHeader } from './components/AppHeader';
 import { MembersScreen } from './screens/MembersScreen';
 import { NewValidationScreen } from './screens/NewValidationScreen';
-import { ReviewQueueScreen } from './screens/ReviewQueueScreen';
+import { ResponsesScreen } from './screens/responses/ResponsesScreen';
+import { ReviewListScreen } from './screens/review/ReviewListScreen';
+import { ReviewValidationScreen } from './screens/review/ReviewValidationScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { WorksheetScreen } from './screens/WorksheetScreen';
 import { useRoute } from './state/route';
@@ -25,7 +27,9 @@ export function App() {
       <main id="main-content" className="app-main">
         {route.name === 'members' && <MembersScreen />}
         {route.name === 'settings' && <SettingsScreen />}
-        {route.name === 'reviews' && <ReviewQueueScreen />}
+        {route.name === 'reviews' && <ReviewListScreen />}
+        {route.name === 'review' && <ReviewValidationScreen validationId={route.validationId} />}
+        {route.name === 'responses' && <ResponsesScreen />}
         {route.name === 'new-validation' && <NewValidationScreen memberId={route.memberId} />}
         {route.name === 'worksheet' && (
           <WorksheetScreen

@@ -37,7 +37,8 @@ async function startHarness(dataDir: string): Promise<Harness> {
     [path.join(repoRoot, 'dist/harness/server.mjs'), `--data-dir=${dataDir}`, '--port=0'],
     {
       cwd: repoRoot,
-      env: { ...process.env, CTPAT_ACTOR: 'e2e.scss' },
+      // The sync specs send validations of the seeded demo Members to a test HQ; the app keeps them local.
+      env: { ...process.env, CTPAT_ACTOR: 'e2e.scss', CTPAT_SEND_DEMO_TO_HQ: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -9,6 +9,7 @@ import { enrolClient, type Hq, removeTempDirs, startHq } from '../sync/sync-harn
 import { expect, test } from './fixtures';
 import { MembersPage } from './pages/members-page';
 import { NewValidationPage } from './pages/new-validation-page';
+import { ReviewPage } from './pages/review-page';
 import { FieldWorkPage } from './pages/worksheet-page';
 
 test.describe.configure({ timeout: 180_000 });
@@ -163,21 +164,16 @@ test('a field office reviewer receives a submitted validation from HQ and return
   await page.getByRole('button', { name: 'Sync', exact: true }).click();
   await expect(page.getByTestId('sync-status')).toContainText('Synced at');
 
-  await page.getByRole('link', { name: 'Review findings' }).click();
-  const item = page.getByTestId('review-item');
-  await expect(item).toHaveCount(1);
-  await expect(item).toContainText('signed by Dana Ruiz');
-  await expect(item.getByRole('heading', { level: 2 })).toContainText(memberName);
-  const card = item.getByTestId('finding-review');
-  await expect(card).toContainText('Criterion 4.1');
-  await expect(card).toContainText(finding.description);
-  await card.getByText('Return for correction').click();
-  await card.getByRole('button', { name: 'Save review' }).click();
-  await expect(card.getByRole('alert')).toContainText('Say what the SCSS must correct');
-  await card.getByLabel('Comment for the SCSS').fill('Attach the access-control policy the finding cites.');
-  await card.getByRole('button', { name: 'Save review' }).click();
-  await expect(card.getByTestId('review-saved-at')).toContainText('Return for correction by');
-  await expect(page.getByTestId('sync-status')).toContainText('1 change to send');
+  const review = new ReviewPage(page);
+  await review.openList();
+  await expect(review.row(memberName)).toContainText('Dana Ruiz');
+  await review.openValidation(memberName);
+  await expect(review.finding('4.1')).toContainText(finding.description);
+  await review.decide('4.1', 'Return for correction');
+  await expect(review.decisionError('4.1')).toContainText('Say what the SCSS must correct');
+  await review.decideAndExpectSaved('4.1', 'Return for correction', {
+    comment: 'Attach the access-control policy the finding cites.',
+  });
   await app.screenshot('review-findings');
 
   await page.getByRole('button', { name: 'Sync', exact: true }).click();
@@ -188,4 +184,10 @@ test('a field office reviewer receives a submitted validation from HQ and return
   expect(held).toEqual([
     { decision: 'RETURN_FOR_CORRECTION', comment: 'Attach the access-control policy the finding cites.' },
   ]);
+  // The first decision on a submitted validation started the review, named for the enrolled reviewer.
+  const [started] = await hq.db.query<{ kind: string; name: string }>(
+    `SELECT payload->>'kind' AS kind, payload->'actor'->>'name' AS name FROM records WHERE entity = 'workflow_event'
+     AND payload->>'kind' = 'START_REVIEW'`,
+  );
+  expect(started).toEqual({ kind: 'START_REVIEW', name: 'Sam Ortiz' });
 });

@@ -3,7 +3,7 @@ import { useSyncStore } from '../state/sync-store';
 import { SyncControl } from './SyncControl';
 
 export function AppHeader() {
-  // Reviewers and supervisors review the findings of submitted validations pulled from HQ.
+  // Reviewers and supervisors work on validations pulled from HQ; an SCSS follows the Member's responses.
   const role = useSyncStore((s) => s.status?.userRole);
   const reviewer = role === 'FIELD_OFFICE_REVIEWER' || role === 'SUPERVISOR';
   return (
@@ -33,10 +33,15 @@ export function AppHeader() {
             {reviewer && (
               <li>
                 <a className="usa-link" href={routeHref({ name: 'reviews' })}>
-                  Review findings
+                  {role === 'SUPERVISOR' ? 'Reviews and approvals' : 'Reviews'}
                 </a>
               </li>
             )}
+            <li>
+              <a className="usa-link" href={routeHref({ name: 'responses' })}>
+                Member responses
+              </a>
+            </li>
             <li>
               <a className="usa-link" href={routeHref({ name: 'settings' })}>
                 Settings

@@ -15,6 +15,7 @@ import { displayedResponse, useWorksheetStore } from '../state/worksheet-store';
 import { EvidencePanel } from './evidence/EvidencePanel';
 import { FindingEditor } from './FindingEditor';
 import { ChecklistPanel } from './inspections/ChecklistPanel';
+import { ReturnedFindingNote } from './worksheet/ReturnedBanner';
 
 const LEVEL_LABEL = { MUST: 'Must', SHOULD: 'Should', MIXED: 'Must + Should' } as const;
 
@@ -69,6 +70,13 @@ export const CriterionCard = memo(function CriterionCard({
   const evidenceCount = useWorksheetStore(
     (s) => s.worksheet?.evidence.filter((e) => e.criterionId === criterion.id && e.findingId === null).length ?? 0,
   );
+  // A finding the field office sent back: marked on the card, the reviewer's words next to the finding.
+  const returned = useWorksheetStore((s) =>
+    s.worksheet?.lifecycle.returned?.findings.find((f) => f.criterionId === criterion.id),
+  );
+  const returnedFindingShown = useWorksheetStore(
+    (s) => returned !== undefined && (s.worksheet?.findings.some((f) => f.id === returned.findingId) ?? false),
+  );
   const save = useWorksheetStore((s) => s.save);
   const record = useWorksheetStore((s) => s.record);
   const setActive = useWorksheetStore((s) => s.setActiveCriterion);
@@ -92,7 +100,7 @@ export const CriterionCard = memo(function CriterionCard({
 
   return (
     <article
-      className={`criterion-card${active ? ' criterion-card--active' : ''}${shown.result ? ` criterion-card--${shown.result.toLowerCase()}` : ''}`}
+      className={`criterion-card${active ? ' criterion-card--active' : ''}${shown.result ? ` criterion-card--${shown.result.toLowerCase()}` : ''}${returned ? ' criterion-card--returned' : ''}`}
       aria-labelledby={headingId}
       data-criterion={criterion.id}
       data-testid="criterion-card"
@@ -113,6 +121,11 @@ export const CriterionCard = memo(function CriterionCard({
           </span>
         )}
         <PreviousResult criterionId={criterion.id} current={shown.result} />
+        {returned && (
+          <span className="usa-tag returned-marker" data-testid="returned-marker">
+            {returned.decision === 'NON_CONCUR' ? 'Finding not concurred' : 'Finding returned'}
+          </span>
+        )}
         <span className="criterion-card__status">
           <SaveIndicator
             state={saveState}
@@ -235,6 +248,7 @@ export const CriterionCard = memo(function CriterionCard({
         onBlur={notes.onBlur}
       />
 
+      {returned && !returnedFindingShown && <ReturnedFindingNote findingId={returned.findingId} />}
       {(shown.result === 'DEFICIENT' || hasFinding) && (
         <FindingEditor validationId={validationId} criterion={criterion} locked={locked} />
       )}

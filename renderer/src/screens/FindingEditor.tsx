@@ -6,6 +6,7 @@ import { call, errorMessage } from '../api';
 import { useAutosaveText } from '../components/useAutosaveText';
 import { displayedResponse, useWorksheetStore } from '../state/worksheet-store';
 import { EvidencePanel } from './evidence/EvidencePanel';
+import { ReturnedFindingNote } from './worksheet/ReturnedBanner';
 
 export function FindingEditor({
   validationId,
@@ -81,6 +82,7 @@ export function FindingEditor({
   return (
     <fieldset className="usa-fieldset finding-editor" disabled={locked} data-testid="finding-editor">
       <legend className="finding-editor__legend">Finding for {criterion.id}</legend>
+      <ReturnedFindingNote findingId={finding.id} />
       {result !== 'DEFICIENT' && (
         <div className="usa-alert usa-alert--warning usa-alert--slim finding-editor__orphan">
           <div className="usa-alert__body">

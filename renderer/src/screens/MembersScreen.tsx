@@ -1,5 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ENTITY_TYPE_LABELS } from '../../../shared/domain/entity-types';
+import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../../../shared/domain/lifecycle';
 import {
   VALIDATION_MODE_LABELS,
   VALIDATION_STATUS_LABELS,
@@ -7,6 +8,8 @@ import {
   ValidationStatusSchema,
   type ValidationSummary,
 } from '../../../shared/domain/validation';
+import type { ValidationListItem } from '../../../shared/ipc/contract';
+import { call } from '../api';
 import { Alert } from '../components/Alert';
 import { formatDate } from '../components/format';
 import { ProgressMeter } from '../components/ProgressMeter';
@@ -22,22 +25,68 @@ const STATUS_TAG_CLASS: Record<ValidationSummary['status'], string> = {
   SUBMITTED: 'status-tag status-tag--submitted',
 };
 
-function ValidationRow({ validation }: { validation: ValidationSummary }) {
+const WORKFLOW_TAG_CLASS: Record<WorkflowState, string> = {
+  IN_PROGRESS: 'status-tag status-tag--progress',
+  SUBMITTED: 'status-tag status-tag--submitted',
+  IN_REVIEW: 'status-tag status-tag--review',
+  RETURNED: 'status-tag status-tag--returned',
+  APPROVED: 'status-tag status-tag--approved',
+  AWAITING_RESPONSE: 'status-tag status-tag--awaiting',
+  CLOSED: 'status-tag status-tag--closed',
+};
+
+/** Shorter words for the row's tag where the state's own label is long. */
+const TAG_LABELS: Partial<Record<WorkflowState, string>> = { AWAITING_RESPONSE: 'Awaiting Member response' };
+
+/** The list's rows carry where each validation went after submission (the store keeps them as summaries). */
+type ListedValidation = ValidationSummary & Partial<Pick<ValidationListItem, 'workflowState' | 'demo' | 'returned'>>;
+
+function ValidationRow({ validation, overdue }: { validation: ListedValidation; overdue: boolean }) {
+  const state = validation.workflowState ?? null;
+  const returned = validation.returned === true || state === 'RETURNED';
+  const worksheetHref = routeHref({ name: 'worksheet', validationId: validation.id, category: 1 });
   return (
-    <li className="validation-row" data-testid="validation-row">
-      <a
-        className="usa-link validation-row__link"
-        href={routeHref({ name: 'worksheet', validationId: validation.id, category: 1 })}
-      >
+    <li
+      className={`validation-row${returned ? ' validation-row--returned' : ''}${overdue ? ' validation-row--overdue' : ''}`}
+      data-testid="validation-row"
+      data-workflow-state={state ?? validation.status}
+    >
+      <a className="usa-link validation-row__link" href={worksheetHref}>
         {ENTITY_TYPE_LABELS[validation.entityType]} validation · {VALIDATION_MODE_LABELS[validation.mode]} ·{' '}
         {formatDate(validation.scheduledDate)}
       </a>
       <span className="validation-row__tags">
-        <span className={`usa-tag ${STATUS_TAG_CLASS[validation.status]}`}>
-          {VALIDATION_STATUS_LABELS[validation.status]}
-        </span>
+        {returned ? null : state ? (
+          <span className={`usa-tag ${WORKFLOW_TAG_CLASS[state]}`} data-testid="workflow-state-tag">
+            {TAG_LABELS[state] ?? WORKFLOW_STATE_LABELS[state]}
+          </span>
+        ) : (
+          <span className={`usa-tag ${STATUS_TAG_CLASS[validation.status]}`} data-testid="workflow-state-tag">
+            {VALIDATION_STATUS_LABELS[validation.status]}
+          </span>
+        )}
+        {overdue && (
+          <span className="usa-tag overdue-tag" data-testid="response-overdue">
+            Response overdue
+          </span>
+        )}
+        {validation.demo && (
+          <span className="usa-tag demo-tag" title="Demo validation: stays on this computer, never sent to HQ">
+            Demo
+          </span>
+        )}
         <SyncTag validationId={validation.id} />
       </span>
+      {returned && (
+        <p className="validation-row__returned" data-testid="returned-notice">
+          <span className="usa-tag status-tag status-tag--returned">Returned for correction</span> The field office sent
+          it back.{' '}
+          <a className="usa-link" href={worksheetHref}>
+            Open it to see the reviewer’s comments
+          </a>
+          , correct it and submit it again.
+        </p>
+      )}
       <ProgressMeter
         answered={validation.answeredCount}
         total={validation.applicableCount}
@@ -55,6 +104,19 @@ export function MembersScreen() {
     void load();
     void useSyncStore.getState().refresh();
   }, [load]);
+  // The list rows do not say whether a Member's response is overdue; the responses work list does.
+  const [overdueIds, setOverdueIds] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    if (validations.length === 0) return;
+    let live = true;
+    call('worklists:get', { list: 'RESPONSES', statuses: ['OVERDUE'] }).then(
+      (answer) => live && setOverdueIds(new Set(answer.items.map((i) => i.validationId))),
+      () => undefined, // the tag is a help, not the record: the worksheet says it too
+    );
+    return () => {
+      live = false;
+    };
+  }, [validations]);
 
   return (
     <div className="grid-container screen">
@@ -151,7 +213,7 @@ export function MembersScreen() {
                       aria-label={`Validations of ${member.legalName}`}
                     >
                       {own.map((v) => (
-                        <ValidationRow key={v.id} validation={v} />
+                        <ValidationRow key={v.id} validation={v} overdue={overdueIds.has(v.id)} />
                       ))}
                     </ul>
                   )}

@@ -1,21 +1,38 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ENTITY_TYPE_LABELS } from '../../../shared/domain/entity-types';
-import { VALIDATION_MODE_LABELS, VALIDATION_STATUS_LABELS } from '../../../shared/domain/validation';
+import type { WorkflowState } from '../../../shared/domain/lifecycle';
+import { VALIDATION_MODE_LABELS } from '../../../shared/domain/validation';
 import { worksheetProgress } from '../../../shared/domain/worksheet-rules';
 import { Alert } from '../components/Alert';
 import { formatDate, formatTime } from '../components/format';
 import { ProgressMeter } from '../components/ProgressMeter';
 import { SyncTag } from '../components/SyncTag';
 import { routeHref, type WorksheetSection } from '../state/route';
+import { useSyncStore } from '../state/sync-store';
 import { useWorksheetStore } from '../state/worksheet-store';
 import { AuditChainBanner } from './AuditLog';
 import { CriterionCard } from './CriterionCard';
 import { VirtualSessionPanel } from './inspections/VirtualSessionPanel';
+import { workflowStateLabel } from './worksheet/lifecycle-labels';
+import { MemberResponsesSection } from './worksheet/MemberResponsesSection';
 import { ObservationsSection } from './worksheet/ObservationsSection';
+import { ReturnedBanner } from './worksheet/ReturnedBanner';
 import { ReviewSection } from './worksheet/ReviewSection';
 import { ShortcutsHelp } from './worksheet/ShortcutsHelp';
 import { SitesSection } from './worksheet/SitesSection';
 import { useWorksheetShortcuts } from './worksheet/shortcuts';
+
+/** Why the answers cannot be changed, by where the validation is. */
+const LOCKED_MESSAGES: Partial<Record<WorkflowState, string>> = {
+  IN_REVIEW: 'The field office is reviewing this validation; its answers are locked.',
+  APPROVED: 'This validation is approved; its answers are locked.',
+  AWAITING_RESPONSE:
+    'The report is issued; the answers are locked. Record the Member’s answers under Member responses.',
+  CLOSED: 'This validation is closed; its answers are locked.',
+};
+
+/** Member responses have a page once the field office has approved the validation. */
+const RESPONSE_STATES: ReadonlySet<WorkflowState> = new Set(['APPROVED', 'AWAITING_RESPONSE', 'CLOSED']);
 
 export function WorksheetScreen({
   validationId,
@@ -30,6 +47,7 @@ export function WorksheetScreen({
 }) {
   const { worksheet, loadError, responses, saveStates, lastSavedAt, open, activeCriterionId, undoStack, undo } =
     useWorksheetStore();
+  const lastSyncAt = useSyncStore((s) => s.status?.lastSuccessAt ?? null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [undoMessage, setUndoMessage] = useState<string | null>(null);
 
@@ -50,14 +68,26 @@ export function WorksheetScreen({
   const failed = Object.entries(saveStates).filter(([, s]) => s.kind === 'error');
   const locked = worksheet?.validation.status === 'SUBMITTED';
 
-  // A link from the completeness check lands on the criterion it names.
+  // A link from the completeness check or the returned banner lands on the criterion it names: once, when it
+  // is followed (not again after every save, which would pull focus away from the field being edited).
+  const loaded = worksheet?.validation.id === validationId;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: category: the same focus on another page moves again
   useEffect(() => {
-    if (!focus || !worksheet) return;
+    if (!focus || !loaded) return;
     useWorksheetStore.getState().setActiveCriterion(focus);
     const card = document.querySelector<HTMLElement>(`[data-criterion="${CSS.escape(focus)}"]`);
-    card?.scrollIntoView({ block: 'center' });
+    card?.scrollIntoView({ block: 'start' });
     card?.focus();
-  }, [focus, worksheet]);
+  }, [focus, loaded, category]);
+
+  // A sync (the Sync button or one in the background) may pull a return, an approval or a closure: ask where
+  // the validation stands each time one succeeds.
+  const seenSyncAt = useRef(lastSyncAt);
+  useEffect(() => {
+    if (!loaded || seenSyncAt.current === lastSyncAt) return;
+    seenSyncAt.current = lastSyncAt;
+    void useWorksheetStore.getState().refreshLifecycle({ reopenIfMoved: true });
+  }, [lastSyncAt, loaded]);
 
   const toggleHelp = useCallback(() => setHelpOpen((open) => !open), []);
   const onUndone = useCallback((criterionId: string) => setUndoMessage(`Undid the last change to ${criterionId}.`), []);
@@ -102,7 +132,11 @@ export function WorksheetScreen({
     );
   }
 
-  const { validation, member, edition, categories, focusAreas } = worksheet;
+  const { validation, member, edition, categories, focusAreas, lifecycle } = worksheet;
+  const hasResponses = lifecycle.state !== null && RESPONSE_STATES.has(lifecycle.state);
+  const lockedMessage =
+    (lifecycle.state && LOCKED_MESSAGES[lifecycle.state]) ??
+    'This validation has been submitted; its answers are locked.';
   const current = categories.find((c) => c.number === category) ?? categories[0];
   const categoryProgress = progress.byCategory.find((p) => p.category === current?.number);
   const repeatCount = worksheet.previousResults.filter(
@@ -127,12 +161,25 @@ export function WorksheetScreen({
         <div className="grid-container-widescreen">
           <p className="worksheet__eyebrow">
             {ENTITY_TYPE_LABELS[validation.entityType]} validation · {VALIDATION_MODE_LABELS[validation.mode]} ·
-            scheduled {formatDate(validation.scheduledDate)} · {VALIDATION_STATUS_LABELS[validation.status]}
+            scheduled {formatDate(validation.scheduledDate)} ·{' '}
+            <span className="worksheet__state" data-testid="workflow-state">
+              {workflowStateLabel(lifecycle, validation.status)}
+            </span>
           </p>
           <h1 tabIndex={-1} className="worksheet__title">
             {member.legalName}
           </h1>
           <p className="worksheet__sync">
+            {lifecycle.responseOverdue && (
+              <span className="usa-tag overdue-tag" data-testid="response-overdue">
+                Response overdue
+              </span>
+            )}
+            {lifecycle.demo && (
+              <span className="usa-tag demo-tag" data-testid="demo-tag">
+                Demo validation: stays on this computer
+              </span>
+            )}
             <SyncTag validationId={validation.id} />
           </p>
           <p className="worksheet__edition">
@@ -205,6 +252,14 @@ export function WorksheetScreen({
                   <span className="worksheet__nav-name">Review and submit</span>
                 </a>
               </li>
+              {(hasResponses || section === 'responses') && (
+                <li className="usa-sidenav__item">
+                  <a {...sectionLinkProps('responses')}>
+                    <span className="worksheet__nav-name">Member responses</span>
+                    {lifecycle.responseOverdue && <span className="worksheet__nav-flag">Overdue</span>}
+                  </a>
+                </li>
+              )}
             </ul>
           </nav>
           <nav aria-label="Criteria categories">
@@ -246,12 +301,12 @@ export function WorksheetScreen({
         <div className="worksheet__content">
           <AuditChainBanner validationId={validationId} />
           {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
-          {locked && section !== 'review' && (
-            <Alert type="info">This validation has been submitted; its answers are locked.</Alert>
-          )}
+          {section !== 'responses' && <ReturnedBanner variant={section === 'criteria' ? 'compact' : 'full'} />}
+          {locked && section !== 'review' && section !== 'responses' && <Alert type="info">{lockedMessage}</Alert>}
           {section === 'sites' && <SitesSection locked={locked} />}
           {section === 'session' && <VirtualSessionPanel validationId={validationId} locked={locked} />}
           {section === 'review' && <ReviewSection />}
+          {section === 'responses' && <MemberResponsesSection />}
           {section === 'criteria' && current && (
             <section className="worksheet__criteria" aria-labelledby="category-heading">
               <div className="worksheet__category-header">

@@ -1,29 +1,39 @@
 import { useSyncExternalStore } from 'react';
 
-/** Hash routes keep the app's place across a reload: #/members, #/reviews, #/validations/new, #/validations/<id>/category/<n>. */
+/**
+ * Hash routes keep the app's place across a reload: #/members, #/reviews, #/reviews/<id>, #/responses,
+ * #/validations/new, #/validations/<id>/category/<n>, #/validations/<id>/<section>.
+ */
 export type Route =
   | { name: 'members' }
   | { name: 'settings' }
   | { name: 'reviews' }
+  | { name: 'review'; validationId: string }
+  | { name: 'responses' }
   | { name: 'new-validation'; memberId?: string }
   | { name: 'worksheet'; validationId: string; category: number; section?: WorksheetSection; focus?: string };
 
 /** Pages of one worksheet besides the 12 category pages. */
-export type WorksheetSection = 'criteria' | 'sites' | 'session' | 'review';
+export type WorksheetSection = 'criteria' | 'sites' | 'session' | 'review' | 'responses';
 
 export function parseRoute(hash: string): Route {
   const [pathPart = '', query = ''] = hash.replace(/^#/, '').split('?');
   const parts = pathPart.split('/').filter(Boolean);
   const params = new URLSearchParams(query);
   if (parts[0] === 'settings') return { name: 'settings' };
+  if (parts[0] === 'reviews' && parts[1]) return { name: 'review', validationId: parts[1] };
   if (parts[0] === 'reviews') return { name: 'reviews' };
+  if (parts[0] === 'responses') return { name: 'responses' };
   if (parts[0] === 'validations' && parts[1] === 'new') {
     const memberId = params.get('member');
     return memberId ? { name: 'new-validation', memberId } : { name: 'new-validation' };
   }
   if (parts[0] === 'validations' && parts[1]) {
     const category = Number(parts[3]);
-    const section = parts[2] === 'sites' || parts[2] === 'session' || parts[2] === 'review' ? parts[2] : 'criteria';
+    const section =
+      parts[2] === 'sites' || parts[2] === 'session' || parts[2] === 'review' || parts[2] === 'responses'
+        ? parts[2]
+        : 'criteria';
     const focus = params.get('focus');
     return {
       name: 'worksheet',
@@ -44,6 +54,10 @@ export function routeHref(route: Route): string {
       return '#/settings';
     case 'reviews':
       return '#/reviews';
+    case 'review':
+      return `#/reviews/${route.validationId}`;
+    case 'responses':
+      return '#/responses';
     case 'new-validation':
       return route.memberId ? `#/validations/new?member=${encodeURIComponent(route.memberId)}` : '#/validations/new';
     case 'worksheet': {

@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/domain/field-work';
 import { defaultFinding } from '../../../shared/domain/finding-defaults';
 import type { CriterionResponse, ResponseResult, Validation } from '../../../shared/domain/validation';
-import type { Worksheet } from '../../../shared/ipc/contract';
+import type { ValidationLifecycleView, Worksheet } from '../../../shared/ipc/contract';
 import { ApiError, call, errorMessage } from '../api';
 
 /** Refusals that sending the same save again cannot change: the validation is read-only here. */
@@ -39,6 +39,13 @@ type WorksheetState = {
   remove: (key: ListKey, id: string) => void;
   /** Replaces the open validation's row; a row of another validation is dropped. */
   setValidation: (validation: Validation) => void;
+  /** Replaces the open validation's state and history (after a submit, a reopen, an assessment). */
+  setLifecycle: (lifecycle: ValidationLifecycleView) => void;
+  /**
+   * Asks again where the open validation stands (after a submit, a reopen or a sync). reopenIfMoved: when a pull
+   * moved it (returned, approved, issued, closed) the whole worksheet is opened again, its lock and records too.
+   */
+  refreshLifecycle: (options?: { reopenIfMoved?: boolean }) => Promise<void>;
   /** The criterion keyboard shortcuts act on. */
   activeCriterionId: string | null;
   setActiveCriterion: (criterionId: string | null) => void;
@@ -243,6 +250,28 @@ export const useWorksheetStore = create<WorksheetState>((set, get) => ({
 
   setValidation: (validation) =>
     set((s) => (s.worksheet && isOpen(s, validation.id) ? { worksheet: { ...s.worksheet, validation } } : {})),
+
+  setLifecycle: (lifecycle) =>
+    set((s) => (s.worksheet && isOpen(s, lifecycle.validationId) ? { worksheet: { ...s.worksheet, lifecycle } } : {})),
+
+  refreshLifecycle: async ({ reopenIfMoved = false } = {}) => {
+    const before = get().worksheet;
+    if (!before) return;
+    const validationId = before.validation.id;
+    try {
+      const lifecycle = await call('workflow:history', { validationId });
+      const now = get().worksheet;
+      if (!now || !isOpen(get(), validationId)) return;
+      const moved =
+        lifecycle.state !== now.lifecycle.state ||
+        (lifecycle.returned?.eventId ?? null) !== (now.lifecycle.returned?.eventId ?? null);
+      // A pull that returned, approved or closed it changes more than the history: open it again.
+      if (moved && reopenIfMoved) await get().open(validationId);
+      else get().setLifecycle(lifecycle);
+    } catch {
+      // The history stays as it was; the next open shows the new one.
+    }
+  },
 }));
 
 // One shared empty list: selectors compare by reference, and a fresh [] per call would re-render forever.

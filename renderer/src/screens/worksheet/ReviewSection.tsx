@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CompletenessProblem, CompletenessReport } from '../../../../shared/domain/completeness-types';
+import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../../../../shared/domain/lifecycle';
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { formatTime } from '../../components/format';
 import { routeHref } from '../../state/route';
 import { useWorksheetStore } from '../../state/worksheet-store';
+import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
 
 const WARNING_GROUP_TITLES: Partial<Record<CompletenessProblem['code'], string>> = {
   NO_VERIFICATION_METHOD: 'Verification method not recorded',
@@ -42,27 +44,48 @@ function ProblemList({ problems, validationId }: { problems: CompletenessProblem
   );
 }
 
+/** The heading of the submitted summary: where the validation went after it was signed. */
+const SUBMITTED_HEADINGS: Partial<Record<WorkflowState, string>> = {
+  SUBMITTED: 'Submitted for review',
+  IN_REVIEW: 'In review at the field office',
+  APPROVED: 'Approved',
+  AWAITING_RESPONSE: 'Report issued: awaiting the Member’s response',
+  CLOSED: 'Closed',
+};
+
+/** The SCSS may take a submitted validation back only until the field office decides on it. */
+const reopenable = (state: WorkflowState | null) => state === null || state === 'SUBMITTED' || state === 'IN_REVIEW';
+
 function SubmittedSummary() {
   const worksheet = useWorksheetStore((s) => s.worksheet);
   const setValidation = useWorksheetStore((s) => s.setValidation);
+  const refreshLifecycle = useWorksheetStore((s) => s.refreshLifecycle);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   if (!worksheet) return null;
   const v = worksheet.validation;
+  const { state, demo } = worksheet.lifecycle;
   const reopen = async () => {
     setError(null);
     try {
       setValidation(await call('validations:reopen', { validationId: v.id, reason }));
+      await refreshLifecycle();
     } catch (e) {
       setError(errorMessage(e));
     }
   };
   return (
     <div data-testid="submitted-summary">
-      <Alert type="success" heading="Submitted for review">
+      <Alert
+        type="success"
+        heading={
+          demo ? 'Submitted (demo validation)' : ((state && SUBMITTED_HEADINGS[state]) ?? 'Submitted for review')
+        }
+      >
         Signed by {v.signedByName} ({v.submittedBy}) on{' '}
         {v.submittedAt ? new Date(v.submittedAt).toLocaleDateString('en-US') : ''} at{' '}
         {v.submittedAt ? formatTime(v.submittedAt) : ''}. The worksheet is locked.
+        {demo && ' Demo validation: it stays on this computer and is never sent to HQ.'}
       </Alert>
       <p>
         Content fingerprint (SHA-256):{' '}
@@ -70,29 +93,62 @@ function SubmittedSummary() {
           {v.contentSha256}
         </code>
       </p>
-      <h3>Reopen for changes</h3>
-      <p>Reopening unlocks the worksheet and clears the signature. The reason is kept in the audit log.</p>
-      {error && <Alert type="error">{error}</Alert>}
-      <label className="usa-label" htmlFor="reopen-reason">
-        Reason for reopening
-      </label>
-      <textarea
-        className="usa-textarea"
-        id="reopen-reason"
-        rows={2}
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-      />
-      <button type="button" className="usa-button usa-button--secondary" onClick={() => void reopen()}>
-        Reopen validation
-      </button>
+      {reopenable(state) ? (
+        <>
+          <h3>Reopen for changes</h3>
+          <p>Reopening unlocks the worksheet and clears the signature. The reason is kept in the audit log.</p>
+          {error && <Alert type="error">{error}</Alert>}
+          <label className="usa-label" htmlFor="reopen-reason">
+            Reason for reopening
+          </label>
+          <textarea
+            className="usa-textarea"
+            id="reopen-reason"
+            rows={2}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          <button type="button" className="usa-button usa-button--secondary" onClick={() => void reopen()}>
+            Reopen validation
+          </button>
+        </>
+      ) : (
+        state && (
+          <p className="review__no-reopen">
+            The field office has decided on this validation ({WORKFLOW_STATE_LABELS[state].toLowerCase()}), so it can no
+            longer be reopened here.
+            {(state === 'AWAITING_RESPONSE' || state === 'CLOSED') && (
+              <>
+                {' '}
+                The Member’s answers are under{' '}
+                <a
+                  className="usa-link"
+                  href={routeHref({ name: 'worksheet', validationId: v.id, category: 1, section: 'responses' })}
+                >
+                  Member responses
+                </a>
+                .
+              </>
+            )}
+          </p>
+        )
+      )}
     </div>
   );
+}
+
+/** Where the validation stands and how it got there (the reviewers' panel, shared). */
+function StateAndHistory() {
+  const lifecycle = useWorksheetStore((s) => s.worksheet?.lifecycle);
+  if (!lifecycle || (lifecycle.state === null && lifecycle.history.length === 0)) return null;
+  return <LifecyclePanel lifecycle={lifecycle} headingLevel={3} className="review__lifecycle" />;
 }
 
 export function ReviewSection() {
   const worksheet = useWorksheetStore((s) => s.worksheet);
   const setValidation = useWorksheetStore((s) => s.setValidation);
+  const refreshLifecycle = useWorksheetStore((s) => s.refreshLifecycle);
+  const returned = useWorksheetStore((s) => (s.worksheet?.lifecycle.returned ?? null) !== null);
   const [report, setReport] = useState<CompletenessReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [signedByName, setSignedByName] = useState('');
@@ -118,6 +174,7 @@ export function ReviewSection() {
     return (
       <section aria-labelledby="review-heading">
         <h2 id="review-heading">Review and submit</h2>
+        <StateAndHistory />
         <SubmittedSummary />
       </section>
     );
@@ -128,6 +185,7 @@ export function ReviewSection() {
     setSubmitting(true);
     try {
       setValidation(await call('validations:submit', { validationId, signedByName, attestation: attested as true }));
+      await refreshLifecycle();
     } catch (e) {
       setError(errorMessage(e));
       await check();
@@ -139,6 +197,7 @@ export function ReviewSection() {
   return (
     <section aria-labelledby="review-heading">
       <h2 id="review-heading">Review and submit</h2>
+      <StateAndHistory />
       <div className="review__actions">
         <button type="button" className="usa-button usa-button--outline" onClick={() => void check()}>
           Check again
@@ -177,7 +236,13 @@ export function ReviewSection() {
           )}
         </div>
       )}
-      <h3>Sign and submit</h3>
+      <h3>{returned ? 'Sign and submit again' : 'Sign and submit'}</h3>
+      {returned && (
+        <p>
+          Submitting again sends the corrected validation back to the field office for review; the returned findings
+          stop being highlighted.
+        </p>
+      )}
       {error && (
         <Alert type="error" heading="Not submitted">
           {error}

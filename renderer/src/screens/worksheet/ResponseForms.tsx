@@ -1,0 +1,278 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import {
+  type MemberResponse,
+  RESPONSE_ASSESSMENT_LABELS,
+  type ResponseAssessment,
+  ResponseAssessmentSchema,
+} from '../../../../shared/domain/lifecycle';
+import type { ResponseOf } from '../../../../shared/ipc/contract';
+import { call, errorMessage } from '../../api';
+import { localToday } from './lifecycle-labels';
+import { type MemberFile, MemberFilesField } from './MemberFiles';
+
+const MIN_NOTE = 10;
+
+/**
+ * Records a Member's response to one finding (or corrects one not yet assessed): the date it arrived
+ * (today unless said otherwise), what the Member did or will do, and the files they sent.
+ */
+export function RecordResponseForm({
+  validationId,
+  findingId,
+  criterionId,
+  maxBytes,
+  existing,
+  initialFiles,
+  onSaved,
+  onCancel,
+}: {
+  validationId: string;
+  findingId: string;
+  criterionId: string;
+  maxBytes: number;
+  /** The unassessed response being corrected; absent for a new one. */
+  existing?: MemberResponse;
+  initialFiles: MemberFile[];
+  onSaved: (response: MemberResponse) => void;
+  onCancel: () => void;
+}) {
+  const id = useId();
+  const today = localToday();
+  const [receivedOn, setReceivedOn] = useState(existing?.receivedOn ?? today);
+  const [action, setAction] = useState(existing?.correctiveAction ?? '');
+  const [files, setFiles] = useState<MemberFile[]>(initialFiles);
+  const [uploading, setUploading] = useState(false);
+  const [errors, setErrors] = useState<{ receivedOn?: string; action?: string }>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const dateInput = useRef<HTMLInputElement>(null);
+  const actionInput = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    dateInput.current?.focus();
+  }, []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: typeof errors = {};
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(receivedOn)) found.receivedOn = 'Enter the date the response arrived.';
+    else if (receivedOn > today) found.receivedOn = 'A response cannot have arrived after today.';
+    if (action.trim().length === 0) found.action = 'Say what the Member did or will do.';
+    setErrors(found);
+    if (found.receivedOn) return dateInput.current?.focus();
+    if (found.action) return actionInput.current?.focus();
+    setSaving(true);
+    setFailure(null);
+    try {
+      const saved = await call('replies:save', {
+        validationId,
+        findingId,
+        ...(existing ? { id: existing.id } : {}),
+        receivedOn,
+        correctiveAction: action,
+        evidenceSha256: files.map((f) => f.sha256),
+      });
+      onSaved(saved);
+    } catch (error) {
+      setFailure(errorMessage(error));
+      setSaving(false);
+    }
+  };
+
+  const title = existing ? `Correct the response to ${criterionId}` : `Record a Member response to ${criterionId}`;
+  return (
+    <form className="usa-form response-form" aria-label={title} onSubmit={(e) => void submit(e)} noValidate>
+      <h4 className="response-form__title">{title}</h4>
+      {failure && (
+        <div className="usa-alert usa-alert--error usa-alert--slim" role="alert">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">Not saved: {failure}</p>
+          </div>
+        </div>
+      )}
+      <div className={`usa-form-group${errors.receivedOn ? ' usa-form-group--error' : ''}`}>
+        <label className="usa-label" htmlFor={`${id}-received`}>
+          Date received
+        </label>
+        {errors.receivedOn && (
+          <span className="usa-error-message" id={`${id}-received-error`}>
+            {errors.receivedOn}
+          </span>
+        )}
+        <input
+          ref={dateInput}
+          className={`usa-input response-form__date${errors.receivedOn ? ' usa-input--error' : ''}`}
+          type="date"
+          id={`${id}-received`}
+          max={today}
+          required
+          value={receivedOn}
+          aria-invalid={errors.receivedOn ? true : undefined}
+          aria-describedby={errors.receivedOn ? `${id}-received-error` : undefined}
+          onChange={(e) => setReceivedOn(e.target.value)}
+        />
+      </div>
+      <div className={`usa-form-group${errors.action ? ' usa-form-group--error' : ''}`}>
+        <label className="usa-label" htmlFor={`${id}-action`}>
+          Corrective action
+        </label>
+        <span className="usa-hint" id={`${id}-action-hint`}>
+          What the Member did or will do about the finding, in their words or yours.
+        </span>
+        {errors.action && (
+          <span className="usa-error-message" id={`${id}-action-error`}>
+            {errors.action}
+          </span>
+        )}
+        <textarea
+          ref={actionInput}
+          className={`usa-textarea response-form__action${errors.action ? ' usa-input--error' : ''}`}
+          id={`${id}-action`}
+          rows={4}
+          maxLength={20_000}
+          required
+          value={action}
+          aria-invalid={errors.action ? true : undefined}
+          aria-describedby={`${id}-action-hint${errors.action ? ` ${id}-action-error` : ''}`}
+          onChange={(e) => setAction(e.target.value)}
+        />
+      </div>
+      <MemberFilesField
+        validationId={validationId}
+        findingId={findingId}
+        maxBytes={maxBytes}
+        files={files}
+        onChange={setFiles}
+        onBusy={setUploading}
+      />
+      <div className="response-form__actions">
+        <button type="submit" className="usa-button" disabled={saving || uploading}>
+          {saving ? 'Saving…' : uploading ? 'Waiting for files…' : existing ? 'Save correction' : 'Save response'}
+        </button>
+        <button type="button" className="usa-button usa-button--unstyled" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export type AssessResult = ResponseOf<'replies:assess'>;
+
+/** The SCSS's assessment of one response: accepted, not accepted or more information requested (with what). */
+export function AssessResponseForm({
+  validationId,
+  response,
+  criterionId,
+  onAssessed,
+}: {
+  validationId: string;
+  response: MemberResponse;
+  criterionId: string;
+  onAssessed: (result: AssessResult) => void;
+}) {
+  const id = useId();
+  const [assessment, setAssessment] = useState<ResponseAssessment | null>(null);
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<{ assessment?: string; note?: string }>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const firstRadio = useRef<HTMLInputElement>(null);
+  const noteInput = useRef<HTMLTextAreaElement>(null);
+  const noteRequired = assessment !== null && assessment !== 'ACCEPTED';
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: typeof errors = {};
+    if (!assessment) found.assessment = 'Choose an assessment.';
+    else if (assessment !== 'ACCEPTED' && note.trim().length < MIN_NOTE) {
+      found.note = `Say what the Member still needs to do or send (at least ${MIN_NOTE} characters).`;
+    }
+    setErrors(found);
+    if (found.assessment) return firstRadio.current?.focus();
+    if (found.note) return noteInput.current?.focus();
+    if (!assessment) return;
+    setSaving(true);
+    setFailure(null);
+    try {
+      onAssessed(await call('replies:assess', { validationId, responseId: response.id, assessment, note }));
+    } catch (error) {
+      setFailure(errorMessage(error));
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form
+      className="usa-form assess-form"
+      aria-label={`Assess the response to ${criterionId} received ${response.receivedOn}`}
+      onSubmit={(e) => void submit(e)}
+      noValidate
+    >
+      {failure && (
+        <div className="usa-alert usa-alert--error usa-alert--slim" role="alert">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">Not saved: {failure}</p>
+          </div>
+        </div>
+      )}
+      <fieldset
+        className={`usa-fieldset assess-form__choices${errors.assessment ? ' usa-form-group--error' : ''}`}
+        aria-describedby={errors.assessment ? `${id}-assessment-error` : undefined}
+      >
+        <legend className="usa-legend assess-form__legend">Your assessment</legend>
+        {errors.assessment && (
+          <span className="usa-error-message" id={`${id}-assessment-error`}>
+            {errors.assessment}
+          </span>
+        )}
+        {ResponseAssessmentSchema.options.map((option, i) => (
+          <div className="usa-radio" key={option}>
+            <input
+              ref={i === 0 ? firstRadio : undefined}
+              className="usa-radio__input"
+              type="radio"
+              id={`${id}-${option}`}
+              name={`${id}-assessment`}
+              value={option}
+              checked={assessment === option}
+              onChange={() => setAssessment(option)}
+            />
+            <label className="usa-radio__label" htmlFor={`${id}-${option}`}>
+              {RESPONSE_ASSESSMENT_LABELS[option]}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      <div className={`usa-form-group${errors.note ? ' usa-form-group--error' : ''}`}>
+        <label className="usa-label" htmlFor={`${id}-note`}>
+          {assessment === 'ACCEPTED' ? 'Note (optional)' : 'What is still needed'}
+          {noteRequired && <span className="required-note"> (required)</span>}
+        </label>
+        <span className="usa-hint" id={`${id}-note-hint`}>
+          Required unless you accept the response: what the Member must still do or send.
+        </span>
+        {errors.note && (
+          <span className="usa-error-message" id={`${id}-note-error`}>
+            {errors.note}
+          </span>
+        )}
+        <textarea
+          ref={noteInput}
+          className={`usa-textarea assess-form__note${errors.note ? ' usa-input--error' : ''}`}
+          id={`${id}-note`}
+          rows={2}
+          maxLength={5_000}
+          value={note}
+          aria-required={noteRequired}
+          aria-invalid={errors.note ? true : undefined}
+          aria-describedby={`${id}-note-hint${errors.note ? ` ${id}-note-error` : ''}`}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </div>
+      <button type="submit" className="usa-button assess-form__submit" disabled={saving}>
+        {saving ? 'Saving…' : 'Save assessment'}
+      </button>
+    </form>
+  );
+}
