@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { enqueueOutbox } from '../../db/outbox';
 import { saveResponse } from '../../electron/services/response-service';
 import { clearNeedsEnrolment, validationSyncState } from '../../electron/sync/sync-engine';
@@ -11,25 +11,19 @@ import {
   doFieldWork,
   enrolClient,
   faulty,
-  type Hq,
   hqContents,
   outboxChangeIds,
   receiptOutcomes,
   removeTempDirs,
-  startHq,
+  sharedHqPerTest,
 } from './sync-harness';
 
 describe.each(BACKENDS)('what HQ refuses, on %s', (backend) => {
-  let hq: Hq;
+  const hq = sharedHqPerTest(backend);
   const clients: Client[] = [];
 
-  beforeEach(async () => {
-    hq = await startHq(backend);
-  });
-
-  afterEach(async () => {
+  afterEach(() => {
     for (const c of clients.splice(0)) c.close();
-    await hq.close();
     removeTempDirs();
   });
 

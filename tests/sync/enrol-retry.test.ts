@@ -1,26 +1,23 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openAppServices } from '../../electron/services/app-services';
 import { fileCredentialStore } from '../../electron/services/hq-credentials';
 import { createSyncService } from '../../electron/services/sync-service';
-import { buildHqApp } from '../../hq/app';
 import { issueEnrolmentCode } from '../../hq/identity';
 import { AppError } from '../../shared/ipc/envelope';
-import { BACKENDS, openTestDb } from '../hq/helpers';
-import { manualClock } from './sync-harness';
+import { BACKENDS } from '../hq/helpers';
+import { manualClock, sharedHqPerTest } from './sync-harness';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** HQ on a socket whose first enrolment answer is cut after HQ committed it, as when Wi-Fi drops. */
-async function hqLosingFirstEnrolmentAnswer(backend: (typeof BACKENDS)[number]) {
-  const { db, dispose } = await openTestDb(backend);
-  const app = buildHqApp({ db });
+/** Makes HQ cut its first enrolment answer after HQ committed it, as when Wi-Fi drops. */
+function loseFirstEnrolmentAnswer(app: FastifyInstance) {
   let answersToDrop = 1;
   app.addHook('onSend', async (request, _reply, payload) => {
     if (request.url === '/v1/enroll' && answersToDrop > 0) {
@@ -29,12 +26,6 @@ async function hqLosingFirstEnrolmentAnswer(backend: (typeof BACKENDS)[number]) 
     }
     return payload;
   });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  cleanups.push(async () => {
-    await app.close();
-    await dispose();
-  });
-  return { db, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
 }
 
 function laptop() {
@@ -50,11 +41,12 @@ function laptop() {
 }
 
 describe.each(BACKENDS)('enrolling a laptop whose first answer is lost, HQ on %s', (backend) => {
+  const hq = sharedHqPerTest(backend, { listen: true, configure: loseFirstEnrolmentAnswer });
+
   it('enrols on the second try with the same code, as one device', async () => {
-    const hq = await hqLosingFirstEnrolmentAnswer(backend);
     const { code, user } = await issueEnrolmentCode(hq.db, { name: 'Dana Ruiz', role: 'SCSS', fieldOffice: 'Houston' });
     const sync = laptop();
-    const request = { hqUrl: hq.url, code, deviceName: 'Dana’s laptop' };
+    const request = { hqUrl: hq.baseUrl, code, deviceName: 'Dana’s laptop' };
 
     const lost = await sync.enroll(request).catch((error: unknown) => error);
     expect(lost).toBeInstanceOf(AppError);

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,13 +10,29 @@ import { fileCredentialStore } from '../../electron/services/hq-credentials';
 import { submitValidation } from '../../electron/services/submission-service';
 import { syncHostOptions } from '../../electron/services/sync-host';
 import { createSyncService, type SyncService } from '../../electron/services/sync-service';
-import { buildHqApp } from '../../hq/app';
 import { issueEnrolmentCode } from '../../hq/identity';
 import type { Evidence } from '../../shared/domain/field-work';
 import { AppError } from '../../shared/ipc/envelope';
 import { buildCompleteValidation } from '../db/complete-validation';
-import { openTestDb } from '../hq/helpers';
-import { attachBytes, doFieldWork, manualClock } from './sync-harness';
+import { attachBytes, doFieldWork, manualClock, sharedHqPerTest } from './sync-harness';
+
+/** This test's switch: HQ answers 503 on the paths matching `paths` while `on` is true. */
+let outage = { on: false, paths: /^$/, answered503: 0 };
+
+// Registered first, so its afterEach runs last: the laptops stop before HQ does.
+const sharedHq = sharedHqPerTest('pglite', {
+  listen: true,
+  evidenceDir: true,
+  configure: (app) => {
+    const switched = { on: false, paths: /^$/, answered503: 0 };
+    outage = switched;
+    app.addHook('onRequest', async (request, reply) => {
+      if (!switched.on || !switched.paths.test(request.url)) return;
+      switched.answered503 += 1;
+      return reply.code(503).send({ error: { code: 'UNAVAILABLE', message: 'HQ is busy; try again shortly' } });
+    });
+  },
+});
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -25,28 +40,14 @@ afterEach(async () => {
 });
 
 /**
- * The real HQ app on a real socket, behind a switch that makes it answer 503 on the paths matching
- * `outage.paths` (HQ overloaded behind its load balancer) while `outage.on` is true.
+ * The real HQ app on a real socket (fresh and empty for each test), behind a switch that makes it answer
+ * 503 on the paths matching `outage.paths` (HQ overloaded behind its load balancer) while `outage.on` is true.
  */
 async function hqWithOutage() {
-  const { db, dispose } = await openTestDb('pglite');
-  const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-hq-evidence-'));
-  const app = buildHqApp({ db, evidenceDir });
-  const outage = { on: false, paths: /^$/, answered503: 0 };
-  app.addHook('onRequest', async (request, reply) => {
-    if (!outage.on || !outage.paths.test(request.url)) return;
-    outage.answered503 += 1;
-    return reply.code(503).send({ error: { code: 'UNAVAILABLE', message: 'HQ is busy; try again shortly' } });
-  });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  cleanups.push(async () => {
-    await app.close();
-    await dispose();
-    fs.rmSync(evidenceDir, { recursive: true, force: true });
-  });
+  const { db } = sharedHq;
   const heldFiles = async () =>
     (await db.query<{ sha256: string }>('SELECT sha256 FROM evidence_files ORDER BY sha256')).map((r) => r.sha256);
-  return { db, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, outage, heldFiles };
+  return { db, url: sharedHq.baseUrl, outage, heldFiles };
 }
 type FlakyHq = Awaited<ReturnType<typeof hqWithOutage>>;
 
@@ -223,7 +224,8 @@ describe('evidence files HQ refused', () => {
     const trainingAudit = listAuditForEntity(db, 'evidence', trainingEvidence.id);
     expect(trainingAudit.at(-1)).toMatchObject({
       action: 'sync.discard_refused_evidence',
-      actor: 'dana.ruiz',
+      // The enrolled person, not the account the laptop was opened with.
+      actor: 'Dana Ruiz (Supply Chain Security Specialist)',
       after: { notSent: true, reason },
     });
     expect(listAuditForEntity(db, 'evidence', sealEvidence.id).map((a) => a.action)).toContain(

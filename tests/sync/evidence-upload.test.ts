@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openAppServices } from '../../electron/services/app-services';
@@ -14,11 +13,16 @@ import {
   refusedEvidenceUploads,
   uploadPendingEvidence,
 } from '../../electron/sync/upload-evidence';
-import { buildHqApp } from '../../hq/app';
-import { migrateHqDb } from '../../hq/db/migrate';
-import { createPgliteDb } from '../../hq/db/pglite-adapter';
 import { revokeDevice } from '../../hq/identity';
-import { attachBytes, type Client, doFieldWork, enrolClient, type Hq, removeTempDirs } from './sync-harness';
+import {
+  attachBytes,
+  type Client,
+  doFieldWork,
+  enrolClient,
+  removeTempDirs,
+  type SharedHq,
+  sharedHqPerTest,
+} from './sync-harness';
 
 const CHUNK = 64 * 1024;
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -81,7 +85,7 @@ async function startProxy(targetPort: number) {
 }
 
 type World = {
-  hq: Hq;
+  hq: SharedHq;
   hqPort: number;
   evidenceDir: string;
   proxy: Awaited<ReturnType<typeof startProxy>>;
@@ -90,34 +94,23 @@ type World = {
 };
 
 describe('evidence upload from a laptop to HQ over tus', () => {
-  const world = {} as World;
+  const world = { hq: sharedHqPerTest('pglite', { listen: true, evidenceDir: true }) } as World;
+  const made: { close: () => unknown }[] = [];
 
   beforeEach(async () => {
-    const db = await createPgliteDb();
-    await migrateHqDb(db);
-    world.evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-sync-hq-evidence-'));
-    const app = buildHqApp({ db, evidenceDir: world.evidenceDir });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    world.hqPort = (app.server.address() as net.AddressInfo).port;
-    world.hq = {
-      db,
-      app,
-      close: async () => {
-        await app.close();
-        await db.close();
-      },
-    };
+    world.evidenceDir = world.hq.evidenceDir;
+    world.hqPort = Number(new URL(world.hq.baseUrl).port);
     world.proxy = await startProxy(world.hqPort);
+    made.push(world.proxy);
     world.alice = await enrolClient(world.hq, 'alice');
+    made.push(world.alice);
     world.bob = await enrolClient(world.hq, 'bob');
+    made.push(world.bob);
   });
 
   afterEach(async () => {
-    world.alice.close();
-    world.bob.close();
-    await world.proxy.close();
-    await world.hq.close();
-    fs.rmSync(world.evidenceDir, { recursive: true, force: true });
+    // Laptops first, then the proxy (HQ itself closes after, in sharedHqPerTest's afterEach).
+    for (const thing of made.splice(0).reverse()) await thing.close();
     removeTempDirs();
   });
 

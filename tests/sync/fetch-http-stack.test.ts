@@ -1,7 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -10,9 +8,7 @@ import {
   pendingEvidenceCount,
   uploadPendingEvidence,
 } from '../../electron/sync/upload-evidence';
-import { buildHqApp } from '../../hq/app';
-import { openTestDb } from '../hq/helpers';
-import { attachBytes, type Client, doFieldWork, enrolClient, type Hq, removeTempDirs } from './sync-harness';
+import { attachBytes, type Client, doFieldWork, enrolClient, removeTempDirs, sharedHqPerTest } from './sync-harness';
 
 const CHUNK = 64 * 1024;
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -60,38 +56,32 @@ async function cutAfter(request: Carried, bytes: number): Promise<Response> {
 }
 
 describe('evidence uploads carried by the injected fetch (net.fetch in the app)', () => {
-  let hq: Hq;
+  /** Every request HQ received, as "METHOD /path". */
+  let received: string[] = [];
+  const hq = sharedHqPerTest('pglite', {
+    listen: true,
+    evidenceDir: true,
+    configure: (app) => {
+      received = [];
+      app.addHook('onRequest', async (request) => {
+        received.push(`${request.method} ${request.url}`);
+      });
+    },
+  });
   let baseUrl: string;
   let evidenceDir: string;
-  /** Every request HQ received, as "METHOD /path". */
-  let received: string[];
   let alice: Client;
+  const laptops: Client[] = [];
 
   beforeEach(async () => {
-    const { db, dispose } = await openTestDb('pglite');
-    evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-sync-fetch-stack-'));
-    const app = buildHqApp({ db, evidenceDir });
-    received = [];
-    app.addHook('onRequest', async (request) => {
-      received.push(`${request.method} ${request.url}`);
-    });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    hq = {
-      db,
-      app,
-      close: async () => {
-        await app.close();
-        await dispose();
-      },
-    };
+    baseUrl = hq.baseUrl;
+    evidenceDir = hq.evidenceDir;
     alice = await enrolClient(hq, 'alice');
+    laptops.push(alice);
   });
 
-  afterEach(async () => {
-    alice.close();
-    await hq.close();
-    fs.rmSync(evidenceDir, { recursive: true, force: true });
+  afterEach(() => {
+    for (const laptop of laptops.splice(0)) laptop.close();
     removeTempDirs();
   });
 

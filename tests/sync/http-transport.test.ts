@@ -12,17 +12,18 @@ import {
   type SyncTransport,
 } from '../../electron/sync/transport';
 import type { Change } from '../../shared/sync/protocol';
-import { type Client, doFieldWork, enrolClient, type Hq, hqContents, removeTempDirs, startHq } from './sync-harness';
+import { type Client, doFieldWork, enrolClient, hqContents, removeTempDirs, sharedHqPerTest } from './sync-harness';
 
-let hq: Hq;
+const hq = sharedHqPerTest('pglite', { listen: true });
 let alice: Client;
 let baseUrl: string;
+const laptops: Client[] = [];
 const rawServers: http.Server[] = [];
 
 beforeEach(async () => {
-  hq = await startHq();
+  baseUrl = hq.baseUrl;
   alice = await enrolClient(hq, 'alice');
-  baseUrl = await hq.app.listen({ port: 0, host: '127.0.0.1' });
+  laptops.push(alice);
 });
 
 afterEach(async () => {
@@ -30,8 +31,7 @@ afterEach(async () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   }
-  alice.close();
-  await hq.close();
+  for (const laptop of laptops.splice(0)) laptop.close();
   removeTempDirs();
 });
 

@@ -19,7 +19,7 @@ import { publishCatalogEdition } from '../../hq/catalog-editions';
 import { enrolDevice, issueEnrolmentCode } from '../../hq/identity';
 import { msc201911Edition } from '../../shared/catalog/editions/msc-2019-11';
 import { buildCompleteValidation } from '../db/complete-validation';
-import { BACKENDS, type Client, enrolClient, type Hq, removeTempDirs, startHq } from './sync-harness';
+import { BACKENDS, type Client, enrolClient, type Hq, removeTempDirs, sharedHqPerTest } from './sync-harness';
 
 /** GET /v1/pull handed to the real HQ app, read back by the same status mapping the HTTP transport uses. */
 function inProcessPull(hq: Hq, token: string): PullTransport & { cursors: (string | null)[] } {
@@ -71,18 +71,18 @@ const hqValidation = (client: Client, id: string) =>
     | undefined;
 
 describe.each(BACKENDS)('pulling from HQ on %s', (backend) => {
-  let hq: Hq;
+  const hq = sharedHqPerTest(backend);
+  const laptops: Client[] = [];
   let alice: Client;
   let bob: Client;
   beforeEach(async () => {
-    hq = await startHq(backend);
     alice = await enrolClient(hq, 'alice');
+    laptops.push(alice);
     bob = await enrolClient(hq, 'bob');
+    laptops.push(bob);
   });
-  afterEach(async () => {
-    alice.close();
-    bob.close();
-    await hq.close();
+  afterEach(() => {
+    for (const laptop of laptops.splice(0)) laptop.close();
     removeTempDirs();
   });
 
@@ -296,21 +296,20 @@ describe.each(BACKENDS)('pulling from HQ on %s', (backend) => {
 });
 
 describe('pulling over HTTP', () => {
-  let hq: Hq;
+  const hq = sharedHqPerTest('pglite', { listen: true });
+  const laptops: Client[] = [];
   let alice: Client;
-  let baseUrl: string;
   beforeEach(async () => {
-    hq = await startHq();
     alice = await enrolClient(hq, 'alice');
-    baseUrl = await hq.app.listen({ host: '127.0.0.1', port: 0 });
+    laptops.push(alice);
   });
-  afterEach(async () => {
-    alice.close();
-    await hq.close();
+  afterEach(() => {
+    for (const laptop of laptops.splice(0)) laptop.close();
     removeTempDirs();
   });
 
   it('pulls through the HTTP transport and maps refusals and lost connections to the sync errors', async () => {
+    const { baseUrl } = hq;
     await publishCatalogEdition(hq.db, exporterEdition());
     const { ctx } = alice.services;
     const http = createHttpPullTransport({ baseUrl, token: alice.token, timeoutMs: 5000 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { listOutbox } from '../../db/outbox';
 import { listMembers } from '../../db/queries/members';
 import { listResponses } from '../../db/queries/responses';
@@ -19,7 +19,7 @@ import type { HqDb, HqQueryable } from '../../hq/db/types';
 import { enrolDevice, issueEnrolmentCode } from '../../hq/identity';
 import type { Evidence } from '../../shared/domain/field-work';
 import type { Validation } from '../../shared/domain/validation';
-import { type Backend, openTestDb } from '../hq/helpers';
+import { type Backend, emptyHqDb, expectHqTablesListed, openTestDb } from '../hq/helpers';
 
 export type { Backend } from '../hq/helpers';
 export { BACKENDS } from '../hq/helpers';
@@ -27,16 +27,131 @@ export { BACKENDS } from '../hq/helpers';
 /** The real HQ service, in this process, on in-memory PGlite or on a fresh schema of the PostgreSQL server. */
 export type Hq = { db: HqDb; app: FastifyInstance; close: () => Promise<void> };
 
+/**
+ * An HQ with a database of its own, opened and migrated for it: for the Playwright specs and anything
+ * outside Vitest. Vitest files share one database per file or describe block instead: sharedHqPerTest.
+ */
 export async function startHq(backend: Backend = 'pglite'): Promise<Hq> {
   const { db, dispose } = await openTestDb(backend);
   const app = buildHqApp({ db });
-  await app.ready();
+  try {
+    await app.ready();
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
   return {
     db,
     app,
     close: async () => {
       await app.close();
       await dispose();
+    },
+  };
+}
+
+/** Opening and migrating a database takes seconds on a busy machine (PGlite above all): once per block. */
+const OPEN_DB_TIMEOUT_MS = 60_000;
+
+/**
+ * Registers Vitest hooks in the calling file or describe block (call it there, never at import time):
+ * one migrated HQ database opened before its first test, emptied before each test, closed after the
+ * last. Each teardown undoes only what its setup made, so a failed setup reports its own error.
+ */
+export function sharedHqDbPerBlock(backend: Backend = 'pglite'): { readonly db: HqDb } {
+  let opened: Awaited<ReturnType<typeof openTestDb>> | undefined;
+  // A failing beforeAll makes Vitest skip the tests; an HQ database that cannot be opened must fail each one.
+  let unavailable: Error | undefined;
+  beforeAll(async () => {
+    try {
+      opened = await openTestDb(backend);
+      await expectHqTablesListed(opened.db);
+    } catch (error) {
+      unavailable = error as Error;
+    }
+  }, OPEN_DB_TIMEOUT_MS);
+  beforeEach(async () => {
+    if (unavailable) throw unavailable;
+    if (!opened) throw new Error('The shared HQ database was not opened');
+    await emptyHqDb(opened.db);
+  });
+  afterAll(async () => {
+    const closing = opened;
+    opened = undefined;
+    await closing?.dispose();
+  });
+  return {
+    get db(): HqDb {
+      if (!opened) throw unavailable ?? new Error('The shared HQ database is open only while its tests run');
+      return opened.db;
+    },
+  };
+}
+
+export type SharedHqOptions = {
+  /** HQ listens on 127.0.0.1 (a free port) for each test; `baseUrl` says where. */
+  listen?: boolean;
+  /** HQ keeps the evidence it receives in a folder made for each test (`evidenceDir`) and removed after it. */
+  evidenceDir?: boolean;
+  /** Called with each test's app before it starts: hooks that fake an outage, drop an answer, note requests. */
+  configure?: (app: FastifyInstance) => void;
+};
+
+/** The HQ of the running test: a fresh app over the shared database, emptied for this test. */
+export type SharedHq = Hq & {
+  /** http://127.0.0.1:<port> (with `listen`). */
+  readonly baseUrl: string;
+  /** Where HQ keeps this test's evidence files (with `evidenceDir`). */
+  readonly evidenceDir: string;
+};
+
+/**
+ * Registers Vitest hooks (see sharedHqDbPerBlock) giving each test of the block a fresh, empty HQ: a new
+ * Fastify app per test, closed after it, over one database for the block. `close()` stops the test's
+ * app early (HQ going away); the database stays open for the next test.
+ */
+export function sharedHqPerTest(backend: Backend = 'pglite', options: SharedHqOptions = {}): SharedHq {
+  const shared = sharedHqDbPerBlock(backend);
+  let app: FastifyInstance | undefined;
+  let baseUrl: string | undefined;
+  let evidenceDir: string | undefined;
+  const current = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`No ${what}: the shared HQ exists only while a test runs`);
+    return value;
+  };
+  beforeEach(async () => {
+    const db = shared.db;
+    if (options.evidenceDir) evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-sync-hq-evidence-'));
+    app = buildHqApp({ db, ...(evidenceDir ? { evidenceDir } : {}) });
+    options.configure?.(app);
+    if (options.listen) baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+    else await app.ready();
+  });
+  afterEach(async () => {
+    const closing = app;
+    const dir = evidenceDir;
+    app = baseUrl = evidenceDir = undefined;
+    try {
+      await closing?.close();
+    } finally {
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  return {
+    get db() {
+      return shared.db;
+    },
+    get app() {
+      return current(app, 'HQ app');
+    },
+    get baseUrl() {
+      return current(baseUrl, 'HQ address (sharedHqPerTest with listen)');
+    },
+    get evidenceDir() {
+      return current(evidenceDir, 'HQ evidence folder (sharedHqPerTest with evidenceDir)');
+    },
+    close: async () => {
+      await app?.close();
     },
   };
 }
@@ -62,19 +177,43 @@ export type ServingHq = Hq & {
   kill: () => Promise<void>;
   /** A new HQ app on the same port over the same database (PGlite: the same data folder), as after a restart. */
   restart: () => Promise<void>;
+  /** How many pushes that wrote to its ledger HQ has committed since it started (restarts included). */
+  committedPushes: () => number;
+  /** Resolves once committedPushes() reaches `count`. */
+  pushesCommitted: (count: number) => Promise<void>;
 };
 
+/**
+ * `db`: serve a database the caller opened and keeps (sharedHqDbPerBlock) instead of one of its own; such an
+ * HQ cannot be restarted, and neither kill nor close closes that database.
+ */
 export async function startServingHq(
   backend: Backend,
-  options: { crashAt?: CrashPoint; restartable?: boolean } = {},
+  options: { crashAt?: CrashPoint; restartable?: boolean; db?: HqDb } = {},
 ): Promise<ServingHq> {
+  const borrowed = options.db;
   // PGlite must be on disk to outlive the process that had it open; in memory it starts faster.
-  const onDisk = backend === 'pglite' && (options.restartable ?? true);
+  const onDisk = !borrowed && backend === 'pglite' && (options.restartable ?? true);
   const dataDir = onDisk ? fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-hq-pglite-')) : undefined;
   if (dataDir) tempDirs.push(dataDir);
-  const storage = await openTestDb(backend, dataDir ? { dataDir } : {});
+  const storage = borrowed
+    ? {
+        db: borrowed,
+        reopen: () => Promise.reject(new Error('An HQ serving a shared database cannot be restarted')),
+        dispose: async () => {},
+      }
+    : await openTestDb(backend, dataDir ? { dataDir } : {});
+  let committed = 0;
+  const commitWaiters: { count: number; resolve: () => void }[] = [];
+  const pushCommitted = () => {
+    committed += 1;
+    for (const waiter of commitWaiters.filter((w) => w.count <= committed)) {
+      commitWaiters.splice(commitWaiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+  };
   let raw = storage.db;
-  let hqProcess = hqProcessDb(raw, options.crashAt);
+  let hqProcess = hqProcessDb(raw, pushCommitted, options.crashAt);
   let alive = false;
   let port = 0;
 
@@ -100,24 +239,32 @@ export async function startServingHq(
       hqProcess.kill();
       await hqProcess.settled();
       await hq.app.close();
-      await raw.close();
+      if (!borrowed) await raw.close();
     },
     restart: async () => {
       await hq.kill();
       raw = await storage.reopen();
-      hqProcess = hqProcessDb(raw);
+      hqProcess = hqProcessDb(raw, pushCommitted);
       await listen();
     },
     close: async () => {
       if (alive) {
         await hq.app.close();
-      } else {
+      } else if (!borrowed) {
         await storage.reopen();
       }
       await storage.dispose();
     },
+    committedPushes: () => committed,
+    pushesCommitted: (count) =>
+      committed >= count ? Promise.resolve() : new Promise((resolve) => commitWaiters.push({ count, resolve })),
   };
-  await listen();
+  try {
+    await listen();
+  } catch (error) {
+    await storage.dispose();
+    throw error;
+  }
   hq.baseUrl = `http://127.0.0.1:${port}`;
   return hq;
 }
@@ -126,7 +273,7 @@ export async function startServingHq(
  * The database as one HQ process sees it. After kill() every statement fails, as none can leave a dead
  * process, and a statement frozen at the crash point fails too, so its transaction is rolled back.
  */
-function hqProcessDb(db: HqDb, crashAt?: CrashPoint) {
+function hqProcessDb(db: HqDb, onPushCommitted: () => void, crashAt?: CrashPoint) {
   let dead = false;
   let inFlight = 0;
   let pushes = 0;
@@ -185,6 +332,7 @@ function hqProcessDb(db: HqDb, crashAt?: CrashPoint) {
             }),
           ),
         );
+        if (push > 0) onPushCommitted();
         if (push > 0 && crashAt?.at === 'after-commit' && crashAt.push === push) await freeze(db);
         return value;
       }),
@@ -283,10 +431,17 @@ export async function enrolClient(hq: Hq, name: string, copyOf?: Client): Promis
       return new Date(serviceMs);
     },
   });
-  // A copy is the same SCSS's second laptop: the same HQ user, not a namesake.
-  const { code } = await issueEnrolmentCode(hq.db, copyOf ? copyOf.userId : { name, role: 'SCSS', fieldOffice });
-  const enrolled = await enrolDevice(hq.db, code, `${name}'s laptop`);
-  if (!enrolled) throw new Error('enrolment failed');
+  let enrolled: Awaited<ReturnType<typeof enrolDevice>>;
+  try {
+    // A copy is the same SCSS's second laptop: the same HQ user, not a namesake.
+    const { code } = await issueEnrolmentCode(hq.db, copyOf ? copyOf.userId : { name, role: 'SCSS', fieldOffice });
+    enrolled = await enrolDevice(hq.db, code, `${name}'s laptop`);
+    if (!enrolled) throw new Error('enrolment failed');
+  } catch (error) {
+    // Nobody else holds this laptop yet to close it.
+    services.close();
+    throw error;
+  }
   const transport = inProcessTransport(hq, enrolled.token);
   return {
     name,
@@ -474,18 +629,22 @@ export async function expectHqAnswersEqualLaptops(hq: Hq, clients: Client[]) {
   expect(heldValidations.map((v) => v.id)).toEqual([...validationIds].sort());
 }
 
-/** One HQ and two enrolled laptops, Alice's and Bob's, made fresh for every test and closed after it. */
+/**
+ * One HQ and two enrolled laptops, Alice's and Bob's, made fresh for every test and closed after it; HQ's
+ * database is shared by the block's tests and emptied before each (sharedHqPerTest).
+ */
 export function twoLaptopsAndHq(backend: Backend = 'pglite'): { hq: Hq; alice: Client; bob: Client } {
   const world = {} as { hq: Hq; alice: Client; bob: Client };
+  world.hq = sharedHqPerTest(backend);
+  const laptops: Client[] = [];
   beforeEach(async () => {
-    world.hq = await startHq(backend);
     world.alice = await enrolClient(world.hq, 'alice');
+    laptops.push(world.alice);
     world.bob = await enrolClient(world.hq, 'bob');
+    laptops.push(world.bob);
   });
-  afterEach(async () => {
-    world.alice.close();
-    world.bob.close();
-    await world.hq.close();
+  afterEach(() => {
+    for (const laptop of laptops.splice(0)) laptop.close();
     removeTempDirs();
   });
   return world;

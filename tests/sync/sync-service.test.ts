@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { listAuditForEntity } from '../../db/audit-log';
 import { getMember } from '../../db/queries/members';
 import { type AppServices, openAppServices } from '../../electron/services/app-services';
@@ -21,26 +20,28 @@ import type { UserRole } from '../../shared/sync/protocol';
 import { rechainFrom } from '../db/audit-tamper';
 import { buildCompleteValidation } from '../db/complete-validation';
 import { makePng } from '../unit/evidence-fixtures';
-import { doFieldWork, type Hq, manualClock, startHq } from './sync-harness';
+import { doFieldWork, type Hq, manualClock, sharedHqPerTest } from './sync-harness';
 
 type Laptop = {
   services: AppServices;
   sync: SyncService;
   clock: ReturnType<typeof manualClock>;
   progress: (SyncProgressView | null)[];
+  /** Resolves when the next sync (background or manual) has ended and its outcome is stored. */
+  nextSyncEnd: () => Promise<void>;
 };
+
+// Registered first, so its afterEach runs last: the laptops stop before HQ does.
+const sharedHq = sharedHqPerTest('pglite', { listen: true });
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** The real HQ on a real socket, and a laptop whose sync service reaches it over HTTP as the app does. */
+/** The real HQ on a real socket (fresh and empty for each test), and the address laptops reach it at. */
 async function hqOnSocket(): Promise<{ hq: Hq; url: string }> {
-  const hq = await startHq();
-  await hq.app.listen({ host: '127.0.0.1', port: 0 });
-  cleanups.push(() => hq.close());
-  return { hq, url: `http://127.0.0.1:${(hq.app.server.address() as AddressInfo).port}` };
+  return { hq: sharedHq, url: sharedHq.baseUrl };
 }
 
 async function enrolledLaptop(
@@ -56,11 +57,14 @@ async function enrolledLaptop(
   const services = openAppServices({ dataDir, actor: 'dana.ruiz' });
   const clock = manualClock();
   const progress: (SyncProgressView | null)[] = [];
+  let syncEnded: (() => void)[] = [];
   const sync = createSyncService(services.ctx, fileCredentialStore(dataDir), {
     ...syncHostOptions(services.ctx),
     setTimer: clock.setTimer,
     emit: (event, payload) => {
-      if (event === 'sync:progress') progress.push(payload as SyncProgressView | null);
+      if (event !== 'sync:progress') return;
+      progress.push(payload as SyncProgressView | null);
+      if (payload === null) for (const resolve of syncEnded.splice(0)) resolve();
     },
   });
   cleanups.push(() => {
@@ -70,13 +74,21 @@ async function enrolledLaptop(
   });
   const { code } = await issueEnrolmentCode(hq.db, user);
   await sync.enroll({ hqUrl: url, code, deviceName: `${user.name}’s laptop` });
-  return { services, sync, clock, progress };
+  const nextSyncEnd = () =>
+    new Promise<void>((resolve) => {
+      syncEnded = [...syncEnded, resolve];
+    });
+  return { services, sync, clock, progress, nextSyncEnd };
 }
 
-const settled = (laptop: Laptop) =>
-  vi.waitFor(() => expect(laptop.sync.status()).toMatchObject({ pending: 0, progress: null, state: 'idle' }), {
-    timeout: 10_000,
-  });
+/**
+ * Waits for the sync under way, if any, to end (a background sync starts at once, synchronously, when its
+ * timer fires), then expects nothing left to send.
+ */
+async function settled(laptop: Laptop) {
+  if (laptop.sync.status().state === 'syncing') await laptop.nextSyncEnd();
+  expect(laptop.sync.status()).toMatchObject({ pending: 0, progress: null, state: 'idle' });
+}
 
 const stateOf = (laptop: Laptop, validationId: string) =>
   laptop.sync.validationStates().find((s) => s.validationId === validationId);
