@@ -37,6 +37,19 @@ export const DEFAULT_UNFINISHED_UPLOAD_EXPIRY_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_UPLOAD_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/**
+ * `naming`: the records that name the file $1 by its SHA-256, with the validation each belongs to: evidence
+ * records (with the size they declare), and Member responses listing it among the files the Member sent.
+ * Two branches, so each is found through its own index (records_evidence_sha256; the records key by entity).
+ */
+const RECORDS_NAMING_FILE = `WITH naming AS (
+  SELECT r.validation_id, r.payload->>'sizeBytes' AS size_bytes FROM records r
+  WHERE r.entity = 'evidence' AND r.payload->>'sha256' = $1
+  UNION ALL
+  SELECT r.validation_id, NULL FROM records r
+  WHERE r.entity = 'member_response' AND r.payload->'evidenceSha256' @> jsonb_build_array($1::text)
+)`;
+
 /** HQ names every upload so (see namingFunction); anything else in an upload URL is refused before any disk access. */
 const UPLOAD_ID_PATTERN = /^[0-9a-f]{32}$/;
 const newUploadId = (): string => randomBytes(16).toString('hex');
@@ -171,8 +184,8 @@ export const evidenceUploadRoutes: FastifyPluginAsync<EvidenceRoutesOptions> = a
       }
       const { sha256 } = metadata.data;
       const records = await db.query<{ size_bytes: string | null }>(
-        `SELECT r.payload->>'sizeBytes' AS size_bytes FROM records r JOIN validations v ON v.id = r.validation_id
-         WHERE r.entity = 'evidence' AND r.payload->>'sha256' = $1 AND v.owner_user_id = $2`,
+        `${RECORDS_NAMING_FILE} SELECT n.size_bytes FROM naming n JOIN validations v ON v.id = n.validation_id
+         WHERE v.owner_user_id = $2`,
         [sha256, principal.user.id],
       );
       if (records.length === 0) {
@@ -183,7 +196,10 @@ export const evidenceUploadRoutes: FastifyPluginAsync<EvidenceRoutesOptions> = a
           `No validation of yours at HQ references the evidence file ${sha256}; sync its evidence record first`,
         );
       }
-      const sizes = records.map((r) => Number(r.size_bytes)).filter((n) => Number.isInteger(n));
+      // Only evidence records declare a size; a Member response names its files by SHA-256 alone.
+      const sizes = records
+        .flatMap((r) => (r.size_bytes === null ? [] : [Number(r.size_bytes)]))
+        .filter((n) => Number.isInteger(n));
       if (sizes.length > 0 && !sizes.includes(upload.size)) {
         throw new TusRefusal(
           400,
@@ -347,7 +363,10 @@ async function removeOrphanedUploadFiles(uploadsDir: string, expiryMs: number): 
   return removed;
 }
 
-/** The size of a held file the caller may know about (referenced by a validation in their scope), or null. */
+/**
+ * The size of a held file the caller may know about (named by an evidence record or a Member response of a
+ * validation in their scope), or null.
+ */
 async function heldFileInScope(db: HqDb, principal: Principal, sha256: string): Promise<number | null> {
   const [file] = await db.query<{ size_bytes: string | number }>(
     'SELECT size_bytes FROM evidence_files WHERE sha256 = $1',
@@ -355,8 +374,8 @@ async function heldFileInScope(db: HqDb, principal: Principal, sha256: string): 
   );
   if (!file) return null;
   const referencing = await db.query<{ owner_user_id: string; field_office: string }>(
-    `SELECT DISTINCT v.owner_user_id, v.field_office FROM records r JOIN validations v ON v.id = r.validation_id
-     WHERE r.entity = 'evidence' AND r.payload->>'sha256' = $1`,
+    `${RECORDS_NAMING_FILE} SELECT DISTINCT v.owner_user_id, v.field_office FROM naming n
+     JOIN validations v ON v.id = n.validation_id`,
     [sha256],
   );
   return referencing.some((row) => canSeeValidation(principal.user, row)) ? Number(file.size_bytes) : null;

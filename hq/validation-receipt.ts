@@ -18,7 +18,7 @@ export function canSeeValidation(user: HqUser, row: ScopeRow): boolean {
   }
 }
 
-/** Whether HQ holds the validation whole: submitted, and every evidence file it references received. */
+/** Whether HQ holds the validation whole: submitted, and every file it names (evidence, Member responses) received. */
 export async function getValidationReceipt(
   db: HqDb,
   user: HqUser,
@@ -30,10 +30,15 @@ export async function getValidationReceipt(
   );
   if (!row) return 'not_found';
   if (!canSeeValidation(user, row)) return 'forbidden';
+  // Every file it names: its evidence records' and the files the Member sent with a response.
   const missing = await db.query<{ sha256: string }>(
-    `SELECT DISTINCT r.payload->>'sha256' AS sha256 FROM records r
-     WHERE r.entity = 'evidence' AND r.validation_id = $1 AND r.payload->>'sha256' IS NOT NULL
-       AND NOT EXISTS (SELECT 1 FROM evidence_files f WHERE f.sha256 = r.payload->>'sha256')
+    `SELECT DISTINCT named.sha256 FROM (
+       SELECT r.payload->>'sha256' AS sha256 FROM records r WHERE r.entity = 'evidence' AND r.validation_id = $1
+       UNION ALL
+       SELECT jsonb_array_elements_text(r.payload->'evidenceSha256') FROM records r
+       WHERE r.entity = 'member_response' AND r.validation_id = $1
+     ) named
+     WHERE named.sha256 IS NOT NULL AND NOT EXISTS (SELECT 1 FROM evidence_files f WHERE f.sha256 = named.sha256)
      ORDER BY 1`,
     [validationId],
   );

@@ -148,7 +148,7 @@ export function retryRefusedEvidence(ctx: ServiceContext, sha256: string): void 
           at: isoNow(ctx),
           actor: ctx.actor,
           action: 'sync.retry_refused_evidence',
-          entity: 'evidence',
+          entity: evidence.kind,
           entityId: evidence.id,
           before: { sha256, refusedReason: file.reason },
           after: { sha256, queued: true },
@@ -159,8 +159,8 @@ export function retryRefusedEvidence(ctx: ServiceContext, sha256: string): void 
 }
 
 /**
- * Stops a refused file from ever going to HQ. The evidence and its file stay on this computer; the audit log
- * records the decision and the user's reason against each evidence record that carries the file.
+ * Stops a refused file from ever going to HQ. The evidence (or Member response file) and its file stay on this
+ * computer; the audit log records the decision and the user's reason against each record that carries the file.
  */
 export function discardRefusedEvidence(ctx: ServiceContext, sha256: string, reason: string): void {
   ctx.db
@@ -177,7 +177,7 @@ export function discardRefusedEvidence(ctx: ServiceContext, sha256: string, reas
           at,
           actor: ctx.actor,
           action: 'sync.discard_refused_evidence',
-          entity: 'evidence',
+          entity: evidence.kind,
           entityId: evidence.id,
           before: { sha256, fileName: evidence.fileName, refusedReason: file.reason },
           after: { sha256, notSent: true, reason },

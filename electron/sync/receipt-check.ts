@@ -6,6 +6,7 @@ import { isDemoValidation } from '../services/demo-validations';
 import { hasQueuedChanges } from './push-outbox';
 import type { SyncProgress } from './sync-engine';
 import { ClientError } from './transport';
+import { FILES_NOT_HELD_FROM } from './upload-evidence';
 
 export type ValidationReceipt = z.infer<typeof ValidationReceiptSchema>;
 export { ValidationReceiptSchema };
@@ -63,15 +64,12 @@ export async function checkValidationReceipts(
   return summary;
 }
 
-/** An attached file of this validation HQ is not known to hold: waiting, refused, or kept off HQ. */
+/**
+ * An attached file of this validation HQ is not known to hold (waiting, refused, or kept off HQ): evidence,
+ * or a file the Member sent that a response lists.
+ */
 export function hasEvidenceNotHeld(db: Db, validationId: string): boolean {
-  return (
-    stmt(
-      db,
-      `SELECT 1 FROM evidence e LEFT JOIN evidence_uploads u ON u.sha256 = e.sha256
-       WHERE e.validation_id = ? AND e.deleted_at IS NULL AND u.held_at IS NULL LIMIT 1`,
-    ).get(validationId) !== undefined
-  );
+  return stmt(db, `SELECT 1 ${FILES_NOT_HELD_FROM} AND e.validation_id = ? LIMIT 1`).get(validationId) !== undefined;
 }
 
 function recordReceipt(db: Db, receipt: ValidationReceipt, safeAt: string | null, checkedAt: string): void {

@@ -16,7 +16,8 @@ import type { UnfinishedStep } from './sync-engine';
 import { AuthError } from './transport';
 
 /**
- * Sends evidence files to HQ over tus (tus-js-client), after HQ holds their evidence records. Each upload's
+ * Sends evidence files to HQ over tus (tus-js-client), after HQ holds their evidence records; the files a
+ * Member sent with a response go the same way, after HQ holds a response listing them. Each upload's
  * URL and acknowledged offset are kept in evidence_uploads, so a dropped connection or a restart resumes
  * where HQ stopped instead of sending the file again. Plain Node: the sync engine calls it.
  */
@@ -71,22 +72,53 @@ type PendingFile = {
 };
 
 /**
- * The SCSS chose not to send this evidence record's file after HQ refused it. Kept in sync_state (one key per
- * record, so the same file attached again later is sent) because evidence_uploads has no column for it.
+ * Every file this laptop sends to HQ, one row per record that carries it (alias e): kept evidence records
+ * (kind 'evidence', id the record's), and the files the Member sent with a response (kind
+ * 'member_response_file', id `<validationId>/<sha256>` as member_response_files is keyed) once a response
+ * lists them. A file attached for a response but listed in none is not sent: HQ would refuse it.
+ */
+const FILES = `(
+  SELECT 'evidence' AS kind, e.id, e.validation_id, e.sha256, e.file_name, e.media_type, e.size_bytes, e.created_at
+  FROM evidence e WHERE e.deleted_at IS NULL
+  UNION ALL
+  SELECT 'member_response_file', f.validation_id || '/' || f.sha256, f.validation_id, f.sha256, f.file_name,
+         f.media_type, f.size_bytes, f.created_at
+  FROM member_response_files f
+  WHERE EXISTS (SELECT 1 FROM member_responses m, json_each(m.evidence_sha256_json) j
+                WHERE m.validation_id = f.validation_id AND j.value = f.sha256)
+) e`;
+
+/** Every file of this laptop's records that HQ is not known to hold (waiting, refused or kept off HQ). */
+export const FILES_NOT_HELD_FROM = `FROM ${FILES} LEFT JOIN evidence_uploads u ON u.sha256 = e.sha256 WHERE u.held_at IS NULL`;
+
+const HELD_OUTCOMES = `r.outcome IN ('applied', 'duplicate')`;
+/**
+ * HQ holds the record naming the file, so the file may follow (HQ takes no file it has no record of): the
+ * evidence record's change is receipted applied or duplicate; for a Member's file, a response listing it is,
+ * and no later version of that response still waits in the outbox (it may be the one that lists the file).
+ */
+const RECORD_HELD = `(
+  (e.kind = 'evidence' AND EXISTS (SELECT 1 FROM sync_receipts r
+                                   WHERE r.entity = 'evidence' AND r.entity_id = e.id AND ${HELD_OUTCOMES}))
+  OR (e.kind = 'member_response_file' AND EXISTS (
+    SELECT 1 FROM member_responses m, json_each(m.evidence_sha256_json) j
+    WHERE m.validation_id = e.validation_id AND j.value = e.sha256
+      AND EXISTS (SELECT 1 FROM sync_receipts r WHERE r.entity = 'member_response' AND r.entity_id = m.id AND ${HELD_OUTCOMES})
+      AND NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.entity = 'member_response' AND o.entity_id = m.id))))`;
+
+/**
+ * The SCSS chose not to send this record's file after HQ refused it. Kept in sync_state (one key per record,
+ * so the same file attached again later is sent) because evidence_uploads has no column for it.
  */
 const NOT_SENT_KEY_PREFIX = 'evidence_not_sent:';
 const NOT_KEPT_OFF_HQ = `NOT EXISTS (SELECT 1 FROM sync_state s WHERE s.key = '${NOT_SENT_KEY_PREFIX}' || e.id)`;
 
-// HQ holds an evidence record once its change is receipted applied or duplicate; only then may the file follow.
-const PENDING_FROM = `
-  FROM evidence e LEFT JOIN evidence_uploads u ON u.sha256 = e.sha256
-  WHERE e.deleted_at IS NULL AND u.held_at IS NULL AND ${NOT_KEPT_OFF_HQ}
-    AND EXISTS (SELECT 1 FROM sync_receipts r
-                WHERE r.entity = 'evidence' AND r.entity_id = e.id AND r.outcome IN ('applied', 'duplicate'))`;
+// Only once HQ holds the record naming a file may the file follow.
+const PENDING_FROM = `${FILES_NOT_HELD_FROM} AND ${NOT_KEPT_OFF_HQ} AND ${RECORD_HELD}`;
 
 // Files HQ refused that still wait for the SCSS to decide (not held since, not kept off HQ).
 const REFUSED_FROM = `
-  FROM evidence_uploads u JOIN evidence e ON e.sha256 = u.sha256 AND e.deleted_at IS NULL
+  FROM evidence_uploads u JOIN ${FILES} ON e.sha256 = u.sha256
   WHERE u.refused_at IS NOT NULL AND u.held_at IS NULL AND ${NOT_KEPT_OFF_HQ}`;
 
 function pendingFiles(db: Db, includeRefused: boolean): PendingFile[] {
@@ -121,21 +153,26 @@ export type RefusedEvidenceFile = {
   fileName: string;
   reason: string;
   refusedAt: string;
-  /** The evidence records that carry this file and wait on the SCSS's decision, oldest first. */
-  evidence: { id: string; validationId: string; fileName: string }[];
+  /**
+   * The records that carry this file and wait on the SCSS's decision, oldest first: evidence records, and
+   * Member response files (id `<validationId>/<sha256>`).
+   */
+  evidence: { kind: RefusedFileKind; id: string; validationId: string; fileName: string }[];
 };
+export type RefusedFileKind = 'evidence' | 'member_response_file';
 
 /** Refused files with the evidence records they belong to: what Settings lists and the two actions work on. */
 export function refusedEvidenceFiles(db: Db): RefusedEvidenceFile[] {
   const rows = stmt(
     db,
-    `SELECT u.sha256, u.last_error AS reason, u.refused_at AS refusedAt, e.id, e.validation_id AS validationId,
-            e.file_name AS fileName
+    `SELECT u.sha256, u.last_error AS reason, u.refused_at AS refusedAt, e.kind, e.id,
+            e.validation_id AS validationId, e.file_name AS fileName
      ${REFUSED_FROM} ORDER BY u.refused_at, u.sha256, e.created_at, e.id`,
   ).all() as {
     sha256: string;
     reason: string;
     refusedAt: string;
+    kind: RefusedFileKind;
     id: string;
     validationId: string;
     fileName: string;
@@ -149,7 +186,7 @@ export function refusedEvidenceFiles(db: Db): RefusedEvidenceFile[] {
       refusedAt: row.refusedAt,
       evidence: [],
     };
-    file.evidence.push({ id: row.id, validationId: row.validationId, fileName: row.fileName });
+    file.evidence.push({ kind: row.kind, id: row.id, validationId: row.validationId, fileName: row.fileName });
     files.set(row.sha256, file);
   }
   return [...files.values()];
@@ -171,7 +208,10 @@ export function clearEvidenceRefusal(db: Db, sha256: string, at: string): void {
   ).run(at, sha256);
 }
 
-/** "Don't send": these evidence records' file is never sent to HQ, and their refusal stops waiting. */
+/**
+ * "Don't send": these records' file (evidence ids, or `<validationId>/<sha256>` of Member response files) is
+ * never sent to HQ, and their refusal stops waiting.
+ */
 export function keepEvidenceOffHq(db: Db, evidenceIds: readonly string[], at: string): void {
   const insert = stmt(
     db,

@@ -58,6 +58,15 @@ function storeUpgradedTo7(): Db {
   return db;
 }
 
+/**
+ * The upload queries are the app's current ones, which also read tables of later migrations (Member
+ * response files, 010): asked on the version-7 store brought up to date, as the app always opens it.
+ */
+function upToDate(db: Db): Db {
+  migrate(db, MIGRATIONS);
+  return db;
+}
+
 describe('migration 007: evidence uploads', () => {
   it('adds evidence_uploads, empty, and counts as pending every kept file whose record HQ holds', () => {
     const db = storeUpgradedTo7();
@@ -72,13 +81,14 @@ describe('migration 007: evidence uploads', () => {
       'updated_at',
     ]);
     expect(countRows(db, 'evidence_uploads')).toBe(0);
+    upToDate(db);
     // The photo once (two records, one file) and the policy; not the removed file, not the refused record.
     expect(pendingEvidenceCount(db)).toBe(2);
     expect(refusedEvidenceUploads(db)).toEqual([]);
   });
 
   it('stops counting a file once HQ holds it or refused it, and shows the refusal', () => {
-    const db = storeUpgradedTo7();
+    const db = upToDate(storeUpgradedTo7());
     db.prepare(`INSERT INTO evidence_uploads (sha256, held_at, updated_at) VALUES (?, ?, ?)`).run(SHA.photo, AT, AT);
     db.prepare(`INSERT INTO evidence_uploads (sha256, refused_at, last_error, updated_at) VALUES (?, ?, ?, ?)`).run(
       SHA.policy,
@@ -107,7 +117,7 @@ describe('migration 007: evidence uploads', () => {
   });
 
   it('finds which evidence records HQ holds through an index, not by reading every receipt', () => {
-    const db = storeUpgradedTo7();
+    const db = upToDate(storeUpgradedTo7());
     expect(indexNames(db, 'sync_receipts')).toContain('sync_receipts_by_entity');
     const pendingSql = capturePreparedSql(db, () => pendingEvidenceCount(db)).find((s) =>
       s.includes('FROM sync_receipts'),

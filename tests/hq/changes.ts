@@ -221,6 +221,8 @@ export function memberResponseChange(
     assessedBy?: Person | null;
     assessedAt?: string | null;
     updatedAt?: string;
+    /** The files the Member sent, by SHA-256. */
+    evidenceSha256?: string[];
   } = {},
 ) {
   const id = opts.id ?? randomUUID();
@@ -232,7 +234,7 @@ export function memberResponseChange(
     findingId,
     receivedOn: opts.receivedOn ?? '2026-12-01',
     correctiveAction: 'Unique logins are now enforced on every warehouse terminal.',
-    evidenceSha256: [],
+    evidenceSha256: opts.evidenceSha256 ?? [],
     assessment,
     assessmentNote: assessment === 'ACCEPTED' || assessment === null ? '' : 'Send the new password policy.',
     assessedAt: opts.assessedAt !== undefined ? opts.assessedAt : assessment ? AT : null,
