@@ -185,6 +185,8 @@ export function ReviewListScreen() {
                 className={`usa-button${list === kind ? '' : ' usa-button--outline'}`}
                 aria-pressed={list === kind}
                 onClick={() => {
+                  // The list on screen stays: only another list is loaded afresh.
+                  if (kind === list) return;
                   setItems(null);
                   setList(kind);
                 }}

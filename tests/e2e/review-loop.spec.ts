@@ -1,0 +1,329 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { issueEnrolmentCode } from '../../hq/identity';
+import { type Hq, startHq } from '../sync/sync-harness';
+import { expect, test } from './fixtures';
+import { MembersPage } from './pages/members-page';
+import { NewValidationPage } from './pages/new-validation-page';
+import { ResponsesPage } from './pages/responses-page';
+import { ReviewPage } from './pages/review-page';
+import { FieldWorkPage } from './pages/worksheet-page';
+
+/**
+ * The whole review loop across three harness laptops (an SCSS, a field office reviewer and a supervisor, each
+ * with its own data folder, harness process and browser page) and a real HQ, driven only through the app's UI.
+ */
+test.describe.configure({ timeout: 600_000 });
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const MEMBER = 'Gulf Coast Home Goods Imports, Inc.';
+const SLOW = { timeout: 30_000 };
+
+type Laptop = { name: string; page: Page; context: BrowserContext; dataDir: string; process: ChildProcess };
+
+let hq: Hq;
+let hqUrl: string;
+const laptops: Laptop[] = [];
+
+test.beforeEach(async () => {
+  hq = await startHq();
+  hqUrl = await hq.app.listen({ port: 0, host: '127.0.0.1' });
+});
+
+test.afterEach(async () => {
+  for (const laptop of laptops.splice(0)) {
+    await laptop.context.close().catch(() => undefined);
+    if (laptop.process.exitCode === null) {
+      const exited = new Promise((resolve) => laptop.process.once('exit', resolve));
+      laptop.process.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(laptop.dataDir, { recursive: true, force: true });
+  }
+  await hq.close();
+});
+
+/** Another laptop: a web harness on its own data folder (as the `app` fixture starts), in its own browser context. */
+async function startLaptop(browser: Browser, name: string): Promise<Laptop> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `ctpat-e2e-${name}-`));
+  const child = spawn(
+    process.execPath,
+    [path.join(repoRoot, 'dist/harness/server.mjs'), `--data-dir=${dataDir}`, '--port=0'],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, CTPAT_ACTOR: `e2e.${name}`, CTPAT_SEND_DEMO_TO_HQ: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web harness did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(/web harness: (http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`web harness exited with ${code}:\n${output}`)));
+  });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  const laptop = { name, page, context, dataDir, process: child };
+  laptops.push(laptop);
+  return laptop;
+}
+
+async function enrolFromHeader(page: Page, code: string): Promise<void> {
+  await page.getByRole('link', { name: 'Not connected to HQ' }).click();
+  await page.getByLabel('HQ address').fill(hqUrl);
+  await page.getByLabel('Enrolment code').fill(code);
+  await page.getByRole('button', { name: 'Enrol this computer' }).click();
+  await expect(page.getByText('This computer is enrolled with HQ.')).toBeVisible();
+}
+
+/** Presses the header's Sync and waits until nothing is left to send (or HQ refused something). */
+async function syncNow(page: Page): Promise<void> {
+  const status = page.getByTestId('sync-status');
+  await page.getByRole('button', { name: 'Sync', exact: true }).click();
+  await expect(status).not.toContainText(/Syncing|to send/, SLOW);
+  await expect(status).toContainText(/Synced at|need/, SLOW);
+}
+
+/** Syncs until the check passes: a pull shows up when the screen is read again. */
+async function syncUntil(page: Page, check: () => Promise<void>): Promise<void> {
+  await expect(async () => {
+    await syncNow(page);
+    await check();
+  }).toPass({ timeout: 60_000, intervals: [1_000, 2_000, 3_000] });
+}
+
+/** The supervisor's list switch; pressing the list already shown keeps it on screen. */
+async function showSupervisorList(review: ReviewPage, list: 'To review' | 'To approve'): Promise<void> {
+  await review.showList(list);
+  await expect(review.page.getByTestId('work-count')).toContainText(list === 'To review' ? 'to review' : 'to approve');
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({
+    path: path.join(repoRoot, 'test-results', 'screenshots', `review-loop-${name}.png`),
+    fullPage: true,
+  });
+}
+
+test('SCSS submits → reviewer returns → SCSS corrects and resubmits → concur → approve → issue → responses → closed on all three laptops; a stale review is refused', async ({
+  browser,
+}) => {
+  const scssLaptop = await startLaptop(browser, 'scss');
+  const reviewerLaptop = await startLaptop(browser, 'reviewer');
+  const supervisorLaptop = await startLaptop(browser, 'supervisor');
+  const scss = scssLaptop.page;
+  const reviewer = reviewerLaptop.page;
+  const supervisor = supervisorLaptop.page;
+
+  for (const [page, user] of [
+    [scss, { name: 'Dana Ruiz', role: 'SCSS' }],
+    [reviewer, { name: 'Sam Ortiz', role: 'FIELD_OFFICE_REVIEWER' }],
+    [supervisor, { name: 'Pat Nguyen', role: 'SUPERVISOR' }],
+  ] as const) {
+    const { code } = await issueEnrolmentCode(hq.db, { ...user, fieldOffice: 'Houston' });
+    await enrolFromHeader(page, code);
+  }
+
+  // ── The SCSS does the field work in the browser: two findings, the rest Compliant by keyboard. ──
+  const members = new MembersPage(scss);
+  await members.openMembers();
+  await members.startValidationOf(MEMBER);
+  const form = new NewValidationPage(scss);
+  await form.fill({ mode: 'In person', scheduledDate: '2026-12-10' });
+  await form.create();
+  await expect(scss.getByRole('heading', { level: 1, name: MEMBER })).toBeVisible();
+  const validationId = new URL(scss.url()).hash.split('/')[2] ?? '';
+  expect(validationId).toMatch(/^[0-9a-f-]{36}$/);
+  const ws = new FieldWorkPage(scss);
+  await ws.openCategory(3, 'Business Partners');
+  await ws.answer('3.1', 'Deficient');
+  await ws.fillFinding('3.1', {
+    classification: 'Recommendation',
+    reason: 'Business partner gap',
+    description: 'Two of five carriers were never screened.',
+  });
+  await ws.openCategory(4, 'Cybersecurity');
+  await ws.answer('4.8', 'Deficient');
+  await ws.fillFinding('4.8', {
+    reason: 'Partially implemented',
+    description: 'Shared administrator account on the customs filing workstation.',
+  });
+  await ws.answerRemainingWithKeyboard('c');
+  await ws.submit('Dana M. Ruiz');
+  await syncNow(scss);
+
+  // ── The reviewer returns 4.8 for correction and non-concurs on 3.1 (proposing Action required). ──
+  const review = new ReviewPage(reviewer);
+  await syncUntil(reviewer, async () => {
+    await review.openList();
+    await expect(review.row(MEMBER)).toContainText('Awaiting review');
+  });
+  await review.openValidation(MEMBER);
+  const reviewHash = new URL(reviewer.url()).hash;
+  await review.decideAndExpectSaved('4.8', 'Return for correction', {
+    comment: 'Say which workstation and attach the revised account policy.',
+  });
+  await review.decideAndExpectSaved('3.1', 'Non-concur', {
+    propose: 'Action required',
+    comment: 'Unscreened carriers are an Action Required finding, not a recommendation.',
+  });
+  await review.returnValidation('Two findings need work before approval; see the comment on each.');
+  await expect(review.state()).toContainText('Returned for correction', SLOW);
+  await shot(reviewer, '1-reviewer-returned');
+  await syncNow(reviewer);
+
+  // ── The SCSS's laptop, after Sync, shows the returned banner and the highlighted findings. ──
+  const responses = new ResponsesPage(scss);
+  await syncUntil(scss, async () => {
+    await members.openMembers();
+    await expect(members.memberCard(MEMBER).getByTestId('returned-notice')).toBeVisible();
+  });
+  await members.memberCard(MEMBER).getByTestId('returned-notice').getByRole('link').click();
+  await expect(responses.state()).toHaveText('Returned for correction');
+  await ws.openSection('Review and submit');
+  await expect(responses.returnedComment()).toHaveText(
+    'Two findings need work before approval; see the comment on each.',
+  );
+  await expect(responses.returnedFindings()).toHaveCount(2);
+  await expect(responses.returnedFindings().filter({ hasText: 'Finding on 4.8' })).toContainText(
+    'Returned for correction',
+  );
+  const returned31 = responses.returnedFindings().filter({ hasText: 'Finding on 3.1' });
+  await expect(returned31).toContainText('Reviewer does not concur');
+  await expect(returned31).toContainText(/Proposed classification: Action required/i);
+  await shot(scss, '2-scss-returned-banner');
+
+  // Corrects 4.8's description and reclassifies 3.1 as proposed, then signs and submits again.
+  const card48 = await responses.openReturnedFinding('4.8');
+  await expect(responses.returnedNote('4.8')).toContainText('Say which workstation');
+  const description48 = card48.getByLabel('Description of the deficiency');
+  await description48.fill('Shared administrator account on customs workstation CF-2; no MFA.');
+  await description48.blur();
+  await expect(description48).toHaveAttribute('data-saved', 'true');
+  await ws.openCategory(3, 'Business Partners');
+  await expect(responses.returnedNote('3.1')).toContainText('Proposed classification');
+  const editor31 = ws.criterion('3.1').getByTestId('finding-editor');
+  await editor31.locator('label.usa-radio__label').filter({ hasText: 'Action required' }).click();
+  await expect(editor31.getByRole('radio', { name: 'Action required' })).toBeChecked();
+  await expect(editor31.getByText('Finding saved')).toBeVisible();
+  await ws.submit('Dana M. Ruiz');
+  await syncNow(scss);
+
+  // The supervisor pulls the resubmitted copy now: its decision below is made from this (soon stale) version.
+  const boss = new ReviewPage(supervisor);
+  await syncUntil(supervisor, async () => {
+    await boss.openList();
+    await showSupervisorList(boss, 'To review');
+    await expect(boss.row(MEMBER)).toBeVisible();
+  });
+
+  // ── The reviewer sees what changed since the last review, and concurs with all. ──
+  await syncUntil(reviewer, async () => {
+    await review.openList();
+    await expect(review.row(MEMBER)).toBeVisible();
+    await review.openValidation(MEMBER);
+    await expect(review.changes().first()).toBeVisible();
+  });
+  await expect(review.changes().filter({ hasText: '4.8' }).first()).toBeVisible();
+  await expect(review.changes().filter({ hasText: '3.1' }).first()).toBeVisible();
+  await shot(reviewer, '3-reviewer-changes');
+  await review.concurWithAllRemaining();
+  await expect(review.decisionOf('4.8')).toHaveText('Concur');
+  await expect(review.decisionOf('3.1')).toHaveText('Concur');
+  await syncNow(reviewer);
+
+  // ── Stale: the supervisor decides 3.1 from the version before the reviewer's concurrence; HQ refuses it. ──
+  await boss.openValidation(MEMBER);
+  await boss.decideAndExpectSaved('3.1', 'Return for correction', { comment: 'Name the two unscreened carriers.' });
+  await syncNow(supervisor);
+  await expect(supervisor.getByTestId('sync-status')).toContainText(/changes? needs? attention/, SLOW);
+  await supervisor.getByTestId('sync-status').getByRole('link', { name: 'Review' }).click();
+  const refused = supervisor.getByTestId('refused-change');
+  await expect(refused.first()).toBeVisible();
+  await expect(refused.getByTestId('refused-reason').filter({ hasText: /HQ has a newer version/ })).toContainText(
+    /Concur by Sam Ortiz/,
+  );
+  await shot(supervisor, '4-supervisor-refused');
+  // Kept off HQ, so HQ's current copy comes through.
+  // One at a time, each answered before the next: the list re-renders as each leaves it.
+  while ((await refused.count()) > 0) {
+    const count = await refused.count();
+    const first = refused.first();
+    const open = first.getByRole('button', { name: 'Don’t send…' });
+    if (await open.isVisible()) await open.click();
+    await first.getByLabel('Why should HQ not get this change?').fill('The reviewer concurred first; HQ holds that.');
+    await first.getByRole('button', { name: 'Don’t send this change' }).click();
+    await expect(refused).toHaveCount(count - 1, SLOW);
+  }
+  await expect(supervisor.getByTestId('no-refused-changes')).toBeVisible();
+
+  // ── The SCSS is never offered Approve. ──
+  await syncNow(scss);
+  await expect(scss.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: /^Reviews/ })).toHaveCount(
+    0,
+  );
+  await expect(scss.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+
+  // ── The supervisor approves and issues the report. ──
+  await syncUntil(supervisor, async () => {
+    await boss.openList();
+    await showSupervisorList(boss, 'To approve');
+    await expect(boss.row(MEMBER)).toBeVisible();
+  });
+  await boss.openValidation(MEMBER);
+  await expect(boss.decisionOf('3.1')).toHaveText('Concur');
+  await boss.approve();
+  await boss.issueReport();
+  await shot(supervisor, '5-supervisor-issued');
+  await syncNow(supervisor);
+
+  // ── The SCSS records the Member's responses: 3.1 not accepted then accepted, 4.8 accepted: closed. ──
+  await syncUntil(scss, async () => {
+    await members.openMembers();
+    await members.memberCard(MEMBER).getByTestId('validation-row').getByRole('link').first().click();
+    await responses.openResponsesSection();
+  });
+  await responses.recordResponse('3.1', { correctiveAction: 'We will screen the carriers next quarter.' });
+  await responses.assess('3.1', 'Not accepted', 'Screen both carriers now and send the screening records.');
+  await responses.recordResponse('3.1', { correctiveAction: 'Both carriers screened; records attached.' });
+  await responses.assess('3.1', 'Accepted');
+  await expect(responses.findingStatus('3.1')).toContainText('Resolved');
+  await responses.recordResponse('4.8', { correctiveAction: 'Individual accounts and MFA on CF-2 since Monday.' });
+  await responses.assess('4.8', 'Accepted');
+  await expect(responses.closedAlert()).toBeVisible();
+  await expect(responses.state()).toHaveText('Closed');
+  await shot(scss, '6-scss-closed');
+  await syncNow(scss);
+
+  // ── Closed on all three laptops after each syncs. ──
+  for (const [page, pageReview] of [
+    [reviewer, review],
+    [supervisor, boss],
+  ] as const) {
+    const base = new URL(page.url());
+    await syncUntil(page, async () => {
+      await page.goto(`${base.origin}/${reviewHash}`);
+      await expect(pageReview.state()).toContainText('Closed');
+    });
+  }
+  await shot(reviewer, '7-reviewer-closed');
+  expect(await review.historyKinds()).toEqual(
+    expect.arrayContaining(['SUBMIT', 'START_REVIEW', 'RETURN', 'APPROVE', 'ISSUE_REPORT', 'CLOSE']),
+  );
+  await scss.reload();
+  await expect(responses.state()).toHaveText('Closed');
+});
