@@ -29,16 +29,17 @@ function electronBinary(): string | null {
   return existsSync(binary) ? binary : null;
 }
 
-type Harness = { url: string; process: ChildProcess };
+export type Harness = { url: string; process: ChildProcess };
 
-async function startHarness(dataDir: string): Promise<Harness> {
+/** A web harness on `dataDir`, resolved with its address once it listens; `actor` names it before enrolment. */
+export async function startHarness(dataDir: string, actor = 'e2e.scss'): Promise<Harness> {
   const child = spawn(
     process.execPath,
     [path.join(repoRoot, 'dist/harness/server.mjs'), `--data-dir=${dataDir}`, '--port=0'],
     {
       cwd: repoRoot,
       // The sync specs send validations of the seeded demo Members to a test HQ; the app keeps them local.
-      env: { ...process.env, CTPAT_ACTOR: 'e2e.scss', CTPAT_SEND_DEMO_TO_HQ: '1' },
+      env: { ...process.env, CTPAT_ACTOR: actor, CTPAT_SEND_DEMO_TO_HQ: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -60,7 +61,7 @@ async function startHarness(dataDir: string): Promise<Harness> {
   return { url, process: child };
 }
 
-async function stopHarness(harness: Harness): Promise<void> {
+export async function stopHarness(harness: Harness): Promise<void> {
   if (harness.process.exitCode !== null) return;
   const exited = new Promise((resolve) => harness.process.once('exit', resolve));
   harness.process.kill('SIGTERM');

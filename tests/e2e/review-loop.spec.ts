@@ -1,12 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { issueEnrolmentCode } from '../../hq/identity';
 import { type Hq, startHq } from '../sync/sync-harness';
-import { expect, test } from './fixtures';
+import { expect, type Harness, startHarness, stopHarness, test } from './fixtures';
 import { MembersPage } from './pages/members-page';
 import { NewValidationPage } from './pages/new-validation-page';
 import { ResponsesPage } from './pages/responses-page';
@@ -19,11 +17,10 @@ import { FieldWorkPage } from './pages/worksheet-page';
  */
 test.describe.configure({ timeout: 600_000 });
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MEMBER = 'Gulf Coast Home Goods Imports, Inc.';
 const SLOW = { timeout: 30_000 };
 
-type Laptop = { name: string; page: Page; context: BrowserContext; dataDir: string; process: ChildProcess };
+type Laptop = { name: string; page: Page; context: BrowserContext; dataDir: string; harness: Harness };
 
 let hq: Hq;
 let hqUrl: string;
@@ -37,11 +34,7 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   for (const laptop of laptops.splice(0)) {
     await laptop.context.close().catch(() => undefined);
-    if (laptop.process.exitCode === null) {
-      const exited = new Promise((resolve) => laptop.process.once('exit', resolve));
-      laptop.process.kill('SIGTERM');
-      await exited;
-    }
+    await stopHarness(laptop.harness);
     rmSync(laptop.dataDir, { recursive: true, force: true });
   }
   await hq.close();
@@ -50,34 +43,11 @@ test.afterEach(async () => {
 /** Another laptop: a web harness on its own data folder (as the `app` fixture starts), in its own browser context. */
 async function startLaptop(browser: Browser, name: string): Promise<Laptop> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `ctpat-e2e-${name}-`));
-  const child = spawn(
-    process.execPath,
-    [path.join(repoRoot, 'dist/harness/server.mjs'), `--data-dir=${dataDir}`, '--port=0'],
-    {
-      cwd: repoRoot,
-      env: { ...process.env, CTPAT_ACTOR: `e2e.${name}`, CTPAT_SEND_DEMO_TO_HQ: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web harness did not start:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(/web harness: (http:\/\/127\.0\.0\.1:\d+\/)/);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`web harness exited with ${code}:\n${output}`)));
-  });
+  const harness = await startHarness(dataDir, `e2e.${name}`);
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(url);
-  const laptop = { name, page, context, dataDir, process: child };
+  await page.goto(harness.url);
+  const laptop = { name, page, context, dataDir, harness };
   laptops.push(laptop);
   return laptop;
 }
@@ -114,7 +84,7 @@ async function showSupervisorList(review: ReviewPage, list: 'To review' | 'To ap
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({
-    path: path.join(repoRoot, 'test-results', 'screenshots', `review-loop-${name}.png`),
+    path: path.resolve('test-results', 'screenshots', `review-loop-${name}.png`),
     fullPage: true,
   });
 }
