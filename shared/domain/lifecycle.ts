@@ -1,6 +1,6 @@
 import { addDays, format, parseISO } from 'date-fns';
 import { z } from 'zod';
-import { FindingClassificationSchema } from './field-work';
+import { type FindingClassification, FindingClassificationSchema } from './field-work';
 import { IsoDateSchema, IsoDateTimeSchema, UuidSchema } from './primitives';
 
 /**
@@ -110,7 +110,10 @@ export const RESPONSE_ASSESSMENT_LABELS: Record<ResponseAssessment, string> = {
   MORE_INFO_REQUESTED: 'More information requested',
 };
 
-/** A Member's answer to one finding and the SCSS's assessment of it (entity member_response, versioned). */
+/**
+ * A Member's answer to one finding and the SCSS's assessment of it (entity member_response, versioned). Required
+ * for an Action Required finding, optional for a Recommendation (see responseRequired).
+ */
 export const MemberResponseSchema = z.object({
   id: UuidSchema,
   validationId: UuidSchema,
@@ -181,7 +184,7 @@ const officeSupervisor = (actor: Actor, view: LifecycleView) =>
         ? 'A supervisor cannot approve or issue a validation they performed'
         : null;
 
-const actionRequired = (view: LifecycleView) => view.findings.filter((f) => f.classification === 'ACTION_REQUIRED');
+const actionRequired = (view: LifecycleView) => view.findings.filter((f) => responseRequired(f.classification));
 
 const RULES: Record<WorkflowEventKind, Rule> = {
   SUBMIT: { from: new Set(['IN_PROGRESS', 'RETURNED']), who: ownerOnly },
@@ -273,8 +276,20 @@ export const DEFAULT_RESPONSE_DAYS = 90;
 export const responseDueDate = (reportDate: string, responseDays = DEFAULT_RESPONSE_DAYS): string =>
   format(addDays(parseISO(reportDate), responseDays), 'yyyy-MM-dd');
 
-/** A response is overdue once its due date has passed (today, as a YYYY-MM-DD date, is after it). */
-export const responseOverdue = (dueDate: string, today: string): boolean => today > dueDate;
+/** Only an Action Required finding must be answered; the Member may answer a Recommendation, which never blocks closure. */
+export const responseRequired = (classification: FindingClassification): boolean =>
+  classification === 'ACTION_REQUIRED';
+
+/** When the Member's response to this finding is due: null before the report date, and for a Recommendation. */
+export const findingResponseDueDate = (
+  classification: FindingClassification,
+  reportDate: string | null,
+  responseDays = DEFAULT_RESPONSE_DAYS,
+): string | null =>
+  reportDate === null || !responseRequired(classification) ? null : responseDueDate(reportDate, responseDays);
+
+/** A response is overdue once its due date has passed (today, as a YYYY-MM-DD date, is after it); never without one. */
+export const responseOverdue = (dueDate: string | null, today: string): boolean => dueDate !== null && today > dueDate;
 
 /** A finding is resolved when its latest Member response (by receipt, then update) was accepted. */
 export function findingResolved(

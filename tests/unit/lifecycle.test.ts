@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   type Actor,
   findingResolved,
+  findingResponseDueDate,
   type LifecycleView,
   responseDueDate,
   responseOverdue,
+  responseRequired,
   stateAfter,
   transitionRefusal,
   type WorkflowState,
@@ -106,6 +108,22 @@ describe('Member response dates', () => {
   it('is overdue only after the due date', () => {
     expect(responseOverdue('2027-03-02', '2027-03-02')).toBe(false);
     expect(responseOverdue('2027-03-02', '2027-03-03')).toBe(true);
+  });
+
+  it('gives a Recommendation no due date: its answer is optional, never overdue, and closing does not wait for it', () => {
+    expect(responseRequired('ACTION_REQUIRED')).toBe(true);
+    expect(responseRequired('RECOMMENDATION')).toBe(false);
+    expect(findingResponseDueDate('ACTION_REQUIRED', '2026-12-02')).toBe('2027-03-02');
+    expect(findingResponseDueDate('ACTION_REQUIRED', '2026-12-02', 30)).toBe('2027-01-01');
+    expect(findingResponseDueDate('ACTION_REQUIRED', null)).toBeNull();
+    expect(findingResponseDueDate('RECOMMENDATION', '2026-12-02')).toBeNull();
+    expect(responseOverdue(findingResponseDueDate('RECOMMENDATION', '2026-12-02'), '2099-01-01')).toBe(false);
+    // Answered but not accepted (or not yet assessed): the validation closes all the same.
+    const answered = view('AWAITING_RESPONSE', [
+      finding('ACTION_REQUIRED', 'CONCUR', true),
+      finding('RECOMMENDATION', 'CONCUR', false),
+    ]);
+    expect(transitionRefusal(OWNER, answered, 'CLOSE')).toBeNull();
   });
 
   it('resolves a finding by its latest response: not accepted, then accepted', () => {
