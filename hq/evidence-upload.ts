@@ -306,6 +306,36 @@ export const evidenceUploadRoutes: FastifyPluginAsync<EvidenceRoutesOptions> = a
     if (held === null) return reply.code(404).send();
     return reply.code(200).header(EVIDENCE_SIZE_HEADER, String(held)).send();
   });
+
+  // A reviewer's or supervisor's laptop fetches the files of the validations it judges (same scope as HEAD).
+  scope.get<{ Params: { sha256: string } }>('/v1/evidence/files/:sha256', async (request, reply) => {
+    const principal = await requirePrincipal(request, reply);
+    if (!principal) return reply;
+    const sha256 = Sha256HexSchema.safeParse(request.params.sha256);
+    if (!sha256.success) {
+      return reply.code(400).send({ error: { code: 'BAD_REQUEST', message: 'Name the file by its SHA-256' } });
+    }
+    const held = await heldFileInScope(db, principal, sha256.data);
+    const file = path.join(filesDir, sha256.data);
+    const onDisk = held === null ? null : await stat(file).catch(() => null);
+    if (held !== null && onDisk?.size !== held) {
+      request.log.error(
+        { sha256: sha256.data, expected: held, found: onDisk?.size ?? null },
+        'held evidence file missing',
+      );
+    }
+    if (held === null || onDisk?.size !== held) {
+      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'HQ holds no such file for you' } });
+    }
+    request.log.info({ deviceId: principal.deviceId, sha256: sha256.data }, 'evidence file sent');
+    return reply
+      .code(200)
+      .header('content-type', 'application/octet-stream')
+      .header('content-length', String(held))
+      .header('x-content-type-options', 'nosniff')
+      .header(EVIDENCE_SIZE_HEADER, String(held))
+      .send(createReadStream(file));
+  });
 };
 
 /** After a failure inside tus: a plain 500 if nothing was sent yet, else the connection is cut. */

@@ -151,6 +151,19 @@ export const HQ_ROUTES: readonly Route[] = [
   },
   {
     method: 'get',
+    path: '/v1/evidence/files/{sha256}',
+    summary: "An evidence file's bytes, for a reviewer, supervisor or analyst whose scope holds a validation naming it",
+    auth: true,
+    pathParams: { sha256: Sha256HexSchema },
+    responses: {
+      '200': { description: 'The file (application/octet-stream); evidence-size-bytes gives its size' },
+      '400': refused('Not a lowercase hex SHA-256'),
+      '401': refused('Missing, unknown or revoked device token'),
+      '404': refused('Not held, or not referenced by a validation in your scope'),
+    },
+  },
+  {
+    method: 'get',
     path: '/healthz',
     summary: 'Liveness and database reachability',
     auth: false,

@@ -21,6 +21,7 @@ import type { Evidence } from '../../shared/domain/field-work';
 import type { Validation } from '../../shared/domain/validation';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
+import { filesNamedByPulledCopies } from '../sync/download-evidence';
 import { getEdition, worksheetCriteria } from './catalog-service';
 import { recordChange } from './change-log';
 import { type ByteSource, bufferSource, detectEvidenceKind, withFileSource } from './evidence-file-type';
@@ -336,12 +337,15 @@ export function deleteEvidence(ctx: ServiceContext, request: ParsedRequestOf<'ev
 
 /**
  * Run when the data folder opens: deletes staging files and stored files no evidence row names (an attach
- * cut short by a crash). Soft-deleted rows still name their files, so those files stay.
+ * cut short by a crash). Soft-deleted rows still name their files, so those files stay, as do files pulled for
+ * review of a validation not yet closed.
  */
 export function sweepUnreferencedEvidence(ctx: ServiceContext): string[] {
   const rows = ctx.db.prepare('SELECT sha256 FROM evidence UNION SELECT sha256 FROM member_response_files').all() as {
     sha256: string;
   }[];
+  // Files pulled for review are named by HQ's copies, not by a local evidence row.
+  const referenced = new Set([...rows.map((r) => r.sha256), ...filesNamedByPulledCopies(ctx.db)]);
   // File times are the OS clock's, so the sweep compares with it (ctx.now may be a test's clock).
-  return sweepEvidenceLeftovers(ctx.dataDir, new Set(rows.map((r) => r.sha256)));
+  return sweepEvidenceLeftovers(ctx.dataDir, referenced);
 }

@@ -57,13 +57,21 @@ export async function stageBytes(dataDir: string, bytes: Uint8Array): Promise<St
 }
 
 /** Streams a file the SCSS picked on disk into a staging file, hashing while it copies. */
-export async function stageFromPath(dataDir: string, sourcePath: string, maxBytes: number): Promise<StagedFile> {
+export function stageFromPath(dataDir: string, sourcePath: string, maxBytes: number): Promise<StagedFile> {
+  return stageFromStream(dataDir, createReadStream(sourcePath, { highWaterMark: CHUNK_BYTES }), maxBytes);
+}
+
+/** Streams bytes (a file on disk, a download from HQ) into a staging file, hashing as it goes. */
+export async function stageFromStream(
+  dataDir: string,
+  chunks: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+): Promise<StagedFile> {
   const { tempPath, handle } = await newStagingFile(dataDir);
   try {
     const hash = createHash('sha256');
     let sizeBytes = 0;
-    for await (const chunk of createReadStream(sourcePath, { highWaterMark: CHUNK_BYTES })) {
-      const bytes = chunk as Buffer;
+    for await (const bytes of chunks) {
       sizeBytes += bytes.length;
       if (sizeBytes > maxBytes) throw new StagedFileTooLargeError(sizeBytes);
       hash.update(bytes);
@@ -95,7 +103,7 @@ async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
-async function isCompleteFile(file: string, sizeBytes: number): Promise<boolean> {
+export async function isCompleteFile(file: string, sizeBytes: number): Promise<boolean> {
   try {
     const info = await stat(file);
     return info.isFile() && info.size === sizeBytes;

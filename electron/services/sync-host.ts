@@ -1,3 +1,4 @@
+import { downloadPulledEvidence } from '../sync/download-evidence';
 import { pullFromHq } from '../sync/pull';
 import { createHttpPullTransport } from '../sync/pull-transport';
 import { uploadPendingEvidence } from '../sync/upload-evidence';
@@ -32,6 +33,17 @@ export function syncHostOptions(ctx: ServiceContext): Pick<SyncServiceOptions, '
           report({ phase: 'pull', done: 1, total: 1 });
           return summary;
         },
+      },
+      {
+        // The photos of validations pulled for review, so the reviewer sees what the SCSS saw.
+        name: 'evidence-download',
+        run: (report) =>
+          downloadPulledEvidence(ctx.db, ctx.dataDir, {
+            baseUrl: hq.baseUrl,
+            token: hq.token,
+            ...(hq.fetch ? { fetch: hq.fetch } : {}),
+            onProgress: (p) => report({ phase: 'pull', done: p.filesDone, total: p.filesTotal }),
+          }),
       },
     ],
   };

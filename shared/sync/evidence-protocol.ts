@@ -10,7 +10,10 @@ import { z } from 'zod';
 /** tus creation endpoint (POST); each upload then lives at `<this>/<upload id>` (HEAD, PATCH, DELETE). */
 export const EVIDENCE_UPLOADS_PATH = '/v1/evidence/uploads';
 
-/** HEAD answers 200 when HQ holds the file, 404 when it does not (or it is outside the caller's scope). */
+/**
+ * HEAD answers 200 when HQ holds the file, 404 when it does not (or it is outside the caller's scope); GET sends
+ * its bytes to a caller whose scope holds a validation naming it (a reviewer's laptop fetching what it judges).
+ */
 export const evidenceFileUrlPath = (sha256: string): string => `/v1/evidence/files/${sha256}`;
 
 /** On a 200 from the HEAD above: the size in bytes of the file HQ holds. */

@@ -7,6 +7,8 @@ import { insertMember } from '../../db/queries/members';
 import { type AppServices, openAppServices } from '../../electron/services/app-services';
 import { fileCredentialStore } from '../../electron/services/hq-credentials';
 import { actAsEnrolledUser } from '../../electron/services/identity';
+import { syncHostOptions } from '../../electron/services/sync-host';
+import { createSyncService, type SyncService } from '../../electron/services/sync-service';
 import { type PullSummary, pullFromHq } from '../../electron/sync/pull';
 import { type PullTransport, pullPath, pullResponseFrom } from '../../electron/sync/pull-transport';
 import { type PushSummary, pushOutbox } from '../../electron/sync/push-outbox';
@@ -14,7 +16,7 @@ import type { SyncTransport } from '../../electron/sync/transport';
 import { enrolDevice, issueEnrolmentCode } from '../../hq/identity';
 import type { UserRole } from '../../shared/domain/lifecycle';
 import type { Member } from '../../shared/domain/validation';
-import { type Hq, inProcessTransport } from './sync-harness';
+import { type Hq, inProcessTransport, manualClock } from './sync-harness';
 
 /**
  * Laptops of every role for the review loop (issue 10): each enrolled at a real in-process HQ as a named
@@ -142,4 +144,19 @@ export function addMember(laptop: Laptop, legalName = 'Bayou Logistics Imports L
 export function removeLaptopDirs(): void {
   for (const dir of dataDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   worldMs = WORLD_START_MS;
+}
+
+/**
+ * The app's own sync (push, evidence upload, receipts, pull, evidence download) for this laptop, over HTTP to
+ * a listening HQ at baseUrl; the caller stops it.
+ */
+export function appSyncOver(laptop: Laptop, baseUrl: string): SyncService {
+  const credentials = fileCredentialStore(laptop.services.dataDir);
+  const saved = credentials.load();
+  if (!saved) throw new Error(`${laptop.name} is not enrolled`);
+  credentials.save({ ...saved, hqUrl: baseUrl });
+  return createSyncService(laptop.services.ctx, credentials, {
+    ...syncHostOptions(laptop.services.ctx),
+    setTimer: manualClock().setTimer,
+  });
 }

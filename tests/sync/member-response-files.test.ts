@@ -5,7 +5,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listAuditForEntity } from '../../db/audit-log';
 import { PickedFileRegistry } from '../../electron/services/evidence-service';
 import { evidenceFilePath } from '../../electron/services/evidence-store';
-import { fileCredentialStore } from '../../electron/services/hq-credentials';
 import {
   attachMemberResponseFile,
   listMemberResponsesOf,
@@ -13,15 +12,14 @@ import {
 } from '../../electron/services/member-response-service';
 import { concurWithAllRemaining } from '../../electron/services/review-service';
 import { submitValidation } from '../../electron/services/submission-service';
-import { syncHostOptions } from '../../electron/services/sync-host';
-import { createSyncService, type SyncService } from '../../electron/services/sync-service';
+import type { SyncService } from '../../electron/services/sync-service';
 import { transitionValidation } from '../../electron/services/workflow-service';
 import { hasEvidenceNotHeld } from '../../electron/sync/receipt-check';
 import { pendingEvidenceCount } from '../../electron/sync/upload-evidence';
 import { buildCompleteValidation } from '../db/complete-validation';
 import { makePng } from '../unit/evidence-fixtures';
-import { addMember, enrolLaptop, type Laptop, removeLaptopDirs } from './lifecycle-harness';
-import { BACKENDS, manualClock, sharedHqPerTest } from './sync-harness';
+import { addMember, appSyncOver, enrolLaptop, type Laptop, removeLaptopDirs } from './lifecycle-harness';
+import { BACKENDS, sharedHqPerTest } from './sync-harness';
 
 /**
  * The files a Member sent with a response reach HQ after the response that lists them, through the same
@@ -49,14 +47,7 @@ describe.each(BACKENDS)('files a Member sent with a response, synced to HQ on %s
 
   /** The app's sync (push, evidence, receipts, pull) for this laptop, over HTTP to the listening HQ. */
   function appSync(laptop: Laptop): SyncService {
-    const credentials = fileCredentialStore(laptop.services.dataDir);
-    const saved = credentials.load();
-    if (!saved) throw new Error(`${laptop.name} is not enrolled`);
-    credentials.save({ ...saved, hqUrl: hq.baseUrl });
-    const sync = createSyncService(laptop.services.ctx, credentials, {
-      ...syncHostOptions(laptop.services.ctx),
-      setTimer: manualClock().setTimer,
-    });
+    const sync = appSyncOver(laptop, hq.baseUrl);
     cleanups.push(() => sync.stop());
     return sync;
   }
