@@ -13,6 +13,7 @@ import {
   findingResolved,
   type MemberResponse,
   responseOverdue,
+  responseRequired,
   responsesOpen,
   WORKFLOW_STATE_LABELS,
 } from '../../shared/domain/lifecycle';
@@ -38,13 +39,17 @@ import { lifecycleView, recordWorkflowEvent } from './workflow-service';
  * The Member's answers once the report is issued (ctpat-facts §2.1 step 4): one or more responses per Action
  * Required finding, each with the date it arrived, the corrective action and the files the Member sent, and
  * the SCSS's assessment. A finding is resolved when its latest response is accepted; accepting the last open
- * one closes the validation in the same transaction.
+ * one closes the validation in the same transaction. A Recommendation may be answered and assessed the same
+ * way, but closing never waits for it.
  */
 
 const byReceipt = (a: MemberResponse, b: MemberResponse) =>
   a.receivedOn.localeCompare(b.receivedOn) || a.updatedAt.localeCompare(b.updatedAt);
 
-/** Each Action Required finding with its responses, due date and whether it is resolved; for any validation here. */
+/**
+ * Each finding with its responses and whether it is resolved, Action Required findings first, then the
+ * Recommendations (answered optionally); for any validation here.
+ */
 export function listMemberResponsesOf(ctx: ServiceContext, validationId: string): MemberResponsesView {
   const l = loadLifecycle(ctx, validationId);
   const dueDate = responseDueOf(ctx, l);
@@ -57,8 +62,8 @@ export function listMemberResponsesOf(ctx: ServiceContext, validationId: string)
     dueDate,
     overdue: state === 'AWAITING_RESPONSE' && dueDate !== null && responseOverdue(dueDate, todayOf(ctx)),
     canRecord: l.own && state !== null && responsesOpen(state) && ctx.person?.role === 'SCSS',
-    findings: l.findings
-      .filter((f) => f.classification === 'ACTION_REQUIRED')
+    findings: [...l.findings]
+      .sort((a, b) => Number(responseRequired(b.classification)) - Number(responseRequired(a.classification)))
       .map((finding) => {
         const responses = responsesFor(l, finding.id).sort(byReceipt);
         return {
@@ -101,12 +106,10 @@ function requireOpenForResponses(
   return { l, person };
 }
 
-function requireActionRequired(l: ValidationLifecycle, findingId: string): Finding {
+/** Any finding of the validation: an Action Required one, or a Recommendation the Member chose to answer. */
+function requireFinding(l: ValidationLifecycle, findingId: string): Finding {
   const finding = l.findings.find((f) => f.id === findingId);
   if (!finding) throw new AppError('NOT_FOUND', 'That finding is not part of this validation.');
-  if (finding.classification !== 'ACTION_REQUIRED') {
-    throw new AppError('BAD_REQUEST', 'The Member answers Action Required findings; this one is a Recommendation.');
-  }
   return finding;
 }
 
@@ -137,12 +140,12 @@ function storeResponse(
   return response;
 }
 
-/** Records (or corrects, until it is assessed) a Member's response to an Action Required finding. */
+/** Records (or corrects, until it is assessed) a Member's response to a finding (Action Required or not). */
 export function saveMemberResponse(ctx: ServiceContext, request: ParsedRequestOf<'replies:save'>): MemberResponse {
   return ctx.db
     .transaction(() => {
       const { l } = requireOpenForResponses(ctx, request.validationId);
-      requireActionRequired(l, request.findingId);
+      requireFinding(l, request.findingId);
       if (request.receivedOn > todayOf(ctx)) {
         throw new AppError('BAD_REQUEST', 'A response cannot have been received after today.');
       }
@@ -183,7 +186,8 @@ export function saveMemberResponse(ctx: ServiceContext, request: ParsedRequestOf
 
 /**
  * The SCSS's assessment of a response: accepted, not accepted (what is still needed) or more information
- * requested. Accepting the last unresolved Action Required finding closes the validation (queued right after).
+ * requested. Accepting the last unresolved Action Required finding closes the validation (queued right after);
+ * assessing a Recommendation's response never does, nor do Recommendations hold closing up.
  */
 export function assessMemberResponse(ctx: ServiceContext, request: ParsedRequestOf<'replies:assess'>) {
   return ctx.db
@@ -205,8 +209,9 @@ export function assessMemberResponse(ctx: ServiceContext, request: ParsedRequest
         assessedBy: { userId: person.userId, name: person.name, role: person.role },
         updatedAt: at,
       });
-      const open = lifecycleViewOf(l).findings.filter((f) => f.classification === 'ACTION_REQUIRED' && !f.resolved);
-      const closed = request.assessment === 'ACCEPTED' && open.length === 0;
+      const open = lifecycleViewOf(l).findings.filter((f) => responseRequired(f.classification) && !f.resolved);
+      const answersRequired = l.findings.some((f) => f.id === before.findingId && responseRequired(f.classification));
+      const closed = request.assessment === 'ACCEPTED' && answersRequired && open.length === 0;
       if (closed) {
         recordWorkflowEvent(
           ctx,
@@ -226,12 +231,12 @@ export async function attachMemberResponseFile(
   request: ParsedRequestOf<'replies:attach'>,
   registry: PickedFileRegistry,
 ): Promise<MemberResponseFile> {
-  requireActionRequired(requireOpenForResponses(ctx, request.validationId).l, request.findingId);
+  requireFinding(requireOpenForResponses(ctx, request.validationId).l, request.findingId);
   const stored = await storeCheckedFile(ctx, request, registry);
   return ctx.db
     .transaction(() => {
       const { l } = requireOpenForResponses(ctx, request.validationId);
-      requireActionRequired(l, request.findingId);
+      requireFinding(l, request.findingId);
       const file = insertMemberResponseFile(ctx.db, {
         validationId: request.validationId,
         sha256: stored.sha256,

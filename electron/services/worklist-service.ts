@@ -1,7 +1,7 @@
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { listOthersHqCopies } from '../../db/queries/hq-validations';
 import { stmt } from '../../db/statements';
-import { findingResolved, reviewOpen } from '../../shared/domain/lifecycle';
+import { findingResolved, responseRequired, reviewOpen } from '../../shared/domain/lifecycle';
 import type {
   ParsedRequestOf,
   ResponseOf,
@@ -26,7 +26,8 @@ import { changesSinceLastReview } from './workflow-service';
 /**
  * The work lists, built from what pull brought: the reviewer's queue (awaiting review, returned, resubmitted),
  * the supervisor's (awaiting approval, approved awaiting the report) and the Member responses (due within
- * 14 days, overdue, received and awaiting assessment). Filtered and sorted as the request says.
+ * 14 days, overdue, received and awaiting assessment; a Recommendation only once answered, never due).
+ * Filtered and sorted as the request says.
  */
 
 export const DUE_SOON_DAYS = 14;
@@ -120,21 +121,26 @@ function responseItems(ctx: ServiceContext): ResponseWorkItem[] {
     const reportDate = l.history.filter((e) => e.kind === 'APPROVE').at(-1)?.reportDate ?? null;
     if (dueDate === null || reportDate === null) continue;
     const member = memberInfo(ctx, l);
-    for (const finding of l.findings.filter((f) => f.classification === 'ACTION_REQUIRED')) {
+    for (const finding of l.findings) {
       const responses = responsesFor(l, finding.id).sort(
         (a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.updatedAt.localeCompare(b.updatedAt),
       );
+      const required = responseRequired(finding.classification);
+      // A Recommendation the Member has not answered is nobody's work.
+      if (!required && responses.length === 0) continue;
       const latest = responses.at(-1) ?? null;
-      const daysLeft = differenceInCalendarDays(parseISO(dueDate), parseISO(today));
+      const daysLeft = required ? differenceInCalendarDays(parseISO(dueDate), parseISO(today)) : null;
       const status: ResponseWorkStatus = findingResolved(responses)
         ? 'RESOLVED'
         : latest && latest.assessment === null
           ? 'AWAITING_ASSESSMENT'
-          : daysLeft < 0
-            ? 'OVERDUE'
-            : daysLeft <= DUE_SOON_DAYS
-              ? 'DUE_SOON'
-              : 'OPEN';
+          : daysLeft === null
+            ? 'OPEN'
+            : daysLeft < 0
+              ? 'OVERDUE'
+              : daysLeft <= DUE_SOON_DAYS
+                ? 'DUE_SOON'
+                : 'OPEN';
       items.push({
         validationId: id,
         own: l.own,
@@ -142,10 +148,11 @@ function responseItems(ctx: ServiceContext): ResponseWorkItem[] {
         memberAccountNumber: member.accountNumber,
         findingId: finding.id,
         criterionId: finding.criterionId,
+        classification: finding.classification,
         description: finding.description,
         state: l.state ?? 'AWAITING_RESPONSE',
         reportDate,
-        dueDate,
+        dueDate: required ? dueDate : null,
         daysLeft,
         status,
         latestResponse: latest ? { id: latest.id, receivedOn: latest.receivedOn, assessment: latest.assessment } : null,
@@ -159,9 +166,16 @@ function sortResponses(items: ResponseWorkItem[], sort: { by: string; direction:
   const by = sort?.by ?? 'dueDate';
   const sign = (sort?.direction ?? 'asc') === 'asc' ? 1 : -1;
   const key = (i: ResponseWorkItem): string =>
-    by === 'memberName' ? (i.memberName ?? '') : by === 'receivedOn' ? (i.latestResponse?.receivedOn ?? '') : i.dueDate;
+    by === 'memberName'
+      ? (i.memberName ?? '')
+      : by === 'receivedOn'
+        ? (i.latestResponse?.receivedOn ?? '')
+        : (i.dueDate ?? '');
+  // By due date, Recommendations (never due) come last either way.
+  const undated = (i: ResponseWorkItem) => Number(by === 'dueDate' && i.dueDate === null);
   return items.sort(
     (a, b) =>
+      undated(a) - undated(b) ||
       sign * key(a).localeCompare(key(b), 'en') ||
       a.criterionId.localeCompare(b.criterionId, 'en', { numeric: true }) ||
       a.findingId.localeCompare(b.findingId),

@@ -326,12 +326,15 @@ export const ResponseWorkItemSchema = z.object({
   memberAccountNumber: z.string().nullable(),
   findingId: UuidSchema,
   criterionId: z.string(),
+  /** A Recommendation is listed only once answered: its response is optional, never due nor overdue. */
+  classification: FindingClassificationSchema,
   description: z.string(),
   state: WorkflowStateSchema,
   reportDate: IsoDateSchema,
-  dueDate: IsoDateSchema,
-  /** Negative once overdue. */
-  daysLeft: z.number().int(),
+  /** Null for a Recommendation. */
+  dueDate: IsoDateSchema.nullable(),
+  /** Negative once overdue; null for a Recommendation. */
+  daysLeft: z.number().int().nullable(),
   status: ResponseWorkStatusSchema,
   latestResponse: z
     .object({ id: UuidSchema, receivedOn: IsoDateSchema, assessment: ResponseAssessmentSchema.nullable() })
@@ -723,8 +726,8 @@ export const contract = {
   },
   /** Current state, history and allowed next steps of any validation on this computer (own or pulled). */
   'workflow:history': { request: z.strictObject({ ...ValidationRef }), response: ValidationLifecycleViewSchema },
-  // replies: the Member's responses to Action Required findings once the report is issued.
-  /** Each Action Required finding with its Member responses, due date and whether it is resolved. */
+  // replies: the Member's responses to findings once the report is issued (optional for Recommendations).
+  /** Each finding (Action Required first) with its Member responses, due date and whether it is resolved. */
   'replies:list': { request: z.strictObject({ ...ValidationRef }), response: MemberResponsesViewSchema },
   /** Records a Member's response (or corrects one not yet assessed) on the SCSS's own validation. */
   'replies:save': { request: SaveMemberResponseRequestSchema, response: MemberResponseSchema },

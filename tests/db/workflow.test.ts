@@ -5,6 +5,7 @@ import { listOutbox } from '../../db/outbox';
 import { getValidation } from '../../db/queries/validations';
 import type { AppServices } from '../../electron/services/app-services';
 import { PickedFileRegistry } from '../../electron/services/evidence-service';
+import { saveFinding } from '../../electron/services/field-work-service';
 import { fileCredentialStore } from '../../electron/services/hq-credentials';
 import { NOT_ENROLLED_ACTOR } from '../../electron/services/identity';
 import {
@@ -29,7 +30,7 @@ import { responseDueDate } from '../../shared/domain/lifecycle';
 import { contract } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
 import { makePng } from '../unit/evidence-fixtures';
-import { buildCompleteValidation, importers } from './complete-validation';
+import { buildCompleteValidation, type Complete, importers } from './complete-validation';
 import { appServicesFixture } from './services-fixture';
 import {
   acknowledgeOutbox,
@@ -70,9 +71,10 @@ const kindsQueued = (s: AppServices) =>
   );
 
 /** An SCSS's submitted validation (a real Member), and the copy HQ holds of it. */
-function submittedBySCSS(scss: AppServices) {
+function submittedBySCSS(scss: AppServices, beforeSubmit?: (built: Complete) => void) {
   enrolAs(scss, DANA);
   const built = buildCompleteValidation(scss, { member: addRealMember(scss) });
+  beforeSubmit?.(built);
   submitValidation(scss.ctx, built.validation.id, 'Dana Ruiz');
   return { ...built, copy: hqCopyOf(scss, built.validation.id) };
 }
@@ -467,10 +469,36 @@ describe('the SCSS’s own validation follows HQ', () => {
   });
 });
 
+/** A Should criterion found deficient: a Recommendation, answered by the Member if they choose. */
+function addRecommendation(s: AppServices, built: Complete) {
+  const criterion = built.criteria.find(
+    (c) => c.level === 'SHOULD' && !c.checklists?.length && c.id !== built.deficientId && c.id !== built.naId,
+  );
+  if (!criterion) throw new Error('no plain Should criterion for a Recommendation');
+  const base = { validationId: built.validation.id, criterionId: criterion.id };
+  saveResponse(s.ctx, {
+    ...base,
+    result: 'DEFICIENT',
+    notes: 'Seals are logged on paper only.',
+    siteId: built.site.id,
+    verificationMethods: ['DOCUMENT_REVIEWED'],
+  });
+  return saveFinding(s.ctx, {
+    ...base,
+    classification: 'RECOMMENDATION',
+    reasonCode: 'NOT_IMPLEMENTED',
+    description: 'Consider an electronic seal log.',
+    dueDate: '2026-06-08',
+  });
+}
+
 describe('Member responses and closing', () => {
-  async function awaitingResponse() {
+  async function awaitingResponse(withRecommendation = false) {
     const s = fixture.open();
-    const { validation, finding, copy } = submittedBySCSS(s);
+    let recommendation: ReturnType<typeof addRecommendation> | undefined;
+    const { validation, finding, copy } = submittedBySCSS(s, (built) => {
+      if (withRecommendation) recommendation = addRecommendation(s, built);
+    });
     acknowledgeOutbox(s);
     const events = [
       workflowEvent(validation.id, 'APPROVE', PAT, '2026-03-02T15:00:00.000Z', { reportDate: '2026-03-02' }),
@@ -479,7 +507,7 @@ describe('Member responses and closing', () => {
       }),
     ];
     await pullInto(s, pulledValidation(validation.id, copy, 'AWAITING_RESPONSE', DANA, events));
-    return { s, validation, finding };
+    return { s, validation, finding, recommendation };
   }
 
   it('records responses with the Member’s files, assesses them, and closes when the last Action Required is accepted', async () => {
@@ -620,6 +648,91 @@ describe('Member responses and closing', () => {
       evidenceSha256: [],
     });
     expect(getWorklist(overdue.ctx, { list: 'RESPONSES' }).items.map((i) => i.status)).toEqual(['AWAITING_ASSESSMENT']);
+  });
+
+  it('records and assesses a Response to a Recommendation, never due nor overdue, and closes without waiting for it', async () => {
+    const { s, validation, finding, recommendation } = await awaitingResponse(true);
+    if (!recommendation) throw new Error('no Recommendation');
+    const listed = listMemberResponsesOf(s.ctx, validation.id);
+    // Action Required first, then the Recommendation.
+    expect(listed.findings.map((f) => f.finding.classification)).toEqual(['ACTION_REQUIRED', 'RECOMMENDATION']);
+    const file = await attachMemberResponseFile(
+      s.ctx,
+      {
+        validationId: validation.id,
+        findingId: recommendation.id,
+        fileName: 'seal-log.png',
+        mediaType: 'image/png',
+        source: { kind: 'bytes', base64: (await makePng(16, 16, 3)).toString('base64') },
+      },
+      new PickedFileRegistry(),
+    );
+    const first = saveMemberResponse(s.ctx, {
+      validationId: validation.id,
+      findingId: recommendation.id,
+      receivedOn: '2026-03-02',
+      correctiveAction: 'We are trialling an electronic seal log.',
+      evidenceSha256: [file.sha256],
+    });
+    expect(
+      assessMemberResponse(s.ctx, {
+        validationId: validation.id,
+        responseId: first.id,
+        assessment: 'NOT_ACCEPTED',
+        note: 'Send the log once the trial is over.',
+      }),
+    ).toMatchObject({ closed: false, lifecycle: { state: 'AWAITING_RESPONSE' } });
+    const second = saveMemberResponse(s.ctx, {
+      validationId: validation.id,
+      findingId: recommendation.id,
+      receivedOn: '2026-03-02',
+      correctiveAction: 'Trial over; the log is attached.',
+      evidenceSha256: [file.sha256],
+    });
+    expect(listMemberResponsesOf(s.ctx, validation.id).findings[1]).toMatchObject({
+      finding: { id: recommendation.id },
+      resolved: false,
+      responses: [{ id: first.id }, { id: second.id }],
+      files: [{ sha256: file.sha256 }],
+    });
+
+    // Long after the due date, only the Action Required finding is overdue; the Recommendation awaits assessment.
+    fixture.close();
+    const late = fixture.open({ now: () => new Date('2026-06-02T12:00:00.000Z') });
+    enrolAs(late, DANA);
+    const all = getWorklist(late.ctx, {
+      list: 'RESPONSES',
+      statuses: ['OVERDUE', 'DUE_SOON', 'AWAITING_ASSESSMENT', 'OPEN', 'RESOLVED'],
+    });
+    contract['worklists:get'].response.parse(all);
+    expect(all.items.map((i) => [i.criterionId, i.classification, i.status, i.dueDate, i.daysLeft])).toEqual([
+      [finding.criterionId, 'ACTION_REQUIRED', 'OVERDUE', '2026-05-31', -2],
+      [recommendation.criterionId, 'RECOMMENDATION', 'AWAITING_ASSESSMENT', null, null],
+    ]);
+
+    // Accepting the Action Required finding closes the validation; the Recommendation's answer stays unassessed.
+    const answer = saveMemberResponse(late.ctx, {
+      validationId: validation.id,
+      findingId: finding.id,
+      receivedOn: '2026-06-01',
+      correctiveAction: 'Unique logins enforced.',
+      evidenceSha256: [],
+    });
+    const accepted = assessMemberResponse(late.ctx, {
+      validationId: validation.id,
+      responseId: answer.id,
+      assessment: 'ACCEPTED',
+      note: '',
+    });
+    expect(contract['replies:assess'].response.parse(accepted)).toMatchObject({
+      closed: true,
+      lifecycle: { state: 'CLOSED' },
+    });
+    expect(kindsQueued(late).slice(-2)).toEqual(['member_response.upsert', 'CLOSE']);
+    expect(listMemberResponsesOf(late.ctx, validation.id).findings[1]?.responses.at(-1)).toMatchObject({
+      id: second.id,
+      assessment: null,
+    });
   });
 
   it('refuses responses from anyone but the owning SCSS', async () => {

@@ -244,6 +244,13 @@ describe.each(BACKENDS)('the review loop across an SCSS, a reviewer and a superv
       before: expect.objectContaining({ classification: 'ACTION_REQUIRED' }),
       after: expect.objectContaining({ classification: 'RECOMMENDATION' }),
     });
+    // A reviewer whose laptop never saw it before the return gets the same from HQ's copy of what was returned.
+    const jo = await enrol({ name: 'Jo Park', role: 'FIELD_OFFICE_REVIEWER' });
+    await jo.pull();
+    const joView = reviewValidationView(jo.services.ctx, validation.id).changesSinceLastReview;
+    expect(joView?.changes.map((c) => [c.entity, c.criterionId, c.change, c.before, c.after])).toEqual(
+      changes.map((c) => [c.entity, c.criterionId, c.change, c.before, c.after]),
+    );
     const concurred = concurWithAllRemaining(sam.services.ctx, { validationId: validation.id, comment: '' });
     expect(concurred.reviews.map((r) => [r.findingId, r.decision, r.reviewedBy]).sort()).toEqual(
       [
@@ -335,8 +342,11 @@ describe.each(BACKENDS)('the review loop across an SCSS, a reviewer and a superv
       dueDate: responseDueDate(reportDate, 90),
       canRecord: true,
     });
-    // Finding B is a Recommendation now: only finding A awaits an answer.
-    expect(awaiting.findings.map((f) => f.finding.id)).toEqual([findingA.id]);
+    // Finding B is a Recommendation now: finding A awaits an answer; B, listed after it, may be answered.
+    expect(awaiting.findings.map((f) => [f.finding.id, f.finding.classification])).toEqual([
+      [findingA.id, 'ACTION_REQUIRED'],
+      [findingB.id, 'RECOMMENDATION'],
+    ]);
     const file = await attachMemberResponseFile(
       ctx,
       {

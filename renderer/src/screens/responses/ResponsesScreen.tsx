@@ -47,9 +47,9 @@ function latestText(latest: ResponseWorkItem['latestResponse']): string {
 
 /**
  * The Member responses work list: each Action Required finding of a validation whose report is out, with its
- * due date and where it stands. Filtered by status (overdue, due within 14 days, awaiting assessment by
- * default), searched by Member, account or criterion, sorted; the SCSS's own rows open the worksheet's
- * Member responses page.
+ * due date and where it stands, and each Recommendation the Member answered (optional, never due). Filtered
+ * by status (overdue, due within 14 days, awaiting assessment by default), searched by Member, account or
+ * criterion, sorted; the SCSS's own rows open the worksheet's Member responses page.
  */
 export function ResponsesScreen() {
   const id = useId();
@@ -111,7 +111,8 @@ export function ResponsesScreen() {
       <h1 tabIndex={-1}>Member responses</h1>
       <p className="responses-screen__intro">
         Action Required findings of validations whose report is issued: what is overdue, what falls due within 14 days,
-        and responses received and waiting for your assessment.
+        and responses received and waiting for your assessment. Recommendations the Member answered are listed too; they
+        have no due date and do not block closure.
       </p>
       <form
         className="usa-form responses-filter"
@@ -196,7 +197,7 @@ export function ResponsesScreen() {
       {items !== null && items.length > 0 && (
         <div className="usa-table-container--scrollable responses-table-container">
           <table className="usa-table usa-table--striped responses-table" data-testid="responses-table">
-            <caption className="usa-sr-only">Action Required findings awaiting or answered by the Member</caption>
+            <caption className="usa-sr-only">Findings awaiting or answered by the Member</caption>
             <thead>
               <tr>
                 <th scope="col" aria-sort={ariaSort('memberName')}>
@@ -240,11 +241,20 @@ export function ResponsesScreen() {
                   </th>
                   <td className="responses-table__criterion">{item.criterionId}</td>
                   <td className="responses-table__finding" title={item.description}>
+                    {item.classification === 'RECOMMENDATION' && (
+                      <>
+                        <span className="usa-tag classification-tag classification-tag--rec">Recommendation</span>{' '}
+                      </>
+                    )}
                     {shorten(item.description) || 'No description'}
                   </td>
-                  <td className="responses-table__date">{formatDate(item.dueDate)}</td>
-                  <td className={`responses-table__days${item.daysLeft < 0 ? ' responses-table__days--overdue' : ''}`}>
-                    {item.status === 'RESOLVED' ? '—' : daysLeftText(item.daysLeft)}
+                  <td className="responses-table__date">
+                    {item.dueDate ? formatDate(item.dueDate) : 'Optional: does not block closure'}
+                  </td>
+                  <td
+                    className={`responses-table__days${item.daysLeft !== null && item.daysLeft < 0 ? ' responses-table__days--overdue' : ''}`}
+                  >
+                    {item.status === 'RESOLVED' || item.daysLeft === null ? '—' : daysLeftText(item.daysLeft)}
                   </td>
                   <td>
                     <span className={`usa-tag work-status-tag work-status-tag--${item.status.toLowerCase()}`}>
