@@ -147,7 +147,8 @@ export function payloadAfterEvent(event: WorkflowEvent, next: WorkflowState): Re
 /**
  * Why HQ refuses a Member response (or its assessment), or null when it may be applied (versions are then
  * checked like any versioned record). Only the SCSS who performed the validation records them, and only while
- * the issued report awaits the Member.
+ * the issued report awaits the Member. Any finding may be answered: a Recommendation's response is optional
+ * and closing never waits for it (shared/domain/lifecycle.ts).
  */
 export function memberResponseRefusal(
   user: HqUser,

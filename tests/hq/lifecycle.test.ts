@@ -340,6 +340,66 @@ describe.each(BACKENDS)('a validation’s life at HQ, on %s', (backend) => {
     expect((await history(ctx, null, v.id)).status).toBe(401);
   });
 
+  it('takes a Member response to a Recommendation, and closes without waiting for its assessment', async () => {
+    const dana = await enrol(ctx, DANA);
+    const sam = await enrol(ctx, REVIEWER);
+    const pat = await enrol(ctx, SUPERVISOR);
+    const asDana = personOf(dana, DANA);
+    const asPat = personOf(pat, SUPERVISOR);
+    const v = makeValidation();
+    const [ar, rec] = [randomUUID(), randomUUID()];
+    const findings = [
+      findingChange(v.id, ar, { criterionId: '4.1' }),
+      findingChange(v.id, rec, { criterionId: '6.1', classification: 'RECOMMENDATION' }),
+    ];
+    const submit = submitChange(v, findings, T.submitted);
+    await send(ctx, dana, createValidation(v), ...findings, submit);
+    await send(ctx, sam, ...[ar, rec].map((f) => reviewChange(v.id, f, { reviewedBy: REVIEWER.name })));
+    const issue = workflowEventChange(v.id, 'ISSUE_REPORT', asPat, {
+      reportSha256: String(submit.payload.contentSha256),
+      at: T.issued,
+    });
+    const approve = workflowEventChange(v.id, 'APPROVE', asPat, { reportDate: '2026-11-24', at: T.approved });
+    expect(outcomes(await send(ctx, pat, approve, issue))).toEqual(['applied', 'applied']);
+    expect(await stateOf(ctx, v.id)).toMatchObject({ workflow_state: 'AWAITING_RESPONSE' });
+
+    // The Member answers the Recommendation; Dana records it and later finds it not enough.
+    const recAnswer = memberResponseChange(v.id, rec, { receivedOn: '2026-12-05' });
+    expect(outcomes(await send(ctx, dana, recAnswer))).toEqual(['applied']);
+    const recAssessed = memberResponseChange(v.id, rec, {
+      id: String(recAnswer.payload.id),
+      version: 2,
+      receivedOn: '2026-12-05',
+      assessment: 'NOT_ACCEPTED',
+      assessedBy: asDana,
+    });
+    expect(outcomes(await send(ctx, dana, recAssessed))).toEqual(['applied']);
+    // A second answer, not assessed yet, is still open when the validation closes.
+    expect(outcomes(await send(ctx, dana, memberResponseChange(v.id, rec, { receivedOn: '2026-12-20' })))).toEqual([
+      'applied',
+    ]);
+    const close = workflowEventChange(v.id, 'CLOSE', asDana, { at: T.closed });
+    expect((await send(ctx, dana, close))[0]).toMatchObject({
+      outcome: 'conflict',
+      reason: '1 Action Required finding is not resolved (no accepted Member response yet)',
+    });
+    const accepted = memberResponseChange(v.id, ar, {
+      receivedOn: '2026-12-20',
+      assessment: 'ACCEPTED',
+      assessedBy: asDana,
+    });
+    expect(outcomes(await send(ctx, dana, accepted, close))).toEqual(['applied', 'applied']);
+    expect(await stateOf(ctx, v.id)).toMatchObject({ workflow_state: 'CLOSED' });
+
+    // Dana's laptop pulls the Recommendation's responses with the rest.
+    const mine = (await pull(ctx, dana)).validations.find((p) => p.id === v.id);
+    expect(
+      mine?.records
+        .filter((r) => r.entity === 'member_response' && r.payload.findingId === rec)
+        .map((r) => r.payload.assessment),
+    ).toEqual(expect.arrayContaining(['NOT_ACCEPTED', null]));
+  });
+
   it('sends the reviewer a validation its SCSS withdrew from review, with the withdrawal in its history', async () => {
     const dana = await enrol(ctx, DANA);
     const sam = await enrol(ctx, REVIEWER);
