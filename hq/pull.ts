@@ -157,19 +157,25 @@ async function validationsAfter(db: HqQueryable, user: HqUser, params: string[],
       updated_at: Date;
       payload: Record<string, unknown>;
       records: PulledValidation['records'];
+      reviewed_at_return: NonNullable<PulledValidation['reviewedAtReturn']> | null;
     }
   >(
     `SELECT v.id, v.version, v.status, v.workflow_state, v.owner_user_id, v.field_office, v.updated_at, v.payload,
        pull_xid::text AS xid, pull_seq::text AS seq,
        COALESCE((SELECT jsonb_agg(jsonb_build_object('entity', r.entity, 'entityId', r.entity_id,
                    'version', r.version, 'payload', r.payload) ORDER BY r.entity, r.entity_id)
-                 FROM records r WHERE r.validation_id = v.id), '[]'::jsonb) AS records
-     FROM validations v
+                 FROM records r WHERE r.validation_id = v.id), '[]'::jsonb) AS records,
+       CASE WHEN s.validation_id IS NOT NULL AND v.owner_user_id <> $7::uuid THEN
+         jsonb_build_object('returnEventId', s.return_event_id,
+                            'takenAt', to_char(s.taken_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                            'records', s.records)
+       END AS reviewed_at_return
+     FROM validations v LEFT JOIN review_snapshots s ON s.validation_id = v.id
      WHERE (v.workflow_state <> 'IN_PROGRESS' OR v.payload->>'submittedAt' IS NOT NULL)
        AND ($5::text IS NULL OR v.field_office = $5) AND ($6::uuid IS NULL OR v.owner_user_id = $6)
        AND ${AFTER_CURSOR}
      ORDER BY pull_xid, pull_seq LIMIT $4`,
-    [...params, limit, office, owner],
+    [...params, limit, office, owner, user.id],
   );
   return rows.map((r) => ({
     kind: 'validation',
@@ -184,6 +190,7 @@ async function validationsAfter(db: HqQueryable, user: HqUser, params: string[],
       updatedAt: iso(r.updated_at),
       payload: r.payload,
       records: r.records,
+      reviewedAtReturn: r.reviewed_at_return,
     },
   }));
 }

@@ -28,6 +28,8 @@ export type PulledLifecycle = {
   id: string;
   workflowState: WorkflowState;
   records: readonly PulledRecord[];
+  /** HQ's copy of the content at the latest return (PulledValidation.reviewedAtReturn). */
+  reviewedAtReturn?: { returnEventId: string; takenAt: string; records: readonly PulledRecord[] } | null;
 };
 
 /** The records a reviewer judges: what the SCSS recorded, not review decisions, events or Member responses. */
@@ -158,10 +160,22 @@ function mirrorOwnValidation(db: Db, pulled: PulledLifecycle, at: string): void 
 }
 
 /**
- * A reviewer's copy that has been returned: keeps the copy as it was reviewed (the one this laptop held before
- * the return, or the returned one itself) unless this laptop already kept it when returning it.
+ * A reviewer's copy that has been returned: keeps the copy as it was reviewed. HQ's own (kept when the return
+ * reached it) serves any reviewer's laptop; without it (an older HQ), the one this laptop held before the
+ * return, or the returned one itself, unless this laptop already kept it when returning it.
  */
 function keepReviewedCopy(db: Db, pulled: PulledLifecycle, previous: HqCopy | undefined): void {
+  const fromHq = pulled.reviewedAtReturn;
+  if (fromHq) {
+    // HQ's is what the return applied to, so it replaces whatever this laptop kept for the same return.
+    saveReviewSnapshot(db, {
+      validationId: pulled.id,
+      returnEventId: fromHq.returnEventId,
+      takenAt: fromHq.takenAt,
+      records: contentRecords(fromHq.records),
+    });
+    return;
+  }
   const ret = latestReturnIn(pulled.records);
   if (!ret || getReviewSnapshot(db, pulled.id)?.returnEventId === ret.id) return;
   const previousSawIt = previous?.records.some((r) => r.entity === 'workflow_event' && r.entityId === ret.id) ?? false;

@@ -180,12 +180,14 @@ const HeldValidationSchema = ValidationCreatePayloadSchema.extend(HqLifecycleFie
 export function pulledValidationProblem(pulled: {
   payload: unknown;
   records: readonly { entity: string; entityId: string; payload: unknown }[];
+  reviewedAtReturn?: { records: readonly { entity: string; entityId: string; payload: unknown }[] } | null;
 }): string | null {
   const unstorable = findUnstorableText(pulled);
   if (unstorable) return describeUnstorableText(unstorable);
   const validation = HeldValidationSchema.safeParse(pulled.payload);
   if (!validation.success) return `validation: ${describeIssue(validation.error)}`;
-  for (const record of pulled.records) {
+  // The content as last returned is shown beside today's: it must be as readable.
+  for (const record of [...pulled.records, ...(pulled.reviewedAtReturn?.records ?? [])]) {
     const schema = (HELD_RECORD_SCHEMAS as Record<string, z.ZodType | undefined>)[record.entity];
     if (!schema) return `${record.entity} ${record.entityId}: not a record a validation holds`;
     const parsed = schema.safeParse(record.payload);

@@ -60,6 +60,16 @@ export const AssignmentSchema = z.object({
 });
 export type Assignment = z.infer<typeof AssignmentSchema>;
 
+/** Records of a validation as HQ holds them. */
+const PulledRecordsSchema = z.array(
+  z.object({
+    entity: z.string().min(1),
+    entityId: z.string().min(1),
+    version: z.number().int().nonnegative(),
+    payload: z.record(z.string(), z.unknown()),
+  }),
+);
+
 /** A validation as HQ holds it: the validation payload and every record of it, at HQ's version. */
 export const PulledValidationSchema = z.object({
   id: UuidSchema,
@@ -71,14 +81,15 @@ export const PulledValidationSchema = z.object({
   fieldOffice: z.string().min(1),
   updatedAt: IsoDateTimeSchema,
   payload: z.record(z.string(), z.unknown()),
-  records: z.array(
-    z.object({
-      entity: z.string().min(1),
-      entityId: z.string().min(1),
-      version: z.number().int().nonnegative(),
-      payload: z.record(z.string(), z.unknown()),
-    }),
-  ),
+  records: PulledRecordsSchema,
+  /**
+   * Sent to reviewers and supervisors (not the SCSS who owns it): the content records as they stood at the
+   * latest return for correction, so any reviewer sees what changed since. Null when never returned.
+   */
+  reviewedAtReturn: z
+    .object({ returnEventId: z.string().min(1), takenAt: IsoDateTimeSchema, records: PulledRecordsSchema })
+    .nullable()
+    .optional(),
 });
 export type PulledValidation = z.infer<typeof PulledValidationSchema>;
 

@@ -53,7 +53,7 @@ describe.each(BACKENDS)('HQ migrations on %s', (backend) => {
         );
       }
       const [before] = await older.db.query<{ seq: string }>('SELECT max(pull_seq)::text AS seq FROM validations');
-      expect(await migrateHqDb(older.db)).toEqual([6]);
+      expect(await migrateHqDb(older.db)).toEqual([6, 7]);
       const held = await older.db.query<{ id: string; workflow_state: string; seq: string }>(
         'SELECT id, workflow_state, pull_seq::text AS seq FROM validations',
       );

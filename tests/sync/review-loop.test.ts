@@ -27,7 +27,7 @@ import { responseDueDate } from '../../shared/domain/lifecycle';
 import { AppError } from '../../shared/ipc/envelope';
 import { buildCompleteValidation } from '../db/complete-validation';
 import { makePng } from '../unit/evidence-fixtures';
-import { addMember, enrolLaptop, type Laptop, removeLaptopDirs } from './lifecycle-harness';
+import { addMember, enrolLaptop, inProcessPull, type Laptop, removeLaptopDirs } from './lifecycle-harness';
 import { BACKENDS, sharedHqPerTest } from './sync-harness';
 
 const DANA = { name: 'Dana Ruiz', role: 'SCSS' } as const;
@@ -251,6 +251,9 @@ describe.each(BACKENDS)('the review loop across an SCSS, a reviewer and a superv
     expect(joView?.changes.map((c) => [c.entity, c.criterionId, c.change, c.before, c.after])).toEqual(
       changes.map((c) => [c.entity, c.criterionId, c.change, c.before, c.after]),
     );
+    // The SCSS's own laptop is not sent it: it has its own history of the return.
+    const danaPage = await inProcessPull(hq, dana.token).pull(null, 200);
+    expect(danaPage.validations.find((v) => v.id === validation.id)?.reviewedAtReturn ?? null).toBeNull();
     const concurred = concurWithAllRemaining(sam.services.ctx, { validationId: validation.id, comment: '' });
     expect(concurred.reviews.map((r) => [r.findingId, r.decision, r.reviewedBy]).sort()).toEqual(
       [

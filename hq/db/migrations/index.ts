@@ -4,6 +4,7 @@ import { migration003 } from './003-evidence-lookup';
 import { migration004 } from './004-user-ids-enrolment-retry';
 import { migration005 } from './005-audit-heads';
 import { migration006 } from './006-workflow-state';
+import { migration007 } from './007-review-snapshots';
 
 export type HqMigration = { version: number; name: string; sql: string };
 
@@ -15,4 +16,5 @@ export const HQ_MIGRATIONS: readonly HqMigration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
