@@ -1,9 +1,10 @@
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { DEFAULT_SETTINGS, type Finding } from '../../../../shared/domain/field-work';
+import { DEFAULT_SETTINGS } from '../../../../shared/domain/field-work';
 import {
   type MemberResponse,
   RESPONSE_ASSESSMENT_LABELS,
+  responseRequired,
   WORKFLOW_STATE_LABELS,
   type WorkflowState,
 } from '../../../../shared/domain/lifecycle';
@@ -11,7 +12,6 @@ import type { MemberResponsesView } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { formatDate } from '../../components/format';
-import { routeHref } from '../../state/route';
 import { useSyncStore } from '../../state/sync-store';
 import { useWorksheetStore } from '../../state/worksheet-store';
 import { formatMoment, localToday, personLabel, shortSha } from './lifecycle-labels';
@@ -21,12 +21,16 @@ import { AssessResponseForm, type AssessResult, RecordResponseForm } from './Res
 type Entry = MemberResponsesView['findings'][number];
 type Editing = { findingId: string; responseId: string | null } | null;
 
-/** Where one finding stands, in the words the list and the tag use. */
-function findingStatus(entry: Entry, overdue: boolean): { label: string; tone: string } {
+/** Where one finding stands, in the words the list and the tag use. A Recommendation is never overdue. */
+function findingStatus(entry: Entry, validationOverdue: boolean): { label: string; tone: string } {
   if (entry.resolved) return { label: 'Resolved', tone: 'resolved' };
+  const required = responseRequired(entry.finding.classification);
+  const overdue = validationOverdue && required;
   const latest = entry.responses.at(-1);
-  if (!latest)
+  if (!latest) {
+    if (!required) return { label: 'No response (optional)', tone: 'open' };
     return overdue ? { label: 'No response: overdue', tone: 'overdue' } : { label: 'No response yet', tone: 'open' };
+  }
   if (latest.assessment === null) return { label: 'Received, awaiting your assessment', tone: 'awaiting' };
   return {
     label: latest.assessment === 'NOT_ACCEPTED' ? 'Not accepted: more needed' : 'More information requested',
@@ -49,13 +53,13 @@ function readOnlyReason(state: WorkflowState | null): string {
 /**
  * The Member's answers once the report is out: the due date, each Action Required finding with its responses
  * and the SCSS's assessments, a form to record a response (with the Member's files) and one to assess each
- * response not yet assessed. Accepting the last open finding closes the validation, and this says so.
+ * response not yet assessed; then the Recommendations, answered and assessed the same way but optional.
+ * Accepting the last open Action Required finding closes the validation, and this says so.
  */
 export function MemberResponsesSection() {
   const validationId = useWorksheetStore((s) => s.worksheet?.validation.id ?? '');
   const lifecycleState = useWorksheetStore((s) => s.worksheet?.lifecycle.state ?? null);
   const demo = useWorksheetStore((s) => s.worksheet?.lifecycle.demo ?? false);
-  const allFindings = useWorksheetStore((s) => s.worksheet?.findings);
   const criteria = useWorksheetStore((s) => s.worksheet?.criteria);
   const maxBytes = useWorksheetStore(
     (s) => s.worksheet?.settings?.maxEvidenceBytes ?? DEFAULT_SETTINGS.maxEvidenceBytes,
@@ -118,9 +122,9 @@ export function MemberResponsesSection() {
 
   const today = localToday();
   const daysLeft = view.dueDate ? differenceInCalendarDays(parseISO(view.dueDate), parseISO(today)) : null;
-  const resolvedCount = view.findings.filter((f) => f.resolved).length;
-  const listed = new Set(view.findings.map((f) => f.finding.id));
-  const recommendations = (allFindings ?? []).filter((f) => f.classification === 'RECOMMENDATION' && !listed.has(f.id));
+  const required = view.findings.filter((f) => responseRequired(f.finding.classification));
+  const recommendations = view.findings.filter((f) => !responseRequired(f.finding.classification));
+  const resolvedCount = required.filter((f) => f.resolved).length;
   const criterionSummary = (criterionId: string) => criteria?.find((c) => c.id === criterionId)?.summary ?? null;
 
   const onSaved = (criterionId: string, response: MemberResponse, corrected: boolean) => {
@@ -144,6 +148,23 @@ export function MemberResponsesSection() {
     void load();
     void useSyncStore.getState().refresh();
   };
+
+  // One finding's card, in either group.
+  const card = (entry: Entry) => (
+    <FindingResponses
+      key={entry.finding.id}
+      entry={entry}
+      validationId={validationId}
+      summary={criterionSummary(entry.finding.criterionId)}
+      status={findingStatus(entry, view.overdue)}
+      canRecord={view.canRecord}
+      maxBytes={maxBytes}
+      editing={editing}
+      setEditing={setEditing}
+      onSaved={onSaved}
+      onAssessed={onAssessed}
+    />
+  );
 
   return (
     <section aria-labelledby="responses-heading" className="member-responses" data-testid="member-responses">
@@ -197,7 +218,7 @@ export function MemberResponsesSection() {
         <div>
           <dt>Action Required findings resolved</dt>
           <dd data-testid="responses-resolved">
-            {resolvedCount} of {view.findings.length}
+            {resolvedCount} of {required.length}
           </dd>
         </div>
       </dl>
@@ -210,45 +231,30 @@ export function MemberResponsesSection() {
       {view.canRecord && (
         <p className="member-responses__intro">
           A finding is resolved when you accept the Member’s latest response to it; the validation closes when every
-          Action Required finding is resolved. Recommendations do not block closure.
+          Action Required finding is resolved. The Member may answer Recommendations too: record and assess those the
+          same way; they do not block closure.
         </p>
       )}
 
-      {view.findings.length === 0 && recommendations.length === 0 && (
-        <p>This validation has no findings for the Member to answer.</p>
+      {view.findings.length === 0 && <p>This validation has no findings for the Member to answer.</p>}
+      {required.length > 0 && (
+        <section aria-labelledby="responses-required" data-testid="responses-required">
+          <h3 id="responses-required" className="member-responses__group-heading">
+            Action Required findings
+          </h3>
+          {required.map(card)}
+        </section>
       )}
-      {view.findings.map((entry) => (
-        <FindingResponses
-          key={entry.finding.id}
-          entry={entry}
-          validationId={validationId}
-          summary={criterionSummary(entry.finding.criterionId)}
-          status={findingStatus(entry, view.overdue)}
-          canRecord={view.canRecord}
-          maxBytes={maxBytes}
-          editing={editing}
-          setEditing={setEditing}
-          onSaved={onSaved}
-          onAssessed={onAssessed}
-        />
-      ))}
       {recommendations.length > 0 && (
-        <>
-          <h3 className="member-responses__group-heading">Recommendations</h3>
+        <section aria-labelledby="responses-recommendations" data-testid="responses-recommendations">
+          <h3 id="responses-recommendations" className="member-responses__group-heading">
+            Recommendations
+          </h3>
           <p className="member-responses__intro">
-            The Member may answer these too, but they do not block closure. Responses are recorded and assessed here for
-            Action Required findings only.
+            Optional: does not block closure. Record and assess what the Member sends the same way.
           </p>
-          {recommendations.map((finding) => (
-            <RecommendationCard
-              key={finding.id}
-              finding={finding}
-              validationId={validationId}
-              summary={criterionSummary(finding.criterionId)}
-              category={criteria?.find((c) => c.id === finding.criterionId)?.category ?? 1}
-            />
-          ))}
-        </>
+          {recommendations.map(card)}
+        </section>
       )}
     </section>
   );
@@ -300,14 +306,14 @@ function FindingResponses({
       data-criterion={finding.criterionId}
     >
       <header className="response-finding__header">
-        <h3 id={headingId} className="response-finding__title">
+        <h4 id={headingId} className="response-finding__title">
           Finding on {finding.criterionId}
           <span className="usa-sr-only">, {recommendation ? 'Recommendation' : 'Action required'}</span>
-        </h3>
+        </h4>
         <span className={`usa-tag classification-tag classification-tag--${recommendation ? 'rec' : 'ar'}`}>
           {recommendation ? 'Recommendation' : 'Action required'}
         </span>
-        {recommendation && <span className="usa-tag noblock-tag">Does not block closure</span>}
+        {recommendation && <span className="usa-tag noblock-tag">Optional: does not block closure</span>}
         <span
           className={`usa-tag response-status-tag response-status-tag--${status.tone}`}
           data-testid="finding-status"
@@ -327,9 +333,9 @@ function FindingResponses({
             const correcting = editingHere && editing?.responseId === response.id;
             return (
               <li key={response.id} className="member-response" data-testid="member-response">
-                <h4 className="member-response__title" id={`response-${response.id}`} tabIndex={-1}>
+                <h5 className="member-response__title" id={`response-${response.id}`} tabIndex={-1}>
                   Response {index + 1}, received {formatDate(response.receivedOn)}
-                </h4>
+                </h5>
                 {correcting ? (
                   <RecordResponseForm
                     validationId={validationId}
@@ -436,44 +442,6 @@ function FindingResponses({
             Record a Member response to {finding.criterionId}
           </button>
         ))}
-    </article>
-  );
-}
-
-/** A Recommendation: shown for reference, marked as not blocking closure. */
-function RecommendationCard({
-  finding,
-  validationId,
-  summary,
-  category,
-}: {
-  finding: Finding;
-  validationId: string;
-  summary: string | null;
-  category: number;
-}) {
-  const headingId = `response-finding-${finding.id}`;
-  return (
-    <article
-      className="response-finding response-finding--recommendation"
-      aria-labelledby={headingId}
-      data-testid="response-recommendation"
-      data-criterion={finding.criterionId}
-    >
-      <header className="response-finding__header">
-        <h4 id={headingId} className="response-finding__title">
-          <a
-            className="usa-link"
-            href={routeHref({ name: 'worksheet', validationId, category, focus: finding.criterionId })}
-          >
-            Finding on {finding.criterionId}
-          </a>
-        </h4>
-        <span className="usa-tag classification-tag classification-tag--rec">Recommendation</span>
-        <span className="usa-tag noblock-tag">Does not block closure</span>
-      </header>
-      {summary && <p className="response-finding__criterion">{summary}</p>}
-      <p className="response-finding__description">{finding.description || 'No description recorded.'}</p>
     </article>
   );
 }

@@ -82,7 +82,7 @@ export function RecordResponseForm({
   const title = existing ? `Correct the response to ${criterionId}` : `Record a Member response to ${criterionId}`;
   return (
     <form className="usa-form response-form" aria-label={title} onSubmit={(e) => void submit(e)} noValidate>
-      <h4 className="response-form__title">{title}</h4>
+      <h5 className="response-form__title">{title}</h5>
       {failure && (
         <div className="usa-alert usa-alert--error usa-alert--slim" role="alert">
           <div className="usa-alert__body">
