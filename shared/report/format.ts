@@ -1,0 +1,55 @@
+/**
+ * How every format writes dates. Times are shown in UTC, marked as such: a signed report must read the same
+ * wherever it is opened, and the SCSS, the reviewer and the Member may be in different time zones.
+ */
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "March 10, 2026" from "2026-03-10" (or from a timestamp's date part). */
+export function formatReportDate(isoDate: string | null | undefined): string {
+  if (!isoDate) return '—';
+  const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number);
+  const month = m ? MONTHS[m - 1] : undefined;
+  return y && month && d ? `${month} ${d}, ${y}` : isoDate;
+}
+
+/** "March 10, 2026, 14:05 UTC" from an ISO timestamp. */
+export function formatReportDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const utc = at.toISOString();
+  return `${formatReportDate(utc)}, ${utc.slice(11, 16)} UTC`;
+}
+
+/** A calendar date as a Date at midnight UTC, which spreadsheets store as that day whatever the time zone. */
+export function reportDateValue(isoDate: string | null | undefined): Date | null {
+  if (!isoDate) return null;
+  const at = new Date(`${isoDate.slice(0, 10)}T00:00:00.000Z`);
+  return Number.isNaN(at.getTime()) ? null : at;
+}
+
+/** A file name for the report: member, date, audience, never a character a file system refuses. */
+export function reportFileStem(memberName: string, validationDate: string, audience: 'MEMBER' | 'INTERNAL'): string {
+  const member =
+    memberName
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'Member';
+  return `CTPAT-validation-${member}-${validationDate}-${audience === 'MEMBER' ? 'member' : 'internal'}`;
+}

@@ -1,0 +1,476 @@
+import { CHECKLIST_DEFINITIONS, checklistItemsFor } from '../catalog/checklists';
+import { compareCriterionIds } from '../catalog/load';
+import type { Criterion, CriterionLevel } from '../catalog/schema';
+import { ENTITY_TYPE_LABELS } from '../domain/entity-types';
+import {
+  FINDING_CLASSIFICATION_LABELS,
+  type FindingClassification,
+  PARTICIPANT_ROLE_LABELS,
+  SITE_TYPE_LABELS,
+  VERIFICATION_METHOD_LABELS,
+} from '../domain/field-work';
+import { responseDueDate, WORKFLOW_EVENT_LABELS, WORKFLOW_STATE_LABELS } from '../domain/lifecycle';
+import { PROPOSED_CLASSIFICATION_LABELS, REVIEW_DECISION_LABELS } from '../domain/review';
+import { RESPONSE_RESULT_LABELS, type ResponseResult, VALIDATION_MODE_LABELS } from '../domain/validation';
+import type { ReportInput } from './input';
+
+/**
+ * The report model: one typed value every format renders from. The Member-facing report is the base; the
+ * internal report adds `internal`. A Member report has no `internal` key at all, so a renderer cannot show
+ * notes, reviews or the evidence manifest to a Member by mistake: the data is not there.
+ */
+
+export const REPORT_FORMAT = 'ctpat-validation-report/1';
+export type ReportAudience = 'MEMBER' | 'INTERNAL';
+export const REPORT_AUDIENCE_LABELS: Record<ReportAudience, string> = {
+  MEMBER: 'Member-facing report',
+  INTERNAL: 'Internal report',
+};
+export const DEFAULT_MARKING = 'CUI';
+
+export const CRITERION_LEVEL_LABELS: Record<CriterionLevel, string> = {
+  MUST: 'Must',
+  SHOULD: 'Should',
+  MIXED: 'Must and Should',
+};
+
+/** A photo the report shows, named by its SHA-256; the caller supplies its bytes (or not) at render time. */
+export type ReportPhoto = { sha256: string; fileName: string; caption: string };
+
+export type ReportCover = {
+  memberName: string;
+  accountNumber: string;
+  memberLocation: string;
+  entityType: string;
+  mode: string;
+  /** The validation's scheduled date (YYYY-MM-DD). */
+  validationDate: string;
+  sitesVisited: Array<{ name: string; address: string; siteType: string; visitDate: string | null }>;
+  /** Dates of the virtual sessions (YYYY-MM-DD), when the validation was virtual. */
+  sessionDates: string[];
+  scssName: string | null;
+  fieldOffice: string | null;
+  edition: { id: string; title: string | null; publishedOn: string | null };
+  status: string;
+  submittedAt: string | null;
+  reportDate: string | null;
+  /** The date the Member's written response is due, once the report date is fixed. */
+  responseDueDate: string | null;
+  /** The validation's content fingerprint (SHA-256) signed at submit. */
+  fingerprint: string | null;
+};
+
+export type CategorySummary = {
+  category: number;
+  name: string;
+  criteria: number;
+  assessed: number;
+  compliant: number;
+  deficient: number;
+  notApplicable: number;
+  notAssessed: number;
+};
+
+export type ReportRequirement = { key: string; level: string; text: string };
+
+export type ReportFinding = {
+  id: string;
+  criterionId: string;
+  category: number;
+  categoryName: string;
+  criterionSummary: string | null;
+  criterionLevel: string | null;
+  requirements: ReportRequirement[];
+  classification: FindingClassification;
+  classificationLabel: string;
+  reason: string | null;
+  description: string;
+  responseDueDate: string | null;
+  photos: ReportPhoto[];
+};
+
+export type ReportBestPractice = { category: number; categoryName: string; text: string };
+
+export type ReportCriterion = {
+  id: string;
+  category: number;
+  categoryName: string;
+  level: string | null;
+  summary: string | null;
+  result: ResponseResult | null;
+  resultLabel: string;
+};
+
+/** What the Member must send back, and by when. */
+export type ReportResponseRequest = {
+  dueDate: string | null;
+  items: Array<{ criterionId: string; criterionSummary: string | null; dueDate: string | null }>;
+  recommendationCount: number;
+};
+
+export type ReportBase = {
+  format: typeof REPORT_FORMAT;
+  audience: ReportAudience;
+  title: string;
+  marking: string;
+  /** The validation is not submitted: every page carries a DRAFT watermark. */
+  draft: boolean;
+  generatedAt: string;
+  cover: ReportCover;
+  summary: { categories: CategorySummary[]; totals: Omit<CategorySummary, 'category' | 'name'> };
+  actionRequired: ReportFinding[];
+  recommendations: ReportFinding[];
+  bestPractices: ReportBestPractice[];
+  responseRequest: ReportResponseRequest;
+  criteria: ReportCriterion[];
+};
+
+export type ReportCriterionDetail = {
+  criterionId: string;
+  summary: string | null;
+  resultLabel: string;
+  notes: string;
+  verificationMethods: string[];
+  siteName: string | null;
+  naJustification: string;
+  evidenceCount: number;
+};
+
+export type ReportReview = {
+  findingId: string;
+  criterionId: string;
+  classificationLabel: string;
+  decision: string | null;
+  comment: string;
+  proposedClassification: string | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+};
+
+export type ReportVirtualSession = {
+  platform: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  participants: Array<{ name: string; role: string; organization: string }>;
+  documents: Array<{ title: string; requestedAt: string | null; receivedAt: string | null }>;
+  segments: Array<{ at: string; area: string; criterionIds: string[]; note: string }>;
+};
+
+export type ReportChecklist = {
+  criterionId: string;
+  title: string;
+  label: string;
+  refrigerated: boolean;
+  items: Array<{ label: string; group: string | null; status: string; note: string }>;
+};
+
+export type ReportEvidenceEntry = {
+  fileName: string;
+  sha256: string;
+  sizeBytes: number;
+  mediaType: string;
+  attachedBy: string | null;
+  attachedAt: string;
+  observedRemotely: boolean;
+  attachedTo: string;
+  caption: string;
+};
+
+export type ReportSignature = {
+  signedByName: string | null;
+  submittedBy: string | null;
+  submittedAt: string | null;
+  contentSha256: string | null;
+  fingerprintMatches: boolean | null;
+};
+
+export type InternalSections = {
+  criterionDetails: ReportCriterionDetail[];
+  reviews: ReportReview[];
+  virtualSessions: ReportVirtualSession[];
+  checklists: ReportChecklist[];
+  evidenceManifest: ReportEvidenceEntry[];
+  history: Array<{ at: string; event: string; by: string; comment: string }>;
+  signature: ReportSignature;
+};
+
+export type MemberReport = ReportBase & { audience: 'MEMBER' };
+export type InternalReport = ReportBase & { audience: 'INTERNAL'; internal: InternalSections };
+export type ReportModel = MemberReport | InternalReport;
+
+export type ReportOptions<A extends ReportAudience = ReportAudience> = {
+  audience: A;
+  marking?: string;
+  generatedAt: string;
+};
+
+const isImage = (mediaType: string) => mediaType.startsWith('image/');
+const categoryOfId = (criterionId: string) => Number(criterionId.split('.')[0]);
+const byCriterionId = (a: { criterionId: string }, b: { criterionId: string }) =>
+  compareCriterionIds(a.criterionId, b.criterionId);
+
+/** Criteria on the worksheet: the edition's for the entity type, plus any answered ID the edition lacks. */
+function worksheetCriteria(input: ReportInput): Array<Pick<Criterion, 'id' | 'category'> & Partial<Criterion>> {
+  const fromCatalog = (input.edition?.criteria ?? []).filter((c) => c.appliesTo.includes(input.validation.entityType));
+  const known = new Set(fromCatalog.map((c) => c.id));
+  const extra = input.responses
+    .filter((r) => !known.has(r.criterionId))
+    .map((r) => ({ id: r.criterionId, category: categoryOfId(r.criterionId) }));
+  return [...fromCatalog, ...extra].sort((a, b) => compareCriterionIds(a.id, b.id));
+}
+
+function buildBase(input: ReportInput, options: ReportOptions): ReportBase {
+  const v = input.validation;
+  const categoryName = (n: number) => input.edition?.categories.find((c) => c.number === n)?.name ?? `Category ${n}`;
+  const criteria = worksheetCriteria(input);
+  const criterionOf = new Map(criteria.map((c) => [c.id, c]));
+  const resultOf = new Map(input.responses.map((r) => [r.criterionId, r.result]));
+  const reasonLabel = new Map(input.deficiencyReasons.map((r) => [r.code, r.label]));
+  const validationDue = input.reportDate === null ? null : responseDueDate(input.reportDate, input.responseDays);
+
+  const toFinding = (f: ReportInput['findings'][number]): ReportFinding => {
+    const c = criterionOf.get(f.criterionId);
+    return {
+      id: f.id,
+      criterionId: f.criterionId,
+      category: c?.category ?? categoryOfId(f.criterionId),
+      categoryName: categoryName(c?.category ?? categoryOfId(f.criterionId)),
+      criterionSummary: c?.summary ?? null,
+      criterionLevel: c?.level ? CRITERION_LEVEL_LABELS[c.level] : null,
+      requirements: (c?.requirements ?? []).map((r) => ({
+        key: r.key,
+        level: CRITERION_LEVEL_LABELS[r.level],
+        text: r.text,
+      })),
+      classification: f.classification,
+      classificationLabel: FINDING_CLASSIFICATION_LABELS[f.classification],
+      reason: f.reasonCode === null ? null : (reasonLabel.get(f.reasonCode) ?? f.reasonCode),
+      description: f.description,
+      // Once approval fixes the report date, every response is due a set period after it.
+      responseDueDate: validationDue ?? f.dueDate,
+      photos: input.evidence
+        .filter((e) => isImage(e.mediaType))
+        .filter((e) => e.findingId === f.id || (e.findingId === null && e.criterionId === f.criterionId))
+        .map((e) => ({ sha256: e.sha256, fileName: e.fileName, caption: e.caption })),
+    };
+  };
+  const findings = [...input.findings].sort(byCriterionId).map(toFinding);
+  const actionRequired = findings.filter((f) => f.classification === 'ACTION_REQUIRED');
+  const recommendations = findings.filter((f) => f.classification === 'RECOMMENDATION');
+
+  const tally = (ids: readonly string[]) => {
+    const results = ids.map((id) => resultOf.get(id) ?? null);
+    const count = (r: ResponseResult) => results.filter((x) => x === r).length;
+    const compliant = count('COMPLIANT');
+    const deficient = count('DEFICIENT');
+    const notApplicable = count('NOT_APPLICABLE');
+    const assessed = compliant + deficient + notApplicable;
+    return { criteria: ids.length, assessed, compliant, deficient, notApplicable, notAssessed: ids.length - assessed };
+  };
+  const categoryNumbers = [...new Set(criteria.map((c) => c.category))].sort((a, b) => a - b);
+  const categories = categoryNumbers.map((n) => ({
+    category: n,
+    name: categoryName(n),
+    ...tally(criteria.filter((c) => c.category === n).map((c) => c.id)),
+  }));
+
+  const siteVisits = [...input.sites].sort(
+    (a, b) => (a.visitDate ?? '9999').localeCompare(b.visitDate ?? '9999') || a.name.localeCompare(b.name),
+  );
+  const sessionDates = [
+    ...new Set(input.virtualSessions.map((s) => s.startedAt?.slice(0, 10)).filter((d): d is string => !!d)),
+  ].sort();
+  const draft = v.status !== 'SUBMITTED';
+  return {
+    format: REPORT_FORMAT,
+    audience: options.audience,
+    title: 'CTPAT Validation Report',
+    marking: options.marking?.trim() || DEFAULT_MARKING,
+    draft,
+    generatedAt: options.generatedAt,
+    cover: {
+      memberName: input.member?.legalName ?? 'Member not known on this computer',
+      accountNumber: input.member?.accountNumber ?? '—',
+      memberLocation: [input.member?.city, input.member?.country].filter(Boolean).join(', '),
+      entityType: ENTITY_TYPE_LABELS[v.entityType],
+      mode: VALIDATION_MODE_LABELS[v.mode],
+      validationDate: v.scheduledDate,
+      sitesVisited: siteVisits.map((s) => ({
+        name: s.name,
+        address: s.address,
+        siteType: SITE_TYPE_LABELS[s.siteType],
+        visitDate: s.visitDate,
+      })),
+      sessionDates,
+      scssName: input.scssName,
+      fieldOffice: input.fieldOffice,
+      edition: {
+        id: v.catalogEditionId,
+        title: input.edition?.title ?? null,
+        publishedOn: input.edition?.publishedOn ?? null,
+      },
+      status: draft
+        ? 'Draft: not submitted'
+        : input.workflowState
+          ? WORKFLOW_STATE_LABELS[input.workflowState]
+          : 'Submitted',
+      submittedAt: v.submittedAt,
+      reportDate: input.reportDate,
+      responseDueDate: validationDue,
+      fingerprint: v.contentSha256,
+    },
+    summary: { categories, totals: tally(criteria.map((c) => c.id)) },
+    actionRequired,
+    recommendations,
+    bestPractices: [...input.observations]
+      .sort((a, b) => a.category - b.category || a.createdAt.localeCompare(b.createdAt))
+      .map((o) => ({ category: o.category, categoryName: categoryName(o.category), text: o.text })),
+    responseRequest: {
+      dueDate: validationDue,
+      items: actionRequired.map((f) => ({
+        criterionId: f.criterionId,
+        criterionSummary: f.criterionSummary,
+        dueDate: f.responseDueDate,
+      })),
+      recommendationCount: recommendations.length,
+    },
+    criteria: criteria.map((c) => {
+      const result = resultOf.get(c.id) ?? null;
+      return {
+        id: c.id,
+        category: c.category,
+        categoryName: categoryName(c.category),
+        level: c.level ? CRITERION_LEVEL_LABELS[c.level] : null,
+        summary: c.summary ?? null,
+        result,
+        resultLabel: result ? RESPONSE_RESULT_LABELS[result] : 'Not answered',
+      };
+    }),
+  };
+}
+
+function buildInternal(input: ReportInput, base: ReportBase): InternalSections {
+  const v = input.validation;
+  const responseOf = new Map(input.responses.map((r) => [r.criterionId, r]));
+  const siteName = new Map(input.sites.map((s) => [s.id, s.name]));
+  const reviewOf = new Map(input.reviews.map((r) => [r.findingId, r]));
+  const findingOf = new Map(input.findings.map((f) => [f.id, f]));
+  const evidenceCount = (criterionId: string) =>
+    input.evidence.filter(
+      (e) => e.criterionId === criterionId || findingOf.get(e.findingId ?? '')?.criterionId === criterionId,
+    ).length;
+  const attachedTo = (e: ReportInput['evidence'][number]) => {
+    const finding = e.findingId ? findingOf.get(e.findingId) : undefined;
+    if (finding) return `Finding on ${finding.criterionId}`;
+    return e.criterionId ? `Criterion ${e.criterionId}` : 'Validation';
+  };
+  return {
+    criterionDetails: base.criteria.map((c) => {
+      const r = responseOf.get(c.id);
+      return {
+        criterionId: c.id,
+        summary: c.summary,
+        resultLabel: c.resultLabel,
+        notes: r?.notes ?? '',
+        verificationMethods: (r?.verificationMethods ?? []).map((m) => VERIFICATION_METHOD_LABELS[m]),
+        siteName: r?.siteId ? (siteName.get(r.siteId) ?? null) : null,
+        naJustification: r?.naJustification ?? '',
+        evidenceCount: evidenceCount(c.id),
+      };
+    }),
+    reviews: [...base.actionRequired, ...base.recommendations].sort(byCriterionId).map((f) => {
+      const review = reviewOf.get(f.id);
+      return {
+        findingId: f.id,
+        criterionId: f.criterionId,
+        classificationLabel: f.classificationLabel,
+        decision: review ? REVIEW_DECISION_LABELS[review.decision] : null,
+        comment: review?.comment ?? '',
+        proposedClassification: review?.proposedClassification
+          ? PROPOSED_CLASSIFICATION_LABELS[review.proposedClassification]
+          : null,
+        reviewedBy: review?.reviewedBy ?? null,
+        reviewedAt: review?.reviewedAt ?? null,
+      };
+    }),
+    virtualSessions: [...input.virtualSessions]
+      .sort((a, b) => (a.startedAt ?? a.createdAt).localeCompare(b.startedAt ?? b.createdAt))
+      .map((s) => ({
+        platform: s.platform,
+        startedAt: s.startedAt,
+        endedAt: s.endedAt,
+        participants: s.participants.map((p) => ({ ...p, role: PARTICIPANT_ROLE_LABELS[p.role] })),
+        documents: s.documents,
+        segments: [...s.segments].sort((a, b) => a.at.localeCompare(b.at)),
+      })),
+    checklists: [...input.checklists]
+      .sort((a, b) => compareCriterionIds(a.criterionId, b.criterionId) || a.createdAt.localeCompare(b.createdAt))
+      .map((c) => {
+        const recorded = new Map(c.items.map((i) => [i.key, i]));
+        return {
+          criterionId: c.criterionId,
+          title: CHECKLIST_DEFINITIONS[c.kind].title,
+          label: c.label,
+          refrigerated: c.refrigerated,
+          items: checklistItemsFor(c.kind, c.refrigerated).map((item) => {
+            const record = recorded.get(item.key);
+            return {
+              label: item.label,
+              group: item.group ?? null,
+              status: record?.status ? CHECKLIST_STATUS_LABELS[record.status] : 'Not recorded',
+              note: record?.note ?? '',
+            };
+          }),
+        };
+      }),
+    evidenceManifest: [...input.evidence]
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+      .map((e) => ({
+        fileName: e.fileName,
+        sha256: e.sha256,
+        sizeBytes: e.sizeBytes,
+        mediaType: e.mediaType,
+        attachedBy: input.evidenceAttachedBy[e.id] ?? null,
+        attachedAt: e.createdAt,
+        observedRemotely: e.observedRemotely,
+        attachedTo: attachedTo(e),
+        caption: e.caption,
+      })),
+    history: input.history.map((h) => ({
+      at: h.at,
+      event: WORKFLOW_EVENT_LABELS[h.kind],
+      by: h.actorName,
+      comment: h.comment,
+    })),
+    signature: {
+      signedByName: v.signedByName,
+      submittedBy: v.submittedBy,
+      submittedAt: v.submittedAt,
+      contentSha256: v.contentSha256,
+      fingerprintMatches: input.fingerprintMatches,
+    },
+  };
+}
+
+export const CHECKLIST_STATUS_LABELS = { PASS: 'Pass', FAIL: 'Fail', NOT_APPLICABLE: 'Not applicable' } as const;
+
+/** Builds the report for one audience; pure, so every format and every host (laptop, harness, HQ) agrees. */
+export function buildReportModel(input: ReportInput, options: ReportOptions<'MEMBER'>): MemberReport;
+export function buildReportModel(input: ReportInput, options: ReportOptions<'INTERNAL'>): InternalReport;
+export function buildReportModel(input: ReportInput, options: ReportOptions): ReportModel;
+export function buildReportModel(input: ReportInput, options: ReportOptions): ReportModel {
+  const base = buildBase(input, options);
+  if (options.audience === 'MEMBER') return { ...base, audience: 'MEMBER' };
+  return { ...base, audience: 'INTERNAL', internal: buildInternal(input, base) };
+}
+
+/** Every photo the report shows, once each: what the caller must load before rendering. */
+export function reportPhotos(model: ReportModel): ReportPhoto[] {
+  const seen = new Map<string, ReportPhoto>();
+  for (const f of [...model.actionRequired, ...model.recommendations]) {
+    for (const p of f.photos) if (!seen.has(p.sha256)) seen.set(p.sha256, p);
+  }
+  return [...seen.values()];
+}
+
+export const isInternal = (model: ReportModel): model is InternalReport => model.audience === 'INTERNAL';
