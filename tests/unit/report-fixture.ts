@@ -1,5 +1,6 @@
 import { bundledEditions } from '../../shared/catalog/index';
 import { criteriaForEntity } from '../../shared/catalog/load';
+import type { CatalogEdition } from '../../shared/catalog/schema';
 import { DEFAULT_SETTINGS, type Evidence, type Finding } from '../../shared/domain/field-work';
 import type { CriterionResponse, Validation } from '../../shared/domain/validation';
 import type { ReportInput } from '../../shared/report/input';
@@ -31,8 +32,12 @@ export const INTERNAL_SECRETS = [
   'Attacher SECRET',
 ];
 
-const edition = bundledEditions()[0];
-if (!edition) throw new Error('no bundled edition');
+function firstEdition(): CatalogEdition {
+  const found = bundledEditions()[0];
+  if (!found) throw new Error('no bundled edition');
+  return found;
+}
+const edition = firstEdition();
 export const EDITION = edition;
 export const IMP_CRITERIA = criteriaForEntity(edition, 'IMP');
 
