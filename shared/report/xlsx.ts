@@ -1,0 +1,182 @@
+import ExcelJS from 'exceljs';
+import { reportDateValue } from './format';
+import { isInternal, type ReportModel } from './model';
+import { xmlSafe } from './text';
+
+/**
+ * The report as a workbook: findings, every criterion, and (internal only) the evidence manifest and the
+ * checklists. Each sheet has a frozen, filterable header row, set widths, and real dates (Excel sorts and
+ * filters them as dates, not text).
+ */
+
+type Column = { header: string; key: string; width: number; date?: 'date' | 'datetime' };
+type Cell = string | number | Date | null;
+
+const DATE_FORMAT = 'yyyy-mm-dd';
+const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm "UTC"';
+
+function addSheet(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows: Array<Record<string, Cell>>) {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+  sheet.columns = columns.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: c.width,
+    style: c.date
+      ? { numFmt: c.date === 'date' ? DATE_FORMAT : DATETIME_FORMAT }
+      : { alignment: { wrapText: true, vertical: 'top' } },
+  }));
+  for (const row of rows) {
+    sheet.addRow(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? xmlSafe(v) : v])));
+  }
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6E6E6' } };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  return sheet;
+}
+
+const timestamp = (iso: string | null): Date | null => (iso ? new Date(iso) : null);
+
+/** The report as .xlsx bytes. */
+export async function renderReportXlsx(model: ReportModel): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'CTPAT Validator';
+  workbook.title = `${model.title}: ${model.cover.memberName}`;
+  workbook.subject = `${model.marking}${model.draft ? ' DRAFT' : ''}`;
+  workbook.created = new Date(model.generatedAt);
+  const internal = isInternal(model) ? model.internal : null;
+
+  addSheet(
+    workbook,
+    'Findings',
+    [
+      { header: 'Criterion', key: 'criterionId', width: 10 },
+      { header: 'Category', key: 'category', width: 28 },
+      { header: 'Criterion summary', key: 'summary', width: 40 },
+      { header: 'Classification', key: 'classification', width: 16 },
+      { header: 'Deficiency reason', key: 'reason', width: 24 },
+      { header: 'Description', key: 'description', width: 60 },
+      { header: 'Response due', key: 'due', width: 13, date: 'date' },
+      { header: 'Photos', key: 'photos', width: 8 },
+      ...(internal
+        ? [
+            { header: 'Review decision', key: 'decision', width: 16 },
+            { header: 'Reviewer comment', key: 'comment', width: 40 },
+            { header: 'Reviewed by', key: 'reviewedBy', width: 20 },
+          ]
+        : []),
+    ],
+    [...model.actionRequired, ...model.recommendations].map((f) => {
+      const review = internal?.reviews.find((r) => r.findingId === f.id);
+      return {
+        criterionId: f.criterionId,
+        category: `${f.category}. ${f.categoryName}`,
+        summary: f.criterionSummary,
+        classification: f.classificationLabel,
+        reason: f.reason,
+        description: f.description,
+        due: reportDateValue(f.responseDueDate),
+        photos: f.photos.length,
+        ...(internal
+          ? {
+              decision: review?.decision ?? null,
+              comment: review?.comment ?? null,
+              reviewedBy: review?.reviewedBy ?? null,
+            }
+          : {}),
+      };
+    }),
+  );
+
+  addSheet(
+    workbook,
+    'Criteria',
+    [
+      { header: 'Criterion', key: 'id', width: 10 },
+      { header: 'Category', key: 'category', width: 28 },
+      { header: 'Level', key: 'level', width: 14 },
+      { header: 'Summary', key: 'summary', width: 50 },
+      { header: 'Result', key: 'result', width: 15 },
+      ...(internal
+        ? [
+            { header: 'How verified', key: 'methods', width: 28 },
+            { header: 'Site', key: 'site', width: 24 },
+            { header: 'Not applicable because', key: 'na', width: 30 },
+            { header: 'Notes', key: 'notes', width: 60 },
+          ]
+        : []),
+    ],
+    model.criteria.map((c) => {
+      const d = internal?.criterionDetails.find((x) => x.criterionId === c.id);
+      return {
+        id: c.id,
+        category: `${c.category}. ${c.categoryName}`,
+        level: c.level,
+        summary: c.summary,
+        result: c.resultLabel,
+        ...(internal
+          ? {
+              methods: d?.verificationMethods.join(', ') ?? '',
+              site: d?.siteName ?? null,
+              na: d?.naJustification ?? '',
+              notes: d?.notes ?? '',
+            }
+          : {}),
+      };
+    }),
+  );
+
+  if (internal) {
+    addSheet(
+      workbook,
+      'Evidence manifest',
+      [
+        { header: 'File', key: 'fileName', width: 30 },
+        { header: 'SHA-256', key: 'sha256', width: 66 },
+        { header: 'Size (bytes)', key: 'size', width: 12 },
+        { header: 'Type', key: 'mediaType', width: 18 },
+        { header: 'Attached by', key: 'attachedBy', width: 24 },
+        { header: 'Attached (UTC)', key: 'attachedAt', width: 20, date: 'datetime' },
+        { header: 'Observed remotely', key: 'remote', width: 10 },
+        { header: 'Attached to', key: 'attachedTo', width: 18 },
+        { header: 'Caption', key: 'caption', width: 40 },
+      ],
+      internal.evidenceManifest.map((e) => ({
+        fileName: e.fileName,
+        sha256: e.sha256,
+        size: e.sizeBytes,
+        mediaType: e.mediaType,
+        attachedBy: e.attachedBy,
+        attachedAt: timestamp(e.attachedAt),
+        remote: e.observedRemotely ? 'Yes' : 'No',
+        attachedTo: e.attachedTo,
+        caption: e.caption,
+      })),
+    );
+    addSheet(
+      workbook,
+      'Checklists',
+      [
+        { header: 'Criterion', key: 'criterionId', width: 10 },
+        { header: 'Checklist', key: 'title', width: 36 },
+        { header: 'Inspected', key: 'label', width: 20 },
+        { header: 'Refrigerated', key: 'refrigerated', width: 12 },
+        { header: 'Item', key: 'item', width: 44 },
+        { header: 'Result', key: 'status', width: 14 },
+        { header: 'Note', key: 'note', width: 40 },
+      ],
+      internal.checklists.flatMap((c) =>
+        c.items.map((item) => ({
+          criterionId: c.criterionId,
+          title: c.title,
+          label: c.label,
+          refrigerated: c.refrigerated ? 'Yes' : 'No',
+          item: `${item.group ? `${item.group}: ` : ''}${item.label}`,
+          status: item.status,
+          note: item.note,
+        })),
+      ),
+    );
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
