@@ -31,15 +31,22 @@ function electronBinary(): string | null {
 
 export type Harness = { url: string; process: ChildProcess };
 
-/** A web harness on `dataDir`, resolved with its address once it listens; `actor` names it before enrolment. */
-export async function startHarness(dataDir: string, actor = 'e2e.scss'): Promise<Harness> {
+/**
+ * A web harness on `dataDir`, resolved with its address once it listens; `actor` names it before enrolment.
+ * Demo Members' validations stay on it, as in the app, unless `sendDemoToHq` (a spec that needs HQ to refuse
+ * a change of a Member no assignment brought).
+ */
+export async function startHarness(
+  dataDir: string,
+  actor = 'e2e.scss',
+  options: { sendDemoToHq?: boolean } = {},
+): Promise<Harness> {
   const child = spawn(
     process.execPath,
     [path.join(repoRoot, 'dist/harness/server.mjs'), `--data-dir=${dataDir}`, '--port=0'],
     {
       cwd: repoRoot,
-      // The sync specs send validations of the seeded demo Members to a test HQ; the app keeps them local.
-      env: { ...process.env, CTPAT_ACTOR: actor, CTPAT_SEND_DEMO_TO_HQ: '1' },
+      env: { ...process.env, CTPAT_ACTOR: actor, CTPAT_SEND_DEMO_TO_HQ: options.sendDemoToHq ? '1' : '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -68,8 +75,9 @@ export async function stopHarness(harness: Harness): Promise<void> {
   await exited;
 }
 
-export const test = base.extend<{ app: AppUnderTest }>({
-  app: async ({ browser }, use, testInfo) => {
+export const test = base.extend<{ app: AppUnderTest; sendDemoToHq: boolean }>({
+  sendDemoToHq: [false, { option: true }],
+  app: async ({ browser, sendDemoToHq }, use, testInfo) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ctpat-e2e-'));
     const screenshot = async (name: string) => {
       const file = path.join(repoRoot, 'test-results', 'screenshots', `${testInfo.project.name}-${name}.png`);
@@ -84,6 +92,7 @@ export const test = base.extend<{ app: AppUnderTest }>({
         binary === null,
         'No Electron binary on this machine (its download needs internet beyond the npm registry); the web-harness project runs these specs in Chromium.',
       );
+      test.skip(sendDemoToHq, 'The desktop app never sends a demo Member’s validation to HQ.');
       let electronApp: ElectronApplication = await electron.launch({
         executablePath: binary as string,
         args: [repoRoot, `--data-dir=${dataDir}`],
@@ -104,7 +113,7 @@ export const test = base.extend<{ app: AppUnderTest }>({
       await use(app);
       await electronApp.close();
     } else {
-      let harness = await startHarness(dataDir);
+      let harness = await startHarness(dataDir, undefined, { sendDemoToHq });
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(harness.url);
@@ -116,7 +125,7 @@ export const test = base.extend<{ app: AppUnderTest }>({
           // Keep the screen the SCSS was on (the hash route); the new harness listens on a new port.
           const hash = new URL(app.page.url()).hash;
           await stopHarness(harness);
-          harness = await startHarness(dataDir);
+          harness = await startHarness(dataDir, undefined, { sendDemoToHq });
           await app.page.goto(`${harness.url}${hash}`);
         },
       };

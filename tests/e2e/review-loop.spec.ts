@@ -1,12 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { issueEnrolmentCode } from '../../hq/identity';
 import { type Hq, startHq } from '../sync/sync-harness';
+import { makePng } from '../unit/evidence-fixtures';
+import { assignMember, startAssignedValidation } from './assigned-member';
 import { expect, type Harness, startHarness, stopHarness, test } from './fixtures';
 import { MembersPage } from './pages/members-page';
-import { NewValidationPage } from './pages/new-validation-page';
 import { ResponsesPage } from './pages/responses-page';
 import { ReviewPage } from './pages/review-page';
 import { FieldWorkPage } from './pages/worksheet-page';
@@ -17,7 +18,8 @@ import { FieldWorkPage } from './pages/worksheet-page';
  */
 test.describe.configure({ timeout: 600_000 });
 
-const MEMBER = 'Gulf Coast Home Goods Imports, Inc.';
+/** Assigned by HQ, so its validation travels (a demo Member's stays on the laptop). */
+const MEMBER = 'Bayou Freight Imports LLC';
 const SLOW = { timeout: 30_000 };
 
 type Laptop = { name: string; page: Page; context: BrowserContext; dataDir: string; harness: Harness };
@@ -91,7 +93,7 @@ async function shot(page: Page, name: string): Promise<void> {
 
 test('SCSS submits → reviewer returns → SCSS corrects and resubmits → concur → approve → issue → responses → closed on all three laptops; a stale review is refused', async ({
   browser,
-}) => {
+}, testInfo) => {
   const scssLaptop = await startLaptop(browser, 'scss');
   const reviewerLaptop = await startLaptop(browser, 'reviewer');
   const supervisorLaptop = await startLaptop(browser, 'supervisor');
@@ -104,20 +106,20 @@ test('SCSS submits → reviewer returns → SCSS corrects and resubmits → conc
     [reviewer, { name: 'Sam Ortiz', role: 'FIELD_OFFICE_REVIEWER' }],
     [supervisor, { name: 'Pat Nguyen', role: 'SUPERVISOR' }],
   ] as const) {
-    const { code } = await issueEnrolmentCode(hq.db, { ...user, fieldOffice: 'Houston' });
+    const { code, user: enrolled } = await issueEnrolmentCode(hq.db, { ...user, fieldOffice: 'Houston' });
     await enrolFromHeader(page, code);
+    if (user.role === 'SCSS') {
+      await assignMember(hq.db, enrolled.id, {
+        legalName: MEMBER,
+        accountNumber: 'IMP-40417',
+        targetDate: '2026-12-10',
+      });
+    }
   }
 
   // ── The SCSS does the field work in the browser: two findings, the rest Compliant by keyboard. ──
   const members = new MembersPage(scss);
-  await members.openMembers();
-  await members.startValidationOf(MEMBER);
-  const form = new NewValidationPage(scss);
-  await form.fill({ mode: 'In person', scheduledDate: '2026-12-10' });
-  await form.create();
-  await expect(scss.getByRole('heading', { level: 1, name: MEMBER })).toBeVisible();
-  const validationId = new URL(scss.url()).hash.split('/')[2] ?? '';
-  expect(validationId).toMatch(/^[0-9a-f-]{36}$/);
+  const validationId = await startAssignedValidation(scss, MEMBER);
   const ws = new FieldWorkPage(scss);
   await ws.openCategory(3, 'Business Partners');
   await ws.answer('3.1', 'Deficient');
@@ -132,6 +134,12 @@ test('SCSS submits → reviewer returns → SCSS corrects and resubmits → conc
     reason: 'Partially implemented',
     description: 'Shared administrator account on the customs filing workstation.',
   });
+  // A photo of what was seen, on the 4.8 finding: the reviewer's laptop fetches it from HQ and shows it.
+  const photoPath = testInfo.outputPath('shared-admin-login.png');
+  writeFileSync(photoPath, await makePng(800, 600, 5));
+  const evidencePanel = ws.criterion('4.8').getByTestId('finding-editor').getByTestId('evidence-panel');
+  await evidencePanel.getByLabel('Attach photos or documents').setInputFiles(photoPath);
+  await expect(evidencePanel.getByTestId('evidence-item')).toHaveCount(1);
   await ws.answerRemainingWithKeyboard('c');
   await ws.submit('Dana M. Ruiz');
   await syncNow(scss);
@@ -144,6 +152,14 @@ test('SCSS submits → reviewer returns → SCSS corrects and resubmits → conc
   });
   await review.openValidation(MEMBER);
   const reviewHash = new URL(reviewer.url()).hash;
+  // The SCSS's photo came down with the sync: its thumbnail is drawn, and it opens full size.
+  const thumbnail = review.finding('4.8').getByTestId('review-evidence').locator('img');
+  await expect(thumbnail).toHaveJSProperty('complete', true);
+  expect(await thumbnail.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+  const photoDialog = await review.openEvidence('shared-admin-login.png', review.finding('4.8'));
+  await expect(photoDialog.getByTestId('evidence-missing')).toHaveCount(0);
+  await expect(photoDialog.locator('img')).toHaveJSProperty('naturalWidth', 800);
+  await review.closeEvidence();
   await review.decideAndExpectSaved('4.8', 'Return for correction', {
     comment: 'Say which workstation and attach the revised account policy.',
   });

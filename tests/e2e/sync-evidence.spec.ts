@@ -7,14 +7,14 @@ import type { Page } from '@playwright/test';
 import { evidenceFilePath } from '../../electron/services/evidence-store';
 import { issueEnrolmentCode } from '../../hq/identity';
 import { type Hq, startHq } from '../sync/sync-harness';
+import { assignMember, startAssignedValidation } from './assigned-member';
 import { expect, test } from './fixtures';
-import { MembersPage } from './pages/members-page';
-import { NewValidationPage } from './pages/new-validation-page';
 import { WorksheetPage } from './pages/worksheet-page';
 
 test.describe.configure({ timeout: 180_000 });
 
-const MEMBER = 'Gulf Coast Home Goods Imports, Inc.';
+/** Assigned by HQ at enrolment, so its validation travels (a demo Member's stays on the laptop). */
+const MEMBER = 'Bayou Freight Imports LLC';
 const SCREENSHOTS = path.resolve('test-results', 'screenshots');
 
 let hq: Hq;
@@ -44,20 +44,14 @@ async function viewportScreenshot(page: Page, name: string): Promise<void> {
 const pdfOf = (sizeBytes: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(sizeBytes - 9)]);
 const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-/** Starts a validation of MEMBER and attaches the files to criterion 1.1 through the evidence panel. */
+/** Starts the assigned validation of MEMBER and attaches the files to criterion 1.1 through the evidence panel. */
 async function validationWithEvidence(
   page: Page,
   files: Record<string, Buffer>,
   outputPath: (name: string) => string,
 ): Promise<void> {
-  const members = new MembersPage(page);
-  await members.openMembers();
-  await members.startValidationOf(MEMBER);
-  const form = new NewValidationPage(page);
-  await form.fill({ mode: 'In person', scheduledDate: '2026-11-23' });
-  await form.create();
+  await startAssignedValidation(page, MEMBER);
   const worksheet = new WorksheetPage(page);
-  await expect(page.getByRole('heading', { level: 1, name: MEMBER })).toBeVisible();
   await worksheet.criterion('1.1').locator('summary', { hasText: 'Evidence for 1.1 (0)' }).click();
   const panel = worksheet.criterion('1.1').getByTestId('evidence-panel');
   const paths = Object.entries(files).map(([name, bytes]) => {
@@ -69,9 +63,17 @@ async function validationWithEvidence(
   await expect(panel.getByTestId('evidence-item')).toHaveCount(paths.length);
 }
 
-/** From the header's "Not connected to HQ" link, enrols this computer with a one-time code at `address`. */
+/**
+ * From the header's "Not connected to HQ" link, enrols this computer with a one-time code at `address`; HQ
+ * has assigned MEMBER's validation to the enrolled SCSS.
+ */
 async function enrol(page: Page, address: string): Promise<void> {
-  const { code } = await issueEnrolmentCode(hq.db, { name: 'Jordan A. Rivera', role: 'SCSS', fieldOffice: 'Detroit' });
+  const { code, user } = await issueEnrolmentCode(hq.db, {
+    name: 'Jordan A. Rivera',
+    role: 'SCSS',
+    fieldOffice: 'Detroit',
+  });
+  await assignMember(hq.db, user.id, { legalName: MEMBER, accountNumber: 'IMP-40417', targetDate: '2026-11-23' });
   await page.getByRole('link', { name: 'Not connected to HQ' }).click();
   await page.getByLabel('HQ address').fill(address);
   await page.getByLabel('Enrolment code').fill(code);
@@ -88,10 +90,11 @@ test('a file HQ refused is listed with its validation and reason, and can be sen
   const page = app.page;
   const sealLog = pdfOf(80_000);
   const training = pdfOf(50_000);
+  await enrol(page, hqUrl);
   await validationWithEvidence(page, { 'Seal log.pdf': sealLog, 'Training record.pdf': training }, (name) =>
     testInfo.outputPath(name),
   );
-  // Both copies rot in the laptop's data folder before the first sync: same size, one byte different.
+  // Both copies rot in the laptop's data folder before they are sent: same size, one byte different.
   const damage = (bytes: Buffer) => {
     const file = evidenceFilePath(app.dataDir, sha256Of(bytes));
     expect(existsSync(file)).toBe(true);
@@ -102,8 +105,8 @@ test('a file HQ refused is listed with its validation and reason, and can be sen
   damage(sealLog);
   damage(training);
 
-  await enrol(page, hqUrl);
   await page.getByRole('button', { name: 'Sync', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Settings' }).click();
   const files = page.getByTestId('refused-file');
   await expect(files).toHaveCount(2);
   const seal = files.filter({ hasText: 'Seal log.pdf' });

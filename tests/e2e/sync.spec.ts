@@ -6,6 +6,7 @@ import { submitValidation } from '../../electron/services/submission-service';
 import { issueEnrolmentCode } from '../../hq/identity';
 import { buildCompleteValidation } from '../db/complete-validation';
 import { enrolClient, type Hq, removeTempDirs, startHq } from '../sync/sync-harness';
+import { assignMember, startAssignedValidation } from './assigned-member';
 import { expect, test } from './fixtures';
 import { MembersPage } from './pages/members-page';
 import { NewValidationPage } from './pages/new-validation-page';
@@ -13,6 +14,9 @@ import { ReviewPage } from './pages/review-page';
 import { FieldWorkPage } from './pages/worksheet-page';
 
 test.describe.configure({ timeout: 180_000 });
+
+/** Assigned by HQ to the SCSS, so its validation travels (a demo Member's stays on the laptop). */
+const MEMBER = 'Huron Auto Parts Distributors LLC';
 
 let hq: Hq;
 let hqUrl: string;
@@ -40,7 +44,12 @@ test('an SCSS enrols the laptop, submits a validation, syncs, and HQ holds it wi
   app,
 }) => {
   const page = app.page;
-  const { code } = await issueEnrolmentCode(hq.db, { name: 'Jordan A. Rivera', role: 'SCSS', fieldOffice: 'Detroit' });
+  const { code, user } = await issueEnrolmentCode(hq.db, {
+    name: 'Jordan A. Rivera',
+    role: 'SCSS',
+    fieldOffice: 'Detroit',
+  });
+  await assignMember(hq.db, user.id, { legalName: MEMBER, accountNumber: 'IMP-52018', targetDate: '2026-12-10' });
 
   await page.getByRole('link', { name: 'Not connected to HQ' }).click();
   await page.getByLabel('HQ address').fill(hqUrl);
@@ -57,11 +66,7 @@ test('an SCSS enrols the laptop, submits a validation, syncs, and HQ holds it wi
   const { token } = JSON.parse(readFileSync(credentialsFile, 'utf8')) as { token: string };
 
   const members = new MembersPage(page);
-  await members.openMembers();
-  await members.startValidationOf('Great Lakes Auto Parts Distributors LLC');
-  const form = new NewValidationPage(page);
-  await form.fill({ mode: 'In person', scheduledDate: '2026-12-10' });
-  await form.create();
+  await startAssignedValidation(page, MEMBER);
   const ws = new FieldWorkPage(page);
   await ws.answerRemainingWithKeyboard('c');
   await ws.submit('Jordan A. Rivera');
@@ -70,7 +75,7 @@ test('an SCSS enrols the laptop, submits a validation, syncs, and HQ holds it wi
 
   // Nobody presses Sync: a few seconds after the last change the app sends everything by itself.
   await members.openMembers();
-  const row = members.memberCard('Great Lakes Auto Parts Distributors LLC').getByTestId('validation-row');
+  const row = members.memberCard(MEMBER).getByTestId('validation-row');
   await expect(row.getByTestId('validation-sync-state')).toHaveText(/^Synced at /, { timeout: 30_000 });
   await expect(page.getByTestId('sync-status')).toContainText('Synced at');
   // HQ's receipt carries this laptop's fingerprint: the laptop's copy may now be archived.
@@ -93,53 +98,58 @@ test('an SCSS enrols the laptop, submits a validation, syncs, and HQ holds it wi
   expect(await receipt.json()).toMatchObject({ validationId, status: 'SUBMITTED', contentSha256: fingerprint });
 });
 
-test('a change HQ refuses is listed with its reason and can be kept off HQ without losing the answer', async ({
-  app,
-}) => {
-  const page = app.page;
-  // A reviewer's account may not change an SCSS's content: HQ refuses it (forbidden), and the app refuses it.
-  const { code } = await issueEnrolmentCode(hq.db, {
-    name: 'Morgan Lee',
-    role: 'FIELD_OFFICE_REVIEWER',
-    fieldOffice: 'Detroit',
+test.describe('a Member no assignment brought (a demo Member sent to HQ on purpose)', () => {
+  // A reviewer's account has no assignment: the change HQ must refuse is a demo Member's, sent on purpose.
+  test.use({ sendDemoToHq: true });
+
+  test('a change HQ refuses is listed with its reason and can be kept off HQ without losing the answer', async ({
+    app,
+  }) => {
+    const page = app.page;
+    // A reviewer's account may not change an SCSS's content: HQ refuses it (forbidden), and the app refuses it.
+    const { code } = await issueEnrolmentCode(hq.db, {
+      name: 'Morgan Lee',
+      role: 'FIELD_OFFICE_REVIEWER',
+      fieldOffice: 'Detroit',
+    });
+    await enrolFromHeader(page, code);
+    await expect(page.getByTestId('no-refused-changes')).toBeVisible();
+
+    const members = new MembersPage(page);
+    await members.openMembers();
+    await members.startValidationOf('Great Lakes Auto Parts Distributors LLC');
+    const form = new NewValidationPage(page);
+    await form.fill({ mode: 'In person', scheduledDate: '2026-12-10' });
+    await form.create();
+    await page.getByRole('button', { name: 'Sync', exact: true }).click();
+    await expect(page.getByTestId('sync-status')).toContainText('1 change needs attention');
+    await expect(page.getByTestId('validation-sync-state')).toContainText(
+      'Needs attention: HQ refused this validation: your account may not change it',
+    );
+    await app.screenshot('needs-attention');
+
+    await page.getByTestId('sync-status').getByRole('link', { name: 'Review' }).click();
+    const refused = page.getByTestId('refused-change');
+    await expect(refused).toHaveCount(1);
+    await expect(refused.getByTestId('refused-reason')).toContainText('your account may not change it');
+    await expect(refused).toContainText('Great Lakes Auto Parts Distributors LLC');
+    await refused.getByRole('button', { name: 'Send again' }).click();
+    await page.getByRole('button', { name: 'Sync', exact: true }).click();
+    await expect(page.getByTestId('refused-change')).toHaveCount(1);
+    await refused.getByRole('button', { name: 'Don’t send…' }).click();
+    await refused.getByRole('button', { name: 'Don’t send this change' }).click();
+    await expect(refused.getByRole('alert')).toContainText('Say why this change should not be sent');
+    await refused.getByLabel('Why should HQ not get this change?').fill('Created under the wrong account; HQ has it.');
+    await app.screenshot('refused-changes');
+    await refused.getByRole('button', { name: 'Don’t send this change' }).click();
+    await expect(page.getByTestId('no-refused-changes')).toBeVisible();
+
+    // The validation itself is still on this computer.
+    await members.openMembers();
+    await expect(
+      members.memberCard('Great Lakes Auto Parts Distributors LLC').getByTestId('validation-row'),
+    ).toHaveCount(1);
   });
-  await enrolFromHeader(page, code);
-  await expect(page.getByTestId('no-refused-changes')).toBeVisible();
-
-  const members = new MembersPage(page);
-  await members.openMembers();
-  await members.startValidationOf('Great Lakes Auto Parts Distributors LLC');
-  const form = new NewValidationPage(page);
-  await form.fill({ mode: 'In person', scheduledDate: '2026-12-10' });
-  await form.create();
-  await page.getByRole('button', { name: 'Sync', exact: true }).click();
-  await expect(page.getByTestId('sync-status')).toContainText('1 change needs attention');
-  await expect(page.getByTestId('validation-sync-state')).toContainText(
-    'Needs attention: HQ refused this validation: your account may not change it',
-  );
-  await app.screenshot('needs-attention');
-
-  await page.getByTestId('sync-status').getByRole('link', { name: 'Review' }).click();
-  const refused = page.getByTestId('refused-change');
-  await expect(refused).toHaveCount(1);
-  await expect(refused.getByTestId('refused-reason')).toContainText('your account may not change it');
-  await expect(refused).toContainText('Great Lakes Auto Parts Distributors LLC');
-  await refused.getByRole('button', { name: 'Send again' }).click();
-  await page.getByRole('button', { name: 'Sync', exact: true }).click();
-  await expect(page.getByTestId('refused-change')).toHaveCount(1);
-  await refused.getByRole('button', { name: 'Don’t send…' }).click();
-  await refused.getByRole('button', { name: 'Don’t send this change' }).click();
-  await expect(refused.getByRole('alert')).toContainText('Say why this change should not be sent');
-  await refused.getByLabel('Why should HQ not get this change?').fill('Created under the wrong account; HQ has it.');
-  await app.screenshot('refused-changes');
-  await refused.getByRole('button', { name: 'Don’t send this change' }).click();
-  await expect(page.getByTestId('no-refused-changes')).toBeVisible();
-
-  // The validation itself is still on this computer.
-  await members.openMembers();
-  await expect(members.memberCard('Great Lakes Auto Parts Distributors LLC').getByTestId('validation-row')).toHaveCount(
-    1,
-  );
 });
 
 test('a field office reviewer receives a submitted validation from HQ and returns a finding for correction', async ({
