@@ -288,7 +288,11 @@ function memberSections(model: ReportModel, photos: PhotoLookup): Block[] {
 
 function internalSections(model: InternalReport): Block[] {
   const i = model.internal;
-  const notes = i.criterionDetails.filter((d) => d.notes.trim() || d.naJustification.trim());
+  // A finding's notes are shown with the finding; a long note is not printed twice.
+  const withFinding = new Set(i.reviews.map((r) => r.criterionId));
+  const notes = i.criterionDetails.filter(
+    (d) => !withFinding.has(d.criterionId) && (d.notes.trim() || d.naJustification.trim()),
+  );
   return [
     heading('Criteria and how each was verified', HeadingLevel.HEADING_2),
     table(

@@ -24,7 +24,8 @@ thead th { background: #e6e6e6; }
 th[scope='row'] { font-weight: normal; background: #f6f6f6; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr { break-inside: avoid; }
-.prose { white-space: pre-wrap; overflow-wrap: anywhere; }
+.prose { white-space: pre-wrap; overflow-wrap: anywhere; unicode-bidi: plaintext; text-align: start; }
+/* Each typed line takes its own direction, so an Arabic line under a Spanish one reads right to left. */
 td, dd, figcaption { overflow-wrap: anywhere; }
 .hash { font-family: 'DejaVu Sans Mono', 'Liberation Mono', monospace; font-size: 8pt; word-break: break-all; }
 .marking-banner { text-align: center; font-weight: bold; letter-spacing: 0.05em; padding: 0.2em; background: #fff; border: 1px solid #1b1b1b; max-width: 8.5in; margin: 0 auto; }

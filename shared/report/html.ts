@@ -189,7 +189,11 @@ function responseRequest(model: ReportModel): Html {
 // ─── Internal sections ────────────────────────────────────────────────────────────────────────────────────
 
 function criteriaVerified(model: InternalReport): Html {
-  const withText = model.internal.criterionDetails.filter((d) => d.notes.trim() || d.naJustification.trim());
+  // A finding's notes are shown with the finding; a 20,000-character note is not printed twice.
+  const withFinding = new Set(model.internal.reviews.map((r) => r.criterionId));
+  const withText = model.internal.criterionDetails.filter(
+    (d) => !withFinding.has(d.criterionId) && (d.notes.trim() || d.naJustification.trim()),
+  );
   return html`<table>
 <caption>Every criterion on the worksheet</caption>
 <thead><tr><th scope="col">Criterion</th><th scope="col">Result</th><th scope="col">How verified</th><th scope="col">Site</th><th scope="col" class="num">Evidence</th></tr></thead>
@@ -200,6 +204,7 @@ function criteriaVerified(model: InternalReport): Html {
       }</td><td class="num">${d.evidenceCount}</td></tr>`,
   )}</tbody></table>
 <h3 id="notes">Notes and Not applicable justifications</h3>
+<p class="muted">Notes on criteria with a finding are shown with the finding above.</p>
 ${
   withText.length
     ? html`<dl class="notes-list">${withText.map(
@@ -269,7 +274,7 @@ function manifest(model: InternalReport): Html {
   const list = model.internal.evidenceManifest;
   if (!list.length) return html`<p>No evidence was attached.</p>`;
   return html`<table class="manifest"><caption>Every file attached to the validation</caption>
-<colgroup><col style="width: 19%"><col style="width: 27%"><col style="width: 9%"><col style="width: 13%"><col style="width: 13%"><col style="width: 9%"><col style="width: 10%"></colgroup>
+<colgroup><col style="width: 18%"><col style="width: 26%"><col style="width: 8%"><col style="width: 13%"><col style="width: 13%"><col style="width: 11%"><col style="width: 11%"></colgroup>
 <thead><tr><th scope="col">File</th><th scope="col">SHA-256</th><th scope="col" class="num">Size</th><th scope="col">Attached by</th><th scope="col">Attached</th><th scope="col">Observed remotely</th><th scope="col">Attached to</th></tr></thead>
 <tbody>${list.map(
     (e) =>
@@ -366,13 +371,20 @@ ${banner('bottom')}
   return doc.html;
 }
 
-/** Chromium's print header and footer: the marking on every page, and "Page x of y" at the bottom. */
-export function printTemplates(marking: string): { headerTemplate: string; footerTemplate: string } {
+/**
+ * Chromium's print header and footer: the marking on every page, "Page x of y", and for a draft the word
+ * DRAFT in text (the watermark is a picture to a PDF reader; this is what a screen reader and a search find).
+ */
+export function printTemplates(
+  marking: string,
+  options: { draft?: boolean } = {},
+): { headerTemplate: string; footerTemplate: string } {
   const style =
     "font-family: 'Liberation Sans', 'DejaVu Sans', sans-serif; font-size: 9pt; font-weight: bold; width: 100%; text-align: center; margin: 0 0.75in;";
   const text = html`${marking}`.html;
+  const draft = options.draft ? '<span style="color: #b50909; text-align: left;">DRAFT</span>' : '<span></span>';
   return {
     headerTemplate: `<div style="${style}">${text}</div>`,
-    footerTemplate: `<div style="${style} display: grid; grid-template-columns: 1fr auto 1fr;"><span></span><span>${text}</span><span style="font-weight: normal; text-align: right;">Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+    footerTemplate: `<div style="${style} display: grid; grid-template-columns: 1fr auto 1fr;">${draft}<span>${text}</span><span style="font-weight: normal; text-align: right;">Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
   };
 }

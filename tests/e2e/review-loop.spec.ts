@@ -119,7 +119,7 @@ test('SCSS submits → reviewer returns → SCSS corrects and resubmits → conc
 
   // ── The SCSS does the field work in the browser: two findings, the rest Compliant by keyboard. ──
   const members = new MembersPage(scss);
-  const validationId = await startAssignedValidation(scss, MEMBER);
+  await startAssignedValidation(scss, MEMBER);
   const ws = new FieldWorkPage(scss);
   await ws.openCategory(3, 'Business Partners');
   await ws.answer('3.1', 'Deficient');
