@@ -1,0 +1,67 @@
+import { stat } from 'node:fs/promises';
+import type { EmbeddedPhoto } from '../../../shared/report/embedded-photo';
+import type { ReportPhoto } from '../../../shared/report/model';
+import { evidenceFilePath, type Sharp } from '../evidence-store';
+
+/** Longest edge of an embedded photo: sharp on a Letter page at print resolution, small enough for 20 photos. */
+export const REPORT_PHOTO_EDGE = 1200;
+
+export type LoadedPhotos = { photos: Map<string, EmbeddedPhoto>; warnings: string[] };
+
+export type PhotoLoadOptions = {
+  /** How sharp is loaded; Electron's main process passes its require(). */
+  loadSharp?: () => Sharp | Promise<Sharp>;
+  edge?: number;
+};
+
+const defaultLoadSharp = () => import('sharp').then((m) => m.default);
+
+/**
+ * Downscales each stored photo to a JPEG for embedding. A photo that is missing from disk or cannot be
+ * decoded is left out with a warning naming the file: the report is still produced, with a placeholder.
+ */
+export async function loadReportPhotos(
+  dataDir: string,
+  wanted: readonly ReportPhoto[],
+  options: PhotoLoadOptions = {},
+): Promise<LoadedPhotos> {
+  const photos = new Map<string, EmbeddedPhoto>();
+  const warnings: string[] = [];
+  if (!wanted.length) return { photos, warnings };
+  let sharp: Sharp | null;
+  try {
+    sharp = await (options.loadSharp ?? defaultLoadSharp)();
+  } catch {
+    sharp = null;
+  }
+  const edge = options.edge ?? REPORT_PHOTO_EDGE;
+  // One at a time: sharp already uses a thread pool per image, and 20 full-size decodes at once would
+  // hold gigabytes of pixels.
+  for (const photo of wanted) {
+    const file = evidenceFilePath(dataDir, photo.sha256);
+    if (!(await stat(file).catch(() => null))?.isFile()) {
+      warnings.push(`Photo left out: "${photo.fileName}" is not on this computer (its file is missing).`);
+      continue;
+    }
+    if (!sharp) {
+      warnings.push(`Photo left out: "${photo.fileName}" (the image library could not be loaded here).`);
+      continue;
+    }
+    try {
+      const { data, info } = await sharp(file, { failOn: 'error', animated: false })
+        .rotate() // honour the camera's EXIF orientation
+        .resize({ width: edge, height: edge, fit: 'inside', withoutEnlargement: true })
+        .flatten({ background: '#ffffff' })
+        .jpeg({ quality: 80, mozjpeg: true })
+        .toBuffer({ resolveWithObject: true });
+      photos.set(photo.sha256, {
+        dataUri: `data:image/jpeg;base64,${data.toString('base64')}`,
+        width: info.width,
+        height: info.height,
+      });
+    } catch {
+      warnings.push(`Photo left out: "${photo.fileName}" could not be read as an image (the file may be damaged).`);
+    }
+  }
+  return { photos, warnings };
+}
