@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { open, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Writes a file so that it is either whole or absent: the bytes go to a temporary file beside the target,
+ * are flushed to disk, then renamed over it. A failure (disk full, a crash mid-write) leaves the target as it
+ * was and no half-written file behind.
+ */
+export async function writeFileAtomically(target: string, bytes: Uint8Array): Promise<void> {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.part`);
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await syncDirectory(path.dirname(target));
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  // Makes the rename itself durable on POSIX; Windows cannot open a directory and needs no such step.
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    /* not supported on this platform */
+  }
+}
