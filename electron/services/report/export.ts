@@ -1,0 +1,101 @@
+import { renderFindingsCsv } from '../../../shared/report/csv';
+import { renderReportDocx } from '../../../shared/report/docx';
+import { reportFileStem } from '../../../shared/report/format';
+import { renderReportHtml } from '../../../shared/report/html';
+import { buildReportModel, type ReportAudience, type ReportModel, reportPhotos } from '../../../shared/report/model';
+import { renderReportXlsx } from '../../../shared/report/xlsx';
+import type { ServiceContext } from '../service-context';
+import { loadReportInput } from './load-input';
+import { type PrintOptions, printReportPdf } from './pdf';
+import { loadReportPhotos, type PhotoLoadOptions } from './photos';
+
+/** Loader → model → renderer: one validation's report in one format, with what had to be left out. */
+
+export type ReportFormat = 'PDF' | 'DOCX' | 'XLSX' | 'CSV' | 'HTML';
+
+export const REPORT_FORMATS: Record<ReportFormat, { extension: string; mediaType: string }> = {
+  PDF: { extension: 'pdf', mediaType: 'application/pdf' },
+  DOCX: {
+    extension: 'docx',
+    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  },
+  XLSX: { extension: 'xlsx', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  CSV: { extension: 'csv', mediaType: 'text/csv; charset=utf-8' },
+  HTML: { extension: 'html', mediaType: 'text/html; charset=utf-8' },
+};
+
+export type ExportRequest = {
+  audience: ReportAudience;
+  format: ReportFormat;
+  /** The marking banner (Settings); CUI when not given. */
+  marking?: string;
+  /** How sharp is loaded in this process (Electron passes its require). */
+  loadSharp?: PhotoLoadOptions['loadSharp'];
+  /** Prints HTML to PDF; headless Chromium unless Electron passes webContents.printToPDF. */
+  printPdf?: (html: string, options: PrintOptions) => Promise<Uint8Array>;
+};
+
+export type ExportedReport = { bytes: Uint8Array; fileName: string; mediaType: string; warnings: string[] };
+
+/** The report model for one validation and audience, read from this computer's store. */
+export function reportModelFor(
+  ctx: ServiceContext,
+  validationId: string,
+  request: Pick<ExportRequest, 'audience' | 'marking'>,
+): ReportModel {
+  const input = loadReportInput(ctx, validationId);
+  return buildReportModel(input, {
+    audience: request.audience,
+    marking: request.marking,
+    generatedAt: ctx.now().toISOString(),
+  });
+}
+
+/** The report's HTML with its photos embedded: the in-app preview, and the page the PDF is printed from. */
+export async function reportHtmlFor(
+  ctx: ServiceContext,
+  model: ReportModel,
+  options: Pick<ExportRequest, 'loadSharp'> = {},
+): Promise<{ html: string; warnings: string[] }> {
+  const { photos, warnings } = await loadReportPhotos(ctx.dataDir, reportPhotos(model), {
+    loadSharp: options.loadSharp,
+  });
+  return { html: renderReportHtml(model, { photos }), warnings };
+}
+
+export async function exportReport(
+  ctx: ServiceContext,
+  validationId: string,
+  request: ExportRequest,
+): Promise<ExportedReport> {
+  const model = reportModelFor(ctx, validationId, request);
+  const { extension, mediaType } = REPORT_FORMATS[request.format];
+  const fileName = `${reportFileStem(model.cover.memberName, model.cover.validationDate, model.audience)}${
+    request.format === 'CSV' ? '-findings' : ''
+  }.${extension}`;
+  const done = (bytes: Uint8Array, warnings: string[] = []): ExportedReport => ({
+    bytes,
+    fileName,
+    mediaType,
+    warnings,
+  });
+  switch (request.format) {
+    case 'CSV':
+      return done(renderFindingsCsv(model));
+    case 'XLSX':
+      return done(await renderReportXlsx(model));
+    case 'DOCX': {
+      const { photos, warnings } = await loadReportPhotos(ctx.dataDir, reportPhotos(model), request);
+      return done(await renderReportDocx(model, { photos }), warnings);
+    }
+    case 'HTML': {
+      const { html, warnings } = await reportHtmlFor(ctx, model, request);
+      return done(new TextEncoder().encode(html), warnings);
+    }
+    case 'PDF': {
+      const { html, warnings } = await reportHtmlFor(ctx, model, request);
+      const print = request.printPdf ?? printReportPdf;
+      return done(await print(html, { marking: model.marking, draft: model.draft }), warnings);
+    }
+  }
+}
