@@ -227,6 +227,8 @@ describe('exportReport to the other formats', () => {
   it('makes Word, Excel and CSV files of the same validation, naming photos it could not include', async () => {
     const s = open();
     const v = await validationWithPhotos(s, { submit: true });
+    const rows = (table: string) => (s.ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const before = { audit: rows('audit_log'), outbox: rows('sync_outbox') };
     const docx = await exportReport(s.ctx, v.validation.id, { audience: 'MEMBER', format: 'DOCX' });
     expect(docx.fileName).toMatch(/-member\.docx$/);
     expect(Buffer.from(docx.bytes.subarray(0, 2)).toString()).toBe('PK');
@@ -238,6 +240,15 @@ describe('exportReport to the other formats', () => {
     expect(csv.fileName).toMatch(/-member-findings\.csv$/);
     expect(csvText).toContain('Unique logins are not enforced on the warehouse terminals.');
     expect(csvText).toContain('Put the security vision in writing');
+    // Making a report changes nothing: no audit entry, nothing queued for HQ.
+    expect({ audit: rows('audit_log'), outbox: rows('sync_outbox') }).toEqual(before);
+  });
+
+  it('refuses a validation this computer does not hold', async () => {
+    const s = open();
+    await expect(
+      exportReport(s.ctx, 'ffffffff-ffff-4fff-8fff-ffffffffffff', { audience: 'MEMBER', format: 'CSV' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('reports a validation pulled from HQ the same way as an own one', async () => {
