@@ -244,6 +244,25 @@ describe('exportReport to the other formats', () => {
     expect({ audit: rows('audit_log'), outbox: rows('sync_outbox') }).toEqual(before);
   });
 
+  it("hands the report's HTML to the printer it is given (Electron's printToPDF) instead of launching Chromium", async () => {
+    const s = open();
+    const v = await validationWithPhotos(s, { submit: false });
+    const printed: Array<{ html: string; options: unknown }> = [];
+    const report = await exportReport(s.ctx, v.validation.id, {
+      audience: 'MEMBER',
+      format: 'PDF',
+      printPdf: async (html, options) => {
+        printed.push({ html, options });
+        return new TextEncoder().encode('%PDF-stub');
+      },
+    });
+    expect(new TextDecoder().decode(report.bytes)).toBe('%PDF-stub');
+    expect(printed).toHaveLength(1);
+    expect(printed[0]?.options).toEqual({ marking: 'CUI', draft: true });
+    expect(printed[0]?.html).toContain('Unique logins are not enforced on the warehouse terminals.');
+    expect(printed[0]?.html).toMatch(/<img src="data:image\/jpeg;base64,/);
+  });
+
   it('refuses a validation this computer does not hold', async () => {
     const s = open();
     await expect(

@@ -6,7 +6,7 @@ import { buildReportModel, type ReportAudience, type ReportModel, reportPhotos }
 import { renderReportXlsx } from '../../../shared/report/xlsx';
 import type { ServiceContext } from '../service-context';
 import { loadReportInput } from './load-input';
-import { type PrintOptions, printReportPdf } from './pdf';
+import type { PrintOptions } from './pdf';
 import { loadReportPhotos, type PhotoLoadOptions } from './photos';
 
 /** Loader → model → renderer: one validation's report in one format, with what had to be left out. */
@@ -94,7 +94,8 @@ export async function exportReport(
     }
     case 'PDF': {
       const { html, warnings } = await reportHtmlFor(ctx, model, request);
-      const print = request.printPdf ?? printReportPdf;
+      // Loaded only when no printer is given: Electron passes webContents.printToPDF and never needs playwright-core.
+      const print = request.printPdf ?? (await import('./pdf')).printReportPdf;
       return done(await print(html, { marking: model.marking, draft: model.draft }), warnings);
     }
   }
