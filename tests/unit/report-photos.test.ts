@@ -51,7 +51,7 @@ describe('loadReportPhotos', () => {
     expect([...photos.keys()]).toEqual(['3'.repeat(64)]);
     expect(warnings).toEqual([
       'Photo left out: "gone.jpg" is not on this computer (its file is missing).',
-      'Photo left out: "broken.jpg" could not be read as an image (the file may be damaged).',
+      'Photo left out: "broken.jpg" could not be read as an image here (the file may be damaged, or in a format such as HEIC that cannot be shown).',
     ]);
   });
 

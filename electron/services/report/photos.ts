@@ -60,7 +60,9 @@ export async function loadReportPhotos(
         height: info.height,
       });
     } catch {
-      warnings.push(`Photo left out: "${photo.fileName}" could not be read as an image (the file may be damaged).`);
+      warnings.push(
+        `Photo left out: "${photo.fileName}" could not be read as an image here (the file may be damaged, or in a format such as HEIC that cannot be shown).`,
+      );
     }
   }
   return { photos, warnings };
