@@ -8,7 +8,7 @@ import { isInternal, type ReportModel } from './model';
  */
 
 const FORMULA_START = /^[=+\-@\t\r]/;
-const neutralize = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
+export const neutralize = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
 
 export function renderFindingsCsv(model: ReportModel): Uint8Array {
   const internal = isInternal(model) ? model.internal : null;
