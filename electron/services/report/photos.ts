@@ -52,7 +52,8 @@ export async function loadReportPhotos(
         .rotate() // honour the camera's EXIF orientation
         .resize({ width: edge, height: edge, fit: 'inside', withoutEnlargement: true })
         .flatten({ background: '#ffffff' })
-        .jpeg({ quality: 80, mozjpeg: true })
+        // Plain libjpeg-turbo: mozjpeg's trellis search cost ~110 ms a photo (of ~160) for 10% fewer bytes.
+        .jpeg({ quality: 80 })
         .toBuffer({ resolveWithObject: true });
       photos.set(photo.sha256, {
         dataUri: `data:image/jpeg;base64,${data.toString('base64')}`,
