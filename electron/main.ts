@@ -18,6 +18,7 @@ import { EVIDENCE_EXTENSIONS } from '../shared/domain/evidence-files';
 import { createDispatcher } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import { registerIpcHandlers } from './main/register-ipc';
+import { printReportWithElectron, showReportSaveDialog } from './main/report-printing';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -158,6 +159,8 @@ async function start(): Promise<void> {
       dataDir,
       transport: 'electron',
       showOpenDialog: showEvidenceOpenDialog,
+      showSaveDialog: showReportSaveDialog,
+      printPdf: printReportWithElectron,
       sync,
     }),
     console.error,

@@ -10,6 +10,7 @@ import { coreHandlers } from './handlers/core';
 import { evidenceHandlers } from './handlers/evidence';
 import { fieldWorkHandlers } from './handlers/field-work';
 import { inspectionHandlers } from './handlers/inspections';
+import { type ReportHost, reportHandlers } from './handlers/reports';
 import { reviewHandlers } from './handlers/reviews';
 import { submissionHandlers } from './handlers/submission';
 import { syncHandlers } from './handlers/sync';
@@ -19,7 +20,7 @@ export type Handler<C extends Channel> = (request: ParsedRequestOf<C>) => Respon
 export type Handlers = { [C in Channel]: Handler<C> };
 export type HandlersFor<C extends Channel> = { [K in C]: Handler<K> };
 
-export type HostInfo = {
+export type HostInfo = ReportHost & {
   version: string;
   dataDir: string;
   transport: 'electron' | 'web-harness';
@@ -45,6 +46,7 @@ export function createHandlers(ctx: ServiceContext, host: HostInfo): Handlers {
     ...assignmentHandlers(ctx),
     ...reviewHandlers(ctx),
     ...auditHandlers(ctx),
+    ...reportHandlers(ctx, host),
     ...syncHandlers(host.sync ?? createSyncService(ctx, host.credentials ?? fileCredentialStore(host.dataDir))),
   };
 }

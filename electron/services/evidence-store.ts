@@ -190,7 +190,7 @@ export function loadSharpWith(load: () => Sharp | Promise<Sharp>): void {
 }
 
 /** sharp is loaded on first use, so a machine where its native part is missing still attaches files. */
-function loadSharp(): Promise<Sharp | null> {
+export function loadSharp(): Promise<Sharp | null> {
   sharpModule ??= Promise.resolve()
     .then(() => loadSharpModule())
     .catch((error: unknown) => {

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { AppHeader } from './components/AppHeader';
 import { MembersScreen } from './screens/MembersScreen';
 import { NewValidationScreen } from './screens/NewValidationScreen';
+import { ReportScreen } from './screens/report/ReportScreen';
 import { ResponsesScreen } from './screens/responses/ResponsesScreen';
 import { ReviewListScreen } from './screens/review/ReviewListScreen';
 import { ReviewValidationScreen } from './screens/review/ReviewValidationScreen';
@@ -30,6 +31,7 @@ export function App() {
         {route.name === 'reviews' && <ReviewListScreen />}
         {route.name === 'review' && <ReviewValidationScreen validationId={route.validationId} />}
         {route.name === 'responses' && <ResponsesScreen />}
+        {route.name === 'report' && <ReportScreen validationId={route.validationId} />}
         {route.name === 'new-validation' && <NewValidationScreen memberId={route.memberId} />}
         {route.name === 'worksheet' && (
           <WorksheetScreen

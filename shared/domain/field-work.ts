@@ -101,6 +101,13 @@ export const SettingsSchema = z.object({
     .int()
     .min(1024)
     .max(500 * 1024 * 1024),
+  /** The marking printed at the top and bottom of every report page (e.g. CUI). */
+  reportMarking: z
+    .string()
+    .trim()
+    .min(1, { error: 'Give the marking every report page carries (e.g. CUI).' })
+    .max(60, { error: 'At most 60 characters.' })
+    .regex(/^[^\p{Cc}]*$/u, { error: 'One line of text, no control characters.' }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -119,6 +126,7 @@ export const DEFAULT_SETTINGS: Settings = {
   ],
   responseDays: 90,
   maxEvidenceBytes: 25 * 1024 * 1024,
+  reportMarking: 'CUI',
 };
 
 export const EvidenceSchema = z.object({

@@ -54,6 +54,8 @@ export const CHANNELS = [
   'assignments:start',
   'audit:status',
   'audit:verify',
+  'reports:preview',
+  'reports:export',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -601,6 +601,36 @@ export const AuditVerificationSchema = z.object({
 });
 export type AuditVerificationView = z.infer<typeof AuditVerificationSchema>;
 
+/** Who a validation report is for: the Member (what they must act on) or CBP (everything, with the manifest). */
+export const ReportAudienceSchema = z.enum(['MEMBER', 'INTERNAL']);
+export const ReportFileFormatSchema = z.enum(['PDF', 'DOCX', 'XLSX', 'CSV']);
+export type ReportFileFormat = z.infer<typeof ReportFileFormatSchema>;
+const ReportRequest = { validationId: UuidSchema, audience: ReportAudienceSchema };
+
+export const ReportPreviewSchema = z.object({
+  memberName: z.string(),
+  /** The very HTML the PDF is printed from (no scripts; shown in a sandboxed frame). */
+  html: z.string(),
+  draft: z.boolean(),
+  marking: z.string(),
+  /** What had to be left out (a photo missing or unreadable), each naming the file. */
+  warnings: z.array(z.string()),
+});
+
+/** Saved through the native dialog (Electron), cancelled there, or handed to the page to download (harness). */
+export const ReportExportResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('saved'), path: z.string(), fileName: z.string(), warnings: z.array(z.string()) }),
+  z.object({ status: z.literal('cancelled') }),
+  z.object({
+    status: z.literal('download'),
+    fileName: z.string(),
+    mediaType: z.string(),
+    base64: z.string(),
+    warnings: z.array(z.string()),
+  }),
+]);
+export type ReportExportResult = z.infer<typeof ReportExportResultSchema>;
+
 /** The one contract: channel → request and response schemas. */
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** HQ is reached over https:, so the token and the validations are never sent in the clear; only this computer's own loopback may use http:. */
@@ -759,6 +789,13 @@ export const contract = {
   'audit:status': { request: Empty, response: AuditVerificationSchema.nullable() },
   /** Walks the whole audit log now; a break makes what it affects read-only. */
   'audit:verify': { request: Empty, response: AuditVerificationSchema },
+  /** A validation's report as the in-app preview shows it, for the audience chosen. */
+  'reports:preview': { request: z.strictObject(ReportRequest), response: ReportPreviewSchema },
+  /** The report in one format, saved where the person chooses; nothing half-written is ever left behind. */
+  'reports:export': {
+    request: z.strictObject({ ...ReportRequest, format: ReportFileFormatSchema }),
+    response: ReportExportResultSchema,
+  },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -46,6 +46,8 @@ dl.facts dd { margin: 0; }
 .field-label { font-weight: bold; margin: 0.6em 0 0.1em; break-after: avoid; }
 ul.plain { list-style: none; margin: 0; padding: 0; }
 table.manifest { table-layout: fixed; }
+col.w8 { width: 8%; } col.w11 { width: 11%; } col.w13 { width: 13%; } col.w18 { width: 18%; } col.w26 { width: 26%; }
+tbody.totals th, tbody.totals td { font-weight: bold; border-top: 2px solid #1b1b1b; }
 table.manifest .hash { font-size: 7pt; }
 .photos { display: flex; flex-wrap: wrap; gap: 0.2in; margin: 0.4em 0; }
 figure { margin: 0; break-inside: avoid; width: calc(50% - 0.1in); }

@@ -24,7 +24,14 @@ import {
  * run what a note contains even if escaping were ever missed.
  */
 
-export type HtmlRenderOptions = { photos?: PhotoLookup };
+export type HtmlRenderOptions = {
+  photos?: PhotoLookup;
+  /**
+   * The in-app preview links the stylesheet (the app serves it) instead of inlining it: its frame inherits the
+   * app's policy, which allows no inline style. The sandboxed frame runs no script either way.
+   */
+  stylesheetHref?: string;
+};
 
 type Section = { id: string; title: string; body: Html };
 
@@ -88,7 +95,7 @@ function summary(model: ReportModel): Html {
     (c) =>
       html`<tr><th scope="row">${c.category}. ${c.name}</th><td class="num">${c.criteria}</td><td class="num">${c.assessed}</td><td class="num">${c.compliant}</td><td class="num">${c.deficient}</td><td class="num">${c.notApplicable}</td><td class="num">${c.notAssessed}</td></tr>`,
   )}</tbody>
-<tfoot><tr><th scope="row">All categories</th><td class="num">${t.criteria}</td><td class="num">${t.assessed}</td><td class="num">${t.compliant}</td><td class="num">${t.deficient}</td><td class="num">${t.notApplicable}</td><td class="num">${t.notAssessed}</td></tr></tfoot>
+<tbody class="totals"><tr><th scope="row">All categories</th><td class="num">${t.criteria}</td><td class="num">${t.assessed}</td><td class="num">${t.compliant}</td><td class="num">${t.deficient}</td><td class="num">${t.notApplicable}</td><td class="num">${t.notAssessed}</td></tr></tbody>
 </table>
 <p>${model.actionRequired.length} Action Required finding${model.actionRequired.length === 1 ? '' : 's'}, ${
     model.recommendations.length
@@ -274,7 +281,7 @@ function manifest(model: InternalReport): Html {
   const list = model.internal.evidenceManifest;
   if (!list.length) return html`<p>No evidence was attached.</p>`;
   return html`<table class="manifest"><caption>Every file attached to the validation</caption>
-<colgroup><col style="width: 18%"><col style="width: 26%"><col style="width: 8%"><col style="width: 13%"><col style="width: 13%"><col style="width: 11%"><col style="width: 11%"></colgroup>
+<colgroup><col class="w18"><col class="w26"><col class="w8"><col class="w13"><col class="w13"><col class="w11"><col class="w11"></colgroup>
 <thead><tr><th scope="col">File</th><th scope="col">SHA-256</th><th scope="col" class="num">Size</th><th scope="col">Attached by</th><th scope="col">Attached</th><th scope="col">Observed remotely</th><th scope="col">Attached to</th></tr></thead>
 <tbody>${list.map(
     (e) =>
@@ -350,10 +357,14 @@ export function renderReportHtml(model: ReportModel, options: HtmlRenderOptions 
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
+${options.stylesheetHref === undefined ? html`<meta http-equiv="Content-Security-Policy" content="${CSP}">` : ''}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${model.title}: ${model.cover.memberName} (${model.marking})</title>
-<style>${raw(REPORT_CSS)}</style>
+${
+  options.stylesheetHref === undefined
+    ? html`<style>${raw(REPORT_CSS)}</style>`
+    : html`<link rel="stylesheet" href="${options.stylesheetHref}">`
+}
 </head>
 <body>
 ${model.draft ? html`<div class="watermark" aria-hidden="true">DRAFT</div>` : ''}

@@ -6,7 +6,7 @@ import { buildReportModel, type ReportAudience, type ReportModel, reportPhotos }
 import { renderReportXlsx } from '../../../shared/report/xlsx';
 import type { ServiceContext } from '../service-context';
 import { loadReportInput } from './load-input';
-import type { PrintOptions } from './pdf';
+import type { PrintOptions } from './page-setup';
 import { loadReportPhotos, type PhotoLoadOptions } from './photos';
 
 /** Loader → model → renderer: one validation's report in one format, with what had to be left out. */
@@ -55,12 +55,13 @@ export function reportModelFor(
 export async function reportHtmlFor(
   ctx: ServiceContext,
   model: ReportModel,
-  options: Pick<ExportRequest, 'loadSharp'> = {},
+  options: Pick<ExportRequest, 'loadSharp'> & { stylesheetHref?: string } = {},
 ): Promise<{ html: string; warnings: string[] }> {
   const { photos, warnings } = await loadReportPhotos(ctx.dataDir, reportPhotos(model), {
     loadSharp: options.loadSharp,
   });
-  return { html: renderReportHtml(model, { photos }), warnings };
+  const stylesheet = options.stylesheetHref === undefined ? {} : { stylesheetHref: options.stylesheetHref };
+  return { html: renderReportHtml(model, { photos, ...stylesheet }), warnings };
 }
 
 export async function exportReport(

@@ -1,5 +1,6 @@
 import { chromium } from 'playwright-core';
 import { printTemplates } from '../../../shared/report/html';
+import { type PrintOptions, REPORT_PAGE_MARGINS } from './page-setup';
 
 /**
  * Prints the report's HTML to a tagged PDF with an outline, through headless Chromium (the harness and the
@@ -16,10 +17,7 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** Room above and below the body for the marking banner and page numbers on every page. */
-export const REPORT_PAGE_MARGINS = { top: '0.8in', bottom: '0.8in', left: '0.75in', right: '0.75in' } as const;
-
-export type PrintOptions = { marking: string; draft?: boolean };
+export { type PrintOptions, REPORT_PAGE_MARGINS } from './page-setup';
 
 export async function printReportPdf(html: string, options: PrintOptions): Promise<Buffer> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS });

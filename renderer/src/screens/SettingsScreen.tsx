@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { DeficiencyReasonSchema, type Settings } from '../../../shared/domain/field-work';
+import { DeficiencyReasonSchema, type Settings, SettingsSchema } from '../../../shared/domain/field-work';
 import { call, errorMessage } from '../api';
 import { Alert } from '../components/Alert';
 import { useSyncStore } from '../state/sync-store';
@@ -29,6 +29,7 @@ const SettingsFormSchema = z
       .number<string | number>()
       .min(1, { error: 'At least 1 MB.' })
       .max(500, { error: 'At most 500 MB.' }),
+    reportMarking: SettingsSchema.shape.reportMarking,
   })
   .refine((f) => new Set(f.deficiencyReasons.map((r) => r.code)).size === f.deficiencyReasons.length, {
     error: 'Two reasons have the same code.',
@@ -41,6 +42,7 @@ function toForm(s: Settings): SettingsForm {
     deficiencyReasons: s.deficiencyReasons,
     responseDays: s.responseDays,
     maxEvidenceMb: s.maxEvidenceBytes / MB,
+    reportMarking: s.reportMarking,
   };
 }
 
@@ -77,6 +79,7 @@ export function SettingsScreen() {
         deficiencyReasons: form.deficiencyReasons,
         responseDays: form.responseDays,
         maxEvidenceBytes: Math.round(form.maxEvidenceMb * MB),
+        reportMarking: form.reportMarking,
       });
       setLoaded(saved);
       reset(toForm(saved));
@@ -200,6 +203,26 @@ export function SettingsScreen() {
               id="maxEvidenceMb"
               inputMode="decimal"
               {...register('maxEvidenceMb')}
+            />
+          </div>
+          <div className={`usa-form-group${errors.reportMarking ? ' usa-form-group--error' : ''}`}>
+            <label className="usa-label" htmlFor="reportMarking">
+              Marking on every report page
+            </label>
+            <span className="usa-hint" id="reportMarking-hint">
+              Printed at the top and bottom of every page of every report, in every format (e.g. CUI).
+            </span>
+            {errors.reportMarking && (
+              <span className="usa-error-message" role="alert">
+                {errors.reportMarking.message}
+              </span>
+            )}
+            <input
+              className="usa-input usa-input--medium"
+              id="reportMarking"
+              aria-describedby="reportMarking-hint"
+              maxLength={60}
+              {...register('reportMarking')}
             />
           </div>
           <button className="usa-button" type="submit" disabled={isSubmitting}>

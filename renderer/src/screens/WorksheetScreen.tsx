@@ -211,6 +211,9 @@ export function WorksheetScreen({
               >
                 Keyboard shortcuts (?)
               </button>
+              <a className="usa-link" href={routeHref({ name: 'report', validationId })} data-testid="report-link">
+                Report
+              </a>
             </div>
             <p className="worksheet__save-status" aria-live="polite" data-testid="save-status">
               {anySaving

@@ -47,7 +47,10 @@ function Header({ view }: { view: ReviewValidationView }) {
         <a className="usa-link" href={routeHref({ name: 'reviews' })}>
           <span aria-hidden="true">← </span>Reviews
         </a>{' '}
-        / {entityTypeLabel(view.entityType)} validation
+        / {entityTypeLabel(view.entityType)} validation ·{' '}
+        <a className="usa-link" href={routeHref({ name: 'report', validationId: view.validationId })}>
+          Report
+        </a>
       </p>
       <h1 tabIndex={-1} className="review-header__title" data-testid="review-member">
         {view.memberName ?? 'Member not on this computer'}
