@@ -11,6 +11,9 @@ const dist = path.join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
 
 const started = Date.now();
+// What ships is what the end-to-end specs test: a NODE_ENV inherited from a test runner would make Vite bundle
+// React's development build (StrictMode's doubled effects and all).
+process.env.NODE_ENV = 'production';
 await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
 
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', absWorkingDir: root, target: 'node20' };
@@ -21,7 +24,8 @@ await Promise.all([
     outfile: 'dist/electron/main.cjs',
     platform: 'node',
     format: 'cjs',
-    external: ['electron', 'better-sqlite3', 'sharp'],
+    // playwright-core prints PDFs only where Electron cannot (harness, tests); the app prints with printToPDF.
+    external: ['electron', 'better-sqlite3', 'sharp', 'playwright-core'],
   }),
   esbuild({
     ...common,

@@ -43,7 +43,10 @@ function EvidenceDialog({ evidence, onClose }: { evidence: Evidence; onClose: ()
       className="review-evidence-dialog"
       aria-labelledby={headingId}
       data-testid="evidence-dialog"
-      onClose={onClose}
+      // A close queued by an effect's cleanup (StrictMode runs effects twice) arrives after it was shown again.
+      onClose={() => {
+        if (!dialog.current?.open) onClose();
+      }}
       onClick={(e) => {
         if (e.target === dialog.current) dialog.current?.close();
       }}
