@@ -1,5 +1,6 @@
 import { benchHqIngest, printHqIngest } from './hq-ingest.bench';
 import { benchPushValidations, printPushValidations } from './hq-push-validations.bench';
+import { benchReport, printReport } from './report.bench';
 import { benchSaveAnswer, printSaveAnswer } from './save-answer.bench';
 import { benchAtScale } from './worksheet-scale.bench';
 
@@ -14,3 +15,5 @@ console.log('');
 printHqIngest(await benchHqIngest());
 console.log('');
 printPushValidations(await benchPushValidations());
+console.log('');
+printReport(await benchReport());
