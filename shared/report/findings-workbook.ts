@@ -5,7 +5,7 @@ import { compareCriterionIds } from '../catalog/load';
 import type { CatalogEdition } from '../catalog/schema';
 import { ENTITY_TYPE_LABELS, EntityTypeSchema } from '../domain/entity-types';
 import { FINDING_CLASSIFICATION_LABELS } from '../domain/field-work';
-import { responseDueDate, WORKFLOW_STATE_LABELS, WorkflowStateSchema } from '../domain/lifecycle';
+import { responseDueDate, responseRequired, WORKFLOW_STATE_LABELS, WorkflowStateSchema } from '../domain/lifecycle';
 import { IsoDateSchema } from '../domain/primitives';
 import { REVIEW_DECISION_LABELS } from '../domain/review';
 import { VALIDATION_MODE_LABELS, VALIDATION_STATUS_LABELS, type Validation } from '../domain/validation';
@@ -118,7 +118,7 @@ export function findingsWorkbookEntry(source: FindingsWorkbookSource): WorkbookV
   const categoryName = (n: number) => source.edition?.categories.find((c) => c.number === n)?.name ?? `Category ${n}`;
   const reasonLabel = new Map(source.deficiencyReasons.map((r) => [r.code, r.label]));
   const reviewOf = new Map(source.reviews.map((r) => [r.findingId, r]));
-  // Once approval fixes the report date, every response is due a set period after it (as in the report).
+  // Once approval fixes the report date, every required response is due a set period after it (as in the report).
   const validationDue = source.reportDate === null ? null : responseDueDate(source.reportDate, source.responseDays);
   const order = { ACTION_REQUIRED: 0, RECOMMENDATION: 1 } as const;
   const findings = [...source.findings]
@@ -137,7 +137,8 @@ export function findingsWorkbookEntry(source: FindingsWorkbookSource): WorkbookV
         classification: FINDING_CLASSIFICATION_LABELS[f.classification],
         reason: f.reasonCode === null ? null : (reasonLabel.get(f.reasonCode) ?? f.reasonCode),
         description: f.description,
-        responseDueDate: validationDue ?? f.dueDate,
+        // A Recommendation's answer is optional and never due.
+        responseDueDate: responseRequired(f.classification) ? (validationDue ?? f.dueDate) : null,
         reviewDecision: review ? REVIEW_DECISION_LABELS[review.decision] : null,
         reviewerComment: review?.comment || null,
         reviewedBy: review?.reviewedBy ?? null,

@@ -234,6 +234,8 @@ describe('exportFindingsWorkbook', () => {
     expect(approved.Submitted).toEqual(day('2026-03-02'));
     // Approval fixed the report date: the response is due a set period after it, as in the report.
     expect(approved['Response due']).toEqual(day(responseDueDate(REPORT_DATE, 90)));
+    // Answering a Recommendation is optional: it is never due.
+    expect(findings[2]?.['Response due']).toBeNull();
     expect(findings[0]).toMatchObject({
       'Entity type': 'Foreign Manufacturer',
       Mode: 'Virtual',
