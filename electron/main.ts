@@ -161,6 +161,9 @@ async function start(): Promise<void> {
       showOpenDialog: showEvidenceOpenDialog,
       showSaveDialog: showReportSaveDialog,
       printPdf: printReportWithElectron,
+      emit: (event, payload) => {
+        for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload);
+      },
       sync,
     }),
     console.error,

@@ -117,6 +117,7 @@ export async function startHarness(argv = process.argv, env = process.env) {
       dataDir,
       transport: 'web-harness',
       sync,
+      emit,
     }),
     console.error,
     () => sync.noteRequestHandled(),

@@ -3,6 +3,7 @@ import { AppHeader } from './components/AppHeader';
 import { MembersScreen } from './screens/MembersScreen';
 import { NewValidationScreen } from './screens/NewValidationScreen';
 import { ReportScreen } from './screens/report/ReportScreen';
+import { ReportsScreen } from './screens/report/ReportsScreen';
 import { ResponsesScreen } from './screens/responses/ResponsesScreen';
 import { ReviewListScreen } from './screens/review/ReviewListScreen';
 import { ReviewValidationScreen } from './screens/review/ReviewValidationScreen';
@@ -32,6 +33,7 @@ export function App() {
         {route.name === 'review' && <ReviewValidationScreen validationId={route.validationId} />}
         {route.name === 'responses' && <ResponsesScreen />}
         {route.name === 'report' && <ReportScreen validationId={route.validationId} />}
+        {route.name === 'reports' && <ReportsScreen />}
         {route.name === 'new-validation' && <NewValidationScreen memberId={route.memberId} />}
         {route.name === 'worksheet' && (
           <WorksheetScreen

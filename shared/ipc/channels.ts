@@ -56,9 +56,11 @@ export const CHANNELS = [
   'audit:verify',
   'reports:preview',
   'reports:export',
+  'reports:workbook',
+  'reports:cancel',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** Main → renderer notifications. */
-export const EVENTS = ['validation:changed', 'sync:progress'] as const;
+export const EVENTS = ['validation:changed', 'sync:progress', 'report:progress'] as const;
 export type EventName = (typeof EVENTS)[number];

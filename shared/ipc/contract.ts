@@ -39,6 +39,7 @@ import {
   ValidationStatusSchema,
   ValidationSummarySchema,
 } from '../domain/validation';
+import { FindingsWorkbookFilterSchema } from '../report/workbook-filter';
 import type { Channel, EventName } from './channels';
 
 const Empty = z.strictObject({});
@@ -631,6 +632,23 @@ export const ReportExportResultSchema = z.discriminatedUnion('status', [
 ]);
 export type ReportExportResult = z.infer<typeof ReportExportResultSchema>;
 
+export const FindingsWorkbookRequestSchema = z.strictObject({
+  filter: FindingsWorkbookFilterSchema.refine(
+    (f) => !f.submittedFrom || !f.submittedTo || f.submittedFrom <= f.submittedTo,
+    {
+      path: ['submittedTo'],
+      error: 'The end of the date range is before its start.',
+    },
+  ),
+  format: z.enum(['XLSX', 'CSV']),
+});
+
+/** A long export's progress: validations looked at of how many; null once it has ended. */
+export const ReportProgressSchema = z.object({
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+
 /** The one contract: channel → request and response schemas. */
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** HQ is reached over https:, so the token and the validations are never sent in the clear; only this computer's own loopback may use http:. */
@@ -796,6 +814,15 @@ export const contract = {
     request: z.strictObject({ ...ReportRequest, format: ReportFileFormatSchema }),
     response: ReportExportResultSchema,
   },
+  /** The findings of many validations (filtered) as one Excel workbook or CSV; progress as report:progress. */
+  'reports:workbook': {
+    request: FindingsWorkbookRequestSchema,
+    response: ReportExportResultSchema.and(
+      z.object({ validations: z.number().int(), findings: z.number().int() }).partial(),
+    ),
+  },
+  /** Stops the findings workbook being made, between two validations; nothing is saved. */
+  'reports:cancel': { request: Empty, response: z.object({ cancelled: z.boolean() }) },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -806,5 +833,6 @@ export type ResponseOf<C extends Channel> = z.output<Contract[C]['response']>;
 export const eventContract = {
   'validation:changed': z.object({ validationId: UuidSchema }),
   'sync:progress': SyncProgressSchema.nullable(),
+  'report:progress': ReportProgressSchema.nullable(),
 } as const satisfies Record<EventName, z.ZodType>;
 export type EventPayloadOf<E extends EventName> = z.output<(typeof eventContract)[E]>;

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
@@ -65,8 +65,8 @@ async function validationWithFindings(page: Page, photoPath: string): Promise<Fi
   return ws;
 }
 
+// Shared by both tests, which may run at once in two workers: created, never emptied (npm test starts clean).
 test.beforeAll(() => {
-  rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
 });
 
@@ -145,6 +145,13 @@ test('a draft report is marked DRAFT; the submitted one comes in PDF, Word, Exce
   expect(memberCsv.charCodeAt(0)).toBe(0xfeff);
   expect(memberCsv).toContain(AR_TEXT);
   expect(memberCsv).toContain(REC_TEXT);
+  expect(memberCsv).not.toContain('Review decision');
+
+  const memberBook = new ExcelJS.Workbook();
+  await memberBook.xlsx.readFile(await saveAs(page, 'Save as Excel', 'member.xlsx'));
+  const memberSheets = memberBook.worksheets.map((s) => s.name);
+  expect(memberSheets).toContain('Findings');
+  expect(memberSheets).not.toContain('Evidence manifest');
 
   // Internal: the same findings plus the note, the manifest and the signature block with the fingerprint.
   await page.getByText('Internal report (CBP only)').click();
@@ -167,9 +174,54 @@ test('a draft report is marked DRAFT; the submitted one comes in PDF, Word, Exce
   expect(cells.some((v) => v.includes(AR_TEXT))).toBe(true);
   expect(findingsSheet?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
 
+  expect(sheetNames).toContain('Evidence manifest');
+  const internalCsv = readFileSync(await saveAs(page, 'Save findings as CSV', 'internal.csv'), 'utf8');
+  expect(internalCsv.split('\r\n')[0]).toContain('Review decision');
+  expect(internalCsv).toContain(AR_TEXT);
+
   const internalDocx = await saveAs(page, 'Save as Word', 'internal.docx');
   const internalXml = await (await JSZip.loadAsync(readFileSync(internalDocx)))
     .file('word/document.xml')
     ?.async('string');
   expect(internalXml).toContain(INTERNAL_NOTE);
+});
+
+test('the Reports area saves the findings of the validations that match its filters, and says when none does', async ({
+  app,
+}, testInfo) => {
+  const page = app.page;
+  const photoPath = testInfo.outputPath('admin-login.png');
+  writeFileSync(photoPath, await makePng(640, 480, 4));
+  await validationWithFindings(page, photoPath);
+  await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Reports' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
+
+  // A reversed date range is refused at the field, before anything is read.
+  await page.getByLabel('From').fill('2026-12-31');
+  await page.getByLabel('To').fill('2026-01-01');
+  await page.getByRole('button', { name: 'Save findings as Excel' }).click();
+  await expect(page.getByRole('alert')).toContainText('The end of the date range is before its start.');
+  await page.getByLabel('From').fill('');
+  await page.getByLabel('To').fill('');
+
+  // No validation of that entity type: nothing is saved, and the screen says why.
+  await page.getByLabel('Entity type').selectOption({ label: 'Foreign Manufacturer' });
+  await page.getByRole('button', { name: 'Save findings as Excel' }).click();
+  await expect(page.getByTestId('workbook-outcome')).toContainText('No validation on this computer matches');
+
+  await page.getByLabel('Entity type').selectOption({ label: 'U.S. Importer' });
+  await page.getByLabel('Status').selectOption({ label: 'In progress' });
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save findings as Excel' }).click();
+  const target = path.join(OUT, 'findings-workbook.xlsx');
+  await (await downloading).saveAs(target);
+  await expect(page.getByTestId('workbook-outcome')).toContainText('(2 findings from 1 validation)');
+  await app.screenshot('reports-area');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(target);
+  const rows = (workbook.getWorksheet('Findings')?.getSheetValues() ?? []).slice(2);
+  expect(rows).toHaveLength(2);
+  const text = rows.flat().map((v) => String(v ?? ''));
+  expect(text.some((v) => v.includes(AR_TEXT))).toBe(true);
+  expect(text.some((v) => v.includes(REC_TEXT))).toBe(true);
 });

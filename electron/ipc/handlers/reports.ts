@@ -1,8 +1,10 @@
 import path from 'node:path';
-import type { ReportFileFormat } from '../../../shared/ipc/contract';
+import type { EventName } from '../../../shared/ipc/channels';
+import type { EventPayloadOf, ReportFileFormat, ResponseOf } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/envelope';
 import { loadSharp, type Sharp } from '../../services/evidence-store';
 import { exportReport, reportHtmlFor, reportModelFor } from '../../services/report/export';
+import { EXPORT_CANCELLED, exportFindingsWorkbook } from '../../services/report/findings-workbook';
 import type { PrintOptions } from '../../services/report/page-setup';
 import { writeFileAtomically } from '../../services/report/write-file';
 import type { ServiceContext } from '../../services/service-context';
@@ -15,6 +17,8 @@ export type ReportHost = {
   showSaveDialog?: (defaultFileName: string, format: ReportFileFormat) => Promise<string | null>;
   /** Prints the report's HTML to PDF (Electron: webContents.printToPDF); headless Chromium otherwise. */
   printPdf?: (html: string, options: PrintOptions) => Promise<Uint8Array>;
+  /** Tells every window of the app (the harness: every page) how a long export is going. */
+  emit?: (event: EventName, payload: unknown) => void;
 };
 
 /** The same sharp the evidence store uses (Electron registers its require); photos are left out without it. */
@@ -24,11 +28,33 @@ const reportSharp = async (): Promise<Sharp> => {
   return sharp;
 };
 
+type Saved = { bytes: Uint8Array; fileName: string; mediaType: string; warnings: string[] };
+
+/** Saves through the native dialog where there is one; otherwise hands the bytes to the page to download. */
+async function deliver(host: ReportHost, file: Saved, format: ReportFileFormat): Promise<ResponseOf<'reports:export'>> {
+  if (!host.showSaveDialog) {
+    return {
+      status: 'download',
+      fileName: file.fileName,
+      mediaType: file.mediaType,
+      base64: Buffer.from(file.bytes).toString('base64'),
+      warnings: file.warnings,
+    };
+  }
+  const target = await host.showSaveDialog(file.fileName, format);
+  if (!target) return { status: 'cancelled' };
+  await writeFileAtomically(target, file.bytes);
+  return { status: 'saved', path: target, fileName: path.basename(target), warnings: file.warnings };
+}
+
 export function reportHandlers(
   ctx: ServiceContext,
   host: ReportHost,
-): HandlersFor<'reports:preview' | 'reports:export'> {
+): HandlersFor<'reports:preview' | 'reports:export' | 'reports:workbook' | 'reports:cancel'> {
   const marking = () => getSettings(ctx).reportMarking;
+  const progress = (payload: EventPayloadOf<'report:progress'>) => host.emit?.('report:progress', payload);
+  /** One findings workbook at a time: a second request waits for nothing, it is refused. */
+  let running: AbortController | null = null;
   return {
     'reports:preview': async (req) => {
       const model = reportModelFor(ctx, req.validationId, { audience: req.audience, marking: marking() });
@@ -51,19 +77,40 @@ export function reportHandlers(
         const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
         throw new AppError('INTERNAL', `The ${req.format} report could not be made: ${detail}`);
       });
-      if (!host.showSaveDialog) {
-        return {
-          status: 'download',
-          fileName: report.fileName,
-          mediaType: report.mediaType,
-          base64: Buffer.from(report.bytes).toString('base64'),
-          warnings: report.warnings,
-        };
+      return deliver(host, report, req.format);
+    },
+    'reports:workbook': async (req) => {
+      if (running)
+        throw new AppError('CONFLICT', 'A findings workbook is already being made; wait for it or cancel it.');
+      const controller = new AbortController();
+      running = controller;
+      try {
+        const workbook = await exportFindingsWorkbook(ctx, {
+          filter: req.filter,
+          format: req.format,
+          signal: controller.signal,
+          onProgress: (done, total) => progress({ done, total }),
+        });
+        if (workbook.validations === 0) {
+          throw new AppError('NOT_FOUND', 'No validation on this computer matches those filters; nothing was saved.');
+        }
+        const counts = { validations: workbook.validations, findings: workbook.findings };
+        const delivered = await deliver(host, workbook, req.format);
+        return { ...delivered, ...counts };
+      } catch (error) {
+        if (controller.signal.aborted) return { status: 'cancelled' };
+        if (error instanceof AppError) throw error;
+        const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        throw new AppError('INTERNAL', `The findings workbook could not be made: ${detail}`);
+      } finally {
+        running = null;
+        progress(null);
       }
-      const target = await host.showSaveDialog(report.fileName, req.format);
-      if (!target) return { status: 'cancelled' };
-      await writeFileAtomically(target, report.bytes);
-      return { status: 'saved', path: target, fileName: path.basename(target), warnings: report.warnings };
+    },
+    'reports:cancel': () => {
+      if (!running) return { cancelled: false };
+      running.abort(new DOMException(EXPORT_CANCELLED, 'AbortError'));
+      return { cancelled: true };
     },
   };
 }

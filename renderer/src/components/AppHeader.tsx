@@ -43,6 +43,11 @@ export function AppHeader() {
               </a>
             </li>
             <li>
+              <a className="usa-link" href={routeHref({ name: 'reports' })}>
+                Reports
+              </a>
+            </li>
+            <li>
               <a className="usa-link" href={routeHref({ name: 'settings' })}>
                 Settings
               </a>

@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 
 /**
  * Hash routes keep the app's place across a reload: #/members, #/reviews, #/reviews/<id>, #/responses,
- * #/reports/<id>, #/validations/new, #/validations/<id>/category/<n>, #/validations/<id>/<section>.
+ * #/reports, #/reports/<id>, #/validations/new, #/validations/<id>/category/<n>, #/validations/<id>/<section>.
  */
 export type Route =
   | { name: 'members' }
@@ -10,6 +10,7 @@ export type Route =
   | { name: 'reviews' }
   | { name: 'review'; validationId: string }
   | { name: 'responses' }
+  | { name: 'reports' }
   | { name: 'report'; validationId: string }
   | { name: 'new-validation'; memberId?: string }
   | { name: 'worksheet'; validationId: string; category: number; section?: WorksheetSection; focus?: string };
@@ -26,6 +27,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'reviews') return { name: 'reviews' };
   if (parts[0] === 'responses') return { name: 'responses' };
   if (parts[0] === 'reports' && parts[1]) return { name: 'report', validationId: parts[1] };
+  if (parts[0] === 'reports') return { name: 'reports' };
   if (parts[0] === 'validations' && parts[1] === 'new') {
     const memberId = params.get('member');
     return memberId ? { name: 'new-validation', memberId } : { name: 'new-validation' };
@@ -62,6 +64,8 @@ export function routeHref(route: Route): string {
       return '#/responses';
     case 'report':
       return `#/reports/${route.validationId}`;
+    case 'reports':
+      return '#/reports';
     case 'new-validation':
       return route.memberId ? `#/validations/new?member=${encodeURIComponent(route.memberId)}` : '#/validations/new';
     case 'worksheet': {

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useId, useState } from 'react';
-import type { ReportExportResult, RequestOf, ResponseOf } from '../../../../shared/ipc/contract';
+import type { RequestOf, ResponseOf } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
+import { finishSave, type Outcome } from './save-outcome';
 
 type Audience = RequestOf<'reports:preview'>['audience'];
 type Format = RequestOf<'reports:export'>['format'];
@@ -26,21 +27,6 @@ const FORMATS: { value: Format; label: string; making: string }[] = [
   { value: 'XLSX', label: 'Save as Excel', making: 'Making the Excel workbook' },
   { value: 'CSV', label: 'Save findings as CSV', making: 'Making the CSV of findings' },
 ];
-
-/** Hands the file to the browser's downloads (the web harness has no save dialog). */
-function download(result: Extract<ReportExportResult, { status: 'download' }>): void {
-  const bytes = Uint8Array.from(atob(result.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: result.mediaType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = result.fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-type Outcome = { type: 'success' | 'error' | 'info'; text: string; warnings: string[] };
 
 /** A validation's report: choose the audience, read the preview (the PDF's own HTML), save it in a format. */
 export function ReportScreen({ validationId }: { validationId: string }) {
@@ -69,19 +55,7 @@ export function ReportScreen({ validationId }: { validationId: string }) {
       setMaking(format);
       setOutcome(null);
       try {
-        const result = await call('reports:export', { validationId, audience, format });
-        if (result.status === 'cancelled') {
-          setOutcome({ type: 'info', text: 'Not saved: the save was cancelled.', warnings: [] });
-        } else if (result.status === 'saved') {
-          setOutcome({
-            type: 'success',
-            text: `Saved ${result.fileName} to ${result.path}.`,
-            warnings: result.warnings,
-          });
-        } else {
-          download(result);
-          setOutcome({ type: 'success', text: `Downloaded ${result.fileName}.`, warnings: result.warnings });
-        }
+        setOutcome(finishSave(await call('reports:export', { validationId, audience, format })));
       } catch (e) {
         setOutcome({ type: 'error', text: `Not saved: ${errorMessage(e)}`, warnings: [] });
       } finally {

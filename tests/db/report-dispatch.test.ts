@@ -1,0 +1,131 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../electron/ipc/dispatch';
+import { createHandlers, type HostInfo } from '../../electron/ipc/handlers';
+import { type AppServices, openAppServices } from '../../electron/services/app-services';
+import { getSettings, updateSettings } from '../../electron/services/settings-service';
+import type { EventName } from '../../shared/ipc/channels';
+import type { ResponseOf } from '../../shared/ipc/contract';
+import type { Envelope } from '../../shared/ipc/envelope';
+import { buildCompleteValidation } from './complete-validation';
+
+/**
+ * The report channels through the real dispatcher, as the Report screens call them: the preview, a save
+ * through a (stand-in) native dialog written atomically, a cancelled dialog, and the findings workbook with
+ * its progress events, its cancel, and its refusals.
+ */
+
+let dataDir: string;
+let services: AppServices;
+const events: { event: EventName; payload: unknown }[] = [];
+
+beforeEach(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-report-dispatch-'));
+  services = openAppServices({ dataDir, demoValidationsStayLocal: true, now: () => new Date('2026-03-02T14:00:00Z') });
+  events.length = 0;
+});
+
+afterEach(() => {
+  services.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+function dispatcher(host: Partial<HostInfo> = {}) {
+  return createDispatcher(
+    createHandlers(services.ctx, {
+      version: '0.0.0-test',
+      dataDir,
+      transport: 'electron',
+      emit: (event, payload) => events.push({ event, payload }),
+      ...host,
+    }),
+    () => {},
+  );
+}
+
+function value<T>(envelope: Envelope<unknown>): T {
+  if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}: ${envelope.error.message}`);
+  return envelope.value as T;
+}
+
+describe('report channels', () => {
+  it('previews with the marking from Settings and saves where the dialog says, or nothing when it is cancelled', async () => {
+    const { validation } = buildCompleteValidation(services);
+    updateSettings(services.ctx, { ...getSettings(services.ctx), reportMarking: 'CUI//SP-PRVCY' });
+    let chosen: string | null = path.join(dataDir, 'out', 'report.csv');
+    fs.mkdirSync(path.dirname(chosen), { recursive: true });
+    const dispatch = dispatcher({ showSaveDialog: async () => chosen });
+
+    const preview = value<ResponseOf<'reports:preview'>>(
+      await dispatch('reports:preview', { validationId: validation.id, audience: 'MEMBER' }),
+    );
+    expect(preview.marking).toBe('CUI//SP-PRVCY');
+    expect(preview.html).toContain('CUI//SP-PRVCY');
+    expect(preview.html).toContain('href="report-preview.css"');
+    expect(preview.html).not.toContain('<style>');
+
+    const saved = value<ResponseOf<'reports:export'>>(
+      await dispatch('reports:export', { validationId: validation.id, audience: 'MEMBER', format: 'CSV' }),
+    );
+    expect(saved).toMatchObject({ status: 'saved', path: chosen, fileName: 'report.csv' });
+    expect(fs.readFileSync(chosen, 'utf8').charCodeAt(0)).toBe(0xfeff);
+    expect(fs.readdirSync(path.dirname(chosen))).toEqual(['report.csv']);
+
+    chosen = null;
+    expect(
+      value(await dispatch('reports:export', { validationId: validation.id, audience: 'INTERNAL', format: 'XLSX' })),
+    ).toEqual({ status: 'cancelled' });
+  });
+
+  it('refuses a validation that is not on this computer with NOT_FOUND', async () => {
+    const answer = await dispatcher()('reports:export', {
+      validationId: '0b9a6f0e-4a3c-4e2b-9d1f-2c3b4a5d6e7f',
+      audience: 'MEMBER',
+      format: 'PDF',
+    });
+    expect(answer.ok ? null : answer.error.code).toBe('NOT_FOUND');
+  });
+
+  it('makes the findings workbook with progress, refuses a filter nothing matches, and stops when cancelled', async () => {
+    for (let i = 0; i < 6; i += 1) buildCompleteValidation(services, { deficientId: '4.1' });
+    const dispatch = dispatcher();
+
+    const done = value<ResponseOf<'reports:workbook'>>(
+      await dispatch('reports:workbook', { filter: { entityType: 'IMP' }, format: 'CSV' }),
+    );
+    expect(done).toMatchObject({ status: 'download', validations: 6, findings: 6 });
+    const progress = events.filter((e) => e.event === 'report:progress').map((e) => e.payload);
+    expect(progress.at(-1)).toBeNull();
+    expect(progress).toContainEqual({ done: 6, total: 6 });
+
+    const none = await dispatch('reports:workbook', { filter: { entityType: 'FM' }, format: 'XLSX' });
+    expect(none.ok ? null : none.error).toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/No validation/),
+    });
+
+    const reversed = await dispatch('reports:workbook', {
+      filter: { submittedFrom: '2026-12-31', submittedTo: '2026-01-01' },
+      format: 'XLSX',
+    });
+    expect(reversed.ok ? null : reversed.error.message).toMatch(/end of the date range is before its start/);
+
+    // Cancelled after the first validation is read: nothing is delivered.
+    events.length = 0;
+    const cancelling = dispatcher({
+      emit: (event, payload) => {
+        events.push({ event, payload });
+        if (event === 'report:progress' && (payload as { done: number } | null)?.done === 1) {
+          void cancelAll();
+        }
+      },
+    });
+    const cancelAll = () => cancelling('reports:cancel', {});
+    expect(value(await cancelling('reports:workbook', { filter: {}, format: 'XLSX' }))).toEqual({
+      status: 'cancelled',
+    });
+    expect(value(await cancelling('reports:cancel', {}))).toEqual({ cancelled: false });
+  });
+});
