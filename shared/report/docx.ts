@@ -20,7 +20,14 @@ import { TextWatermark } from 'docx/watermarks';
 import { formatFileSize } from '../domain/evidence-files';
 import { isEmbeddableDataUri, missingPhotoText, NO_PHOTOS, type PhotoLookup } from './embedded-photo';
 import { formatReportDate, formatReportDateTime } from './format';
-import { type InternalReport, isInternal, REPORT_AUDIENCE_LABELS, type ReportFinding, type ReportModel } from './model';
+import {
+  type InternalReport,
+  isInternal,
+  REPORT_AUDIENCE_LABELS,
+  type ReportFinding,
+  type ReportModel,
+  responseDueText,
+} from './model';
 import { isRightToLeft, xmlSafe } from './text';
 
 /**
@@ -196,10 +203,7 @@ function finding(model: ReportModel, f: ReportFinding, photos: PhotoLookup): Blo
     labelled('Category', `${f.category}. ${f.categoryName}`),
     ...(f.criterionLevel ? [labelled('Requirement level', f.criterionLevel)] : []),
     labelled('Deficiency reason', f.reason ?? 'Not given'),
-    labelled(
-      'Response due',
-      f.responseDueDate ? formatReportDate(f.responseDueDate) : 'Set when the report is approved',
-    ),
+    labelled('Response due', responseDueText(f, formatReportDate)),
   ];
   if (f.requirements.length) {
     blocks.push(

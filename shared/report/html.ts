@@ -16,6 +16,7 @@ import {
   type ReportFinding,
   type ReportModel,
   type ReportPhoto,
+  responseDueText,
 } from './model';
 
 /**
@@ -124,7 +125,7 @@ function finding(model: ReportModel, f: ReportFinding, photos: PhotoLookup): Htm
 <dt>Category</dt><dd>${f.category}. ${f.categoryName}</dd>
 ${f.criterionLevel ? html`<dt>Requirement level</dt><dd>${f.criterionLevel}</dd>` : ''}
 <dt>Deficiency reason</dt><dd>${f.reason ?? 'Not given'}</dd>
-<dt>Response due</dt><dd>${f.responseDueDate ? formatReportDate(f.responseDueDate) : 'Set when the report is approved'}</dd>
+<dt>Response due</dt><dd>${responseDueText(f, formatReportDate)}</dd>
 </dl>
 ${
   f.requirements.length

@@ -9,7 +9,7 @@ import {
   SITE_TYPE_LABELS,
   VERIFICATION_METHOD_LABELS,
 } from '../domain/field-work';
-import { responseDueDate, WORKFLOW_EVENT_LABELS, WORKFLOW_STATE_LABELS } from '../domain/lifecycle';
+import { responseDueDate, responseRequired, WORKFLOW_EVENT_LABELS, WORKFLOW_STATE_LABELS } from '../domain/lifecycle';
 import { PROPOSED_CLASSIFICATION_LABELS, REVIEW_DECISION_LABELS } from '../domain/review';
 import { RESPONSE_RESULT_LABELS, type ResponseResult, VALIDATION_MODE_LABELS } from '../domain/validation';
 import type { ReportInput } from './input';
@@ -27,6 +27,17 @@ export const REPORT_AUDIENCE_LABELS: Record<ReportAudience, string> = {
   INTERNAL: 'Internal report',
 };
 export const DEFAULT_MARKING = 'CUI';
+
+/** What a finding says under "Response due": its date, that approval sets it, or that no answer is required. */
+export const responseDueText = (
+  f: Pick<ReportFinding, 'classification' | 'responseDueDate'>,
+  format: (d: string) => string,
+) =>
+  f.responseDueDate
+    ? format(f.responseDueDate)
+    : f.classification === 'RECOMMENDATION'
+      ? 'No response required (answering is optional)'
+      : 'Set when the report is approved';
 
 export const CRITERION_LEVEL_LABELS: Record<CriterionLevel, string> = {
   MUST: 'Must',
@@ -246,8 +257,9 @@ function buildBase(input: ReportInput, options: ReportOptions): ReportBase {
       classificationLabel: FINDING_CLASSIFICATION_LABELS[f.classification],
       reason: f.reasonCode === null ? null : (reasonLabel.get(f.reasonCode) ?? f.reasonCode),
       description: f.description,
-      // Once approval fixes the report date, every response is due a set period after it.
-      responseDueDate: validationDue ?? f.dueDate,
+      // Once approval fixes the report date, every response is due a set period after it; a Recommendation's
+      // answer is optional and never due.
+      responseDueDate: responseRequired(f.classification) ? (validationDue ?? f.dueDate) : null,
       photos: input.evidence
         .filter((e) => isImage(e.mediaType))
         .filter((e) => e.findingId === f.id || (e.findingId === null && e.criterionId === f.criterionId))

@@ -41,7 +41,8 @@ describe('renderFindingsCsv', () => {
     expect(rows.slice(1).map((r) => [r[0], r[3], r[6]])).toEqual([
       ['4.1', 'Action required', '2026-06-18'],
       ['9.6', 'Action required', '2026-06-18'],
-      ['2.4', 'Recommendation', '2026-06-18'],
+      // A Recommendation's answer is optional: it is never due.
+      ['2.4', 'Recommendation', ''],
     ]);
     expect(rows[1]?.[4]).toBe('Not implemented');
   });
