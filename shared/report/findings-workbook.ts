@@ -1,43 +1,28 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { z } from 'zod';
 import { compareCriterionIds } from '../catalog/load';
 import type { CatalogEdition } from '../catalog/schema';
-import { ENTITY_TYPE_LABELS, EntityTypeSchema } from '../domain/entity-types';
+import { ENTITY_TYPE_LABELS } from '../domain/entity-types';
 import { FINDING_CLASSIFICATION_LABELS } from '../domain/field-work';
-import { responseDueDate, responseRequired, WORKFLOW_STATE_LABELS, WorkflowStateSchema } from '../domain/lifecycle';
-import { IsoDateSchema } from '../domain/primitives';
+import { responseDueDate, responseRequired } from '../domain/lifecycle';
 import { REVIEW_DECISION_LABELS } from '../domain/review';
-import { VALIDATION_MODE_LABELS, VALIDATION_STATUS_LABELS, type Validation } from '../domain/validation';
+import { VALIDATION_MODE_LABELS, type Validation } from '../domain/validation';
 import { neutralize } from './csv';
 import { reportDateValue } from './format';
 import type { ReportInput } from './input';
 import { xmlSafe } from './text';
+import {
+  type FindingsWorkbookFilter,
+  type FindingsWorkbookFormat,
+  WORKBOOK_STATUS_LABELS,
+  type WorkbookStatus,
+} from './workbook-filter';
 
 /**
  * The findings of many validations in one workbook, for a supervisor: one row per finding (Action Required and
  * Recommendation) with its validation's Member, dates and workflow state, and one row per validation with counts.
  * Pure: the caller gathers each validation's source; this file turns them into rows and the rows into bytes.
  */
-
-/** Where a validation stands: HQ's workflow state, or "Not started" for a laptop's draft HQ has never seen. */
-export const WorkbookStatusSchema = z.enum(['DRAFT', ...WorkflowStateSchema.options]);
-export type WorkbookStatus = z.infer<typeof WorkbookStatusSchema>;
-export const WORKBOOK_STATUS_LABELS: Record<WorkbookStatus, string> = {
-  DRAFT: VALIDATION_STATUS_LABELS.DRAFT,
-  ...WORKFLOW_STATE_LABELS,
-};
-
-/** Which validations go in; every filter given must match. Submitted dates are compared as UTC calendar days. */
-export const FindingsWorkbookFilterSchema = z.strictObject({
-  submittedFrom: IsoDateSchema.optional(),
-  submittedTo: IsoDateSchema.optional(),
-  fieldOffice: z.string().trim().min(1).max(200).optional(),
-  status: WorkbookStatusSchema.optional(),
-  entityType: EntityTypeSchema.optional(),
-});
-export type FindingsWorkbookFilter = z.infer<typeof FindingsWorkbookFilterSchema>;
-export type FindingsWorkbookFormat = 'XLSX' | 'CSV';
 
 /** One validation as a loader gathers it: the report input's fields the workbook shows, and its status. */
 export type FindingsWorkbookSource = Pick<

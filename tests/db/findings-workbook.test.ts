@@ -11,7 +11,7 @@ import { saveResponse } from '../../electron/services/response-service';
 import { submitValidation } from '../../electron/services/submission-service';
 import { responseDueDate } from '../../shared/domain/lifecycle';
 import type { Member } from '../../shared/domain/validation';
-import type { FindingsWorkbookFilter } from '../../shared/report/findings-workbook';
+import type { FindingsWorkbookFilter } from '../../shared/report/workbook-filter';
 import { buildCompleteValidation, importers, newValidation } from './complete-validation';
 import { appServicesFixture } from './services-fixture';
 import { enrolAs, hqCopyOf, person, pulledValidation, pullInto, workflowEvent } from './workflow-fixture';

@@ -9,8 +9,6 @@ import { AppError } from '../../../shared/ipc/envelope';
 import {
   byValidationDate,
   describeWorkbookFilter,
-  type FindingsWorkbookFilter,
-  type FindingsWorkbookFormat,
   type FindingsWorkbookSource,
   findingsWorkbookEntry,
   findingsWorkbookFileName,
@@ -19,6 +17,7 @@ import {
   renderFindingsWorkbookXlsx,
   type WorkbookValidation,
 } from '../../../shared/report/findings-workbook';
+import type { FindingsWorkbookFilter, FindingsWorkbookFormat } from '../../../shared/report/workbook-filter';
 import { MemberSnapshotSchema } from '../../../shared/sync/protocol';
 import { NOT_ENROLLED_ACTOR } from '../identity';
 import { loadLifecycle, reportDateOf, todayOf, type ValidationLifecycle } from '../lifecycle-read';
