@@ -1,4 +1,5 @@
-import { FindingClassificationSchema } from '../shared/domain/field-work';
+import { createHash } from 'node:crypto';
+import { FindingClassificationSchema, FindingSchema } from '../shared/domain/field-work';
 import {
   type Actor,
   findingResolved,
@@ -12,6 +13,8 @@ import {
   type WorkflowEvent,
   type WorkflowState,
 } from '../shared/domain/lifecycle';
+import { FindingReviewSchema } from '../shared/domain/review';
+import { type ReportFacts, reportFactsText } from '../shared/report/report-fingerprint';
 import type { HqUser, Receipt } from '../shared/sync/protocol';
 
 /**
@@ -91,7 +94,8 @@ export const stateLabel = (state: WorkflowState) => WORKFLOW_STATE_LABELS[state]
  */
 export function eventFieldsRefusal(
   event: Pick<WorkflowEvent, 'kind' | 'at' | 'reportDate' | 'reportSha256'>,
-  heldContentSha256: string | null,
+  /** For an issued report: the fingerprint HQ recomputes from what it holds (null when it cannot). */
+  expectedReportSha256: string | null,
   current: unknown,
 ): Refusal | null {
   const invalid = (reason: string): Refusal => ({ outcome: 'invalid', reason });
@@ -109,10 +113,10 @@ export function eventFieldsRefusal(
   }
   if (event.kind === 'ISSUE_REPORT') {
     if (event.reportSha256 === null) return invalid('reportSha256: an issued report carries its fingerprint');
-    if (event.reportSha256 !== heldContentSha256) {
+    if (event.reportSha256 !== expectedReportSha256) {
       return {
         outcome: 'conflict',
-        reason: `The report's fingerprint ${event.reportSha256.slice(0, 12)}… is not that of the validation HQ holds (${heldContentSha256 ? `${heldContentSha256.slice(0, 12)}…` : 'none'})`,
+        reason: `The report's fingerprint ${event.reportSha256.slice(0, 12)}… does not match the validation, findings, decisions and report date HQ holds (${expectedReportSha256 ? `${expectedReportSha256.slice(0, 12)}…` : 'none'})`,
         current,
       };
     }
@@ -174,4 +178,36 @@ export function memberResponseRefusal(
   }
   if (!findingHeld) return { outcome: 'invalid', reason: 'HQ holds no such finding on this validation' };
   return null;
+}
+
+/**
+ * The fingerprint an issued report must carry, recomputed from what HQ holds: the validation's fingerprint, the
+ * report date its approval fixed, and its findings with their decisions. Null before approval.
+ */
+export function expectedReportSha256(
+  validationId: string,
+  validation: { contentSha256: string | null; payload: Record<string, unknown> },
+  records: Iterable<HeldRecord>,
+): string | null {
+  const reportDate = typeof validation.payload.reportDate === 'string' ? validation.payload.reportDate : null;
+  if (validation.contentSha256 === null || reportDate === null) return null;
+  const findings: ReportFacts['findings'][number][] = [];
+  const decisions: ReportFacts['decisions'][number][] = [];
+  for (const { entity, payload } of records) {
+    if (entity === 'finding') {
+      const finding = FindingSchema.safeParse(payload);
+      if (finding.success) findings.push(finding.data);
+    } else if (entity === 'finding_review') {
+      const review = FindingReviewSchema.safeParse(payload);
+      if (review.success) decisions.push(review.data);
+    }
+  }
+  const text = reportFactsText({
+    validationId,
+    contentSha256: validation.contentSha256,
+    reportDate,
+    findings,
+    decisions,
+  });
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }

@@ -26,6 +26,7 @@ import type { Principal } from './identity';
 import {
   actorOf,
   eventFieldsRefusal,
+  expectedReportSha256,
   isEnrolledPerson,
   lifecycleView,
   memberResponseRefusal,
@@ -343,7 +344,11 @@ function decideWorkflowEvent(state: BatchState, principal: Principal, change: Ch
   if (!isEnrolledPerson(event.actor, user)) return refuse('forbidden', NAMES_SOMEONE_ELSE('The event', user));
   const refused = transitionCheck(state, principal, validationId, validation, event.kind, event.comment);
   if (refused) return refused;
-  const fieldsRefusal = eventFieldsRefusal(event, validation.contentSha256, currentOf(validation));
+  const expectedReport =
+    event.kind === 'ISSUE_REPORT'
+      ? expectedReportSha256(validationId, validation, heldContents(state, validationId).values())
+      : null;
+  const fieldsRefusal = eventFieldsRefusal(event, expectedReport, currentOf(validation));
   if (fieldsRefusal) return { refusal: fieldsRefusal };
   const key = recordKeyOf(change);
   const stored = state.records.get(recordMapKey(key));

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   getReviewSnapshot,
   getValidationReturn,
@@ -20,6 +20,7 @@ import {
 } from '../../shared/domain/lifecycle';
 import type { ParsedRequestOf, ReviewChange, ValidationLifecycleView } from '../../shared/ipc/contract';
 import { AppError, type ErrorCode } from '../../shared/ipc/envelope';
+import { reportFactsText } from '../../shared/report/report-fingerprint';
 import { contentRecords } from '../sync/pull-lifecycle';
 import { recordChange } from './change-log';
 import { requirePerson } from './identity';
@@ -68,6 +69,22 @@ export function assertTransitionAllowed(
  * queued for HQ as a workflow_event create, kept for the history, and the copy's state moved. Returns the
  * event and the state it leads to (the lifecycle passed in is updated too).
  */
+/** The fingerprint of what the issued report asserts (shared/report/report-fingerprint.ts), as HQ recomputes it. */
+export function issuedReportSha256(l: ValidationLifecycle): string {
+  const reportDate = reportDateOf(l);
+  if (l.contentSha256 === null || reportDate === null) {
+    throw new AppError('CONFLICT', 'Only an approved validation, with its report date, can have its report issued.');
+  }
+  const text = reportFactsText({
+    validationId: l.validationId,
+    contentSha256: l.contentSha256,
+    reportDate,
+    findings: l.findings,
+    decisions: [...l.reviews.values()],
+  });
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
 export function recordWorkflowEvent(
   ctx: ServiceContext,
   l: ValidationLifecycle,
@@ -90,8 +107,7 @@ export function recordWorkflowEvent(
     // Approval fixes the report date the Member's response due dates are counted from: today here, never a
     // date after the approval's own (UTC) date, which HQ would refuse.
     reportDate: kind === 'APPROVE' ? ([todayOf(ctx), at.slice(0, 10)].sort()[0] ?? null) : null,
-    // The report's fingerprint is the validation's until reports carry their own.
-    reportSha256: kind === 'ISSUE_REPORT' ? l.contentSha256 : null,
+    reportSha256: kind === 'ISSUE_REPORT' ? issuedReportSha256(l) : null,
   };
   const before = l.state;
   const state = stateAfter(kind, lifecycleViewOf(l));

@@ -371,7 +371,9 @@ describe('a reviewer’s decisions and the field office’s steps on a pulled co
       kind: 'ISSUE_REPORT',
       comment: '',
     });
-    expect(issued).toMatchObject({ state: 'AWAITING_RESPONSE', reportSha256: copy.payload.contentSha256 });
+    // The report's own fingerprint (what it asserts: content, report date, findings, decisions), not the content's.
+    expect(issued).toMatchObject({ state: 'AWAITING_RESPONSE', reportSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(issued.reportSha256).not.toBe(copy.payload.contentSha256);
     expect(kindsQueued(reviewer)).toEqual(['START_REVIEW', 'finding_review.upsert', 'APPROVE', 'ISSUE_REPORT']);
     expectRefused(
       () => transitionValidation(reviewer.ctx, { validationId: validation.id, kind: 'CLOSE', comment: '' }),

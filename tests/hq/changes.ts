@@ -8,6 +8,7 @@ import type {
   WorkflowEventKind,
 } from '../../shared/domain/lifecycle';
 import type { Validation } from '../../shared/domain/validation';
+import { type ReportFacts, reportFactsText } from '../../shared/report/report-fingerprint';
 import type { Change } from '../../shared/sync/protocol';
 
 /** Validations and changes as a laptop pushes them; free of vitest so the benchmarks can build theirs too. */
@@ -243,4 +244,31 @@ export function memberResponseChange(
     updatedAt: opts.updatedAt ?? AT,
     baseVersion: opts.baseVersion ?? version - 1,
   });
+}
+
+/**
+ * The fingerprint an issued report of this validation must carry (shared/report/report-fingerprint.ts), from the
+ * test's own changes: the submitted fingerprint, the approval's report date, the findings and the decisions.
+ */
+export function issuedReportSha256(
+  validationId: string,
+  contentSha256: string,
+  reportDate: string,
+  findings: ReadonlyArray<{ payload: Record<string, unknown> }>,
+  decisions: ReportFacts['decisions'] = [],
+): string {
+  const text = reportFactsText({
+    validationId,
+    contentSha256,
+    reportDate,
+    findings: findings.map(({ payload: p }) => ({
+      id: String(p.id),
+      criterionId: String(p.criterionId),
+      classification: String(p.classification),
+      reasonCode: p.reasonCode === null || p.reasonCode === undefined ? null : String(p.reasonCode),
+      description: String(p.description),
+    })),
+    decisions,
+  });
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }

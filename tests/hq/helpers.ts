@@ -10,6 +10,7 @@ import { createPgDb } from '../../hq/db/pg-adapter';
 import { createPgliteDb } from '../../hq/db/pglite-adapter';
 import type { HqDb } from '../../hq/db/types';
 import { createUser, issueEnrolmentCode } from '../../hq/identity';
+import { expectedReportSha256 } from '../../hq/lifecycle';
 import type { Person } from '../../shared/domain/lifecycle';
 import type { Validation } from '../../shared/domain/validation';
 import type { UserRole } from '../../shared/sync/protocol';
@@ -239,6 +240,7 @@ export {
   evidenceChange,
   findingChange,
   fingerprintOf,
+  issuedReportSha256,
   makeValidation,
   memberResponseChange,
   reopenChange,
@@ -300,4 +302,19 @@ export async function contentCounts(db: HqDb) {
     records: await countRows(db, 'records'),
     validations: await countRows(db, 'validations'),
   };
+}
+
+/** The fingerprint HQ expects an issued report of this validation to carry, from what HQ holds now. */
+export async function reportShaAtHq(ctx: { db: HqDb }, validationId: string): Promise<string> {
+  const [v] = await ctx.db.query<{ content_sha256: string | null; payload: Record<string, unknown> }>(
+    'SELECT content_sha256, payload FROM validations WHERE id = $1',
+    [validationId],
+  );
+  const records = await ctx.db.query<{ entity: string; payload: unknown }>(
+    'SELECT entity, payload FROM records WHERE validation_id = $1',
+    [validationId],
+  );
+  const sha = v && expectedReportSha256(validationId, { contentSha256: v.content_sha256, payload: v.payload }, records);
+  if (!sha) throw new Error(`validation ${validationId} is not approved at HQ`);
+  return sha;
 }

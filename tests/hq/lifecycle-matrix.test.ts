@@ -11,6 +11,7 @@ import {
   enrol,
   findingChange,
   type HqTestContext,
+  issuedReportSha256,
   LEE,
   makeValidation,
   memberResponseChange,
@@ -140,7 +141,9 @@ async function placeValidations(
         stages.pat.push(workflowEventChange(v, 'APPROVE', pat, { reportDate: '2026-11-20' }));
       }
       if (from === 'AWAITING_RESPONSE') {
-        stages.pat.push(workflowEventChange(v, 'ISSUE_REPORT', pat, { reportSha256: sha256 }));
+        stages.pat.push(
+          workflowEventChange(v, 'ISSUE_REPORT', pat, { reportSha256: reportShaOf(placed[who][transition]) }),
+        );
       }
       if (transition === 'CLOSE') {
         stages.responses.push(memberResponseChange(v, findingId, { assessment: 'ACCEPTED', assessedBy: dana }));
@@ -153,6 +156,16 @@ async function placeValidations(
   await pushAllApplied(ctx, people.dana, stages.responses);
   return placed;
 }
+
+/** What the report of a placed validation asserts once approved on 2026-11-20 with its finding concurred. */
+const reportShaOf = (p: Placed) =>
+  issuedReportSha256(
+    p.validation.id,
+    p.sha256,
+    '2026-11-20',
+    [p.finding],
+    [{ findingId: p.findingId, decision: 'CONCUR' }],
+  );
 
 /** The change this user sends to make this transition, in their own name. */
 function attempt(transition: Transition, placed: Placed, enrolled: Enrolled, user: (typeof USERS)[Who]): Change {
@@ -171,7 +184,7 @@ function attempt(transition: Transition, placed: Placed, enrolled: Enrolled, use
     case 'APPROVE':
       return workflowEventChange(v, 'APPROVE', me, { reportDate: '2026-11-20' });
     case 'ISSUE_REPORT':
-      return workflowEventChange(v, 'ISSUE_REPORT', me, { reportSha256: placed.sha256 });
+      return workflowEventChange(v, 'ISSUE_REPORT', me, { reportSha256: reportShaOf(placed) });
     case 'FINDING_REVIEW':
       return reviewChange(v, placed.findingId, { reviewedBy: user.name });
     case 'MEMBER_RESPONSE':

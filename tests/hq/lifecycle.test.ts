@@ -11,6 +11,7 @@ import {
   enrol,
   findingChange,
   type HqTestContext,
+  issuedReportSha256,
   LEE,
   makeValidation,
   memberResponseChange,
@@ -19,6 +20,7 @@ import {
   REVIEWER,
   REVIEWER_ELSEWHERE,
   reopenChange,
+  reportShaAtHq,
   reviewChange,
   SUPERVISOR,
   submitChange,
@@ -243,11 +245,18 @@ describe.each(BACKENDS)('a validation’s life at HQ, on %s', (backend) => {
       expect.objectContaining({ outcome: 'conflict', current: expect.objectContaining({ workflowState: 'APPROVED' }) }),
     ]);
 
-    // The report issued is the validation HQ holds.
+    // The report issued asserts what HQ holds: the signed validation, its report date, findings and decisions.
     const issue = (reportSha256: string) =>
       workflowEventChange(v.id, 'ISSUE_REPORT', asPat, { reportSha256, at: T.issued });
     expect((await send(ctx, pat, issue('f'.repeat(64))))[0]).toMatchObject({ outcome: 'conflict' });
-    expect(outcomes(await send(ctx, pat, issue(sha256)))).toEqual(['applied']);
+    // The validation's own fingerprint is not the report's: a report says more than the content it was made from.
+    expect((await send(ctx, pat, issue(sha256)))[0]).toMatchObject({
+      outcome: 'conflict',
+      reason: expect.stringMatching(/does not match the validation, findings, decisions and report date HQ holds/),
+    });
+    const reportSha256 = await reportShaAtHq(ctx, v.id);
+    expect(reportSha256).not.toBe(sha256);
+    expect(outcomes(await send(ctx, pat, issue(reportSha256)))).toEqual(['applied']);
     expect(await stateOf(ctx, v.id)).toMatchObject({ workflow_state: 'AWAITING_RESPONSE' });
 
     // The Member answers 4.1 and Dana does not accept it; a reviewer cannot record responses.
@@ -316,7 +325,7 @@ describe.each(BACKENDS)('a validation’s life at HQ, on %s', (backend) => {
     expect(body.events[0]?.id).toBe(firstSubmit.changeId);
     expect(body.events[2]?.comment).toBe(returnComment);
     expect(body.events[5]?.reportDate).toBe('2026-11-24');
-    expect(body.events[6]?.reportSha256).toBe(sha256);
+    expect(body.events[6]?.reportSha256).toBe(reportSha256);
 
     // The validation's payload carries what the steps fixed.
     const [held] = await ctx.db.query<{ payload: Record<string, unknown> }>(
@@ -327,7 +336,7 @@ describe.each(BACKENDS)('a validation’s life at HQ, on %s', (backend) => {
       workflowState: 'CLOSED',
       reportDate: '2026-11-24',
       reportIssuedAt: T.issued,
-      reportSha256: sha256,
+      reportSha256,
       closedAt: T.closed,
       contentSha256: sha256,
     });
@@ -356,7 +365,13 @@ describe.each(BACKENDS)('a validation’s life at HQ, on %s', (backend) => {
     await send(ctx, dana, createValidation(v), ...findings, submit);
     await send(ctx, sam, ...[ar, rec].map((f) => reviewChange(v.id, f, { reviewedBy: REVIEWER.name })));
     const issue = workflowEventChange(v.id, 'ISSUE_REPORT', asPat, {
-      reportSha256: String(submit.payload.contentSha256),
+      reportSha256: issuedReportSha256(
+        v.id,
+        String(submit.payload.contentSha256),
+        '2026-11-24',
+        findings,
+        [ar, rec].map((findingId) => ({ findingId, decision: 'CONCUR' })),
+      ),
       at: T.issued,
     });
     const approve = workflowEventChange(v.id, 'APPROVE', asPat, { reportDate: '2026-11-24', at: T.approved });

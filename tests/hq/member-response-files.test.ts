@@ -18,6 +18,7 @@ import {
   enrol,
   evidenceChange,
   findingChange,
+  issuedReportSha256,
   LEE,
   makeValidation,
   memberResponseChange,
@@ -85,7 +86,13 @@ async function answeredWithFile(hq: EvidenceHq, dana: Enrolled, bytes: Buffer) {
       pat,
       workflowEventChange(v.id, 'APPROVE', asPat, { reportDate: '2026-11-24', at: '2026-11-24T09:00:00.000Z' }),
       workflowEventChange(v.id, 'ISSUE_REPORT', asPat, {
-        reportSha256: String(submit.payload.contentSha256),
+        reportSha256: issuedReportSha256(
+          v.id,
+          String(submit.payload.contentSha256),
+          '2026-11-24',
+          [finding],
+          [{ findingId, decision: 'CONCUR' }],
+        ),
         at: '2026-11-25T09:00:00.000Z',
       }),
     ),

@@ -13,6 +13,7 @@ import {
   saveMemberResponse,
 } from '../../electron/services/member-response-service';
 import { keepRefusedChangeOffHq, listRefusedChanges } from '../../electron/services/refused-changes';
+import { reportModelFor } from '../../electron/services/report/export';
 import { saveResponse } from '../../electron/services/response-service';
 import {
   concurWithAllRemaining,
@@ -26,6 +27,7 @@ import { getWorklist } from '../../electron/services/worklist-service';
 import { responseDueDate } from '../../shared/domain/lifecycle';
 import { AppError } from '../../shared/ipc/envelope';
 import { buildCompleteValidation } from '../db/complete-validation';
+import { reportShaAtHq } from '../hq/helpers';
 import { makePng } from '../unit/evidence-fixtures';
 import { addMember, enrolLaptop, inProcessPull, type Laptop, removeLaptopDirs } from './lifecycle-harness';
 import { BACKENDS, sharedHqPerTest } from './sync-harness';
@@ -329,11 +331,14 @@ describe.each(BACKENDS)('the review loop across an SCSS, a reviewer and a superv
       kind: 'ISSUE_REPORT',
       comment: 'Report sent to the Member.',
     });
-    expect(issued).toMatchObject({
-      state: 'AWAITING_RESPONSE',
-      reportSha256: getValidation(ctx.db, validation.id)?.contentSha256,
-    });
+    expect(issued).toMatchObject({ state: 'AWAITING_RESPONSE', reportSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(issued.reportSha256).not.toBe(getValidation(ctx.db, validation.id)?.contentSha256);
     expect((await pat.sync()).push).toMatchObject({ refused: 0, remaining: 0 });
+    // HQ took it: the fingerprint it recomputes from the findings, decisions and report date it holds is the same.
+    expect(issued.reportSha256).toBe(await reportShaAtHq(hq, validation.id));
+    // The report the Member gets carries that same fingerprint on its cover.
+    const memberReport = reportModelFor(pat.services.ctx, validation.id, { audience: 'MEMBER' });
+    expect(memberReport.cover.reportFingerprint).toBe(issued.reportSha256);
     const reportDate = approved.reportDate as string;
 
     // ── The Member answers; one response not accepted, the next accepted: closed. ──
