@@ -135,6 +135,7 @@ function cover(model: ReportModel): Block[] {
       ['Report date', c.reportDate ? formatReportDate(c.reportDate) : 'Not yet approved'],
       c.responseDueDate ? ['Member response due', formatReportDate(c.responseDueDate)] : null,
       c.fingerprint ? ['Validation fingerprint (SHA-256)', c.fingerprint] : null,
+      c.reportFingerprint ? ['Report fingerprint (SHA-256)', c.reportFingerprint] : null,
       ['Generated', formatReportDateTime(model.generatedAt)],
     ]),
   ];

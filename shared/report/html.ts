@@ -74,6 +74,9 @@ function cover(model: ReportModel): Html {
     c.fingerprint
       ? factRow('Validation fingerprint (SHA-256)', html`<span class="hash">${c.fingerprint}</span>`)
       : null,
+    c.reportFingerprint
+      ? factRow('Report fingerprint (SHA-256)', html`<span class="hash">${c.reportFingerprint}</span>`)
+      : null,
   ];
   return html`<header>
 <h1>${model.title}</h1>

@@ -47,4 +47,6 @@ export type ReportInput = {
   evidenceAttachedBy: Readonly<Record<string, string>>;
   /** Whether the content recomputed now gives the fingerprint signed at submit; null when not submitted. */
   fingerprintMatches: boolean | null;
+  /** Once approved: the fingerprint of what the report asserts (report-fingerprint.ts), as issuing records it. */
+  reportSha256?: string | null;
 };

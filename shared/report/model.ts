@@ -69,6 +69,8 @@ export type ReportCover = {
   responseDueDate: string | null;
   /** The validation's content fingerprint (SHA-256) signed at submit. */
   fingerprint: string | null;
+  /** Once approved: what the report asserts, as the issue step records it and HQ recomputes it. */
+  reportFingerprint: string | null;
 };
 
 export type CategorySummary = {
@@ -330,6 +332,7 @@ function buildBase(input: ReportInput, options: ReportOptions): ReportBase {
       reportDate: input.reportDate,
       responseDueDate: validationDue,
       fingerprint: v.contentSha256,
+      reportFingerprint: input.reportSha256 ?? null,
     },
     summary: { categories, totals: tally(criteria.map((c) => c.id)) },
     actionRequired,

@@ -21,6 +21,7 @@ import { loadLifecycle, reportDateOf } from '../lifecycle-read';
 import type { ServiceContext } from '../service-context';
 import { fingerprintOf } from '../submission-service';
 import { loadValidationContent, type ValidationContent } from '../validation-content';
+import { issuedReportSha256 } from '../workflow-service';
 
 /**
  * Gathers a report's input from this computer's store, read-only: the SCSS's own validation from its tables,
@@ -47,6 +48,7 @@ export function loadReportInput(ctx: ServiceContext, validationId: string): Repo
     responseDays: settings.responseDays,
     evidenceAttachedBy: own.attachedBy,
     fingerprintMatches: signed ? fingerprintOf(content) === signed : null,
+    reportSha256: reportDateOf(l) === null ? null : issuedReportSha256(l),
   };
 }
 
