@@ -5,10 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import { createHandlers, type HostInfo } from '../../electron/ipc/handlers';
 import { type AppServices, openAppServices } from '../../electron/services/app-services';
+import { attachEvidence, PickedFileRegistry } from '../../electron/services/evidence-service';
 import { getSettings, updateSettings } from '../../electron/services/settings-service';
 import type { EventName } from '../../shared/ipc/channels';
 import type { ResponseOf } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/envelope';
+import { makePng } from '../unit/evidence-fixtures';
 import { buildCompleteValidation } from './complete-validation';
 
 /**
@@ -77,6 +79,42 @@ describe('report channels', () => {
     expect(
       value(await dispatch('reports:export', { validationId: validation.id, audience: 'INTERNAL', format: 'XLSX' })),
     ).toEqual({ status: 'cancelled' });
+  });
+
+  it('cancels a report between its photos: nothing is saved, and the next export runs', async () => {
+    const { validation } = buildCompleteValidation(services);
+    const png = await makePng(800, 600, 3);
+    for (let i = 0; i < 3; i += 1) {
+      await attachEvidence(
+        services.ctx,
+        {
+          validationId: validation.id,
+          criterionId: '4.1',
+          findingId: null,
+          fileName: `photo-${i}.png`,
+          mediaType: 'image/png',
+          caption: '',
+          source: { kind: 'bytes', base64: Buffer.concat([png, Buffer.from([i])]).toString('base64') },
+        },
+        new PickedFileRegistry(),
+      );
+    }
+    const saved: string[] = [];
+    const dispatch = dispatcher({
+      showSaveDialog: async (name) => {
+        saved.push(name);
+        return path.join(dataDir, name);
+      },
+    });
+    // Cancel is pressed while the export is under way (it yields to the event loop between photos).
+    const exporting = dispatch('reports:export', { validationId: validation.id, audience: 'INTERNAL', format: 'DOCX' });
+    expect(value(await dispatch('reports:cancel', {}))).toEqual({ cancelled: true });
+    expect(value(await exporting)).toEqual({ status: 'cancelled' });
+    expect(saved).toEqual([]);
+    expect(value(await dispatch('reports:cancel', {}))).toEqual({ cancelled: false });
+    expect(
+      value(await dispatch('reports:export', { validationId: validation.id, audience: 'INTERNAL', format: 'DOCX' })),
+    ).toMatchObject({ status: 'saved' });
   });
 
   it('refuses a validation that is not on this computer with NOT_FOUND', async () => {

@@ -53,8 +53,27 @@ export function reportHandlers(
 ): HandlersFor<'reports:preview' | 'reports:export' | 'reports:workbook' | 'reports:cancel'> {
   const marking = () => getSettings(ctx).reportMarking;
   const progress = (payload: EventPayloadOf<'report:progress'>) => host.emit?.('report:progress', payload);
-  /** One findings workbook at a time: a second request waits for nothing, it is refused. */
+  /** One export at a time (a report or a workbook): a second is refused, and Cancel stops the one running. */
   let running: AbortController | null = null;
+  async function exclusive<T>(
+    what: string,
+    work: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T | { status: 'cancelled' }> {
+    if (running) throw new AppError('CONFLICT', 'Another export is being made; wait for it or cancel it.');
+    const controller = new AbortController();
+    running = controller;
+    try {
+      return await work(controller.signal);
+    } catch (error) {
+      if (controller.signal.aborted) return { status: 'cancelled' };
+      if (error instanceof AppError) throw error;
+      const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new AppError('INTERNAL', `${what} could not be made: ${detail}`);
+    } finally {
+      running = null;
+      progress(null);
+    }
+  }
   return {
     'reports:preview': async (req) => {
       const model = reportModelFor(ctx, req.validationId, { audience: req.audience, marking: marking() });
@@ -65,48 +84,33 @@ export function reportHandlers(
       });
       return { memberName: model.cover.memberName, html, draft: model.draft, marking: model.marking, warnings };
     },
-    'reports:export': async (req) => {
-      const report = await exportReport(ctx, req.validationId, {
-        audience: req.audience,
-        format: req.format,
-        marking: marking(),
-        loadSharp: reportSharp,
-        ...(host.printPdf ? { printPdf: host.printPdf } : {}),
-      }).catch((error: unknown) => {
-        if (error instanceof AppError) throw error;
-        const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        throw new AppError('INTERNAL', `The ${req.format} report could not be made: ${detail}`);
-      });
-      return deliver(host, report, req.format);
-    },
-    'reports:workbook': async (req) => {
-      if (running)
-        throw new AppError('CONFLICT', 'A findings workbook is already being made; wait for it or cancel it.');
-      const controller = new AbortController();
-      running = controller;
-      try {
+    'reports:export': (req) =>
+      exclusive(`The ${req.format} report`, async (signal) => {
+        const report = await exportReport(ctx, req.validationId, {
+          audience: req.audience,
+          format: req.format,
+          marking: marking(),
+          loadSharp: reportSharp,
+          signal,
+          ...(host.printPdf ? { printPdf: host.printPdf } : {}),
+        });
+        signal.throwIfAborted();
+        return deliver(host, report, req.format);
+      }),
+    'reports:workbook': (req) =>
+      exclusive('The findings workbook', async (signal) => {
         const workbook = await exportFindingsWorkbook(ctx, {
           filter: req.filter,
           format: req.format,
-          signal: controller.signal,
+          signal,
           onProgress: (done, total) => progress({ done, total }),
         });
         if (workbook.validations === 0) {
           throw new AppError('NOT_FOUND', 'No validation on this computer matches those filters; nothing was saved.');
         }
-        const counts = { validations: workbook.validations, findings: workbook.findings };
         const delivered = await deliver(host, workbook, req.format);
-        return { ...delivered, ...counts };
-      } catch (error) {
-        if (controller.signal.aborted) return { status: 'cancelled' };
-        if (error instanceof AppError) throw error;
-        const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        throw new AppError('INTERNAL', `The findings workbook could not be made: ${detail}`);
-      } finally {
-        running = null;
-        progress(null);
-      }
-    },
+        return { ...delivered, validations: workbook.validations, findings: workbook.findings };
+      }),
     'reports:cancel': () => {
       if (!running) return { cancelled: false };
       running.abort(new DOMException(EXPORT_CANCELLED, 'AbortError'));

@@ -33,6 +33,8 @@ export type ExportRequest = {
   loadSharp?: PhotoLoadOptions['loadSharp'];
   /** Prints HTML to PDF; headless Chromium unless Electron passes webContents.printToPDF. */
   printPdf?: (html: string, options: PrintOptions) => Promise<Uint8Array>;
+  /** Cancels between steps (each photo, before printing): the export rejects with the signal's reason. */
+  signal?: AbortSignal;
 };
 
 export type ExportedReport = { bytes: Uint8Array; fileName: string; mediaType: string; warnings: string[] };
@@ -55,10 +57,11 @@ export function reportModelFor(
 export async function reportHtmlFor(
   ctx: ServiceContext,
   model: ReportModel,
-  options: Pick<ExportRequest, 'loadSharp'> & { stylesheetHref?: string } = {},
+  options: Pick<ExportRequest, 'loadSharp' | 'signal'> & { stylesheetHref?: string } = {},
 ): Promise<{ html: string; warnings: string[] }> {
   const { photos, warnings } = await loadReportPhotos(ctx.dataDir, reportPhotos(model), {
     loadSharp: options.loadSharp,
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   const stylesheet = options.stylesheetHref === undefined ? {} : { stylesheetHref: options.stylesheetHref };
   return { html: renderReportHtml(model, { photos, ...stylesheet }), warnings };
@@ -95,6 +98,7 @@ export async function exportReport(
     }
     case 'PDF': {
       const { html, warnings } = await reportHtmlFor(ctx, model, request);
+      request.signal?.throwIfAborted();
       // Loaded only when no printer is given: Electron passes webContents.printToPDF and never needs playwright-core.
       const print = request.printPdf ?? (await import('./pdf')).printReportPdf;
       return done(await print(html, { marking: model.marking, draft: model.draft }), warnings);

@@ -12,6 +12,8 @@ export type PhotoLoadOptions = {
   /** How sharp is loaded; Electron's main process passes its require(). */
   loadSharp?: () => Sharp | Promise<Sharp>;
   edge?: number;
+  /** Stops before the next photo (the export was cancelled): rejects with the signal's reason. */
+  signal?: AbortSignal;
 };
 
 const defaultLoadSharp = () => import('sharp').then((m) => m.default);
@@ -38,6 +40,7 @@ export async function loadReportPhotos(
   // One at a time: sharp already uses a thread pool per image, and 20 full-size decodes at once would
   // hold gigabytes of pixels.
   for (const photo of wanted) {
+    options.signal?.throwIfAborted();
     const file = evidenceFilePath(dataDir, photo.sha256);
     if (!(await stat(file).catch(() => null))?.isFile()) {
       warnings.push(`Photo left out: "${photo.fileName}" is not on this computer (its file is missing).`);

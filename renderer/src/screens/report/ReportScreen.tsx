@@ -125,6 +125,13 @@ export function ReportScreen({ validationId }: { validationId: string }) {
               <div className="report-screen__making">
                 <span>{makingLabel}…</span>
                 <progress aria-label={makingLabel} />
+                <button
+                  type="button"
+                  className="usa-button usa-button--unstyled"
+                  onClick={() => void call('reports:cancel', {}).catch(() => undefined)}
+                >
+                  Cancel
+                </button>
               </div>
             )}
           </div>
