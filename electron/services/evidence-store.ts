@@ -89,7 +89,7 @@ export async function stageFromStream(
 
 export const discardStaged = (staged: StagedFile): Promise<void> => rm(staged.tempPath, { force: true });
 
-async function syncDirectory(dir: string): Promise<void> {
+export async function syncDirectory(dir: string): Promise<void> {
   // Makes the rename itself durable on POSIX; Windows cannot open a directory and needs no such step.
   try {
     const handle = await open(dir, 'r');

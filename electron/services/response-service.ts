@@ -5,7 +5,7 @@ import { getResponse, upsertResponse } from '../../db/queries/responses';
 import { getSite } from '../../db/queries/sites';
 import { adjustAnsweredCount, touchValidation } from '../../db/queries/validations';
 import { ENTITY_TYPE_LABELS } from '../../shared/domain/entity-types';
-import type { CriterionResponse, Validation, ValidationStatus } from '../../shared/domain/validation';
+import type { CriterionResponse, ValidationStatus } from '../../shared/domain/validation';
 import { statusAfterAnswer, WorksheetLockedError } from '../../shared/domain/worksheet-rules';
 import type { ParsedRequestOf } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';

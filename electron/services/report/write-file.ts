@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { syncDirectory } from '../evidence-store';
 
 /**
  * Writes a file so that it is either whole or absent: the bytes go to a temporary file beside the target,
@@ -23,18 +24,4 @@ export async function writeFileAtomically(target: string, bytes: Uint8Array): Pr
     throw error;
   }
   await syncDirectory(path.dirname(target));
-}
-
-async function syncDirectory(dir: string): Promise<void> {
-  // Makes the rename itself durable on POSIX; Windows cannot open a directory and needs no such step.
-  try {
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    /* not supported on this platform */
-  }
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import type { RequestOf, ResponseOf } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
+import { ExportOutcome, ExportProgress } from './ExportStatus';
 import { finishSave, type Outcome } from './save-outcome';
 
 type Audience = RequestOf<'reports:preview'>['audience'];
@@ -121,36 +122,9 @@ export function ReportScreen({ validationId }: { validationId: string }) {
             </p>
           )}
           <div aria-live="polite" data-testid="report-status">
-            {makingLabel && (
-              <div className="report-screen__making">
-                <span>{makingLabel}…</span>
-                <progress aria-label={makingLabel} />
-                <button
-                  type="button"
-                  className="usa-button usa-button--unstyled"
-                  onClick={() => void call('reports:cancel', {}).catch(() => undefined)}
-                >
-                  Cancel
-                </button>
-              </div>
-            )}
+            {makingLabel && <ExportProgress label={makingLabel} />}
           </div>
-          {outcome && (
-            <Alert type={outcome.type}>
-              <span data-testid="report-outcome">{outcome.text}</span>
-              {outcome.warnings.length > 0 && (
-                <>
-                  {' '}
-                  Left out of the report:
-                  <ul data-testid="report-warnings">
-                    {outcome.warnings.map((w) => (
-                      <li key={w}>{w}</li>
-                    ))}
-                  </ul>
-                </>
-              )}
-            </Alert>
-          )}
+          {outcome && <ExportOutcome outcome={outcome} testId="report-outcome" />}
         </div>
       </div>
       {loadError && <Alert type="error">The report could not be made: {loadError}</Alert>}

@@ -3,7 +3,7 @@ import { ENTITY_TYPE_LABELS, ENTITY_TYPES } from '../../../../shared/domain/enti
 import type { RequestOf } from '../../../../shared/ipc/contract';
 import { WORKBOOK_STATUS_LABELS, type WorkbookStatus } from '../../../../shared/report/workbook-filter';
 import { call, errorMessage } from '../../api';
-import { Alert } from '../../components/Alert';
+import { ExportOutcome, ExportProgress } from './ExportStatus';
 import { finishSave, type Outcome } from './save-outcome';
 
 type Filter = RequestOf<'reports:workbook'>['filter'];
@@ -158,42 +158,17 @@ export function ReportsScreen() {
       </form>
       <div aria-live="polite" data-testid="workbook-status">
         {busy && (
-          <div className="report-screen__making">
-            <span>
-              {progress
-                ? `Reading validation ${progress.done} of ${progress.total}…`
-                : 'Finding the validations that match…'}
-            </span>
-            <progress
-              aria-label="Findings workbook progress"
-              {...(progress && progress.total > 0 ? { value: progress.done, max: progress.total } : {})}
-            />
-            <button
-              type="button"
-              className="usa-button usa-button--unstyled"
-              onClick={() => void call('reports:cancel', {}).catch(() => undefined)}
-            >
-              Cancel
-            </button>
-          </div>
+          <ExportProgress
+            label={
+              progress
+                ? `Reading validation ${progress.done} of ${progress.total}`
+                : 'Finding the validations that match'
+            }
+            {...(progress ? { progress } : {})}
+          />
         )}
       </div>
-      {outcome && (
-        <Alert type={outcome.type}>
-          <span data-testid="workbook-outcome">{outcome.text}</span>
-          {outcome.warnings.length > 0 && (
-            <>
-              {' '}
-              Left out:
-              <ul>
-                {outcome.warnings.map((w) => (
-                  <li key={w}>{w}</li>
-                ))}
-              </ul>
-            </>
-          )}
-        </Alert>
-      )}
+      {outcome && <ExportOutcome outcome={outcome} testId="workbook-outcome" />}
     </div>
   );
 }
