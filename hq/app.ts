@@ -4,6 +4,7 @@ import { UuidSchema } from '../shared/domain/primitives';
 import { describeUnstorableText, findUnstorableText } from '../shared/domain/text';
 import { EnrollRequestSchema, PushRequestSchema } from '../shared/sync/protocol';
 import { PullQuerySchema } from '../shared/sync/pull-protocol';
+import { analyticsRoutes } from './analytics-routes';
 import { recordAuditHead } from './audit-heads';
 import type { HqDb } from './db/types';
 import { createEnrolFailureLimiter, type EnrolFailureLimit } from './enrol-rate-limit';
@@ -173,6 +174,8 @@ export function buildHqApp(options: BuildHqAppOptions): FastifyInstance {
     uploadSweepIntervalMs: options.uploadSweepIntervalMs,
     onUploadSweep: options.onUploadSweep,
   });
+
+  app.register(analyticsRoutes, { db, requirePrincipal: (request, reply) => requirePrincipal(db, request, reply) });
 
   app.get<{ Params: { id: string } }>('/v1/validations/:id/receipt', async (request, reply) => {
     const principal = await requirePrincipal(db, request, reply);

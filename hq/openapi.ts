@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import { AnalyticsFiltersSchema, TopDeficienciesQuerySchema } from '../shared/analytics/filters';
+import {
+  DeficienciesByCategorySchema,
+  DeficiencyReasonsSchema,
+  KeyStatisticsSchema,
+  TopDeficienciesSchema,
+} from '../shared/analytics/views';
 import { CHECKSUM_MISMATCH_STATUS, EVIDENCE_UPLOADS_PATH, Sha256HexSchema } from '../shared/sync/evidence-protocol';
 import {
   ApiErrorSchema,
@@ -162,6 +169,39 @@ export const HQ_ROUTES: readonly Route[] = [
       '404': refused('Not held, or not referenced by a validation in your scope'),
     },
   },
+  ...(
+    [
+      [
+        'key-statistics',
+        'Key statistics: validations, Members, deficiencies per validation, repeats, responses overdue',
+        KeyStatisticsSchema,
+      ],
+      [
+        'deficiencies-by-category',
+        'Deficiencies by MSC category, ranked, with the Action Required / Recommendation split',
+        DeficienciesByCategorySchema,
+      ],
+      [
+        'top-deficiencies',
+        'The criteria most often deficient, with times assessed and the deficiency rate',
+        TopDeficienciesSchema,
+      ],
+      ['deficiency-reasons', 'Deficiencies by reason code', DeficiencyReasonsSchema],
+    ] as const
+  ).map(
+    ([view, summary, schema]): Route => ({
+      method: 'get',
+      path: `/v1/analytics/${view}`,
+      summary: `${summary}, over the submitted validations in your scope (Accept: text/csv for CSV)`,
+      auth: true,
+      query: view === 'top-deficiencies' ? TopDeficienciesQuerySchema : AnalyticsFiltersSchema,
+      responses: {
+        '200': { description: 'The view (JSON, or CSV with a header row)', schema },
+        '400': refused('An unknown query parameter or a malformed filter, named'),
+        '401': refused('Missing, unknown or revoked device token'),
+      },
+    }),
+  ),
   {
     method: 'get',
     path: '/healthz',

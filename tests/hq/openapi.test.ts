@@ -17,6 +17,10 @@ describe.each(BACKENDS)('HQ service basics on %s', (backend) => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/healthz',
+      '/v1/analytics/deficiencies-by-category',
+      '/v1/analytics/deficiency-reasons',
+      '/v1/analytics/key-statistics',
+      '/v1/analytics/top-deficiencies',
       '/v1/enroll',
       '/v1/evidence/files/{sha256}',
       '/v1/evidence/uploads',

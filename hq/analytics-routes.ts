@@ -1,0 +1,95 @@
+import { stringify } from 'csv-stringify/sync';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import {
+  type AnalyticsFilters,
+  AnalyticsFiltersSchema,
+  describeFilterIssue,
+  TopDeficienciesQuerySchema,
+} from '../shared/analytics/filters';
+import type { KeyStatistics } from '../shared/analytics/views';
+import type { HqUser } from '../shared/sync/protocol';
+import { deficienciesByCategory, deficiencyReasons, keyStatistics, topDeficiencies } from './analytics';
+import type { HqDb } from './db/types';
+import type { Principal } from './identity';
+
+export type AnalyticsRoutesOptions = {
+  db: HqDb;
+  requirePrincipal: (request: FastifyRequest, reply: FastifyReply) => Promise<Principal | null>;
+};
+
+/** Today as YYYY-MM-DD (UTC) by the server's clock: what a response's due date is compared with. */
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Each view's rows as CSV: header row, then one line per row (key statistics as metric,value pairs). */
+type CsvTable = { columns: string[]; rows: Array<Record<string, unknown>> };
+
+const keyStatisticsTable = (s: KeyStatistics): CsvTable => ({
+  columns: ['metric', 'value'],
+  rows: [
+    ['validationsSubmitted', s.validationsSubmitted],
+    ['membersValidated', s.membersValidated],
+    ['deficiencies', s.deficiencies],
+    ['deficienciesPerValidationMean', s.deficienciesPerValidation.mean],
+    ['deficienciesPerValidationMedian', s.deficienciesPerValidation.median],
+    ['shareWithActionRequired', s.shareWithActionRequired],
+    ['repeatDeficiencies', s.repeatDeficiencies],
+    ['responsesOverdue', s.responsesOverdue],
+  ].map(([metric, value]) => ({ metric, value })),
+});
+
+const wantsCsv = (request: FastifyRequest) => /\btext\/csv\b/i.test(request.headers.accept ?? '');
+
+/** GET /v1/analytics/<view>: the MSC performance views over the caller's scope, as JSON or (Accept: text/csv) CSV. */
+export const analyticsRoutes: FastifyPluginAsync<AnalyticsRoutesOptions> = async (app, options) => {
+  const { db } = options;
+
+  function view<Q extends AnalyticsFilters, R>(
+    name: string,
+    schema: z.ZodType<Q>,
+    compute: (user: HqUser, query: Q) => Promise<R>,
+    table: (result: R) => CsvTable,
+  ) {
+    app.get(`/v1/analytics/${name}`, async (request, reply) => {
+      const principal = await options.requirePrincipal(request, reply);
+      if (!principal) return reply;
+      const query = schema.safeParse(request.query);
+      if (!query.success) {
+        return reply.code(400).send({ error: { code: 'BAD_REQUEST', message: describeFilterIssue(query.error) } });
+      }
+      const result = await compute(principal.user, query.data);
+      request.log.info({ deviceId: principal.deviceId, view: name }, 'analytics');
+      if (!wantsCsv(request)) return result;
+      const { columns, rows } = table(result);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}.csv"`)
+        .send(stringify(rows, { header: true, columns }));
+    });
+  }
+
+  view(
+    'key-statistics',
+    AnalyticsFiltersSchema,
+    (user, filters) => keyStatistics(db, user, filters, { today: today() }),
+    keyStatisticsTable,
+  );
+  view(
+    'deficiencies-by-category',
+    AnalyticsFiltersSchema,
+    (user, filters) => deficienciesByCategory(db, user, filters),
+    (r) => ({ columns: ['category', 'name', 'count', 'percent', 'actionRequired', 'recommendation'], rows: r.rows }),
+  );
+  view(
+    'top-deficiencies',
+    TopDeficienciesQuerySchema,
+    (user, query) => topDeficiencies(db, user, query),
+    (r) => ({ columns: ['criterionId', 'category', 'timesDeficient', 'timesAssessed', 'rate'], rows: r.rows }),
+  );
+  view(
+    'deficiency-reasons',
+    AnalyticsFiltersSchema,
+    (user, filters) => deficiencyReasons(db, user, filters),
+    (r) => ({ columns: ['reasonCode', 'count', 'percent'], rows: r.rows }),
+  );
+};

@@ -1,0 +1,252 @@
+import {
+  ASSESSED_RESULTS,
+  categoryNames,
+  DEFICIENCY_CLASSIFICATIONS,
+  NO_FINDING_DECISION,
+  percentOf,
+  roundedRatio,
+} from '../shared/analytics/definitions';
+import type { AnalyticsFilters, TopDeficienciesQuery } from '../shared/analytics/filters';
+import type {
+  DeficienciesByCategory,
+  DeficiencyReasons,
+  KeyStatistics,
+  TopDeficiencies,
+} from '../shared/analytics/views';
+import { bundledEditions } from '../shared/catalog/index';
+import { DEFAULT_RESPONSE_DAYS } from '../shared/domain/lifecycle';
+import type { HqUser } from '../shared/sync/protocol';
+import type { HqQueryable } from './db/types';
+
+/**
+ * The MSC performance views (issue 12) over every submitted validation in the caller's scope, each one SQL
+ * statement over HQ's tables. The definitions (what a deficiency is, rounding) come from shared/analytics.
+ */
+
+/** Positional parameters collected while the SQL is assembled, so each fragment names its own values. */
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+  list(values: readonly unknown[]): string {
+    return values.map((v) => this.add(v)).join(', ');
+  }
+}
+
+/** canSeeValidation in SQL: an SCSS their own, reviewers and supervisors their office, analysts everything. */
+function scopeSql(user: HqUser, alias: string, p: Params): string {
+  switch (user.role) {
+    case 'SCSS':
+      return `${alias}.owner_user_id = ${p.add(user.id)}::uuid`;
+    case 'FIELD_OFFICE_REVIEWER':
+    case 'SUPERVISOR':
+      return `${alias}.field_office = ${p.add(user.fieldOffice)}`;
+    case 'HQ_ANALYST':
+      return 'true';
+  }
+}
+
+/** Ever submitted, as hq/pull.ts decides it (shared/analytics/definitions.ts isSubmitted). */
+const submittedSql = (alias: string) =>
+  `(${alias}.workflow_state <> 'IN_PROGRESS' OR ${alias}.payload->>'submittedAt' IS NOT NULL)`;
+
+/** The submitted validations in scope that pass the filters; submittedAt is ISO UTC, so its first 10 characters are the day. */
+function submittedInScopeSql(user: HqUser, filters: AnalyticsFilters, p: Params): string {
+  const where = [submittedSql('v'), scopeSql(user, 'v', p)];
+  if (filters.submittedFrom) where.push(`left(v.payload->>'submittedAt', 10) >= ${p.add(filters.submittedFrom)}`);
+  if (filters.submittedTo) where.push(`left(v.payload->>'submittedAt', 10) <= ${p.add(filters.submittedTo)}`);
+  if (filters.entityType) where.push(`v.payload->>'entityType' = ${p.add(filters.entityType)}`);
+  if (filters.mode) where.push(`v.payload->>'mode' = ${p.add(filters.mode)}`);
+  if (filters.fieldOffice) where.push(`v.field_office = ${p.add(filters.fieldOffice)}`);
+  if (filters.edition) where.push(`v.payload->>'catalogEditionId' = ${p.add(filters.edition)}`);
+  return `SELECT v.id, v.workflow_state, v.payload FROM validations v WHERE ${where.join(' AND ')}`;
+}
+
+/** A finding record `f` that is a deficiency on its (already submitted) validation. */
+function deficiencyFindingSql(f: string, p: Params): string {
+  return `${f}.entity = 'finding' AND ${f}.payload->>'classification' IN (${p.list(DEFICIENCY_CLASSIFICATIONS)})
+    AND NOT EXISTS (SELECT 1 FROM records rv WHERE rv.entity = 'finding_review'
+      AND rv.entity_id = ${f}.validation_id::text || '/' || ${f}.entity_id
+      AND rv.payload->>'decision' = ${p.add(NO_FINDING_DECISION.decision)}
+      AND rv.payload->>'proposedClassification' = ${p.add(NO_FINDING_DECISION.proposedClassification)})`;
+}
+
+/** The common CTEs: `subs` (validations counted) and `deficiencies` (one row per deficiency on them). */
+function baseCtes(user: HqUser, filters: AnalyticsFilters, p: Params): string {
+  return `subs AS (${submittedInScopeSql(user, filters, p)}),
+  deficiencies AS (
+    SELECT f.validation_id, f.entity_id AS finding_id, f.payload->>'criterionId' AS criterion_id,
+      split_part(f.payload->>'criterionId', '.', 1)::int AS category,
+      f.payload->>'classification' AS classification, f.payload->>'reasonCode' AS reason_code
+    FROM records f JOIN subs s ON s.id = f.validation_id
+    WHERE ${deficiencyFindingSql('f', p)})`;
+}
+
+export type AnalyticsOptions = { today: string };
+
+export async function keyStatistics(
+  db: HqQueryable,
+  user: HqUser,
+  filters: AnalyticsFilters,
+  options: AnalyticsOptions,
+): Promise<KeyStatistics> {
+  const p = new Params();
+  const ctes = baseCtes(user, filters, p);
+  // The Member's previous submitted validation is looked for in the caller's scope, whatever the other filters.
+  const previous = `SELECT pv.id FROM validations pv
+      WHERE ${submittedSql('pv')} AND ${scopeSql(user, 'pv', p)}
+        AND pv.payload->>'memberId' = s.payload->>'memberId'
+        AND pv.payload->>'submittedAt' < s.payload->>'submittedAt'
+      ORDER BY pv.payload->>'submittedAt' DESC, pv.id DESC LIMIT 1`;
+  const sql = `WITH ${ctes},
+  per_validation AS (
+    SELECT s.id, count(d.finding_id)::int AS n, coalesce(bool_or(d.classification = 'ACTION_REQUIRED'), false) AS has_ar
+    FROM subs s LEFT JOIN deficiencies d ON d.validation_id = s.id GROUP BY s.id),
+  repeats AS (
+    SELECT cur.validation_id, cur.criterion_id
+    FROM (SELECT DISTINCT validation_id, criterion_id FROM deficiencies) cur
+    JOIN subs s ON s.id = cur.validation_id
+    JOIN LATERAL (${previous}) prev ON true
+    WHERE EXISTS (SELECT 1 FROM records f WHERE f.validation_id = prev.id
+      AND f.payload->>'criterionId' = cur.criterion_id AND ${deficiencyFindingSql('f', p)})),
+  overdue AS (
+    SELECT d.finding_id FROM deficiencies d JOIN subs s ON s.id = d.validation_id
+    WHERE s.workflow_state = 'AWAITING_RESPONSE' AND d.classification = 'ACTION_REQUIRED'
+      AND s.payload->>'reportDate' IS NOT NULL
+      AND ${p.add(options.today)}::date > (s.payload->>'reportDate')::date + ${p.add(DEFAULT_RESPONSE_DAYS)}::int
+      AND coalesce((SELECT m.payload->>'assessment' FROM records m
+        WHERE m.entity = 'member_response' AND m.validation_id = d.validation_id AND m.payload->>'findingId' = d.finding_id
+        ORDER BY m.payload->>'receivedOn' DESC, m.payload->>'updatedAt' DESC LIMIT 1), '') <> 'ACCEPTED')
+  SELECT (SELECT count(*)::int FROM subs) AS validations,
+    (SELECT count(DISTINCT payload->>'memberId')::int FROM subs) AS members,
+    (SELECT count(*)::int FROM deficiencies) AS deficiencies,
+    (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY n)::float8 FROM per_validation) AS median,
+    (SELECT count(*)::int FROM per_validation WHERE has_ar) AS with_action_required,
+    (SELECT count(*)::int FROM repeats) AS repeats,
+    (SELECT count(*)::int FROM overdue) AS overdue`;
+  const [row] = await db.query<{
+    validations: number;
+    members: number;
+    deficiencies: number;
+    median: number | null;
+    with_action_required: number;
+    repeats: number;
+    overdue: number;
+  }>(sql, p.values);
+  if (!row) throw new Error('key statistics query returned no row');
+  return {
+    validationsSubmitted: row.validations,
+    membersValidated: row.members,
+    deficiencies: row.deficiencies,
+    deficienciesPerValidation: {
+      mean: roundedRatio(row.deficiencies, row.validations),
+      median: Number(row.median ?? 0),
+    },
+    shareWithActionRequired: percentOf(row.with_action_required, row.validations),
+    repeatDeficiencies: row.repeats,
+    responsesOverdue: row.overdue,
+  };
+}
+
+/**
+ * Category names from the edition filtered on, else the newest edition HQ has published, else the one bundled
+ * with the app: names are the same twelve across editions, so one edition names them all.
+ */
+async function loadCategoryNames(db: HqQueryable, edition: string | undefined): Promise<ReadonlyMap<number, string>> {
+  const [row] = await db.query<{ categories: Array<{ number: number; name: string }> }>(
+    `SELECT edition->'categories' AS categories FROM catalog_editions
+     ORDER BY (id = $1) DESC, published_at DESC, id DESC LIMIT 1`,
+    [edition ?? null],
+  );
+  const bundled = bundledEditions()[0];
+  if (row) return categoryNames(row);
+  return bundled ? categoryNames(bundled) : new Map();
+}
+
+export async function deficienciesByCategory(
+  db: HqQueryable,
+  user: HqUser,
+  filters: AnalyticsFilters,
+): Promise<DeficienciesByCategory> {
+  const p = new Params();
+  const rows = await db.query<{ category: number; count: number; action_required: number; recommendation: number }>(
+    `WITH ${baseCtes(user, filters, p)}
+     SELECT category, count(*)::int AS count,
+       (count(*) FILTER (WHERE classification = 'ACTION_REQUIRED'))::int AS action_required,
+       (count(*) FILTER (WHERE classification = 'RECOMMENDATION'))::int AS recommendation
+     FROM deficiencies GROUP BY category`,
+    p.values,
+  );
+  const names = await loadCategoryNames(db, filters.edition);
+  const total = rows.reduce((sum, r) => sum + r.count, 0);
+  const byCategory = new Map(rows.map((r) => [r.category, r]));
+  // Every category is listed, those without deficiencies at 0, so a chart always shows all twelve.
+  const all = Array.from({ length: 12 }, (_, i) => {
+    const category = i + 1;
+    const found = byCategory.get(category);
+    const count = found?.count ?? 0;
+    return {
+      category,
+      name: names.get(category) ?? `Category ${category}`,
+      count,
+      percent: percentOf(count, total),
+      actionRequired: found?.action_required ?? 0,
+      recommendation: found?.recommendation ?? 0,
+    };
+  });
+  all.sort((a, b) => b.count - a.count || a.category - b.category);
+  return { total, rows: all };
+}
+
+export async function topDeficiencies(
+  db: HqQueryable,
+  user: HqUser,
+  query: TopDeficienciesQuery,
+): Promise<TopDeficiencies> {
+  const p = new Params();
+  const rows = await db.query<{ criterion_id: string; category: number; deficient: number; assessed: number }>(
+    `WITH ${baseCtes(user, query, p)},
+     deficient AS (SELECT criterion_id, category, count(DISTINCT validation_id)::int AS n FROM deficiencies
+       GROUP BY criterion_id, category),
+     assessed AS (SELECT r.payload->>'criterionId' AS criterion_id, count(*)::int AS n
+       FROM records r JOIN subs s ON s.id = r.validation_id
+       WHERE r.entity = 'criterion_response' AND r.payload->>'result' IN (${p.list(ASSESSED_RESULTS)})
+       GROUP BY 1)
+     SELECT d.criterion_id, d.category, d.n AS deficient, coalesce(a.n, 0) AS assessed
+     FROM deficient d LEFT JOIN assessed a ON a.criterion_id = d.criterion_id
+     ORDER BY d.n DESC, d.n::numeric / nullif(a.n, 0) DESC NULLS LAST, d.category,
+       split_part(d.criterion_id, '.', 2)::int
+     LIMIT ${p.add(query.limit)}::int`,
+    p.values,
+  );
+  return {
+    rows: rows.map((r) => ({
+      criterionId: r.criterion_id,
+      category: r.category,
+      timesDeficient: r.deficient,
+      timesAssessed: r.assessed,
+      rate: percentOf(r.deficient, r.assessed),
+    })),
+  };
+}
+
+export async function deficiencyReasons(
+  db: HqQueryable,
+  user: HqUser,
+  filters: AnalyticsFilters,
+): Promise<DeficiencyReasons> {
+  const p = new Params();
+  const rows = await db.query<{ reason_code: string | null; count: number }>(
+    `WITH ${baseCtes(user, filters, p)}
+     SELECT reason_code, count(*)::int AS count FROM deficiencies
+     GROUP BY reason_code ORDER BY count(*) DESC, reason_code NULLS LAST`,
+    p.values,
+  );
+  const total = rows.reduce((sum, r) => sum + r.count, 0);
+  return {
+    total,
+    rows: rows.map((r) => ({ reasonCode: r.reason_code, count: r.count, percent: percentOf(r.count, total) })),
+  };
+}

@@ -1,0 +1,85 @@
+import type { CatalogEdition } from '../catalog/schema';
+import type { FindingClassification } from '../domain/field-work';
+import type { ProposedClassification, ReviewDecision } from '../domain/lifecycle';
+import type { ResponseResult } from '../domain/validation';
+
+/**
+ * What the MSC performance views count (issue 12), in one place so HQ (SQL) and the laptop (SQLite) give the
+ * same numbers from the same data. Pure: HQ's SQL embeds these constants rather than restating them.
+ */
+
+/** A finding of these classifications is a deficiency; best-practice observations are not findings at all. */
+export const DEFICIENCY_CLASSIFICATIONS: readonly FindingClassification[] = ['ACTION_REQUIRED', 'RECOMMENDATION'];
+
+/** A reviewer who does not concur and proposes "no finding" has decided the finding is not a deficiency. */
+export const NO_FINDING_DECISION: { decision: ReviewDecision; proposedClassification: ProposedClassification } = {
+  decision: 'NON_CONCUR',
+  proposedClassification: 'NO_FINDING',
+};
+
+/** A criterion is assessed when the SCSS found it compliant or deficient (not N/A, not unverified). */
+export const ASSESSED_RESULTS: readonly ResponseResult[] = ['COMPLIANT', 'DEFICIENT'];
+
+export type DeficiencyCandidate = {
+  classification: string;
+  /** The finding's latest review decision, if any. */
+  review: { decision: string; proposedClassification?: string | null } | null;
+  /** The validation has been submitted (it ever left the SCSS's hands: any state but in progress, or a submittedAt). */
+  validationSubmitted: boolean;
+};
+
+/** A deficiency: an Action Required or Recommendation finding on a submitted validation, unless a reviewer ruled it no finding. */
+export function isDeficiency(finding: DeficiencyCandidate): boolean {
+  if (!finding.validationSubmitted) return false;
+  if (!(DEFICIENCY_CLASSIFICATIONS as readonly string[]).includes(finding.classification)) return false;
+  return !isRuledNoFinding(finding.review);
+}
+
+export const isRuledNoFinding = (review: DeficiencyCandidate['review']): boolean =>
+  review !== null &&
+  review.decision === NO_FINDING_DECISION.decision &&
+  review.proposedClassification === NO_FINDING_DECISION.proposedClassification;
+
+export const isAssessed = (result: string | null): boolean =>
+  result !== null && (ASSESSED_RESULTS as readonly string[]).includes(result);
+
+/** Ever submitted, as HQ's pull decides it: a withdrawn validation keeps its submittedAt and still counts. */
+export const isSubmitted = (workflowState: string, submittedAt: string | null | undefined): boolean =>
+  workflowState !== 'IN_PROGRESS' || (submittedAt ?? null) !== null;
+
+/**
+ * numerator ÷ denominator rounded half away from zero to `decimals` places, in integer arithmetic so that
+ * 191/1417 gives 13.48 and 1/8 gives 0.13 exactly (floating point would turn some .5 cases down). Integers
+ * in, 0 when the denominator is 0 (an empty view has no share).
+ */
+export function roundedRatio(numerator: number, denominator: number, decimals = 2): number {
+  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator)) {
+    throw new RangeError('roundedRatio takes whole numbers');
+  }
+  if (denominator === 0) return 0;
+  const sign = Math.sign(numerator) * Math.sign(denominator);
+  const n = BigInt(Math.abs(numerator)) * 10n ** BigInt(decimals);
+  const d = BigInt(Math.abs(denominator));
+  const scaled = (2n * n + d) / (2n * d); // floor(n/d + 1/2): half rounds up, away from zero for |x|
+  const value = Number(scaled) / 10 ** decimals;
+  return sign < 0 ? -value : value;
+}
+
+/** count as a percent of total, rounded half away from zero to 2 decimals (13.48 for 191 of 1,417). */
+export const percentOf = (count: number, total: number): number => roundedRatio(count * 100, total);
+
+/** A criterion's category is its ID's first number (the catalog schema enforces it: 4.17 is in category 4). */
+export const categoryOfCriterion = (criterionId: string): number => Number(criterionId.split('.')[0]);
+
+/** Category number → name, from a catalog edition (every edition names all twelve). */
+export const categoryNames = (edition: {
+  categories: ReadonlyArray<Pick<CatalogEdition['categories'][number], 'number' | 'name'>>;
+}): ReadonlyMap<number, string> => new Map(edition.categories.map((c) => [c.number, c.name]));
+
+/** The median of whole counts: the middle value, or the mean of the two middle ones; 0 for none. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}

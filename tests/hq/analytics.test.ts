@@ -1,0 +1,399 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { publishCatalogEdition } from '../../hq/catalog-editions';
+import { BUNDLED_EDITION_SOURCES } from '../../shared/catalog/index';
+import type { Validation } from '../../shared/domain/validation';
+import type { Change } from '../../shared/sync/protocol';
+import {
+  ANALYST,
+  BACKENDS,
+  change,
+  createValidation,
+  DANA,
+  type Enrolled,
+  enrol,
+  type HqTestContext,
+  LEE,
+  makeValidation,
+  personOf,
+  push,
+  REVIEWER,
+  REVIEWER_ELSEWHERE,
+  reportShaAtHq,
+  reviewChange,
+  SCSS_ELSEWHERE,
+  SUPERVISOR,
+  SUPERVISOR_ELSEWHERE,
+  submitChange,
+  useHqBackend,
+  workflowEventChange,
+} from './helpers';
+
+/**
+ * The MSC performance views at HQ over a small dataset with known counts (issue 12):
+ *   V1 Dana, Houston, Member M1, IMP, in person, 2026-03-10: 4.1 AR, 4.2 Rec, 5.2 AR
+ *   V2 Dana, Houston, Member M1, IMP, virtual,   2026-06-15: 4.1 AR (a repeat), 6.1 AR ruled "no finding"
+ *   V3 Lee,  Houston, Member M2, EXP, in person, 2026-06-20, edition MSC-2025-01: no findings
+ *   V4 Jo,   Miami,   Member M3, IMP, in person, 2026-04-01: 4.1 Rec, 9.1 AR; approved, report issued, unanswered
+ *   V5 Dana, Houston, never submitted: 4.1 AR (never counted)
+ */
+
+type Fixture = Record<'dana' | 'lee' | 'jo' | 'sam' | 'pat' | 'kim' | 'rae' | 'ari', Enrolled>;
+
+const M1 = randomUUID();
+
+function findingOf(validationId: string, criterionId: string, classification: string, reasonCode: string | null) {
+  const id = randomUUID();
+  return change('finding', id, 'upsert', {
+    id,
+    validationId,
+    criterionId,
+    classification,
+    reasonCode,
+    description: `Finding on ${criterionId}`,
+    dueDate: null,
+    version: 1,
+    createdAt: '2026-03-01T10:00:00.000Z',
+    updatedAt: '2026-03-01T10:00:00.000Z',
+    baseVersion: 0,
+  });
+}
+
+function answerOf(validationId: string, criterionId: string, result: string) {
+  return change('criterion_response', `${validationId}/${criterionId}`, 'upsert', {
+    validationId,
+    criterionId,
+    result,
+    notes: '',
+    siteId: null,
+    verificationMethods: ['DOCUMENT_REVIEWED'],
+    naJustification: result === 'NOT_APPLICABLE' ? 'No such operations at this Member' : '',
+    version: 1,
+    updatedAt: '2026-03-01T10:00:00.000Z',
+    updatedBy: 'Dana Ruiz',
+    baseVersion: 0,
+  });
+}
+
+async function send(ctx: HqTestContext, who: Enrolled, ...changes: Change[]) {
+  const { status, body } = await push(ctx, who.token, { changes });
+  expect(status).toBe(200);
+  expect(body.receipts.map((r) => `${r.outcome} ${r.reason ?? ''}`.trim())).toEqual(changes.map(() => 'applied'));
+}
+
+/** Creates and submits a validation with these answers and findings, as its SCSS's laptop would. */
+async function submitted(ctx: HqTestContext, who: Enrolled, v: Validation, content: Change[], submittedAt: string) {
+  await send(ctx, who, createValidation(v), ...content, submitChange(v, content, submittedAt));
+}
+
+async function buildDataset(ctx: HqTestContext): Promise<Fixture> {
+  const f: Fixture = {
+    dana: await enrol(ctx, DANA),
+    lee: await enrol(ctx, LEE),
+    jo: await enrol(ctx, SCSS_ELSEWHERE),
+    sam: await enrol(ctx, REVIEWER),
+    pat: await enrol(ctx, SUPERVISOR),
+    kim: await enrol(ctx, REVIEWER_ELSEWHERE),
+    rae: await enrol(ctx, SUPERVISOR_ELSEWHERE),
+    ari: await enrol(ctx, ANALYST),
+  };
+  const base = { catalogEditionId: 'MSC-2019-11' };
+
+  const v1 = makeValidation(randomUUID(), { ...base, memberId: M1 });
+  await submitted(
+    ctx,
+    f.dana,
+    v1,
+    [
+      answerOf(v1.id, '4.1', 'DEFICIENT'),
+      answerOf(v1.id, '4.2', 'DEFICIENT'),
+      answerOf(v1.id, '5.2', 'DEFICIENT'),
+      answerOf(v1.id, '6.1', 'COMPLIANT'),
+      answerOf(v1.id, '7.1', 'NOT_APPLICABLE'),
+      findingOf(v1.id, '4.1', 'ACTION_REQUIRED', 'NOT_IMPLEMENTED'),
+      findingOf(v1.id, '4.2', 'RECOMMENDATION', 'NO_WRITTEN_PROCEDURE'),
+      findingOf(v1.id, '5.2', 'ACTION_REQUIRED', 'NOT_IMPLEMENTED'),
+    ],
+    '2026-03-10T14:00:00.000Z',
+  );
+
+  const v2 = makeValidation(randomUUID(), { ...base, memberId: M1, mode: 'VIRTUAL' });
+  const ruledOut = findingOf(v2.id, '6.1', 'ACTION_REQUIRED', 'NO_EVIDENCE');
+  await submitted(
+    ctx,
+    f.dana,
+    v2,
+    [
+      answerOf(v2.id, '4.1', 'DEFICIENT'),
+      answerOf(v2.id, '6.1', 'DEFICIENT'),
+      findingOf(v2.id, '4.1', 'ACTION_REQUIRED', 'NOT_IMPLEMENTED'),
+      ruledOut,
+    ],
+    '2026-06-15T23:30:00.000Z',
+  );
+  await send(
+    ctx,
+    f.sam,
+    reviewChange(v2.id, ruledOut.entityId, {
+      reviewedBy: REVIEWER.name,
+      decision: 'NON_CONCUR',
+      proposedClassification: 'NO_FINDING',
+      comment: 'The seal log shows the check was done; this is no finding.',
+    }),
+  );
+
+  const v3 = makeValidation(randomUUID(), { catalogEditionId: 'MSC-2025-01', entityType: 'EXP' });
+  await submitted(ctx, f.lee, v3, [answerOf(v3.id, '4.1', 'COMPLIANT')], '2026-06-20T09:00:00.000Z');
+
+  const v4 = makeValidation(randomUUID(), base);
+  const v4Findings = [
+    findingOf(v4.id, '4.1', 'RECOMMENDATION', null),
+    findingOf(v4.id, '9.1', 'ACTION_REQUIRED', 'PROCEDURE_INCOMPLETE'),
+  ];
+  await submitted(
+    ctx,
+    f.jo,
+    v4,
+    [answerOf(v4.id, '4.1', 'COMPLIANT'), answerOf(v4.id, '9.1', 'DEFICIENT'), ...v4Findings],
+    '2026-04-01T00:00:00.000Z',
+  );
+  // Miami reviews, approves (report date 2026-04-10, so the response was due 2026-07-09) and issues the report.
+  await send(
+    ctx,
+    f.kim,
+    ...v4Findings.map((x) => reviewChange(v4.id, x.entityId, { reviewedBy: REVIEWER_ELSEWHERE.name })),
+  );
+  const asRae = personOf(f.rae, SUPERVISOR_ELSEWHERE);
+  await send(
+    ctx,
+    f.rae,
+    workflowEventChange(v4.id, 'APPROVE', asRae, { reportDate: '2026-04-10', at: '2026-04-10T12:00:00.000Z' }),
+  );
+  const reportSha256 = await reportShaAtHq(ctx, v4.id);
+  await send(
+    ctx,
+    f.rae,
+    workflowEventChange(v4.id, 'ISSUE_REPORT', asRae, { reportSha256, at: '2026-04-11T12:00:00.000Z' }),
+  );
+
+  const v5 = makeValidation(randomUUID(), { ...base, memberId: M1 });
+  await send(ctx, f.dana, createValidation(v5), findingOf(v5.id, '4.1', 'ACTION_REQUIRED', 'NOT_IMPLEMENTED'));
+  return f;
+}
+
+async function view(ctx: HqTestContext, who: Enrolled | null, path: string, accept = 'application/json') {
+  const response = await ctx.app.inject({
+    method: 'GET',
+    url: `/v1/analytics/${path}`,
+    headers: { accept, ...(who ? { authorization: `Bearer ${who.token}` } : {}) },
+  });
+  return { status: response.statusCode, body: response.body, json: () => response.json(), headers: response.headers };
+}
+
+async function ok(ctx: HqTestContext, who: Enrolled, path: string) {
+  const answer = await view(ctx, who, path);
+  expect(answer.status, answer.body).toBe(200);
+  return answer.json();
+}
+
+const zeroCategories = (except: number[]) => [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].filter((c) => !except.includes(c));
+
+describe.each(BACKENDS)('HQ analytics on %s', (backend) => {
+  const ctx = useHqBackend(backend);
+
+  it('gives the key statistics over every submitted validation, for an HQ analyst', async () => {
+    const f = await buildDataset(ctx);
+    expect(await ok(ctx, f.ari, 'key-statistics')).toEqual({
+      validationsSubmitted: 4,
+      membersValidated: 3,
+      deficiencies: 6,
+      deficienciesPerValidation: { mean: 1.5, median: 1.5 },
+      shareWithActionRequired: 75,
+      repeatDeficiencies: 1,
+      responsesOverdue: 1,
+    });
+  });
+
+  it('ranks deficiencies by category with names from the catalog and the Action Required split', async () => {
+    const f = await buildDataset(ctx);
+    const byCategory = await ok(ctx, f.ari, 'deficiencies-by-category');
+    expect(byCategory.total).toBe(6);
+    expect(byCategory.rows.slice(0, 3)).toEqual([
+      { category: 4, name: 'Cybersecurity', count: 4, percent: 66.67, actionRequired: 2, recommendation: 2 },
+      {
+        category: 5,
+        name: 'Conveyance & Instruments of International Traffic Security',
+        count: 1,
+        percent: 16.67,
+        actionRequired: 1,
+        recommendation: 0,
+      },
+      { category: 9, name: 'Physical Security', count: 1, percent: 16.67, actionRequired: 1, recommendation: 0 },
+    ]);
+    // The other nine follow at zero, in category order, so a chart always has all twelve.
+    expect(byCategory.rows.slice(3).map((r: { category: number; count: number }) => [r.category, r.count])).toEqual(
+      zeroCategories([4, 5, 9]).map((c) => [c, 0]),
+    );
+  });
+
+  it('lists the criteria most often deficient with their deficiency rate, and the reasons', async () => {
+    const f = await buildDataset(ctx);
+    expect((await ok(ctx, f.ari, 'top-deficiencies')).rows).toEqual([
+      { criterionId: '4.1', category: 4, timesDeficient: 3, timesAssessed: 4, rate: 75 },
+      { criterionId: '4.2', category: 4, timesDeficient: 1, timesAssessed: 1, rate: 100 },
+      { criterionId: '5.2', category: 5, timesDeficient: 1, timesAssessed: 1, rate: 100 },
+      { criterionId: '9.1', category: 9, timesDeficient: 1, timesAssessed: 1, rate: 100 },
+    ]);
+    expect(
+      (await ok(ctx, f.ari, 'top-deficiencies?limit=2')).rows.map((r: { criterionId: string }) => r.criterionId),
+    ).toEqual(['4.1', '4.2']);
+    expect(await ok(ctx, f.ari, 'deficiency-reasons')).toEqual({
+      total: 6,
+      rows: [
+        { reasonCode: 'NOT_IMPLEMENTED', count: 3, percent: 50 },
+        { reasonCode: 'NO_WRITTEN_PROCEDURE', count: 1, percent: 16.67 },
+        { reasonCode: 'PROCEDURE_INCOMPLETE', count: 1, percent: 16.67 },
+        { reasonCode: null, count: 1, percent: 16.67 },
+      ],
+    });
+  });
+
+  it('shows an SCSS their own validations, a reviewer or supervisor their office, and nothing of another office', async () => {
+    const f = await buildDataset(ctx);
+    const stats = async (who: Enrolled, query = '') => {
+      const s = await ok(ctx, who, `key-statistics${query}`);
+      return [s.validationsSubmitted, s.deficiencies, s.repeatDeficiencies, s.responsesOverdue];
+    };
+    expect(await stats(f.dana)).toEqual([2, 4, 1, 0]);
+    expect(await stats(f.lee)).toEqual([1, 0, 0, 0]);
+    expect(await stats(f.jo)).toEqual([1, 2, 0, 1]);
+    expect(await stats(f.sam)).toEqual([3, 4, 1, 0]);
+    expect(await stats(f.pat)).toEqual([3, 4, 1, 0]);
+    expect(await stats(f.kim)).toEqual([1, 2, 0, 1]);
+    expect(await stats(f.rae)).toEqual([1, 2, 0, 1]);
+    // Asking for another office narrows the scope; it never widens it.
+    expect(await stats(f.rae, '?fieldOffice=Houston')).toEqual([0, 0, 0, 0]);
+    expect(await stats(f.sam, '?fieldOffice=Miami')).toEqual([0, 0, 0, 0]);
+    // Miami's supervisor sees none of Houston's deficiencies in any view.
+    const miami = await ok(ctx, f.rae, 'deficiencies-by-category');
+    expect(miami.total).toBe(2);
+    expect(
+      miami.rows.filter((r: { count: number }) => r.count > 0).map((r: { category: number }) => r.category),
+    ).toEqual([4, 9]);
+    expect((await ok(ctx, f.rae, 'top-deficiencies')).rows.map((r: { criterionId: string }) => r.criterionId)).toEqual([
+      '4.1',
+      '9.1',
+    ]);
+    expect((await ok(ctx, f.rae, 'deficiency-reasons')).rows.map((r: { reasonCode: string }) => r.reasonCode)).toEqual([
+      'PROCEDURE_INCOMPLETE',
+      null,
+    ]);
+    expect((await ok(ctx, f.dana, 'top-deficiencies')).rows[0]).toEqual({
+      criterionId: '4.1',
+      category: 4,
+      timesDeficient: 2,
+      timesAssessed: 2,
+      rate: 100,
+    });
+  });
+
+  it('applies each filter', async () => {
+    const f = await buildDataset(ctx);
+    const counted = async (query: string) => {
+      const s = await ok(ctx, f.ari, `key-statistics?${query}`);
+      return [s.validationsSubmitted, s.deficiencies];
+    };
+    // Both ends of the range are whole days, inclusive (V4 on 04-01 at midnight, V2 on 06-15 at 23:30 UTC).
+    expect(await counted('submittedFrom=2026-04-01&submittedTo=2026-06-15')).toEqual([2, 3]);
+    expect(await counted('submittedFrom=2026-06-16')).toEqual([1, 0]);
+    expect(await counted('submittedTo=2026-03-31')).toEqual([1, 3]);
+    expect(await counted('entityType=EXP')).toEqual([1, 0]);
+    expect(await counted('entityType=IMP')).toEqual([3, 6]);
+    expect(await counted('mode=VIRTUAL')).toEqual([1, 1]);
+    expect(await counted('mode=IN_PERSON')).toEqual([3, 5]);
+    expect(await counted('fieldOffice=Miami')).toEqual([1, 2]);
+    expect(await counted('edition=MSC-2019-11')).toEqual([3, 6]);
+    expect(await counted('edition=MSC-2025-01')).toEqual([1, 0]);
+    expect(await counted('fieldOffice=Houston&mode=IN_PERSON&entityType=IMP')).toEqual([1, 3]);
+    // A repeat looks back at the Member's previous validation even when a filter leaves that one out.
+    expect((await ok(ctx, f.ari, 'key-statistics?mode=VIRTUAL')).repeatDeficiencies).toBe(1);
+    expect((await ok(ctx, f.ari, 'deficiencies-by-category?fieldOffice=Miami')).rows[0]).toMatchObject({
+      category: 4,
+      count: 1,
+      percent: 50,
+      recommendation: 1,
+    });
+    expect((await ok(ctx, f.ari, 'deficiency-reasons?mode=VIRTUAL')).rows).toEqual([
+      { reasonCode: 'NOT_IMPLEMENTED', count: 1, percent: 100 },
+    ]);
+  });
+
+  it('names categories from the edition HQ published when it is filtered on', async () => {
+    const f = await buildDataset(ctx);
+    const source = structuredClone(BUNDLED_EDITION_SOURCES[0]) as {
+      id: string;
+      categories: Array<{ number: number; name: string }>;
+    };
+    source.id = 'MSC-2026-01';
+    for (const c of source.categories) if (c.number === 4) c.name = 'Cybersecurity and Data Protection';
+    await publishCatalogEdition(ctx.db, source);
+    const rows = (await ok(ctx, f.ari, 'deficiencies-by-category?edition=MSC-2026-01')).rows;
+    expect(rows.find((r: { category: number }) => r.category === 4)).toMatchObject({
+      name: 'Cybersecurity and Data Protection',
+      count: 0,
+      percent: 0,
+    });
+  });
+
+  it('answers CSV when asked for text/csv', async () => {
+    const f = await buildDataset(ctx);
+    const byCategory = await view(ctx, f.ari, 'deficiencies-by-category', 'text/csv');
+    expect(byCategory.status).toBe(200);
+    expect(byCategory.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = byCategory.body.trim().split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      'category,name,count,percent,actionRequired,recommendation',
+      '4,Cybersecurity,4,66.67,2,2',
+      '5,Conveyance & Instruments of International Traffic Security,1,16.67,1,0',
+    ]);
+    expect(lines).toHaveLength(13);
+    const stats = await view(ctx, f.ari, 'key-statistics?mode=VIRTUAL', 'text/csv');
+    expect(stats.body.trim().split('\n')).toEqual([
+      'metric,value',
+      'validationsSubmitted,1',
+      'membersValidated,1',
+      'deficiencies,1',
+      'deficienciesPerValidationMean,1',
+      'deficienciesPerValidationMedian,1',
+      'shareWithActionRequired,100',
+      'repeatDeficiencies,1',
+      'responsesOverdue,0',
+    ]);
+    const top = await view(ctx, f.ari, 'top-deficiencies?limit=1', 'text/csv');
+    expect(top.body).toBe('criterionId,category,timesDeficient,timesAssessed,rate\n4.1,4,3,4,75\n');
+    const reasons = await view(ctx, f.ari, 'deficiency-reasons?fieldOffice=Miami', 'text/csv');
+    expect(reasons.body).toBe('reasonCode,count,percent\nPROCEDURE_INCOMPLETE,1,50\n,1,50\n');
+  });
+
+  it('refuses a bad or unknown filter naming it, and a caller without a token', async () => {
+    const f = await buildDataset(ctx);
+    const refusal = async (path: string) => {
+      const answer = await view(ctx, f.ari, path);
+      expect(answer.status).toBe(400);
+      return answer.json().error.message as string;
+    };
+    expect(await refusal('key-statistics?submittedFrom=2026-13-01')).toMatch(/^submittedFrom: /);
+    expect(await refusal('deficiencies-by-category?submittedFrom=2026-05-01&submittedTo=2026-04-01')).toBe(
+      'submittedTo: Must not be before submittedFrom',
+    );
+    expect(await refusal('top-deficiencies?limit=500')).toMatch(/^limit: /);
+    expect(await refusal('deficiency-reasons?mode=HYBRID')).toMatch(/^mode: /);
+    expect(await refusal('key-statistics?office=Houston')).toBe('Unknown query parameter: office');
+    expect(await refusal('deficiencies-by-category?limit=3')).toBe('Unknown query parameter: limit');
+    for (const path of ['key-statistics', 'deficiencies-by-category', 'top-deficiencies', 'deficiency-reasons']) {
+      const answer = await view(ctx, null, path);
+      expect(answer.status).toBe(401);
+      expect(answer.json().error.code).toBe('UNAUTHORIZED');
+    }
+  });
+});
