@@ -15,6 +15,7 @@ import {
   type HqTestContext,
   LEE,
   makeValidation,
+  memberResponseChange,
   personOf,
   push,
   REVIEWER,
@@ -38,7 +39,10 @@ import {
  *   V5 Dana, Houston, never submitted: 4.1 AR (never counted)
  */
 
-type Fixture = Record<'dana' | 'lee' | 'jo' | 'sam' | 'pat' | 'kim' | 'rae' | 'ari', Enrolled>;
+type Fixture = Record<'dana' | 'lee' | 'jo' | 'sam' | 'pat' | 'kim' | 'rae' | 'ari', Enrolled> & {
+  /** V4 and its Action Required finding, whose Member response is overdue. */
+  overdue: { validationId: string; findingId: string };
+};
 
 const M1 = randomUUID();
 
@@ -87,7 +91,7 @@ async function submitted(ctx: HqTestContext, who: Enrolled, v: Validation, conte
 }
 
 async function buildDataset(ctx: HqTestContext): Promise<Fixture> {
-  const f: Fixture = {
+  const f: Omit<Fixture, 'overdue'> = {
     dana: await enrol(ctx, DANA),
     lee: await enrol(ctx, LEE),
     jo: await enrol(ctx, SCSS_ELSEWHERE),
@@ -178,7 +182,7 @@ async function buildDataset(ctx: HqTestContext): Promise<Fixture> {
 
   const v5 = makeValidation(randomUUID(), { ...base, memberId: M1 });
   await send(ctx, f.dana, createValidation(v5), findingOf(v5.id, '4.1', 'ACTION_REQUIRED', 'NOT_IMPLEMENTED'));
-  return f;
+  return { ...f, overdue: { validationId: v4.id, findingId: String(v4Findings[1]?.entityId) } };
 }
 
 async function view(ctx: HqTestContext, who: Enrolled | null, path: string, accept = 'application/json') {
@@ -345,6 +349,32 @@ describe.each(BACKENDS)('HQ analytics on %s', (backend) => {
     });
   });
 
+  it('stops counting a response as overdue once the Member’s latest response is accepted', async () => {
+    const f = await buildDataset(ctx);
+    const overdue = async () => (await ok(ctx, f.ari, 'key-statistics')).responsesOverdue;
+    const { validationId, findingId } = f.overdue;
+    const asJo = personOf(f.jo, SCSS_ELSEWHERE);
+    const responseId = randomUUID();
+    await send(
+      ctx,
+      f.jo,
+      memberResponseChange(validationId, findingId, { id: responseId, assessment: 'NOT_ACCEPTED', assessedBy: asJo }),
+    );
+    expect(await overdue()).toBe(1);
+    await send(
+      ctx,
+      f.jo,
+      memberResponseChange(validationId, findingId, {
+        id: responseId,
+        version: 2,
+        assessment: 'ACCEPTED',
+        assessedBy: asJo,
+        updatedAt: '2026-12-01T10:00:00.000Z',
+      }),
+    );
+    expect(await overdue()).toBe(0);
+  });
+
   it('answers CSV when asked for text/csv', async () => {
     const f = await buildDataset(ctx);
     const byCategory = await view(ctx, f.ari, 'deficiencies-by-category', 'text/csv');
@@ -373,6 +403,27 @@ describe.each(BACKENDS)('HQ analytics on %s', (backend) => {
     expect(top.body).toBe('criterionId,category,timesDeficient,timesAssessed,rate\n4.1,4,3,4,75\n');
     const reasons = await view(ctx, f.ari, 'deficiency-reasons?fieldOffice=Miami', 'text/csv');
     expect(reasons.body).toBe('reasonCode,count,percent\nPROCEDURE_INCOMPLETE,1,50\n,1,50\n');
+  });
+
+  it('lists each view in /openapi.json with its filters as query parameters', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    const top = doc.paths['/v1/analytics/top-deficiencies'].get;
+    expect(top.security).toEqual([{ deviceToken: [] }]);
+    expect(top.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'submittedFrom',
+      'submittedTo',
+      'entityType',
+      'mode',
+      'fieldOffice',
+      'edition',
+      'limit',
+    ]);
+    expect(top.parameters.every((p: { required: boolean }) => !p.required)).toBe(true);
+    const byCategory = doc.paths['/v1/analytics/deficiencies-by-category'].get;
+    expect(byCategory.parameters.map((p: { name: string }) => p.name)).not.toContain('limit');
+    expect(Object.keys(byCategory.responses).sort()).toEqual(['200', '400', '401']);
+    const row = byCategory.responses['200'].content['application/json'].schema.properties.rows.items;
+    expect(row.required).toEqual(['category', 'name', 'count', 'percent', 'actionRequired', 'recommendation']);
   });
 
   it('refuses a bad or unknown filter naming it, and a caller without a token', async () => {
