@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   attachEvidence,
   PickedFileRegistry,
@@ -9,11 +9,10 @@ import {
 import { evidenceFilePath, thumbnailFilePath } from '../../electron/services/evidence-store';
 import { reviewValidationView } from '../../electron/services/review-service';
 import { submitValidation } from '../../electron/services/submission-service';
-import type { SyncService } from '../../electron/services/sync-service';
 import { evidenceFileUrlPath } from '../../shared/sync/evidence-protocol';
 import { buildCompleteValidation } from '../db/complete-validation';
 import { makePng } from '../unit/evidence-fixtures';
-import { addMember, appSyncOver, enrolLaptop, type Laptop, removeLaptopDirs } from './lifecycle-harness';
+import { addMember, type Laptop, laptopsAt } from './lifecycle-harness';
 import { BACKENDS, sharedHqPerTest } from './sync-harness';
 
 /**
@@ -27,21 +26,7 @@ const OLGA = { name: 'Olga Reyes', role: 'FIELD_OFFICE_REVIEWER', fieldOffice: '
 
 describe.each(BACKENDS)('evidence files reach the reviewer on %s', (backend) => {
   const hq = sharedHqPerTest(backend, { listen: true, evidenceDir: true });
-  const cleanups: (() => void)[] = [];
-  afterEach(() => {
-    for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-    removeLaptopDirs();
-  });
-  const enrol = async (user: Parameters<typeof enrolLaptop>[1]) => {
-    const laptop = await enrolLaptop(hq, user);
-    cleanups.push(() => laptop.close());
-    return laptop;
-  };
-  const appSync = (laptop: Laptop): SyncService => {
-    const sync = appSyncOver(laptop, hq.baseUrl);
-    cleanups.push(() => sync.stop());
-    return sync;
-  };
+  const { enrol, appSync } = laptopsAt(hq);
 
   /** Dana's submitted validation with a photo on its finding, its records at HQ but not yet its file. */
   async function submittedWithPhoto() {

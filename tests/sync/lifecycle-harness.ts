@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import { appendAudit } from '../../db/audit-log';
 import { insertMember } from '../../db/queries/members';
 import { type AppServices, openAppServices } from '../../electron/services/app-services';
@@ -147,16 +148,32 @@ export function removeLaptopDirs(): void {
 }
 
 /**
- * The app's own sync (push, evidence upload, receipts, pull, evidence download) for this laptop, over HTTP to
- * a listening HQ at baseUrl; the caller stops it.
+ * Laptops at a listening HQ for one test: `enrol` as in lifecycle tests, and `appSync`, the app's own sync
+ * (push, evidence upload, receipts, pull, evidence download) over HTTP. Everything is closed after each test.
  */
-export function appSyncOver(laptop: Laptop, baseUrl: string): SyncService {
-  const credentials = fileCredentialStore(laptop.services.dataDir);
-  const saved = credentials.load();
-  if (!saved) throw new Error(`${laptop.name} is not enrolled`);
-  credentials.save({ ...saved, hqUrl: baseUrl });
-  return createSyncService(laptop.services.ctx, credentials, {
-    ...syncHostOptions(laptop.services.ctx),
-    setTimer: manualClock().setTimer,
+export function laptopsAt(hq: { readonly baseUrl: string } & Hq) {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => {
+    for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+    removeLaptopDirs();
   });
+  return {
+    async enrol(user: Parameters<typeof enrolLaptop>[1]): Promise<Laptop> {
+      const laptop = await enrolLaptop(hq, user);
+      cleanups.push(() => laptop.close());
+      return laptop;
+    },
+    appSync(laptop: Laptop): SyncService {
+      const credentials = fileCredentialStore(laptop.services.dataDir);
+      const saved = credentials.load();
+      if (!saved) throw new Error(`${laptop.name} is not enrolled`);
+      credentials.save({ ...saved, hqUrl: hq.baseUrl });
+      const sync = createSyncService(laptop.services.ctx, credentials, {
+        ...syncHostOptions(laptop.services.ctx),
+        setTimer: manualClock().setTimer,
+      });
+      cleanups.push(() => sync.stop());
+      return sync;
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listAuditForEntity } from '../../db/audit-log';
 import { PickedFileRegistry } from '../../electron/services/evidence-service';
 import { evidenceFilePath } from '../../electron/services/evidence-store';
@@ -12,13 +12,12 @@ import {
 } from '../../electron/services/member-response-service';
 import { concurWithAllRemaining } from '../../electron/services/review-service';
 import { submitValidation } from '../../electron/services/submission-service';
-import type { SyncService } from '../../electron/services/sync-service';
 import { transitionValidation } from '../../electron/services/workflow-service';
 import { hasEvidenceNotHeld } from '../../electron/sync/receipt-check';
 import { pendingEvidenceCount } from '../../electron/sync/upload-evidence';
 import { buildCompleteValidation } from '../db/complete-validation';
 import { makePng } from '../unit/evidence-fixtures';
-import { addMember, appSyncOver, enrolLaptop, type Laptop, removeLaptopDirs } from './lifecycle-harness';
+import { addMember, laptopsAt } from './lifecycle-harness';
 import { BACKENDS, sharedHqPerTest } from './sync-harness';
 
 /**
@@ -34,23 +33,7 @@ const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).diges
 
 describe.each(BACKENDS)('files a Member sent with a response, synced to HQ on %s', (backend) => {
   const hq = sharedHqPerTest(backend, { listen: true, evidenceDir: true });
-  const cleanups: (() => void)[] = [];
-  afterEach(() => {
-    for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-    removeLaptopDirs();
-  });
-  const enrol = async (user: Parameters<typeof enrolLaptop>[1]) => {
-    const laptop = await enrolLaptop(hq, user);
-    cleanups.push(() => laptop.close());
-    return laptop;
-  };
-
-  /** The app's sync (push, evidence, receipts, pull) for this laptop, over HTTP to the listening HQ. */
-  function appSync(laptop: Laptop): SyncService {
-    const sync = appSyncOver(laptop, hq.baseUrl);
-    cleanups.push(() => sync.stop());
-    return sync;
-  }
+  const { enrol, appSync } = laptopsAt(hq);
 
   /** Dana's validation submitted, concurred with, approved and its report issued: awaiting the Member's response. */
   async function awaitingResponse() {
