@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { REPORT_CSS } from './shared/report/html-styles';
+import { REPORT_CSS } from './shared/report/html-styles.ts';
 
 /** The report's stylesheet as a file of the app: the in-app preview links it (the app allows no inline style). */
 function reportPreviewStylesheet(): Plugin {
