@@ -7,9 +7,16 @@ import {
   describeFilterIssue,
   TopDeficienciesQuerySchema,
 } from '../shared/analytics/filters';
-import type { KeyStatistics } from '../shared/analytics/views';
+import type { KeyStatistics, TrendPeriod, Trends, VirtualVsInPerson } from '../shared/analytics/views';
 import type { HqUser } from '../shared/sync/protocol';
-import { deficienciesByCategory, deficiencyReasons, keyStatistics, topDeficiencies } from './analytics';
+import {
+  deficienciesByCategory,
+  deficiencyReasons,
+  keyStatistics,
+  topDeficiencies,
+  trends,
+  virtualVsInPerson,
+} from './analytics';
 import type { HqDb } from './db/types';
 import type { Principal } from './identity';
 
@@ -36,6 +43,52 @@ const keyStatisticsTable = (s: KeyStatistics): CsvTable => ({
     ['repeatDeficiencies', s.repeatDeficiencies],
     ['responsesOverdue', s.responsesOverdue],
   ].map(([metric, value]) => ({ metric, value })),
+});
+
+/** One row per period × (overall, with an empty category, or one category): months first, then quarters. */
+const trendsTable = (t: Trends): CsvTable => ({
+  columns: ['period', 'category', 'validations', 'deficiencies', 'perValidation'],
+  rows: [...t.months, ...t.quarters].flatMap((p: TrendPeriod) => [
+    {
+      period: p.period,
+      category: '',
+      validations: p.validations,
+      deficiencies: p.deficiencies,
+      perValidation: p.perValidation,
+    },
+    ...p.byCategory.map((c) => ({
+      period: p.period,
+      category: c.category,
+      validations: p.validations,
+      deficiencies: c.count,
+      perValidation: c.perValidation,
+    })),
+  ]),
+});
+
+/** One metric per line, per mode; category lines name their category, duration lines are virtual only. */
+const virtualVsInPersonTable = (v: VirtualVsInPerson): CsvTable => ({
+  columns: ['mode', 'metric', 'category', 'value'],
+  rows: v.modes.flatMap((m) => [
+    ...(
+      [
+        ['validations', m.validations],
+        ['deficiencies', m.deficiencies],
+        ['perValidation', m.perValidation],
+        ['shareWithActionRequired', m.shareWithActionRequired],
+      ] as const
+    ).map(([metric, value]) => ({ mode: m.mode, metric, category: '', value })),
+    ...m.byCategory.flatMap((c) => [
+      { mode: m.mode, metric: 'categoryCount', category: c.category, value: c.count },
+      { mode: m.mode, metric: 'categoryPercent', category: c.category, value: c.percent },
+    ]),
+    ...Object.entries(m.sessionDuration ?? {}).map(([metric, value]) => ({
+      mode: m.mode,
+      metric,
+      category: '',
+      value,
+    })),
+  ]),
 });
 
 const wantsCsv = (request: FastifyRequest) => /\btext\/csv\b/i.test(request.headers.accept ?? '');
@@ -91,5 +144,12 @@ export const analyticsRoutes: FastifyPluginAsync<AnalyticsRoutesOptions> = async
     AnalyticsFiltersSchema,
     (user, filters) => deficiencyReasons(db, user, filters),
     (r) => ({ columns: ['reasonCode', 'count', 'percent'], rows: r.rows }),
+  );
+  view('trends', AnalyticsFiltersSchema, (user, filters) => trends(db, user, filters), trendsTable);
+  view(
+    'virtual-vs-in-person',
+    AnalyticsFiltersSchema,
+    (user, filters) => virtualVsInPerson(db, user, filters),
+    virtualVsInPersonTable,
   );
 };

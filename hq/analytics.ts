@@ -2,8 +2,10 @@ import {
   ASSESSED_RESULTS,
   categoryNames,
   DEFICIENCY_CLASSIFICATIONS,
+  minutesOfSeconds,
   NO_FINDING_DECISION,
   percentOf,
+  quarterOf,
   roundedRatio,
 } from '../shared/analytics/definitions';
 import type { AnalyticsFilters, TopDeficienciesQuery } from '../shared/analytics/filters';
@@ -12,6 +14,9 @@ import type {
   DeficiencyReasons,
   KeyStatistics,
   TopDeficiencies,
+  TrendPeriod,
+  Trends,
+  VirtualVsInPerson,
 } from '../shared/analytics/views';
 import { bundledEditions } from '../shared/catalog/index';
 import { DEFAULT_RESPONSE_DAYS } from '../shared/domain/lifecycle';
@@ -248,5 +253,139 @@ export async function deficiencyReasons(
   return {
     total,
     rows: rows.map((r) => ({ reasonCode: r.reason_code, count: r.count, percent: percentOf(r.count, total) })),
+  };
+}
+
+type PeriodTally = { validations: number; byCategory: Map<number, number> };
+
+/** Tallies in period order, each with its deficiencies per validation overall and per category. */
+function trendPeriods(tallies: ReadonlyMap<string, PeriodTally>): TrendPeriod[] {
+  return [...tallies.entries()]
+    .filter(([, t]) => t.validations > 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([period, t]) => {
+      const byCategory = [...t.byCategory.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([category, count]) => ({ category, count, perValidation: roundedRatio(count, t.validations) }));
+      const deficiencies = byCategory.reduce((sum, c) => sum + c.count, 0);
+      return {
+        period,
+        validations: t.validations,
+        deficiencies,
+        perValidation: roundedRatio(deficiencies, t.validations),
+        byCategory,
+      };
+    });
+}
+
+export async function trends(db: HqQueryable, user: HqUser, filters: AnalyticsFilters): Promise<Trends> {
+  const p = new Params();
+  // Rows with no category count validations; the others count deficiencies, per month of the UTC submitted date.
+  const rows = await db.query<{ month: string; category: number | null; n: number }>(
+    `WITH ${baseCtes(user, filters, p)}
+     SELECT left(s.payload->>'submittedAt', 7) AS month, NULL::int AS category, count(*)::int AS n
+     FROM subs s WHERE s.payload->>'submittedAt' IS NOT NULL GROUP BY 1
+     UNION ALL
+     SELECT left(s.payload->>'submittedAt', 7), d.category, count(*)::int
+     FROM deficiencies d JOIN subs s ON s.id = d.validation_id WHERE s.payload->>'submittedAt' IS NOT NULL
+     GROUP BY 1, 2`,
+    p.values,
+  );
+  const months = new Map<string, PeriodTally>();
+  const quarters = new Map<string, PeriodTally>();
+  // Counts add up, so a quarter is the sum of its months.
+  for (const row of rows) {
+    for (const [tallies, period] of [
+      [months, row.month],
+      [quarters, quarterOf(row.month)],
+    ] as const) {
+      const t = tallies.get(period) ?? { validations: 0, byCategory: new Map<number, number>() };
+      if (row.category === null) t.validations += row.n;
+      else t.byCategory.set(row.category, (t.byCategory.get(row.category) ?? 0) + row.n);
+      tallies.set(period, t);
+    }
+  }
+  return { months: trendPeriods(months), quarters: trendPeriods(quarters) };
+}
+
+const MODES = ['IN_PERSON', 'VIRTUAL'] as const;
+
+export async function virtualVsInPerson(
+  db: HqQueryable,
+  user: HqUser,
+  filters: AnalyticsFilters,
+): Promise<VirtualVsInPerson> {
+  const p = new Params();
+  const ctes = `${baseCtes(user, filters, p)},
+  per_validation AS (
+    SELECT s.id, s.payload->>'mode' AS mode, count(d.finding_id)::int AS n,
+      coalesce(bool_or(d.classification = 'ACTION_REQUIRED'), false) AS has_ar
+    FROM subs s LEFT JOIN deficiencies d ON d.validation_id = s.id GROUP BY s.id, s.payload->>'mode'),
+  durations AS (
+    SELECT vs.validation_id,
+      sum(round(extract(epoch FROM (vs.payload->>'endedAt')::timestamptz - (vs.payload->>'startedAt')::timestamptz)))::float8 AS seconds
+    FROM records vs JOIN subs s ON s.id = vs.validation_id
+    WHERE vs.entity = 'virtual_session' AND vs.payload->>'startedAt' IS NOT NULL AND vs.payload->>'endedAt' IS NOT NULL
+      AND (vs.payload->>'endedAt')::timestamptz >= (vs.payload->>'startedAt')::timestamptz
+    GROUP BY vs.validation_id)`;
+  // percentile_cont skips validations without a timed session (no durations row), as definitions.ts quartiles does.
+  const modeRows = await db.query<{
+    mode: string;
+    validations: number;
+    deficiencies: number;
+    with_ar: number;
+    timed: number;
+    q1: number | null;
+    median: number | null;
+    q3: number | null;
+  }>(
+    `WITH ${ctes}
+     SELECT pv.mode, count(*)::int AS validations, sum(pv.n)::int AS deficiencies,
+       (count(*) FILTER (WHERE pv.has_ar))::int AS with_ar, count(du.seconds)::int AS timed,
+       percentile_cont(0.25) WITHIN GROUP (ORDER BY du.seconds)::float8 AS q1,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY du.seconds)::float8 AS median,
+       percentile_cont(0.75) WITHIN GROUP (ORDER BY du.seconds)::float8 AS q3
+     FROM per_validation pv LEFT JOIN durations du ON du.validation_id = pv.id GROUP BY pv.mode`,
+    p.values,
+  );
+  const p2 = new Params();
+  const categoryRows = await db.query<{ mode: string; category: number; count: number }>(
+    `WITH ${baseCtes(user, filters, p2)}
+     SELECT s.payload->>'mode' AS mode, d.category, count(*)::int AS count
+     FROM deficiencies d JOIN subs s ON s.id = d.validation_id GROUP BY 1, 2`,
+    p2.values,
+  );
+  const minutes = (seconds: number | null) => (seconds === null ? null : minutesOfSeconds(Number(seconds)));
+  return {
+    modes: MODES.map((mode) => {
+      const row = modeRows.find((r) => r.mode === mode);
+      const validations = row?.validations ?? 0;
+      const deficiencies = row?.deficiencies ?? 0;
+      const timed = row?.timed ?? 0;
+      const q1 = row?.q1 ?? null;
+      const q3 = row?.q3 ?? null;
+      return {
+        mode,
+        validations,
+        deficiencies,
+        perValidation: roundedRatio(deficiencies, validations),
+        shareWithActionRequired: percentOf(row?.with_ar ?? 0, validations),
+        byCategory: categoryRows
+          .filter((r) => r.mode === mode)
+          .sort((a, b) => b.count - a.count || a.category - b.category)
+          .map((r) => ({ category: r.category, count: r.count, percent: percentOf(r.count, deficiencies) })),
+        sessionDuration:
+          mode === 'VIRTUAL'
+            ? {
+                validationsTimed: timed,
+                validationsUntimed: validations - timed,
+                medianMinutes: minutes(row?.median ?? null),
+                q1Minutes: minutes(q1),
+                q3Minutes: minutes(q3),
+                iqrMinutes: q1 === null || q3 === null ? null : minutes(Number(q3) - Number(q1)),
+              }
+            : null,
+      };
+    }),
   };
 }

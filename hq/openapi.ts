@@ -5,6 +5,8 @@ import {
   DeficiencyReasonsSchema,
   KeyStatisticsSchema,
   TopDeficienciesSchema,
+  TrendsSchema,
+  VirtualVsInPersonSchema,
 } from '../shared/analytics/views';
 import { CHECKSUM_MISMATCH_STATUS, EVIDENCE_UPLOADS_PATH, Sha256HexSchema } from '../shared/sync/evidence-protocol';
 import {
@@ -187,6 +189,12 @@ export const HQ_ROUTES: readonly Route[] = [
         TopDeficienciesSchema,
       ],
       ['deficiency-reasons', 'Deficiencies by reason code', DeficiencyReasonsSchema],
+      ['trends', 'Deficiencies per validation by month and quarter, overall and per category', TrendsSchema],
+      [
+        'virtual-vs-in-person',
+        'Virtual and in-person validations compared, with virtual session durations (median, quartiles)',
+        VirtualVsInPersonSchema,
+      ],
     ] as const
   ).map(
     ([view, summary, schema]): Route => ({

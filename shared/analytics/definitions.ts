@@ -83,3 +83,30 @@ export function median(values: readonly number[]): number {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
+
+/**
+ * First quartile, median and third quartile by linear interpolation between closest ranks, as PostgreSQL's
+ * percentile_cont computes them, so the laptop's figures match HQ's; null when there are no values.
+ */
+export function quartiles(values: readonly number[]): { q1: number; median: number; q3: number } | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (fraction: number): number => {
+    const position = (sorted.length - 1) * fraction;
+    const below = sorted[Math.floor(position)] ?? 0;
+    const above = sorted[Math.ceil(position)] ?? below;
+    return below + (above - below) * (position - Math.floor(position));
+  };
+  return { q1: at(0.25), median: at(0.5), q3: at(0.75) };
+}
+
+/** Whole seconds (or their quartiles, which are quarter seconds) as minutes rounded half away from zero to 2 decimals. */
+export const minutesOfSeconds = (seconds: number): number => roundedRatio(Math.round(seconds * 4), 240);
+
+/** The calendar quarter of a YYYY-MM month or YYYY-MM-DD day: 2026-03 is in 2026-Q1. */
+export function quarterOf(monthOrDay: string): string {
+  const [year, month] = monthOrDay.split('-');
+  const m = Number(month);
+  if (!year || !Number.isInteger(m) || m < 1 || m > 12) throw new RangeError(`Not a month: ${monthOrDay}`);
+  return `${year}-Q${Math.ceil(m / 3)}`;
+}

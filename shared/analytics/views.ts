@@ -56,3 +56,53 @@ export const DeficiencyReasonsSchema = z.object({
   rows: z.array(z.object({ reasonCode: z.string().nullable(), count: Count, percent: Percent })),
 });
 export type DeficiencyReasons = z.infer<typeof DeficiencyReasonsSchema>;
+
+const Category = z.number().int().min(1).max(12);
+
+const TrendPeriodSchema = z.object({
+  /** YYYY-MM for a month, YYYY-Qn for a quarter, of the submitted date (UTC). */
+  period: z.string(),
+  validations: Count,
+  deficiencies: Count,
+  /** deficiencies ÷ validations, rounded half away from zero to 2 decimals. */
+  perValidation: z.number().nonnegative(),
+  /** Categories with at least one deficiency in the period, in category order. */
+  byCategory: z.array(z.object({ category: Category, count: Count, perValidation: z.number().nonnegative() })),
+});
+
+/** Only periods with at least one submitted validation, oldest first. */
+export const TrendsSchema = z.object({ months: z.array(TrendPeriodSchema), quarters: z.array(TrendPeriodSchema) });
+export type Trends = z.infer<typeof TrendsSchema>;
+export type TrendPeriod = z.infer<typeof TrendPeriodSchema>;
+
+const Minutes = z.number().nonnegative().nullable();
+
+export const VirtualVsInPersonSchema = z.object({
+  modes: z.array(
+    z.object({
+      mode: z.enum(['IN_PERSON', 'VIRTUAL']),
+      validations: Count,
+      deficiencies: Count,
+      perValidation: z.number().nonnegative(),
+      /** Percent of this mode's validations with at least one Action Required deficiency. */
+      shareWithActionRequired: Percent,
+      /** Categories with deficiencies, ranked by count; percent of this mode's deficiencies. */
+      byCategory: z.array(z.object({ category: Category, count: Count, percent: Percent })),
+      /** Virtual only (null in person): a validation's duration is the sum of its timed sessions. */
+      sessionDuration: z
+        .object({
+          /** Validations with at least one session with both a start and an end. */
+          validationsTimed: Count,
+          /** Validations left out of the duration figures: no timed session. */
+          validationsUntimed: Count,
+          medianMinutes: Minutes,
+          q1Minutes: Minutes,
+          q3Minutes: Minutes,
+          /** q3 − q1: the spread of the middle half. */
+          iqrMinutes: Minutes,
+        })
+        .nullable(),
+    }),
+  ),
+});
+export type VirtualVsInPerson = z.infer<typeof VirtualVsInPersonSchema>;

@@ -79,6 +79,23 @@ function answerOf(validationId: string, criterionId: string, result: string) {
   });
 }
 
+/** A virtual session on a validation, from `startedAt` to `endedAt` (either may be unrecorded). */
+function sessionOf(validationId: string, startedAt: string | null, endedAt: string | null) {
+  const id = randomUUID();
+  return change('virtual_session', id, 'upsert', {
+    id,
+    validationId,
+    platform: 'Teams',
+    startedAt,
+    endedAt,
+    participants: [],
+    documents: [],
+    segments: [],
+    createdAt: '2026-06-30T08:00:00.000Z',
+    updatedAt: '2026-06-30T08:00:00.000Z',
+  });
+}
+
 async function send(ctx: HqTestContext, who: Enrolled, ...changes: Change[]) {
   const { status, body } = await push(ctx, who.token, { changes });
   expect(status).toBe(200);
@@ -375,6 +392,253 @@ describe.each(BACKENDS)('HQ analytics on %s', (backend) => {
     expect(await overdue()).toBe(0);
   });
 
+  it('gives deficiencies per validation by month and quarter of the UTC submitted date, overall and per category', async () => {
+    const f = await buildDataset(ctx);
+    // One more, a second before 2026 in UTC, so the periods run over a year's end.
+    const v6 = makeValidation(randomUUID(), { catalogEditionId: 'MSC-2019-11' });
+    await submitted(
+      ctx,
+      f.lee,
+      v6,
+      [answerOf(v6.id, '4.1', 'DEFICIENT'), findingOf(v6.id, '4.1', 'RECOMMENDATION', 'NOT_IMPLEMENTED')],
+      '2025-12-31T23:59:59.000Z',
+    );
+    expect(await ok(ctx, f.ari, 'trends')).toEqual({
+      months: [
+        {
+          period: '2025-12',
+          validations: 1,
+          deficiencies: 1,
+          perValidation: 1,
+          byCategory: [{ category: 4, count: 1, perValidation: 1 }],
+        },
+        {
+          period: '2026-03',
+          validations: 1,
+          deficiencies: 3,
+          perValidation: 3,
+          byCategory: [
+            { category: 4, count: 2, perValidation: 2 },
+            { category: 5, count: 1, perValidation: 1 },
+          ],
+        },
+        {
+          period: '2026-04',
+          validations: 1,
+          deficiencies: 2,
+          perValidation: 2,
+          byCategory: [
+            { category: 4, count: 1, perValidation: 1 },
+            { category: 9, count: 1, perValidation: 1 },
+          ],
+        },
+        // V2 and V3 (no findings): one deficiency over two validations.
+        {
+          period: '2026-06',
+          validations: 2,
+          deficiencies: 1,
+          perValidation: 0.5,
+          byCategory: [{ category: 4, count: 1, perValidation: 0.5 }],
+        },
+      ],
+      quarters: [
+        {
+          period: '2025-Q4',
+          validations: 1,
+          deficiencies: 1,
+          perValidation: 1,
+          byCategory: [{ category: 4, count: 1, perValidation: 1 }],
+        },
+        {
+          period: '2026-Q1',
+          validations: 1,
+          deficiencies: 3,
+          perValidation: 3,
+          byCategory: [
+            { category: 4, count: 2, perValidation: 2 },
+            { category: 5, count: 1, perValidation: 1 },
+          ],
+        },
+        {
+          period: '2026-Q2',
+          validations: 3,
+          deficiencies: 3,
+          perValidation: 1,
+          byCategory: [
+            { category: 4, count: 2, perValidation: 0.67 },
+            { category: 9, count: 1, perValidation: 0.33 },
+          ],
+        },
+      ],
+    });
+    const periods = async (who: Enrolled, query = '') => {
+      const t = await ok(ctx, who, `trends${query}`);
+      return [...t.months, ...t.quarters].map((p: { period: string; deficiencies: number }) => [
+        p.period,
+        p.deficiencies,
+      ]);
+    };
+    // Scope and filters as in every view; a period without a validation in them is left out.
+    expect(await periods(f.dana)).toEqual([
+      ['2026-03', 3],
+      ['2026-06', 1],
+      ['2026-Q1', 3],
+      ['2026-Q2', 1],
+    ]);
+    expect(await periods(f.rae)).toEqual([
+      ['2026-04', 2],
+      ['2026-Q2', 2],
+    ]);
+    expect(await periods(f.ari, '?submittedFrom=2026-04-01&entityType=IMP')).toEqual([
+      ['2026-04', 2],
+      ['2026-06', 1],
+      ['2026-Q2', 3],
+    ]);
+    const csv = await view(ctx, f.ari, 'trends?fieldOffice=Miami', 'text/csv');
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.body).toBe(
+      [
+        'period,category,validations,deficiencies,perValidation',
+        '2026-04,,1,2,2',
+        '2026-04,4,1,1,1',
+        '2026-04,9,1,1,1',
+        '2026-Q2,,1,2,2',
+        '2026-Q2,4,1,1,1',
+        '2026-Q2,9,1,1,1',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('compares virtual with in-person validations, with the virtual session durations', async () => {
+    const f = await buildDataset(ctx);
+    // Three more virtual validations: 90 + 45 minutes of sessions, 60 minutes, and 30 minutes plus an unfinished session.
+    const virtual = { catalogEditionId: 'MSC-2019-11', mode: 'VIRTUAL' as const };
+    const v6 = makeValidation(randomUUID(), virtual);
+    await submitted(
+      ctx,
+      f.lee,
+      v6,
+      [
+        answerOf(v6.id, '5.2', 'DEFICIENT'),
+        findingOf(v6.id, '5.2', 'RECOMMENDATION', 'NOT_IMPLEMENTED'),
+        sessionOf(v6.id, '2026-06-30T09:00:00.000Z', '2026-06-30T10:30:00.000Z'),
+        sessionOf(v6.id, '2026-06-30T13:00:00.000Z', '2026-06-30T13:45:00.000Z'),
+      ],
+      '2026-07-01T10:00:00.000Z',
+    );
+    const v7 = makeValidation(randomUUID(), virtual);
+    await submitted(
+      ctx,
+      f.lee,
+      v7,
+      [sessionOf(v7.id, '2026-06-30T09:00:00.000Z', '2026-06-30T10:00:00.000Z')],
+      '2026-07-02T10:00:00.000Z',
+    );
+    const v8 = makeValidation(randomUUID(), virtual);
+    await submitted(
+      ctx,
+      f.lee,
+      v8,
+      [
+        sessionOf(v8.id, '2026-06-30T09:00:00.000Z', '2026-06-30T09:30:00.000Z'),
+        sessionOf(v8.id, '2026-06-30T11:00:00.000Z', null),
+      ],
+      '2026-07-03T10:00:00.000Z',
+    );
+    const inPerson = {
+      mode: 'IN_PERSON',
+      validations: 3,
+      deficiencies: 5,
+      perValidation: 1.67,
+      shareWithActionRequired: 66.67,
+      byCategory: [
+        { category: 4, count: 3, percent: 60 },
+        { category: 5, count: 1, percent: 20 },
+        { category: 9, count: 1, percent: 20 },
+      ],
+      sessionDuration: null,
+    };
+    // V2 has no session: counted as a validation, left out of the durations 30, 60 and 135 minutes.
+    const virtualFigures = {
+      mode: 'VIRTUAL',
+      validations: 4,
+      deficiencies: 2,
+      perValidation: 0.5,
+      shareWithActionRequired: 25,
+      byCategory: [
+        { category: 4, count: 1, percent: 50 },
+        { category: 5, count: 1, percent: 50 },
+      ],
+      sessionDuration: {
+        validationsTimed: 3,
+        validationsUntimed: 1,
+        medianMinutes: 60,
+        q1Minutes: 45,
+        q3Minutes: 97.5,
+        iqrMinutes: 52.5,
+      },
+    };
+    expect(await ok(ctx, f.ari, 'virtual-vs-in-person')).toEqual({ modes: [inPerson, virtualFigures] });
+    // Miami has no virtual validation: the mode is listed at zero, with no durations.
+    expect((await ok(ctx, f.rae, 'virtual-vs-in-person')).modes).toEqual([
+      {
+        ...inPerson,
+        validations: 1,
+        deficiencies: 2,
+        perValidation: 2,
+        shareWithActionRequired: 100,
+        byCategory: [
+          { category: 4, count: 1, percent: 50 },
+          { category: 9, count: 1, percent: 50 },
+        ],
+      },
+      {
+        mode: 'VIRTUAL',
+        validations: 0,
+        deficiencies: 0,
+        perValidation: 0,
+        shareWithActionRequired: 0,
+        byCategory: [],
+        sessionDuration: {
+          validationsTimed: 0,
+          validationsUntimed: 0,
+          medianMinutes: null,
+          q1Minutes: null,
+          q3Minutes: null,
+          iqrMinutes: null,
+        },
+      },
+    ]);
+    // Dana's only virtual validation is V2, untimed.
+    expect((await ok(ctx, f.dana, 'virtual-vs-in-person')).modes[1].sessionDuration).toMatchObject({
+      validationsTimed: 0,
+      validationsUntimed: 1,
+      medianMinutes: null,
+    });
+    const csv = await view(ctx, f.ari, 'virtual-vs-in-person?mode=VIRTUAL&submittedFrom=2026-07-02', 'text/csv');
+    expect(csv.body).toBe(
+      [
+        'mode,metric,category,value',
+        'IN_PERSON,validations,,0',
+        'IN_PERSON,deficiencies,,0',
+        'IN_PERSON,perValidation,,0',
+        'IN_PERSON,shareWithActionRequired,,0',
+        'VIRTUAL,validations,,2',
+        'VIRTUAL,deficiencies,,0',
+        'VIRTUAL,perValidation,,0',
+        'VIRTUAL,shareWithActionRequired,,0',
+        'VIRTUAL,validationsTimed,,2',
+        'VIRTUAL,validationsUntimed,,0',
+        'VIRTUAL,medianMinutes,,45',
+        'VIRTUAL,q1Minutes,,37.5',
+        'VIRTUAL,q3Minutes,,52.5',
+        'VIRTUAL,iqrMinutes,,15',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('answers CSV when asked for text/csv', async () => {
     const f = await buildDataset(ctx);
     const byCategory = await view(ctx, f.ari, 'deficiencies-by-category', 'text/csv');
@@ -441,7 +705,16 @@ describe.each(BACKENDS)('HQ analytics on %s', (backend) => {
     expect(await refusal('deficiency-reasons?mode=HYBRID')).toMatch(/^mode: /);
     expect(await refusal('key-statistics?office=Houston')).toBe('Unknown query parameter: office');
     expect(await refusal('deficiencies-by-category?limit=3')).toBe('Unknown query parameter: limit');
-    for (const path of ['key-statistics', 'deficiencies-by-category', 'top-deficiencies', 'deficiency-reasons']) {
+    expect(await refusal('trends?month=2026-03')).toBe('Unknown query parameter: month');
+    expect(await refusal('virtual-vs-in-person?mode=HYBRID')).toMatch(/^mode: /);
+    for (const path of [
+      'key-statistics',
+      'deficiencies-by-category',
+      'top-deficiencies',
+      'deficiency-reasons',
+      'trends',
+      'virtual-vs-in-person',
+    ]) {
       const answer = await view(ctx, null, path);
       expect(answer.status).toBe(401);
       expect(answer.json().error.code).toBe('UNAUTHORIZED');

@@ -21,6 +21,8 @@ describe.each(BACKENDS)('HQ service basics on %s', (backend) => {
       '/v1/analytics/deficiency-reasons',
       '/v1/analytics/key-statistics',
       '/v1/analytics/top-deficiencies',
+      '/v1/analytics/trends',
+      '/v1/analytics/virtual-vs-in-person',
       '/v1/enroll',
       '/v1/evidence/files/{sha256}',
       '/v1/evidence/uploads',

@@ -6,7 +6,10 @@ import {
   isDeficiency,
   isSubmitted,
   median,
+  minutesOfSeconds,
   percentOf,
+  quarterOf,
+  quartiles,
   roundedRatio,
 } from '../../shared/analytics/definitions';
 import {
@@ -116,6 +119,31 @@ describe('what counts', () => {
     expect(median([])).toBe(0);
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 2, 3])).toBe(2.5);
+  });
+
+  it('takes quartiles by interpolating between ranks, as PostgreSQL percentile_cont does', () => {
+    expect(quartiles([])).toBeNull();
+    expect(quartiles([42])).toEqual({ q1: 42, median: 42, q3: 42 });
+    // Positions (n − 1) × 0.25, 0.5, 0.75 = 0.5, 1, 1.5 over 30, 60, 135.
+    expect(quartiles([135, 30, 60])).toEqual({ q1: 45, median: 60, q3: 97.5 });
+    // Positions 0.75, 1.5, 2.25 over 10, 20, 40, 80.
+    expect(quartiles([80, 10, 40, 20])).toEqual({ q1: 17.5, median: 30, q3: 50 });
+  });
+
+  it('turns seconds and quarter seconds into minutes rounded half away from zero', () => {
+    expect(minutesOfSeconds(5400)).toBe(90);
+    expect(minutesOfSeconds(90)).toBe(1.5);
+    // 100.25 s = 1.670833… min; 1.5 s = 0.025 min exactly, a half that rounds up to 0.03.
+    expect(minutesOfSeconds(100.25)).toBe(1.67);
+    expect(minutesOfSeconds(1.5)).toBe(0.03);
+  });
+
+  it('names the calendar quarter of a month or a day', () => {
+    expect(quarterOf('2026-01')).toBe('2026-Q1');
+    expect(quarterOf('2026-03')).toBe('2026-Q1');
+    expect(quarterOf('2026-04-01')).toBe('2026-Q2');
+    expect(quarterOf('2025-12')).toBe('2025-Q4');
+    expect(() => quarterOf('2026-13')).toThrow(RangeError);
   });
 });
 
