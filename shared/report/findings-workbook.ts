@@ -10,6 +10,7 @@ import { VALIDATION_MODE_LABELS, type Validation } from '../domain/validation';
 import { neutralize } from './csv';
 import { reportDateValue } from './format';
 import type { ReportInput } from './input';
+import { columnStyle, FROZEN_HEADER, styleHeaderRow } from './sheet-style';
 import { xmlSafe } from './text';
 import {
   type FindingsWorkbookFilter,
@@ -203,8 +204,6 @@ const findingRows = (validations: readonly WorkbookValidation[]): FindingRow[] =
 
 // ─── Excel ───────────────────────────────────────────────────────────────────────────────────────────────────
 
-const NUMBER_FORMAT = { date: 'yyyy-mm-dd', datetime: 'yyyy-mm-dd hh:mm "UTC"' } as const;
-
 /** A Date Excel sorts and filters as one: a calendar day at midnight UTC, a timestamp as it is. */
 function excelValue(value: Cell, date: Column<unknown>['date']): Cell | Date {
   if (date === 'date' && typeof value === 'string') return reportDateValue(value);
@@ -216,17 +215,9 @@ type StreamingWorkbook = ExcelJS.stream.xlsx.WorkbookWriter;
 
 // Each row is written out as it is added: 20,000 findings held as cell objects took 600 MB and twice the time.
 function addSheet<Row>(workbook: StreamingWorkbook, name: string, columns: Array<Column<Row>>, rows: readonly Row[]) {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
-  sheet.columns = columns.map((c) => ({
-    header: c.header,
-    width: c.width,
-    style: c.date ? { numFmt: NUMBER_FORMAT[c.date] } : { alignment: { wrapText: true, vertical: 'top' } },
-  }));
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6E6E6' } };
-  header.commit();
+  const sheet = workbook.addWorksheet(name, FROZEN_HEADER);
+  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width, style: columnStyle(c.date) }));
+  styleHeaderRow(sheet, columns.length).commit();
   for (const row of rows) sheet.addRow(columns.map((c) => excelValue(c.value(row), c.date))).commit();
   sheet.commit();
 }

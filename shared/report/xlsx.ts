@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { reportDateValue } from './format';
 import { isInternal, type ReportModel } from './model';
+import { columnStyle, type DateKind, FROZEN_HEADER, styleHeaderRow } from './sheet-style';
 import { xmlSafe } from './text';
 
 /**
@@ -9,29 +10,16 @@ import { xmlSafe } from './text';
  * filters them as dates, not text).
  */
 
-type Column = { header: string; key: string; width: number; date?: 'date' | 'datetime' };
+type Column = { header: string; key: string; width: number; date?: DateKind };
 type Cell = string | number | Date | null;
 
-const DATE_FORMAT = 'yyyy-mm-dd';
-const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm "UTC"';
-
 function addSheet(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows: Array<Record<string, Cell>>) {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
-  sheet.columns = columns.map((c) => ({
-    header: c.header,
-    key: c.key,
-    width: c.width,
-    style: c.date
-      ? { numFmt: c.date === 'date' ? DATE_FORMAT : DATETIME_FORMAT }
-      : { alignment: { wrapText: true, vertical: 'top' } },
-  }));
+  const sheet = workbook.addWorksheet(name, FROZEN_HEADER);
+  sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width, style: columnStyle(c.date) }));
   for (const row of rows) {
     sheet.addRow(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? xmlSafe(v) : v])));
   }
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6E6E6' } };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  styleHeaderRow(sheet, columns.length);
   return sheet;
 }
 
