@@ -26,6 +26,8 @@ import type { HqQueryable } from './db/types';
 /**
  * The MSC performance views (issue 12) over every submitted validation in the caller's scope, each one SQL
  * statement over HQ's tables. The definitions (what a deficiency is, rounding) come from shared/analytics.
+ * They read the typed, indexed columns of migration 008 (generated from the documents as changes arrive),
+ * so each view is an aggregate over columns, not a scan of JSON documents.
  */
 
 /** Positional parameters collected while the SQL is assembled, so each fragment names its own values. */
@@ -53,38 +55,33 @@ function scopeSql(user: HqUser, alias: string, p: Params): string {
   }
 }
 
-/** Ever submitted, as hq/pull.ts decides it (shared/analytics/definitions.ts isSubmitted). */
-const submittedSql = (alias: string) =>
-  `(${alias}.workflow_state <> 'IN_PROGRESS' OR ${alias}.payload->>'submittedAt' IS NOT NULL)`;
-
-/** The submitted validations in scope that pass the filters; submittedAt is ISO UTC, so its first 10 characters are the day. */
+/** The submitted validations in scope that pass the filters; submitted_day is the UTC day of the ISO submittedAt. */
 function submittedInScopeSql(user: HqUser, filters: AnalyticsFilters, p: Params): string {
-  const where = [submittedSql('v'), scopeSql(user, 'v', p)];
-  if (filters.submittedFrom) where.push(`left(v.payload->>'submittedAt', 10) >= ${p.add(filters.submittedFrom)}`);
-  if (filters.submittedTo) where.push(`left(v.payload->>'submittedAt', 10) <= ${p.add(filters.submittedTo)}`);
-  if (filters.entityType) where.push(`v.payload->>'entityType' = ${p.add(filters.entityType)}`);
-  if (filters.mode) where.push(`v.payload->>'mode' = ${p.add(filters.mode)}`);
+  const where = ['v.ever_submitted', scopeSql(user, 'v', p)];
+  if (filters.submittedFrom) where.push(`v.submitted_day >= ${p.add(filters.submittedFrom)}`);
+  if (filters.submittedTo) where.push(`v.submitted_day <= ${p.add(filters.submittedTo)}`);
+  if (filters.entityType) where.push(`v.entity_type = ${p.add(filters.entityType)}`);
+  if (filters.mode) where.push(`v.mode = ${p.add(filters.mode)}`);
   if (filters.fieldOffice) where.push(`v.field_office = ${p.add(filters.fieldOffice)}`);
-  if (filters.edition) where.push(`v.payload->>'catalogEditionId' = ${p.add(filters.edition)}`);
-  return `SELECT v.id, v.workflow_state, v.payload FROM validations v WHERE ${where.join(' AND ')}`;
+  if (filters.edition) where.push(`v.edition = ${p.add(filters.edition)}`);
+  return `SELECT v.id, v.workflow_state, v.member_id, v.submitted_at, v.mode, v.report_date
+    FROM validations v WHERE ${where.join(' AND ')}`;
 }
 
 /** A finding record `f` that is a deficiency on its (already submitted) validation. */
 function deficiencyFindingSql(f: string, p: Params): string {
-  return `${f}.entity = 'finding' AND ${f}.payload->>'classification' IN (${p.list(DEFICIENCY_CLASSIFICATIONS)})
+  return `${f}.entity = 'finding' AND ${f}.classification IN (${p.list(DEFICIENCY_CLASSIFICATIONS)})
     AND NOT EXISTS (SELECT 1 FROM records rv WHERE rv.entity = 'finding_review'
       AND rv.entity_id = ${f}.validation_id::text || '/' || ${f}.entity_id
-      AND rv.payload->>'decision' = ${p.add(NO_FINDING_DECISION.decision)}
-      AND rv.payload->>'proposedClassification' = ${p.add(NO_FINDING_DECISION.proposedClassification)})`;
+      AND rv.decision = ${p.add(NO_FINDING_DECISION.decision)}
+      AND rv.proposed_classification = ${p.add(NO_FINDING_DECISION.proposedClassification)})`;
 }
 
 /** The common CTEs: `subs` (validations counted) and `deficiencies` (one row per deficiency on them). */
 function baseCtes(user: HqUser, filters: AnalyticsFilters, p: Params): string {
   return `subs AS (${submittedInScopeSql(user, filters, p)}),
   deficiencies AS (
-    SELECT f.validation_id, f.entity_id AS finding_id, f.payload->>'criterionId' AS criterion_id,
-      split_part(f.payload->>'criterionId', '.', 1)::int AS category,
-      f.payload->>'classification' AS classification, f.payload->>'reasonCode' AS reason_code
+    SELECT f.validation_id, f.entity_id AS finding_id, f.criterion_id, f.category, f.classification, f.reason_code
     FROM records f JOIN subs s ON s.id = f.validation_id
     WHERE ${deficiencyFindingSql('f', p)})`;
 }
@@ -99,33 +96,35 @@ export async function keyStatistics(
 ): Promise<KeyStatistics> {
   const p = new Params();
   const ctes = baseCtes(user, filters, p);
-  // The Member's previous submitted validation is looked for in the caller's scope, whatever the other filters.
-  const previous = `SELECT pv.id FROM validations pv
-      WHERE ${submittedSql('pv')} AND ${scopeSql(user, 'pv', p)}
-        AND pv.payload->>'memberId' = s.payload->>'memberId'
-        AND pv.payload->>'submittedAt' < s.payload->>'submittedAt'
-      ORDER BY pv.payload->>'submittedAt' DESC, pv.id DESC LIMIT 1`;
+  // The Member's previous submitted validation is looked for in the caller's scope, whatever the other filters:
+  // the latest earlier submittedAt, the highest id among validations submitted at that same instant.
   const sql = `WITH ${ctes},
   per_validation AS (
     SELECT s.id, count(d.finding_id)::int AS n, coalesce(bool_or(d.classification = 'ACTION_REQUIRED'), false) AS has_ar
     FROM subs s LEFT JOIN deficiencies d ON d.validation_id = s.id GROUP BY s.id),
+  instants AS (
+    SELECT DISTINCT ON (pv.member_id, pv.submitted_at) pv.member_id, pv.submitted_at, pv.id
+    FROM validations pv
+    WHERE pv.ever_submitted AND ${scopeSql(user, 'pv', p)} AND pv.member_id IS NOT NULL AND pv.submitted_at IS NOT NULL
+    ORDER BY pv.member_id, pv.submitted_at, pv.id DESC),
+  previous AS (
+    SELECT member_id, submitted_at, lag(id) OVER (PARTITION BY member_id ORDER BY submitted_at) AS prev_id FROM instants),
   repeats AS (
-    SELECT cur.validation_id, cur.criterion_id
-    FROM (SELECT DISTINCT validation_id, criterion_id FROM deficiencies) cur
-    JOIN subs s ON s.id = cur.validation_id
-    JOIN LATERAL (${previous}) prev ON true
-    WHERE EXISTS (SELECT 1 FROM records f WHERE f.validation_id = prev.id
-      AND f.payload->>'criterionId' = cur.criterion_id AND ${deficiencyFindingSql('f', p)})),
+    SELECT DISTINCT d.validation_id, d.criterion_id
+    FROM deficiencies d JOIN subs s ON s.id = d.validation_id
+    JOIN previous prev ON prev.member_id = s.member_id AND prev.submitted_at = s.submitted_at
+    WHERE prev.prev_id IS NOT NULL AND EXISTS (SELECT 1 FROM records f WHERE f.validation_id = prev.prev_id
+      AND f.criterion_id = d.criterion_id AND ${deficiencyFindingSql('f', p)})),
   overdue AS (
     SELECT d.finding_id FROM deficiencies d JOIN subs s ON s.id = d.validation_id
     WHERE s.workflow_state = 'AWAITING_RESPONSE' AND d.classification = 'ACTION_REQUIRED'
-      AND s.payload->>'reportDate' IS NOT NULL
-      AND ${p.add(options.today)}::date > (s.payload->>'reportDate')::date + ${p.add(DEFAULT_RESPONSE_DAYS)}::int
+      AND s.report_date IS NOT NULL
+      AND ${p.add(options.today)}::date > s.report_date::date + ${p.add(DEFAULT_RESPONSE_DAYS)}::int
       AND coalesce((SELECT m.payload->>'assessment' FROM records m
-        WHERE m.entity = 'member_response' AND m.validation_id = d.validation_id AND m.payload->>'findingId' = d.finding_id
+        WHERE m.entity = 'member_response' AND m.validation_id = d.validation_id AND m.finding_id = d.finding_id
         ORDER BY m.payload->>'receivedOn' DESC, m.payload->>'updatedAt' DESC LIMIT 1), '') <> 'ACCEPTED')
   SELECT (SELECT count(*)::int FROM subs) AS validations,
-    (SELECT count(DISTINCT payload->>'memberId')::int FROM subs) AS members,
+    (SELECT count(DISTINCT member_id)::int FROM subs) AS members,
     (SELECT count(*)::int FROM deficiencies) AS deficiencies,
     (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY n)::float8 FROM per_validation) AS median,
     (SELECT count(*)::int FROM per_validation WHERE has_ar) AS with_action_required,
@@ -211,13 +210,18 @@ export async function topDeficiencies(
   query: TopDeficienciesQuery,
 ): Promise<TopDeficiencies> {
   const p = new Params();
+  // Times assessed is counted only for the criteria that can make the list: those deficient at least as often
+  // as the one in last place (ties included, since the rate breaks them), not for every criterion.
   const rows = await db.query<{ criterion_id: string; category: number; deficient: number; assessed: number }>(
     `WITH ${baseCtes(user, query, p)},
      deficient AS (SELECT criterion_id, category, count(DISTINCT validation_id)::int AS n FROM deficiencies
        GROUP BY criterion_id, category),
-     assessed AS (SELECT r.payload->>'criterionId' AS criterion_id, count(*)::int AS n
+     last_place AS (SELECT n FROM deficient ORDER BY n DESC OFFSET ${p.add(query.limit)}::int - 1 LIMIT 1),
+     candidates AS (SELECT criterion_id FROM deficient WHERE n >= coalesce((SELECT n FROM last_place), 0)),
+     assessed AS (SELECT r.criterion_id, count(*)::int AS n
        FROM records r JOIN subs s ON s.id = r.validation_id
-       WHERE r.entity = 'criterion_response' AND r.payload->>'result' IN (${p.list(ASSESSED_RESULTS)})
+       WHERE r.entity = 'criterion_response' AND r.criterion_id IN (SELECT criterion_id FROM candidates)
+         AND r.result IN (${p.list(ASSESSED_RESULTS)})
        GROUP BY 1)
      SELECT d.criterion_id, d.category, d.n AS deficient, coalesce(a.n, 0) AS assessed
      FROM deficient d LEFT JOIN assessed a ON a.criterion_id = d.criterion_id
@@ -283,11 +287,11 @@ export async function trends(db: HqQueryable, user: HqUser, filters: AnalyticsFi
   // Rows with no category count validations; the others count deficiencies, per month of the UTC submitted date.
   const rows = await db.query<{ month: string; category: number | null; n: number }>(
     `WITH ${baseCtes(user, filters, p)}
-     SELECT left(s.payload->>'submittedAt', 7) AS month, NULL::int AS category, count(*)::int AS n
-     FROM subs s WHERE s.payload->>'submittedAt' IS NOT NULL GROUP BY 1
+     SELECT left(s.submitted_at, 7) AS month, NULL::int AS category, count(*)::int AS n
+     FROM subs s WHERE s.submitted_at IS NOT NULL GROUP BY 1
      UNION ALL
-     SELECT left(s.payload->>'submittedAt', 7), d.category, count(*)::int
-     FROM deficiencies d JOIN subs s ON s.id = d.validation_id WHERE s.payload->>'submittedAt' IS NOT NULL
+     SELECT left(s.submitted_at, 7), d.category, count(*)::int
+     FROM deficiencies d JOIN subs s ON s.id = d.validation_id WHERE s.submitted_at IS NOT NULL
      GROUP BY 1, 2`,
     p.values,
   );
@@ -318,9 +322,9 @@ export async function virtualVsInPerson(
   const p = new Params();
   const ctes = `${baseCtes(user, filters, p)},
   per_validation AS (
-    SELECT s.id, s.payload->>'mode' AS mode, count(d.finding_id)::int AS n,
+    SELECT s.id, s.mode, count(d.finding_id)::int AS n,
       coalesce(bool_or(d.classification = 'ACTION_REQUIRED'), false) AS has_ar
-    FROM subs s LEFT JOIN deficiencies d ON d.validation_id = s.id GROUP BY s.id, s.payload->>'mode'),
+    FROM subs s LEFT JOIN deficiencies d ON d.validation_id = s.id GROUP BY s.id, s.mode),
   durations AS (
     SELECT vs.validation_id,
       sum(round(extract(epoch FROM (vs.payload->>'endedAt')::timestamptz - (vs.payload->>'startedAt')::timestamptz)))::float8 AS seconds
@@ -329,8 +333,10 @@ export async function virtualVsInPerson(
       AND (vs.payload->>'endedAt')::timestamptz >= (vs.payload->>'startedAt')::timestamptz
     GROUP BY vs.validation_id)`;
   // percentile_cont skips validations without a timed session (no durations row), as definitions.ts quartiles does.
-  const modeRows = await db.query<{
+  // One statement for both: rows with no category are per mode, the others count a mode's deficiencies by category.
+  const rows = await db.query<{
     mode: string;
+    category: number | null;
     validations: number;
     deficiencies: number;
     with_ar: number;
@@ -340,20 +346,20 @@ export async function virtualVsInPerson(
     q3: number | null;
   }>(
     `WITH ${ctes}
-     SELECT pv.mode, count(*)::int AS validations, sum(pv.n)::int AS deficiencies,
+     SELECT pv.mode, NULL::int AS category, count(*)::int AS validations, sum(pv.n)::int AS deficiencies,
        (count(*) FILTER (WHERE pv.has_ar))::int AS with_ar, count(du.seconds)::int AS timed,
        percentile_cont(0.25) WITHIN GROUP (ORDER BY du.seconds)::float8 AS q1,
        percentile_cont(0.5) WITHIN GROUP (ORDER BY du.seconds)::float8 AS median,
        percentile_cont(0.75) WITHIN GROUP (ORDER BY du.seconds)::float8 AS q3
-     FROM per_validation pv LEFT JOIN durations du ON du.validation_id = pv.id GROUP BY pv.mode`,
+     FROM per_validation pv LEFT JOIN durations du ON du.validation_id = pv.id GROUP BY pv.mode
+     UNION ALL
+     SELECT s.mode, d.category, 0, count(*)::int, 0, 0, NULL, NULL, NULL
+     FROM deficiencies d JOIN subs s ON s.id = d.validation_id GROUP BY 1, 2`,
     p.values,
   );
-  const p2 = new Params();
-  const categoryRows = await db.query<{ mode: string; category: number; count: number }>(
-    `WITH ${baseCtes(user, filters, p2)}
-     SELECT s.payload->>'mode' AS mode, d.category, count(*)::int AS count
-     FROM deficiencies d JOIN subs s ON s.id = d.validation_id GROUP BY 1, 2`,
-    p2.values,
+  const modeRows = rows.filter((r) => r.category === null);
+  const categoryRows = rows.flatMap((r) =>
+    r.category === null ? [] : [{ mode: r.mode, category: r.category, count: r.deficiencies }],
   );
   const minutes = (seconds: number | null) => (seconds === null ? null : minutesOfSeconds(Number(seconds)));
   return {

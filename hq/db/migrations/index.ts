@@ -5,6 +5,7 @@ import { migration004 } from './004-user-ids-enrolment-retry';
 import { migration005 } from './005-audit-heads';
 import { migration006 } from './006-workflow-state';
 import { migration007 } from './007-review-snapshots';
+import { migration008 } from './008-analytics-columns';
 
 export type HqMigration = { version: number; name: string; sql: string };
 
@@ -17,4 +18,5 @@ export const HQ_MIGRATIONS: readonly HqMigration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
