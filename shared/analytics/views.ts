@@ -106,3 +106,37 @@ export const VirtualVsInPersonSchema = z.object({
   ),
 });
 export type VirtualVsInPerson = z.infer<typeof VirtualVsInPersonSchema>;
+
+/** The six views, by the name HQ's routes and the laptop's dashboard use. */
+export const ANALYTICS_VIEWS = [
+  'key-statistics',
+  'deficiencies-by-category',
+  'top-deficiencies',
+  'deficiency-reasons',
+  'trends',
+  'virtual-vs-in-person',
+] as const;
+export const AnalyticsViewNameSchema = z.enum(ANALYTICS_VIEWS);
+export type AnalyticsViewName = z.infer<typeof AnalyticsViewNameSchema>;
+
+export const ANALYTICS_VIEW_SCHEMAS = {
+  'key-statistics': KeyStatisticsSchema,
+  'deficiencies-by-category': DeficienciesByCategorySchema,
+  'top-deficiencies': TopDeficienciesSchema,
+  'deficiency-reasons': DeficiencyReasonsSchema,
+  trends: TrendsSchema,
+  'virtual-vs-in-person': VirtualVsInPersonSchema,
+} as const satisfies Record<AnalyticsViewName, z.ZodType>;
+
+export type AnalyticsResultOf<V extends AnalyticsViewName> = z.infer<(typeof ANALYTICS_VIEW_SCHEMAS)[V]>;
+
+/** One view's answer with its name, so a caller can narrow on `view`. */
+export const AnalyticsViewResultSchema = z.discriminatedUnion('view', [
+  z.object({ view: z.literal('key-statistics'), data: KeyStatisticsSchema }),
+  z.object({ view: z.literal('deficiencies-by-category'), data: DeficienciesByCategorySchema }),
+  z.object({ view: z.literal('top-deficiencies'), data: TopDeficienciesSchema }),
+  z.object({ view: z.literal('deficiency-reasons'), data: DeficiencyReasonsSchema }),
+  z.object({ view: z.literal('trends'), data: TrendsSchema }),
+  z.object({ view: z.literal('virtual-vs-in-person'), data: VirtualVsInPersonSchema }),
+]);
+export type AnalyticsViewResult = z.infer<typeof AnalyticsViewResultSchema>;
