@@ -9,6 +9,7 @@ import { migration007EvidenceUploads } from './007-evidence-uploads';
 import { migration008Pull } from './008-pull';
 import { migration009HqValidationReceipts } from './009-hq-validation-receipts';
 import { migration010Workflow } from './010-workflow';
+import { migration011AnalyticsIndexes } from './011-analytics-indexes';
 
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
 
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008Pull,
   migration009HqValidationReceipts,
   migration010Workflow,
+  migration011AnalyticsIndexes,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,90 @@
+import type { AnalyticsFilters } from '../../../shared/analytics/filters';
+
+/**
+ * The SQL every local view starts from: this laptop's own validations (the `validations` table, what HQ shows
+ * their SCSS) that were ever submitted, read the way HQ holds them, and their deficiencies. HQ's word on them
+ * (a reviewer's decision, the approval, Member responses) comes from the pulled copy's lifecycle records
+ * (migration 011) beside what this laptop recorded itself, as lifecycle-read.ts combines them.
+ */
+
+export type ScopeContext = { fieldOffice: string | null };
+export type Params = Record<string, string | number>;
+
+/**
+ * HQ's submittedAt: a return or withdrawal clears submitted_at here but HQ keeps the last submission's, which is
+ * the latest SUBMIT in this laptop's history (its `at` is the submittedAt pushed), else the pulled copy's.
+ */
+const SUBMITTED_AT_SQL = `coalesce(v.submitted_at,
+    (SELECT max(e.at) FROM workflow_events e WHERE e.validation_id = v.id AND e.kind = 'SUBMIT'),
+    (SELECT h.payload_json ->> '$.submittedAt' FROM hq_validations h WHERE h.id = v.id))`;
+
+/** A criterion's category and its number within it: 4.17 → 4 and 17. */
+export const categorySql = (criterionId: string) =>
+  `CAST(substr(${criterionId}, 1, instr(${criterionId}, '.') - 1) AS INTEGER)`;
+export const criterionNumberSql = (criterionId: string) =>
+  `CAST(substr(${criterionId}, instr(${criterionId}, '.') + 1) AS INTEGER)`;
+
+/** The finding's effective review (the newer version of this laptop's and HQ's, HQ's on a tie) ruled it "no finding". */
+const ruledNoFindingSql = (f: string) => `EXISTS (SELECT 1 FROM (
+      SELECT decision, proposed FROM (
+        SELECT r.decision, r.proposed_classification AS proposed, r.version, 1 AS here FROM finding_reviews r
+          WHERE r.validation_id = ${f}.validation_id AND r.finding_id = ${f}.id
+        UNION ALL
+        SELECT h.payload_json ->> '$.decision', h.payload_json ->> '$.proposedClassification',
+          h.payload_json ->> '$.version', 0 FROM hq_lifecycle_records h
+          WHERE h.validation_id = ${f}.validation_id AND h.entity = 'finding_review'
+            AND h.entity_id = ${f}.validation_id || '/' || ${f}.id)
+      ORDER BY version DESC, here LIMIT 1) review
+    WHERE review.decision = 'NON_CONCUR' AND review.proposed = 'NO_FINDING')`;
+
+/** A finding row `f` (of the findings table) that is a deficiency, its validation being submitted. */
+export const deficiencyFindingSql = (f: string) =>
+  `${f}.classification IN ('ACTION_REQUIRED', 'RECOMMENDATION') AND NOT ${ruledNoFindingSql(f)}`;
+
+function filterSql(filters: AnalyticsFilters, context: ScopeContext, params: Params): string[] {
+  const where: string[] = [];
+  if (filters.submittedFrom) {
+    params.submittedFrom = filters.submittedFrom;
+    where.push('substr(submitted_at, 1, 10) >= @submittedFrom');
+  }
+  if (filters.submittedTo) {
+    params.submittedTo = filters.submittedTo;
+    where.push('substr(submitted_at, 1, 10) <= @submittedTo');
+  }
+  if (filters.entityType) {
+    params.entityType = filters.entityType;
+    where.push('entity_type = @entityType');
+  }
+  if (filters.mode) {
+    params.mode = filters.mode;
+    where.push('mode = @mode');
+  }
+  if (filters.edition) {
+    params.edition = filters.edition;
+    where.push('catalog_edition_id = @edition');
+  }
+  // Every validation here was made in the enrolled SCSS's office, so an office filter keeps all or none.
+  if (filters.fieldOffice !== undefined && filters.fieldOffice !== context.fieldOffice) where.push('0');
+  return where;
+}
+
+/**
+ * The CTEs `in_scope` (every submitted own validation: where a repeat's previous validation is looked for),
+ * `subs` (those passing the filters) and `deficiencies` (one row per deficiency on `subs`).
+ */
+export function baseCtes(filters: AnalyticsFilters, context: ScopeContext, params: Params): string {
+  const where = filterSql(filters, context, params);
+  return `in_scope AS MATERIALIZED (
+    SELECT * FROM (
+      SELECT v.id, v.member_id, v.entity_type, v.mode, v.catalog_edition_id, v.workflow_state,
+        ${SUBMITTED_AT_SQL} AS submitted_at
+      FROM validations v)
+    WHERE (workflow_state IS NOT NULL AND workflow_state <> 'IN_PROGRESS') OR submitted_at IS NOT NULL),
+  subs AS MATERIALIZED (SELECT id, member_id, mode, workflow_state, submitted_at FROM in_scope
+    ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}),
+  deficiencies AS MATERIALIZED (
+    SELECT f.validation_id, f.id AS finding_id, f.criterion_id, ${categorySql('f.criterion_id')} AS category,
+      f.classification, f.reason_code
+    FROM subs s JOIN findings f ON f.validation_id = s.id
+    WHERE ${deficiencyFindingSql('f')})`;
+}
