@@ -77,11 +77,15 @@ function deficiencyFindingSql(f: string, p: Params): string {
       AND rv.proposed_classification = ${p.add(NO_FINDING_DECISION.proposedClassification)})`;
 }
 
-/** The common CTEs: `subs` (validations counted) and `deficiencies` (one row per deficiency on them). */
+/**
+ * The common CTEs: `subs` (validations counted) and `deficiencies` (one row per deficiency on them, with its
+ * validation's columns, so no view joins the two materialized CTEs again: the planner has no statistics for them).
+ */
 function baseCtes(user: HqUser, filters: AnalyticsFilters, p: Params): string {
   return `subs AS (${submittedInScopeSql(user, filters, p)}),
   deficiencies AS (
-    SELECT f.validation_id, f.entity_id AS finding_id, f.criterion_id, f.category, f.classification, f.reason_code
+    SELECT f.validation_id, f.entity_id AS finding_id, f.criterion_id, f.category, f.classification, f.reason_code,
+      s.workflow_state, s.member_id, s.submitted_at, s.mode, s.report_date
     FROM records f JOIN subs s ON s.id = f.validation_id
     WHERE ${deficiencyFindingSql('f', p)})`;
 }
@@ -111,15 +115,14 @@ export async function keyStatistics(
     SELECT member_id, submitted_at, lag(id) OVER (PARTITION BY member_id ORDER BY submitted_at) AS prev_id FROM instants),
   repeats AS (
     SELECT DISTINCT d.validation_id, d.criterion_id
-    FROM deficiencies d JOIN subs s ON s.id = d.validation_id
-    JOIN previous prev ON prev.member_id = s.member_id AND prev.submitted_at = s.submitted_at
+    FROM deficiencies d JOIN previous prev ON prev.member_id = d.member_id AND prev.submitted_at = d.submitted_at
     WHERE prev.prev_id IS NOT NULL AND EXISTS (SELECT 1 FROM records f WHERE f.validation_id = prev.prev_id
       AND f.criterion_id = d.criterion_id AND ${deficiencyFindingSql('f', p)})),
   overdue AS (
-    SELECT d.finding_id FROM deficiencies d JOIN subs s ON s.id = d.validation_id
-    WHERE s.workflow_state = 'AWAITING_RESPONSE' AND d.classification = 'ACTION_REQUIRED'
-      AND s.report_date IS NOT NULL
-      AND ${p.add(options.today)}::date > s.report_date::date + ${p.add(DEFAULT_RESPONSE_DAYS)}::int
+    SELECT d.finding_id FROM deficiencies d
+    WHERE d.workflow_state = 'AWAITING_RESPONSE' AND d.classification = 'ACTION_REQUIRED'
+      AND d.report_date IS NOT NULL
+      AND ${p.add(options.today)}::date > d.report_date::date + ${p.add(DEFAULT_RESPONSE_DAYS)}::int
       AND coalesce((SELECT m.payload->>'assessment' FROM records m
         WHERE m.entity = 'member_response' AND m.validation_id = d.validation_id AND m.finding_id = d.finding_id
         ORDER BY m.payload->>'receivedOn' DESC, m.payload->>'updatedAt' DESC LIMIT 1), '') <> 'ACCEPTED')
@@ -216,8 +219,7 @@ export async function topDeficiencies(
     `WITH ${baseCtes(user, query, p)},
      deficient AS (SELECT criterion_id, category, count(DISTINCT validation_id)::int AS n FROM deficiencies
        GROUP BY criterion_id, category),
-     last_place AS (SELECT n FROM deficient ORDER BY n DESC OFFSET ${p.add(query.limit)}::int - 1 LIMIT 1),
-     candidates AS (SELECT criterion_id FROM deficient WHERE n >= coalesce((SELECT n FROM last_place), 0)),
+     candidates AS (SELECT criterion_id FROM deficient ORDER BY n DESC FETCH FIRST (${p.add(query.limit)}::int) ROWS WITH TIES),
      assessed AS (SELECT r.criterion_id, count(*)::int AS n
        FROM records r JOIN subs s ON s.id = r.validation_id
        WHERE r.entity = 'criterion_response' AND r.criterion_id IN (SELECT criterion_id FROM candidates)
@@ -290,8 +292,8 @@ export async function trends(db: HqQueryable, user: HqUser, filters: AnalyticsFi
      SELECT left(s.submitted_at, 7) AS month, NULL::int AS category, count(*)::int AS n
      FROM subs s WHERE s.submitted_at IS NOT NULL GROUP BY 1
      UNION ALL
-     SELECT left(s.submitted_at, 7), d.category, count(*)::int
-     FROM deficiencies d JOIN subs s ON s.id = d.validation_id WHERE s.submitted_at IS NOT NULL
+     SELECT left(d.submitted_at, 7), d.category, count(*)::int
+     FROM deficiencies d WHERE d.submitted_at IS NOT NULL
      GROUP BY 1, 2`,
     p.values,
   );
@@ -353,8 +355,8 @@ export async function virtualVsInPerson(
        percentile_cont(0.75) WITHIN GROUP (ORDER BY du.seconds)::float8 AS q3
      FROM per_validation pv LEFT JOIN durations du ON du.validation_id = pv.id GROUP BY pv.mode
      UNION ALL
-     SELECT s.mode, d.category, 0, count(*)::int, 0, 0, NULL, NULL, NULL
-     FROM deficiencies d JOIN subs s ON s.id = d.validation_id GROUP BY 1, 2`,
+     SELECT d.mode, d.category, 0, count(*)::int, 0, 0, NULL, NULL, NULL
+     FROM deficiencies d GROUP BY 1, 2`,
     p.values,
   );
   const modeRows = rows.filter((r) => r.category === null);
