@@ -68,13 +68,13 @@ function submittedInScopeSql(user: HqUser, filters: AnalyticsFilters, p: Params)
     FROM validations v WHERE ${where.join(' AND ')}`;
 }
 
-/** A finding record `f` that is a deficiency on its (already submitted) validation. */
+/**
+ * A finding record `f` that is a deficiency on its (already submitted) validation. The reviews ruling a finding
+ * out are few: read once into `ruled_out` (materialized, so the check is one hash anti-join, not a probe per finding).
+ */
 function deficiencyFindingSql(f: string, p: Params): string {
   return `${f}.entity = 'finding' AND ${f}.classification IN (${p.list(DEFICIENCY_CLASSIFICATIONS)})
-    AND NOT EXISTS (SELECT 1 FROM records rv WHERE rv.entity = 'finding_review'
-      AND rv.entity_id = ${f}.validation_id::text || '/' || ${f}.entity_id
-      AND rv.decision = ${p.add(NO_FINDING_DECISION.decision)}
-      AND rv.proposed_classification = ${p.add(NO_FINDING_DECISION.proposedClassification)})`;
+    AND NOT EXISTS (SELECT 1 FROM ruled_out ro WHERE ro.validation_id = ${f}.validation_id AND ro.finding_id = ${f}.entity_id)`;
 }
 
 /**
@@ -82,7 +82,12 @@ function deficiencyFindingSql(f: string, p: Params): string {
  * validation's columns, so no view joins the two materialized CTEs again: the planner has no statistics for them).
  */
 function baseCtes(user: HqUser, filters: AnalyticsFilters, p: Params): string {
-  return `subs AS (${submittedInScopeSql(user, filters, p)}),
+  // A review's key is its validation and finding (hq/push-decision.ts derives its entity id from the two).
+  return `ruled_out AS MATERIALIZED (
+    SELECT rv.validation_id, rv.finding_id FROM records rv WHERE rv.entity = 'finding_review'
+      AND rv.decision = ${p.add(NO_FINDING_DECISION.decision)}
+      AND rv.proposed_classification = ${p.add(NO_FINDING_DECISION.proposedClassification)}),
+  subs AS (${submittedInScopeSql(user, filters, p)}),
   deficiencies AS (
     SELECT f.validation_id, f.entity_id AS finding_id, f.criterion_id, f.category, f.classification, f.reason_code,
       s.workflow_state, s.member_id, s.submitted_at, s.mode, s.report_date
@@ -101,11 +106,20 @@ export async function keyStatistics(
   const p = new Params();
   const ctes = baseCtes(user, filters, p);
   // The Member's previous submitted validation is looked for in the caller's scope, whatever the other filters:
-  // the latest earlier submittedAt, the highest id among validations submitted at that same instant.
+  // the latest earlier submittedAt, the highest id among validations submitted at that same instant. Unfiltered,
+  // its deficiencies are among `deficiencies`; filtered, it may lie outside them and its findings are read for it.
+  const prevDeficiencies = Object.values(filters).some((value) => value !== undefined)
+    ? `prev_deficiencies AS (SELECT f.validation_id, f.criterion_id FROM records f
+        WHERE f.validation_id IN (SELECT prev_id FROM prev_of) AND ${deficiencyFindingSql('f', p)})`
+    : 'prev_deficiencies AS (SELECT validation_id, criterion_id FROM deficiencies)';
+  // Validations without a deficiency count as 0 in the median: aggregated first, then joined to every validation.
   const sql = `WITH ${ctes},
+  with_deficiencies AS (
+    SELECT validation_id, count(*)::int AS n, bool_or(classification = 'ACTION_REQUIRED') AS has_ar
+    FROM deficiencies GROUP BY validation_id),
   per_validation AS (
-    SELECT s.id, count(d.finding_id)::int AS n, coalesce(bool_or(d.classification = 'ACTION_REQUIRED'), false) AS has_ar
-    FROM subs s LEFT JOIN deficiencies d ON d.validation_id = s.id GROUP BY s.id),
+    SELECT s.id, coalesce(w.n, 0) AS n, coalesce(w.has_ar, false) AS has_ar
+    FROM subs s LEFT JOIN with_deficiencies w ON w.validation_id = s.id),
   instants AS (
     SELECT DISTINCT ON (pv.member_id, pv.submitted_at) pv.member_id, pv.submitted_at, pv.id
     FROM validations pv
@@ -113,11 +127,15 @@ export async function keyStatistics(
     ORDER BY pv.member_id, pv.submitted_at, pv.id DESC),
   previous AS (
     SELECT member_id, submitted_at, lag(id) OVER (PARTITION BY member_id ORDER BY submitted_at) AS prev_id FROM instants),
+  prev_of AS (
+    SELECT s.id, prev.prev_id FROM subs s
+    JOIN previous prev ON prev.member_id = s.member_id AND prev.submitted_at = s.submitted_at
+    WHERE prev.prev_id IS NOT NULL),
+  current AS (SELECT d.validation_id, d.criterion_id, po.prev_id FROM deficiencies d JOIN prev_of po ON po.id = d.validation_id),
+  ${prevDeficiencies},
   repeats AS (
-    SELECT DISTINCT d.validation_id, d.criterion_id
-    FROM deficiencies d JOIN previous prev ON prev.member_id = d.member_id AND prev.submitted_at = d.submitted_at
-    WHERE prev.prev_id IS NOT NULL AND EXISTS (SELECT 1 FROM records f WHERE f.validation_id = prev.prev_id
-      AND f.criterion_id = d.criterion_id AND ${deficiencyFindingSql('f', p)})),
+    SELECT DISTINCT c.validation_id, c.criterion_id FROM current c
+    WHERE EXISTS (SELECT 1 FROM prev_deficiencies pd WHERE pd.validation_id = c.prev_id AND pd.criterion_id = c.criterion_id)),
   overdue AS (
     SELECT d.finding_id FROM deficiencies d
     WHERE d.workflow_state = 'AWAITING_RESPONSE' AND d.classification = 'ACTION_REQUIRED'
@@ -127,7 +145,7 @@ export async function keyStatistics(
         WHERE m.entity = 'member_response' AND m.validation_id = d.validation_id AND m.finding_id = d.finding_id
         ORDER BY m.payload->>'receivedOn' DESC, m.payload->>'updatedAt' DESC LIMIT 1), '') <> 'ACCEPTED')
   SELECT (SELECT count(*)::int FROM subs) AS validations,
-    (SELECT count(DISTINCT member_id)::int FROM subs) AS members,
+    (SELECT count(*)::int FROM (SELECT DISTINCT member_id FROM subs WHERE member_id IS NOT NULL) m) AS members,
     (SELECT count(*)::int FROM deficiencies) AS deficiencies,
     (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY n)::float8 FROM per_validation) AS median,
     (SELECT count(*)::int FROM per_validation WHERE has_ar) AS with_action_required,

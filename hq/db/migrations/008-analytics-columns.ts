@@ -43,8 +43,8 @@ CREATE INDEX records_analytics_findings ON records (validation_id, criterion_id)
 CREATE INDEX records_analytics_responses ON records (criterion_id, result, validation_id)
   WHERE entity = 'criterion_response';
 -- Reviews that ruled a finding out, few among all reviews.
-CREATE INDEX records_analytics_reviews ON records (entity_id, decision, proposed_classification)
-  WHERE entity = 'finding_review';
+CREATE INDEX records_analytics_reviews ON records (decision, proposed_classification)
+  INCLUDE (validation_id, finding_id) WHERE entity = 'finding_review';
 CREATE INDEX records_analytics_member_responses ON records (validation_id, finding_id)
   WHERE entity = 'member_response';
 CREATE INDEX records_analytics_sessions ON records (validation_id) WHERE entity = 'virtual_session';
