@@ -4,6 +4,7 @@ import { PickedFileRegistry } from '../services/evidence-service';
 import { type CredentialStore, fileCredentialStore } from '../services/hq-credentials';
 import type { ServiceContext } from '../services/service-context';
 import { createSyncService, type SyncService } from '../services/sync-service';
+import { analyticsHandlers } from './handlers/analytics';
 import { assignmentHandlers } from './handlers/assignments';
 import { auditHandlers } from './handlers/audit';
 import { coreHandlers } from './handlers/core';
@@ -36,6 +37,7 @@ export type HostInfo = ReportHost & {
 export function createHandlers(ctx: ServiceContext, host: HostInfo): Handlers {
   // Paths chosen in the native dialog stay in this process; the page only ever sees their tokens.
   const picked = new PickedFileRegistry();
+  const sync = host.sync ?? createSyncService(ctx, host.credentials ?? fileCredentialStore(host.dataDir));
   return {
     ...coreHandlers(ctx, host),
     ...fieldWorkHandlers(ctx),
@@ -47,6 +49,7 @@ export function createHandlers(ctx: ServiceContext, host: HostInfo): Handlers {
     ...reviewHandlers(ctx),
     ...auditHandlers(ctx),
     ...reportHandlers(ctx, host),
-    ...syncHandlers(host.sync ?? createSyncService(ctx, host.credentials ?? fileCredentialStore(host.dataDir))),
+    ...analyticsHandlers(ctx, host, sync),
+    ...syncHandlers(sync),
   };
 }

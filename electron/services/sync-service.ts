@@ -68,16 +68,22 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
     options.emit?.('sync:progress', next);
   };
 
-  const engineFor = (): SyncEngine | null => {
-    if (engine) return engine;
+  /** How HQ is reached with this device's token, or null before enrolment. */
+  const hqConnection = (): HttpTransportOptions | null => {
     const saved = credentials.load();
     if (!saved) return null;
-    const hq: HttpTransportOptions = {
+    return {
       baseUrl: saved.hqUrl,
       token: saved.token,
       timeoutMs: HQ_TIMEOUT_MS,
       ...(options.fetch ? { fetch: options.fetch } : {}),
     };
+  };
+
+  const engineFor = (): SyncEngine | null => {
+    if (engine) return engine;
+    const hq = hqConnection();
+    if (!hq) return null;
     const receipts: SyncStep = {
       name: 'receipts',
       run: (report) =>
@@ -138,6 +144,12 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
 
   return {
     status,
+
+    /** HQ's address and this device's token, for reads outside sync (the dashboard's HQ view). */
+    hqConnection,
+
+    /** The person HQ enrolled on this computer (their role and field office), or null. */
+    enrolledUser: () => credentials.load()?.user ?? null,
 
     async enroll(request: ParsedRequestOf<'sync:enroll'>): Promise<SyncStatusView> {
       const hqUrl = request.hqUrl.replace(/\/+$/, '');

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { AppHeader } from './components/AppHeader';
+import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { MembersScreen } from './screens/MembersScreen';
 import { NewValidationScreen } from './screens/NewValidationScreen';
 import { ReportScreen } from './screens/report/ReportScreen';
@@ -34,6 +35,7 @@ export function App() {
         {route.name === 'responses' && <ResponsesScreen />}
         {route.name === 'report' && <ReportScreen validationId={route.validationId} />}
         {route.name === 'reports' && <ReportsScreen />}
+        {route.name === 'dashboard' && <DashboardScreen query={route.query} />}
         {route.name === 'new-validation' && <NewValidationScreen memberId={route.memberId} />}
         {route.name === 'worksheet' && (
           <WorksheetScreen

@@ -58,6 +58,8 @@ export const CHANNELS = [
   'reports:export',
   'reports:workbook',
   'reports:cancel',
+  'analytics:view',
+  'analytics:csv',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { AnalyticsFiltersSchema, TOP_DEFICIENCIES_MAX_LIMIT } from '../analytics/filters';
+import { AnalyticsViewNameSchema, AnalyticsViewResultSchema } from '../analytics/views';
 import { CatalogEditionSchema } from '../catalog/schema';
 import { CompletenessReportSchema } from '../domain/completeness-types';
 import { EntityTypeSchema } from '../domain/entity-types';
@@ -30,6 +32,7 @@ import {
   CriterionIdSchema,
   CriterionResponseSchema,
   IsoDateSchema,
+  IsoDateTimeSchema,
   MemberSchema,
   NOTES_MAX_LENGTH,
   ResponseResultSchema,
@@ -643,6 +646,28 @@ export const FindingsWorkbookRequestSchema = z.strictObject({
   format: z.enum(['XLSX', 'CSV']),
 });
 
+/** Where the dashboard's figures come from: this computer's own validations, or HQ over the person's scope. */
+export const AnalyticsSourceSchema = z.enum(['computer', 'hq']);
+export type AnalyticsSource = z.infer<typeof AnalyticsSourceSchema>;
+
+export const AnalyticsRequestSchema = z.strictObject({
+  source: AnalyticsSourceSchema,
+  view: AnalyticsViewNameSchema,
+  filters: AnalyticsFiltersSchema,
+  /** How many criteria Top deficiencies lists (ignored by the other views). */
+  limit: z.number().int().min(1).max(TOP_DEFICIENCIES_MAX_LIMIT).optional(),
+});
+export type AnalyticsRequest = z.infer<typeof AnalyticsRequestSchema>;
+
+export const AnalyticsAnswerSchema = z.object({
+  source: AnalyticsSourceSchema,
+  /** Whose validations the figures cover, in words: "Your validations on this computer", "Houston field office at HQ". */
+  scope: z.string(),
+  computedAt: IsoDateTimeSchema,
+  result: AnalyticsViewResultSchema,
+});
+export type AnalyticsAnswer = z.infer<typeof AnalyticsAnswerSchema>;
+
 /** A long export's progress: validations looked at of how many; null once it has ended. */
 export const ReportProgressSchema = z.object({
   done: z.number().int().nonnegative(),
@@ -823,6 +848,10 @@ export const contract = {
   },
   /** Stops the findings workbook being made, between two validations; nothing is saved. */
   'reports:cancel': { request: Empty, response: z.object({ cancelled: z.boolean() }) },
+  /** One MSC performance view (issue 12) over this computer's validations or, from HQ, the person's scope. */
+  'analytics:view': { request: AnalyticsRequestSchema, response: AnalyticsAnswerSchema },
+  /** The same view as a CSV file, saved where the person chooses (downloaded in the harness). */
+  'analytics:csv': { request: AnalyticsRequestSchema, response: ReportExportResultSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

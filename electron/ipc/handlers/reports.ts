@@ -1,15 +1,14 @@
-import path from 'node:path';
 import type { EventName } from '../../../shared/ipc/channels';
-import type { EventPayloadOf, ReportFileFormat, ResponseOf } from '../../../shared/ipc/contract';
+import type { EventPayloadOf, ReportFileFormat } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/envelope';
 import { loadSharp, type Sharp } from '../../services/evidence-store';
 import { exportReport, reportHtmlFor, reportModelFor } from '../../services/report/export';
 import { EXPORT_CANCELLED, exportFindingsWorkbook } from '../../services/report/findings-workbook';
 import type { PrintOptions } from '../../services/report/page-setup';
-import { writeFileAtomically } from '../../services/report/write-file';
 import type { ServiceContext } from '../../services/service-context';
 import { getSettings } from '../../services/settings-service';
 import type { HandlersFor } from '../handlers';
+import { deliver } from './deliver-file';
 
 /** What a host adds to report export: Electron's save dialog and printer; the harness has neither. */
 export type ReportHost = {
@@ -27,25 +26,6 @@ const reportSharp = async (): Promise<Sharp> => {
   if (!sharp) throw new Error('The image library (sharp) is not available on this computer.');
   return sharp;
 };
-
-type Saved = { bytes: Uint8Array; fileName: string; mediaType: string; warnings: string[] };
-
-/** Saves through the native dialog where there is one; otherwise hands the bytes to the page to download. */
-async function deliver(host: ReportHost, file: Saved, format: ReportFileFormat): Promise<ResponseOf<'reports:export'>> {
-  if (!host.showSaveDialog) {
-    return {
-      status: 'download',
-      fileName: file.fileName,
-      mediaType: file.mediaType,
-      base64: Buffer.from(file.bytes).toString('base64'),
-      warnings: file.warnings,
-    };
-  }
-  const target = await host.showSaveDialog(file.fileName, format);
-  if (!target) return { status: 'cancelled' };
-  await writeFileAtomically(target, file.bytes);
-  return { status: 'saved', path: target, fileName: path.basename(target), warnings: file.warnings };
-}
 
 export function reportHandlers(
   ctx: ServiceContext,

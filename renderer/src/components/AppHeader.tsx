@@ -48,6 +48,11 @@ export function AppHeader() {
               </a>
             </li>
             <li>
+              <a className="usa-link" href={routeHref({ name: 'dashboard', query: '' })}>
+                Dashboard
+              </a>
+            </li>
+            <li>
               <a className="usa-link" href={routeHref({ name: 'settings' })}>
                 Settings
               </a>

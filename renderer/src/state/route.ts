@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 
 /**
  * Hash routes keep the app's place across a reload: #/members, #/reviews, #/reviews/<id>, #/responses,
- * #/reports, #/reports/<id>, #/validations/new, #/validations/<id>/category/<n>, #/validations/<id>/<section>.
+ * #/reports, #/reports/<id>, #/dashboard?view=…, #/validations/new, #/validations/<id>/category/<n>, #/validations/<id>/<section>.
  */
 export type Route =
   | { name: 'members' }
@@ -12,6 +12,8 @@ export type Route =
   | { name: 'responses' }
   | { name: 'reports' }
   | { name: 'report'; validationId: string }
+  /** The MSC performance dashboard; its view, source and filters are the query (dashboard-query.ts). */
+  | { name: 'dashboard'; query: string }
   | { name: 'new-validation'; memberId?: string }
   | { name: 'worksheet'; validationId: string; category: number; section?: WorksheetSection; focus?: string };
 
@@ -28,6 +30,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'responses') return { name: 'responses' };
   if (parts[0] === 'reports' && parts[1]) return { name: 'report', validationId: parts[1] };
   if (parts[0] === 'reports') return { name: 'reports' };
+  if (parts[0] === 'dashboard') return { name: 'dashboard', query };
   if (parts[0] === 'validations' && parts[1] === 'new') {
     const memberId = params.get('member');
     return memberId ? { name: 'new-validation', memberId } : { name: 'new-validation' };
@@ -66,6 +69,8 @@ export function routeHref(route: Route): string {
       return `#/reports/${route.validationId}`;
     case 'reports':
       return '#/reports';
+    case 'dashboard':
+      return route.query ? `#/dashboard?${route.query}` : '#/dashboard';
     case 'new-validation':
       return route.memberId ? `#/validations/new?member=${encodeURIComponent(route.memberId)}` : '#/validations/new';
     case 'worksheet': {

@@ -1,0 +1,196 @@
+import { useEffect, useMemo, useState } from 'react';
+import { type AnalyticsFilters, AnalyticsFiltersSchema } from '../../../../shared/analytics/filters';
+import { ANALYTICS_VIEWS } from '../../../../shared/analytics/views';
+import type { AnalyticsAnswer, AnalyticsRequest, AnalyticsSource } from '../../../../shared/ipc/contract';
+import { call, errorMessage } from '../../api';
+import { Alert } from '../../components/Alert';
+import { formatDateTime } from '../../components/format';
+import { navigate, routeHref } from '../../state/route';
+import { useSyncStore } from '../../state/sync-store';
+import { ExportOutcome } from '../report/ExportStatus';
+import { finishSave, type Outcome } from '../report/save-outcome';
+import { DashboardFilters } from './DashboardFilters';
+import { type DashboardQuery, dashboardQueryString, parseDashboardQuery, VIEW_TITLES } from './dashboard-query';
+import { useDashboardLabels } from './labels';
+import { ViewBody } from './ViewBody';
+
+type FieldErrors = Partial<Record<keyof AnalyticsFilters, string>>;
+
+/** The filters as the contract reads them, or the message for each field it refuses. */
+function checkFilters(filters: AnalyticsFilters): { ok: true } | { ok: false; errors: FieldErrors } {
+  const parsed = AnalyticsFiltersSchema.safeParse(filters);
+  if (parsed.success) return { ok: true };
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path[0] as keyof AnalyticsFilters | undefined;
+    if (key && !errors[key]) errors[key] = issue.message;
+  }
+  return { ok: false, errors };
+}
+
+const SOURCE_LABELS: Record<AnalyticsSource, string> = { computer: 'This computer', hq: 'HQ' };
+
+/**
+ * The MSC performance dashboard (issue 12): six views over this computer's own validations or, from HQ, over
+ * everything the person's role may see. The address holds the view, source and filters, so a view can be
+ * bookmarked, sent to a colleague or reopened after a restart.
+ */
+export function DashboardScreen({ query }: { query: string }) {
+  const role = useSyncStore((s) => s.status?.userRole ?? null);
+  const enrolled = useSyncStore((s) => s.status?.enrolled ?? false);
+  const seesMore = role === 'FIELD_OFFICE_REVIEWER' || role === 'SUPERVISOR' || role === 'HQ_ANALYST';
+  const q = useMemo(() => parseDashboardQuery(query, seesMore ? 'hq' : 'computer'), [query, seesMore]);
+  const request: AnalyticsRequest = { source: q.source, view: q.view, filters: q.filters, limit: q.limit };
+  const requestKey = JSON.stringify(request);
+  const labels = useDashboardLabels();
+
+  const [answer, setAnswer] = useState<AnalyticsAnswer | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: requestKey stands for the request it was made from
+  useEffect(() => {
+    let current = true;
+    setOutcome(null);
+    const checked = checkFilters(request.filters);
+    if (!checked.ok) {
+      setFieldErrors(checked.errors);
+      setAnswer(null);
+      setLoading(false);
+      setError('Some filters are not valid; correct them and apply again.');
+      return;
+    }
+    setFieldErrors({});
+    setLoading(true);
+    setError(null);
+    call('analytics:view', request)
+      .then((a) => current && setAnswer(a))
+      .catch((e: unknown) => {
+        if (!current) return;
+        setAnswer(null);
+        setError(errorMessage(e));
+      })
+      .finally(() => current && setLoading(false));
+    return () => {
+      current = false;
+    };
+  }, [requestKey]);
+
+  const go = (next: Partial<DashboardQuery>) =>
+    navigate({ name: 'dashboard', query: dashboardQueryString({ ...q, ...next }) });
+
+  const saveCsv = async () => {
+    setSaving(true);
+    setOutcome(null);
+    try {
+      setOutcome(finishSave(await call('analytics:csv', request)));
+    } catch (e) {
+      setOutcome({ type: 'error', text: `Not saved: ${errorMessage(e)}`, warnings: [] });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const result = answer?.result.view === q.view ? answer.result : null;
+  return (
+    <div className="grid-container screen dashboard-screen">
+      <div className="dashboard-screen__title">
+        <h1 tabIndex={-1}>MSC performance dashboard</h1>
+        <fieldset className="usa-fieldset dashboard-source">
+          <legend className="usa-legend">Figures from</legend>
+          {(['computer', 'hq'] as const)
+            .filter((s) => s === 'computer' || enrolled || q.source === 'hq')
+            .map((s) => (
+              <div className="usa-radio dashboard-source__option" key={s}>
+                <input
+                  className="usa-radio__input"
+                  id={`dashboard-source-${s}`}
+                  type="radio"
+                  name="dashboard-source"
+                  checked={q.source === s}
+                  onChange={() => go({ source: s })}
+                  aria-describedby={`dashboard-source-${s}-hint`}
+                />
+                <label className="usa-radio__label" htmlFor={`dashboard-source-${s}`}>
+                  {SOURCE_LABELS[s]}
+                </label>
+                <span className="usa-sr-only" id={`dashboard-source-${s}-hint`}>
+                  {s === 'computer' ? 'Your own validations; works offline' : 'Everything your role may see'}
+                </span>
+              </div>
+            ))}
+        </fieldset>
+      </div>
+      <div className="dashboard-screen__top">
+        <DashboardFilters
+          filters={q.filters}
+          editions={labels.editions}
+          errors={fieldErrors}
+          onApply={(filters) => go({ filters })}
+        />
+      </div>
+      <div className="dashboard-screen__body">
+        <nav aria-label="Dashboard views" className="dashboard-screen__nav">
+          <ul className="usa-sidenav">
+            {ANALYTICS_VIEWS.map((view) => (
+              <li className="usa-sidenav__item" key={view}>
+                <a
+                  href={routeHref({ name: 'dashboard', query: dashboardQueryString({ ...q, view }) })}
+                  className={view === q.view ? 'usa-current' : undefined}
+                  aria-current={view === q.view ? 'page' : undefined}
+                >
+                  {VIEW_TITLES[view]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <section className="dashboard-screen__view" aria-labelledby="dashboard-view-title" aria-busy={loading}>
+          <div className="dashboard-screen__view-head">
+            <h2 id="dashboard-view-title">{VIEW_TITLES[q.view]}</h2>
+            <button
+              type="button"
+              className="usa-button usa-button--outline"
+              disabled={saving || !result}
+              onClick={() => void saveCsv()}
+            >
+              Download CSV
+            </button>
+          </div>
+          <p className="dashboard-scope" data-testid="dashboard-scope" aria-live="polite">
+            {loading
+              ? 'Counting…'
+              : answer && result
+                ? `${answer.scope} · submitted validations only · counted ${formatDateTime(answer.computedAt)}`
+                : ''}
+          </p>
+          {error && <Alert type="error">{error}</Alert>}
+          {outcome && <ExportOutcome outcome={outcome} testId="dashboard-csv-outcome" />}
+          {q.view === 'top-deficiencies' && (
+            <div className="dashboard-controls">
+              <label className="usa-label" htmlFor="dashboard-limit">
+                Criteria listed
+              </label>
+              <select
+                className="usa-select dashboard-controls__narrow"
+                id="dashboard-limit"
+                value={q.limit}
+                onChange={(e) => go({ limit: Number(e.target.value) })}
+              >
+                {[10, 20, 50, 100].map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          {result && <ViewBody result={result} labels={labels} />}
+        </section>
+      </div>
+    </div>
+  );
+}
