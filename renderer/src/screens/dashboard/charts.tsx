@@ -67,6 +67,9 @@ export function BarChart({
   const options: ChartOptions<'bar'> = {
     ...(BASE as ChartOptions<'bar'>),
     indexAxis: horizontal ? 'y' : 'x',
+    datasets: { bar: { maxBarThickness: 56 } },
+    // One series needs no key: the axis title says what the bars are.
+    plugins: { ...BASE.plugins, legend: { ...BASE.plugins?.legend, display: data.datasets.length > 1 } },
     scales: scales(valueLabel, horizontal, stacked),
   };
   return (

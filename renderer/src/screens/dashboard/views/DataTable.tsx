@@ -25,7 +25,7 @@ export function DataTable<Row>({
   return (
     // A scrolling table must be reachable by keyboard (WCAG 2.1.1), so its region takes focus and is named.
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region is focusable so keyboard users can scroll it
-    <section className="dashboard-table usa-table-container--scrollable" tabIndex={0} aria-label={caption}>
+    <section className="dashboard-table" tabIndex={0} aria-label={caption}>
       <table className="usa-table usa-table--compact usa-table--borderless" data-testid={testId}>
         <caption>{caption}</caption>
         <thead>

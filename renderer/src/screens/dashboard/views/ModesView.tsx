@@ -55,12 +55,16 @@ export function ModesView({ data, names }: { data: VirtualVsInPerson; names: Rea
             summary={`${summary}.`}
             valueLabel="Deficiencies per validation"
             data={{
-              labels: ['Deficiencies per validation'],
-              datasets: modes.map((m) => ({
-                label: VALIDATION_MODE_LABELS[m.mode],
-                data: [m.perValidation],
-                backgroundColor: m.mode === 'VIRTUAL' ? SERIES_COLOURS.virtual : SERIES_COLOURS.inPerson,
-              })),
+              labels: modes.map((m) => VALIDATION_MODE_LABELS[m.mode]),
+              datasets: [
+                {
+                  label: 'Deficiencies per validation',
+                  data: modes.map((m) => m.perValidation),
+                  backgroundColor: modes.map((m) =>
+                    m.mode === 'VIRTUAL' ? SERIES_COLOURS.virtual : SERIES_COLOURS.inPerson,
+                  ),
+                },
+              ],
             }}
           />
         }
