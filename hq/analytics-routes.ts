@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { analyticsCsv } from '../shared/analytics/csv';
 import {
   type AnalyticsFilters,
   AnalyticsFiltersSchema,
@@ -8,6 +7,7 @@ import {
   TopDeficienciesQuerySchema,
 } from '../shared/analytics/filters';
 import type { AnalyticsViewName, AnalyticsViewResult } from '../shared/analytics/views';
+import { analyticsCsv } from '../shared/report/analytics-csv';
 import type { HqUser } from '../shared/sync/protocol';
 import {
   deficienciesByCategory,

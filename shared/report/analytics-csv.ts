@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { AnalyticsViewResult, KeyStatistics, TrendPeriod, Trends, VirtualVsInPerson } from './views';
+import type { AnalyticsViewResult, KeyStatistics, TrendPeriod, Trends, VirtualVsInPerson } from '../analytics/views';
 
 /**
  * Each view's rows as CSV, one table per view, so HQ's `Accept: text/csv` answer and the laptop's

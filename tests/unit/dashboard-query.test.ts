@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyticsQueryString, hqScopeLabel } from '../../electron/services/analytics/hq-analytics';
 import { dashboardQueryString, parseDashboardQuery } from '../../renderer/src/screens/dashboard/dashboard-query';
 import { categoryLabel, formatPercent, periodLabel } from '../../renderer/src/screens/dashboard/figures';
-import { analyticsCsv } from '../../shared/analytics/csv';
+import { analyticsCsv } from '../../shared/report/analytics-csv';
 
 describe('the dashboard address', () => {
   it('reopens the same view, source, filters and list length it was written from', () => {

@@ -1,6 +1,6 @@
-import { analyticsCsv } from '../../../shared/analytics/csv';
 import type { AnalyticsAnswer, AnalyticsRequest } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/envelope';
+import { analyticsCsv } from '../../../shared/report/analytics-csv';
 import { fetchHqView, hqScopeLabel } from '../../services/analytics/hq-analytics';
 import { computeLocalView } from '../../services/analytics/local-analytics';
 import type { ServiceContext } from '../../services/service-context';
