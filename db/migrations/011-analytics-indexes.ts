@@ -48,8 +48,8 @@ export const migration011AnalyticsIndexes: Migration = {
         WHERE r.value ->> '$.entity' IN ${LIFECYCLE_ENTITIES}
         ON CONFLICT DO NOTHING;
 
-      -- Top deficiencies counts the criteria assessed on each submitted validation: a narrow index instead of the rows' notes.
-      CREATE INDEX criterion_responses_assessed ON criterion_responses (validation_id, criterion_id)
+      -- Top deficiencies counts where each candidate criterion was assessed: its ranges here (result included, so no row is read).
+      CREATE INDEX criterion_responses_assessed ON criterion_responses (criterion_id, result, validation_id)
         WHERE result IN ('COMPLIANT', 'DEFICIENT');
     `);
   },

@@ -24,22 +24,36 @@ export const categorySql = (criterionId: string) =>
 export const criterionNumberSql = (criterionId: string) =>
   `CAST(substr(${criterionId}, instr(${criterionId}, '.') + 1) AS INTEGER)`;
 
-/** The finding's effective review (the newer version of this laptop's and HQ's, HQ's on a tie) ruled it "no finding". */
-const ruledNoFindingSql = (f: string) => `EXISTS (SELECT 1 FROM (
+/** The review of finding (`v`, `f`) in effect (the newer version of this laptop's and HQ's, HQ's on a tie) ruled it "no finding". */
+const effectiveNoFindingSql = (v: string, f: string) => `EXISTS (SELECT 1 FROM (
       SELECT decision, proposed FROM (
         SELECT r.decision, r.proposed_classification AS proposed, r.version, 1 AS here FROM finding_reviews r
-          WHERE r.validation_id = ${f}.validation_id AND r.finding_id = ${f}.id
+          WHERE r.validation_id = ${v} AND r.finding_id = ${f}
         UNION ALL
         SELECT h.payload_json ->> '$.decision', h.payload_json ->> '$.proposedClassification',
           h.payload_json ->> '$.version', 0 FROM hq_lifecycle_records h
-          WHERE h.validation_id = ${f}.validation_id AND h.entity = 'finding_review'
-            AND h.entity_id = ${f}.validation_id || '/' || ${f}.id)
+          WHERE h.validation_id = ${v} AND h.entity = 'finding_review' AND h.entity_id = ${v} || '/' || ${f})
       ORDER BY version DESC, here LIMIT 1) review
     WHERE review.decision = 'NON_CONCUR' AND review.proposed = 'NO_FINDING')`;
 
-/** A finding row `f` (of the findings table) that is a deficiency, its validation being submitted. */
+/**
+ * CTE `ruled_out`: the findings ruled "no finding". Only a finding with such a review (here or at HQ) can be, so
+ * the effective review is looked up for those few, once, instead of for every finding.
+ */
+const RULED_OUT_CTE = `ruled_out AS MATERIALIZED (
+    SELECT c.validation_id, c.finding_id FROM (
+      SELECT validation_id, finding_id FROM finding_reviews
+        WHERE decision = 'NON_CONCUR' AND proposed_classification = 'NO_FINDING'
+      UNION
+      SELECT validation_id, substr(entity_id, length(validation_id) + 2) FROM hq_lifecycle_records
+        WHERE entity = 'finding_review' AND substr(entity_id, 1, length(validation_id) + 1) = validation_id || '/'
+          AND payload_json ->> '$.decision' = 'NON_CONCUR' AND payload_json ->> '$.proposedClassification' = 'NO_FINDING') c
+    WHERE ${effectiveNoFindingSql('c.validation_id', 'c.finding_id')})`;
+
+/** A finding row `f` (of the findings table) that is a deficiency, its validation being submitted; needs `ruled_out`. */
 export const deficiencyFindingSql = (f: string) =>
-  `${f}.classification IN ('ACTION_REQUIRED', 'RECOMMENDATION') AND NOT ${ruledNoFindingSql(f)}`;
+  `${f}.classification IN ('ACTION_REQUIRED', 'RECOMMENDATION')
+    AND NOT EXISTS (SELECT 1 FROM ruled_out ro WHERE ro.validation_id = ${f}.validation_id AND ro.finding_id = ${f}.id)`;
 
 function filterSql(filters: AnalyticsFilters, context: ScopeContext, params: Params): string[] {
   const where: string[] = [];
@@ -69,12 +83,14 @@ function filterSql(filters: AnalyticsFilters, context: ScopeContext, params: Par
 }
 
 /**
- * The CTEs `in_scope` (every submitted own validation: where a repeat's previous validation is looked for),
- * `subs` (those passing the filters) and `deficiencies` (one row per deficiency on `subs`).
+ * The CTEs `ruled_out` (see above), `in_scope` (every submitted own validation: where a repeat's previous validation
+ * is looked for), `subs` (those passing the filters) and `deficiencies` (one row per deficiency on `subs`, with its
+ * validation's columns, so no view joins the two materialized CTEs again).
  */
 export function baseCtes(filters: AnalyticsFilters, context: ScopeContext, params: Params): string {
   const where = filterSql(filters, context, params);
-  return `in_scope AS MATERIALIZED (
+  return `${RULED_OUT_CTE},
+  in_scope AS MATERIALIZED (
     SELECT * FROM (
       SELECT v.id, v.member_id, v.entity_type, v.mode, v.catalog_edition_id, v.workflow_state,
         ${SUBMITTED_AT_SQL} AS submitted_at
@@ -84,7 +100,7 @@ export function baseCtes(filters: AnalyticsFilters, context: ScopeContext, param
     ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}),
   deficiencies AS MATERIALIZED (
     SELECT f.validation_id, f.id AS finding_id, f.criterion_id, ${categorySql('f.criterion_id')} AS category,
-      f.classification, f.reason_code
+      f.classification, f.reason_code, s.mode, s.workflow_state, s.submitted_at
     FROM subs s JOIN findings f ON f.validation_id = s.id
     WHERE ${deficiencyFindingSql('f')})`;
 }

@@ -12,16 +12,21 @@ export function topDeficiencies(
   context: ScopeContext,
 ): TopDeficiencies {
   const params: Params = { limit };
+  // Times assessed is counted only for the criteria that can make the list: those deficient at least as often as
+  // the one in last place (ties included, since the rate breaks them), each read from its index ranges. A
+  // validation has one finding per criterion (UNIQUE), so counting deficiencies counts validations.
   // Exact ratios compare equal as doubles too (IEEE division is correctly rounded), so ties order as on HQ.
   const rows = stmt(
     db,
     `WITH ${baseCtes(filters, context, params)},
-     deficient AS MATERIALIZED (SELECT criterion_id, category, count(DISTINCT validation_id) AS n FROM deficiencies
+     deficient AS MATERIALIZED (SELECT criterion_id, category, count(*) AS n FROM deficiencies
        GROUP BY criterion_id, category),
-     assessed AS MATERIALIZED (SELECT r.criterion_id, count(*) AS n
-       FROM subs s JOIN criterion_responses r ON r.validation_id = s.id
-       WHERE r.result IN ('COMPLIANT', 'DEFICIENT') AND r.criterion_id IN (SELECT criterion_id FROM deficient)
-       GROUP BY r.criterion_id)
+     candidates AS MATERIALIZED (SELECT criterion_id FROM deficient
+       WHERE @limit < 1 OR n >= coalesce((SELECT n FROM deficient ORDER BY n DESC LIMIT 1 OFFSET @limit - 1), 0)),
+     assessed AS MATERIALIZED (SELECT c.criterion_id, (SELECT count(*) FROM criterion_responses r
+         WHERE r.criterion_id = c.criterion_id AND r.result IN ('COMPLIANT', 'DEFICIENT')
+           AND +r.validation_id IN (SELECT id FROM subs)) AS n
+       FROM candidates c)
      SELECT d.criterion_id, d.category, d.n AS deficient, coalesce(a.n, 0) AS assessed
      FROM deficient d LEFT JOIN assessed a ON a.criterion_id = d.criterion_id
      ORDER BY d.n DESC, CAST(d.n AS REAL) / nullif(a.n, 0) DESC NULLS LAST, d.category,
