@@ -14,7 +14,7 @@ export function deficienciesByCategory(
   const params: Params = {};
   const rows = stmt(
     db,
-    `WITH ${baseCtes(filters, context, params)}
+    `WITH ${baseCtes(filters, context, params, { readOnce: true })}
      SELECT category, count(*) AS count,
        count(*) FILTER (WHERE classification = 'ACTION_REQUIRED') AS action_required,
        count(*) FILTER (WHERE classification = 'RECOMMENDATION') AS recommendation

@@ -10,7 +10,7 @@ export function deficiencyReasons(db: Database, filters: AnalyticsFilters, conte
   // SQLite's binary order of reason codes is HQ's under its C collation.
   const rows = stmt(
     db,
-    `WITH ${baseCtes(filters, context, params)}
+    `WITH ${baseCtes(filters, context, params, { readOnce: true })}
      SELECT reason_code, count(*) AS count FROM deficiencies
      GROUP BY reason_code ORDER BY count(*) DESC, reason_code NULLS LAST`,
   ).all(params) as Array<{ reason_code: string | null; count: number }>;

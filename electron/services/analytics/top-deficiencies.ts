@@ -18,7 +18,7 @@ export function topDeficiencies(
   // Exact ratios compare equal as doubles too (IEEE division is correctly rounded), so ties order as on HQ.
   const rows = stmt(
     db,
-    `WITH ${baseCtes(filters, context, params)},
+    `WITH ${baseCtes(filters, context, params, { readOnce: true })},
      deficient AS MATERIALIZED (SELECT criterion_id, category, count(*) AS n FROM deficiencies
        GROUP BY criterion_id, category),
      candidates AS MATERIALIZED (SELECT criterion_id FROM deficient

@@ -12,29 +12,27 @@ const epochMsSql = (column: string) => `CAST(round(unixepoch(${column}, 'subsec'
 
 export function virtualVsInPerson(db: Database, filters: AnalyticsFilters, context: ScopeContext): VirtualVsInPerson {
   const params: Params = {};
-  // Per validation: its mode, deficiencies, whether one is Action Required, and its timed sessions' whole seconds
-  // (each session rounded half up, as HQ's round() of a non-negative interval), null when none is timed.
-  const perValidation = stmt(
+  // One statement, so the base CTEs are built once: rows with a category are the deficiencies per mode and
+  // category; the others, per validation, its mode, deficiencies, whether one is Action Required, and its timed
+  // sessions' whole seconds (each rounded half up, as HQ's round() of a non-negative interval), null when untimed.
+  const rows = stmt(
     db,
     `WITH ${baseCtes(filters, context, params)},
      sessions AS (
        SELECT vs.validation_id, ${epochMsSql('vs.ended_at')} - ${epochMsSql('vs.started_at')} AS ms
        FROM subs s JOIN virtual_sessions vs ON vs.validation_id = s.id
        WHERE vs.started_at IS NOT NULL AND vs.ended_at IS NOT NULL),
-     durations AS (SELECT validation_id, sum((ms + 500) / 1000) AS seconds FROM sessions WHERE ms >= 0
+     durations AS MATERIALIZED (SELECT validation_id, sum((ms + 500) / 1000) AS seconds FROM sessions WHERE ms >= 0
        GROUP BY validation_id),
-     counts AS (SELECT validation_id, count(*) AS n, max(classification = 'ACTION_REQUIRED') AS has_ar
+     counts AS MATERIALIZED (SELECT validation_id, count(*) AS n, max(classification = 'ACTION_REQUIRED') AS has_ar
        FROM deficiencies GROUP BY validation_id)
-     SELECT s.mode, coalesce(c.n, 0) AS n, coalesce(c.has_ar, 0) AS has_ar, du.seconds
-     FROM subs s LEFT JOIN counts c ON c.validation_id = s.id LEFT JOIN durations du ON du.validation_id = s.id`,
-  ).all(params) as Array<{ mode: string; n: number; has_ar: number; seconds: number | null }>;
-  const categoryParams: Params = {};
-  const categoryRows = stmt(
-    db,
-    `WITH ${baseCtes(filters, context, categoryParams)}
-     SELECT s.mode, d.category, count(*) AS count
-     FROM deficiencies d JOIN subs s ON s.id = d.validation_id GROUP BY 1, 2`,
-  ).all(categoryParams) as Array<{ mode: string; category: number; count: number }>;
+     SELECT s.mode, NULL AS category, coalesce(c.n, 0) AS n, coalesce(c.has_ar, 0) AS has_ar, du.seconds
+     FROM subs s LEFT JOIN counts c ON c.validation_id = s.id LEFT JOIN durations du ON du.validation_id = s.id
+     UNION ALL
+     SELECT mode, category, count(*), NULL, NULL FROM deficiencies GROUP BY 1, 2`,
+  ).all(params) as Array<{ mode: string; category: number | null; n: number; has_ar: number; seconds: number | null }>;
+  const perValidation = rows.filter((r) => r.category === null);
+  const categoryRows = rows.flatMap((r) => (r.category === null ? [] : [{ ...r, category: r.category, count: r.n }]));
   const minutes = (seconds: number | null) => (seconds === null ? null : minutesOfSeconds(seconds));
   return {
     modes: MODES.map((mode) => {
