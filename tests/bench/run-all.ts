@@ -1,3 +1,4 @@
+import { benchAnalyticsHq, printAnalyticsHq } from './analytics-hq.bench';
 import { benchHqIngest, printHqIngest } from './hq-ingest.bench';
 import { benchPushValidations, printPushValidations } from './hq-push-validations.bench';
 import { benchReport, printReport } from './report.bench';
@@ -15,5 +16,7 @@ console.log('');
 printHqIngest(await benchHqIngest());
 console.log('');
 printPushValidations(await benchPushValidations());
+console.log('');
+printAnalyticsHq(await benchAnalyticsHq());
 console.log('');
 printReport(await benchReport());
