@@ -31,32 +31,29 @@ const LATEST_ASSESSMENT_SQL = `(SELECT assessment FROM (
           AND m.version >= h.payload_json ->> '$.version'))
   ORDER BY received_on DESC, updated_at DESC LIMIT 1)`;
 
-const withZeros = (counts: number[], validations: number) =>
-  counts.concat(new Array<number>(validations - counts.length).fill(0));
-
 export function keyStatistics(
   db: Database,
   filters: AnalyticsFilters,
   context: ScopeContext & { today: string },
 ): KeyStatistics {
   const params: Params = { today: context.today, responseDays: DEFAULT_RESPONSE_DAYS };
-  // Each part reads findings by their (validation, criterion) index rather than an index built over `deficiencies`.
   const sql = `WITH ${baseCtes(filters, context, params)},
-  per_validation AS MATERIALIZED (
-    SELECT count(*) AS n, max(classification = 'ACTION_REQUIRED') AS has_ar FROM deficiencies GROUP BY validation_id),
   previous AS MATERIALIZED (
     -- The same Member's latest validation submitted strictly before, ties broken by id as HQ does.
     SELECT id, substr(prev_key, instr(prev_key, ' ') + 1) AS prev_id FROM (
       SELECT id, max(submitted_at || ' ' || id) OVER (PARTITION BY member_id ORDER BY submitted_at
         GROUPS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_key
       FROM in_scope)
-    WHERE prev_key IS NOT NULL AND id IN (SELECT id FROM subs)),
-  repeats AS (
-    -- One finding per criterion per validation (UNIQUE), so each pair counts once.
-    SELECT d.validation_id FROM deficiencies d
-      CROSS JOIN previous p ON p.id = d.validation_id
-      CROSS JOIN findings pf ON pf.validation_id = p.prev_id AND pf.criterion_id = d.criterion_id
-    WHERE ${deficiencyFindingSql('pf')}),
+    WHERE id IN (SELECT id FROM subs)),
+  per_validation AS MATERIALIZED (
+    -- One pass over each validation's findings (by index) instead of writing out every deficiency; a finding per
+    -- criterion per validation (UNIQUE), so each repeated pair counts once.
+    SELECT count(f.id) AS n, coalesce(max(f.classification = 'ACTION_REQUIRED'), 0) AS has_ar, count(pf.id) AS repeats
+    FROM previous p
+      LEFT JOIN findings f ON f.validation_id = p.id AND ${deficiencyFindingSql('f')}
+      LEFT JOIN findings pf ON pf.validation_id = p.prev_id AND pf.criterion_id = f.criterion_id
+        AND ${deficiencyFindingSql('pf')}
+    GROUP BY p.id),
   awaiting AS MATERIALIZED (
     SELECT a.id, ${REPORT_DATE_SQL} AS report_date FROM subs a WHERE a.workflow_state = 'AWAITING_RESPONSE'),
   overdue AS (
@@ -66,10 +63,10 @@ export function keyStatistics(
       AND coalesce(${LATEST_ASSESSMENT_SQL}, '') <> 'ACCEPTED')
   SELECT (SELECT count(*) FROM subs) AS validations,
     (SELECT count(DISTINCT member_id) FROM subs) AS members,
-    (SELECT count(*) FROM deficiencies) AS deficiencies,
+    (SELECT coalesce(sum(n), 0) FROM per_validation) AS deficiencies,
     (SELECT json_group_array(n) FROM per_validation) AS counts,
     (SELECT count(*) FROM per_validation WHERE has_ar) AS with_action_required,
-    (SELECT count(*) FROM repeats) AS repeats,
+    (SELECT coalesce(sum(repeats), 0) FROM per_validation) AS repeats,
     (SELECT count(*) FROM overdue) AS overdue`;
   const row = stmt(db, sql).get(params) as {
     validations: number;
@@ -86,8 +83,7 @@ export function keyStatistics(
     deficiencies: row.deficiencies,
     deficienciesPerValidation: {
       mean: roundedRatio(row.deficiencies, row.validations),
-      // Validations without a deficiency are not among the counts: each adds a 0.
-      median: median(withZeros(JSON.parse(row.counts) as number[], row.validations)),
+      median: median(JSON.parse(row.counts) as number[]),
     },
     shareWithActionRequired: percentOf(row.with_action_required, row.validations),
     repeatDeficiencies: row.repeats,
