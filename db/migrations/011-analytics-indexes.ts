@@ -33,6 +33,9 @@ export const migration011AnalyticsIndexes: Migration = {
         PRIMARY KEY (validation_id, entity, entity_id)
       ) STRICT, WITHOUT ROWID;
 
+      -- The views look up HQ's few "no finding" reviews by entity instead of reading every pulled record.
+      CREATE INDEX hq_lifecycle_records_by_entity ON hq_lifecycle_records (entity);
+
       CREATE TRIGGER hq_lifecycle_records_on_insert AFTER INSERT ON hq_validations BEGIN${refill('NEW')}
       END;
       CREATE TRIGGER hq_lifecycle_records_on_update AFTER UPDATE OF records_json ON hq_validations BEGIN${refill('NEW')}
