@@ -13,8 +13,8 @@ export function topDeficiencies(
 ): TopDeficiencies {
   const params: Params = { limit };
   // Times assessed is counted only for the criteria that can make the list: those deficient at least as often as
-  // the one in last place (ties included, since the rate breaks them), each read from its index ranges. A
-  // validation has one finding per criterion (UNIQUE), so counting deficiencies counts validations.
+  // the one in last place (ties included, since the rate breaks them), each read from its index ranges (`+`: subs
+  // is checked per entry, not probed). One finding per criterion per validation (UNIQUE): count(*) counts validations.
   // Exact ratios compare equal as doubles too (IEEE division is correctly rounded), so ties order as on HQ.
   const rows = stmt(
     db,
