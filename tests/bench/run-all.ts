@@ -1,4 +1,5 @@
 import { benchAnalyticsHq, printAnalyticsHq } from './analytics-hq.bench';
+import { benchAnalyticsLaptop, printAnalyticsLaptop } from './analytics-laptop.bench';
 import { benchHqIngest, printHqIngest } from './hq-ingest.bench';
 import { benchPushValidations, printPushValidations } from './hq-push-validations.bench';
 import { benchReport, printReport } from './report.bench';
@@ -18,5 +19,7 @@ console.log('');
 printPushValidations(await benchPushValidations());
 console.log('');
 printAnalyticsHq(await benchAnalyticsHq());
+console.log('');
+printAnalyticsLaptop(await benchAnalyticsLaptop());
 console.log('');
 printReport(await benchReport());

@@ -184,6 +184,22 @@ test('the dashboard counts a synced validation on the SCSS laptop and, from HQ, 
   await openView(scss, 'Virtual vs in person');
   await expect(scss.getByTestId('table-modes')).toContainText('In person');
 
+  // Every view's CSV downloads, each with its own header row.
+  for (const [title, file, header] of [
+    ['Key statistics', 'key-statistics', 'metric,value'],
+    ['Top MSC deficiencies', 'top-deficiencies', 'criterionId,category,timesDeficient,timesAssessed,rate'],
+    ['Deficiency reasons', 'deficiency-reasons', 'reasonCode,count,percent'],
+    ['Trends', 'trends', 'period,category,validations,deficiencies,perValidation'],
+    ['Virtual vs in person', 'virtual-vs-in-person', 'mode,metric,category,value'],
+  ] as const) {
+    await openView(scss, title);
+    const saving = scss.waitForEvent('download');
+    await scss.getByRole('button', { name: 'Download CSV' }).click();
+    const saved = await saving;
+    expect(saved.suggestedFilename()).toMatch(new RegExp(`^${file}-this-computer-`));
+    expect(readFileSync((await saved.path()) ?? '', 'utf8').split('\n')[0]).toBe(header);
+  }
+
   // ── Filters live in the address: Virtual only leaves nothing, and a reload reopens the same view. ──
   await openView(scss, 'Deficiencies by criteria category');
   await scss.getByLabel('In person or virtual').selectOption('VIRTUAL');
