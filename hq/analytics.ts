@@ -1,11 +1,16 @@
 import {
+  type CategoryCount,
+  categoryTable,
+  type MonthlyCount,
+  trendsFromMonthlyCounts,
+} from '../shared/analytics/assemble';
+import {
   ASSESSED_RESULTS,
   categoryNames,
   DEFICIENCY_CLASSIFICATIONS,
   minutesOfSeconds,
   NO_FINDING_DECISION,
   percentOf,
-  quarterOf,
   roundedRatio,
 } from '../shared/analytics/definitions';
 import type { AnalyticsFilters, TopDeficienciesQuery } from '../shared/analytics/filters';
@@ -14,7 +19,6 @@ import type {
   DeficiencyReasons,
   KeyStatistics,
   TopDeficiencies,
-  TrendPeriod,
   Trends,
   VirtualVsInPerson,
 } from '../shared/analytics/views';
@@ -197,7 +201,7 @@ export async function deficienciesByCategory(
   filters: AnalyticsFilters,
 ): Promise<DeficienciesByCategory> {
   const p = new Params();
-  const rows = await db.query<{ category: number; count: number; action_required: number; recommendation: number }>(
+  const rows = await db.query<CategoryCount>(
     `WITH ${baseCtes(user, filters, p)}
      SELECT category, count(*)::int AS count,
        (count(*) FILTER (WHERE classification = 'ACTION_REQUIRED'))::int AS action_required,
@@ -206,24 +210,7 @@ export async function deficienciesByCategory(
     p.values,
   );
   const names = await loadCategoryNames(db, filters.edition);
-  const total = rows.reduce((sum, r) => sum + r.count, 0);
-  const byCategory = new Map(rows.map((r) => [r.category, r]));
-  // Every category is listed, those without deficiencies at 0, so a chart always shows all twelve.
-  const all = Array.from({ length: 12 }, (_, i) => {
-    const category = i + 1;
-    const found = byCategory.get(category);
-    const count = found?.count ?? 0;
-    return {
-      category,
-      name: names.get(category) ?? `Category ${category}`,
-      count,
-      percent: percentOf(count, total),
-      actionRequired: found?.action_required ?? 0,
-      recommendation: found?.recommendation ?? 0,
-    };
-  });
-  all.sort((a, b) => b.count - a.count || a.category - b.category);
-  return { total, rows: all };
+  return categoryTable(rows, names);
 }
 
 export async function topDeficiencies(
@@ -281,32 +268,10 @@ export async function deficiencyReasons(
   };
 }
 
-type PeriodTally = { validations: number; byCategory: Map<number, number> };
-
-/** Tallies in period order, each with its deficiencies per validation overall and per category. */
-function trendPeriods(tallies: ReadonlyMap<string, PeriodTally>): TrendPeriod[] {
-  return [...tallies.entries()]
-    .filter(([, t]) => t.validations > 0)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([period, t]) => {
-      const byCategory = [...t.byCategory.entries()]
-        .sort(([a], [b]) => a - b)
-        .map(([category, count]) => ({ category, count, perValidation: roundedRatio(count, t.validations) }));
-      const deficiencies = byCategory.reduce((sum, c) => sum + c.count, 0);
-      return {
-        period,
-        validations: t.validations,
-        deficiencies,
-        perValidation: roundedRatio(deficiencies, t.validations),
-        byCategory,
-      };
-    });
-}
-
 export async function trends(db: HqQueryable, user: HqUser, filters: AnalyticsFilters): Promise<Trends> {
   const p = new Params();
   // Rows with no category count validations; the others count deficiencies, per month of the UTC submitted date.
-  const rows = await db.query<{ month: string; category: number | null; n: number }>(
+  const rows = await db.query<MonthlyCount>(
     `WITH ${baseCtes(user, filters, p)}
      SELECT left(s.submitted_at, 7) AS month, NULL::int AS category, count(*)::int AS n
      FROM subs s WHERE s.submitted_at IS NOT NULL GROUP BY 1
@@ -316,21 +281,7 @@ export async function trends(db: HqQueryable, user: HqUser, filters: AnalyticsFi
      GROUP BY 1, 2`,
     p.values,
   );
-  const months = new Map<string, PeriodTally>();
-  const quarters = new Map<string, PeriodTally>();
-  // Counts add up, so a quarter is the sum of its months.
-  for (const row of rows) {
-    for (const [tallies, period] of [
-      [months, row.month],
-      [quarters, quarterOf(row.month)],
-    ] as const) {
-      const t = tallies.get(period) ?? { validations: 0, byCategory: new Map<number, number>() };
-      if (row.category === null) t.validations += row.n;
-      else t.byCategory.set(row.category, (t.byCategory.get(row.category) ?? 0) + row.n);
-      tallies.set(period, t);
-    }
-  }
-  return { months: trendPeriods(months), quarters: trendPeriods(quarters) };
+  return trendsFromMonthlyCounts(rows);
 }
 
 const MODES = ['IN_PERSON', 'VIRTUAL'] as const;
