@@ -1,12 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { issueEnrolmentCode } from '../../hq/identity';
 import { type Hq, startHq } from '../sync/sync-harness';
 import { assignMember, startAssignedValidation } from './assigned-member';
-import { expect, type Harness, startHarness, stopHarness, test } from './fixtures';
+import { expect, test } from './fixtures';
+import { closeLaptops, enrolFromHeader, type Laptop, startLaptop, syncNow } from './laptops';
 import { FieldWorkPage } from './pages/worksheet-page';
 
 /**
@@ -20,9 +20,10 @@ test.use({ actionTimeout: 30_000 });
 
 const MEMBER = 'Bayou Freight Imports LLC';
 const SLOW = { timeout: 30_000 };
+/** A field laptop's screen; the CSVs are read from the browser's downloads. */
+const FIELD_LAPTOP = { viewport: { width: 1366, height: 768 }, acceptDownloads: true };
 const SHOTS = path.resolve('test-results', 'screenshots');
 
-type Laptop = { page: Page; context: BrowserContext; dataDir: string; harness: Harness };
 let hq: Hq;
 let hqUrl: string;
 const laptops: Laptop[] = [];
@@ -33,40 +34,9 @@ test.beforeEach(async () => {
 });
 
 test.afterEach(async () => {
-  for (const laptop of laptops.splice(0)) {
-    await laptop.context.close().catch(() => undefined);
-    await stopHarness(laptop.harness);
-    rmSync(laptop.dataDir, { recursive: true, force: true });
-  }
+  await closeLaptops(laptops);
   await hq.close();
 });
-
-async function startLaptop(browser: Browser, name: string): Promise<Laptop> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), `ctpat-e2e-${name}-`));
-  const harness = await startHarness(dataDir, `e2e.${name}`);
-  // A field laptop's screen.
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(harness.url);
-  const laptop = { page, context, dataDir, harness };
-  laptops.push(laptop);
-  return laptop;
-}
-
-async function enrol(page: Page, code: string): Promise<void> {
-  await page.getByRole('link', { name: 'Not connected to HQ' }).click();
-  await page.getByLabel('HQ address').fill(hqUrl);
-  await page.getByLabel('Enrolment code').fill(code);
-  await page.getByRole('button', { name: 'Enrol this computer' }).click();
-  await expect(page.getByText('This computer is enrolled with HQ.')).toBeVisible();
-}
-
-async function syncNow(page: Page): Promise<void> {
-  const status = page.getByTestId('sync-status');
-  await page.getByRole('button', { name: 'Sync', exact: true }).click();
-  await expect(status).not.toContainText(/Syncing|to send/, SLOW);
-  await expect(status).toContainText(/Synced at|need/, SLOW);
-}
 
 /** The figure a key-statistics card shows. */
 const stat = (page: Page, key: string) => page.getByTestId(`stat-${key}`).locator('dd');
@@ -96,8 +66,8 @@ async function openView(page: Page, title: string): Promise<void> {
 test('the dashboard counts a synced validation on the SCSS laptop and, from HQ, on the supervisor’s; CSV and filters in the address', async ({
   browser,
 }) => {
-  const scssLaptop = await startLaptop(browser, 'scss');
-  const supervisorLaptop = await startLaptop(browser, 'supervisor');
+  const scssLaptop = await startLaptop(laptops, browser, 'scss', FIELD_LAPTOP);
+  const supervisorLaptop = await startLaptop(laptops, browser, 'supervisor', FIELD_LAPTOP);
   const scss = scssLaptop.page;
   const supervisor = supervisorLaptop.page;
   for (const [page, user] of [
@@ -105,7 +75,7 @@ test('the dashboard counts a synced validation on the SCSS laptop and, from HQ, 
     [supervisor, { name: 'Pat Nguyen', role: 'SUPERVISOR' }],
   ] as const) {
     const { code, user: enrolled } = await issueEnrolmentCode(hq.db, { ...user, fieldOffice: 'Houston' });
-    await enrol(page, code);
+    await enrolFromHeader(page, hqUrl, code);
     if (user.role === 'SCSS') {
       await assignMember(hq.db, enrolled.id, {
         legalName: MEMBER,

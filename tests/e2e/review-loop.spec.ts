@@ -1,12 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { issueEnrolmentCode } from '../../hq/identity';
 import { type Hq, startHq } from '../sync/sync-harness';
 import { makePng } from '../unit/evidence-fixtures';
 import { assignMember, startAssignedValidation } from './assigned-member';
-import { expect, type Harness, startHarness, stopHarness, test } from './fixtures';
+import { expect, test } from './fixtures';
+import { closeLaptops, enrolFromHeader, type Laptop, startLaptop, syncNow } from './laptops';
 import { MembersPage } from './pages/members-page';
 import { ResponsesPage } from './pages/responses-page';
 import { ReviewPage } from './pages/review-page';
@@ -22,8 +22,6 @@ test.describe.configure({ timeout: 600_000 });
 const MEMBER = 'Bayou Freight Imports LLC';
 const SLOW = { timeout: 30_000 };
 
-type Laptop = { name: string; page: Page; context: BrowserContext; dataDir: string; harness: Harness };
-
 let hq: Hq;
 let hqUrl: string;
 const laptops: Laptop[] = [];
@@ -34,41 +32,9 @@ test.beforeEach(async () => {
 });
 
 test.afterEach(async () => {
-  for (const laptop of laptops.splice(0)) {
-    await laptop.context.close().catch(() => undefined);
-    await stopHarness(laptop.harness);
-    rmSync(laptop.dataDir, { recursive: true, force: true });
-  }
+  await closeLaptops(laptops);
   await hq.close();
 });
-
-/** Another laptop: a web harness on its own data folder (as the `app` fixture starts), in its own browser context. */
-async function startLaptop(browser: Browser, name: string): Promise<Laptop> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), `ctpat-e2e-${name}-`));
-  const harness = await startHarness(dataDir, `e2e.${name}`);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(harness.url);
-  const laptop = { name, page, context, dataDir, harness };
-  laptops.push(laptop);
-  return laptop;
-}
-
-async function enrolFromHeader(page: Page, code: string): Promise<void> {
-  await page.getByRole('link', { name: 'Not connected to HQ' }).click();
-  await page.getByLabel('HQ address').fill(hqUrl);
-  await page.getByLabel('Enrolment code').fill(code);
-  await page.getByRole('button', { name: 'Enrol this computer' }).click();
-  await expect(page.getByText('This computer is enrolled with HQ.')).toBeVisible();
-}
-
-/** Presses the header's Sync and waits until nothing is left to send (or HQ refused something). */
-async function syncNow(page: Page): Promise<void> {
-  const status = page.getByTestId('sync-status');
-  await page.getByRole('button', { name: 'Sync', exact: true }).click();
-  await expect(status).not.toContainText(/Syncing|to send/, SLOW);
-  await expect(status).toContainText(/Synced at|need/, SLOW);
-}
 
 /** Syncs until the check passes: a pull shows up when the screen is read again. */
 async function syncUntil(page: Page, check: () => Promise<void>): Promise<void> {
@@ -94,9 +60,9 @@ async function shot(page: Page, name: string): Promise<void> {
 test('SCSS submits → reviewer returns → SCSS corrects and resubmits → concur → approve → issue → responses → closed on all three laptops; a stale review is refused', async ({
   browser,
 }, testInfo) => {
-  const scssLaptop = await startLaptop(browser, 'scss');
-  const reviewerLaptop = await startLaptop(browser, 'reviewer');
-  const supervisorLaptop = await startLaptop(browser, 'supervisor');
+  const scssLaptop = await startLaptop(laptops, browser, 'scss');
+  const reviewerLaptop = await startLaptop(laptops, browser, 'reviewer');
+  const supervisorLaptop = await startLaptop(laptops, browser, 'supervisor');
   const scss = scssLaptop.page;
   const reviewer = reviewerLaptop.page;
   const supervisor = supervisorLaptop.page;
@@ -107,7 +73,7 @@ test('SCSS submits → reviewer returns → SCSS corrects and resubmits → conc
     [supervisor, { name: 'Pat Nguyen', role: 'SUPERVISOR' }],
   ] as const) {
     const { code, user: enrolled } = await issueEnrolmentCode(hq.db, { ...user, fieldOffice: 'Houston' });
-    await enrolFromHeader(page, code);
+    await enrolFromHeader(page, hqUrl, code);
     if (user.role === 'SCSS') {
       await assignMember(hq.db, enrolled.id, {
         legalName: MEMBER,

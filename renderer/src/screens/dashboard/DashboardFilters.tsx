@@ -1,10 +1,18 @@
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { AnalyticsFilters } from '../../../../shared/analytics/filters';
 import { ENTITY_TYPE_LABELS, ENTITY_TYPES } from '../../../../shared/domain/entity-types';
 import { VALIDATION_MODE_LABELS } from '../../../../shared/domain/validation';
 
 type Fields = Required<Record<keyof AnalyticsFilters, string>>;
 const EMPTY: Fields = { submittedFrom: '', submittedTo: '', entityType: '', mode: '', fieldOffice: '', edition: '' };
+
+type ControlProps = {
+  id: string;
+  value: string;
+  onChange: (e: { target: { value: string } }) => void;
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
+};
 
 const fieldsOf = (filters: AnalyticsFilters): Fields => ({ ...EMPTY, ...filters }) as Fields;
 
@@ -34,15 +42,25 @@ export function DashboardFilters({
   useEffect(() => setFields(fieldsOf(filters)), [filters]);
   const set = (key: keyof Fields) => (e: { target: { value: string } }) =>
     setFields((f) => ({ ...f, [key]: e.target.value }));
-  const error = (key: keyof Fields) =>
-    errors[key] ? (
-      <span className="usa-error-message" id={`dashboard-${key}-error`} role="alert">
-        {errors[key]}
-      </span>
-    ) : null;
-  const described = (key: keyof Fields) =>
-    errors[key] ? { 'aria-invalid': true, 'aria-describedby': `dashboard-${key}-error` } : {};
-  const group = (key: keyof Fields) => `dashboard-filters__field${errors[key] ? ' usa-form-group--error' : ''}`;
+  /** One filter: its label, the reason a value was refused (announced, and tied to the control), the control. */
+  const field = (key: keyof Fields, label: string, control: (props: ControlProps) => ReactNode) => (
+    <div className={`dashboard-filters__field${errors[key] ? ' usa-form-group--error' : ''}`}>
+      <label className="usa-label" htmlFor={`dashboard-${key}`}>
+        {label}
+      </label>
+      {errors[key] && (
+        <span className="usa-error-message" id={`dashboard-${key}-error`} role="alert">
+          {errors[key]}
+        </span>
+      )}
+      {control({
+        id: `dashboard-${key}`,
+        value: fields[key],
+        onChange: set(key),
+        ...(errors[key] ? { 'aria-invalid': true, 'aria-describedby': `dashboard-${key}-error` } : {}),
+      })}
+    </div>
+  );
 
   return (
     <form
@@ -53,46 +71,14 @@ export function DashboardFilters({
         onApply(filtersOf(fields));
       }}
     >
-      <div className={group('submittedFrom')}>
-        <label className="usa-label" htmlFor="dashboard-submittedFrom">
-          Submitted from
-        </label>
-        {error('submittedFrom')}
-        <input
-          className="usa-input"
-          id="dashboard-submittedFrom"
-          type="date"
-          value={fields.submittedFrom}
-          onChange={set('submittedFrom')}
-          {...described('submittedFrom')}
-        />
-      </div>
-      <div className={group('submittedTo')}>
-        <label className="usa-label" htmlFor="dashboard-submittedTo">
-          Submitted to
-        </label>
-        {error('submittedTo')}
-        <input
-          className="usa-input"
-          id="dashboard-submittedTo"
-          type="date"
-          value={fields.submittedTo}
-          onChange={set('submittedTo')}
-          {...described('submittedTo')}
-        />
-      </div>
-      <div className={group('entityType')}>
-        <label className="usa-label" htmlFor="dashboard-entityType">
-          Entity type
-        </label>
-        {error('entityType')}
-        <select
-          className="usa-select"
-          id="dashboard-entityType"
-          value={fields.entityType}
-          onChange={set('entityType')}
-          {...described('entityType')}
-        >
+      {field('submittedFrom', 'Submitted from', (p) => (
+        <input className="usa-input" type="date" {...p} />
+      ))}
+      {field('submittedTo', 'Submitted to', (p) => (
+        <input className="usa-input" type="date" {...p} />
+      ))}
+      {field('entityType', 'Entity type', (p) => (
+        <select className="usa-select" {...p}>
           <option value="">Any</option>
           {ENTITY_TYPES.map((t) => (
             <option key={t} value={t}>
@@ -100,19 +86,9 @@ export function DashboardFilters({
             </option>
           ))}
         </select>
-      </div>
-      <div className={group('mode')}>
-        <label className="usa-label" htmlFor="dashboard-mode">
-          In person or virtual
-        </label>
-        {error('mode')}
-        <select
-          className="usa-select"
-          id="dashboard-mode"
-          value={fields.mode}
-          onChange={set('mode')}
-          {...described('mode')}
-        >
+      ))}
+      {field('mode', 'In person or virtual', (p) => (
+        <select className="usa-select" {...p}>
           <option value="">Both</option>
           {Object.entries(VALIDATION_MODE_LABELS).map(([value, label]) => (
             <option key={value} value={value}>
@@ -120,33 +96,12 @@ export function DashboardFilters({
             </option>
           ))}
         </select>
-      </div>
-      <div className={group('fieldOffice')}>
-        <label className="usa-label" htmlFor="dashboard-fieldOffice">
-          Field office
-        </label>
-        {error('fieldOffice')}
-        <input
-          className="usa-input"
-          id="dashboard-fieldOffice"
-          value={fields.fieldOffice}
-          maxLength={200}
-          onChange={set('fieldOffice')}
-          {...described('fieldOffice')}
-        />
-      </div>
-      <div className={group('edition')}>
-        <label className="usa-label" htmlFor="dashboard-edition">
-          MSC edition
-        </label>
-        {error('edition')}
-        <select
-          className="usa-select"
-          id="dashboard-edition"
-          value={fields.edition}
-          onChange={set('edition')}
-          {...described('edition')}
-        >
+      ))}
+      {field('fieldOffice', 'Field office', (p) => (
+        <input className="usa-input" maxLength={200} {...p} />
+      ))}
+      {field('edition', 'MSC edition', (p) => (
+        <select className="usa-select" {...p}>
           <option value="">Any</option>
           {[...new Set([...editions, ...(fields.edition ? [fields.edition] : [])])].map((id) => (
             <option key={id} value={id}>
@@ -154,7 +109,7 @@ export function DashboardFilters({
             </option>
           ))}
         </select>
-      </div>
+      ))}
       <div className="dashboard-filters__actions">
         <button type="submit" className="usa-button">
           Apply filters

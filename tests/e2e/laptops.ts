@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { expect, type Harness, startHarness, stopHarness } from './fixtures';
+
+/** Several field laptops in one spec: each a web harness on its own data folder, in its own browser context. */
+export type Laptop = { name: string; page: Page; context: BrowserContext; dataDir: string; harness: Harness };
+
+const SLOW = { timeout: 30_000 };
+
+/** Another laptop (as the `app` fixture starts one), added to `laptops` so closeLaptops can tear it down. */
+export async function startLaptop(
+  laptops: Laptop[],
+  browser: Browser,
+  name: string,
+  contextOptions: Parameters<Browser['newContext']>[0] = {},
+): Promise<Laptop> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `ctpat-e2e-${name}-`));
+  const harness = await startHarness(dataDir, `e2e.${name}`);
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  await page.goto(harness.url);
+  const laptop = { name, page, context, dataDir, harness };
+  laptops.push(laptop);
+  return laptop;
+}
+
+/** Closes the laptops the spec started and deletes their data folders. */
+export async function closeLaptops(laptops: Laptop[]): Promise<void> {
+  for (const laptop of laptops.splice(0)) {
+    await laptop.context.close().catch(() => undefined);
+    await stopHarness(laptop.harness);
+    rmSync(laptop.dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Enrols from the header's "Not connected to HQ" link, as a person would. */
+export async function enrolFromHeader(page: Page, hqUrl: string, code: string): Promise<void> {
+  await page.getByRole('link', { name: 'Not connected to HQ' }).click();
+  await page.getByLabel('HQ address').fill(hqUrl);
+  await page.getByLabel('Enrolment code').fill(code);
+  await page.getByRole('button', { name: 'Enrol this computer' }).click();
+  await expect(page.getByText('This computer is enrolled with HQ.')).toBeVisible();
+}
+
+/** Presses the header's Sync and waits until nothing is left to send (or HQ refused something). */
+export async function syncNow(page: Page): Promise<void> {
+  const status = page.getByTestId('sync-status');
+  await page.getByRole('button', { name: 'Sync', exact: true }).click();
+  await expect(status).not.toContainText(/Syncing|to send/, SLOW);
+  await expect(status).toContainText(/Synced at|need/, SLOW);
+}
