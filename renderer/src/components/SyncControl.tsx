@@ -27,7 +27,8 @@ export function SyncControl() {
       </a>
     );
   }
-  const running = syncing || progress !== null;
+  // A background sync (no button pressed) between two progress events is still running: never "Synced at" then.
+  const running = syncing || progress !== null || status.state === 'syncing';
   const summary = running
     ? 'Syncing…'
     : error
