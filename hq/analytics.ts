@@ -1,7 +1,9 @@
 import {
   type CategoryCount,
+  type CriterionCount,
   categoryTable,
   type MonthlyCount,
+  topDeficienciesOf,
   trendsFromMonthlyCounts,
 } from '../shared/analytics/assemble';
 import {
@@ -221,7 +223,7 @@ export async function topDeficiencies(
   const p = new Params();
   // Times assessed is counted only for the criteria that can make the list: those deficient at least as often
   // as the one in last place (ties included, since the rate breaks them), not for every criterion.
-  const rows = await db.query<{ criterion_id: string; category: number; deficient: number; assessed: number }>(
+  const rows = await db.query<CriterionCount>(
     `WITH ${baseCtes(user, query, p)},
      deficient AS (SELECT criterion_id, category, count(DISTINCT validation_id)::int AS n FROM deficiencies
        GROUP BY criterion_id, category),
@@ -238,15 +240,7 @@ export async function topDeficiencies(
      LIMIT ${p.add(query.limit)}::int`,
     p.values,
   );
-  return {
-    rows: rows.map((r) => ({
-      criterionId: r.criterion_id,
-      category: r.category,
-      timesDeficient: r.deficient,
-      timesAssessed: r.assessed,
-      rate: percentOf(r.deficient, r.assessed),
-    })),
-  };
+  return topDeficienciesOf(rows);
 }
 
 export async function deficiencyReasons(

@@ -1,5 +1,5 @@
 import { percentOf, quarterOf, roundedRatio } from './definitions';
-import type { DeficienciesByCategory, TrendPeriod, Trends } from './views';
+import type { DeficienciesByCategory, TopDeficiencies, TrendPeriod, Trends } from './views';
 
 /**
  * The last step of two views, from the counts SQL returns to the answer, shared by HQ (PostgreSQL) and the
@@ -74,3 +74,17 @@ export function trendsFromMonthlyCounts(rows: readonly MonthlyCount[]): Trends {
   }
   return { months: trendPeriods(months), quarters: trendPeriods(quarters) };
 }
+
+/** A criterion's times deficient and times assessed, as SQL counts them. */
+export type CriterionCount = { criterion_id: string; category: number; deficient: number; assessed: number };
+
+/** The top deficiencies answer, each criterion's rate being deficient ÷ assessed as a rounded percent. */
+export const topDeficienciesOf = (rows: readonly CriterionCount[]): TopDeficiencies => ({
+  rows: rows.map((r) => ({
+    criterionId: r.criterion_id,
+    category: r.category,
+    timesDeficient: r.deficient,
+    timesAssessed: r.assessed,
+    rate: percentOf(r.deficient, r.assessed),
+  })),
+});

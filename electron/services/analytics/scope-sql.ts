@@ -1,3 +1,4 @@
+import { DEFICIENCY_CLASSIFICATIONS, NO_FINDING_DECISION } from '../../../shared/analytics/definitions';
 import type { AnalyticsFilters } from '../../../shared/analytics/filters';
 
 /**
@@ -9,6 +10,12 @@ import type { AnalyticsFilters } from '../../../shared/analytics/filters';
 
 export type ScopeContext = { fieldOffice: string | null };
 export type Params = Record<string, string | number>;
+
+/** A fixed list of codes from shared/analytics/definitions.ts as an SQL list: ('A', 'B'). Codes only, never input. */
+export const sqlList = (codes: readonly string[]): string => `(${codes.map((c) => `'${c}'`).join(', ')})`;
+
+const NO_FINDING = `'${NO_FINDING_DECISION.decision}'`;
+const NO_FINDING_PROPOSED = `'${NO_FINDING_DECISION.proposedClassification}'`;
 
 /**
  * HQ's submittedAt: a return or withdrawal clears submitted_at here but HQ keeps the last submission's, which is
@@ -34,7 +41,7 @@ const effectiveNoFindingSql = (v: string, f: string) => `EXISTS (SELECT 1 FROM (
           h.payload_json ->> '$.version', 0 FROM hq_lifecycle_records h
           WHERE h.validation_id = ${v} AND h.entity = 'finding_review' AND h.entity_id = ${v} || '/' || ${f})
       ORDER BY version DESC, here LIMIT 1) review
-    WHERE review.decision = 'NON_CONCUR' AND review.proposed = 'NO_FINDING')`;
+    WHERE review.decision = ${NO_FINDING} AND review.proposed = ${NO_FINDING_PROPOSED})`;
 
 /**
  * CTE `ruled_out`: the findings ruled "no finding". Only a finding with such a review (here or at HQ) can be, so
@@ -43,39 +50,34 @@ const effectiveNoFindingSql = (v: string, f: string) => `EXISTS (SELECT 1 FROM (
 const RULED_OUT_CTE = `ruled_out AS MATERIALIZED (
     SELECT c.validation_id, c.finding_id FROM (
       SELECT validation_id, finding_id FROM finding_reviews
-        WHERE decision = 'NON_CONCUR' AND proposed_classification = 'NO_FINDING'
+        WHERE decision = ${NO_FINDING} AND proposed_classification = ${NO_FINDING_PROPOSED}
       UNION
       SELECT validation_id, substr(entity_id, length(validation_id) + 2) FROM hq_lifecycle_records
         WHERE entity = 'finding_review' AND substr(entity_id, 1, length(validation_id) + 1) = validation_id || '/'
-          AND payload_json ->> '$.decision' = 'NON_CONCUR' AND payload_json ->> '$.proposedClassification' = 'NO_FINDING') c
+          AND payload_json ->> '$.decision' = ${NO_FINDING} AND payload_json ->> '$.proposedClassification' = ${NO_FINDING_PROPOSED}) c
     WHERE ${effectiveNoFindingSql('c.validation_id', 'c.finding_id')})`;
 
 /** A finding row `f` (of the findings table) that is a deficiency, its validation being submitted; needs `ruled_out`. */
 export const deficiencyFindingSql = (f: string) =>
-  `${f}.classification IN ('ACTION_REQUIRED', 'RECOMMENDATION')
+  `${f}.classification IN ${sqlList(DEFICIENCY_CLASSIFICATIONS)}
     AND NOT EXISTS (SELECT 1 FROM ruled_out ro WHERE ro.validation_id = ${f}.validation_id AND ro.finding_id = ${f}.id)`;
+
+/** Each column filter: the parameter and the condition on in_scope's columns it adds. */
+const FILTER_CONDITIONS = {
+  submittedFrom: 'substr(submitted_at, 1, 10) >= @submittedFrom',
+  submittedTo: 'substr(submitted_at, 1, 10) <= @submittedTo',
+  entityType: 'entity_type = @entityType',
+  mode: 'mode = @mode',
+  edition: 'catalog_edition_id = @edition',
+} as const satisfies Partial<Record<keyof AnalyticsFilters, string>>;
 
 function filterSql(filters: AnalyticsFilters, context: ScopeContext, params: Params): string[] {
   const where: string[] = [];
-  if (filters.submittedFrom) {
-    params.submittedFrom = filters.submittedFrom;
-    where.push('substr(submitted_at, 1, 10) >= @submittedFrom');
-  }
-  if (filters.submittedTo) {
-    params.submittedTo = filters.submittedTo;
-    where.push('substr(submitted_at, 1, 10) <= @submittedTo');
-  }
-  if (filters.entityType) {
-    params.entityType = filters.entityType;
-    where.push('entity_type = @entityType');
-  }
-  if (filters.mode) {
-    params.mode = filters.mode;
-    where.push('mode = @mode');
-  }
-  if (filters.edition) {
-    params.edition = filters.edition;
-    where.push('catalog_edition_id = @edition');
+  for (const [key, condition] of Object.entries(FILTER_CONDITIONS) as [keyof typeof FILTER_CONDITIONS, string][]) {
+    const value = filters[key];
+    if (!value) continue;
+    params[key] = value;
+    where.push(condition);
   }
   // Every validation here was made in the enrolled SCSS's office, so an office filter keeps all or none.
   if (filters.fieldOffice !== undefined && filters.fieldOffice !== context.fieldOffice) where.push('0');

@@ -1,9 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import { stmt } from '../../../db/statements';
-import { percentOf } from '../../../shared/analytics/definitions';
+import { type CriterionCount, topDeficienciesOf } from '../../../shared/analytics/assemble';
+import { ASSESSED_RESULTS } from '../../../shared/analytics/definitions';
 import type { AnalyticsFilters } from '../../../shared/analytics/filters';
 import type { TopDeficiencies } from '../../../shared/analytics/views';
-import { baseCtes, criterionNumberSql, type Params, type ScopeContext } from './scope-sql';
+import { baseCtes, criterionNumberSql, type Params, type ScopeContext, sqlList } from './scope-sql';
 
 export function topDeficiencies(
   db: Database,
@@ -24,7 +25,7 @@ export function topDeficiencies(
      candidates AS MATERIALIZED (SELECT criterion_id FROM deficient
        WHERE @limit < 1 OR n >= coalesce((SELECT n FROM deficient ORDER BY n DESC LIMIT 1 OFFSET @limit - 1), 0)),
      assessed AS MATERIALIZED (SELECT c.criterion_id, (SELECT count(*) FROM criterion_responses r
-         WHERE r.criterion_id = c.criterion_id AND r.result IN ('COMPLIANT', 'DEFICIENT')
+         WHERE r.criterion_id = c.criterion_id AND r.result IN ${sqlList(ASSESSED_RESULTS)}
            AND +r.validation_id IN (SELECT id FROM subs)) AS n
        FROM candidates c)
      SELECT d.criterion_id, d.category, d.n AS deficient, coalesce(a.n, 0) AS assessed
@@ -32,14 +33,6 @@ export function topDeficiencies(
      ORDER BY d.n DESC, CAST(d.n AS REAL) / nullif(a.n, 0) DESC NULLS LAST, d.category,
        ${criterionNumberSql('d.criterion_id')}
      LIMIT @limit`,
-  ).all(params) as Array<{ criterion_id: string; category: number; deficient: number; assessed: number }>;
-  return {
-    rows: rows.map((r) => ({
-      criterionId: r.criterion_id,
-      category: r.category,
-      timesDeficient: r.deficient,
-      timesAssessed: r.assessed,
-      rate: percentOf(r.deficient, r.assessed),
-    })),
-  };
+  ).all(params) as CriterionCount[];
+  return topDeficienciesOf(rows);
 }
