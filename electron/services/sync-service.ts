@@ -118,6 +118,7 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
     return {
       enrolled: saved !== null,
       hqUrl: saved?.hqUrl ?? null,
+      userId: saved?.user.id ?? null,
       userName: saved?.user.name ?? null,
       userRole: saved?.user.role ?? null,
       state: current?.state ?? 'idle',

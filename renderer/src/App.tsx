@@ -43,6 +43,7 @@ export function App() {
             category={route.category}
             section={route.section}
             focus={route.focus}
+            resume={route.resume}
           />
         )}
       </main>

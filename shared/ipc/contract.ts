@@ -490,6 +490,8 @@ export type SyncProgressView = z.infer<typeof SyncProgressSchema>;
 export const SyncStatusViewSchema = z.object({
   enrolled: z.boolean(),
   hqUrl: z.string().nullable(),
+  /** HQ's stable id of the enrolled person: what the laptop keys that person's preferences by. */
+  userId: z.string().nullable(),
   userName: z.string().nullable(),
   /** The enrolled user's role at HQ: reviewers and supervisors get the review list. */
   userRole: z.enum(['SCSS', 'FIELD_OFFICE_REVIEWER', 'SUPERVISOR', 'HQ_ANALYST']).nullable(),

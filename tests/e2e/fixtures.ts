@@ -52,7 +52,7 @@ export async function startHarness(
   );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web harness did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`web harness did not start:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = output.match(/web harness: (http:\/\/127\.0\.0\.1:\d+\/)/);

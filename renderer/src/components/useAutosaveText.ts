@@ -1,15 +1,26 @@
 import { useEffect, useRef, useState } from 'react';
 
+/** Text too long to save, kept by field until it is shortened: leaving the screen must not lose it. */
+const overLimitDrafts = new Map<string, string>();
+
 /**
  * A text field that saves itself after a pause in typing, on blur, and when it unmounts, so text
- * typed just before leaving a screen is never lost.
+ * typed just before leaving a screen is never lost. With a maxLength, text over it is never cut and never
+ * sent: it stays on screen (and in memory by draftKey across a remount) until the SCSS shortens it.
  */
-export function useAutosaveText(saved: string, persist: (value: string) => void, delayMs = 700) {
-  const [value, setValue] = useState(saved);
+export function useAutosaveText(
+  saved: string,
+  persist: (value: string) => void,
+  options: { delayMs?: number; maxLength?: number; draftKey?: string } = {},
+) {
+  const { delayMs = 700, maxLength, draftKey } = options;
+  const draft = draftKey ? overLimitDrafts.get(draftKey) : undefined;
+  const [value, setValue] = useState(draft ?? saved);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const unsaved = useRef<string | null>(null);
   const persistRef = useRef(persist);
   persistRef.current = persist;
+  const tooLong = maxLength !== undefined && value.length > maxLength;
 
   const flush = () => {
     clearTimeout(timer.current);
@@ -24,16 +35,24 @@ export function useAutosaveText(saved: string, persist: (value: string) => void,
 
   // A value changed elsewhere (undo, another field's save) replaces the text unless the SCSS is typing.
   useEffect(() => {
-    if (unsaved.current === null) setValue(saved);
-  }, [saved]);
+    if (unsaved.current === null && !(draftKey && overLimitDrafts.has(draftKey))) setValue(saved);
+  }, [saved, draftKey]);
 
   return {
     value,
     saved: value === saved,
+    /** Over maxLength: not saved until shortened. */
+    tooLong,
     onChange: (next: string) => {
       setValue(next);
-      unsaved.current = next;
       clearTimeout(timer.current);
+      if (maxLength !== undefined && next.length > maxLength) {
+        unsaved.current = null;
+        if (draftKey) overLimitDrafts.set(draftKey, next);
+        return;
+      }
+      if (draftKey) overLimitDrafts.delete(draftKey);
+      unsaved.current = next;
       timer.current = setTimeout(flush, delayMs);
     },
     onBlur: flush,

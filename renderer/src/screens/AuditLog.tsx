@@ -129,7 +129,10 @@ function AuditResult({ result }: { result: AuditVerificationView }) {
             <ul className="usa-list">
               {result.affectedValidations.map((v) => (
                 <li key={v.id}>
-                  <a className="usa-link" href={routeHref({ name: 'worksheet', validationId: v.id, category: 1 })}>
+                  <a
+                    className="usa-link"
+                    href={routeHref({ name: 'worksheet', validationId: v.id, category: 1, resume: true })}
+                  >
                     {v.memberName ?? 'Unknown Member'}
                   </a>
                   {v.scheduledDate && `, scheduled ${formatDate(v.scheduledDate)}`}

@@ -44,7 +44,7 @@ type ListedValidation = ValidationSummary & Partial<Pick<ValidationListItem, 'wo
 function ValidationRow({ validation, overdue }: { validation: ListedValidation; overdue: boolean }) {
   const state = validation.workflowState ?? null;
   const returned = validation.returned === true || state === 'RETURNED';
-  const worksheetHref = routeHref({ name: 'worksheet', validationId: validation.id, category: 1 });
+  const worksheetHref = routeHref({ name: 'worksheet', validationId: validation.id, category: 1, resume: true });
   return (
     <li
       className={`validation-row${returned ? ' validation-row--returned' : ''}${overdue ? ' validation-row--overdue' : ''}`}

@@ -110,7 +110,7 @@ function RefusedWhen({ at, validationId }: { at: string; validationId: string | 
       {validationId && (
         <>
           {' · '}
-          <a className="usa-link" href={routeHref({ name: 'worksheet', validationId, category: 1 })}>
+          <a className="usa-link" href={routeHref({ name: 'worksheet', validationId, category: 1, resume: true })}>
             Open the validation
           </a>
         </>

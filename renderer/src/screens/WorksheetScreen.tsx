@@ -7,12 +7,14 @@ import { Alert } from '../components/Alert';
 import { formatDate, formatTime } from '../components/format';
 import { ProgressMeter } from '../components/ProgressMeter';
 import { SyncTag } from '../components/SyncTag';
+import { readLastPlace, usePreferences, writeLastPlace } from '../state/preferences';
 import { routeHref, type WorksheetSection } from '../state/route';
 import { useSyncStore } from '../state/sync-store';
 import { useWorksheetStore } from '../state/worksheet-store';
 import { AuditChainBanner } from './AuditLog';
 import { CriterionCard } from './CriterionCard';
 import { VirtualSessionPanel } from './inspections/VirtualSessionPanel';
+import { CompactCriterionRow } from './worksheet/criterion/CompactCriterionRow';
 import { workflowStateLabel } from './worksheet/lifecycle-labels';
 import { MemberResponsesSection } from './worksheet/MemberResponsesSection';
 import { ObservationsSection } from './worksheet/ObservationsSection';
@@ -21,6 +23,7 @@ import { ReviewSection } from './worksheet/ReviewSection';
 import { ShortcutsHelp } from './worksheet/ShortcutsHelp';
 import { SitesSection } from './worksheet/SitesSection';
 import { useWorksheetShortcuts } from './worksheet/shortcuts';
+import { WorksheetViewControls } from './worksheet/WorksheetViewControls';
 
 /** Why the answers cannot be changed, by where the validation is. */
 const LOCKED_MESSAGES: Partial<Record<WorkflowState, string>> = {
@@ -39,17 +42,21 @@ export function WorksheetScreen({
   category,
   section = 'criteria',
   focus,
+  resume = false,
 }: {
   validationId: string;
   category: number;
   section?: WorksheetSection | undefined;
   focus?: string | undefined;
+  resume?: boolean | undefined;
 }) {
   const { worksheet, loadError, responses, saveStates, lastSavedAt, open, activeCriterionId, undoStack, undo } =
     useWorksheetStore();
   const lastSyncAt = useSyncStore((s) => s.status?.lastSuccessAt ?? null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [undoMessage, setUndoMessage] = useState<string | null>(null);
+  const [preferences] = usePreferences();
+  const compact = preferences.worksheetView === 'compact';
 
   useEffect(() => {
     void open(validationId);
@@ -79,6 +86,33 @@ export function WorksheetScreen({
     card?.scrollIntoView({ block: 'start' });
     card?.focus();
   }, [focus, loaded, category]);
+
+  // Opened without a place to go (a reload, a link from Members): back to the criterion last worked on, once.
+  const resumed = useRef<string | null>(null);
+  useEffect(() => {
+    if (!loaded || resumed.current === validationId) return;
+    resumed.current = validationId;
+    if (focus || section !== 'criteria') return;
+    const last = readLastPlace(validationId);
+    if (!last) return;
+    if (resume && last.category !== category) {
+      window.location.replace(routeHref({ name: 'worksheet', validationId, category: last.category }));
+      resumed.current = null;
+      return;
+    }
+    if (last.category !== category || !last.criterionId) return;
+    useWorksheetStore.getState().setActiveCriterion(last.criterionId);
+    const row = document.querySelector<HTMLElement>(`[data-criterion="${CSS.escape(last.criterionId)}"]`);
+    row?.scrollIntoView({ block: 'center' });
+    row?.focus({ preventScroll: true });
+  }, [loaded, validationId, focus, section, resume, category]);
+
+  // Where the SCSS works now is where the worksheet reopens next time.
+  useEffect(() => {
+    if (!loaded || section !== 'criteria' || resumed.current !== validationId) return;
+    if (activeCriterionId === null || !criterionIds.includes(activeCriterionId)) return;
+    writeLastPlace(validationId, { category, criterionId: activeCriterionId });
+  }, [loaded, section, activeCriterionId, criterionIds, validationId, category]);
 
   // A sync (the Sync button or one in the background) may pull a return, an approval or a closure: ask where
   // the validation stands each time one succeeds.
@@ -192,6 +226,11 @@ export function WorksheetScreen({
               </>
             )}
           </p>
+        </div>
+      </section>
+      {/* Progress, save state and tools stay in view while the SCSS scrolls through a long category. */}
+      <section className="worksheet__bar" aria-label="Progress and saving" data-testid="worksheet-bar">
+        <div className="grid-container-widescreen">
           <div className="worksheet__progress-row">
             <ProgressMeter answered={progress.answered} total={progress.total} label="Overall progress" />
             <div className="worksheet__tools">
@@ -215,6 +254,7 @@ export function WorksheetScreen({
                 Report
               </a>
             </div>
+            {section === 'criteria' && !locked && <WorksheetViewControls mode={validation.mode} />}
             <p className="worksheet__save-status" aria-live="polite" data-testid="save-status">
               {anySaving
                 ? 'Saving…'
@@ -327,9 +367,13 @@ export function WorksheetScreen({
               {criteria.length === 0 ? (
                 <p>No criteria in this category apply to {ENTITY_TYPE_LABELS[validation.entityType]}s.</p>
               ) : (
-                criteria.map((c) => (
-                  <CriterionCard key={c.id} criterion={c} locked={locked} active={c.id === activeCriterionId} />
-                ))
+                criteria.map((c) =>
+                  compact && !locked ? (
+                    <CompactCriterionRow key={c.id} criterion={c} locked={locked} active={c.id === activeCriterionId} />
+                  ) : (
+                    <CriterionCard key={c.id} criterion={c} locked={locked} active={c.id === activeCriterionId} />
+                  ),
+                )
               )}
               <ObservationsSection category={current.number} categoryName={current.name} locked={locked} />
               <nav className="worksheet__pager" aria-label="Category pages">

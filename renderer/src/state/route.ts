@@ -15,7 +15,15 @@ export type Route =
   /** The MSC performance dashboard; its view, source and filters are the query (dashboard-query.ts). */
   | { name: 'dashboard'; query: string }
   | { name: 'new-validation'; memberId?: string }
-  | { name: 'worksheet'; validationId: string; category: number; section?: WorksheetSection; focus?: string };
+  | {
+      name: 'worksheet';
+      validationId: string;
+      category: number;
+      section?: WorksheetSection;
+      focus?: string;
+      /** #/validations/<id>: open where the SCSS last worked in it (category and criterion). */
+      resume?: boolean;
+    };
 
 /** Pages of one worksheet besides the 12 category pages. */
 export type WorksheetSection = 'criteria' | 'sites' | 'session' | 'review' | 'responses';
@@ -48,6 +56,7 @@ export function parseRoute(hash: string): Route {
       category: parts[2] === 'category' && category >= 1 && category <= 12 ? category : 1,
       section,
       ...(focus ? { focus } : {}),
+      ...(parts.length === 2 ? { resume: true } : {}),
     };
   }
   return { name: 'members' };
@@ -75,6 +84,7 @@ export function routeHref(route: Route): string {
       return route.memberId ? `#/validations/new?member=${encodeURIComponent(route.memberId)}` : '#/validations/new';
     case 'worksheet': {
       const base = `#/validations/${route.validationId}`;
+      if (route.resume) return base;
       if (route.section && route.section !== 'criteria') return `${base}/${route.section}`;
       return `${base}/category/${route.category}${route.focus ? `?focus=${encodeURIComponent(route.focus)}` : ''}`;
     }

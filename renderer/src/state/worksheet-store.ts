@@ -49,13 +49,23 @@ type WorksheetState = {
   /** The criterion keyboard shortcuts act on. */
   activeCriterionId: string | null;
   setActiveCriterion: (criterionId: string | null) => void;
-  /** Result, method and site changes that Undo (Ctrl+Z) can take back, newest last. */
-  undoStack: Array<{ criterionId: string; before: ResponseChange }>;
+  /**
+   * Result, method and site changes that Undo (Ctrl+Z) can take back, newest last. createdFindingId: the finding a
+   * Deficient result opened, which undo takes away too while it is still empty.
+   */
+  undoStack: Array<{ criterionId: string; before: ResponseChange; createdFindingId?: string }>;
   record: (criterionId: string, change: ResponseChange) => Promise<void>;
   undo: () => Promise<string | null>;
-  /** A Deficient result opens a finding with the defaults when it has none. */
-  ensureFinding: (criterionId: string) => Promise<void>;
+  /** A Deficient result opens a finding with the defaults when it has none; returns the finding it opened. */
+  ensureFinding: (criterionId: string) => Promise<Finding | null>;
+  /** Compact rows the SCSS opened to see their details. */
+  expanded: Record<string, boolean>;
+  setExpanded: (criterionId: string, open: boolean) => void;
 };
+
+/** A finding nobody has written anything into yet: undoing the Deficient result that opened it removes it. */
+const isUntouchedFinding = (finding: Finding, evidence: readonly Evidence[]): boolean =>
+  finding.description.trim() === '' && finding.reasonCode === null && !evidence.some((e) => e.findingId === finding.id);
 
 const UNDO_LIMIT = 50;
 
@@ -105,6 +115,7 @@ export const useWorksheetStore = create<WorksheetState>((set, get) => ({
         lastSavedAt: null,
         undoStack: [],
         activeCriterionId: null,
+        expanded: {},
       });
     }
     set({ loadError: null });
@@ -217,11 +228,15 @@ export const useWorksheetStore = create<WorksheetState>((set, get) => ({
     if (change.result !== undefined) before.result = shown.result;
     if (change.verificationMethods !== undefined) before.verificationMethods = shown.verificationMethods;
     if (change.siteId !== undefined) before.siteId = shown.siteId;
-    set((s) => ({ undoStack: [...s.undoStack, { criterionId, before }].slice(-UNDO_LIMIT) }));
+    const entry: WorksheetState['undoStack'][number] = { criterionId, before };
+    set((s) => ({ undoStack: [...s.undoStack, entry].slice(-UNDO_LIMIT) }));
     await get().save(criterionId, change);
     // After the SCSS moved on, the open worksheet's criterion of the same id is not the one marked Deficient.
     if (change.result === 'DEFICIENT' && validationId && isOpen(get(), validationId)) {
-      await get().ensureFinding(criterionId);
+      const opened = await get().ensureFinding(criterionId);
+      if (opened) entry.createdFindingId = opened.id;
+      // Undone while the finding was being opened: it goes the way the result went.
+      if (opened && !get().undoStack.includes(entry)) await dropUntouchedFinding(get(), criterionId, opened.id);
     }
   },
   undo: async () => {
@@ -229,13 +244,17 @@ export const useWorksheetStore = create<WorksheetState>((set, get) => ({
     if (!last) return null;
     set((s) => ({ undoStack: s.undoStack.slice(0, -1) }));
     await get().save(last.criterionId, last.before);
+    if (last.createdFindingId) await dropUntouchedFinding(get(), last.criterionId, last.createdFindingId);
     return last.criterionId;
   },
+  expanded: {},
+  setExpanded: (criterionId, open) =>
+    set((s) => (Boolean(s.expanded[criterionId]) === open ? {} : { expanded: { ...s.expanded, [criterionId]: open } })),
   ensureFinding: async (criterionId) => {
     const worksheet = get().worksheet;
     const criterion = worksheet?.criteria.find((c) => c.id === criterionId);
-    if (!worksheet || !criterion || worksheet.findings.some((f) => f.criterionId === criterionId)) return;
-    if (get().saveStates[criterionId]?.kind === 'error') return;
+    if (!worksheet || !criterion || worksheet.findings.some((f) => f.criterionId === criterionId)) return null;
+    if (get().saveStates[criterionId]?.kind === 'error') return null;
     try {
       const finding = await call('findings:save', {
         validationId: worksheet.validation.id,
@@ -243,8 +262,10 @@ export const useWorksheetStore = create<WorksheetState>((set, get) => ({
         ...defaultFinding(criterion.level, worksheet.settings.responseDays),
       });
       get().apply('findings', finding);
+      return finding;
     } catch {
       // The finding editor offers "Record finding" and the completeness check lists it.
+      return null;
     }
   },
 
@@ -273,6 +294,23 @@ export const useWorksheetStore = create<WorksheetState>((set, get) => ({
     }
   },
 }));
+
+/**
+ * Removes the finding an undone Deficient result opened, unless the SCSS already wrote into it (then it is
+ * theirs) or the criterion is Deficient again.
+ */
+async function dropUntouchedFinding(state: WorksheetState, criterionId: string, findingId: string): Promise<void> {
+  const worksheet = state.worksheet;
+  const finding = worksheet?.findings.find((f) => f.id === findingId);
+  if (!worksheet || !finding || displayedResponse(state, criterionId).result === 'DEFICIENT') return;
+  if (!isUntouchedFinding(finding, worksheet.evidence)) return;
+  try {
+    await call('findings:delete', { validationId: worksheet.validation.id, criterionId });
+    state.remove('findings', finding.id);
+  } catch {
+    // The finding stays and the completeness check names it; the result is already undone.
+  }
+}
 
 // One shared empty list: selectors compare by reference, and a fresh [] per call would re-render forever.
 const NO_METHODS: CriterionResponse['verificationMethods'] = [];

@@ -19,7 +19,6 @@ export class WorksheetPage {
 
   async answer(id: string, result: Result, notes?: string): Promise<void> {
     const card = this.criterion(id);
-    // The label also shows the shortcut key ("Compliant C"), so match its start.
     await card
       .locator('.result-group label')
       .filter({ hasText: new RegExp(`^${result}`) })
@@ -40,7 +39,7 @@ export class WorksheetPage {
   }
 
   overallProgress(): Locator {
-    return this.page.getByRole('region', { name: 'Validation summary' }).locator('.progress-meter__text');
+    return this.page.getByRole('region', { name: 'Progress and saving' }).locator('.progress-meter__text');
   }
 
   saveStatus(): Locator {

@@ -1,16 +1,22 @@
 import { useEffect } from 'react';
 import type { ResponseResult } from '../../../../shared/domain/validation';
+import { currentPreferences } from '../../state/preferences';
 import { navigate } from '../../state/route';
-import { useWorksheetStore } from '../../state/worksheet-store';
+import { displayedResponse, useWorksheetStore } from '../../state/worksheet-store';
+import { findingAreaId, justificationFieldId, notesFieldId, siteFieldId } from './criterion/CriterionDetails';
+import { methodOfKey, offeredMethods, toggledMethods } from './criterion/methods';
 
 export const SHORTCUTS: ReadonlyArray<{ keys: string; action: string }> = [
   { keys: 'J or ↓', action: 'Next criterion' },
   { keys: 'K or ↑', action: 'Previous criterion' },
   { keys: 'C', action: 'Compliant' },
-  { keys: 'D', action: 'Deficient (opens a finding)' },
-  { keys: 'N', action: 'Not applicable' },
+  { keys: 'D', action: 'Deficient (opens the finding and moves to it)' },
+  { keys: 'N', action: 'Not applicable (on a Must criterion, moves to the justification)' },
   { keys: 'V', action: 'Not verified' },
+  { keys: '1 to 5', action: 'Turn a verification method on or off, in the order listed' },
+  { keys: 'S', action: 'Choose the site where it was verified' },
   { keys: 'E', action: 'Edit the notes of the current criterion' },
+  { keys: 'Enter', action: 'Open or close the current row (compact view)' },
   { keys: ']', action: 'Next category' },
   { keys: '[', action: 'Previous category' },
   { keys: 'Ctrl+Z (⌘Z)', action: 'Undo the last result, method or site change' },
@@ -35,8 +41,40 @@ const isOtherControl = (el: Element | null) =>
   el instanceof HTMLInputElement && !el.closest('.result-group') && !el.closest('.method-group');
 
 function focusCard(criterionId: string) {
-  document.querySelector<HTMLElement>(`[data-criterion="${CSS.escape(criterionId)}"]`)?.focus();
+  const card = document.querySelector<HTMLElement>(`[data-criterion="${CSS.escape(criterionId)}"]`);
+  card?.focus({ preventScroll: true });
+  card?.scrollIntoView({ block: 'nearest' });
 }
+
+/**
+ * Focuses what `find` returns as soon as it is on screen (a compact row opens, a finding appears after its save):
+ * watches the page for up to a few seconds, and gives up if the SCSS moved to another criterion meanwhile.
+ */
+function focusWhenShown(criterionId: string, find: () => HTMLElement | null | undefined): void {
+  const stillHere = () => useWorksheetStore.getState().activeCriterionId === criterionId;
+  const tryFocus = () => {
+    const el = find();
+    if (!el || !stillHere()) return Boolean(el) || !stillHere();
+    el.focus();
+    return true;
+  };
+  if (tryFocus()) return;
+  const observer = new MutationObserver(() => {
+    if (tryFocus()) stop();
+  });
+  const timer = setTimeout(() => stop(), 5000);
+  const stop = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+  };
+  observer.observe(document.body, { childList: true, subtree: true });
+}
+
+const byId = (id: string) => () => document.getElementById(id);
+
+/** The finding's first field to fill in, its deficiency reason, once the finding D opened is on screen. */
+const findingField = (criterionId: string) => () =>
+  document.getElementById(findingAreaId(criterionId))?.querySelector<HTMLElement>('select:not(:disabled)');
 
 /** Keyboard-first worksheet: move between criteria and set results without the mouse. */
 export function useWorksheetShortcuts(options: {
@@ -96,12 +134,42 @@ export function useWorksheetShortcuts(options: {
       const result = RESULT_KEYS[key.toLowerCase()];
       if (result && active && !locked && !isOtherControl(target)) {
         event.preventDefault();
+        const level = store.worksheet?.criteria.find((c) => c.id === active)?.level;
         void store.record(active, { result });
+        if (result === 'DEFICIENT') {
+          store.setExpanded(active, true);
+          focusWhenShown(active, findingField(active));
+        } else if (result === 'NOT_APPLICABLE' && level !== 'SHOULD') {
+          store.setExpanded(active, true);
+          focusWhenShown(active, byId(justificationFieldId(active)));
+        }
+        return;
+      }
+      const method = methodOfKey(key);
+      if (method && active && !locked && !isOtherControl(target)) {
+        event.preventDefault();
+        const chosen = displayedResponse(store, active).verificationMethods;
+        const mode = store.worksheet?.validation.mode ?? 'IN_PERSON';
+        // A method this worksheet does not offer (remote methods in person) is not set by a stray key.
+        if (!offeredMethods(mode, currentPreferences().virtualMethodsInPerson, chosen).includes(method)) return;
+        void store.record(active, { verificationMethods: toggledMethods(chosen, method) });
+        return;
+      }
+      if (key.toLowerCase() === 's' && active && !locked) {
+        event.preventDefault();
+        store.setExpanded(active, true);
+        focusWhenShown(active, byId(siteFieldId(active)));
+        return;
+      }
+      if (key === 'Enter' && active && target instanceof HTMLElement && target.dataset.criterion === active) {
+        event.preventDefault();
+        store.setExpanded(active, !store.expanded[active]);
         return;
       }
       if (key.toLowerCase() === 'e' && active) {
         event.preventDefault();
-        document.getElementById(`notes-${active}`)?.focus();
+        store.setExpanded(active, true);
+        focusWhenShown(active, byId(notesFieldId(active)));
       }
     };
     window.addEventListener('keydown', onKey);

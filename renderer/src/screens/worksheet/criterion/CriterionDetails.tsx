@@ -1,0 +1,160 @@
+import { useShallow } from 'zustand/react/shallow';
+import type { Criterion } from '../../../../../shared/catalog/schema';
+import { NOTES_MAX_LENGTH } from '../../../../../shared/domain/validation';
+import { LimitedTextarea } from '../../../components/LimitedTextarea';
+import { useAutosaveText } from '../../../components/useAutosaveText';
+import { usePreferences } from '../../../state/preferences';
+import { displayedResponse, useWorksheetStore } from '../../../state/worksheet-store';
+import { EvidencePanel } from '../../evidence/EvidencePanel';
+import { FindingEditor } from '../../FindingEditor';
+import { ChecklistPanel } from '../../inspections/ChecklistPanel';
+import { ReturnedFindingNote } from '../ReturnedBanner';
+import { METHOD_KEYS, methodLabel, offeredMethods, toggledMethods } from './methods';
+
+/** Element ids the keyboard shortcuts move focus to. */
+export const notesFieldId = (criterionId: string) => `notes-${criterionId}`;
+export const justificationFieldId = (criterionId: string) => `na-${criterionId}`;
+export const siteFieldId = (criterionId: string) => `site-${criterionId}`;
+export const findingAreaId = (criterionId: string) => `finding-area-${criterionId}`;
+
+/**
+ * Everything about one criterion below its result: how and where it was verified, why it does not apply, notes,
+ * the finding, checklists and evidence. The detailed card shows it always; a compact row when expanded.
+ */
+export function CriterionDetails({ criterion, locked }: { criterion: Criterion; locked: boolean }) {
+  const shown = useWorksheetStore(useShallow((s) => displayedResponse(s, criterion.id)));
+  const saved = useWorksheetStore((s) => s.responses[criterion.id]);
+  const sites = useWorksheetStore((s) => s.worksheet?.sites);
+  const mode = useWorksheetStore((s) => s.worksheet?.validation.mode ?? 'IN_PERSON');
+  const validationId = useWorksheetStore((s) => s.worksheet?.validation.id ?? '');
+  const hasFinding = useWorksheetStore((s) => s.worksheet?.findings.some((f) => f.criterionId === criterion.id));
+  const evidenceCount = useWorksheetStore(
+    (s) => s.worksheet?.evidence.filter((e) => e.criterionId === criterion.id && e.findingId === null).length ?? 0,
+  );
+  // A finding the field office sent back whose finding is gone: the reviewer's words are shown here.
+  const returned = useWorksheetStore((s) =>
+    s.worksheet?.lifecycle.returned?.findings.find((f) => f.criterionId === criterion.id),
+  );
+  const returnedFindingShown = useWorksheetStore(
+    (s) => returned !== undefined && (s.worksheet?.findings.some((f) => f.id === returned.findingId) ?? false),
+  );
+  const save = useWorksheetStore((s) => s.save);
+  const record = useWorksheetStore((s) => s.record);
+  const [preferences] = usePreferences();
+
+  const notes = useAutosaveText(saved?.notes ?? '', (value) => void save(criterion.id, { notes: value }), {
+    maxLength: NOTES_MAX_LENGTH,
+    draftKey: `${validationId}/${criterion.id}/notes`,
+  });
+  const justification = useAutosaveText(
+    saved?.naJustification ?? '',
+    (value) => void save(criterion.id, { naJustification: value }),
+    { maxLength: NOTES_MAX_LENGTH, draftKey: `${validationId}/${criterion.id}/na` },
+  );
+  const methods = offeredMethods(mode, preferences.virtualMethodsInPerson, shown.verificationMethods);
+
+  return (
+    <>
+      <div className="criterion-card__details">
+        <fieldset className="usa-fieldset method-group" disabled={locked}>
+          <legend className="criterion-card__small-legend">How it was verified</legend>
+          {methods.map((method) => {
+            const id = `method-${criterion.id}-${method}`;
+            return (
+              <div className="usa-checkbox method-option" key={method}>
+                <input
+                  className="usa-checkbox__input"
+                  type="checkbox"
+                  id={id}
+                  checked={shown.verificationMethods.includes(method)}
+                  aria-keyshortcuts={METHOD_KEYS[method]}
+                  onChange={() =>
+                    void record(criterion.id, {
+                      verificationMethods: toggledMethods(shown.verificationMethods, method),
+                    })
+                  }
+                />
+                <label className="usa-checkbox__label" htmlFor={id}>
+                  {methodLabel(method)}
+                  <span className="result-option__key" aria-hidden="true">
+                    {METHOD_KEYS[method]}
+                  </span>
+                </label>
+              </div>
+            );
+          })}
+        </fieldset>
+        {sites && sites.length > 0 && (
+          <div className="criterion-card__site">
+            <label className="criterion-card__small-legend" htmlFor={siteFieldId(criterion.id)}>
+              Verified at
+              <span className="result-option__key" aria-hidden="true">
+                S
+              </span>
+            </label>
+            <select
+              className="usa-select usa-select--small"
+              id={siteFieldId(criterion.id)}
+              value={shown.siteId ?? ''}
+              disabled={locked}
+              aria-keyshortcuts="S"
+              onChange={(e) => void record(criterion.id, { siteId: e.target.value || null })}
+            >
+              <option value="">- No particular site -</option>
+              {sites.map((site) => (
+                <option key={site.id} value={site.id}>
+                  {site.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </div>
+
+      {shown.result === 'NOT_APPLICABLE' && (
+        <div className="criterion-card__justification">
+          <LimitedTextarea
+            id={justificationFieldId(criterion.id)}
+            label={
+              <>
+                Why {criterion.id} does not apply
+                {criterion.level !== 'SHOULD' && (
+                  <span className="required-note"> (required: this is a Must criterion)</span>
+                )}
+              </>
+            }
+            text={justification}
+            maxLength={NOTES_MAX_LENGTH}
+            disabled={locked}
+          />
+        </div>
+      )}
+
+      <LimitedTextarea
+        id={notesFieldId(criterion.id)}
+        label={<>Notes for {criterion.id}</>}
+        labelClassName="usa-label criterion-card__notes-label"
+        className="criterion-card__notes"
+        text={notes}
+        maxLength={NOTES_MAX_LENGTH}
+        disabled={locked}
+      />
+
+      {returned && !returnedFindingShown && <ReturnedFindingNote findingId={returned.findingId} />}
+      <div id={findingAreaId(criterion.id)} className="criterion-card__finding-area">
+        {(shown.result === 'DEFICIENT' || hasFinding) && (
+          <FindingEditor validationId={validationId} criterion={criterion} locked={locked} />
+        )}
+      </div>
+      {criterion.checklists && criterion.checklists.length > 0 && (
+        <ChecklistPanel validationId={validationId} criterion={criterion} locked={locked} />
+      )}
+      <details className="criterion-card__evidence" open={evidenceCount > 0}>
+        <summary>
+          Evidence for {criterion.id} ({evidenceCount})
+        </summary>
+        <EvidencePanel validationId={validationId} criterionId={criterion.id} findingId={null} locked={locked} />
+      </details>
+    </>
+  );
+}

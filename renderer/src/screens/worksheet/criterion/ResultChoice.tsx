@@ -1,0 +1,62 @@
+import type { Criterion } from '../../../../../shared/catalog/schema';
+import {
+  RESPONSE_RESULT_LABELS,
+  type ResponseResult,
+  ResponseResultSchema,
+} from '../../../../../shared/domain/validation';
+import { useWorksheetStore } from '../../../state/worksheet-store';
+
+/** Keyboard shortcut for each result, shown beside its button and announced as the button's shortcut. */
+export const RESULT_SHORTCUTS: Record<ResponseResult, string> = {
+  COMPLIANT: 'c',
+  DEFICIENT: 'd',
+  NOT_APPLICABLE: 'n',
+  NOT_VERIFIED: 'v',
+};
+
+/**
+ * The four result buttons. Each is named by its result alone ("Compliant"); the key is announced through
+ * aria-keyshortcuts and shown beside the label, hidden from the name.
+ */
+export function ResultChoice({
+  criterion,
+  result,
+  locked,
+  compact = false,
+}: {
+  criterion: Criterion;
+  result: ResponseResult | null;
+  locked: boolean;
+  compact?: boolean;
+}) {
+  const record = useWorksheetStore((s) => s.record);
+  const groupName = `result-${criterion.id}`;
+  return (
+    <fieldset className={`usa-fieldset result-group${compact ? ' result-group--compact' : ''}`} disabled={locked}>
+      <legend className="usa-sr-only">Result for criterion {criterion.id}</legend>
+      {ResponseResultSchema.options.map((option) => {
+        const id = `${groupName}-${option}`;
+        return (
+          <div className={`usa-radio result-option result-option--${option.toLowerCase()}`} key={option}>
+            <input
+              className="usa-radio__input usa-radio__input--tile"
+              type="radio"
+              id={id}
+              name={groupName}
+              value={option}
+              checked={result === option}
+              aria-keyshortcuts={RESULT_SHORTCUTS[option].toUpperCase()}
+              onChange={() => void record(criterion.id, { result: option })}
+            />
+            <label className="usa-radio__label" htmlFor={id}>
+              {RESPONSE_RESULT_LABELS[option]}
+              <span className="result-option__key" aria-hidden="true">
+                {RESULT_SHORTCUTS[option].toUpperCase()}
+              </span>
+            </label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
