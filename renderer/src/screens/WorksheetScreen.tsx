@@ -13,6 +13,7 @@ import { useWorksheetStore } from '../state/worksheet-store';
 import { AuditChainBanner } from './AuditLog';
 import { CriterionCard } from './CriterionCard';
 import { VirtualSessionPanel } from './inspections/VirtualSessionPanel';
+import { LockedCategorySummary } from './worksheet/LockedCategorySummary';
 import { workflowStateLabel } from './worksheet/lifecycle-labels';
 import { MemberResponsesSection } from './worksheet/MemberResponsesSection';
 import { ObservationsSection } from './worksheet/ObservationsSection';
@@ -326,6 +327,8 @@ export function WorksheetScreen({
               </div>
               {criteria.length === 0 ? (
                 <p>No criteria in this category apply to {ENTITY_TYPE_LABELS[validation.entityType]}s.</p>
+              ) : locked ? (
+                <LockedCategorySummary criteria={criteria} />
               ) : (
                 criteria.map((c) => (
                   <CriterionCard key={c.id} criterion={c} locked={locked} active={c.id === activeCriterionId} />
