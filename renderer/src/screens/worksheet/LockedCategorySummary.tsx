@@ -90,6 +90,8 @@ function LockedCriterion({
   const findingEvidence = finding ? evidence.filter((e) => e.findingId === finding.id).length : 0;
   const callsForInspection = (criterion.checklists?.length ?? 0) > 0 || checklists.length > 0;
   const modifier = (result ?? 'none').toLowerCase();
+  // A criterion that does not apply was not verified: no "Not recorded" to read past.
+  const methods = response?.verificationMethods.map((m) => VERIFICATION_METHOD_LABELS[m]).join(', ') ?? '';
   return (
     <article
       className={`locked-criterion locked-criterion--${modifier}${active ? ' locked-criterion--active' : ''}`}
@@ -121,9 +123,11 @@ function LockedCriterion({
       </header>
       <p className="locked-criterion__summary">{criterion.summary}</p>
       <dl className="locked-facts">
-        <Fact term="How verified" empty="Not recorded">
-          {response?.verificationMethods.map((m) => VERIFICATION_METHOD_LABELS[m]).join(', ')}
-        </Fact>
+        {(result !== 'NOT_APPLICABLE' || methods) && (
+          <Fact term="How verified" empty="Not recorded">
+            {methods}
+          </Fact>
+        )}
         {siteNames.size > 0 && (
           <Fact term="Verified at" empty="No particular site">
             {response?.siteId ? (siteNames.get(response.siteId) ?? 'A site since removed') : null}
@@ -138,7 +142,7 @@ function LockedCriterion({
           {response?.notes}
         </Fact>
         {callsForInspection && (
-          <Fact term="Inspections" empty="No inspection recorded">
+          <Fact term="Inspections" empty="No inspection recorded" wide>
             {checklists.length > 0 ? <LockedChecklists checklists={checklists} /> : null}
           </Fact>
         )}

@@ -15,17 +15,20 @@ export function Fact({
   children,
   empty,
   multiline = false,
+  wide = false,
 }: {
   term: string;
   children: ReactNode;
   /** Shown instead of children when there is nothing recorded. */
   empty?: string | undefined;
-  /** Free text typed by the SCSS: keep its line breaks. */
+  /** Free text typed by the SCSS: keep its line breaks, and give it the whole width. */
   multiline?: boolean;
+  /** The whole width even when it is not free text (a list). */
+  wide?: boolean;
 }) {
   const nothing = children === null || children === undefined || children === '';
   return (
-    <div className="locked-facts__row">
+    <div className={`locked-facts__row${multiline || wide ? ' locked-facts__row--wide' : ''}`}>
       <dt className="locked-facts__term">{term}</dt>
       <dd className={`locked-facts__value${multiline ? ' locked-facts__value--text' : ''}`}>
         {nothing ? <span className="locked-facts__empty">{empty ?? 'None'}</span> : children}
