@@ -15,6 +15,7 @@ import { AuditChainBanner } from './AuditLog';
 import { CriterionCard } from './CriterionCard';
 import { VirtualSessionPanel } from './inspections/VirtualSessionPanel';
 import { CompactCriterionRow } from './worksheet/criterion/CompactCriterionRow';
+import { LockedCategorySummary } from './worksheet/LockedCategorySummary';
 import { workflowStateLabel } from './worksheet/lifecycle-labels';
 import { MemberResponsesSection } from './worksheet/MemberResponsesSection';
 import { ObservationsSection } from './worksheet/ObservationsSection';
@@ -366,9 +367,11 @@ export function WorksheetScreen({
               </div>
               {criteria.length === 0 ? (
                 <p>No criteria in this category apply to {ENTITY_TYPE_LABELS[validation.entityType]}s.</p>
+              ) : locked ? (
+                <LockedCategorySummary criteria={criteria} />
               ) : (
                 criteria.map((c) =>
-                  compact && !locked ? (
+                  compact ? (
                     <CompactCriterionRow key={c.id} criterion={c} locked={locked} active={c.id === activeCriterionId} />
                   ) : (
                     <CriterionCard key={c.id} criterion={c} locked={locked} active={c.id === activeCriterionId} />
