@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, type ElectronApplication, _electron as electron, type Page } from '@playwright/test';
+import { expectAccessible } from './axe';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -80,6 +81,8 @@ export const test = base.extend<{ app: AppUnderTest; sendDemoToHq: boolean }>({
   app: async ({ browser, sendDemoToHq }, use, testInfo) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ctpat-e2e-'));
     const screenshot = async (name: string) => {
+      // Every screen a spec looks at is also checked for serious and critical accessibility failures.
+      await expectAccessible(app.page, name);
       const file = path.join(repoRoot, 'test-results', 'screenshots', `${testInfo.project.name}-${name}.png`);
       await app.page.screenshot({ path: file, fullPage: true });
       await testInfo.attach(name, { path: file, contentType: 'image/png' });
