@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test';
-import type { Worksheet } from '../../shared/ipc/contract';
 import { expect, test } from './fixtures';
 import { MembersPage } from './pages/members-page';
 import { NewValidationPage } from './pages/new-validation-page';
 import { FieldWorkPage } from './pages/worksheet-page';
+import { storedWorksheet as stored } from './stored-worksheet';
 
 test.use({ actionTimeout: 30_000 });
 // Long keyboard runs on a busy 2-core machine: each key is a save through the store.
@@ -22,13 +22,6 @@ async function startInPerson(page: Page): Promise<{ ws: FieldWorkPage; validatio
   const validationId = /#\/validations\/([0-9a-f-]{36})/.exec(page.url())?.[1];
   if (!validationId) throw new Error(`no validation id in ${page.url()}`);
   return { ws, validationId };
-}
-
-/** What the store holds, read through the same window API the renderer uses. */
-async function stored(page: Page, validationId: string): Promise<Worksheet> {
-  const envelope = await page.evaluate((id) => window.api.worksheet.open({ validationId: id }), validationId);
-  if (!envelope.ok) throw new Error(envelope.error.message);
-  return envelope.value as Worksheet;
 }
 
 const row = (page: Page, id: string) => page.locator(`[data-criterion="${id}"]`);

@@ -30,6 +30,10 @@ export function ResultChoice({
   compact?: boolean;
 }) {
   const record = useWorksheetStore((s) => s.record);
+  const setExpanded = useWorksheetStore((s) => s.setExpanded);
+  // A compact row opens when the result needs more: the finding of a Deficient, the reason a Must does not apply.
+  const opensDetails = (option: ResponseResult) =>
+    option === 'DEFICIENT' || (option === 'NOT_APPLICABLE' && criterion.level !== 'SHOULD');
   const groupName = `result-${criterion.id}`;
   return (
     <fieldset className={`usa-fieldset result-group${compact ? ' result-group--compact' : ''}`} disabled={locked}>
@@ -46,7 +50,10 @@ export function ResultChoice({
               value={option}
               checked={result === option}
               aria-keyshortcuts={RESULT_SHORTCUTS[option].toUpperCase()}
-              onChange={() => void record(criterion.id, { result: option })}
+              onChange={() => {
+                if (compact && opensDetails(option)) setExpanded(criterion.id, true);
+                void record(criterion.id, { result: option });
+              }}
             />
             <label className="usa-radio__label" htmlFor={id}>
               {RESPONSE_RESULT_LABELS[option]}
