@@ -102,6 +102,7 @@ test('the session log saves itself as the SCSS types: leaving for a category, re
   await worksheet.openCategory(...CATEGORY);
   await log.open();
   await expectTypedSession(log, log.session(1));
+  await expect(log.session(1)).toHaveAttribute('data-saved', 'true');
   await expect(log.session(1).getByTestId('inspection-saved')).toBeVisible();
 
   await page.reload();
@@ -167,6 +168,7 @@ test('a refused field is marked where it is and kept on screen while the rest sa
   const back = log.session(1);
   await expect(back.getByLabel('Session end')).toHaveValue('2026-12-01T13:30');
   await expect(back.getByText('The end must be after the start.')).toBeVisible();
+  await expect(back).toHaveAttribute('data-saved', 'false');
   await expect(log.entry(back, 'Tour segment 1').getByLabel('Criteria shown')).toHaveValue('5.3, 6.3');
   await expect(log.entry(back, 'Participant 1').getByLabel('Name')).toHaveValue('Dana Ruiz');
 

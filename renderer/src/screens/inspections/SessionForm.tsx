@@ -10,6 +10,7 @@ import { saveSessionDraft, useSessionSaveStates } from './session-autosave';
 import { readDraft, sessionKey, writeDraft } from './session-drafts';
 import {
   emptySessionForm,
+  holdsSameContent,
   PLATFORM_CHOICES,
   planSessionSave,
   type SessionFormValues,
@@ -119,6 +120,11 @@ export function SessionForm({
   const blocked = !locked && plan.blocker !== null && worked.size > 0;
   const shown = locked ? {} : visibleErrors(plan.errors, blocked ? new Set([...worked, 'platformChoice']) : worked);
   const shownCount = Object.keys(shown).length;
+  // The store holds exactly what is on screen (for tests and assistive tech to wait on, like a note's data-saved).
+  const allSaved =
+    plan.request !== null &&
+    Object.keys(plan.errors).length === 0 &&
+    holdsSameContent(plan.request, session ?? undefined);
 
   const p = `session-${sessionId}`;
   const field = (
@@ -171,6 +177,7 @@ export function SessionForm({
         saveNow();
       }}
       data-testid="session-form"
+      data-saved={allSaved ? 'true' : 'false'}
     >
       <header className="session-form__header">
         <h3 id={headingId} className="session-form__title">
