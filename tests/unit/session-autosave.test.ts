@@ -81,7 +81,7 @@ describe('planSessionSave', () => {
   it('holds back an entry with a refused field until it is fixed; the other entries save', () => {
     const result = plan({
       ...filled,
-      participants: [filled.participants[0]!, { name: ' ', role: 'OTHER', organization: 'Typed first' }],
+      participants: [...filled.participants.slice(0, 1), { name: ' ', role: 'OTHER', organization: 'Typed first' }],
       documents: [{ title: 'Photos', requestedAt: '2026-11-20', receivedAt: '2026-11-19' }],
       segments: [...filled.segments, { time: '15:00', area: 'Gate', criteria: '6.3', note: '' }],
     });

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import {
   PARTICIPANT_ROLE_LABELS,
   ParticipantRoleSchema,
@@ -65,7 +65,8 @@ export function SessionForm({
   onCancel?: (() => void) | undefined;
 }) {
   const key = sessionKey(validationId, sessionId);
-  const draft = locked ? undefined : readDraft(key);
+  // What was typed here before leaving (or reloading) wins over the store: it may be newer, or refused.
+  const [draft] = useState(() => (locked ? undefined : readDraft(key)));
   const [values, setValues] = useState<SessionFormValues>(
     () => draft ?? (session ? sessionToForm(session) : emptySessionForm()),
   );
@@ -78,9 +79,9 @@ export function SessionForm({
   const focusNext = useRef<string | null>(null);
   const saveState = useSessionSaveStates((s) => s[key]) ?? (session ? { kind: 'saved', at: session.updatedAt } : null);
 
-  const target = useMemo(() => ({ validationId, sessionId, criterionIds }), [validationId, sessionId, criterionIds]);
-  const targetRef = useRef(target);
-  targetRef.current = target;
+  // Read when a save is sent, not when it was scheduled (the unmount flush uses the first render's closure).
+  const targetRef = useRef({ validationId, sessionId, criterionIds });
+  targetRef.current = { validationId, sessionId, criterionIds };
 
   const saveNow = () => {
     clearTimeout(timer.current);
