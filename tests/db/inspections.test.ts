@@ -418,6 +418,27 @@ describe('virtual session log', () => {
     expect(counts(ctx().db)).toEqual(unchanged);
   });
 
+  it('creates an autosaved session under the id the laptop chose, and a repeat of the same draft writes nothing', () => {
+    const validation = newValidation('VIRTUAL');
+    const id = '0b5e55f0-0000-4000-8000-00000000abcd';
+    const before = counts(ctx().db);
+    // The first autosave: just the platform, under the id the form was opened with.
+    const created = saveVirtualSession(
+      ctx(),
+      sessionRequest(validation, { id, startedAt: null, endedAt: null, participants: [], documents: [], segments: [] }),
+    );
+    expect(created.id).toBe(id);
+    const grown = saveVirtualSession(ctx(), sessionRequest(validation, { id, endedAt: null }));
+    expect(grown.id).toBe(id);
+    expect(saveVirtualSession(ctx(), sessionRequest(validation, { id, endedAt: null }))).toEqual(grown);
+    expect(listVirtualSessions(ctx().db, validation.id)).toEqual([grown]);
+    expect(listAuditForEntity(ctx().db, 'virtual_session', id).map((a) => a.action)).toEqual([
+      'virtual_session.create',
+      'virtual_session.update',
+    ]);
+    expect(counts(ctx().db)).toEqual({ ...before, sessions: 1, audit: before.audit + 2, outbox: before.outbox + 2 });
+  });
+
   it('refuses a session log on an in-person validation', () => {
     const validation = newValidation('IN_PERSON');
     expectRefusedWithoutWrites(

@@ -169,7 +169,9 @@ test('a complete virtual validation: session log, evidence observed remotely, a 
   await segment.getByLabel('Area shown').fill('Shipping dock and trailer yard');
   await segment.getByLabel('Criteria shown').fill('5.3, 6.7, 9.6');
   await segment.getByLabel('What was seen').fill('Live trailer inspection and VVTT on an outbound load.');
-  await session.getByRole('button', { name: 'Save session 1' }).click();
+  // No save button: the log saves itself; leaving the last field sends it.
+  await segment.getByLabel('What was seen').blur();
+  await expect(session).toHaveAttribute('data-saved', 'true');
   await expect(session.getByTestId('inspection-saved')).toBeVisible();
   await app.screenshot('virtual-session-log');
 

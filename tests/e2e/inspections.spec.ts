@@ -6,6 +6,8 @@ import { MembersPage } from './pages/members-page';
 import { NewValidationPage } from './pages/new-validation-page';
 import { WorksheetPage } from './pages/worksheet-page';
 
+test.use({ actionTimeout: 30_000 });
+
 const MEMBER = 'Gulf Coast Home Goods Imports, Inc.';
 const CONVEYANCE = 'Conveyance & Instruments of International Traffic Security';
 
@@ -138,9 +140,11 @@ test('an SCSS records a container inspection under 5.3 and a VVTT seal check und
   await expectEverything();
 });
 
-test('an SCSS logs a virtual session: platform, times, participants, documents and the tour, checked before saving', async ({
+test('an SCSS logs a virtual session: platform, times, participants, documents and the tour, saved as typed and checked field by field', async ({
   app,
 }) => {
+  // A whole session log typed field by field, a reload and a restart.
+  test.setTimeout(180_000);
   const page = app.page;
   await new MembersPage(page).startValidationOf(MEMBER);
   const form = new NewValidationPage(page);
@@ -152,18 +156,22 @@ test('an SCSS logs a virtual session: platform, times, participants, documents a
   await log.open();
   const session = log.session(1);
 
-  // Nothing filled in: the form says what is missing and saves nothing.
+  // Typing before a platform is chosen: the form says what the store is waiting for, and what else is missing.
   await session.getByRole('button', { name: 'Add tour segment' }).click();
-  await session.getByRole('button', { name: 'Save session 1' }).click();
-  await expect(session.getByRole('alert')).toContainText('The session log was not saved');
+  const segment = log.entry(session, 'Tour segment 1');
+  await expect(segment.getByLabel('Time')).toBeFocused();
+  await segment.getByLabel('Area shown').fill('Loading dock 3');
+  await expect(session.getByTestId('session-save-status')).toContainText('Not saved yet: choose the video platform');
   await expect(session.getByText('Choose the video platform.')).toBeVisible();
-  await expect(session.getByText('Enter the time of this part of the tour.')).toBeVisible();
-  await expect(session.getByText('Describe the area shown.')).toBeVisible();
   await expect(session.getByLabel('Video platform')).toHaveAttribute('aria-invalid', 'true');
+  await expect(segment.getByText('Enter the time of this part of the tour.')).toBeVisible();
+  await expect(session.getByTestId('inspection-saved')).toHaveCount(0);
 
   await session.getByLabel('Video platform').selectOption('Microsoft Teams');
+  await expect(session.getByTestId('inspection-saved')).toBeVisible();
   await session.getByLabel('Session start').fill('2026-12-01T14:00');
   await session.getByLabel('Session end').fill('2026-12-01T13:30');
+  await expect(session.getByText('The end must be after the start.')).toBeVisible();
 
   await session.getByRole('button', { name: 'Add participant' }).click();
   const first = log.entry(session, 'Participant 1');
@@ -187,32 +195,27 @@ test('an SCSS logs a virtual session: platform, times, participants, documents a
   await doc.getByLabel('Requested on').fill('2026-11-20');
   await doc.getByLabel('Received on').fill('2026-11-28');
 
-  const segment = log.entry(session, 'Tour segment 1');
   await segment.getByLabel('Time').fill('14:40');
-  await segment.getByLabel('Area shown').fill('Loading dock 3');
   await segment.getByLabel('Criteria shown').fill('5.3, 6.3');
   await segment.getByLabel('What was seen').fill('Live 7-point inspection of MSKU 123456-7; VVTT on seal CBP-0042117.');
-
-  await session.getByRole('button', { name: 'Save session 1' }).click();
-  await expect(session.getByText('The end must be after the start.')).toBeVisible();
   // 6.3 is a highway-carrier criterion, not on an importer's worksheet.
   await expect(segment.getByText('6.3 is not on this worksheet.')).toBeVisible();
-  await expect(session.getByTestId('inspection-saved')).toHaveCount(0);
-
-  await session.getByLabel('Session end').fill('2026-12-01T16:30');
-  await segment.getByLabel('Criteria shown').fill('5.3, 6.7');
+  await expect(session.getByTestId('session-held-back')).toContainText('2 marked fields are not saved until fixed');
 
   // The store refuses the save: the reason is shown and nothing typed is lost.
   const status = setValidationStatus(app.dataDir, 'SUBMITTED');
-  await session.getByRole('button', { name: 'Save session 1' }).click();
+  await session.getByLabel('Session end').fill('2026-12-01T16:30');
+  await segment.getByLabel('Criteria shown').fill('5.3, 6.7');
+  await segment.getByLabel('Criteria shown').blur();
   await expect(session.getByRole('alert')).toContainText('Not saved: This validation has been submitted and is locked');
   await expect(session.getByLabel('Session end')).toHaveValue('2026-12-01T16:30');
   await expect(log.entry(session, 'Participant 2').getByLabel('Name')).toHaveValue('Lee Chen');
   setValidationStatus(app.dataDir, status);
 
-  await session.getByRole('button', { name: 'Save session 1' }).click();
+  await session.getByRole('button', { name: 'Try again' }).click();
   await expect(session.getByTestId('inspection-saved')).toBeVisible();
   await expect(session.getByText('The end must be after the start.')).toHaveCount(0);
+  await expect(session.getByTestId('session-held-back')).toHaveCount(0);
   await app.screenshot('virtual-session');
 
   const expectSession = async () => {

@@ -1,249 +1,234 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { type ReactNode, useMemo, useState } from 'react';
-import { type FieldError, useFieldArray, useForm } from 'react-hook-form';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import {
   PARTICIPANT_ROLE_LABELS,
   ParticipantRoleSchema,
   type VirtualSession,
 } from '../../../../shared/domain/field-work';
-import { call, errorMessage } from '../../api';
-import { useWorksheetStore } from '../../state/worksheet-store';
-import { type PanelSaveState, PanelSaveStatus } from './save-status';
+import { SessionField, type SessionFieldControl } from './SessionField';
+import { PanelSaveStatus } from './save-status';
+import { saveSessionDraft, useSessionSaveStates } from './session-autosave';
+import { readDraft, sessionKey, writeDraft } from './session-drafts';
 import {
   emptySessionForm,
-  formToRequest,
+  holdsSameContent,
   PLATFORM_CHOICES,
+  planSessionSave,
   type SessionFormValues,
-  sessionFormSchema,
   sessionToForm,
 } from './session-form';
+import { type EntryList, valueAt, visibleErrors, withoutEntry, withValue } from './session-form-state';
 
-/** A labelled form field with its hint and error, wired for screen readers (aria-describedby). */
-function Field({
-  id,
-  label,
-  hint,
-  error,
-  className,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  error: FieldError | undefined;
-  className?: string;
-  children: (aria: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true; className: string }) => ReactNode;
-}) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
-  return (
-    <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}${className ? ` ${className}` : ''}`}>
-      <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <span className="usa-hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span className="usa-error-message" id={`${id}-error`}>
-          {error.message}
-        </span>
-      )}
-      {children({
-        id,
-        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
-        ...(error ? { 'aria-invalid': true as const } : {}),
-        className: error ? 'usa-input--error' : '',
-      })}
-    </div>
-  );
-}
+const TEXT_SAVE_DELAY_MS = 700;
 
-function countErrors(value: unknown): number {
-  if (!value || typeof value !== 'object') return 0;
-  if ('message' in value && typeof (value as { message: unknown }).message === 'string') return 1;
-  return Object.entries(value).reduce((n, [key, v]) => (key === 'ref' || key === 'root' ? n : n + countErrors(v)), 0);
-}
+const ROLE_CHOICES = ParticipantRoleSchema.options.map((role) => ({
+  value: role,
+  label: PARTICIPANT_ROLE_LABELS[role],
+}));
+const NEW_ENTRY = {
+  participants: () => ({ name: '', role: 'COMPANY_POINT_OF_CONTACT' as const, organization: '' }),
+  documents: () => ({ title: '', requestedAt: '', receivedAt: '' }),
+  segments: () => ({ time: '', area: '', criteria: '', note: '' }),
+};
+const FIRST_FIELD: Record<EntryList, string> = { participants: 'name', documents: 'title', segments: 'time' };
 
+// React keys for entries: they follow an entry when one above it is removed.
+let lastEntryKey = 0;
+const entryKeys = (values: SessionFormValues) => ({
+  participants: values.participants.map(() => `e${++lastEntryKey}`),
+  documents: values.documents.map(() => `e${++lastEntryKey}`),
+  segments: values.segments.map(() => `e${++lastEntryKey}`),
+});
+
+const TEXT_CONTROL = (maxLength: number): SessionFieldControl => ({ type: 'text', maxLength });
+
+/**
+ * One video session of the log. It saves itself like the rest of the worksheet: a choice at once, typing
+ * after a short pause, and on leaving a field or the screen. A refused field is marked where it is and
+ * keeps what was typed; the rest keeps saving (see planSessionSave).
+ */
 export function SessionForm({
   validationId,
+  sessionId,
   session,
   number,
   criterionIds,
   locked,
-  onCreated,
   onCancel,
 }: {
   validationId: string;
+  /** The stored session's id, or the client-generated id a new one will be stored under. */
+  sessionId: string;
   session: VirtualSession | null;
   number: number;
   criterionIds: ReadonlySet<string>;
   locked: boolean;
-  onCreated?: () => void;
   onCancel?: (() => void) | undefined;
 }) {
-  const apply = useWorksheetStore((s) => s.apply);
-  const schema = useMemo(() => sessionFormSchema(criterionIds), [criterionIds]);
-  const [saveState, setSaveState] = useState<PanelSaveState>(
-    session ? { kind: 'saved', at: session.updatedAt } : { kind: 'idle' },
+  const key = sessionKey(validationId, sessionId);
+  // What was typed here before leaving (or reloading) wins over the store: it may be newer, or refused.
+  const [draft] = useState(() => (locked ? undefined : readDraft(key)));
+  const [values, setValues] = useState<SessionFormValues>(
+    () => draft ?? (session ? sessionToForm(session) : emptySessionForm()),
   );
-  const {
-    register,
-    control,
-    handleSubmit,
-    reset,
-    watch,
-    formState: { errors, isDirty, isSubmitting, submitCount },
-  } = useForm<SessionFormValues>({
-    resolver: zodResolver(schema),
-    defaultValues: session ? sessionToForm(session) : emptySessionForm(),
-  });
-  const participants = useFieldArray({ control, name: 'participants' });
-  const documents = useFieldArray({ control, name: 'documents' });
-  const segments = useFieldArray({ control, name: 'segments' });
-  const platformChoice = watch('platformChoice');
-  const errorCount = countErrors(errors);
+  const [keys, setKeys] = useState(() => entryKeys(values));
+  // Fields the SCSS has changed or left; a draft brought back shows all its refused fields at once.
+  const [worked, setWorked] = useState<ReadonlySet<string>>(() => new Set(draft ? allPaths(draft) : []));
+  const valuesRef = useRef(values);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const typingUnsaved = useRef(false);
+  const focusNext = useRef<string | null>(null);
+  const saveState = useSessionSaveStates((s) => s[key]) ?? (session ? { kind: 'saved', at: session.updatedAt } : null);
 
-  const onValid = async (form: SessionFormValues) => {
-    setSaveState({ kind: 'saving' });
-    try {
-      const saved = await call('sessions:save', formToRequest(form, validationId, session?.id));
-      apply('virtualSessions', saved);
-      reset(sessionToForm(saved));
-      setSaveState({ kind: 'saved', at: saved.updatedAt });
-      if (!session) onCreated?.();
-    } catch (error) {
-      // The form keeps everything typed; the SCSS can fix the cause and save again.
-      setSaveState({ kind: 'error', message: errorMessage(error) });
+  // Read when a save is sent, not when it was scheduled (the unmount flush uses the first render's closure).
+  const targetRef = useRef({ validationId, sessionId, criterionIds });
+  targetRef.current = { validationId, sessionId, criterionIds };
+
+  const saveNow = () => {
+    clearTimeout(timer.current);
+    typingUnsaved.current = false;
+    void saveSessionDraft(targetRef.current);
+  };
+  const flushTyping = () => {
+    if (typingUnsaved.current) saveNow();
+  };
+  // A draft brought back (left mid-save, or refused) is sent again; leaving the screen sends what was typed.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once on mount, flush on unmount
+  useEffect(() => {
+    if (draft) saveNow();
+    return flushTyping;
+  }, []);
+  useEffect(() => {
+    if (focusNext.current) document.getElementById(focusNext.current)?.focus();
+    focusNext.current = null;
+  });
+
+  const update = (next: SessionFormValues, when: 'now' | 'after-pause', touched: string[]) => {
+    valuesRef.current = next;
+    setValues(next);
+    writeDraft(key, next);
+    if (touched.length > 0) setWorked((w) => new Set([...w, ...touched]));
+    if (when === 'now') {
+      saveNow();
+    } else {
+      typingUnsaved.current = true;
+      clearTimeout(timer.current);
+      timer.current = setTimeout(saveNow, TEXT_SAVE_DELAY_MS);
     }
   };
 
-  const p = `session-${session?.id ?? 'new'}`;
+  const plan = planSessionSave(values, { validationId, id: sessionId, stored: session ?? undefined, criterionIds });
+  // Nothing can be stored until the platform is chosen: once the SCSS has typed anything, say so at the platform.
+  const blocked = !locked && plan.blocker !== null && worked.size > 0;
+  const shown = locked ? {} : visibleErrors(plan.errors, blocked ? new Set([...worked, 'platformChoice']) : worked);
+  const shownCount = Object.keys(shown).length;
+  // The store holds exactly what is on screen (for tests and assistive tech to wait on, like a note's data-saved).
+  const allSaved =
+    plan.request !== null &&
+    Object.keys(plan.errors).length === 0 &&
+    holdsSameContent(plan.request, session ?? undefined);
+
+  const p = `session-${sessionId}`;
+  const field = (
+    path: string,
+    label: string,
+    control: SessionFieldControl,
+    extra: { hint?: string; wide?: boolean } = {},
+  ) => (
+    <SessionField
+      key={path}
+      id={`${p}-${path.replaceAll('.', '-')}`}
+      label={label}
+      {...extra}
+      error={shown[path]}
+      control={control}
+      value={valueAt(values, path)}
+      onChange={(value) =>
+        update(withValue(valuesRef.current, path, value), control.type === 'select' ? 'now' : 'after-pause', [path])
+      }
+      onBlur={() => {
+        setWorked((w) => (w.has(path) ? w : new Set([...w, path])));
+        flushTyping();
+      }}
+    />
+  );
+
+  const addEntry = (list: EntryList) => {
+    const index = valuesRef.current[list].length;
+    const next = { ...valuesRef.current, [list]: [...valuesRef.current[list], NEW_ENTRY[list]()] };
+    setKeys((k) => ({ ...k, [list]: [...k[list], `e${++lastEntryKey}`] }));
+    focusNext.current = `${p}-${list}-${index}-${FIRST_FIELD[list]}`;
+    update(next, 'now', []);
+  };
+  const removeEntry = (list: EntryList, index: number) => {
+    const next = { ...valuesRef.current, [list]: valuesRef.current[list].filter((_, i) => i !== index) };
+    setKeys((k) => ({ ...k, [list]: k[list].filter((_, i) => i !== index) }));
+    setWorked((w) => withoutEntry(w, list, index));
+    update(next, 'now', []);
+  };
+
   const headingId = `${p}-heading`;
   return (
     <form
       className="usa-form session-form"
       aria-labelledby={headingId}
       noValidate
-      onSubmit={(e) => void handleSubmit(onValid)(e)}
+      onSubmit={(e) => {
+        // Enter in a field saves at once rather than reloading the page.
+        e.preventDefault();
+        saveNow();
+      }}
       data-testid="session-form"
+      data-saved={allSaved ? 'true' : 'false'}
     >
-      <h3 id={headingId} className="session-form__title">
-        Session {number}
-        {session ? '' : ' (new)'}
-      </h3>
-      {submitCount > 0 && errorCount > 0 && (
-        <div className="usa-alert usa-alert--error usa-alert--slim" role="alert">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">
-              The session log was not saved: {errorCount === 1 ? 'one field needs' : `${errorCount} fields need`}{' '}
-              attention (marked below).
-            </p>
-          </div>
-        </div>
-      )}
+      <header className="session-form__header">
+        <h3 id={headingId} className="session-form__title">
+          Session {number}
+          {session ? '' : ' (new)'}
+        </h3>
+        {!locked && (
+          <span className="session-form__status" aria-live="polite" data-testid="session-save-status">
+            {blocked ? (
+              <span className="save-indicator save-indicator--pending">Not saved yet: {plan.blocker}</span>
+            ) : (
+              saveState && <PanelSaveStatus state={saveState} onRetry={saveNow} />
+            )}
+            {!blocked && shownCount > 0 && (
+              <span className="session-form__held" data-testid="session-held-back">
+                {shownCount === 1 ? 'One marked field is' : `${shownCount} marked fields are`} not saved until fixed;
+                what you typed stays here.
+              </span>
+            )}
+          </span>
+        )}
+      </header>
       <fieldset className="usa-fieldset" disabled={locked}>
         <legend className="usa-sr-only">Session {number} details</legend>
         <div className="session-form__row">
-          <Field id={`${p}-platform`} label="Video platform" error={errors.platformChoice}>
-            {(aria) => (
-              <select {...aria} className={`usa-select ${aria.className}`} {...register('platformChoice')}>
-                <option value="">- Select -</option>
-                {PLATFORM_CHOICES.map((choice) => (
-                  <option key={choice.value} value={choice.value}>
-                    {choice.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          {platformChoice === 'OTHER' && (
-            <Field id={`${p}-platform-other`} label="Platform name" error={errors.platformOther}>
-              {(aria) => (
-                <input
-                  {...aria}
-                  className={`usa-input ${aria.className}`}
-                  maxLength={80}
-                  {...register('platformOther')}
-                />
-              )}
-            </Field>
-          )}
-          <Field id={`${p}-start`} label="Session start" hint="Your local time" error={errors.startedAt}>
-            {(aria) => (
-              <input
-                {...aria}
-                className={`usa-input ${aria.className}`}
-                type="datetime-local"
-                {...register('startedAt')}
-              />
-            )}
-          </Field>
-          <Field id={`${p}-end`} label="Session end" hint="Your local time" error={errors.endedAt}>
-            {(aria) => (
-              <input
-                {...aria}
-                className={`usa-input ${aria.className}`}
-                type="datetime-local"
-                {...register('endedAt')}
-              />
-            )}
-          </Field>
+          {field('platformChoice', 'Video platform', {
+            type: 'select',
+            choices: PLATFORM_CHOICES,
+            placeholder: '- Select -',
+          })}
+          {values.platformChoice === 'OTHER' && field('platformOther', 'Platform name', TEXT_CONTROL(80))}
+          {field('startedAt', 'Session start', { type: 'datetime-local' }, { hint: 'Your local time' })}
+          {field('endedAt', 'Session end', { type: 'datetime-local' }, { hint: 'Your local time' })}
         </div>
 
         <RepeatingEntries
           legend="Participants"
           noun="participant"
           emptyText="No participants recorded yet."
-          keys={participants.fields.map((f) => f.id)}
-          onAdd={() => participants.append({ name: '', role: 'COMPANY_POINT_OF_CONTACT', organization: '' })}
-          onRemove={(i) => participants.remove(i)}
+          keys={keys.participants}
+          locked={locked}
+          onAdd={() => addEntry('participants')}
+          onRemove={(i) => removeEntry('participants', i)}
         >
           {(i) => (
-            <>
-              <div className="session-form__row">
-                <Field id={`${p}-participant-${i}-name`} label="Name" error={errors.participants?.[i]?.name}>
-                  {(aria) => (
-                    <input
-                      {...aria}
-                      className={`usa-input ${aria.className}`}
-                      maxLength={120}
-                      {...register(`participants.${i}.name`)}
-                    />
-                  )}
-                </Field>
-                <Field id={`${p}-participant-${i}-role`} label="Role" error={errors.participants?.[i]?.role}>
-                  {(aria) => (
-                    <select
-                      {...aria}
-                      className={`usa-select ${aria.className}`}
-                      {...register(`participants.${i}.role`)}
-                    >
-                      {ParticipantRoleSchema.options.map((role) => (
-                        <option key={role} value={role}>
-                          {PARTICIPANT_ROLE_LABELS[role]}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
-                <Field
-                  id={`${p}-participant-${i}-organization`}
-                  label="Organization"
-                  error={errors.participants?.[i]?.organization}
-                >
-                  {(aria) => (
-                    <input
-                      {...aria}
-                      className={`usa-input ${aria.className}`}
-                      maxLength={200}
-                      {...register(`participants.${i}.organization`)}
-                    />
-                  )}
-                </Field>
-              </div>
-            </>
+            <div className="session-form__row">
+              {field(`participants.${i}.name`, 'Name', TEXT_CONTROL(120))}
+              {field(`participants.${i}.role`, 'Role', { type: 'select', choices: ROLE_CHOICES })}
+              {field(`participants.${i}.organization`, 'Organization', TEXT_CONTROL(200))}
+            </div>
           )}
         </RepeatingEntries>
 
@@ -251,54 +236,17 @@ export function SessionForm({
           legend="Documents requested and received"
           noun="document"
           emptyText="No documents recorded yet."
-          keys={documents.fields.map((f) => f.id)}
-          onAdd={() => documents.append({ title: '', requestedAt: '', receivedAt: '' })}
-          onRemove={(i) => documents.remove(i)}
+          keys={keys.documents}
+          locked={locked}
+          onAdd={() => addEntry('documents')}
+          onRemove={(i) => removeEntry('documents', i)}
         >
           {(i) => (
-            <>
-              <div className="session-form__row">
-                <Field
-                  id={`${p}-document-${i}-title`}
-                  label="Title"
-                  error={errors.documents?.[i]?.title}
-                  className="session-form__wide"
-                >
-                  {(aria) => (
-                    <input
-                      {...aria}
-                      className={`usa-input ${aria.className}`}
-                      maxLength={200}
-                      {...register(`documents.${i}.title`)}
-                    />
-                  )}
-                </Field>
-                <Field
-                  id={`${p}-document-${i}-requested`}
-                  label="Requested on"
-                  error={errors.documents?.[i]?.requestedAt}
-                >
-                  {(aria) => (
-                    <input
-                      {...aria}
-                      className={`usa-input ${aria.className}`}
-                      type="date"
-                      {...register(`documents.${i}.requestedAt`)}
-                    />
-                  )}
-                </Field>
-                <Field id={`${p}-document-${i}-received`} label="Received on" error={errors.documents?.[i]?.receivedAt}>
-                  {(aria) => (
-                    <input
-                      {...aria}
-                      className={`usa-input ${aria.className}`}
-                      type="date"
-                      {...register(`documents.${i}.receivedAt`)}
-                    />
-                  )}
-                </Field>
-              </div>
-            </>
+            <div className="session-form__row">
+              {field(`documents.${i}.title`, 'Title', TEXT_CONTROL(200), { wide: true })}
+              {field(`documents.${i}.requestedAt`, 'Requested on', { type: 'date' })}
+              {field(`documents.${i}.receivedAt`, 'Received on', { type: 'date' })}
+            </div>
           )}
         </RepeatingEntries>
 
@@ -306,98 +254,52 @@ export function SessionForm({
           legend="Livestream tour"
           noun="tour segment"
           emptyText="No tour segments recorded yet."
-          keys={segments.fields.map((f) => f.id)}
-          onAdd={() => segments.append({ time: '', area: '', criteria: '', note: '' })}
-          onRemove={(i) => segments.remove(i)}
+          keys={keys.segments}
+          locked={locked}
+          onAdd={() => addEntry('segments')}
+          onRemove={(i) => removeEntry('segments', i)}
         >
           {(i) => (
             <>
               <div className="session-form__row">
-                <Field id={`${p}-segment-${i}-time`} label="Time" error={errors.segments?.[i]?.time}>
-                  {(aria) => (
-                    <input
-                      {...aria}
-                      className={`usa-input ${aria.className}`}
-                      type="time"
-                      {...register(`segments.${i}.time`)}
-                    />
-                  )}
-                </Field>
-                <Field
-                  id={`${p}-segment-${i}-area`}
-                  label="Area shown"
-                  error={errors.segments?.[i]?.area}
-                  className="session-form__wide"
-                >
-                  {(aria) => (
-                    <input
-                      {...aria}
-                      className={`usa-input ${aria.className}`}
-                      maxLength={200}
-                      {...register(`segments.${i}.area`)}
-                    />
-                  )}
-                </Field>
-                <Field
-                  id={`${p}-segment-${i}-criteria`}
-                  label="Criteria shown"
-                  hint="IDs separated by commas, e.g. 5.3, 6.7"
-                  error={errors.segments?.[i]?.criteria}
-                >
-                  {(aria) => (
-                    <input
-                      {...aria}
-                      className={`usa-input ${aria.className}`}
-                      {...register(`segments.${i}.criteria`)}
-                    />
-                  )}
-                </Field>
+                {field(`segments.${i}.time`, 'Time', { type: 'time' })}
+                {field(`segments.${i}.area`, 'Area shown', TEXT_CONTROL(200), { wide: true })}
+                {field(`segments.${i}.criteria`, 'Criteria shown', TEXT_CONTROL(400), {
+                  hint: 'IDs separated by commas, e.g. 5.3, 6.7',
+                })}
               </div>
               <div className="session-form__row">
-                <Field
-                  id={`${p}-segment-${i}-note`}
-                  label="What was seen"
-                  error={errors.segments?.[i]?.note}
-                  className="session-form__wide"
-                >
-                  {(aria) => (
-                    <textarea
-                      {...aria}
-                      className={`usa-textarea ${aria.className}`}
-                      rows={2}
-                      maxLength={2000}
-                      {...register(`segments.${i}.note`)}
-                    />
-                  )}
-                </Field>
+                {field(`segments.${i}.note`, 'What was seen', { type: 'textarea', maxLength: 2000 }, { wide: true })}
               </div>
             </>
           )}
         </RepeatingEntries>
       </fieldset>
 
-      {!locked && (
+      {!locked && onCancel && (
         <div className="session-form__actions">
-          <button className="usa-button" type="submit" disabled={isSubmitting}>
-            {isSubmitting ? 'Saving…' : `Save session ${number}`}
+          <button type="button" className="usa-button usa-button--unstyled" onClick={onCancel}>
+            Cancel this session
           </button>
-          {onCancel && (
-            <button type="button" className="usa-button usa-button--unstyled" onClick={onCancel}>
-              Cancel
-            </button>
-          )}
-          <span aria-live="polite">
-            {isDirty && saveState.kind !== 'saving' && saveState.kind !== 'error' ? (
-              <span className="session-form__dirty">Unsaved changes</span>
-            ) : (
-              <PanelSaveStatus state={saveState} />
-            )}
-          </span>
-          {isDirty && saveState.kind === 'error' && <span className="session-form__dirty">Your entries are kept.</span>}
         </div>
       )}
     </form>
   );
+}
+
+/** Every field path of a form, to show the refused ones of a draft brought back. */
+function allPaths(values: SessionFormValues): string[] {
+  const rows = (list: EntryList) =>
+    values[list].flatMap((row, i) => Object.keys(row).map((field) => `${list}.${i}.${field}`));
+  return [
+    'platformChoice',
+    'platformOther',
+    'startedAt',
+    'endedAt',
+    ...rows('participants'),
+    ...rows('documents'),
+    ...rows('segments'),
+  ];
 }
 
 /** A list of like entries (participants, documents, tour segments), each removable, with an Add button. */
@@ -406,6 +308,7 @@ function RepeatingEntries({
   noun,
   emptyText,
   keys,
+  locked,
   onAdd,
   onRemove,
   children,
@@ -414,6 +317,7 @@ function RepeatingEntries({
   noun: string;
   emptyText: string;
   keys: string[];
+  locked: boolean;
   onAdd: () => void;
   onRemove: (index: number) => void;
   children: (index: number) => ReactNode;
@@ -429,18 +333,22 @@ function RepeatingEntries({
             {title} {i + 1}
           </legend>
           {children(i)}
-          <button
-            type="button"
-            className="usa-button usa-button--unstyled session-form__remove"
-            onClick={() => onRemove(i)}
-          >
-            Remove {noun} {i + 1}
-          </button>
+          {!locked && (
+            <button
+              type="button"
+              className="usa-button usa-button--unstyled session-form__remove"
+              onClick={() => onRemove(i)}
+            >
+              Remove {noun} {i + 1}
+            </button>
+          )}
         </fieldset>
       ))}
-      <button type="button" className="usa-button usa-button--outline session-form__add" onClick={onAdd}>
-        Add {noun}
-      </button>
+      {!locked && (
+        <button type="button" className="usa-button usa-button--outline session-form__add" onClick={onAdd}>
+          Add {noun}
+        </button>
+      )}
     </fieldset>
   );
 }

@@ -1,20 +1,48 @@
 import './inspections.css';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useReducer } from 'react';
 import type { VirtualSession } from '../../../../shared/domain/field-work';
 import { useWorksheetStore } from '../../state/worksheet-store';
 import { SessionForm } from './SessionForm';
+import {
+  currentPendingSession,
+  forgetDraft,
+  forgetPendingSession,
+  sessionKey,
+  startPendingSession,
+} from './session-drafts';
 
 /**
  * The log of a virtual validation's video sessions: platform, start and end, who attended, the documents
- * requested and received, and the livestream tour noted against criteria.
+ * requested and received, and the livestream tour noted against criteria. A new session has its id from the
+ * start, so the form the SCSS is typing in stays the same form when its first autosave stores it.
  */
 export function VirtualSessionPanel({ validationId, locked }: { validationId: string; locked: boolean }) {
   const stored = useWorksheetStore((s) => s.worksheet?.virtualSessions);
   const criteria = useWorksheetStore((s) => s.worksheet?.criteria);
   const sessions: VirtualSession[] = stored ?? [];
   const criterionIds = useMemo(() => new Set((criteria ?? []).map((c) => c.id)), [criteria]);
-  const [adding, setAdding] = useState(false);
-  const showNew = !locked && (sessions.length === 0 || adding);
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+
+  let pendingId = locked ? undefined : currentPendingSession(validationId);
+  const pendingStored = pendingId !== undefined && sessions.some((s) => s.id === pendingId);
+  if (pendingStored) pendingId = undefined;
+  // The first session is offered without asking.
+  if (!locked && !pendingId && sessions.length === 0) pendingId = startPendingSession(validationId);
+  // Once stored, the session is listed like the others and the next new one gets a new id.
+  useEffect(() => {
+    if (pendingStored) forgetPendingSession(validationId);
+  }, [pendingStored, validationId]);
+
+  // One list, keyed by id, so a new session keeps its form (and focus) when it becomes a stored one.
+  const entries = [
+    ...sessions.map((session) => ({ id: session.id, session })),
+    ...(pendingId ? [{ id: pendingId, session: null }] : []),
+  ];
+  const cancelPending = (id: string) => {
+    forgetDraft(sessionKey(validationId, id));
+    forgetPendingSession(validationId);
+    rerender();
+  };
 
   return (
     <section className="session-log" aria-labelledby="session-log-heading" data-testid="virtual-session-log">
@@ -23,33 +51,30 @@ export function VirtualSessionPanel({ validationId, locked }: { validationId: st
       </h2>
       <p className="session-log__intro">
         Record each video session: the platform, when it started and ended, who took part, the documents you requested
-        and received, and what the livestream tour showed for which criteria.
+        and received, and what the livestream tour showed for which criteria. Everything is saved as you type.
       </p>
       {locked && sessions.length === 0 && <p>No session was logged for this validation.</p>}
-      {sessions.map((session, i) => (
+      {entries.map(({ id, session }, i) => (
         <SessionForm
-          key={session.id}
+          key={id}
           validationId={validationId}
+          sessionId={id}
           session={session}
           number={i + 1}
           criterionIds={criterionIds}
           locked={locked}
+          onCancel={session === null && sessions.length > 0 ? () => cancelPending(id) : undefined}
         />
       ))}
-      {showNew && (
-        <SessionForm
-          key="new"
-          validationId={validationId}
-          session={null}
-          number={sessions.length + 1}
-          criterionIds={criterionIds}
-          locked={false}
-          onCreated={() => setAdding(false)}
-          onCancel={sessions.length > 0 ? () => setAdding(false) : undefined}
-        />
-      )}
-      {!locked && sessions.length > 0 && !adding && (
-        <button type="button" className="usa-button usa-button--outline" onClick={() => setAdding(true)}>
+      {!locked && !pendingId && (
+        <button
+          type="button"
+          className="usa-button usa-button--outline"
+          onClick={() => {
+            startPendingSession(validationId);
+            rerender();
+          }}
+        >
           Log another session
         </button>
       )}

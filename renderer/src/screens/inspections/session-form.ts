@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ParticipantRoleSchema, type VirtualSession } from '../../../../shared/domain/field-work';
-import type { RequestOf } from '../../../../shared/ipc/contract';
+import { type RequestOf, SaveVirtualSessionRequestSchema } from '../../../../shared/ipc/contract';
 
 export const PLATFORM_CHOICES = [
   { value: 'Microsoft Teams', label: 'Microsoft Teams' },
@@ -90,15 +90,15 @@ export function sessionFormSchema(worksheetCriterionIds: ReadonlySet<string>) {
     const start = fromLocalInput(form.startedAt);
     const end = fromLocalInput(form.endedAt);
     if (start && end && end < start) issue(['endedAt'], 'The end must be after the start.');
-    if (form.segments.length > 0 && !start) {
-      issue(['startedAt'], 'Enter the session start: tour times are on the session’s date.');
-    }
     form.documents.forEach((doc, i) => {
       if (doc.requestedAt && doc.receivedAt && doc.receivedAt < doc.requestedAt) {
         issue(['documents', i, 'receivedAt'], 'The received date is before the requested date.');
       }
     });
     form.segments.forEach((segment, i) => {
+      // Said at the tour time, where it blocks the save, rather than at a start nobody has touched yet.
+      if (!start)
+        issue(['segments', i, 'time'], 'Enter the session start first: tour times are on the session’s date.');
       const unknown = parseCriterionList(segment.criteria).filter((id) => !worksheetCriterionIds.has(id));
       if (unknown.length > 0) {
         issue(
@@ -144,18 +144,11 @@ export function sessionToForm(session: VirtualSession): SessionFormValues {
   };
 }
 
-/** The checked form as a sessions:save request. */
-export function formToRequest(
-  form: SessionFormValues,
-  validationId: string,
-  id: string | undefined,
-): RequestOf<'sessions:save'> {
+type SaveRequest = RequestOf<'sessions:save'>;
+
+/** The form's rows as a request's, trimmed; tour times are placed on the date of `startLocal`. */
+function rowsToRequest(form: Pick<SessionFormValues, 'participants' | 'documents' | 'segments'>, startLocal: string) {
   return {
-    validationId,
-    ...(id ? { id } : {}),
-    platform: form.platformChoice === 'OTHER' ? form.platformOther.trim() : form.platformChoice,
-    startedAt: fromLocalInput(form.startedAt),
-    endedAt: fromLocalInput(form.endedAt),
     participants: form.participants.map((p) => ({
       name: p.name.trim(),
       role: p.role,
@@ -167,10 +160,114 @@ export function formToRequest(
       receivedAt: d.receivedAt || null,
     })),
     segments: form.segments.map((s) => ({
-      at: segmentInstant(form.startedAt, s.time) ?? '',
+      at: segmentInstant(startLocal, s.time) ?? '',
       area: s.area.trim(),
       criterionIds: [...new Set(parseCriterionList(s.criteria))],
       note: s.note.trim(),
     })),
   };
 }
+
+const platformOf = (form: SessionFormValues) =>
+  form.platformChoice === 'OTHER' ? form.platformOther.trim() : form.platformChoice;
+
+/** The checked form as a sessions:save request. */
+export function formToRequest(form: SessionFormValues, validationId: string, id: string | undefined): SaveRequest {
+  return {
+    validationId,
+    ...(id ? { id } : {}),
+    platform: platformOf(form),
+    startedAt: fromLocalInput(form.startedAt),
+    endedAt: fromLocalInput(form.endedAt),
+    ...rowsToRequest(form, form.startedAt),
+  };
+}
+
+/** Field path ('endedAt', 'participants.0.name') → the reason its value is refused, in plain words. */
+export type SessionFieldErrors = Readonly<Record<string, string>>;
+
+export function sessionFieldErrors(
+  form: SessionFormValues,
+  worksheetCriterionIds: ReadonlySet<string>,
+): SessionFieldErrors {
+  const result = sessionFormSchema(worksheetCriterionIds).safeParse(form);
+  const errors: Record<string, string> = {};
+  for (const issue of result.error?.issues ?? []) {
+    const path = issue.path.join('.');
+    errors[path] ??= issue.message;
+  }
+  return errors;
+}
+
+export type SessionSavePlan = {
+  /** What to send, or null when the store cannot take this session yet. */
+  request: SaveRequest | null;
+  errors: SessionFieldErrors;
+  /** Why nothing is saved yet, when request is null. */
+  blocker: string | null;
+};
+
+const PLATFORM_BLOCKER = 'choose the video platform; the session is saved as soon as it has one.';
+
+/**
+ * What an autosave sends for the form as it stands: every field that passes its checks. A refused
+ * platform or time keeps its stored value and a refused entry (participant, document, tour segment)
+ * waits on screen until fixed, so the rest keeps saving. With no usable platform (a new session), or if
+ * the result would still be refused, nothing is sent: nothing half-saved.
+ */
+export function planSessionSave(
+  form: SessionFormValues,
+  target: { validationId: string; id: string; stored: VirtualSession | undefined; criterionIds: ReadonlySet<string> },
+): SessionSavePlan {
+  const errors = sessionFieldErrors(form, target.criterionIds);
+  const refused = (prefix: string) => Object.keys(errors).some((p) => p === prefix || p.startsWith(`${prefix}.`));
+  const { stored } = target;
+
+  const platform = refused('platformChoice') || refused('platformOther') ? (stored?.platform ?? '') : platformOf(form);
+  if (!platform) return { request: null, errors, blocker: PLATFORM_BLOCKER };
+
+  // Start and end are checked as a pair, so a refused one holds back both.
+  const timesRefused = refused('startedAt') || refused('endedAt');
+  const startLocal = timesRefused ? toLocalInput(stored?.startedAt ?? null) : form.startedAt;
+  const kept = <T>(rows: T[], list: string) => rows.filter((_, i) => !refused(`${list}.${i}`));
+  const rows = rowsToRequest(
+    {
+      participants: kept(form.participants, 'participants'),
+      documents: kept(form.documents, 'documents'),
+      segments: kept(form.segments, 'segments'),
+    },
+    startLocal,
+  );
+  const request: SaveRequest = {
+    validationId: target.validationId,
+    id: target.id,
+    platform,
+    startedAt: timesRefused ? (stored?.startedAt ?? null) : fromLocalInput(form.startedAt),
+    endedAt: timesRefused ? (stored?.endedAt ?? null) : fromLocalInput(form.endedAt),
+    ...rows,
+    segments: rows.segments.filter((s) => s.at !== ''),
+  };
+  if (!SaveVirtualSessionRequestSchema.safeParse(request).success) {
+    return {
+      request: null,
+      errors,
+      blocker: 'the session log cannot be stored as it stands; check the marked fields.',
+    };
+  }
+  return { request, errors, blocker: null };
+}
+
+/** The part of a session an SCSS writes, in one key order, to tell whether a save would change anything. */
+function sessionContent(s: Omit<SaveRequest, 'validationId' | 'id'>): string {
+  return JSON.stringify({
+    platform: s.platform,
+    startedAt: s.startedAt,
+    endedAt: s.endedAt,
+    participants: s.participants.map((p) => ({ name: p.name, role: p.role, organization: p.organization })),
+    documents: s.documents.map((d) => ({ title: d.title, requestedAt: d.requestedAt, receivedAt: d.receivedAt })),
+    segments: s.segments.map((g) => ({ at: g.at, area: g.area, criterionIds: g.criterionIds, note: g.note })),
+  });
+}
+
+export const holdsSameContent = (request: SaveRequest, stored: VirtualSession | undefined): boolean =>
+  stored !== undefined && sessionContent(request) === sessionContent(stored);

@@ -1,0 +1,81 @@
+export type SessionFieldChoice = { readonly value: string; readonly label: string };
+
+/** The kind of control a session-log field is. */
+export type SessionFieldControl =
+  | { type: 'text'; maxLength?: number }
+  | { type: 'date' | 'time' | 'datetime-local' }
+  | { type: 'textarea'; maxLength: number }
+  | { type: 'select'; choices: readonly SessionFieldChoice[]; placeholder?: string };
+
+/**
+ * One field of the session log: its label, hint, the reason a value is refused and the control, tied
+ * together for screen readers (aria-describedby, aria-invalid). The value is the form's; the field only shows it.
+ */
+export function SessionField({
+  id,
+  label,
+  hint,
+  error,
+  wide = false,
+  control,
+  value,
+  onChange,
+  onBlur,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  wide?: boolean;
+  control: SessionFieldControl;
+  value: string;
+  onChange: (value: string) => void;
+  onBlur: () => void;
+}) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  const common = {
+    id,
+    value,
+    onBlur,
+    onChange: (e: { target: { value: string } }) => onChange(e.target.value),
+    ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+    ...(error ? { 'aria-invalid': true as const } : {}),
+  };
+  const invalid = error ? ' usa-input--error' : '';
+  return (
+    <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}${wide ? ' session-form__wide' : ''}`}>
+      <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
+        {label}
+      </label>
+      {hint && (
+        <span className="usa-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span className="usa-error-message" id={`${id}-error`}>
+          {error}
+        </span>
+      )}
+      {control.type === 'select' ? (
+        <select className={`usa-select${invalid}`} {...common}>
+          {control.placeholder !== undefined && <option value="">{control.placeholder}</option>}
+          {control.choices.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
+      ) : control.type === 'textarea' ? (
+        <textarea className={`usa-textarea${invalid}`} rows={2} maxLength={control.maxLength} {...common} />
+      ) : (
+        <input
+          className={`usa-input${invalid}`}
+          type={control.type}
+          {...(control.type === 'text' && control.maxLength ? { maxLength: control.maxLength } : {})}
+          {...common}
+        />
+      )}
+    </div>
+  );
+}
