@@ -1,3 +1,7 @@
+import { formatFileSize } from './file-size';
+
+export { formatFileSize };
+
 /**
  * Which files can be evidence, and the words used when one is refused. Shared so the page can refuse a
  * file before reading it with exactly the message the main process would give.
@@ -68,15 +72,6 @@ export function typeForFileName(fileName: string): EvidenceFileType | null {
   const ext = extensionOf(fileName);
   if (!ext) return null;
   return Object.values(EVIDENCE_FILE_TYPES).find((t) => t.extensions.includes(ext)) ?? null;
-}
-
-const MIB = 1024 * 1024;
-
-/** "48.2 MB", "512 KB", "900 bytes" (binary units, as file managers on Windows show them). */
-export function formatFileSize(bytes: number, decimals = 1): string {
-  if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
-  const [value, unit] = bytes < MIB ? [bytes / 1024, 'KB'] : [bytes / MIB, 'MB'];
-  return `${Number(value.toFixed(decimals))} ${unit}`;
 }
 
 export type EvidenceRejection = 'EMPTY' | 'TOO_LARGE' | 'NOT_ALLOWED' | 'MISMATCH';

@@ -125,7 +125,7 @@ export const DEFAULT_SETTINGS: Settings = {
     { code: 'OTHER', label: 'Other', active: true },
   ],
   responseDays: 90,
-  maxEvidenceBytes: 25 * 1024 * 1024,
+  maxEvidenceBytes: 25_000_000, // 25 MB of 1,000,000 bytes (shared/domain/file-size.ts)
   reportMarking: 'CUI',
 };
 

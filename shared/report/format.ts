@@ -18,15 +18,15 @@ const MONTHS = [
   'December',
 ];
 
-/** "March 10, 2026" from "2026-03-10" (or from a timestamp's date part). */
+/** "Mar 10, 2026" from "2026-03-10" (or from a timestamp's date part). */
 export function formatReportDate(isoDate: string | null | undefined): string {
   if (!isoDate) return '—';
   const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number);
-  const month = m ? MONTHS[m - 1] : undefined;
+  const month = m ? MONTHS[m - 1]?.slice(0, 3) : undefined; // "Mar 10, 2026", the app's one date format
   return y && month && d ? `${month} ${d}, ${y}` : isoDate;
 }
 
-/** "March 10, 2026, 14:05 UTC" from an ISO timestamp. */
+/** "Mar 10, 2026, 14:05 UTC" from an ISO timestamp. */
 export function formatReportDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const at = new Date(iso);

@@ -149,21 +149,21 @@ describe('evidence messages and names', () => {
   it('formats sizes the way the messages use them', () => {
     expect(formatFileSize(900)).toBe('900 bytes');
     expect(formatFileSize(1)).toBe('1 byte');
-    expect(formatFileSize(512 * 1024)).toBe('512 KB');
-    expect(formatFileSize(25 * 1024 * 1024)).toBe('25 MB');
-    expect(formatFileSize(Math.round(48.2 * 1024 * 1024))).toBe('48.2 MB');
+    expect(formatFileSize(512_000)).toBe('512 KB');
+    expect(formatFileSize(25_000_000)).toBe('25 MB');
+    expect(formatFileSize(48_200_000)).toBe('48.2 MB');
   });
 
   it('says how big a refused file is and what the limit is, never "25 MB; the limit is 25 MB"', () => {
-    const limit = 25 * 1024 * 1024;
+    const limit = 25_000_000;
     expect(
       rejectionMessage('warehouse.mp4', {
         kind: 'TOO_LARGE',
-        sizeBytes: Math.round(48.2 * 1024 * 1024),
+        sizeBytes: 48_200_000,
         maxBytes: limit,
       }),
     ).toBe('"warehouse.mp4" was not attached: it is 48.2 MB; the limit is 25 MB.');
-    expect(rejectionMessage('pano.jpg', { kind: 'TOO_LARGE', sizeBytes: limit + 20_000, maxBytes: limit })).toBe(
+    expect(rejectionMessage('pano.jpg', { kind: 'TOO_LARGE', sizeBytes: limit + 19_000, maxBytes: limit })).toBe(
       '"pano.jpg" was not attached: it is 25.019 MB; the limit is 25 MB.',
     );
     expect(rejectionMessage('empty.txt', { kind: 'EMPTY' })).toBe('"empty.txt" was not attached: the file is empty.');

@@ -87,7 +87,7 @@ describe('the web harness and evidence', () => {
 
   it('answers an oversize evidence:attach with a BAD_REQUEST envelope saying the limit', async () => {
     const validation = await newValidation();
-    const body = JSON.stringify(attachRequest(validation.id, 'warehouse.png', Buffer.alloc(26 * 1024 * 1024 + 1)));
+    const body = JSON.stringify(attachRequest(validation.id, 'warehouse.png', Buffer.alloc(26_000_001)));
     const { status, envelope } = await post('evidence:attach', body);
     expect(status).toBe(413);
     expect(envelope).toEqual({

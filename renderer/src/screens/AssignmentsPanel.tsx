@@ -77,10 +77,11 @@ export function AssignmentsPanel() {
                     type="button"
                     className="usa-button usa-button--outline"
                     disabled={starting !== null}
-                    aria-label={`Start validation of ${a.member.legalName}`}
                     onClick={() => void start(a)}
                   >
+                    {/* The visible words begin the accessible name (WCAG 2.5.3); the Member's name is for screen readers. */}
                     {starting === a.id ? 'Starting…' : 'Start validation'}
+                    <span className="usa-sr-only"> of {a.member.legalName}</span>
                   </button>
                 </td>
               </tr>

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { ENTITY_TYPE_LABELS, ENTITY_TYPES, EntityTypeSchema } from '../../../shared/domain/entity-types';
@@ -8,6 +8,7 @@ import { call, errorMessage } from '../api';
 import { Alert } from '../components/Alert';
 import { useMembersStore } from '../state/members-store';
 import { navigate, routeHref } from '../state/route';
+import { OpenValidationWarning, useOpenValidations } from './members/OpenValidationWarning';
 
 const NewValidationFormSchema = z.object({
   memberId: z.string().min(1, { error: 'Choose the Member company to validate.' }),
@@ -36,6 +37,9 @@ export function NewValidationScreen({ memberId }: { memberId?: string | undefine
   const { members, load, status } = useMembersStore();
   const covered = useCoveredEntityTypes();
   const [submitError, setSubmitError] = useState<string | null>(null);
+  const [secondConfirmed, setSecondConfirmed] = useState(false);
+  const [confirmError, setConfirmError] = useState<string | null>(null);
+  const confirmRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (status === 'idle') void load();
   }, [status, load]);
@@ -57,9 +61,22 @@ export function NewValidationScreen({ memberId }: { memberId?: string | undefine
   useEffect(() => {
     if (chosenMember) setValue('entityType', chosenMember.entityType);
   }, [chosenMember, setValue]);
+  const openValidations = useOpenValidations(chosenMemberId);
+  const hasOpen = chosenMember !== undefined && openValidations !== null && openValidations.length > 0;
+  // A confirmation is for one Member: choosing another asks again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: resets when the chosen Member changes
+  useEffect(() => {
+    setSecondConfirmed(false);
+    setConfirmError(null);
+  }, [chosenMemberId]);
 
   const onSubmit = async (form: NewValidationForm) => {
     setSubmitError(null);
+    if (hasOpen && !secondConfirmed) {
+      setConfirmError('This Member already has an open validation: open it above, or tick this box to start another.');
+      confirmRef.current?.focus();
+      return;
+    }
     try {
       const validation = await call('validations:create', form);
       await load();
@@ -104,6 +121,9 @@ export function NewValidationScreen({ memberId }: { memberId?: string | undefine
             ))}
           </select>
         </div>
+        {hasOpen && chosenMember && (
+          <OpenValidationWarning memberName={chosenMember.legalName} open={openValidations} />
+        )}
 
         <div className="usa-form-group">
           <label className="usa-label" htmlFor="entityType">
@@ -162,6 +182,36 @@ export function NewValidationScreen({ memberId }: { memberId?: string | undefine
             {...register('scheduledDate')}
           />
         </div>
+
+        {hasOpen && chosenMember && (
+          <div className={`usa-form-group${confirmError ? ' usa-form-group--error' : ''}`}>
+            {confirmError && (
+              <span className="usa-error-message" id="confirm-second-error" role="alert">
+                {confirmError}
+              </span>
+            )}
+            <div className="usa-checkbox">
+              <input
+                ref={confirmRef}
+                className="usa-checkbox__input"
+                type="checkbox"
+                id="confirm-second"
+                checked={secondConfirmed}
+                aria-describedby={confirmError ? 'confirm-second-error' : undefined}
+                onChange={(e) => {
+                  setSecondConfirmed(e.target.checked);
+                  if (e.target.checked) setConfirmError(null);
+                }}
+              />
+              <label className="usa-checkbox__label" htmlFor="confirm-second">
+                Start another validation anyway
+                <span className="usa-checkbox__label-description">
+                  {chosenMember.legalName} will then have two open validations.
+                </span>
+              </label>
+            </div>
+          </div>
+        )}
 
         <div className="form-actions">
           <button className="usa-button" type="submit" disabled={isSubmitting}>

@@ -10,7 +10,7 @@ import { AuditLogSection } from './AuditLog';
 import { HqConnection } from './HqConnection';
 import { RefusedChanges } from './RefusedChanges';
 
-const MB = 1024 * 1024;
+const MB = 1_000_000; // decimal MB, as formatFileSize counts them
 
 const SettingsFormSchema = z
   .object({

@@ -1,13 +1,14 @@
 import { create } from 'zustand';
-import type { Member, ValidationStatus, ValidationSummary } from '../../../shared/domain/validation';
+import type { Member, ValidationStatus } from '../../../shared/domain/validation';
+import type { ValidationListItem } from '../../../shared/ipc/contract';
+import { call, errorMessage } from '../api';
 
 export type ValidationFilters = { status?: ValidationStatus; scheduledFrom?: string; scheduledTo?: string };
 
-import { call, errorMessage } from '../api';
-
 type MembersState = {
   members: Member[];
-  validations: ValidationSummary[];
+  /** The validations the filters let through, with where each went after submission. */
+  validations: ValidationListItem[];
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: string | null;
   filters: ValidationFilters;

@@ -7,6 +7,7 @@ import {
 } from '../../../../shared/domain/lifecycle';
 import type { ResponseOf } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
+import { formatDate } from '../../components/format';
 import { localToday } from './lifecycle-labels';
 import { type MemberFile, MemberFilesField } from './MemberFiles';
 
@@ -205,7 +206,7 @@ export function AssessResponseForm({
   return (
     <form
       className="usa-form assess-form"
-      aria-label={`Assess the response to ${criterionId} received ${response.receivedOn}`}
+      aria-label={`Assess the response to ${criterionId} received ${formatDate(response.receivedOn)}`}
       onSubmit={(e) => void submit(e)}
       noValidate
     >

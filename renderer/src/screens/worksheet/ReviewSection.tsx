@@ -3,7 +3,7 @@ import type { CompletenessProblem, CompletenessReport } from '../../../../shared
 import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../../../../shared/domain/lifecycle';
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
-import { formatTime } from '../../components/format';
+import { formatLocalDate, formatTime } from '../../components/format';
 import { routeHref } from '../../state/route';
 import { useWorksheetStore } from '../../state/worksheet-store';
 import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
@@ -82,8 +82,7 @@ function SubmittedSummary() {
           demo ? 'Submitted (demo validation)' : ((state && SUBMITTED_HEADINGS[state]) ?? 'Submitted for review')
         }
       >
-        Signed by {v.signedByName} ({v.submittedBy}) on{' '}
-        {v.submittedAt ? new Date(v.submittedAt).toLocaleDateString('en-US') : ''} at{' '}
+        Signed by {v.signedByName} ({v.submittedBy}) on {v.submittedAt ? formatLocalDate(v.submittedAt) : ''} at{' '}
         {v.submittedAt ? formatTime(v.submittedAt) : ''}. The worksheet is locked.
         {demo && ' Demo validation: it stays on this computer and is never sent to HQ.'}
       </Alert>
