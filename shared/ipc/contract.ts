@@ -759,8 +759,13 @@ export const contract = {
   'warnings:consider': {
     request: z.strictObject({
       ...ValidationRef,
-      code: CompletenessProblemSchema.shape.code,
-      criterionId: CriterionIdSchema.nullable(),
+      /** One warning, or a whole group of them ("mark all 93 as considered"). */
+      warnings: z
+        .array(
+          z.strictObject({ code: CompletenessProblemSchema.shape.code, criterionId: CriterionIdSchema.nullable() }),
+        )
+        .min(1)
+        .max(1000),
       considered: z.boolean(),
     }),
     response: z.array(ConsideredWarningSchema),

@@ -1,22 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { listAuditForEntity } from '../../db/audit-log';
 import { listOutbox } from '../../db/outbox';
-import { listConsidered, setWarningConsidered } from '../../electron/services/considered-warnings-service';
+import { listConsidered, setWarningsConsidered } from '../../electron/services/considered-warnings-service';
 import { checkCompleteness, submitValidation } from '../../electron/services/submission-service';
+import type { CompletenessProblem } from '../../shared/domain/completeness-types';
 import { expectAppError } from './app-error';
 import { buildCompleteValidation, newValidation } from './complete-validation';
 import { appServicesFixture } from './services-fixture';
 
 const { open, close } = appServicesFixture('ctpat-considered-test-');
 
+const warning = (code: CompletenessProblem['code'], criterionId: string | null) => ({ code, criterionId });
+
 describe('considered warnings', () => {
   it('stores a mark per validation, rule and criterion that survives closing and reopening the store', () => {
     let s = open();
     const validation = newValidation(s);
     const other = newValidation(s);
-    const mark = { validationId: validation.id, code: 'NO_VERIFICATION_METHOD', considered: true } as const;
-    setWarningConsidered(s.ctx, { ...mark, criterionId: '1.2' });
-    const marks = setWarningConsidered(s.ctx, { ...mark, code: 'NO_SITES', criterionId: null });
+    const mark = (w: ReturnType<typeof warning>) =>
+      setWarningsConsidered(s.ctx, { validationId: validation.id, warnings: [w], considered: true });
+    mark(warning('NO_VERIFICATION_METHOD', '1.2'));
+    const marks = mark(warning('NO_SITES', null));
     expect(marks.map((m) => [m.code, m.criterionId, m.consideredBy])).toEqual([
       ['NO_SITES', null, 'test.scss'],
       ['NO_VERIFICATION_METHOD', '1.2', 'test.scss'],
@@ -31,15 +35,34 @@ describe('considered warnings', () => {
     const s = open();
     const validation = newValidation(s);
     const outboxBefore = listOutbox(s.ctx.db).length;
-    const mark = { validationId: validation.id, code: 'NO_VERIFICATION_METHOD', criterionId: '1.2' } as const;
-    const [first] = setWarningConsidered(s.ctx, { ...mark, considered: true });
-    expect(setWarningConsidered(s.ctx, { ...mark, considered: true })).toEqual([first]);
-    expect(setWarningConsidered(s.ctx, { ...mark, considered: false })).toEqual([]);
-    expect(setWarningConsidered(s.ctx, { ...mark, considered: false })).toEqual([]);
+    const one = { validationId: validation.id, warnings: [warning('NO_VERIFICATION_METHOD', '1.2')] };
+    const [first] = setWarningsConsidered(s.ctx, { ...one, considered: true });
+    expect(setWarningsConsidered(s.ctx, { ...one, considered: true })).toEqual([first]);
+    expect(setWarningsConsidered(s.ctx, { ...one, considered: false })).toEqual([]);
+    expect(setWarningsConsidered(s.ctx, { ...one, considered: false })).toEqual([]);
 
     const audit = listAuditForEntity(s.ctx.db, 'considered_warning', `${validation.id}/NO_VERIFICATION_METHOD/1.2`);
     expect(audit.map((a) => a.action)).toEqual(['warning.consider', 'warning.unconsider']);
     expect(listOutbox(s.ctx.db)).toHaveLength(outboxBefore);
+  });
+
+  it('marks a whole group at once, skipping those already marked and a warning listed twice', () => {
+    const s = open();
+    const validation = newValidation(s);
+    setWarningsConsidered(s.ctx, {
+      validationId: validation.id,
+      warnings: [warning('NO_VERIFICATION_METHOD', '1.2')],
+      considered: true,
+    });
+    const group = ['1.1', '1.2', '1.3', '1.3'].map((id) => warning('NO_VERIFICATION_METHOD', id));
+    const marks = setWarningsConsidered(s.ctx, { validationId: validation.id, warnings: group, considered: true });
+    expect(marks.map((m) => m.criterionId)).toEqual(['1.1', '1.2', '1.3']);
+    const actions = (id: string) =>
+      listAuditForEntity(s.ctx.db, 'considered_warning', `${validation.id}/NO_VERIFICATION_METHOD/${id}`).length;
+    expect(['1.1', '1.2', '1.3'].map(actions)).toEqual([1, 1, 1]);
+    expect(setWarningsConsidered(s.ctx, { validationId: validation.id, warnings: group, considered: false })).toEqual(
+      [],
+    );
   });
 
   it('refuses a mark on a submitted (locked) validation and changes nothing', () => {
@@ -49,10 +72,9 @@ describe('considered warnings', () => {
     submitValidation(s.ctx, validation.id, 'Dana Ruiz');
     expectAppError(
       () =>
-        setWarningConsidered(s.ctx, {
+        setWarningsConsidered(s.ctx, {
           validationId: validation.id,
-          code: 'NO_SITES',
-          criterionId: null,
+          warnings: [warning('NO_SITES', null)],
           considered: true,
         }),
       'LOCKED',

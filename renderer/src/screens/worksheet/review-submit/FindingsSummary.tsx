@@ -5,6 +5,11 @@ import { useWorksheetStore } from '../../../state/worksheet-store';
 
 const CLASSIFICATIONS: FindingClassification[] = ['ACTION_REQUIRED', 'RECOMMENDATION'];
 
+const PLURAL_LABELS: Record<FindingClassification, string> = {
+  ACTION_REQUIRED: 'Actions required',
+  RECOMMENDATION: 'Recommendations',
+};
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** What the SCSS is about to sign: every finding with its classification, reason and due date, in worksheet order. */
@@ -26,7 +31,7 @@ export function FindingsSummary() {
       <ul className="usa-list usa-list--unstyled findings-summary__counts" data-testid="findings-counts">
         {CLASSIFICATIONS.map((c) => (
           <li key={c}>
-            <strong>{count(c)}</strong> {FINDING_CLASSIFICATION_LABELS[c]}
+            <strong>{count(c)}</strong> {count(c) === 1 ? FINDING_CLASSIFICATION_LABELS[c] : PLURAL_LABELS[c]}
           </li>
         ))}
         <li>

@@ -6,7 +6,7 @@ import type { ProblemGroup } from './problem-groups';
 export type ConsideredControl = {
   keys: ReadonlySet<string>;
   saving: string | null;
-  toggle: (problem: CompletenessProblem, considered: boolean) => Promise<void>;
+  toggle: (problems: ReadonlyArray<CompletenessProblem>, considered: boolean, busy: string) => Promise<void>;
 };
 
 function ProblemMessage({ problem, validationId }: { problem: CompletenessProblem; validationId: string }) {
@@ -41,12 +41,32 @@ function ConsideredCheckbox({
         id={id}
         type="checkbox"
         checked={control.keys.has(key)}
-        disabled={control.saving === key}
-        onChange={(e) => void control.toggle(problem, e.target.checked)}
+        disabled={control.saving === key || control.saving === problem.code}
+        onChange={(e) => void control.toggle([problem], e.target.checked, key)}
       />
       <label className="usa-checkbox__label" htmlFor={id}>
         Considered<span className="usa-sr-only">: {problem.message}</span>
       </label>
+    </div>
+  );
+}
+
+/** One press for a group of the same warning (93 criteria without a verification method). */
+function MarkGroup({ group, control }: { group: ProblemGroup; control: ConsideredControl }) {
+  const all = group.considered === group.problems.length;
+  return (
+    <div className="review-group__actions">
+      <button
+        type="button"
+        className="usa-button usa-button--unstyled"
+        disabled={control.saving === group.code}
+        onClick={() => void control.toggle(group.problems, !all, group.code)}
+      >
+        {all
+          ? `Clear the ${group.problems.length} considered marks`
+          : `Mark all ${group.problems.length} as considered`}
+        <span className="usa-sr-only">: {group.title}</span>
+      </button>
     </div>
   );
 }
@@ -89,6 +109,7 @@ export function ProblemGroups({
               </span>
             )}
           </summary>
+          {considered && group.problems.length > 1 && <MarkGroup group={group} control={considered} />}
           <ul className="usa-list usa-list--unstyled review-problems">
             {group.problems.map((p, i) => (
               <li key={`${p.code}-${p.criterionId ?? i}`} data-testid="problem" className="review-problem">

@@ -22,18 +22,17 @@ export function useConsideredWarnings(validationId: string | undefined) {
 
   const keys = useMemo(() => new Set(marks.map(warningKey)), [marks]);
 
+  /** Marks or unmarks one warning, or every warning of a group; `busy` names what is being saved. */
   const toggle = useCallback(
-    async (problem: CompletenessProblem, considered: boolean) => {
-      if (!validationId) return;
-      const key = warningKey(problem);
-      setSaving(key);
+    async (problems: ReadonlyArray<CompletenessProblem>, considered: boolean, busy: string) => {
+      if (!validationId || problems.length === 0) return;
+      setSaving(busy);
       setError(null);
       try {
         setMarks(
           await call('warnings:consider', {
             validationId,
-            code: problem.code,
-            criterionId: problem.criterionId,
+            warnings: problems.map((p) => ({ code: p.code, criterionId: p.criterionId })),
             considered,
           }),
         );
