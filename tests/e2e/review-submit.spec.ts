@@ -125,7 +125,7 @@ test('Review and submit: a failed 5.3 inspection blocks submit until resolved, w
     // One press for the whole group of the same warning.
     const inGroup = Number((await methods.getByTestId('group-count').textContent())?.replace(/\D/g, ''));
     await methods
-      .getByRole('button', { name: `Mark all ${inGroup} as considered: Verification method not recorded` })
+      .getByRole('button', { name: `Mark all ${inGroup} as considered (Verification method not recorded)` })
       .click();
     await expect(methods.locator('summary')).toContainText('all considered');
     await expect(page.getByTestId('considered-count')).toContainText(`${inGroup} of ${total} warnings considered`);

@@ -54,18 +54,19 @@ function ConsideredCheckbox({
 /** One press for a group of the same warning (93 criteria without a verification method). */
 function MarkGroup({ group, control }: { group: ProblemGroup; control: ConsideredControl }) {
   const all = group.considered === group.problems.length;
+  const label = all
+    ? `Clear the ${group.problems.length} considered marks`
+    : `Mark all ${group.problems.length} as considered`;
   return (
     <div className="review-group__actions">
       <button
         type="button"
         className="usa-button usa-button--unstyled"
+        aria-label={`${label} (${group.title})`}
         disabled={control.saving === group.code}
         onClick={() => void control.toggle(group.problems, !all, group.code)}
       >
-        {all
-          ? `Clear the ${group.problems.length} considered marks`
-          : `Mark all ${group.problems.length} as considered`}
-        <span className="usa-sr-only">: {group.title}</span>
+        {label}
       </button>
     </div>
   );
