@@ -1,4 +1,4 @@
-import { listConsidered, setWarningConsidered } from '../../services/considered-warnings-service';
+import { listConsidered, setWarningsConsidered } from '../../services/considered-warnings-service';
 import type { ServiceContext } from '../../services/service-context';
 import { checkCompleteness, reopenValidation, submitValidation } from '../../services/submission-service';
 import type { HandlersFor } from '../handlers';
@@ -16,6 +16,6 @@ export function submissionHandlers(ctx: ServiceContext): HandlersFor<SubmissionC
     'validations:submit': (req) => submitValidation(ctx, req.validationId, req.signedByName),
     'validations:reopen': (req) => reopenValidation(ctx, req.validationId, req.reason),
     'warnings:considered': (req) => listConsidered(ctx, req.validationId),
-    'warnings:consider': (req) => setWarningConsidered(ctx, req),
+    'warnings:consider': (req) => setWarningsConsidered(ctx, req),
   };
 }
