@@ -10,6 +10,7 @@ import { migration008Pull } from './008-pull';
 import { migration009HqValidationReceipts } from './009-hq-validation-receipts';
 import { migration010Workflow } from './010-workflow';
 import { migration011AnalyticsIndexes } from './011-analytics-indexes';
+import { migration012ConsideredWarnings } from './012-considered-warnings';
 
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
 
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009HqValidationReceipts,
   migration010Workflow,
   migration011AnalyticsIndexes,
+  migration012ConsideredWarnings,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

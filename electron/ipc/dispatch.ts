@@ -33,9 +33,16 @@ export function createDispatcher(
     if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', `There is no channel named "${channel}".`);
     // Acknowledged must mean stored as typed: SQLite would keep a lone surrogate as U+FFFD, HQ refuses NUL.
     const unstorable = findUnstorableText(payload);
-    if (unstorable) return fail('BAD_REQUEST', `Invalid ${channel} request: ${describeUnstorableText(unstorable)}`);
+    if (unstorable) {
+      const issues = [{ path: unstorable.path, message: `This text ${unstorable.problem}.` }];
+      return fail('BAD_REQUEST', `Invalid ${channel} request: ${describeUnstorableText(unstorable)}`, issues);
+    }
     const parsed = contract[channel].request.safeParse(payload);
-    if (!parsed.success) return fail('BAD_REQUEST', `Invalid ${channel} request: ${describeZodError(parsed.error)}`);
+    if (!parsed.success) {
+      // The issues let a form mark each refused field; the message stays for logs and older callers.
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+      return fail('BAD_REQUEST', `Invalid ${channel} request: ${describeZodError(parsed.error)}`, issues);
+    }
     try {
       const handler = handlers[channel] as (request: unknown) => unknown;
       const value = await handler(parsed.data);

@@ -10,7 +10,11 @@ import {
 import { checkWorksheetCompleteness } from '../../shared/domain/completeness';
 import type { CompletenessProblem, CompletenessReport } from '../../shared/domain/completeness-types';
 import { type FingerprintInput, fingerprintContent } from '../../shared/domain/fingerprint';
-import { checklistProblems, virtualSessionProblems } from '../../shared/domain/inspection-rules';
+import {
+  checklistProblems,
+  failedChecklistItemProblems,
+  virtualSessionProblems,
+} from '../../shared/domain/inspection-rules';
 import { WORKFLOW_STATE_LABELS } from '../../shared/domain/lifecycle';
 import type { Validation } from '../../shared/domain/validation';
 import { AppError } from '../../shared/ipc/envelope';
@@ -39,6 +43,16 @@ function completenessOf(ctx: ServiceContext, validation: Validation, content: Fi
         (p): CompletenessProblem => ({
           severity: 'warning',
           code: 'CHECKLIST_INCOMPLETE',
+          message: p.message,
+          criterionId: p.criterionId,
+          category: Number(p.criterionId.split('.')[0]),
+        }),
+      ),
+      // A Compliant result contradicted by its own failed inspection blocks submission until resolved.
+      ...failedChecklistItemProblems(content.responses, content.checklists).map(
+        (p): CompletenessProblem => ({
+          severity: 'error',
+          code: 'CHECKLIST_FAILED_ON_COMPLIANT',
           message: p.message,
           criterionId: p.criterionId,
           category: Number(p.criterionId.split('.')[0]),

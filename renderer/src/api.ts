@@ -1,6 +1,6 @@
 import type { Channel } from '../../shared/ipc/channels';
 import { contract, type RequestOf, type ResponseOf } from '../../shared/ipc/contract';
-import type { AppErrorShape, Envelope } from '../../shared/ipc/envelope';
+import type { AppErrorShape, Envelope, FieldIssue } from '../../shared/ipc/envelope';
 import type { WindowApi } from '../../shared/ipc/window-api';
 
 declare global {
@@ -11,9 +11,12 @@ declare global {
 
 export class ApiError extends Error {
   readonly code: AppErrorShape['code'];
+  /** The request fields the main process refused, when it named them. */
+  readonly issues: readonly FieldIssue[];
   constructor(error: AppErrorShape) {
     super(error.message);
     this.code = error.code;
+    this.issues = error.issues ?? [];
   }
 }
 

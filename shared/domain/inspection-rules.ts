@@ -102,3 +102,36 @@ export function virtualSessionProblems(
 
 const joinWords = (words: string[]): string =>
   words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+
+/**
+ * A criterion marked Compliant whose own inspection failed an item contradicts itself (5.3 with a container
+ * whose floor failed). The SCSS resolves it by changing the result, or by writing in that item's note why the
+ * criterion is still compliant (the container was rejected, as the Member's procedure requires). Only failed
+ * items with an empty note are problems; any result other than Compliant is not checked here.
+ */
+export function failedChecklistItemProblems(
+  responses: ReadonlyArray<{ criterionId: string; result: ResponseResult | null }>,
+  checklists: ReadonlyArray<InspectionChecklist>,
+): ChecklistProblem[] {
+  const compliant = new Set(responses.filter((r) => r.result === 'COMPLIANT').map((r) => r.criterionId));
+  const problems: ChecklistProblem[] = [];
+  for (const checklist of checklists) {
+    if (!compliant.has(checklist.criterionId)) continue;
+    const applicable = new Set(checklistItemsFor(checklist.kind, checklist.refrigerated).map((item) => item.key));
+    const labels = new Map(CHECKLIST_DEFINITIONS[checklist.kind].items.map((item) => [item.key, item.label]));
+    const unexplained = checklist.items.filter(
+      (item) => applicable.has(item.key) && item.status === 'FAIL' && item.note.trim() === '',
+    );
+    if (unexplained.length === 0) continue;
+    const which = checklist.label.trim() ? ` "${checklist.label.trim()}"` : '';
+    const items = unexplained.map((item) => labels.get(item.key) ?? item.key).join(', ');
+    problems.push({
+      criterionId: checklist.criterionId,
+      message:
+        `${checklist.criterionId} is marked Compliant but its ${checklistName(checklist.kind, checklist.refrigerated)}` +
+        `${which} failed ${unexplained.length === 1 ? 'an item' : `${unexplained.length} items`} (${items}). ` +
+        `Change the result to Deficient, or write in the failed item's note why ${checklist.criterionId} is still compliant.`,
+    });
+  }
+  return problems;
+}

@@ -28,6 +28,8 @@ export const CHANNELS = [
   'validations:check',
   'validations:submit',
   'validations:reopen',
+  'warnings:considered',
+  'warnings:consider',
   'sync:status',
   'sync:enroll',
   'sync:now',

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { AnalyticsFiltersSchema, TOP_DEFICIENCIES_MAX_LIMIT } from '../analytics/filters';
 import { AnalyticsViewNameSchema, AnalyticsViewResultSchema } from '../analytics/views';
 import { CatalogEditionSchema } from '../catalog/schema';
-import { CompletenessReportSchema } from '../domain/completeness-types';
+import { CompletenessProblemSchema, CompletenessReportSchema } from '../domain/completeness-types';
+import { ConsideredWarningSchema } from '../domain/considered-warnings';
 import { EntityTypeSchema } from '../domain/entity-types';
 import {
   ChecklistItemRecordSchema,
@@ -752,6 +753,24 @@ export const contract = {
       reason: z.string().trim().min(10, { error: 'Give a reason of at least 10 characters' }).max(2000),
     }),
     response: ValidationSchema,
+  },
+  'warnings:considered': {
+    request: z.strictObject({ ...ValidationRef }),
+    response: z.array(ConsideredWarningSchema),
+  },
+  'warnings:consider': {
+    request: z.strictObject({
+      ...ValidationRef,
+      /** One warning, or a whole group of them ("mark all 93 as considered"). */
+      warnings: z
+        .array(
+          z.strictObject({ code: CompletenessProblemSchema.shape.code, criterionId: CriterionIdSchema.nullable() }),
+        )
+        .min(1)
+        .max(1000),
+      considered: z.boolean(),
+    }),
+    response: z.array(ConsideredWarningSchema),
   },
   'sync:status': { request: Empty, response: SyncStatusViewSchema },
   'sync:enroll': {

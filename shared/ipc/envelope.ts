@@ -20,11 +20,16 @@ export const ErrorCodeSchema = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
-export type AppErrorShape = { code: ErrorCode; message: string };
+/** One refused field of a request: where (a dotted path such as `signedByName`) and why, in plain words. */
+export type FieldIssue = { path: string; message: string };
+export type AppErrorShape = { code: ErrorCode; message: string; issues?: FieldIssue[] };
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
 
 export const ok = <T>(value: T): Envelope<T> => ({ ok: true, value });
-export const fail = (code: ErrorCode, message: string): Envelope<never> => ({ ok: false, error: { code, message } });
+export const fail = (code: ErrorCode, message: string, issues?: FieldIssue[]): Envelope<never> => ({
+  ok: false,
+  error: issues ? { code, message, issues } : { code, message },
+});
 
 /** Thrown by services; the dispatcher turns it into an error envelope. */
 export class AppError extends Error {

@@ -5,6 +5,7 @@ import { listOutbox } from '../../db/outbox';
 import type { AppServices } from '../../electron/services/app-services';
 import { attachEvidence, PickedFileRegistry } from '../../electron/services/evidence-service';
 import { deleteFinding, saveFinding, saveObservation, saveSite } from '../../electron/services/field-work-service';
+import { saveChecklist } from '../../electron/services/inspection-service';
 import { saveResponse } from '../../electron/services/response-service';
 import {
   checkCompleteness,
@@ -157,6 +158,60 @@ describe('checkCompleteness', () => {
 
     // Warnings do not block submission.
     expect(submitValidation(s.ctx, validation.id, SIGNER).status).toBe('SUBMITTED');
+  });
+});
+
+describe('a Compliant criterion whose own inspection failed an item', () => {
+  /** Fails the floor of 5.3's recorded container inspection, with the given note on that item. */
+  function failFloorOf53(s: AppServices, validationId: string, note: string) {
+    const recorded = loadValidationContent(s.ctx, openWorksheet(s.ctx, validationId).validation).checklists.find(
+      (c) => c.criterionId === '5.3',
+    );
+    if (!recorded) throw new Error('expected the complete validation to record a 5.3 inspection');
+    saveChecklist(s.ctx, {
+      validationId,
+      id: recorded.id,
+      criterionId: '5.3',
+      kind: recorded.kind,
+      label: recorded.label,
+      refrigerated: recorded.refrigerated,
+      items: recorded.items.map((item) => (item.key === 'floor' ? { ...item, status: 'FAIL', note } : item)),
+    });
+  }
+
+  it('blocks submission (the service enforces it, not only the screen) until the failure is explained', () => {
+    const s = open();
+    const { validation } = buildComplete(s);
+    failFloorOf53(s, validation.id, '');
+
+    const report = checkCompleteness(s.ctx, validation.id);
+    expect(codes(report.errors)).toEqual([['5.3', 'CHECKLIST_FAILED_ON_COMPLIANT']]);
+    expect(report.errors[0]).toMatchObject({ severity: 'error', category: 5 });
+    expectRefused(
+      s,
+      () => submitValidation(s.ctx, validation.id, SIGNER),
+      'BAD_REQUEST',
+      /not complete: 1 problem to fix \(5\.3 is marked Compliant but its 7-point container inspection .* failed an item \(Floor\)/,
+    );
+
+    // Writing why on the failed item resolves it: the SCSS decided 5.3 is still met.
+    failFloorOf53(
+      s,
+      validation.id,
+      'Damaged floor found; the Member rejected the container as its procedure requires.',
+    );
+    expect(checkCompleteness(s.ctx, validation.id).ready).toBe(true);
+    expect(submitValidation(s.ctx, validation.id, SIGNER).status).toBe('SUBMITTED');
+  });
+
+  it('is resolved as well by changing the result: a Deficient 5.3 with a failed item is not flagged', () => {
+    const s = open();
+    const { validation } = buildComplete(s);
+    failFloorOf53(s, validation.id, '');
+    saveResponse(s.ctx, { validationId: validation.id, criterionId: '5.3', result: 'DEFICIENT' });
+    const report = checkCompleteness(s.ctx, validation.id);
+    expect(report.errors.map((p) => p.code)).not.toContain('CHECKLIST_FAILED_ON_COMPLIANT');
+    expect(codes(report.errors)).toEqual([['5.3', 'DEFICIENT_WITHOUT_FINDING']]);
   });
 });
 

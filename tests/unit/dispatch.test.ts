@@ -216,6 +216,30 @@ describe('dispatch: refused requests write nothing', () => {
     });
   }
 
+  it('names each refused field with its plain-words message, so a form can mark the field', async () => {
+    const envelope = await dispatch('validations:submit', {
+      validationId: validation.id,
+      signedByName: ' D ',
+      attestation: false,
+    });
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(envelope.ok ? [] : envelope.error.issues).toEqual([
+      { path: 'signedByName', message: 'Type your full name to sign' },
+      { path: 'attestation', message: 'Confirm the attestation to submit' },
+    ]);
+  });
+
+  it('names the field of text that cannot be stored', async () => {
+    const envelope = await dispatch('validations:submit', {
+      validationId: validation.id,
+      signedByName: 'Dana\u0000Ruiz',
+      attestation: true,
+    });
+    expect(envelope.ok ? [] : envelope.error.issues).toEqual([
+      { path: 'signedByName', message: expect.stringMatching(/^This text contains a NUL character/) },
+    ]);
+  });
+
   it('accepts exactly 20000 characters of notes (the limit is inclusive)', async () => {
     const before = writeCounts();
     const saved = expectValue<{ notes: string }>(

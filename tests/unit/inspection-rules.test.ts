@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { formToRequest, sessionFormSchema, sessionToForm } from '../../renderer/src/screens/inspections/session-form';
 import { checklistItemsFor } from '../../shared/catalog/checklists';
 import type { ChecklistItemStatus, ChecklistKind, InspectionChecklist } from '../../shared/domain/field-work';
-import { checklistProblems, checklistProgress, virtualSessionProblems } from '../../shared/domain/inspection-rules';
+import {
+  checklistProblems,
+  checklistProgress,
+  failedChecklistItemProblems,
+  virtualSessionProblems,
+} from '../../shared/domain/inspection-rules';
 
 const VALIDATION = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
 const AT = '2026-03-10T14:00:00.000Z';
@@ -202,5 +207,52 @@ describe('virtual session form conversion', () => {
       'segments.0.criteria': '4.99 is not on this worksheet. Use criterion IDs such as 5.3, separated by commas.',
     });
     expect(sessionFormSchema(worksheet).safeParse(filled).success).toBe(true);
+  });
+});
+
+describe('failedChecklistItemProblems', () => {
+  const failFloor = (key: string): ChecklistItemStatus => (key === 'floor' ? 'FAIL' : 'PASS');
+  const withNote = (c: InspectionChecklist, key: string, note: string): InspectionChecklist => ({
+    ...c,
+    items: c.items.map((item) => (item.key === key ? { ...item, note } : item)),
+  });
+
+  it('flags a Compliant 5.3 whose container failed an item with no note, naming the item and the way out', () => {
+    const failed = checklist('5.3', 'CONTAINER_7_POINT', { label: 'MSCU 123456-7', status: failFloor });
+    expect(failedChecklistItemProblems(compliant('5.3'), [failed])).toEqual([
+      {
+        criterionId: '5.3',
+        message:
+          '5.3 is marked Compliant but its 7-point container inspection "MSCU 123456-7" failed an item (Floor). ' +
+          "Change the result to Deficient, or write in the failed item's note why 5.3 is still compliant.",
+      },
+    ]);
+  });
+
+  it('is resolved by a note on the failed item or by a result other than Compliant', () => {
+    const failed = checklist('5.3', 'CONTAINER_7_POINT', { status: failFloor });
+    expect(failedChecklistItemProblems(compliant('5.3'), [withNote(failed, 'floor', 'Container rejected')])).toEqual(
+      [],
+    );
+    expect(failedChecklistItemProblems(compliant('5.3'), [withNote(failed, 'floor', '   ')])).toHaveLength(1);
+    expect(failedChecklistItemProblems([{ criterionId: '5.3', result: 'DEFICIENT' }], [failed])).toEqual([]);
+    expect(failedChecklistItemProblems([{ criterionId: '5.3', result: null }], [failed])).toEqual([]);
+  });
+
+  it('counts every unexplained failure of one inspection in one problem and checks each inspection', () => {
+    const twoFailed = checklist('5.3', 'TRACTOR_TRAILER_17_POINT', {
+      status: (key) => (key === 'tractor-battery-box' || key === 'tractor-fuel-tanks' ? 'FAIL' : 'PASS'),
+    });
+    const passed = checklist('5.3', 'CONTAINER_7_POINT');
+    const seal = checklist('6.7', 'SEAL_VVTT', { status: (key) => (key === 'tug' ? 'FAIL' : 'PASS') });
+    const problems = failedChecklistItemProblems(compliant('5.3', '6.7'), [twoFailed, passed, seal]);
+    expect(problems.map((p) => p.criterionId)).toEqual(['5.3', '6.7']);
+    expect(problems[0]?.message).toContain('failed 2 items (Battery box, Fuel tanks)');
+  });
+
+  it('ignores a failed fan-housing item on a container that is not refrigerated (it does not apply)', () => {
+    const dry = checklist('5.3', 'CONTAINER_7_POINT');
+    const stale = { ...dry, items: [...dry.items, { key: 'fan-housing', status: 'FAIL' as const, note: '' }] };
+    expect(failedChecklistItemProblems(compliant('5.3'), [stale])).toEqual([]);
   });
 });

@@ -1,48 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CompletenessProblem, CompletenessReport } from '../../../../shared/domain/completeness-types';
+import type { CompletenessReport } from '../../../../shared/domain/completeness-types';
 import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../../../../shared/domain/lifecycle';
-import { call, errorMessage } from '../../api';
+import { ApiError, call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { formatLocalDate, formatTime } from '../../components/format';
 import { routeHref } from '../../state/route';
 import { useWorksheetStore } from '../../state/worksheet-store';
 import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
-
-const WARNING_GROUP_TITLES: Partial<Record<CompletenessProblem['code'], string>> = {
-  NO_VERIFICATION_METHOD: 'Verification method not recorded',
-  VIRTUAL_COMPLIANT_WITHOUT_EVIDENCE: 'Compliant without evidence (virtual validation)',
-  CHECKLIST_INCOMPLETE: 'Inspection checklists missing or unfinished',
-  VIRTUAL_SESSION_MISSING: 'Virtual session log',
-  NO_SITES: 'Sites',
-};
-
-/** Warnings of one kind are listed together so 90 of the same one do not bury a different one. */
-function groupByCode(problems: CompletenessProblem[]) {
-  const groups = new Map<CompletenessProblem['code'], CompletenessProblem[]>();
-  for (const p of problems) groups.set(p.code, [...(groups.get(p.code) ?? []), p]);
-  return [...groups].map(([code, list]) => ({ code, problems: list }));
-}
-
-function ProblemList({ problems, validationId }: { problems: CompletenessProblem[]; validationId: string }) {
-  return (
-    <ul className="usa-list problem-list">
-      {problems.map((p, i) => (
-        <li key={`${p.code}-${p.criterionId ?? i}`} data-testid="problem">
-          {p.criterionId && p.category ? (
-            <a
-              className="usa-link"
-              href={routeHref({ name: 'worksheet', validationId, category: p.category, focus: p.criterionId })}
-            >
-              {p.message}
-            </a>
-          ) : (
-            p.message
-          )}
-        </li>
-      ))}
-    </ul>
-  );
-}
+import { FindingsSummary } from './review-submit/FindingsSummary';
+import { ProblemGroups } from './review-submit/ProblemGroups';
+import { consideredSummary, groupProblems } from './review-submit/problem-groups';
+import { SignAndSubmit } from './review-submit/SignAndSubmit';
+import { plainRefusalMessage } from './review-submit/sign-form';
+import { useConsideredWarnings } from './review-submit/useConsideredWarnings';
+import './review-submit/review-submit.css';
 
 /** The heading of the submitted summary: where the validation went after it was signed. */
 const SUBMITTED_HEADINGS: Partial<Record<WorkflowState, string>> = {
@@ -71,7 +42,9 @@ function SubmittedSummary() {
       setValidation(await call('validations:reopen', { validationId: v.id, reason }));
       await refreshLifecycle();
     } catch (e) {
-      setError(errorMessage(e));
+      // A refused reason is shown at its field; nothing names the channel or a schema path.
+      const atReason = e instanceof ApiError ? e.issues.find((i) => i.path === 'reason') : undefined;
+      setError(atReason ? `${atReason.message}.` : plainRefusalMessage(errorMessage(e)));
     }
   };
   return (
@@ -96,17 +69,25 @@ function SubmittedSummary() {
         <>
           <h3>Reopen for changes</h3>
           <p>Reopening unlocks the worksheet and clears the signature. The reason is kept in the audit log.</p>
-          {error && <Alert type="error">{error}</Alert>}
-          <label className="usa-label" htmlFor="reopen-reason">
-            Reason for reopening
-          </label>
-          <textarea
-            className="usa-textarea"
-            id="reopen-reason"
-            rows={2}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
+          <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
+            <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor="reopen-reason">
+              Reason for reopening
+            </label>
+            {error && (
+              <span className="usa-error-message" id="reopen-reason-error" role="alert">
+                {error}
+              </span>
+            )}
+            <textarea
+              className={`usa-textarea${error ? ' usa-input--error' : ''}`}
+              id="reopen-reason"
+              rows={2}
+              value={reason}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? 'reopen-reason-error' : undefined}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          </div>
           <button type="button" className="usa-button usa-button--secondary" onClick={() => void reopen()}>
             Reopen validation
           </button>
@@ -145,20 +126,17 @@ function StateAndHistory() {
 
 export function ReviewSection() {
   const worksheet = useWorksheetStore((s) => s.worksheet);
-  const setValidation = useWorksheetStore((s) => s.setValidation);
-  const refreshLifecycle = useWorksheetStore((s) => s.refreshLifecycle);
   const returned = useWorksheetStore((s) => (s.worksheet?.lifecycle.returned ?? null) !== null);
   const [report, setReport] = useState<CompletenessReport | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [signedByName, setSignedByName] = useState('');
-  const [attested, setAttested] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
   const validationId = worksheet?.validation.id;
   const submitted = worksheet?.validation.status === 'SUBMITTED';
+  const considered = useConsideredWarnings(submitted ? undefined : validationId);
 
   const check = useCallback(async () => {
     if (!validationId) return;
     try {
+      setError(null);
       setReport(await call('validations:check', { validationId }));
     } catch (e) {
       setError(errorMessage(e));
@@ -179,19 +157,8 @@ export function ReviewSection() {
     );
   }
 
-  const submit = async () => {
-    setError(null);
-    setSubmitting(true);
-    try {
-      setValidation(await call('validations:submit', { validationId, signedByName, attestation: attested as true }));
-      await refreshLifecycle();
-    } catch (e) {
-      setError(errorMessage(e));
-      await check();
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const errorGroups = report ? groupProblems(report.errors) : [];
+  const warningGroups = report ? groupProblems(report.warnings, considered.keys) : [];
 
   return (
     <section aria-labelledby="review-heading">
@@ -202,6 +169,7 @@ export function ReviewSection() {
           Check again
         </button>
       </div>
+      {error && <Alert type="error">The worksheet could not be checked: {error}</Alert>}
       {report === null ? (
         <p aria-live="polite">Checking the worksheet…</p>
       ) : (
@@ -212,10 +180,10 @@ export function ReviewSection() {
             </Alert>
           ) : (
             <>
-              <h3 className="review__heading review__heading--error">
+              <h3 className="review__heading review__heading--error" id="review-problems-heading" tabIndex={-1}>
                 {report.errors.length} problem{report.errors.length > 1 ? 's' : ''} to fix before submitting
               </h3>
-              <ProblemList problems={report.errors} validationId={validationId} />
+              <ProblemGroups groups={errorGroups} validationId={validationId} testId="error-group" />
             </>
           )}
           {report.warnings.length > 0 && (
@@ -223,54 +191,28 @@ export function ReviewSection() {
               <h3>
                 {report.warnings.length} warning{report.warnings.length > 1 ? 's' : ''} (you can still submit)
               </h3>
-              {groupByCode(report.warnings).map((group) => (
-                <details key={group.code} className="review__warning-group">
-                  <summary>
-                    {WARNING_GROUP_TITLES[group.code] ?? group.code} ({group.problems.length})
-                  </summary>
-                  <ProblemList problems={group.problems} validationId={validationId} />
-                </details>
-              ))}
+              <p className="review__considered" data-testid="considered-count">
+                {consideredSummary(warningGroups)}. Mark each warning you have looked at as considered; the marks are
+                kept on this computer.
+              </p>
+              {considered.error && <Alert type="error">{considered.error}</Alert>}
+              <ProblemGroups
+                groups={warningGroups}
+                validationId={validationId}
+                considered={considered}
+                testId="warning-group"
+              />
             </div>
           )}
         </div>
       )}
-      <h3>{returned ? 'Sign and submit again' : 'Sign and submit'}</h3>
-      {returned && (
-        <p>
-          Submitting again sends the corrected validation back to the field office for review; the returned findings
-          stop being highlighted.
-        </p>
-      )}
-      {error && (
-        <Alert type="error" heading="Not submitted">
-          {error}
-        </Alert>
-      )}
-      <label className="usa-label" htmlFor="signed-by-name">
-        Your full name (signature)
-      </label>
-      <input
-        className="usa-input"
-        id="signed-by-name"
-        value={signedByName}
-        onChange={(e) => setSignedByName(e.target.value)}
+      <FindingsSummary />
+      <SignAndSubmit
+        validationId={validationId}
+        returned={returned}
+        problemsToFix={report?.errors.length ?? 0}
+        onRefused={check}
       />
-      <div className="usa-checkbox review__attest">
-        <input
-          className="usa-checkbox__input"
-          id="attest"
-          type="checkbox"
-          checked={attested}
-          onChange={(e) => setAttested(e.target.checked)}
-        />
-        <label className="usa-checkbox__label" htmlFor="attest">
-          I verified the criteria as recorded in this worksheet.
-        </label>
-      </div>
-      <button type="button" className="usa-button" disabled={submitting} onClick={() => void submit()}>
-        {submitting ? 'Submitting…' : 'Submit validation for review'}
-      </button>
     </section>
   );
 }

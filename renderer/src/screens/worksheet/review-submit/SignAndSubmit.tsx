@@ -1,0 +1,170 @@
+import { useEffect, useRef, useState } from 'react';
+import { ApiError, call, errorMessage } from '../../../api';
+import { useWorksheetStore } from '../../../state/worksheet-store';
+import { checkSignForm, placeRefusal, plainRefusalMessage, type SignErrors, type SignField } from './sign-form';
+
+const FIELD_IDS: Record<SignField, string> = { signedByName: 'signed-by-name', attestation: 'attest' };
+
+type Refusal = { fields: SignErrors; general: string[] };
+const NO_REFUSAL: Refusal = { fields: {}, general: [] };
+
+/** Moves focus to a field named in the error summary (the app routes by hash, so a plain #id link would navigate). */
+function focusField(event: React.MouseEvent<HTMLAnchorElement>, id: string) {
+  event.preventDefault();
+  document.getElementById(id)?.focus();
+}
+
+/**
+ * The signature form. It checks what it can before sending; whatever the main process still refuses is shown
+ * at the field it concerns, with a USWDS error summary linking to each, in plain words and never a channel name.
+ */
+export function SignAndSubmit({
+  validationId,
+  returned,
+  problemsToFix,
+  onRefused,
+}: {
+  validationId: string;
+  returned: boolean;
+  /** Errors the completeness check found; the summary links to their list. */
+  problemsToFix: number;
+  /** Called after the main process refused the submission: the completeness list is checked again. */
+  onRefused: () => Promise<void>;
+}) {
+  const setValidation = useWorksheetStore((s) => s.setValidation);
+  const refreshLifecycle = useWorksheetStore((s) => s.refreshLifecycle);
+  const [signedByName, setSignedByName] = useState('');
+  const [attested, setAttested] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [refusal, setRefusal] = useState<Refusal>(NO_REFUSAL);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const refused = Object.keys(refusal.fields).length > 0 || refusal.general.length > 0;
+
+  useEffect(() => {
+    if (refused) summaryRef.current?.focus();
+  }, [refused]);
+
+  const submit = async () => {
+    const values = { signedByName, attested };
+    const local = checkSignForm(values);
+    if (Object.keys(local).length > 0) {
+      setRefusal({ fields: local, general: [] });
+      return;
+    }
+    setRefusal(NO_REFUSAL);
+    setSubmitting(true);
+    try {
+      setValidation(await call('validations:submit', { validationId, signedByName, attestation: attested as true }));
+      await refreshLifecycle();
+    } catch (e) {
+      if (e instanceof ApiError && e.issues.length > 0) {
+        const placed = placeRefusal(e.issues, values);
+        setRefusal({
+          fields: placed.fields,
+          general: placed.other.length > 0 ? [plainRefusalMessage(e.message)] : [],
+        });
+      } else {
+        setRefusal({ fields: {}, general: [plainRefusalMessage(errorMessage(e))] });
+      }
+      await onRefused();
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const fieldError = (field: SignField) => refusal.fields[field];
+  const summaryItems: { text: string; target: string }[] = [
+    ...refusal.general.map((text) => ({
+      text,
+      target: problemsToFix > 0 ? 'review-problems-heading' : '',
+    })),
+    ...(['signedByName', 'attestation'] as const).flatMap((field) => {
+      const text = fieldError(field);
+      return text ? [{ text, target: FIELD_IDS[field] }] : [];
+    }),
+  ];
+
+  return (
+    <section aria-labelledby="sign-heading" className="review-sign">
+      <h3 id="sign-heading">{returned ? 'Sign and submit again' : 'Sign and submit'}</h3>
+      {returned && (
+        <p>
+          Submitting again sends the corrected validation back to the field office for review; the returned findings
+          stop being highlighted.
+        </p>
+      )}
+      {refused && (
+        <div
+          className="usa-alert usa-alert--error review-sign__summary"
+          role="alert"
+          tabIndex={-1}
+          ref={summaryRef}
+          data-testid="submit-error-summary"
+        >
+          <div className="usa-alert__body">
+            <h4 className="usa-alert__heading">Not submitted</h4>
+            <ul className="usa-list usa-list--unstyled">
+              {summaryItems.map((item) => (
+                <li key={`${item.target}-${item.text}`}>
+                  {item.target ? (
+                    <a className="usa-link" href={`#${item.target}`} onClick={(e) => focusField(e, item.target)}>
+                      {item.text}
+                    </a>
+                  ) : (
+                    item.text
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      )}
+      <div className={`usa-form-group${fieldError('signedByName') ? ' usa-form-group--error' : ''}`}>
+        <label
+          className={`usa-label${fieldError('signedByName') ? ' usa-label--error' : ''}`}
+          htmlFor={FIELD_IDS.signedByName}
+        >
+          Your full name (signature)
+        </label>
+        {fieldError('signedByName') && (
+          <span className="usa-error-message" id="signed-by-name-error">
+            {fieldError('signedByName')}
+          </span>
+        )}
+        <input
+          className={`usa-input${fieldError('signedByName') ? ' usa-input--error' : ''}`}
+          id={FIELD_IDS.signedByName}
+          autoComplete="name"
+          value={signedByName}
+          aria-invalid={fieldError('signedByName') ? true : undefined}
+          aria-describedby={fieldError('signedByName') ? 'signed-by-name-error' : undefined}
+          onChange={(e) => setSignedByName(e.target.value)}
+        />
+      </div>
+      <div className={`usa-form-group${fieldError('attestation') ? ' usa-form-group--error' : ''}`}>
+        {fieldError('attestation') && (
+          <span className="usa-error-message" id="attest-error">
+            {fieldError('attestation')}
+          </span>
+        )}
+        <div className="usa-checkbox review__attest">
+          <input
+            className="usa-checkbox__input"
+            id={FIELD_IDS.attestation}
+            type="checkbox"
+            checked={attested}
+            aria-invalid={fieldError('attestation') ? true : undefined}
+            aria-describedby={fieldError('attestation') ? 'attest-error' : undefined}
+            onChange={(e) => setAttested(e.target.checked)}
+          />
+          <label className="usa-checkbox__label" htmlFor={FIELD_IDS.attestation}>
+            I verified the criteria as recorded in this worksheet.
+          </label>
+        </div>
+      </div>
+      <button type="button" className="usa-button" disabled={submitting} onClick={() => void submit()}>
+        {submitting ? 'Submitting…' : 'Submit validation for review'}
+      </button>
+    </section>
+  );
+}
