@@ -49,3 +49,19 @@ export const HqPolicySchema = z.object({
   policy: PolicySchema,
 });
 export type HqPolicy = z.infer<typeof HqPolicySchema>;
+
+/**
+ * Where the policy fields on Settings come from, for the Settings screen. local: never enrolled, the laptop's
+ * own values. hq: HQ's copy as last synced. hq-pending: enrolled, HQ's policy not received yet (the local
+ * values apply until the next sync). canEdit: never enrolled, or the enrolled user is a supervisor.
+ */
+export const PolicyStatusViewSchema = z.object({
+  source: z.enum(['local', 'hq', 'hq-pending']),
+  version: z.number().int().nonnegative().nullable(),
+  updatedAt: IsoDateTimeSchema.nullable(),
+  updatedBy: z.string().nullable(),
+  receivedAt: IsoDateTimeSchema.nullable(),
+  canEdit: z.boolean(),
+  fields: z.array(z.enum(POLICY_FIELDS)),
+});
+export type PolicyStatusView = z.infer<typeof PolicyStatusViewSchema>;
