@@ -12,6 +12,7 @@ import { type EvidenceRoutesOptions, evidenceUploadRoutes } from './evidence-upl
 import { getValidationHistory } from './history';
 import { authenticateToken, enrolDevice, type Principal } from './identity';
 import { buildOpenApiDocument } from './openapi';
+import { policyRoutes } from './policy-routes';
 import { pullPage } from './pull';
 import { pushChanges } from './push';
 import { getValidationReceipt } from './validation-receipt';
@@ -176,6 +177,8 @@ export function buildHqApp(options: BuildHqAppOptions): FastifyInstance {
   });
 
   app.register(analyticsRoutes, { db, requirePrincipal: (request, reply) => requirePrincipal(db, request, reply) });
+
+  app.register(policyRoutes, { db, requirePrincipal: (request, reply) => requirePrincipal(db, request, reply) });
 
   app.get<{ Params: { id: string } }>('/v1/validations/:id/receipt', async (request, reply) => {
     const principal = await requirePrincipal(db, request, reply);

@@ -9,6 +9,7 @@ import {
   VirtualVsInPersonSchema,
 } from '../shared/analytics/views';
 import { CHECKSUM_MISMATCH_STATUS, EVIDENCE_UPLOADS_PATH, Sha256HexSchema } from '../shared/sync/evidence-protocol';
+import { HqPolicySchema, PolicyConflictSchema, PolicyUpdateRequestSchema } from '../shared/sync/policy-protocol';
 import {
   ApiErrorSchema,
   EnrollRequestSchema,
@@ -21,7 +22,7 @@ import { PullQuerySchema, PullResponseSchema } from '../shared/sync/pull-protoco
 import { ValidationHistorySchema } from './history';
 
 type Route = {
-  method: 'get' | 'post' | 'head' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'head' | 'patch' | 'delete';
   path: string;
   summary: string;
   auth: boolean;
@@ -103,6 +104,38 @@ export const HQ_ROUTES: readonly Route[] = [
       '401': refused('Missing, unknown or revoked device token'),
       '403': refused('Outside your scope'),
       '404': refused('No such validation at HQ'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/policy',
+    summary:
+      'The policy HQ sets for every enrolled laptop (deficiency reasons, response days, evidence size limit, report marking); version 0 = the defaults, never set',
+    auth: true,
+    responses: {
+      '200': { description: 'HQ’s current policy and its version', schema: HqPolicySchema },
+      '401': refused('Missing, unknown or revoked device token'),
+    },
+  },
+  {
+    method: 'put',
+    path: '/v1/policy',
+    summary: 'A supervisor sets a new policy version on top of HQ’s current one (baseVersion)',
+    auth: true,
+    request: PolicyUpdateRequestSchema,
+    responses: {
+      '200': {
+        description: 'The new version (or the one this same request made, when retried)',
+        schema: HqPolicySchema,
+      },
+      '400': refused('Malformed policy, with the field named'),
+      '401': refused('Missing, unknown or revoked device token'),
+      '403': refused('The enrolled user is not a supervisor'),
+      '409': {
+        description:
+          'STALE: baseVersion is not HQ’s current version (current carries it), or REASON_IN_USE: a removed deficiency reason is used by findings at HQ',
+        schema: PolicyConflictSchema,
+      },
     },
   },
   {

@@ -13,6 +13,7 @@ import { fieldWorkHandlers } from './handlers/field-work';
 import { inspectionHandlers } from './handlers/inspections';
 import { type ReportHost, reportHandlers } from './handlers/reports';
 import { reviewHandlers } from './handlers/reviews';
+import { settingsHandlers } from './handlers/settings';
 import { submissionHandlers } from './handlers/submission';
 import { syncHandlers } from './handlers/sync';
 import { workflowHandlers } from './handlers/workflow';
@@ -40,6 +41,7 @@ export function createHandlers(ctx: ServiceContext, host: HostInfo): Handlers {
   const sync = host.sync ?? createSyncService(ctx, host.credentials ?? fileCredentialStore(host.dataDir));
   return {
     ...coreHandlers(ctx, host),
+    ...settingsHandlers(ctx, sync),
     ...fieldWorkHandlers(ctx),
     ...submissionHandlers(ctx),
     ...evidenceHandlers(ctx, host, picked),

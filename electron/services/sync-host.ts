@@ -1,8 +1,10 @@
 import { downloadPulledEvidence } from '../sync/download-evidence';
+import { createHttpPolicyTransport, pullHqPolicy } from '../sync/hq-policy';
 import { pullFromHq } from '../sync/pull';
 import { createHttpPullTransport } from '../sync/pull-transport';
 import { uploadPendingEvidence } from '../sync/upload-evidence';
 import type { ServiceContext } from './service-context';
+import { keepHqPolicy } from './settings-service';
 import type { SyncServiceOptions } from './sync-service';
 
 /**
@@ -33,6 +35,11 @@ export function syncHostOptions(ctx: ServiceContext): Pick<SyncServiceOptions, '
           report({ phase: 'pull', done: 1, total: 1 });
           return summary;
         },
+      },
+      {
+        // HQ's policy (deficiency reasons, response days, evidence limit, marking) replaces this laptop's copy.
+        name: 'policy',
+        run: () => pullHqPolicy(createHttpPolicyTransport(hq), (received) => keepHqPolicy(ctx, received)),
       },
       {
         // The photos of validations pulled for review, so the reviewer sees what the SCSS saw.

@@ -12,6 +12,7 @@ export const CHANNELS = [
   'responses:save',
   'settings:get',
   'settings:update',
+  'settings:policy',
   'sites:save',
   'sites:delete',
   'findings:save',

@@ -28,6 +28,7 @@ import {
   WorkflowEventKindSchema,
   WorkflowStateSchema,
 } from '../domain/lifecycle';
+import { PolicyStatusViewSchema } from '../domain/policy';
 import { FindingReviewSchema, SaveFindingReviewRequestSchema } from '../domain/review';
 import {
   CriterionIdSchema,
@@ -700,6 +701,8 @@ export const contract = {
   'responses:save': { request: SaveResponseRequestSchema, response: CriterionResponseSchema },
   'settings:get': { request: Empty, response: SettingsSchema },
   'settings:update': { request: SettingsSchema, response: SettingsSchema },
+  /** Where the policy fields come from (this computer, or HQ with its version) and whether they can be edited here. */
+  'settings:policy': { request: Empty, response: PolicyStatusViewSchema },
   'sites:save': { request: SaveSiteRequestSchema, response: SiteSchema },
   'sites:delete': { request: z.strictObject({ ...ValidationRef, siteId: UuidSchema }), response: Deleted },
   'findings:save': { request: SaveFindingRequestSchema, response: FindingSchema },

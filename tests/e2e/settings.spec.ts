@@ -4,12 +4,17 @@ import { MembersPage } from './pages/members-page';
 import { NewValidationPage } from './pages/new-validation-page';
 import { FieldWorkPage } from './pages/worksheet-page';
 
+// Settings, a new validation and a finding in one test: more than the default minute on a loaded machine.
+test.describe.configure({ timeout: 180_000 });
+test.use({ actionTimeout: 30_000 });
+
 test('deficiency reasons and the response period are configurable, and findings use them', async ({ app }) => {
   const page = app.page;
   await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   const rows = page.getByTestId('reason-row');
   await expect(rows).toHaveCount(9);
+  await expect(page.getByRole('heading', { name: 'Local defaults: this laptop is not enrolled' })).toBeVisible();
 
   // Retire "Other", add a reason of our own, shorten the response period.
   await page.getByLabel('Reason 9 in use').uncheck();

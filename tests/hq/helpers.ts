@@ -33,6 +33,7 @@ export const HQ_TABLES = [
   'evidence_files',
   'assignments',
   'catalog_editions',
+  'policy_versions',
   'users',
 ] as const;
 

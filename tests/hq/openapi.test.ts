@@ -27,6 +27,7 @@ describe.each(BACKENDS)('HQ service basics on %s', (backend) => {
       '/v1/evidence/files/{sha256}',
       '/v1/evidence/uploads',
       '/v1/evidence/uploads/{uploadId}',
+      '/v1/policy',
       '/v1/pull',
       '/v1/push',
       '/v1/validations/{id}/history',
@@ -57,6 +58,13 @@ describe.each(BACKENDS)('HQ service basics on %s', (backend) => {
     const events = history.responses['200'].content['application/json'].schema.properties.events.items;
     expect(events.properties.kind.enum).toContain('APPROVE');
     expect(events.properties.actor.required).toEqual(['userId', 'name', 'role']);
+    const setPolicy = doc.paths['/v1/policy'].put;
+    expect(setPolicy.security).toEqual([{ deviceToken: [] }]);
+    expect(setPolicy.requestBody.content['application/json'].schema.required).toEqual(['baseVersion', 'policy']);
+    expect(Object.keys(setPolicy.responses).sort()).toEqual(['200', '400', '401', '403', '409']);
+    expect(doc.paths['/v1/policy'].get.responses['200'].content['application/json'].schema.required).toContain(
+      'version',
+    );
   });
 
   it('answers unknown routes with a 404 error body', async () => {

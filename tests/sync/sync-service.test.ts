@@ -313,7 +313,7 @@ describe('the desktop sync service against a listening HQ', () => {
     submitValidation(services.ctx, validation.id, 'Dana Ruiz');
     await sync.syncNow();
     expect(new Set(seen)).toEqual(
-      new Set(['/v1/enroll', '/v1/push', '/v1/pull', `/v1/validations/${validation.id}/receipt`]),
+      new Set(['/v1/enroll', '/v1/push', '/v1/pull', '/v1/policy', `/v1/validations/${validation.id}/receipt`]),
     );
   });
 

@@ -3,7 +3,6 @@ import { listMembers } from '../../../db/queries/members';
 import { getEdition } from '../../services/catalog-service';
 import { saveResponse } from '../../services/response-service';
 import type { ServiceContext } from '../../services/service-context';
-import { getSettings, updateSettings } from '../../services/settings-service';
 import { createValidation, listValidationSummaries, openWorksheet } from '../../services/validation-service';
 import type { HandlersFor, HostInfo } from '../handlers';
 
@@ -14,9 +13,7 @@ type CoreChannel =
   | 'validations:list'
   | 'validations:create'
   | 'worksheet:open'
-  | 'responses:save'
-  | 'settings:get'
-  | 'settings:update';
+  | 'responses:save';
 
 export function coreHandlers(ctx: ServiceContext, host: HostInfo): HandlersFor<CoreChannel> {
   return {
@@ -33,7 +30,5 @@ export function coreHandlers(ctx: ServiceContext, host: HostInfo): HandlersFor<C
     'validations:create': (req) => createValidation(ctx, req),
     'worksheet:open': (req) => openWorksheet(ctx, req.validationId),
     'responses:save': (req) => saveResponse(ctx, req),
-    'settings:get': () => getSettings(ctx),
-    'settings:update': (req) => updateSettings(ctx, req),
   };
 }

@@ -6,6 +6,7 @@ import { migration005 } from './005-audit-heads';
 import { migration006 } from './006-workflow-state';
 import { migration007 } from './007-review-snapshots';
 import { migration008 } from './008-analytics-columns';
+import { migration009 } from './009-policy';
 
 export type HqMigration = { version: number; name: string; sql: string };
 
@@ -19,4 +20,5 @@ export const HQ_MIGRATIONS: readonly HqMigration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];

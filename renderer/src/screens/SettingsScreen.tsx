@@ -1,14 +1,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { DeficiencyReasonSchema, type Settings, SettingsSchema } from '../../../shared/domain/field-work';
+import type { PolicyStatusView } from '../../../shared/domain/policy';
 import { call, errorMessage } from '../api';
 import { Alert } from '../components/Alert';
 import { useSyncStore } from '../state/sync-store';
 import { AuditLogSection } from './AuditLog';
 import { HqConnection } from './HqConnection';
 import { RefusedChanges } from './RefusedChanges';
+import { PolicySource } from './settings/PolicySource';
+import { PolicySummary } from './settings/PolicySummary';
+import './settings/policy.css';
 
 const MB = 1_000_000; // decimal MB, as formatFileSize counts them
 
@@ -46,34 +50,51 @@ function toForm(s: Settings): SettingsForm {
   };
 }
 
-/** Local settings: the deficiency reasons findings choose from, the response period and the evidence size limit. */
+/**
+ * Settings: the deficiency reasons findings choose from, the response period, the evidence size limit and the
+ * report marking. They are policy: HQ sets them on an enrolled laptop (a supervisor may change them there),
+ * this computer keeps its own while it was never enrolled.
+ */
 export function SettingsScreen() {
   const enrolled = useSyncStore((s) => s.status?.enrolled ?? false);
+  const lastSync = useSyncStore((s) => s.status?.lastSuccessAt ?? null);
   const [loaded, setLoaded] = useState<Settings | null>(null);
+  const [policy, setPolicy] = useState<PolicyStatusView | null>(null);
   const [message, setMessage] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
   const {
     register,
     control,
     handleSubmit,
     reset,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<SettingsForm, unknown, z.output<typeof SettingsFormSchema>>({
     resolver: zodResolver(SettingsFormSchema),
   });
   const reasons = useFieldArray({ control, name: 'deficiencyReasons' });
+  const dirty = useRef(false);
+  dirty.current = isDirty;
 
+  /** Reads the settings in force and where they come from; the form is reset only when asked. */
+  const load = useCallback(
+    async (resetForm: boolean) => {
+      const [settings, status] = await Promise.all([call('settings:get', {}), call('settings:policy', {})]);
+      setPolicy(status);
+      setLoaded(settings);
+      if (resetForm) reset(toForm(settings));
+      return status;
+    },
+    [reset],
+  );
+
+  // Again after enrolment and each sync (either may bring HQ's policy), unless the person is mid-edit.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: enrolled and lastSync are triggers, not inputs
   useEffect(() => {
-    void call('settings:get', {}).then(
-      (s) => {
-        setLoaded(s);
-        reset(toForm(s));
-      },
-      (e: unknown) => setMessage({ type: 'error', text: errorMessage(e) }),
-    );
-  }, [reset]);
+    load(!dirty.current).catch((e: unknown) => setMessage({ type: 'error', text: errorMessage(e) }));
+  }, [load, enrolled, lastSync]);
 
   const onSubmit = async (form: z.output<typeof SettingsFormSchema>) => {
     setMessage(null);
+    const versionBefore = policy?.version ?? null;
     try {
       const saved = await call('settings:update', {
         deficiencyReasons: form.deficiencyReasons,
@@ -83,21 +104,32 @@ export function SettingsScreen() {
       });
       setLoaded(saved);
       reset(toForm(saved));
-      setMessage({ type: 'success', text: 'Settings saved.' });
+      await load(false);
+      setMessage({ type: 'success', text: policy?.source === 'local' ? 'Settings saved.' : 'Settings saved at HQ.' });
     } catch (e) {
       setMessage({ type: 'error', text: errorMessage(e) });
+      // HQ's policy moved on meanwhile: show HQ's, so a second save cannot undo the other supervisor's change.
+      const now = await load(false).catch(() => null);
+      if (now && now.version !== versionBefore) await load(true);
     }
   };
+
+  const readOnly = policy !== null && !policy.canEdit;
 
   return (
     <div className="grid-container screen">
       <h1 tabIndex={-1}>Settings</h1>
-      <p className="usa-intro">These settings apply to this computer. Findings keep the reason they were given.</p>
+      <p className="usa-intro">
+        Deficiency reasons, the response period, the evidence size limit and the report marking. Findings keep the
+        reason they were given.
+      </p>
       <HqConnection />
       <AuditLogSection />
       {enrolled && <RefusedChanges />}
       {message && <Alert type={message.type}>{message.text}</Alert>}
-      {loaded && (
+      {policy && <PolicySource status={policy} />}
+      {loaded && readOnly && <PolicySummary settings={loaded} />}
+      {loaded && !readOnly && (
         <form className="usa-form usa-form--large settings-form" onSubmit={handleSubmit(onSubmit)} noValidate>
           <fieldset className="usa-fieldset">
             <legend className="usa-legend usa-legend--large">Deficiency reasons</legend>
