@@ -285,7 +285,7 @@ describe('refused files leave nothing behind', () => {
     [
       'a file over the 25 MB default limit',
       'warehouse.mp4',
-      () => Buffer.alloc(Math.round(48.2 * 1024 * 1024), 7),
+      () => Buffer.alloc(48_200_000, 7),
       '"warehouse.mp4" was not attached: it is 48.2 MB; the limit is 25 MB.',
     ],
   ])('refuses %s with a message naming the file', async (_what, fileName, make, message) => {
@@ -300,7 +300,7 @@ describe('refused files leave nothing behind', () => {
 
   it('refuses an empty file and one over a lowered limit, picked from disk', async () => {
     const validation = newValidation();
-    writeSettings(services.ctx.db, { ...DEFAULT_SETTINGS, maxEvidenceBytes: 64 * 1024 }, '2026-11-23T15:00:00.000Z');
+    writeSettings(services.ctx.db, { ...DEFAULT_SETTINGS, maxEvidenceBytes: 64_000 }, '2026-11-23T15:00:00.000Z');
     const before = counts(services.ctx.db);
     await expectRefused(
       () => attachPicked(validation, 'notes.txt', Buffer.alloc(0)),
@@ -308,12 +308,12 @@ describe('refused files leave nothing behind', () => {
       '"notes.txt" was not attached: the file is empty.',
     );
     await expectRefused(
-      () => attachPicked(validation, 'panorama.png', Buffer.alloc(200 * 1024)),
+      () => attachPicked(validation, 'panorama.png', Buffer.alloc(200_000)),
       'BAD_REQUEST',
       '"panorama.png" was not attached: it is 200 KB; the limit is 64 KB.',
     );
     await expectRefused(
-      () => attachBytes(validation, 'panorama.png', Buffer.alloc(200 * 1024)),
+      () => attachBytes(validation, 'panorama.png', Buffer.alloc(200_000)),
       'BAD_REQUEST',
       '"panorama.png" was not attached: it is 200 KB; the limit is 64 KB.',
     );
