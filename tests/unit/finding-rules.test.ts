@@ -6,6 +6,7 @@ import {
   recommendationAllowed,
   storedFindingFields,
 } from '../../shared/domain/finding-rules';
+import { reasonShown } from '../../shared/report/model';
 
 describe('a Recommendation', () => {
   it('is stored without a due date; an Action Required finding keeps its own', () => {
@@ -77,5 +78,13 @@ describe('a response due date', () => {
     // Recorded at 01:30 UTC on Dec 2: in Honolulu it was still Dec 1, and the laptop took Dec 1.
     expect(earliestReportDateAtHq('2026-12-02T01:30:00.000Z')).toBe('2026-12-01');
     expect(earliestReportDateAtHq('2027-03-01T23:59:59.000Z')).toBe('2027-02-28');
+  });
+});
+
+describe('the report', () => {
+  it('says "Not given" for an Action Required finding without a reason, and nothing for a Recommendation without one', () => {
+    expect(reasonShown({ classification: 'ACTION_REQUIRED', reason: null })).toBe(true);
+    expect(reasonShown({ classification: 'RECOMMENDATION', reason: null })).toBe(false);
+    expect(reasonShown({ classification: 'RECOMMENDATION', reason: 'Training gap' })).toBe(true);
   });
 });
