@@ -13,7 +13,7 @@ import { SaveIndicator } from '../components/SaveIndicator';
 import { useAutosaveText } from '../components/useAutosaveText';
 import { displayedResponse, useWorksheetStore } from '../state/worksheet-store';
 import { EvidencePanel } from './evidence/EvidencePanel';
-import { FindingEditor } from './FindingEditor';
+import { FindingEditor, findingAreaShown } from './FindingEditor';
 import { ChecklistPanel } from './inspections/ChecklistPanel';
 import { ReturnedFindingNote } from './worksheet/ReturnedBanner';
 
@@ -249,7 +249,7 @@ export const CriterionCard = memo(function CriterionCard({
       />
 
       {returned && !returnedFindingShown && <ReturnedFindingNote findingId={returned.findingId} />}
-      {(shown.result === 'DEFICIENT' || hasFinding) && (
+      {findingAreaShown(shown.result, hasFinding === true) && (
         <FindingEditor validationId={validationId} criterion={criterion} locked={locked} />
       )}
       {criterion.checklists && criterion.checklists.length > 0 && (
