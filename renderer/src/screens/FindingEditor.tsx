@@ -106,12 +106,14 @@ export function FindingEditor({
         </div>
       );
     }
+    // A locked worksheet takes no new advice: nothing to offer.
+    if (locked) return null;
     return (
       <div className="finding-editor-offer">
         <button
           type="button"
           className="usa-button usa-button--outline usa-button--small finding-editor-offer__button"
-          disabled={locked || !settings}
+          disabled={!settings}
           onClick={() => void persist({}, defaultRecommendation())}
         >
           Add a recommendation<span className="usa-sr-only"> for {criterion.id}</span>
