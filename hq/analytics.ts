@@ -10,10 +10,12 @@ import {
   ASSESSED_RESULTS,
   categoryNames,
   DEFICIENCY_CLASSIFICATIONS,
+  DEFICIENT_RESULT,
   minutesOfSeconds,
   NO_FINDING_DECISION,
   percentOf,
   roundedRatio,
+  SELF_EVIDENT_DEFICIENCY_CLASSIFICATIONS,
 } from '../shared/analytics/definitions';
 import type { AnalyticsFilters, TopDeficienciesQuery } from '../shared/analytics/filters';
 import type {
@@ -75,12 +77,16 @@ function submittedInScopeSql(user: HqUser, filters: AnalyticsFilters, p: Params)
 }
 
 /**
- * A finding record `f` that is a deficiency on its (already submitted) validation. The reviews ruling a finding
+ * A finding record `f` that is a deficiency on its (already submitted) validation: a Recommendation counts only on
+ * a criterion answered Deficient (isDeficiency), found through records_analytics_responses. The reviews ruling a finding
  * out are few: read once into `ruled_out` and checked by NOT IN, a hashed subplan whatever the row estimates
  * (NOT EXISTS lets an underestimate pick a nested loop over every ruling for each finding).
  */
 function deficiencyFindingSql(f: string, p: Params): string {
   return `${f}.entity = 'finding' AND ${f}.classification IN (${p.list(DEFICIENCY_CLASSIFICATIONS)})
+    AND (${f}.classification IN (${p.list(SELF_EVIDENT_DEFICIENCY_CLASSIFICATIONS)})
+      OR EXISTS (SELECT 1 FROM records cr WHERE cr.entity = 'criterion_response' AND cr.criterion_id = ${f}.criterion_id
+        AND cr.result = ${p.add(DEFICIENT_RESULT)} AND cr.validation_id = ${f}.validation_id))
     AND (${f}.validation_id, ${f}.entity_id) NOT IN (SELECT validation_id, finding_id FROM ruled_out)`;
 }
 

@@ -1,14 +1,17 @@
 import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { z } from 'zod';
+import { earliestReportDateAtHq } from '../shared/domain/due-dates';
 import {
   EvidenceSchema,
+  type Finding,
   FindingSchema,
   InspectionChecklistSchema,
   ObservationSchema,
   SiteSchema,
   VirtualSessionSchema,
 } from '../shared/domain/field-work';
+import { findingDueDateRefusal } from '../shared/domain/finding-rules';
 import { type FingerprintInput, fingerprintContent } from '../shared/domain/fingerprint';
 import {
   contentEditable,
@@ -205,7 +208,21 @@ export function decideChange(state: BatchState, principal: Principal, change: Ch
         : `submitted validations are immutable: this one is ${stateLabel(validation.workflowState)}`;
     return refuse('conflict', reason, currentOf(validation));
   }
+  if (change.entity === 'finding' && change.operation === 'upsert') {
+    const tooEarly = findingDueDateAtHqRefusal(change.payload);
+    if (tooEarly) return refuse('invalid', `dueDate: ${tooEarly}`);
+  }
   return decideRecordChange(state, change, validationId);
+}
+
+/**
+ * A finding's response due date before the report date is refused (issue 13). HQ does not read the stored copy
+ * to see whether the date changed, so it bounds the date by the day the finding was recorded, which is never
+ * stricter than the laptop's check at the time.
+ */
+function findingDueDateAtHqRefusal(payload: Record<string, unknown>): string | null {
+  const finding = payload as Pick<Finding, 'classification' | 'dueDate' | 'createdAt'>;
+  return findingDueDateRefusal(finding, null, earliestReportDateAtHq(finding.createdAt));
 }
 
 /** What the batch loaded of a validation it moves; a rule must never see a validation as having no findings. */

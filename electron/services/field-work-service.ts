@@ -9,7 +9,9 @@ import {
 } from '../../db/queries/findings';
 import { readSettings } from '../../db/queries/settings';
 import { criteriaVerifiedAtSite, getSite, softDeleteSite, upsertSite } from '../../db/queries/sites';
+import { earliestReportDate, localToday } from '../../shared/domain/due-dates';
 import type { Finding, Observation, Site } from '../../shared/domain/field-work';
+import { findingDueDateRefusal, storedFindingFields } from '../../shared/domain/finding-rules';
 import type { ParsedRequestOf } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
 import { getEdition, worksheetCriteria } from './catalog-service';
@@ -96,15 +98,19 @@ export function saveFinding(ctx: ServiceContext, req: ParsedRequestOf<'findings:
         );
       }
     }
+    // A Recommendation's due date is cleared (the editor says why); a new date before the report date is refused.
+    const fields = storedFindingFields({ classification: req.classification, dueDate: req.dueDate });
     const at = isoNow(ctx);
+    const tooEarly = findingDueDateRefusal(fields, before?.dueDate, earliestReportDate(localToday(new Date(at))));
+    if (tooEarly) throw new AppError('BAD_REQUEST', tooEarly);
     const finding: Finding = {
       id: before?.id ?? randomUUID(),
       validationId: req.validationId,
       criterionId: req.criterionId,
-      classification: req.classification,
+      classification: fields.classification,
       reasonCode: req.reasonCode,
       description: req.description,
-      dueDate: req.dueDate,
+      dueDate: fields.dueDate,
       version: (before?.version ?? 0) + 1,
       createdAt: before?.createdAt ?? at,
       updatedAt: at,

@@ -9,6 +9,7 @@ import {
 } from '../../db/queries/workflow';
 import { checkWorksheetCompleteness } from '../../shared/domain/completeness';
 import type { CompletenessProblem, CompletenessReport } from '../../shared/domain/completeness-types';
+import { localToday } from '../../shared/domain/due-dates';
 import { type FingerprintInput, fingerprintContent } from '../../shared/domain/fingerprint';
 import {
   checklistProblems,
@@ -29,7 +30,12 @@ export function fingerprintOf(content: FingerprintInput): string {
   return createHash('sha256').update(fingerprintContent(content), 'utf8').digest('hex');
 }
 
-function completenessOf(ctx: ServiceContext, validation: Validation, content: FingerprintInput): CompletenessReport {
+function completenessOf(
+  ctx: ServiceContext,
+  validation: Validation,
+  content: FingerprintInput,
+  today: string,
+): CompletenessReport {
   const criteria = worksheetCriteria(getEdition(ctx, validation.catalogEditionId), validation.entityType);
   return checkWorksheetCompleteness({
     mode: validation.mode,
@@ -38,6 +44,7 @@ function completenessOf(ctx: ServiceContext, validation: Validation, content: Fi
     findings: content.findings,
     evidence: content.evidence,
     sites: content.sites,
+    today,
     extra: [
       ...checklistProblems(criteria, content.responses, content.checklists).map(
         (p): CompletenessProblem => ({
@@ -73,7 +80,7 @@ function completenessOf(ctx: ServiceContext, validation: Validation, content: Fi
 
 export function checkCompleteness(ctx: ServiceContext, validationId: string): CompletenessReport {
   const validation = requireValidation(ctx, validationId);
-  return completenessOf(ctx, validation, loadValidationContent(ctx, validation));
+  return completenessOf(ctx, validation, loadValidationContent(ctx, validation), localToday(ctx.now()));
 }
 
 /** Locks the worksheet, records who signed and when, and stores the SHA-256 fingerprint of its content. */
@@ -85,7 +92,8 @@ export function submitValidation(ctx: ServiceContext, validationId: string, sign
         throw new AppError('LOCKED', `This validation was already submitted on ${validation.submittedAt}.`);
       }
       const content = loadValidationContent(ctx, validation);
-      const report = completenessOf(ctx, validation, content);
+      const at = isoNow(ctx);
+      const report = completenessOf(ctx, validation, content, localToday(new Date(at)));
       if (!report.ready) {
         const first = report.errors.slice(0, 3).map((p) => p.message);
         throw new AppError(
@@ -93,7 +101,6 @@ export function submitValidation(ctx: ServiceContext, validationId: string, sign
           `The validation is not complete: ${report.errors.length} problem${report.errors.length > 1 ? 's' : ''} to fix (${first.join(' ')}${report.errors.length > 3 ? ' …' : ''}). Nothing was submitted.`,
         );
       }
-      const at = isoNow(ctx);
       const submission = {
         submittedAt: at,
         // The enrolled person HQ knows; the typed signature stays as the SCSS typed it.

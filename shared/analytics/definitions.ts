@@ -8,8 +8,17 @@ import type { ResponseResult } from '../domain/validation';
  * same numbers from the same data. Pure: HQ's SQL embeds these constants rather than restating them.
  */
 
-/** A finding of these classifications is a deficiency; best-practice observations are not findings at all. */
+/** Findings of these classifications can be deficiencies; best-practice observations are not findings at all. */
 export const DEFICIENCY_CLASSIFICATIONS: readonly FindingClassification[] = ['ACTION_REQUIRED', 'RECOMMENDATION'];
+
+/**
+ * A deficiency is a criterion not met. An Action Required finding says so by itself (it stands only on a Deficient
+ * Must); any other finding counts only on a criterion the SCSS found Deficient (a Should not in place), never as
+ * advice on a Compliant criterion.
+ */
+export const SELF_EVIDENT_DEFICIENCY_CLASSIFICATIONS: readonly FindingClassification[] = ['ACTION_REQUIRED'];
+/** The result that marks a criterion not met. */
+export const DEFICIENT_RESULT: ResponseResult = 'DEFICIENT';
 
 /** A reviewer who does not concur and proposes "no finding" has decided the finding is not a deficiency. */
 export const NO_FINDING_DECISION: { decision: ReviewDecision; proposedClassification: ProposedClassification } = {
@@ -22,17 +31,25 @@ export const ASSESSED_RESULTS: readonly ResponseResult[] = ['COMPLIANT', 'DEFICI
 
 export type DeficiencyCandidate = {
   classification: string;
+  /** The result the SCSS recorded on the finding's criterion, if any. */
+  criterionResult: string | null;
   /** The finding's latest review decision, if any. */
   review: { decision: string; proposedClassification?: string | null } | null;
   /** The validation has been submitted (it ever left the SCSS's hands: any state but in progress, or a submittedAt). */
   validationSubmitted: boolean;
 };
 
-/** A deficiency: an Action Required or Recommendation finding on a submitted validation, unless a reviewer ruled it no finding. */
+/**
+ * A deficiency: on a submitted validation, an Action Required finding, or a Recommendation on a criterion found
+ * Deficient, unless a reviewer ruled it no finding.
+ */
 export function isDeficiency(finding: DeficiencyCandidate): boolean {
   if (!finding.validationSubmitted) return false;
   if (!(DEFICIENCY_CLASSIFICATIONS as readonly string[]).includes(finding.classification)) return false;
-  return !isRuledNoFinding(finding.review);
+  const notMet =
+    (SELF_EVIDENT_DEFICIENCY_CLASSIFICATIONS as readonly string[]).includes(finding.classification) ||
+    finding.criterionResult === DEFICIENT_RESULT;
+  return notMet && !isRuledNoFinding(finding.review);
 }
 
 export const isRuledNoFinding = (review: DeficiencyCandidate['review']): boolean =>

@@ -1,7 +1,9 @@
 import type { Criterion } from '../catalog/schema';
 import type { CompletenessProblem, CompletenessReport } from './completeness-types';
+import { dueDateBeforeReportRefusal, earliestReportDate } from './due-dates';
 import type { Evidence, Finding, Site } from './field-work';
-import type { CriterionResponse, ValidationMode } from './validation';
+import { findingPlacementProblem } from './finding-rules';
+import type { CriterionResponse, ResponseResult, ValidationMode } from './validation';
 
 export type CompletenessInput = {
   mode: ValidationMode;
@@ -10,6 +12,8 @@ export type CompletenessInput = {
   findings: ReadonlyArray<Finding>;
   evidence: ReadonlyArray<Evidence>;
   sites: ReadonlyArray<Site>;
+  /** The SCSS's date (YYYY-MM-DD): the report cannot be dated earlier, so no response may be due before it. */
+  today: string;
   /** Extra problems from rules that live elsewhere (inspection checklists, the virtual session log). */
   extra?: ReadonlyArray<CompletenessProblem>;
 };
@@ -26,6 +30,68 @@ const problem = (
   criterionId: criterion?.id ?? null,
   category: criterion?.category ?? null,
 });
+
+type CriterionRef = Pick<Criterion, 'id' | 'category' | 'level'>;
+
+/**
+ * A finding's own problems: where it stands (an Action Required finding needs a Deficient Must criterion, a
+ * Recommendation a Compliant criterion or a Deficient Should one), and what it must say. Only an Action Required
+ * finding needs a deficiency reason and a response due date, not before the report date.
+ */
+function findingProblems(
+  criterion: CriterionRef,
+  finding: Finding,
+  result: ResponseResult,
+  today: string,
+): CompletenessProblem[] {
+  const found: CompletenessProblem[] = [];
+  const placement = findingPlacementProblem(criterion, finding.classification, result);
+  if (placement?.code === 'FINDING_ON_NON_DEFICIENT') {
+    // A finding that should not be there at all: what it says does not matter.
+    return [problem('error', placement.code, placement.message, criterion)];
+  }
+  if (placement) found.push(problem('error', placement.code, placement.message, criterion));
+  if (finding.classification === 'ACTION_REQUIRED') {
+    if (!finding.reasonCode) {
+      found.push(
+        problem(
+          'error',
+          'FINDING_WITHOUT_REASON',
+          `The finding on ${criterion.id} has no deficiency reason.`,
+          criterion,
+        ),
+      );
+    }
+    if (!finding.dueDate) {
+      found.push(
+        problem(
+          'error',
+          'FINDING_WITHOUT_DUE_DATE',
+          `The finding on ${criterion.id} has no response due date.`,
+          criterion,
+        ),
+      );
+    } else {
+      const early = dueDateBeforeReportRefusal(finding.dueDate, earliestReportDate(today));
+      if (early) {
+        found.push(problem('error', 'FINDING_DUE_BEFORE_REPORT_DATE', `${criterion.id}: ${early}`, criterion));
+      }
+    }
+  }
+  if (finding.description.trim() === '') {
+    found.push(
+      problem(
+        'error',
+        'FINDING_WITHOUT_DESCRIPTION',
+        finding.classification === 'RECOMMENDATION'
+          ? `The Recommendation on ${criterion.id} says nothing: describe what the Member could improve.`
+          : `The finding on ${criterion.id} has no description.`,
+        criterion,
+      ),
+    );
+  }
+  return found;
+}
 
 /**
  * What stands between this worksheet and submission. Errors block submit; warnings are shown but
@@ -51,53 +117,12 @@ export function checkWorksheetCompleteness(input: CompletenessInput): Completene
       problems.push(problem('error', 'UNANSWERED', `${criterion.id} has no result.`, criterion));
       continue;
     }
-    if (result === 'DEFICIENT') {
-      if (!finding) {
-        problems.push(
-          problem('error', 'DEFICIENT_WITHOUT_FINDING', `${criterion.id} is Deficient but has no finding.`, criterion),
-        );
-      } else {
-        if (!finding.reasonCode) {
-          problems.push(
-            problem(
-              'error',
-              'FINDING_WITHOUT_REASON',
-              `The finding on ${criterion.id} has no deficiency reason.`,
-              criterion,
-            ),
-          );
-        }
-        if (!finding.dueDate) {
-          problems.push(
-            problem(
-              'error',
-              'FINDING_WITHOUT_DUE_DATE',
-              `The finding on ${criterion.id} has no response due date.`,
-              criterion,
-            ),
-          );
-        }
-        if (finding.description.trim() === '') {
-          problems.push(
-            problem(
-              'error',
-              'FINDING_WITHOUT_DESCRIPTION',
-              `The finding on ${criterion.id} has no description.`,
-              criterion,
-            ),
-          );
-        }
-      }
-    } else if (finding) {
+    if (result === 'DEFICIENT' && !finding) {
       problems.push(
-        problem(
-          'error',
-          'FINDING_ON_NON_DEFICIENT',
-          `${criterion.id} has a finding but is not marked Deficient: remove the finding or change the result.`,
-          criterion,
-        ),
+        problem('error', 'DEFICIENT_WITHOUT_FINDING', `${criterion.id} is Deficient but has no finding.`, criterion),
       );
     }
+    if (finding) problems.push(...findingProblems(criterion, finding, result, input.today));
     if (
       result === 'NOT_APPLICABLE' &&
       criterion.level !== 'SHOULD' &&

@@ -1,4 +1,4 @@
-import { addDays, formatISO, parseISO } from 'date-fns';
+import { addDays, format, formatISO, parseISO, subDays } from 'date-fns';
 
 /** The Member's response deadline: `days` calendar days after the report date (default 90, configurable). */
 export function defaultDueDate(reportDate: string, days: number): string {
@@ -8,4 +8,29 @@ export function defaultDueDate(reportDate: string, days: number): string {
 /** Today's calendar date where the SCSS is (not UTC), as YYYY-MM-DD. */
 export function localToday(now: Date = new Date()): string {
   return formatISO(now, { representation: 'date' });
+}
+
+/**
+ * The earliest date the report can carry while the SCSS still edits findings: the report is dated on the day a
+ * supervisor approves it (workflow-service), which is today at the earliest. Findings cannot change once approved.
+ */
+export const earliestReportDate = (today: string): string => today;
+
+/**
+ * HQ's bound for a finding recorded at `createdAtIso` (UTC): the SCSS's laptop refused dates before its own
+ * local today, which can be one day behind the UTC date, and today was never before the day the finding was made.
+ */
+export const earliestReportDateAtHq = (createdAtIso: string): string =>
+  formatISO(subDays(parseISO(createdAtIso.slice(0, 10)), 1), { representation: 'date' });
+
+const day = (isoDate: string) => format(parseISO(isoDate), 'MMM d, yyyy');
+
+/** Why a response due date is refused (it is before the report date), in plain words; null when it is fine. */
+export function dueDateBeforeReportRefusal(dueDate: string, earliestReport: string): string | null {
+  if (dueDate >= earliestReport) return null;
+  return (
+    `The response due date, ${day(dueDate)}, is before the report date: the Member cannot be asked to answer ` +
+    `before the report is issued, and it will be dated ${day(earliestReport)} at the earliest. ` +
+    `Choose ${day(earliestReport)} or a later date.`
+  );
 }

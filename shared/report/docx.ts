@@ -26,6 +26,7 @@ import {
   REPORT_AUDIENCE_LABELS,
   type ReportFinding,
   type ReportModel,
+  reasonShown,
   responseDueText,
 } from './model';
 import { isRightToLeft, xmlSafe } from './text';
@@ -203,7 +204,7 @@ function finding(model: ReportModel, f: ReportFinding, photos: PhotoLookup): Blo
     labelled('Classification', f.classificationLabel),
     labelled('Category', `${f.category}. ${f.categoryName}`),
     ...(f.criterionLevel ? [labelled('Requirement level', f.criterionLevel)] : []),
-    labelled('Deficiency reason', f.reason ?? 'Not given'),
+    ...(reasonShown(f) ? [labelled('Deficiency reason', f.reason ?? 'Not given')] : []),
     labelled('Response due', responseDueText(f, formatReportDate)),
   ];
   if (f.requirements.length) {

@@ -16,6 +16,7 @@ import {
   type ReportFinding,
   type ReportModel,
   type ReportPhoto,
+  reasonShown,
   responseDueText,
 } from './model';
 
@@ -127,7 +128,7 @@ function finding(model: ReportModel, f: ReportFinding, photos: PhotoLookup): Htm
 <dt>Classification</dt><dd>${f.classificationLabel}</dd>
 <dt>Category</dt><dd>${f.category}. ${f.categoryName}</dd>
 ${f.criterionLevel ? html`<dt>Requirement level</dt><dd>${f.criterionLevel}</dd>` : ''}
-<dt>Deficiency reason</dt><dd>${f.reason ?? 'Not given'}</dd>
+${reasonShown(f) ? html`<dt>Deficiency reason</dt><dd>${f.reason ?? 'Not given'}</dd>` : ''}
 <dt>Response due</dt><dd>${responseDueText(f, formatReportDate)}</dd>
 </dl>
 ${

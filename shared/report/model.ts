@@ -39,6 +39,10 @@ export const responseDueText = (
       ? 'No response required (answering is optional)'
       : 'Set when the report is approved';
 
+/** A Recommendation's reason is optional: none is shown rather than "Not given"; Action Required always says. */
+export const reasonShown = (f: Pick<ReportFinding, 'classification' | 'reason'>): boolean =>
+  f.reason !== null || f.classification !== 'RECOMMENDATION';
+
 export const CRITERION_LEVEL_LABELS: Record<CriterionLevel, string> = {
   MUST: 'Must',
   SHOULD: 'Should',

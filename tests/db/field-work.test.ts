@@ -340,6 +340,59 @@ describe('findings', () => {
     expect(openWorksheet(s.ctx, validation.id).findings).toEqual([]);
   });
 
+  it('refuses a response due date before the report date (today at the earliest), saying why, and writes nothing', () => {
+    const s = open(); // the clock reads 2026-03-02, 14:00 UTC
+    const validation = newValidation(s);
+    expectRefused(
+      s,
+      () => saveFinding(s.ctx, findingRequest(validation, { dueDate: '2026-03-01' })),
+      'BAD_REQUEST',
+      /^The response due date, Mar 1, 2026, is before the report date: .* dated Mar 2, 2026 at the earliest\. Choose Mar 2, 2026 or a later date\.$/,
+    );
+    expect(openWorksheet(s.ctx, validation.id).findings).toEqual([]);
+    expect(saveFinding(s.ctx, findingRequest(validation, { dueDate: '2026-03-02' })).dueDate).toBe('2026-03-02');
+  });
+
+  it('keeps a due date set earlier that has since passed, so other edits still save (submit flags the date)', () => {
+    let now = Date.parse('2026-03-02T14:00:00.000Z');
+    const s = open({
+      now: () => {
+        now += 1000;
+        return new Date(now);
+      },
+    });
+    const validation = newValidation(s);
+    saveFinding(s.ctx, findingRequest(validation, { dueDate: '2026-03-05' }));
+    now = Date.parse('2026-04-01T14:00:00.000Z');
+    const edited = saveFinding(s.ctx, findingRequest(validation, { dueDate: '2026-03-05', description: 'Reworded.' }));
+    expect(edited).toMatchObject({ dueDate: '2026-03-05', description: 'Reworded.', version: 2 });
+    // Changing it to another past date is refused.
+    expectAppError(
+      () => saveFinding(s.ctx, findingRequest(validation, { dueDate: '2026-03-06' })),
+      'BAD_REQUEST',
+      /before the report date/,
+    );
+  });
+
+  it('stores a Recommendation without a due date (the Member need not answer it), even on a Compliant criterion', () => {
+    const s = open();
+    const validation = newValidation(s);
+    saveResponse(s.ctx, { validationId: validation.id, criterionId: '4.1', result: 'COMPLIANT' });
+    const { value, change } = oneChange(s, () =>
+      saveFinding(
+        s.ctx,
+        findingRequest(validation, { classification: 'RECOMMENDATION', reasonCode: null, dueDate: '2026-06-08' }),
+      ),
+    );
+    expect(value).toMatchObject({ classification: 'RECOMMENDATION', reasonCode: null, dueDate: null });
+    expect(change.payload).toMatchObject({ classification: 'RECOMMENDATION', dueDate: null });
+    // A past date sent with a Recommendation is cleared, not refused: there is no date to be wrong.
+    expect(
+      saveFinding(s.ctx, findingRequest(validation, { classification: 'RECOMMENDATION', dueDate: '2020-01-01' }))
+        .dueDate,
+    ).toBeNull();
+  });
+
   it('refuses a finding for a criterion that is not on the worksheet, and writes nothing', () => {
     const s = open();
     const validation = newValidation(s);

@@ -81,6 +81,18 @@ function finding(
   });
 }
 
+/** Advice on a Compliant criterion: a Recommendation, which is no deficiency (nothing here may count it). */
+function improvement(validationId: string, criterionId: string) {
+  saveFinding(services.ctx, {
+    validationId,
+    criterionId,
+    classification: 'RECOMMENDATION',
+    reasonCode: null,
+    description: `Could do better on ${criterionId}.`,
+    dueDate: null,
+  });
+}
+
 /** Submits at the given time: the clock is set just before. */
 function submitAt(validationId: string, iso: string) {
   nowMs = Date.parse(iso) - 1000;
@@ -91,12 +103,13 @@ function buildFixture() {
   const { ctx } = services;
   const [a, b] = importers(services);
   const v1 = buildCompleteValidation(services, { member: a }).validation;
-  finding(v1.id, '2.1', 'RECOMMENDATION', 'NO_WRITTEN_PROCEDURE');
+  finding(v1.id, '2.2', 'RECOMMENDATION', 'NO_WRITTEN_PROCEDURE');
   finding(v1.id, '5.1', 'ACTION_REQUIRED', 'NO_WRITTEN_PROCEDURE');
+  improvement(v1.id, '6.1');
   submitAt(v1.id, '2026-01-15T10:00:00.000Z');
 
   const v2 = buildCompleteValidation(services, { member: a, mode: 'VIRTUAL' }).validation;
-  finding(v2.id, '2.1', 'RECOMMENDATION', 'TRAINING_GAP');
+  finding(v2.id, '2.2', 'RECOMMENDATION', 'TRAINING_GAP');
   saveVirtualSession(ctx, {
     validationId: v2.id,
     platform: 'Zoom',
@@ -152,7 +165,7 @@ describe('the six views on this computer', () => {
     expect(view('top-deficiencies')).toEqual({
       rows: [
         { criterionId: '4.1', category: 4, timesDeficient: 3, timesAssessed: 3, rate: 100 },
-        { criterionId: '2.1', category: 2, timesDeficient: 2, timesAssessed: 3, rate: 66.67 },
+        { criterionId: '2.2', category: 2, timesDeficient: 2, timesAssessed: 3, rate: 66.67 },
         { criterionId: '5.1', category: 5, timesDeficient: 1, timesAssessed: 3, rate: 33.33 },
       ],
     });
@@ -295,7 +308,7 @@ describe('filters', () => {
     expect(view('top-deficiencies', { mode: 'VIRTUAL' })).toEqual({
       rows: [
         { criterionId: '4.1', category: 4, timesDeficient: 2, timesAssessed: 2, rate: 100 },
-        { criterionId: '2.1', category: 2, timesDeficient: 1, timesAssessed: 2, rate: 50 },
+        { criterionId: '2.2', category: 2, timesDeficient: 1, timesAssessed: 2, rate: 50 },
       ],
     });
   });

@@ -85,12 +85,12 @@ describe('checkCompleteness', () => {
       description: ' ',
       dueDate: null,
     });
-    // Deficient without a finding; a finding left on a Compliant criterion.
+    // Deficient without a finding; an Action Required finding left on a Compliant criterion.
     saveResponse(s.ctx, { validationId: id, criterionId: '4.2', result: 'DEFICIENT' });
     saveFinding(s.ctx, {
       validationId: id,
       criterionId: '4.3',
-      classification: 'RECOMMENDATION',
+      classification: 'ACTION_REQUIRED',
       reasonCode: 'OTHER',
       description: 'Left over',
       dueDate: '2026-06-08',

@@ -134,6 +134,8 @@ async function buildDataset(ctx: HqTestContext): Promise<Fixture> {
       findingOf(v1.id, '4.1', 'ACTION_REQUIRED', 'NOT_IMPLEMENTED'),
       findingOf(v1.id, '4.2', 'RECOMMENDATION', 'NO_WRITTEN_PROCEDURE'),
       findingOf(v1.id, '5.2', 'ACTION_REQUIRED', 'NOT_IMPLEMENTED'),
+      // Advice on a Compliant criterion: a Recommendation that no view counts as a deficiency.
+      findingOf(v1.id, '6.1', 'RECOMMENDATION', null),
     ],
     '2026-03-10T14:00:00.000Z',
   );
@@ -175,7 +177,7 @@ async function buildDataset(ctx: HqTestContext): Promise<Fixture> {
     ctx,
     f.jo,
     v4,
-    [answerOf(v4.id, '4.1', 'COMPLIANT'), answerOf(v4.id, '9.1', 'DEFICIENT'), ...v4Findings],
+    [answerOf(v4.id, '4.1', 'DEFICIENT'), answerOf(v4.id, '9.1', 'DEFICIENT'), ...v4Findings],
     '2026-04-01T00:00:00.000Z',
   );
   // Miami reviews, approves (report date 2026-04-10, so the response was due 2026-07-09) and issues the report.

@@ -84,7 +84,7 @@ export function findingChange(
     classification: overrides.classification ?? 'ACTION_REQUIRED',
     reasonCode: 'NOT_IMPLEMENTED',
     description: overrides.description ?? 'Unique logins are not enforced on the warehouse terminals.',
-    dueDate: '2026-06-08',
+    dueDate: '2027-02-18',
     version,
     createdAt: AT,
     updatedAt: AT,

@@ -60,6 +60,39 @@ describe.each(BACKENDS)('HQ checks every pushed record against its entity schema
     expect(await contentCounts(ctx.db)).toEqual(before);
   });
 
+  it('refuses a finding whose response is due before the report could be dated, and still takes an old Recommendation with a date', async () => {
+    const dana = await enrol(ctx, DANA);
+    const v = makeValidation();
+    await push(ctx, dana.token, { changes: [createValidation(v)] });
+    const before = await contentCounts(ctx.db);
+    // Recorded on Nov 20, 2026 (UTC): the laptop took dates from its own day, Nov 19 at the earliest.
+    const tooEarly = findingChange(v.id, randomUUID());
+    tooEarly.payload = { ...tooEarly.payload, dueDate: '2026-11-18' };
+    const { body } = await push(ctx, dana.token, { changes: [tooEarly] });
+    expect(outcomeAndReason(body.receipts)).toEqual([
+      [
+        'invalid',
+        'dueDate: The response due date, Nov 18, 2026, is before the report date: the Member cannot be asked to answer ' +
+          'before the report is issued, and it will be dated Nov 19, 2026 at the earliest. Choose Nov 19, 2026 or a later date.',
+      ],
+    ]);
+    expect(await contentCounts(ctx.db)).toEqual(before);
+
+    const lastDay = findingChange(v.id, randomUUID(), { criterionId: '4.2' });
+    lastDay.payload = { ...lastDay.payload, dueDate: '2026-11-19' };
+    // Written before Recommendations lost their due date: read and kept as sent, the date meaning nothing.
+    const oldRecommendation = findingChange(v.id, randomUUID(), {
+      criterionId: '4.3',
+      classification: 'RECOMMENDATION',
+    });
+    oldRecommendation.payload = { ...oldRecommendation.payload, dueDate: '2026-06-08' };
+    const accepted = await push(ctx, dana.token, { changes: [lastDay, oldRecommendation] });
+    expect(outcomeAndReason(accepted.body.receipts)).toEqual([
+      ['applied', undefined],
+      ['applied', undefined],
+    ]);
+  });
+
   it('refuses a record whose entityId is not the key its payload names', async () => {
     const dana = await enrol(ctx, DANA);
     const v = makeValidation();

@@ -89,7 +89,16 @@ describe.each(BACKENDS)('analytics on the laptop agree with HQ on %s', (backend)
     const memberB = addMember(dana, 'Gulf Coast Home Goods Inc', 'IMP-88341');
 
     const v1 = buildCompleteValidation(dana.services, { member: memberA, signer: DANA.name }).validation;
-    addFinding(dana, v1.id, '2.1', 'RECOMMENDATION', 'NO_WRITTEN_PROCEDURE');
+    addFinding(dana, v1.id, '2.2', 'RECOMMENDATION', 'NO_WRITTEN_PROCEDURE');
+    // Advice on a Compliant criterion: neither side counts it as a deficiency.
+    saveFinding(ctx, {
+      validationId: v1.id,
+      criterionId: '6.1',
+      classification: 'RECOMMENDATION',
+      reasonCode: null,
+      description: 'Photograph seals at stuffing as well.',
+      dueDate: null,
+    });
     submitValidation(ctx, v1.id, DANA.name);
     const v2 = buildCompleteValidation(dana.services, { member: memberA, mode: 'VIRTUAL', signer: DANA.name });
     saveVirtualSession(ctx, {

@@ -81,8 +81,9 @@ describe.each(BACKENDS)('the review loop across an SCSS, a reviewer and a superv
     const member = addMember(dana);
     const built = buildCompleteValidation(dana.services, { member, signer: DANA.name });
     const { validation, finding: findingA, site } = built;
+    // A Must + Should criterion: the reviewer may find only its Should part unmet, which is a Recommendation.
     const otherId = built.criteria.find(
-      (c) => c.id !== built.deficientId && c.id !== built.naId && c.level === 'MUST' && !c.checklists?.length,
+      (c) => c.id !== built.deficientId && c.id !== built.naId && c.level === 'MIXED' && !c.checklists?.length,
     )?.id;
     if (!otherId) throw new Error('no second criterion for a finding');
     saveResponse(ctx, {

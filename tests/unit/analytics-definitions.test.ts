@@ -62,13 +62,27 @@ describe('percentOf', () => {
 });
 
 describe('what counts', () => {
-  const submitted = { validationSubmitted: true, review: null };
+  const submitted = { validationSubmitted: true, review: null, criterionResult: 'DEFICIENT' };
 
   it('counts Action Required and Recommendation findings on submitted validations as deficiencies', () => {
     expect(isDeficiency({ ...submitted, classification: 'ACTION_REQUIRED' })).toBe(true);
     expect(isDeficiency({ ...submitted, classification: 'RECOMMENDATION' })).toBe(true);
     expect(isDeficiency({ ...submitted, classification: 'BEST_PRACTICE' })).toBe(false);
-    expect(isDeficiency({ classification: 'ACTION_REQUIRED', review: null, validationSubmitted: false })).toBe(false);
+    expect(
+      isDeficiency({
+        classification: 'ACTION_REQUIRED',
+        review: null,
+        validationSubmitted: false,
+        criterionResult: null,
+      }),
+    ).toBe(false);
+  });
+
+  it('does not count a Recommendation on a criterion that was met: advice on a Compliant criterion is no deficiency', () => {
+    expect(isDeficiency({ ...submitted, classification: 'RECOMMENDATION', criterionResult: 'COMPLIANT' })).toBe(false);
+    expect(isDeficiency({ ...submitted, classification: 'RECOMMENDATION', criterionResult: null })).toBe(false);
+    // An Action Required finding states a criterion not met whatever the answer says.
+    expect(isDeficiency({ ...submitted, classification: 'ACTION_REQUIRED', criterionResult: 'COMPLIANT' })).toBe(true);
   });
 
   it('leaves out a finding a reviewer ruled no finding, and only that non-concurrence', () => {

@@ -9,6 +9,8 @@ import type { CriterionResponse } from '../../shared/domain/validation';
 
 const VALIDATION = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
 const AT = '2026-03-02T14:00:00.000Z';
+/** The SCSS's date: the report will be dated no earlier. */
+const TODAY = '2026-03-02';
 
 /** A small worksheet in catalog order: a Should, two Musts, a Must + Should, and two more Musts. */
 const CRITERIA: CompletenessInput['criteria'] = [
@@ -94,6 +96,7 @@ function completeInput(more: Partial<CompletenessInput> = {}): CompletenessInput
     findings: [],
     evidence: [],
     sites: [SITE],
+    today: TODAY,
     ...more,
   };
 }
@@ -218,6 +221,104 @@ describe('checkWorksheetCompleteness', () => {
       ['10.1', 'FINDING_ON_NON_DEFICIENT'],
     ]);
     expect(report.errors[2]).toMatchObject({ category: 10 });
+  });
+
+  describe('Recommendations: advice the Member is not required to answer', () => {
+    const recommendation = (criterionId: string, more: Partial<Finding> = {}) =>
+      finding(criterionId, { classification: 'RECOMMENDATION', reasonCode: null, dueDate: null, ...more });
+
+    it('may improve on a Compliant criterion, with no deficiency reason and no due date', () => {
+      const report = checkWorksheetCompleteness(
+        completeInput({ findings: [recommendation('4.1', { description: 'Rotate the badge audit monthly.' })] }),
+      );
+      expect(report).toEqual({ ready: true, errors: [], warnings: [] });
+    });
+
+    it('stands on a Should (or the Should part of a Must + Should) criterion found Deficient, without reason or date', () => {
+      const report = checkWorksheetCompleteness(
+        completeInput({
+          responses: withResponses(response('1.1', 'DEFICIENT'), response('2.2', 'DEFICIENT')),
+          findings: [recommendation('1.1'), recommendation('2.2')],
+        }),
+      );
+      expect(report).toEqual({ ready: true, errors: [], warnings: [] });
+    });
+
+    it('still needs a description, on a Compliant criterion as on a Deficient one', () => {
+      const report = checkWorksheetCompleteness(
+        completeInput({
+          responses: withResponses(response('1.1', 'DEFICIENT')),
+          findings: [recommendation('1.1', { description: ' ' }), recommendation('4.2', { description: '' })],
+        }),
+      );
+      expect(gist(report.errors)).toEqual([
+        ['1.1', 'FINDING_WITHOUT_DESCRIPTION'],
+        ['4.2', 'FINDING_WITHOUT_DESCRIPTION'],
+      ]);
+      expect(report.errors[1]?.message).toBe(
+        'The Recommendation on 4.2 says nothing: describe what the Member could improve.',
+      );
+    });
+
+    it('is not enough for a Must criterion found Deficient, and Action required is not for a Should one', () => {
+      const report = checkWorksheetCompleteness(
+        completeInput({
+          responses: withResponses(response('1.1', 'DEFICIENT'), response('4.1', 'DEFICIENT')),
+          findings: [finding('1.1'), recommendation('4.1')],
+        }),
+      );
+      expect(gist(report.errors)).toEqual([
+        ['1.1', 'FINDING_CLASSIFICATION_MISMATCH'],
+        ['4.1', 'FINDING_CLASSIFICATION_MISMATCH'],
+      ]);
+      expect(report.errors.map((p) => p.message)).toEqual([
+        '1.1 is a Should criterion: one not in place is a Recommendation, not Action required. Make the finding a Recommendation.',
+        '4.1 is a Must criterion marked Deficient: its finding is Action required (a Recommendation is advice the Member need not answer).',
+      ]);
+    });
+
+    it('has no place on a criterion Not applicable or Not verified', () => {
+      const report = checkWorksheetCompleteness(
+        completeInput({
+          responses: withResponses(response('1.1', 'NOT_APPLICABLE'), response('4.2', 'NOT_VERIFIED')),
+          findings: [recommendation('1.1'), recommendation('4.2')],
+        }),
+      );
+      expect(gist(report.errors)).toEqual([
+        ['1.1', 'FINDING_ON_NON_DEFICIENT'],
+        ['4.2', 'FINDING_ON_NON_DEFICIENT'],
+      ]);
+      expect(report.errors[1]?.message).toBe(
+        '4.2 has a Recommendation but is marked Not verified: a Recommendation goes on a Compliant criterion or a Should criterion found Deficient. Remove it or change the result.',
+      );
+    });
+
+    it('reads an older Recommendation that still carries a due date, even a past one, without complaint', () => {
+      const report = checkWorksheetCompleteness(
+        completeInput({ findings: [recommendation('4.1', { dueDate: '2025-01-01' })] }),
+      );
+      expect(report.errors).toEqual([]);
+    });
+  });
+
+  it('refuses an Action Required response due before the report date, which is today at the earliest', () => {
+    const report = checkWorksheetCompleteness(
+      completeInput({
+        responses: withResponses(response('1.3', 'DEFICIENT'), response('4.1', 'DEFICIENT')),
+        findings: [finding('1.3', { dueDate: '2026-03-01' }), finding('4.1', { dueDate: TODAY })],
+      }),
+    );
+    expect(report.errors).toEqual([
+      {
+        severity: 'error',
+        code: 'FINDING_DUE_BEFORE_REPORT_DATE',
+        message:
+          '1.3: The response due date, Mar 1, 2026, is before the report date: the Member cannot be asked to answer ' +
+          'before the report is issued, and it will be dated Mar 2, 2026 at the earliest. Choose Mar 2, 2026 or a later date.',
+        criterionId: '1.3',
+        category: 1,
+      },
+    ]);
   });
 
   it('warns, without blocking, when an answer does not say how it was verified', () => {
@@ -355,22 +456,30 @@ describe('defaultFinding', () => {
     vi.useRealTimers();
   });
 
-  it.each<[CriterionLevel, string]>([
-    ['MUST', 'ACTION_REQUIRED'],
-    ['MIXED', 'ACTION_REQUIRED'],
-    ['SHOULD', 'RECOMMENDATION'],
-  ])('on a %s criterion is %s, with no reason or description, due N days after the report date', (level, kind) => {
-    expect(defaultFinding(level, 90, '2026-11-23')).toEqual({
-      classification: kind,
+  it.each<[CriterionLevel]>([['MUST'], ['MIXED']])(
+    'on a %s criterion is Action required, with no reason or description, due N days after the report date',
+    (level) => {
+      expect(defaultFinding(level, 90, '2026-11-23')).toEqual({
+        classification: 'ACTION_REQUIRED',
+        reasonCode: null,
+        description: '',
+        dueDate: '2027-02-21',
+      });
+    },
+  );
+
+  it('on a Should criterion is a Recommendation, with no response due', () => {
+    expect(defaultFinding('SHOULD', 90, '2026-11-23')).toEqual({
+      classification: 'RECOMMENDATION',
       reasonCode: null,
       description: '',
-      dueDate: '2027-02-21',
+      dueDate: null,
     });
   });
 
   it('uses the configured response days, counted from today when no date is given', () => {
     vi.useFakeTimers({ now: new Date(2026, 10, 23, 9, 0) });
     expect(defaultFinding('MUST', 30).dueDate).toBe('2026-12-23');
-    expect(defaultFinding('SHOULD', 120, '2026-01-01').dueDate).toBe('2026-05-01');
+    expect(defaultFinding('MIXED', 120, '2026-01-01').dueDate).toBe('2026-05-01');
   });
 });

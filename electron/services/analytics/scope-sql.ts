@@ -1,4 +1,9 @@
-import { DEFICIENCY_CLASSIFICATIONS, NO_FINDING_DECISION } from '../../../shared/analytics/definitions';
+import {
+  DEFICIENCY_CLASSIFICATIONS,
+  DEFICIENT_RESULT,
+  NO_FINDING_DECISION,
+  SELF_EVIDENT_DEFICIENCY_CLASSIFICATIONS,
+} from '../../../shared/analytics/definitions';
 import type { AnalyticsFilters } from '../../../shared/analytics/filters';
 
 /**
@@ -57,9 +62,15 @@ const RULED_OUT_CTE = `ruled_out AS MATERIALIZED (
           AND payload_json ->> '$.decision' = ${NO_FINDING} AND payload_json ->> '$.proposedClassification' = ${NO_FINDING_PROPOSED}) c
     WHERE ${effectiveNoFindingSql('c.validation_id', 'c.finding_id')})`;
 
-/** A finding row `f` (of the findings table) that is a deficiency, its validation being submitted; needs `ruled_out`. */
+/**
+ * A finding row `f` (of the findings table) that is a deficiency, its validation being submitted; needs `ruled_out`.
+ * A Recommendation counts only on a criterion answered Deficient (isDeficiency), looked up by the answer's key.
+ */
 export const deficiencyFindingSql = (f: string) =>
   `${f}.classification IN ${sqlList(DEFICIENCY_CLASSIFICATIONS)}
+    AND (${f}.classification IN ${sqlList(SELF_EVIDENT_DEFICIENCY_CLASSIFICATIONS)}
+      OR EXISTS (SELECT 1 FROM criterion_responses cr WHERE cr.validation_id = ${f}.validation_id
+        AND cr.criterion_id = ${f}.criterion_id AND cr.result = '${DEFICIENT_RESULT}'))
     AND NOT EXISTS (SELECT 1 FROM ruled_out ro WHERE ro.validation_id = ${f}.validation_id AND ro.finding_id = ${f}.id)`;
 
 /** Each column filter: the parameter and the condition on in_scope's columns it adds. */

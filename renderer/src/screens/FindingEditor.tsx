@@ -1,12 +1,39 @@
 import { useState } from 'react';
 import type { Criterion } from '../../../shared/catalog/schema';
-import { FINDING_CLASSIFICATION_LABELS, FindingClassificationSchema } from '../../../shared/domain/field-work';
-import { defaultFinding, type FindingFields } from '../../../shared/domain/finding-defaults';
+import {
+  defaultDueDate,
+  dueDateBeforeReportRefusal,
+  earliestReportDate,
+  localToday,
+} from '../../../shared/domain/due-dates';
+import {
+  FINDING_CLASSIFICATION_LABELS,
+  type FindingClassification,
+  FindingClassificationSchema,
+} from '../../../shared/domain/field-work';
+import { defaultFinding, defaultRecommendation, type FindingFields } from '../../../shared/domain/finding-defaults';
+import {
+  findingPlacementProblem,
+  RECOMMENDATION_DUE_DATE_NOTE,
+  recommendationAllowed,
+} from '../../../shared/domain/finding-rules';
+import { DEFAULT_RESPONSE_DAYS } from '../../../shared/domain/lifecycle';
+import type { ResponseResult } from '../../../shared/domain/validation';
 import { call, errorMessage } from '../api';
 import { useAutosaveText } from '../components/useAutosaveText';
 import { displayedResponse, useWorksheetStore } from '../state/worksheet-store';
 import { EvidencePanel } from './evidence/EvidencePanel';
 import { ReturnedFindingNote } from './worksheet/ReturnedBanner';
+import './finding-editor.css';
+
+/**
+ * Whether a criterion card shows the finding area: a finding to edit, a Deficient result that needs one, or a
+ * Compliant result that may take a Recommendation (an improvement the Member is not required to make).
+ */
+export const findingAreaShown = (result: ResponseResult | null, hasFinding: boolean): boolean =>
+  hasFinding || result === 'DEFICIENT' || recommendationAllowed(result);
+
+type SaveState = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string };
 
 export function FindingEditor({
   validationId,
@@ -22,13 +49,14 @@ export function FindingEditor({
   const apply = useWorksheetStore((s) => s.apply);
   const remove = useWorksheetStore((s) => s.remove);
   const result = useWorksheetStore((s) => displayedResponse(s, criterion.id).result);
-  const [state, setState] = useState<{ kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string }>({
-    kind: 'idle',
-  });
+  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  // A due date the SCSS typed that was refused: kept on screen, with why, until they fix it.
+  const [dueDraft, setDueDraft] = useState<{ value: string; message: string } | null>(null);
 
-  const persist = async (change: Partial<FindingFields>) => {
-    if (!settings) return;
-    const base = finding ?? defaultFinding(criterion.level, settings.responseDays);
+  /** Saves the change; the refusal's words when it was refused (also shown under the finding), else null. */
+  const persist = async (change: Partial<FindingFields>, start?: FindingFields): Promise<string | null> => {
+    if (!settings) return 'The worksheet settings are not loaded yet.';
+    const base = finding ?? start ?? defaultFinding(criterion.level, settings.responseDays);
     setState({ kind: 'saving' });
     try {
       const saved = await call('findings:save', {
@@ -42,33 +70,61 @@ export function FindingEditor({
       });
       apply('findings', saved);
       setState({ kind: 'saved' });
+      return null;
     } catch (error) {
-      setState({ kind: 'error', message: errorMessage(error) });
+      const message = errorMessage(error);
+      setState({ kind: 'error', message });
+      return message;
     }
   };
   const description = useAutosaveText(finding?.description ?? '', (value) => void persist({ description: value }));
 
   const prefix = `finding-${criterion.id}`;
+  const savingError = state.kind === 'error' && (
+    <p className="usa-error-message" role="alert">
+      {state.message}
+    </p>
+  );
   if (!finding) {
+    if (result === 'DEFICIENT') {
+      return (
+        <div className="finding-editor finding-editor--missing">
+          <p>
+            {criterion.level === 'SHOULD'
+              ? 'This Should criterion is not in place. Record the Recommendation for the Member.'
+              : 'This criterion is Deficient. Record the finding the Member must respond to.'}
+          </p>
+          <button
+            type="button"
+            className="usa-button usa-button--secondary"
+            disabled={locked || !settings}
+            onClick={() => void persist({})}
+          >
+            Record finding for {criterion.id}
+          </button>
+          {savingError}
+        </div>
+      );
+    }
+    // A locked worksheet takes no new advice: nothing to offer.
+    if (locked) return null;
     return (
-      <div className="finding-editor finding-editor--missing">
-        <p>This criterion is Deficient. Record the finding the Member must respond to.</p>
+      <div className="finding-editor-offer">
         <button
           type="button"
-          className="usa-button usa-button--secondary"
-          disabled={locked || !settings}
-          onClick={() => void persist({})}
+          className="usa-button usa-button--outline usa-button--small finding-editor-offer__button"
+          disabled={!settings}
+          onClick={() => void persist({}, defaultRecommendation())}
         >
-          Record finding for {criterion.id}
+          Add a recommendation<span className="usa-sr-only"> for {criterion.id}</span>
         </button>
-        {state.kind === 'error' && (
-          <p className="usa-error-message" role="alert">
-            {state.message}
-          </p>
-        )}
+        <span className="finding-editor-offer__hint">Advice to improve on a met criterion; no response required.</span>
+        {savingError}
       </div>
     );
   }
+
+  const today = localToday();
   const removeFinding = async () => {
     setState({ kind: 'saving' });
     try {
@@ -78,20 +134,78 @@ export function FindingEditor({
       setState({ kind: 'error', message: errorMessage(error) });
     }
   };
+  const classify = (classification: FindingClassification) => {
+    setDueDraft(null);
+    // A Recommendation has no due date; Action required gets the default one back when it had none.
+    void persist({
+      classification,
+      dueDate:
+        classification === 'RECOMMENDATION'
+          ? null
+          : (finding.dueDate ?? defaultDueDate(today, settings?.responseDays ?? DEFAULT_RESPONSE_DAYS)),
+    });
+  };
+  const setDueDate = async (value: string) => {
+    const refusal = value ? dueDateBeforeReportRefusal(value, earliestReportDate(today)) : null;
+    if (refusal) {
+      setDueDraft({ value, message: refusal });
+      return;
+    }
+    setDueDraft(null);
+    const refused = await persist({ dueDate: value || null });
+    if (refused) setDueDraft({ value, message: refused });
+  };
+
+  const recommendation = finding.classification === 'RECOMMENDATION';
+  const placement = result === null ? null : findingPlacementProblem(criterion, finding.classification, result);
+  const misplaced = result === null || placement?.code === 'FINDING_ON_NON_DEFICIENT';
+  // A kept date from before that has fallen behind the report date is shown as the same refusal.
+  const staleDue =
+    !recommendation && finding.dueDate ? dueDateBeforeReportRefusal(finding.dueDate, earliestReportDate(today)) : null;
+  const dueError = dueDraft?.message ?? staleDue;
   const activeReasons = settings?.deficiencyReasons.filter((r) => r.active || r.code === finding.reasonCode) ?? [];
+  const reasonShown = !recommendation || result === 'DEFICIENT' || finding.reasonCode !== null;
+  const describesDeficiency = !recommendation || result === 'DEFICIENT';
   return (
-    <fieldset className="usa-fieldset finding-editor" disabled={locked} data-testid="finding-editor">
-      <legend className="finding-editor__legend">Finding for {criterion.id}</legend>
+    <fieldset
+      className={`usa-fieldset finding-editor${recommendation ? ' finding-editor--recommendation' : ''}`}
+      disabled={locked}
+      data-testid="finding-editor"
+    >
+      <legend className="finding-editor__legend">
+        {recommendation ? 'Recommendation' : 'Finding'} for {criterion.id}
+      </legend>
       <ReturnedFindingNote findingId={finding.id} />
-      {result !== 'DEFICIENT' && (
+      {misplaced && (
         <div className="usa-alert usa-alert--warning usa-alert--slim finding-editor__orphan">
           <div className="usa-alert__body">
             <p className="usa-alert__text">
-              {criterion.id} is no longer Deficient.{' '}
+              {recommendation
+                ? (placement?.message ?? `${criterion.id} has no result.`)
+                : `${criterion.id} is no longer Deficient.`}{' '}
+              {!recommendation && result === 'COMPLIANT' && (
+                <>
+                  <button
+                    type="button"
+                    className="usa-button usa-button--unstyled"
+                    onClick={() => classify('RECOMMENDATION')}
+                  >
+                    Keep it as a Recommendation
+                  </button>{' '}
+                  or{' '}
+                </>
+              )}
               <button type="button" className="usa-button usa-button--unstyled" onClick={() => void removeFinding()}>
                 Remove this finding
               </button>
             </p>
+          </div>
+        </div>
+      )}
+      {placement?.code === 'FINDING_CLASSIFICATION_MISMATCH' && (
+        <div className="usa-alert usa-alert--warning usa-alert--slim finding-editor__orphan">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">{placement.message}</p>
           </div>
         </div>
       )}
@@ -106,7 +220,7 @@ export function FindingEditor({
                 id={`${prefix}-${classification}`}
                 name={`${prefix}-classification`}
                 checked={finding.classification === classification}
-                onChange={() => void persist({ classification })}
+                onChange={() => classify(classification)}
               />
               <label className="usa-radio__label" htmlFor={`${prefix}-${classification}`}>
                 {FINDING_CLASSIFICATION_LABELS[classification]}
@@ -114,39 +228,60 @@ export function FindingEditor({
             </div>
           ))}
         </div>
-        <div>
-          <label className="usa-label finding-editor__label" htmlFor={`${prefix}-reason`}>
-            Deficiency reason
-          </label>
-          <select
-            className="usa-select"
-            id={`${prefix}-reason`}
-            value={finding.reasonCode ?? ''}
-            onChange={(e) => void persist({ reasonCode: e.target.value || null })}
-          >
-            <option value="">- Select a reason -</option>
-            {activeReasons.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label className="usa-label finding-editor__label" htmlFor={`${prefix}-due`}>
-            Member response due
-          </label>
-          <input
-            className="usa-input"
-            type="date"
-            id={`${prefix}-due`}
-            value={finding.dueDate ?? ''}
-            onChange={(e) => void persist({ dueDate: e.target.value || null })}
-          />
-        </div>
+        {reasonShown ? (
+          <div>
+            <label className="usa-label finding-editor__label" htmlFor={`${prefix}-reason`}>
+              Deficiency reason{recommendation && <span className="finding-editor__optional"> (optional)</span>}
+            </label>
+            <select
+              className="usa-select"
+              id={`${prefix}-reason`}
+              value={finding.reasonCode ?? ''}
+              onChange={(e) => void persist({ reasonCode: e.target.value || null })}
+            >
+              <option value="">- Select a reason -</option>
+              {activeReasons.map((r) => (
+                <option key={r.code} value={r.code}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : (
+          <div />
+        )}
+        {recommendation ? (
+          <div>
+            <span className="usa-label finding-editor__label">Member response</span>
+            <p className="finding-editor__no-due" data-testid="no-response-due">
+              {RECOMMENDATION_DUE_DATE_NOTE}
+            </p>
+          </div>
+        ) : (
+          <div className={`usa-form-group finding-editor__due${dueError ? ' usa-form-group--error' : ''}`}>
+            <label className="usa-label finding-editor__label" htmlFor={`${prefix}-due`}>
+              Member response due
+            </label>
+            {dueError && (
+              <span className="usa-error-message" id={`${prefix}-due-error`} role="alert">
+                {dueError}
+              </span>
+            )}
+            <input
+              className={`usa-input${dueError ? ' usa-input--error' : ''}`}
+              type="date"
+              id={`${prefix}-due`}
+              min={earliestReportDate(today)}
+              aria-invalid={dueError ? true : undefined}
+              aria-describedby={dueError ? `${prefix}-due-error` : undefined}
+              value={dueDraft?.value ?? finding.dueDate ?? ''}
+              onChange={(e) => void setDueDate(e.target.value)}
+            />
+          </div>
+        )}
       </div>
       <label className="usa-label finding-editor__label" htmlFor={`${prefix}-description`}>
-        Description of the deficiency
+        {describesDeficiency ? 'Description of the deficiency' : 'What the Member could improve'}
       </label>
       <textarea
         className="usa-textarea finding-editor__description"
@@ -166,6 +301,11 @@ export function FindingEditor({
           </span>
         )}
       </div>
+      {recommendation && result === 'COMPLIANT' && (
+        <button type="button" className="usa-button usa-button--unstyled" onClick={() => void removeFinding()}>
+          Remove this recommendation
+        </button>
+      )}
       <EvidencePanel validationId={validationId} criterionId={null} findingId={finding.id} locked={locked} />
     </fieldset>
   );

@@ -6,7 +6,7 @@ import { useAutosaveText } from '../../../components/useAutosaveText';
 import { usePreferences } from '../../../state/preferences';
 import { displayedResponse, useWorksheetStore } from '../../../state/worksheet-store';
 import { EvidencePanel } from '../../evidence/EvidencePanel';
-import { FindingEditor } from '../../FindingEditor';
+import { FindingEditor, findingAreaShown } from '../../FindingEditor';
 import { ChecklistPanel } from '../../inspections/ChecklistPanel';
 import { ReturnedFindingNote } from '../ReturnedBanner';
 import { METHOD_KEYS, methodLabel, offeredMethods, toggledMethods } from './methods';
@@ -142,7 +142,7 @@ export function CriterionDetails({ criterion, locked }: { criterion: Criterion; 
 
       {returned && !returnedFindingShown && <ReturnedFindingNote findingId={returned.findingId} />}
       <div id={findingAreaId(criterion.id)} className="criterion-card__finding-area">
-        {(shown.result === 'DEFICIENT' || hasFinding) && (
+        {findingAreaShown(shown.result, hasFinding === true) && (
           <FindingEditor validationId={validationId} criterion={criterion} locked={locked} />
         )}
       </div>
