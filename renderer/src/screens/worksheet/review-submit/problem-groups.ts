@@ -3,14 +3,16 @@ import { warningKey } from '../../../../../shared/domain/considered-warnings';
 
 type ProblemCode = CompletenessProblem['code'];
 
-/** What each rule is about, as a group heading. Partial: a rule added later still gets a readable title. */
-const GROUP_TITLES: Partial<Record<ProblemCode, string>> = {
+/** What each rule is about, as a group heading. */
+const GROUP_TITLES: Record<ProblemCode, string> = {
   UNANSWERED: 'No result recorded',
   DEFICIENT_WITHOUT_FINDING: 'Deficient without a finding',
   FINDING_WITHOUT_REASON: 'Finding without a deficiency reason',
   FINDING_WITHOUT_DUE_DATE: 'Finding without a response due date',
   FINDING_WITHOUT_DESCRIPTION: 'Finding without a description',
   FINDING_ON_NON_DEFICIENT: 'Finding on a criterion not marked Deficient',
+  FINDING_CLASSIFICATION_MISMATCH: 'Finding classified against the criterion’s level',
+  FINDING_DUE_BEFORE_REPORT_DATE: 'Response due before the report date',
   MUST_NA_WITHOUT_JUSTIFICATION: 'Must criterion Not applicable without a justification',
   CHECKLIST_INCOMPLETE: 'Inspection checklists missing or unfinished',
   CHECKLIST_FAILED_ON_COMPLIANT: 'Compliant, but its own inspection failed an item',
