@@ -83,7 +83,7 @@ export const CompactCriterionRow = memo(function CompactCriterionRow({
         <RowIndicators criterionId={criterion.id} />
         <ResultChoice criterion={criterion} result={result} locked={locked} compact />
         <span className="criterion-row__status">
-          <CriterionSaveState criterionId={criterion.id} />
+          <CriterionSaveState criterionId={criterion.id} compact />
         </span>
       </div>
       {expanded && (

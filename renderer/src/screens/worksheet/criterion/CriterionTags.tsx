@@ -60,11 +60,12 @@ export function CriterionTags({ criterion, result }: { criterion: Criterion; res
 }
 
 /** "Saving…", "Saved 2:05 PM" or the error with Try again, for one criterion's answer. */
-export function CriterionSaveState({ criterionId }: { criterionId: string }) {
+export function CriterionSaveState({ criterionId, compact = false }: { criterionId: string; compact?: boolean }) {
   const saveState = useWorksheetStore((s) => s.saveStates[criterionId]);
   const save = useWorksheetStore((s) => s.save);
   return (
     <SaveIndicator
+      compact={compact}
       state={saveState}
       onRetry={() => saveState?.kind === 'error' && saveState.retry && void save(criterionId, saveState.retry)}
     />
