@@ -215,3 +215,44 @@ test('a note over the limit is kept on screen and named at the field, never cut'
     .poll(async () => (await stored(page, validationId)).responses.find((r) => r.criterionId === '1.1')?.notes)
     .toBe(pasted.slice(0, 20_000));
 });
+
+test('a whole 98-criterion in-person validation, answered and submitted with the keyboard alone', async ({ app }) => {
+  const { page } = app;
+  const { ws } = await startInPerson(page);
+  await page.getByRole('button', { name: 'Compact' }).click();
+  await ws.openCategory(1, 'Security Vision & Responsibility');
+  // From here, keys only: every row of every category gets a result and a method, `]` moves on.
+  for (let category = 1; category <= 12; category++) {
+    await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${category}\\. `) })).toBeVisible();
+    const count = await page.getByTestId('criterion-row').count();
+    for (let i = 0; i < count; i++) {
+      await page.keyboard.press('j');
+      const id = await activeCriterion(page);
+      await page.keyboard.press('c');
+      await page.keyboard.press('1');
+      await expect(row(page, id ?? '').getByRole('radio', { name: 'Compliant', exact: true })).toBeChecked();
+    }
+    await page.keyboard.press(']');
+  }
+  await expect(page.getByRole('heading', { level: 2, name: 'Review and submit' })).toBeVisible();
+  await expect(ws.overallProgress()).toHaveText('98 of 98 answered (100%)');
+  await expect(page.getByText('Ready to submit')).toBeVisible();
+
+  // Tab to the signature, type it, tick the attestation with Space, submit with Enter.
+  const signature = page.getByLabel('Your full name (signature)');
+  for (let tabs = 0; tabs < 60 && !(await signature.evaluate((el) => el === document.activeElement)); tabs++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(signature).toBeFocused();
+  await page.keyboard.type('Dana Ruiz');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await expect(
+    page.getByRole('checkbox', { name: 'I verified the criteria as recorded in this worksheet.' }),
+  ).toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Submit validation for review' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('submitted-summary')).toBeVisible();
+  await app.screenshot('compact-submitted');
+});

@@ -17,7 +17,7 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; action: string }> = [
   { keys: 'S', action: 'Choose the site where it was verified' },
   { keys: 'E', action: 'Edit the notes of the current criterion' },
   { keys: 'Enter', action: 'Open or close the current row (compact view)' },
-  { keys: ']', action: 'Next category' },
+  { keys: ']', action: 'Next category (after the last: Review and submit)' },
   { keys: '[', action: 'Previous category' },
   { keys: 'Ctrl+Z (⌘Z)', action: 'Undo the last result, method or site change' },
   { keys: 'Esc', action: 'Leave a text field (back to the criterion)' },
@@ -129,6 +129,8 @@ export function useWorksheetShortcuts(options: {
         const nextCategory = category + (key === ']' ? 1 : -1);
         if (nextCategory >= 1 && nextCategory <= 12)
           navigate({ name: 'worksheet', validationId, category: nextCategory });
+        // Past the last category comes Review and submit, as the page's own Next button does.
+        else if (nextCategory === 13) navigate({ name: 'worksheet', validationId, category, section: 'review' });
         return;
       }
       const result = RESULT_KEYS[key.toLowerCase()];
