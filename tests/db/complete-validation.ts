@@ -6,6 +6,7 @@ import { saveResponse } from '../../electron/services/response-service';
 import { createValidation, openWorksheet } from '../../electron/services/validation-service';
 import { checklistItemsFor } from '../../shared/catalog/checklists';
 import type { Criterion } from '../../shared/catalog/schema';
+import { defaultDueDate, localToday } from '../../shared/domain/due-dates';
 import type { Finding, Site } from '../../shared/domain/field-work';
 import type { Member, Validation, ValidationMode } from '../../shared/domain/validation';
 
@@ -104,7 +105,8 @@ export function buildCompleteValidation(s: AppServices, opts: BuildCompleteOptio
     classification: 'ACTION_REQUIRED',
     reasonCode: 'NOT_IMPLEMENTED',
     description: 'Unique logins are not enforced on the warehouse terminals.',
-    dueDate: '2026-06-08',
+    // 90 days after the context's today: a due date may not fall before the report date.
+    dueDate: defaultDueDate(localToday(s.ctx.now()), 90),
   });
   if (mode === 'VIRTUAL') {
     saveVirtualSession(s.ctx, {
