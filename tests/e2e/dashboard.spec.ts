@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { issueEnrolmentCode } from '../../hq/identity';
 import { type Hq, startHq } from '../sync/sync-harness';
 import { assignMember, startAssignedValidation } from './assigned-member';
-import { expectAccessible } from './axe';
+import { reportAccessibility } from './axe';
 import { expect, test } from './fixtures';
 import { closeLaptops, enrolFromHeader, type Laptop, startLaptop, syncNow } from './laptops';
 import { FieldWorkPage } from './pages/worksheet-page';
@@ -113,7 +113,7 @@ test('the dashboard counts a synced validation on the SCSS laptop and, from HQ, 
   await expect(stat(scss, 'deficiencies')).toHaveText('2');
   await expect(stat(scss, 'mean')).toHaveText('2.00');
   await expect(stat(scss, 'share-ar')).toHaveText('100.00%');
-  await expectAccessible(scss, 'dashboard-key-statistics');
+  await reportAccessibility(scss, 'dashboard-key-statistics', test.info());
   await scss.screenshot({ path: path.join(SHOTS, 'dashboard-key-statistics.png') });
 
   await openView(scss, 'Deficiencies by criteria category');
@@ -127,7 +127,7 @@ test('the dashboard counts a synced validation on the SCSS laptop and, from HQ, 
   await expect(chart).toHaveAttribute('role', 'img');
   await expect(chart).toHaveAttribute('aria-label', /2 in all/);
   expect(await chart.evaluate((c) => (c as HTMLCanvasElement).width)).toBeGreaterThan(100);
-  await expectAccessible(scss, 'dashboard-by-category');
+  await reportAccessibility(scss, 'dashboard-by-category', test.info());
   await scss.screenshot({ path: path.join(SHOTS, 'dashboard-by-category.png') });
 
   // The CSV of the view downloads with the same figures.
@@ -197,7 +197,7 @@ test('the dashboard counts a synced validation on the SCSS laptop and, from HQ, 
   await expect(stat(supervisor, 'share-ar')).toHaveText('100.00%');
   await openView(supervisor, 'Deficiencies by criteria category');
   expect(await categoryRows(supervisor)).toEqual(expectedCategories);
-  await expectAccessible(supervisor, 'dashboard-hq-by-category');
+  await reportAccessibility(supervisor, 'dashboard-hq-by-category', test.info());
   await supervisor.screenshot({ path: path.join(SHOTS, 'dashboard-hq-by-category.png') });
   // Their own computer holds no validation of theirs.
   await chooseSource(supervisor, 'computer');

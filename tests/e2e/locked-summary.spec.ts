@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { makePng } from '../unit/evidence-fixtures';
+import { reportAccessibility } from './axe';
 import { expect, test } from './fixtures';
 import { MembersPage } from './pages/members-page';
 import { NewValidationPage } from './pages/new-validation-page';
@@ -21,6 +22,7 @@ const WHY_NA_96 = 'No cargo handling after dark: the site closes at 17:00 and is
 async function screenshot(page: Page, name: string): Promise<void> {
   const dir = path.resolve('test-results', 'screenshots');
   mkdirSync(dir, { recursive: true });
+  await reportAccessibility(page, `locked-summary-${name}`, test.info());
   await page.screenshot({ path: path.join(dir, `locked-summary-${name}.png`) });
 }
 
@@ -116,9 +118,9 @@ test('a submitted worksheet reads as a summary: results, notes and the finding a
   // A link the completeness check offers (kept to follow once the worksheet is locked).
   const warning = ws
     .problems()
-    .filter({ hasText: /^11\.\d+ does not say how it was verified\.$/ })
+    .filter({ hasText: /^11\.\d+ does not say how it was verified\./ })
     .first();
-  const linkedCriterion = (await warning.textContent())?.split(' ')[0] ?? '';
+  const linkedCriterion = (await warning.locator('a').textContent())?.split(' ')[0] ?? '';
   const linkHref = (await warning.locator('a').getAttribute('href')) ?? '';
   expect(linkHref).toContain(`focus=${linkedCriterion}`);
   await ws.submit('Jordan A. Rivera');

@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { issueEnrolmentCode } from '../../hq/identity';
 import { defaultDueDate, localToday } from '../../shared/domain/due-dates';
 import { type Hq, startHq } from '../sync/sync-harness';
+import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { closeLaptops, enrolFromHeader, type Laptop, startLaptop, syncNow } from './laptops';
 import { MembersPage } from './pages/members-page';
@@ -36,8 +37,10 @@ async function openSettings(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 }
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.resolve('test-results', 'screenshots', `policy-${name}.png`), fullPage: true });
+const shot = async (page: Page, name: string) => {
+  await expectAccessible(page, `policy-${name}`);
+  await page.screenshot({ path: path.resolve('test-results', 'screenshots', `policy-${name}.png`), fullPage: true });
+};
 
 async function enrol(page: Page, user: { name: string; role: 'SCSS' | 'SUPERVISOR' }): Promise<void> {
   const { code } = await issueEnrolmentCode(hq.db, { ...user, fieldOffice: 'Houston' });

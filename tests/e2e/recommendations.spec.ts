@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defaultDueDate, localToday } from '../../shared/domain/due-dates';
+import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { MembersPage } from './pages/members-page';
 import { NewValidationPage } from './pages/new-validation-page';
@@ -26,6 +27,7 @@ test('a Recommendation on a Compliant criterion needs no reason or due date, and
   await ws.checkMethod('4.1', 'Document reviewed');
   const card = ws.criterion('4.1');
   await card.scrollIntoViewIfNeeded();
+  await expectAccessible(page, 'recommendations-compliant-offer');
   await page.screenshot({ path: shot('compliant-offer') });
   await card.getByRole('button', { name: 'Add a recommendation for 4.1' }).click();
   const editor = card.getByTestId('finding-editor');
@@ -41,6 +43,7 @@ test('a Recommendation on a Compliant criterion needs no reason or due date, and
   await advice.blur();
   await expect(advice).toHaveAttribute('data-saved', 'true');
   await card.scrollIntoViewIfNeeded();
+  await expectAccessible(page, 'recommendations-compliant-recommendation');
   await page.screenshot({ path: shot('compliant-recommendation') });
 
   // 4.8 is a Must not met: Action required, with a due date that cannot be before the report date.
@@ -58,6 +61,7 @@ test('a Recommendation on a Compliant criterion needs no reason or due date, and
   await expect(due).toHaveAttribute('aria-invalid', 'true');
   await expect(due).toHaveValue(yesterday); // what the SCSS typed stays in view, with why
   await ws.criterion('4.8').scrollIntoViewIfNeeded();
+  await expectAccessible(page, 'recommendations-due-date-refused');
   await page.screenshot({ path: shot('due-date-refused') });
   // Nothing was saved: a reload shows the date that was there.
   await page.reload();
@@ -77,5 +81,6 @@ test('a Recommendation on a Compliant criterion needs no reason or due date, and
   // Not even a warning names 4.1 (it says how it was verified).
   await expect(ws.problems().filter({ hasText: /(^|\s)4\.1(?!\d)/ })).toHaveCount(0);
   await ws.submit('Dana M. Ruiz');
+  await expectAccessible(page, 'recommendations-submitted');
   await page.screenshot({ path: shot('submitted') });
 });

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { ChecklistPanelPage } from './pages/inspections-page';
 import { MembersPage } from './pages/members-page';
@@ -12,8 +13,10 @@ test.use({ actionTimeout: 30_000, viewport: { width: 1366, height: 768 } });
 const MEMBER = 'Gulf Coast Home Goods Imports, Inc.';
 const CONTAINER = 'TGHU 884120-3';
 /** What a 1366×768 laptop screen shows (the fixture's full-page shots of a 90-warning list are slow and huge). */
-const screenAt = (page: Page, name: string) =>
-  page.screenshot({ path: `test-results/screenshots/review-submit-${name}.png` });
+const screenAt = async (page: Page, name: string) => {
+  await expectAccessible(page, `review-submit-${name}`);
+  await page.screenshot({ path: `test-results/screenshots/review-submit-${name}.png` });
+};
 
 const CONTAINER_ITEMS = [
   'Front wall',

@@ -8,6 +8,7 @@ import { evidenceFilePath } from '../../electron/services/evidence-store';
 import { issueEnrolmentCode } from '../../hq/identity';
 import { type Hq, startHq } from '../sync/sync-harness';
 import { assignMember, startAssignedValidation } from './assigned-member';
+import { reportAccessibility } from './axe';
 import { expect, test } from './fixtures';
 import { WorksheetPage } from './pages/worksheet-page';
 
@@ -37,6 +38,7 @@ test.afterEach(async () => {
 /** What the SCSS sees at 1366×768 (the viewport only, not the whole page), kept for review. */
 async function viewportScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  await reportAccessibility(page, name, test.info());
   await page.screenshot({ path: path.join(SCREENSHOTS, `web-harness-${name}.png`) });
 }
 

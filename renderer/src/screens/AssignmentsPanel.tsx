@@ -67,7 +67,7 @@ export function AssignmentsPanel() {
               <tr key={a.id} data-testid="assignment-row">
                 <th scope="row">
                   {a.member.legalName}
-                  <span className="display-block text-base">{a.member.accountNumber}</span>
+                  <span className="display-block text-base-dark">{a.member.accountNumber}</span>
                 </th>
                 <td>{ENTITY_TYPE_LABELS[a.entityType]}</td>
                 <td>{VALIDATION_MODE_LABELS[a.mode]}</td>

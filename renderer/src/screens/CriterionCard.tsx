@@ -2,7 +2,12 @@ import { memo } from 'react';
 import type { Criterion } from '../../../shared/catalog/schema';
 import { displayedResponse, useWorksheetStore } from '../state/worksheet-store';
 import { CriterionDetails } from './worksheet/criterion/CriterionDetails';
-import { CriterionSaveState, CriterionTags, LevelTag, useReturnedFinding } from './worksheet/criterion/CriterionTags';
+import {
+  CriterionSaveState,
+  CriterionTags,
+  CriterionText,
+  useReturnedFinding,
+} from './worksheet/criterion/CriterionTags';
 import { ResultChoice } from './worksheet/criterion/ResultChoice';
 
 /** One criterion in the detailed view: its text, sub-requirements, result and every detail, always open. */
@@ -38,16 +43,7 @@ export const CriterionCard = memo(function CriterionCard({
           <CriterionSaveState criterionId={criterion.id} />
         </span>
       </header>
-      <p className="criterion-card__summary">{criterion.summary}</p>
-      {criterion.requirements.length > 1 && (
-        <ul className="criterion-card__requirements">
-          {criterion.requirements.map((r) => (
-            <li key={r.key}>
-              <LevelTag level={r.level} /> {r.text}
-            </li>
-          ))}
-        </ul>
-      )}
+      <CriterionText criterion={criterion} />
       <ResultChoice criterion={criterion} result={result} locked={locked} />
       <CriterionDetails criterion={criterion} locked={locked} />
     </article>

@@ -105,7 +105,7 @@ function RefusedChangeRow({ change }: { change: RefusedChange }) {
 /** When HQ refused it, and a link to the validation it belongs to. */
 function RefusedWhen({ at, validationId }: { at: string; validationId: string | null }) {
   return (
-    <p className="usa-summary-box__text text-base">
+    <p className="usa-summary-box__text text-base-dark">
       Refused {formatDateTime(at)}
       {validationId && (
         <>

@@ -3,7 +3,7 @@ import { memo } from 'react';
 import type { Criterion } from '../../../../../shared/catalog/schema';
 import { displayedResponse, useWorksheetStore } from '../../../state/worksheet-store';
 import { CriterionDetails } from './CriterionDetails';
-import { CriterionSaveState, CriterionTags, LevelTag, useReturnedFinding } from './CriterionTags';
+import { CriterionSaveState, CriterionTags, CriterionText, LevelTag, useReturnedFinding } from './CriterionTags';
 import { ResultChoice } from './ResultChoice';
 
 /** What a collapsed row says about its details: notes written, evidence attached, a finding recorded or missing. */
@@ -91,16 +91,7 @@ export const CompactCriterionRow = memo(function CompactCriterionRow({
           <p className="criterion-card__tags">
             <CriterionTags criterion={criterion} result={result} />
           </p>
-          <p className="criterion-card__summary">{criterion.summary}</p>
-          {criterion.requirements.length > 1 && (
-            <ul className="criterion-card__requirements">
-              {criterion.requirements.map((r) => (
-                <li key={r.key}>
-                  <LevelTag level={r.level} /> {r.text}
-                </li>
-              ))}
-            </ul>
-          )}
+          <CriterionText criterion={criterion} />
           <CriterionDetails criterion={criterion} locked={locked} />
         </div>
       )}

@@ -31,6 +31,24 @@ function PreviousResult({ criterionId, current }: { criterionId: string; current
   );
 }
 
+/** The criterion's summary and, for a Must + Should one, each sub-requirement with its level. */
+export function CriterionText({ criterion }: { criterion: Criterion }) {
+  return (
+    <>
+      <p className="criterion-card__summary">{criterion.summary}</p>
+      {criterion.requirements.length > 1 && (
+        <ul className="criterion-card__requirements">
+          {criterion.requirements.map((r) => (
+            <li key={r.key}>
+              <LevelTag level={r.level} /> {r.text}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
 /** The finding the field office sent back on this criterion, if any. */
 export const useReturnedFinding = (criterionId: string) =>
   useWorksheetStore((s) => s.worksheet?.lifecycle.returned?.findings.find((f) => f.criterionId === criterionId));
