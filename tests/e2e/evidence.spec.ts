@@ -49,7 +49,7 @@ test('an SCSS attaches photos and documents to a criterion; refused files are na
   await expect(problems).toContainText(
     '"scan.exe" was not attached: only photos (JPEG, PNG, WEBP, GIF, HEIC) and documents (PDF, Word .docx, Excel .xlsx, plain text, CSV) can be evidence.',
   );
-  await expect(problems).toContainText('"warehouse.mp4" was not attached: it is 26.3 MB; the limit is 25 MB.');
+  await expect(problems).toContainText('"warehouse.mp4" was not attached: it is 27.6 MB; the limit is 25 MB.');
   await expect(problems).toContainText(
     '"fence.pdf" was not attached: its name ends in .pdf but the file is a PNG image. Attach the original file, or correct its name.',
   );

@@ -97,14 +97,15 @@ export function useWorksheetShortcuts(options: {
         card?.focus();
         return;
       }
-      if (isTextField(target)) return;
+      // A select has no undo of its own, so Ctrl+Z there (where D leaves focus) still undoes the last change.
+      if (isTextField(target) && !(target instanceof HTMLSelectElement)) return;
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {
         if (locked) return;
         event.preventDefault();
         void store.undo().then((id) => id && onUndone(id));
         return;
       }
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || isTextField(target)) return;
       const active = store.activeCriterionId;
       const index = active ? criterionIds.indexOf(active) : -1;
       const key = event.key;
