@@ -3,11 +3,11 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { issueEnrolmentCode } from '../../hq/identity';
-import { type Hq, startHq } from '../sync/sync-harness';
+import type { Hq } from '../sync/sync-harness';
 import { assignMember, startAssignedValidation } from './assigned-member';
 import { reportAccessibility } from './axe';
 import { expect, test } from './fixtures';
-import { closeLaptops, enrolFromHeader, type Laptop, startLaptop, syncNow } from './laptops';
+import { enrolFromHeader, hqPerTest, type Laptop, startLaptop, syncNow } from './laptops';
 import { FieldWorkPage } from './pages/worksheet-page';
 
 /**
@@ -29,15 +29,10 @@ let hq: Hq;
 let hqUrl: string;
 const laptops: Laptop[] = [];
 
-test.beforeEach(async () => {
-  hq = await startHq();
-  hqUrl = await hq.app.listen({ port: 0, host: '127.0.0.1' });
-});
-
-test.afterEach(async () => {
-  await closeLaptops(laptops);
-  await hq.close();
-});
+hqPerTest((started, url) => {
+  hq = started;
+  hqUrl = url;
+}, laptops);
 
 /** The figure a key-statistics card shows. */
 const stat = (page: Page, key: string) => page.getByTestId(`stat-${key}`).locator('dd');

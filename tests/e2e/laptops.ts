@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { expect, type Harness, startHarness, stopHarness } from './fixtures';
+import { type Hq, startHq } from '../sync/sync-harness';
+import { expect, type Harness, startHarness, stopHarness, test } from './fixtures';
 
 /** Several field laptops in one spec: each a web harness on its own data folder, in its own browser context. */
 export type Laptop = { name: string; page: Page; context: BrowserContext; dataDir: string; harness: Harness };
@@ -50,4 +51,20 @@ export async function syncNow(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sync', exact: true }).click();
   await expect(status).not.toContainText(/Syncing|to send/, SLOW);
   await expect(status).toContainText(/Synced at|need/, SLOW);
+}
+
+/**
+ * Each test of the calling spec gets a fresh HQ listening on a free port (handed to `started`), and after it the
+ * spec's laptops and that HQ are closed.
+ */
+export function hqPerTest(started: (hq: Hq, url: string) => void, laptops: Laptop[]): void {
+  let hq: Hq | undefined;
+  test.beforeEach(async () => {
+    hq = await startHq();
+    started(hq, await hq.app.listen({ port: 0, host: '127.0.0.1' }));
+  });
+  test.afterEach(async () => {
+    await closeLaptops(laptops);
+    await hq?.close();
+  });
 }

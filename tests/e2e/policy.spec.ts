@@ -2,10 +2,10 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { issueEnrolmentCode } from '../../hq/identity';
 import { defaultDueDate, localToday } from '../../shared/domain/due-dates';
-import { type Hq, startHq } from '../sync/sync-harness';
+import type { Hq } from '../sync/sync-harness';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
-import { closeLaptops, enrolFromHeader, type Laptop, startLaptop, syncNow } from './laptops';
+import { enrolFromHeader, hqPerTest, type Laptop, startLaptop, syncNow } from './laptops';
 import { MembersPage } from './pages/members-page';
 import { NewValidationPage } from './pages/new-validation-page';
 import { FieldWorkPage } from './pages/worksheet-page';
@@ -22,15 +22,10 @@ let hq: Hq;
 let hqUrl: string;
 const laptops: Laptop[] = [];
 
-test.beforeEach(async () => {
-  hq = await startHq();
-  hqUrl = await hq.app.listen({ port: 0, host: '127.0.0.1' });
-});
-
-test.afterEach(async () => {
-  await closeLaptops(laptops);
-  await hq.close();
-});
+hqPerTest((started, url) => {
+  hq = started;
+  hqUrl = url;
+}, laptops);
 
 async function openSettings(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Settings' }).click();

@@ -2,12 +2,12 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { issueEnrolmentCode } from '../../hq/identity';
-import { type Hq, startHq } from '../sync/sync-harness';
+import type { Hq } from '../sync/sync-harness';
 import { makePng } from '../unit/evidence-fixtures';
 import { assignMember, startAssignedValidation } from './assigned-member';
 import { reportAccessibility } from './axe';
 import { expect, test } from './fixtures';
-import { closeLaptops, enrolFromHeader, type Laptop, startLaptop, syncNow } from './laptops';
+import { enrolFromHeader, hqPerTest, type Laptop, startLaptop, syncNow } from './laptops';
 import { MembersPage } from './pages/members-page';
 import { ResponsesPage } from './pages/responses-page';
 import { ReviewPage } from './pages/review-page';
@@ -27,15 +27,10 @@ let hq: Hq;
 let hqUrl: string;
 const laptops: Laptop[] = [];
 
-test.beforeEach(async () => {
-  hq = await startHq();
-  hqUrl = await hq.app.listen({ port: 0, host: '127.0.0.1' });
-});
-
-test.afterEach(async () => {
-  await closeLaptops(laptops);
-  await hq.close();
-});
+hqPerTest((started, url) => {
+  hq = started;
+  hqUrl = url;
+}, laptops);
 
 /** Syncs until the check passes: a pull shows up when the screen is read again. */
 async function syncUntil(page: Page, check: () => Promise<void>): Promise<void> {

@@ -9,6 +9,7 @@ import { EvidencePanel } from '../../evidence/EvidencePanel';
 import { FindingEditor, findingAreaShown } from '../../FindingEditor';
 import { ChecklistPanel } from '../../inspections/ChecklistPanel';
 import { ReturnedFindingNote } from '../ReturnedBanner';
+import { useReturnedFinding } from './CriterionTags';
 import { METHOD_KEYS, methodLabel, offeredMethods, toggledMethods } from './methods';
 
 /** Element ids the keyboard shortcuts move focus to. */
@@ -32,9 +33,7 @@ export function CriterionDetails({ criterion, locked }: { criterion: Criterion; 
     (s) => s.worksheet?.evidence.filter((e) => e.criterionId === criterion.id && e.findingId === null).length ?? 0,
   );
   // A finding the field office sent back whose finding is gone: the reviewer's words are shown here.
-  const returned = useWorksheetStore((s) =>
-    s.worksheet?.lifecycle.returned?.findings.find((f) => f.criterionId === criterion.id),
-  );
+  const returned = useReturnedFinding(criterion.id);
   const returnedFindingShown = useWorksheetStore(
     (s) => returned !== undefined && (s.worksheet?.findings.some((f) => f.id === returned.findingId) ?? false),
   );
