@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { reportAccessibility } from './axe';
+import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { MembersPage } from './pages/members-page';
 import { NewValidationPage } from './pages/new-validation-page';
@@ -36,7 +36,7 @@ async function startAndAnswer(page: Page, member: string, scheduledDate: string)
 /** A 1366×768 picture of what the person sees around `target`. */
 async function screenshotAround(page: Page, target: Locator, name: string, project: string): Promise<void> {
   await target.scrollIntoViewIfNeeded();
-  await reportAccessibility(page, name, test.info());
+  await expectAccessible(page, name);
   await page.screenshot({ path: path.join(screenshotsDir, `${project}-${name}.png`) });
 }
 

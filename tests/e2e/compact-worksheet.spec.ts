@@ -5,7 +5,7 @@ import { NewValidationPage } from './pages/new-validation-page';
 import { FieldWorkPage } from './pages/worksheet-page';
 import { storedWorksheet as stored } from './stored-worksheet';
 
-test.use({ actionTimeout: 30_000, strictAccessibility: true });
+test.use({ actionTimeout: 30_000 });
 // Long keyboard runs on a busy 2-core machine: each key is a save through the store.
 test.describe.configure({ timeout: 240_000 });
 

@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { issueEnrolmentCode } from '../../hq/identity';
 import type { Hq } from '../sync/sync-harness';
 import { assignMember, startAssignedValidation } from './assigned-member';
-import { reportAccessibility } from './axe';
+import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { enrolFromHeader, hqPerTest, type Laptop, startLaptop, syncNow } from './laptops';
 import { FieldWorkPage } from './pages/worksheet-page';
@@ -108,7 +108,7 @@ test('the dashboard counts a synced validation on the SCSS laptop and, from HQ, 
   await expect(stat(scss, 'deficiencies')).toHaveText('2');
   await expect(stat(scss, 'mean')).toHaveText('2.00');
   await expect(stat(scss, 'share-ar')).toHaveText('100.00%');
-  await reportAccessibility(scss, 'dashboard-key-statistics', test.info());
+  await expectAccessible(scss, 'dashboard-key-statistics');
   await scss.screenshot({ path: path.join(SHOTS, 'dashboard-key-statistics.png') });
 
   await openView(scss, 'Deficiencies by criteria category');
@@ -122,7 +122,7 @@ test('the dashboard counts a synced validation on the SCSS laptop and, from HQ, 
   await expect(chart).toHaveAttribute('role', 'img');
   await expect(chart).toHaveAttribute('aria-label', /2 in all/);
   expect(await chart.evaluate((c) => (c as HTMLCanvasElement).width)).toBeGreaterThan(100);
-  await reportAccessibility(scss, 'dashboard-by-category', test.info());
+  await expectAccessible(scss, 'dashboard-by-category');
   await scss.screenshot({ path: path.join(SHOTS, 'dashboard-by-category.png') });
 
   // The CSV of the view downloads with the same figures.
@@ -192,7 +192,7 @@ test('the dashboard counts a synced validation on the SCSS laptop and, from HQ, 
   await expect(stat(supervisor, 'share-ar')).toHaveText('100.00%');
   await openView(supervisor, 'Deficiencies by criteria category');
   expect(await categoryRows(supervisor)).toEqual(expectedCategories);
-  await reportAccessibility(supervisor, 'dashboard-hq-by-category', test.info());
+  await expectAccessible(supervisor, 'dashboard-hq-by-category');
   await supervisor.screenshot({ path: path.join(SHOTS, 'dashboard-hq-by-category.png') });
   // Their own computer holds no validation of theirs.
   await chooseSource(supervisor, 'computer');

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, type ElectronApplication, _electron as electron, type Page } from '@playwright/test';
-import { expectAccessible, reportAccessibility } from './axe';
+import { expectAccessible } from './axe';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -76,16 +76,13 @@ export async function stopHarness(harness: Harness): Promise<void> {
   await exited;
 }
 
-export const test = base.extend<{ app: AppUnderTest; sendDemoToHq: boolean; strictAccessibility: boolean }>({
+export const test = base.extend<{ app: AppUnderTest; sendDemoToHq: boolean }>({
   sendDemoToHq: [false, { option: true }],
-  /** Screenshots fail the spec on a serious or critical axe violation (else the violations are reported). */
-  strictAccessibility: [false, { option: true }],
-  app: async ({ browser, sendDemoToHq, strictAccessibility }, use, testInfo) => {
+  app: async ({ browser, sendDemoToHq }, use, testInfo) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ctpat-e2e-'));
     const screenshot = async (name: string) => {
-      // Every screen a spec looks at is also checked for serious and critical accessibility failures.
-      if (strictAccessibility) await expectAccessible(app.page, name);
-      else await reportAccessibility(app.page, name, testInfo);
+      // Every screen a spec looks at fails the spec on a serious or critical accessibility violation.
+      await expectAccessible(app.page, name);
       const file = path.join(repoRoot, 'test-results', 'screenshots', `${testInfo.project.name}-${name}.png`);
       await app.page.screenshot({ path: file, fullPage: true });
       await testInfo.attach(name, { path: file, contentType: 'image/png' });

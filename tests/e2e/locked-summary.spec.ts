@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { makePng } from '../unit/evidence-fixtures';
-import { reportAccessibility } from './axe';
+import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { MembersPage } from './pages/members-page';
 import { NewValidationPage } from './pages/new-validation-page';
@@ -22,7 +22,7 @@ const WHY_NA_96 = 'No cargo handling after dark: the site closes at 17:00 and is
 async function screenshot(page: Page, name: string): Promise<void> {
   const dir = path.resolve('test-results', 'screenshots');
   mkdirSync(dir, { recursive: true });
-  await reportAccessibility(page, `locked-summary-${name}`, test.info());
+  await expectAccessible(page, `locked-summary-${name}`);
   await page.screenshot({ path: path.join(dir, `locked-summary-${name}.png`) });
 }
 

@@ -5,7 +5,7 @@ import { NewValidationPage } from './pages/new-validation-page';
 import { FieldWorkPage } from './pages/worksheet-page';
 import { storedWorksheet as stored } from './stored-worksheet';
 
-test.use({ actionTimeout: 30_000, strictAccessibility: true });
+test.use({ actionTimeout: 30_000 });
 // Two hundred quick edits, each a save through the store, on a machine that may be busy.
 test.describe.configure({ timeout: 480_000 });
 

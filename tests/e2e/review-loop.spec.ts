@@ -5,7 +5,7 @@ import { issueEnrolmentCode } from '../../hq/identity';
 import type { Hq } from '../sync/sync-harness';
 import { makePng } from '../unit/evidence-fixtures';
 import { assignMember, startAssignedValidation } from './assigned-member';
-import { reportAccessibility } from './axe';
+import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { enrolFromHeader, hqPerTest, type Laptop, startLaptop, syncNow } from './laptops';
 import { MembersPage } from './pages/members-page';
@@ -47,7 +47,7 @@ async function showSupervisorList(review: ReviewPage, list: 'To review' | 'To ap
 }
 
 async function shot(page: Page, name: string): Promise<void> {
-  await reportAccessibility(page, `review-loop-${name}`, test.info());
+  await expectAccessible(page, `review-loop-${name}`);
   await page.screenshot({
     path: path.resolve('test-results', 'screenshots', `review-loop-${name}.png`),
     fullPage: true,

@@ -8,7 +8,7 @@ import { evidenceFilePath } from '../../electron/services/evidence-store';
 import { issueEnrolmentCode } from '../../hq/identity';
 import { type Hq, startHq } from '../sync/sync-harness';
 import { assignMember, startAssignedValidation } from './assigned-member';
-import { reportAccessibility } from './axe';
+import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { WorksheetPage } from './pages/worksheet-page';
 
@@ -38,7 +38,7 @@ test.afterEach(async () => {
 /** What the SCSS sees at 1366×768 (the viewport only, not the whole page), kept for review. */
 async function viewportScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await reportAccessibility(page, name, test.info());
+  await expectAccessible(page, name);
   await page.screenshot({ path: path.join(SCREENSHOTS, `web-harness-${name}.png`) });
 }
 
