@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { msc201911Edition } from '../../shared/catalog/editions/msc-2019-11';
@@ -45,6 +47,15 @@ function problemsOf(input: unknown): string[] {
 const idsFor = (entity: 'IMP' | 'HC' | 'FM') => criteriaForEntity(edition, entity).map((c) => c.id);
 
 describe('bundled edition MSC-2019-11', () => {
+  it('is the content HQ publishes, unchanged: published editions never change', () => {
+    // A repository-wide word replacement once rewrote 9.5 and 9.6 ("park" → "refuse"); any edit to the text fails here.
+    const sha256 = createHash('sha256')
+      .update(canonicalize(edition) ?? '')
+      .digest('hex');
+    expect(sha256).toBe('550a7156dbc7da38df4bc1bdb3e4833f6b2fefc517a7fd089bfdae1f4b0a3fd1');
+    expect(edition.criteria.find((c) => c.id === '9.6')?.summary).toContain('parking areas');
+  });
+
   it('parses against the catalog schema', () => {
     expect(edition.id).toBe('MSC-2019-11');
     expect(edition.formatVersion).toBe(1);

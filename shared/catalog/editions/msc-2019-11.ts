@@ -1269,7 +1269,7 @@ export const msc201911Edition = {
         {
           key: 'a',
           level: 'SHOULD',
-          text: 'Do not let private passenger vehicles refuse in or next to cargo handling and storage areas or conveyances.',
+          text: 'Do not let private passenger vehicles park in or next to cargo handling and storage areas or conveyances.',
         },
       ],
       appliesTo: ['IMP', 'HC', 'FM'],
@@ -1281,12 +1281,12 @@ export const msc201911Edition = {
       id: '9.6',
       category: 9,
       level: 'MUST',
-      summary: 'Entrances, exits, cargo handling and storage areas and setting aside areas are adequately lit.',
+      summary: 'Entrances, exits, cargo handling and storage areas and parking areas are adequately lit.',
       requirements: [
         {
           key: 'a',
           level: 'MUST',
-          text: 'Provide adequate lighting inside and outside the facility, including entrances, exits, cargo areas and setting aside areas.',
+          text: 'Provide adequate lighting inside and outside the facility, including entrances, exits, cargo areas and parking areas.',
         },
       ],
       appliesTo: ['IMP', 'HC', 'FM'],
