@@ -446,9 +446,9 @@ export const msc201911Spanish = {
       },
     },
     '7.24': {
-      summary: 'El personal confronta a las personas no identificadas o no autorizadas y hace que se les retire.',
+      summary: 'El personal cuestiona a las personas no identificadas o no autorizadas y hace que se les retire.',
       requirements: {
-        a: 'Contar con procedimientos para identificar, confrontar y retirar a las personas no autorizadas o no identificadas.',
+        a: 'Contar con procedimientos para identificar, cuestionar y retirar a las personas no autorizadas o no identificadas.',
       },
     },
     '7.25': {
