@@ -9,9 +9,6 @@ import type { CatalogTranslationSchema } from '../translation-schema';
  * foreign manufacturers (Criterios Mínimos de Seguridad, socio comercial, transportista de carretera, fabricante
  * extranjero, instrumentos de tráfico internacional, sellos de alta seguridad). Criterion IDs, sub-requirement keys
  * and the names CTPAT, MSC, ISO 17712, ISPM 15, NIST, VPN, VVTT, AEO/MRA and SCSS are kept as they are.
- *
- * 9.5 and 9.6 are translated from their intended meaning (parking); the English text there reads "refuse" and
- * "setting aside" after a mechanical rename.
  */
 export const msc201911Spanish = {
   formatVersion: 1,
