@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { AppHeader } from './components/AppHeader';
+import { applyLanguage } from './i18n';
 import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { MembersScreen } from './screens/MembersScreen';
 import { NewValidationScreen } from './screens/NewValidationScreen';
@@ -10,10 +12,15 @@ import { ReviewListScreen } from './screens/review/ReviewListScreen';
 import { ReviewValidationScreen } from './screens/review/ReviewValidationScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { WorksheetScreen } from './screens/WorksheetScreen';
+import { usePreferences } from './state/preferences';
 import { useRoute } from './state/route';
 
 export function App() {
   const route = useRoute();
+  const { t } = useTranslation();
+  const [{ language }] = usePreferences();
+  // The enrolled person's language, applied as soon as it is known and whenever they change it.
+  useEffect(() => applyLanguage(language), [language]);
 
   // Move focus to the new screen's heading so screen-reader users hear where they are (Section 508).
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each screen change, reads the DOM only
@@ -24,7 +31,7 @@ export function App() {
   return (
     <>
       <a className="usa-skipnav" href="#main-content">
-        Skip to main content
+        {t('app.skipToMain')}
       </a>
       <AppHeader />
       <main id="main-content" className="app-main">

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { routeHref } from '../state/route';
 import { useSyncStore } from '../state/sync-store';
 import { SyncControl } from './SyncControl';
@@ -6,55 +7,56 @@ export function AppHeader() {
   // Reviewers and supervisors work on validations pulled from HQ; an SCSS follows the Member's responses.
   const role = useSyncStore((s) => s.status?.userRole);
   const reviewer = role === 'FIELD_OFFICE_REVIEWER' || role === 'SUPERVISOR';
+  const { t } = useTranslation();
   return (
     <header className="usa-header usa-header--basic app-header">
       <div className="usa-nav-container">
         <div className="usa-navbar">
           <div className="usa-logo">
             <em className="usa-logo__text">
-              <a href={routeHref({ name: 'members' })} title="CTPAT Validator home">
-                CTPAT Validator
+              <a href={routeHref({ name: 'members' })} title={t('app.home')}>
+                {t('app.name')}
               </a>
             </em>
           </div>
         </div>
-        <nav aria-label="Primary" className="app-header__nav">
+        <nav aria-label={t('nav.label')} className="app-header__nav">
           <ul className="usa-list usa-list--unstyled app-header__links">
             <li>
               <a className="usa-link" href={routeHref({ name: 'members' })}>
-                Members
+                {t('nav.members')}
               </a>
             </li>
             <li>
               <a className="usa-link" href={routeHref({ name: 'new-validation' })}>
-                New validation
+                {t('nav.newValidation')}
               </a>
             </li>
             {reviewer && (
               <li>
                 <a className="usa-link" href={routeHref({ name: 'reviews' })}>
-                  {role === 'SUPERVISOR' ? 'Reviews and approvals' : 'Reviews'}
+                  {role === 'SUPERVISOR' ? t('nav.reviewsAndApprovals') : t('nav.reviews')}
                 </a>
               </li>
             )}
             <li>
               <a className="usa-link" href={routeHref({ name: 'responses' })}>
-                Member responses
+                {t('nav.responses')}
               </a>
             </li>
             <li>
               <a className="usa-link" href={routeHref({ name: 'reports' })}>
-                Reports
+                {t('nav.reports')}
               </a>
             </li>
             <li>
               <a className="usa-link" href={routeHref({ name: 'dashboard', query: '' })}>
-                Dashboard
+                {t('nav.dashboard')}
               </a>
             </li>
             <li>
               <a className="usa-link" href={routeHref({ name: 'settings' })}>
-                Settings
+                {t('nav.settings')}
               </a>
             </li>
           </ul>

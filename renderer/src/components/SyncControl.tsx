@@ -1,6 +1,8 @@
+import type { TFunction } from 'i18next';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { routeHref } from '../state/route';
-import { SYNC_PHASE_LABELS, useSyncStore } from '../state/sync-store';
+import { useSyncStore } from '../state/sync-store';
 import { useWorksheetStore } from '../state/worksheet-store';
 import { formatTime } from './format';
 
@@ -9,6 +11,7 @@ export function SyncControl() {
   const { status, syncing, error, progress, refresh, refreshStatus, syncNow, listen } = useSyncStore();
   const lastSavedAt = useWorksheetStore((s) => s.lastSavedAt);
   const validationStatus = useWorksheetStore((s) => s.worksheet?.validation.status);
+  const { t } = useTranslation();
   useEffect(() => {
     void refresh();
     return listen();
@@ -23,27 +26,27 @@ export function SyncControl() {
   if (!status.enrolled) {
     return (
       <a className="usa-link sync-control__enrol" href={routeHref({ name: 'settings' })}>
-        Not connected to HQ
+        {t('sync.notConnected')}
       </a>
     );
   }
   // A background sync (no button pressed) between two progress events is still running: never "Synced at" then.
   const running = syncing || progress !== null || status.state === 'syncing';
   const summary = running
-    ? 'Syncing…'
+    ? t('sync.syncing')
     : error
-      ? `Sync failed: ${error}`
+      ? t('sync.failed', { error })
       : status.state === 'needs-enrolment'
-        ? 'HQ no longer accepts this computer: enrol it again in Settings'
+        ? t('sync.needsEnrolment')
         : status.refused > 0
-          ? `${status.refused} change${status.refused > 1 ? 's' : ''} need${status.refused > 1 ? '' : 's'} attention`
+          ? t('sync.refused', { count: status.refused })
           : status.pending > 0
-            ? `${status.pending} change${status.pending > 1 ? 's' : ''} to send`
+            ? t('sync.pending', { count: status.pending })
             : status.state === 'error' && status.lastError
-              ? `Last sync failed: ${status.lastError}`
+              ? t('sync.lastFailed', { error: status.lastError })
               : status.lastSuccessAt
-                ? `Synced at ${formatTime(status.lastSuccessAt)}`
-                : 'Nothing to send';
+                ? t('sync.syncedAt', { time: formatTime(status.lastSuccessAt) })
+                : t('sync.nothingToSend');
   return (
     <div className="sync-control">
       <span className="sync-control__status" role="status" data-testid="sync-status">
@@ -52,7 +55,7 @@ export function SyncControl() {
           <>
             {' '}
             <a className="usa-link" href={`${routeHref({ name: 'settings' })}`}>
-              Review
+              {t('sync.review')}
             </a>
           </>
         )}
@@ -60,14 +63,14 @@ export function SyncControl() {
       {progress && progress.total > 0 && (
         <span className="sync-control__progress">
           <label htmlFor="sync-progress" className="sync-control__progress-label">
-            {SYNC_PHASE_LABELS[progress.phase]}
+            {t(`sync.phase.${progress.phase}`)}
           </label>
           <progress
             id="sync-progress"
             data-testid="sync-progress"
             max={progress.total}
             value={progress.done}
-            aria-valuetext={progressText(progress.phase, progress.done, progress.total)}
+            aria-valuetext={progressText(t, progress.phase, progress.done, progress.total)}
           />
         </span>
       )}
@@ -77,13 +80,13 @@ export function SyncControl() {
         disabled={running}
         onClick={() => void syncNow()}
       >
-        Sync
+        {t('sync.sync')}
       </button>
     </div>
   );
 }
 
-const progressText = (phase: string, done: number, total: number): string =>
+const progressText = (t: TFunction, phase: string, done: number, total: number): string =>
   phase === 'evidence'
-    ? `${Math.round((done / Math.max(total, 1)) * 100)}% of evidence uploaded`
-    : `${done} of ${total} done`;
+    ? t('sync.evidenceProgress', { percent: Math.round((done / Math.max(total, 1)) * 100) })
+    : t('sync.progress', { done, total });

@@ -1,19 +1,47 @@
 /**
- * How the app writes dates, times and sizes for people: one date format everywhere ("Mar 1, 2027"), moments with
- * their year ("Mar 1, 2027, 2:05 PM"), sizes in decimal MB. Date inputs keep the browser's own format.
+ * How the app writes dates, times and sizes for people, in the interface's language: one date format
+ * everywhere ("Mar 1, 2027"; Spanish "1 de marzo de 2027"), moments with their year ("Mar 1, 2027, 2:05 PM"),
+ * sizes in decimal MB. Date inputs keep the browser's own format.
  */
+import { currentLanguage } from '../i18n';
+import { INTL_LOCALE, type Language } from '../i18n/languages';
+
 export { formatFileSize } from '../../../shared/domain/file-size';
 
-const DATE_PARTS = { year: 'numeric', month: 'short', day: 'numeric' } as const;
-const calendarDateFormat = new Intl.DateTimeFormat('en-US', { ...DATE_PARTS, timeZone: 'UTC' });
-const localDateFormat = new Intl.DateTimeFormat('en-US', DATE_PARTS);
-const timeFormat = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', second: '2-digit' });
-const dateTimeFormat = new Intl.DateTimeFormat('en-US', { ...DATE_PARTS, hour: 'numeric', minute: '2-digit' });
+/** English abbreviates the month; Spanish writes it out, as CBP's Spanish documents do. */
+const DATE_PARTS: Record<Language, Intl.DateTimeFormatOptions> = {
+  en: { year: 'numeric', month: 'short', day: 'numeric' },
+  es: { year: 'numeric', month: 'long', day: 'numeric' },
+};
+
+type Formats = {
+  calendarDate: Intl.DateTimeFormat;
+  localDate: Intl.DateTimeFormat;
+  time: Intl.DateTimeFormat;
+  dateTime: Intl.DateTimeFormat;
+};
+const cache = new Map<Language, Formats>();
+function formats(): Formats {
+  const language = currentLanguage();
+  let found = cache.get(language);
+  if (!found) {
+    const locale = INTL_LOCALE[language];
+    const parts = DATE_PARTS[language];
+    found = {
+      calendarDate: new Intl.DateTimeFormat(locale, { ...parts, timeZone: 'UTC' }),
+      localDate: new Intl.DateTimeFormat(locale, parts),
+      time: new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', second: '2-digit' }),
+      dateTime: new Intl.DateTimeFormat(locale, { ...parts, hour: 'numeric', minute: '2-digit' }),
+    };
+    cache.set(language, found);
+  }
+  return found;
+}
 
 /** Calendar dates are stored as YYYY-MM-DD and shown without shifting them into the local time zone. */
-export const formatDate = (isoDate: string): string => calendarDateFormat.format(new Date(`${isoDate}T00:00:00Z`));
+export const formatDate = (isoDate: string): string => formats().calendarDate.format(new Date(`${isoDate}T00:00:00Z`));
 /** The day a moment fell on this computer's calendar, e.g. "Mar 1, 2027" for a submission time. */
-export const formatLocalDate = (isoDateTime: string): string => localDateFormat.format(new Date(isoDateTime));
-export const formatTime = (isoDateTime: string): string => timeFormat.format(new Date(isoDateTime));
+export const formatLocalDate = (isoDateTime: string): string => formats().localDate.format(new Date(isoDateTime));
+export const formatTime = (isoDateTime: string): string => formats().time.format(new Date(isoDateTime));
 /** A moment in local time, e.g. "Nov 23, 2026, 2:05 PM": the same date format, with the time it happened. */
-export const formatDateTime = (isoDateTime: string): string => dateTimeFormat.format(new Date(isoDateTime));
+export const formatDateTime = (isoDateTime: string): string => formats().dateTime.format(new Date(isoDateTime));

@@ -1,12 +1,10 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import {
-  VALIDATION_STATUS_LABELS,
-  type ValidationStatus,
-  ValidationStatusSchema,
-} from '../../../shared/domain/validation';
+import { useTranslation } from 'react-i18next';
+import { type ValidationStatus, ValidationStatusSchema } from '../../../shared/domain/validation';
 import type { ValidationListItem } from '../../../shared/ipc/contract';
 import { call } from '../api';
 import { Alert } from '../components/Alert';
+import { useDomainLabels } from '../i18n/domain-labels';
 import { useMembersStore } from '../state/members-store';
 import { routeHref } from '../state/route';
 import { useSyncStore } from '../state/sync-store';
@@ -32,6 +30,8 @@ function groupByMember(validations: readonly ValidationListItem[]) {
 export function MembersScreen() {
   const { members, validations, status, error, load, filters, setFilters } = useMembersStore();
   const [view, setView] = useMembersView();
+  const { t } = useTranslation();
+  const labels = useDomainLabels();
   // The search box answers each keystroke at once; the table follows as soon as the machine has time.
   const tableView = useDeferredValue(view);
   const filtering = Object.values(filters).some(Boolean);
@@ -63,29 +63,27 @@ export function MembersScreen() {
   return (
     <div className="grid-container-widescreen screen members-screen">
       <div className="screen__heading-row">
-        <h1 tabIndex={-1}>Members</h1>
+        <h1 tabIndex={-1}>{t('members.title')}</h1>
         <a className="usa-button" href={routeHref({ name: 'new-validation' })}>
-          Start a validation
+          {t('members.start')}
         </a>
       </div>
-      <p className="usa-intro">CTPAT Member companies on this computer and their validations.</p>
+      <p className="usa-intro">{t('members.intro')}</p>
       <AssignmentsPanel />
       {status === 'error' && (
-        <Alert type="error" heading="Members could not be loaded">
+        <Alert type="error" heading={t('members.loadFailed')}>
           {error}
         </Alert>
       )}
-      {status === 'loading' && members.length === 0 && <p aria-live="polite">Loading Members…</p>}
-      {status === 'ready' && members.length === 0 && (
-        <Alert type="info">No Member companies yet. Assignments arrive when you sync with headquarters.</Alert>
-      )}
-      <form className="usa-form members-filter" aria-label="Find Members" onSubmit={(e) => e.preventDefault()}>
+      {status === 'loading' && members.length === 0 && <p aria-live="polite">{t('members.loading')}</p>}
+      {status === 'ready' && members.length === 0 && <Alert type="info">{t('members.none')}</Alert>}
+      <form className="usa-form members-filter" aria-label={t('members.find')} onSubmit={(e) => e.preventDefault()}>
         <div className="members-filter__search">
           <label className="usa-label" htmlFor="member-search">
-            Search Members
+            {t('members.search')}
           </label>
           <span className="usa-hint" id="member-search-hint">
-            Legal name or account number
+            {t('members.searchHint')}
           </span>
           <input
             className="usa-input"
@@ -100,7 +98,7 @@ export function MembersScreen() {
         </div>
         <div>
           <label className="usa-label" htmlFor="filter-status">
-            Validation status
+            {t('members.status')}
           </label>
           <select
             className="usa-select"
@@ -111,10 +109,10 @@ export function MembersScreen() {
               void setFilters(e.target.value ? { ...rest, status: e.target.value as ValidationStatus } : rest);
             }}
           >
-            <option value="">Any status</option>
+            <option value="">{t('members.anyStatus')}</option>
             {ValidationStatusSchema.options.map((s) => (
               <option key={s} value={s}>
-                {VALIDATION_STATUS_LABELS[s]}
+                {labels.status(s)}
               </option>
             ))}
           </select>
@@ -122,7 +120,7 @@ export function MembersScreen() {
         {(['scheduledFrom', 'scheduledTo'] as const).map((key) => (
           <div key={key}>
             <label className="usa-label" htmlFor={`filter-${key}`}>
-              {key === 'scheduledFrom' ? 'Scheduled from' : 'Scheduled to'}
+              {key === 'scheduledFrom' ? t('members.scheduledFrom') : t('members.scheduledTo')}
             </label>
             <input
               className="usa-input"
@@ -138,9 +136,9 @@ export function MembersScreen() {
         ))}
         {filtering && (
           <p className="members-filter__count" role="status">
-            {validations.length} validation{validations.length === 1 ? '' : 's'} match.{' '}
+            {t('members.matching', { count: validations.length })}{' '}
             <button type="button" className="usa-button usa-button--unstyled" onClick={() => void setFilters({})}>
-              Clear filters
+              {t('members.clearFilters')}
             </button>
           </p>
         )}

@@ -1,6 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { DeficiencyReasonSchema, type Settings, SettingsSchema } from '../../../shared/domain/field-work';
 import type { PolicyStatusView } from '../../../shared/domain/policy';
@@ -10,36 +12,44 @@ import { useSyncStore } from '../state/sync-store';
 import { AuditLogSection } from './AuditLog';
 import { HqConnection } from './HqConnection';
 import { RefusedChanges } from './RefusedChanges';
+import { LanguageChoice } from './settings/LanguageChoice';
 import { PolicySource } from './settings/PolicySource';
 import { PolicySummary } from './settings/PolicySummary';
 import './settings/policy.css';
 
 const MB = 1_000_000; // decimal MB, as formatFileSize counts them
 
-const SettingsFormSchema = z
-  .object({
-    deficiencyReasons: z.array(
-      DeficiencyReasonSchema.extend({
-        code: z.string().regex(/^[A-Z][A-Z0-9_]{1,40}$/, { error: 'Use capitals, digits and _ (e.g. SEAL_LOG_GAP).' }),
-        label: z.string().trim().min(1, { error: 'Give the reason a label.' }).max(120),
-      }),
-    ),
-    responseDays: z.coerce
-      .number<string | number>()
-      .int()
-      .min(1, { error: 'At least 1 day.' })
-      .max(365, { error: 'At most 365 days.' }),
-    maxEvidenceMb: z.coerce
-      .number<string | number>()
-      .min(1, { error: 'At least 1 MB.' })
-      .max(500, { error: 'At most 500 MB.' }),
-    reportMarking: SettingsSchema.shape.reportMarking,
-  })
-  .refine((f) => new Set(f.deficiencyReasons.map((r) => r.code)).size === f.deficiencyReasons.length, {
-    error: 'Two reasons have the same code.',
-    path: ['deficiencyReasons'],
-  });
-type SettingsForm = z.input<typeof SettingsFormSchema>;
+/** The form's rules, with each refusal in the interface's language. */
+const settingsFormSchema = (t: TFunction) =>
+  z
+    .object({
+      deficiencyReasons: z.array(
+        DeficiencyReasonSchema.extend({
+          code: z.string().regex(/^[A-Z][A-Z0-9_]{1,40}$/, { error: t('settings.errors.codeFormat') }),
+          label: z
+            .string()
+            .trim()
+            .min(1, { error: t('settings.errors.labelMissing') })
+            .max(120, { error: t('settings.errors.labelTooLong') }),
+        }),
+      ),
+      responseDays: z.coerce
+        .number<string | number>({ error: t('settings.errors.notANumber') })
+        .int({ error: t('settings.errors.notANumber') })
+        .min(1, { error: t('settings.errors.daysMin') })
+        .max(365, { error: t('settings.errors.daysMax') }),
+      maxEvidenceMb: z.coerce
+        .number<string | number>({ error: t('settings.errors.notANumber') })
+        .min(1, { error: t('settings.errors.mbMin') })
+        .max(500, { error: t('settings.errors.mbMax') }),
+      reportMarking: SettingsSchema.shape.reportMarking,
+    })
+    .refine((f) => new Set(f.deficiencyReasons.map((r) => r.code)).size === f.deficiencyReasons.length, {
+      error: t('settings.errors.duplicateCode'),
+      path: ['deficiencyReasons'],
+    });
+type SettingsFormSchema = ReturnType<typeof settingsFormSchema>;
+type SettingsForm = z.input<SettingsFormSchema>;
 
 function toForm(s: Settings): SettingsForm {
   return {
@@ -56,6 +66,8 @@ function toForm(s: Settings): SettingsForm {
  * this computer keeps its own while it was never enrolled.
  */
 export function SettingsScreen() {
+  const { t } = useTranslation();
+  const schema = useMemo(() => settingsFormSchema(t), [t]);
   const enrolled = useSyncStore((s) => s.status?.enrolled ?? false);
   const lastSync = useSyncStore((s) => s.status?.lastSuccessAt ?? null);
   const [loaded, setLoaded] = useState<Settings | null>(null);
@@ -67,8 +79,8 @@ export function SettingsScreen() {
     handleSubmit,
     reset,
     formState: { errors, isSubmitting, isDirty },
-  } = useForm<SettingsForm, unknown, z.output<typeof SettingsFormSchema>>({
-    resolver: zodResolver(SettingsFormSchema),
+  } = useForm<SettingsForm, unknown, z.output<SettingsFormSchema>>({
+    resolver: zodResolver(schema),
   });
   const reasons = useFieldArray({ control, name: 'deficiencyReasons' });
   const dirty = useRef(false);
@@ -92,7 +104,7 @@ export function SettingsScreen() {
     load(!dirty.current).catch((e: unknown) => setMessage({ type: 'error', text: errorMessage(e) }));
   }, [load, enrolled, lastSync]);
 
-  const onSubmit = async (form: z.output<typeof SettingsFormSchema>) => {
+  const onSubmit = async (form: z.output<SettingsFormSchema>) => {
     setMessage(null);
     const versionBefore = policy?.version ?? null;
     try {
@@ -105,7 +117,7 @@ export function SettingsScreen() {
       setLoaded(saved);
       reset(toForm(saved));
       await load(false);
-      setMessage({ type: 'success', text: policy?.source === 'local' ? 'Settings saved.' : 'Settings saved at HQ.' });
+      setMessage({ type: 'success', text: policy?.source === 'local' ? t('settings.saved') : t('settings.savedAtHq') });
     } catch (e) {
       setMessage({ type: 'error', text: errorMessage(e) });
       // HQ's policy moved on meanwhile: show HQ's, so a second save cannot undo the other supervisor's change.
@@ -118,11 +130,9 @@ export function SettingsScreen() {
 
   return (
     <div className="grid-container screen">
-      <h1 tabIndex={-1}>Settings</h1>
-      <p className="usa-intro">
-        Deficiency reasons, the response period, the evidence size limit and the report marking. Findings keep the
-        reason they were given.
-      </p>
+      <h1 tabIndex={-1}>{t('settings.title')}</h1>
+      <p className="usa-intro">{t('settings.intro')}</p>
+      <LanguageChoice />
       <HqConnection />
       <AuditLogSection />
       {enrolled && <RefusedChanges />}
@@ -132,10 +142,8 @@ export function SettingsScreen() {
       {loaded && !readOnly && (
         <form className="usa-form usa-form--large settings-form" onSubmit={handleSubmit(onSubmit)} noValidate>
           <fieldset className="usa-fieldset">
-            <legend className="usa-legend usa-legend--large">Deficiency reasons</legend>
-            <p className="usa-hint">
-              Retire a reason by unticking “In use”; a reason used by a finding cannot be removed.
-            </p>
+            <legend className="usa-legend usa-legend--large">{t('settings.reasons')}</legend>
+            <p className="usa-hint">{t('settings.reasonsHint')}</p>
             {errors.deficiencyReasons?.root && (
               <span className="usa-error-message" role="alert">
                 {errors.deficiencyReasons.root.message}
@@ -144,11 +152,11 @@ export function SettingsScreen() {
             <table className="usa-table usa-table--borderless settings-reasons">
               <thead>
                 <tr>
-                  <th scope="col">Label</th>
-                  <th scope="col">Code</th>
-                  <th scope="col">In use</th>
+                  <th scope="col">{t('settings.label')}</th>
+                  <th scope="col">{t('settings.code')}</th>
+                  <th scope="col">{t('settings.inUse')}</th>
                   <th scope="col">
-                    <span className="usa-sr-only">Remove</span>
+                    <span className="usa-sr-only">{t('settings.remove')}</span>
                   </th>
                 </tr>
               </thead>
@@ -158,7 +166,7 @@ export function SettingsScreen() {
                     <td>
                       <input
                         className="usa-input"
-                        aria-label={`Label of reason ${i + 1}`}
+                        aria-label={t('settings.labelOf', { number: i + 1 })}
                         {...register(`deficiencyReasons.${i}.label`)}
                       />
                       {errors.deficiencyReasons?.[i]?.label && (
@@ -168,7 +176,7 @@ export function SettingsScreen() {
                     <td>
                       <input
                         className="usa-input"
-                        aria-label={`Code of reason ${i + 1}`}
+                        aria-label={t('settings.codeOf', { number: i + 1 })}
                         {...register(`deficiencyReasons.${i}.code`)}
                       />
                       {errors.deficiencyReasons?.[i]?.code && (
@@ -178,7 +186,7 @@ export function SettingsScreen() {
                     <td>
                       <input
                         type="checkbox"
-                        aria-label={`Reason ${i + 1} in use`}
+                        aria-label={t('settings.inUseOf', { number: i + 1 })}
                         {...register(`deficiencyReasons.${i}.active`)}
                       />
                     </td>
@@ -188,7 +196,8 @@ export function SettingsScreen() {
                         className="usa-button usa-button--unstyled"
                         onClick={() => reasons.remove(i)}
                       >
-                        Remove<span className="usa-sr-only"> reason {i + 1}</span>
+                        {t('settings.remove')}
+                        <span className="usa-sr-only">{t('settings.removeReason', { number: i + 1 })}</span>
                       </button>
                     </td>
                   </tr>
@@ -200,15 +209,15 @@ export function SettingsScreen() {
               className="usa-button usa-button--outline"
               onClick={() => reasons.append({ code: '', label: '', active: true })}
             >
-              Add a reason
+              {t('settings.addReason')}
             </button>
           </fieldset>
 
           <div className={`usa-form-group${errors.responseDays ? ' usa-form-group--error' : ''}`}>
             <label className="usa-label" htmlFor="responseDays">
-              Days the Member has to respond to a finding
+              {t('settings.responseDays')}
             </label>
-            <span className="usa-hint">New findings are due this many days after the day they are recorded.</span>
+            <span className="usa-hint">{t('settings.responseDaysHint')}</span>
             {errors.responseDays && (
               <span className="usa-error-message" role="alert">
                 {errors.responseDays.message}
@@ -223,7 +232,7 @@ export function SettingsScreen() {
           </div>
           <div className={`usa-form-group${errors.maxEvidenceMb ? ' usa-form-group--error' : ''}`}>
             <label className="usa-label" htmlFor="maxEvidenceMb">
-              Largest evidence file (MB)
+              {t('settings.maxEvidence')}
             </label>
             {errors.maxEvidenceMb && (
               <span className="usa-error-message" role="alert">
@@ -239,10 +248,10 @@ export function SettingsScreen() {
           </div>
           <div className={`usa-form-group${errors.reportMarking ? ' usa-form-group--error' : ''}`}>
             <label className="usa-label" htmlFor="reportMarking">
-              Marking on every report page
+              {t('settings.marking')}
             </label>
             <span className="usa-hint" id="reportMarking-hint">
-              Printed at the top and bottom of every page of every report, in every format (e.g. CUI).
+              {t('settings.markingHint')}
             </span>
             {errors.reportMarking && (
               <span className="usa-error-message" role="alert">
@@ -258,7 +267,7 @@ export function SettingsScreen() {
             />
           </div>
           <button className="usa-button" type="submit" disabled={isSubmitting}>
-            Save settings
+            {t('settings.save')}
           </button>
         </form>
       )}

@@ -1,18 +1,21 @@
 import { useCallback, useSyncExternalStore } from 'react';
+import { isLanguage, type Language } from '../i18n/languages';
 import { useSyncStore } from './sync-store';
 
 /**
- * How one person likes the worksheet laid out (compact or detailed rows, virtual methods on in-person work) and
- * where they last worked. Kept in the window's localStorage under the enrolled person's HQ id, so two people who
+ * How one person likes the app: its language, the worksheet's layout (compact or detailed rows, virtual methods
+ * on in-person work) and where they last worked. Kept in the window's localStorage under the enrolled person's HQ id, so two people who
  * share a laptop each get their own; a laptop never enrolled keeps one set.
  */
 export type Preferences = {
   worksheetView: 'detailed' | 'compact';
   /** In-person validations offer Live video and Screen share only when the SCSS turned them on. */
   virtualMethodsInPerson: boolean;
+  /** The interface's language; reports for a Member follow the Member's own language instead. */
+  language: Language;
 };
 
-const DEFAULTS: Preferences = { worksheetView: 'detailed', virtualMethodsInPerson: false };
+const DEFAULTS: Preferences = { worksheetView: 'detailed', virtualMethodsInPerson: false, language: 'en' };
 const PREFIX = 'ctpat:preferences:';
 const listeners = new Set<() => void>();
 
@@ -27,6 +30,7 @@ function read(userId: string | null): Preferences {
     return {
       worksheetView: stored.worksheetView === 'compact' ? 'compact' : 'detailed',
       virtualMethodsInPerson: stored.virtualMethodsInPerson === true,
+      language: isLanguage(stored.language) ? stored.language : DEFAULTS.language,
     };
   } catch {
     // A store the window cannot read (private mode, corrupt JSON) falls back to the defaults.

@@ -117,17 +117,3 @@ export const useSyncStore = create<SyncState>((set, get) => ({
     };
   },
 }));
-
-export const SYNC_STATE_LABELS = {
-  'not-synced': 'Not synced',
-  syncing: 'Syncing',
-  synced: 'Synced',
-  'needs-attention': 'Needs attention',
-} as const;
-
-export const SYNC_PHASE_LABELS: Record<SyncProgressView['phase'], string> = {
-  push: 'Sending changes',
-  evidence: 'Uploading evidence',
-  receipts: 'Checking what HQ holds',
-  pull: 'Receiving from HQ',
-};

@@ -1,14 +1,16 @@
-const count = new Intl.NumberFormat('en-US');
-const decimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+import { currentLocale } from '../../i18n';
 
-/** Counts exact with separators: 1,417. */
-export const formatCount = (n: number): string => count.format(n);
-/** Already-rounded ratios (2 decimals from shared/analytics) shown with both decimals: 2.50. */
-export const formatRatio = (n: number): string => decimal.format(n);
-/** Percents as HQ rounds them: 13.48%. */
-export const formatPercent = (n: number): string => `${decimal.format(n)}%`;
+const TWO_DECIMALS = { minimumFractionDigits: 2, maximumFractionDigits: 2 } as const;
+
+/** Counts exact with the interface language's separators: 1,417 (Spanish 1417). */
+export const formatCount = (n: number): string => new Intl.NumberFormat(currentLocale()).format(n);
+/** Already-rounded ratios (2 decimals from shared/analytics) shown with both decimals: 2.50 (Spanish 2,50). */
+export const formatRatio = (n: number): string => new Intl.NumberFormat(currentLocale(), TWO_DECIMALS).format(n);
+/** Percents as HQ rounds them: 13.48% (Spanish 13,48 %). */
+export const formatPercent = (n: number): string =>
+  new Intl.NumberFormat(currentLocale(), { style: 'percent', ...TWO_DECIMALS }).format(n / 100);
 /** Minutes or nothing ("—" when no session was timed). */
-export const formatMinutes = (n: number | null): string => (n === null ? '—' : `${decimal.format(n)} min`);
+export const formatMinutes = (n: number | null): string => (n === null ? '—' : `${formatRatio(n)} min`);
 
 /** A category as people say it: "4. Cybersecurity" (just "Category 4" if the catalog is not at hand). */
 export const categoryLabel = (names: ReadonlyMap<number, string>, category: number): string =>
@@ -20,7 +22,7 @@ export function periodLabel(period: string): string {
   if (quarter) return `Q${quarter[2]} ${quarter[1]}`;
   const month = /^(\d{4})-(\d{2})$/.exec(period);
   if (!month) return period;
-  return new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+  return new Intl.DateTimeFormat(currentLocale(), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${period}-01T00:00:00Z`),
   );
 }

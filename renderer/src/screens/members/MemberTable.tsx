@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { ENTITY_TYPE_LABELS } from '../../../../shared/domain/entity-types';
+import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../../shared/domain/validation';
 import type { ValidationListItem } from '../../../../shared/ipc/contract';
 import { formatLocalDate } from '../../components/format';
+import { useDomainLabels } from '../../i18n/domain-labels';
 import { routeHref } from '../../state/route';
 import { FIRST_DIRECTION, type MemberSortKey, type MembersView } from './member-search';
 import { ValidationRow } from './ValidationRow';
@@ -29,6 +30,7 @@ function SortableHeader({
   onViewChange,
 }: { label: string; sortKey: MemberSortKey } & Pick<MemberTableProps, 'view' | 'onViewChange'>) {
   const active = view.sort === sortKey;
+  const { t } = useTranslation();
   const next = active ? (view.direction === 'ascending' ? 'descending' : 'ascending') : FIRST_DIRECTION[sortKey];
   return (
     // Only the sorted column carries aria-sort (WAI-ARIA: one sorted header at a time).
@@ -36,7 +38,10 @@ function SortableHeader({
       <button
         type="button"
         className="usa-button usa-button--unstyled members-table__sort"
-        title={`Sort by ${label.toLowerCase()}, ${next}`}
+        title={t('members.table.sortBy', {
+          column: label.toLocaleLowerCase(),
+          direction: next === 'ascending' ? t('members.table.ascending') : t('members.table.descending'),
+        })}
         onClick={() => onViewChange({ ...view, sort: sortKey, direction: next })}
       >
         {label}
@@ -51,6 +56,7 @@ function SortableHeader({
 /** The Members as a table: one row per company, its validations in the row, shown a page at a time. */
 export function MemberTable(props: MemberTableProps) {
   const { members, totalMembers, view, onViewChange } = props;
+  const { t } = useTranslation();
   // The page count belongs to one search and sort; a new one starts again at the first page.
   const viewKey = `${view.search}|${view.sort}|${view.direction}`;
   const [paging, setPaging] = useState({ viewKey, limit: MEMBERS_PAGE_SIZE });
@@ -68,22 +74,23 @@ export function MemberTable(props: MemberTableProps) {
   };
 
   return (
-    <section className="members-table-section" aria-label="Member companies">
+    <section className="members-table-section" aria-label={t('members.table.label')}>
       <p className="members-table__count" role="status" data-testid="members-count">
-        Showing {shown.length} of {totalMembers} Members
-        {narrowed && members.length > shown.length ? ` (${members.length} match)` : ''}
+        {t('members.table.showing', { shown: shown.length, total: totalMembers })}
+        {narrowed && members.length > shown.length ? t('members.table.matching', { count: members.length }) : ''}
       </p>
       {members.length === 0 ? (
         <p className="members-table__empty">
-          No Member matches{view.search ? ` “${view.search.trim()}”` : ' these filters'}. Search looks at legal names
-          and account numbers.{' '}
+          {view.search
+            ? t('members.table.noMatchSearch', { search: view.search.trim() })
+            : t('members.table.noMatchFilters')}{' '}
           {view.search && (
             <button
               type="button"
               className="usa-button usa-button--unstyled"
               onClick={() => onViewChange({ ...view, search: '' })}
             >
-              Clear the search
+              {t('members.table.clearSearch')}
             </button>
           )}
         </p>
@@ -91,13 +98,28 @@ export function MemberTable(props: MemberTableProps) {
         <table className="usa-table usa-table--borderless members-table">
           <thead>
             <tr>
-              <SortableHeader label="Member" sortKey="name" view={view} onViewChange={onViewChange} />
-              <SortableHeader label="Account" sortKey="account" view={view} onViewChange={onViewChange} />
-              <th scope="col">Entity type and location</th>
-              <th scope="col">Validations</th>
-              <SortableHeader label="Last activity" sortKey="activity" view={view} onViewChange={onViewChange} />
+              <SortableHeader
+                label={t('members.table.member')}
+                sortKey="name"
+                view={view}
+                onViewChange={onViewChange}
+              />
+              <SortableHeader
+                label={t('members.table.account')}
+                sortKey="account"
+                view={view}
+                onViewChange={onViewChange}
+              />
+              <th scope="col">{t('members.table.entityAndPlace')}</th>
+              <th scope="col">{t('members.table.validations')}</th>
+              <SortableHeader
+                label={t('members.table.lastActivity')}
+                sortKey="activity"
+                view={view}
+                onViewChange={onViewChange}
+              />
               <th scope="col">
-                <span className="usa-sr-only">Action</span>
+                <span className="usa-sr-only">{t('members.table.action')}</span>
               </th>
             </tr>
           </thead>
@@ -110,7 +132,7 @@ export function MemberTable(props: MemberTableProps) {
       )}
       {remaining > 0 && (
         <button type="button" className="usa-button usa-button--outline members-table__more" onClick={showMore}>
-          Show {Math.min(remaining, MEMBERS_PAGE_SIZE)} more Members
+          {t('members.table.showMore', { count: Math.min(remaining, MEMBERS_PAGE_SIZE) })}
         </button>
       )}
     </section>
@@ -125,6 +147,8 @@ function MemberRow({
   overdueIds,
 }: { member: Member; index: number } & MemberTableProps) {
   const own = validationsOf(member.id);
+  const { t } = useTranslation();
+  const labels = useDomainLabels();
   const latest = lastActivity.get(member.id);
   return (
     <tr data-testid="member-row" data-member-index={index}>
@@ -133,16 +157,19 @@ function MemberRow({
       </th>
       <td className="members-table__account">{member.accountNumber}</td>
       <td>
-        {ENTITY_TYPE_LABELS[member.entityType]}
+        {labels.entityType(member.entityType)}
         <span className="members-table__place">
           {member.city}, {member.country}
         </span>
       </td>
       <td className="members-table__validations">
         {own.length === 0 ? (
-          <span className="members-table__none">No validations yet</span>
+          <span className="members-table__none">{t('members.table.noValidations')}</span>
         ) : (
-          <ul className="usa-list usa-list--unstyled validation-list" aria-label={`Validations of ${member.legalName}`}>
+          <ul
+            className="usa-list usa-list--unstyled validation-list"
+            aria-label={t('members.table.validationsOf', { member: member.legalName })}
+          >
             {own.map((v) => (
               <ValidationRow key={v.id} validation={v} overdue={overdueIds.has(v.id)} />
             ))}
@@ -150,14 +177,19 @@ function MemberRow({
         )}
       </td>
       <td className="members-table__activity">
-        {latest ? formatLocalDate(latest) : <span className="members-table__none">None</span>}
+        {latest ? (
+          formatLocalDate(latest)
+        ) : (
+          <span className="members-table__none">{t('members.table.noActivity')}</span>
+        )}
       </td>
       <td>
         <a
           className="usa-button usa-button--outline members-table__start"
           href={routeHref({ name: 'new-validation', memberId: member.id })}
         >
-          Start validation<span className="usa-sr-only"> for {member.legalName}</span>
+          {t('members.table.startValidation')}
+          <span className="usa-sr-only">{t('members.table.startValidationFor', { member: member.legalName })}</span>
         </a>
       </td>
     </tr>

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
-import { ENTITY_TYPE_LABELS } from '../../../../shared/domain/entity-types';
-import { WORKFLOW_STATE_LABELS } from '../../../../shared/domain/lifecycle';
-import { VALIDATION_MODE_LABELS, VALIDATION_STATUS_LABELS } from '../../../../shared/domain/validation';
+import { useTranslation } from 'react-i18next';
 import type { ValidationListItem } from '../../../../shared/ipc/contract';
 import { call } from '../../api';
 import { formatDate } from '../../components/format';
+import { useDomainLabels } from '../../i18n/domain-labels';
 import { routeHref } from '../../state/route';
 import { openValidationsOf } from './open-validations';
 
@@ -28,17 +27,17 @@ export function useOpenValidations(memberId: string): ValidationListItem[] | nul
   return open && open.memberId === memberId ? open.list : null;
 }
 
-const stateLabel = (v: ValidationListItem): string =>
-  v.workflowState ? WORKFLOW_STATE_LABELS[v.workflowState] : VALIDATION_STATUS_LABELS[v.status];
-
 /** Says the Member already has an open validation and links to each, before a second one is created. */
 export function OpenValidationWarning({ memberName, open }: { memberName: string; open: ValidationListItem[] }) {
-  const one = open.length === 1;
+  const { t } = useTranslation();
+  const labels = useDomainLabels();
+  const stateLabel = (v: ValidationListItem): string =>
+    v.workflowState ? labels.workflowState(v.workflowState) : labels.status(v.status);
   return (
     <div className="usa-alert usa-alert--warning usa-alert--slim" role="status" data-testid="open-validation-warning">
       <div className="usa-alert__body">
         <h2 className="usa-alert__heading">
-          {memberName} already has {one ? 'an open validation' : `${open.length} open validations`}
+          {t('members.openWarning.heading', { member: memberName, count: open.length })}
         </h2>
         <ul className="usa-list open-validations">
           {open.map((v) => (
@@ -47,17 +46,22 @@ export function OpenValidationWarning({ memberName, open }: { memberName: string
                 className="usa-link"
                 href={routeHref({ name: 'worksheet', validationId: v.id, category: 1, resume: true })}
               >
-                Open the {ENTITY_TYPE_LABELS[v.entityType]} validation ({VALIDATION_MODE_LABELS[v.mode]}) scheduled{' '}
-                {formatDate(v.scheduledDate)}
+                {t('members.openWarning.link', {
+                  entityType: labels.entityType(v.entityType),
+                  mode: labels.mode(v.mode),
+                  date: formatDate(v.scheduledDate),
+                })}
               </a>{' '}
-              · {stateLabel(v)} · {v.answeredCount} of {v.applicableCount} answered
+              ·{' '}
+              {t('members.openWarning.answered', {
+                state: stateLabel(v),
+                answered: v.answeredCount,
+                total: v.applicableCount,
+              })}
             </li>
           ))}
         </ul>
-        <p className="usa-alert__text">
-          Carry on with {one ? 'it' : 'one of them'} unless a second validation is really needed. To start another
-          anyway, tick “Start another validation anyway” before creating it.
-        </p>
+        <p className="usa-alert__text">{t('members.openWarning.carryOn', { count: open.length })}</p>
       </div>
     </div>
   );

@@ -1,14 +1,11 @@
-import { ENTITY_TYPE_LABELS } from '../../../../shared/domain/entity-types';
-import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../../../../shared/domain/lifecycle';
-import {
-  VALIDATION_MODE_LABELS,
-  VALIDATION_STATUS_LABELS,
-  type ValidationSummary,
-} from '../../../../shared/domain/validation';
+import { useTranslation } from 'react-i18next';
+import type { WorkflowState } from '../../../../shared/domain/lifecycle';
+import type { ValidationSummary } from '../../../../shared/domain/validation';
 import type { ValidationListItem } from '../../../../shared/ipc/contract';
 import { formatDate } from '../../components/format';
 import { ProgressMeter } from '../../components/ProgressMeter';
 import { SyncTag } from '../../components/SyncTag';
+import { useDomainLabels } from '../../i18n/domain-labels';
 import { routeHref } from '../../state/route';
 
 const STATUS_TAG_CLASS: Record<ValidationSummary['status'], string> = {
@@ -27,12 +24,11 @@ const WORKFLOW_TAG_CLASS: Record<WorkflowState, string> = {
   CLOSED: 'status-tag status-tag--closed',
 };
 
-/** Shorter words for the row's tag where the state's own label is long. */
-const TAG_LABELS: Partial<Record<WorkflowState, string>> = { AWAITING_RESPONSE: 'Awaiting Member response' };
-
 /** One validation in a Member's row: where it is, its progress, and a link to its worksheet. */
 export function ValidationRow({ validation, overdue }: { validation: ValidationListItem; overdue: boolean }) {
   const state = validation.workflowState;
+  const { t } = useTranslation();
+  const labels = useDomainLabels();
   const returned = validation.returned || state === 'RETURNED';
   const worksheetHref = routeHref({ name: 'worksheet', validationId: validation.id, category: 1, resume: true });
   return (
@@ -42,45 +38,49 @@ export function ValidationRow({ validation, overdue }: { validation: ValidationL
       data-workflow-state={state ?? validation.status}
     >
       <a className="usa-link validation-row__link" href={worksheetHref}>
-        {ENTITY_TYPE_LABELS[validation.entityType]} validation · {VALIDATION_MODE_LABELS[validation.mode]} ·{' '}
-        {formatDate(validation.scheduledDate)}
+        {t('members.row.link', {
+          entityType: labels.entityType(validation.entityType),
+          mode: labels.mode(validation.mode),
+          date: formatDate(validation.scheduledDate),
+        })}
       </a>
       <span className="validation-row__tags">
         {returned ? null : state ? (
           <span className={`usa-tag ${WORKFLOW_TAG_CLASS[state]}`} data-testid="workflow-state-tag">
-            {TAG_LABELS[state] ?? WORKFLOW_STATE_LABELS[state]}
+            {/* Shorter words for the row's tag where the state's own label is long. */}
+            {state === 'AWAITING_RESPONSE' ? t('members.row.awaitingResponse') : labels.workflowState(state)}
           </span>
         ) : (
           <span className={`usa-tag ${STATUS_TAG_CLASS[validation.status]}`} data-testid="workflow-state-tag">
-            {VALIDATION_STATUS_LABELS[validation.status]}
+            {labels.status(validation.status)}
           </span>
         )}
         {overdue && (
           <span className="usa-tag overdue-tag" data-testid="response-overdue">
-            Response overdue
+            {t('members.row.responseOverdue')}
           </span>
         )}
         {validation.demo && (
-          <span className="usa-tag demo-tag" title="Demo validation: stays on this computer, never sent to HQ">
-            Demo
+          <span className="usa-tag demo-tag" title={t('members.row.demoTitle')}>
+            {t('members.row.demo')}
           </span>
         )}
         <SyncTag validationId={validation.id} />
       </span>
       {returned && (
         <p className="validation-row__returned" data-testid="returned-notice">
-          <span className="usa-tag status-tag status-tag--returned">Returned for correction</span> The field office sent
-          it back.{' '}
+          <span className="usa-tag status-tag status-tag--returned">{t('members.row.returned')}</span>{' '}
+          {t('members.row.returnedBefore')}{' '}
           <a className="usa-link" href={worksheetHref}>
-            Open it to see the reviewer’s comments
+            {t('members.row.returnedLink')}
           </a>
-          , correct it and submit it again.
+          {t('members.row.returnedAfter')}
         </p>
       )}
       <ProgressMeter
         answered={validation.answeredCount}
         total={validation.applicableCount}
-        label={`Progress of the validation scheduled ${formatDate(validation.scheduledDate)}`}
+        label={t('members.row.progress', { date: formatDate(validation.scheduledDate) })}
       />
     </li>
   );

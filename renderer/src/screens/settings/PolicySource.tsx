@@ -1,8 +1,11 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { PolicyStatusView } from '../../../../shared/domain/policy';
 import { formatDateTime } from '../../components/format';
 
 /** Says where the policy settings come from and who may change them, above the settings themselves. */
 export function PolicySource({ status }: { status: PolicyStatusView }) {
+  const { t } = useTranslation();
   return (
     <section
       className="usa-summary-box policy-source"
@@ -11,32 +14,30 @@ export function PolicySource({ status }: { status: PolicyStatusView }) {
     >
       <div className="usa-summary-box__body">
         <h2 className="usa-summary-box__heading" id="policy-source-heading">
-          {heading(status)}
+          {heading(status, t)}
         </h2>
         <div className="usa-summary-box__text">
-          <p>{explanation(status)}</p>
+          <p>{explanation(status, t)}</p>
         </div>
       </div>
     </section>
   );
 }
 
-function heading(status: PolicyStatusView): string {
-  if (status.source === 'local') return 'Local defaults: this laptop is not enrolled';
-  if (status.source === 'hq-pending') return 'Set by HQ: not received yet';
-  if (status.version === 0) return 'Set by HQ (version 0: HQ’s defaults, never changed)';
-  const when = status.updatedAt ? `, updated ${formatDateTime(status.updatedAt)}` : '';
-  const who = status.updatedBy ? ` by ${status.updatedBy}` : '';
-  return `Set by HQ (version ${status.version}${when}${who})`;
+function heading(status: PolicyStatusView, t: TFunction): string {
+  if (status.source === 'local') return t('settings.policy.localHeading');
+  if (status.source === 'hq-pending') return t('settings.policy.pendingHeading');
+  if (status.version === 0) return t('settings.policy.defaultsHeading');
+  const { version } = status;
+  if (!status.updatedAt) return t('settings.policy.heading', { version });
+  const when = formatDateTime(status.updatedAt);
+  return status.updatedBy
+    ? t('settings.policy.headingUpdatedBy', { version, when, who: status.updatedBy })
+    : t('settings.policy.headingUpdated', { version, when });
 }
 
-function explanation(status: PolicyStatusView): string {
-  if (status.source === 'local') {
-    return 'The deficiency reasons, response period, evidence size limit and report marking below apply to this computer only. Once it is enrolled, HQ sets them.';
-  }
-  const pending =
-    status.source === 'hq-pending' ? 'This computer’s own values apply until the next sync brings HQ’s policy. ' : '';
-  return status.canEdit
-    ? `${pending}As a supervisor you can change them: saving sends them to HQ straight away (HQ must be reachable), and every enrolled laptop takes them at its next sync.`
-    : `${pending}HQ sets the deficiency reasons, response period, evidence size limit and report marking for every enrolled laptop; only a supervisor can change them.`;
+function explanation(status: PolicyStatusView, t: TFunction): string {
+  if (status.source === 'local') return t('settings.policy.local');
+  const pending = status.source === 'hq-pending' ? `${t('settings.policy.pending')} ` : '';
+  return pending + (status.canEdit ? t('settings.policy.canEdit') : t('settings.policy.readOnly'));
 }

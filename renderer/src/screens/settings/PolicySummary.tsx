@@ -1,17 +1,19 @@
+import { useTranslation } from 'react-i18next';
 import { formatFileSize } from '../../../../shared/domain/evidence-files';
 import type { Settings } from '../../../../shared/domain/field-work';
 
 /** The policy as HQ set it, for someone who may read but not change it: plain text, no greyed-out form. */
 export function PolicySummary({ settings }: { settings: Settings }) {
+  const { t } = useTranslation();
   return (
     <div className="policy-summary" data-testid="policy-summary">
-      <h2>Deficiency reasons</h2>
+      <h2>{t('settings.reasons')}</h2>
       <table className="usa-table usa-table--borderless settings-reasons">
         <thead>
           <tr>
-            <th scope="col">Label</th>
-            <th scope="col">Code</th>
-            <th scope="col">In use</th>
+            <th scope="col">{t('settings.label')}</th>
+            <th scope="col">{t('settings.code')}</th>
+            <th scope="col">{t('settings.inUse')}</th>
           </tr>
         </thead>
         <tbody>
@@ -21,17 +23,17 @@ export function PolicySummary({ settings }: { settings: Settings }) {
               <td>
                 <code>{reason.code}</code>
               </td>
-              <td>{reason.active ? 'Yes' : 'Retired'}</td>
+              <td>{reason.active ? t('settings.policy.yes') : t('settings.policy.retired')}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <dl className="policy-values">
-        <dt>Days the Member has to respond to a finding</dt>
-        <dd data-testid="policy-response-days">{settings.responseDays} days</dd>
-        <dt>Largest evidence file</dt>
+        <dt>{t('settings.responseDays')}</dt>
+        <dd data-testid="policy-response-days">{t('settings.policy.days', { count: settings.responseDays })}</dd>
+        <dt>{t('settings.policy.largestFile')}</dt>
         <dd>{formatFileSize(settings.maxEvidenceBytes)}</dd>
-        <dt>Marking on every report page</dt>
+        <dt>{t('settings.marking')}</dt>
         <dd>{settings.reportMarking}</dd>
       </dl>
     </div>

@@ -1,0 +1,27 @@
+export const domain = {
+  entityType: {
+    IMP: 'U.S. Importer',
+    EXP: 'U.S. Exporter',
+    FM: 'Foreign Manufacturer',
+    HC: 'U.S. Highway Carrier',
+    LHC: 'Mexican Long-Haul Highway Carrier',
+    AIR: 'Air Carrier',
+    RAIL: 'Rail Carrier',
+    SEA: 'Sea Carrier',
+    '3PL': 'Third-Party Logistics Provider',
+    CONS: 'Consolidator',
+    CB: 'Licensed U.S. Customs Broker',
+    MPTO: 'Marine Port Authority & Terminal Operator',
+  },
+  mode: { IN_PERSON: 'In person', VIRTUAL: 'Virtual' },
+  status: { DRAFT: 'Not started', IN_PROGRESS: 'In progress', SUBMITTED: 'Submitted' },
+  workflowState: {
+    IN_PROGRESS: 'In progress',
+    SUBMITTED: 'Submitted',
+    IN_REVIEW: 'In review',
+    RETURNED: 'Returned for correction',
+    APPROVED: 'Approved',
+    AWAITING_RESPONSE: 'Report issued, awaiting Member response',
+    CLOSED: 'Closed',
+  },
+};

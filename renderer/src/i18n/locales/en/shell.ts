@@ -1,0 +1,48 @@
+export const app = {
+  skipToMain: 'Skip to main content',
+  name: 'CTPAT Validator',
+  home: 'CTPAT Validator home',
+};
+
+export const nav = {
+  label: 'Primary',
+  members: 'Members',
+  newValidation: 'New validation',
+  reviews: 'Reviews',
+  reviewsAndApprovals: 'Reviews and approvals',
+  responses: 'Member responses',
+  reports: 'Reports',
+  dashboard: 'Dashboard',
+  settings: 'Settings',
+};
+
+export const sync = {
+  notConnected: 'Not connected to HQ',
+  syncing: 'Syncing…',
+  failed: 'Sync failed: {{error}}',
+  needsEnrolment: 'HQ no longer accepts this computer: enrol it again in Settings',
+  refused_one: '{{count}} change needs attention',
+  refused_other: '{{count}} changes need attention',
+  pending_one: '{{count}} change to send',
+  pending_other: '{{count}} changes to send',
+  lastFailed: 'Last sync failed: {{error}}',
+  syncedAt: 'Synced at {{time}}',
+  nothingToSend: 'Nothing to send',
+  review: 'Review',
+  sync: 'Sync',
+  phase: {
+    push: 'Sending changes',
+    evidence: 'Uploading evidence',
+    receipts: 'Checking what HQ holds',
+    pull: 'Receiving from HQ',
+  },
+  evidenceProgress: '{{percent}}% of evidence uploaded',
+  progress: '{{done}} of {{total}} done',
+  tag: {
+    syncedAt: 'Synced at {{when}}',
+    needsAttentionBecause: 'Needs attention: {{reason}}',
+    state: { 'not-synced': 'Not synced', syncing: 'Syncing', synced: 'Synced', 'needs-attention': 'Needs attention' },
+    safeToArchive: 'Safe to archive',
+    safeToArchiveTitle: 'HQ confirmed the same fingerprint and every evidence file at {{when}}',
+  },
+};
