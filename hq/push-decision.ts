@@ -338,6 +338,7 @@ function decideSubmit(
     submittedBy: change.payload.submittedBy ?? null,
     signedByName: change.payload.signedByName,
     contentSha256: recomputed.sha256,
+    ...(change.payload.worksheetLanguage ? { worksheetLanguage: change.payload.worksheetLanguage } : {}),
   });
   return write(event.write, { to: 'validation', validationId, next });
 }

@@ -11,6 +11,7 @@ import { migration009HqValidationReceipts } from './009-hq-validation-receipts';
 import { migration010Workflow } from './010-workflow';
 import { migration011AnalyticsIndexes } from './011-analytics-indexes';
 import { migration012ConsideredWarnings } from './012-considered-warnings';
+import { migration013WorksheetLanguage } from './013-worksheet-language';
 
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
 
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010Workflow,
   migration011AnalyticsIndexes,
   migration012ConsideredWarnings,
+  migration013WorksheetLanguage,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,3 +1,4 @@
+import type { LanguageCode } from '../../shared/domain/language';
 import type { WorkflowState } from '../../shared/domain/lifecycle';
 import type { Validation, ValidationStatus, ValidationSummary } from '../../shared/domain/validation';
 import type { Db } from '../connection';
@@ -59,13 +60,20 @@ export function getValidation(db: Db, id: string): Validation | undefined {
 export function markSubmitted(
   db: Db,
   id: string,
-  s: { submittedAt: string; submittedBy: string; signedByName: string; contentSha256: string },
+  s: {
+    submittedAt: string;
+    submittedBy: string;
+    signedByName: string;
+    contentSha256: string;
+    worksheetLanguage?: LanguageCode;
+  },
 ): void {
   stmt(
     db,
     `UPDATE validations SET status = 'SUBMITTED', submitted_at = @submittedAt, submitted_by = @submittedBy,
-       signed_by_name = @signedByName, content_sha256 = @contentSha256, updated_at = @submittedAt WHERE id = @id`,
-  ).run({ ...s, id });
+       signed_by_name = @signedByName, content_sha256 = @contentSha256, worksheet_language = @worksheetLanguage,
+       updated_at = @submittedAt WHERE id = @id`,
+  ).run({ ...s, worksheetLanguage: s.worksheetLanguage ?? null, id });
 }
 
 /** Unlocks for changes; the earlier signature and fingerprint are cleared (the audit log keeps them). */
@@ -73,7 +81,7 @@ export function markReopened(db: Db, id: string, at: string, reason: string): vo
   stmt(
     db,
     `UPDATE validations SET status = 'IN_PROGRESS', submitted_at = NULL, submitted_by = NULL, signed_by_name = NULL,
-       content_sha256 = NULL, reopened_at = ?, reopen_reason = ?, updated_at = ? WHERE id = ?`,
+       content_sha256 = NULL, worksheet_language = NULL, reopened_at = ?, reopen_reason = ?, updated_at = ? WHERE id = ?`,
   ).run(at, reason, at, id);
 }
 

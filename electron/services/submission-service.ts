@@ -16,6 +16,7 @@ import {
   failedChecklistItemProblems,
   virtualSessionProblems,
 } from '../../shared/domain/inspection-rules';
+import type { LanguageCode } from '../../shared/domain/language';
 import { WORKFLOW_STATE_LABELS } from '../../shared/domain/lifecycle';
 import type { Validation } from '../../shared/domain/validation';
 import { AppError } from '../../shared/ipc/envelope';
@@ -84,7 +85,12 @@ export function checkCompleteness(ctx: ServiceContext, validationId: string): Co
 }
 
 /** Locks the worksheet, records who signed and when, and stores the SHA-256 fingerprint of its content. */
-export function submitValidation(ctx: ServiceContext, validationId: string, signedByName: string): Validation {
+export function submitValidation(
+  ctx: ServiceContext,
+  validationId: string,
+  signedByName: string,
+  worksheetLanguage: LanguageCode = 'en',
+): Validation {
   return ctx.db
     .transaction(() => {
       const validation = requireValidation(ctx, validationId);
@@ -107,6 +113,8 @@ export function submitValidation(ctx: ServiceContext, validationId: string, sign
         submittedBy: signatureName(ctx),
         signedByName,
         contentSha256: fingerprintOf(content),
+        // How the SCSS read the worksheet as they signed; not part of the fingerprint, which is the content alone.
+        worksheetLanguage,
       };
       markSubmitted(ctx.db, validationId, submission);
       const stateBefore = getOwnWorkflowState(ctx.db, validationId) ?? null;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LanguageSchema } from './language';
 import { CriterionIdSchema, IsoDateSchema, IsoDateTimeSchema, UuidSchema } from './primitives';
 
 /** How the SCSS verified a criterion (OIG-12-86 asks that every worksheet row say so). */
@@ -229,5 +230,7 @@ export const SubmissionSchema = z.object({
   submittedBy: z.string(),
   signedByName: z.string(),
   contentSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The language the worksheet was shown in when signed; absent on submissions made before it was recorded. */
+  worksheetLanguage: LanguageSchema.optional(),
 });
 export type Submission = z.infer<typeof SubmissionSchema>;

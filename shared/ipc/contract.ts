@@ -19,6 +19,7 @@ import {
   VerificationMethodSchema,
   VirtualSessionSchema,
 } from '../domain/field-work';
+import { LanguageSchema } from '../domain/language';
 import {
   MemberResponseSchema,
   PersonSchema,
@@ -747,6 +748,8 @@ export const contract = {
       ...ValidationRef,
       signedByName: z.string().trim().min(3, { error: 'Type your full name to sign' }).max(120),
       attestation: z.literal(true, { error: 'Confirm the attestation to submit' }),
+      /** The language the worksheet is shown in as the SCSS signs. */
+      worksheetLanguage: LanguageSchema.default('en'),
     }),
     response: ValidationSchema,
   },

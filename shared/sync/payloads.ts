@@ -8,6 +8,7 @@ import {
   SubmissionSchema,
   VirtualSessionSchema,
 } from '../domain/field-work';
+import { LanguageSchema } from '../domain/language';
 import { MemberResponseSchema, WorkflowEventSchema, WorkflowStateSchema } from '../domain/lifecycle';
 import { IsoDateSchema, IsoDateTimeSchema, UuidSchema } from '../domain/primitives';
 import { FindingReviewSchema } from '../domain/review';
@@ -157,6 +158,8 @@ export function checkSyncPayload(entity: string, operation: string, payload: unk
  * (hq/lifecycle.ts payloadAfterEvent); a pulled copy is checked with them, nothing else unknown is taken.
  */
 export const HqLifecycleFieldsSchema = z.strictObject({
+  /** Written by the submit, with the signature: the language the worksheet was shown in. */
+  worksheetLanguage: LanguageSchema.optional(),
   workflowState: WorkflowStateSchema.optional(),
   returnedAt: IsoDateTimeSchema.optional(),
   returnComment: z.string().max(5_000).optional(),

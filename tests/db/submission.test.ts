@@ -593,3 +593,34 @@ describe('revalidation', () => {
     expect(openWorksheet(s.ctx, earlier.validation.id).previousResults).toEqual([]);
   });
 });
+
+describe('the language the worksheet was shown in', () => {
+  it('is recorded with the signature and sent to HQ, and the fingerprint does not depend on it', () => {
+    const s = open();
+    const { validation } = buildComplete(s);
+    const content = loadValidationContent(s.ctx, openWorksheet(s.ctx, validation.id).validation);
+    const submitted = submitValidation(s.ctx, validation.id, SIGNER, 'es');
+    // The signed fingerprint is the content's, whatever language the SCSS read it in.
+    expect(submitted.contentSha256).toBe(fingerprintOf(content));
+    const row = s.ctx.db.prepare('SELECT worksheet_language FROM validations WHERE id = ?').get(validation.id) as {
+      worksheet_language: string | null;
+    };
+    expect(row.worksheet_language).toBe('es');
+    expect(listOutbox(s.ctx.db, 10_000).at(-1)).toMatchObject({
+      operation: 'submit',
+      payload: { validationId: validation.id, signedByName: SIGNER, worksheetLanguage: 'es' },
+    });
+
+    // Reopening clears it with the signature; the next signing records its own.
+    reopenValidation(s.ctx, validation.id, REOPEN_REASON);
+    const reopened = s.ctx.db.prepare('SELECT worksheet_language FROM validations WHERE id = ?').get(validation.id) as {
+      worksheet_language: string | null;
+    };
+    expect(reopened.worksheet_language).toBeNull();
+    expect(submitValidation(s.ctx, validation.id, SIGNER).contentSha256).toBe(fingerprintOf(content));
+    const row2 = s.ctx.db.prepare('SELECT worksheet_language FROM validations WHERE id = ?').get(validation.id) as {
+      worksheet_language: string | null;
+    };
+    expect(row2.worksheet_language).toBe('en');
+  });
+});

@@ -4,7 +4,9 @@ test.use({ actionTimeout: 30_000, viewport: { width: 1366, height: 768 } });
 
 const RIO = 'Rio Bravo Freight Lines LLC';
 
-test('Settings switches the interface to Spanish without a restart, and the choice outlives a reload', async ({ app }) => {
+test('Settings switches the interface to Spanish without a restart, and the choice outlives a reload', async ({
+  app,
+}) => {
   const page = app.page;
   const nav = page.getByRole('navigation', { name: 'Primary' });
   await nav.getByRole('link', { name: 'Settings' }).click();

@@ -140,6 +140,28 @@ describe.each(BACKENDS)('HQ recomputes a submitted validation’s fingerprint, o
     expect(held).toEqual({ status: 'SUBMITTED', content_sha256: submit.payload.contentSha256 });
   });
 
+  it('keeps the language the worksheet was shown in with the submission, outside the fingerprint, and refuses any other', async () => {
+    const dana = await enrol(ctx, DANA);
+    const v = makeValidation();
+    const content = [responseChange(v.id, '1.1', 1, 0, 'Bitácora de la caseta revisada')];
+    const inSpanish = submitChange(v, content);
+    inSpanish.payload = { ...inSpanish.payload, worksheetLanguage: 'fr' };
+    const refused = await push(ctx, dana.token, { changes: [createValidation(v), ...content, inSpanish] });
+    expect(refused.body.receipts.at(-1)).toMatchObject({ outcome: 'invalid' });
+    expect(String(refused.body.receipts.at(-1)?.reason)).toContain('worksheetLanguage');
+
+    inSpanish.payload = { ...inSpanish.payload, worksheetLanguage: 'es' };
+    inSpanish.changeId = randomUUID();
+    const { body } = await push(ctx, dana.token, { changes: [inSpanish] });
+    expect(body.receipts.map((r) => r.outcome)).toEqual(['applied']);
+    const [held] = await ctx.db.query<{ content_sha256: string; payload: { worksheetLanguage?: string } }>(
+      'SELECT content_sha256, payload FROM validations',
+    );
+    // The same fingerprint a submit without a language has: the content alone.
+    expect(held?.content_sha256).toBe(submitChange(v, content).payload.contentSha256);
+    expect(held?.payload.worksheetLanguage).toBe('es');
+  });
+
   it('refuses a submit signed over content HQ does not hold (a change refused and then dropped)', async () => {
     const dana = await enrol(ctx, DANA);
     const v = makeValidation();

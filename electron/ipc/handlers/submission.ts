@@ -13,7 +13,7 @@ type SubmissionChannel =
 export function submissionHandlers(ctx: ServiceContext): HandlersFor<SubmissionChannel> {
   return {
     'validations:check': (req) => checkCompleteness(ctx, req.validationId),
-    'validations:submit': (req) => submitValidation(ctx, req.validationId, req.signedByName),
+    'validations:submit': (req) => submitValidation(ctx, req.validationId, req.signedByName, req.worksheetLanguage),
     'validations:reopen': (req) => reopenValidation(ctx, req.validationId, req.reason),
     'warnings:considered': (req) => listConsidered(ctx, req.validationId),
     'warnings:consider': (req) => setWarningsConsidered(ctx, req),

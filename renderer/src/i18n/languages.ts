@@ -1,6 +1,8 @@
+import { LANGUAGE_CODES, type LanguageCode } from '../../../shared/domain/language';
+
 /** The languages the interface is written in; English is the fallback for anything not yet translated. */
-export const LANGUAGES = ['en', 'es'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export const LANGUAGES = LANGUAGE_CODES;
+export type Language = LanguageCode;
 
 export const isLanguage = (value: unknown): value is Language =>
   typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
