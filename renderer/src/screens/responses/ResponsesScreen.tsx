@@ -1,5 +1,6 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useId, useState } from 'react';
-import { RESPONSE_ASSESSMENT_LABELS } from '../../../../shared/domain/lifecycle';
+import { useTranslation } from 'react-i18next';
 import type { RequestOf, ResponseWorkItem, ResponseWorkStatus } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
@@ -10,38 +11,34 @@ type ResponsesRequest = Extract<RequestOf<'worklists:get'>, { list: 'RESPONSES' 
 type SortBy = NonNullable<ResponsesRequest['sort']>['by'];
 type Direction = NonNullable<ResponsesRequest['sort']>['direction'];
 
-const RESPONSE_STATUS_LABELS: Record<ResponseWorkStatus, string> = {
-  OVERDUE: 'Overdue',
-  DUE_SOON: 'Due within 14 days',
-  AWAITING_ASSESSMENT: 'Received, awaiting assessment',
-  OPEN: 'Open',
-  RESOLVED: 'Resolved',
-};
 const STATUS_ORDER: ResponseWorkStatus[] = ['OVERDUE', 'DUE_SOON', 'AWAITING_ASSESSMENT', 'OPEN', 'RESOLVED'];
 const DEFAULT_STATUSES: ResponseWorkStatus[] = ['OVERDUE', 'DUE_SOON', 'AWAITING_ASSESSMENT'];
 
-const SORTS: Array<{ value: string; by: SortBy; direction: Direction; label: string }> = [
-  { value: 'dueDate-asc', by: 'dueDate', direction: 'asc', label: 'Due date, soonest first' },
-  { value: 'dueDate-desc', by: 'dueDate', direction: 'desc', label: 'Due date, latest first' },
-  { value: 'memberName-asc', by: 'memberName', direction: 'asc', label: 'Member, A to Z' },
-  { value: 'memberName-desc', by: 'memberName', direction: 'desc', label: 'Member, Z to A' },
-  { value: 'receivedOn-desc', by: 'receivedOn', direction: 'desc', label: 'Latest response, newest first' },
-  { value: 'receivedOn-asc', by: 'receivedOn', direction: 'asc', label: 'Latest response, oldest first' },
+/** The sort orders offered, each named by worksheetParts.responsesScreen.sort.<value>. */
+const SORTS: Array<{ value: `${SortBy}-${Direction}`; by: SortBy; direction: Direction }> = [
+  { value: 'dueDate-asc', by: 'dueDate', direction: 'asc' },
+  { value: 'dueDate-desc', by: 'dueDate', direction: 'desc' },
+  { value: 'memberName-asc', by: 'memberName', direction: 'asc' },
+  { value: 'memberName-desc', by: 'memberName', direction: 'desc' },
+  { value: 'receivedOn-desc', by: 'receivedOn', direction: 'desc' },
+  { value: 'receivedOn-asc', by: 'receivedOn', direction: 'asc' },
 ];
 
 const SHORT_DESCRIPTION = 90;
 const shorten = (text: string) =>
   text.length <= SHORT_DESCRIPTION ? text : `${text.slice(0, SHORT_DESCRIPTION).replace(/\s+\S*$/, '')}…`;
 
-function daysLeftText(days: number): string {
-  if (days < 0) return `${-days} day${days === -1 ? '' : 's'} overdue`;
-  if (days === 0) return 'Due today';
-  return `${days} day${days === 1 ? '' : 's'} left`;
+function daysLeftText(t: TFunction, days: number): string {
+  if (days < 0) return t('worksheetParts.responsesScreen.overdue', { count: -days });
+  if (days === 0) return t('worksheetParts.responsesScreen.dueToday');
+  return t('worksheetParts.common.daysLeft', { count: days });
 }
 
-function latestText(latest: ResponseWorkItem['latestResponse']): string {
-  if (!latest) return 'None yet';
-  const assessed = latest.assessment ? RESPONSE_ASSESSMENT_LABELS[latest.assessment] : 'Not assessed';
+function latestText(t: TFunction, latest: ResponseWorkItem['latestResponse']): string {
+  if (!latest) return t('worksheetParts.responsesScreen.noneYet');
+  const assessed = latest.assessment
+    ? t(`worksheetParts.common.assessment.${latest.assessment}`)
+    : t('worksheetParts.responsesScreen.notAssessed');
   return `${formatDate(latest.receivedOn)} · ${assessed}`;
 }
 
@@ -52,11 +49,12 @@ function latestText(latest: ResponseWorkItem['latestResponse']): string {
  * criterion, sorted; the SCSS's own rows open the worksheet's Member responses page.
  */
 export function ResponsesScreen() {
+  const { t } = useTranslation();
   const id = useId();
   const [statuses, setStatuses] = useState<ResponseWorkStatus[]>(DEFAULT_STATUSES);
   const [searchInput, setSearchInput] = useState('');
   const [search, setSearch] = useState('');
-  const [sort, setSort] = useState(SORTS[0]?.value ?? 'dueDate-asc');
+  const [sort, setSort] = useState<string>(SORTS[0]?.value ?? 'dueDate-asc');
   const [items, setItems] = useState<ResponseWorkItem[] | null>(null);
   const [today, setToday] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -108,19 +106,15 @@ export function ResponsesScreen() {
 
   return (
     <div className="grid-container-widescreen screen responses-screen">
-      <h1 tabIndex={-1}>Member responses</h1>
-      <p className="responses-screen__intro">
-        Action Required findings of validations whose report is issued: what is overdue, what falls due within 14 days,
-        and responses received and waiting for your assessment. Recommendations the Member answered are listed too; they
-        have no due date and do not block closure.
-      </p>
+      <h1 tabIndex={-1}>{t('worksheetParts.common.memberResponses')}</h1>
+      <p className="responses-screen__intro">{t('worksheetParts.responsesScreen.intro')}</p>
       <form
         className="usa-form responses-filter"
-        aria-label="Filter and sort Member responses"
+        aria-label={t('worksheetParts.responsesScreen.filter')}
         onSubmit={(e) => e.preventDefault()}
       >
         <fieldset className="usa-fieldset responses-filter__statuses">
-          <legend className="usa-legend responses-filter__legend">Show findings that are</legend>
+          <legend className="usa-legend responses-filter__legend">{t('worksheetParts.responsesScreen.show')}</legend>
           {STATUS_ORDER.map((status) => (
             <div className="usa-checkbox" key={status}>
               <input
@@ -131,7 +125,7 @@ export function ResponsesScreen() {
                 onChange={() => toggle(status)}
               />
               <label className="usa-checkbox__label" htmlFor={`${id}-${status}`}>
-                {RESPONSE_STATUS_LABELS[status]}
+                {t(`worksheetParts.responsesScreen.status.${status}`)}
               </label>
             </div>
           ))}
@@ -139,10 +133,10 @@ export function ResponsesScreen() {
         <div className="responses-filter__fields">
           <div>
             <label className="usa-label" htmlFor={`${id}-search`}>
-              Search
+              {t('worksheetParts.responsesScreen.search')}
             </label>
             <div className="usa-hint" id={`${id}-search-hint`}>
-              Member name, account number or criterion
+              {t('worksheetParts.responsesScreen.searchHint')}
             </div>
             <input
               className="usa-input"
@@ -155,12 +149,12 @@ export function ResponsesScreen() {
           </div>
           <div>
             <label className="usa-label" htmlFor={`${id}-sort`}>
-              Sort by
+              {t('worksheetParts.responsesScreen.sortBy')}
             </label>
             <select className="usa-select" id={`${id}-sort`} value={sort} onChange={(e) => setSort(e.target.value)}>
               {SORTS.map((s) => (
                 <option key={s.value} value={s.value}>
-                  {s.label}
+                  {t(`worksheetParts.responsesScreen.sort.${s.value}`)}
                 </option>
               ))}
             </select>
@@ -169,14 +163,20 @@ export function ResponsesScreen() {
       </form>
 
       {error && (
-        <Alert type="error" heading="The Member responses could not be loaded">
+        <Alert type="error" heading={t('worksheetParts.common.loadFailed')}>
           {error}
         </Alert>
       )}
       <p className="responses-screen__count" role="status" data-testid="responses-count">
-        {items === null
-          ? 'Loading…'
-          : `${items.length} finding${items.length === 1 ? '' : 's'}${statuses.length === 0 ? ': choose at least one status to show' : ''}${today ? ` · today is ${formatDate(today)}` : ''}`}
+        {items === null ? (
+          t('worksheetParts.responsesScreen.loading')
+        ) : (
+          <>
+            {t('worksheetParts.responsesScreen.count', { count: items.length })}
+            {statuses.length === 0 && t('worksheetParts.responsesScreen.chooseStatus')}
+            {today && t('worksheetParts.responsesScreen.today', { date: formatDate(today) })}
+          </>
+        )}
         {filtered && items !== null && (
           <>
             {' '}
@@ -189,7 +189,7 @@ export function ResponsesScreen() {
                 setSearch('');
               }}
             >
-              Back to the default view
+              {t('worksheetParts.responsesScreen.backToDefault')}
             </button>
           </>
         )}
@@ -197,21 +197,21 @@ export function ResponsesScreen() {
       {items !== null && items.length > 0 && (
         <div className="usa-table-container--scrollable responses-table-container">
           <table className="usa-table usa-table--striped responses-table" data-testid="responses-table">
-            <caption className="usa-sr-only">Findings awaiting or answered by the Member</caption>
+            <caption className="usa-sr-only">{t('worksheetParts.responsesScreen.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col" aria-sort={ariaSort('memberName')}>
-                  Member and account
+                  {t('worksheetParts.responsesScreen.member')}
                 </th>
-                <th scope="col">Criterion</th>
-                <th scope="col">Finding</th>
+                <th scope="col">{t('worksheetParts.responsesScreen.criterion')}</th>
+                <th scope="col">{t('worksheetParts.responsesScreen.finding')}</th>
                 <th scope="col" aria-sort={ariaSort('dueDate')}>
-                  Due
+                  {t('worksheetParts.responsesScreen.due')}
                 </th>
-                <th scope="col">Days left</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t('worksheetParts.responsesScreen.daysLeft')}</th>
+                <th scope="col">{t('worksheetParts.responsesScreen.statusColumn')}</th>
                 <th scope="col" aria-sort={ariaSort('receivedOn')}>
-                  Latest response
+                  {t('worksheetParts.responsesScreen.latest')}
                 </th>
               </tr>
             </thead>
@@ -229,39 +229,43 @@ export function ResponsesScreen() {
                           section: 'responses',
                         })}
                       >
-                        {item.memberName ?? 'Unnamed Member'}
+                        {item.memberName ?? t('worksheetParts.responsesScreen.unnamed')}
                       </a>
                     ) : (
-                      (item.memberName ?? 'Unnamed Member')
+                      (item.memberName ?? t('worksheetParts.responsesScreen.unnamed'))
                     )}
                     {item.memberAccountNumber && (
                       <span className="responses-table__account">{item.memberAccountNumber}</span>
                     )}
-                    {!item.own && <span className="responses-table__account">Another SCSS’s validation</span>}
+                    {!item.own && (
+                      <span className="responses-table__account">{t('worksheetParts.responsesScreen.otherScss')}</span>
+                    )}
                   </th>
                   <td className="responses-table__criterion">{item.criterionId}</td>
                   <td className="responses-table__finding" title={item.description}>
                     {item.classification === 'RECOMMENDATION' && (
                       <>
-                        <span className="usa-tag classification-tag classification-tag--rec">Recommendation</span>{' '}
+                        <span className="usa-tag classification-tag classification-tag--rec">
+                          {t('worksheetParts.common.classification.RECOMMENDATION')}
+                        </span>{' '}
                       </>
                     )}
-                    {shorten(item.description) || 'No description'}
+                    {shorten(item.description) || t('worksheetParts.responsesScreen.noDescription')}
                   </td>
                   <td className="responses-table__date">
-                    {item.dueDate ? formatDate(item.dueDate) : 'Optional: does not block closure'}
+                    {item.dueDate ? formatDate(item.dueDate) : t('worksheetParts.common.optional')}
                   </td>
                   <td
                     className={`responses-table__days${item.daysLeft !== null && item.daysLeft < 0 ? ' responses-table__days--overdue' : ''}`}
                   >
-                    {item.status === 'RESOLVED' || item.daysLeft === null ? '—' : daysLeftText(item.daysLeft)}
+                    {item.status === 'RESOLVED' || item.daysLeft === null ? '—' : daysLeftText(t, item.daysLeft)}
                   </td>
                   <td>
                     <span className={`usa-tag work-status-tag work-status-tag--${item.status.toLowerCase()}`}>
-                      {RESPONSE_STATUS_LABELS[item.status]}
+                      {t(`worksheetParts.responsesScreen.status.${item.status}`)}
                     </span>
                   </td>
-                  <td className="responses-table__latest">{latestText(item.latestResponse)}</td>
+                  <td className="responses-table__latest">{latestText(t, item.latestResponse)}</td>
                 </tr>
               ))}
             </tbody>
@@ -269,9 +273,7 @@ export function ResponsesScreen() {
         </div>
       )}
       {items !== null && items.length === 0 && statuses.length > 0 && (
-        <p className="responses-screen__empty">
-          No findings match. Validations appear here once their report is issued and the Member’s response is awaited.
-        </p>
+        <p className="responses-screen__empty">{t('worksheetParts.responsesScreen.empty')}</p>
       )}
     </div>
   );

@@ -1,4 +1,5 @@
 import { type ClipboardEvent, type DragEvent, type MouseEvent, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { EVIDENCE_EXTENSIONS, formatFileSize } from '../../../../shared/domain/evidence-files';
 import type { RequestOf, ResponseOf } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
@@ -25,23 +26,23 @@ const whichTransport = () => {
 
 /** One file the Member sent: its name (a link to the stored copy), size and shortened SHA-256 fingerprint. */
 export function MemberFileName({ file }: { file: MemberFile }) {
+  const { t } = useTranslation();
   return (
     <>
       <a
         className="usa-link member-file__name"
         href={`evidence-files/${file.sha256}`}
         download={file.fileName}
-        title={`Save a copy of ${file.fileName}`}
+        title={t('worksheetParts.files.saveCopy', { file: file.fileName })}
       >
         {file.fileName}
       </a>
       <span className="member-file__meta">
-        {' '}
-        · {formatFileSize(file.sizeBytes)} · SHA-256{' '}
+        {t('worksheetParts.files.meta', { size: formatFileSize(file.sizeBytes) })}
         <code className="member-file__sha" title={file.sha256}>
           {shortSha(file.sha256)}
         </code>
-        <span className="usa-sr-only"> (full fingerprint {file.sha256})</span>
+        <span className="usa-sr-only">{t('worksheetParts.files.fullFingerprint', { sha: file.sha256 })}</span>
       </span>
     </>
   );
@@ -67,6 +68,7 @@ export function MemberFilesField({
   /** Whether files are still being read or stored: the response waits for them. */
   onBusy: (busy: boolean) => void;
 }) {
+  const { t } = useTranslation();
   const id = useId();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [problems, setProblems] = useState<{ key: number; message: string }[]>([]);
@@ -77,7 +79,7 @@ export function MemberFilesField({
 
   useEffect(() => {
     let live = true;
-    void whichTransport().then((t) => live && setIsElectron(t === 'electron'));
+    void whichTransport().then((which) => live && setIsElectron(which === 'electron'));
     return () => {
       live = false;
     };
@@ -104,10 +106,14 @@ export function MemberFilesField({
         update(key, { phase: 'saving', progress: 1 });
         const saved = await call('replies:attach', { validationId, findingId, fileName, mediaType: '', source });
         onChange((list) => (list.some((f) => f.sha256 === saved.sha256) ? list : [...list, saved]));
-        setAnnouncement(`${saved.fileName} attached, fingerprint ${shortSha(saved.sha256)}.`);
+        setAnnouncement(t('worksheetParts.files.attached', { file: saved.fileName, sha: shortSha(saved.sha256) }));
       } catch (error) {
         const message = errorMessage(error);
-        report(message.includes(fileName) ? message : `"${fileName}" was not attached: ${message}`);
+        report(
+          message.includes(fileName)
+            ? message
+            : t('worksheetParts.files.notAttached', { file: fileName, error: message }),
+        );
       } finally {
         setUploads((list) => list.filter((u) => u.key !== key));
       }
@@ -164,10 +170,10 @@ export function MemberFilesField({
       onDrop={onDrop}
     >
       <span className="usa-label member-files__label" id={`${id}-label`}>
-        Files the Member sent
+        {t('worksheetParts.common.filesSent')}
       </span>
       {files.length === 0 ? (
-        <p className="member-files__empty">No files listed with this response.</p>
+        <p className="member-files__empty">{t('worksheetParts.files.empty')}</p>
       ) : (
         <ul className="usa-list usa-list--unstyled member-files__list" aria-labelledby={`${id}-label`}>
           {files.map((file) => (
@@ -178,27 +184,33 @@ export function MemberFilesField({
                 className="usa-button usa-button--unstyled member-file__remove"
                 onClick={() => {
                   onChange((list) => list.filter((f) => f.sha256 !== file.sha256));
-                  setAnnouncement(`${file.fileName} taken off this response.`);
+                  setAnnouncement(t('worksheetParts.files.takenOff', { file: file.fileName }));
                 }}
               >
-                Take off the list<span className="usa-sr-only"> ({file.fileName})</span>
+                {t('worksheetParts.files.takeOff')}
+                <span className="usa-sr-only">{t('worksheetParts.files.takeOffWhich', { file: file.fileName })}</span>
               </button>
             </li>
           ))}
         </ul>
       )}
       {uploads.length > 0 && (
-        <ul className="usa-list usa-list--unstyled member-files__uploads" aria-label="Files being attached">
+        <ul
+          className="usa-list usa-list--unstyled member-files__uploads"
+          aria-label={t('worksheetParts.files.uploads')}
+        >
           {uploads.map((u) => (
             <li key={u.key} className="evidence-upload">
               <span>
-                {u.phase === 'reading' ? 'Reading' : 'Storing and hashing'} {u.fileName}…
+                {t(u.phase === 'reading' ? 'worksheetParts.files.reading' : 'worksheetParts.files.storing', {
+                  file: u.fileName,
+                })}
               </span>
               <progress
                 className="evidence-upload__bar"
                 max={1}
                 value={u.phase === 'saving' ? undefined : u.progress}
-                aria-label={`Progress for ${u.fileName}`}
+                aria-label={t('worksheetParts.files.progress', { file: u.fileName })}
               />
             </li>
           ))}
@@ -218,17 +230,16 @@ export function MemberFilesField({
               ))}
             </ul>
             <button type="button" className="usa-button usa-button--unstyled" onClick={() => setProblems([])}>
-              Dismiss
+              {t('worksheetParts.files.dismiss')}
             </button>
           </div>
         </div>
       )}
       <label className="usa-label member-files__input-label" htmlFor={`${id}-input`}>
-        Attach the Member’s files
+        {t('worksheetParts.files.attach')}
       </label>
       <span className="usa-hint" id={`${id}-hint`}>
-        Each file is stored and fingerprinted (SHA-256) like evidence. Up to {formatFileSize(maxBytes)} each; drop files
-        here or paste a screenshot.
+        {t('worksheetParts.files.hint', { size: formatFileSize(maxBytes) })}
       </span>
       <input
         id={`${id}-input`}

@@ -1,53 +1,51 @@
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DEFAULT_SETTINGS } from '../../../../shared/domain/field-work';
-import {
-  type MemberResponse,
-  RESPONSE_ASSESSMENT_LABELS,
-  responseRequired,
-  WORKFLOW_STATE_LABELS,
-  type WorkflowState,
-} from '../../../../shared/domain/lifecycle';
+import { type MemberResponse, responseRequired, type WorkflowState } from '../../../../shared/domain/lifecycle';
 import type { MemberResponsesView } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
-import { formatDate } from '../../components/format';
+import { formatDate, formatDateTime } from '../../components/format';
+import { useDomainLabels } from '../../i18n/domain-labels';
 import { useSyncStore } from '../../state/sync-store';
 import { useWorksheetStore } from '../../state/worksheet-store';
-import { formatMoment, localToday, personLabel, shortSha } from './lifecycle-labels';
+import { localToday, shortSha } from './lifecycle-labels';
 import { MemberFileName } from './MemberFiles';
 import { AssessResponseForm, type AssessResult, RecordResponseForm } from './ResponseForms';
+import { usePersonLabel } from './ReturnedBanner';
 
 type Entry = MemberResponsesView['findings'][number];
 type Editing = { findingId: string; responseId: string | null } | null;
+/** Where one finding stands: a key of worksheetParts.responses.status, and the tone of its tag. */
+type FindingStatus = {
+  label: 'resolved' | 'optionalNone' | 'overdueNone' | 'none' | 'awaiting' | 'notAccepted' | 'moreInfo';
+  tone: string;
+};
 
 /** Where one finding stands, in the words the list and the tag use. A Recommendation is never overdue. */
-function findingStatus(entry: Entry, validationOverdue: boolean): { label: string; tone: string } {
-  if (entry.resolved) return { label: 'Resolved', tone: 'resolved' };
+function findingStatus(entry: Entry, validationOverdue: boolean): FindingStatus {
+  if (entry.resolved) return { label: 'resolved', tone: 'resolved' };
   const required = responseRequired(entry.finding.classification);
   const overdue = validationOverdue && required;
   const latest = entry.responses.at(-1);
   if (!latest) {
-    if (!required) return { label: 'No response (optional)', tone: 'open' };
-    return overdue ? { label: 'No response: overdue', tone: 'overdue' } : { label: 'No response yet', tone: 'open' };
+    if (!required) return { label: 'optionalNone', tone: 'open' };
+    return overdue ? { label: 'overdueNone', tone: 'overdue' } : { label: 'none', tone: 'open' };
   }
-  if (latest.assessment === null) return { label: 'Received, awaiting your assessment', tone: 'awaiting' };
+  if (latest.assessment === null) return { label: 'awaiting', tone: 'awaiting' };
   return {
-    label: latest.assessment === 'NOT_ACCEPTED' ? 'Not accepted: more needed' : 'More information requested',
+    label: latest.assessment === 'NOT_ACCEPTED' ? 'notAccepted' : 'moreInfo',
     tone: overdue ? 'overdue' : 'open',
   };
 }
 
-/** Why nothing can be recorded here now, when that is so. */
-function readOnlyReason(state: WorkflowState | null): string {
-  if (state === 'CLOSED') return 'The validation is closed: its Member responses are shown for reference.';
-  if (state === 'APPROVED') {
-    return 'The validation is approved. Member responses are recorded once the supervisor issues the report.';
-  }
-  if (state === 'AWAITING_RESPONSE') {
-    return 'Only the SCSS who performed the validation records and assesses Member responses, on their own computer.';
-  }
-  return 'Member responses are recorded once the field office approves the validation and issues the report.';
+/** Why nothing can be recorded here now, when that is so: a key of worksheetParts.responses.readOnly. */
+function readOnlyReason(state: WorkflowState | null): 'closed' | 'approved' | 'awaiting' | 'notYet' {
+  if (state === 'CLOSED') return 'closed';
+  if (state === 'APPROVED') return 'approved';
+  if (state === 'AWAITING_RESPONSE') return 'awaiting';
+  return 'notYet';
 }
 
 /**
@@ -57,6 +55,8 @@ function readOnlyReason(state: WorkflowState | null): string {
  * Accepting the last open Action Required finding closes the validation, and this says so.
  */
 export function MemberResponsesSection() {
+  const { t } = useTranslation();
+  const labels = useDomainLabels();
   const validationId = useWorksheetStore((s) => s.worksheet?.validation.id ?? '');
   const lifecycleState = useWorksheetStore((s) => s.worksheet?.lifecycle.state ?? null);
   const demo = useWorksheetStore((s) => s.worksheet?.lifecycle.demo ?? false);
@@ -104,8 +104,8 @@ export function MemberResponsesSection() {
   if (loadError) {
     return (
       <section aria-labelledby="responses-heading">
-        <h2 id="responses-heading">Member responses</h2>
-        <Alert type="error" heading="The Member responses could not be loaded">
+        <h2 id="responses-heading">{t('worksheetParts.common.memberResponses')}</h2>
+        <Alert type="error" heading={t('worksheetParts.common.loadFailed')}>
           {loadError}
         </Alert>
       </section>
@@ -114,8 +114,8 @@ export function MemberResponsesSection() {
   if (!view) {
     return (
       <section aria-labelledby="responses-heading">
-        <h2 id="responses-heading">Member responses</h2>
-        <p aria-live="polite">Loading the Member responses…</p>
+        <h2 id="responses-heading">{t('worksheetParts.common.memberResponses')}</h2>
+        <p aria-live="polite">{t('worksheetParts.responses.loading')}</p>
       </section>
     );
   }
@@ -129,7 +129,11 @@ export function MemberResponsesSection() {
 
   const onSaved = (criterionId: string, response: MemberResponse, corrected: boolean) => {
     setEditing(null);
-    setAnnouncement(`${corrected ? 'Correction to the response' : 'Response'} to ${criterionId} saved.`);
+    setAnnouncement(
+      t(corrected ? 'worksheetParts.responses.correctionSaved' : 'worksheetParts.responses.saved', {
+        criterion: criterionId,
+      }),
+    );
     setFocusTarget(`response-${response.id}`);
     void load();
     void useSyncStore.getState().refresh();
@@ -141,7 +145,10 @@ export function MemberResponsesSection() {
       setAnnouncement('');
     } else {
       setAnnouncement(
-        `Response to ${criterionId} assessed: ${RESPONSE_ASSESSMENT_LABELS[result.response.assessment ?? 'ACCEPTED']}.`,
+        t('worksheetParts.responses.assessed', {
+          criterion: criterionId,
+          assessment: t(`worksheetParts.common.assessment.${result.response.assessment ?? 'ACCEPTED'}`),
+        }),
       );
       setFocusTarget(`response-${result.response.id}`);
     }
@@ -168,7 +175,7 @@ export function MemberResponsesSection() {
 
   return (
     <section aria-labelledby="responses-heading" className="member-responses" data-testid="member-responses">
-      <h2 id="responses-heading">Member responses</h2>
+      <h2 id="responses-heading">{t('worksheetParts.common.memberResponses')}</h2>
       {closedNow && (
         <div
           className="usa-alert usa-alert--success usa-alert--slim member-responses__closed"
@@ -178,10 +185,10 @@ export function MemberResponsesSection() {
           data-testid="closed-alert"
         >
           <div className="usa-alert__body">
-            <h3 className="usa-alert__heading">Validation closed</h3>
+            <h3 className="usa-alert__heading">{t('worksheetParts.responses.closedHeading')}</h3>
             <p className="usa-alert__text">
-              That was the last open Action Required finding: every one is now resolved, so the validation is closed.
-              {demo ? ' It stays on this computer (demo validation).' : ' HQ is told at the next sync.'}
+              {t('worksheetParts.responses.closedText')}
+              {demo ? t('worksheetParts.responses.closedDemo') : t('worksheetParts.responses.closedHq')}
             </p>
           </div>
         </div>
@@ -191,56 +198,58 @@ export function MemberResponsesSection() {
       </p>
       <dl className="member-responses__facts" data-testid="responses-facts">
         <div>
-          <dt>Where it stands</dt>
-          <dd data-testid="responses-state">{view.state ? WORKFLOW_STATE_LABELS[view.state] : 'Not submitted yet'}</dd>
+          <dt>{t('worksheetParts.responses.whereItStands')}</dt>
+          <dd data-testid="responses-state">
+            {view.state ? labels.workflowState(view.state) : t('worksheetParts.responses.notSubmitted')}
+          </dd>
         </div>
         <div>
-          <dt>Report date</dt>
-          <dd>{view.reportDate ? formatDate(view.reportDate) : 'Not yet approved'}</dd>
+          <dt>{t('worksheetParts.responses.reportDate')}</dt>
+          <dd>{view.reportDate ? formatDate(view.reportDate) : t('worksheetParts.responses.notApproved')}</dd>
         </div>
         <div>
-          <dt>Member response due</dt>
+          <dt>{t('worksheetParts.responses.due')}</dt>
           <dd data-testid="responses-due">
             {view.dueDate ? formatDate(view.dueDate) : '—'}
             {view.overdue ? (
-              <span className="usa-tag overdue-tag">Response overdue</span>
+              <span className="usa-tag overdue-tag">{t('worksheetParts.responses.overdue')}</span>
             ) : (
               daysLeft !== null &&
               view.state === 'AWAITING_RESPONSE' && (
                 <span className="member-responses__days">
                   {' '}
-                  ({daysLeft === 0 ? 'due today' : `${daysLeft} day${daysLeft === 1 ? '' : 's'} left`})
+                  (
+                  {daysLeft === 0
+                    ? t('worksheetParts.responses.dueToday')
+                    : t('worksheetParts.common.daysLeft', { count: daysLeft })}
+                  )
                 </span>
               )
             )}
           </dd>
         </div>
         <div>
-          <dt>Action Required findings resolved</dt>
+          <dt>{t('worksheetParts.responses.resolvedLabel')}</dt>
           <dd data-testid="responses-resolved">
-            {resolvedCount} of {required.length}
+            {t('worksheetParts.responses.resolvedCount', { resolved: resolvedCount, total: required.length })}
           </dd>
         </div>
       </dl>
       {view.state === 'CLOSED' && !closedNow && (
-        <Alert type="success" heading="Closed">
-          Every Action Required finding is resolved: the Member’s corrective actions were accepted.
+        <Alert type="success" heading={t('worksheetParts.responses.closed')}>
+          {t('worksheetParts.responses.closedAll')}
         </Alert>
       )}
-      {!view.canRecord && view.state !== 'CLOSED' && <Alert type="info">{readOnlyReason(view.state)}</Alert>}
-      {view.canRecord && (
-        <p className="member-responses__intro">
-          A finding is resolved when you accept the Member’s latest response to it; the validation closes when every
-          Action Required finding is resolved. The Member may answer Recommendations too: record and assess those the
-          same way; they do not block closure.
-        </p>
+      {!view.canRecord && view.state !== 'CLOSED' && (
+        <Alert type="info">{t(`worksheetParts.responses.readOnly.${readOnlyReason(view.state)}`)}</Alert>
       )}
+      {view.canRecord && <p className="member-responses__intro">{t('worksheetParts.responses.intro')}</p>}
 
-      {view.findings.length === 0 && <p>This validation has no findings for the Member to answer.</p>}
+      {view.findings.length === 0 && <p>{t('worksheetParts.responses.noFindings')}</p>}
       {required.length > 0 && (
         <section aria-labelledby="responses-required" data-testid="responses-required">
           <h3 id="responses-required" className="member-responses__group-heading">
-            Action Required findings
+            {t('worksheetParts.responses.requiredHeading')}
           </h3>
           {required.map(card)}
         </section>
@@ -248,11 +257,9 @@ export function MemberResponsesSection() {
       {recommendations.length > 0 && (
         <section aria-labelledby="responses-recommendations" data-testid="responses-recommendations">
           <h3 id="responses-recommendations" className="member-responses__group-heading">
-            Recommendations
+            {t('worksheetParts.responses.recommendationsHeading')}
           </h3>
-          <p className="member-responses__intro">
-            Optional: does not block closure. Record and assess what the Member sends the same way.
-          </p>
+          <p className="member-responses__intro">{t('worksheetParts.responses.recommendationsIntro')}</p>
           {recommendations.map(card)}
         </section>
       )}
@@ -275,7 +282,7 @@ function FindingResponses({
   entry: Entry;
   validationId: string;
   summary: string | null;
-  status: { label: string; tone: string };
+  status: FindingStatus;
   canRecord: boolean;
   maxBytes: number;
   editing: Editing;
@@ -283,6 +290,8 @@ function FindingResponses({
   onSaved: (criterionId: string, response: MemberResponse, corrected: boolean) => void;
   onAssessed: (criterionId: string, result: AssessResult) => void;
 }) {
+  const { t } = useTranslation();
+  const personLabel = usePersonLabel();
   const { finding, responses, files, resolved } = entry;
   const headingId = `response-finding-${finding.id}`;
   const fileBySha = new Map(files.map((f) => [f.sha256, f]));
@@ -290,6 +299,11 @@ function FindingResponses({
   // Files stored for this finding but listed in no response yet (a form left before saving).
   const unlisted = files.filter((f) => !listedShas.has(f.sha256));
   const recommendation = finding.classification === 'RECOMMENDATION';
+  const classificationText = t(
+    recommendation
+      ? 'worksheetParts.common.classification.RECOMMENDATION'
+      : 'worksheetParts.common.classification.ACTION_REQUIRED',
+  );
   const editingHere = editing?.findingId === finding.id;
   const recordButton = useRef<HTMLButtonElement>(null);
 
@@ -307,34 +321,44 @@ function FindingResponses({
     >
       <header className="response-finding__header">
         <h4 id={headingId} className="response-finding__title">
-          Finding on {finding.criterionId}
-          <span className="usa-sr-only">, {recommendation ? 'Recommendation' : 'Action required'}</span>
+          {t('worksheetParts.common.findingOn', { criterion: finding.criterionId })}
+          <span className="usa-sr-only">
+            {t('worksheetParts.responses.classificationSr', { classification: classificationText })}
+          </span>
         </h4>
         <span className={`usa-tag classification-tag classification-tag--${recommendation ? 'rec' : 'ar'}`}>
-          {recommendation ? 'Recommendation' : 'Action required'}
+          {classificationText}
         </span>
-        {recommendation && <span className="usa-tag noblock-tag">Optional: does not block closure</span>}
+        {recommendation && <span className="usa-tag noblock-tag">{t('worksheetParts.common.optional')}</span>}
         <span
           className={`usa-tag response-status-tag response-status-tag--${status.tone}`}
           data-testid="finding-status"
         >
-          {status.label}
+          {t(`worksheetParts.responses.status.${status.label}`)}
         </span>
       </header>
       {summary && <p className="response-finding__criterion">{summary}</p>}
-      <p className="response-finding__description">{finding.description || 'No description recorded.'}</p>
+      <p className="response-finding__description">
+        {finding.description || t('worksheetParts.responses.noDescription')}
+      </p>
 
       {responses.length === 0 ? (
-        <p className="response-finding__none">No response from the Member recorded yet.</p>
+        <p className="response-finding__none">{t('worksheetParts.responses.noResponses')}</p>
       ) : (
-        <ol className="usa-list usa-list--unstyled response-list" aria-label={`Responses to ${finding.criterionId}`}>
+        <ol
+          className="usa-list usa-list--unstyled response-list"
+          aria-label={t('worksheetParts.responses.responsesTo', { criterion: finding.criterionId })}
+        >
           {responses.map((response, index) => {
             const listedFiles = response.evidenceSha256.map((sha) => ({ sha, file: fileBySha.get(sha) }));
             const correcting = editingHere && editing?.responseId === response.id;
             return (
               <li key={response.id} className="member-response" data-testid="member-response">
                 <h5 className="member-response__title" id={`response-${response.id}`} tabIndex={-1}>
-                  Response {index + 1}, received {formatDate(response.receivedOn)}
+                  {t('worksheetParts.responses.responseTitle', {
+                    number: index + 1,
+                    date: formatDate(response.receivedOn),
+                  })}
                 </h5>
                 {correcting ? (
                   <RecordResponseForm
@@ -349,11 +373,11 @@ function FindingResponses({
                   />
                 ) : (
                   <>
-                    <p className="member-response__label">Corrective action</p>
+                    <p className="member-response__label">{t('worksheetParts.common.correctiveAction')}</p>
                     <p className="member-response__action">{response.correctiveAction}</p>
                     {listedFiles.length > 0 && (
                       <>
-                        <p className="member-response__label">Files the Member sent</p>
+                        <p className="member-response__label">{t('worksheetParts.common.filesSent')}</p>
                         <ul className="usa-list usa-list--unstyled member-files__list">
                           {listedFiles.map(({ sha, file }) => (
                             <li key={sha} className="member-file" data-testid="member-file">
@@ -361,7 +385,7 @@ function FindingResponses({
                                 <MemberFileName file={file} />
                               ) : (
                                 <>
-                                  A file not stored on this computer · SHA-256{' '}
+                                  {t('worksheetParts.files.notStored')}{' '}
                                   <code className="member-file__sha" title={sha}>
                                     {shortSha(sha)}
                                   </code>
@@ -381,14 +405,16 @@ function FindingResponses({
                           <span
                             className={`usa-tag assessment-tag assessment-tag--${response.assessment.toLowerCase()}`}
                           >
-                            {RESPONSE_ASSESSMENT_LABELS[response.assessment]}
+                            {t(`worksheetParts.common.assessment.${response.assessment}`)}
                           </span>{' '}
                           {response.assessedBy && personLabel(response.assessedBy)}
-                          {response.assessedAt && `, ${formatMoment(response.assessedAt)}`}
+                          {response.assessedAt && `, ${formatDateTime(response.assessedAt)}`}
                         </p>
                         {response.assessmentNote && (
                           <p className="member-response__note">
-                            {response.assessment === 'ACCEPTED' ? 'Note: ' : 'Still needed: '}
+                            {response.assessment === 'ACCEPTED'
+                              ? t('worksheetParts.responses.note')
+                              : t('worksheetParts.responses.stillNeeded')}
                             {response.assessmentNote}
                           </p>
                         )}
@@ -400,7 +426,8 @@ function FindingResponses({
                           className="usa-button usa-button--unstyled member-response__correct"
                           onClick={() => setEditing({ findingId: finding.id, responseId: response.id })}
                         >
-                          Correct this response<span className="usa-sr-only"> before assessing it</span>
+                          {t('worksheetParts.responses.correct')}
+                          <span className="usa-sr-only">{t('worksheetParts.responses.correctSr')}</span>
                         </button>
                         <AssessResponseForm
                           validationId={validationId}
@@ -410,7 +437,7 @@ function FindingResponses({
                         />
                       </>
                     ) : (
-                      <p className="member-response__pending">Not assessed yet.</p>
+                      <p className="member-response__pending">{t('worksheetParts.responses.notAssessed')}</p>
                     )}
                   </>
                 )}
@@ -439,7 +466,7 @@ function FindingResponses({
             className="usa-button usa-button--outline response-finding__record"
             onClick={() => setEditing({ findingId: finding.id, responseId: null })}
           >
-            Record a Member response to {finding.criterionId}
+            {t('worksheetParts.common.recordResponse', { criterion: finding.criterionId })}
           </button>
         ))}
     </article>

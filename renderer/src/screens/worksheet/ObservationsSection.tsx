@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { useWorksheetStore } from '../../state/worksheet-store';
@@ -13,6 +14,7 @@ export function ObservationsSection({
   categoryName: string;
   locked: boolean;
 }) {
+  const { t } = useTranslation();
   const worksheet = useWorksheetStore((s) => s.worksheet);
   const apply = useWorksheetStore((s) => s.apply);
   const remove = useWorksheetStore((s) => s.remove);
@@ -48,7 +50,7 @@ export function ObservationsSection({
   const inputId = `observation-${category}`;
   return (
     <section className="observations" aria-labelledby={`${inputId}-heading`}>
-      <h3 id={`${inputId}-heading`}>Best practice observations: {categoryName}</h3>
+      <h3 id={`${inputId}-heading`}>{t('worksheetParts.observations.heading', { category: categoryName })}</h3>
       {error && <Alert type="error">{error}</Alert>}
       {observations.length > 0 && (
         <ul className="observations__list">
@@ -57,7 +59,8 @@ export function ObservationsSection({
               {o.text}{' '}
               {!locked && (
                 <button type="button" className="usa-button usa-button--unstyled" onClick={() => void del(o.id)}>
-                  Remove<span className="usa-sr-only"> this observation</span>
+                  {t('worksheetParts.common.remove')}
+                  <span className="usa-sr-only">{t('worksheetParts.observations.removeSr')}</span>
                 </button>
               )}
             </li>
@@ -67,7 +70,7 @@ export function ObservationsSection({
       {!locked && (
         <div className="observations__add">
           <label className="usa-label" htmlFor={inputId}>
-            Record a best practice seen in this category
+            {t('worksheetParts.observations.label')}
           </label>
           <textarea
             className="usa-textarea"
@@ -82,7 +85,7 @@ export function ObservationsSection({
             disabled={busy || text.trim() === ''}
             onClick={() => void add()}
           >
-            Add observation
+            {t('worksheetParts.observations.add')}
           </button>
         </div>
       )}

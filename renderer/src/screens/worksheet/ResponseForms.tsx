@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   type MemberResponse,
-  RESPONSE_ASSESSMENT_LABELS,
   type ResponseAssessment,
   ResponseAssessmentSchema,
 } from '../../../../shared/domain/lifecycle';
@@ -37,6 +37,7 @@ export function RecordResponseForm({
   onSaved: (response: MemberResponse) => void;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation();
   const id = useId();
   const today = localToday();
   const [receivedOn, setReceivedOn] = useState(existing?.receivedOn ?? today);
@@ -56,9 +57,9 @@ export function RecordResponseForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found: typeof errors = {};
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(receivedOn)) found.receivedOn = 'Enter the date the response arrived.';
-    else if (receivedOn > today) found.receivedOn = 'A response cannot have arrived after today.';
-    if (action.trim().length === 0) found.action = 'Say what the Member did or will do.';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(receivedOn)) found.receivedOn = t('worksheetParts.forms.dateMissing');
+    else if (receivedOn > today) found.receivedOn = t('worksheetParts.forms.dateFuture');
+    if (action.trim().length === 0) found.action = t('worksheetParts.forms.actionMissing');
     setErrors(found);
     if (found.receivedOn) return dateInput.current?.focus();
     if (found.action) return actionInput.current?.focus();
@@ -80,20 +81,22 @@ export function RecordResponseForm({
     }
   };
 
-  const title = existing ? `Correct the response to ${criterionId}` : `Record a Member response to ${criterionId}`;
+  const title = existing
+    ? t('worksheetParts.forms.correctTitle', { criterion: criterionId })
+    : t('worksheetParts.common.recordResponse', { criterion: criterionId });
   return (
     <form className="usa-form response-form" aria-label={title} onSubmit={(e) => void submit(e)} noValidate>
       <h5 className="response-form__title">{title}</h5>
       {failure && (
         <div className="usa-alert usa-alert--error usa-alert--slim" role="alert">
           <div className="usa-alert__body">
-            <p className="usa-alert__text">Not saved: {failure}</p>
+            <p className="usa-alert__text">{t('worksheetParts.common.notSaved', { error: failure })}</p>
           </div>
         </div>
       )}
       <div className={`usa-form-group${errors.receivedOn ? ' usa-form-group--error' : ''}`}>
         <label className="usa-label" htmlFor={`${id}-received`}>
-          Date received
+          {t('worksheetParts.forms.dateReceived')}
         </label>
         {errors.receivedOn && (
           <span className="usa-error-message" id={`${id}-received-error`}>
@@ -115,10 +118,10 @@ export function RecordResponseForm({
       </div>
       <div className={`usa-form-group${errors.action ? ' usa-form-group--error' : ''}`}>
         <label className="usa-label" htmlFor={`${id}-action`}>
-          Corrective action
+          {t('worksheetParts.common.correctiveAction')}
         </label>
         <span className="usa-hint" id={`${id}-action-hint`}>
-          What the Member did or will do about the finding, in their words or yours.
+          {t('worksheetParts.forms.actionHint')}
         </span>
         {errors.action && (
           <span className="usa-error-message" id={`${id}-action-error`}>
@@ -148,10 +151,16 @@ export function RecordResponseForm({
       />
       <div className="response-form__actions">
         <button type="submit" className="usa-button" disabled={saving || uploading}>
-          {saving ? 'Saving…' : uploading ? 'Waiting for files…' : existing ? 'Save correction' : 'Save response'}
+          {saving
+            ? t('worksheetParts.common.saving')
+            : uploading
+              ? t('worksheetParts.forms.waitingForFiles')
+              : existing
+                ? t('worksheetParts.forms.saveCorrection')
+                : t('worksheetParts.forms.saveResponse')}
         </button>
         <button type="button" className="usa-button usa-button--unstyled" onClick={onCancel}>
-          Cancel
+          {t('worksheetParts.common.cancel')}
         </button>
       </div>
     </form>
@@ -172,6 +181,7 @@ export function AssessResponseForm({
   criterionId: string;
   onAssessed: (result: AssessResult) => void;
 }) {
+  const { t } = useTranslation();
   const id = useId();
   const [assessment, setAssessment] = useState<ResponseAssessment | null>(null);
   const [note, setNote] = useState('');
@@ -185,9 +195,9 @@ export function AssessResponseForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found: typeof errors = {};
-    if (!assessment) found.assessment = 'Choose an assessment.';
+    if (!assessment) found.assessment = t('worksheetParts.forms.chooseAssessment');
     else if (assessment !== 'ACCEPTED' && note.trim().length < MIN_NOTE) {
-      found.note = `Say what the Member still needs to do or send (at least ${MIN_NOTE} characters).`;
+      found.note = t('worksheetParts.forms.noteTooShort', { min: MIN_NOTE });
     }
     setErrors(found);
     if (found.assessment) return firstRadio.current?.focus();
@@ -206,14 +216,17 @@ export function AssessResponseForm({
   return (
     <form
       className="usa-form assess-form"
-      aria-label={`Assess the response to ${criterionId} received ${formatDate(response.receivedOn)}`}
+      aria-label={t('worksheetParts.forms.assessLabel', {
+        criterion: criterionId,
+        date: formatDate(response.receivedOn),
+      })}
       onSubmit={(e) => void submit(e)}
       noValidate
     >
       {failure && (
         <div className="usa-alert usa-alert--error usa-alert--slim" role="alert">
           <div className="usa-alert__body">
-            <p className="usa-alert__text">Not saved: {failure}</p>
+            <p className="usa-alert__text">{t('worksheetParts.common.notSaved', { error: failure })}</p>
           </div>
         </div>
       )}
@@ -221,7 +234,7 @@ export function AssessResponseForm({
         className={`usa-fieldset assess-form__choices${errors.assessment ? ' usa-form-group--error' : ''}`}
         aria-describedby={errors.assessment ? `${id}-assessment-error` : undefined}
       >
-        <legend className="usa-legend assess-form__legend">Your assessment</legend>
+        <legend className="usa-legend assess-form__legend">{t('worksheetParts.forms.yourAssessment')}</legend>
         {errors.assessment && (
           <span className="usa-error-message" id={`${id}-assessment-error`}>
             {errors.assessment}
@@ -240,18 +253,18 @@ export function AssessResponseForm({
               onChange={() => setAssessment(option)}
             />
             <label className="usa-radio__label" htmlFor={`${id}-${option}`}>
-              {RESPONSE_ASSESSMENT_LABELS[option]}
+              {t(`worksheetParts.common.assessment.${option}`)}
             </label>
           </div>
         ))}
       </fieldset>
       <div className={`usa-form-group${errors.note ? ' usa-form-group--error' : ''}`}>
         <label className="usa-label" htmlFor={`${id}-note`}>
-          {assessment === 'ACCEPTED' ? 'Note (optional)' : 'What is still needed'}
-          {noteRequired && <span className="required-note"> (required)</span>}
+          {assessment === 'ACCEPTED' ? t('worksheetParts.forms.noteOptional') : t('worksheetParts.forms.stillNeeded')}
+          {noteRequired && <span className="required-note">{t('worksheetParts.forms.required')}</span>}
         </label>
         <span className="usa-hint" id={`${id}-note-hint`}>
-          Required unless you accept the response: what the Member must still do or send.
+          {t('worksheetParts.forms.noteHint')}
         </span>
         {errors.note && (
           <span className="usa-error-message" id={`${id}-note-error`}>
@@ -272,7 +285,7 @@ export function AssessResponseForm({
         />
       </div>
       <button type="submit" className="usa-button assess-form__submit" disabled={saving}>
-        {saving ? 'Saving…' : 'Save assessment'}
+        {saving ? t('worksheetParts.common.saving') : t('worksheetParts.forms.saveAssessment')}
       </button>
     </form>
   );

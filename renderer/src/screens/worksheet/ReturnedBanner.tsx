@@ -1,6 +1,24 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UserRole } from '../../../../shared/domain/lifecycle';
+import { formatDateTime } from '../../components/format';
 import { routeHref } from '../../state/route';
 import { useWorksheetStore } from '../../state/worksheet-store';
-import { formatMoment, personLabel, proposedLabel, RETURNED_DECISION_LABELS } from './lifecycle-labels';
+
+/** A person as the SCSS reads them: their name, and their role when known, in the interface's language. */
+export function usePersonLabel() {
+  const { t } = useTranslation();
+  return useCallback(
+    (person: { name: string; role: UserRole | null }): string =>
+      person.role
+        ? t('worksheetParts.common.personWithRole', {
+            name: person.name,
+            role: t(`worksheetParts.common.role.${person.role}`),
+          })
+        : person.name,
+    [t],
+  );
+}
 
 /**
  * A validation the field office sent back: who returned it, when and why, and each finding they returned or
@@ -8,6 +26,8 @@ import { formatMoment, personLabel, proposedLabel, RETURNED_DECISION_LABELS } fr
  * comments to the cards, which show them next to the finding.
  */
 export function ReturnedBanner({ variant = 'full' }: { variant?: 'full' | 'compact' }) {
+  const { t } = useTranslation();
+  const personLabel = usePersonLabel();
   const returned = useWorksheetStore((s) => s.worksheet?.lifecycle.returned ?? null);
   const criteria = useWorksheetStore((s) => s.worksheet?.criteria);
   const validationId = useWorksheetStore((s) => s.worksheet?.validation.id ?? '');
@@ -29,10 +49,13 @@ export function ReturnedBanner({ variant = 'full' }: { variant?: 'full' | 'compa
     >
       <div className="usa-alert__body">
         <h2 className="usa-alert__heading" id="returned-banner-heading">
-          Returned for correction
+          {t('worksheetParts.returned.heading')}
         </h2>
         <p className="usa-alert__text returned-banner__who">
-          {personLabel(returned.returnedBy)} returned this validation on {formatMoment(returned.returnedAt)}.
+          {t('worksheetParts.returned.who', {
+            person: personLabel(returned.returnedBy),
+            moment: formatDateTime(returned.returnedAt),
+          })}
         </p>
         {returned.comment && (
           <blockquote className="returned-banner__comment" data-testid="returned-comment">
@@ -41,46 +64,46 @@ export function ReturnedBanner({ variant = 'full' }: { variant?: 'full' | 'compa
         )}
         {count > 0 && variant === 'compact' && (
           <p className="usa-alert__text returned-banner__links">
-            <span className="text-bold">Finding{count === 1 ? '' : 's'} to correct:</span>{' '}
+            <span className="text-bold">{t('worksheetParts.returned.toCorrect', { count })}</span>{' '}
             {returned.findings.map((f, i) => (
               <span key={f.findingId}>
                 {i > 0 && ', '}
                 <a className="usa-link" href={linkTo(f.criterionId)}>
                   {f.criterionId}
                 </a>{' '}
-                ({RETURNED_DECISION_LABELS[f.decision].toLowerCase()})
+                ({t(`worksheetParts.returned.decisionInline.${f.decision}`)})
               </span>
             ))}
           </p>
         )}
         {count > 0 && variant === 'full' && (
           <>
-            <h3 className="returned-banner__subheading">
-              {count} finding{count === 1 ? '' : 's'} to correct
-            </h3>
+            <h3 className="returned-banner__subheading">{t('worksheetParts.returned.countToCorrect', { count })}</h3>
             <ul className="usa-list usa-list--unstyled returned-banner__findings">
               {returned.findings.map((f) => {
-                const proposed = proposedLabel(f);
+                const proposed = f.proposedClassification
+                  ? t(`worksheetParts.common.classification.${f.proposedClassification}`)
+                  : null;
                 return (
                   <li key={f.findingId} className="returned-finding" data-testid="returned-finding">
                     <p className="returned-finding__title">
                       <a className="usa-link" href={linkTo(f.criterionId)}>
-                        Finding on {f.criterionId}
+                        {t('worksheetParts.common.findingOn', { criterion: f.criterionId })}
                       </a>{' '}
                       <span
                         className={`usa-tag returned-tag returned-tag--${f.decision === 'NON_CONCUR' ? 'nonconcur' : 'return'}`}
                       >
-                        {RETURNED_DECISION_LABELS[f.decision]}
+                        {t(`worksheetParts.returned.decision.${f.decision}`)}
                       </span>
                     </p>
                     {f.comment && <p className="returned-finding__comment">“{f.comment}”</p>}
                     <p className="returned-finding__meta">
                       {proposed && (
                         <>
-                          Proposed classification: <span className="text-bold">{proposed}</span> ·{' '}
+                          {t('worksheetParts.returned.proposed')} <span className="text-bold">{proposed}</span> ·{' '}
                         </>
                       )}
-                      {f.reviewedBy}, {formatMoment(f.reviewedAt)}
+                      {f.reviewedBy}, {formatDateTime(f.reviewedAt)}
                     </p>
                   </li>
                 );
@@ -89,11 +112,11 @@ export function ReturnedBanner({ variant = 'full' }: { variant?: 'full' | 'compa
           </>
         )}
         <p className="usa-alert__text returned-banner__next">
-          Correct the worksheet, then sign and submit it again under{' '}
+          {t('worksheetParts.returned.nextBefore')}{' '}
           <a className="usa-link" href={routeHref({ name: 'worksheet', validationId, category: 1, section: 'review' })}>
-            Review and submit
+            {t('worksheetParts.common.reviewAndSubmit')}
           </a>
-          . It goes back to the field office for review.
+          {t('worksheetParts.returned.nextAfter')}
         </p>
       </div>
     </section>
@@ -105,24 +128,27 @@ export function ReturnedFindingNote({ findingId }: { findingId: string }) {
   const returned = useWorksheetStore((s) =>
     s.worksheet?.lifecycle.returned?.findings.find((f) => f.findingId === findingId),
   );
+  const { t } = useTranslation();
   if (!returned) return null;
-  const proposed = proposedLabel(returned);
+  const proposed = returned.proposedClassification
+    ? t(`worksheetParts.common.classification.${returned.proposedClassification}`)
+    : null;
   return (
     <div className="returned-note" data-testid="returned-note">
       <p className="returned-note__title">
         <span
           className={`usa-tag returned-tag returned-tag--${returned.decision === 'NON_CONCUR' ? 'nonconcur' : 'return'}`}
         >
-          {RETURNED_DECISION_LABELS[returned.decision]}
+          {t(`worksheetParts.returned.decision.${returned.decision}`)}
         </span>{' '}
         <span className="returned-note__who">
-          {returned.reviewedBy}, {formatMoment(returned.reviewedAt)}
+          {returned.reviewedBy}, {formatDateTime(returned.reviewedAt)}
         </span>
       </p>
       {returned.comment && <p className="returned-note__comment">“{returned.comment}”</p>}
       {proposed && (
         <p className="returned-note__proposed">
-          Proposed classification: <span className="text-bold">{proposed}</span>
+          {t('worksheetParts.returned.proposed')} <span className="text-bold">{proposed}</span>
         </p>
       )}
     </div>

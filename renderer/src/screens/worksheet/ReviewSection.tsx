@@ -1,33 +1,35 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CompletenessReport } from '../../../../shared/domain/completeness-types';
-import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../../../../shared/domain/lifecycle';
+import type { WorkflowState } from '../../../../shared/domain/lifecycle';
 import { ApiError, call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { formatLocalDate, formatTime } from '../../components/format';
+import { useDomainLabels } from '../../i18n/domain-labels';
 import { routeHref } from '../../state/route';
 import { useWorksheetStore } from '../../state/worksheet-store';
 import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
 import { FindingsSummary } from './review-submit/FindingsSummary';
 import { ProblemGroups } from './review-submit/ProblemGroups';
-import { consideredSummary, groupProblems } from './review-submit/problem-groups';
+import { groupProblems } from './review-submit/problem-groups';
 import { SignAndSubmit } from './review-submit/SignAndSubmit';
 import { plainRefusalMessage } from './review-submit/sign-form';
 import { useConsideredWarnings } from './review-submit/useConsideredWarnings';
 import './review-submit/review-submit.css';
 
-/** The heading of the submitted summary: where the validation went after it was signed. */
-const SUBMITTED_HEADINGS: Partial<Record<WorkflowState, string>> = {
-  SUBMITTED: 'Submitted for review',
-  IN_REVIEW: 'In review at the field office',
-  APPROVED: 'Approved',
-  AWAITING_RESPONSE: 'Report issued: awaiting the Member’s response',
-  CLOSED: 'Closed',
-};
+/** The states the submitted summary names in its heading (worksheetParts.review.submittedHeading). */
+const SUBMITTED_HEADINGS = ['SUBMITTED', 'IN_REVIEW', 'APPROVED', 'AWAITING_RESPONSE', 'CLOSED'] as const;
+type HeadedState = (typeof SUBMITTED_HEADINGS)[number];
+/** Where the validation went after it was signed; a state without a heading of its own reads as submitted. */
+const headedState = (state: WorkflowState | null): HeadedState =>
+  SUBMITTED_HEADINGS.find((s) => s === state) ?? 'SUBMITTED';
 
 /** The SCSS may take a submitted validation back only until the field office decides on it. */
 const reopenable = (state: WorkflowState | null) => state === null || state === 'SUBMITTED' || state === 'IN_REVIEW';
 
 function SubmittedSummary() {
+  const { t } = useTranslation();
+  const labels = useDomainLabels();
   const worksheet = useWorksheetStore((s) => s.worksheet);
   const setValidation = useWorksheetStore((s) => s.setValidation);
   const refreshLifecycle = useWorksheetStore((s) => s.refreshLifecycle);
@@ -52,26 +54,32 @@ function SubmittedSummary() {
       <Alert
         type="success"
         heading={
-          demo ? 'Submitted (demo validation)' : ((state && SUBMITTED_HEADINGS[state]) ?? 'Submitted for review')
+          demo
+            ? t('worksheetParts.review.submittedDemo')
+            : t(`worksheetParts.review.submittedHeading.${headedState(state)}`)
         }
       >
-        Signed by {v.signedByName} ({v.submittedBy}) on {v.submittedAt ? formatLocalDate(v.submittedAt) : ''} at{' '}
-        {v.submittedAt ? formatTime(v.submittedAt) : ''}. The worksheet is locked.
-        {demo && ' Demo validation: it stays on this computer and is never sent to HQ.'}
+        {t('worksheetParts.review.signed', {
+          name: v.signedByName,
+          user: v.submittedBy,
+          date: v.submittedAt ? formatLocalDate(v.submittedAt) : '',
+          time: v.submittedAt ? formatTime(v.submittedAt) : '',
+        })}
+        {demo && t('worksheetParts.review.demoNote')}
       </Alert>
       <p>
-        Content fingerprint (SHA-256):{' '}
+        {t('worksheetParts.review.fingerprint')}{' '}
         <code className="fingerprint" data-testid="fingerprint">
           {v.contentSha256}
         </code>
       </p>
       {reopenable(state) ? (
         <>
-          <h3>Reopen for changes</h3>
-          <p>Reopening unlocks the worksheet and clears the signature. The reason is kept in the audit log.</p>
+          <h3>{t('worksheetParts.review.reopenHeading')}</h3>
+          <p>{t('worksheetParts.review.reopenText')}</p>
           <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
             <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor="reopen-reason">
-              Reason for reopening
+              {t('worksheetParts.review.reopenReason')}
             </label>
             {error && (
               <span className="usa-error-message" id="reopen-reason-error" role="alert">
@@ -89,23 +97,22 @@ function SubmittedSummary() {
             />
           </div>
           <button type="button" className="usa-button usa-button--secondary" onClick={() => void reopen()}>
-            Reopen validation
+            {t('worksheetParts.review.reopen')}
           </button>
         </>
       ) : (
         state && (
           <p className="review__no-reopen">
-            The field office has decided on this validation ({WORKFLOW_STATE_LABELS[state].toLowerCase()}), so it can no
-            longer be reopened here.
+            {t('worksheetParts.review.decided', { state: labels.workflowState(state).toLocaleLowerCase() })}
             {(state === 'AWAITING_RESPONSE' || state === 'CLOSED') && (
               <>
                 {' '}
-                The Member’s answers are under{' '}
+                {t('worksheetParts.review.answersAt')}{' '}
                 <a
                   className="usa-link"
                   href={routeHref({ name: 'worksheet', validationId: v.id, category: 1, section: 'responses' })}
                 >
-                  Member responses
+                  {t('worksheetParts.common.memberResponses')}
                 </a>
                 .
               </>
@@ -125,6 +132,7 @@ function StateAndHistory() {
 }
 
 export function ReviewSection() {
+  const { t } = useTranslation();
   const worksheet = useWorksheetStore((s) => s.worksheet);
   const returned = useWorksheetStore((s) => (s.worksheet?.lifecycle.returned ?? null) !== null);
   const [report, setReport] = useState<CompletenessReport | null>(null);
@@ -150,7 +158,7 @@ export function ReviewSection() {
   if (submitted) {
     return (
       <section aria-labelledby="review-heading">
-        <h2 id="review-heading">Review and submit</h2>
+        <h2 id="review-heading">{t('worksheetParts.common.reviewAndSubmit')}</h2>
         <StateAndHistory />
         <SubmittedSummary />
       </section>
@@ -162,38 +170,38 @@ export function ReviewSection() {
 
   return (
     <section aria-labelledby="review-heading">
-      <h2 id="review-heading">Review and submit</h2>
+      <h2 id="review-heading">{t('worksheetParts.common.reviewAndSubmit')}</h2>
       <StateAndHistory />
       <div className="review__actions">
         <button type="button" className="usa-button usa-button--outline" onClick={() => void check()}>
-          Check again
+          {t('worksheetParts.review.checkAgain')}
         </button>
       </div>
-      {error && <Alert type="error">The worksheet could not be checked: {error}</Alert>}
+      {error && <Alert type="error">{t('worksheetParts.review.checkFailed', { error })}</Alert>}
       {report === null ? (
-        <p aria-live="polite">Checking the worksheet…</p>
+        <p aria-live="polite">{t('worksheetParts.review.checking')}</p>
       ) : (
         <div aria-live="polite">
           {report.errors.length === 0 ? (
-            <Alert type="success" heading="Ready to submit">
-              Every applicable criterion is answered and every finding is complete.
+            <Alert type="success" heading={t('worksheetParts.review.ready')}>
+              {t('worksheetParts.review.readyText')}
             </Alert>
           ) : (
             <>
               <h3 className="review__heading review__heading--error" id="review-problems-heading" tabIndex={-1}>
-                {report.errors.length} problem{report.errors.length > 1 ? 's' : ''} to fix before submitting
+                {t('worksheetParts.review.problems', { count: report.errors.length })}
               </h3>
               <ProblemGroups groups={errorGroups} validationId={validationId} testId="error-group" />
             </>
           )}
           {report.warnings.length > 0 && (
             <div className="review__warnings">
-              <h3>
-                {report.warnings.length} warning{report.warnings.length > 1 ? 's' : ''} (you can still submit)
-              </h3>
+              <h3>{t('worksheetParts.review.warnings', { count: report.warnings.length })}</h3>
               <p className="review__considered" data-testid="considered-count">
-                {consideredSummary(warningGroups)}. Mark each warning you have looked at as considered; the marks are
-                kept on this computer.
+                {t('worksheetParts.review.considered', {
+                  considered: warningGroups.reduce((n, g) => n + g.considered, 0),
+                  count: warningGroups.reduce((n, g) => n + g.problems.length, 0),
+                })}
               </p>
               {considered.error && <Alert type="error">{considered.error}</Alert>}
               <ProblemGroups

@@ -1,22 +1,32 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { SITE_TYPE_LABELS, type Site, SiteTypeSchema } from '../../../../shared/domain/field-work';
+import { type Site, SiteTypeSchema } from '../../../../shared/domain/field-work';
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { formatDate } from '../../components/format';
 import { useWorksheetStore } from '../../state/worksheet-store';
 
-const SiteFormSchema = z.object({
-  name: z.string().trim().min(1, { error: 'Give the site a name, e.g. “Houston distribution center”.' }).max(200),
-  address: z.string().max(500),
-  siteType: SiteTypeSchema,
-  visitDate: z.union([z.literal(''), z.iso.date({ error: 'Use a real date.' })]),
-});
-type SiteForm = z.infer<typeof SiteFormSchema>;
+/** The site form's rules, its messages in the interface's language. */
+const siteFormSchema = (t: TFunction) =>
+  z.object({
+    name: z
+      .string()
+      .trim()
+      .min(1, { error: t('worksheetParts.sites.nameMissing') })
+      .max(200),
+    address: z.string().max(500),
+    siteType: SiteTypeSchema,
+    visitDate: z.union([z.literal(''), z.iso.date({ error: t('worksheetParts.sites.realDate') })]),
+  });
+type SiteForm = z.infer<ReturnType<typeof siteFormSchema>>;
 
 function SiteEditor({ validationId, site, onDone }: { validationId: string; site?: Site; onDone: () => void }) {
+  const { t } = useTranslation();
+  const schema = useMemo(() => siteFormSchema(t), [t]);
   const apply = useWorksheetStore((s) => s.apply);
   const [error, setError] = useState<string | null>(null);
   const {
@@ -24,7 +34,7 @@ function SiteEditor({ validationId, site, onDone }: { validationId: string; site
     handleSubmit,
     formState: { errors, isSubmitting },
   } = useForm<SiteForm>({
-    resolver: zodResolver(SiteFormSchema),
+    resolver: zodResolver(schema),
     defaultValues: {
       name: site?.name ?? '',
       address: site?.address ?? '',
@@ -55,12 +65,12 @@ function SiteEditor({ validationId, site, onDone }: { validationId: string; site
       className="usa-form site-editor"
       onSubmit={handleSubmit(onSubmit)}
       noValidate
-      aria-label={site ? `Edit ${site.name}` : 'Add a site'}
+      aria-label={site ? t('worksheetParts.sites.edit', { site: site.name }) : t('worksheetParts.sites.addSite')}
     >
       {error && <Alert type="error">{error}</Alert>}
       <div className={`usa-form-group${errors.name ? ' usa-form-group--error' : ''}`}>
         <label className="usa-label" htmlFor={`${prefix}-name`}>
-          Site name
+          {t('worksheetParts.sites.name')}
         </label>
         {errors.name && (
           <span className="usa-error-message" role="alert">
@@ -70,22 +80,22 @@ function SiteEditor({ validationId, site, onDone }: { validationId: string; site
         <input className="usa-input" id={`${prefix}-name`} {...register('name')} />
       </div>
       <label className="usa-label" htmlFor={`${prefix}-type`}>
-        Site type
+        {t('worksheetParts.sites.type')}
       </label>
       <select className="usa-select" id={`${prefix}-type`} {...register('siteType')}>
         {SiteTypeSchema.options.map((type) => (
           <option key={type} value={type}>
-            {SITE_TYPE_LABELS[type]}
+            {t(`worksheetParts.sites.siteType.${type}`)}
           </option>
         ))}
       </select>
       <label className="usa-label" htmlFor={`${prefix}-address`}>
-        Address
+        {t('worksheetParts.sites.address')}
       </label>
       <textarea className="usa-textarea" id={`${prefix}-address`} rows={2} {...register('address')} />
       <div className={`usa-form-group${errors.visitDate ? ' usa-form-group--error' : ''}`}>
         <label className="usa-label" htmlFor={`${prefix}-visit`}>
-          Visit date
+          {t('worksheetParts.sites.visitDate')}
         </label>
         {errors.visitDate && (
           <span className="usa-error-message" role="alert">
@@ -96,10 +106,10 @@ function SiteEditor({ validationId, site, onDone }: { validationId: string; site
       </div>
       <div className="form-actions">
         <button className="usa-button" type="submit" disabled={isSubmitting}>
-          {site ? 'Save site' : 'Add site'}
+          {site ? t('worksheetParts.sites.save') : t('worksheetParts.sites.add')}
         </button>
         <button className="usa-button usa-button--unstyled" type="button" onClick={onDone}>
-          Cancel
+          {t('worksheetParts.common.cancel')}
         </button>
       </div>
     </form>
@@ -107,6 +117,7 @@ function SiteEditor({ validationId, site, onDone }: { validationId: string; site
 }
 
 export function SitesSection({ locked }: { locked: boolean }) {
+  const { t } = useTranslation();
   const worksheet = useWorksheetStore((s) => s.worksheet);
   const remove = useWorksheetStore((s) => s.remove);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
@@ -126,13 +137,10 @@ export function SitesSection({ locked }: { locked: boolean }) {
 
   return (
     <section aria-labelledby="sites-heading">
-      <h2 id="sites-heading">Sites</h2>
-      <p>
-        The Member’s facilities and partners this validation covers. Each answer can name the site where it was
-        verified.
-      </p>
+      <h2 id="sites-heading">{t('worksheetParts.sites.heading')}</h2>
+      <p>{t('worksheetParts.sites.intro')}</p>
       {error && <Alert type="error">{error}</Alert>}
-      {sites.length === 0 && editing !== 'new' && <Alert type="info">No sites yet.</Alert>}
+      {sites.length === 0 && editing !== 'new' && <Alert type="info">{t('worksheetParts.sites.none')}</Alert>}
       <ul className="usa-list usa-list--unstyled site-list">
         {sites.map((site) => (
           <li key={site.id} className="site-list__item" data-testid="site">
@@ -141,8 +149,8 @@ export function SitesSection({ locked }: { locked: boolean }) {
             ) : (
               <>
                 <div>
-                  <strong>{site.name}</strong> · {SITE_TYPE_LABELS[site.siteType]}
-                  {site.visitDate && <> · visited {formatDate(site.visitDate)}</>}
+                  <strong>{site.name}</strong> · {t(`worksheetParts.sites.siteType.${site.siteType}`)}
+                  {site.visitDate && t('worksheetParts.sites.visited', { date: formatDate(site.visitDate) })}
                   {site.address && <div className="site-list__address">{site.address}</div>}
                 </div>
                 {!locked && (
@@ -152,14 +160,16 @@ export function SitesSection({ locked }: { locked: boolean }) {
                       className="usa-button usa-button--unstyled"
                       onClick={() => setEditing(site.id)}
                     >
-                      Edit<span className="usa-sr-only"> {site.name}</span>
+                      {t('worksheetParts.sites.editButton')}
+                      <span className="usa-sr-only"> {site.name}</span>
                     </button>
                     <button
                       type="button"
                       className="usa-button usa-button--unstyled"
                       onClick={() => void deleteSite(site)}
                     >
-                      Remove<span className="usa-sr-only"> {site.name}</span>
+                      {t('worksheetParts.common.remove')}
+                      <span className="usa-sr-only"> {site.name}</span>
                     </button>
                   </div>
                 )}
@@ -173,7 +183,7 @@ export function SitesSection({ locked }: { locked: boolean }) {
           <SiteEditor validationId={validation.id} onDone={() => setEditing(null)} />
         ) : (
           <button type="button" className="usa-button usa-button--outline" onClick={() => setEditing('new')}>
-            Add a site
+            {t('worksheetParts.sites.addSite')}
           </button>
         ))}
     </section>
