@@ -23,6 +23,7 @@ import { ReviewSection } from './worksheet/ReviewSection';
 import { ShortcutsHelp } from './worksheet/ShortcutsHelp';
 import { SitesSection } from './worksheet/SitesSection';
 import { useWorksheetShortcuts } from './worksheet/shortcuts';
+import { useLocalizedCatalog } from './worksheet/useLocalizedCatalog';
 import { WorksheetViewControls } from './worksheet/WorksheetViewControls';
 
 /** The states that say why the answers cannot be changed in words of their own (worksheet.locked.*). */
@@ -63,10 +64,9 @@ export function WorksheetScreen({
     () => (worksheet ? worksheetProgress(worksheet.criteria, Object.values(responses)) : null),
     [worksheet, responses],
   );
-  const criteria = useMemo(
-    () => worksheet?.criteria.filter((c) => c.category === category) ?? [],
-    [worksheet, category],
-  );
+  // What the SCSS reads (names, summaries, sub-requirements) in the interface's language; the rules use the edition.
+  const catalog = useLocalizedCatalog(worksheet);
+  const criteria = useMemo(() => catalog?.criteria.filter((c) => c.category === category) ?? [], [catalog, category]);
   const criterionIds = useMemo(() => criteria.map((c) => c.id), [criteria]);
   const anySaving = Object.values(saveStates).some((s) => s.kind === 'saving');
   const failed = Object.entries(saveStates).filter(([, s]) => s.kind === 'error');
@@ -166,7 +166,9 @@ export function WorksheetScreen({
     );
   }
 
-  const { validation, member, edition, categories, focusAreas, lifecycle } = worksheet;
+  const { validation, member, edition, lifecycle } = worksheet;
+  const categories = catalog?.categories ?? worksheet.categories;
+  const focusAreas = catalog?.focusAreas ?? worksheet.focusAreas;
   const hasResponses = lifecycle.state !== null && RESPONSE_STATES.has(lifecycle.state);
   const lockedAs = lockedState(lifecycle.state);
   const lockedMessage = lockedAs ? t(`worksheet.locked.${lockedAs}`) : t('worksheet.locked.submitted');
@@ -368,6 +370,11 @@ export function WorksheetScreen({
                   />
                 )}
               </div>
+              {catalog?.unverified && criteria.length > 0 && (
+                <p className="usa-hint" data-testid="catalog-text-unverified">
+                  {t('worksheet.catalogText.unverified')}
+                </p>
+              )}
               {criteria.length === 0 ? (
                 <p>{t('worksheet.category.none', { entityType: labels.entityType(validation.entityType) })}</p>
               ) : locked ? (

@@ -53,6 +53,11 @@ export const worksheet = {
     next: 'Next category →',
     review: 'Review and submit →',
   },
+  catalogText: {
+    // Shown only while the interface is in a language whose catalog overlay is not yet verified.
+    unverified:
+      'This text has not yet been verified against CBP’s documents in this language; the English edition is the reference.',
+  },
   progress: {
     answered: '{{answered}} of {{total}} answered ({{percent}})',
   },

@@ -57,6 +57,10 @@ export const worksheet: Translation<typeof en.worksheet> = {
     next: 'Categoría siguiente →',
     review: 'Revisar y enviar →',
   },
+  catalogText: {
+    unverified:
+      'El texto en español de los criterios aún no se ha verificado con los documentos de CBP; la referencia es la edición en inglés.',
+  },
   progress: {
     answered: '{{answered}} de {{total}} respondidos ({{percent}})',
   },
