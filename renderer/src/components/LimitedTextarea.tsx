@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { INTL_LOCALE, isLanguage } from '../i18n/languages';
 
-const numberFormat = new Intl.NumberFormat('en-US');
 /** The count shows once the text passes this share of the limit: early enough to plan, quiet before. */
 const SHOW_COUNT_FROM = 0.8;
 
@@ -35,6 +36,8 @@ export function LimitedTextarea({
   className?: string;
   rows?: number;
 }) {
+  const { t, i18n } = useTranslation();
+  const numberFormat = new Intl.NumberFormat(INTL_LOCALE[isLanguage(i18n.language) ? i18n.language : 'en']);
   const length = text.value.length;
   const showCount = length >= maxLength * SHOW_COUNT_FROM;
   const countId = `${id}-count`;
@@ -47,9 +50,11 @@ export function LimitedTextarea({
       </label>
       {text.tooLong && (
         <span className="usa-error-message" id={errorId} role="alert">
-          Not saved: this text is {numberFormat.format(length)} characters and the limit is{' '}
-          {numberFormat.format(maxLength)}. Shorten it by {numberFormat.format(length - maxLength)} characters to save
-          it; nothing has been cut.
+          {t('worksheet.limitedText.tooLong', {
+            length: numberFormat.format(length),
+            limit: numberFormat.format(maxLength),
+            over: numberFormat.format(length - maxLength),
+          })}
         </span>
       )}
       <textarea
@@ -70,8 +75,8 @@ export function LimitedTextarea({
           className={`usa-hint limited-text__count${text.tooLong ? ' limited-text__count--over' : ''}`}
         >
           {text.tooLong
-            ? `${numberFormat.format(length - maxLength)} characters over the limit`
-            : `${numberFormat.format(maxLength - length)} characters left`}
+            ? t('worksheet.limitedText.over', { over: numberFormat.format(length - maxLength) })
+            : t('worksheet.limitedText.left', { left: numberFormat.format(maxLength - length) })}
         </span>
       )}
     </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { SaveState } from '../state/worksheet-store';
 import { formatTime } from './format';
 
@@ -11,33 +12,37 @@ export function SaveIndicator({
   onRetry: () => void;
   compact?: boolean;
 }) {
+  const { t } = useTranslation();
   if (!state) return null;
-  if (state.kind === 'saving') return <span className="save-indicator save-indicator--saving">Saving…</span>;
+  if (state.kind === 'saving') {
+    return <span className="save-indicator save-indicator--saving">{t('worksheet.save.saving')}</span>;
+  }
   if (state.kind === 'saved' && compact) {
     return (
       <span
         className="save-indicator save-indicator--saved"
         data-testid="saved"
-        title={`Saved ${formatTime(state.at)}`}
+        title={t('worksheet.save.saved', { time: formatTime(state.at) })}
       >
         <span aria-hidden="true">✓</span>
-        <span className="usa-sr-only">Saved {formatTime(state.at)}</span>
+        <span className="usa-sr-only">{t('worksheet.save.saved', { time: formatTime(state.at) })}</span>
       </span>
     );
   }
   if (state.kind === 'saved') {
     return (
       <span className="save-indicator save-indicator--saved" data-testid="saved">
-        <span aria-hidden="true">✓ </span>Saved {formatTime(state.at)}
+        <span aria-hidden="true">✓ </span>
+        {t('worksheet.save.saved', { time: formatTime(state.at) })}
       </span>
     );
   }
   return (
     <span className="save-indicator save-indicator--error" role="alert">
-      Not saved: {state.message}{' '}
+      {t('worksheet.save.notSaved', { message: state.message })}{' '}
       {state.retry !== null && (
         <button type="button" className="usa-button usa-button--unstyled" onClick={onRetry}>
-          Try again
+          {t('worksheet.save.tryAgain')}
         </button>
       )}
     </span>

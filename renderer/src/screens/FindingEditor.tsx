@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Criterion } from '../../../shared/catalog/schema';
 import {
   defaultDueDate,
@@ -6,17 +7,9 @@ import {
   earliestReportDate,
   localToday,
 } from '../../../shared/domain/due-dates';
-import {
-  FINDING_CLASSIFICATION_LABELS,
-  type FindingClassification,
-  FindingClassificationSchema,
-} from '../../../shared/domain/field-work';
+import { type FindingClassification, FindingClassificationSchema } from '../../../shared/domain/field-work';
 import { defaultFinding, defaultRecommendation, type FindingFields } from '../../../shared/domain/finding-defaults';
-import {
-  findingPlacementProblem,
-  RECOMMENDATION_DUE_DATE_NOTE,
-  recommendationAllowed,
-} from '../../../shared/domain/finding-rules';
+import { findingPlacementProblem, recommendationAllowed } from '../../../shared/domain/finding-rules';
 import { DEFAULT_RESPONSE_DAYS } from '../../../shared/domain/lifecycle';
 import type { ResponseResult } from '../../../shared/domain/validation';
 import { call, errorMessage } from '../api';
@@ -44,6 +37,7 @@ export function FindingEditor({
   criterion: Criterion;
   locked: boolean;
 }) {
+  const { t } = useTranslation();
   const finding = useWorksheetStore((s) => s.worksheet?.findings.find((f) => f.criterionId === criterion.id));
   const settings = useWorksheetStore((s) => s.worksheet?.settings);
   const apply = useWorksheetStore((s) => s.apply);
@@ -55,7 +49,7 @@ export function FindingEditor({
 
   /** Saves the change; the refusal's words when it was refused (also shown under the finding), else null. */
   const persist = async (change: Partial<FindingFields>, start?: FindingFields): Promise<string | null> => {
-    if (!settings) return 'The worksheet settings are not loaded yet.';
+    if (!settings) return t('worksheet.finding.settingsNotLoaded');
     const base = finding ?? start ?? defaultFinding(criterion.level, settings.responseDays);
     setState({ kind: 'saving' });
     try {
@@ -90,9 +84,7 @@ export function FindingEditor({
       return (
         <div className="finding-editor finding-editor--missing">
           <p>
-            {criterion.level === 'SHOULD'
-              ? 'This Should criterion is not in place. Record the Recommendation for the Member.'
-              : 'This criterion is Deficient. Record the finding the Member must respond to.'}
+            {criterion.level === 'SHOULD' ? t('worksheet.finding.missingShould') : t('worksheet.finding.missingMust')}
           </p>
           <button
             type="button"
@@ -100,7 +92,7 @@ export function FindingEditor({
             disabled={locked || !settings}
             onClick={() => void persist({})}
           >
-            Record finding for {criterion.id}
+            {t('worksheet.finding.record', { id: criterion.id })}
           </button>
           {savingError}
         </div>
@@ -116,9 +108,10 @@ export function FindingEditor({
           disabled={!settings}
           onClick={() => void persist({}, defaultRecommendation())}
         >
-          Add a recommendation<span className="usa-sr-only"> for {criterion.id}</span>
+          {t('worksheet.finding.addRecommendation')}
+          <span className="usa-sr-only">{t('worksheet.finding.addRecommendationFor', { id: criterion.id })}</span>
         </button>
-        <span className="finding-editor-offer__hint">Advice to improve on a met criterion; no response required.</span>
+        <span className="finding-editor-offer__hint">{t('worksheet.finding.offerHint')}</span>
         {savingError}
       </div>
     );
@@ -173,7 +166,9 @@ export function FindingEditor({
       data-testid="finding-editor"
     >
       <legend className="finding-editor__legend">
-        {recommendation ? 'Recommendation' : 'Finding'} for {criterion.id}
+        {recommendation
+          ? t('worksheet.finding.legendRecommendation', { id: criterion.id })
+          : t('worksheet.finding.legendFinding', { id: criterion.id })}
       </legend>
       <ReturnedFindingNote findingId={finding.id} />
       {misplaced && (
@@ -181,8 +176,8 @@ export function FindingEditor({
           <div className="usa-alert__body">
             <p className="usa-alert__text">
               {recommendation
-                ? (placement?.message ?? `${criterion.id} has no result.`)
-                : `${criterion.id} is no longer Deficient.`}{' '}
+                ? (placement?.message ?? t('worksheet.finding.noResult', { id: criterion.id }))
+                : t('worksheet.finding.noLongerDeficient', { id: criterion.id })}{' '}
               {!recommendation && result === 'COMPLIANT' && (
                 <>
                   <button
@@ -190,13 +185,13 @@ export function FindingEditor({
                     className="usa-button usa-button--unstyled"
                     onClick={() => classify('RECOMMENDATION')}
                   >
-                    Keep it as a Recommendation
+                    {t('worksheet.finding.keepAsRecommendation')}
                   </button>{' '}
-                  or{' '}
+                  {t('worksheet.finding.or')}{' '}
                 </>
               )}
               <button type="button" className="usa-button usa-button--unstyled" onClick={() => void removeFinding()}>
-                Remove this finding
+                {t('worksheet.finding.remove')}
               </button>
             </p>
           </div>
@@ -211,7 +206,7 @@ export function FindingEditor({
       )}
       <div className="finding-editor__grid">
         <div className="finding-editor__classification">
-          <span className="usa-label finding-editor__label">Classification</span>
+          <span className="usa-label finding-editor__label">{t('worksheet.finding.classificationLabel')}</span>
           {FindingClassificationSchema.options.map((classification) => (
             <div className="usa-radio" key={classification}>
               <input
@@ -223,7 +218,7 @@ export function FindingEditor({
                 onChange={() => classify(classification)}
               />
               <label className="usa-radio__label" htmlFor={`${prefix}-${classification}`}>
-                {FINDING_CLASSIFICATION_LABELS[classification]}
+                {t(`worksheet.finding.classification.${classification}`)}
               </label>
             </div>
           ))}
@@ -231,7 +226,8 @@ export function FindingEditor({
         {reasonShown ? (
           <div>
             <label className="usa-label finding-editor__label" htmlFor={`${prefix}-reason`}>
-              Deficiency reason{recommendation && <span className="finding-editor__optional"> (optional)</span>}
+              {t('worksheet.finding.reason')}
+              {recommendation && <span className="finding-editor__optional">{t('worksheet.finding.optional')}</span>}
             </label>
             <select
               className="usa-select"
@@ -239,7 +235,7 @@ export function FindingEditor({
               value={finding.reasonCode ?? ''}
               onChange={(e) => void persist({ reasonCode: e.target.value || null })}
             >
-              <option value="">- Select a reason -</option>
+              <option value="">{t('worksheet.finding.selectReason')}</option>
               {activeReasons.map((r) => (
                 <option key={r.code} value={r.code}>
                   {r.label}
@@ -252,15 +248,15 @@ export function FindingEditor({
         )}
         {recommendation ? (
           <div>
-            <span className="usa-label finding-editor__label">Member response</span>
+            <span className="usa-label finding-editor__label">{t('worksheet.finding.memberResponse')}</span>
             <p className="finding-editor__no-due" data-testid="no-response-due">
-              {RECOMMENDATION_DUE_DATE_NOTE}
+              {t('worksheet.finding.noResponseDue')}
             </p>
           </div>
         ) : (
           <div className={`usa-form-group finding-editor__due${dueError ? ' usa-form-group--error' : ''}`}>
             <label className="usa-label finding-editor__label" htmlFor={`${prefix}-due`}>
-              Member response due
+              {t('worksheet.finding.responseDue')}
             </label>
             {dueError && (
               <span className="usa-error-message" id={`${prefix}-due-error`} role="alert">
@@ -281,7 +277,7 @@ export function FindingEditor({
         )}
       </div>
       <label className="usa-label finding-editor__label" htmlFor={`${prefix}-description`}>
-        {describesDeficiency ? 'Description of the deficiency' : 'What the Member could improve'}
+        {describesDeficiency ? t('worksheet.finding.describeDeficiency') : t('worksheet.finding.describeImprovement')}
       </label>
       <textarea
         className="usa-textarea finding-editor__description"
@@ -293,17 +289,17 @@ export function FindingEditor({
         onBlur={description.onBlur}
       />
       <div className="finding-editor__status" aria-live="polite">
-        {state.kind === 'saving' && 'Saving finding…'}
-        {state.kind === 'saved' && 'Finding saved'}
+        {state.kind === 'saving' && t('worksheet.finding.saving')}
+        {state.kind === 'saved' && t('worksheet.finding.saved')}
         {state.kind === 'error' && (
           <span className="usa-error-message" role="alert">
-            Finding not saved: {state.message}
+            {t('worksheet.finding.notSaved', { message: state.message })}
           </span>
         )}
       </div>
       {recommendation && result === 'COMPLIANT' && (
         <button type="button" className="usa-button usa-button--unstyled" onClick={() => void removeFinding()}>
-          Remove this recommendation
+          {t('worksheet.finding.removeRecommendation')}
         </button>
       )}
       <EvidencePanel validationId={validationId} criterionId={null} findingId={finding.id} locked={locked} />

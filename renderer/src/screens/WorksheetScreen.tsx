@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ENTITY_TYPE_LABELS } from '../../../shared/domain/entity-types';
+import { useTranslation } from 'react-i18next';
 import type { WorkflowState } from '../../../shared/domain/lifecycle';
-import { VALIDATION_MODE_LABELS } from '../../../shared/domain/validation';
 import { worksheetProgress } from '../../../shared/domain/worksheet-rules';
 import { Alert } from '../components/Alert';
 import { formatDate, formatTime } from '../components/format';
 import { ProgressMeter } from '../components/ProgressMeter';
 import { SyncTag } from '../components/SyncTag';
+import { useDomainLabels } from '../i18n/domain-labels';
 import { readLastPlace, usePreferences, writeLastPlace } from '../state/preferences';
 import { routeHref, type WorksheetSection } from '../state/route';
 import { useSyncStore } from '../state/sync-store';
@@ -16,7 +16,6 @@ import { CriterionCard } from './CriterionCard';
 import { VirtualSessionPanel } from './inspections/VirtualSessionPanel';
 import { CompactCriterionRow } from './worksheet/criterion/CompactCriterionRow';
 import { LockedCategorySummary } from './worksheet/LockedCategorySummary';
-import { workflowStateLabel } from './worksheet/lifecycle-labels';
 import { MemberResponsesSection } from './worksheet/MemberResponsesSection';
 import { ObservationsSection } from './worksheet/ObservationsSection';
 import { ReturnedBanner } from './worksheet/ReturnedBanner';
@@ -24,16 +23,12 @@ import { ReviewSection } from './worksheet/ReviewSection';
 import { ShortcutsHelp } from './worksheet/ShortcutsHelp';
 import { SitesSection } from './worksheet/SitesSection';
 import { useWorksheetShortcuts } from './worksheet/shortcuts';
+import { useLocalizedCatalog } from './worksheet/useLocalizedCatalog';
 import { WorksheetViewControls } from './worksheet/WorksheetViewControls';
 
-/** Why the answers cannot be changed, by where the validation is. */
-const LOCKED_MESSAGES: Partial<Record<WorkflowState, string>> = {
-  IN_REVIEW: 'The field office is reviewing this validation; its answers are locked.',
-  APPROVED: 'This validation is approved; its answers are locked.',
-  AWAITING_RESPONSE:
-    'The report is issued; the answers are locked. Record the Member’s answers under Member responses.',
-  CLOSED: 'This validation is closed; its answers are locked.',
-};
+/** The states that say why the answers cannot be changed in words of their own (worksheet.locked.*). */
+const LOCKED_STATES = ['IN_REVIEW', 'APPROVED', 'AWAITING_RESPONSE', 'CLOSED'] as const;
+const lockedState = (state: WorkflowState | null) => LOCKED_STATES.find((s) => s === state);
 
 /** Member responses have a page once the field office has approved the validation. */
 const RESPONSE_STATES: ReadonlySet<WorkflowState> = new Set(['APPROVED', 'AWAITING_RESPONSE', 'CLOSED']);
@@ -51,6 +46,8 @@ export function WorksheetScreen({
   focus?: string | undefined;
   resume?: boolean | undefined;
 }) {
+  const { t } = useTranslation();
+  const labels = useDomainLabels();
   const { worksheet, loadError, responses, saveStates, lastSavedAt, open, activeCriterionId, undoStack, undo } =
     useWorksheetStore();
   const lastSyncAt = useSyncStore((s) => s.status?.lastSuccessAt ?? null);
@@ -67,10 +64,9 @@ export function WorksheetScreen({
     () => (worksheet ? worksheetProgress(worksheet.criteria, Object.values(responses)) : null),
     [worksheet, responses],
   );
-  const criteria = useMemo(
-    () => worksheet?.criteria.filter((c) => c.category === category) ?? [],
-    [worksheet, category],
-  );
+  // What the SCSS reads (names, summaries, sub-requirements) in the interface's language; the rules use the edition.
+  const catalog = useLocalizedCatalog(worksheet);
+  const criteria = useMemo(() => catalog?.criteria.filter((c) => c.category === category) ?? [], [catalog, category]);
   const criterionIds = useMemo(() => criteria.map((c) => c.id), [criteria]);
   const anySaving = Object.values(saveStates).some((s) => s.kind === 'saving');
   const failed = Object.entries(saveStates).filter(([, s]) => s.kind === 'error');
@@ -125,7 +121,10 @@ export function WorksheetScreen({
   }, [lastSyncAt, loaded]);
 
   const toggleHelp = useCallback(() => setHelpOpen((open) => !open), []);
-  const onUndone = useCallback((criterionId: string) => setUndoMessage(`Undid the last change to ${criterionId}.`), []);
+  const onUndone = useCallback(
+    (criterionId: string) => setUndoMessage(t('worksheet.undid', { criterion: criterionId })),
+    [t],
+  );
   useWorksheetShortcuts({
     validationId,
     category,
@@ -148,12 +147,12 @@ export function WorksheetScreen({
   if (loadError) {
     return (
       <div className="grid-container screen">
-        <h1 tabIndex={-1}>Worksheet</h1>
-        <Alert type="error" heading="The worksheet could not be opened">
+        <h1 tabIndex={-1}>{t('worksheet.title')}</h1>
+        <Alert type="error" heading={t('worksheet.loadFailed')}>
           {loadError}
         </Alert>
         <a className="usa-link" href={routeHref({ name: 'members' })}>
-          Back to Members
+          {t('worksheet.backToMembers')}
         </a>
       </div>
     );
@@ -161,17 +160,18 @@ export function WorksheetScreen({
   if (!worksheet || !progress) {
     return (
       <div className="grid-container screen">
-        <h1 tabIndex={-1}>Worksheet</h1>
-        <p aria-live="polite">Opening worksheet…</p>
+        <h1 tabIndex={-1}>{t('worksheet.title')}</h1>
+        <p aria-live="polite">{t('worksheet.opening')}</p>
       </div>
     );
   }
 
-  const { validation, member, edition, categories, focusAreas, lifecycle } = worksheet;
+  const { validation, member, edition, lifecycle } = worksheet;
+  const categories = catalog?.categories ?? worksheet.categories;
+  const focusAreas = catalog?.focusAreas ?? worksheet.focusAreas;
   const hasResponses = lifecycle.state !== null && RESPONSE_STATES.has(lifecycle.state);
-  const lockedMessage =
-    (lifecycle.state && LOCKED_MESSAGES[lifecycle.state]) ??
-    'This validation has been submitted; its answers are locked.';
+  const lockedAs = lockedState(lifecycle.state);
+  const lockedMessage = lockedAs ? t(`worksheet.locked.${lockedAs}`) : t('worksheet.locked.submitted');
   const current = categories.find((c) => c.number === category) ?? categories[0];
   const categoryProgress = progress.byCategory.find((p) => p.category === current?.number);
   const repeatCount = worksheet.previousResults.filter(
@@ -187,18 +187,21 @@ export function WorksheetScreen({
 
   const runUndo = async () => {
     const id = await undo();
-    if (id) setUndoMessage(`Undid the last change to ${id}.`);
+    if (id) setUndoMessage(t('worksheet.undid', { criterion: id }));
   };
 
   return (
     <div className="worksheet">
-      <section className="worksheet__summary" aria-label="Validation summary">
+      <section className="worksheet__summary" aria-label={t('worksheet.summary.label')}>
         <div className="grid-container-widescreen">
           <p className="worksheet__eyebrow">
-            {ENTITY_TYPE_LABELS[validation.entityType]} validation · {VALIDATION_MODE_LABELS[validation.mode]} ·
-            scheduled {formatDate(validation.scheduledDate)} ·{' '}
+            {t('worksheet.summary.eyebrow', {
+              entityType: labels.entityType(validation.entityType),
+              mode: labels.mode(validation.mode),
+              date: formatDate(validation.scheduledDate),
+            })}{' '}
             <span className="worksheet__state" data-testid="workflow-state">
-              {workflowStateLabel(lifecycle, validation.status)}
+              {lifecycle.state ? labels.workflowState(lifecycle.state) : labels.status(validation.status)}
             </span>
           </p>
           <h1 tabIndex={-1} className="worksheet__title">
@@ -207,33 +210,33 @@ export function WorksheetScreen({
           <p className="worksheet__sync">
             {lifecycle.responseOverdue && (
               <span className="usa-tag overdue-tag" data-testid="response-overdue">
-                Response overdue
+                {t('worksheet.summary.responseOverdue')}
               </span>
             )}
             {lifecycle.demo && (
               <span className="usa-tag demo-tag" data-testid="demo-tag">
-                Demo validation: stays on this computer
+                {t('worksheet.summary.demo')}
               </span>
             )}
             <SyncTag validationId={validation.id} />
           </p>
           <p className="worksheet__edition">
-            Checked against {edition.title} ({edition.id})
+            {t('worksheet.summary.checkedAgainst', { title: edition.title, id: edition.id })}
             {worksheet.previousResults.length > 0 && (
               <>
                 {' '}
-                · revalidation: earlier results shown
-                {repeatCount > 0 && `, ${repeatCount} repeat deficienc${repeatCount > 1 ? 'ies' : 'y'}`}
+                {t('worksheet.summary.revalidation')}
+                {repeatCount > 0 && t('worksheet.summary.repeats', { count: repeatCount })}
               </>
             )}
           </p>
         </div>
       </section>
       {/* Progress, save state and tools stay in view while the SCSS scrolls through a long category. */}
-      <section className="worksheet__bar" aria-label="Progress and saving" data-testid="worksheet-bar">
+      <section className="worksheet__bar" aria-label={t('worksheet.bar.label')} data-testid="worksheet-bar">
         <div className="grid-container-widescreen">
           <div className="worksheet__progress-row">
-            <ProgressMeter answered={progress.answered} total={progress.total} label="Overall progress" />
+            <ProgressMeter answered={progress.answered} total={progress.total} label={t('worksheet.bar.overall')} />
             <div className="worksheet__tools">
               <button
                 type="button"
@@ -241,7 +244,7 @@ export function WorksheetScreen({
                 disabled={undoStack.length === 0 || locked}
                 onClick={() => void runUndo()}
               >
-                Undo last change
+                {t('worksheet.bar.undo')}
               </button>
               <button
                 type="button"
@@ -249,21 +252,21 @@ export function WorksheetScreen({
                 onClick={toggleHelp}
                 aria-expanded={helpOpen}
               >
-                Keyboard shortcuts (?)
+                {t('worksheet.bar.shortcuts')}
               </button>
               <a className="usa-link" href={routeHref({ name: 'report', validationId })} data-testid="report-link">
-                Report
+                {t('worksheet.bar.report')}
               </a>
             </div>
             {section === 'criteria' && !locked && <WorksheetViewControls mode={validation.mode} />}
             <p className="worksheet__save-status" aria-live="polite" data-testid="save-status">
               {anySaving
-                ? 'Saving…'
+                ? t('worksheet.bar.saving')
                 : failed.length > 0
-                  ? `${failed.length} change${failed.length > 1 ? 's' : ''} not saved — see the criteria marked below`
+                  ? t('worksheet.bar.notSaved', { count: failed.length })
                   : lastSavedAt
-                    ? `All changes saved at ${formatTime(lastSavedAt)}`
-                    : 'All changes are saved as you go'}
+                    ? t('worksheet.bar.savedAt', { time: formatTime(lastSavedAt) })
+                    : t('worksheet.bar.savedAsYouGo')}
             </p>
           </div>
           {undoMessage && (
@@ -276,37 +279,39 @@ export function WorksheetScreen({
 
       <div className="grid-container-widescreen worksheet__body">
         <div className="worksheet__nav">
-          <nav aria-label="Worksheet sections">
+          <nav aria-label={t('worksheet.nav.sections')}>
             <ul className="usa-sidenav worksheet__sections">
               <li className="usa-sidenav__item">
                 <a {...sectionLinkProps('sites')}>
-                  <span className="worksheet__nav-name">Sites</span>
+                  <span className="worksheet__nav-name">{t('worksheet.nav.sites')}</span>
                   <span className="worksheet__nav-count">{worksheet.sites.length}</span>
                 </a>
               </li>
               {validation.mode === 'VIRTUAL' && (
                 <li className="usa-sidenav__item">
                   <a {...sectionLinkProps('session')}>
-                    <span className="worksheet__nav-name">Virtual session log</span>
+                    <span className="worksheet__nav-name">{t('worksheet.nav.session')}</span>
                   </a>
                 </li>
               )}
               <li className="usa-sidenav__item">
                 <a {...sectionLinkProps('review')}>
-                  <span className="worksheet__nav-name">Review and submit</span>
+                  <span className="worksheet__nav-name">{t('worksheet.nav.review')}</span>
                 </a>
               </li>
               {(hasResponses || section === 'responses') && (
                 <li className="usa-sidenav__item">
                   <a {...sectionLinkProps('responses')}>
-                    <span className="worksheet__nav-name">Member responses</span>
-                    {lifecycle.responseOverdue && <span className="worksheet__nav-flag">Overdue</span>}
+                    <span className="worksheet__nav-name">{t('worksheet.nav.responses')}</span>
+                    {lifecycle.responseOverdue && (
+                      <span className="worksheet__nav-flag">{t('worksheet.nav.overdue')}</span>
+                    )}
                   </a>
                 </li>
               )}
             </ul>
           </nav>
-          <nav aria-label="Criteria categories">
+          <nav aria-label={t('worksheet.nav.categories')}>
             {focusAreas.map((area) => (
               <div key={area.id} className="worksheet__focus-area">
                 <h2 className="worksheet__focus-heading">{area.name}</h2>
@@ -330,7 +335,7 @@ export function WorksheetScreen({
                               {p?.answered ?? 0}/{p?.total ?? 0}
                             </span>
                             <span className="usa-sr-only">
-                              , {p?.answered ?? 0} of {p?.total ?? 0} answered
+                              {t('worksheet.nav.answered', { answered: p?.answered ?? 0, total: p?.total ?? 0 })}
                             </span>
                           </a>
                         </li>
@@ -361,12 +366,17 @@ export function WorksheetScreen({
                   <ProgressMeter
                     answered={categoryProgress.answered}
                     total={categoryProgress.total}
-                    label={`Progress in ${current.name}`}
+                    label={t('worksheet.category.progress', { name: current.name })}
                   />
                 )}
               </div>
+              {catalog?.unverified && criteria.length > 0 && (
+                <p className="usa-hint" data-testid="catalog-text-unverified">
+                  {t('worksheet.catalogText.unverified')}
+                </p>
+              )}
               {criteria.length === 0 ? (
-                <p>No criteria in this category apply to {ENTITY_TYPE_LABELS[validation.entityType]}s.</p>
+                <p>{t('worksheet.category.none', { entityType: labels.entityType(validation.entityType) })}</p>
               ) : locked ? (
                 <LockedCategorySummary criteria={criteria} />
               ) : (
@@ -379,13 +389,13 @@ export function WorksheetScreen({
                 )
               )}
               <ObservationsSection category={current.number} categoryName={current.name} locked={locked} />
-              <nav className="worksheet__pager" aria-label="Category pages">
+              <nav className="worksheet__pager" aria-label={t('worksheet.category.pages')}>
                 {current.number > 1 && (
                   <a
                     className="usa-button usa-button--outline"
                     href={routeHref({ name: 'worksheet', validationId, category: current.number - 1 })}
                   >
-                    ← Previous category
+                    {t('worksheet.category.previous')}
                   </a>
                 )}
                 {current.number < 12 ? (
@@ -393,11 +403,11 @@ export function WorksheetScreen({
                     className="usa-button"
                     href={routeHref({ name: 'worksheet', validationId, category: current.number + 1 })}
                   >
-                    Next category →
+                    {t('worksheet.category.next')}
                   </a>
                 ) : (
                   <a className="usa-button" href={sectionLink('review')}>
-                    Review and submit →
+                    {t('worksheet.category.review')}
                   </a>
                 )}
               </nav>

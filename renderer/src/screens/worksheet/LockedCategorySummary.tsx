@@ -1,22 +1,11 @@
 import './locked-summary.css';
+import { useTranslation } from 'react-i18next';
 import type { Criterion } from '../../../../shared/catalog/schema';
-import {
-  type DeficiencyReason,
-  type Evidence,
-  type Finding,
-  type InspectionChecklist,
-  VERIFICATION_METHOD_LABELS,
-} from '../../../../shared/domain/field-work';
-import {
-  type CriterionResponse,
-  RESPONSE_RESULT_LABELS,
-  type ResponseResult,
-} from '../../../../shared/domain/validation';
+import type { DeficiencyReason, Evidence, Finding, InspectionChecklist } from '../../../../shared/domain/field-work';
+import type { CriterionResponse, ResponseResult } from '../../../../shared/domain/validation';
 import { formatDate } from '../../components/format';
 import { useWorksheetStore } from '../../state/worksheet-store';
 import { Fact, LockedChecklists, LockedEvidence, LockedFinding } from './LockedCriterionParts';
-
-const LEVEL_LABELS = { MUST: 'Must', SHOULD: 'Should', MIXED: 'Must + Should' } as const;
 
 type PreviousResult = { result: ResponseResult | null; scheduledDate: string };
 
@@ -83,6 +72,7 @@ function LockedCriterion({
   active: boolean;
   onFocus: () => void;
 }) {
+  const { t } = useTranslation();
   const result = response?.result ?? null;
   const headingId = `locked-${criterion.id}-heading`;
   const resultId = `locked-${criterion.id}-result`;
@@ -91,7 +81,7 @@ function LockedCriterion({
   const callsForInspection = (criterion.checklists?.length ?? 0) > 0 || checklists.length > 0;
   const modifier = (result ?? 'none').toLowerCase();
   // A criterion that does not apply was not verified: no "Not recorded" to read past.
-  const methods = response?.verificationMethods.map((m) => VERIFICATION_METHOD_LABELS[m]).join(', ') ?? '';
+  const methods = response?.verificationMethods.map((m) => t(`worksheet.criterion.method.${m}`)).join(', ') ?? '';
   return (
     <article
       className={`locked-criterion locked-criterion--${modifier}${active ? ' locked-criterion--active' : ''}`}
@@ -105,44 +95,48 @@ function LockedCriterion({
         <h3 id={headingId} className="locked-criterion__id">
           {criterion.id}
         </h3>
-        <span className="locked-criterion__level">{LEVEL_LABELS[criterion.level]}</span>
+        <span className="locked-criterion__level">{t(`worksheet.criterion.level.${criterion.level}`)}</span>
         <span id={resultId} className={`result-tag result-tag--${modifier}`} data-testid="locked-result">
-          {result ? RESPONSE_RESULT_LABELS[result] : 'Not answered'}
+          {result ? t(`worksheet.criterion.result.${result}`) : t('worksheet.lockedSummary.notAnswered')}
         </span>
         {previous?.result && (
           <span
             className="usa-tag previous-tag"
-            title={`Result in the validation of ${formatDate(previous.scheduledDate)}`}
+            title={t('worksheet.criterion.previousTitle', { date: formatDate(previous.scheduledDate) })}
           >
-            Last validation: {RESPONSE_RESULT_LABELS[previous.result]}
+            {t('worksheet.criterion.lastValidation', { result: t(`worksheet.criterion.result.${previous.result}`) })}
           </span>
         )}
         {previous?.result === 'DEFICIENT' && result === 'DEFICIENT' && (
-          <span className="usa-tag repeat-tag">Repeat deficiency</span>
+          <span className="usa-tag repeat-tag">{t('worksheet.criterion.repeat')}</span>
         )}
       </header>
       <p className="locked-criterion__summary">{criterion.summary}</p>
       <dl className="locked-facts">
         {(result !== 'NOT_APPLICABLE' || methods) && (
-          <Fact term="How verified" empty="Not recorded">
+          <Fact term={t('worksheet.lockedSummary.howVerified')} empty={t('worksheet.lockedSummary.notRecorded')}>
             {methods}
           </Fact>
         )}
         {siteNames.size > 0 && (
-          <Fact term="Verified at" empty="No particular site">
-            {response?.siteId ? (siteNames.get(response.siteId) ?? 'A site since removed') : null}
+          <Fact term={t('worksheet.lockedSummary.verifiedAt')} empty={t('worksheet.lockedSummary.noSite')}>
+            {response?.siteId ? (siteNames.get(response.siteId) ?? t('worksheet.lockedSummary.siteRemoved')) : null}
           </Fact>
         )}
         {result === 'NOT_APPLICABLE' && (
-          <Fact term="Why not applicable" empty="No reason given" multiline>
+          <Fact
+            term={t('worksheet.lockedSummary.whyNotApplicable')}
+            empty={t('worksheet.lockedSummary.noReason')}
+            multiline
+          >
             {response?.naJustification}
           </Fact>
         )}
-        <Fact term="Notes" empty="No notes" multiline>
+        <Fact term={t('worksheet.lockedSummary.notes')} empty={t('worksheet.lockedSummary.noNotes')} multiline>
           {response?.notes}
         </Fact>
         {callsForInspection && (
-          <Fact term="Inspections" empty="No inspection recorded" wide>
+          <Fact term={t('worksheet.lockedSummary.inspections')} empty={t('worksheet.lockedSummary.noInspection')} wide>
             {checklists.length > 0 ? <LockedChecklists checklists={checklists} /> : null}
           </Fact>
         )}

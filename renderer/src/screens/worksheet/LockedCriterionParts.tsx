@@ -1,10 +1,6 @@
 import type { ReactNode } from 'react';
-import {
-  type DeficiencyReason,
-  FINDING_CLASSIFICATION_LABELS,
-  type Finding,
-  type InspectionChecklist,
-} from '../../../../shared/domain/field-work';
+import { useTranslation } from 'react-i18next';
+import type { DeficiencyReason, Finding, InspectionChecklist } from '../../../../shared/domain/field-work';
 import { formatDate } from '../../components/format';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { checklistOutcome } from './checklist-outcome';
@@ -26,12 +22,13 @@ export function Fact({
   /** The whole width even when it is not free text (a list). */
   wide?: boolean;
 }) {
+  const { t } = useTranslation();
   const nothing = children === null || children === undefined || children === '';
   return (
     <div className={`locked-facts__row${multiline || wide ? ' locked-facts__row--wide' : ''}`}>
       <dt className="locked-facts__term">{term}</dt>
       <dd className={`locked-facts__value${multiline ? ' locked-facts__value--text' : ''}`}>
-        {nothing ? <span className="locked-facts__empty">{empty ?? 'None'}</span> : children}
+        {nothing ? <span className="locked-facts__empty">{empty ?? t('worksheet.lockedSummary.none')}</span> : children}
       </dd>
     </div>
   );
@@ -49,6 +46,7 @@ export function LockedFinding({
   reasons: readonly DeficiencyReason[];
   evidenceCount: number;
 }) {
+  const { t } = useTranslation();
   const headingId = `locked-finding-${criterionId}`;
   const reason = finding.reasonCode
     ? (reasons.find((r) => r.code === finding.reasonCode)?.label ?? finding.reasonCode)
@@ -57,19 +55,26 @@ export function LockedFinding({
   return (
     <section className="locked-finding" aria-labelledby={headingId} data-testid="locked-finding">
       <h4 id={headingId} className="locked-finding__heading">
-        Finding for {criterionId}{' '}
+        {t('worksheet.lockedSummary.findingFor', { id: criterionId })}{' '}
         <span className={`locked-finding__class${recommendation ? ' locked-finding__class--advice' : ''}`}>
-          {FINDING_CLASSIFICATION_LABELS[finding.classification]}
+          {t(`worksheet.finding.classification.${finding.classification}`)}
         </span>
       </h4>
       <dl className="locked-facts">
-        <Fact term="Deficiency reason" empty="Not given">
+        <Fact term={t('worksheet.lockedSummary.reason')} empty={t('worksheet.lockedSummary.notGiven')}>
           {reason}
         </Fact>
-        <Fact term="Response due" empty={recommendation ? 'No response required' : 'No date set'}>
+        <Fact
+          term={t('worksheet.lockedSummary.responseDue')}
+          empty={recommendation ? t('worksheet.lockedSummary.noResponseRequired') : t('worksheet.lockedSummary.noDate')}
+        >
           {finding.dueDate ? formatDate(finding.dueDate) : null}
         </Fact>
-        <Fact term="Description" empty="No description" multiline>
+        <Fact
+          term={t('worksheet.lockedSummary.description')}
+          empty={t('worksheet.lockedSummary.noDescription')}
+          multiline
+        >
           {finding.description}
         </Fact>
       </dl>
@@ -105,6 +110,7 @@ export function LockedEvidence({
 
 /** Each inspection recorded on the criterion: its tally, and every failed item with the SCSS's note. */
 export function LockedChecklists({ checklists }: { checklists: readonly InspectionChecklist[] }) {
+  const { t } = useTranslation();
   return (
     <ul className="locked-checklists" data-testid="locked-checklists">
       {checklists.map((checklist) => {
@@ -116,7 +122,7 @@ export function LockedChecklists({ checklists }: { checklists: readonly Inspecti
               <ul className="locked-checklists__failed">
                 {outcome.failed.map((item) => (
                   <li key={item.label}>
-                    <span className="locked-checklists__fail">Failed:</span> {item.label}
+                    <span className="locked-checklists__fail">{t('worksheet.lockedSummary.failed')}</span> {item.label}
                     {item.note && ` (${item.note})`}
                   </li>
                 ))}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ValidationMode } from '../../../../shared/domain/validation';
 import { usePreferences } from '../../state/preferences';
 
@@ -6,11 +7,12 @@ import { usePreferences } from '../../state/preferences';
  * in-person worksheet offers Live video and Screen share. Remembered for the enrolled person.
  */
 export function WorksheetViewControls({ mode }: { mode: ValidationMode }) {
+  const { t } = useTranslation();
   const [preferences, setPreferences] = usePreferences();
   return (
     <div className="worksheet-view-controls">
       <fieldset className="usa-fieldset worksheet-view-controls__view">
-        <legend className="usa-sr-only">Worksheet layout</legend>
+        <legend className="usa-sr-only">{t('worksheet.view.layout')}</legend>
         <ul className="usa-button-group usa-button-group--segmented">
           {(['compact', 'detailed'] as const).map((view) => (
             <li className="usa-button-group__item" key={view}>
@@ -20,7 +22,7 @@ export function WorksheetViewControls({ mode }: { mode: ValidationMode }) {
                 aria-pressed={preferences.worksheetView === view}
                 onClick={() => setPreferences({ worksheetView: view })}
               >
-                {view === 'compact' ? 'Compact' : 'Detailed'}
+                {t(`worksheet.view.${view}`)}
               </button>
             </li>
           ))}
@@ -36,7 +38,7 @@ export function WorksheetViewControls({ mode }: { mode: ValidationMode }) {
             onChange={(e) => setPreferences({ virtualMethodsInPerson: e.target.checked })}
           />
           <label className="usa-checkbox__label" htmlFor="offer-remote-methods">
-            Offer live video and screen share
+            {t('worksheet.view.offerRemote')}
           </label>
         </div>
       )}

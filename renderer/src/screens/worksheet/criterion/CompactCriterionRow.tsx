@@ -1,5 +1,6 @@
 import './criterion.css';
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Criterion } from '../../../../../shared/catalog/schema';
 import { displayedResponse, useWorksheetStore } from '../../../state/worksheet-store';
 import { CriterionDetails } from './CriterionDetails';
@@ -8,6 +9,7 @@ import { ResultChoice } from './ResultChoice';
 
 /** What a collapsed row says about its details: notes written, evidence attached, a finding recorded or missing. */
 function RowIndicators({ criterionId }: { criterionId: string }) {
+  const { t } = useTranslation();
   const hasNotes = useWorksheetStore((s) => displayedResponse(s, criterionId).notes.trim() !== '');
   const evidenceCount = useWorksheetStore(
     (s) =>
@@ -21,11 +23,19 @@ function RowIndicators({ criterionId }: { criterionId: string }) {
   const deficient = useWorksheetStore((s) => displayedResponse(s, criterionId).result === 'DEFICIENT');
   return (
     <span className="criterion-row__indicators">
-      {hasNotes && <span className="criterion-row__indicator">Notes</span>}
-      {evidenceCount > 0 && <span className="criterion-row__indicator">Evidence {evidenceCount}</span>}
-      {finding && <span className="criterion-row__indicator criterion-row__indicator--finding">Finding</span>}
+      {hasNotes && <span className="criterion-row__indicator">{t('worksheet.criterion.row.notes')}</span>}
+      {evidenceCount > 0 && (
+        <span className="criterion-row__indicator">{t('worksheet.criterion.row.evidence', { n: evidenceCount })}</span>
+      )}
+      {finding && (
+        <span className="criterion-row__indicator criterion-row__indicator--finding">
+          {t('worksheet.criterion.row.finding')}
+        </span>
+      )}
       {deficient && !finding && (
-        <span className="criterion-row__indicator criterion-row__indicator--missing">No finding yet</span>
+        <span className="criterion-row__indicator criterion-row__indicator--missing">
+          {t('worksheet.criterion.row.noFinding')}
+        </span>
       )}
     </span>
   );
@@ -44,6 +54,7 @@ export const CompactCriterionRow = memo(function CompactCriterionRow({
   locked: boolean;
   active: boolean;
 }) {
+  const { t } = useTranslation();
   const result = useWorksheetStore((s) => displayedResponse(s, criterion.id).result);
   const expanded = useWorksheetStore((s) => Boolean(s.expanded[criterion.id]));
   const setExpanded = useWorksheetStore((s) => s.setExpanded);
@@ -71,7 +82,7 @@ export const CompactCriterionRow = memo(function CompactCriterionRow({
           onClick={() => setExpanded(criterion.id, !expanded)}
         >
           <span aria-hidden="true">{expanded ? '▾' : '▸'}</span>
-          <span className="usa-sr-only">Details of {criterion.id}</span>
+          <span className="usa-sr-only">{t('worksheet.criterion.row.details', { id: criterion.id })}</span>
         </button>
         <h3 id={headingId} className="criterion-row__id">
           {criterion.id}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { Criterion } from '../../../../../shared/catalog/schema';
 import { NOTES_MAX_LENGTH } from '../../../../../shared/domain/validation';
@@ -23,6 +24,7 @@ export const findingAreaId = (criterionId: string) => `finding-area-${criterionI
  * the finding, checklists and evidence. The detailed card shows it always; a compact row when expanded.
  */
 export function CriterionDetails({ criterion, locked }: { criterion: Criterion; locked: boolean }) {
+  const { t } = useTranslation();
   const shown = useWorksheetStore(useShallow((s) => displayedResponse(s, criterion.id)));
   const saved = useWorksheetStore((s) => s.responses[criterion.id]);
   const sites = useWorksheetStore((s) => s.worksheet?.sites);
@@ -56,7 +58,7 @@ export function CriterionDetails({ criterion, locked }: { criterion: Criterion; 
     <>
       <div className="criterion-card__details">
         <fieldset className="usa-fieldset method-group" disabled={locked}>
-          <legend className="criterion-card__small-legend">How it was verified</legend>
+          <legend className="criterion-card__small-legend">{t('worksheet.criterion.details.howVerified')}</legend>
           {methods.map((method) => {
             const id = `method-${criterion.id}-${method}`;
             return (
@@ -74,7 +76,7 @@ export function CriterionDetails({ criterion, locked }: { criterion: Criterion; 
                   }
                 />
                 <label className="usa-checkbox__label" htmlFor={id}>
-                  {methodLabel(method)}
+                  {methodLabel(t, method)}
                   <span className="result-option__key" aria-hidden="true">
                     {METHOD_KEYS[method]}
                   </span>
@@ -86,7 +88,7 @@ export function CriterionDetails({ criterion, locked }: { criterion: Criterion; 
         {sites && sites.length > 0 && (
           <div className="criterion-card__site">
             <label className="criterion-card__small-legend" htmlFor={siteFieldId(criterion.id)}>
-              Verified at
+              {t('worksheet.criterion.details.verifiedAt')}
               <span className="result-option__key" aria-hidden="true">
                 S
               </span>
@@ -99,7 +101,7 @@ export function CriterionDetails({ criterion, locked }: { criterion: Criterion; 
               aria-keyshortcuts="S"
               onChange={(e) => void record(criterion.id, { siteId: e.target.value || null })}
             >
-              <option value="">- No particular site -</option>
+              <option value="">{t('worksheet.criterion.details.noSite')}</option>
               {sites.map((site) => (
                 <option key={site.id} value={site.id}>
                   {site.name}
@@ -116,9 +118,9 @@ export function CriterionDetails({ criterion, locked }: { criterion: Criterion; 
             id={justificationFieldId(criterion.id)}
             label={
               <>
-                Why {criterion.id} does not apply
+                {t('worksheet.criterion.details.whyNotApplicable', { id: criterion.id })}
                 {criterion.level !== 'SHOULD' && (
-                  <span className="required-note"> (required: this is a Must criterion)</span>
+                  <span className="required-note">{t('worksheet.criterion.details.required')}</span>
                 )}
               </>
             }
@@ -131,7 +133,7 @@ export function CriterionDetails({ criterion, locked }: { criterion: Criterion; 
 
       <LimitedTextarea
         id={notesFieldId(criterion.id)}
-        label={<>Notes for {criterion.id}</>}
+        label={t('worksheet.criterion.details.notes', { id: criterion.id })}
         labelClassName="usa-label criterion-card__notes-label"
         className="criterion-card__notes"
         text={notes}
@@ -149,9 +151,7 @@ export function CriterionDetails({ criterion, locked }: { criterion: Criterion; 
         <ChecklistPanel validationId={validationId} criterion={criterion} locked={locked} />
       )}
       <details className="criterion-card__evidence" open={evidenceCount > 0}>
-        <summary>
-          Evidence for {criterion.id} ({evidenceCount})
-        </summary>
+        <summary>{t('worksheet.criterion.details.evidence', { id: criterion.id, n: evidenceCount })}</summary>
         <EvidencePanel validationId={validationId} criterionId={criterion.id} findingId={null} locked={locked} />
       </details>
     </>

@@ -1,16 +1,21 @@
+import { useTranslation } from 'react-i18next';
 import type { Criterion } from '../../../../../shared/catalog/schema';
-import { RESPONSE_RESULT_LABELS, type ResponseResult } from '../../../../../shared/domain/validation';
+import type { ResponseResult } from '../../../../../shared/domain/validation';
 import { formatDate } from '../../../components/format';
 import { SaveIndicator } from '../../../components/SaveIndicator';
 import { useWorksheetStore } from '../../../state/worksheet-store';
 
-const LEVEL_LABEL = { MUST: 'Must', SHOULD: 'Should', MIXED: 'Must + Should' } as const;
-
-export function LevelTag({ level }: { level: keyof typeof LEVEL_LABEL }) {
-  return <span className={`usa-tag level-tag level-tag--${level.toLowerCase()}`}>{LEVEL_LABEL[level]}</span>;
+export function LevelTag({ level }: { level: Criterion['level'] }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`usa-tag level-tag level-tag--${level.toLowerCase()}`}>
+      {t(`worksheet.criterion.level.${level}`)}
+    </span>
+  );
 }
 
 function PreviousResult({ criterionId, current }: { criterionId: string; current: ResponseResult | null }) {
+  const { t } = useTranslation();
   const previous = useWorksheetStore((s) => s.worksheet?.previousResults.find((p) => p.criterionId === criterionId));
   if (!previous?.result) return null;
   const repeat = previous.result === 'DEFICIENT' && current === 'DEFICIENT';
@@ -18,13 +23,13 @@ function PreviousResult({ criterionId, current }: { criterionId: string; current
     <>
       <span
         className="usa-tag previous-tag"
-        title={`Result in the validation of ${formatDate(previous.scheduledDate)}`}
+        title={t('worksheet.criterion.previousTitle', { date: formatDate(previous.scheduledDate) })}
       >
-        Last validation: {RESPONSE_RESULT_LABELS[previous.result]}
+        {t('worksheet.criterion.lastValidation', { result: t(`worksheet.criterion.result.${previous.result}`) })}
       </span>
       {repeat && (
         <span className="usa-tag repeat-tag" data-testid="repeat-deficiency">
-          Repeat deficiency
+          {t('worksheet.criterion.repeat')}
         </span>
       )}
     </>
@@ -55,22 +60,22 @@ export const useReturnedFinding = (criterionId: string) =>
 
 /** The level, unverified, last-validation and returned tags shown beside a criterion's id. */
 export function CriterionTags({ criterion, result }: { criterion: Criterion; result: ResponseResult | null }) {
+  const { t } = useTranslation();
   const returned = useReturnedFinding(criterion.id);
   return (
     <>
       <LevelTag level={criterion.level} />
       {!criterion.verified && (
-        <span
-          className="usa-tag unverified-tag"
-          title="This row has not yet been checked against CBP's published MSC for every entity type."
-        >
-          Unverified
+        <span className="usa-tag unverified-tag" title={t('worksheet.criterion.unverifiedTitle')}>
+          {t('worksheet.criterion.unverified')}
         </span>
       )}
       <PreviousResult criterionId={criterion.id} current={result} />
       {returned && (
         <span className="usa-tag returned-marker" data-testid="returned-marker">
-          {returned.decision === 'NON_CONCUR' ? 'Finding not concurred' : 'Finding returned'}
+          {returned.decision === 'NON_CONCUR'
+            ? t('worksheet.criterion.notConcurred')
+            : t('worksheet.criterion.returned')}
         </span>
       )}
     </>

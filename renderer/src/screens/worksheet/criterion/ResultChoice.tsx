@@ -1,9 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { Criterion } from '../../../../../shared/catalog/schema';
-import {
-  RESPONSE_RESULT_LABELS,
-  type ResponseResult,
-  ResponseResultSchema,
-} from '../../../../../shared/domain/validation';
+import { type ResponseResult, ResponseResultSchema } from '../../../../../shared/domain/validation';
 import { useWorksheetStore } from '../../../state/worksheet-store';
 
 /** Keyboard shortcut for each result, shown beside its button and announced as the button's shortcut. */
@@ -29,6 +26,7 @@ export function ResultChoice({
   locked: boolean;
   compact?: boolean;
 }) {
+  const { t } = useTranslation();
   const record = useWorksheetStore((s) => s.record);
   const setExpanded = useWorksheetStore((s) => s.setExpanded);
   // A compact row opens when the result needs more: the finding of a Deficient, the reason a Must does not apply.
@@ -37,7 +35,7 @@ export function ResultChoice({
   const groupName = `result-${criterion.id}`;
   return (
     <fieldset className={`usa-fieldset result-group${compact ? ' result-group--compact' : ''}`} disabled={locked}>
-      <legend className="usa-sr-only">Result for criterion {criterion.id}</legend>
+      <legend className="usa-sr-only">{t('worksheet.criterion.resultFor', { id: criterion.id })}</legend>
       {ResponseResultSchema.options.map((option) => {
         const id = `${groupName}-${option}`;
         return (
@@ -56,7 +54,7 @@ export function ResultChoice({
               }}
             />
             <label className="usa-radio__label" htmlFor={id}>
-              {RESPONSE_RESULT_LABELS[option]}
+              {t(`worksheet.criterion.result.${option}`)}
               <span className="result-option__key" aria-hidden="true">
                 {RESULT_SHORTCUTS[option].toUpperCase()}
               </span>

@@ -1,8 +1,5 @@
-import {
-  VERIFICATION_METHOD_LABELS,
-  type VerificationMethod,
-  VerificationMethodSchema,
-} from '../../../../../shared/domain/field-work';
+import type { TFunction } from 'i18next';
+import { type VerificationMethod, VerificationMethodSchema } from '../../../../../shared/domain/field-work';
 import type { ValidationMode } from '../../../../../shared/domain/validation';
 
 /** Methods only a remote look can use: an in-person worksheet hides them unless the SCSS turned them on. */
@@ -30,7 +27,8 @@ export function offeredMethods(
   );
 }
 
-export const methodLabel = (m: VerificationMethod) => VERIFICATION_METHOD_LABELS[m];
+/** A method's name in the interface's language. */
+export const methodLabel = (t: TFunction, m: VerificationMethod) => t(`worksheet.criterion.method.${m}`);
 
 /** The chosen methods with one toggled, in the list's order. */
 export function toggledMethods(

@@ -1,19 +1,14 @@
-import { FINDING_CLASSIFICATION_LABELS, type FindingClassification } from '../../../../../shared/domain/field-work';
+import { useTranslation } from 'react-i18next';
+import type { FindingClassification } from '../../../../../shared/domain/field-work';
 import { formatDate } from '../../../components/format';
 import { routeHref } from '../../../state/route';
 import { useWorksheetStore } from '../../../state/worksheet-store';
 
 const CLASSIFICATIONS: FindingClassification[] = ['ACTION_REQUIRED', 'RECOMMENDATION'];
 
-const PLURAL_LABELS: Record<FindingClassification, string> = {
-  ACTION_REQUIRED: 'Actions required',
-  RECOMMENDATION: 'Recommendations',
-};
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /** What the SCSS is about to sign: every finding with its classification, reason and due date, in worksheet order. */
 export function FindingsSummary() {
+  const { t } = useTranslation();
   const worksheet = useWorksheetStore((s) => s.worksheet);
   if (!worksheet) return null;
   const order = new Map(worksheet.criteria.map((c, i) => [c.id, i]));
@@ -27,29 +22,29 @@ export function FindingsSummary() {
 
   return (
     <section className="findings-summary" aria-labelledby="findings-summary-heading" data-testid="findings-summary">
-      <h3 id="findings-summary-heading">Summary of findings</h3>
+      <h3 id="findings-summary-heading">{t('worksheet.review.summary.heading')}</h3>
       <ul className="usa-list usa-list--unstyled findings-summary__counts" data-testid="findings-counts">
         {CLASSIFICATIONS.map((c) => (
           <li key={c}>
-            <strong>{count(c)}</strong> {count(c) === 1 ? FINDING_CLASSIFICATION_LABELS[c] : PLURAL_LABELS[c]}
+            <strong>{count(c)}</strong> {t(`worksheet.review.summary.counts.${c}`, { count: count(c) })}
           </li>
         ))}
         <li>
-          <strong>{bestPractices}</strong> {bestPractices === 1 ? 'Best practice' : 'Best practices'}
+          <strong>{bestPractices}</strong> {t('worksheet.review.summary.bestPractices', { count: bestPractices })}
         </li>
       </ul>
       {findings.length === 0 ? (
-        <p>No findings: every answered criterion is Compliant or Not applicable.</p>
+        <p>{t('worksheet.review.summary.none')}</p>
       ) : (
         <table className="usa-table usa-table--borderless usa-table--compact findings-summary__table">
-          <caption className="usa-sr-only">{plural(findings.length, 'finding', 'findings')} in this validation</caption>
+          <caption className="usa-sr-only">{t('worksheet.review.summary.caption', { count: findings.length })}</caption>
           <thead>
             <tr>
-              <th scope="col">Criterion</th>
-              <th scope="col">Classification</th>
-              <th scope="col">Deficiency reason</th>
-              <th scope="col">Response due</th>
-              <th scope="col">Description</th>
+              <th scope="col">{t('worksheet.review.summary.criterion')}</th>
+              <th scope="col">{t('worksheet.review.summary.classification')}</th>
+              <th scope="col">{t('worksheet.review.summary.reason')}</th>
+              <th scope="col">{t('worksheet.review.summary.due')}</th>
+              <th scope="col">{t('worksheet.review.summary.description')}</th>
             </tr>
           </thead>
           <tbody>
@@ -68,10 +63,14 @@ export function FindingsSummary() {
                     {f.criterionId}
                   </a>
                 </th>
-                <td>{FINDING_CLASSIFICATION_LABELS[f.classification]}</td>
-                <td>{f.reasonCode ? (reasons.get(f.reasonCode) ?? f.reasonCode) : 'None given'}</td>
-                <td>{f.dueDate ? formatDate(f.dueDate) : 'None'}</td>
-                <td className="findings-summary__description">{f.description.trim() || 'No description'}</td>
+                <td>{t(`worksheet.finding.classification.${f.classification}`)}</td>
+                <td>
+                  {f.reasonCode ? (reasons.get(f.reasonCode) ?? f.reasonCode) : t('worksheet.review.summary.noReason')}
+                </td>
+                <td>{f.dueDate ? formatDate(f.dueDate) : t('worksheet.review.summary.noDue')}</td>
+                <td className="findings-summary__description">
+                  {f.description.trim() || t('worksheet.review.summary.noDescription')}
+                </td>
               </tr>
             ))}
           </tbody>

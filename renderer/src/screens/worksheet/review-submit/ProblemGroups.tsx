@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { CompletenessProblem } from '../../../../../shared/domain/completeness-types';
 import { warningKey } from '../../../../../shared/domain/considered-warnings';
 import { routeHref } from '../../../state/route';
@@ -31,6 +32,7 @@ function ConsideredCheckbox({
   control: ConsideredControl;
   index: number;
 }) {
+  const { t } = useTranslation();
   const key = warningKey(problem);
   // Warnings about no criterion share a key (one mark covers them), so the index keeps each id unique.
   const id = `considered-${key.replace(/[^A-Za-z0-9]+/g, '-')}-${index}`;
@@ -45,7 +47,8 @@ function ConsideredCheckbox({
         onChange={(e) => void control.toggle([problem], e.target.checked, key)}
       />
       <label className="usa-checkbox__label" htmlFor={id}>
-        Considered<span className="usa-sr-only">: {problem.message}</span>
+        {t('worksheet.review.considered')}
+        <span className="usa-sr-only">: {problem.message}</span>
       </label>
     </div>
   );
@@ -53,16 +56,20 @@ function ConsideredCheckbox({
 
 /** One press for a group of the same warning (93 criteria without a verification method). */
 function MarkGroup({ group, control }: { group: ProblemGroup; control: ConsideredControl }) {
+  const { t } = useTranslation();
   const all = group.considered === group.problems.length;
   const label = all
-    ? `Clear the ${group.problems.length} considered marks`
-    : `Mark all ${group.problems.length} as considered`;
+    ? t('worksheet.review.clearMarks', { n: group.problems.length })
+    : t('worksheet.review.markAll', { n: group.problems.length });
   return (
     <div className="review-group__actions">
       <button
         type="button"
         className="usa-button usa-button--unstyled"
-        aria-label={`${label} (${group.title})`}
+        aria-label={t('worksheet.review.groupAction', {
+          action: label,
+          group: t(`worksheet.review.group.${group.code}`),
+        })}
         disabled={control.saving === group.code}
         onClick={() => void control.toggle(group.problems, !all, group.code)}
       >
@@ -88,6 +95,7 @@ export function ProblemGroups({
   considered?: ConsideredControl;
   testId: string;
 }) {
+  const { t } = useTranslation();
   return (
     <div className="review-groups">
       {groups.map((group) => (
@@ -99,14 +107,16 @@ export function ProblemGroups({
           open={considered ? undefined : true}
         >
           <summary className="review-group__summary">
-            <span className="review-group__title">{group.title}</span>{' '}
+            <span className="review-group__title">{t(`worksheet.review.group.${group.code}`)}</span>{' '}
             <span className="review-group__count" data-testid="group-count">
               ({group.problems.length})
             </span>
             {considered && group.considered > 0 && (
               <span className="review-group__considered">
                 {' '}
-                {group.considered === group.problems.length ? 'all considered' : `${group.considered} considered`}
+                {group.considered === group.problems.length
+                  ? t('worksheet.review.allConsidered')
+                  : t('worksheet.review.someConsidered', { n: group.considered })}
               </span>
             )}
           </summary>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError, call, errorMessage } from '../../../api';
 import { useWorksheetStore } from '../../../state/worksheet-store';
 import { checkSignForm, placeRefusal, plainRefusalMessage, type SignErrors, type SignField } from './sign-form';
@@ -31,6 +32,7 @@ export function SignAndSubmit({
   /** Called after the main process refused the submission: the completeness list is checked again. */
   onRefused: () => Promise<void>;
 }) {
+  const { t } = useTranslation();
   const setValidation = useWorksheetStore((s) => s.setValidation);
   const refreshLifecycle = useWorksheetStore((s) => s.refreshLifecycle);
   const [signedByName, setSignedByName] = useState('');
@@ -86,13 +88,8 @@ export function SignAndSubmit({
 
   return (
     <section aria-labelledby="sign-heading" className="review-sign">
-      <h3 id="sign-heading">{returned ? 'Sign and submit again' : 'Sign and submit'}</h3>
-      {returned && (
-        <p>
-          Submitting again sends the corrected validation back to the field office for review; the returned findings
-          stop being highlighted.
-        </p>
-      )}
+      <h3 id="sign-heading">{returned ? t('worksheet.sign.headingAgain') : t('worksheet.sign.heading')}</h3>
+      {returned && <p>{t('worksheet.sign.againNote')}</p>}
       {refused && (
         <div
           className="usa-alert usa-alert--error review-sign__summary"
@@ -102,7 +99,7 @@ export function SignAndSubmit({
           data-testid="submit-error-summary"
         >
           <div className="usa-alert__body">
-            <h4 className="usa-alert__heading">Not submitted</h4>
+            <h4 className="usa-alert__heading">{t('worksheet.sign.notSubmitted')}</h4>
             <ul className="usa-list usa-list--unstyled">
               {summaryItems.map((item) => (
                 <li key={`${item.target}-${item.text}`}>
@@ -124,7 +121,7 @@ export function SignAndSubmit({
           className={`usa-label${fieldError('signedByName') ? ' usa-label--error' : ''}`}
           htmlFor={FIELD_IDS.signedByName}
         >
-          Your full name (signature)
+          {t('worksheet.sign.name')}
         </label>
         {fieldError('signedByName') && (
           <span className="usa-error-message" id="signed-by-name-error">
@@ -158,12 +155,12 @@ export function SignAndSubmit({
             onChange={(e) => setAttested(e.target.checked)}
           />
           <label className="usa-checkbox__label" htmlFor={FIELD_IDS.attestation}>
-            I verified the criteria as recorded in this worksheet.
+            {t('worksheet.sign.attest')}
           </label>
         </div>
       </div>
       <button type="button" className="usa-button" disabled={submitting} onClick={() => void submit()}>
-        {submitting ? 'Submitting…' : 'Submit validation for review'}
+        {submitting ? t('worksheet.sign.submitting') : t('worksheet.sign.submit')}
       </button>
     </section>
   );
