@@ -1,30 +1,30 @@
 import { type ReactNode, useId } from 'react';
-import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../../../../shared/domain/lifecycle';
+import { useTranslation } from 'react-i18next';
+import type { WorkflowState } from '../../../../shared/domain/lifecycle';
 import type { HistoryEntryView, ValidationLifecycleView } from '../../../../shared/ipc/contract';
-import { formatDate } from '../../components/format';
-import { formatMoment, roleLabel, shortHash } from '../review/review-format';
+import { formatDate, formatDateTime } from '../../components/format';
+import { useDomainLabels } from '../../i18n/domain-labels';
+import { shortHash } from '../review/review-format';
 
 /** A validation's state as a USWDS tag; null is a validation not submitted yet. */
 export function WorkflowStateTag({ state }: { state: WorkflowState | null }) {
+  const { t } = useTranslation();
+  const labels = useDomainLabels();
   return (
     <span
       className={`usa-tag lifecycle-tag lifecycle-tag--${(state ?? 'DRAFT').toLowerCase().replace(/_/g, '-')}`}
       data-testid="lifecycle-state"
     >
-      {state ? WORKFLOW_STATE_LABELS[state] : 'Not submitted'}
+      {state ? labels.workflowState(state) : t('review.lifecycle.notSubmitted')}
     </span>
   );
 }
 
-const SYNC_NOTES: Partial<Record<HistoryEntryView['sync'], string>> = {
-  WAITING: 'Not at HQ yet: it goes with the next sync',
-  REFUSED: 'HQ refused this step',
-  LOCAL_ONLY: 'Kept on this computer only',
-};
-
 function HistoryItem({ entry }: { entry: HistoryEntryView }) {
-  const role = roleLabel(entry.actor.role);
-  const note = SYNC_NOTES[entry.sync];
+  const { t } = useTranslation();
+  const role = entry.actor.role ? t(`review.labels.role.${entry.actor.role}`) : null;
+  // A step at HQ needs no note; the others say where the step is (review.lifecycle.sync.*).
+  const note = entry.sync === 'AT_HQ' ? null : t(`review.lifecycle.sync.${entry.sync}`);
   return (
     <li className="lifecycle-history__item" data-testid="history-entry" data-kind={entry.kind}>
       <span className="lifecycle-history__label">{entry.label}</span>{' '}
@@ -34,10 +34,12 @@ function HistoryItem({ entry }: { entry: HistoryEntryView }) {
       </span>
       {', '}
       <time className="lifecycle-history__when" dateTime={entry.at}>
-        {formatMoment(entry.at)}
+        {formatDateTime(entry.at)}
       </time>
       {entry.reportDate && (
-        <span className="lifecycle-history__extra"> · report date {formatDate(entry.reportDate)}</span>
+        <span className="lifecycle-history__extra">
+          {t('review.lifecycle.reportDateOn', { date: formatDate(entry.reportDate) })}
+        </span>
       )}
       {note && (
         <span
@@ -58,13 +60,13 @@ function HistoryItem({ entry }: { entry: HistoryEntryView }) {
  */
 export function LifecyclePanel({
   lifecycle,
-  heading = 'Status and history',
+  heading,
   headingLevel = 2,
   recentSteps = 3,
   className,
 }: {
   lifecycle: ValidationLifecycleView;
-  /** The panel's heading (visible). */
+  /** The panel's heading (visible); "Status and history" unless given. */
   heading?: string;
   headingLevel?: 2 | 3;
   /** How many of the latest steps show without unfolding the rest. */
@@ -72,6 +74,7 @@ export function LifecyclePanel({
   className?: string;
 }) {
   const headingId = useId();
+  const { t } = useTranslation();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const history = lifecycle.history;
   const split = Math.max(0, history.length - recentSteps);
@@ -79,20 +82,24 @@ export function LifecyclePanel({
   const recent = history.slice(split);
   const facts: { label: string; value: ReactNode; testId: string }[] = [];
   if (lifecycle.reportDate) {
-    facts.push({ label: 'Report date', value: formatDate(lifecycle.reportDate), testId: 'lifecycle-report-date' });
+    facts.push({
+      label: t('review.lifecycle.reportDate'),
+      value: formatDate(lifecycle.reportDate),
+      testId: 'lifecycle-report-date',
+    });
   }
   if (lifecycle.responseDueDate) {
     facts.push({
-      label: 'Response due',
+      label: t('review.lifecycle.responseDue'),
       value: formatDate(lifecycle.responseDueDate),
       testId: 'lifecycle-response-due',
     });
   }
   if (lifecycle.reportSha256) {
     facts.push({
-      label: 'Report fingerprint',
+      label: t('review.lifecycle.reportFingerprint'),
       value: (
-        <code className="lifecycle-panel__hash" title={`SHA-256 ${lifecycle.reportSha256}`}>
+        <code className="lifecycle-panel__hash" title={t('review.labels.sha256', { hash: lifecycle.reportSha256 })}>
           <span aria-hidden="true">{shortHash(lifecycle.reportSha256)}</span>
           <span className="usa-sr-only">{lifecycle.reportSha256}</span>
         </code>
@@ -109,18 +116,18 @@ export function LifecyclePanel({
     >
       <div className="lifecycle-panel__top">
         <Heading id={headingId} className="lifecycle-panel__heading">
-          {heading}
+          {heading ?? t('review.lifecycle.heading')}
         </Heading>
         <span className="lifecycle-panel__tags">
           <WorkflowStateTag state={lifecycle.state} />
           {lifecycle.responseOverdue && (
             <span className="usa-tag lifecycle-tag lifecycle-tag--overdue" data-testid="lifecycle-overdue">
-              Response overdue
+              {t('review.lifecycle.overdue')}
             </span>
           )}
           {lifecycle.demo && (
             <span className="usa-tag lifecycle-tag lifecycle-tag--demo" data-testid="lifecycle-demo">
-              Demo validation: stays on this computer
+              {t('review.lifecycle.demo')}
             </span>
           )}
         </span>
@@ -136,15 +143,13 @@ export function LifecyclePanel({
         </dl>
       )}
       {history.length === 0 ? (
-        <p className="lifecycle-panel__empty">No steps recorded yet.</p>
+        <p className="lifecycle-panel__empty">{t('review.lifecycle.noSteps')}</p>
       ) : (
         <div className="lifecycle-history">
           {earlier.length > 0 && (
             <details className="lifecycle-history__earlier">
-              <summary>
-                {earlier.length} earlier step{earlier.length === 1 ? '' : 's'}
-              </summary>
-              <ol className="lifecycle-history__list" aria-label="Earlier steps">
+              <summary>{t('review.lifecycle.earlier', { count: earlier.length })}</summary>
+              <ol className="lifecycle-history__list" aria-label={t('review.lifecycle.earlierSteps')}>
                 {earlier.map((entry) => (
                   <HistoryItem key={entry.id} entry={entry} />
                 ))}
@@ -154,7 +159,7 @@ export function LifecyclePanel({
           <ol
             className="lifecycle-history__list"
             start={earlier.length + 1}
-            aria-label={earlier.length > 0 ? 'Latest steps' : 'History'}
+            aria-label={earlier.length > 0 ? t('review.lifecycle.latestSteps') : t('review.lifecycle.history')}
             data-testid="lifecycle-history"
           >
             {recent.map((entry) => (

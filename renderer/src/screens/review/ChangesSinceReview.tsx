@@ -1,53 +1,64 @@
-import { VERIFICATION_METHOD_LABELS, type VerificationMethod } from '../../../../shared/domain/field-work';
-import { RESPONSE_RESULT_LABELS, type ResponseResult } from '../../../../shared/domain/validation';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { FindingClassificationSchema, VerificationMethodSchema } from '../../../../shared/domain/field-work';
+import { ResponseResultSchema } from '../../../../shared/domain/validation';
 import type { ReviewChange, ReviewValidationView } from '../../../../shared/ipc/contract';
-import { formatDate } from '../../components/format';
-import { classificationLabel, formatMoment, plural } from './review-format';
-
-const CHANGE_LABELS: Record<ReviewChange['change'], string> = {
-  ADDED: 'Added',
-  CHANGED: 'Changed',
-  REMOVED: 'Removed',
-};
+import { formatDate, formatDateTime } from '../../components/format';
 
 /** Fields every record carries that say nothing to a reviewer. */
 const HIDDEN_FIELDS = new Set(['id', 'validationId', 'version', 'createdAt', 'updatedAt', 'baseVersion']);
 
-const FIELD_LABELS: Record<string, string> = {
-  result: 'Result',
-  notes: 'Notes',
-  siteId: 'Site',
-  verificationMethods: 'How verified',
-  naJustification: 'Why not applicable',
-  classification: 'Classification',
-  reasonCode: 'Reason',
-  description: 'Description',
-  dueDate: 'Due date',
-  caption: 'Caption',
-  fileName: 'File',
-  items: 'Items',
-  label: 'Label',
-  text: 'Text',
-  name: 'Name',
-  address: 'Address',
-};
+/** The fields a reviewer sees named (review.changes.field.*); any other shows under its own name. */
+const NAMED_FIELDS = [
+  'result',
+  'notes',
+  'siteId',
+  'verificationMethods',
+  'naJustification',
+  'classification',
+  'reasonCode',
+  'description',
+  'dueDate',
+  'caption',
+  'fileName',
+  'items',
+  'label',
+  'text',
+  'name',
+  'address',
+] as const;
+type NamedField = (typeof NAMED_FIELDS)[number];
+const isNamed = (field: string): field is NamedField => (NAMED_FIELDS as readonly string[]).includes(field);
 
-const shown = (value: unknown, field: string, siteNames: ReadonlyMap<string, string>): string => {
-  if (value === null || value === undefined || value === '') return 'empty';
-  if (field === 'siteId' && typeof value === 'string') return siteNames.get(value) ?? 'a site no longer listed';
-  if (field === 'result' && typeof value === 'string') return RESPONSE_RESULT_LABELS[value as ResponseResult] ?? value;
-  if (field === 'classification' && typeof value === 'string') return classificationLabel(value);
+const shown = (t: TFunction, value: unknown, field: string, siteNames: ReadonlyMap<string, string>): string => {
+  if (value === null || value === undefined || value === '') return t('review.changes.empty');
+  if (field === 'siteId' && typeof value === 'string') return siteNames.get(value) ?? t('review.changes.siteGone');
+  if (field === 'result' && typeof value === 'string') {
+    const result = ResponseResultSchema.safeParse(value);
+    return result.success ? t(`review.labels.result.${result.data}`) : value;
+  }
+  if (field === 'classification' && typeof value === 'string') {
+    const classification = FindingClassificationSchema.safeParse(value);
+    return classification.success ? t(`review.labels.classification.${classification.data}`) : value;
+  }
   if (field === 'verificationMethods' && Array.isArray(value)) {
-    return value.map((m) => VERIFICATION_METHOD_LABELS[m as VerificationMethod] ?? String(m)).join(', ') || 'none';
+    const methods = value.map((m) => {
+      const method = VerificationMethodSchema.safeParse(m);
+      return method.success ? t(`review.labels.method.${method.data}`) : String(m);
+    });
+    return methods.join(', ') || t('review.changes.none');
   }
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ') || 'none';
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+    return value.join(', ') || t('review.changes.none');
+  }
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > 140 ? `${text.slice(0, 140)}…` : text;
 };
 
 /** The fields that differ between the record as returned and as resubmitted. */
 function differences(
+  t: TFunction,
   change: ReviewChange,
   siteNames: ReadonlyMap<string, string>,
 ): { field: string; before: string; after: string }[] {
@@ -57,9 +68,9 @@ function differences(
     .filter((f) => !HIDDEN_FIELDS.has(f))
     .filter((f) => JSON.stringify(change.before?.[f]) !== JSON.stringify(change.after?.[f]))
     .map((f) => ({
-      field: FIELD_LABELS[f] ?? f,
-      before: shown(change.before?.[f], f, siteNames),
-      after: shown(change.after?.[f], f, siteNames),
+      field: isNamed(f) ? t(`review.changes.field.${f}`) : f,
+      before: shown(t, change.before?.[f], f, siteNames),
+      after: shown(t, change.after?.[f], f, siteNames),
     }));
 }
 
@@ -72,11 +83,12 @@ function ChangeItem({
   onShow: ((criterionId: string) => void) | null;
   siteNames: ReadonlyMap<string, string>;
 }) {
-  const diffs = differences(change, siteNames);
+  const { t } = useTranslation();
+  const diffs = differences(t, change, siteNames);
   return (
     <li className="review-changes__item" data-testid="review-change" data-change={change.change}>
       <span className={`usa-tag review-changes__tag review-changes__tag--${change.change.toLowerCase()}`}>
-        {CHANGE_LABELS[change.change]}
+        {t(`review.changes.change.${change.change}`)}
       </span>{' '}
       {change.criterionId && onShow ? (
         <button
@@ -95,7 +107,7 @@ function ChangeItem({
             <li key={d.field}>
               <span className="review-changes__field">{d.field}:</span> <del>{d.before}</del>{' '}
               <span aria-hidden="true">→</span>
-              <span className="usa-sr-only">now</span> <ins>{d.after}</ins>
+              <span className="usa-sr-only">{t('review.changes.now')}</span> <ins>{d.after}</ins>
             </li>
           ))}
         </ul>
@@ -119,18 +131,17 @@ export function ChangesSinceReview({
   siteNames: ReadonlyMap<string, string>;
   onShowFinding: (criterionId: string) => void;
 }) {
+  const { t } = useTranslation();
   const list = changes.changes;
   const linkFor = (c: ReviewChange) => (c.criterionId && findingCriteria.has(c.criterionId) ? onShowFinding : null);
   return (
     <section className="review-changes" aria-labelledby="review-changes-heading" data-testid="review-changes">
       <h2 id="review-changes-heading" className="review-changes__heading">
-        Changes since your last review
+        {t('review.changes.heading')}
       </h2>
       <p className="review-changes__intro">
-        You returned it on {formatMoment(changes.returnedAt)}.{' '}
-        {list.length === 0
-          ? 'The SCSS submitted it again without changing anything.'
-          : `${plural(list.length, 'record')} changed since; rows and findings changed are marked below.`}
+        {t('review.changes.returnedOn', { when: formatDateTime(changes.returnedAt) })}{' '}
+        {list.length === 0 ? t('review.changes.unchanged') : t('review.changes.records', { count: list.length })}
       </p>
       {list.length > 0 && (
         <ul className="review-changes__list">
@@ -141,7 +152,7 @@ export function ChangesSinceReview({
       )}
       {list.length > FIRST_SHOWN && (
         <details className="review-changes__more">
-          <summary>{plural(list.length - FIRST_SHOWN, 'more change')}</summary>
+          <summary>{t('review.changes.more', { count: list.length - FIRST_SHOWN })}</summary>
           <ul className="review-changes__list">
             {list.slice(FIRST_SHOWN).map((c) => (
               <ChangeItem key={`${c.entity}/${c.entityId}`} change={c} onShow={linkFor(c)} siteNames={siteNames} />

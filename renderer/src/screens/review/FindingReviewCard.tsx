@@ -1,43 +1,34 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { VERIFICATION_METHOD_LABELS } from '../../../../shared/domain/field-work';
+import { useTranslation } from 'react-i18next';
 import { MIN_RETURN_COMMENT, type ProposedClassification } from '../../../../shared/domain/lifecycle';
-import {
-  PROPOSED_CLASSIFICATION_LABELS,
-  REVIEW_DECISION_LABELS,
-  type ReviewDecision,
-} from '../../../../shared/domain/review';
+import { PROPOSED_CLASSIFICATION_LABELS, type ReviewDecision } from '../../../../shared/domain/review';
 import type { ReviewValidationView } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
-import { formatDate } from '../../components/format';
+import { formatDate, formatDateTime } from '../../components/format';
 import { ReviewEvidenceList } from './ReviewEvidence';
-import { classificationLabel, formatMoment, LEVEL_LABELS } from './review-format';
 
 export type ReviewFinding = ReviewValidationView['findings'][number];
 export type ReviewCriterion = ReviewValidationView['criteria'][number];
-type Review = NonNullable<ReviewFinding['review']>;
 
 const DECISIONS: ReviewDecision[] = ['CONCUR', 'NON_CONCUR', 'RETURN_FOR_CORRECTION'];
 const PROPOSALS = Object.keys(PROPOSED_CLASSIFICATION_LABELS) as ProposedClassification[];
 
-const SYNC_LABELS: Record<Review['sync'], string> = {
-  AT_HQ: 'At HQ',
-  WAITING: 'Not sent yet: goes to HQ with the next sync',
-  REFUSED: 'Refused by HQ',
-  LOCAL_ONLY: 'On this computer only',
-};
-
-export function LevelTag({ level }: { level: keyof typeof LEVEL_LABELS }) {
-  return <span className={`usa-tag level-tag level-tag--${level.toLowerCase()}`}>{LEVEL_LABELS[level]}</span>;
+export function LevelTag({ level }: { level: 'MUST' | 'SHOULD' | 'MIXED' }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`usa-tag level-tag level-tag--${level.toLowerCase()}`}>{t(`review.labels.level.${level}`)}</span>
+  );
 }
 
 /** The decision as recorded: what, by whom, when, and whether HQ has it (or refused it, and why). */
 function ReviewState({ finding }: { finding: ReviewFinding }) {
+  const { t } = useTranslation();
   const review = finding.review;
   if (!review) {
     return (
       <p className="finding-review__state finding-review__state--none" data-testid="review-state">
-        No decision yet.
+        {t('review.finding.noDecision')}
       </p>
     );
   }
@@ -48,15 +39,18 @@ function ReviewState({ finding }: { finding: ReviewFinding }) {
       data-testid="review-state"
     >
       <p className="finding-review__state-line">
-        {!finding.decidedThisRound && <span className="finding-review__round">Before the resubmission: </span>}
-        <strong data-testid="review-decision">{REVIEW_DECISION_LABELS[review.decision]}</strong>
-        {proposed && <> (proposes {PROPOSED_CLASSIFICATION_LABELS[proposed]})</>} by {review.reviewedBy},{' '}
-        <time dateTime={review.reviewedAt}>{formatMoment(review.reviewedAt)}</time>
+        {!finding.decidedThisRound && (
+          <span className="finding-review__round">{t('review.finding.beforeResubmission')}</span>
+        )}
+        <strong data-testid="review-decision">{t(`review.labels.decision.${review.decision}`)}</strong>
+        {proposed && t('review.finding.proposes', { classification: t(`review.labels.classification.${proposed}`) })}
+        {t('review.finding.by', { name: review.reviewedBy })}{' '}
+        <time dateTime={review.reviewedAt}>{formatDateTime(review.reviewedAt)}</time>
         <span
           className={`finding-review__sync finding-review__sync--${review.sync.toLowerCase()}`}
           data-testid="review-sync"
         >
-          {SYNC_LABELS[review.sync]}
+          {t(`review.finding.sync.${review.sync}`)}
           {review.refusedReason && `: ${review.refusedReason}`}
         </span>
       </p>
@@ -78,6 +72,7 @@ function DecisionForm({
   onCancel: (() => void) | null;
 }) {
   const id = useId();
+  const { t } = useTranslation();
   const current = finding.decidedThisRound ? finding.review : null;
   const [decision, setDecision] = useState<ReviewDecision | null>(current?.decision ?? null);
   const [proposed, setProposed] = useState<ProposedClassification | null>(current?.proposedClassification ?? null);
@@ -89,10 +84,10 @@ function DecisionForm({
   const needsWords = decision === 'NON_CONCUR' || decision === 'RETURN_FOR_CORRECTION';
   const commentLabel =
     decision === 'NON_CONCUR'
-      ? 'Why you do not concur'
+      ? t('review.finding.commentNonConcur')
       : decision === 'RETURN_FOR_CORRECTION'
-        ? 'What the SCSS must correct'
-        : 'Comment (optional)';
+        ? t('review.finding.commentReturn')
+        : t('review.finding.commentOptional');
 
   useEffect(() => {
     if (Object.keys(problems).length > 0) firstInvalid.current?.focus();
@@ -100,10 +95,13 @@ function DecisionForm({
 
   const save = async () => {
     const found: typeof problems = {};
-    if (!decision) found.decision = 'Choose Concur, Non-concur or Return for correction.';
-    if (decision === 'NON_CONCUR' && !proposed) found.proposed = 'Propose a classification instead.';
+    if (!decision) found.decision = t('review.finding.chooseDecision');
+    if (decision === 'NON_CONCUR' && !proposed) found.proposed = t('review.finding.chooseProposal');
     if (needsWords && comment.trim().length < MIN_RETURN_COMMENT) {
-      found.comment = `${decision === 'NON_CONCUR' ? 'Say why you do not concur' : 'Say what the SCSS must correct'} (at least ${MIN_RETURN_COMMENT} characters).`;
+      found.comment =
+        decision === 'NON_CONCUR'
+          ? t('review.finding.nonConcurTooShort', { min: MIN_RETURN_COMMENT })
+          : t('review.labels.correctTooShort', { min: MIN_RETURN_COMMENT });
     }
     firstInvalid.current = document.getElementById(
       found.decision ? `${id}-CONCUR` : found.proposed ? `${id}-p-${PROPOSALS[0]}` : `${id}-comment`,
@@ -122,7 +120,7 @@ function DecisionForm({
       });
       setMessage({
         type: 'success',
-        text: `${REVIEW_DECISION_LABELS[decision]} saved. It goes to HQ with the next sync.`,
+        text: t('review.finding.saved', { decision: t(`review.labels.decision.${decision}`) }),
       });
       await onSaved();
     } catch (e) {
@@ -135,7 +133,9 @@ function DecisionForm({
   return (
     <div className="finding-review__form" data-testid="decision-form">
       <fieldset className="usa-fieldset" aria-describedby={problems.decision ? `${id}-decision-error` : undefined}>
-        <legend className="finding-review__legend">Your decision on {finding.criterionId}</legend>
+        <legend className="finding-review__legend">
+          {t('review.finding.legend', { criterion: finding.criterionId })}
+        </legend>
         {problems.decision && (
           <span className="usa-error-message" id={`${id}-decision-error`}>
             {problems.decision}
@@ -157,7 +157,7 @@ function DecisionForm({
                 }}
               />
               <label className="usa-radio__label" htmlFor={`${id}-${value}`}>
-                {REVIEW_DECISION_LABELS[value]}
+                {t(`review.labels.decision.${value}`)}
               </label>
             </div>
           ))}
@@ -169,7 +169,7 @@ function DecisionForm({
           aria-describedby={problems.proposed ? `${id}-proposed-error` : undefined}
         >
           <legend className="finding-review__legend finding-review__legend--small">
-            Classification you propose instead
+            {t('review.finding.proposeInstead')}
           </legend>
           {problems.proposed && (
             <span className="usa-error-message" id={`${id}-proposed-error`}>
@@ -189,7 +189,7 @@ function DecisionForm({
                   onChange={() => setProposed(value)}
                 />
                 <label className="usa-radio__label" htmlFor={`${id}-p-${value}`}>
-                  {PROPOSED_CLASSIFICATION_LABELS[value]}
+                  {t(`review.labels.classification.${value}`)}
                 </label>
               </div>
             ))}
@@ -202,7 +202,7 @@ function DecisionForm({
         >
           <label className="usa-label" htmlFor={`${id}-comment`}>
             {commentLabel}
-            {needsWords && <span className="required-note"> (required)</span>}
+            {needsWords && <span className="required-note">{t('review.labels.required')}</span>}
           </label>
           {problems.comment && (
             <span className="usa-error-message" id={`${id}-comment-error`}>
@@ -222,11 +222,11 @@ function DecisionForm({
       )}
       <div className="finding-review__actions">
         <button type="button" className="usa-button" disabled={saving} onClick={() => void save()}>
-          {saving ? 'Saving…' : 'Save decision'}
+          {saving ? t('review.labels.saving') : t('review.finding.save')}
         </button>
         {onCancel && (
           <button type="button" className="usa-button usa-button--unstyled" onClick={onCancel}>
-            Cancel
+            {t('review.labels.cancel')}
           </button>
         )}
       </div>
@@ -255,6 +255,7 @@ export function FindingReviewCard({
   onSaved: () => Promise<void>;
 }) {
   const headingId = useId();
+  const { t } = useTranslation();
   const changed = markChanged && finding.changedSinceLastReview;
   const undecided = !finding.decidedThisRound;
   const [editing, setEditing] = useState(false);
@@ -280,9 +281,9 @@ export function FindingReviewCard({
           className={`usa-tag classification-tag classification-tag--${finding.classification.toLowerCase().replace(/_/g, '-')}`}
           data-testid="finding-classification"
         >
-          {classificationLabel(finding.classification)}
+          {t(`review.labels.classification.${finding.classification}`)}
         </span>
-        {changed && <span className="usa-tag changed-tag">Changed since your last review</span>}
+        {changed && <span className="usa-tag changed-tag">{t('review.labels.changedSinceReview')}</span>}
       </header>
       {finding.criterionSummary ? (
         <>
@@ -299,52 +300,57 @@ export function FindingReviewCard({
         </>
       ) : (
         <p className="finding-review__criterion finding-review__criterion--missing">
-          The criterion&rsquo;s text is not on this computer (its catalog edition is not installed).
+          {t('review.finding.criterionMissing')}
         </p>
       )}
       <div className="finding-review__body">
         <div className="finding-review__finding">
-          <h4 className="finding-review__subheading">Finding</h4>
+          <h4 className="finding-review__subheading">{t('review.finding.finding')}</h4>
           <p className="finding-review__description" data-testid="finding-description">
-            {finding.description || <em>No description.</em>}
+            {finding.description || <em>{t('review.finding.noDescription')}</em>}
           </p>
           <dl className="finding-review__facts">
             <div>
-              <dt>Reason</dt>
-              <dd>{finding.reasonLabel ?? 'None given'}</dd>
+              <dt>{t('review.finding.reason')}</dt>
+              <dd>{finding.reasonLabel ?? t('review.finding.noReason')}</dd>
             </div>
             <div>
-              <dt>Due</dt>
-              <dd>{finding.dueDate ? formatDate(finding.dueDate) : 'No due date'}</dd>
+              <dt>{t('review.finding.due')}</dt>
+              <dd>{finding.dueDate ? formatDate(finding.dueDate) : t('review.finding.noDueDate')}</dd>
             </div>
             <div>
-              <dt>Site</dt>
-              <dd>{finding.siteName ?? 'No particular site'}</dd>
+              <dt>{t('review.finding.site')}</dt>
+              <dd>{finding.siteName ?? t('review.finding.noSite')}</dd>
             </div>
             <div>
-              <dt>Verified by</dt>
+              <dt>{t('review.finding.verifiedBy')}</dt>
               <dd>
                 {finding.verificationMethods.length > 0
-                  ? finding.verificationMethods.map((m) => VERIFICATION_METHOD_LABELS[m]).join(', ')
-                  : 'Not recorded'}
+                  ? finding.verificationMethods.map((m) => t(`review.labels.method.${m}`)).join(', ')
+                  : t('review.finding.notRecorded')}
               </dd>
             </div>
           </dl>
           {finding.notes && (
             <>
-              <h4 className="finding-review__subheading">SCSS&rsquo;s notes</h4>
+              <h4 className="finding-review__subheading">{t('review.finding.notes')}</h4>
               <p className="finding-review__notes">{finding.notes}</p>
             </>
           )}
           {finding.evidence.length > 0 && (
             <>
-              <h4 className="finding-review__subheading">Evidence ({finding.evidence.length})</h4>
-              <ReviewEvidenceList evidence={finding.evidence} label={`Evidence for ${finding.criterionId}`} />
+              <h4 className="finding-review__subheading">
+                {t('review.finding.evidence', { count: finding.evidence.length })}
+              </h4>
+              <ReviewEvidenceList
+                evidence={finding.evidence}
+                label={t('review.labels.evidenceFor', { criterion: finding.criterionId })}
+              />
             </>
           )}
         </div>
         <div className="finding-review__decision">
-          <h4 className="finding-review__subheading">Review</h4>
+          <h4 className="finding-review__subheading">{t('review.finding.review')}</h4>
           <ReviewState finding={finding} />
           <div className="finding-review__live" aria-live="polite" data-testid="decision-saved">
             {justSaved && !showForm && <p className="finding-review__saved">{justSaved}</p>}
@@ -363,7 +369,7 @@ export function FindingReviewCard({
               }
               onSaved={async () => {
                 setEditing(false);
-                setJustSaved('Decision saved.');
+                setJustSaved(t('review.finding.decisionSaved'));
                 await onSaved();
                 requestAnimationFrame(() => changeButton.current?.focus());
               }}
@@ -379,7 +385,8 @@ export function FindingReviewCard({
                   setEditing(true);
                 }}
               >
-                Change decision<span className="usa-sr-only"> on {finding.criterionId}</span>
+                {t('review.finding.change')}
+                <span className="usa-sr-only">{t('review.finding.changeOn', { criterion: finding.criterionId })}</span>
               </button>
             )
           )}

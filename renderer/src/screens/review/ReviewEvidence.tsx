@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { extensionOf, formatFileSize } from '../../../../shared/domain/evidence-files';
 import type { Evidence } from '../../../../shared/domain/field-work';
-import { formatMoment } from './review-format';
+import { formatDateTime } from '../../components/format';
 
 /** Where the app serves a stored evidence file (and `?thumb`, its thumbnail), in Electron and in the harness. */
 const fileUrl = (evidence: Evidence) => `evidence-files/${evidence.sha256}`;
@@ -29,6 +30,7 @@ function EvidenceDialog({ evidence, onClose }: { evidence: Evidence; onClose: ()
   const present = useFilePresent(evidence, true);
   const [fullFailed, setFullFailed] = useState(false);
   const isImage = evidence.mediaType.startsWith('image/') && evidence.hasThumbnail;
+  const { t } = useTranslation();
 
   useEffect(() => {
     const element = dialog.current;
@@ -56,17 +58,20 @@ function EvidenceDialog({ evidence, onClose }: { evidence: Evidence; onClose: ()
           {evidence.fileName}
         </h2>
         <button type="button" className="usa-button usa-button--outline" onClick={() => dialog.current?.close()}>
-          Close
+          {t('review.evidence.close')}
         </button>
       </div>
       <p className="review-evidence-dialog__meta">
-        {formatFileSize(evidence.sizeBytes)} · attached {formatMoment(evidence.createdAt)}
-        {evidence.observedRemotely && ' · observed remotely'}
+        {t('review.evidence.attached', {
+          size: formatFileSize(evidence.sizeBytes),
+          when: formatDateTime(evidence.createdAt),
+        })}
+        {evidence.observedRemotely && t('review.evidence.remote')}
       </p>
       {evidence.caption && <p className="review-evidence-dialog__caption">{evidence.caption}</p>}
       {present === false ? (
         <p className="review-evidence-dialog__missing" data-testid="evidence-missing">
-          The file itself has not reached this computer yet; HQ holds it. Its record and fingerprint are shown here.
+          {t('review.evidence.missing')}
         </p>
       ) : isImage ? (
         <img
@@ -77,11 +82,11 @@ function EvidenceDialog({ evidence, onClose }: { evidence: Evidence; onClose: ()
         />
       ) : null}
       <p className="review-evidence-dialog__hash">
-        SHA-256 <code>{evidence.sha256}</code>
+        {t('review.evidence.hash')} <code>{evidence.sha256}</code>
       </p>
       {present && (
         <a className="usa-button usa-button--unstyled" href={fileUrl(evidence)} download={evidence.fileName}>
-          Save a copy of {evidence.fileName}
+          {t('review.evidence.saveCopy', { file: evidence.fileName })}
         </a>
       )}
     </dialog>
@@ -90,7 +95,8 @@ function EvidenceDialog({ evidence, onClose }: { evidence: Evidence; onClose: ()
 
 function Thumbnail({ evidence, onOpen }: { evidence: Evidence; onOpen: (e: Evidence) => void }) {
   const [thumbFailed, setThumbFailed] = useState(false);
-  const extension = extensionOf(evidence.fileName).toUpperCase() || 'FILE';
+  const { t } = useTranslation();
+  const extension = extensionOf(evidence.fileName).toUpperCase() || t('review.evidence.file');
   const showImage = evidence.hasThumbnail && !thumbFailed;
   return (
     <li className="review-evidence__item" data-testid="review-evidence">
@@ -108,9 +114,9 @@ function Thumbnail({ evidence, onOpen }: { evidence: Evidence; onOpen: (e: Evide
           )}
         </span>
         <span className="review-evidence__name">
-          <span className="usa-sr-only">Open </span>
+          <span className="usa-sr-only">{t('review.evidence.open')}</span>
           {evidence.fileName}
-          {evidence.hasThumbnail && <span className="usa-sr-only"> (photo)</span>}
+          {evidence.hasThumbnail && <span className="usa-sr-only">{t('review.evidence.photo')}</span>}
         </span>
       </button>
     </li>

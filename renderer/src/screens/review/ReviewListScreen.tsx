@@ -1,12 +1,17 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EntityType } from '../../../../shared/domain/entity-types';
+import type { ValidationMode } from '../../../../shared/domain/validation';
 import type { RequestOf, ValidationWorkItem } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
-import { formatDate } from '../../components/format';
+import { formatDate, formatDateTime } from '../../components/format';
+import { useDomainLabels } from '../../i18n/domain-labels';
+import type { review as reviewText } from '../../i18n/locales/en/review';
 import { routeHref } from '../../state/route';
 import { useSyncStore } from '../../state/sync-store';
 import { WorkflowStateTag } from '../lifecycle/LifecyclePanel';
-import { entityTypeLabel, formatMoment, modeLabel, plural, QUEUE_LABELS, type Queue } from './review-format';
+import type { Queue } from './review-format';
 
 type ListKind = 'REVIEW' | 'APPROVAL';
 type Sort = NonNullable<Extract<RequestOf<'worklists:get'>, { list: ListKind }>['sort']>;
@@ -16,13 +21,14 @@ const LIST_QUEUES: Record<ListKind, Queue[]> = {
   APPROVAL: ['AWAITING_APPROVAL', 'AWAITING_REPORT'],
 };
 
-const SORTS: { value: string; label: string; sort: Sort }[] = [
-  { value: 'submitted-asc', label: 'Waiting longest first', sort: { by: 'submittedAt', direction: 'asc' } },
-  { value: 'submitted-desc', label: 'Submitted most recently first', sort: { by: 'submittedAt', direction: 'desc' } },
-  { value: 'member-asc', label: 'Member name, A to Z', sort: { by: 'memberName', direction: 'asc' } },
-  { value: 'member-desc', label: 'Member name, Z to A', sort: { by: 'memberName', direction: 'desc' } },
-  { value: 'scheduled-desc', label: 'Validation date, newest first', sort: { by: 'scheduledDate', direction: 'desc' } },
-  { value: 'scheduled-asc', label: 'Validation date, oldest first', sort: { by: 'scheduledDate', direction: 'asc' } },
+/** Each sort's name is review.list.sort.<value>. */
+const SORTS: { value: keyof typeof reviewText.list.sort; sort: Sort }[] = [
+  { value: 'submitted-asc', sort: { by: 'submittedAt', direction: 'asc' } },
+  { value: 'submitted-desc', sort: { by: 'submittedAt', direction: 'desc' } },
+  { value: 'member-asc', sort: { by: 'memberName', direction: 'asc' } },
+  { value: 'member-desc', sort: { by: 'memberName', direction: 'desc' } },
+  { value: 'scheduled-desc', sort: { by: 'scheduledDate', direction: 'desc' } },
+  { value: 'scheduled-asc', sort: { by: 'scheduledDate', direction: 'asc' } },
 ];
 
 /** The choices survive opening a validation and coming back (this window's session only). */
@@ -38,14 +44,17 @@ function loadSaved(): Saved {
 }
 
 function QueueTag({ queue }: { queue: Queue }) {
+  const { t } = useTranslation();
   return (
     <span className={`usa-tag queue-tag queue-tag--${queue.toLowerCase().replace(/_/g, '-')}`} data-testid="queue">
-      {QUEUE_LABELS[queue]}
+      {t(`review.labels.queue.${queue}`)}
     </span>
   );
 }
 
 function WorkRow({ item }: { item: ValidationWorkItem }) {
+  const { t } = useTranslation();
+  const labels = useDomainLabels();
   const allConcurred = item.findingCount > 0 && item.concurredCount === item.findingCount;
   return (
     <tr data-testid="work-item" data-validation-id={item.validationId}>
@@ -54,21 +63,22 @@ function WorkRow({ item }: { item: ValidationWorkItem }) {
           className="usa-link review-list__member-link"
           href={routeHref({ name: 'review', validationId: item.validationId })}
         >
-          {item.memberName ?? 'Member not on this computer'}
+          {item.memberName ?? t('review.labels.memberMissing')}
         </a>
         <span className="review-list__sub">
-          {item.memberAccountNumber ?? 'No account number'}
-          {item.signedByName && ` · signed by ${item.signedByName}`}
+          {item.memberAccountNumber ?? t('review.list.row.noAccount')}
+          {item.signedByName && t('review.list.row.signedBy', { name: item.signedByName })}
         </span>
       </th>
       <td>
-        {entityTypeLabel(item.entityType)}
+        {labels.entityType(item.entityType as EntityType)}
         <span className="review-list__sub">
-          {modeLabel(item.mode)} · {item.scheduledDate ? formatDate(item.scheduledDate) : 'no date'}
+          {labels.mode(item.mode as ValidationMode)} ·{' '}
+          {item.scheduledDate ? formatDate(item.scheduledDate) : t('review.list.row.noDate')}
         </span>
       </td>
       <td className="review-list__nowrap">
-        {item.submittedAt ? <time dateTime={item.submittedAt}>{formatMoment(item.submittedAt)}</time> : '—'}
+        {item.submittedAt ? <time dateTime={item.submittedAt}>{formatDateTime(item.submittedAt)}</time> : '—'}
       </td>
       <td>
         <span className="review-list__tags">
@@ -78,14 +88,14 @@ function WorkRow({ item }: { item: ValidationWorkItem }) {
       </td>
       <td data-testid="work-item-findings">
         {item.findingCount === 0 ? (
-          'No findings'
+          t('review.list.row.noFindings')
         ) : (
           <>
             <span className={allConcurred ? 'review-list__done' : undefined}>
-              {item.concurredCount} of {item.findingCount} concurred
+              {t('review.list.row.concurred', { concurred: item.concurredCount, total: item.findingCount })}
             </span>
             {item.undecidedCount > 0 && item.queue !== 'RETURNED' && (
-              <span className="review-list__sub">{item.undecidedCount} without a decision</span>
+              <span className="review-list__sub">{t('review.list.row.undecided', { count: item.undecidedCount })}</span>
             )}
           </>
         )}
@@ -94,12 +104,12 @@ function WorkRow({ item }: { item: ValidationWorkItem }) {
         {item.changedSinceLastReview === null ? (
           <span className="review-list__none">
             <span aria-hidden="true">—</span>
-            <span className="usa-sr-only">Not resubmitted</span>
+            <span className="usa-sr-only">{t('review.list.row.notResubmitted')}</span>
           </span>
         ) : item.changedSinceLastReview === 0 ? (
-          'Nothing changed'
+          t('review.list.row.nothingChanged')
         ) : (
-          <strong>{plural(item.changedSinceLastReview, 'change')}</strong>
+          <strong>{t('review.list.row.changes', { count: item.changedSinceLastReview })}</strong>
         )}
       </td>
     </tr>
@@ -115,6 +125,7 @@ export function ReviewListScreen() {
   const enrolled = useSyncStore((s) => s.status?.enrolled ?? false);
   const lastSuccessAt = useSyncStore((s) => s.status?.lastSuccessAt);
   const supervisor = role === 'SUPERVISOR';
+  const { t } = useTranslation();
   const [saved] = useState(loadSaved);
   const [list, setList] = useState<ListKind>(saved.list);
   const [search, setSearch] = useState(saved.search);
@@ -165,16 +176,20 @@ export function ReviewListScreen() {
     setQueuesByList({ ...queuesByList, [shownList]: LIST_QUEUES[shownList].filter((q) => next.includes(q)) });
   };
   const filtered = query !== '' || queues.length < LIST_QUEUES[shownList].length;
-  const title = supervisor ? 'Reviews and approvals' : 'Reviews';
+  const title = supervisor ? t('review.list.titleSupervisor') : t('review.list.title');
+  const countKey =
+    shownList === 'REVIEW'
+      ? filtered
+        ? 'review.list.countReviewFiltered'
+        : 'review.list.countReview'
+      : filtered
+        ? 'review.list.countApproveFiltered'
+        : 'review.list.countApprove';
 
   return (
     <div className="grid-container-widescreen screen review-list">
       <h1 tabIndex={-1}>{title}</h1>
-      <p className="review-list__intro">
-        Validations of your field office that SCSSs submitted, as HQ last sent them. Open one to record a decision on
-        each finding{supervisor ? ', approve it once every finding is concurred, and issue its report' : ''}. Your
-        decisions go to HQ with the next sync.
-      </p>
+      <p className="review-list__intro">{supervisor ? t('review.list.introSupervisor') : t('review.list.intro')}</p>
 
       {supervisor && (
         <div className="usa-button-group usa-button-group--segmented review-list__lists">
@@ -191,20 +206,20 @@ export function ReviewListScreen() {
                   setList(kind);
                 }}
               >
-                {kind === 'REVIEW' ? 'To review' : 'To approve'}
+                {kind === 'REVIEW' ? t('review.list.toReview') : t('review.list.toApprove')}
               </button>
             </div>
           ))}
         </div>
       )}
 
-      <search className="review-list__filters" aria-label="Filter and sort the list">
+      <search className="review-list__filters" aria-label={t('review.list.filters')}>
         <div className="review-list__search">
           <label className="usa-label" htmlFor={`${id}-search`}>
-            Search
+            {t('review.list.search')}
           </label>
           <span className="usa-hint" id={`${id}-search-hint`}>
-            Member, account number or signer
+            {t('review.list.searchHint')}
           </span>
           <input
             id={`${id}-search`}
@@ -216,7 +231,7 @@ export function ReviewListScreen() {
           />
         </div>
         <fieldset className="usa-fieldset review-list__queues">
-          <legend className="usa-legend">Show</legend>
+          <legend className="usa-legend">{t('review.list.show')}</legend>
           {LIST_QUEUES[shownList].map((queue) => (
             <div className="usa-checkbox" key={queue}>
               <input
@@ -227,19 +242,19 @@ export function ReviewListScreen() {
                 onChange={() => toggleQueue(queue)}
               />
               <label className="usa-checkbox__label" htmlFor={`${id}-${queue}`}>
-                {QUEUE_LABELS[queue]}
+                {t(`review.labels.queue.${queue}`)}
               </label>
             </div>
           ))}
         </fieldset>
         <div>
           <label className="usa-label" htmlFor={`${id}-sort`}>
-            Sort by
+            {t('review.list.sortBy')}
           </label>
           <select id={`${id}-sort`} className="usa-select" value={sort} onChange={(e) => setSort(e.target.value)}>
             {SORTS.map((s) => (
               <option key={s.value} value={s.value}>
-                {s.label}
+                {t(`review.list.sort.${s.value}`)}
               </option>
             ))}
           </select>
@@ -248,30 +263,26 @@ export function ReviewListScreen() {
 
       {error && <Alert type="error">{error}</Alert>}
       <p className="review-list__count" aria-live="polite" data-testid="work-count">
-        {items === null
-          ? 'Loading…'
-          : `${plural(items.length, 'validation')} ${shownList === 'REVIEW' ? 'to review' : 'to approve or issue'}${filtered ? ` ${items.length === 1 ? 'matches' : 'match'} your filters` : ''}`}
+        {items === null ? t('review.list.loading') : t(countKey, { count: items.length })}
       </p>
 
       {items !== null && items.length === 0 && (
         <div className="review-list__empty" data-testid="work-list-empty">
           {filtered ? (
-            <p>
-              Nothing matches. Clear the search or tick more boxes under &ldquo;Show&rdquo;, or sync to receive what HQ
-              has received since.
-            </p>
+            <p>{t('review.list.nothingMatches')}</p>
           ) : !enrolled ? (
             <p>
-              This computer is not enrolled with HQ. Enrol it under{' '}
+              {t('review.list.notEnrolledBefore')}{' '}
               <a className="usa-link" href={routeHref({ name: 'settings' })}>
-                Settings
+                {t('review.list.notEnrolledLink')}
               </a>
-              , then press Sync to receive the validations of your field office.
+              {t('review.list.notEnrolledAfter')}
             </p>
           ) : (
             <p>
-              Nothing {shownList === 'REVIEW' ? 'to review' : 'waiting for approval'} on this computer. Press{' '}
-              <strong>Sync</strong> to receive the validations HQ holds for your field office.
+              {shownList === 'REVIEW' ? t('review.list.nothingToReview') : t('review.list.nothingToApprove')}{' '}
+              <strong>{t('review.list.nothingSync')}</strong>
+              {t('review.list.nothingAfter')}
             </p>
           )}
         </div>
@@ -281,16 +292,16 @@ export function ReviewListScreen() {
         <div className="usa-table-container--scrollable review-list__table-wrap">
           <table className="usa-table usa-table--compact review-list__table" data-testid="work-list">
             <caption className="usa-sr-only">
-              {shownList === 'REVIEW' ? 'Validations to review' : 'Validations to approve or issue'}
+              {shownList === 'REVIEW' ? t('review.list.captionReview') : t('review.list.captionApprove')}
             </caption>
             <thead>
               <tr>
-                <th scope="col">Member and account</th>
-                <th scope="col">Entity type and mode</th>
-                <th scope="col">Submitted</th>
-                <th scope="col">Where it is</th>
-                <th scope="col">Findings</th>
-                <th scope="col">Changed since your last review</th>
+                <th scope="col">{t('review.list.column.member')}</th>
+                <th scope="col">{t('review.list.column.entity')}</th>
+                <th scope="col">{t('review.list.column.submitted')}</th>
+                <th scope="col">{t('review.list.column.where')}</th>
+                <th scope="col">{t('review.list.column.findings')}</th>
+                <th scope="col">{t('review.list.column.changed')}</th>
               </tr>
             </thead>
             <tbody>

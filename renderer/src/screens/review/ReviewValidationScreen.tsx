@@ -1,27 +1,26 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EntityType } from '../../../../shared/domain/entity-types';
 import { reviewOpen, type WorkflowState } from '../../../../shared/domain/lifecycle';
+import type { ValidationMode } from '../../../../shared/domain/validation';
 import type { ReviewValidationView } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
-import { formatDate } from '../../components/format';
+import { formatDate, formatDateTime } from '../../components/format';
+import { useDomainLabels } from '../../i18n/domain-labels';
 import { routeHref } from '../../state/route';
 import { useSyncStore } from '../../state/sync-store';
 import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
 import { ChangesSinceReview } from './ChangesSinceReview';
 import { FindingReviewCard } from './FindingReviewCard';
-import { entityTypeLabel, formatMoment, modeLabel, plural, shortHash } from './review-format';
+import { shortHash } from './review-format';
 import { ValidationActions } from './ValidationActions';
 import { WholeValidation } from './WholeValidation';
 
-/** Why no decisions are taken now, in each state past or before review. */
-const CLOSED_NOTES: Partial<Record<WorkflowState, string>> = {
-  IN_PROGRESS: 'The SCSS reopened this validation; it comes back for review when they submit it again.',
-  RETURNED:
-    'Returned to the SCSS for correction. You can decide again once they resubmit it; the decisions below are those you sent back.',
-  APPROVED: 'Approved: the decisions below are final. The report can now be issued.',
-  AWAITING_RESPONSE: 'The report is issued; the decisions below are as recorded.',
-  CLOSED: 'Closed; the decisions below are as recorded.',
-};
+/** The states past or before review that say why no decisions are taken now (review.page.closed.<state>). */
+const CLOSED_STATES = ['IN_PROGRESS', 'RETURNED', 'APPROVED', 'AWAITING_RESPONSE', 'CLOSED'] as const;
+type ClosedState = (typeof CLOSED_STATES)[number];
+const isClosed = (state: WorkflowState): state is ClosedState => (CLOSED_STATES as readonly string[]).includes(state);
 
 /** Category names from the catalog edition the validation was made against, when it is installed here. */
 function useCategoryNames(edition: ReviewValidationView['edition'] | undefined): ReadonlyMap<number, string> {
@@ -41,50 +40,54 @@ function useCategoryNames(edition: ReviewValidationView['edition'] | undefined):
 }
 
 function Header({ view }: { view: ReviewValidationView }) {
+  const { t } = useTranslation();
+  const labels = useDomainLabels();
+  const entityType = labels.entityType(view.entityType as EntityType);
   return (
     <div className="review-header">
       <p className="review-header__eyebrow">
         <a className="usa-link" href={routeHref({ name: 'reviews' })}>
-          <span aria-hidden="true">← </span>Reviews
+          <span aria-hidden="true">← </span>
+          {t('review.page.reviews')}
         </a>{' '}
-        / {entityTypeLabel(view.entityType)} validation ·{' '}
+        {t('review.page.eyebrow', { entityType })}{' '}
         <a className="usa-link" href={routeHref({ name: 'report', validationId: view.validationId })}>
-          Report
+          {t('review.page.report')}
         </a>
       </p>
       <h1 tabIndex={-1} className="review-header__title" data-testid="review-member">
-        {view.memberName ?? 'Member not on this computer'}
+        {view.memberName ?? t('review.labels.memberMissing')}
       </h1>
       <dl className="review-header__facts">
         <div>
-          <dt>Account</dt>
+          <dt>{t('review.page.account')}</dt>
           <dd>{view.memberAccountNumber ?? '—'}</dd>
         </div>
         <div>
-          <dt>Entity type</dt>
-          <dd>{entityTypeLabel(view.entityType)}</dd>
+          <dt>{t('review.page.entityType')}</dt>
+          <dd>{entityType}</dd>
         </div>
         <div>
-          <dt>Mode</dt>
-          <dd>{modeLabel(view.mode)}</dd>
+          <dt>{t('review.page.mode')}</dt>
+          <dd>{labels.mode(view.mode as ValidationMode)}</dd>
         </div>
         <div>
-          <dt>Validation date</dt>
+          <dt>{t('review.page.validationDate')}</dt>
           <dd>{view.scheduledDate ? formatDate(view.scheduledDate) : '—'}</dd>
         </div>
         <div>
-          <dt>Submitted</dt>
-          <dd>{view.submittedAt ? formatMoment(view.submittedAt) : '—'}</dd>
+          <dt>{t('review.page.submitted')}</dt>
+          <dd>{view.submittedAt ? formatDateTime(view.submittedAt) : '—'}</dd>
         </div>
         <div>
-          <dt>Signed by</dt>
+          <dt>{t('review.page.signedBy')}</dt>
           <dd data-testid="review-signer">{view.signedByName ?? '—'}</dd>
         </div>
         {view.contentSha256 && (
           <div>
-            <dt>Fingerprint</dt>
+            <dt>{t('review.page.fingerprint')}</dt>
             <dd>
-              <code title={`SHA-256 ${view.contentSha256}`} data-testid="review-fingerprint">
+              <code title={t('review.labels.sha256', { hash: view.contentSha256 })} data-testid="review-fingerprint">
                 <span aria-hidden="true">{shortHash(view.contentSha256)}</span>
                 <span className="usa-sr-only">{view.contentSha256}</span>
               </code>
@@ -93,10 +96,7 @@ function Header({ view }: { view: ReviewValidationView }) {
         )}
       </dl>
       {!view.edition.installed && (
-        <Alert type="warning">
-          The catalog edition {view.edition.id} is not installed on this computer, so criterion texts and levels are
-          missing. The SCSS&rsquo;s answers are all here.
-        </Alert>
+        <Alert type="warning">{t('review.page.editionMissing', { edition: view.edition.id })}</Alert>
       )}
     </div>
   );
@@ -112,6 +112,7 @@ export function ReviewValidationScreen({ validationId }: { validationId: string 
   const [error, setError] = useState<string | null>(null);
   const lastSuccessAt = useSyncStore((s) => s.status?.lastSuccessAt);
   const request = useRef(0);
+  const { t } = useTranslation();
 
   const load = useCallback(async () => {
     const mine = ++request.current;
@@ -147,11 +148,12 @@ export function ReviewValidationScreen({ validationId }: { validationId: string 
       <div className="grid-container-widescreen screen">
         <p className="review-header__eyebrow">
           <a className="usa-link" href={routeHref({ name: 'reviews' })}>
-            <span aria-hidden="true">← </span>Reviews
+            <span aria-hidden="true">← </span>
+            {t('review.page.reviews')}
           </a>
         </p>
-        <h1 tabIndex={-1}>Validation under review</h1>
-        {error ? <Alert type="error">{error}</Alert> : <p aria-live="polite">Loading the validation…</p>}
+        <h1 tabIndex={-1}>{t('review.page.loadingTitle')}</h1>
+        {error ? <Alert type="error">{error}</Alert> : <p aria-live="polite">{t('review.page.loading')}</p>}
       </div>
     );
   }
@@ -160,7 +162,12 @@ export function ReviewValidationScreen({ validationId }: { validationId: string 
   // states the rules let return it (the view offers no separate flag).
   const returnAction = view.lifecycle.actions.find((a) => a.kind === 'RETURN');
   const open = view.lifecycle.state !== null && reviewOpen(view.lifecycle.state);
-  const closedNote = view.lifecycle.state ? CLOSED_NOTES[view.lifecycle.state] : CLOSED_NOTES.IN_PROGRESS;
+  const closedState: ClosedState | null = view.lifecycle.state
+    ? isClosed(view.lifecycle.state)
+      ? view.lifecycle.state
+      : null
+    : 'IN_PROGRESS';
+  const closedNote = closedState ? t(`review.page.closed.${closedState}`) : null;
   const canDecide = view.lifecycle.state !== null && reviewOpen(view.lifecycle.state) && !!returnAction?.allowed;
   const findingCriteria = new Set(view.findings.map((f) => f.criterionId));
   const showFinding = (criterionId: string) => {
@@ -193,13 +200,15 @@ export function ReviewValidationScreen({ validationId }: { validationId: string 
             />
           )}
           <section aria-labelledby="findings-heading" className="review-findings">
-            <h2 id="findings-heading">Findings ({view.findings.length})</h2>
+            <h2 id="findings-heading">{t('review.page.findings', { count: view.findings.length })}</h2>
             {view.findings.length === 0 ? (
-              <p>No findings: the SCSS found every applicable criterion met. Approve or return the validation.</p>
+              <p>{t('review.page.noFindings')}</p>
             ) : (
               <>
                 {!canDecide && open && returnAction?.reason && (
-                  <p className="review-page__closed-note">You cannot record decisions here: {returnAction.reason}.</p>
+                  <p className="review-page__closed-note">
+                    {t('review.page.cannotDecide', { reason: returnAction.reason })}
+                  </p>
                 )}
                 {view.findings.map((finding) => (
                   <FindingReviewCard
@@ -216,11 +225,12 @@ export function ReviewValidationScreen({ validationId }: { validationId: string 
           </section>
           <WholeValidation view={view} categoryNames={categoryNames} markChanged={open} />
         </div>
-        <aside className="review-page__side" aria-label="State and decisions">
+        <aside className="review-page__side" aria-label={t('review.page.side')}>
           <LifecyclePanel lifecycle={view.lifecycle} />
           <ValidationActions view={view} canDecide={canDecide} onChanged={load} />
           <p className="review-page__count">
-            {plural(view.criteria.length, 'criterion', 'criteria')} · {plural(view.evidence.length, 'evidence file')}
+            {t('review.labels.criteria', { count: view.criteria.length })} ·{' '}
+            {t('review.page.evidenceFiles', { count: view.evidence.length })}
           </p>
         </aside>
       </div>

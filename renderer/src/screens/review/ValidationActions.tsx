@@ -1,21 +1,16 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { MIN_RETURN_COMMENT, reviewOpen } from '../../../../shared/domain/lifecycle';
 import type { ReviewValidationView, ValidationLifecycleView } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { formatDate } from '../../components/format';
 import { useSyncStore } from '../../state/sync-store';
-import { plural, shortHash } from './review-format';
+import { shortHash } from './review-format';
 
 type Kind = ValidationLifecycleView['actions'][number]['kind'];
 type Action = ValidationLifecycleView['actions'][number];
-
-const ACTION_LABELS: Record<Kind, string> = {
-  RETURN: 'Return for correction',
-  APPROVE: 'Approve',
-  ISSUE_REPORT: 'Issue the report',
-  CLOSE: 'Close the validation',
-};
 
 /** The steps worth showing in each state; another step shows only if the rules allow it anyway. */
 function relevant(lifecycle: ValidationLifecycleView): Action[] {
@@ -51,6 +46,7 @@ export function ValidationActions({
   onChanged: () => Promise<void>;
 }) {
   const id = useId();
+  const { t } = useTranslation();
   const refreshStatus = useSyncStore((s) => s.refreshStatus);
   const [pending, setPending] = useState<Kind | 'CONCUR_ALL' | null>(null);
   const [comment, setComment] = useState('');
@@ -83,7 +79,7 @@ export function ValidationActions({
   const confirm = async () => {
     if (!pending) return;
     if (pending === 'RETURN' && comment.trim().length < MIN_RETURN_COMMENT) {
-      setCommentError(`Say what the SCSS must correct (at least ${MIN_RETURN_COMMENT} characters).`);
+      setCommentError(t('review.labels.correctTooShort', { min: MIN_RETURN_COMMENT }));
       document.getElementById(`${id}-comment`)?.focus();
       return;
     }
@@ -94,7 +90,7 @@ export function ValidationActions({
         const result = await call('reviews:concurall', { validationId: view.validationId, comment: comment.trim() });
         setFeedback({
           type: 'success',
-          text: `Concurred with ${plural(result.reviews.length, 'finding')}. It goes to HQ with the next sync.`,
+          text: t('review.actions.concurredAll', { count: result.reviews.length }),
         });
       } else {
         const after = await call('workflow:transition', {
@@ -102,7 +98,7 @@ export function ValidationActions({
           kind: pending,
           comment: comment.trim(),
         });
-        setFeedback({ type: 'success', text: doneMessage(pending, after) });
+        setFeedback({ type: 'success', text: doneMessage(t, pending, after) });
       }
       setPending(null);
       await Promise.all([onChanged(), refreshStatus()]);
@@ -117,18 +113,20 @@ export function ValidationActions({
   return (
     <section className="validation-actions" aria-labelledby={`${id}-heading`} data-testid="validation-actions">
       <h2 id={`${id}-heading`} className="validation-actions__heading">
-        {lifecycle.state && reviewOpen(lifecycle.state) ? 'Decide on the validation' : 'Next step'}
+        {lifecycle.state && reviewOpen(lifecycle.state) ? t('review.actions.decide') : t('review.actions.nextStep')}
       </h2>
       <p className="validation-actions__progress" data-testid="concurred-count">
         {view.findings.length === 0
-          ? 'No findings: every criterion was met.'
-          : `${concurred} of ${plural(view.findings.length, 'finding')} concurred`}
-        {view.findings.length > 0 && undecided > 0 && reviewOpen(lifecycle.state ?? 'IN_PROGRESS') && (
-          <> · {undecided} without a decision</>
-        )}
+          ? t('review.actions.noFindings')
+          : t('review.actions.concurred', { concurred, count: view.findings.length })}
+        {view.findings.length > 0 &&
+          undecided > 0 &&
+          reviewOpen(lifecycle.state ?? 'IN_PROGRESS') &&
+          t('review.actions.undecided', { count: undecided })}
         {view.findings.length > 0 &&
           concurred === view.findings.length &&
-          reviewOpen(lifecycle.state ?? 'IN_PROGRESS') && <>: every finding has a concurring decision</>}
+          reviewOpen(lifecycle.state ?? 'IN_PROGRESS') &&
+          t('review.actions.allConcurred')}
       </p>
 
       <div
@@ -149,17 +147,14 @@ export function ValidationActions({
           className="usa-button usa-button--outline validation-actions__button"
           onClick={() => start('CONCUR_ALL')}
         >
-          Concur with all remaining ({remaining.length})
+          {t('review.actions.concurAllRemaining', { count: remaining.length })}
         </button>
       )}
       {pending === 'CONCUR_ALL' && (
         <div className="validation-actions__confirm" data-testid="confirm-concur-all">
-          <p>
-            Concur with {remaining.map((f) => f.criterionId).join(', ')}? Decisions you already made in this round stay
-            as they are.
-          </p>
+          <p>{t('review.actions.concurWhich', { criteria: remaining.map((f) => f.criterionId).join(', ') })}</p>
           <label className="usa-label" htmlFor={`${id}-comment`}>
-            Comment for each (optional)
+            {t('review.actions.commentEach')}
           </label>
           <textarea
             id={`${id}-comment`}
@@ -172,7 +167,7 @@ export function ValidationActions({
           <ConfirmButtons
             id={`${id}-confirm`}
             busy={busy}
-            label={`Concur with ${remaining.length}`}
+            label={t('review.actions.concurCount', { count: remaining.length })}
             onConfirm={confirm}
             onCancel={cancel}
           />
@@ -188,10 +183,11 @@ export function ValidationActions({
                   {action.kind === 'RETURN' ? (
                     <div className={`usa-form-group${commentError ? ' usa-form-group--error' : ''}`}>
                       <label className="usa-label" htmlFor={`${id}-comment`}>
-                        What the SCSS must correct <span className="required-note">(required)</span>
+                        {t('review.actions.returnLabel')}{' '}
+                        <span className="required-note">{t('review.actions.requiredNote')}</span>
                       </label>
                       <span className="usa-hint" id={`${id}-comment-hint`}>
-                        Sent with your decisions on each finding.
+                        {t('review.actions.returnHint')}
                       </span>
                       {commentError && (
                         <span className="usa-error-message" id={`${id}-comment-error`}>
@@ -212,12 +208,12 @@ export function ValidationActions({
                       />
                     </div>
                   ) : (
-                    <p>{confirmText(action.kind, view)}</p>
+                    <p>{confirmText(t, action.kind, view)}</p>
                   )}
                   <ConfirmButtons
                     id={`${id}-confirm`}
                     busy={busy}
-                    label={ACTION_LABELS[action.kind]}
+                    label={t(`review.actions.kind.${action.kind}`)}
                     onConfirm={confirm}
                     onCancel={cancel}
                   />
@@ -232,7 +228,7 @@ export function ValidationActions({
                     aria-describedby={action.allowed ? undefined : `${id}-${action.kind}-why`}
                     onClick={() => action.allowed && pending === null && start(action.kind)}
                   >
-                    {ACTION_LABELS[action.kind]}
+                    {t(`review.actions.kind.${action.kind}`)}
                   </button>
                   {!action.allowed && action.reason && (
                     <p className="validation-actions__why" id={`${id}-${action.kind}-why`} data-testid="action-reason">
@@ -262,40 +258,47 @@ function ConfirmButtons({
   onConfirm: () => void | Promise<void>;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation();
   return (
     <div className="validation-actions__confirm-buttons">
       <button id={id} type="button" className="usa-button" disabled={busy} onClick={() => void onConfirm()}>
-        {busy ? 'Saving…' : label}
+        {busy ? t('review.labels.saving') : label}
       </button>
       <button type="button" className="usa-button usa-button--unstyled" onClick={onCancel}>
-        Cancel
+        {t('review.labels.cancel')}
       </button>
     </div>
   );
 }
 
-function confirmText(kind: Kind, view: ReviewValidationView): string {
+function confirmText(t: TFunction, kind: Kind, view: ReviewValidationView): string {
   switch (kind) {
     case 'APPROVE':
-      return 'Approving records you and today as the report date; the Member’s response due dates count from it.';
+      return t('review.actions.confirm.APPROVE');
     case 'ISSUE_REPORT':
-      return `Issuing records today and the report’s fingerprint${view.contentSha256 ? ` (${shortHash(view.contentSha256)})` : ''}. Action Required findings then wait for the Member’s response.`;
+      return view.contentSha256
+        ? t('review.actions.confirm.issueWithHash', { hash: shortHash(view.contentSha256) })
+        : t('review.actions.confirm.issue');
     case 'CLOSE':
-      return 'Closing ends the validation; nothing more can be recorded on it.';
+      return t('review.actions.confirm.CLOSE');
     case 'RETURN':
       return '';
   }
 }
 
-function doneMessage(kind: Kind, after: ValidationLifecycleView): string {
+function doneMessage(t: TFunction, kind: Kind, after: ValidationLifecycleView): string {
   switch (kind) {
     case 'RETURN':
-      return 'Returned for correction. The SCSS receives it after your next sync.';
+      return t('review.actions.done.RETURN');
     case 'APPROVE':
-      return `Approved${after.reportDate ? `; report date ${formatDate(after.reportDate)}` : ''}. It goes to HQ with the next sync.`;
+      return after.reportDate
+        ? t('review.actions.done.approvedOn', { date: formatDate(after.reportDate) })
+        : t('review.actions.done.approved');
     case 'ISSUE_REPORT':
-      return `Report issued${after.reportSha256 ? ` with fingerprint ${shortHash(after.reportSha256)}` : ''}. It goes to HQ with the next sync.`;
+      return after.reportSha256
+        ? t('review.actions.done.issuedWithHash', { hash: shortHash(after.reportSha256) })
+        : t('review.actions.done.issued');
     case 'CLOSE':
-      return 'Closed. It goes to HQ with the next sync.';
+      return t('review.actions.done.CLOSE');
   }
 }

@@ -1,29 +1,23 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { checklistItemsFor } from '../../../../shared/catalog/checklists';
-import {
-  type ChecklistItemStatus,
-  type InspectionChecklist,
-  PARTICIPANT_ROLE_LABELS,
-  SITE_TYPE_LABELS,
-  VERIFICATION_METHOD_LABELS,
-  type VirtualSession,
-} from '../../../../shared/domain/field-work';
+import type { InspectionChecklist, VirtualSession } from '../../../../shared/domain/field-work';
 import { checklistName } from '../../../../shared/domain/inspection-rules';
-import { RESPONSE_RESULT_LABELS } from '../../../../shared/domain/validation';
 import type { ReviewValidationView } from '../../../../shared/ipc/contract';
-import { formatDate } from '../../components/format';
+import { formatDate, formatDateTime } from '../../components/format';
 import { AccordionSection } from './Accordion';
 import type { ReviewCriterion } from './FindingReviewCard';
 import { ReviewEvidenceList } from './ReviewEvidence';
-import { formatMoment, LEVEL_LABELS, plural } from './review-format';
 
-const STATUS_LABELS: Record<ChecklistItemStatus, string> = { PASS: 'Pass', FAIL: 'Fail', NOT_APPLICABLE: 'N/A' };
+/** The group of evidence attached to no criterion or finding (named review.whole.evidence.other). */
+const OTHER_EVIDENCE = 'Other';
 
 function ResultTag({ result }: { result: ReviewCriterion['response'] }) {
+  const { t } = useTranslation();
   const value = result?.result ?? null;
   return (
     <span className={`result-tag result-tag--${(value ?? 'none').toLowerCase()}`}>
-      {value ? RESPONSE_RESULT_LABELS[value] : 'Not answered'}
+      {value ? t(`review.labels.result.${value}`) : t('review.whole.notAnsweredTag')}
     </span>
   );
 }
@@ -37,23 +31,24 @@ function CriteriaTable({
   category: number;
   markChanged: boolean;
 }) {
+  const { t } = useTranslation();
   return (
     <table className="usa-table usa-table--compact usa-table--borderless review-table" data-testid="criteria-table">
-      <caption className="usa-sr-only">Criteria of category {category} with the SCSS&rsquo;s answers</caption>
+      <caption className="usa-sr-only">{t('review.whole.criteria.caption', { category })}</caption>
       <thead>
         <tr>
           <th scope="col" className="review-table__criterion">
-            Criterion
+            {t('review.whole.criteria.criterion')}
           </th>
           <th scope="col" className="review-table__result">
-            Result
+            {t('review.whole.criteria.result')}
           </th>
-          <th scope="col">Notes</th>
+          <th scope="col">{t('review.whole.criteria.notes')}</th>
           <th scope="col" className="review-table__methods">
-            How verified
+            {t('review.whole.criteria.methods')}
           </th>
           <th scope="col" className="review-table__site">
-            Site
+            {t('review.whole.criteria.site')}
           </th>
         </tr>
       </thead>
@@ -70,8 +65,8 @@ function CriteriaTable({
             >
               <th scope="row" className="review-table__criterion">
                 <span className="review-table__id">{c.criterionId}</span>
-                {c.level && <span className="review-table__level">{LEVEL_LABELS[c.level]}</span>}
-                {changed && <span className="usa-tag changed-tag">Changed</span>}
+                {c.level && <span className="review-table__level">{t(`review.labels.level.${c.level}`)}</span>}
+                {changed && <span className="usa-tag changed-tag">{t('review.whole.criteria.changed')}</span>}
                 {c.summary && (
                   <span className="review-table__summary" title={c.summary}>
                     {c.summary}
@@ -83,13 +78,15 @@ function CriteriaTable({
               </td>
               <td className="review-table__notes">
                 {r?.result === 'NOT_APPLICABLE' && r.naJustification && (
-                  <span className="review-table__na">Why not applicable: {r.naJustification}</span>
+                  <span className="review-table__na">
+                    {t('review.whole.criteria.whyNa', { text: r.naJustification })}
+                  </span>
                 )}
                 {r?.notes || (r?.result === 'NOT_APPLICABLE' && r.naJustification ? null : <Dash />)}
               </td>
               <td>
                 {r && r.verificationMethods.length > 0 ? (
-                  r.verificationMethods.map((m) => VERIFICATION_METHOD_LABELS[m]).join(', ')
+                  r.verificationMethods.map((m) => t(`review.labels.method.${m}`)).join(', ')
                 ) : (
                   <Dash />
                 )}
@@ -104,17 +101,19 @@ function CriteriaTable({
 }
 
 function Dash() {
+  const { t } = useTranslation();
   return (
     <>
       <span aria-hidden="true" className="review-table__dash">
         —
       </span>
-      <span className="usa-sr-only">none</span>
+      <span className="usa-sr-only">{t('review.whole.none')}</span>
     </>
   );
 }
 
 function Checklist({ checklist }: { checklist: InspectionChecklist }) {
+  const { t } = useTranslation();
   const recorded = new Map(checklist.items.map((i) => [i.key, i]));
   const items = checklistItemsFor(checklist.kind, checklist.refrigerated);
   const failed = items.filter((i) => recorded.get(i.key)?.status === 'FAIL').length;
@@ -123,16 +122,23 @@ function Checklist({ checklist }: { checklist: InspectionChecklist }) {
       <h4 className="review-checklist__title">
         {checklistName(checklist.kind, checklist.refrigerated)}
         {checklist.label && ` · ${checklist.label}`}{' '}
-        <span className="review-checklist__where">on {checklist.criterionId}</span>
-        {failed > 0 && <span className="usa-tag result-tag result-tag--deficient"> {failed} failed</span>}
+        <span className="review-checklist__where">
+          {t('review.whole.checklist.on', { criterion: checklist.criterionId })}
+        </span>
+        {failed > 0 && (
+          <span className="usa-tag result-tag result-tag--deficient">
+            {' '}
+            {t('review.whole.checklist.failed', { count: failed })}
+          </span>
+        )}
       </h4>
       <table className="usa-table usa-table--compact usa-table--borderless review-table">
-        <caption className="usa-sr-only">Items of this inspection</caption>
+        <caption className="usa-sr-only">{t('review.whole.checklist.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Item</th>
-            <th scope="col">Result</th>
-            <th scope="col">Note</th>
+            <th scope="col">{t('review.whole.checklist.item')}</th>
+            <th scope="col">{t('review.whole.checklist.result')}</th>
+            <th scope="col">{t('review.whole.checklist.note')}</th>
           </tr>
         </thead>
         <tbody>
@@ -146,7 +152,7 @@ function Checklist({ checklist }: { checklist: InspectionChecklist }) {
                 </th>
                 <td>
                   <span className={`checklist-status checklist-status--${(status ?? 'none').toLowerCase()}`}>
-                    {status ? STATUS_LABELS[status] : 'Not recorded'}
+                    {status ? t(`review.labels.checklistStatus.${status}`) : t('review.whole.checklist.notRecorded')}
                   </span>
                 </td>
                 <td>{record?.note || <Dash />}</td>
@@ -160,6 +166,7 @@ function Checklist({ checklist }: { checklist: InspectionChecklist }) {
 }
 
 function SessionLog({ session }: { session: VirtualSession }) {
+  const { t } = useTranslation();
   return (
     <div className="review-session" data-testid="review-session">
       <h4 className="review-checklist__title">
@@ -167,55 +174,62 @@ function SessionLog({ session }: { session: VirtualSession }) {
         {session.startedAt && (
           <span className="review-checklist__where">
             {' '}
-            {formatMoment(session.startedAt)}
-            {session.endedAt && ` to ${formatMoment(session.endedAt)}`}
+            {formatDateTime(session.startedAt)}
+            {session.endedAt && t('review.whole.session.until', { time: formatDateTime(session.endedAt) })}
           </span>
         )}
       </h4>
-      <h5 className="review-session__sub">Participants ({session.participants.length})</h5>
+      <h5 className="review-session__sub">
+        {t('review.whole.session.participants', { count: session.participants.length })}
+      </h5>
       {session.participants.length === 0 ? (
-        <p className="review-muted">None recorded.</p>
+        <p className="review-muted">{t('review.whole.session.noneRecorded')}</p>
       ) : (
         <ul className="review-session__list">
           {session.participants.map((p) => (
             <li key={`${p.name}-${p.role}`}>
-              {p.name}, {PARTICIPANT_ROLE_LABELS[p.role]}
+              {p.name}, {t(`review.labels.participantRole.${p.role}`)}
               {p.organization && ` (${p.organization})`}
             </li>
           ))}
         </ul>
       )}
-      <h5 className="review-session__sub">Documents ({session.documents.length})</h5>
+      <h5 className="review-session__sub">
+        {t('review.whole.session.documents', { count: session.documents.length })}
+      </h5>
       {session.documents.length === 0 ? (
-        <p className="review-muted">None recorded.</p>
+        <p className="review-muted">{t('review.whole.session.noneRecorded')}</p>
       ) : (
         <ul className="review-session__list">
           {session.documents.map((d) => (
             <li key={d.title}>
-              {d.title}: requested {d.requestedAt ? formatDate(d.requestedAt) : '—'}, received{' '}
-              {d.receivedAt ? formatDate(d.receivedAt) : 'not yet'}
+              {t('review.whole.session.document', {
+                title: d.title,
+                requested: d.requestedAt ? formatDate(d.requestedAt) : '—',
+                received: d.receivedAt ? formatDate(d.receivedAt) : t('review.whole.session.notYet'),
+              })}
             </li>
           ))}
         </ul>
       )}
-      <h5 className="review-session__sub">Tour segments ({session.segments.length})</h5>
+      <h5 className="review-session__sub">{t('review.whole.session.segments', { count: session.segments.length })}</h5>
       {session.segments.length === 0 ? (
-        <p className="review-muted">None recorded.</p>
+        <p className="review-muted">{t('review.whole.session.noneRecorded')}</p>
       ) : (
         <table className="usa-table usa-table--compact usa-table--borderless review-table">
-          <caption className="usa-sr-only">Livestream tour segments</caption>
+          <caption className="usa-sr-only">{t('review.whole.session.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Area</th>
-              <th scope="col">Criteria shown</th>
-              <th scope="col">Note</th>
+              <th scope="col">{t('review.whole.session.when')}</th>
+              <th scope="col">{t('review.whole.session.area')}</th>
+              <th scope="col">{t('review.whole.session.criteriaShown')}</th>
+              <th scope="col">{t('review.whole.session.note')}</th>
             </tr>
           </thead>
           <tbody>
             {session.segments.map((s) => (
               <tr key={`${s.at}-${s.area}`}>
-                <td>{formatMoment(s.at)}</td>
+                <td>{formatDateTime(s.at)}</td>
                 <th scope="row" className="review-table__plain">
                   {s.area}
                 </th>
@@ -248,6 +262,8 @@ export function WholeValidation({
   markChanged: boolean;
 }) {
   const [open, setOpen] = useState<ReadonlySet<SectionKey>>(new Set());
+  const { t } = useTranslation();
+  const categoryName = (n: number) => categoryNames.get(n) ?? t('review.whole.category', { number: n });
   const toggle = (key: SectionKey) =>
     setOpen((current) => {
       const next = new Set(current);
@@ -259,7 +275,7 @@ export function WholeValidation({
   const categories = [...new Set(view.criteria.map((c) => c.category))].sort((a, b) => a - b);
   const evidenceByCriterion = new Map<string, typeof view.evidence>();
   for (const e of view.evidence) {
-    const key = e.criterionId ?? view.findings.find((f) => f.id === e.findingId)?.criterionId ?? 'Other';
+    const key = e.criterionId ?? view.findings.find((f) => f.id === e.findingId)?.criterionId ?? OTHER_EVIDENCE;
     evidenceByCriterion.set(key, [...(evidenceByCriterion.get(key) ?? []), e]);
   }
   const sectionKeys = [
@@ -275,13 +291,13 @@ export function WholeValidation({
   return (
     <section className="whole-validation" aria-labelledby="whole-validation-heading" data-testid="whole-validation">
       <div className="whole-validation__header">
-        <h2 id="whole-validation-heading">The whole validation (read-only)</h2>
+        <h2 id="whole-validation-heading">{t('review.whole.heading')}</h2>
         <button
           type="button"
           className="usa-button usa-button--unstyled"
           onClick={() => setOpen(allOpen ? new Set() : new Set(sectionKeys))}
         >
-          {allOpen ? 'Collapse all sections' : 'Expand all sections'}
+          {allOpen ? t('review.whole.collapseAll') : t('review.whole.expandAll')}
         </button>
       </div>
       <div className="usa-accordion usa-accordion--multiselectable usa-accordion--bordered review-accordion">
@@ -295,13 +311,21 @@ export function WholeValidation({
             <AccordionSection
               key={key}
               testId="category-section"
-              title={`${n}. ${categoryNames.get(n) ?? `Category ${n}`}`}
+              title={t('review.whole.categoryTitle', { number: n, name: categoryName(n) })}
               meta={
                 <>
-                  {plural(rows.length, 'criterion', 'criteria')}
-                  {deficient > 0 && <span className="review-accordion__mark--deficient"> · {deficient} deficient</span>}
-                  {unanswered > 0 && ` · ${unanswered} not answered`}
-                  {changed > 0 && <span className="review-accordion__mark--changed"> · {changed} changed</span>}
+                  {t('review.labels.criteria', { count: rows.length })}
+                  {deficient > 0 && (
+                    <span className="review-accordion__mark--deficient">
+                      {t('review.whole.deficient', { count: deficient })}
+                    </span>
+                  )}
+                  {unanswered > 0 && t('review.whole.notAnswered', { count: unanswered })}
+                  {changed > 0 && (
+                    <span className="review-accordion__mark--changed">
+                      {t('review.whole.changed', { count: changed })}
+                    </span>
+                  )}
                 </>
               }
               open={open.has(key)}
@@ -309,28 +333,28 @@ export function WholeValidation({
             >
               <CriteriaTable criteria={rows} category={n} markChanged={markChanged} />
               {view.observations.some((o) => o.category === n) && (
-                <p className="review-muted">Best practices noted in this category are listed under Best practices.</p>
+                <p className="review-muted">{t('review.whole.practicesElsewhere')}</p>
               )}
             </AccordionSection>
           );
         })}
         <AccordionSection
-          title="Sites"
-          meta={plural(view.sites.length, 'site')}
+          title={t('review.whole.sites.title')}
+          meta={t('review.whole.sites.count', { count: view.sites.length })}
           open={open.has('sites')}
           onToggle={() => toggle('sites')}
         >
           {view.sites.length === 0 ? (
-            <p className="review-muted">No sites recorded.</p>
+            <p className="review-muted">{t('review.whole.sites.none')}</p>
           ) : (
             <table className="usa-table usa-table--compact usa-table--borderless review-table">
-              <caption className="usa-sr-only">Sites</caption>
+              <caption className="usa-sr-only">{t('review.whole.sites.caption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Site</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Address</th>
-                  <th scope="col">Visited</th>
+                  <th scope="col">{t('review.whole.sites.site')}</th>
+                  <th scope="col">{t('review.whole.sites.type')}</th>
+                  <th scope="col">{t('review.whole.sites.address')}</th>
+                  <th scope="col">{t('review.whole.sites.visited')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -339,7 +363,7 @@ export function WholeValidation({
                     <th scope="row" className="review-table__plain">
                       {s.name}
                     </th>
-                    <td>{SITE_TYPE_LABELS[s.siteType]}</td>
+                    <td>{t(`review.labels.siteType.${s.siteType}`)}</td>
                     <td className="review-table__notes">{s.address || <Dash />}</td>
                     <td>{s.visitDate ? formatDate(s.visitDate) : <Dash />}</td>
                   </tr>
@@ -349,13 +373,13 @@ export function WholeValidation({
           )}
         </AccordionSection>
         <AccordionSection
-          title="Best practices"
-          meta={plural(view.observations.length, 'observation')}
+          title={t('review.whole.practices.title')}
+          meta={t('review.whole.practices.count', { count: view.observations.length })}
           open={open.has('observations')}
           onToggle={() => toggle('observations')}
         >
           {view.observations.length === 0 ? (
-            <p className="review-muted">No best practices noted.</p>
+            <p className="review-muted">{t('review.whole.practices.none')}</p>
           ) : (
             <ul className="review-observations">
               {[...view.observations]
@@ -363,7 +387,7 @@ export function WholeValidation({
                 .map((o) => (
                   <li key={o.id}>
                     <strong>
-                      {o.category}. {categoryNames.get(o.category) ?? `Category ${o.category}`}:
+                      {o.category}. {categoryName(o.category)}:
                     </strong>{' '}
                     {o.text}
                   </li>
@@ -372,13 +396,13 @@ export function WholeValidation({
           )}
         </AccordionSection>
         <AccordionSection
-          title="Inspection checklists"
-          meta={plural(view.checklists.length, 'inspection')}
+          title={t('review.whole.checklists.title')}
+          meta={t('review.whole.checklists.count', { count: view.checklists.length })}
           open={open.has('checklists')}
           onToggle={() => toggle('checklists')}
         >
           {view.checklists.length === 0 ? (
-            <p className="review-muted">No inspections recorded.</p>
+            <p className="review-muted">{t('review.whole.checklists.none')}</p>
           ) : (
             [...view.checklists]
               .sort((a, b) => a.criterionId.localeCompare(b.criterionId, 'en', { numeric: true }))
@@ -387,33 +411,40 @@ export function WholeValidation({
         </AccordionSection>
         {sectionKeys.includes('sessions') && (
           <AccordionSection
-            title="Virtual session log"
-            meta={plural(view.virtualSessions.length, 'session')}
+            title={t('review.whole.sessions.title')}
+            meta={t('review.whole.sessions.count', { count: view.virtualSessions.length })}
             open={open.has('sessions')}
             onToggle={() => toggle('sessions')}
           >
             {view.virtualSessions.length === 0 ? (
-              <p className="review-muted">No session recorded.</p>
+              <p className="review-muted">{t('review.whole.sessions.none')}</p>
             ) : (
               view.virtualSessions.map((s) => <SessionLog key={s.id} session={s} />)
             )}
           </AccordionSection>
         )}
         <AccordionSection
-          title="All evidence"
-          meta={plural(view.evidence.length, 'file')}
+          title={t('review.whole.evidence.title')}
+          meta={t('review.whole.evidence.count', { count: view.evidence.length })}
           open={open.has('evidence')}
           onToggle={() => toggle('evidence')}
         >
           {view.evidence.length === 0 ? (
-            <p className="review-muted">No evidence attached.</p>
+            <p className="review-muted">{t('review.whole.evidence.none')}</p>
           ) : (
             [...evidenceByCriterion]
               .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
               .map(([criterionId, files]) => (
                 <div key={criterionId} className="review-evidence-group">
-                  <h4 className="review-checklist__title">{criterionId}</h4>
-                  <ReviewEvidenceList evidence={files} label={`Evidence for ${criterionId}`} />
+                  <h4 className="review-checklist__title">
+                    {criterionId === OTHER_EVIDENCE ? t('review.whole.evidence.other') : criterionId}
+                  </h4>
+                  <ReviewEvidenceList
+                    evidence={files}
+                    label={t('review.labels.evidenceFor', {
+                      criterion: criterionId === OTHER_EVIDENCE ? t('review.whole.evidence.other') : criterionId,
+                    })}
+                  />
                 </div>
               ))
           )}
