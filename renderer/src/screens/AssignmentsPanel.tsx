@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import { ENTITY_TYPE_LABELS } from '../../../shared/domain/entity-types';
-import { VALIDATION_MODE_LABELS } from '../../../shared/domain/validation';
+import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { call, errorMessage } from '../api';
 import { Alert } from '../components/Alert';
 import { formatDate } from '../components/format';
+import { useDomainLabels } from '../i18n/domain-labels';
 import { useMembersStore } from '../state/members-store';
 import { navigate } from '../state/route';
 import { useSyncStore } from '../state/sync-store';
@@ -19,6 +19,8 @@ export function AssignmentsPanel() {
   const reloadMembers = useMembersStore((s) => s.load);
   // A finished sync may have pulled new assignments.
   const lastSync = useSyncStore((s) => s.status?.lastSuccessAt);
+  const { t } = useTranslation();
+  const labels = useDomainLabels();
 
   useEffect(() => {
     void lastSync;
@@ -27,9 +29,9 @@ export function AssignmentsPanel() {
         setAssignments(list);
         setError(null);
       },
-      (e: unknown) => setError(`Assignments could not be loaded: ${errorMessage(e)}`),
+      (e: unknown) => setError(t('fieldwork.assignments.loadFailed', { error: errorMessage(e) })),
     );
-  }, [lastSync]);
+  }, [lastSync, t]);
 
   const start = async (assignment: Assignment) => {
     setStarting(assignment.id);
@@ -39,7 +41,7 @@ export function AssignmentsPanel() {
       await reloadMembers();
       navigate({ name: 'worksheet', validationId: validation.id, category: 1 });
     } catch (e) {
-      setError(`The validation for ${assignment.member.legalName} was not started: ${errorMessage(e)}`);
+      setError(t('fieldwork.assignments.notStarted', { member: assignment.member.legalName, error: errorMessage(e) }));
       setStarting(null);
     }
   };
@@ -47,18 +49,18 @@ export function AssignmentsPanel() {
   if (assignments.length === 0 && error === null) return null;
   return (
     <section className="assignments-panel" aria-labelledby="assignments-heading" data-testid="assignments-panel">
-      <h2 id="assignments-heading">Assigned to you</h2>
+      <h2 id="assignments-heading">{t('fieldwork.assignments.heading')}</h2>
       {error && <Alert type="error">{error}</Alert>}
       {assignments.length > 0 && (
         <table className="usa-table usa-table--borderless width-full">
           <thead>
             <tr>
-              <th scope="col">Member</th>
-              <th scope="col">Entity type</th>
-              <th scope="col">Mode</th>
-              <th scope="col">Target date</th>
+              <th scope="col">{t('fieldwork.assignments.member')}</th>
+              <th scope="col">{t('fieldwork.assignments.entityType')}</th>
+              <th scope="col">{t('fieldwork.assignments.mode')}</th>
+              <th scope="col">{t('fieldwork.assignments.targetDate')}</th>
               <th scope="col">
-                <span className="usa-sr-only">Action</span>
+                <span className="usa-sr-only">{t('fieldwork.assignments.action')}</span>
               </th>
             </tr>
           </thead>
@@ -69,8 +71,8 @@ export function AssignmentsPanel() {
                   {a.member.legalName}
                   <span className="display-block text-base-dark">{a.member.accountNumber}</span>
                 </th>
-                <td>{ENTITY_TYPE_LABELS[a.entityType]}</td>
-                <td>{VALIDATION_MODE_LABELS[a.mode]}</td>
+                <td>{labels.entityType(a.entityType)}</td>
+                <td>{labels.mode(a.mode)}</td>
                 <td>{formatDate(a.targetDate)}</td>
                 <td>
                   <button
@@ -80,8 +82,10 @@ export function AssignmentsPanel() {
                     onClick={() => void start(a)}
                   >
                     {/* The visible words begin the accessible name (WCAG 2.5.3); the Member's name is for screen readers. */}
-                    {starting === a.id ? 'Starting…' : 'Start validation'}
-                    <span className="usa-sr-only"> of {a.member.legalName}</span>
+                    {starting === a.id ? t('fieldwork.assignments.starting') : t('fieldwork.assignments.start')}
+                    <span className="usa-sr-only">
+                      {t('fieldwork.assignments.startOf', { member: a.member.legalName })}
+                    </span>
                   </button>
                 </td>
               </tr>

@@ -1,22 +1,24 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AuditVerificationView } from '../../../shared/ipc/contract';
 import { call, errorMessage } from '../api';
 import { Alert } from '../components/Alert';
 import { formatDate, formatDateTime } from '../components/format';
+import { currentLocale } from '../i18n';
 import { routeHref } from '../state/route';
-
-const WHAT_TO_DO =
-  'Contact your field office before doing anything else with it. Do not re-enter the data, here or on another computer.';
 
 const affects = (v: AuditVerificationView | null, validationId: string): boolean =>
   v !== null && !v.intact && (v.affected.wholeStore || v.affected.validationIds.includes(validationId));
 
-const recorded = (seq: number, at: string | null) => `entry #${seq}${at ? `, recorded ${formatDateTime(at)}` : ''}`;
+const recorded = (t: TFunction, seq: number, at: string | null) =>
+  at ? t('fieldwork.audit.entryRecorded', { seq, at: formatDateTime(at) }) : t('fieldwork.audit.entry', { seq });
 const stamp = (seq: number, at: string | null) => `#${seq}${at ? ` (${formatDateTime(at)})` : ''}`;
 
 /** On the worksheet of a validation a broken audit chain affects: why saves are refused and what to do. */
 export function AuditChainBanner({ validationId }: { validationId: string }) {
   const [status, setStatus] = useState<AuditVerificationView | null>(null);
+  const { t } = useTranslation();
   useEffect(() => {
     void call('audit:status', {}).then(setStatus, () => setStatus(null));
   }, []);
@@ -24,15 +26,14 @@ export function AuditChainBanner({ validationId }: { validationId: string }) {
   return (
     <div className="usa-alert usa-alert--error margin-bottom-2" role="alert" data-testid="audit-chain-banner">
       <div className="usa-alert__body">
-        <h2 className="usa-alert__heading">This validation is read-only</h2>
+        <h2 className="usa-alert__heading">{t('fieldwork.audit.banner.heading')}</h2>
         <p className="usa-alert__text">
-          Its audit log on this computer was changed outside the app (
-          {recorded(status.firstBreak.seq, status.firstBreak.at)}), so changes to it are refused and its record stays as
-          it was found. {WHAT_TO_DO}{' '}
+          {t('fieldwork.audit.banner.text', { entry: recorded(t, status.firstBreak.seq, status.firstBreak.at) })}{' '}
+          {t('fieldwork.audit.whatToDo')}{' '}
           <a className="usa-link" href={routeHref({ name: 'settings' })}>
-            Details under Settings
+            {t('fieldwork.audit.banner.details')}
           </a>
-          .
+          {t('fieldwork.audit.banner.after')}
         </p>
       </div>
     </div>
@@ -44,6 +45,7 @@ export function AuditLogSection() {
   const [result, setResult] = useState<AuditVerificationView | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const { t } = useTranslation();
 
   useEffect(() => {
     void call('audit:status', {}).then(setResult, (e: unknown) => setFailure(errorMessage(e)));
@@ -67,18 +69,15 @@ export function AuditLogSection() {
       aria-labelledby="audit-log-heading"
     >
       <h2 id="audit-log-heading" className="margin-top-05">
-        Audit log
+        {t('fieldwork.audit.heading')}
       </h2>
-      <p>
-        Every change on this computer is recorded in an audit log in which each entry seals the one before it. The app
-        checks the whole log each time it starts; check it again here at any time.
-      </p>
+      <p>{t('fieldwork.audit.intro')}</p>
       <button type="button" className="usa-button" disabled={busy} onClick={() => void verify()}>
-        Verify audit log
+        {t('fieldwork.audit.verify')}
       </button>
       {/* Present before any result, so screen readers announce the result when it arrives. */}
       <div role="status" aria-live="polite" className="margin-top-2" data-testid="audit-verify-result">
-        {busy ? <p>Checking every entry…</p> : result && <AuditResult result={result} />}
+        {busy ? <p>{t('fieldwork.audit.checking')}</p> : result && <AuditResult result={result} />}
       </div>
       {failure && <Alert type="error">{failure}</Alert>}
     </section>
@@ -86,24 +85,27 @@ export function AuditLogSection() {
 }
 
 function AuditResult({ result }: { result: AuditVerificationView }) {
+  const { t } = useTranslation();
+  const number = new Intl.NumberFormat(currentLocale());
   const checked = (
     <p className="margin-top-1 margin-bottom-0">
-      {result.rows.toLocaleString('en-US')} entries checked
-      {result.first && result.last && (
-        <>
-          , from {stamp(result.first.seq, result.first.at)} to {stamp(result.last.seq, result.last.at)}
-        </>
-      )}
-      , in {result.durationMs.toLocaleString('en-US')} ms on {formatDateTime(result.checkedAt)}.
+      {t('fieldwork.audit.checked', { count: result.rows, rows: number.format(result.rows) })}
+      {result.first &&
+        result.last &&
+        t('fieldwork.audit.range', {
+          first: stamp(result.first.seq, result.first.at),
+          last: stamp(result.last.seq, result.last.at),
+        })}
+      {t('fieldwork.audit.took', { ms: number.format(result.durationMs), at: formatDateTime(result.checkedAt) })}
       <br />
-      Head hash: <code className="font-mono-2xs">{result.headHash}</code>
+      {t('fieldwork.audit.headHash')} <code className="font-mono-2xs">{result.headHash}</code>
     </p>
   );
   if (!result.firstBreak) {
     return (
       <div className="usa-alert usa-alert--success usa-alert--slim">
         <div className="usa-alert__body">
-          <h3 className="usa-alert__heading">Audit chain intact</h3>
+          <h3 className="usa-alert__heading">{t('fieldwork.audit.intact')}</h3>
           {checked}
         </div>
       </div>
@@ -113,19 +115,20 @@ function AuditResult({ result }: { result: AuditVerificationView }) {
   return (
     <div className="usa-alert usa-alert--error">
       <div className="usa-alert__body">
-        <h3 className="usa-alert__heading">The audit log was changed outside the app</h3>
+        <h3 className="usa-alert__heading">{t('fieldwork.audit.changed')}</h3>
         <p className="usa-alert__text">
-          The first altered entry is {stamp(first.seq, first.at)}: {first.reason}.
-          {result.breakCount > 1 && ` ${result.breakCount} entries are affected in all.`}
+          {t('fieldwork.audit.firstAltered', { entry: stamp(first.seq, first.at), reason: first.reason })}
+          {result.breakCount > 1 && t('fieldwork.audit.affectedInAll', { count: result.breakCount })}
         </p>
         {result.affected.wholeStore ? (
           <p className="usa-alert__text">
-            The change cannot be traced to one validation, so <strong>every validation on this computer</strong> is
-            read-only.
+            {t('fieldwork.audit.wholeStoreBefore')}
+            <strong>{t('fieldwork.audit.wholeStoreStrong')}</strong>
+            {t('fieldwork.audit.wholeStoreAfter')}
           </p>
         ) : (
           <>
-            <p className="usa-alert__text">These validations are read-only; the others keep working:</p>
+            <p className="usa-alert__text">{t('fieldwork.audit.someReadOnly')}</p>
             <ul className="usa-list">
               {result.affectedValidations.map((v) => (
                 <li key={v.id}>
@@ -133,16 +136,16 @@ function AuditResult({ result }: { result: AuditVerificationView }) {
                     className="usa-link"
                     href={routeHref({ name: 'worksheet', validationId: v.id, category: 1, resume: true })}
                   >
-                    {v.memberName ?? 'Unknown Member'}
+                    {v.memberName ?? t('fieldwork.audit.unknownMember')}
                   </a>
-                  {v.scheduledDate && `, scheduled ${formatDate(v.scheduledDate)}`}
+                  {v.scheduledDate && t('fieldwork.audit.scheduled', { date: formatDate(v.scheduledDate) })}
                 </li>
               ))}
             </ul>
           </>
         )}
         <p className="usa-alert__text">
-          <strong>What to do:</strong> {WHAT_TO_DO}
+          <strong>{t('fieldwork.audit.whatToDoLabel')}</strong> {t('fieldwork.audit.whatToDo')}
         </p>
         {checked}
       </div>

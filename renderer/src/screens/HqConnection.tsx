@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api';
 import { Alert } from '../components/Alert';
 import { useSyncStore } from '../state/sync-store';
@@ -11,6 +12,7 @@ export function HqConnection() {
   const [deviceName, setDeviceName] = useState('CTPAT laptop');
   const [message, setMessage] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation();
 
   const submit = async () => {
     setMessage(null);
@@ -18,7 +20,7 @@ export function HqConnection() {
     try {
       await enroll({ hqUrl, code, deviceName });
       setCode('');
-      setMessage({ type: 'success', text: 'This computer is enrolled with HQ.' });
+      setMessage({ type: 'success', text: t('fieldwork.hq.enrolled') });
     } catch (error) {
       setMessage({ type: 'error', text: errorMessage(error) });
     } finally {
@@ -28,22 +30,24 @@ export function HqConnection() {
 
   return (
     <section className="hq-connection" aria-labelledby="hq-heading">
-      <h2 id="hq-heading">Headquarters connection</h2>
+      <h2 id="hq-heading">{t('fieldwork.hq.heading')}</h2>
       {status?.enrolled ? (
         <p data-testid="hq-enrolled">
-          Enrolled with <strong>{status.hqUrl}</strong> as {status.userName}. Enter a new code below to enrol again.
+          {t('fieldwork.hq.enrolledBefore')}
+          <strong>{status.hqUrl}</strong>
+          {t('fieldwork.hq.enrolledAfter', { name: status.userName })}
         </p>
       ) : (
-        <p>Not enrolled. Ask HQ for a one-time enrolment code.</p>
+        <p>{t('fieldwork.hq.notEnrolled')}</p>
       )}
       {message && <Alert type={message.type}>{message.text}</Alert>}
       <div className="usa-form usa-form--large">
         <label className="usa-label" htmlFor="hq-url">
-          HQ address
+          {t('fieldwork.hq.address')}
         </label>
         <input className="usa-input" id="hq-url" type="url" value={hqUrl} onChange={(e) => setHqUrl(e.target.value)} />
         <label className="usa-label" htmlFor="hq-code">
-          Enrolment code
+          {t('fieldwork.hq.code')}
         </label>
         <input
           className="usa-input"
@@ -53,7 +57,7 @@ export function HqConnection() {
           onChange={(e) => setCode(e.target.value)}
         />
         <label className="usa-label" htmlFor="hq-device">
-          Name of this computer
+          {t('fieldwork.hq.deviceName')}
         </label>
         <input
           className="usa-input"
@@ -62,7 +66,7 @@ export function HqConnection() {
           onChange={(e) => setDeviceName(e.target.value)}
         />
         <button type="button" className="usa-button" disabled={busy} onClick={() => void submit()}>
-          Enrol this computer
+          {t('fieldwork.hq.enrol')}
         </button>
       </div>
     </section>

@@ -1,22 +1,27 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { ENTITY_TYPE_LABELS, ENTITY_TYPES, EntityTypeSchema } from '../../../shared/domain/entity-types';
-import { VALIDATION_MODE_LABELS, ValidationModeSchema } from '../../../shared/domain/validation';
+import { ENTITY_TYPES, EntityTypeSchema } from '../../../shared/domain/entity-types';
+import { ValidationModeSchema } from '../../../shared/domain/validation';
 import { call, errorMessage } from '../api';
 import { Alert } from '../components/Alert';
+import { useDomainLabels } from '../i18n/domain-labels';
 import { useMembersStore } from '../state/members-store';
 import { navigate, routeHref } from '../state/route';
 import { OpenValidationWarning, useOpenValidations } from './members/OpenValidationWarning';
 
-const NewValidationFormSchema = z.object({
-  memberId: z.string().min(1, { error: 'Choose the Member company to validate.' }),
-  entityType: EntityTypeSchema,
-  mode: ValidationModeSchema,
-  scheduledDate: z.iso.date({ error: 'Enter the scheduled date.' }),
-});
-type NewValidationForm = z.infer<typeof NewValidationFormSchema>;
+/** The form's rules, their messages in the language `t` speaks. */
+const newValidationFormSchema = (t: TFunction) =>
+  z.object({
+    memberId: z.string().min(1, { error: t('fieldwork.newValidation.errors.chooseMember') }),
+    entityType: EntityTypeSchema,
+    mode: ValidationModeSchema,
+    scheduledDate: z.iso.date({ error: t('fieldwork.newValidation.errors.scheduledDate') }),
+  });
+type NewValidationForm = z.infer<ReturnType<typeof newValidationFormSchema>>;
 
 /** Entity types some installed catalog edition has criteria for; others cannot be validated yet. */
 function useCoveredEntityTypes(): Set<string> | null {
@@ -40,6 +45,9 @@ export function NewValidationScreen({ memberId }: { memberId?: string | undefine
   const [secondConfirmed, setSecondConfirmed] = useState(false);
   const [confirmError, setConfirmError] = useState<string | null>(null);
   const confirmRef = useRef<HTMLInputElement>(null);
+  const { t } = useTranslation();
+  const labels = useDomainLabels();
+  const schema = useMemo(() => newValidationFormSchema(t), [t]);
   useEffect(() => {
     if (status === 'idle') void load();
   }, [status, load]);
@@ -51,7 +59,7 @@ export function NewValidationScreen({ memberId }: { memberId?: string | undefine
     watch,
     formState: { errors, isSubmitting },
   } = useForm<NewValidationForm>({
-    resolver: zodResolver(NewValidationFormSchema),
+    resolver: zodResolver(schema),
     defaultValues: { memberId: memberId ?? '', entityType: 'IMP', mode: 'IN_PERSON', scheduledDate: today() },
   });
 
@@ -73,7 +81,7 @@ export function NewValidationScreen({ memberId }: { memberId?: string | undefine
   const onSubmit = async (form: NewValidationForm) => {
     setSubmitError(null);
     if (hasOpen && !secondConfirmed) {
-      setConfirmError('This Member already has an open validation: open it above, or tick this box to start another.');
+      setConfirmError(t('fieldwork.newValidation.confirmSecond'));
       confirmRef.current?.focus();
       return;
     }
@@ -88,19 +96,17 @@ export function NewValidationScreen({ memberId }: { memberId?: string | undefine
 
   return (
     <div className="grid-container screen">
-      <h1 tabIndex={-1}>Start a validation</h1>
-      <p className="usa-intro">
-        The worksheet uses the newest MSC catalog edition for the entity type; it stays pinned to it.
-      </p>
+      <h1 tabIndex={-1}>{t('fieldwork.newValidation.title')}</h1>
+      <p className="usa-intro">{t('fieldwork.newValidation.intro')}</p>
       {submitError && (
-        <Alert type="error" heading="The validation was not created">
+        <Alert type="error" heading={t('fieldwork.newValidation.notCreated')}>
           {submitError}
         </Alert>
       )}
       <form className="usa-form usa-form--large" onSubmit={handleSubmit(onSubmit)} noValidate>
         <div className={`usa-form-group${errors.memberId ? ' usa-form-group--error' : ''}`}>
           <label className="usa-label" htmlFor="memberId">
-            Member company
+            {t('fieldwork.newValidation.member')}
           </label>
           {errors.memberId && (
             <span className="usa-error-message" id="memberId-error" role="alert">
@@ -113,7 +119,7 @@ export function NewValidationScreen({ memberId }: { memberId?: string | undefine
             aria-describedby={errors.memberId ? 'memberId-error' : undefined}
             {...register('memberId')}
           >
-            <option value="">- Select -</option>
+            <option value="">{t('fieldwork.newValidation.select')}</option>
             {members.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.legalName} ({m.accountNumber})
@@ -127,23 +133,23 @@ export function NewValidationScreen({ memberId }: { memberId?: string | undefine
 
         <div className="usa-form-group">
           <label className="usa-label" htmlFor="entityType">
-            Entity type
+            {t('fieldwork.newValidation.entityType')}
           </label>
           <span className="usa-hint" id="entityType-hint">
-            Decides which criteria are on the worksheet.
+            {t('fieldwork.newValidation.entityTypeHint')}
           </span>
           <select className="usa-select" id="entityType" aria-describedby="entityType-hint" {...register('entityType')}>
             {ENTITY_TYPES.map((type) => (
               <option key={type} value={type} disabled={covered !== null && !covered.has(type)}>
-                {ENTITY_TYPE_LABELS[type]}
-                {covered !== null && !covered.has(type) ? ' (no catalog yet)' : ''}
+                {labels.entityType(type)}
+                {covered !== null && !covered.has(type) ? t('fieldwork.newValidation.noCatalog') : ''}
               </option>
             ))}
           </select>
         </div>
 
         <fieldset className="usa-fieldset">
-          <legend className="usa-legend">How will you validate?</legend>
+          <legend className="usa-legend">{t('fieldwork.newValidation.howValidate')}</legend>
           {ValidationModeSchema.options.map((mode) => (
             <div className="usa-radio" key={mode}>
               <input
@@ -154,12 +160,8 @@ export function NewValidationScreen({ memberId }: { memberId?: string | undefine
                 {...register('mode')}
               />
               <label className="usa-radio__label" htmlFor={`mode-${mode}`}>
-                {VALIDATION_MODE_LABELS[mode]}
-                <span className="usa-checkbox__label-description">
-                  {mode === 'IN_PERSON'
-                    ? 'On site at the Member’s facilities.'
-                    : 'Over video: live tour, screen share and documents.'}
-                </span>
+                {labels.mode(mode)}
+                <span className="usa-checkbox__label-description">{t(`fieldwork.newValidation.modeHint.${mode}`)}</span>
               </label>
             </div>
           ))}
@@ -167,7 +169,7 @@ export function NewValidationScreen({ memberId }: { memberId?: string | undefine
 
         <div className={`usa-form-group${errors.scheduledDate ? ' usa-form-group--error' : ''}`}>
           <label className="usa-label" htmlFor="scheduledDate">
-            Scheduled date
+            {t('fieldwork.newValidation.scheduledDate')}
           </label>
           {errors.scheduledDate && (
             <span className="usa-error-message" id="scheduledDate-error" role="alert">
@@ -204,9 +206,9 @@ export function NewValidationScreen({ memberId }: { memberId?: string | undefine
                 }}
               />
               <label className="usa-checkbox__label" htmlFor="confirm-second">
-                Start another validation anyway
+                {t('fieldwork.newValidation.startAnother')}
                 <span className="usa-checkbox__label-description">
-                  {chosenMember.legalName} will then have two open validations.
+                  {t('fieldwork.newValidation.startAnotherHint', { member: chosenMember.legalName })}
                 </span>
               </label>
             </div>
@@ -215,10 +217,10 @@ export function NewValidationScreen({ memberId }: { memberId?: string | undefine
 
         <div className="form-actions">
           <button className="usa-button" type="submit" disabled={isSubmitting}>
-            {isSubmitting ? 'Creating…' : 'Create validation'}
+            {isSubmitting ? t('fieldwork.newValidation.creating') : t('fieldwork.newValidation.create')}
           </button>
           <a className="usa-button usa-button--unstyled" href={routeHref({ name: 'members' })}>
-            Cancel
+            {t('fieldwork.newValidation.cancel')}
           </a>
         </div>
       </form>

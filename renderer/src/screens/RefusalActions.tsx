@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api';
 import { Alert } from '../components/Alert';
 
@@ -18,6 +19,7 @@ export function RefusalActions({ id, noun, sendAgain, dontSend }: RefusalActions
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const reasonId = `discard-reason-${id}`;
+  const { t } = useTranslation();
 
   const run = async (action: () => Promise<void>) => {
     setError(null);
@@ -41,13 +43,13 @@ export function RefusalActions({ id, noun, sendAgain, dontSend }: RefusalActions
           disabled={busy}
           onClick={() => void run(sendAgain)}
         >
-          Send again
+          {t('fieldwork.refusalActions.sendAgain')}
         </button>
         {discarding ? (
           <>
             <div>
               <label className="usa-label" htmlFor={reasonId}>
-                Why should HQ not get this {noun}?
+                {t(`fieldwork.refusalActions.${noun}.why`)}
               </label>
               <input className="usa-input" id={reasonId} value={reason} onChange={(e) => setReason(e.target.value)} />
             </div>
@@ -57,19 +59,19 @@ export function RefusalActions({ id, noun, sendAgain, dontSend }: RefusalActions
               disabled={busy}
               onClick={() =>
                 reason.trim().length < 3
-                  ? setError(`Say why this ${noun} should not be sent to HQ (at least 3 characters).`)
+                  ? setError(t(`fieldwork.refusalActions.${noun}.tooShort`))
                   : void run(() => dontSend(reason))
               }
             >
-              Don&rsquo;t send this {noun}
+              {t(`fieldwork.refusalActions.${noun}.dontSendThis`)}
             </button>
             <button type="button" className="usa-button usa-button--unstyled" onClick={() => setDiscarding(false)}>
-              Cancel
+              {t('fieldwork.refusalActions.cancel')}
             </button>
           </>
         ) : (
           <button type="button" className="usa-button usa-button--unstyled" onClick={() => setDiscarding(true)}>
-            Don&rsquo;t send…
+            {t('fieldwork.refusalActions.dontSend')}
           </button>
         )}
       </div>

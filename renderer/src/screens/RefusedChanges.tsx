@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RefusedChange, RefusedEvidenceView } from '../../../shared/ipc/contract';
 import { errorMessage } from '../api';
 import { Alert } from '../components/Alert';
@@ -7,16 +8,19 @@ import { routeHref } from '../state/route';
 import { useSyncStore } from '../state/sync-store';
 import { RefusalActions } from './RefusalActions';
 
-const ENTITY_LABELS: Record<string, string> = {
-  validation: 'Validation',
-  criterion_response: 'Answer',
-  site: 'Site',
-  finding: 'Finding',
-  observation: 'Observation',
-  evidence: 'Evidence',
-  inspection_checklist: 'Inspection checklist',
-  virtual_session: 'Virtual session log',
-};
+/** The kinds of record a refused change can be about; each is named by fieldwork.refused.entity.<kind>. */
+const ENTITIES = [
+  'validation',
+  'criterion_response',
+  'site',
+  'finding',
+  'observation',
+  'evidence',
+  'inspection_checklist',
+  'virtual_session',
+] as const;
+const isKnownEntity = (entity: string): entity is (typeof ENTITIES)[number] =>
+  (ENTITIES as readonly string[]).includes(entity);
 
 /**
  * Changes and evidence files HQ refused: each with HQ's reason, and the two ways out — send it again, or keep
@@ -32,6 +36,7 @@ export function RefusedChanges() {
   const refusedCount = useSyncStore((s) => s.status?.refused);
   const lastSuccessAt = useSyncStore((s) => s.status?.lastSuccessAt);
   const lastError = useSyncStore((s) => s.status?.lastError);
+  const { t } = useTranslation();
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when a sync ends or the count changes
   useEffect(() => {
     void Promise.all([loadRefusedChanges(), loadRefusedFiles()]).catch((e: unknown) => setError(errorMessage(e)));
@@ -39,17 +44,13 @@ export function RefusedChanges() {
 
   return (
     <section className="refused-changes" aria-labelledby="refused-heading">
-      <h2 id="refused-heading">Changes HQ refused</h2>
+      <h2 id="refused-heading">{t('fieldwork.refused.heading')}</h2>
       {error && <Alert type="error">{error}</Alert>}
       {refused.length === 0 ? (
-        <p data-testid="no-refused-changes">None. Every change HQ was sent, it accepted.</p>
+        <p data-testid="no-refused-changes">{t('fieldwork.refused.none')}</p>
       ) : (
         <>
-          <p>
-            These changes stay on this computer and are not sent again until you decide. Your records are never deleted:
-            &ldquo;Don&rsquo;t send&rdquo; only stops the change from going to HQ, and the audit log keeps it with your
-            reason.
-          </p>
+          <p>{t('fieldwork.refused.intro')}</p>
           <ul className="usa-list usa-list--unstyled">
             {refused.map((change) => (
               <RefusedChangeRow key={change.changeId} change={change} />
@@ -59,12 +60,8 @@ export function RefusedChanges() {
       )}
       {refusedFiles.length > 0 && (
         <>
-          <h2 id="refused-files-heading">Evidence files HQ refused</h2>
-          <p>
-            These files stay on this computer. Send a file again once its original is back in place (or after HQ fixed
-            the problem); &ldquo;Don&rsquo;t send&rdquo; keeps it off HQ for good, and the audit log records your
-            reason.
-          </p>
+          <h2 id="refused-files-heading">{t('fieldwork.refused.filesHeading')}</h2>
+          <p>{t('fieldwork.refused.filesIntro')}</p>
           <ul className="usa-list usa-list--unstyled" aria-labelledby="refused-files-heading">
             {refusedFiles.map((file) => (
               <RefusedFileRow key={file.sha256} file={file} />
@@ -79,13 +76,14 @@ export function RefusedChanges() {
 function RefusedChangeRow({ change }: { change: RefusedChange }) {
   const sendRefusedAgain = useSyncStore((s) => s.sendRefusedAgain);
   const keepRefusedOffHq = useSyncStore((s) => s.keepRefusedOffHq);
+  const { t } = useTranslation();
 
   return (
     <li className="usa-summary-box margin-bottom-2" data-testid="refused-change">
       <div className="usa-summary-box__body">
         <h3 className="usa-summary-box__heading">
-          {ENTITY_LABELS[change.entity] ?? change.entity} ({change.operation})
-          {change.memberName ? ` · ${change.memberName}` : ''}
+          {isKnownEntity(change.entity) ? t(`fieldwork.refused.entity.${change.entity}`) : change.entity} (
+          {change.operation}){change.memberName ? ` · ${change.memberName}` : ''}
         </h3>
         <p className="usa-summary-box__text" data-testid="refused-reason">
           {change.reason}
@@ -104,14 +102,15 @@ function RefusedChangeRow({ change }: { change: RefusedChange }) {
 
 /** When HQ refused it, and a link to the validation it belongs to. */
 function RefusedWhen({ at, validationId }: { at: string; validationId: string | null }) {
+  const { t } = useTranslation();
   return (
     <p className="usa-summary-box__text text-base-dark">
-      Refused {formatDateTime(at)}
+      {t('fieldwork.refused.refusedAt', { at: formatDateTime(at) })}
       {validationId && (
         <>
           {' · '}
           <a className="usa-link" href={routeHref({ name: 'worksheet', validationId, category: 1, resume: true })}>
-            Open the validation
+            {t('fieldwork.refused.openValidation')}
           </a>
         </>
       )}
@@ -122,14 +121,15 @@ function RefusedWhen({ at, validationId }: { at: string; validationId: string | 
 function RefusedFileRow({ file }: { file: RefusedEvidenceView }) {
   const resendRefusedFile = useSyncStore((s) => s.resendRefusedFile);
   const withholdRefusedFile = useSyncStore((s) => s.withholdRefusedFile);
+  const { t } = useTranslation();
 
   return (
     <li className="usa-summary-box margin-bottom-2" data-testid="refused-file">
       <div className="usa-summary-box__body">
         <h3 className="usa-summary-box__heading">{file.fileName}</h3>
         <p className="usa-summary-box__text" data-testid="refused-file-validation">
-          Evidence in the validation of {file.memberName ?? 'an unknown Member'}
-          {file.scheduledDate ? `, scheduled ${formatDate(file.scheduledDate)}` : ''}
+          {t('fieldwork.refused.evidenceOf', { member: file.memberName ?? t('fieldwork.refused.unknownMember') })}
+          {file.scheduledDate ? t('fieldwork.refused.scheduled', { date: formatDate(file.scheduledDate) }) : ''}
         </p>
         <p className="usa-summary-box__text" data-testid="refused-reason">
           {file.reason}

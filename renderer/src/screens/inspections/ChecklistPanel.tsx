@@ -1,12 +1,13 @@
 import './inspections.css';
 import { type FormEvent, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { checklistItemsFor } from '../../../../shared/catalog/checklists';
 import type { Criterion } from '../../../../shared/catalog/schema';
 import type { ChecklistKind } from '../../../../shared/domain/field-work';
 import { call, errorMessage } from '../../api';
 import { useWorksheetStore } from '../../state/worksheet-store';
 import { ChecklistRecord } from './ChecklistRecord';
-import { KIND_CHOICE_LABELS, LABEL_EXAMPLES, LABEL_FIELD_NAMES } from './checklist-labels';
+import { kindChoiceLabel, labelExample, labelFieldName } from './checklist-labels';
 
 /**
  * The inspection checklists a criterion calls for (5.3: containers and trucks; 6.7: VVTT seal checks),
@@ -24,6 +25,7 @@ export function ChecklistPanel({
   const all = useWorksheetStore((s) => s.worksheet?.checklists);
   const entityType = useWorksheetStore((s) => s.worksheet?.validation.entityType);
   const checklists = useMemo(() => (all ?? []).filter((c) => c.criterionId === criterion.id), [all, criterion.id]);
+  const { t } = useTranslation();
   const kinds = criterion.checklists ?? [];
   if (kinds.length === 0) return null;
 
@@ -31,12 +33,12 @@ export function ChecklistPanel({
   return (
     <section className="checklist-panel" aria-labelledby={headingId} data-testid="checklist-panel">
       <h4 id={headingId} className="checklist-panel__heading">
-        Inspections for {criterion.id}
+        {t('fieldwork.checklist.heading', { criterion: criterion.id })}
       </h4>
       <p className="checklist-panel__count">
         {checklists.length === 0
-          ? 'No inspection recorded yet.'
-          : `${checklists.length} inspection${checklists.length > 1 ? 's' : ''} recorded.`}
+          ? t('fieldwork.checklist.none')
+          : t('fieldwork.checklist.count', { count: checklists.length })}
       </p>
       {checklists.map((checklist) => (
         <ChecklistRecord key={checklist.id} checklist={checklist} locked={locked} />
@@ -74,6 +76,7 @@ function AddInspectionForm({
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
+  const { t } = useTranslation();
   if (!kind) return null;
   const idPrefix = `add-inspection-${criterionId}`;
 
@@ -95,7 +98,9 @@ function AddInspectionForm({
       apply('checklists', saved);
       setLabel('');
       setRefrigerated(false);
-      setAdded(saved.label ? `Inspection ${saved.label} added.` : 'Inspection added.');
+      setAdded(
+        saved.label ? t('fieldwork.checklist.added', { label: saved.label }) : t('fieldwork.checklist.addedNoLabel'),
+      );
     } catch (failure) {
       // What was typed stays in the form so the SCSS can try again.
       setError(errorMessage(failure));
@@ -108,10 +113,10 @@ function AddInspectionForm({
     <form
       className="checklist-add"
       onSubmit={(e) => void onSubmit(e)}
-      aria-label={`Add an inspection to ${criterionId}`}
+      aria-label={t('fieldwork.checklist.addTo', { criterion: criterionId })}
     >
       <fieldset className="usa-fieldset">
-        <legend className="usa-legend checklist-add__legend">Add an inspection</legend>
+        <legend className="usa-legend checklist-add__legend">{t('fieldwork.checklist.add')}</legend>
         {kinds.length > 1 && (
           <div className="checklist-add__kinds">
             {kinds.map((k) => (
@@ -126,20 +131,20 @@ function AddInspectionForm({
                   onChange={() => setKind(k)}
                 />
                 <label className="usa-radio__label" htmlFor={`${idPrefix}-${k}`}>
-                  {KIND_CHOICE_LABELS[k]}
+                  {kindChoiceLabel(t, k)}
                 </label>
               </div>
             ))}
           </div>
         )}
-        {kinds.length === 1 && <p className="checklist-add__kind">{KIND_CHOICE_LABELS[kind]}</p>}
+        {kinds.length === 1 && <p className="checklist-add__kind">{kindChoiceLabel(t, kind)}</p>}
         <div className="checklist-add__row">
           <div className="usa-form-group">
             <label className="usa-label" htmlFor={`${idPrefix}-label`}>
-              {LABEL_FIELD_NAMES[kind]}
+              {labelFieldName(t, kind)}
             </label>
             <span className="usa-hint" id={`${idPrefix}-label-hint`}>
-              {LABEL_EXAMPLES[kind]}
+              {labelExample(t, kind)}
             </span>
             <input
               className="usa-input"
@@ -160,12 +165,12 @@ function AddInspectionForm({
                 onChange={(e) => setRefrigerated(e.target.checked)}
               />
               <label className="usa-checkbox__label" htmlFor={`${idPrefix}-refrigerated`}>
-                Refrigerated container (8-point)
+                {t('fieldwork.checklist.refrigerated')}
               </label>
             </div>
           )}
           <button className="usa-button usa-button--outline checklist-add__button" type="submit" disabled={adding}>
-            {adding ? 'Adding…' : 'Add inspection'}
+            {adding ? t('fieldwork.checklist.adding') : t('fieldwork.checklist.addButton')}
           </button>
         </div>
         <p className="checklist-add__message" aria-live="polite">
@@ -173,7 +178,7 @@ function AddInspectionForm({
         </p>
         {error && (
           <p className="save-indicator save-indicator--error" role="alert">
-            Not added: {error}
+            {t('fieldwork.checklist.notAdded', { error })}
           </p>
         )}
       </fieldset>

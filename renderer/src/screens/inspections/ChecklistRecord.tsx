@@ -1,19 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type ChecklistItemDefinition, checklistItemsFor } from '../../../../shared/catalog/checklists';
 import type { ChecklistItemStatus, InspectionChecklist } from '../../../../shared/domain/field-work';
-import { checklistName, checklistProgress } from '../../../../shared/domain/inspection-rules';
+import { checklistProgress } from '../../../../shared/domain/inspection-rules';
 import { call, errorMessage } from '../../api';
 import { useWorksheetStore } from '../../state/worksheet-store';
-import { LABEL_FIELD_NAMES } from './checklist-labels';
+import { checklistTitle, groupLabel, itemLabel, labelFieldName } from './checklist-labels';
 import { type PanelSaveState, PanelSaveStatus } from './save-status';
 
 const TEXT_SAVE_DELAY_MS = 700;
 
-const STATUS_CHOICES: { status: ChecklistItemStatus; short: string; spoken: string }[] = [
-  { status: 'PASS', short: 'Pass', spoken: 'Pass' },
-  { status: 'FAIL', short: 'Fail', spoken: 'Fail' },
-  { status: 'NOT_APPLICABLE', short: 'N/A', spoken: 'Not applicable' },
-];
+/** The item results, in the order offered; each has a short visible name and a spoken one (catalog keys). */
+const STATUS_CHOICES: ChecklistItemStatus[] = ['PASS', 'FAIL', 'NOT_APPLICABLE'];
 
 type Draft = Pick<InspectionChecklist, 'label' | 'refrigerated' | 'items'>;
 
@@ -52,6 +50,7 @@ export function ChecklistRecord({
 }) {
   const apply = useWorksheetStore((s) => s.apply);
   const remove = useWorksheetStore((s) => s.remove);
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>(() => ({
     label: checklist.label,
     refrigerated: checklist.refrigerated,
@@ -131,8 +130,10 @@ export function ChecklistRecord({
     }
   };
 
-  const name = checklistName(checklist.kind, draft.refrigerated);
-  const title = draft.label.trim() ? `${name}: ${draft.label.trim()}` : name;
+  const name = checklistTitle(t, checklist.kind, draft.refrigerated);
+  const title = draft.label.trim()
+    ? t('fieldwork.checklist.titleWithLabel', { name, label: draft.label.trim() })
+    : name;
   const { recorded, total } = checklistProgress({ kind: checklist.kind, ...draft });
   const failed = draft.items.filter((item) => item.status === 'FAIL').length;
   const statusByKey = new Map(draft.items.map((item) => [item.key, item]));
@@ -151,13 +152,14 @@ export function ChecklistRecord({
         </span>
       </header>
       <p className="inspection__progress" data-testid="inspection-progress" aria-live="polite">
-        {recorded} of {total} items recorded{failed > 0 ? ` · ${failed} failed` : ''}
+        {t('fieldwork.checklist.progress', { recorded, total })}
+        {failed > 0 ? t('fieldwork.checklist.failed', { count: failed }) : ''}
       </p>
 
       <div className="inspection__fields">
         <div className="usa-form-group inspection__label-field">
           <label className="usa-label" htmlFor={`${idPrefix}-label`}>
-            {LABEL_FIELD_NAMES[checklist.kind]}
+            {labelFieldName(t, checklist.kind)}
           </label>
           <input
             className="usa-input"
@@ -190,7 +192,7 @@ export function ChecklistRecord({
               }}
             />
             <label className="usa-checkbox__label" htmlFor={`${idPrefix}-refrigerated`}>
-              Refrigerated container (8-point: adds the fan housing)
+              {t('fieldwork.checklist.refrigeratedRecord')}
             </label>
           </div>
         )}
@@ -200,29 +202,32 @@ export function ChecklistRecord({
         <table className="usa-table usa-table--borderless usa-table--compact inspection__table" key={group ?? 'items'}>
           {group && (
             <caption className="inspection__group">
-              {group} ({items.length} points)
+              {t('fieldwork.checklist.groupCaption', { group: groupLabel(t, group), count: items.length })}
             </caption>
           )}
           <thead>
             <tr>
-              <th scope="col">Item</th>
-              <th scope="col">Result</th>
-              <th scope="col">Note (optional)</th>
+              <th scope="col">{t('fieldwork.checklist.item')}</th>
+              <th scope="col">{t('fieldwork.checklist.result')}</th>
+              <th scope="col">{t('fieldwork.checklist.noteOptional')}</th>
             </tr>
           </thead>
           <tbody>
             {items.map((def) => {
               const record = statusByKey.get(def.key);
-              const itemName = group ? `${group} ${def.label.toLowerCase()}` : def.label;
+              const label = itemLabel(t, def);
+              const itemName = group
+                ? t('fieldwork.checklist.itemInGroup', { group: groupLabel(t, group), item: label.toLowerCase() })
+                : label;
               return (
                 <tr key={def.key} data-item={def.key}>
                   <th scope="row" className="inspection__item">
-                    {def.label}
+                    {label}
                   </th>
                   <td>
                     <fieldset className="usa-fieldset inspection__choices" disabled={locked}>
                       <legend className="usa-sr-only">{itemName}</legend>
-                      {STATUS_CHOICES.map(({ status, short, spoken }) => {
+                      {STATUS_CHOICES.map((status) => {
                         const id = `${idPrefix}-${def.key}-${status}`;
                         return (
                           <div
@@ -240,9 +245,12 @@ export function ChecklistRecord({
                             />
                             <label className="usa-radio__label" htmlFor={id}>
                               <span className="usa-sr-only">
-                                {itemName}: {spoken}
+                                {t('fieldwork.checklist.choiceName', {
+                                  item: itemName,
+                                  result: t(`fieldwork.checklist.status.${status}.spoken`),
+                                })}
                               </span>
-                              <span aria-hidden="true">{short}</span>
+                              <span aria-hidden="true">{t(`fieldwork.checklist.status.${status}.short`)}</span>
                             </label>
                           </div>
                         );
@@ -252,7 +260,7 @@ export function ChecklistRecord({
                   <td>
                     <input
                       className="usa-input inspection__note"
-                      aria-label={`Note on ${itemName}`}
+                      aria-label={t('fieldwork.checklist.noteOn', { item: itemName })}
                       maxLength={2000}
                       value={record?.note ?? ''}
                       disabled={locked}
@@ -271,16 +279,14 @@ export function ChecklistRecord({
         <div className="inspection__remove">
           {confirmingRemove ? (
             <fieldset className="usa-fieldset inspection__confirm">
-              <legend className="inspection__confirm-question">
-                Remove this inspection and everything recorded on it?
-              </legend>
+              <legend className="inspection__confirm-question">{t('fieldwork.checklist.removeQuestion')}</legend>
               <button
                 ref={confirmButton}
                 type="button"
                 className="usa-button usa-button--secondary"
                 onClick={() => void removeInspection()}
               >
-                Yes, remove it
+                {t('fieldwork.checklist.removeYes')}
               </button>
               <button
                 type="button"
@@ -290,7 +296,7 @@ export function ChecklistRecord({
                   setRemoveError(null);
                 }}
               >
-                Keep it
+                {t('fieldwork.checklist.keep')}
               </button>
             </fieldset>
           ) : (
@@ -299,12 +305,13 @@ export function ChecklistRecord({
               className="usa-button usa-button--unstyled inspection__remove-button"
               onClick={() => setConfirmingRemove(true)}
             >
-              Remove inspection<span className="usa-sr-only"> {title}</span>
+              {t('fieldwork.checklist.remove')}
+              <span className="usa-sr-only"> {title}</span>
             </button>
           )}
           {removeError && (
             <span className="save-indicator save-indicator--error" role="alert">
-              Not removed: {removeError}
+              {t('fieldwork.checklist.notRemoved', { error: removeError })}
             </span>
           )}
         </div>

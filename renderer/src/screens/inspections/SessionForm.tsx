@@ -1,9 +1,6 @@
-import { type ReactNode, useEffect, useRef, useState } from 'react';
-import {
-  PARTICIPANT_ROLE_LABELS,
-  ParticipantRoleSchema,
-  type VirtualSession,
-} from '../../../../shared/domain/field-work';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ParticipantRoleSchema, type VirtualSession } from '../../../../shared/domain/field-work';
 import { SessionField, type SessionFieldControl } from './SessionField';
 import { PanelSaveStatus } from './save-status';
 import { saveSessionDraft, useSessionSaveStates } from './session-autosave';
@@ -11,8 +8,8 @@ import { readDraft, sessionKey, writeDraft } from './session-drafts';
 import {
   emptySessionForm,
   holdsSameContent,
-  PLATFORM_CHOICES,
   planSessionSave,
+  platformChoices,
   type SessionFormValues,
   sessionToForm,
 } from './session-form';
@@ -20,10 +17,6 @@ import { type EntryList, valueAt, visibleErrors, withoutEntry, withValue } from 
 
 const TEXT_SAVE_DELAY_MS = 700;
 
-const ROLE_CHOICES = ParticipantRoleSchema.options.map((role) => ({
-  value: role,
-  label: PARTICIPANT_ROLE_LABELS[role],
-}));
 const NEW_ENTRY = {
   participants: () => ({ name: '', role: 'COMPANY_POINT_OF_CONTACT' as const, organization: '' }),
   documents: () => ({ title: '', requestedAt: '', receivedAt: '' }),
@@ -65,6 +58,11 @@ export function SessionForm({
   onCancel?: (() => void) | undefined;
 }) {
   const key = sessionKey(validationId, sessionId);
+  const { t } = useTranslation();
+  const roleChoices = useMemo(
+    () => ParticipantRoleSchema.options.map((role) => ({ value: role, label: t(`fieldwork.session.role.${role}`) })),
+    [t],
+  );
   // What was typed here before leaving (or reloading) wins over the store: it may be newer, or refused.
   const [draft] = useState(() => (locked ? undefined : readDraft(key)));
   const [values, setValues] = useState<SessionFormValues>(
@@ -116,7 +114,7 @@ export function SessionForm({
     }
   };
 
-  const plan = planSessionSave(values, { validationId, id: sessionId, stored: session ?? undefined, criterionIds });
+  const plan = planSessionSave(values, { validationId, id: sessionId, stored: session ?? undefined, criterionIds }, t);
   // Nothing can be stored until the platform is chosen: once the SCSS has typed anything, say so at the platform.
   const blocked = !locked && plan.blocker !== null && worked.size > 0;
   const shown = locked ? {} : visibleErrors(plan.errors, blocked ? new Set([...worked, 'platformChoice']) : worked);
@@ -182,42 +180,52 @@ export function SessionForm({
     >
       <header className="session-form__header">
         <h3 id={headingId} className="session-form__title">
-          Session {number}
-          {session ? '' : ' (new)'}
+          {t('fieldwork.session.heading', { number })}
+          {session ? '' : t('fieldwork.session.headingNew')}
         </h3>
         {!locked && (
           <span className="session-form__status" aria-live="polite" data-testid="session-save-status">
             {blocked ? (
-              <span className="save-indicator save-indicator--pending">Not saved yet: {plan.blocker}</span>
+              <span className="save-indicator save-indicator--pending">
+                {t('fieldwork.session.notSavedYet', { reason: plan.blocker })}
+              </span>
             ) : (
               saveState && <PanelSaveStatus state={saveState} onRetry={saveNow} />
             )}
             {!blocked && shownCount > 0 && (
               <span className="session-form__held" data-testid="session-held-back">
-                {shownCount === 1 ? 'One marked field is' : `${shownCount} marked fields are`} not saved until fixed;
-                what you typed stays here.
+                {t('fieldwork.session.heldBack', { count: shownCount })}
               </span>
             )}
           </span>
         )}
       </header>
       <fieldset className="usa-fieldset" disabled={locked}>
-        <legend className="usa-sr-only">Session {number} details</legend>
+        <legend className="usa-sr-only">{t('fieldwork.session.details', { number })}</legend>
         <div className="session-form__row">
-          {field('platformChoice', 'Video platform', {
+          {field('platformChoice', t('fieldwork.session.platform'), {
             type: 'select',
-            choices: PLATFORM_CHOICES,
-            placeholder: '- Select -',
+            choices: platformChoices(t),
+            placeholder: t('fieldwork.session.select'),
           })}
-          {values.platformChoice === 'OTHER' && field('platformOther', 'Platform name', TEXT_CONTROL(80))}
-          {field('startedAt', 'Session start', { type: 'datetime-local' }, { hint: 'Your local time' })}
-          {field('endedAt', 'Session end', { type: 'datetime-local' }, { hint: 'Your local time' })}
+          {values.platformChoice === 'OTHER' &&
+            field('platformOther', t('fieldwork.session.platformName'), TEXT_CONTROL(80))}
+          {field(
+            'startedAt',
+            t('fieldwork.session.start'),
+            { type: 'datetime-local' },
+            { hint: t('fieldwork.session.localTime') },
+          )}
+          {field(
+            'endedAt',
+            t('fieldwork.session.end'),
+            { type: 'datetime-local' },
+            { hint: t('fieldwork.session.localTime') },
+          )}
         </div>
 
         <RepeatingEntries
-          legend="Participants"
-          noun="participant"
-          emptyText="No participants recorded yet."
+          list="participants"
           keys={keys.participants}
           locked={locked}
           onAdd={() => addEntry('participants')}
@@ -225,17 +233,22 @@ export function SessionForm({
         >
           {(i) => (
             <div className="session-form__row">
-              {field(`participants.${i}.name`, 'Name', TEXT_CONTROL(120))}
-              {field(`participants.${i}.role`, 'Role', { type: 'select', choices: ROLE_CHOICES })}
-              {field(`participants.${i}.organization`, 'Organization', TEXT_CONTROL(200))}
+              {field(`participants.${i}.name`, t('fieldwork.session.participants.name'), TEXT_CONTROL(120))}
+              {field(`participants.${i}.role`, t('fieldwork.session.participants.role'), {
+                type: 'select',
+                choices: roleChoices,
+              })}
+              {field(
+                `participants.${i}.organization`,
+                t('fieldwork.session.participants.organization'),
+                TEXT_CONTROL(200),
+              )}
             </div>
           )}
         </RepeatingEntries>
 
         <RepeatingEntries
-          legend="Documents requested and received"
-          noun="document"
-          emptyText="No documents recorded yet."
+          list="documents"
           keys={keys.documents}
           locked={locked}
           onAdd={() => addEntry('documents')}
@@ -243,17 +256,15 @@ export function SessionForm({
         >
           {(i) => (
             <div className="session-form__row">
-              {field(`documents.${i}.title`, 'Title', TEXT_CONTROL(200), { wide: true })}
-              {field(`documents.${i}.requestedAt`, 'Requested on', { type: 'date' })}
-              {field(`documents.${i}.receivedAt`, 'Received on', { type: 'date' })}
+              {field(`documents.${i}.title`, t('fieldwork.session.documents.title'), TEXT_CONTROL(200), { wide: true })}
+              {field(`documents.${i}.requestedAt`, t('fieldwork.session.documents.requestedOn'), { type: 'date' })}
+              {field(`documents.${i}.receivedAt`, t('fieldwork.session.documents.receivedOn'), { type: 'date' })}
             </div>
           )}
         </RepeatingEntries>
 
         <RepeatingEntries
-          legend="Livestream tour"
-          noun="tour segment"
-          emptyText="No tour segments recorded yet."
+          list="segments"
           keys={keys.segments}
           locked={locked}
           onAdd={() => addEntry('segments')}
@@ -262,14 +273,19 @@ export function SessionForm({
           {(i) => (
             <>
               <div className="session-form__row">
-                {field(`segments.${i}.time`, 'Time', { type: 'time' })}
-                {field(`segments.${i}.area`, 'Area shown', TEXT_CONTROL(200), { wide: true })}
-                {field(`segments.${i}.criteria`, 'Criteria shown', TEXT_CONTROL(400), {
-                  hint: 'IDs separated by commas, e.g. 5.3, 6.7',
+                {field(`segments.${i}.time`, t('fieldwork.session.segments.time'), { type: 'time' })}
+                {field(`segments.${i}.area`, t('fieldwork.session.segments.area'), TEXT_CONTROL(200), { wide: true })}
+                {field(`segments.${i}.criteria`, t('fieldwork.session.segments.criteria'), TEXT_CONTROL(400), {
+                  hint: t('fieldwork.session.segments.criteriaHint'),
                 })}
               </div>
               <div className="session-form__row">
-                {field(`segments.${i}.note`, 'What was seen', { type: 'textarea', maxLength: 2000 }, { wide: true })}
+                {field(
+                  `segments.${i}.note`,
+                  t('fieldwork.session.segments.seen'),
+                  { type: 'textarea', maxLength: 2000 },
+                  { wide: true },
+                )}
               </div>
             </>
           )}
@@ -279,7 +295,7 @@ export function SessionForm({
       {!locked && onCancel && (
         <div className="session-form__actions">
           <button type="button" className="usa-button usa-button--unstyled" onClick={onCancel}>
-            Cancel this session
+            {t('fieldwork.session.cancel')}
           </button>
         </div>
       )}
@@ -304,34 +320,29 @@ function allPaths(values: SessionFormValues): string[] {
 
 /** A list of like entries (participants, documents, tour segments), each removable, with an Add button. */
 function RepeatingEntries({
-  legend,
-  noun,
-  emptyText,
+  list,
   keys,
   locked,
   onAdd,
   onRemove,
   children,
 }: {
-  legend: string;
-  noun: string;
-  emptyText: string;
+  /** Which list: its legend, entries and buttons are named by the catalog's fieldwork.session.<list>. */
+  list: EntryList;
   keys: string[];
   locked: boolean;
   onAdd: () => void;
   onRemove: (index: number) => void;
   children: (index: number) => ReactNode;
 }) {
-  const title = noun.charAt(0).toUpperCase() + noun.slice(1);
+  const { t } = useTranslation();
   return (
     <fieldset className="usa-fieldset session-form__section">
-      <legend className="usa-legend">{legend}</legend>
-      {keys.length === 0 && <p className="session-form__empty">{emptyText}</p>}
+      <legend className="usa-legend">{t(`fieldwork.session.${list}.legend`)}</legend>
+      {keys.length === 0 && <p className="session-form__empty">{t(`fieldwork.session.${list}.empty`)}</p>}
       {keys.map((key, i) => (
         <fieldset className="usa-fieldset session-form__entry" key={key}>
-          <legend>
-            {title} {i + 1}
-          </legend>
+          <legend>{t(`fieldwork.session.${list}.entry`, { number: i + 1 })}</legend>
           {children(i)}
           {!locked && (
             <button
@@ -339,14 +350,14 @@ function RepeatingEntries({
               className="usa-button usa-button--unstyled session-form__remove"
               onClick={() => onRemove(i)}
             >
-              Remove {noun} {i + 1}
+              {t(`fieldwork.session.${list}.remove`, { number: i + 1 })}
             </button>
           )}
         </fieldset>
       ))}
       {!locked && (
         <button type="button" className="usa-button usa-button--outline session-form__add" onClick={onAdd}>
-          Add {noun}
+          {t(`fieldwork.session.${list}.add`)}
         </button>
       )}
     </fieldset>

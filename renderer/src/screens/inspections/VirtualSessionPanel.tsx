@@ -1,5 +1,6 @@
 import './inspections.css';
 import { useEffect, useMemo, useReducer } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { VirtualSession } from '../../../../shared/domain/field-work';
 import { useWorksheetStore } from '../../state/worksheet-store';
 import { SessionForm } from './SessionForm';
@@ -22,6 +23,7 @@ export function VirtualSessionPanel({ validationId, locked }: { validationId: st
   const sessions: VirtualSession[] = stored ?? [];
   const criterionIds = useMemo(() => new Set((criteria ?? []).map((c) => c.id)), [criteria]);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const { t } = useTranslation();
 
   let pendingId = locked ? undefined : currentPendingSession(validationId);
   const pendingStored = pendingId !== undefined && sessions.some((s) => s.id === pendingId);
@@ -47,13 +49,10 @@ export function VirtualSessionPanel({ validationId, locked }: { validationId: st
   return (
     <section className="session-log" aria-labelledby="session-log-heading" data-testid="virtual-session-log">
       <h2 id="session-log-heading" className="session-log__heading">
-        Virtual session log
+        {t('fieldwork.sessionLog.heading')}
       </h2>
-      <p className="session-log__intro">
-        Record each video session: the platform, when it started and ended, who took part, the documents you requested
-        and received, and what the livestream tour showed for which criteria. Everything is saved as you type.
-      </p>
-      {locked && sessions.length === 0 && <p>No session was logged for this validation.</p>}
+      <p className="session-log__intro">{t('fieldwork.sessionLog.intro')}</p>
+      {locked && sessions.length === 0 && <p>{t('fieldwork.sessionLog.noneLogged')}</p>}
       {entries.map(({ id, session }, i) => (
         <SessionForm
           key={id}
@@ -75,7 +74,7 @@ export function VirtualSessionPanel({ validationId, locked }: { validationId: st
             rerender();
           }}
         >
-          Log another session
+          {t('fieldwork.sessionLog.logAnother')}
         </button>
       )}
     </section>

@@ -1,13 +1,26 @@
+import type { TFunction } from 'i18next';
 import { z } from 'zod';
 import { ParticipantRoleSchema, type VirtualSession } from '../../../../shared/domain/field-work';
 import { type RequestOf, SaveVirtualSessionRequestSchema } from '../../../../shared/ipc/contract';
+import { i18n } from '../../i18n';
 
+/** The video platforms offered; product names stay as they are, OTHER is named by the catalog. */
 export const PLATFORM_CHOICES = [
-  { value: 'Microsoft Teams', label: 'Microsoft Teams' },
-  { value: 'Webex', label: 'Webex' },
-  { value: 'Zoom', label: 'Zoom' },
-  { value: 'OTHER', label: 'Other' },
+  { value: 'Microsoft Teams' },
+  { value: 'Webex' },
+  { value: 'Zoom' },
+  { value: 'OTHER' },
 ] as const;
+
+/** The platform choices with their names in the interface's language. */
+export const platformChoices = (t: TFunction) =>
+  PLATFORM_CHOICES.map(({ value }) => ({
+    value,
+    label: value === 'OTHER' ? t('fieldwork.session.platformOther') : value,
+  }));
+
+/** Messages come from the catalogs; outside React (tests, the autosave) in the interface's current language. */
+const currentT: TFunction = i18n.t;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -50,60 +63,73 @@ export const parseCriterionList = (text: string): string[] =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-const ParticipantRow = z.object({
-  name: z.string().trim().min(1, { error: 'Enter the participant’s name.' }).max(120),
-  role: ParticipantRoleSchema,
-  organization: z.string().max(200),
-});
-const DocumentRow = z.object({
-  title: z.string().trim().min(1, { error: 'Enter the document’s title.' }).max(200),
-  requestedAt: z.string(),
-  receivedAt: z.string(),
-});
-const SegmentRow = z.object({
-  time: z.string().regex(/^\d{2}:\d{2}$/, { error: 'Enter the time of this part of the tour.' }),
-  area: z.string().trim().min(1, { error: 'Describe the area shown.' }).max(200),
-  criteria: z.string(),
-  note: z.string().max(2000),
-});
-
-export const SessionFormBaseSchema = z.object({
-  platformChoice: z.string(),
-  platformOther: z.string().max(80),
-  startedAt: z.string(),
-  endedAt: z.string(),
-  participants: z.array(ParticipantRow),
-  documents: z.array(DocumentRow),
-  segments: z.array(SegmentRow),
-});
-export type SessionFormValues = z.infer<typeof SessionFormBaseSchema>;
+/** The form's fields; the messages of refused values in the language `t` speaks. */
+export function sessionFormBaseSchema(t: TFunction = currentT) {
+  const ParticipantRow = z.object({
+    name: z
+      .string()
+      .trim()
+      .min(1, { error: t('fieldwork.session.errors.participantName') })
+      .max(120),
+    role: ParticipantRoleSchema,
+    organization: z.string().max(200),
+  });
+  const DocumentRow = z.object({
+    title: z
+      .string()
+      .trim()
+      .min(1, { error: t('fieldwork.session.errors.documentTitle') })
+      .max(200),
+    requestedAt: z.string(),
+    receivedAt: z.string(),
+  });
+  const SegmentRow = z.object({
+    time: z.string().regex(/^\d{2}:\d{2}$/, { error: t('fieldwork.session.errors.segmentTime') }),
+    area: z
+      .string()
+      .trim()
+      .min(1, { error: t('fieldwork.session.errors.segmentArea') })
+      .max(200),
+    criteria: z.string(),
+    note: z.string().max(2000),
+  });
+  return z.object({
+    platformChoice: z.string(),
+    platformOther: z.string().max(80),
+    startedAt: z.string(),
+    endedAt: z.string(),
+    participants: z.array(ParticipantRow),
+    documents: z.array(DocumentRow),
+    segments: z.array(SegmentRow),
+  });
+}
+export type SessionFormValues = z.infer<ReturnType<typeof sessionFormBaseSchema>>;
 
 /** The form's rules; criterion IDs in tour notes must be on this worksheet. */
-export function sessionFormSchema(worksheetCriterionIds: ReadonlySet<string>) {
-  return SessionFormBaseSchema.superRefine((form, ctx) => {
+export function sessionFormSchema(worksheetCriterionIds: ReadonlySet<string>, t: TFunction = currentT) {
+  return sessionFormBaseSchema(t).superRefine((form, ctx) => {
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     if (!PLATFORM_CHOICES.some((p) => p.value === form.platformChoice)) {
-      issue(['platformChoice'], 'Choose the video platform.');
+      issue(['platformChoice'], t('fieldwork.session.errors.platform'));
     } else if (form.platformChoice === 'OTHER' && !form.platformOther.trim()) {
-      issue(['platformOther'], 'Name the platform.');
+      issue(['platformOther'], t('fieldwork.session.errors.platformName'));
     }
     const start = fromLocalInput(form.startedAt);
     const end = fromLocalInput(form.endedAt);
-    if (start && end && end < start) issue(['endedAt'], 'The end must be after the start.');
+    if (start && end && end < start) issue(['endedAt'], t('fieldwork.session.errors.endBeforeStart'));
     form.documents.forEach((doc, i) => {
       if (doc.requestedAt && doc.receivedAt && doc.receivedAt < doc.requestedAt) {
-        issue(['documents', i, 'receivedAt'], 'The received date is before the requested date.');
+        issue(['documents', i, 'receivedAt'], t('fieldwork.session.errors.receivedBeforeRequested'));
       }
     });
     form.segments.forEach((segment, i) => {
       // Said at the tour time, where it blocks the save, rather than at a start nobody has touched yet.
-      if (!start)
-        issue(['segments', i, 'time'], 'Enter the session start first: tour times are on the session’s date.');
+      if (!start) issue(['segments', i, 'time'], t('fieldwork.session.errors.startFirst'));
       const unknown = parseCriterionList(segment.criteria).filter((id) => !worksheetCriterionIds.has(id));
       if (unknown.length > 0) {
         issue(
           ['segments', i, 'criteria'],
-          `${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not on this worksheet. Use criterion IDs such as 5.3, separated by commas.`,
+          t('fieldwork.session.errors.notOnWorksheet', { count: unknown.length, ids: unknown.join(', ') }),
         );
       }
     });
@@ -189,8 +215,9 @@ export type SessionFieldErrors = Readonly<Record<string, string>>;
 export function sessionFieldErrors(
   form: SessionFormValues,
   worksheetCriterionIds: ReadonlySet<string>,
+  t: TFunction = currentT,
 ): SessionFieldErrors {
-  const result = sessionFormSchema(worksheetCriterionIds).safeParse(form);
+  const result = sessionFormSchema(worksheetCriterionIds, t).safeParse(form);
   const errors: Record<string, string> = {};
   for (const issue of result.error?.issues ?? []) {
     const path = issue.path.join('.');
@@ -207,8 +234,6 @@ export type SessionSavePlan = {
   blocker: string | null;
 };
 
-const PLATFORM_BLOCKER = 'choose the video platform; the session is saved as soon as it has one.';
-
 /**
  * What an autosave sends for the form as it stands: every field that passes its checks. A refused
  * platform or time keeps its stored value and a refused entry (participant, document, tour segment)
@@ -218,13 +243,14 @@ const PLATFORM_BLOCKER = 'choose the video platform; the session is saved as soo
 export function planSessionSave(
   form: SessionFormValues,
   target: { validationId: string; id: string; stored: VirtualSession | undefined; criterionIds: ReadonlySet<string> },
+  t: TFunction = currentT,
 ): SessionSavePlan {
-  const errors = sessionFieldErrors(form, target.criterionIds);
+  const errors = sessionFieldErrors(form, target.criterionIds, t);
   const refused = (prefix: string) => Object.keys(errors).some((p) => p === prefix || p.startsWith(`${prefix}.`));
   const { stored } = target;
 
   const platform = refused('platformChoice') || refused('platformOther') ? (stored?.platform ?? '') : platformOf(form);
-  if (!platform) return { request: null, errors, blocker: PLATFORM_BLOCKER };
+  if (!platform) return { request: null, errors, blocker: t('fieldwork.session.blocker.platform') };
 
   // Start and end are checked as a pair, so a refused one holds back both.
   const timesRefused = refused('startedAt') || refused('endedAt');
@@ -251,7 +277,7 @@ export function planSessionSave(
     return {
       request: null,
       errors,
-      blocker: 'the session log cannot be stored as it stands; check the marked fields.',
+      blocker: t('fieldwork.session.blocker.invalid'),
     };
   }
   return { request, errors, blocker: null };
