@@ -3,7 +3,7 @@ import type { Translation } from '../translation';
 
 export const review: Translation<typeof en.review> = {
   labels: {
-    level: { MUST: 'Obligatorio', SHOULD: 'Recomendado', MIXED: 'Obligatorio + Recomendado' },
+    level: { MUST: 'Debe', SHOULD: 'Debería', MIXED: 'Debe + Debería' },
     classification: {
       ACTION_REQUIRED: 'Acción requerida',
       RECOMMENDATION: 'Recomendación',

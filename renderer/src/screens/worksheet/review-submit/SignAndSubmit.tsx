@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call, errorMessage } from '../../../api';
+import { currentLanguage } from '../../../i18n';
 import { useWorksheetStore } from '../../../state/worksheet-store';
 import { checkSignForm, placeRefusal, plainRefusalMessage, type SignErrors, type SignField } from './sign-form';
 
@@ -56,7 +57,15 @@ export function SignAndSubmit({
     setRefusal(NO_REFUSAL);
     setSubmitting(true);
     try {
-      setValidation(await call('validations:submit', { validationId, signedByName, attestation: attested as true }));
+      // The signature records the language the SCSS read the worksheet in.
+      setValidation(
+        await call('validations:submit', {
+          validationId,
+          signedByName,
+          attestation: attested as true,
+          worksheetLanguage: currentLanguage(),
+        }),
+      );
       await refreshLifecycle();
     } catch (e) {
       if (e instanceof ApiError && e.issues.length > 0) {
