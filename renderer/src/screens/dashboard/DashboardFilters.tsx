@@ -1,7 +1,9 @@
 import { type ReactNode, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AnalyticsFilters } from '../../../../shared/analytics/filters';
-import { ENTITY_TYPE_LABELS, ENTITY_TYPES } from '../../../../shared/domain/entity-types';
-import { VALIDATION_MODE_LABELS } from '../../../../shared/domain/validation';
+import { ENTITY_TYPES } from '../../../../shared/domain/entity-types';
+import { ValidationModeSchema } from '../../../../shared/domain/validation';
+import { useDomainLabels } from '../../i18n/domain-labels';
 
 type Fields = Required<Record<keyof AnalyticsFilters, string>>;
 const EMPTY: Fields = { submittedFrom: '', submittedTo: '', entityType: '', mode: '', fieldOffice: '', edition: '' };
@@ -38,6 +40,8 @@ export function DashboardFilters({
   onApply: (filters: AnalyticsFilters) => void;
 }) {
   const [fields, setFields] = useState<Fields>(() => fieldsOf(filters));
+  const { t } = useTranslation();
+  const labels = useDomainLabels();
   // The address is the truth: back/forward or a pasted link resets what the form shows.
   useEffect(() => setFields(fieldsOf(filters)), [filters]);
   const set = (key: keyof Fields) => (e: { target: { value: string } }) =>
@@ -65,44 +69,44 @@ export function DashboardFilters({
   return (
     <form
       className="usa-form dashboard-filters"
-      aria-label="Filters"
+      aria-label={t('reports.dashboard.filters.label')}
       onSubmit={(e) => {
         e.preventDefault();
         onApply(filtersOf(fields));
       }}
     >
-      {field('submittedFrom', 'Submitted from', (p) => (
+      {field('submittedFrom', t('reports.dashboard.filters.submittedFrom'), (p) => (
         <input className="usa-input" type="date" {...p} />
       ))}
-      {field('submittedTo', 'Submitted to', (p) => (
+      {field('submittedTo', t('reports.dashboard.filters.submittedTo'), (p) => (
         <input className="usa-input" type="date" {...p} />
       ))}
-      {field('entityType', 'Entity type', (p) => (
+      {field('entityType', t('reports.dashboard.filters.entityType'), (p) => (
         <select className="usa-select" {...p}>
-          <option value="">Any</option>
-          {ENTITY_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {ENTITY_TYPE_LABELS[t]}
+          <option value="">{t('reports.dashboard.filters.any')}</option>
+          {ENTITY_TYPES.map((code) => (
+            <option key={code} value={code}>
+              {labels.entityType(code)}
             </option>
           ))}
         </select>
       ))}
-      {field('mode', 'In person or virtual', (p) => (
+      {field('mode', t('reports.dashboard.filters.mode'), (p) => (
         <select className="usa-select" {...p}>
-          <option value="">Both</option>
-          {Object.entries(VALIDATION_MODE_LABELS).map(([value, label]) => (
+          <option value="">{t('reports.dashboard.filters.both')}</option>
+          {ValidationModeSchema.options.map((value) => (
             <option key={value} value={value}>
-              {label}
+              {labels.mode(value)}
             </option>
           ))}
         </select>
       ))}
-      {field('fieldOffice', 'Field office', (p) => (
+      {field('fieldOffice', t('reports.dashboard.filters.fieldOffice'), (p) => (
         <input className="usa-input" maxLength={200} {...p} />
       ))}
-      {field('edition', 'MSC edition', (p) => (
+      {field('edition', t('reports.dashboard.filters.edition'), (p) => (
         <select className="usa-select" {...p}>
-          <option value="">Any</option>
+          <option value="">{t('reports.dashboard.filters.any')}</option>
           {[...new Set([...editions, ...(fields.edition ? [fields.edition] : [])])].map((id) => (
             <option key={id} value={id}>
               {id}
@@ -112,7 +116,7 @@ export function DashboardFilters({
       ))}
       <div className="dashboard-filters__actions">
         <button type="submit" className="usa-button">
-          Apply filters
+          {t('reports.dashboard.filters.apply')}
         </button>
         <button
           type="button"
@@ -122,7 +126,7 @@ export function DashboardFilters({
             onApply({});
           }}
         >
-          Clear
+          {t('reports.dashboard.filters.clear')}
         </button>
       </div>
     </form>

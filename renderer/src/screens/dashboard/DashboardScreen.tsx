@@ -1,16 +1,17 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type AnalyticsFilters, AnalyticsFiltersSchema } from '../../../../shared/analytics/filters';
 import { ANALYTICS_VIEWS } from '../../../../shared/analytics/views';
-import type { AnalyticsAnswer, AnalyticsRequest, AnalyticsSource } from '../../../../shared/ipc/contract';
+import type { AnalyticsAnswer, AnalyticsRequest } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { formatDateTime } from '../../components/format';
 import { navigate, routeHref } from '../../state/route';
 import { useSyncStore } from '../../state/sync-store';
-import { ExportOutcome } from '../report/ExportStatus';
-import { finishSave, type Outcome } from '../report/save-outcome';
+import { ExportOutcome, useSaveOutcome } from '../report/ExportStatus';
+import type { Outcome } from '../report/save-outcome';
 import { DashboardFilters } from './DashboardFilters';
-import { type DashboardQuery, dashboardQueryString, parseDashboardQuery, VIEW_TITLES } from './dashboard-query';
+import { type DashboardQuery, dashboardQueryString, parseDashboardQuery } from './dashboard-query';
 import { useDashboardLabels } from './labels';
 import { ViewBody } from './ViewBody';
 
@@ -28,8 +29,6 @@ function checkFilters(filters: AnalyticsFilters): { ok: true } | { ok: false; er
   return { ok: false, errors };
 }
 
-const SOURCE_LABELS: Record<AnalyticsSource, string> = { computer: 'This computer', hq: 'HQ' };
-
 /**
  * The MSC performance dashboard (issue 12): six views over this computer's own validations or, from HQ, over
  * everything the person's role may see. The address holds the view, source and filters, so a view can be
@@ -43,6 +42,8 @@ export function DashboardScreen({ query }: { query: string }) {
   const request: AnalyticsRequest = { source: q.source, view: q.view, filters: q.filters, limit: q.limit };
   const requestKey = JSON.stringify(request);
   const labels = useDashboardLabels();
+  const { t } = useTranslation();
+  const saved = useSaveOutcome();
 
   const [answer, setAnswer] = useState<AnalyticsAnswer | null>(null);
   const [loading, setLoading] = useState(true);
@@ -60,7 +61,7 @@ export function DashboardScreen({ query }: { query: string }) {
       setFieldErrors(checked.errors);
       setAnswer(null);
       setLoading(false);
-      setError('Some filters are not valid; correct them and apply again.');
+      setError(t('reports.dashboard.invalidFilters'));
       return;
     }
     setFieldErrors({});
@@ -86,9 +87,9 @@ export function DashboardScreen({ query }: { query: string }) {
     setSaving(true);
     setOutcome(null);
     try {
-      setOutcome(finishSave(await call('analytics:csv', request)));
+      setOutcome(saved.finished(await call('analytics:csv', request)));
     } catch (e) {
-      setOutcome({ type: 'error', text: `Not saved: ${errorMessage(e)}`, warnings: [] });
+      setOutcome(saved.failed(errorMessage(e)));
     } finally {
       setSaving(false);
     }
@@ -98,9 +99,9 @@ export function DashboardScreen({ query }: { query: string }) {
   return (
     <div className="grid-container screen dashboard-screen">
       <div className="dashboard-screen__title">
-        <h1 tabIndex={-1}>MSC performance dashboard</h1>
+        <h1 tabIndex={-1}>{t('reports.dashboard.title')}</h1>
         <fieldset className="usa-fieldset dashboard-source">
-          <legend className="usa-legend">Figures from</legend>
+          <legend className="usa-legend">{t('reports.dashboard.figuresFrom')}</legend>
           {(['computer', 'hq'] as const)
             .filter((s) => s === 'computer' || enrolled || q.source === 'hq')
             .map((s) => (
@@ -115,10 +116,10 @@ export function DashboardScreen({ query }: { query: string }) {
                   aria-describedby={`dashboard-source-${s}-hint`}
                 />
                 <label className="usa-radio__label" htmlFor={`dashboard-source-${s}`}>
-                  {SOURCE_LABELS[s]}
+                  {t(`reports.dashboard.source.${s}`)}
                 </label>
                 <span className="usa-sr-only" id={`dashboard-source-${s}-hint`}>
-                  {s === 'computer' ? 'Your own validations; works offline' : 'Everything your role may see'}
+                  {t(`reports.dashboard.sourceHint.${s}`)}
                 </span>
               </div>
             ))}
@@ -133,7 +134,7 @@ export function DashboardScreen({ query }: { query: string }) {
         />
       </div>
       <div className="dashboard-screen__body">
-        <nav aria-label="Dashboard views" className="dashboard-screen__nav">
+        <nav aria-label={t('reports.dashboard.views')} className="dashboard-screen__nav">
           <ul className="usa-sidenav">
             {ANALYTICS_VIEWS.map((view) => (
               <li className="usa-sidenav__item" key={view}>
@@ -142,7 +143,7 @@ export function DashboardScreen({ query }: { query: string }) {
                   className={view === q.view ? 'usa-current' : undefined}
                   aria-current={view === q.view ? 'page' : undefined}
                 >
-                  {VIEW_TITLES[view]}
+                  {t(`reports.dashboard.view.${view}`)}
                 </a>
               </li>
             ))}
@@ -150,21 +151,21 @@ export function DashboardScreen({ query }: { query: string }) {
         </nav>
         <section className="dashboard-screen__view" aria-labelledby="dashboard-view-title" aria-busy={loading}>
           <div className="dashboard-screen__view-head">
-            <h2 id="dashboard-view-title">{VIEW_TITLES[q.view]}</h2>
+            <h2 id="dashboard-view-title">{t(`reports.dashboard.view.${q.view}`)}</h2>
             <button
               type="button"
               className="usa-button usa-button--outline"
               disabled={saving || !result}
               onClick={() => void saveCsv()}
             >
-              Download CSV
+              {t('reports.dashboard.downloadCsv')}
             </button>
           </div>
           <p className="dashboard-scope" data-testid="dashboard-scope" aria-live="polite">
             {loading
-              ? 'Counting…'
+              ? t('reports.dashboard.counting')
               : answer && result
-                ? `${answer.scope} · submitted validations only · counted ${formatDateTime(answer.computedAt)}`
+                ? t('reports.dashboard.scope', { scope: answer.scope, time: formatDateTime(answer.computedAt) })
                 : ''}
           </p>
           {error && <Alert type="error">{error}</Alert>}
@@ -172,7 +173,7 @@ export function DashboardScreen({ query }: { query: string }) {
           {q.view === 'top-deficiencies' && (
             <div className="dashboard-controls">
               <label className="usa-label" htmlFor="dashboard-limit">
-                Criteria listed
+                {t('reports.dashboard.criteriaListed')}
               </label>
               <select
                 className="usa-select dashboard-controls__narrow"

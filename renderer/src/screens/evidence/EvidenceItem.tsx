@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { extensionOf, formatFileSize } from '../../../../shared/domain/evidence-files';
 import type { Evidence } from '../../../../shared/domain/field-work';
 import { call, errorMessage } from '../../api';
@@ -11,6 +12,7 @@ export function EvidenceItem({ evidence, locked }: { evidence: Evidence; locked:
   const apply = useWorksheetStore((s) => s.apply);
   const remove = useWorksheetStore((s) => s.remove);
   const id = useId();
+  const { t } = useTranslation();
   const [caption, setCaption] = useState(evidence.caption);
   const [captionState, setCaptionState] = useState<CaptionState>({ kind: 'idle' });
   const [removing, setRemoving] = useState(false);
@@ -50,7 +52,7 @@ export function EvidenceItem({ evidence, locked }: { evidence: Evidence; locked:
 
   const onRemove = async () => {
     if (reason.trim().length < 3) {
-      setRemoveError('Say why the evidence is removed (at least 3 characters).');
+      setRemoveError(t('reports.evidence.item.reasonTooShort'));
       reasonInput.current?.focus();
       return;
     }
@@ -75,7 +77,7 @@ export function EvidenceItem({ evidence, locked }: { evidence: Evidence; locked:
   };
 
   const original = `evidence-files/${evidence.sha256}`;
-  const extension = extensionOf(evidence.fileName).toUpperCase() || 'FILE';
+  const extension = extensionOf(evidence.fileName).toUpperCase() || t('reports.evidence.item.file');
   return (
     <li className="evidence-item" data-testid="evidence-item" data-evidence-id={evidence.id}>
       <span className="evidence-item__preview" aria-hidden="true">
@@ -87,26 +89,32 @@ export function EvidenceItem({ evidence, locked }: { evidence: Evidence; locked:
       </span>
       <div className="evidence-item__body">
         <p className="evidence-item__name">
-          <a href={original} download={evidence.fileName} title={`Save a copy of ${evidence.fileName}`}>
+          <a
+            href={original}
+            download={evidence.fileName}
+            title={t('reports.evidence.item.saveCopy', { fileName: evidence.fileName })}
+          >
             {evidence.fileName}
           </a>
-          {evidence.hasThumbnail && <span className="usa-sr-only"> (photo)</span>}
+          {evidence.hasThumbnail && <span className="usa-sr-only">{t('reports.evidence.item.photo')}</span>}
           <span className="evidence-item__meta"> · {formatFileSize(evidence.sizeBytes)}</span>
-          {evidence.observedRemotely && <span className="usa-tag evidence-item__remote">Observed remotely</span>}
+          {evidence.observedRemotely && (
+            <span className="usa-tag evidence-item__remote">{t('reports.evidence.item.observedRemotely')}</span>
+          )}
         </p>
         {locked ? (
           evidence.caption && <p className="evidence-item__caption-text">{evidence.caption}</p>
         ) : (
           <div className="evidence-item__caption">
             <label className="usa-sr-only" htmlFor={`${id}-caption`}>
-              Caption for {evidence.fileName}
+              {t('reports.evidence.item.captionFor', { fileName: evidence.fileName })}
             </label>
             <input
               id={`${id}-caption`}
               className="usa-input evidence-item__caption-input"
               type="text"
               maxLength={2000}
-              placeholder="Add a caption: what does it show?"
+              placeholder={t('reports.evidence.item.captionPlaceholder')}
               value={caption}
               onChange={(e) => {
                 setCaption(e.target.value);
@@ -122,15 +130,18 @@ export function EvidenceItem({ evidence, locked }: { evidence: Evidence; locked:
               }}
             />
             <span className="evidence-item__caption-status" aria-live="polite">
-              {captionState.kind === 'saving' && <span className="save-indicator save-indicator--saving">Saving…</span>}
+              {captionState.kind === 'saving' && (
+                <span className="save-indicator save-indicator--saving">{t('reports.evidence.item.saving')}</span>
+              )}
               {captionState.kind === 'saved' && (
                 <span className="save-indicator save-indicator--saved">
-                  <span aria-hidden="true">✓ </span>Caption saved
+                  <span aria-hidden="true">✓ </span>
+                  {t('reports.evidence.item.captionSaved')}
                 </span>
               )}
               {captionState.kind === 'error' && (
                 <span className="save-indicator save-indicator--error" role="alert">
-                  Caption not saved: {captionState.message}
+                  {t('reports.evidence.item.captionNotSaved', { error: captionState.message })}
                 </span>
               )}
             </span>
@@ -143,17 +154,18 @@ export function EvidenceItem({ evidence, locked }: { evidence: Evidence; locked:
             className="usa-button usa-button--unstyled evidence-item__remove"
             onClick={() => setRemoving(true)}
           >
-            Remove<span className="usa-sr-only"> {evidence.fileName}</span>
+            {t('reports.evidence.item.remove')}
+            <span className="usa-sr-only"> {evidence.fileName}</span>
           </button>
         )}
         {!locked && removing && (
           // Not a <form>: the panel may sit inside the finding's form.
           <div className="evidence-item__remove-form">
             <label className="usa-label" htmlFor={`${id}-reason`}>
-              Why remove {evidence.fileName}?
+              {t('reports.evidence.item.whyRemove', { fileName: evidence.fileName })}
             </label>
             <span className="usa-hint" id={`${id}-reason-hint`}>
-              The file stays in the data folder; the reason is kept in the audit log.
+              {t('reports.evidence.item.removeHint')}
             </span>
             {removeError && (
               <span className="usa-error-message" id={`${id}-reason-error`} role="alert">
@@ -189,10 +201,10 @@ export function EvidenceItem({ evidence, locked }: { evidence: Evidence; locked:
                 disabled={busy}
                 onClick={() => void onRemove()}
               >
-                {busy ? 'Removing…' : 'Remove evidence'}
+                {busy ? t('reports.evidence.item.removing') : t('reports.evidence.item.removeEvidence')}
               </button>
               <button type="button" className="usa-button usa-button--unstyled" onClick={cancelRemove}>
-                Cancel
+                {t('reports.evidence.item.cancel')}
               </button>
             </div>
           </div>

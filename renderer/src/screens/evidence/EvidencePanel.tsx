@@ -9,6 +9,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { useTranslation } from 'react-i18next';
 import { EVIDENCE_EXTENSIONS, formatFileSize } from '../../../../shared/domain/evidence-files';
 import { DEFAULT_SETTINGS } from '../../../../shared/domain/field-work';
 import type { RequestOf } from '../../../../shared/ipc/contract';
@@ -71,6 +72,7 @@ export function EvidencePanel({
   const [isElectron, setIsElectron] = useState(false);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const id = useId();
+  const { t } = useTranslation();
 
   useEffect(() => {
     let live = true;
@@ -107,10 +109,12 @@ export function EvidencePanel({
           source,
         });
         apply('evidence', saved);
-        setAnnouncement(`${saved.fileName} attached.`);
+        setAnnouncement(t('reports.evidence.panel.attached', { fileName: saved.fileName }));
       } catch (error) {
         const message = errorMessage(error);
-        report(message.includes(fileName) ? message : `"${fileName}" was not attached: ${message}`);
+        report(
+          message.includes(fileName) ? message : t('reports.evidence.panel.notAttached', { fileName, error: message }),
+        );
       } finally {
         setUploads((list) => list.filter((u) => u.key !== key));
       }
@@ -166,7 +170,9 @@ export function EvidencePanel({
     attachFiles(Array.from(event.dataTransfer.files));
   };
 
-  const title = findingId ? 'Evidence for the finding' : `Evidence for ${criterionId}`;
+  const title = findingId
+    ? t('reports.evidence.panel.forFinding')
+    : t('reports.evidence.panel.forCriterion', { criterion: criterionId });
   return (
     <section
       className={`evidence-panel${dragging ? ' evidence-panel--dragging' : ''}`}
@@ -189,20 +195,22 @@ export function EvidencePanel({
           ))}
         </ul>
       )}
-      {evidence.length === 0 && locked && <p className="evidence-panel__empty">No evidence attached.</p>}
+      {evidence.length === 0 && locked && <p className="evidence-panel__empty">{t('reports.evidence.panel.none')}</p>}
 
       {uploads.length > 0 && (
-        <ul className="evidence-panel__uploads" aria-label="Files being attached">
+        <ul className="evidence-panel__uploads" aria-label={t('reports.evidence.panel.uploads')}>
           {uploads.map((u) => (
             <li key={u.key} className="evidence-upload" data-testid="evidence-upload">
               <span>
-                {u.phase === 'reading' ? 'Reading' : 'Attaching'} {u.fileName}…
+                {u.phase === 'reading'
+                  ? t('reports.evidence.panel.reading', { fileName: u.fileName })
+                  : t('reports.evidence.panel.attaching', { fileName: u.fileName })}
               </span>
               <progress
                 className="evidence-upload__bar"
                 max={1}
                 value={u.phase === 'saving' ? undefined : u.progress}
-                aria-label={`Progress for ${u.fileName}`}
+                aria-label={t('reports.evidence.panel.progress', { fileName: u.fileName })}
               />
             </li>
           ))}
@@ -223,7 +231,7 @@ export function EvidencePanel({
               ))}
             </ul>
             <button type="button" className="usa-button usa-button--unstyled" onClick={() => setProblems([])}>
-              Dismiss
+              {t('reports.evidence.panel.dismiss')}
             </button>
           </div>
         </div>
@@ -232,11 +240,10 @@ export function EvidencePanel({
       {!locked && (
         <div className={`usa-form-group evidence-drop${dragging ? ' evidence-drop--active' : ''}`}>
           <label className="usa-label evidence-drop__label" htmlFor={`${id}-files`}>
-            Attach photos or documents
+            {t('reports.evidence.panel.attach')}
           </label>
           <span className="usa-hint evidence-drop__hint" id={`${id}-hint`}>
-            JPEG, PNG, WEBP, GIF, HEIC, PDF, Word, Excel, text or CSV; up to {formatFileSize(maxBytes)} each. Drop files
-            here, or paste a screenshot.
+            {t('reports.evidence.panel.hint', { size: formatFileSize(maxBytes) })}
           </span>
           <input
             id={`${id}-files`}
@@ -253,7 +260,7 @@ export function EvidencePanel({
             }}
           />
           <span className="usa-sr-only" id={`${id}-paste-hint`}>
-            Press Control V (Command V on a Mac) here to attach a screenshot from the clipboard.
+            {t('reports.evidence.panel.pasteHint')}
           </span>
         </div>
       )}

@@ -1,16 +1,19 @@
 import { useEffect, useState } from 'react';
-import { ENTITY_TYPE_LABELS, ENTITY_TYPES } from '../../../../shared/domain/entity-types';
+import { useTranslation } from 'react-i18next';
+import { ENTITY_TYPES } from '../../../../shared/domain/entity-types';
 import type { RequestOf } from '../../../../shared/ipc/contract';
 import { WORKBOOK_STATUS_LABELS, type WorkbookStatus } from '../../../../shared/report/workbook-filter';
 import { call, errorMessage } from '../../api';
-import { ExportOutcome, ExportProgress } from './ExportStatus';
-import { finishSave, type Outcome } from './save-outcome';
+import { useDomainLabels } from '../../i18n/domain-labels';
+import { ExportOutcome, ExportProgress, useSaveOutcome } from './ExportStatus';
+import type { Outcome } from './save-outcome';
 
 type Filter = RequestOf<'reports:workbook'>['filter'];
 type Format = RequestOf<'reports:workbook'>['format'];
 type Progress = { done: number; total: number };
 
-const STATUSES = Object.entries(WORKBOOK_STATUS_LABELS) as [WorkbookStatus, string][];
+/** The statuses a workbook can be filtered by (their names come from the catalogs). */
+const STATUSES = Object.keys(WORKBOOK_STATUS_LABELS) as WorkbookStatus[];
 
 /** The filters as typed: empty fields are "any". */
 type Fields = { from: string; to: string; fieldOffice: string; status: '' | WorkbookStatus; entityType: string };
@@ -36,6 +39,11 @@ export function ReportsScreen() {
   const [making, setMaking] = useState<Format | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const { t } = useTranslation();
+  const labels = useDomainLabels();
+  const saved = useSaveOutcome();
+  const statusLabel = (status: WorkbookStatus) =>
+    status === 'DRAFT' ? labels.status(status) : labels.workflowState(status);
 
   useEffect(() => window.api.on('report:progress', (p) => setProgress(p)), []);
 
@@ -45,7 +53,7 @@ export function ReportsScreen() {
   const save = async (format: Format) => {
     setOutcome(null);
     if (fields.from && fields.to && fields.from > fields.to) {
-      setRangeError('The end of the date range is before its start.');
+      setRangeError(t('reports.workbook.rangeBackwards'));
       return;
     }
     setRangeError(null);
@@ -54,13 +62,14 @@ export function ReportsScreen() {
       const result = await call('reports:workbook', { filter: filterOf(fields), format });
       const counts =
         result.findings !== undefined && result.validations !== undefined
-          ? ` (${result.findings} finding${result.findings === 1 ? '' : 's'} from ${result.validations} validation${
-              result.validations === 1 ? '' : 's'
-            })`
+          ? t('reports.workbook.counts', {
+              findings: t('reports.workbook.findings', { count: result.findings }),
+              validations: t('reports.workbook.validations', { count: result.validations }),
+            })
           : '';
-      setOutcome(finishSave(result, counts));
+      setOutcome(saved.finished(result, counts));
     } catch (e) {
-      setOutcome({ type: 'error', text: `Not saved: ${errorMessage(e)}`, warnings: [] });
+      setOutcome(saved.failed(errorMessage(e)));
     } finally {
       setMaking(null);
       setProgress(null);
@@ -70,25 +79,26 @@ export function ReportsScreen() {
   const busy = making !== null;
   return (
     <div className="grid-container screen reports-screen">
-      <h1 tabIndex={-1}>Reports</h1>
+      <h1 tabIndex={-1}>{t('reports.workbook.title')}</h1>
       <p className="usa-intro">
-        Each validation&rsquo;s own report is on its worksheet or review screen (<em>Report</em>). Here: the findings of
-        many validations on this computer in one workbook.
+        {t('reports.workbook.introBefore')}
+        <em>{t('reports.workbook.introReport')}</em>
+        {t('reports.workbook.introAfter')}
       </p>
-      <h2>Findings across validations</h2>
+      <h2>{t('reports.workbook.heading')}</h2>
       <form className="usa-form usa-form--large reports-screen__filters" onSubmit={(e) => e.preventDefault()}>
         <fieldset className="usa-fieldset">
-          <legend className="usa-legend">Submitted between</legend>
+          <legend className="usa-legend">{t('reports.workbook.submittedBetween')}</legend>
           <div className={`reports-screen__range${rangeError ? ' usa-form-group--error' : ''}`}>
             <div>
               <label className="usa-label" htmlFor="workbook-from">
-                From
+                {t('reports.workbook.from')}
               </label>
               <input className="usa-input" id="workbook-from" type="date" value={fields.from} onChange={set('from')} />
             </div>
             <div>
               <label className="usa-label" htmlFor="workbook-to">
-                To
+                {t('reports.workbook.to')}
               </label>
               {rangeError && (
                 <span className="usa-error-message" role="alert">
@@ -107,7 +117,7 @@ export function ReportsScreen() {
           </div>
         </fieldset>
         <label className="usa-label" htmlFor="workbook-office">
-          Field office
+          {t('reports.workbook.fieldOffice')}
         </label>
         <input
           className="usa-input"
@@ -117,31 +127,31 @@ export function ReportsScreen() {
           maxLength={200}
         />
         <label className="usa-label" htmlFor="workbook-status">
-          Status
+          {t('reports.workbook.status')}
         </label>
         <select className="usa-select" id="workbook-status" value={fields.status} onChange={set('status')}>
-          <option value="">Any status</option>
-          {STATUSES.map(([value, label]) => (
+          <option value="">{t('reports.workbook.anyStatus')}</option>
+          {STATUSES.map((value) => (
             <option key={value} value={value}>
-              {label}
+              {statusLabel(value)}
             </option>
           ))}
         </select>
         <label className="usa-label" htmlFor="workbook-entity">
-          Entity type
+          {t('reports.workbook.entityType')}
         </label>
         <select className="usa-select" id="workbook-entity" value={fields.entityType} onChange={set('entityType')}>
-          <option value="">Any entity type</option>
-          {ENTITY_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {ENTITY_TYPE_LABELS[t]}
+          <option value="">{t('reports.workbook.anyEntityType')}</option>
+          {ENTITY_TYPES.map((code) => (
+            <option key={code} value={code}>
+              {labels.entityType(code)}
             </option>
           ))}
         </select>
         <ul className="usa-button-group reports-screen__actions">
           <li className="usa-button-group__item">
             <button type="button" className="usa-button" disabled={busy} onClick={() => void save('XLSX')}>
-              Save findings as Excel
+              {t('reports.workbook.saveExcel')}
             </button>
           </li>
           <li className="usa-button-group__item">
@@ -151,7 +161,7 @@ export function ReportsScreen() {
               disabled={busy}
               onClick={() => void save('CSV')}
             >
-              Save findings as CSV
+              {t('reports.workbook.saveCsv')}
             </button>
           </li>
         </ul>
@@ -161,8 +171,8 @@ export function ReportsScreen() {
           <ExportProgress
             label={
               progress
-                ? `Reading validation ${progress.done} of ${progress.total}`
-                : 'Finding the validations that match'
+                ? t('reports.workbook.reading', { done: progress.done, total: progress.total })
+                : t('reports.workbook.finding')
             }
             {...(progress ? { progress } : {})}
           />

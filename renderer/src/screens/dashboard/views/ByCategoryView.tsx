@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { DeficienciesByCategory } from '../../../../../shared/analytics/views';
 import { BarChart, SERIES_COLOURS } from '../charts';
 import { categoryLabel, formatCount, formatPercent } from '../figures';
@@ -6,19 +7,24 @@ import { ChartWithTable, DataTable, NothingToShow } from './DataTable';
 type Row = DeficienciesByCategory['rows'][number];
 
 export function ByCategoryView({ data }: { data: DeficienciesByCategory }) {
+  const { t } = useTranslation();
   const names = new Map(data.rows.map((r) => [r.category, r.name]));
   const label = (r: Row) => categoryLabel(names, r.category);
   const top = data.rows[0];
   const summary =
     data.total === 0 || !top
-      ? 'No deficiencies in this selection.'
-      : `Deficiencies by category, ${formatCount(data.total)} in all; most in ${label(top)} (${formatPercent(top.percent)}).`;
+      ? t('reports.dashboard.byCategory.none')
+      : t('reports.dashboard.byCategory.summary', {
+          total: formatCount(data.total),
+          category: label(top),
+          percent: formatPercent(top.percent),
+        });
   return (
     <>
       <p className="dashboard-total" data-testid="view-total">
-        {formatCount(data.total)} deficiencies
+        {t('reports.dashboard.byCategory.total', { count: data.total, total: formatCount(data.total) })}
       </p>
-      {data.total === 0 ? <NothingToShow what="No deficiencies match these filters." /> : null}
+      {data.total === 0 ? <NothingToShow what={t('reports.dashboard.noDeficienciesMatch')} /> : null}
       <ChartWithTable
         chart={
           <BarChart
@@ -26,17 +32,17 @@ export function ByCategoryView({ data }: { data: DeficienciesByCategory }) {
             summary={summary}
             horizontal
             stacked
-            valueLabel="Deficiencies"
+            valueLabel={t('reports.dashboard.columns.deficiencies')}
             data={{
               labels: data.rows.map(label),
               datasets: [
                 {
-                  label: 'Action Required',
+                  label: t('reports.dashboard.byCategory.actionRequired'),
                   data: data.rows.map((r) => r.actionRequired),
                   backgroundColor: SERIES_COLOURS.actionRequired,
                 },
                 {
-                  label: 'Recommendation',
+                  label: t('reports.dashboard.byCategory.recommendation'),
                   data: data.rows.map((r) => r.recommendation),
                   backgroundColor: SERIES_COLOURS.recommendation,
                 },
@@ -47,15 +53,35 @@ export function ByCategoryView({ data }: { data: DeficienciesByCategory }) {
         table={
           <DataTable<Row>
             testId="table-by-category"
-            caption="Deficiencies by criteria category, most first"
+            caption={t('reports.dashboard.byCategory.caption')}
             rowKey={(r) => String(r.category)}
             rows={data.rows}
             columns={[
-              { header: 'Category', cell: label },
-              { header: 'Deficiencies', short: 'Count', cell: (r) => formatCount(r.count), numeric: true },
-              { header: 'Percent', short: '%', cell: (r) => formatPercent(r.percent), numeric: true },
-              { header: 'Action Required', short: 'AR', cell: (r) => formatCount(r.actionRequired), numeric: true },
-              { header: 'Recommendation', short: 'Rec.', cell: (r) => formatCount(r.recommendation), numeric: true },
+              { header: t('reports.dashboard.columns.category'), cell: label },
+              {
+                header: t('reports.dashboard.columns.deficiencies'),
+                short: t('reports.dashboard.byCategory.countShort'),
+                cell: (r) => formatCount(r.count),
+                numeric: true,
+              },
+              {
+                header: t('reports.dashboard.columns.percent'),
+                short: t('reports.dashboard.byCategory.percentShort'),
+                cell: (r) => formatPercent(r.percent),
+                numeric: true,
+              },
+              {
+                header: t('reports.dashboard.byCategory.actionRequired'),
+                short: t('reports.dashboard.byCategory.actionRequiredShort'),
+                cell: (r) => formatCount(r.actionRequired),
+                numeric: true,
+              },
+              {
+                header: t('reports.dashboard.byCategory.recommendation'),
+                short: t('reports.dashboard.byCategory.recommendationShort'),
+                cell: (r) => formatCount(r.recommendation),
+                numeric: true,
+              },
             ]}
           />
         }

@@ -1,38 +1,47 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { VirtualVsInPerson } from '../../../../../shared/analytics/views';
-import { VALIDATION_MODE_LABELS } from '../../../../../shared/domain/validation';
+import { useDomainLabels } from '../../../i18n/domain-labels';
 import { BarChart, SERIES_COLOURS } from '../charts';
 import { categoryLabel, formatCount, formatMinutes, formatPercent, formatRatio } from '../figures';
 import { ChartWithTable, DataTable } from './DataTable';
 
 type Mode = VirtualVsInPerson['modes'][number];
-type Metric = { key: string; label: string; value: (m: Mode) => string };
+type MetricKey = 'validations' | 'deficiencies' | 'per-validation' | 'share-ar' | 'median' | 'iqr' | 'untimed';
+type Metric = { key: MetricKey; value: (m: Mode) => string };
 
-const METRICS: Metric[] = [
-  { key: 'validations', label: 'Validations', value: (m) => formatCount(m.validations) },
-  { key: 'deficiencies', label: 'Deficiencies', value: (m) => formatCount(m.deficiencies) },
-  { key: 'per-validation', label: 'Deficiencies per validation', value: (m) => formatRatio(m.perValidation) },
-  { key: 'share-ar', label: 'With an Action Required', value: (m) => formatPercent(m.shareWithActionRequired) },
-  {
-    key: 'median',
-    label: 'Session time, median',
-    value: (m) => (m.sessionDuration ? formatMinutes(m.sessionDuration.medianMinutes) : 'n/a'),
-  },
-  {
-    key: 'iqr',
-    label: 'Session time, middle half (Q1–Q3)',
-    value: (m) =>
-      m.sessionDuration && m.sessionDuration.q1Minutes !== null
-        ? `${formatMinutes(m.sessionDuration.q1Minutes)} – ${formatMinutes(m.sessionDuration.q3Minutes)}`
-        : 'n/a',
-  },
-  {
-    key: 'untimed',
-    label: 'Validations without a timed session',
-    value: (m) => (m.sessionDuration ? formatCount(m.sessionDuration.validationsUntimed) : 'n/a'),
-  },
-];
+/** The measures compared, each named in the catalog by its key; "n/a" where a mode had no timed session. */
+function metrics(t: TFunction): Metric[] {
+  const notApplicable = t('reports.dashboard.modes.notApplicable');
+  return [
+    { key: 'validations', value: (m) => formatCount(m.validations) },
+    { key: 'deficiencies', value: (m) => formatCount(m.deficiencies) },
+    { key: 'per-validation', value: (m) => formatRatio(m.perValidation) },
+    { key: 'share-ar', value: (m) => formatPercent(m.shareWithActionRequired) },
+    {
+      key: 'median',
+      value: (m) => (m.sessionDuration ? formatMinutes(m.sessionDuration.medianMinutes) : notApplicable),
+    },
+    {
+      key: 'iqr',
+      value: (m) =>
+        m.sessionDuration && m.sessionDuration.q1Minutes !== null
+          ? t('reports.dashboard.modes.range', {
+              from: formatMinutes(m.sessionDuration.q1Minutes),
+              to: formatMinutes(m.sessionDuration.q3Minutes),
+            })
+          : notApplicable,
+    },
+    {
+      key: 'untimed',
+      value: (m) => (m.sessionDuration ? formatCount(m.sessionDuration.validationsUntimed) : notApplicable),
+    },
+  ];
+}
 
 export function ModesView({ data, names }: { data: VirtualVsInPerson; names: ReadonlyMap<number, string> }) {
+  const { t } = useTranslation();
+  const { mode: modeLabel } = useDomainLabels();
   const [inPerson, virtual] = [
     data.modes.find((m) => m.mode === 'IN_PERSON'),
     data.modes.find((m) => m.mode === 'VIRTUAL'),
@@ -40,25 +49,29 @@ export function ModesView({ data, names }: { data: VirtualVsInPerson; names: Rea
   const modes = [inPerson, virtual].filter((m): m is Mode => m !== undefined);
   const categories = [...new Set(modes.flatMap((m) => m.byCategory.map((c) => c.category)))].sort((a, b) => a - b);
   const percentIn = (m: Mode, category: number) => m.byCategory.find((c) => c.category === category)?.percent ?? 0;
-  const summary = modes
-    .map(
-      (m) =>
-        `${VALIDATION_MODE_LABELS[m.mode]}: ${formatRatio(m.perValidation)} deficiencies per validation over ${formatCount(m.validations)} validations`,
+  // One sentence: each mode's clause, joined by semicolons, with a full stop.
+  const summary = `${modes
+    .map((m) =>
+      t('reports.dashboard.modes.summary', {
+        mode: modeLabel(m.mode),
+        perValidation: formatRatio(m.perValidation),
+        validations: formatCount(m.validations),
+      }),
     )
-    .join('; ');
+    .join('; ')}.`;
   return (
     <>
       <ChartWithTable
         chart={
           <BarChart
             testId="chart-modes"
-            summary={`${summary}.`}
-            valueLabel="Deficiencies per validation"
+            summary={summary}
+            valueLabel={t('reports.dashboard.modes.perValidation')}
             data={{
-              labels: modes.map((m) => VALIDATION_MODE_LABELS[m.mode]),
+              labels: modes.map((m) => modeLabel(m.mode)),
               datasets: [
                 {
-                  label: 'Deficiencies per validation',
+                  label: t('reports.dashboard.modes.perValidation'),
                   data: modes.map((m) => m.perValidation),
                   backgroundColor: modes.map((m) =>
                     m.mode === 'VIRTUAL' ? SERIES_COLOURS.virtual : SERIES_COLOURS.inPerson,
@@ -71,13 +84,16 @@ export function ModesView({ data, names }: { data: VirtualVsInPerson; names: Rea
         table={
           <DataTable<Metric>
             testId="table-modes"
-            caption="Virtual and in-person validations compared"
+            caption={t('reports.dashboard.modes.caption')}
             rowKey={(r) => r.key}
-            rows={METRICS}
+            rows={metrics(t)}
             columns={[
-              { header: 'Measure', cell: (r) => r.label },
+              {
+                header: t('reports.dashboard.modes.measure'),
+                cell: (r) => t(`reports.dashboard.modes.metric.${r.key}`),
+              },
               ...modes.map((m) => ({
-                header: VALIDATION_MODE_LABELS[m.mode],
+                header: modeLabel(m.mode),
                 cell: (r: Metric) => r.value(m),
                 numeric: true,
               })),
@@ -90,13 +106,13 @@ export function ModesView({ data, names }: { data: VirtualVsInPerson; names: Rea
           chart={
             <BarChart
               testId="chart-modes-categories"
-              summary="Each mode's deficiencies split by category, as a percent of that mode's deficiencies."
+              summary={t('reports.dashboard.modes.categoriesSummary')}
               horizontal
-              valueLabel="Percent of the mode's deficiencies"
+              valueLabel={t('reports.dashboard.modes.categoriesValueLabel')}
               data={{
                 labels: categories.map((c) => categoryLabel(names, c)),
                 datasets: modes.map((m) => ({
-                  label: VALIDATION_MODE_LABELS[m.mode],
+                  label: modeLabel(m.mode),
                   data: categories.map((c) => percentIn(m, c)),
                   backgroundColor: m.mode === 'VIRTUAL' ? SERIES_COLOURS.virtual : SERIES_COLOURS.inPerson,
                 })),
@@ -106,13 +122,13 @@ export function ModesView({ data, names }: { data: VirtualVsInPerson; names: Rea
           table={
             <DataTable<number>
               testId="table-modes-categories"
-              caption="Category split of each mode's deficiencies (percent)"
+              caption={t('reports.dashboard.modes.categoriesCaption')}
               rowKey={(c) => String(c)}
               rows={categories}
               columns={[
-                { header: 'Category', cell: (c) => categoryLabel(names, c) },
+                { header: t('reports.dashboard.columns.category'), cell: (c) => categoryLabel(names, c) },
                 ...modes.map((m) => ({
-                  header: VALIDATION_MODE_LABELS[m.mode],
+                  header: modeLabel(m.mode),
                   cell: (c: number) => formatPercent(percentIn(m, c)),
                   numeric: true,
                 })),

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { TopDeficiencies } from '../../../../../shared/analytics/views';
 import { BarChart, SERIES_COLOURS } from '../charts';
 import { categoryLabel, formatCount, formatPercent } from '../figures';
@@ -6,10 +7,16 @@ import { ChartWithTable, DataTable, NothingToShow } from './DataTable';
 type Row = TopDeficiencies['rows'][number];
 
 export function TopDeficienciesView({ data, names }: { data: TopDeficiencies; names: ReadonlyMap<number, string> }) {
-  if (data.rows.length === 0) return <NothingToShow what="No criterion was found deficient in this selection." />;
+  const { t } = useTranslation();
+  if (data.rows.length === 0) return <NothingToShow what={t('reports.dashboard.topDeficiencies.none')} />;
   const first = data.rows[0];
   const summary = first
-    ? `The ${data.rows.length} criteria most often deficient; first ${first.criterionId}, deficient ${formatCount(first.timesDeficient)} times of ${formatCount(first.timesAssessed)} assessed.`
+    ? t('reports.dashboard.topDeficiencies.summary', {
+        rows: data.rows.length,
+        criterion: first.criterionId,
+        deficient: formatCount(first.timesDeficient),
+        assessed: formatCount(first.timesAssessed),
+      })
     : '';
   return (
     <ChartWithTable
@@ -18,12 +25,12 @@ export function TopDeficienciesView({ data, names }: { data: TopDeficiencies; na
           testId="chart-top-deficiencies"
           summary={summary}
           horizontal
-          valueLabel="Validations where deficient"
+          valueLabel={t('reports.dashboard.topDeficiencies.valueLabel')}
           data={{
             labels: data.rows.map((r) => r.criterionId),
             datasets: [
               {
-                label: 'Times deficient',
+                label: t('reports.dashboard.topDeficiencies.timesDeficient'),
                 data: data.rows.map((r) => r.timesDeficient),
                 backgroundColor: SERIES_COLOURS.actionRequired,
               },
@@ -34,20 +41,30 @@ export function TopDeficienciesView({ data, names }: { data: TopDeficiencies; na
       table={
         <DataTable<Row>
           testId="table-top-deficiencies"
-          caption="Criteria most often deficient: times deficient, times assessed and the deficiency rate"
+          caption={t('reports.dashboard.topDeficiencies.caption')}
           rowKey={(r) => r.criterionId}
           rows={data.rows}
           columns={[
-            { header: 'Criterion', cell: (r) => r.criterionId },
-            { header: 'Category', cell: (r) => categoryLabel(names, r.category) },
+            { header: t('reports.dashboard.topDeficiencies.criterion'), cell: (r) => r.criterionId },
+            { header: t('reports.dashboard.columns.category'), cell: (r) => categoryLabel(names, r.category) },
             {
-              header: 'Times deficient',
-              short: 'Deficient',
+              header: t('reports.dashboard.topDeficiencies.timesDeficient'),
+              short: t('reports.dashboard.topDeficiencies.deficientShort'),
               cell: (r) => formatCount(r.timesDeficient),
               numeric: true,
             },
-            { header: 'Times assessed', short: 'Assessed', cell: (r) => formatCount(r.timesAssessed), numeric: true },
-            { header: 'Deficiency rate', short: 'Rate', cell: (r) => formatPercent(r.rate), numeric: true },
+            {
+              header: t('reports.dashboard.topDeficiencies.timesAssessed'),
+              short: t('reports.dashboard.topDeficiencies.assessedShort'),
+              cell: (r) => formatCount(r.timesAssessed),
+              numeric: true,
+            },
+            {
+              header: t('reports.dashboard.topDeficiencies.rate'),
+              short: t('reports.dashboard.topDeficiencies.rateShort'),
+              cell: (r) => formatPercent(r.rate),
+              numeric: true,
+            },
           ]}
         />
       }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TrendPeriod, Trends } from '../../../../../shared/analytics/views';
 import { LineChart, SERIES_COLOURS } from '../charts';
 import { categoryLabel, formatCount, formatRatio, periodLabel } from '../figures';
@@ -22,17 +23,20 @@ function rowOf(p: TrendPeriod, category: number | null): Row {
 export function TrendsView({ data, names }: { data: Trends; names: ReadonlyMap<number, string> }) {
   const [grain, setGrain] = useState<Grain>('months');
   const [category, setCategory] = useState<number | null>(null);
-  if (data.months.length === 0) return <NothingToShow what="No validations were submitted in this selection." />;
+  const { t } = useTranslation();
+  if (data.months.length === 0) return <NothingToShow what={t('reports.dashboard.trends.none')} />;
   const rows = data[grain].map((p) => rowOf(p, category));
-  const what = category === null ? 'all categories' : categoryLabel(names, category);
-  const summary = `Deficiencies per validation by ${grain === 'months' ? 'month' : 'quarter'}, ${what}, from ${periodLabel(
-    rows[0]?.period ?? '',
-  )} to ${periodLabel(rows.at(-1)?.period ?? '')}.`;
+  const what = category === null ? t('reports.dashboard.trends.allCategories') : categoryLabel(names, category);
+  const summary = t(`reports.dashboard.trends.summary.${grain}`, {
+    what,
+    from: periodLabel(rows[0]?.period ?? ''),
+    to: periodLabel(rows.at(-1)?.period ?? ''),
+  });
   return (
     <>
       <div className="dashboard-controls">
         <fieldset className="usa-fieldset">
-          <legend className="usa-legend">By</legend>
+          <legend className="usa-legend">{t('reports.dashboard.trends.by')}</legend>
           {(['months', 'quarters'] as const).map((g) => (
             <div className="usa-radio dashboard-controls__radio" key={g}>
               <input
@@ -44,14 +48,14 @@ export function TrendsView({ data, names }: { data: Trends; names: ReadonlyMap<n
                 onChange={() => setGrain(g)}
               />
               <label className="usa-radio__label" htmlFor={`trend-${g}`}>
-                {g === 'months' ? 'Month' : 'Quarter'}
+                {t(`reports.dashboard.trends.grain.${g}`)}
               </label>
             </div>
           ))}
         </fieldset>
         <div>
           <label className="usa-label" htmlFor="trend-category">
-            Category
+            {t('reports.dashboard.columns.category')}
           </label>
           <select
             className="usa-select"
@@ -59,7 +63,7 @@ export function TrendsView({ data, names }: { data: Trends; names: ReadonlyMap<n
             value={category ?? ''}
             onChange={(e) => setCategory(e.target.value ? Number(e.target.value) : null)}
           >
-            <option value="">All categories</option>
+            <option value="">{t('reports.dashboard.trends.allCategoriesOption')}</option>
             {Array.from({ length: 12 }, (_, i) => i + 1).map((n) => (
               <option key={n} value={n}>
                 {categoryLabel(names, n)}
@@ -73,12 +77,12 @@ export function TrendsView({ data, names }: { data: Trends; names: ReadonlyMap<n
           <LineChart
             testId="chart-trends"
             summary={summary}
-            valueLabel="Deficiencies per validation"
+            valueLabel={t('reports.dashboard.trends.perValidation')}
             data={{
               labels: rows.map((r) => periodLabel(r.period)),
               datasets: [
                 {
-                  label: `Deficiencies per validation, ${what}`,
+                  label: t('reports.dashboard.trends.perValidationOf', { what }),
                   data: rows.map((r) => r.perValidation),
                   borderColor: SERIES_COLOURS.overall,
                   backgroundColor: SERIES_COLOURS.overall,
@@ -90,14 +94,26 @@ export function TrendsView({ data, names }: { data: Trends; names: ReadonlyMap<n
         table={
           <DataTable<Row>
             testId="table-trends"
-            caption={`Deficiencies per validation by ${grain === 'months' ? 'month' : 'quarter'}, ${what}`}
+            caption={t(`reports.dashboard.trends.caption.${grain}`, { what })}
             rowKey={(r) => r.period}
             rows={rows}
             columns={[
-              { header: grain === 'months' ? 'Month' : 'Quarter', cell: (r) => periodLabel(r.period) },
-              { header: 'Validations', cell: (r) => formatCount(r.validations), numeric: true },
-              { header: 'Deficiencies', cell: (r) => formatCount(r.deficiencies), numeric: true },
-              { header: 'Per validation', cell: (r) => formatRatio(r.perValidation), numeric: true },
+              { header: t(`reports.dashboard.trends.grain.${grain}`), cell: (r) => periodLabel(r.period) },
+              {
+                header: t('reports.dashboard.columns.validations'),
+                cell: (r) => formatCount(r.validations),
+                numeric: true,
+              },
+              {
+                header: t('reports.dashboard.columns.deficiencies'),
+                cell: (r) => formatCount(r.deficiencies),
+                numeric: true,
+              },
+              {
+                header: t('reports.dashboard.trends.perValidationShort'),
+                cell: (r) => formatRatio(r.perValidation),
+                numeric: true,
+              },
             ]}
           />
         }
