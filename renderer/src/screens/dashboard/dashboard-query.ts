@@ -11,7 +11,7 @@ export type DashboardQuery = {
   limit: number;
 };
 
-export const DEFAULT_LIMIT = 10;
+const DEFAULT_LIMIT = 10;
 
 const FILTER_KEYS = ['submittedFrom', 'submittedTo', 'entityType', 'mode', 'fieldOffice', 'edition'] as const;
 
@@ -47,12 +47,3 @@ export function dashboardQueryString(q: DashboardQuery): string {
   if (q.view === 'top-deficiencies' && q.limit !== DEFAULT_LIMIT) params.set('limit', String(q.limit));
   return params.toString();
 }
-
-export const VIEW_TITLES: Record<AnalyticsViewName, string> = {
-  'key-statistics': 'Key statistics',
-  'deficiencies-by-category': 'Deficiencies by criteria category',
-  'top-deficiencies': 'Top MSC deficiencies',
-  'deficiency-reasons': 'Deficiency reasons',
-  trends: 'Trends',
-  'virtual-vs-in-person': 'Virtual vs in person',
-};
