@@ -47,3 +47,53 @@ test('Settings switches the interface to Spanish without a restart, and the choi
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
 });
+
+test('in Spanish an SCSS starts a validation, reads the MSC text in Spanish and answers by keyboard; every screen passes axe', async ({
+  app,
+}) => {
+  test.setTimeout(240_000);
+  const page = app.page;
+  await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByText('Español', { exact: true }).click();
+  const nav = page.getByRole('navigation', { name: 'Principal' });
+  await nav.getByRole('link', { name: 'Socios', exact: true }).click();
+
+  const row = page.getByTestId('member-row').filter({ hasText: RIO });
+  await row.getByRole('link', { name: `Iniciar validación de ${RIO}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Iniciar una validación' })).toBeVisible();
+  await page
+    .locator('label')
+    .filter({ hasText: /^Presencial/ })
+    .click();
+  await page.getByLabel('Fecha programada').fill('2026-11-30');
+  await app.screenshot('language-new-validation-es');
+  await page.getByRole('button', { name: 'Crear validación' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: RIO })).toBeVisible();
+
+  // The catalog text comes from the Spanish overlay, marked unverified; ids and levels stay.
+  await page.getByRole('link', { name: /6\. Seguridad de los Sellos/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /6\. Seguridad de los Sellos/ })).toBeVisible();
+  await expect(page.getByTestId('catalog-text-unverified')).toBeVisible();
+  const first = page.locator('[data-criterion="6.1"]');
+  await expect(first.getByText(/Procedimientos detallados y por escrito para el control de sellos/)).toBeVisible();
+  await app.screenshot('language-worksheet-es');
+
+  // The same keys answer in Spanish: C is Cumple.
+  await first.getByRole('radio', { name: 'Cumple', exact: true }).focus();
+  await page.keyboard.press('c');
+  await expect(first.getByRole('radio', { name: 'Cumple', exact: true })).toBeChecked();
+  await page.getByRole('button', { name: 'Compacta' }).click();
+  await expect(page.getByTestId('criterion-row').first()).toBeVisible();
+  await app.screenshot('language-worksheet-compact-es');
+
+  for (const [link, heading, name] of [
+    ['Respuestas de Socios', /Respuestas/, 'language-responses-es'],
+    ['Informes', 'Informes', 'language-reports-es'],
+    ['Panel', /Panel/, 'language-dashboard-es'],
+  ] as const) {
+    await nav.getByRole('link', { name: link, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await app.screenshot(name);
+  }
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+});

@@ -128,7 +128,8 @@ function literalsIn(file: string, text: string): string[] {
   return found;
 }
 
-describe('the interface catalogs', () => {
+// Parsing every renderer file takes seconds on a busy 2-core machine.
+describe('the interface catalogs', { timeout: 60_000 }, () => {
   const keys = Object.fromEntries(LANGUAGES.map((l) => [l, flatten(CATALOGS[l])])) as Record<
     Language,
     Map<string, string>
@@ -174,7 +175,7 @@ describe('the interface catalogs', () => {
   });
 });
 
-describe('the renderer', () => {
+describe('the renderer', { timeout: 60_000 }, () => {
   it('has no text for people outside the catalogs, except in files not yet translated', () => {
     const files = sourceFiles();
     const offenders = files

@@ -218,7 +218,7 @@ export function FindingEditor({
                 onChange={() => classify(classification)}
               />
               <label className="usa-radio__label" htmlFor={`${prefix}-${classification}`}>
-                {t(`worksheet.finding.classification.${classification}`)}
+                {t(`domain.classification.${classification}`)}
               </label>
             </div>
           ))}

@@ -60,7 +60,7 @@ export function SessionForm({
   const key = sessionKey(validationId, sessionId);
   const { t } = useTranslation();
   const roleChoices = useMemo(
-    () => ParticipantRoleSchema.options.map((role) => ({ value: role, label: t(`fieldwork.session.role.${role}`) })),
+    () => ParticipantRoleSchema.options.map((role) => ({ value: role, label: t(`domain.participantRole.${role}`) })),
     [t],
   );
   // What was typed here before leaving (or reloading) wins over the store: it may be newer, or refused.

@@ -22,7 +22,7 @@ export function WorkflowStateTag({ state }: { state: WorkflowState | null }) {
 
 function HistoryItem({ entry }: { entry: HistoryEntryView }) {
   const { t } = useTranslation();
-  const role = entry.actor.role ? t(`review.labels.role.${entry.actor.role}`) : null;
+  const role = entry.actor.role ? t(`domain.userRole.${entry.actor.role}`) : null;
   // A step at HQ needs no note; the others say where the step is (review.lifecycle.sync.*).
   const note = entry.sync === 'AT_HQ' ? null : t(`review.lifecycle.sync.${entry.sync}`);
   return (

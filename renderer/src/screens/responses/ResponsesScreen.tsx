@@ -246,7 +246,7 @@ export function ResponsesScreen() {
                     {item.classification === 'RECOMMENDATION' && (
                       <>
                         <span className="usa-tag classification-tag classification-tag--rec">
-                          {t('worksheetParts.common.classification.RECOMMENDATION')}
+                          {t('domain.classification.RECOMMENDATION')}
                         </span>{' '}
                       </>
                     )}

@@ -35,16 +35,16 @@ const shown = (t: TFunction, value: unknown, field: string, siteNames: ReadonlyM
   if (field === 'siteId' && typeof value === 'string') return siteNames.get(value) ?? t('review.changes.siteGone');
   if (field === 'result' && typeof value === 'string') {
     const result = ResponseResultSchema.safeParse(value);
-    return result.success ? t(`review.labels.result.${result.data}`) : value;
+    return result.success ? t(`domain.result.${result.data}`) : value;
   }
   if (field === 'classification' && typeof value === 'string') {
     const classification = FindingClassificationSchema.safeParse(value);
-    return classification.success ? t(`review.labels.classification.${classification.data}`) : value;
+    return classification.success ? t(`domain.classification.${classification.data}`) : value;
   }
   if (field === 'verificationMethods' && Array.isArray(value)) {
     const methods = value.map((m) => {
       const method = VerificationMethodSchema.safeParse(m);
-      return method.success ? t(`review.labels.method.${method.data}`) : String(m);
+      return method.success ? t(`domain.method.${method.data}`) : String(m);
     });
     return methods.join(', ') || t('review.changes.none');
   }

@@ -17,7 +17,7 @@ const PROPOSALS = Object.keys(PROPOSED_CLASSIFICATION_LABELS) as ProposedClassif
 export function LevelTag({ level }: { level: 'MUST' | 'SHOULD' | 'MIXED' }) {
   const { t } = useTranslation();
   return (
-    <span className={`usa-tag level-tag level-tag--${level.toLowerCase()}`}>{t(`review.labels.level.${level}`)}</span>
+    <span className={`usa-tag level-tag level-tag--${level.toLowerCase()}`}>{t(`domain.level.${level}`)}</span>
   );
 }
 
@@ -43,7 +43,7 @@ function ReviewState({ finding }: { finding: ReviewFinding }) {
           <span className="finding-review__round">{t('review.finding.beforeResubmission')}</span>
         )}
         <strong data-testid="review-decision">{t(`review.labels.decision.${review.decision}`)}</strong>
-        {proposed && t('review.finding.proposes', { classification: t(`review.labels.classification.${proposed}`) })}
+        {proposed && t('review.finding.proposes', { classification: t(`domain.classification.${proposed}`) })}
         {t('review.finding.by', { name: review.reviewedBy })}{' '}
         <time dateTime={review.reviewedAt}>{formatDateTime(review.reviewedAt)}</time>
         <span
@@ -189,7 +189,7 @@ function DecisionForm({
                   onChange={() => setProposed(value)}
                 />
                 <label className="usa-radio__label" htmlFor={`${id}-p-${value}`}>
-                  {t(`review.labels.classification.${value}`)}
+                  {t(`domain.classification.${value}`)}
                 </label>
               </div>
             ))}
@@ -281,7 +281,7 @@ export function FindingReviewCard({
           className={`usa-tag classification-tag classification-tag--${finding.classification.toLowerCase().replace(/_/g, '-')}`}
           data-testid="finding-classification"
         >
-          {t(`review.labels.classification.${finding.classification}`)}
+          {t(`domain.classification.${finding.classification}`)}
         </span>
         {changed && <span className="usa-tag changed-tag">{t('review.labels.changedSinceReview')}</span>}
       </header>
@@ -326,7 +326,7 @@ export function FindingReviewCard({
               <dt>{t('review.finding.verifiedBy')}</dt>
               <dd>
                 {finding.verificationMethods.length > 0
-                  ? finding.verificationMethods.map((m) => t(`review.labels.method.${m}`)).join(', ')
+                  ? finding.verificationMethods.map((m) => t(`domain.method.${m}`)).join(', ')
                   : t('review.finding.notRecorded')}
               </dd>
             </div>

@@ -17,7 +17,7 @@ function ResultTag({ result }: { result: ReviewCriterion['response'] }) {
   const value = result?.result ?? null;
   return (
     <span className={`result-tag result-tag--${(value ?? 'none').toLowerCase()}`}>
-      {value ? t(`review.labels.result.${value}`) : t('review.whole.notAnsweredTag')}
+      {value ? t(`domain.result.${value}`) : t('review.whole.notAnsweredTag')}
     </span>
   );
 }
@@ -65,7 +65,7 @@ function CriteriaTable({
             >
               <th scope="row" className="review-table__criterion">
                 <span className="review-table__id">{c.criterionId}</span>
-                {c.level && <span className="review-table__level">{t(`review.labels.level.${c.level}`)}</span>}
+                {c.level && <span className="review-table__level">{t(`domain.level.${c.level}`)}</span>}
                 {changed && <span className="usa-tag changed-tag">{t('review.whole.criteria.changed')}</span>}
                 {c.summary && (
                   <span className="review-table__summary" title={c.summary}>
@@ -86,7 +86,7 @@ function CriteriaTable({
               </td>
               <td>
                 {r && r.verificationMethods.length > 0 ? (
-                  r.verificationMethods.map((m) => t(`review.labels.method.${m}`)).join(', ')
+                  r.verificationMethods.map((m) => t(`domain.method.${m}`)).join(', ')
                 ) : (
                   <Dash />
                 )}
@@ -188,7 +188,7 @@ function SessionLog({ session }: { session: VirtualSession }) {
         <ul className="review-session__list">
           {session.participants.map((p) => (
             <li key={`${p.name}-${p.role}`}>
-              {p.name}, {t(`review.labels.participantRole.${p.role}`)}
+              {p.name}, {t(`domain.participantRole.${p.role}`)}
               {p.organization && ` (${p.organization})`}
             </li>
           ))}
@@ -363,7 +363,7 @@ export function WholeValidation({
                     <th scope="row" className="review-table__plain">
                       {s.name}
                     </th>
-                    <td>{t(`review.labels.siteType.${s.siteType}`)}</td>
+                    <td>{t(`domain.siteType.${s.siteType}`)}</td>
                     <td className="review-table__notes">{s.address || <Dash />}</td>
                     <td>{s.visitDate ? formatDate(s.visitDate) : <Dash />}</td>
                   </tr>

@@ -81,7 +81,7 @@ function LockedCriterion({
   const callsForInspection = (criterion.checklists?.length ?? 0) > 0 || checklists.length > 0;
   const modifier = (result ?? 'none').toLowerCase();
   // A criterion that does not apply was not verified: no "Not recorded" to read past.
-  const methods = response?.verificationMethods.map((m) => t(`worksheet.criterion.method.${m}`)).join(', ') ?? '';
+  const methods = response?.verificationMethods.map((m) => t(`domain.method.${m}`)).join(', ') ?? '';
   return (
     <article
       className={`locked-criterion locked-criterion--${modifier}${active ? ' locked-criterion--active' : ''}`}
@@ -95,16 +95,16 @@ function LockedCriterion({
         <h3 id={headingId} className="locked-criterion__id">
           {criterion.id}
         </h3>
-        <span className="locked-criterion__level">{t(`worksheet.criterion.level.${criterion.level}`)}</span>
+        <span className="locked-criterion__level">{t(`domain.level.${criterion.level}`)}</span>
         <span id={resultId} className={`result-tag result-tag--${modifier}`} data-testid="locked-result">
-          {result ? t(`worksheet.criterion.result.${result}`) : t('worksheet.lockedSummary.notAnswered')}
+          {result ? t(`domain.result.${result}`) : t('worksheet.lockedSummary.notAnswered')}
         </span>
         {previous?.result && (
           <span
             className="usa-tag previous-tag"
             title={t('worksheet.criterion.previousTitle', { date: formatDate(previous.scheduledDate) })}
           >
-            {t('worksheet.criterion.lastValidation', { result: t(`worksheet.criterion.result.${previous.result}`) })}
+            {t('worksheet.criterion.lastValidation', { result: t(`domain.result.${previous.result}`) })}
           </span>
         )}
         {previous?.result === 'DEFICIENT' && result === 'DEFICIENT' && (

@@ -57,7 +57,7 @@ export function LockedFinding({
       <h4 id={headingId} className="locked-finding__heading">
         {t('worksheet.lockedSummary.findingFor', { id: criterionId })}{' '}
         <span className={`locked-finding__class${recommendation ? ' locked-finding__class--advice' : ''}`}>
-          {t(`worksheet.finding.classification.${finding.classification}`)}
+          {t(`domain.classification.${finding.classification}`)}
         </span>
       </h4>
       <dl className="locked-facts">

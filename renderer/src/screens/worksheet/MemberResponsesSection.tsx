@@ -301,8 +301,8 @@ function FindingResponses({
   const recommendation = finding.classification === 'RECOMMENDATION';
   const classificationText = t(
     recommendation
-      ? 'worksheetParts.common.classification.RECOMMENDATION'
-      : 'worksheetParts.common.classification.ACTION_REQUIRED',
+      ? 'domain.classification.RECOMMENDATION'
+      : 'domain.classification.ACTION_REQUIRED',
   );
   const editingHere = editing?.findingId === finding.id;
   const recordButton = useRef<HTMLButtonElement>(null);

@@ -13,7 +13,7 @@ export function usePersonLabel() {
       person.role
         ? t('worksheetParts.common.personWithRole', {
             name: person.name,
-            role: t(`worksheetParts.common.role.${person.role}`),
+            role: t(`domain.userRole.${person.role}`),
           })
         : person.name,
     [t],
@@ -82,7 +82,7 @@ export function ReturnedBanner({ variant = 'full' }: { variant?: 'full' | 'compa
             <ul className="usa-list usa-list--unstyled returned-banner__findings">
               {returned.findings.map((f) => {
                 const proposed = f.proposedClassification
-                  ? t(`worksheetParts.common.classification.${f.proposedClassification}`)
+                  ? t(`domain.classification.${f.proposedClassification}`)
                   : null;
                 return (
                   <li key={f.findingId} className="returned-finding" data-testid="returned-finding">
@@ -131,7 +131,7 @@ export function ReturnedFindingNote({ findingId }: { findingId: string }) {
   const { t } = useTranslation();
   if (!returned) return null;
   const proposed = returned.proposedClassification
-    ? t(`worksheetParts.common.classification.${returned.proposedClassification}`)
+    ? t(`domain.classification.${returned.proposedClassification}`)
     : null;
   return (
     <div className="returned-note" data-testid="returned-note">

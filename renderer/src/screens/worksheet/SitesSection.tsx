@@ -85,7 +85,7 @@ function SiteEditor({ validationId, site, onDone }: { validationId: string; site
       <select className="usa-select" id={`${prefix}-type`} {...register('siteType')}>
         {SiteTypeSchema.options.map((type) => (
           <option key={type} value={type}>
-            {t(`worksheetParts.sites.siteType.${type}`)}
+            {t(`domain.siteType.${type}`)}
           </option>
         ))}
       </select>
@@ -149,7 +149,7 @@ export function SitesSection({ locked }: { locked: boolean }) {
             ) : (
               <>
                 <div>
-                  <strong>{site.name}</strong> · {t(`worksheetParts.sites.siteType.${site.siteType}`)}
+                  <strong>{site.name}</strong> · {t(`domain.siteType.${site.siteType}`)}
                   {site.visitDate && t('worksheetParts.sites.visited', { date: formatDate(site.visitDate) })}
                   {site.address && <div className="site-list__address">{site.address}</div>}
                 </div>

@@ -1,27 +1,31 @@
+import { ENTITY_TYPE_LABELS } from '../../../../../shared/domain/entity-types';
+import {
+  PARTICIPANT_ROLE_LABELS,
+  SITE_TYPE_LABELS,
+  VERIFICATION_METHOD_LABELS,
+} from '../../../../../shared/domain/field-work';
+import { USER_ROLE_LABELS, WORKFLOW_STATE_LABELS } from '../../../../../shared/domain/lifecycle';
+import {
+  RESPONSE_RESULT_LABELS,
+  VALIDATION_MODE_LABELS,
+  VALIDATION_STATUS_LABELS,
+} from '../../../../../shared/domain/validation';
+
+// The English names of domain codes are the shared maps reports and HQ use, so the screens and the reports agree.
 export const domain = {
-  entityType: {
-    IMP: 'U.S. Importer',
-    EXP: 'U.S. Exporter',
-    FM: 'Foreign Manufacturer',
-    HC: 'U.S. Highway Carrier',
-    LHC: 'Mexican Long-Haul Highway Carrier',
-    AIR: 'Air Carrier',
-    RAIL: 'Rail Carrier',
-    SEA: 'Sea Carrier',
-    '3PL': 'Third-Party Logistics Provider',
-    CONS: 'Consolidator',
-    CB: 'Licensed U.S. Customs Broker',
-    MPTO: 'Marine Port Authority & Terminal Operator',
+  entityType: ENTITY_TYPE_LABELS,
+  mode: VALIDATION_MODE_LABELS,
+  status: VALIDATION_STATUS_LABELS,
+  workflowState: WORKFLOW_STATE_LABELS,
+  level: { MUST: 'Must', SHOULD: 'Should', MIXED: 'Must + Should' },
+  result: RESPONSE_RESULT_LABELS,
+  method: VERIFICATION_METHOD_LABELS,
+  classification: {
+    ACTION_REQUIRED: 'Action required',
+    RECOMMENDATION: 'Recommendation',
+    NO_FINDING: 'No finding',
   },
-  mode: { IN_PERSON: 'In person', VIRTUAL: 'Virtual' },
-  status: { DRAFT: 'Not started', IN_PROGRESS: 'In progress', SUBMITTED: 'Submitted' },
-  workflowState: {
-    IN_PROGRESS: 'In progress',
-    SUBMITTED: 'Submitted',
-    IN_REVIEW: 'In review',
-    RETURNED: 'Returned for correction',
-    APPROVED: 'Approved',
-    AWAITING_RESPONSE: 'Report issued, awaiting Member response',
-    CLOSED: 'Closed',
-  },
+  userRole: USER_ROLE_LABELS,
+  siteType: SITE_TYPE_LABELS,
+  participantRole: PARTICIPANT_ROLE_LABELS,
 };

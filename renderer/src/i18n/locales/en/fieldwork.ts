@@ -249,15 +249,6 @@ export const fieldwork = {
     end: 'Session end',
     localTime: 'Your local time',
     cancel: 'Cancel this session',
-    role: {
-      CBP_SCSS: 'CBP SCSS',
-      CBP_OTHER: 'CBP (other)',
-      COMPANY_POINT_OF_CONTACT: 'Company CTPAT point of contact',
-      COMPANY_MANAGEMENT: 'Company management',
-      COMPANY_DEPARTMENT_HEAD: 'Company department head',
-      BUSINESS_PARTNER: 'Business partner',
-      OTHER: 'Other',
-    },
     participants: {
       legend: 'Participants',
       empty: 'No participants recorded yet.',

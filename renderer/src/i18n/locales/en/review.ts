@@ -2,46 +2,7 @@
 export const review = {
   /** Names of codes the review screens show (the codes stay language-free). */
   labels: {
-    level: { MUST: 'Must', SHOULD: 'Should', MIXED: 'Must + Should' },
-    classification: { ACTION_REQUIRED: 'Action required', RECOMMENDATION: 'Recommendation', NO_FINDING: 'No finding' },
     decision: { CONCUR: 'Concur', NON_CONCUR: 'Non-concur', RETURN_FOR_CORRECTION: 'Return for correction' },
-    result: {
-      COMPLIANT: 'Compliant',
-      DEFICIENT: 'Deficient',
-      NOT_APPLICABLE: 'Not applicable',
-      NOT_VERIFIED: 'Not verified',
-    },
-    method: {
-      OBSERVED_ON_SITE: 'Observed on site',
-      DOCUMENT_REVIEWED: 'Document reviewed',
-      INTERVIEW: 'Interview',
-      LIVE_VIDEO: 'Live video',
-      SCREEN_SHARE: 'Screen share',
-    },
-    role: {
-      SCSS: 'Supply Chain Security Specialist',
-      FIELD_OFFICE_REVIEWER: 'Field office reviewer',
-      SUPERVISOR: 'Supervisor',
-      HQ_ANALYST: 'HQ analyst',
-    },
-    siteType: {
-      MAIN_OFFICE: 'Main office',
-      WAREHOUSE: 'Warehouse',
-      DISTRIBUTION_CENTER: 'Distribution center',
-      MANUFACTURING_PLANT: 'Manufacturing plant',
-      FOREIGN_SUPPLIER: 'Foreign supplier or manufacturer',
-      CARRIER_YARD: 'Carrier yard or terminal',
-      OTHER: 'Other',
-    },
-    participantRole: {
-      CBP_SCSS: 'CBP SCSS',
-      CBP_OTHER: 'CBP (other)',
-      COMPANY_POINT_OF_CONTACT: 'Company CTPAT point of contact',
-      COMPANY_MANAGEMENT: 'Company management',
-      COMPANY_DEPARTMENT_HEAD: 'Company department head',
-      BUSINESS_PARTNER: 'Business partner',
-      OTHER: 'Other',
-    },
     checklistStatus: { PASS: 'Pass', FAIL: 'Fail', NOT_APPLICABLE: 'N/A' },
     queue: {
       AWAITING_REVIEW: 'Awaiting review',

@@ -110,20 +110,6 @@ export const worksheet = {
     },
   },
   criterion: {
-    level: { MUST: 'Must', SHOULD: 'Should', MIXED: 'Must + Should' },
-    result: {
-      COMPLIANT: 'Compliant',
-      DEFICIENT: 'Deficient',
-      NOT_APPLICABLE: 'Not applicable',
-      NOT_VERIFIED: 'Not verified',
-    },
-    method: {
-      OBSERVED_ON_SITE: 'Observed on site',
-      DOCUMENT_REVIEWED: 'Document reviewed',
-      INTERVIEW: 'Interview',
-      LIVE_VIDEO: 'Live video',
-      SCREEN_SHARE: 'Screen share',
-    },
     resultFor: 'Result for criterion {{id}}',
     previousTitle: 'Result in the validation of {{date}}',
     lastValidation: 'Last validation: {{result}}',
@@ -150,10 +136,6 @@ export const worksheet = {
     },
   },
   finding: {
-    classification: {
-      ACTION_REQUIRED: 'Action required',
-      RECOMMENDATION: 'Recommendation',
-    },
     settingsNotLoaded: 'The worksheet settings are not loaded yet.',
     missingShould: 'This Should criterion is not in place. Record the Recommendation for the Member.',
     missingMust: 'This criterion is Deficient. Record the finding the Member must respond to.',

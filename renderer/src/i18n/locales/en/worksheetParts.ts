@@ -14,17 +14,6 @@ export const worksheetParts = {
     saving: 'Saving…',
     notSaved: 'Not saved: {{error}}',
     personWithRole: '{{name}} ({{role}})',
-    role: {
-      SCSS: 'Supply Chain Security Specialist',
-      FIELD_OFFICE_REVIEWER: 'Field office reviewer',
-      SUPERVISOR: 'Supervisor',
-      HQ_ANALYST: 'HQ analyst',
-    },
-    classification: {
-      ACTION_REQUIRED: 'Action required',
-      RECOMMENDATION: 'Recommendation',
-      NO_FINDING: 'No finding',
-    },
     assessment: {
       ACCEPTED: 'Accepted',
       NOT_ACCEPTED: 'Not accepted',
@@ -184,15 +173,6 @@ export const worksheetParts = {
     addSite: 'Add a site',
     name: 'Site name',
     type: 'Site type',
-    siteType: {
-      MAIN_OFFICE: 'Main office',
-      WAREHOUSE: 'Warehouse',
-      DISTRIBUTION_CENTER: 'Distribution center',
-      MANUFACTURING_PLANT: 'Manufacturing plant',
-      FOREIGN_SUPPLIER: 'Foreign supplier or manufacturer',
-      CARRIER_YARD: 'Carrier yard or terminal',
-      OTHER: 'Other',
-    },
     address: 'Address',
     visitDate: 'Visit date',
     save: 'Save site',

@@ -253,15 +253,6 @@ export const fieldwork: Translation<typeof en.fieldwork> = {
     end: 'Fin de la sesión',
     localTime: 'Su hora local',
     cancel: 'Cancelar esta sesión',
-    role: {
-      CBP_SCSS: 'SCSS de CBP',
-      CBP_OTHER: 'CBP (otro)',
-      COMPANY_POINT_OF_CONTACT: 'Punto de contacto CTPAT de la empresa',
-      COMPANY_MANAGEMENT: 'Dirección de la empresa',
-      COMPANY_DEPARTMENT_HEAD: 'Jefe de departamento de la empresa',
-      BUSINESS_PARTNER: 'Socio comercial',
-      OTHER: 'Otro',
-    },
     participants: {
       legend: 'Participantes',
       empty: 'Aún no hay participantes registrados.',

@@ -3,50 +3,7 @@ import type { Translation } from '../translation';
 
 export const review: Translation<typeof en.review> = {
   labels: {
-    level: { MUST: 'Debe', SHOULD: 'Debería', MIXED: 'Debe + Debería' },
-    classification: {
-      ACTION_REQUIRED: 'Acción requerida',
-      RECOMMENDATION: 'Recomendación',
-      NO_FINDING: 'Sin hallazgo',
-    },
     decision: { CONCUR: 'Conforme', NON_CONCUR: 'No conforme', RETURN_FOR_CORRECTION: 'Devolver para corrección' },
-    result: {
-      COMPLIANT: 'Cumple',
-      DEFICIENT: 'Deficiente',
-      NOT_APPLICABLE: 'No aplica',
-      NOT_VERIFIED: 'No verificado',
-    },
-    method: {
-      OBSERVED_ON_SITE: 'Observado en sitio',
-      DOCUMENT_REVIEWED: 'Documento revisado',
-      INTERVIEW: 'Entrevista',
-      LIVE_VIDEO: 'Video en vivo',
-      SCREEN_SHARE: 'Pantalla compartida',
-    },
-    role: {
-      SCSS: 'Especialista en Seguridad de la Cadena de Suministro',
-      FIELD_OFFICE_REVIEWER: 'Revisor de la oficina regional',
-      SUPERVISOR: 'Supervisor',
-      HQ_ANALYST: 'Analista de la sede central',
-    },
-    siteType: {
-      MAIN_OFFICE: 'Oficina principal',
-      WAREHOUSE: 'Almacén',
-      DISTRIBUTION_CENTER: 'Centro de distribución',
-      MANUFACTURING_PLANT: 'Planta de manufactura',
-      FOREIGN_SUPPLIER: 'Proveedor o fabricante extranjero',
-      CARRIER_YARD: 'Patio o terminal de transportista',
-      OTHER: 'Otro',
-    },
-    participantRole: {
-      CBP_SCSS: 'SCSS de CBP',
-      CBP_OTHER: 'CBP (otro)',
-      COMPANY_POINT_OF_CONTACT: 'Punto de contacto CTPAT de la empresa',
-      COMPANY_MANAGEMENT: 'Dirección de la empresa',
-      COMPANY_DEPARTMENT_HEAD: 'Jefe de departamento de la empresa',
-      BUSINESS_PARTNER: 'Socio comercial',
-      OTHER: 'Otro',
-    },
     checklistStatus: { PASS: 'Aprobado', FAIL: 'Falla', NOT_APPLICABLE: 'N/A' },
     queue: {
       AWAITING_REVIEW: 'En espera de revisión',

@@ -113,20 +113,6 @@ export const worksheet: Translation<typeof en.worksheet> = {
     },
   },
   criterion: {
-    level: { MUST: 'Debe', SHOULD: 'Debería', MIXED: 'Debe + Debería' },
-    result: {
-      COMPLIANT: 'Cumple',
-      DEFICIENT: 'Deficiente',
-      NOT_APPLICABLE: 'No aplica',
-      NOT_VERIFIED: 'No verificado',
-    },
-    method: {
-      OBSERVED_ON_SITE: 'Observado en sitio',
-      DOCUMENT_REVIEWED: 'Documento revisado',
-      INTERVIEW: 'Entrevista',
-      LIVE_VIDEO: 'Video en vivo',
-      SCREEN_SHARE: 'Pantalla compartida',
-    },
     resultFor: 'Resultado del criterio {{id}}',
     previousTitle: 'Resultado en la validación del {{date}}',
     lastValidation: 'Última validación: {{result}}',
@@ -153,10 +139,6 @@ export const worksheet: Translation<typeof en.worksheet> = {
     },
   },
   finding: {
-    classification: {
-      ACTION_REQUIRED: 'Acción requerida',
-      RECOMMENDATION: 'Recomendación',
-    },
     settingsNotLoaded: 'La configuración de la hoja de trabajo aún no se ha cargado.',
     missingShould: 'Este criterio de nivel Debería no se cumple. Registre la Recomendación para el Socio.',
     missingMust: 'Este criterio es Deficiente. Registre el hallazgo al que el Socio debe responder.',

@@ -16,17 +16,6 @@ export const worksheetParts: Translation<typeof en.worksheetParts> = {
     saving: 'Guardando…',
     notSaved: 'No se guardó: {{error}}',
     personWithRole: '{{name}} ({{role}})',
-    role: {
-      SCSS: 'Especialista en Seguridad de la Cadena de Suministro',
-      FIELD_OFFICE_REVIEWER: 'Revisor de la oficina regional',
-      SUPERVISOR: 'Supervisor',
-      HQ_ANALYST: 'Analista de la sede central',
-    },
-    classification: {
-      ACTION_REQUIRED: 'Acción requerida',
-      RECOMMENDATION: 'Recomendación',
-      NO_FINDING: 'Sin hallazgo',
-    },
     assessment: {
       ACCEPTED: 'Aceptada',
       NOT_ACCEPTED: 'No aceptada',
@@ -198,15 +187,6 @@ export const worksheetParts: Translation<typeof en.worksheetParts> = {
     addSite: 'Agregar una instalación',
     name: 'Nombre de la instalación',
     type: 'Tipo de instalación',
-    siteType: {
-      MAIN_OFFICE: 'Oficina principal',
-      WAREHOUSE: 'Almacén',
-      DISTRIBUTION_CENTER: 'Centro de distribución',
-      MANUFACTURING_PLANT: 'Planta de manufactura',
-      FOREIGN_SUPPLIER: 'Proveedor o fabricante extranjero',
-      CARRIER_YARD: 'Patio o terminal del transportista',
-      OTHER: 'Otro',
-    },
     address: 'Dirección',
     visitDate: 'Fecha de la visita',
     save: 'Guardar instalación',

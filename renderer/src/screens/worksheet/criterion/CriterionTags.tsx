@@ -9,7 +9,7 @@ export function LevelTag({ level }: { level: Criterion['level'] }) {
   const { t } = useTranslation();
   return (
     <span className={`usa-tag level-tag level-tag--${level.toLowerCase()}`}>
-      {t(`worksheet.criterion.level.${level}`)}
+      {t(`domain.level.${level}`)}
     </span>
   );
 }
@@ -25,7 +25,7 @@ function PreviousResult({ criterionId, current }: { criterionId: string; current
         className="usa-tag previous-tag"
         title={t('worksheet.criterion.previousTitle', { date: formatDate(previous.scheduledDate) })}
       >
-        {t('worksheet.criterion.lastValidation', { result: t(`worksheet.criterion.result.${previous.result}`) })}
+        {t('worksheet.criterion.lastValidation', { result: t(`domain.result.${previous.result}`) })}
       </span>
       {repeat && (
         <span className="usa-tag repeat-tag" data-testid="repeat-deficiency">

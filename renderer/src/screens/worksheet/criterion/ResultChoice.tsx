@@ -54,7 +54,7 @@ export function ResultChoice({
               }}
             />
             <label className="usa-radio__label" htmlFor={id}>
-              {t(`worksheet.criterion.result.${option}`)}
+              {t(`domain.result.${option}`)}
               <span className="result-option__key" aria-hidden="true">
                 {RESULT_SHORTCUTS[option].toUpperCase()}
               </span>

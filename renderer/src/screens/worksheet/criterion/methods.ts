@@ -28,7 +28,7 @@ export function offeredMethods(
 }
 
 /** A method's name in the interface's language. */
-export const methodLabel = (t: TFunction, m: VerificationMethod) => t(`worksheet.criterion.method.${m}`);
+export const methodLabel = (t: TFunction, m: VerificationMethod) => t(`domain.method.${m}`);
 
 /** The chosen methods with one toggled, in the list's order. */
 export function toggledMethods(

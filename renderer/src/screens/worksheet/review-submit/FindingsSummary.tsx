@@ -63,7 +63,7 @@ export function FindingsSummary() {
                     {f.criterionId}
                   </a>
                 </th>
-                <td>{t(`worksheet.finding.classification.${f.classification}`)}</td>
+                <td>{t(`domain.classification.${f.classification}`)}</td>
                 <td>
                   {f.reasonCode ? (reasons.get(f.reasonCode) ?? f.reasonCode) : t('worksheet.review.summary.noReason')}
                 </td>
