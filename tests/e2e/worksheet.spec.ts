@@ -119,7 +119,7 @@ test('the Members screen filters validations by status and scheduled date', asyn
   await expect(members.memberCards()).toHaveCount(5);
 
   await page.getByLabel('Validation status').selectOption('In progress');
-  await expect(page.getByRole('status').filter({ hasText: 'validation' })).toHaveText(/1 validation match\./);
+  await expect(page.getByRole('status').filter({ hasText: 'validation' })).toHaveText(/1 validation matches\./);
   await expect(members.memberCards()).toHaveCount(1);
   await expect(members.memberCard(MEMBER)).toBeVisible();
 
