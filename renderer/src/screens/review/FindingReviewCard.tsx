@@ -6,6 +6,7 @@ import type { ReviewValidationView } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { formatDate, formatDateTime } from '../../components/format';
+import { LevelTag } from '../worksheet/criterion/CriterionTags';
 import { ReviewEvidenceList } from './ReviewEvidence';
 
 export type ReviewFinding = ReviewValidationView['findings'][number];
@@ -13,13 +14,6 @@ export type ReviewCriterion = ReviewValidationView['criteria'][number];
 
 const DECISIONS: ReviewDecision[] = ['CONCUR', 'NON_CONCUR', 'RETURN_FOR_CORRECTION'];
 const PROPOSALS = Object.keys(PROPOSED_CLASSIFICATION_LABELS) as ProposedClassification[];
-
-export function LevelTag({ level }: { level: 'MUST' | 'SHOULD' | 'MIXED' }) {
-  const { t } = useTranslation();
-  return (
-    <span className={`usa-tag level-tag level-tag--${level.toLowerCase()}`}>{t(`domain.level.${level}`)}</span>
-  );
-}
 
 /** The decision as recorded: what, by whom, when, and whether HQ has it (or refused it, and why). */
 function ReviewState({ finding }: { finding: ReviewFinding }) {

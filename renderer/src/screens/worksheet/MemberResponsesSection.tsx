@@ -300,9 +300,7 @@ function FindingResponses({
   const unlisted = files.filter((f) => !listedShas.has(f.sha256));
   const recommendation = finding.classification === 'RECOMMENDATION';
   const classificationText = t(
-    recommendation
-      ? 'domain.classification.RECOMMENDATION'
-      : 'domain.classification.ACTION_REQUIRED',
+    recommendation ? 'domain.classification.RECOMMENDATION' : 'domain.classification.ACTION_REQUIRED',
   );
   const editingHere = editing?.findingId === finding.id;
   const recordButton = useRef<HTMLButtonElement>(null);

@@ -7,11 +7,7 @@ import { useWorksheetStore } from '../../../state/worksheet-store';
 
 export function LevelTag({ level }: { level: Criterion['level'] }) {
   const { t } = useTranslation();
-  return (
-    <span className={`usa-tag level-tag level-tag--${level.toLowerCase()}`}>
-      {t(`domain.level.${level}`)}
-    </span>
-  );
+  return <span className={`usa-tag level-tag level-tag--${level.toLowerCase()}`}>{t(`domain.level.${level}`)}</span>;
 }
 
 function PreviousResult({ criterionId, current }: { criterionId: string; current: ResponseResult | null }) {
