@@ -73,3 +73,51 @@ test('an answer whose save finishes after the SCSS opened another validation sta
   await worksheet.expectAnswer('1.1', 'Compliant');
   await expect(worksheet.overallProgress()).toContainText('1 of');
 });
+
+const FINDING_SAVE = /\/api\/invoke\/findings(%3A|:)save$/;
+
+test('two quick edits to a finding both stay, even when the first save is slow to come back', async ({ app }) => {
+  const page = app.page;
+  const members = new MembersPage(page);
+  await members.openMembers();
+  await members.startValidationOf(FIRST);
+  const form = new NewValidationPage(page);
+  await form.fill({ mode: 'In person', scheduledDate: '2026-12-03' });
+  await form.create();
+  const worksheet = new WorksheetPage(page);
+  // 3.1 is a Must: Deficient opens an Action required finding.
+  await worksheet.openCategory(3, 'Business Partners');
+  await worksheet.answer('3.1', 'Deficient');
+  const editor = worksheet.criterion('3.1').getByTestId('finding-editor');
+  await expect(editor.getByRole('radio', { name: 'Action required' })).toBeChecked();
+
+  // The classification's save is held on its way (a busy laptop); the SCSS picks a reason meanwhile.
+  let releaseFirst: () => void = () => {};
+  const firstReleased = new Promise<void>((resolve) => {
+    releaseFirst = resolve;
+  });
+  const sent: string[] = [];
+  await page.route(FINDING_SAVE, async (route) => {
+    sent.push(route.request().postData() ?? '');
+    if (sent.length === 1) await firstReleased;
+    await route.continue();
+  });
+  await editor.getByText('Recommendation', { exact: true }).click();
+  await expect(editor.getByRole('radio', { name: 'Recommendation' })).toBeChecked();
+  await editor.getByLabel('Deficiency reason').selectOption({ label: 'Partially implemented' });
+  await expect(editor.getByLabel('Deficiency reason')).toHaveValue(/.+/);
+  expect(sent).toHaveLength(1);
+
+  const bothSaved = page.waitForResponse((r) => FINDING_SAVE.test(r.url()) && sent.length === 2);
+  releaseFirst();
+  await bothSaved;
+  await expect(editor.getByText('Finding saved')).toBeVisible();
+  expect(JSON.parse(sent[1] ?? '{}')).toMatchObject({ classification: 'RECOMMENDATION' });
+
+  // What is stored is both edits: a reload shows the Recommendation with its reason.
+  await page.unroute(FINDING_SAVE);
+  await page.reload();
+  const reloaded = worksheet.criterion('3.1').getByTestId('finding-editor');
+  await expect(reloaded.getByRole('radio', { name: 'Recommendation' })).toBeChecked();
+  await expect(reloaded.getByLabel('Deficiency reason').locator('option:checked')).toHaveText('Partially implemented');
+});

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Criterion } from '../../../shared/catalog/schema';
 import {
@@ -14,6 +14,7 @@ import { DEFAULT_RESPONSE_DAYS } from '../../../shared/domain/lifecycle';
 import type { ResponseResult } from '../../../shared/domain/validation';
 import { call, errorMessage } from '../api';
 import { useAutosaveText } from '../components/useAutosaveText';
+import { createMergingSaveQueue } from '../state/merging-save-queue';
 import { displayedResponse, useWorksheetStore } from '../state/worksheet-store';
 import { EvidencePanel } from './evidence/EvidencePanel';
 import { ReturnedFindingNote } from './worksheet/ReturnedBanner';
@@ -47,28 +48,37 @@ export function FindingEditor({
   // A due date the SCSS typed that was refused: kept on screen, with why, until they fix it.
   const [dueDraft, setDueDraft] = useState<{ value: string; message: string } | null>(null);
 
+  // Quick edits queue one after another, each carrying the ones before it, so none is put back by a later save.
+  const queue = useRef(createMergingSaveQueue<FindingFields>()).current;
+  const [, setPendingShown] = useState<FindingFields | null>(null);
+
   /** Saves the change; the refusal's words when it was refused (also shown under the finding), else null. */
   const persist = async (change: Partial<FindingFields>, start?: FindingFields): Promise<string | null> => {
     if (!settings) return t('worksheet.finding.settingsNotLoaded');
-    const base = finding ?? start ?? defaultFinding(criterion.level, settings.responseDays);
+    const stored = finding ?? start ?? defaultFinding(criterion.level, settings.responseDays);
+    const base: FindingFields = {
+      classification: stored.classification,
+      reasonCode: stored.reasonCode,
+      description: stored.description,
+      dueDate: stored.dueDate,
+    };
     setState({ kind: 'saving' });
     try {
-      const saved = await call('findings:save', {
-        validationId,
-        criterionId: criterion.id,
-        classification: base.classification,
-        reasonCode: base.reasonCode,
-        description: base.description,
-        dueDate: base.dueDate,
-        ...change,
+      const saving = queue.save(base, change, async (fields) => {
+        const saved = await call('findings:save', { validationId, criterionId: criterion.id, ...fields });
+        apply('findings', saved);
+        return saved;
       });
-      apply('findings', saved);
+      setPendingShown(queue.pending());
+      await saving;
       setState({ kind: 'saved' });
       return null;
     } catch (error) {
       const message = errorMessage(error);
       setState({ kind: 'error', message });
       return message;
+    } finally {
+      setPendingShown(queue.pending());
     }
   };
   const description = useAutosaveText(finding?.description ?? '', (value) => void persist({ description: value }));
@@ -117,6 +127,8 @@ export function FindingEditor({
     );
   }
 
+  // What the SCSS chose is shown at once, while its save is on the way.
+  const shown: FindingFields = { ...finding, ...queue.pending() };
   const today = localToday();
   const removeFinding = async () => {
     setState({ kind: 'saving' });
@@ -135,7 +147,7 @@ export function FindingEditor({
       dueDate:
         classification === 'RECOMMENDATION'
           ? null
-          : (finding.dueDate ?? defaultDueDate(today, settings?.responseDays ?? DEFAULT_RESPONSE_DAYS)),
+          : (shown.dueDate ?? defaultDueDate(today, settings?.responseDays ?? DEFAULT_RESPONSE_DAYS)),
     });
   };
   const setDueDate = async (value: string) => {
@@ -149,15 +161,15 @@ export function FindingEditor({
     if (refused) setDueDraft({ value, message: refused });
   };
 
-  const recommendation = finding.classification === 'RECOMMENDATION';
-  const placement = result === null ? null : findingPlacementProblem(criterion, finding.classification, result);
+  const recommendation = shown.classification === 'RECOMMENDATION';
+  const placement = result === null ? null : findingPlacementProblem(criterion, shown.classification, result);
   const misplaced = result === null || placement?.code === 'FINDING_ON_NON_DEFICIENT';
   // A kept date from before that has fallen behind the report date is shown as the same refusal.
   const staleDue =
-    !recommendation && finding.dueDate ? dueDateBeforeReportRefusal(finding.dueDate, earliestReportDate(today)) : null;
+    !recommendation && shown.dueDate ? dueDateBeforeReportRefusal(shown.dueDate, earliestReportDate(today)) : null;
   const dueError = dueDraft?.message ?? staleDue;
-  const activeReasons = settings?.deficiencyReasons.filter((r) => r.active || r.code === finding.reasonCode) ?? [];
-  const reasonShown = !recommendation || result === 'DEFICIENT' || finding.reasonCode !== null;
+  const activeReasons = settings?.deficiencyReasons.filter((r) => r.active || r.code === shown.reasonCode) ?? [];
+  const reasonShown = !recommendation || result === 'DEFICIENT' || shown.reasonCode !== null;
   const describesDeficiency = !recommendation || result === 'DEFICIENT';
   return (
     <fieldset
@@ -214,7 +226,7 @@ export function FindingEditor({
                 type="radio"
                 id={`${prefix}-${classification}`}
                 name={`${prefix}-classification`}
-                checked={finding.classification === classification}
+                checked={shown.classification === classification}
                 onChange={() => classify(classification)}
               />
               <label className="usa-radio__label" htmlFor={`${prefix}-${classification}`}>
@@ -232,7 +244,7 @@ export function FindingEditor({
             <select
               className="usa-select"
               id={`${prefix}-reason`}
-              value={finding.reasonCode ?? ''}
+              value={shown.reasonCode ?? ''}
               onChange={(e) => void persist({ reasonCode: e.target.value || null })}
             >
               <option value="">{t('worksheet.finding.selectReason')}</option>
@@ -270,7 +282,7 @@ export function FindingEditor({
               min={earliestReportDate(today)}
               aria-invalid={dueError ? true : undefined}
               aria-describedby={dueError ? `${prefix}-due-error` : undefined}
-              value={dueDraft?.value ?? finding.dueDate ?? ''}
+              value={dueDraft?.value ?? shown.dueDate ?? ''}
               onChange={(e) => void setDueDate(e.target.value)}
             />
           </div>

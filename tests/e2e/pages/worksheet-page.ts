@@ -95,7 +95,10 @@ export class FieldWorkPage extends WorksheetPage {
   ): Promise<void> {
     const editor = this.criterion(id).getByTestId('finding-editor');
     await expect(editor).toBeVisible();
-    if (finding.classification) await editor.getByText(finding.classification, { exact: true }).click();
+    if (finding.classification) {
+      await editor.getByText(finding.classification, { exact: true }).click();
+      await expect(editor.getByRole('radio', { name: finding.classification })).toBeChecked();
+    }
     await editor.getByLabel('Deficiency reason').selectOption({ label: finding.reason });
     await expect(editor.getByText('Finding saved')).toBeVisible();
     await editor.getByLabel('Description of the deficiency').fill(finding.description);
