@@ -21,6 +21,7 @@ export const USAGE = `Usage:
   npm run hq -- revoke-device DEVICE_ID         revoke a device token at once
   npm run hq -- assign --member-name NAME --account ACCOUNT --entity-type TYPE --mode MODE
                        --target-date YYYY-MM-DD --scss USER_ID [--city CITY] [--country COUNTRY]
+                       [--language en|es]       the language CBP writes to the Member in (default en)
                                                 assign a Member validation to an SCSS (sent on their next pull)
                                                 TYPE: IMP | EXP | FM | HC | LHC | AIR | RAIL | SEA | 3PL | CONS | CB | MPTO
                                                 MODE: IN_PERSON | VIRTUAL
@@ -170,6 +171,7 @@ export async function runAdminCommand(argv: string[], env: HqDbEnv, out: AdminOu
         scss: option,
         city: option,
         country: option,
+        language: option,
       },
     });
     const { db } = await openHqDb(env);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ENTITY_TYPES } from '../shared/domain/entity-types';
+import { LANGUAGE_CODES } from '../shared/domain/language';
 import { IsoDateSchema } from '../shared/domain/primitives';
 import { ValidationModeSchema } from '../shared/domain/validation';
 import type { UserRole } from '../shared/sync/protocol';
@@ -27,6 +28,8 @@ export const AssignInputSchema = z.strictObject({
   scss: z.uuid({ error: 'must be the SCSS’s user id, a UUID listed by: npm run hq -- users' }),
   city: z.string().trim().default(''),
   country: z.string().trim().default(''),
+  /** The language CBP writes to the Member in; the Member-facing report uses it. */
+  language: z.enum(LANGUAGE_CODES, { error: `must be one of ${LANGUAGE_CODES.join(', ')}` }).default('en'),
 });
 /** As typed on the command line: any option may be missing or wrong; parseAssignInput says which. */
 export type AssignInput = { [K in keyof z.input<typeof AssignInputSchema>]?: string | undefined };
@@ -45,6 +48,7 @@ function parseAssignInput(input: AssignInput) {
     ...input,
     'entity-type': asCode(input['entity-type']),
     mode: asCode(input.mode),
+    language: typeof input.language === 'string' ? input.language.trim().toLowerCase() : input.language,
   });
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
@@ -88,6 +92,7 @@ export async function createAssignment(db: HqDb, input: AssignInput): Promise<As
       entityType: values['entity-type'],
       city: values.city,
       country: values.country,
+      correspondenceLanguage: values.language,
     };
     const id = randomUUID();
     const [row] = await tx.query<{ created_at: Date }>(

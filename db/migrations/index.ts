@@ -12,6 +12,7 @@ import { migration010Workflow } from './010-workflow';
 import { migration011AnalyticsIndexes } from './011-analytics-indexes';
 import { migration012ConsideredWarnings } from './012-considered-warnings';
 import { migration013WorksheetLanguage } from './013-worksheet-language';
+import { migration014MemberCorrespondenceLanguage } from './014-member-correspondence-language';
 
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
 
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011AnalyticsIndexes,
   migration012ConsideredWarnings,
   migration013WorksheetLanguage,
+  migration014MemberCorrespondenceLanguage,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -9,6 +9,7 @@ type MemberRow = {
   entity_type: Member['entityType'];
   city: string;
   country: string;
+  correspondence_language: Member['correspondenceLanguage'];
   created_at: string;
 };
 
@@ -19,14 +20,15 @@ const toMember = (r: MemberRow): Member => ({
   entityType: r.entity_type,
   city: r.city,
   country: r.country,
+  correspondenceLanguage: r.correspondence_language,
   createdAt: r.created_at,
 });
 
 export function insertMember(db: Db, m: Member): void {
   stmt(
     db,
-    `INSERT INTO members (id, legal_name, account_number, entity_type, city, country, created_at)
-     VALUES (@id, @legalName, @accountNumber, @entityType, @city, @country, @createdAt)`,
+    `INSERT INTO members (id, legal_name, account_number, entity_type, city, country, correspondence_language, created_at)
+     VALUES (@id, @legalName, @accountNumber, @entityType, @city, @country, @correspondenceLanguage, @createdAt)`,
   ).run(m);
 }
 

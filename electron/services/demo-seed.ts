@@ -12,6 +12,7 @@ const DEMO_MEMBERS: ReadonlyArray<Omit<Member, 'id' | 'createdAt'>> = [
     entityType: 'IMP',
     city: 'Houston, TX',
     country: 'United States',
+    correspondenceLanguage: 'en',
   },
   {
     legalName: 'Great Lakes Auto Parts Distributors LLC',
@@ -19,6 +20,7 @@ const DEMO_MEMBERS: ReadonlyArray<Omit<Member, 'id' | 'createdAt'>> = [
     entityType: 'IMP',
     city: 'Detroit, MI',
     country: 'United States',
+    correspondenceLanguage: 'en',
   },
   {
     legalName: 'Rio Bravo Freight Lines LLC',
@@ -26,6 +28,7 @@ const DEMO_MEMBERS: ReadonlyArray<Omit<Member, 'id' | 'createdAt'>> = [
     entityType: 'HC',
     city: 'Laredo, TX',
     country: 'United States',
+    correspondenceLanguage: 'en',
   },
   {
     legalName: 'Manufacturas del Norte S.A. de C.V.',
@@ -33,6 +36,7 @@ const DEMO_MEMBERS: ReadonlyArray<Omit<Member, 'id' | 'createdAt'>> = [
     entityType: 'FM',
     city: 'Monterrey, NL',
     country: 'Mexico',
+    correspondenceLanguage: 'es',
   },
   {
     legalName: 'Pacífico Electronics Assembly S. de R.L.',
@@ -40,6 +44,7 @@ const DEMO_MEMBERS: ReadonlyArray<Omit<Member, 'id' | 'createdAt'>> = [
     entityType: 'FM',
     city: 'Tijuana, BC',
     country: 'Mexico',
+    correspondenceLanguage: 'es',
   },
 ];
 

@@ -188,6 +188,7 @@ function ensureMember(db: Db, a: Assignment, at: string, actor: string): string 
     entityType: a.member.entityType,
     city: a.member.city,
     country: a.member.country,
+    correspondenceLanguage: a.member.correspondenceLanguage,
     createdAt: at,
   };
   insertMember(db, member);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EntityTypeSchema } from './entity-types';
 import { VerificationMethodSchema } from './field-work';
+import { LanguageSchema } from './language';
 import { CriterionIdSchema, IsoDateSchema, IsoDateTimeSchema, UuidSchema } from './primitives';
 
 export const ValidationModeSchema = z.enum(['IN_PERSON', 'VIRTUAL']);
@@ -36,6 +37,8 @@ export const MemberSchema = z.object({
   entityType: EntityTypeSchema,
   city: z.string(),
   country: z.string(),
+  /** The language CBP writes to the Member in: the Member-facing report and letter use it. */
+  correspondenceLanguage: LanguageSchema,
   createdAt: IsoDateTimeSchema,
 });
 export type Member = z.infer<typeof MemberSchema>;

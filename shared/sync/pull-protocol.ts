@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CatalogEditionSchema } from '../catalog/schema';
 import { EntityTypeSchema } from '../domain/entity-types';
+import { LanguageSchema } from '../domain/language';
 import { WorkflowStateSchema } from '../domain/lifecycle';
 import { IsoDateSchema, IsoDateTimeSchema, UuidSchema } from '../domain/primitives';
 import { ValidationModeSchema } from '../domain/validation';
@@ -45,6 +46,8 @@ export const AssignedMemberSchema = z.object({
   entityType: EntityTypeSchema,
   city: z.string(),
   country: z.string(),
+  /** Older HQs do not send it: English until the Member record says otherwise. */
+  correspondenceLanguage: LanguageSchema.default('en'),
 });
 export type AssignedMember = z.infer<typeof AssignedMemberSchema>;
 

@@ -42,6 +42,7 @@ function realMember(s: AppServices, legalName: string, entityType: Member['entit
     entityType,
     city: 'Laredo, TX',
     country: 'United States',
+    correspondenceLanguage: 'en',
     createdAt: s.ctx.now().toISOString(),
   };
   insertMember(s.ctx.db, member);

@@ -37,6 +37,7 @@ export function addRealMember(s: AppServices, legalName = 'Bayou Logistics Impor
     entityType: 'IMP',
     city: 'Houston, TX',
     country: 'United States',
+    correspondenceLanguage: 'en',
     createdAt: s.ctx.now().toISOString(),
   };
   insertMember(s.ctx.db, member);

@@ -321,6 +321,7 @@ describe.each(BACKENDS)('HQ pull on %s', (backend) => {
       mode: 'boat',
       'target-date': '2026-02-30',
       scss: 'dana',
+      language: 'fr',
     }).catch((error: Error) => error);
     expect(refusal).toBeInstanceOf(AssignmentInputError);
     const message = (refusal as Error).message;
@@ -331,6 +332,7 @@ describe.each(BACKENDS)('HQ pull on %s', (backend) => {
     expect(message).toContain('--mode: must be one of IN_PERSON, VIRTUAL (got "boat")');
     expect(message).toContain('--target-date: Use a date in the form YYYY-MM-DD (got "2026-02-30")');
     expect(message).toContain('--scss: must be the SCSS’s user id');
+    expect(message).toContain('--language: must be one of en, es (got "fr")');
 
     const valid = { 'member-name': 'Gulf Imports', account: 'IMP-77', 'entity-type': 'imp', mode: 'in person' };
     await expect(

@@ -124,6 +124,7 @@ export function addMember(laptop: Laptop, legalName = 'Bayou Logistics Imports L
     entityType: 'IMP',
     city: 'Houston, TX',
     country: 'United States',
+    correspondenceLanguage: 'en',
     createdAt: ctx.now().toISOString(),
   };
   ctx.db.transaction(() => {

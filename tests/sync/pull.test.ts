@@ -104,7 +104,7 @@ describe.each(BACKENDS)('pulling from HQ on %s', (backend) => {
     const demo = listMembers(ctx.db).find((m) => m.accountNumber === 'DEMO-IMP-10421');
     if (!demo) throw new Error('demo member missing');
     await publishCatalogEdition(hq.db, exporterEdition());
-    const exporter = await assignTo('alice', 'EXP-555', 'Lone Star Exporters LLC');
+    const exporter = await assignTo('alice', 'EXP-555', 'Lone Star Exporters LLC', { language: 'ES' });
     const known = await assignTo('alice', demo.accountNumber, 'Renamed at HQ', {
       'entity-type': 'IMP',
       mode: 'IN_PERSON',
@@ -130,7 +130,12 @@ describe.each(BACKENDS)('pulling from HQ on %s', (backend) => {
     ]);
     // The Member already on this computer is used as it is here; the new one is created from HQ's details.
     expect(getMember(ctx.db, demo.id)).toEqual(demo);
-    expect(offered[0]?.member).toMatchObject({ accountNumber: 'EXP-555', entityType: 'EXP', city: 'El Paso, TX' });
+    expect(offered[0]?.member).toMatchObject({
+      accountNumber: 'EXP-555',
+      entityType: 'EXP',
+      city: 'El Paso, TX',
+      correspondenceLanguage: 'es',
+    });
 
     // The cursor survives a restart: the next pull starts after it and finds nothing new.
     const saved = readCursor(ctx.db);
