@@ -1,0 +1,372 @@
+import type { LanguageCode } from '../language';
+import type { UserRole } from '../lifecycle';
+import { anniversary, revalidationDueOn } from './calendar';
+import {
+  BEST_PRACTICE_REQUIREMENTS,
+  type BestPractice,
+  type Contact,
+  type MemberRecordChange,
+  type MemberRecordChangeKind,
+  type MemberRecordEvent,
+  type MemberStatus,
+  type ProfileReviewOutcome,
+} from './events';
+
+export type MemberTier = 1 | 2 | 3;
+
+export type ProfileReviewEntry = {
+  anniversaryOn: string;
+  outcome: ProfileReviewOutcome;
+  on: string;
+  comments: string;
+  by: string;
+};
+
+export type ExtensionEntry = {
+  anniversaryOn: string;
+  days: number;
+  requestedOn: string;
+  reason: string;
+  requestedBy: string;
+  decision: 'PENDING' | 'GRANTED' | 'DENIED';
+  decisionComment: string;
+  decidedBy: string | null;
+};
+
+/** A Member's CTPAT record: what its changes, applied in order, add up to. */
+export type MemberRecordState = {
+  /** How many changes the record holds; a change is made against the version it was shown. */
+  version: number;
+  /** Null until someone records it: Members known only by name and account. */
+  status: MemberStatus | null;
+  tier: MemberTier | null;
+  /** Where a reinstatement returns the Member to. */
+  statusBeforeSuspension: MemberStatus | null;
+  tierBeforeSuspension: MemberTier | null;
+  certifiedOn: string | null;
+  lastValidatedOn: string | null;
+  approvedValidationIds: string[];
+  /** An earlier revalidation date a supervisor set, for the validation cycle it was set in. */
+  soonerRevalidation: { dueOn: string; reason: string; afterValidationOn: string | null } | null;
+  correspondenceLanguage: LanguageCode | null;
+  contacts: Contact[];
+  suspension: { effectiveOn: string; reason: string; reinstatementCondition: string } | null;
+  removal: { effectiveOn: string; reason: string; reinstatementCondition: string } | null;
+  /** The practices behind the current Tier 3. */
+  bestPractices: BestPractice[];
+  reviews: ProfileReviewEntry[];
+  extensions: ExtensionEntry[];
+};
+
+export const EMPTY_MEMBER_RECORD: MemberRecordState = {
+  version: 0,
+  status: null,
+  tier: null,
+  statusBeforeSuspension: null,
+  tierBeforeSuspension: null,
+  certifiedOn: null,
+  lastValidatedOn: null,
+  approvedValidationIds: [],
+  soonerRevalidation: null,
+  correspondenceLanguage: null,
+  contacts: [],
+  suspension: null,
+  removal: null,
+  bestPractices: [],
+  reviews: [],
+  extensions: [],
+};
+
+/** Why a change was refused: the field it concerns (a path in the change) and what to do, in plain words. */
+export type MemberRecordRefusal = { field: string; message: string };
+type Applied = { ok: true; state: MemberRecordState } | { ok: false; refusal: MemberRecordRefusal };
+
+const refuse = (field: string, message: string): Applied => ({ ok: false, refusal: { field, message } });
+
+/** Who may make which change: supervisors decide status, tier, dates and extensions; the SCSS records reviews. */
+const SUPERVISOR_ONLY: ReadonlySet<MemberRecordChangeKind> = new Set([
+  'HISTORY_SET',
+  'CERTIFIED',
+  'SUSPENDED',
+  'REINSTATED',
+  'REMOVED',
+  'VALIDATION_APPROVED',
+  'TIER_SET',
+  'REVALIDATION_DUE_SET',
+  'EXTENSION_DECIDED',
+]);
+const FIELD_ROLES: ReadonlySet<UserRole> = new Set(['SCSS', 'FIELD_OFFICE_REVIEWER', 'SUPERVISOR']);
+
+/** Null when the role may make the change; a laptop never enrolled (role null) keeps its own records. */
+export function memberChangeRoleRefusal(role: UserRole | null, kind: MemberRecordChangeKind): string | null {
+  if (role === null) return null;
+  if (SUPERVISOR_ONLY.has(kind)) {
+    return role === 'SUPERVISOR' ? null : 'Only a supervisor can change a Member’s status, tier, dates or extensions.';
+  }
+  return FIELD_ROLES.has(role) ? null : 'An HQ analyst reads Member records but does not change them.';
+}
+
+/** The day a change was made, for "not in the future" checks; a day of slack for a laptop west of UTC. */
+const latestAllowedDay = (at: string): string => {
+  const day = new Date(`${at.slice(0, 10)}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+};
+
+const isAnniversary = (certifiedOn: string, date: string): boolean => {
+  const years = Number(date.slice(0, 4)) - Number(certifiedOn.slice(0, 4));
+  return years >= 1 && anniversary(certifiedOn, years) === date;
+};
+
+const meetsAll = (p: BestPractice) => BEST_PRACTICE_REQUIREMENTS.every((r) => p.meets.includes(r));
+
+/** Applies one change to the record, or says why it cannot be made. Pure: the laptop and HQ run the same rules. */
+export function applyMemberRecordChange(
+  state: MemberRecordState,
+  change: MemberRecordChange,
+  at: string,
+  by: string,
+): Applied {
+  const next = (patch: Partial<MemberRecordState>): Applied => ({
+    ok: true,
+    state: { ...state, ...patch, version: state.version + 1 },
+  });
+  const today = latestAllowedDay(at);
+  if (state.status === 'REMOVED' && change.kind !== 'DETAILS_SET') {
+    return refuse(
+      'kind',
+      'This Member was removed from CTPAT: its record takes no further status, review or validation changes.',
+    );
+  }
+  switch (change.kind) {
+    case 'HISTORY_SET': {
+      if (state.version > 0) {
+        return refuse('kind', 'The record’s history can only be entered first, before any other change is recorded.');
+      }
+      if (change.status !== 'APPLICANT' && !change.certifiedOn) {
+        return refuse('certifiedOn', 'A certified or validated Member needs its certification date.');
+      }
+      if (change.certifiedOn && change.certifiedOn > today)
+        return refuse('certifiedOn', 'The certification date cannot be in the future.');
+      if (change.lastValidatedOn && change.lastValidatedOn > today) {
+        return refuse('lastValidatedOn', 'The last validation date cannot be in the future.');
+      }
+      if (change.lastValidatedOn && change.certifiedOn && change.lastValidatedOn < change.certifiedOn) {
+        return refuse('lastValidatedOn', 'The last validation cannot be before the certification date.');
+      }
+      const expectedTier = { APPLICANT: [null], CERTIFIED: [1], VALIDATED: [2, 3] }[change.status] as (number | null)[];
+      if (!expectedTier.includes(change.tier)) {
+        return refuse(
+          'tier',
+          change.status === 'VALIDATED'
+            ? 'A validated Member is at Tier 2 or Tier 3.'
+            : change.status === 'CERTIFIED'
+              ? 'A certified Member not yet validated is at Tier 1.'
+              : 'An applicant has no tier.',
+        );
+      }
+      if (change.status === 'VALIDATED' && !change.lastValidatedOn) {
+        return refuse('lastValidatedOn', 'A validated Member needs the date of its last validation.');
+      }
+      return next({
+        status: change.status,
+        tier: change.tier as MemberTier | null,
+        certifiedOn: change.certifiedOn,
+        lastValidatedOn: change.lastValidatedOn,
+      });
+    }
+    case 'DETAILS_SET':
+      return next({ correspondenceLanguage: change.correspondenceLanguage, contacts: change.contacts });
+    case 'CERTIFIED':
+      if (state.status !== null && state.status !== 'APPLICANT') {
+        return refuse('kind', 'Only an applicant can be certified; this Member is already past that.');
+      }
+      if (change.certifiedOn > today) return refuse('certifiedOn', 'The certification date cannot be in the future.');
+      return next({ status: 'CERTIFIED', tier: 1, certifiedOn: change.certifiedOn });
+    case 'SUSPENDED':
+      if (state.status !== 'CERTIFIED' && state.status !== 'VALIDATED') {
+        return refuse('kind', 'Only a certified or validated Member can be suspended.');
+      }
+      if (change.effectiveOn > today) return refuse('effectiveOn', 'The suspension date cannot be in the future.');
+      return next({
+        status: 'SUSPENDED',
+        statusBeforeSuspension: state.status,
+        tierBeforeSuspension: state.tier,
+        suspension: {
+          effectiveOn: change.effectiveOn,
+          reason: change.reason,
+          reinstatementCondition: change.reinstatementCondition,
+        },
+      });
+    case 'REINSTATED':
+      if (state.status !== 'SUSPENDED') return refuse('kind', 'Only a suspended Member can be reinstated.');
+      if (state.suspension && change.effectiveOn < state.suspension.effectiveOn) {
+        return refuse('effectiveOn', 'The reinstatement cannot be before the suspension.');
+      }
+      if (change.effectiveOn > today) return refuse('effectiveOn', 'The reinstatement date cannot be in the future.');
+      return next({
+        status: state.statusBeforeSuspension ?? 'CERTIFIED',
+        tier: state.tierBeforeSuspension,
+        statusBeforeSuspension: null,
+        tierBeforeSuspension: null,
+        suspension: null,
+      });
+    case 'REMOVED':
+      if (change.effectiveOn > today) return refuse('effectiveOn', 'The removal date cannot be in the future.');
+      return next({
+        status: 'REMOVED',
+        tier: null,
+        removal: {
+          effectiveOn: change.effectiveOn,
+          reason: change.reason,
+          reinstatementCondition: change.reinstatementCondition,
+        },
+      });
+    case 'VALIDATION_APPROVED': {
+      if (state.approvedValidationIds.includes(change.validationId)) {
+        return refuse('validationId', 'This validation’s approval is already on the Member’s record.');
+      }
+      if (state.certifiedOn && change.approvedOn < state.certifiedOn) {
+        return refuse('approvedOn', 'A validation cannot be approved before the Member was certified.');
+      }
+      const latest =
+        state.lastValidatedOn && state.lastValidatedOn > change.approvedOn ? state.lastValidatedOn : change.approvedOn;
+      return next({
+        lastValidatedOn: latest,
+        approvedValidationIds: [...state.approvedValidationIds, change.validationId],
+      });
+    }
+    case 'TIER_SET': {
+      if (!state.approvedValidationIds.includes(change.validationId)) {
+        return refuse(
+          'validationId',
+          `Tier ${change.tier} is set from an approved validation of this Member; that validation is not approved on its record.`,
+        );
+      }
+      if (state.status === 'SUSPENDED') return refuse('kind', 'Reinstate the Member before setting its tier.');
+      if (change.tier === 3 && !change.bestPractices.some(meetsAll)) {
+        return refuse(
+          'bestPractices',
+          'Tier 3 needs at least one best practice that meets all five requirements of CBP’s framework.',
+        );
+      }
+      if (change.tier === 2 && change.bestPractices.length > 0) {
+        return refuse('bestPractices', 'Best practices are recorded with Tier 3; Tier 2 meets the criteria.');
+      }
+      return next({ status: 'VALIDATED', tier: change.tier, bestPractices: change.bestPractices });
+    }
+    case 'REVALIDATION_DUE_SET': {
+      const statutory = revalidationDueOn({
+        certifiedOn: state.certifiedOn,
+        lastValidatedOn: state.lastValidatedOn,
+        soonerDueOn: null,
+      });
+      if (statutory === null)
+        return refuse('dueOn', 'Record the certification date before setting a revalidation date.');
+      if (change.dueOn >= statutory) {
+        return refuse('dueOn', `A revalidation can only be brought forward: choose a date before ${statutory}.`);
+      }
+      if (change.dueOn < at.slice(0, 10)) return refuse('dueOn', 'The revalidation date cannot be in the past.');
+      return next({
+        soonerRevalidation: { dueOn: change.dueOn, reason: change.reason, afterValidationOn: state.lastValidatedOn },
+      });
+    }
+    case 'PROFILE_REVIEW': {
+      if (!state.certifiedOn)
+        return refuse('anniversaryOn', 'Record the certification date first: reviews follow its anniversary.');
+      if (!isAnniversary(state.certifiedOn, change.anniversaryOn)) {
+        return refuse(
+          'anniversaryOn',
+          `${change.anniversaryOn} is not an anniversary of the certification on ${state.certifiedOn}.`,
+        );
+      }
+      if (change.on > today) return refuse('on', 'The date cannot be in the future.');
+      const ofCycle = state.reviews.filter((r) => r.anniversaryOn === change.anniversaryOn);
+      const last = ofCycle.at(-1)?.outcome ?? null;
+      if (last === 'APPROVED') return refuse('outcome', 'This year’s profile review is already approved.');
+      if (change.outcome === 'RECEIVED' && last === 'RECEIVED') {
+        return refuse('outcome', 'The review is already received: approve it or return it with comments.');
+      }
+      if (change.outcome !== 'RECEIVED' && last !== 'RECEIVED') {
+        return refuse('outcome', 'Record the Member’s review as received before approving or returning it.');
+      }
+      if (change.outcome === 'RETURNED' && change.comments.length === 0) {
+        return refuse('comments', 'Say what the Member must change when returning its review.');
+      }
+      const entry: ProfileReviewEntry = {
+        anniversaryOn: change.anniversaryOn,
+        outcome: change.outcome,
+        on: change.on,
+        comments: change.comments,
+        by,
+      };
+      return next({ reviews: [...state.reviews, entry] });
+    }
+    case 'EXTENSION_REQUESTED': {
+      if (!state.certifiedOn || !isAnniversary(state.certifiedOn, change.anniversaryOn)) {
+        return refuse('anniversaryOn', 'An extension is for the profile review due on a certification anniversary.');
+      }
+      if (change.requestedOn > today) return refuse('requestedOn', 'The request date cannot be in the future.');
+      const ofCycle = state.extensions.filter((e) => e.anniversaryOn === change.anniversaryOn);
+      if (ofCycle.some((e) => e.decision === 'PENDING')) {
+        return refuse('kind', 'An extension request for this review is waiting for a decision.');
+      }
+      if (ofCycle.some((e) => e.decision === 'GRANTED')) {
+        return refuse('kind', 'An extension was already granted for this review.');
+      }
+      if (state.reviews.some((r) => r.anniversaryOn === change.anniversaryOn && r.outcome === 'APPROVED')) {
+        return refuse('kind', 'This review is already approved: it needs no extension.');
+      }
+      const entry: ExtensionEntry = {
+        anniversaryOn: change.anniversaryOn,
+        days: change.days,
+        requestedOn: change.requestedOn,
+        reason: change.reason,
+        requestedBy: by,
+        decision: 'PENDING',
+        decisionComment: '',
+        decidedBy: null,
+      };
+      return next({ extensions: [...state.extensions, entry] });
+    }
+    case 'EXTENSION_DECIDED': {
+      const index = state.extensions.findIndex(
+        (e) => e.anniversaryOn === change.anniversaryOn && e.decision === 'PENDING',
+      );
+      if (index < 0)
+        return refuse('anniversaryOn', 'There is no extension request waiting for a decision for this review.');
+      const extensions = state.extensions.map((e, i) =>
+        i === index
+          ? {
+              ...e,
+              decision: change.granted ? ('GRANTED' as const) : ('DENIED' as const),
+              decisionComment: change.comment,
+              decidedBy: by,
+            }
+          : e,
+      );
+      return next({ extensions });
+    }
+  }
+}
+
+/**
+ * The record its stored changes make. A change that no longer applies (HQ's order differed) is skipped and
+ * listed, never thrown: the record must always open.
+ */
+export function foldMemberRecord(events: readonly MemberRecordEvent[]): {
+  state: MemberRecordState;
+  skipped: { eventId: string; refusal: MemberRecordRefusal }[];
+} {
+  let state = EMPTY_MEMBER_RECORD;
+  const skipped: { eventId: string; refusal: MemberRecordRefusal }[] = [];
+  for (const event of [...events].sort((a, b) => a.version - b.version)) {
+    const applied = applyMemberRecordChange(state, event.change, event.at, event.actorName);
+    if (applied.ok) state = applied.state;
+    else {
+      skipped.push({ eventId: event.id, refusal: applied.refusal });
+      state = { ...state, version: state.version + 1 };
+    }
+  }
+  return { state, skipped };
+}
