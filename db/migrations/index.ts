@@ -13,6 +13,7 @@ import { migration011AnalyticsIndexes } from './011-analytics-indexes';
 import { migration012ConsideredWarnings } from './012-considered-warnings';
 import { migration013WorksheetLanguage } from './013-worksheet-language';
 import { migration014MemberCorrespondenceLanguage } from './014-member-correspondence-language';
+import { migration015MemberRecord } from './015-member-record';
 
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
 
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012ConsideredWarnings,
   migration013WorksheetLanguage,
   migration014MemberCorrespondenceLanguage,
+  migration015MemberRecord,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -11,6 +11,7 @@ import { coreHandlers } from './handlers/core';
 import { evidenceHandlers } from './handlers/evidence';
 import { fieldWorkHandlers } from './handlers/field-work';
 import { inspectionHandlers } from './handlers/inspections';
+import { memberRecordHandlers } from './handlers/member-record';
 import { type ReportHost, reportHandlers } from './handlers/reports';
 import { reviewHandlers } from './handlers/reviews';
 import { settingsHandlers } from './handlers/settings';
@@ -52,6 +53,7 @@ export function createHandlers(ctx: ServiceContext, host: HostInfo): Handlers {
     ...auditHandlers(ctx),
     ...reportHandlers(ctx, host),
     ...analyticsHandlers(ctx, host, sync),
+    ...memberRecordHandlers(ctx, host),
     ...syncHandlers(sync),
   };
 }

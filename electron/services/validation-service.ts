@@ -17,6 +17,7 @@ import { AppError } from '../../shared/ipc/envelope';
 import { currentEditionFor, getEdition, worksheetCriteria } from './catalog-service';
 import { queueForHq } from './change-log';
 import { isDemoAccount, keepsDemoValidationsLocal } from './demo-validations';
+import { memberValidationRefusal } from './member-record-service';
 import { isoNow, type ServiceContext } from './service-context';
 import { loadValidationContent } from './validation-content';
 import { lifecycleView } from './workflow-service';
@@ -45,6 +46,8 @@ export function createValidation(ctx: ServiceContext, request: ParsedRequestOf<'
   const member = getMember(ctx.db, request.memberId);
   if (!member)
     throw new AppError('NOT_FOUND', 'That Member company is not on this computer. Refresh the Members list.');
+  const refusal = memberValidationRefusal(ctx, member.id);
+  if (refusal) throw new AppError('CONFLICT', refusal);
   const edition = currentEditionFor(ctx, request.entityType);
   const at = isoNow(ctx);
   const validation: Validation = {

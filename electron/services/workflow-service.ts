@@ -33,6 +33,7 @@ import {
   todayOf,
   type ValidationLifecycle,
 } from './lifecycle-read';
+import { recordValidationApproval } from './member-record-service';
 import { isoNow, type ServiceContext } from './service-context';
 
 /**
@@ -121,6 +122,16 @@ export function recordWorkflowEvent(
     outbox: { operation: 'create', payload: event },
   });
   insertWorkflowEvent(ctx.db, event, changeId);
+  if (kind === 'APPROVE' && event.reportDate) {
+    const snapshot = l.copy?.payload.member as { accountNumber?: unknown } | undefined;
+    recordValidationApproval(ctx, {
+      validationId: l.validationId,
+      memberId:
+        l.validation?.memberId ?? (typeof l.copy?.payload.memberId === 'string' ? l.copy.payload.memberId : null),
+      accountNumber: typeof snapshot?.accountNumber === 'string' ? snapshot.accountNumber : null,
+      approvedOn: event.reportDate,
+    });
+  }
   if (l.own) setOwnWorkflowState(ctx.db, l.validationId, state);
   else setPulledWorkflowState(ctx.db, l.validationId, state);
   if (kind === 'RETURN' && l.copy) snapshotForNextReview(ctx, l, event.id, event.at);

@@ -47,6 +47,13 @@ import {
 } from '../domain/validation';
 import { FindingsWorkbookFilterSchema } from '../report/workbook-filter';
 import type { Channel, EventName } from './channels';
+import {
+  MemberRecordChangeRequestSchema,
+  MemberRecordViewSchema,
+  WorkPlanCsvRequestSchema,
+  WorkPlanRequestSchema,
+  WorkPlanSchema,
+} from './member-record-contract';
 
 const Empty = z.strictObject({});
 
@@ -879,6 +886,14 @@ export const contract = {
   'analytics:view': { request: AnalyticsRequestSchema, response: AnalyticsAnswerSchema },
   /** The same view as a CSV file, saved where the person chooses (downloaded in the harness). */
   'analytics:csv': { request: AnalyticsRequestSchema, response: ReportExportResultSchema },
+  /** A Member's CTPAT record: status, tier, profile review, extensions, revalidation due, history. */
+  'memberRecord:get': { request: z.strictObject({ memberId: UuidSchema }), response: MemberRecordViewSchema },
+  /** One change to the record, made against the version the person saw; the record afterwards. */
+  'memberRecord:change': { request: MemberRecordChangeRequestSchema, response: MemberRecordViewSchema },
+  /** The field office's plan for a year: validations, revalidations and profile reviews due, with who and where. */
+  'workPlan:get': { request: WorkPlanRequestSchema, response: WorkPlanSchema },
+  /** The plan's rows for the same filters as a CSV file. */
+  'workPlan:csv': { request: WorkPlanCsvRequestSchema, response: ReportExportResultSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,13 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { listAuditForEntity } from '../../db/audit-log';
 import { listOutbox } from '../../db/outbox';
+import { insertMember } from '../../db/queries/members';
 import { getValidation } from '../../db/queries/validations';
 import type { AppServices } from '../../electron/services/app-services';
 import { PickedFileRegistry } from '../../electron/services/evidence-service';
 import { saveFinding } from '../../electron/services/field-work-service';
 import { fileCredentialStore } from '../../electron/services/hq-credentials';
 import { NOT_ENROLLED_ACTOR } from '../../electron/services/identity';
+import { changeMemberRecord, getMemberRecord } from '../../electron/services/member-record-service';
 import {
   assessMemberResponse,
   attachMemberResponseFile,
@@ -380,6 +383,65 @@ describe('a reviewer’s decisions and the field office’s steps on a pulled co
       'CONFLICT',
       /1 Action Required finding is not resolved/,
     );
+  });
+
+  it('an approval moves the Member’s last validation date and its revalidation four years on; the tier follows it', async () => {
+    const { reviewer, validation, copy } = await reviewerWithCopy(PAT);
+    // The supervisor's laptop holds the Member (as a pulled assignment brings it), under its own local id.
+    const snapshot = copy.payload.member as { legalName: string; accountNumber: string };
+    const member = {
+      id: randomUUID(),
+      legalName: snapshot.legalName,
+      accountNumber: snapshot.accountNumber,
+      entityType: 'IMP' as const,
+      city: '',
+      country: '',
+      correspondenceLanguage: 'en' as const,
+      createdAt: reviewer.ctx.now().toISOString(),
+    };
+    insertMember(reviewer.ctx.db, member);
+    changeMemberRecord(reviewer.ctx, {
+      memberId: member.id,
+      baseVersion: 0,
+      change: { kind: 'CERTIFIED', certifiedOn: '2025-06-01' },
+    });
+    expect(getMemberRecord(reviewer.ctx, member.id)).toMatchObject({
+      nextValidationDueOn: '2026-06-01',
+      nextValidationKind: 'VALIDATION',
+    });
+    concurWithAllRemaining(reviewer.ctx, { validationId: validation.id, comment: 'Agreed.' });
+    const approved = transitionValidation(reviewer.ctx, { validationId: validation.id, kind: 'APPROVE', comment: '' });
+    const reportDate = approved.reportDate ?? '';
+    const record = getMemberRecord(reviewer.ctx, member.id);
+    expect(record).toMatchObject({
+      version: 2,
+      lastValidatedOn: reportDate,
+      nextValidationDueOn: `${Number(reportDate.slice(0, 4)) + 4}${reportDate.slice(4)}`,
+      nextValidationKind: 'REVALIDATION',
+      status: 'CERTIFIED',
+      tier: 1,
+    });
+    expect(record.history[0]).toMatchObject({
+      actorName: expect.stringContaining('Pat Nguyen'),
+      change: { kind: 'VALIDATION_APPROVED', validationId: validation.id, approvedOn: reportDate },
+    });
+    expect(record.validations).toEqual([]);
+    expectRefused(
+      () =>
+        changeMemberRecord(reviewer.ctx, {
+          memberId: member.id,
+          baseVersion: 2,
+          change: { kind: 'TIER_SET', tier: 3, validationId: validation.id, bestPractices: [] },
+        }),
+      'BAD_REQUEST',
+      /Tier 3 needs at least one best practice that meets all five requirements/,
+    );
+    const tiered = changeMemberRecord(reviewer.ctx, {
+      memberId: member.id,
+      baseVersion: 2,
+      change: { kind: 'TIER_SET', tier: 2, validationId: validation.id, bestPractices: [] },
+    });
+    expect(tiered).toMatchObject({ status: 'VALIDATED', tier: 2, version: 3 });
   });
 });
 

@@ -46,6 +46,8 @@ export type MemberRecordState = {
   certifiedOn: string | null;
   lastValidatedOn: string | null;
   approvedValidationIds: string[];
+  /** Every validation date on the record, the history's and each approval's: more than one makes a revalidation. */
+  validatedOn: string[];
   /** An earlier revalidation date a supervisor set, for the validation cycle it was set in. */
   soonerRevalidation: { dueOn: string; reason: string; afterValidationOn: string | null } | null;
   correspondenceLanguage: LanguageCode | null;
@@ -67,6 +69,7 @@ export const EMPTY_MEMBER_RECORD: MemberRecordState = {
   certifiedOn: null,
   lastValidatedOn: null,
   approvedValidationIds: [],
+  validatedOn: [],
   soonerRevalidation: null,
   correspondenceLanguage: null,
   contacts: [],
@@ -173,6 +176,7 @@ export function applyMemberRecordChange(
         tier: change.tier as MemberTier | null,
         certifiedOn: change.certifiedOn,
         lastValidatedOn: change.lastValidatedOn,
+        validatedOn: change.lastValidatedOn ? [change.lastValidatedOn] : [],
       });
     }
     case 'DETAILS_SET':
@@ -234,6 +238,7 @@ export function applyMemberRecordChange(
       return next({
         lastValidatedOn: latest,
         approvedValidationIds: [...state.approvedValidationIds, change.validationId],
+        validatedOn: [...state.validatedOn, change.approvedOn],
       });
     }
     case 'TIER_SET': {

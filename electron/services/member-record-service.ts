@@ -1,0 +1,237 @@
+import { randomUUID } from 'node:crypto';
+import {
+  insertMemberRecordEvent,
+  listAllMemberRecordEvents,
+  listMemberRecordEvents,
+  setMemberCorrespondenceLanguage,
+} from '../../db/queries/member-record';
+import { getMember, listMembers } from '../../db/queries/members';
+import { stmt } from '../../db/statements';
+import { localToday } from '../../shared/domain/due-dates';
+import type { MemberRecordChange, MemberRecordEvent } from '../../shared/domain/member-record/events';
+import {
+  applyMemberRecordChange,
+  foldMemberRecord,
+  memberChangeRoleRefusal,
+} from '../../shared/domain/member-record/fold';
+import { nextValidationDueOn, profileReviewView, validationStartRefusal } from '../../shared/domain/member-record/view';
+import {
+  buildWorkPlan,
+  type WorkPlanAssignment,
+  type WorkPlanValidation,
+} from '../../shared/domain/member-record/work-plan';
+import { AppError } from '../../shared/ipc/envelope';
+import type { MemberRecordView, WorkPlan } from '../../shared/ipc/member-record-contract';
+import { recordChange } from './change-log';
+import { isoNow, type ServiceContext } from './service-context';
+
+const todayOf = (ctx: ServiceContext) => localToday(ctx.now());
+
+type ValidationRow = {
+  id: string;
+  member_id: string;
+  scheduled_date: string;
+  status: WorkPlanValidation['status'];
+  workflow_state: WorkPlanValidation['workflowState'];
+  created_by: string;
+  created_at: string;
+};
+
+const validationsOf = (ctx: ServiceContext, memberId: string) =>
+  stmt(
+    ctx.db,
+    `SELECT id, member_id, scheduled_date, status, workflow_state, created_by, created_at FROM validations
+     WHERE member_id = ? ORDER BY scheduled_date DESC, created_at DESC`,
+  ).all(memberId) as ValidationRow[];
+
+/** The Member's record as of today on this laptop, with what the person here may change. */
+export function getMemberRecord(ctx: ServiceContext, memberId: string): MemberRecordView {
+  const member = getMember(ctx.db, memberId);
+  if (!member)
+    throw new AppError('NOT_FOUND', 'That Member is not on this computer. Sync with HQ to refresh the list.');
+  const events = listMemberRecordEvents(ctx.db, memberId);
+  const { state, skipped } = foldMemberRecord(events);
+  const today = todayOf(ctx);
+  const dueOn = nextValidationDueOn(state);
+  const skippedIds = new Set(skipped.map((s) => s.eventId));
+  const role = ctx.person?.role ?? null;
+  return {
+    member,
+    version: state.version,
+    status: state.status,
+    tier: state.tier,
+    certifiedOn: state.certifiedOn,
+    lastValidatedOn: state.lastValidatedOn,
+    nextValidationDueOn: dueOn,
+    nextValidationKind: state.lastValidatedOn ? 'REVALIDATION' : 'VALIDATION',
+    validationOverdue: dueOn !== null && dueOn < today && state.status !== 'REMOVED',
+    soonerRevalidation:
+      state.soonerRevalidation && state.soonerRevalidation.afterValidationOn === state.lastValidatedOn
+        ? { dueOn: state.soonerRevalidation.dueOn, reason: state.soonerRevalidation.reason }
+        : null,
+    contacts: state.contacts,
+    suspension: state.suspension,
+    removal: state.removal,
+    bestPractices: state.bestPractices,
+    profileReview: profileReviewView(state, today),
+    extensions: state.extensions,
+    history: [...events].reverse().map((e) => ({
+      id: e.id,
+      version: e.version,
+      at: e.at,
+      actorName: e.actorName,
+      change: e.change,
+      skipped: skippedIds.has(e.id),
+    })),
+    validations: validationsOf(ctx, memberId).map((v) => ({
+      id: v.id,
+      scheduledDate: v.scheduled_date,
+      status: v.status,
+      workflowState: v.workflow_state,
+      onRecord: state.approvedValidationIds.includes(v.id),
+    })),
+    validationStartRefusal: validationStartRefusal(state),
+    can: {
+      decide: memberChangeRoleRefusal(role, 'SUSPENDED') === null,
+      record: memberChangeRoleRefusal(role, 'PROFILE_REVIEW') === null,
+    },
+    today,
+  };
+}
+
+/**
+ * Records one change to a Member's record as the person at this laptop, against the version they saw: a change
+ * made on an older version is refused (someone else changed the record), never merged into it.
+ */
+export function changeMemberRecord(
+  ctx: ServiceContext,
+  request: { memberId: string; baseVersion: number; change: MemberRecordChange },
+): MemberRecordView {
+  return ctx.db
+    .transaction(() => {
+      appendMemberRecordChange(ctx, request.memberId, request.change, request.baseVersion);
+      return getMemberRecord(ctx, request.memberId);
+    })
+    .immediate();
+}
+
+/** Checks and stores one change in the caller's transaction; the stored event. */
+export function appendMemberRecordChange(
+  ctx: ServiceContext,
+  memberId: string,
+  change: MemberRecordChange,
+  baseVersion?: number,
+): MemberRecordEvent {
+  const member = getMember(ctx.db, memberId);
+  if (!member)
+    throw new AppError('NOT_FOUND', 'That Member is not on this computer. Sync with HQ to refresh the list.');
+  const roleRefusal = memberChangeRoleRefusal(ctx.person?.role ?? null, change.kind);
+  if (roleRefusal) throw new AppError('FORBIDDEN', roleRefusal);
+  const { state } = foldMemberRecord(listMemberRecordEvents(ctx.db, memberId));
+  if (baseVersion !== undefined && baseVersion !== state.version) {
+    throw new AppError(
+      'CONFLICT',
+      `The Member’s record changed since you opened it (it is at version ${state.version}, you saw ${baseVersion}). ` +
+        'Nothing was saved: look at the record as it is now and make the change again if it still applies.',
+    );
+  }
+  const at = isoNow(ctx);
+  const applied = applyMemberRecordChange(state, change, at, ctx.actor);
+  if (!applied.ok) throw new AppError('BAD_REQUEST', `Nothing was saved: ${applied.refusal.message}`);
+  const event: MemberRecordEvent = {
+    id: randomUUID(),
+    memberId,
+    version: applied.state.version,
+    at,
+    actor: ctx.person ? { userId: ctx.person.userId, name: ctx.person.name, role: ctx.person.role } : null,
+    actorName: ctx.actor,
+    change,
+  };
+  insertMemberRecordEvent(ctx.db, event);
+  if (change.kind === 'DETAILS_SET') setMemberCorrespondenceLanguage(ctx.db, memberId, change.correspondenceLanguage);
+  recordChange(ctx, {
+    at,
+    action: `member-record.${change.kind.toLowerCase()}`,
+    entity: 'member_record_event',
+    entityId: event.id,
+    before: { memberId, version: state.version },
+    after: event,
+  });
+  return event;
+}
+
+/**
+ * An approval on this laptop moves the Member's last validation date, in the approval's transaction. The
+ * Member is found by id, or by CTPAT account number for a copy from HQ; a Member this laptop does not hold
+ * is left to HQ's record.
+ */
+export function recordValidationApproval(
+  ctx: ServiceContext,
+  approval: { validationId: string; memberId: string | null; accountNumber: string | null; approvedOn: string },
+): MemberRecordEvent | null {
+  const byAccount = approval.accountNumber
+    ? (stmt(ctx.db, 'SELECT id FROM members WHERE account_number = ?').get(approval.accountNumber) as
+        | { id: string }
+        | undefined)
+    : undefined;
+  const memberId = (approval.memberId && getMember(ctx.db, approval.memberId)?.id) || byAccount?.id;
+  if (!memberId) return null;
+  const { state } = foldMemberRecord(listMemberRecordEvents(ctx.db, memberId));
+  if (state.approvedValidationIds.includes(approval.validationId) || state.status === 'REMOVED') return null;
+  return appendMemberRecordChange(ctx, memberId, {
+    kind: 'VALIDATION_APPROVED',
+    validationId: approval.validationId,
+    approvedOn: approval.approvedOn,
+  });
+}
+
+/** Why a validation of this Member cannot start (a removed Member), or null. */
+export function memberValidationRefusal(ctx: ServiceContext, memberId: string): string | null {
+  return validationStartRefusal(foldMemberRecord(listMemberRecordEvents(ctx.db, memberId)).state);
+}
+
+/** The year's plan over every Member on this laptop with a record. */
+export function getWorkPlan(ctx: ServiceContext, year: number): WorkPlan {
+  const today = todayOf(ctx);
+  const eventsByMember = listAllMemberRecordEvents(ctx.db);
+  const members = listMembers(ctx.db).map((m) => ({
+    id: m.id,
+    legalName: m.legalName,
+    accountNumber: m.accountNumber,
+    entityType: m.entityType,
+    record: foldMemberRecord(eventsByMember.get(m.id) ?? []).state,
+  }));
+  const validations = (
+    stmt(
+      ctx.db,
+      'SELECT id, member_id, scheduled_date, status, workflow_state, created_by, created_at FROM validations',
+    ).all() as ValidationRow[]
+  ).map(
+    (v): WorkPlanValidation => ({
+      id: v.id,
+      memberId: v.member_id,
+      status: v.status,
+      workflowState: v.workflow_state,
+      createdBy: v.created_by,
+      createdAt: v.created_at,
+    }),
+  );
+  const assignments = (
+    stmt(ctx.db, 'SELECT member_id, target_date, assigned_user_id, started_validation_id FROM assignments').all() as {
+      member_id: string;
+      target_date: string;
+      assigned_user_id: string;
+      started_validation_id: string | null;
+    }[]
+  ).map(
+    (a): WorkPlanAssignment => ({
+      memberId: a.member_id,
+      targetDate: a.target_date,
+      // Assignments reach only the laptop of the SCSS they name.
+      assignee: ctx.person && a.assigned_user_id === ctx.person.userId ? ctx.actor : a.assigned_user_id,
+      mine: ctx.person ? a.assigned_user_id === ctx.person.userId : false,
+      started: a.started_validation_id !== null,
+    }),
+  );
+  return { year, today, rows: buildWorkPlan({ year, today, members, validations, assignments, me: ctx.actor }) };
+}

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { WorkflowStateSchema } from '../domain/lifecycle';
+import {
+  BestPracticeSchema,
+  ContactSchema,
+  MemberRecordChangeSchema,
+  MemberStatusSchema,
+  ProfileReviewOutcomeSchema,
+} from '../domain/member-record/events';
+import { PROFILE_REVIEW_STATES } from '../domain/member-record/view';
+import { WorkPlanFiltersSchema, WorkPlanRowSchema } from '../domain/member-record/work-plan';
+import { IsoDateSchema, IsoDateTimeSchema, UuidSchema } from '../domain/primitives';
+import { MemberSchema, ValidationStatusSchema } from '../domain/validation';
+
+const TierSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+const ExtensionEntrySchema = z.object({
+  anniversaryOn: IsoDateSchema,
+  days: z.number().int(),
+  requestedOn: IsoDateSchema,
+  reason: z.string(),
+  requestedBy: z.string(),
+  decision: z.enum(['PENDING', 'GRANTED', 'DENIED']),
+  decisionComment: z.string(),
+  decidedBy: z.string().nullable(),
+});
+const ProfileReviewEntrySchema = z.object({
+  anniversaryOn: IsoDateSchema,
+  outcome: ProfileReviewOutcomeSchema,
+  on: IsoDateSchema,
+  comments: z.string(),
+  by: z.string(),
+});
+const StatusReasonSchema = z.object({
+  effectiveOn: IsoDateSchema,
+  reason: z.string(),
+  reinstatementCondition: z.string(),
+});
+
+/** A Member's CTPAT record as the Member screen shows it, as of today on this laptop. */
+export const MemberRecordViewSchema = z.object({
+  member: MemberSchema,
+  version: z.number().int().nonnegative(),
+  status: MemberStatusSchema.nullable(),
+  tier: TierSchema.nullable(),
+  certifiedOn: IsoDateSchema.nullable(),
+  lastValidatedOn: IsoDateSchema.nullable(),
+  nextValidationDueOn: IsoDateSchema.nullable(),
+  nextValidationKind: z.enum(['VALIDATION', 'REVALIDATION']),
+  validationOverdue: z.boolean(),
+  soonerRevalidation: z.object({ dueOn: IsoDateSchema, reason: z.string() }).nullable(),
+  contacts: z.array(ContactSchema),
+  suspension: StatusReasonSchema.nullable(),
+  removal: StatusReasonSchema.nullable(),
+  bestPractices: z.array(BestPracticeSchema),
+  profileReview: z
+    .object({
+      anniversaryOn: IsoDateSchema,
+      windowOpensOn: IsoDateSchema,
+      dueOn: IsoDateSchema,
+      state: z.enum(PROFILE_REVIEW_STATES),
+      grantedDays: z.number().int(),
+      pendingExtension: ExtensionEntrySchema.nullable(),
+      entries: z.array(ProfileReviewEntrySchema),
+    })
+    .nullable(),
+  extensions: z.array(ExtensionEntrySchema),
+  /** Every change, newest first: who made it, when, and what it said. */
+  history: z.array(
+    z.object({
+      id: UuidSchema,
+      version: z.number().int().positive(),
+      at: IsoDateTimeSchema,
+      actorName: z.string(),
+      change: MemberRecordChangeSchema,
+      /** The change no longer applies to the record (kept, shown, not counted). */
+      skipped: z.boolean(),
+    }),
+  ),
+  /** This Member's validations on this laptop, for the outcome a supervisor records. */
+  validations: z.array(
+    z.object({
+      id: UuidSchema,
+      scheduledDate: IsoDateSchema,
+      status: ValidationStatusSchema,
+      workflowState: WorkflowStateSchema.nullable(),
+      /** Its approval is on the record. */
+      onRecord: z.boolean(),
+    }),
+  ),
+  validationStartRefusal: z.string().nullable(),
+  /** What the person at this laptop may change: supervisor decisions, and the SCSS's reviews and requests. */
+  can: z.object({ decide: z.boolean(), record: z.boolean() }),
+  today: IsoDateSchema,
+});
+export type MemberRecordView = z.infer<typeof MemberRecordViewSchema>;
+
+export const MemberRecordChangeRequestSchema = z.strictObject({
+  memberId: UuidSchema,
+  /** The record version the person saw; a change made against an older one is refused, never merged. */
+  baseVersion: z.number().int().nonnegative(),
+  change: MemberRecordChangeSchema,
+});
+
+const YearSchema = z.number().int().min(2000).max(2100);
+export const WorkPlanRequestSchema = z.strictObject({ year: YearSchema });
+export const WorkPlanSchema = z.object({ year: YearSchema, today: IsoDateSchema, rows: z.array(WorkPlanRowSchema) });
+export type WorkPlan = z.infer<typeof WorkPlanSchema>;
+export const WorkPlanCsvRequestSchema = z.strictObject({ year: YearSchema, filters: WorkPlanFiltersSchema });
