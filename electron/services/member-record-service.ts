@@ -52,7 +52,9 @@ export function getMemberRecord(ctx: ServiceContext, memberId: string): MemberRe
   const events = listMemberRecordEvents(ctx.db, memberId);
   const { state, skipped } = foldMemberRecord(events);
   const today = todayOf(ctx);
-  const dueOn = nextValidationDueOn(state);
+  // A removed Member has nothing due: no review, no validation.
+  const removed = state.status === 'REMOVED';
+  const dueOn = removed ? null : nextValidationDueOn(state);
   const skippedIds = new Set(skipped.map((s) => s.eventId));
   const role = ctx.person?.role ?? null;
   return {
@@ -64,7 +66,7 @@ export function getMemberRecord(ctx: ServiceContext, memberId: string): MemberRe
     lastValidatedOn: state.lastValidatedOn,
     nextValidationDueOn: dueOn,
     nextValidationKind: state.lastValidatedOn ? 'REVALIDATION' : 'VALIDATION',
-    validationOverdue: dueOn !== null && dueOn < today && state.status !== 'REMOVED',
+    validationOverdue: dueOn !== null && dueOn < today,
     soonerRevalidation:
       state.soonerRevalidation && state.soonerRevalidation.afterValidationOn === state.lastValidatedOn
         ? { dueOn: state.soonerRevalidation.dueOn, reason: state.soonerRevalidation.reason }
@@ -73,7 +75,7 @@ export function getMemberRecord(ctx: ServiceContext, memberId: string): MemberRe
     suspension: state.suspension,
     removal: state.removal,
     bestPractices: state.bestPractices,
-    profileReview: profileReviewView(state, today),
+    profileReview: removed ? null : profileReviewView(state, today),
     extensions: state.extensions,
     history: [...events].reverse().map((e) => ({
       id: e.id,

@@ -4,6 +4,7 @@ import { AppHeader } from './components/AppHeader';
 import { applyLanguage } from './i18n';
 import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { MembersScreen } from './screens/MembersScreen';
+import { MemberRecordScreen } from './screens/member-record/MemberRecordScreen';
 import { NewValidationScreen } from './screens/NewValidationScreen';
 import { ReportScreen } from './screens/report/ReportScreen';
 import { ReportsScreen } from './screens/report/ReportsScreen';
@@ -12,6 +13,7 @@ import { ReviewListScreen } from './screens/review/ReviewListScreen';
 import { ReviewValidationScreen } from './screens/review/ReviewValidationScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { WorksheetScreen } from './screens/WorksheetScreen';
+import { WorkPlanScreen } from './screens/work-plan/WorkPlanScreen';
 import { usePreferences } from './state/preferences';
 import { useRoute } from './state/route';
 
@@ -36,6 +38,8 @@ export function App() {
       <AppHeader />
       <main id="main-content" className="app-main">
         {route.name === 'members' && <MembersScreen />}
+        {route.name === 'member' && <MemberRecordScreen key={route.memberId} memberId={route.memberId} />}
+        {route.name === 'work-plan' && <WorkPlanScreen year={route.year} />}
         {route.name === 'settings' && <SettingsScreen />}
         {route.name === 'reviews' && <ReviewListScreen />}
         {route.name === 'review' && <ReviewValidationScreen validationId={route.validationId} />}

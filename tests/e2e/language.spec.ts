@@ -2,6 +2,7 @@ import { expect, test } from './fixtures';
 
 test.use({ actionTimeout: 30_000, viewport: { width: 1366, height: 768 } });
 
+const MDN = 'Manufacturas del Norte S.A. de C.V.';
 const RIO = 'Rio Bravo Freight Lines LLC';
 
 test('Settings switches the interface to Spanish without a restart, and the choice outlives a reload', async ({
@@ -41,6 +42,26 @@ test('Settings switches the interface to Spanish without a restart, and the choi
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Socios' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+
+  // A Member's CTPAT record and the work plan, in Spanish; a Mexican Member is written to in Spanish.
+  await page.getByRole('link', { name: MDN, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: MDN })).toBeVisible();
+  await expect(page.getByTestId('record-status')).toHaveText('Aún sin registrar');
+  await expect(page.getByTestId('record-language')).toHaveText('Idioma: español');
+  await page.getByLabel('Qué ocurrió').selectOption({ label: 'Certificado' });
+  await page.getByLabel('Fecha de certificación').fill(`${new Date().getFullYear() - 2}-01-15`);
+  await page.getByRole('button', { name: 'Registrar', exact: true }).click();
+  await expect(page.getByTestId('record-status')).toHaveText('CertificadoNivel 1');
+  await expect(page.getByTestId('record-next-validation')).toContainText(
+    'Primera validación a más tardar el 15 de enero de',
+  );
+  await app.screenshot('language-member-record-es');
+  await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Plan de trabajo' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Plan de trabajo de ${new Date().getFullYear()}` }),
+  ).toBeVisible();
+  await expect(page.getByTestId('work-plan-row').filter({ hasText: MDN }).first()).toBeVisible();
+  await app.screenshot('language-work-plan-es');
 
   await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Configuración' }).click();
   await page.getByText('English', { exact: true }).click();

@@ -32,6 +32,11 @@ export function AppHeader() {
                 {t('nav.newValidation')}
               </a>
             </li>
+            <li>
+              <a className="usa-link" href={routeHref({ name: 'work-plan' })}>
+                {t('nav.workPlan')}
+              </a>
+            </li>
             {reviewer && (
               <li>
                 <a className="usa-link" href={routeHref({ name: 'reviews' })}>

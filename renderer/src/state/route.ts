@@ -2,10 +2,13 @@ import { useSyncExternalStore } from 'react';
 
 /**
  * Hash routes keep the app's place across a reload: #/members, #/reviews, #/reviews/<id>, #/responses,
- * #/reports, #/reports/<id>, #/dashboard?view=…, #/validations/new, #/validations/<id>/category/<n>, #/validations/<id>/<section>.
+ * #/reports, #/reports/<id>, #/dashboard?view=…, #/members/<id> (a Member's CTPAT record), #/work-plan?year=…, #/validations/new, #/validations/<id>/category/<n>, #/validations/<id>/<section>.
  */
 export type Route =
   | { name: 'members' }
+  | { name: 'member'; memberId: string }
+  /** The field office's plan for a year; the current year when none is given. */
+  | { name: 'work-plan'; year?: number }
   | { name: 'settings' }
   | { name: 'reviews' }
   | { name: 'review'; validationId: string }
@@ -33,6 +36,11 @@ export function parseRoute(hash: string): Route {
   const parts = pathPart.split('/').filter(Boolean);
   const params = new URLSearchParams(query);
   if (parts[0] === 'settings') return { name: 'settings' };
+  if (parts[0] === 'members' && parts[1]) return { name: 'member', memberId: parts[1] };
+  if (parts[0] === 'work-plan') {
+    const year = Number(params.get('year'));
+    return Number.isInteger(year) && year >= 2000 && year <= 2100 ? { name: 'work-plan', year } : { name: 'work-plan' };
+  }
   if (parts[0] === 'reviews' && parts[1]) return { name: 'review', validationId: parts[1] };
   if (parts[0] === 'reviews') return { name: 'reviews' };
   if (parts[0] === 'responses') return { name: 'responses' };
@@ -66,6 +74,10 @@ export function routeHref(route: Route): string {
   switch (route.name) {
     case 'members':
       return '#/members';
+    case 'member':
+      return `#/members/${route.memberId}`;
+    case 'work-plan':
+      return route.year ? `#/work-plan?year=${route.year}` : '#/work-plan';
     case 'settings':
       return '#/settings';
     case 'reviews':

@@ -194,6 +194,8 @@ export function applyMemberRecordChange(
       if (change.effectiveOn > today) return refuse('effectiveOn', 'The suspension date cannot be in the future.');
       return next({
         status: 'SUSPENDED',
+        // A suspended Member has no tier's benefits; reinstatement gives the tier back.
+        tier: null,
         statusBeforeSuspension: state.status,
         tierBeforeSuspension: state.tier,
         suspension: {

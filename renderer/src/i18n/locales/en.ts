@@ -1,5 +1,6 @@
 import { domain } from './en/domain';
 import { fieldwork } from './en/fieldwork';
+import { memberRecord } from './en/memberRecord';
 import { members } from './en/members';
 import { reports } from './en/reports';
 import { review } from './en/review';
@@ -19,6 +20,7 @@ export const en = {
   sync,
   domain,
   members,
+  memberRecord,
   settings,
   worksheet,
   worksheetParts,

@@ -1,6 +1,7 @@
 import type { en } from './en';
 import { domain } from './es/domain';
 import { fieldwork } from './es/fieldwork';
+import { memberRecord } from './es/memberRecord';
 import { members } from './es/members';
 import { reports } from './es/reports';
 import { review } from './es/review';
@@ -17,6 +18,7 @@ export const es: Translation<typeof en> = {
   sync,
   domain,
   members,
+  memberRecord,
   settings,
   worksheet,
   worksheetParts,

@@ -153,7 +153,9 @@ function MemberRow({
   return (
     <tr data-testid="member-row" data-member-index={index}>
       <th scope="row" className="members-table__name" tabIndex={-1}>
-        {member.legalName}
+        <a className="usa-link" href={routeHref({ name: 'member', memberId: member.id })}>
+          {member.legalName}
+        </a>
       </th>
       <td className="members-table__account">{member.accountNumber}</td>
       <td>

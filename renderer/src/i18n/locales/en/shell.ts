@@ -8,6 +8,7 @@ export const nav = {
   label: 'Primary',
   members: 'Members',
   newValidation: 'New validation',
+  workPlan: 'Work plan',
   reviews: 'Reviews',
   reviewsAndApprovals: 'Reviews and approvals',
   responses: 'Member responses',

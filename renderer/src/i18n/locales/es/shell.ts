@@ -11,6 +11,7 @@ export const nav: Translation<typeof en.nav> = {
   label: 'Principal',
   members: 'Socios',
   newValidation: 'Nueva validación',
+  workPlan: 'Plan de trabajo',
   reviews: 'Revisiones',
   reviewsAndApprovals: 'Revisiones y aprobaciones',
   responses: 'Respuestas de Socios',
