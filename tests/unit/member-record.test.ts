@@ -19,6 +19,7 @@ import {
   memberChangeRoleRefusal,
 } from '../../shared/domain/member-record/fold';
 import { nextValidationDueOn, profileReviewView, validationStartRefusal } from '../../shared/domain/member-record/view';
+import { buildWorkPlan, filterWorkPlan, type WorkPlanValidation } from '../../shared/domain/member-record/work-plan';
 
 const AT = '2026-12-03T15:00:00.000Z';
 const VALIDATION = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
@@ -348,6 +349,100 @@ describe('status, tier and revalidation', () => {
         eventId: '00000000-0000-4000-8000-000000000004',
         refusal: { field: 'kind', message: 'Only a suspended Member can be reinstated.' },
       },
+    ]);
+  });
+});
+
+describe('the work plan', () => {
+  const member = (id: string, record: MemberRecordState) => ({
+    id,
+    legalName: `Member ${id.slice(-1)}`,
+    accountNumber: `IMP-${id.slice(-1)}`,
+    entityType: 'IMP' as const,
+    record,
+  });
+  const A = '00000000-0000-4000-8000-00000000000a';
+  const B = '00000000-0000-4000-8000-00000000000b';
+  const C = '00000000-0000-4000-8000-00000000000c';
+  const validation = (memberId: string, patch: Partial<WorkPlanValidation>): WorkPlanValidation => ({
+    id: VALIDATION,
+    memberId,
+    status: 'IN_PROGRESS',
+    workflowState: null,
+    createdBy: 'Dana Ruiz (SCSS)',
+    createdAt: '2026-11-01T10:00:00.000Z',
+    ...patch,
+  });
+
+  it('says who does each item and where it stands: assigned, submitted, done this year, or not on the plan at all', () => {
+    const validatedThisYear = recordOf(
+      {
+        kind: 'HISTORY_SET',
+        status: 'VALIDATED',
+        tier: 2,
+        certifiedOn: '2018-02-01',
+        lastValidatedOn: '2022-02-01',
+        note: '',
+      },
+      { kind: 'VALIDATION_APPROVED', validationId: VALIDATION, approvedOn: '2026-10-01' },
+    );
+    const rows = buildWorkPlan({
+      year: 2026,
+      today: '2026-12-03',
+      me: 'Dana Ruiz (SCSS)',
+      members: [
+        member(A, recordOf(certified('2025-12-20'))),
+        member(B, recordOf(certified('2025-06-01'))),
+        member(C, validatedThisYear),
+        member('00000000-0000-4000-8000-00000000000d', EMPTY_MEMBER_RECORD),
+      ],
+      validations: [
+        validation(B, { status: 'SUBMITTED', workflowState: 'IN_REVIEW' }),
+        validation(C, { workflowState: 'APPROVED', createdBy: 'Sam Ortiz (SCSS)' }),
+      ],
+      assignments: [
+        { memberId: A, targetDate: '2026-12-10', assignee: 'Dana Ruiz (SCSS)', mine: true, started: false },
+      ],
+    });
+    expect(rows.map((r) => [r.legalName, r.kind, r.dueOn, r.state, r.assignee, r.mine])).toEqual([
+      ['Member c', 'PROFILE_REVIEW', '2026-02-01', 'OVERDUE', null, false],
+      ['Member b', 'VALIDATION', '2026-06-01', 'SUBMITTED', 'Dana Ruiz (SCSS)', true],
+      ['Member b', 'PROFILE_REVIEW', '2026-06-01', 'OVERDUE', null, false],
+      ['Member c', 'REVALIDATION', '2026-10-01', 'DONE', 'Sam Ortiz (SCSS)', false],
+      ['Member a', 'VALIDATION', '2026-12-20', 'ASSIGNED', 'Dana Ruiz (SCSS)', true],
+      ['Member a', 'PROFILE_REVIEW', '2026-12-20', 'OPEN', null, false],
+    ]);
+    // Next year's plan has the next review; a validation due this year stays on this year's plan until done.
+    const nextYear = buildWorkPlan({
+      year: 2027,
+      today: '2026-12-03',
+      me: 'x',
+      members: [member(A, recordOf(certified('2025-12-20')))],
+      validations: [],
+      assignments: [],
+    });
+    expect(nextYear.map((r) => [r.kind, r.dueOn, r.state])).toEqual([['PROFILE_REVIEW', '2027-12-20', 'NOT_OPEN']]);
+  });
+
+  it('filters by work, state, "mine" and name or account, as the screen and the CSV do', () => {
+    const rows = buildWorkPlan({
+      year: 2026,
+      today: '2026-12-03',
+      me: 'me',
+      members: [member(A, recordOf(certified('2025-06-01'))), member(B, recordOf(certified('2025-07-01')))],
+      validations: [validation(A, { createdBy: 'me' })],
+      assignments: [],
+    });
+    const filters = { kind: null, state: null, mineOnly: false, search: '' };
+    expect(filterWorkPlan(rows, filters)).toHaveLength(4);
+    expect(filterWorkPlan(rows, { ...filters, mineOnly: true }).map((r) => r.memberId)).toEqual([A]);
+    expect(filterWorkPlan(rows, { ...filters, kind: 'PROFILE_REVIEW', search: 'imp-b' }).map((r) => r.dueOn)).toEqual([
+      '2026-07-01',
+    ]);
+    expect(filterWorkPlan(rows, { ...filters, state: 'OVERDUE' }).map((r) => [r.memberId, r.kind])).toEqual([
+      [A, 'PROFILE_REVIEW'],
+      [B, 'VALIDATION'],
+      [B, 'PROFILE_REVIEW'],
     ]);
   });
 });
