@@ -119,6 +119,8 @@ export type ReportBase = {
   audience: ReportAudience;
   /** The language of the report's fixed text, domain names and criterion text (never of what the SCSS typed). */
   language: ReportLanguage;
+  /** The Member's correspondence language (the Member-facing report's), English when this computer does not know it. */
+  memberLanguage: ReportLanguage;
   /** The criterion text comes from a translation not yet checked against CBP's documents: the report says so. */
   unofficialCatalogText: boolean;
   title: string;
@@ -335,6 +337,7 @@ function buildBase(input: ReportInput, options: ReportOptions, l: Localized): Re
     format: REPORT_FORMAT,
     audience: options.audience,
     language: l.language,
+    memberLanguage: input.member?.correspondenceLanguage ?? 'en',
     unofficialCatalogText: l.translation !== null && !l.translation.verified,
     title: text.title,
     marking: options.marking?.trim() || DEFAULT_MARKING,
