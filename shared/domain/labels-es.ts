@@ -110,3 +110,19 @@ export const WORKFLOW_EVENT_LABELS_ES: Record<WorkflowEventKind, string> = {
   ISSUE_REPORT: 'Informe emitido',
   CLOSE: 'Cerrada',
 };
+
+/**
+ * Spanish names of the default deficiency reasons (DEFAULT_SETTINGS). A reason is Settings' text: a report uses
+ * these only while its label is still the default English one, and prints a label the office rewrote as written.
+ */
+export const DEFAULT_DEFICIENCY_REASON_LABELS_ES: Readonly<Record<string, string>> = {
+  NO_WRITTEN_PROCEDURE: 'Sin procedimiento por escrito',
+  PROCEDURE_INCOMPLETE: 'Procedimiento incompleto',
+  NOT_IMPLEMENTED: 'No implementado',
+  PARTIALLY_IMPLEMENTED: 'Implementado parcialmente',
+  NO_EVIDENCE: 'Sin evidencia de implementación',
+  NOT_REVIEWED_OR_UPDATED: 'No revisado ni actualizado',
+  BUSINESS_PARTNER_GAP: 'Deficiencia en socios comerciales',
+  TRAINING_GAP: 'Deficiencia en capacitación',
+  OTHER: 'Otro',
+};

@@ -40,6 +40,7 @@ nav.toc li { margin: 0.1em 0; }
 .finding.action-required { border-left-color: #b50909; }
 .finding h3 { margin-top: 0.3em; }
 dl.facts { display: grid; grid-template-columns: 11em 1fr; gap: 0.15em 0.8em; margin: 0.3em 0 0.6em; }
+html[lang='es'] dl.facts { grid-template-columns: 13.5em 1fr; } /* Spanish labels run longer */
 dl.facts dt { font-weight: bold; }
 dl.facts dd { margin: 0; }
 .requirements { margin: 0.2em 0 0.6em; padding-left: 1.4em; }

@@ -2,7 +2,7 @@ import { compareCriterionIds } from '../catalog/load';
 import type { CatalogEdition, Criterion, CriterionLevel } from '../catalog/schema';
 import type { CatalogTranslation } from '../catalog/translation-schema';
 import { catalogTranslation, localizeChecklist, localizeEdition } from '../catalog/translations';
-import type { FindingClassification } from '../domain/field-work';
+import { DEFAULT_SETTINGS, type FindingClassification } from '../domain/field-work';
 import { responseDueDate, responseRequired } from '../domain/lifecycle';
 import type { ResponseResult } from '../domain/validation';
 import { fill, REPORT_DOMAIN_LABELS, REPORT_TEXT, type ReportLanguage, type ReportText } from './i18n';
@@ -276,7 +276,14 @@ function buildBase(input: ReportInput, options: ReportOptions, l: Localized): Re
   const criteria = worksheetCriteria(input, l.edition);
   const criterionOf = new Map(criteria.map((c) => [c.id, c]));
   const resultOf = new Map(input.responses.map((r) => [r.criterionId, r.result]));
-  const reasonLabel = new Map(input.deficiencyReasons.map((r) => [r.code, r.label]));
+  const defaultLabel = new Map(DEFAULT_SETTINGS.deficiencyReasons.map((r) => [r.code, r.label]));
+  // A reason's label is Settings' text: translated only while it is still the default English one.
+  const reasonLabel = new Map(
+    input.deficiencyReasons.map((r) => [
+      r.code,
+      (defaultLabel.get(r.code) === r.label ? labels.defaultReason[r.code] : undefined) ?? r.label,
+    ]),
+  );
   const validationDue = input.reportDate === null ? null : responseDueDate(input.reportDate, input.responseDays);
 
   const toFinding = (f: ReportInput['findings'][number]): ReportFinding => {

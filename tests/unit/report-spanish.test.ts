@@ -63,9 +63,18 @@ describe('a report in Spanish', () => {
       classificationLabel: 'Acción requerida',
       criterionSummary: msc201911Spanish.criteria['4.1'].summary,
       categoryName: 'Ciberseguridad',
+      reason: 'No implementado', // the default reason, still as Settings ships it
       description: TYPED,
     });
     expect(m.criteria.find((c) => c.id === '1.3')?.resultLabel).toBe('No aplica');
+    // A reason the office renamed in Settings is its own text, printed as written.
+    const renamed = reportInput({
+      deficiencyReasons: [{ code: 'NOT_IMPLEMENTED', label: 'Sin implementar (oficina de Laredo)' }],
+    });
+    expect(
+      buildReportModel(renamed, { audience: 'MEMBER', generatedAt: GENERATED, language: 'es' }).actionRequired[0]
+        ?.reason,
+    ).toBe('Sin implementar (oficina de Laredo)');
   });
 
   it('renders HTML in Spanish: lang, headings, dates as "1 de marzo de 2027", plural counts, typed text unchanged', () => {
