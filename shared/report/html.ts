@@ -398,7 +398,12 @@ ${
 }
 </head>
 <body>
-${model.draft ? html`<div class="watermark" aria-hidden="true">${w.t.draft.mark}</div>` : ''}
+${
+  model.draft
+    ? // A longer word than DRAFT (BORRADOR) is set smaller, so the diagonal still fits the page.
+      html`<div class="watermark${w.t.draft.mark.length > 5 ? ' watermark--long' : ''}" aria-hidden="true">${w.t.draft.mark}</div>`
+    : ''
+}
 ${banner('top')}
 <main>
 ${cover(model, w)}
