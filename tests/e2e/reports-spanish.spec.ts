@@ -9,7 +9,8 @@ import { FieldWorkPage } from './pages/worksheet-page';
 
 /**
  * A Member written to in Spanish: with the interface in English, the Member-facing PDF is in Spanish (the
- * Member's correspondence language) and the internal PDF in English (the SCSS's), read back with pdftotext.
+ * Member's correspondence language) and the internal PDF in English (the SCSS's), read back with pdftotext;
+ * switched to Spanish, the interface takes the internal report with it.
  */
 test.describe.configure({ timeout: 300_000 });
 
@@ -109,4 +110,19 @@ test('the Member report of a Spanish-speaking Member is in Spanish; the internal
   expect(internalText).toContain(AR_TEXT);
   expect(internalText).not.toContain('Hallazgos de acción requerida');
   expect(words(pdfPages(internalPdf)[0] ?? '')).toMatch(/Page 1 of \d+/);
+
+  // ── With the interface in Spanish, CBP's report follows it. ──
+  const reportUrl = page.url();
+  await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('group', { name: 'Language' }).getByText('Español', { exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Configuración' })).toBeVisible();
+  await page.goto(reportUrl);
+  await expect(page.getByTestId('report-language-INTERNAL')).toHaveText(
+    'Redactado en español, el idioma de su interfaz.',
+  );
+  await page.getByText('Informe interno (solo CBP)').click();
+  await expect(preview.getByRole('heading', { level: 2, name: 'Relación de evidencias' })).toBeVisible();
+  await expect(page.getByTestId('report-language-MEMBER')).toHaveText(
+    'Redactado en español, el idioma de correspondencia del Socio.',
+  );
 });
