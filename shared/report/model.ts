@@ -1,5 +1,5 @@
 import { compareCriterionIds } from '../catalog/load';
-import type { CatalogEdition, Criterion, CriterionLevel } from '../catalog/schema';
+import type { CatalogEdition, Criterion } from '../catalog/schema';
 import type { CatalogTranslation } from '../catalog/translation-schema';
 import { catalogTranslation, localizeChecklist, localizeEdition } from '../catalog/translations';
 import { DEFAULT_SETTINGS, type FindingClassification } from '../domain/field-work';
@@ -16,8 +16,6 @@ import type { ReportInput } from './input';
 
 export const REPORT_FORMAT = 'ctpat-validation-report/1';
 export type ReportAudience = 'MEMBER' | 'INTERNAL';
-/** The audience's name in English; a report names itself in its own language (REPORT_TEXT[language].audience). */
-export const REPORT_AUDIENCE_LABELS: Record<ReportAudience, string> = REPORT_TEXT.en.audience;
 export const DEFAULT_MARKING = 'CUI';
 
 /** What a finding says under "Response due": its date, that approval sets it, or that no answer is required. */
@@ -35,8 +33,6 @@ export const responseDueText = (
 /** A Recommendation's reason is optional: none is shown rather than "Not given"; Action Required always says. */
 export const reasonShown = (f: Pick<ReportFinding, 'classification' | 'reason'>): boolean =>
   f.reason !== null || f.classification !== 'RECOMMENDATION';
-
-export const CRITERION_LEVEL_LABELS: Record<CriterionLevel, string> = REPORT_TEXT.en.level;
 
 /** A photo the report shows, named by its SHA-256; the caller supplies its bytes (or not) at render time. */
 export type ReportPhoto = { sha256: string; fileName: string; caption: string };
@@ -518,8 +514,6 @@ function buildInternal(input: ReportInput, base: ReportBase, l: Localized): Inte
     },
   };
 }
-
-export const CHECKLIST_STATUS_LABELS = REPORT_TEXT.en.checklists.status;
 
 /** Builds the report for one audience; pure, so every format and every host (laptop, harness, HQ) agrees. */
 export function buildReportModel(input: ReportInput, options: ReportOptions<'MEMBER'>): MemberReport;

@@ -109,6 +109,3 @@ export function plural(language: ReportLanguage, forms: Plural, count: number): 
   const form = new Intl.PluralRules(REPORT_LOCALE[language]).select(count);
   return fill(form === 'one' ? forms.one : forms.other, { count });
 }
-
-export const isReportLanguage = (value: unknown): value is ReportLanguage =>
-  typeof value === 'string' && Object.hasOwn(REPORT_TEXT, value);
