@@ -35,7 +35,7 @@ export async function printReportWithElectron(html: string, options: PrintOption
       generateTaggedPDF: true,
       generateDocumentOutline: true,
       displayHeaderFooter: true,
-      ...printTemplates(options.marking, { draft: options.draft }),
+      ...printTemplates(options.marking, { draft: options.draft, language: options.language }),
     });
   } finally {
     window.destroy();

@@ -621,10 +621,19 @@ export type AuditVerificationView = z.infer<typeof AuditVerificationSchema>;
 export const ReportAudienceSchema = z.enum(['MEMBER', 'INTERNAL']);
 export const ReportFileFormatSchema = z.enum(['PDF', 'DOCX', 'XLSX', 'CSV']);
 export type ReportFileFormat = z.infer<typeof ReportFileFormatSchema>;
-const ReportRequest = { validationId: UuidSchema, audience: ReportAudienceSchema };
+const ReportRequest = {
+  validationId: UuidSchema,
+  audience: ReportAudienceSchema,
+  /** The SCSS's interface language: the internal report is written in it (a Member's, in the Member's own). */
+  interfaceLanguage: LanguageSchema.default('en'),
+};
 
 export const ReportPreviewSchema = z.object({
   memberName: z.string(),
+  /** The language this report is written in. */
+  language: LanguageSchema,
+  /** The Member's correspondence language, which the Member-facing report uses (English when not known here). */
+  memberLanguage: LanguageSchema,
   /** The very HTML the PDF is printed from (no scripts; shown in a sandboxed frame). */
   html: z.string(),
   draft: z.boolean(),

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { REPORT_TEXT } from './i18n';
 import { isInternal, type ReportModel } from './model';
 
 /**
@@ -12,15 +13,16 @@ export const neutralize = (value: string): string => (FORMULA_START.test(value) 
 
 export function renderFindingsCsv(model: ReportModel): Uint8Array {
   const internal = isInternal(model) ? model.internal : null;
+  const h = REPORT_TEXT[model.language].workbook;
   const header = [
-    'Criterion',
-    'Category',
-    'Criterion summary',
-    'Classification',
-    'Deficiency reason',
-    'Description',
-    'Response due',
-    ...(internal ? ['Review decision', 'Reviewer comment', 'Reviewed by'] : []),
+    h.criterion,
+    h.category,
+    h.criterionSummary,
+    h.classification,
+    h.deficiencyReason,
+    h.description,
+    h.responseDue,
+    ...(internal ? [h.reviewDecision, h.reviewerComment, h.reviewedBy] : []),
   ];
   const rows = [...model.actionRequired, ...model.recommendations].map((f) => {
     const review = internal?.reviews.find((r) => r.findingId === f.id);

@@ -18,12 +18,12 @@ import {
 } from 'docx';
 import { TextWatermark } from 'docx/watermarks';
 import { formatFileSize } from '../domain/evidence-files';
-import { isEmbeddableDataUri, missingPhotoText, NO_PHOTOS, type PhotoLookup } from './embedded-photo';
+import { isEmbeddableDataUri, NO_PHOTOS, type PhotoLookup } from './embedded-photo';
 import { formatReportDate, formatReportDateTime } from './format';
+import { fill, REPORT_TEXT, type ReportLanguage, type ReportText } from './i18n';
 import {
   type InternalReport,
   isInternal,
-  REPORT_AUDIENCE_LABELS,
   type ReportFinding,
   type ReportModel,
   reasonShown,
@@ -40,6 +40,19 @@ import { isRightToLeft, xmlSafe } from './text';
 export type DocxRenderOptions = { photos?: PhotoLookup };
 
 type Block = Paragraph | Table;
+
+/** The report's language at hand: its fixed text and its date formats. */
+type Words = {
+  t: ReportText;
+  date: (isoDate: string | null | undefined) => string;
+  dateTime: (iso: string | null | undefined) => string;
+};
+
+const wordsOf = (language: ReportLanguage): Words => ({
+  t: REPORT_TEXT[language],
+  date: (d) => formatReportDate(d, language),
+  dateTime: (d) => formatReportDateTime(d, language),
+});
 
 const FONT = 'Arial';
 /** Widest a photo is drawn, in pixels at 96 per inch: 6.5 inches of text width on Letter with 1-inch margins. */
@@ -91,71 +104,69 @@ function factsTable(rows: Array<[string, string] | null>): Table {
   });
 }
 
-function cover(model: ReportModel): Block[] {
+function cover(model: ReportModel, w: Words): Block[] {
   const c = model.cover;
+  const { t } = w;
   const sites = c.sitesVisited
     .map(
       (s) =>
-        `${s.name} (${s.siteType})${s.address ? `, ${s.address}` : ''}${s.visitDate ? `, visited ${formatReportDate(s.visitDate)}` : ''}`,
+        `${s.name} (${s.siteType})${s.address ? `, ${s.address}` : ''}${s.visitDate ? fill(t.cover.visited, { date: w.date(s.visitDate) }) : ''}`,
     )
     .join('\n');
   return [
     heading(model.title, HeadingLevel.HEADING_1),
     new Paragraph({
-      children: [
-        new TextRun({ text: `${REPORT_AUDIENCE_LABELS[model.audience]} · ${xmlSafe(c.memberName)}`, color: '565C65' }),
-      ],
+      children: [new TextRun({ text: `${t.audience[model.audience]} · ${xmlSafe(c.memberName)}`, color: '565C65' })],
     }),
     ...(model.draft
       ? [
           new Paragraph({
             border: { left: { style: BorderStyle.SINGLE, size: 24, color: 'B50909', space: 6 } },
-            children: [
-              new TextRun({ text: 'DRAFT. ', bold: true }),
-              new TextRun(
-                'This validation has not been submitted; its content may still change and this report is not final.',
-              ),
-            ],
+            children: [new TextRun({ text: `${t.draft.lead} `, bold: true }), new TextRun(t.draft.note)],
           }),
         ]
       : []),
     factsTable([
-      ['Member', c.memberName],
-      ['CTPAT account number', c.accountNumber],
-      c.memberLocation ? ['Location', c.memberLocation] : null,
-      ['Entity type', c.entityType],
-      ['Validation', c.mode],
-      ['Validation date', formatReportDate(c.validationDate)],
-      c.sessionDates.length ? ['Virtual sessions', c.sessionDates.map(formatReportDate).join('; ')] : null,
-      ['Sites visited', sites || 'No sites recorded'],
-      ['Supply Chain Security Specialist', c.scssName ?? '—'],
-      ['Field office', c.fieldOffice ?? '—'],
-      ['Minimum Security Criteria', `${c.edition.title ?? 'Edition'} (${c.edition.id})`],
-      ['Status', c.status],
-      c.submittedAt ? ['Submitted', formatReportDateTime(c.submittedAt)] : null,
-      ['Report date', c.reportDate ? formatReportDate(c.reportDate) : 'Not yet approved'],
-      c.responseDueDate ? ['Member response due', formatReportDate(c.responseDueDate)] : null,
-      c.fingerprint ? ['Validation fingerprint (SHA-256)', c.fingerprint] : null,
-      c.reportFingerprint ? ['Report fingerprint (SHA-256)', c.reportFingerprint] : null,
-      ['Generated', formatReportDateTime(model.generatedAt)],
+      [t.cover.member, c.memberName],
+      [t.cover.accountNumber, c.accountNumber],
+      c.memberLocation ? [t.cover.location, c.memberLocation] : null,
+      [t.cover.entityType, c.entityType],
+      [t.cover.mode, c.mode],
+      [t.cover.validationDate, w.date(c.validationDate)],
+      c.sessionDates.length ? [t.cover.virtualSessions, c.sessionDates.map((d) => w.date(d)).join('; ')] : null,
+      [t.cover.sitesVisited, sites || t.cover.noSites],
+      [t.cover.scss, c.scssName ?? t.none],
+      [t.cover.fieldOffice, c.fieldOffice ?? t.none],
+      [t.cover.msc, fill(t.cover.editionOf, { title: c.edition.title ?? t.cover.edition, id: c.edition.id })],
+      [t.cover.status, c.status],
+      c.submittedAt ? [t.cover.submitted, w.dateTime(c.submittedAt)] : null,
+      [t.cover.reportDate, c.reportDate ? w.date(c.reportDate) : t.cover.notYetApproved],
+      c.responseDueDate ? [t.cover.responseDue, w.date(c.responseDueDate)] : null,
+      c.fingerprint ? [t.cover.validationFingerprint, c.fingerprint] : null,
+      c.reportFingerprint ? [t.cover.reportFingerprint, c.reportFingerprint] : null,
+      [t.cover.generated, w.dateTime(model.generatedAt)],
     ]),
+    ...(model.unofficialCatalogText
+      ? [new Paragraph({ children: [new TextRun({ text: t.cover.unofficialCatalogText, italics: true })] })]
+      : []),
   ];
 }
 
-function summary(model: ReportModel): Block[] {
+function summary(model: ReportModel, w: Words): Block[] {
   const t = model.summary.totals;
+  const s = w.t.summary;
   const row = (label: string, c: typeof t) =>
     [label, c.criteria, c.assessed, c.compliant, c.deficient, c.notApplicable, c.notAssessed].map(String);
   return [
-    heading('Summary by category', HeadingLevel.HEADING_2),
+    heading(w.t.sections.summary, HeadingLevel.HEADING_2),
     table(
-      ['Category', 'Criteria', 'Assessed', 'Compliant', 'Deficient', 'Not applicable', 'Not assessed'],
-      [...model.summary.categories.map((c) => row(`${c.category}. ${c.name}`, c)), row('All categories', t)],
+      [s.category, s.criteria, s.assessed, s.compliant, s.deficient, s.notApplicable, s.notAssessed],
+      [...model.summary.categories.map((c) => row(`${c.category}. ${c.name}`, c)), row(s.allCategories, t)],
     ),
   ];
 }
 
-function photoBlocks(f: ReportFinding, photos: PhotoLookup): Block[] {
+function photoBlocks(f: ReportFinding, photos: PhotoLookup, w: Words): Block[] {
   return f.photos.flatMap((p) => {
     const embedded = photos.get(p.sha256);
     const caption = new Paragraph({
@@ -169,7 +180,11 @@ function photoBlocks(f: ReportFinding, photos: PhotoLookup): Block[] {
     });
     if (!embedded || !isEmbeddableDataUri(embedded.dataUri)) {
       return [
-        new Paragraph({ children: [new TextRun({ text: xmlSafe(missingPhotoText(p.fileName)), bold: true })] }),
+        new Paragraph({
+          children: [
+            new TextRun({ text: xmlSafe(fill(w.t.finding.photoMissing, { fileName: p.fileName })), bold: true }),
+          ],
+        }),
         caption,
       ];
     }
@@ -195,21 +210,21 @@ function photoBlocks(f: ReportFinding, photos: PhotoLookup): Block[] {
   });
 }
 
-function finding(model: ReportModel, f: ReportFinding, photos: PhotoLookup): Block[] {
+function finding(model: ReportModel, f: ReportFinding, photos: PhotoLookup, w: Words): Block[] {
+  const t = w.t.finding;
   const blocks: Block[] = [
-    heading(
-      `${f.criterionId} · ${f.criterionSummary ?? 'Criterion not in the installed catalog'}`,
-      HeadingLevel.HEADING_3,
-    ),
-    labelled('Classification', f.classificationLabel),
-    labelled('Category', `${f.category}. ${f.categoryName}`),
-    ...(f.criterionLevel ? [labelled('Requirement level', f.criterionLevel)] : []),
-    ...(reasonShown(f) ? [labelled('Deficiency reason', f.reason ?? 'Not given')] : []),
-    labelled('Response due', responseDueText(f, formatReportDate)),
+    heading(`${f.criterionId} · ${f.criterionSummary ?? t.criterionNotInCatalog}`, HeadingLevel.HEADING_3),
+    labelled(t.classification, f.classificationLabel),
+    labelled(t.category, `${f.category}. ${f.categoryName}`),
+    ...(f.criterionLevel ? [labelled(t.requirementLevel, f.criterionLevel)] : []),
+    ...(reasonShown(f) ? [labelled(t.deficiencyReason, f.reason ?? t.notGiven)] : []),
+    labelled(t.responseDue, responseDueText(f, w.date, w.t)),
   ];
   if (f.requirements.length) {
     blocks.push(
-      new Paragraph({ children: [new TextRun({ text: `Criterion ${f.criterionId} requires`, bold: true })] }),
+      new Paragraph({
+        children: [new TextRun({ text: fill(t.requires, { criterion: f.criterionId }), bold: true })],
+      }),
     );
     for (const r of f.requirements) {
       blocks.push(
@@ -217,28 +232,41 @@ function finding(model: ReportModel, f: ReportFinding, photos: PhotoLookup): Blo
       );
     }
   }
-  blocks.push(new Paragraph({ children: [new TextRun({ text: 'What was found', bold: true })] }));
-  blocks.push(textParagraph(f.description || 'No description recorded.'));
-  if (isInternal(model)) blocks.push(...internalFindingParts(model, f));
+  blocks.push(new Paragraph({ children: [new TextRun({ text: t.whatWasFound, bold: true })] }));
+  blocks.push(textParagraph(f.description || t.noDescription));
+  if (isInternal(model)) blocks.push(...internalFindingParts(model, f, w));
   if (f.photos.length) {
-    blocks.push(new Paragraph({ children: [new TextRun({ text: 'Photos', bold: true })] }), ...photoBlocks(f, photos));
+    blocks.push(
+      new Paragraph({ children: [new TextRun({ text: t.photos, bold: true })] }),
+      ...photoBlocks(f, photos, w),
+    );
   }
   return blocks;
 }
 
-function internalFindingParts(model: InternalReport, f: ReportFinding): Block[] {
+function internalFindingParts(model: InternalReport, f: ReportFinding, w: Words): Block[] {
+  const t = w.t.finding;
   const detail = model.internal.criterionDetails.find((d) => d.criterionId === f.criterionId);
   const review = model.internal.reviews.find((r) => r.findingId === f.id);
   const decision = review?.decision
-    ? `${review.decision}${review.proposedClassification ? ` (proposes ${review.proposedClassification})` : ''} by ${review.reviewedBy}, ${formatReportDateTime(review.reviewedAt)}`
-    : 'No decision yet';
+    ? fill(t.decidedBy, {
+        decision: review.decision,
+        proposal: review.proposedClassification
+          ? fill(t.proposes, { classification: review.proposedClassification })
+          : '',
+        reviewer: `${review.reviewedBy}`,
+        at: w.dateTime(review.reviewedAt),
+      })
+    : t.noDecision;
   return [
-    labelled('How verified', detail?.verificationMethods.join(', ') || 'Not recorded'),
-    labelled('Site', detail?.siteName ?? '—'),
-    labelled('Review decision', decision),
-    ...(review?.comment ? [labelled('Reviewer comment', ''), textParagraph(review.comment)] : []),
-    new Paragraph({ children: [new TextRun({ text: `SCSS notes on ${f.criterionId}`, bold: true })] }),
-    textParagraph(detail?.notes.trim() ? detail.notes : 'None recorded.'),
+    labelled(t.howVerified, detail?.verificationMethods.join(', ') || t.notRecorded),
+    labelled(t.site, detail?.siteName ?? w.t.none),
+    labelled(t.reviewDecision, decision),
+    ...(review?.comment ? [labelled(t.reviewerComment, ''), textParagraph(review.comment)] : []),
+    new Paragraph({
+      children: [new TextRun({ text: fill(t.scssNotes, { criterion: f.criterionId }), bold: true })],
+    }),
+    textParagraph(detail?.notes.trim() ? detail.notes : t.noneRecorded),
   ];
 }
 
@@ -248,70 +276,66 @@ function findings(
   title: string,
   none: string,
   photos: PhotoLookup,
+  w: Words,
 ): Block[] {
   return [
     heading(title, HeadingLevel.HEADING_2),
-    ...(list.length ? list.flatMap((f) => finding(model, f, photos)) : [new Paragraph(none)]),
+    ...(list.length ? list.flatMap((f) => finding(model, f, photos, w)) : [new Paragraph(none)]),
   ];
 }
 
-function memberSections(model: ReportModel, photos: PhotoLookup): Block[] {
+function memberSections(model: ReportModel, photos: PhotoLookup, w: Words): Block[] {
   const r = model.responseRequest;
+  const { t } = w;
+  const rr = t.responseRequest;
   return [
-    ...summary(model),
-    ...findings(
-      model,
-      model.actionRequired,
-      'Action Required findings',
-      'There are no Action Required findings.',
-      photos,
-    ),
-    ...findings(model, model.recommendations, 'Recommendations', 'There are no recommendations.', photos),
-    heading('Best practices observed', HeadingLevel.HEADING_2),
+    ...summary(model, w),
+    ...findings(model, model.actionRequired, t.sections.actionRequired, t.finding.noneActionRequired, photos, w),
+    ...findings(model, model.recommendations, t.sections.recommendations, t.finding.noneRecommendations, photos, w),
+    heading(t.sections.bestPractices, HeadingLevel.HEADING_2),
     ...(model.bestPractices.length
       ? model.bestPractices.map((b) => textParagraph(`${b.category}. ${b.categoryName}: ${b.text}`))
-      : [new Paragraph('No best practices were recorded.')]),
-    heading('What the Member must send back, and by when', HeadingLevel.HEADING_2),
+      : [new Paragraph(t.bestPractices.none)]),
+    heading(t.sections.memberResponse, HeadingLevel.HEADING_2),
     ...(r.items.length
       ? [
           new Paragraph(
-            `For each Action Required finding below, send CBP a written response describing the corrective action taken or planned, with evidence that it is in place${
-              r.dueDate ? `, by ${formatReportDate(r.dueDate)}` : ', by the date shown'
-            }. Recommendations are not mandatory; a response to them is welcome.`,
+            fill(rr.requestShort, { due: r.dueDate ? fill(rr.byDate, { date: w.date(r.dueDate) }) : rr.byDateShown }),
           ),
           table(
-            ['Criterion', 'Subject', 'Response due'],
+            [rr.criterion, rr.subject, rr.responseDue],
             r.items.map((i) => [
               i.criterionId,
-              i.criterionSummary ?? '—',
-              i.dueDate ? formatReportDate(i.dueDate) : 'Set when the report is approved',
+              i.criterionSummary ?? t.none,
+              i.dueDate ? w.date(i.dueDate) : t.finding.setAtApproval,
             ]),
           ),
         ]
-      : [new Paragraph('There are no Action Required findings: no written response is required.')]),
+      : [new Paragraph(rr.noneRequired)]),
   ];
 }
 
-function internalSections(model: InternalReport): Block[] {
+function internalSections(model: InternalReport, w: Words): Block[] {
   const i = model.internal;
+  const { t } = w;
   // A finding's notes are shown with the finding; a long note is not printed twice.
   const withFinding = new Set(i.reviews.map((r) => r.criterionId));
   const notes = i.criterionDetails.filter(
     (d) => !withFinding.has(d.criterionId) && (d.notes.trim() || d.naJustification.trim()),
   );
   return [
-    heading('Criteria and how each was verified', HeadingLevel.HEADING_2),
+    heading(t.sections.criteria, HeadingLevel.HEADING_2),
     table(
-      ['Criterion', 'Result', 'How verified', 'Site', 'Evidence'],
+      [t.criteria.criterion, t.criteria.result, t.criteria.howVerified, t.criteria.site, t.criteria.evidence],
       i.criterionDetails.map((d) => [
         d.criterionId,
         d.resultLabel,
-        d.verificationMethods.join(', ') || '—',
-        d.siteName ?? '—',
+        d.verificationMethods.join(', ') || t.none,
+        d.siteName ?? t.none,
         String(d.evidenceCount),
       ]),
     ),
-    heading('Notes and Not applicable justifications', HeadingLevel.HEADING_3),
+    heading(t.criteria.notesHeading, HeadingLevel.HEADING_3),
     ...(notes.length
       ? notes.flatMap((d) => [
           new Paragraph({
@@ -319,131 +343,137 @@ function internalSections(model: InternalReport): Block[] {
               new TextRun({ text: `${d.criterionId}${d.summary ? ` · ${xmlSafe(d.summary)}` : ''}`, bold: true }),
             ],
           }),
-          ...(d.naJustification.trim() ? [textParagraph(`Not applicable because: ${d.naJustification}`)] : []),
+          ...(d.naJustification.trim()
+            ? [textParagraph(`${t.criteria.notApplicableBecause} ${d.naJustification}`)]
+            : []),
           ...(d.notes.trim() ? [textParagraph(d.notes)] : []),
         ])
-      : [new Paragraph('No notes were recorded.')]),
-    heading('Reviewer decisions and comments', HeadingLevel.HEADING_2),
+      : [new Paragraph(t.criteria.noNotes)]),
+    heading(t.sections.reviews, HeadingLevel.HEADING_2),
     i.reviews.length
       ? table(
-          ['Finding', 'Decision', 'Reviewer', 'Comment'],
+          [t.reviews.finding, t.reviews.decision, t.reviews.reviewer, t.reviews.comment],
           i.reviews.map((r) => [
             `${r.criterionId} (${r.classificationLabel})`,
-            `${r.decision ?? 'No decision yet'}${r.proposedClassification ? `; proposes ${r.proposedClassification}` : ''}`,
-            r.reviewedBy ? `${r.reviewedBy}, ${formatReportDateTime(r.reviewedAt)}` : '—',
-            r.comment || '—',
+            `${r.decision ?? t.finding.noDecision}${r.proposedClassification ? fill(t.reviews.proposes, { classification: r.proposedClassification }) : ''}`,
+            r.reviewedBy ? `${r.reviewedBy}, ${w.dateTime(r.reviewedAt)}` : t.none,
+            r.comment || t.none,
           ]),
         )
-      : new Paragraph('There are no findings to review.'),
-    heading('Virtual session log', HeadingLevel.HEADING_2),
+      : new Paragraph(t.reviews.none),
+    heading(t.sections.sessionLog, HeadingLevel.HEADING_2),
     ...(i.virtualSessions.length
       ? i.virtualSessions.flatMap((s, n) => [
           heading(
-            `Session ${n + 1}: ${s.platform}, ${formatReportDateTime(s.startedAt)} to ${formatReportDateTime(s.endedAt)}`,
+            fill(t.sessions.heading, {
+              number: n + 1,
+              platform: s.platform,
+              from: w.dateTime(s.startedAt),
+              to: w.dateTime(s.endedAt),
+            }),
             HeadingLevel.HEADING_3,
           ),
           table(
-            ['Name', 'Role', 'Organization'],
-            s.participants.map((p) => [p.name, p.role, p.organization || '—']),
+            [t.sessions.name, t.sessions.role, t.sessions.organization],
+            s.participants.map((p) => [p.name, p.role, p.organization || t.none]),
           ),
           ...(s.documents.length
             ? [
                 table(
-                  ['Document', 'Requested', 'Received'],
-                  s.documents.map((d) => [d.title, formatReportDate(d.requestedAt), formatReportDate(d.receivedAt)]),
+                  [t.sessions.document, t.sessions.requested, t.sessions.received],
+                  s.documents.map((d) => [d.title, w.date(d.requestedAt), w.date(d.receivedAt)]),
                 ),
               ]
             : []),
           ...(s.segments.length
             ? [
                 table(
-                  ['Time', 'Area', 'Criteria', 'Note'],
-                  s.segments.map((g) => [formatReportDateTime(g.at), g.area, g.criterionIds.join(', '), g.note || '—']),
+                  [t.sessions.time, t.sessions.area, t.sessions.criteria, t.sessions.note],
+                  s.segments.map((g) => [w.dateTime(g.at), g.area, g.criterionIds.join(', '), g.note || t.none]),
                 ),
               ]
             : []),
         ])
-      : [new Paragraph('No virtual sessions were recorded.')]),
-    heading('Inspection checklists', HeadingLevel.HEADING_2),
+      : [new Paragraph(t.sessions.none)]),
+    heading(t.sections.checklists, HeadingLevel.HEADING_2),
     ...(i.checklists.length
       ? i.checklists.flatMap((c) => [
           heading(
-            `${c.criterionId} · ${c.title}: ${c.label || 'unlabelled'}${c.refrigerated ? ' (refrigerated)' : ''}`,
+            `${c.criterionId} · ${c.title}: ${c.label || t.checklists.unlabelled}${c.refrigerated ? t.checklists.refrigerated : ''}`,
             HeadingLevel.HEADING_3,
           ),
           table(
-            ['Item', 'Result', 'Note'],
+            [t.checklists.item, t.checklists.result, t.checklists.note],
             c.items.map((item) => [
               `${item.group ? `${item.group}: ` : ''}${item.label}`,
               item.status,
-              item.note || '—',
+              item.note || t.none,
             ]),
           ),
         ])
-      : [new Paragraph('No inspection checklists were recorded.')]),
-    heading('Evidence manifest', HeadingLevel.HEADING_2),
+      : [new Paragraph(t.checklists.none)]),
+    heading(t.sections.evidenceManifest, HeadingLevel.HEADING_2),
     i.evidenceManifest.length
       ? table(
-          ['File', 'SHA-256', 'Size', 'Attached by', 'Attached', 'Observed remotely', 'Attached to'],
+          [
+            t.manifest.file,
+            t.manifest.sha256,
+            t.manifest.size,
+            t.manifest.attachedBy,
+            t.manifest.attached,
+            t.manifest.observedRemotely,
+            t.manifest.attachedTo,
+          ],
           i.evidenceManifest.map((e) => [
             e.fileName,
             e.sha256,
             formatFileSize(e.sizeBytes),
-            e.attachedBy ?? '—',
-            formatReportDateTime(e.attachedAt),
-            e.observedRemotely ? 'Yes' : 'No',
+            e.attachedBy ?? t.none,
+            w.dateTime(e.attachedAt),
+            e.observedRemotely ? t.yes : t.no,
             e.attachedTo,
           ]),
         )
-      : new Paragraph('No evidence was attached.'),
-    heading('Workflow history', HeadingLevel.HEADING_2),
+      : new Paragraph(t.manifest.none),
+    heading(t.sections.history, HeadingLevel.HEADING_2),
     i.history.length
       ? table(
-          ['When', 'Event', 'By', 'Comment'],
-          i.history.map((h) => [formatReportDateTime(h.at), h.event, h.by, h.comment || '—']),
+          [t.history.when, t.history.event, t.history.by, t.history.comment],
+          i.history.map((h) => [w.dateTime(h.at), h.event, h.by, h.comment || t.none]),
         )
-      : new Paragraph('The validation has no workflow history yet.'),
+      : new Paragraph(t.history.none),
   ];
 }
 
 /** Who signed and the fingerprint (internal), or lines for the letter's signatures (both audiences). */
-function signatureBlock(model: ReportModel): Block[] {
-  const blocks: Block[] = [heading('Signature', HeadingLevel.HEADING_2)];
+function signatureBlock(model: ReportModel, w: Words): Block[] {
+  const t = w.t.signature;
+  const blocks: Block[] = [heading(w.t.sections.signature, HeadingLevel.HEADING_2)];
   if (isInternal(model)) {
     const s = model.internal.signature;
-    const check =
-      s.fingerprintMatches === null
-        ? 'Not checked'
-        : s.fingerprintMatches
-          ? 'Matches the content in this report'
-          : 'DOES NOT MATCH the content in this report: the validation changed after it was signed';
+    const check = s.fingerprintMatches === null ? t.notChecked : s.fingerprintMatches ? t.matches : t.doesNotMatch;
     blocks.push(
       s.submittedAt
         ? factsTable([
-            ['Signed by', s.signedByName ?? '—'],
-            ['Submitted by', s.submittedBy ?? '—'],
-            ['Submitted', formatReportDateTime(s.submittedAt)],
-            ['Validation fingerprint (SHA-256)', s.contentSha256 ?? '—'],
-            ['Fingerprint check', check],
+            [t.signedBy, s.signedByName ?? w.t.none],
+            [t.submittedBy, s.submittedBy ?? w.t.none],
+            [t.submitted, w.dateTime(s.submittedAt)],
+            [t.fingerprint, s.contentSha256 ?? w.t.none],
+            [t.check, check],
           ])
-        : new Paragraph(
-            'Not signed: the validation has not been submitted, so it carries no signature or fingerprint.',
-          ),
+        : new Paragraph(t.notSignedDocx),
     );
   }
   blocks.push(
-    new Paragraph({
-      spacing: { before: 480 },
-      children: [new TextRun('______________________________          Date: ______________')],
-    }),
+    new Paragraph({ spacing: { before: 480 }, children: [new TextRun(t.dateLine)] }),
     new Paragraph(
-      `${model.cover.scssName ?? 'Supply Chain Security Specialist'}, Supply Chain Security Specialist${model.cover.fieldOffice ? `, ${model.cover.fieldOffice}` : ''}`,
+      fill(t.scssLine, {
+        name: model.cover.scssName ?? t.scss,
+        office: model.cover.fieldOffice ? `, ${model.cover.fieldOffice}` : '',
+      }),
     ),
-    new Paragraph({
-      spacing: { before: 480 },
-      children: [new TextRun('______________________________          Date: ______________')],
-    }),
-    new Paragraph('Supervisory Supply Chain Security Specialist'),
+    new Paragraph({ spacing: { before: 480 }, children: [new TextRun(t.dateLine)] }),
+    new Paragraph(t.supervisor),
   );
   return blocks;
 }
@@ -458,16 +488,18 @@ function markingParagraph(marking: string, extra: TextRun[] = []): Paragraph {
 /** The report as .docx bytes. */
 export async function renderReportDocx(model: ReportModel, options: DocxRenderOptions = {}): Promise<Uint8Array> {
   const photos = options.photos ?? NO_PHOTOS;
+  const w = wordsOf(model.language);
+  const { t } = w;
   const headerChildren = [markingParagraph(model.marking)];
   if (model.draft) {
     headerChildren.push(
-      new Paragraph({ children: [new TextWatermark({ text: 'DRAFT', color: 'C00000', opacity: 0.25 })] }),
+      new Paragraph({ children: [new TextWatermark({ text: t.draft.mark, color: 'C00000', opacity: 0.25 })] }),
     );
   }
   const doc = new Document({
     creator: 'CTPAT Validator',
     title: xmlSafe(`${model.title}: ${model.cover.memberName}`),
-    description: `${REPORT_AUDIENCE_LABELS[model.audience]} (${xmlSafe(model.marking)})${model.draft ? ', DRAFT' : ''}`,
+    description: `${t.audience[model.audience]} (${xmlSafe(model.marking)})${model.draft ? `, ${t.draft.mark}` : ''}`,
     styles: { default: { document: { run: { font: FONT, size: 21 } } } },
     sections: [
       {
@@ -484,16 +516,27 @@ export async function renderReportDocx(model: ReportModel, options: DocxRenderOp
               markingParagraph(model.marking),
               new Paragraph({
                 alignment: AlignmentType.RIGHT,
-                children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })],
+                children: [
+                  new TextRun({
+                    // An empty part would add an empty run: only the words the language has.
+                    children: [
+                      t.page.before,
+                      PageNumber.CURRENT,
+                      t.page.middle,
+                      PageNumber.TOTAL_PAGES,
+                      t.page.after,
+                    ].filter((part) => part !== ''),
+                  }),
+                ],
               }),
             ],
           }),
         },
         children: [
-          ...cover(model),
-          ...memberSections(model, photos),
-          ...(isInternal(model) ? internalSections(model) : []),
-          ...signatureBlock(model),
+          ...cover(model, w),
+          ...memberSections(model, photos, w),
+          ...(isInternal(model) ? internalSections(model, w) : []),
+          ...signatureBlock(model, w),
         ],
       },
     ],

@@ -9,5 +9,3 @@ export const NO_PHOTOS: PhotoLookup = new Map();
 /** Only JPEG and PNG data URIs are embedded: anything else (a javascript: URL, a remote file) is refused. */
 export const isEmbeddableDataUri = (uri: string): boolean =>
   /^data:image\/(jpeg|png);base64,[A-Za-z0-9+/=]+$/.test(uri);
-
-export const missingPhotoText = (fileName: string): string => `Photo not available: ${fileName}`;

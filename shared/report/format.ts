@@ -1,38 +1,33 @@
+import { fill, REPORT_LOCALE, REPORT_TEXT, type ReportLanguage } from './i18n';
+
 /**
  * How every format writes dates. Times are shown in UTC, marked as such: a signed report must read the same
  * wherever it is opened, and the SCSS, the reviewer and the Member may be in different time zones.
  */
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const DATE_FORMATS: Record<ReportLanguage, Intl.DateTimeFormat> = {
+  // "Mar 10, 2026", the app's one English date format.
+  en: new Intl.DateTimeFormat(REPORT_LOCALE.en, { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' }),
+  // "10 de marzo de 2026", as CBP's Spanish letters write it.
+  es: new Intl.DateTimeFormat(REPORT_LOCALE.es, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
 
-/** "Mar 10, 2026" from "2026-03-10" (or from a timestamp's date part). */
-export function formatReportDate(isoDate: string | null | undefined): string {
+/** "Mar 10, 2026" (or "10 de marzo de 2026") from "2026-03-10" (or from a timestamp's date part). */
+export function formatReportDate(isoDate: string | null | undefined, language: ReportLanguage = 'en'): string {
   if (!isoDate) return '—';
-  const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number);
-  const month = m ? MONTHS[m - 1]?.slice(0, 3) : undefined; // "Mar 10, 2026", the app's one date format
-  return y && month && d ? `${month} ${d}, ${y}` : isoDate;
+  const at = new Date(`${isoDate.slice(0, 10)}T00:00:00.000Z`);
+  return /^\d{4}-\d{2}-\d{2}/.test(isoDate) && !Number.isNaN(at.getTime())
+    ? DATE_FORMATS[language].format(at)
+    : isoDate;
 }
 
-/** "Mar 10, 2026, 14:05 UTC" from an ISO timestamp. */
-export function formatReportDateTime(iso: string | null | undefined): string {
+/** "Mar 10, 2026, 14:05 UTC" (or "10 de marzo de 2026, 14:05 UTC") from an ISO timestamp. */
+export function formatReportDateTime(iso: string | null | undefined, language: ReportLanguage = 'en'): string {
   if (!iso) return '—';
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
   const utc = at.toISOString();
-  return `${formatReportDate(utc)}, ${utc.slice(11, 16)} UTC`;
+  return fill(REPORT_TEXT[language].dateTime, { date: formatReportDate(utc, language), time: utc.slice(11, 16) });
 }
 
 /** A calendar date as a Date at midnight UTC, which spreadsheets store as that day whatever the time zone. */

@@ -31,6 +31,7 @@ td, dd, figcaption { overflow-wrap: anywhere; }
 .marking-banner { text-align: center; font-weight: bold; letter-spacing: 0.05em; padding: 0.2em; background: #fff; border: 1px solid #1b1b1b; max-width: 8.5in; margin: 0 auto; }
 .draft-note { border-left: 6px solid #b50909; background: #f4e3db; padding: 0.5em 0.8em; margin: 0.8em 0; }
 .watermark { position: fixed; top: 45%; left: 0; right: 0; text-align: center; font-size: 120pt; font-weight: bold; color: rgba(181, 9, 9, 0.13); transform: rotate(-35deg); pointer-events: none; z-index: 10; }
+.watermark--long { font-size: 80pt; }
 .cover-facts { width: 100%; }
 .cover-facts th { width: 32%; }
 .subtitle { font-size: 12pt; color: #565c65; margin: 0 0 1em; }
@@ -40,6 +41,7 @@ nav.toc li { margin: 0.1em 0; }
 .finding.action-required { border-left-color: #b50909; }
 .finding h3 { margin-top: 0.3em; }
 dl.facts { display: grid; grid-template-columns: 11em 1fr; gap: 0.15em 0.8em; margin: 0.3em 0 0.6em; }
+html[lang='es'] dl.facts { grid-template-columns: 13.5em 1fr; } /* Spanish labels run longer */
 dl.facts dt { font-weight: bold; }
 dl.facts dd { margin: 0; }
 .requirements { margin: 0.2em 0 0.6em; padding-left: 1.4em; }
@@ -47,6 +49,7 @@ dl.facts dd { margin: 0; }
 ul.plain { list-style: none; margin: 0; padding: 0; }
 table.manifest { table-layout: fixed; }
 col.w8 { width: 8%; } col.w11 { width: 11%; } col.w13 { width: 13%; } col.w18 { width: 18%; } col.w26 { width: 26%; }
+html[lang='es'] col.w8 { width: 10%; } html[lang='es'] col.w26 { width: 24%; } /* "Tamaño" needs the room */
 tbody.totals th, tbody.totals td { font-weight: bold; border-top: 2px solid #1b1b1b; }
 table.manifest .hash { font-size: 7pt; }
 .photos { display: flex; flex-wrap: wrap; gap: 0.2in; margin: 0.4em 0; }

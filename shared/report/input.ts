@@ -18,8 +18,14 @@ import type { CriterionResponse, Member, Validation } from '../domain/validation
  */
 export type ReportInput = {
   validation: Validation;
-  /** Null when this computer never saw the Member's record (a copy pulled without its snapshot). */
-  member: Pick<Member, 'legalName' | 'accountNumber' | 'city' | 'country'> | null;
+  /**
+   * Null when this computer never saw the Member's record (a copy pulled without its snapshot). The correspondence
+   * language is missing when only HQ's snapshot is here (it carries none): the Member report is then in English.
+   */
+  member:
+    | (Pick<Member, 'legalName' | 'accountNumber' | 'city' | 'country'> &
+        Partial<Pick<Member, 'correspondenceLanguage'>>)
+    | null;
   /** The validation's pinned catalog edition; null when it is not installed here. */
   edition: CatalogEdition | null;
   responses: readonly CriterionResponse[];

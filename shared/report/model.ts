@@ -1,17 +1,11 @@
-import { CHECKLIST_DEFINITIONS, checklistItemsFor } from '../catalog/checklists';
 import { compareCriterionIds } from '../catalog/load';
-import type { Criterion, CriterionLevel } from '../catalog/schema';
-import { ENTITY_TYPE_LABELS } from '../domain/entity-types';
-import {
-  FINDING_CLASSIFICATION_LABELS,
-  type FindingClassification,
-  PARTICIPANT_ROLE_LABELS,
-  SITE_TYPE_LABELS,
-  VERIFICATION_METHOD_LABELS,
-} from '../domain/field-work';
-import { responseDueDate, responseRequired, WORKFLOW_EVENT_LABELS, WORKFLOW_STATE_LABELS } from '../domain/lifecycle';
-import { PROPOSED_CLASSIFICATION_LABELS, REVIEW_DECISION_LABELS } from '../domain/review';
-import { RESPONSE_RESULT_LABELS, type ResponseResult, VALIDATION_MODE_LABELS } from '../domain/validation';
+import type { CatalogEdition, Criterion } from '../catalog/schema';
+import type { CatalogTranslation } from '../catalog/translation-schema';
+import { catalogTranslation, localizeChecklist, localizeEdition } from '../catalog/translations';
+import { DEFAULT_SETTINGS, type FindingClassification } from '../domain/field-work';
+import { responseDueDate, responseRequired } from '../domain/lifecycle';
+import type { ResponseResult } from '../domain/validation';
+import { fill, REPORT_DOMAIN_LABELS, REPORT_TEXT, type ReportLanguage, type ReportText } from './i18n';
 import type { ReportInput } from './input';
 
 /**
@@ -22,32 +16,23 @@ import type { ReportInput } from './input';
 
 export const REPORT_FORMAT = 'ctpat-validation-report/1';
 export type ReportAudience = 'MEMBER' | 'INTERNAL';
-export const REPORT_AUDIENCE_LABELS: Record<ReportAudience, string> = {
-  MEMBER: 'Member-facing report',
-  INTERNAL: 'Internal report',
-};
 export const DEFAULT_MARKING = 'CUI';
 
 /** What a finding says under "Response due": its date, that approval sets it, or that no answer is required. */
 export const responseDueText = (
   f: Pick<ReportFinding, 'classification' | 'responseDueDate'>,
   format: (d: string) => string,
+  text: ReportText = REPORT_TEXT.en,
 ) =>
   f.responseDueDate
     ? format(f.responseDueDate)
     : f.classification === 'RECOMMENDATION'
-      ? 'No response required (answering is optional)'
-      : 'Set when the report is approved';
+      ? text.finding.noResponseRequired
+      : text.finding.setAtApproval;
 
 /** A Recommendation's reason is optional: none is shown rather than "Not given"; Action Required always says. */
 export const reasonShown = (f: Pick<ReportFinding, 'classification' | 'reason'>): boolean =>
   f.reason !== null || f.classification !== 'RECOMMENDATION';
-
-export const CRITERION_LEVEL_LABELS: Record<CriterionLevel, string> = {
-  MUST: 'Must',
-  SHOULD: 'Should',
-  MIXED: 'Must and Should',
-};
 
 /** A photo the report shows, named by its SHA-256; the caller supplies its bytes (or not) at render time. */
 export type ReportPhoto = { sha256: string; fileName: string; caption: string };
@@ -128,6 +113,12 @@ export type ReportResponseRequest = {
 export type ReportBase = {
   format: typeof REPORT_FORMAT;
   audience: ReportAudience;
+  /** The language of the report's fixed text, domain names and criterion text (never of what the SCSS typed). */
+  language: ReportLanguage;
+  /** The Member's correspondence language (the Member-facing report's), English when this computer does not know it. */
+  memberLanguage: ReportLanguage;
+  /** The criterion text comes from a translation not yet checked against CBP's documents: the report says so. */
+  unofficialCatalogText: boolean;
   title: string;
   marking: string;
   /** The validation is not submitted: every page carries a DRAFT watermark. */
@@ -219,7 +210,41 @@ export type ReportOptions<A extends ReportAudience = ReportAudience> = {
   audience: A;
   marking?: string;
   generatedAt: string;
+  /** English unless given (reportLanguageFor says which one each audience reads). */
+  language?: ReportLanguage;
 };
+
+/**
+ * The language a report is written in: a Member reads theirs (their correspondence language, English when this
+ * computer does not know the Member); the internal report is for CBP, in the language of the SCSS's interface.
+ */
+export function reportLanguageFor(
+  audience: ReportAudience,
+  memberLanguage: ReportLanguage | null | undefined,
+  interfaceLanguage: ReportLanguage | undefined,
+): ReportLanguage {
+  return (audience === 'MEMBER' ? memberLanguage : interfaceLanguage) ?? 'en';
+}
+
+/** What a report's language needs: its text, domain names, and the edition's overlay in that language (if any). */
+type Localized = {
+  language: ReportLanguage;
+  text: ReportText;
+  labels: (typeof REPORT_DOMAIN_LABELS)[ReportLanguage];
+  translation: CatalogTranslation | null;
+  edition: CatalogEdition | null;
+};
+
+function localized(input: ReportInput, language: ReportLanguage): Localized {
+  const translation = language === 'en' || !input.edition ? null : catalogTranslation(input.edition.id, language);
+  return {
+    language,
+    text: REPORT_TEXT[language],
+    labels: REPORT_DOMAIN_LABELS[language],
+    translation,
+    edition: input.edition && translation ? localizeEdition(input.edition, translation) : input.edition,
+  };
+}
 
 const isImage = (mediaType: string) => mediaType.startsWith('image/');
 const categoryOfId = (criterionId: string) => Number(criterionId.split('.')[0]);
@@ -227,8 +252,11 @@ const byCriterionId = (a: { criterionId: string }, b: { criterionId: string }) =
   compareCriterionIds(a.criterionId, b.criterionId);
 
 /** Criteria on the worksheet: the edition's for the entity type, plus any answered ID the edition lacks. */
-function worksheetCriteria(input: ReportInput): Array<Pick<Criterion, 'id' | 'category'> & Partial<Criterion>> {
-  const fromCatalog = (input.edition?.criteria ?? []).filter((c) => c.appliesTo.includes(input.validation.entityType));
+function worksheetCriteria(
+  input: ReportInput,
+  edition: CatalogEdition | null,
+): Array<Pick<Criterion, 'id' | 'category'> & Partial<Criterion>> {
+  const fromCatalog = (edition?.criteria ?? []).filter((c) => c.appliesTo.includes(input.validation.entityType));
   const known = new Set(fromCatalog.map((c) => c.id));
   const extra = input.responses
     .filter((r) => !known.has(r.criterionId))
@@ -236,13 +264,22 @@ function worksheetCriteria(input: ReportInput): Array<Pick<Criterion, 'id' | 'ca
   return [...fromCatalog, ...extra].sort((a, b) => compareCriterionIds(a.id, b.id));
 }
 
-function buildBase(input: ReportInput, options: ReportOptions): ReportBase {
+function buildBase(input: ReportInput, options: ReportOptions, l: Localized): ReportBase {
   const v = input.validation;
-  const categoryName = (n: number) => input.edition?.categories.find((c) => c.number === n)?.name ?? `Category ${n}`;
-  const criteria = worksheetCriteria(input);
+  const { text, labels } = l;
+  const categoryName = (n: number) =>
+    l.edition?.categories.find((c) => c.number === n)?.name ?? fill(text.summary.categoryOf, { number: n });
+  const criteria = worksheetCriteria(input, l.edition);
   const criterionOf = new Map(criteria.map((c) => [c.id, c]));
   const resultOf = new Map(input.responses.map((r) => [r.criterionId, r.result]));
-  const reasonLabel = new Map(input.deficiencyReasons.map((r) => [r.code, r.label]));
+  const defaultLabel = new Map(DEFAULT_SETTINGS.deficiencyReasons.map((r) => [r.code, r.label]));
+  // A reason's label is Settings' text: translated only while it is still the default English one.
+  const reasonLabel = new Map(
+    input.deficiencyReasons.map((r) => [
+      r.code,
+      (defaultLabel.get(r.code) === r.label ? labels.defaultReason[r.code] : undefined) ?? r.label,
+    ]),
+  );
   const validationDue = input.reportDate === null ? null : responseDueDate(input.reportDate, input.responseDays);
 
   const toFinding = (f: ReportInput['findings'][number]): ReportFinding => {
@@ -253,14 +290,14 @@ function buildBase(input: ReportInput, options: ReportOptions): ReportBase {
       category: c?.category ?? categoryOfId(f.criterionId),
       categoryName: categoryName(c?.category ?? categoryOfId(f.criterionId)),
       criterionSummary: c?.summary ?? null,
-      criterionLevel: c?.level ? CRITERION_LEVEL_LABELS[c.level] : null,
+      criterionLevel: c?.level ? text.level[c.level] : null,
       requirements: (c?.requirements ?? []).map((r) => ({
         key: r.key,
-        level: CRITERION_LEVEL_LABELS[r.level],
+        level: text.level[r.level],
         text: r.text,
       })),
       classification: f.classification,
-      classificationLabel: FINDING_CLASSIFICATION_LABELS[f.classification],
+      classificationLabel: labels.classification[f.classification],
       reason: f.reasonCode === null ? null : (reasonLabel.get(f.reasonCode) ?? f.reasonCode),
       description: f.description,
       // Once approval fixes the report date, every response is due a set period after it; a Recommendation's
@@ -302,21 +339,24 @@ function buildBase(input: ReportInput, options: ReportOptions): ReportBase {
   return {
     format: REPORT_FORMAT,
     audience: options.audience,
-    title: 'CTPAT Validation Report',
+    language: l.language,
+    memberLanguage: input.member?.correspondenceLanguage ?? 'en',
+    unofficialCatalogText: l.translation !== null && !l.translation.verified,
+    title: text.title,
     marking: options.marking?.trim() || DEFAULT_MARKING,
     draft,
     generatedAt: options.generatedAt,
     cover: {
-      memberName: input.member?.legalName ?? 'Member not known on this computer',
+      memberName: input.member?.legalName ?? text.cover.memberUnknown,
       accountNumber: input.member?.accountNumber ?? '—',
       memberLocation: [input.member?.city, input.member?.country].filter(Boolean).join(', '),
-      entityType: ENTITY_TYPE_LABELS[v.entityType],
-      mode: VALIDATION_MODE_LABELS[v.mode],
+      entityType: labels.entityType[v.entityType],
+      mode: labels.mode[v.mode],
       validationDate: v.scheduledDate,
       sitesVisited: siteVisits.map((s) => ({
         name: s.name,
         address: s.address,
-        siteType: SITE_TYPE_LABELS[s.siteType],
+        siteType: labels.siteType[s.siteType],
         visitDate: s.visitDate,
       })),
       sessionDates,
@@ -328,10 +368,10 @@ function buildBase(input: ReportInput, options: ReportOptions): ReportBase {
         publishedOn: input.edition?.publishedOn ?? null,
       },
       status: draft
-        ? 'Draft: not submitted'
+        ? text.cover.statusDraft
         : input.workflowState
-          ? WORKFLOW_STATE_LABELS[input.workflowState]
-          : 'Submitted',
+          ? labels.workflowState[input.workflowState]
+          : text.cover.statusSubmitted,
       submittedAt: v.submittedAt,
       reportDate: input.reportDate,
       responseDueDate: validationDue,
@@ -359,17 +399,18 @@ function buildBase(input: ReportInput, options: ReportOptions): ReportBase {
         id: c.id,
         category: c.category,
         categoryName: categoryName(c.category),
-        level: c.level ? CRITERION_LEVEL_LABELS[c.level] : null,
+        level: c.level ? text.level[c.level] : null,
         summary: c.summary ?? null,
         result,
-        resultLabel: result ? RESPONSE_RESULT_LABELS[result] : 'Not answered',
+        resultLabel: result ? labels.result[result] : text.criteria.notAnswered,
       };
     }),
   };
 }
 
-function buildInternal(input: ReportInput, base: ReportBase): InternalSections {
+function buildInternal(input: ReportInput, base: ReportBase, l: Localized): InternalSections {
   const v = input.validation;
+  const { text, labels } = l;
   const responseOf = new Map(input.responses.map((r) => [r.criterionId, r]));
   const siteName = new Map(input.sites.map((s) => [s.id, s.name]));
   const reviewOf = new Map(input.reviews.map((r) => [r.findingId, r]));
@@ -380,8 +421,8 @@ function buildInternal(input: ReportInput, base: ReportBase): InternalSections {
     ).length;
   const attachedTo = (e: ReportInput['evidence'][number]) => {
     const finding = e.findingId ? findingOf.get(e.findingId) : undefined;
-    if (finding) return `Finding on ${finding.criterionId}`;
-    return e.criterionId ? `Criterion ${e.criterionId}` : 'Validation';
+    if (finding) return fill(text.manifest.toFinding, { criterion: finding.criterionId });
+    return e.criterionId ? fill(text.manifest.toCriterion, { criterion: e.criterionId }) : text.manifest.toValidation;
   };
   return {
     criterionDetails: base.criteria.map((c) => {
@@ -391,7 +432,7 @@ function buildInternal(input: ReportInput, base: ReportBase): InternalSections {
         summary: c.summary,
         resultLabel: c.resultLabel,
         notes: r?.notes ?? '',
-        verificationMethods: (r?.verificationMethods ?? []).map((m) => VERIFICATION_METHOD_LABELS[m]),
+        verificationMethods: (r?.verificationMethods ?? []).map((m) => labels.method[m]),
         siteName: r?.siteId ? (siteName.get(r.siteId) ?? null) : null,
         naJustification: r?.naJustification ?? '',
         evidenceCount: evidenceCount(c.id),
@@ -403,10 +444,10 @@ function buildInternal(input: ReportInput, base: ReportBase): InternalSections {
         findingId: f.id,
         criterionId: f.criterionId,
         classificationLabel: f.classificationLabel,
-        decision: review ? REVIEW_DECISION_LABELS[review.decision] : null,
+        decision: review ? labels.reviewDecision[review.decision] : null,
         comment: review?.comment ?? '',
         proposedClassification: review?.proposedClassification
-          ? PROPOSED_CLASSIFICATION_LABELS[review.proposedClassification]
+          ? labels.proposedClassification[review.proposedClassification]
           : null,
         reviewedBy: review?.reviewedBy ?? null,
         reviewedAt: review?.reviewedAt ?? null,
@@ -418,7 +459,7 @@ function buildInternal(input: ReportInput, base: ReportBase): InternalSections {
         platform: s.platform,
         startedAt: s.startedAt,
         endedAt: s.endedAt,
-        participants: s.participants.map((p) => ({ ...p, role: PARTICIPANT_ROLE_LABELS[p.role] })),
+        participants: s.participants.map((p) => ({ ...p, role: labels.participantRole[p.role] })),
         documents: s.documents,
         segments: [...s.segments].sort((a, b) => a.at.localeCompare(b.at)),
       })),
@@ -426,20 +467,23 @@ function buildInternal(input: ReportInput, base: ReportBase): InternalSections {
       .sort((a, b) => compareCriterionIds(a.criterionId, b.criterionId) || a.createdAt.localeCompare(b.createdAt))
       .map((c) => {
         const recorded = new Map(c.items.map((i) => [i.key, i]));
+        const definition = localizeChecklist(c.kind, l.translation);
         return {
           criterionId: c.criterionId,
-          title: CHECKLIST_DEFINITIONS[c.kind].title,
+          title: definition.title,
           label: c.label,
           refrigerated: c.refrigerated,
-          items: checklistItemsFor(c.kind, c.refrigerated).map((item) => {
-            const record = recorded.get(item.key);
-            return {
-              label: item.label,
-              group: item.group ?? null,
-              status: record?.status ? CHECKLIST_STATUS_LABELS[record.status] : 'Not recorded',
-              note: record?.note ?? '',
-            };
-          }),
+          items: definition.items
+            .filter((item) => !item.refrigeratedOnly || c.refrigerated)
+            .map((item) => {
+              const record = recorded.get(item.key);
+              return {
+                label: item.label,
+                group: item.group ?? null,
+                status: record?.status ? text.checklists.status[record.status] : text.checklists.notRecorded,
+                note: record?.note ?? '',
+              };
+            }),
         };
       }),
     evidenceManifest: [...input.evidence]
@@ -457,7 +501,7 @@ function buildInternal(input: ReportInput, base: ReportBase): InternalSections {
       })),
     history: input.history.map((h) => ({
       at: h.at,
-      event: WORKFLOW_EVENT_LABELS[h.kind],
+      event: labels.workflowEvent[h.kind],
       by: h.actorName,
       comment: h.comment,
     })),
@@ -471,16 +515,15 @@ function buildInternal(input: ReportInput, base: ReportBase): InternalSections {
   };
 }
 
-export const CHECKLIST_STATUS_LABELS = { PASS: 'Pass', FAIL: 'Fail', NOT_APPLICABLE: 'Not applicable' } as const;
-
 /** Builds the report for one audience; pure, so every format and every host (laptop, harness, HQ) agrees. */
 export function buildReportModel(input: ReportInput, options: ReportOptions<'MEMBER'>): MemberReport;
 export function buildReportModel(input: ReportInput, options: ReportOptions<'INTERNAL'>): InternalReport;
 export function buildReportModel(input: ReportInput, options: ReportOptions): ReportModel;
 export function buildReportModel(input: ReportInput, options: ReportOptions): ReportModel {
-  const base = buildBase(input, options);
+  const l = localized(input, options.language ?? 'en');
+  const base = buildBase(input, options, l);
   if (options.audience === 'MEMBER') return { ...base, audience: 'MEMBER' };
-  return { ...base, audience: 'INTERNAL', internal: buildInternal(input, base) };
+  return { ...base, audience: 'INTERNAL', internal: buildInternal(input, base, l) };
 }
 
 /** Every photo the report shows, once each: what the caller must load before rendering. */

@@ -27,6 +27,7 @@ export function reportFactsText(facts: ReportFacts): string {
   const lower = (id: string) => id.toLowerCase();
   const decisionOf = new Map(facts.decisions.map((d) => [lower(d.findingId), d]));
   const content = {
+    // No language: the hash is taken at issue, before any rendering, and printed in each, so it names what the report asserts in English or Spanish alike.
     format: 'ctpat-report-fingerprint/1',
     validationId: lower(facts.validationId),
     contentSha256: facts.contentSha256,

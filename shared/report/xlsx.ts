@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { reportDateValue } from './format';
+import { REPORT_TEXT } from './i18n';
 import { isInternal, type ReportModel } from './model';
 import { columnStyle, type DateKind, FROZEN_HEADER, styleHeaderRow } from './sheet-style';
 import { xmlSafe } from './text';
@@ -30,27 +31,29 @@ export async function renderReportXlsx(model: ReportModel): Promise<Uint8Array> 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'CTPAT Validator';
   workbook.title = `${model.title}: ${model.cover.memberName}`;
-  workbook.subject = `${model.marking}${model.draft ? ' DRAFT' : ''}`;
+  const t = REPORT_TEXT[model.language];
+  const h = t.workbook;
+  workbook.subject = `${model.marking}${model.draft ? ` ${t.draft.mark}` : ''}`;
   workbook.created = new Date(model.generatedAt);
   const internal = isInternal(model) ? model.internal : null;
 
   addSheet(
     workbook,
-    'Findings',
+    h.findings,
     [
-      { header: 'Criterion', key: 'criterionId', width: 10 },
-      { header: 'Category', key: 'category', width: 28 },
-      { header: 'Criterion summary', key: 'summary', width: 40 },
-      { header: 'Classification', key: 'classification', width: 16 },
-      { header: 'Deficiency reason', key: 'reason', width: 24 },
-      { header: 'Description', key: 'description', width: 60 },
-      { header: 'Response due', key: 'due', width: 13, date: 'date' },
-      { header: 'Photos', key: 'photos', width: 8 },
+      { header: h.criterion, key: 'criterionId', width: 10 },
+      { header: h.category, key: 'category', width: 28 },
+      { header: h.criterionSummary, key: 'summary', width: 40 },
+      { header: h.classification, key: 'classification', width: 16 },
+      { header: h.deficiencyReason, key: 'reason', width: 24 },
+      { header: h.description, key: 'description', width: 60 },
+      { header: h.responseDue, key: 'due', width: 13, date: 'date' },
+      { header: h.photos, key: 'photos', width: 8 },
       ...(internal
         ? [
-            { header: 'Review decision', key: 'decision', width: 16 },
-            { header: 'Reviewer comment', key: 'comment', width: 40 },
-            { header: 'Reviewed by', key: 'reviewedBy', width: 20 },
+            { header: h.reviewDecision, key: 'decision', width: 16 },
+            { header: h.reviewerComment, key: 'comment', width: 40 },
+            { header: h.reviewedBy, key: 'reviewedBy', width: 20 },
           ]
         : []),
     ],
@@ -78,19 +81,19 @@ export async function renderReportXlsx(model: ReportModel): Promise<Uint8Array> 
 
   addSheet(
     workbook,
-    'Criteria',
+    h.criteria,
     [
-      { header: 'Criterion', key: 'id', width: 10 },
-      { header: 'Category', key: 'category', width: 28 },
-      { header: 'Level', key: 'level', width: 14 },
-      { header: 'Summary', key: 'summary', width: 50 },
-      { header: 'Result', key: 'result', width: 15 },
+      { header: h.criterion, key: 'id', width: 10 },
+      { header: h.category, key: 'category', width: 28 },
+      { header: h.level, key: 'level', width: 14 },
+      { header: h.summary, key: 'summary', width: 50 },
+      { header: h.result, key: 'result', width: 15 },
       ...(internal
         ? [
-            { header: 'How verified', key: 'methods', width: 28 },
-            { header: 'Site', key: 'site', width: 24 },
-            { header: 'Not applicable because', key: 'na', width: 30 },
-            { header: 'Notes', key: 'notes', width: 60 },
+            { header: h.howVerified, key: 'methods', width: 28 },
+            { header: h.site, key: 'site', width: 24 },
+            { header: h.notApplicableBecause, key: 'na', width: 30 },
+            { header: h.notes, key: 'notes', width: 60 },
           ]
         : []),
     ],
@@ -117,17 +120,17 @@ export async function renderReportXlsx(model: ReportModel): Promise<Uint8Array> 
   if (internal) {
     addSheet(
       workbook,
-      'Evidence manifest',
+      h.evidenceManifest,
       [
-        { header: 'File', key: 'fileName', width: 30 },
-        { header: 'SHA-256', key: 'sha256', width: 66 },
-        { header: 'Size (bytes)', key: 'size', width: 12 },
-        { header: 'Type', key: 'mediaType', width: 18 },
-        { header: 'Attached by', key: 'attachedBy', width: 24 },
-        { header: 'Attached (UTC)', key: 'attachedAt', width: 20, date: 'datetime' },
-        { header: 'Observed remotely', key: 'remote', width: 10 },
-        { header: 'Attached to', key: 'attachedTo', width: 18 },
-        { header: 'Caption', key: 'caption', width: 40 },
+        { header: h.file, key: 'fileName', width: 30 },
+        { header: h.sha256, key: 'sha256', width: 66 },
+        { header: h.sizeBytes, key: 'size', width: 12 },
+        { header: h.type, key: 'mediaType', width: 18 },
+        { header: h.attachedBy, key: 'attachedBy', width: 24 },
+        { header: h.attachedAtUtc, key: 'attachedAt', width: 20, date: 'datetime' },
+        { header: h.observedRemotely, key: 'remote', width: 10 },
+        { header: h.attachedTo, key: 'attachedTo', width: 18 },
+        { header: h.caption, key: 'caption', width: 40 },
       ],
       internal.evidenceManifest.map((e) => ({
         fileName: e.fileName,
@@ -136,29 +139,29 @@ export async function renderReportXlsx(model: ReportModel): Promise<Uint8Array> 
         mediaType: e.mediaType,
         attachedBy: e.attachedBy,
         attachedAt: timestamp(e.attachedAt),
-        remote: e.observedRemotely ? 'Yes' : 'No',
+        remote: e.observedRemotely ? t.yes : t.no,
         attachedTo: e.attachedTo,
         caption: e.caption,
       })),
     );
     addSheet(
       workbook,
-      'Checklists',
+      h.checklists,
       [
-        { header: 'Criterion', key: 'criterionId', width: 10 },
-        { header: 'Checklist', key: 'title', width: 36 },
-        { header: 'Inspected', key: 'label', width: 20 },
-        { header: 'Refrigerated', key: 'refrigerated', width: 12 },
-        { header: 'Item', key: 'item', width: 44 },
-        { header: 'Result', key: 'status', width: 14 },
-        { header: 'Note', key: 'note', width: 40 },
+        { header: h.criterion, key: 'criterionId', width: 10 },
+        { header: h.checklist, key: 'title', width: 36 },
+        { header: h.inspected, key: 'label', width: 20 },
+        { header: h.refrigerated, key: 'refrigerated', width: 12 },
+        { header: h.item, key: 'item', width: 44 },
+        { header: h.result, key: 'status', width: 14 },
+        { header: h.note, key: 'note', width: 40 },
       ],
       internal.checklists.flatMap((c) =>
         c.items.map((item) => ({
           criterionId: c.criterionId,
           title: c.title,
           label: c.label,
-          refrigerated: c.refrigerated ? 'Yes' : 'No',
+          refrigerated: c.refrigerated ? t.yes : t.no,
           item: `${item.group ? `${item.group}: ` : ''}${item.label}`,
           status: item.status,
           note: item.note,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listMembers } from '../../db/queries/members';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import { createHandlers, type HostInfo } from '../../electron/ipc/handlers';
 import { type AppServices, openAppServices } from '../../electron/services/app-services';
@@ -79,6 +80,38 @@ describe('report channels', () => {
     expect(
       value(await dispatch('reports:export', { validationId: validation.id, audience: 'INTERNAL', format: 'XLSX' })),
     ).toEqual({ status: 'cancelled' });
+  });
+
+  it("writes the Member report in the Member's correspondence language and the internal one in the interface's", async () => {
+    const member = listMembers(services.ctx.db).find((m) => m.correspondenceLanguage === 'es');
+    if (!member) throw new Error('no Spanish-speaking demo Member');
+    const { validation } = buildCompleteValidation(services, { member });
+    const dispatch = dispatcher();
+    const preview = async (audience: 'MEMBER' | 'INTERNAL', interfaceLanguage?: 'en' | 'es') =>
+      value<ResponseOf<'reports:preview'>>(
+        await dispatch('reports:preview', {
+          validationId: validation.id,
+          audience,
+          ...(interfaceLanguage ? { interfaceLanguage } : {}),
+        }),
+      );
+
+    const forMember = await preview('MEMBER', 'en');
+    expect(forMember).toMatchObject({ language: 'es', memberLanguage: 'es' });
+    expect(forMember.html).toContain('<html lang="es">');
+    expect(forMember.html).toContain('Hallazgos de acción requerida');
+    expect(forMember.html).toContain('Unique logins are not enforced on the warehouse terminals.');
+
+    const internal = await preview('INTERNAL');
+    expect(internal).toMatchObject({ language: 'en', memberLanguage: 'es' });
+    expect(internal.html).toContain('Action Required findings');
+    expect((await preview('INTERNAL', 'es')).html).toContain('Relación de evidencias');
+
+    const csv = value<ResponseOf<'reports:export'>>(
+      await dispatch('reports:export', { validationId: validation.id, audience: 'MEMBER', format: 'CSV' }),
+    );
+    if (csv.status !== 'download') throw new Error(`expected a download, got ${csv.status}`);
+    expect(Buffer.from(csv.base64, 'base64').toString('utf8')).toContain('Criterio,Categoría,Resumen del criterio');
   });
 
   it('cancels a report between its photos: nothing is saved, and the next export runs', async () => {

@@ -2,16 +2,19 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { listMembers } from '../../db/queries/members';
 import type { AppServices } from '../../electron/services/app-services';
 import { attachEvidence, PickedFileRegistry } from '../../electron/services/evidence-service';
 import { evidenceFilePath } from '../../electron/services/evidence-store';
 import { saveFinding, saveObservation } from '../../electron/services/field-work-service';
 import { exportReport } from '../../electron/services/report/export';
+import type { PrintOptions } from '../../electron/services/report/page-setup';
 import { writeFileAtomically } from '../../electron/services/report/write-file';
 import { saveResponse } from '../../electron/services/response-service';
 import { submitValidation } from '../../electron/services/submission-service';
 import { loadValidationContent } from '../../electron/services/validation-content';
 import type { Evidence } from '../../shared/domain/field-work';
+import { printTemplates } from '../../shared/report/html';
 import { makeJpeg } from '../unit/evidence-fixtures';
 import { buildCompleteValidation } from './complete-validation';
 import { appServicesFixture } from './services-fixture';
@@ -244,6 +247,33 @@ describe('exportReport to the other formats', () => {
     expect({ audit: rows('audit_log'), outbox: rows('sync_outbox') }).toEqual(before);
   });
 
+  it("prints a Spanish-speaking Member's report in Spanish, footer included, and CBP's in the interface language", async () => {
+    const s = open();
+    const member = listMembers(s.ctx.db).find((m) => m.correspondenceLanguage === 'es');
+    if (!member) throw new Error('no Spanish-speaking demo Member');
+    const { validation } = buildCompleteValidation(s, { member });
+    const printedIn = async (audience: 'MEMBER' | 'INTERNAL', interfaceLanguage: 'en' | 'es') => {
+      const printed: Array<{ html: string; options: PrintOptions }> = [];
+      await exportReport(s.ctx, validation.id, {
+        audience,
+        format: 'PDF',
+        interfaceLanguage,
+        printPdf: async (html, options) => {
+          printed.push({ html, options });
+          return new TextEncoder().encode('%PDF-stub');
+        },
+      });
+      return printed[0];
+    };
+    const forMember = await printedIn('MEMBER', 'en');
+    expect(forMember?.options.language).toBe('es');
+    expect(forMember?.html).toContain('<h1>Informe de validación CTPAT</h1>');
+    expect(printTemplates('CUI', forMember?.options).footerTemplate).toContain('Página ');
+    expect(forMember?.html).toContain('Unique logins are not enforced on the warehouse terminals.');
+    expect((await printedIn('INTERNAL', 'en'))?.options.language).toBe('en');
+    expect((await printedIn('INTERNAL', 'es'))?.html).toContain('<h1>Informe de validación CTPAT</h1>');
+  });
+
   it("hands the report's HTML to the printer it is given (Electron's printToPDF) instead of launching Chromium", async () => {
     const s = open();
     const v = await validationWithPhotos(s, { submit: false });
@@ -258,7 +288,7 @@ describe('exportReport to the other formats', () => {
     });
     expect(new TextDecoder().decode(report.bytes)).toBe('%PDF-stub');
     expect(printed).toHaveLength(1);
-    expect(printed[0]?.options).toEqual({ marking: 'CUI', draft: true });
+    expect(printed[0]?.options).toEqual({ marking: 'CUI', draft: true, language: 'en' });
     expect(printed[0]?.html).toContain('Unique logins are not enforced on the warehouse terminals.');
     expect(printed[0]?.html).toMatch(/<img src="data:image\/jpeg;base64,/);
   });

@@ -56,13 +56,25 @@ export function reportHandlers(
   }
   return {
     'reports:preview': async (req) => {
-      const model = reportModelFor(ctx, req.validationId, { audience: req.audience, marking: marking() });
+      const model = reportModelFor(ctx, req.validationId, {
+        audience: req.audience,
+        marking: marking(),
+        interfaceLanguage: req.interfaceLanguage,
+      });
       // The renderer serves the report's stylesheet beside itself (vite.config.ts): the preview links it.
       const { html, warnings } = await reportHtmlFor(ctx, model, {
         loadSharp: reportSharp,
         stylesheetHref: 'report-preview.css',
       });
-      return { memberName: model.cover.memberName, html, draft: model.draft, marking: model.marking, warnings };
+      return {
+        memberName: model.cover.memberName,
+        language: model.language,
+        memberLanguage: model.memberLanguage,
+        html,
+        draft: model.draft,
+        marking: model.marking,
+        warnings,
+      };
     },
     'reports:export': (req) =>
       exclusive(`The ${req.format} report`, async (signal) => {
@@ -70,6 +82,7 @@ export function reportHandlers(
           audience: req.audience,
           format: req.format,
           marking: marking(),
+          interfaceLanguage: req.interfaceLanguage,
           loadSharp: reportSharp,
           signal,
           ...(host.printPdf ? { printPdf: host.printPdf } : {}),

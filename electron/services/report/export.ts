@@ -2,7 +2,14 @@ import { renderFindingsCsv } from '../../../shared/report/csv';
 import { renderReportDocx } from '../../../shared/report/docx';
 import { reportFileStem } from '../../../shared/report/format';
 import { renderReportHtml } from '../../../shared/report/html';
-import { buildReportModel, type ReportAudience, type ReportModel, reportPhotos } from '../../../shared/report/model';
+import type { ReportLanguage } from '../../../shared/report/i18n';
+import {
+  buildReportModel,
+  type ReportAudience,
+  type ReportModel,
+  reportLanguageFor,
+  reportPhotos,
+} from '../../../shared/report/model';
 import { renderReportXlsx } from '../../../shared/report/xlsx';
 import type { ServiceContext } from '../service-context';
 import { loadReportInput } from './load-input';
@@ -29,6 +36,8 @@ export type ExportRequest = {
   format: ReportFormat;
   /** The marking banner (Settings); CUI when not given. */
   marking?: string;
+  /** The language of the SCSS's interface: the internal report's (a Member report is in the Member's); English if not given. */
+  interfaceLanguage?: ReportLanguage;
   /** How sharp is loaded in this process (Electron passes its require). */
   loadSharp?: PhotoLoadOptions['loadSharp'];
   /** Prints HTML to PDF; headless Chromium unless Electron passes webContents.printToPDF. */
@@ -43,13 +52,14 @@ export type ExportedReport = { bytes: Uint8Array; fileName: string; mediaType: s
 export function reportModelFor(
   ctx: ServiceContext,
   validationId: string,
-  request: Pick<ExportRequest, 'audience' | 'marking'>,
+  request: Pick<ExportRequest, 'audience' | 'marking' | 'interfaceLanguage'>,
 ): ReportModel {
   const input = loadReportInput(ctx, validationId);
   return buildReportModel(input, {
     audience: request.audience,
     marking: request.marking,
     generatedAt: ctx.now().toISOString(),
+    language: reportLanguageFor(request.audience, input.member?.correspondenceLanguage, request.interfaceLanguage),
   });
 }
 
@@ -101,7 +111,10 @@ export async function exportReport(
       request.signal?.throwIfAborted();
       // Loaded only when no printer is given: Electron passes webContents.printToPDF and never needs playwright-core.
       const print = request.printPdf ?? (await import('./pdf')).printReportPdf;
-      return done(await print(html, { marking: model.marking, draft: model.draft }), warnings);
+      return done(
+        await print(html, { marking: model.marking, draft: model.draft, language: model.language }),
+        warnings,
+      );
     }
   }
 }

@@ -12,7 +12,12 @@ import {
   SiteSchema,
   VirtualSessionSchema,
 } from '../../../shared/domain/field-work';
-import { CriterionResponseSchema, type Validation, ValidationSchema } from '../../../shared/domain/validation';
+import {
+  CriterionResponseSchema,
+  type Member,
+  type Validation,
+  ValidationSchema,
+} from '../../../shared/domain/validation';
 import { AppError } from '../../../shared/ipc/envelope';
 import type { ReportInput } from '../../../shared/report/input';
 import { MemberSnapshotSchema } from '../../../shared/sync/protocol';
@@ -109,6 +114,15 @@ function copyValidation(copy: HqCopy): Validation {
   return result.data;
 }
 
+/** HQ's snapshot names the Member as pulled; the language they are written to is on this computer's record, if any. */
+function memberOf(
+  snapshot: z.infer<typeof MemberSnapshotSchema> | undefined,
+  local: Member | null,
+): ReportInput['member'] {
+  if (!snapshot) return local;
+  return local ? { ...snapshot, correspondenceLanguage: local.correspondenceLanguage } : snapshot;
+}
+
 function copySource(ctx: ServiceContext, copy: HqCopy): Source {
   const validation = copyValidation(copy);
   const snapshot = MemberSnapshotSchema.safeParse(copy.payload.member).data;
@@ -128,7 +142,7 @@ function copySource(ctx: ServiceContext, copy: HqCopy): Source {
   return {
     validation,
     content,
-    member: snapshot ?? getMember(ctx.db, validation.memberId) ?? null,
+    member: memberOf(snapshot, getMember(ctx.db, validation.memberId) ?? null),
     scssName,
     attachedBy,
   };

@@ -34,7 +34,7 @@ export async function printReportPdf(html: string, options: PrintOptions): Promi
       tagged: true,
       outline: true,
       displayHeaderFooter: true,
-      ...printTemplates(options.marking, { draft: options.draft }),
+      ...printTemplates(options.marking, { draft: options.draft, language: options.language }),
     });
   } finally {
     await browser.close();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RequestOf, ResponseOf } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
+import { isLanguage, type Language } from '../../i18n/languages';
 import { ExportOutcome, ExportProgress, useSaveOutcome } from './ExportStatus';
 import type { Outcome } from './save-outcome';
 
@@ -21,35 +22,48 @@ export function ReportScreen({ validationId }: { validationId: string }) {
   const [making, setMaking] = useState<Format | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const groupId = useId();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const saved = useSaveOutcome();
+  // The internal report is written in the interface's language; the Member's, in the Member's own (main decides).
+  const interfaceLanguage: Language = isLanguage(i18n.language) ? i18n.language : 'en';
+  const [memberLanguage, setMemberLanguage] = useState<Language | null>(null);
 
   useEffect(() => {
     let live = true;
     setPreview(null);
     setLoadError(null);
-    call('reports:preview', { validationId, audience }).then(
-      (answer) => live && setPreview(answer),
+    call('reports:preview', { validationId, audience, interfaceLanguage }).then(
+      (answer) => {
+        if (!live) return;
+        setPreview(answer);
+        setMemberLanguage(answer.memberLanguage);
+      },
       (e: unknown) => live && setLoadError(errorMessage(e)),
     );
     return () => {
       live = false;
     };
-  }, [validationId, audience]);
+  }, [validationId, audience, interfaceLanguage]);
+
+  const languageNote = (a: Audience) => {
+    const language = a === 'MEMBER' ? memberLanguage : interfaceLanguage;
+    if (language === null) return t('reports.report.memberLanguagePending');
+    return t(`reports.report.language.${a}`, { language: t(`reports.report.languageName.${language}`) });
+  };
 
   const save = useCallback(
     async (format: Format) => {
       setMaking(format);
       setOutcome(null);
       try {
-        setOutcome(saved.finished(await call('reports:export', { validationId, audience, format })));
+        setOutcome(saved.finished(await call('reports:export', { validationId, audience, format, interfaceLanguage })));
       } catch (e) {
         setOutcome(saved.failed(errorMessage(e)));
       } finally {
         setMaking(null);
       }
     },
-    [validationId, audience, saved],
+    [validationId, audience, interfaceLanguage, saved],
   );
 
   const makingLabel = making ? t(`reports.report.format.${making}.making`) : undefined;
@@ -85,6 +99,9 @@ export function ReportScreen({ validationId }: { validationId: string }) {
               <label className="usa-radio__label" htmlFor={`${groupId}-${a}`}>
                 {t(`reports.report.audience.${a}.label`)}
                 <span className="usa-checkbox__label-description">{t(`reports.report.audience.${a}.hint`)}</span>
+                <span className="usa-checkbox__label-description" data-testid={`report-language-${a}`}>
+                  {languageNote(a)}
+                </span>
               </label>
             </div>
           ))}

@@ -40,6 +40,12 @@ export const reports = {
       INTERNAL: 'Preview of the internal report',
     },
     preparing: 'Preparing the preview…',
+    language: {
+      MEMBER: 'Written in {{language}}, the Member’s correspondence language.',
+      INTERNAL: 'Written in {{language}}, the language of your interface.',
+    },
+    memberLanguagePending: 'Written in the Member’s correspondence language.',
+    languageName: { en: 'English', es: 'Spanish' },
   },
   workbook: {
     title: 'Reports',

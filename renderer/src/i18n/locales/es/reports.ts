@@ -42,6 +42,12 @@ export const reports: Translation<typeof en.reports> = {
       INTERNAL: 'Vista previa del informe interno',
     },
     preparing: 'Preparando la vista previa…',
+    language: {
+      MEMBER: 'Redactado en {{language}}, el idioma de correspondencia del Socio.',
+      INTERNAL: 'Redactado en {{language}}, el idioma de su interfaz.',
+    },
+    memberLanguagePending: 'Redactado en el idioma de correspondencia del Socio.',
+    languageName: { en: 'inglés', es: 'español' },
   },
   workbook: {
     title: 'Informes',

@@ -1,9 +1,10 @@
+import { REVIEW_DECISION_LABELS_ES } from '../../../../../shared/domain/labels-es';
 import type * as en from '../en/review';
 import type { Translation } from '../translation';
 
 export const review: Translation<typeof en.review> = {
   labels: {
-    decision: { CONCUR: 'Conforme', NON_CONCUR: 'No conforme', RETURN_FOR_CORRECTION: 'Devolver para corrección' },
+    decision: REVIEW_DECISION_LABELS_ES,
     checklistStatus: { PASS: 'Aprobado', FAIL: 'Falla', NOT_APPLICABLE: 'N/A' },
     queue: {
       AWAITING_REVIEW: 'En espera de revisión',
