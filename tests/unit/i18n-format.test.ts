@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatDate, formatDateTime } from '../../renderer/src/components/format';
 import { i18n } from '../../renderer/src/i18n';
 import { formatCount, formatPercent, formatRatio } from '../../renderer/src/screens/dashboard/figures';
+import { reasonLabelIn } from '../../shared/domain/reason-label';
 
 afterEach(async () => {
   await i18n.changeLanguage('en');
@@ -53,5 +54,18 @@ describe('plurals come from Intl.PluralRules', () => {
   it('falls back to English for a language it does not have', async () => {
     await i18n.changeLanguage('fr');
     expect(i18n.t('nav.members')).toBe('Members');
+  });
+});
+
+describe('deficiency reason names', () => {
+  it('are Spanish for the default reasons while their label is the default, and as written otherwise', () => {
+    expect(reasonLabelIn('es', { code: 'PARTIALLY_IMPLEMENTED', label: 'Partially implemented' })).toBe(
+      'Implementado parcialmente',
+    );
+    expect(reasonLabelIn('es', { code: 'PARTIALLY_IMPLEMENTED', label: 'Half done' })).toBe('Half done');
+    expect(reasonLabelIn('es', { code: 'SEAL_LOG', label: 'Seal log gaps' })).toBe('Seal log gaps');
+    expect(reasonLabelIn('en', { code: 'PARTIALLY_IMPLEMENTED', label: 'Partially implemented' })).toBe(
+      'Partially implemented',
+    );
   });
 });

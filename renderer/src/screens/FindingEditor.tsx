@@ -19,6 +19,7 @@ import { displayedResponse, useWorksheetStore } from '../state/worksheet-store';
 import { EvidencePanel } from './evidence/EvidencePanel';
 import { ReturnedFindingNote } from './worksheet/ReturnedBanner';
 import './finding-editor.css';
+import { useReasonLabel } from '../i18n/reason-labels';
 
 /**
  * Whether a criterion card shows the finding area: a finding to edit, a Deficient result that needs one, or a
@@ -44,6 +45,7 @@ export function FindingEditor({
   const apply = useWorksheetStore((s) => s.apply);
   const remove = useWorksheetStore((s) => s.remove);
   const result = useWorksheetStore((s) => displayedResponse(s, criterion.id).result);
+  const reasonLabel = useReasonLabel();
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   // A due date the SCSS typed that was refused: kept on screen, with why, until they fix it.
   const [dueDraft, setDueDraft] = useState<{ value: string; message: string } | null>(null);
@@ -250,7 +252,7 @@ export function FindingEditor({
               <option value="">{t('worksheet.finding.selectReason')}</option>
               {activeReasons.map((r) => (
                 <option key={r.code} value={r.code}>
-                  {r.label}
+                  {reasonLabel(r)}
                 </option>
               ))}
             </select>

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { categoryNames } from '../../../../shared/analytics/definitions';
+import { reasonLabelIn } from '../../../../shared/domain/reason-label';
 import { call } from '../../api';
+import { currentLanguage } from '../../i18n';
 
 export type DashboardLabels = {
   /** Category number → name, from the newest catalog edition on this computer. */
@@ -24,7 +26,7 @@ export function useDashboardLabels(): DashboardLabels {
       if (!current) return;
       setLabels({
         categories: edition ? categoryNames(edition) : new Map(),
-        reasons: new Map(settings.deficiencyReasons.map((r) => [r.code, r.label])),
+        reasons: new Map(settings.deficiencyReasons.map((r) => [r.code, reasonLabelIn(currentLanguage(), r)])),
         editions: info.catalogEditionIds,
       });
     })().catch(() => undefined); // labels are a nicety: the figures stand without them

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeficiencyReason, Finding, InspectionChecklist } from '../../../../shared/domain/field-work';
 import { formatDate } from '../../components/format';
+import { useReasonLabel } from '../../i18n/reason-labels';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { checklistOutcome } from './checklist-outcome';
 
@@ -48,9 +49,9 @@ export function LockedFinding({
 }) {
   const { t } = useTranslation();
   const headingId = `locked-finding-${criterionId}`;
-  const reason = finding.reasonCode
-    ? (reasons.find((r) => r.code === finding.reasonCode)?.label ?? finding.reasonCode)
-    : null;
+  const reasonLabel = useReasonLabel();
+  const reasonFound = reasons.find((r) => r.code === finding.reasonCode);
+  const reason = finding.reasonCode ? (reasonFound ? reasonLabel(reasonFound) : finding.reasonCode) : null;
   const recommendation = finding.classification === 'RECOMMENDATION';
   return (
     <section className="locked-finding" aria-labelledby={headingId} data-testid="locked-finding">

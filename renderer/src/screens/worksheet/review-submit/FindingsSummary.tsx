@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FindingClassification } from '../../../../../shared/domain/field-work';
 import { formatDate } from '../../../components/format';
+import { useReasonLabel } from '../../../i18n/reason-labels';
 import { routeHref } from '../../../state/route';
 import { useWorksheetStore } from '../../../state/worksheet-store';
 
@@ -10,10 +11,11 @@ const CLASSIFICATIONS: FindingClassification[] = ['ACTION_REQUIRED', 'RECOMMENDA
 export function FindingsSummary() {
   const { t } = useTranslation();
   const worksheet = useWorksheetStore((s) => s.worksheet);
+  const reasonLabel = useReasonLabel();
   if (!worksheet) return null;
   const order = new Map(worksheet.criteria.map((c, i) => [c.id, i]));
   const categoryOf = new Map(worksheet.criteria.map((c) => [c.id, c.category]));
-  const reasons = new Map(worksheet.settings.deficiencyReasons.map((r) => [r.code, r.label]));
+  const reasons = new Map(worksheet.settings.deficiencyReasons.map((r) => [r.code, reasonLabel(r)]));
   const findings = [...worksheet.findings].sort(
     (a, b) => (order.get(a.criterionId) ?? 0) - (order.get(b.criterionId) ?? 0),
   );
