@@ -2,8 +2,9 @@ import { compareCriterionIds } from '../catalog/load';
 import type { CatalogEdition, Criterion } from '../catalog/schema';
 import type { CatalogTranslation } from '../catalog/translation-schema';
 import { catalogTranslation, localizeChecklist, localizeEdition } from '../catalog/translations';
-import { DEFAULT_SETTINGS, type FindingClassification } from '../domain/field-work';
+import type { FindingClassification } from '../domain/field-work';
 import { responseDueDate, responseRequired } from '../domain/lifecycle';
+import { reasonLabelIn } from '../domain/reason-label';
 import type { ResponseResult } from '../domain/validation';
 import { fill, REPORT_DOMAIN_LABELS, REPORT_TEXT, type ReportLanguage, type ReportText } from './i18n';
 import type { ReportInput } from './input';
@@ -272,14 +273,7 @@ function buildBase(input: ReportInput, options: ReportOptions, l: Localized): Re
   const criteria = worksheetCriteria(input, l.edition);
   const criterionOf = new Map(criteria.map((c) => [c.id, c]));
   const resultOf = new Map(input.responses.map((r) => [r.criterionId, r.result]));
-  const defaultLabel = new Map(DEFAULT_SETTINGS.deficiencyReasons.map((r) => [r.code, r.label]));
-  // A reason's label is Settings' text: translated only while it is still the default English one.
-  const reasonLabel = new Map(
-    input.deficiencyReasons.map((r) => [
-      r.code,
-      (defaultLabel.get(r.code) === r.label ? labels.defaultReason[r.code] : undefined) ?? r.label,
-    ]),
-  );
+  const reasonLabel = new Map(input.deficiencyReasons.map((r) => [r.code, reasonLabelIn(l.language, r)]));
   const validationDue = input.reportDate === null ? null : responseDueDate(input.reportDate, input.responseDays);
 
   const toFinding = (f: ReportInput['findings'][number]): ReportFinding => {

@@ -8,12 +8,7 @@ import {
   VERIFICATION_METHOD_LABELS,
   type VerificationMethod,
 } from '../../domain/field-work';
-import {
-  DEFAULT_DEFICIENCY_REASON_LABELS_ES,
-  DOMAIN_LABELS_ES,
-  REVIEW_DECISION_LABELS_ES,
-  WORKFLOW_EVENT_LABELS_ES,
-} from '../../domain/labels-es';
+import { DOMAIN_LABELS_ES, REVIEW_DECISION_LABELS_ES, WORKFLOW_EVENT_LABELS_ES } from '../../domain/labels-es';
 import type { LanguageCode } from '../../domain/language';
 import {
   type ProposedClassification,
@@ -64,8 +59,6 @@ export type ReportDomainLabels = {
   method: Record<VerificationMethod, string>;
   participantRole: typeof PARTICIPANT_ROLE_LABELS;
   reviewDecision: Record<ReviewDecision, string>;
-  /** The default deficiency reasons by code, for labels Settings still has in their default English. */
-  defaultReason: Readonly<Record<string, string>>;
 };
 
 export const REPORT_DOMAIN_LABELS: Record<ReportLanguage, ReportDomainLabels> = {
@@ -81,7 +74,6 @@ export const REPORT_DOMAIN_LABELS: Record<ReportLanguage, ReportDomainLabels> = 
     method: VERIFICATION_METHOD_LABELS,
     participantRole: PARTICIPANT_ROLE_LABELS,
     reviewDecision: REVIEW_DECISION_LABELS,
-    defaultReason: {},
   },
   es: {
     entityType: DOMAIN_LABELS_ES.entityType,
@@ -95,7 +87,6 @@ export const REPORT_DOMAIN_LABELS: Record<ReportLanguage, ReportDomainLabels> = 
     method: DOMAIN_LABELS_ES.method,
     participantRole: DOMAIN_LABELS_ES.participantRole,
     reviewDecision: REVIEW_DECISION_LABELS_ES,
-    defaultReason: DEFAULT_DEFICIENCY_REASON_LABELS_ES,
   },
 };
 
