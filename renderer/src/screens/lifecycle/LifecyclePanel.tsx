@@ -27,7 +27,7 @@ function HistoryItem({ entry }: { entry: HistoryEntryView }) {
   const note = entry.sync === 'AT_HQ' ? null : t(`review.lifecycle.sync.${entry.sync}`);
   return (
     <li className="lifecycle-history__item" data-testid="history-entry" data-kind={entry.kind}>
-      <span className="lifecycle-history__label">{entry.label}</span>{' '}
+      <span className="lifecycle-history__label">{t(`domain.workflowEvent.${entry.kind}`)}</span>{' '}
       <span className="lifecycle-history__who">
         {entry.actor.name}
         {role && ` (${role})`}

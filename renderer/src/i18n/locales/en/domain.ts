@@ -4,7 +4,7 @@ import {
   SITE_TYPE_LABELS,
   VERIFICATION_METHOD_LABELS,
 } from '../../../../../shared/domain/field-work';
-import { USER_ROLE_LABELS, WORKFLOW_STATE_LABELS } from '../../../../../shared/domain/lifecycle';
+import { USER_ROLE_LABELS, WORKFLOW_EVENT_LABELS, WORKFLOW_STATE_LABELS } from '../../../../../shared/domain/lifecycle';
 import {
   RESPONSE_RESULT_LABELS,
   VALIDATION_MODE_LABELS,
@@ -17,6 +17,7 @@ export const domain = {
   mode: VALIDATION_MODE_LABELS,
   status: VALIDATION_STATUS_LABELS,
   workflowState: WORKFLOW_STATE_LABELS,
+  workflowEvent: WORKFLOW_EVENT_LABELS,
   level: { MUST: 'Must', SHOULD: 'Should', MIXED: 'Must + Should' },
   result: RESPONSE_RESULT_LABELS,
   method: VERIFICATION_METHOD_LABELS,
