@@ -63,10 +63,10 @@ export const CHANNELS = [
   'reports:cancel',
   'analytics:view',
   'analytics:csv',
-  'memberRecord:get',
-  'memberRecord:change',
-  'workPlan:get',
-  'workPlan:csv',
+  'members:record',
+  'members:change',
+  'workplan:get',
+  'workplan:csv',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -896,13 +896,13 @@ export const contract = {
   /** The same view as a CSV file, saved where the person chooses (downloaded in the harness). */
   'analytics:csv': { request: AnalyticsRequestSchema, response: ReportExportResultSchema },
   /** A Member's CTPAT record: status, tier, profile review, extensions, revalidation due, history. */
-  'memberRecord:get': { request: z.strictObject({ memberId: UuidSchema }), response: MemberRecordViewSchema },
+  'members:record': { request: z.strictObject({ memberId: UuidSchema }), response: MemberRecordViewSchema },
   /** One change to the record, made against the version the person saw; the record afterwards. */
-  'memberRecord:change': { request: MemberRecordChangeRequestSchema, response: MemberRecordViewSchema },
+  'members:change': { request: MemberRecordChangeRequestSchema, response: MemberRecordViewSchema },
   /** The field office's plan for a year: validations, revalidations and profile reviews due, with who and where. */
-  'workPlan:get': { request: WorkPlanRequestSchema, response: WorkPlanSchema },
+  'workplan:get': { request: WorkPlanRequestSchema, response: WorkPlanSchema },
   /** The plan's rows for the same filters as a CSV file. */
-  'workPlan:csv': { request: WorkPlanCsvRequestSchema, response: ReportExportResultSchema },
+  'workplan:csv': { request: WorkPlanCsvRequestSchema, response: ReportExportResultSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

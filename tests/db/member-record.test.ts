@@ -38,10 +38,10 @@ describe('a Member’s CTPAT record on the laptop', () => {
     const s = fixture.open();
     const call = dispatcherOf(s);
     const member = await demoMember(s, GULF);
-    const empty = await call<MemberRecordView>('memberRecord:get', { memberId: member.id });
+    const empty = await call<MemberRecordView>('members:record', { memberId: member.id });
     expect(empty.ok && empty.value).toMatchObject({ version: 0, status: null, nextValidationDueOn: null });
 
-    const certified = await call<MemberRecordView>('memberRecord:change', {
+    const certified = await call<MemberRecordView>('members:change', {
       memberId: member.id,
       baseVersion: 0,
       change: {
@@ -64,7 +64,7 @@ describe('a Member’s CTPAT record on the laptop', () => {
     });
 
     const before = writes(s);
-    const stale = await call('memberRecord:change', {
+    const stale = await call('members:change', {
       memberId: member.id,
       baseVersion: 0,
       change: { kind: 'CERTIFIED', certifiedOn: '2024-03-01' },
@@ -73,7 +73,7 @@ describe('a Member’s CTPAT record on the laptop', () => {
       code: 'CONFLICT',
       message: expect.stringContaining('it is at version 1, you saw 0'),
     });
-    const noReason = await call('memberRecord:change', {
+    const noReason = await call('members:change', {
       memberId: member.id,
       baseVersion: 1,
       change: { kind: 'SUSPENDED', effectiveOn: '2026-12-01', reason: 'Seizure.', reinstatementCondition: '' },
@@ -81,7 +81,7 @@ describe('a Member’s CTPAT record on the laptop', () => {
     expect(noReason.ok || noReason.error.issues).toEqual([
       { path: 'change.reinstatementCondition', message: 'What the Member must do to be reinstated is required' },
     ]);
-    const future = await call('memberRecord:change', {
+    const future = await call('members:change', {
       memberId: member.id,
       baseVersion: 1,
       change: { kind: 'SUSPENDED', effectiveOn: '2027-01-01', reason: 'Seizure.', reinstatementCondition: 'A CAP.' },
@@ -89,7 +89,7 @@ describe('a Member’s CTPAT record on the laptop', () => {
     expect(future.ok || future.error.message).toBe('Nothing was saved: The suspension date cannot be in the future.');
     expect(writes(s)).toEqual(before);
 
-    const language = await call<MemberRecordView>('memberRecord:change', {
+    const language = await call<MemberRecordView>('members:change', {
       memberId: member.id,
       baseVersion: 1,
       change: {
@@ -112,15 +112,15 @@ describe('a Member’s CTPAT record on the laptop', () => {
     const call = dispatcherOf(s);
     const member = await demoMember(s, GULF);
     enrolAs(s, person('Pat Nguyen', 'SUPERVISOR'));
-    await call('memberRecord:change', {
+    await call('members:change', {
       memberId: member.id,
       baseVersion: 0,
       change: { kind: 'CERTIFIED', certifiedOn: '2022-03-01' },
     });
     enrolAs(s, person('Dana Ruiz', 'SCSS'));
-    const asScss = await call<MemberRecordView>('memberRecord:get', { memberId: member.id });
+    const asScss = await call<MemberRecordView>('members:record', { memberId: member.id });
     expect(asScss.ok && asScss.value.can).toEqual({ decide: false, record: true });
-    const received = await call<MemberRecordView>('memberRecord:change', {
+    const received = await call<MemberRecordView>('members:change', {
       memberId: member.id,
       baseVersion: 1,
       change: {
@@ -132,7 +132,7 @@ describe('a Member’s CTPAT record on the laptop', () => {
       },
     });
     expect(received.ok && received.value.profileReview?.state).toBe('RECEIVED');
-    const suspend = await call('memberRecord:change', {
+    const suspend = await call('members:change', {
       memberId: member.id,
       baseVersion: 2,
       change: { kind: 'SUSPENDED', effectiveOn: '2026-12-01', reason: 'Seizure.', reinstatementCondition: 'A CAP.' },
@@ -143,7 +143,7 @@ describe('a Member’s CTPAT record on the laptop', () => {
     });
 
     enrolAs(s, person('Pat Nguyen', 'SUPERVISOR'));
-    const removed = await call<MemberRecordView>('memberRecord:change', {
+    const removed = await call<MemberRecordView>('members:change', {
       memberId: member.id,
       baseVersion: 2,
       change: { kind: 'REMOVED', effectiveOn: '2026-12-02', reason: 'False information.', reinstatementCondition: '' },
@@ -175,13 +175,13 @@ describe('a Member’s CTPAT record on the laptop', () => {
       lastValidatedOn,
       note: '',
     });
-    await call('memberRecord:change', {
+    await call('members:change', {
       memberId: gulf.id,
       baseVersion: 0,
       change: history('2019-05-10', '2023-04-12'),
     });
-    await call('memberRecord:change', { memberId: lakes.id, baseVersion: 0, change: history('2026-01-15', null) });
-    await call('memberRecord:change', {
+    await call('members:change', { memberId: lakes.id, baseVersion: 0, change: history('2026-01-15', null) });
+    await call('members:change', {
       memberId: rio.id,
       baseVersion: 0,
       change: history('2018-08-01', '2022-09-30'),
@@ -194,7 +194,7 @@ describe('a Member’s CTPAT record on the laptop', () => {
     });
     if (!started.ok) throw new Error(started.error.message);
 
-    const plan = await call<WorkPlan>('workPlan:get', { year: 2027 });
+    const plan = await call<WorkPlan>('workplan:get', { year: 2027 });
     if (!plan.ok) throw new Error(plan.error.message);
     expect(plan.value.rows.map((r) => [r.dueOn, r.kind, r.state, r.legalName.split(' ')[0], r.assignee])).toEqual([
       ['2027-01-15', 'VALIDATION', 'IN_PROGRESS', 'Great', 'test.scss'],
@@ -205,14 +205,14 @@ describe('a Member’s CTPAT record on the laptop', () => {
       ['2027-08-01', 'PROFILE_REVIEW', 'NOT_OPEN', 'Rio', null],
     ]);
     // This year's plan keeps what is overdue: Rio Bravo's revalidation was due on 2026-09-30.
-    const now = await call<WorkPlan>('workPlan:get', { year: 2026 });
+    const now = await call<WorkPlan>('workplan:get', { year: 2026 });
     expect(now.ok && now.value.rows.find((r) => r.kind === 'REVALIDATION')).toMatchObject({
       legalName: 'Rio Bravo Freight Lines LLC',
       dueOn: '2026-09-30',
       state: 'OVERDUE',
     });
 
-    const csv = await call<{ status: string; base64: string; fileName: string }>('workPlan:csv', {
+    const csv = await call<{ status: string; base64: string; fileName: string }>('workplan:csv', {
       year: 2027,
       filters: { kind: 'PROFILE_REVIEW', state: null, mineOnly: false, search: '' },
     });

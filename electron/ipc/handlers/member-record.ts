@@ -7,7 +7,7 @@ import type { HandlersFor } from '../handlers';
 import { deliver } from './deliver-file';
 import type { ReportHost } from './reports';
 
-type MemberRecordChannel = 'memberRecord:get' | 'memberRecord:change' | 'workPlan:get' | 'workPlan:csv';
+type MemberRecordChannel = 'members:record' | 'members:change' | 'workplan:get' | 'workplan:csv';
 
 const COLUMNS: (keyof WorkPlanRow)[] = [
   'dueOn',
@@ -32,10 +32,10 @@ export function memberRecordHandlers(
   host: Pick<ReportHost, 'showSaveDialog'>,
 ): HandlersFor<MemberRecordChannel> {
   return {
-    'memberRecord:get': (req) => getMemberRecord(ctx, req.memberId),
-    'memberRecord:change': (req) => changeMemberRecord(ctx, req),
-    'workPlan:get': (req) => getWorkPlan(ctx, req.year),
-    'workPlan:csv': (req) => {
+    'members:record': (req) => getMemberRecord(ctx, req.memberId),
+    'members:change': (req) => changeMemberRecord(ctx, req),
+    'workplan:get': (req) => getWorkPlan(ctx, req.year),
+    'workplan:csv': (req) => {
       const plan = getWorkPlan(ctx, req.year);
       const rows = filterWorkPlan(plan.rows, req.filters);
       return deliver(

@@ -189,7 +189,7 @@ export function ChangePanel({
     setErrors({});
     setMessage(null);
     try {
-      const next = await call('memberRecord:change', {
+      const next = await call('members:change', {
         memberId: view.member.id,
         baseVersion: view.version,
         change: changeOf(kind, fields, contacts, practices),

@@ -19,7 +19,7 @@ export function MemberRecordScreen({ memberId }: { memberId: string }) {
 
   const load = useCallback(async () => {
     try {
-      setView(await call('memberRecord:get', { memberId }));
+      setView(await call('members:record', { memberId }));
       setLoadError(null);
     } catch (error) {
       setLoadError(errorMessage(error));

@@ -35,7 +35,7 @@ export function WorkPlanScreen({ year = thisYear() }: { year?: number | undefine
   useEffect(() => {
     let current = true;
     setPlan(null);
-    call('workPlan:get', { year })
+    call('workplan:get', { year })
       .then((p) => current && setPlan(p))
       .catch((e) => current && setLoadError(errorMessage(e)));
     return () => {
@@ -47,7 +47,7 @@ export function WorkPlanScreen({ year = thisYear() }: { year?: number | undefine
   const saveCsv = async () => {
     setOutcome(null);
     try {
-      setOutcome(saved.finished(await call('workPlan:csv', { year, filters })));
+      setOutcome(saved.finished(await call('workplan:csv', { year, filters })));
     } catch (e) {
       setOutcome(saved.failed(errorMessage(e)));
     }
