@@ -198,10 +198,10 @@ const ENTITY_NAMES: Record<string, string> = {
   virtual_session: 'Virtual session log',
 };
 
-function describeRecord(record: SnapshotRecord): { label: string; criterionId: string | null } {
+function describeRecord(record: SnapshotRecord): { label: string; criterionId: string | null; detail: string | null } {
   const p = record.payload;
   const criterionId = typeof p.criterionId === 'string' ? p.criterionId : null;
-  const detail =
+  const raw =
     record.entity === 'evidence'
       ? p.fileName
       : record.entity === 'site'
@@ -211,12 +211,15 @@ function describeRecord(record: SnapshotRecord): { label: string; criterionId: s
           : record.entity === 'virtual_session'
             ? p.platform
             : record.entity === 'observation'
-              ? `category ${String(p.category)}`
+              ? String(p.category)
               : null;
-  const parts = [ENTITY_NAMES[record.entity] ?? record.entity, criterionId ? `on ${criterionId}` : null, detail];
+  const detail = typeof raw === 'string' && raw.length > 0 ? raw : null;
+  const shown = record.entity === 'observation' && detail ? `category ${detail}` : detail;
+  const parts = [ENTITY_NAMES[record.entity] ?? record.entity, criterionId ? `on ${criterionId}` : null, shown];
   return {
     label: parts.filter((x) => typeof x === 'string' && x.length > 0).join(' ') || record.entity,
     criterionId,
+    detail,
   };
 }
 

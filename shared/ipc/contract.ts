@@ -154,9 +154,11 @@ export const ReviewChangeSchema = z.object({
   entity: z.string(),
   entityId: z.string(),
   change: z.enum(['ADDED', 'CHANGED', 'REMOVED']),
-  /** "Answer on 4.1", "Evidence on 4.1 policy.pdf". */
+  /** "Answer on 4.1", "Evidence on 4.1 policy.pdf": English, for logs; the screen names it from the parts. */
   label: z.string(),
   criterionId: z.string().nullable(),
+  /** What tells this record apart: a file or site name, a checklist's label, a category number; as typed. */
+  detail: z.string().nullable(),
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),
 });

@@ -74,6 +74,30 @@ function differences(
     }));
 }
 
+const NAMED_ENTITIES = [
+  'criterion_response',
+  'site',
+  'finding',
+  'observation',
+  'evidence',
+  'inspection_checklist',
+  'virtual_session',
+] as const;
+const isNamedEntity = (entity: string): entity is (typeof NAMED_ENTITIES)[number] =>
+  (NAMED_ENTITIES as readonly string[]).includes(entity);
+
+/** "Evidence on 4.1 policy.pdf" in the interface's language: the kind of record, its criterion, what tells it apart. */
+function changeLabel(t: TFunction, change: ReviewChange): string {
+  const kind = isNamedEntity(change.entity) ? t(`review.changes.entity.${change.entity}`) : change.entity;
+  const detail =
+    change.entity === 'observation' && change.detail
+      ? t('review.changes.category', { number: change.detail })
+      : change.detail;
+  return [kind, change.criterionId ? t('review.changes.onCriterion', { id: change.criterionId }) : null, detail]
+    .filter((part): part is string => !!part)
+    .join(' ');
+}
+
 function ChangeItem({
   change,
   onShow,
@@ -96,10 +120,10 @@ function ChangeItem({
           className="usa-button usa-button--unstyled review-changes__link"
           onClick={() => change.criterionId && onShow(change.criterionId)}
         >
-          {change.label}
+          {changeLabel(t, change)}
         </button>
       ) : (
-        <span>{change.label}</span>
+        <span>{changeLabel(t, change)}</span>
       )}
       {diffs.length > 0 && (
         <ul className="review-changes__diffs">

@@ -127,6 +127,17 @@ export const review = {
     empty: 'empty',
     none: 'none',
     siteGone: 'a site no longer listed',
+    entity: {
+      criterion_response: 'Answer',
+      site: 'Site',
+      finding: 'Finding',
+      observation: 'Best practice',
+      evidence: 'Evidence',
+      inspection_checklist: 'Inspection checklist',
+      virtual_session: 'Virtual session log',
+    },
+    onCriterion: 'on {{id}}',
+    category: 'category {{number}}',
     change: { ADDED: 'Added', CHANGED: 'Changed', REMOVED: 'Removed' },
     field: {
       result: 'Result',

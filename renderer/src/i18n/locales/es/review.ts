@@ -141,6 +141,17 @@ export const review: Translation<typeof en.review> = {
     empty: 'vacío',
     none: 'ninguno',
     siteGone: 'un sitio que ya no figura en la lista',
+    entity: {
+      criterion_response: 'Respuesta',
+      site: 'Instalación',
+      finding: 'Hallazgo',
+      observation: 'Mejor práctica',
+      evidence: 'Evidencia',
+      inspection_checklist: 'Lista de inspección',
+      virtual_session: 'Registro de la sesión virtual',
+    },
+    onCriterion: 'en {{id}}',
+    category: 'categoría {{number}}',
     change: { ADDED: 'Agregado', CHANGED: 'Modificado', REMOVED: 'Eliminado' },
     field: {
       result: 'Resultado',
