@@ -49,10 +49,10 @@ export function createDispatcher(
       onHandled?.(channel);
       return ok(value);
     } catch (error) {
-      if (error instanceof AppError) return fail(error.code, error.message);
+      if (error instanceof AppError) return fail(error.code, error.told);
       logError(`Handler for ${channel} failed`, error);
       const storeFailure = storeFailureOnRequest(error);
-      if (storeFailure) return fail(storeFailure.code, storeFailure.message);
+      if (storeFailure) return fail(storeFailure.code, storeFailure.told);
       return fail(
         'INTERNAL',
         'Something went wrong on this computer and nothing was saved. Try again; if it keeps happening, report it.',

@@ -51,7 +51,7 @@ function completenessOf(
         (p): CompletenessProblem => ({
           severity: 'warning',
           code: 'CHECKLIST_INCOMPLETE',
-          message: p.message,
+          ...p,
           criterionId: p.criterionId,
           category: Number(p.criterionId.split('.')[0]),
         }),
@@ -61,16 +61,16 @@ function completenessOf(
         (p): CompletenessProblem => ({
           severity: 'error',
           code: 'CHECKLIST_FAILED_ON_COMPLIANT',
-          message: p.message,
+          ...p,
           criterionId: p.criterionId,
           category: Number(p.criterionId.split('.')[0]),
         }),
       ),
       ...virtualSessionProblems(validation.mode, content.virtualSessions).map(
-        (message): CompletenessProblem => ({
+        (text): CompletenessProblem => ({
           severity: 'warning',
           code: 'VIRTUAL_SESSION_MISSING',
-          message,
+          ...text,
           criterionId: null,
           category: null,
         }),

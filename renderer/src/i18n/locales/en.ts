@@ -1,6 +1,7 @@
 import { domain } from './en/domain';
 import { fieldwork } from './en/fieldwork';
 import { members } from './en/members';
+import { messages } from './en/messages';
 import { reports } from './en/reports';
 import { review } from './en/review';
 import { settings } from './en/settings';
@@ -25,4 +26,5 @@ export const en = {
   review,
   reports,
   fieldwork,
+  messages,
 };

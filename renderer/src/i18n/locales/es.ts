@@ -2,6 +2,7 @@ import type { en } from './en';
 import { domain } from './es/domain';
 import { fieldwork } from './es/fieldwork';
 import { members } from './es/members';
+import { messages } from './es/messages';
 import { reports } from './es/reports';
 import { review } from './es/review';
 import { settings } from './es/settings';
@@ -23,4 +24,5 @@ export const es: Translation<typeof en> = {
   review,
   reports,
   fieldwork,
+  messages,
 };
