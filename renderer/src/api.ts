@@ -57,3 +57,6 @@ function checkResponse(channel: Channel, value: unknown): void {
 }
 
 export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+/** The refusal as the main process wrote it, in English, whatever the interface's language. */
+export const englishMessage = (error: unknown): string =>
+  error instanceof ApiError ? error.english : errorMessage(error);

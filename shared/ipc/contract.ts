@@ -45,6 +45,7 @@ import {
   ValidationStatusSchema,
   ValidationSummarySchema,
 } from '../domain/validation';
+import { MessageRefSchema } from '../messages';
 import { FindingsWorkbookFilterSchema } from '../report/workbook-filter';
 import type { Channel, EventName } from './channels';
 
@@ -138,7 +139,15 @@ export const ValidationLifecycleViewSchema = z.object({
   history: z.array(HistoryEntrySchema),
   /** Set while the SCSS's own validation is back for correction: highlight these findings and comments. */
   returned: ReturnInfoSchema.nullable(),
-  actions: z.array(z.object({ kind: TransitionKindSchema, allowed: z.boolean(), reason: z.string().nullable() })),
+  actions: z.array(
+    z.object({
+      kind: TransitionKindSchema,
+      allowed: z.boolean(),
+      /** Why not, in English; `reasonMessage` is the same by catalog key (lifecycle.*). */
+      reason: z.string().nullable(),
+      reasonMessage: MessageRefSchema.optional(),
+    }),
+  ),
 });
 export type ValidationLifecycleView = z.infer<typeof ValidationLifecycleViewSchema>;
 
@@ -668,6 +677,8 @@ export const AnalyticsAnswerSchema = z.object({
   source: AnalyticsSourceSchema,
   /** Whose validations the figures cover, in words: "Your validations on this computer", "Houston field office at HQ". */
   scope: z.string(),
+  /** The same words by catalog key (dashboardScope.*), for the interface's language. */
+  scopeMessage: MessageRefSchema.optional(),
   computedAt: IsoDateTimeSchema,
   result: AnalyticsViewResultSchema,
 });

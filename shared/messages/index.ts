@@ -1,6 +1,7 @@
 import { format, parseISO } from 'date-fns';
 import { z } from 'zod';
 import { ENTITY_TYPE_LABELS, type EntityType } from '../domain/entity-types';
+import { formatFileSize } from '../domain/file-size';
 import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../domain/lifecycle';
 import { RESPONSE_RESULT_LABELS, type ResponseResult } from '../domain/validation';
 import { messages } from './en';
@@ -43,6 +44,8 @@ export const MessageRefSchema: z.ZodType<MessageRef> = z.lazy(() =>
  * - checklistsOr: kinds separated by commas, as short names joined by "or".
  * - quoted: a label the person typed, in quotes after a space; nothing when it is empty.
  * - messages: a list of messages, one after another.
+ * - fileSize, fileSizeExact: a number of bytes as "25 MB" (to 1 decimal; exact: to 3).
+ * - fileType, workflowEvent, workflowEventName: the words for a code under `words` in the catalog.
  */
 export const MESSAGE_FORMATS = [
   'date',
@@ -53,15 +56,28 @@ export const MESSAGE_FORMATS = [
   'checklistsOr',
   'quoted',
   'messages',
+  'fileSize',
+  'fileSizeExact',
+  'fileType',
+  'workflowEvent',
+  'workflowEventName',
 ] as const;
 export type MessageFormat = (typeof MESSAGE_FORMATS)[number];
+
+const word = (group: keyof typeof messages.words, value: MessageParam): string =>
+  catalogText(messages, `words.${group}.${value}`) ?? String(value);
 
 const englishFormats: Record<MessageFormat, (value: MessageParam) => string> = {
   date: (value) => format(parseISO(String(value)), 'MMM d, yyyy'),
   entityType: (value) => ENTITY_TYPE_LABELS[value as EntityType] ?? String(value),
   result: (value) => RESPONSE_RESULT_LABELS[value as ResponseResult] ?? String(value),
   workflowState: (value) => (WORKFLOW_STATE_LABELS[value as WorkflowState] ?? String(value)).toLowerCase(),
-  checklist: (value) => catalogText(messages, `words.checklistName.${value}`) ?? String(value),
+  checklist: (value) => word('checklistName', value),
+  fileType: (value) => word('fileType', value),
+  workflowEvent: (value) => word('workflowEvent', value),
+  workflowEventName: (value) => word('workflowEventName', value),
+  fileSize: (value) => formatFileSize(Number(value)),
+  fileSizeExact: (value) => formatFileSize(Number(value), 3),
   checklistsOr: (value) =>
     String(value)
       .split(',')

@@ -1,14 +1,19 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { i18n } from '../../renderer/src/i18n';
 import { messages as en } from '../../renderer/src/i18n/locales/en/messages';
 import { messages as es } from '../../renderer/src/i18n/locales/es/messages';
 import { translateMessage } from '../../renderer/src/i18n/messages';
 import { checkWorksheetCompleteness } from '../../shared/domain/completeness';
+import { EVIDENCE_FILE_TYPES } from '../../shared/domain/evidence-files';
 import { failedChecklistItemProblems, virtualSessionProblems } from '../../shared/domain/inspection-rules';
+import { WORKFLOW_EVENT_LABELS } from '../../shared/domain/lifecycle';
+import { IsoDateSchema } from '../../shared/domain/primitives';
 import { AppError, type AppErrorShape, fail } from '../../shared/ipc/envelope';
 import { catalogText, englishText, type MessageKey, message } from '../../shared/messages';
+import { fieldIssue } from '../../shared/messages/field-issues';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -61,7 +66,7 @@ describe('the messages catalog', () => {
       for (const m of text.matchAll(/\bmessage\(\s*`([\w.]+)\.\$\{/g)) prefixes.add(`${m[1]}.`);
     }
     // The scan must see the rules' and the services' messages, not nothing.
-    expect(named.size).toBeGreaterThan(10);
+    expect(named.size).toBeGreaterThan(100);
     const missing = [...named].filter((key) => !bases.has(key));
     expect(missing).toEqual([]);
     for (const prefix of prefixes)
@@ -89,6 +94,54 @@ describe('the messages catalog', () => {
     expect(englishText({ key: 'completeness.unanswered' as MessageKey, params: { id: '4.1' } })).toBe(
       '4.1 has no result.',
     );
+  });
+});
+
+describe('words the messages share with the rest of the app', () => {
+  it('name file types and workflow steps as the shared maps do', () => {
+    for (const type of Object.values(EVIDENCE_FILE_TYPES)) expect(en.words.fileType[type.kind]).toBe(type.description);
+    expect(en.words.workflowEventName).toEqual(WORKFLOW_EVENT_LABELS);
+    for (const [kind, label] of Object.entries(WORKFLOW_EVENT_LABELS)) {
+      expect(en.words.workflowEvent[kind as keyof typeof WORKFLOW_EVENT_LABELS]).toBe(label.toLowerCase());
+    }
+  });
+});
+
+describe('field issues from request validation', () => {
+  const issueOf = (schema: z.ZodType, value: unknown) => {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) throw new Error('expected a refusal');
+    const [issue] = parsed.error.issues;
+    return fieldIssue('notes', issue as never);
+  };
+
+  it('carry a key for the generic refusals, keeping zod’s English, and render them in Spanish', async () => {
+    const tooLong = issueOf(z.string().max(5), 'too long');
+    const empty = issueOf(z.string().min(1), '');
+    const short = issueOf(z.string().min(3), 'ab');
+    const date = issueOf(IsoDateSchema, '2027-02-30');
+    expect(tooLong).toEqual({
+      path: 'notes',
+      message: 'Too big: expected string to have <=5 characters',
+      key: 'fields.tooLong',
+      params: { maximum: 5 },
+    });
+    expect(empty).toMatchObject({
+      key: 'fields.required',
+      message: 'Too small: expected string to have >=1 characters',
+    });
+    expect(short).toMatchObject({ key: 'fields.tooShort', params: { minimum: 3 } });
+    expect(date).toMatchObject({ key: 'fields.isoDate', message: 'Use a date in the form YYYY-MM-DD' });
+    // A schema's own words the catalog does not have stay as they are, in English.
+    expect(issueOf(z.string().min(2, { error: 'Say more' }), 'a')).toEqual({ path: 'notes', message: 'Say more' });
+
+    await i18n.changeLanguage('es');
+    expect([tooLong, empty, short, date].map((issue) => translateMessage(issue))).toEqual([
+      'El límite es de 5 caracteres.',
+      'Este campo es obligatorio.',
+      'Escriba al menos 3 caracteres.',
+      'Use una fecha con el formato AAAA-MM-DD',
+    ]);
   });
 });
 

@@ -2,14 +2,17 @@ import type { EntityType } from '../../../shared/domain/entity-types';
 import type { WorkflowState } from '../../../shared/domain/lifecycle';
 import type { ResponseResult } from '../../../shared/domain/validation';
 import type { MessageFormat, MessageKey, MessageParam, MessageParams, MessageRef } from '../../../shared/messages';
-import { formatDate } from '../components/format';
+import { formatDate, formatFileSize } from '../components/format';
 import { i18n } from '.';
+import { INTL_LOCALE, isLanguage } from './languages';
 
 /** Text as errors, problems and refusals carry it: English always, a catalog key and values when there is one. */
 export type Told = { message: string; key?: MessageKey | string | undefined; params?: MessageParams | undefined };
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 const t = i18n.t.bind(i18n) as unknown as Translate;
+
+const intlLocale = (lng: string) => INTL_LOCALE[isLanguage(lng) ? lng : 'en'];
 
 /** The formats `{{value, format}}` of shared/messages, written in the interface's language. */
 const formats: Record<MessageFormat, (value: MessageParam, lng: string) => string> = {
@@ -18,6 +21,11 @@ const formats: Record<MessageFormat, (value: MessageParam, lng: string) => strin
   result: (value, lng) => t(`domain.result.${value as ResponseResult}`, { lng }),
   workflowState: (value, lng) => t(`domain.workflowState.${value as WorkflowState}`, { lng }).toLowerCase(),
   checklist: (value, lng) => t(`messages.words.checklistName.${value}`, { lng }),
+  fileType: (value, lng) => t(`messages.words.fileType.${value}`, { lng }),
+  workflowEvent: (value, lng) => t(`messages.words.workflowEvent.${value}`, { lng }),
+  workflowEventName: (value, lng) => t(`messages.words.workflowEventName.${value}`, { lng }),
+  fileSize: (value, lng) => formatFileSize(Number(value), 1, intlLocale(lng)),
+  fileSizeExact: (value, lng) => formatFileSize(Number(value), 3, intlLocale(lng)),
   checklistsOr: (value, lng) =>
     String(value)
       .split(',')

@@ -1,4 +1,6 @@
 import type { FieldIssue } from '../../../../../shared/ipc/envelope';
+import { message } from '../../../../../shared/messages';
+import { translateMessage } from '../../../i18n/messages';
 
 export type SignField = 'signedByName' | 'attestation';
 export type SignValues = { signedByName: string; attested: boolean };
@@ -38,10 +40,11 @@ export function placeRefusal(
 
 const withFullStop = (message: string) => (/[.!?]$/.test(message) ? message : `${message}.`);
 
-/** A refusal message that names a channel or a schema path is for developers: replace it with plain words. */
-export function plainRefusalMessage(message: string): string {
-  if (/^Invalid [a-z]+:[a-z]+ request/.test(message)) {
-    return 'The app could not read this request, so nothing was submitted. Reload the window and try again; if it keeps happening, report it.';
-  }
-  return message;
+/**
+ * A refusal message that names a channel or a schema path is for developers: replace it with plain words.
+ * `shown` is the refusal in the interface's language, `english` as the main process sent it.
+ */
+export function plainRefusalMessage(shown: string, english = shown): string {
+  if (/^Invalid [a-z]+:[a-z]+ request/.test(english)) return translateMessage(message('errors.unreadableRequest'));
+  return shown;
 }
