@@ -559,7 +559,9 @@ export const RefusedChangeSchema = z.object({
   memberName: z.string().nullable(),
   entity: z.string(),
   operation: z.string(),
+  /** Why, in English as stored; `reasonMessage` is the same by catalog key when it came from HQ's receipt. */
   reason: z.string(),
+  reasonMessage: MessageRefSchema.optional(),
   refusedAt: z.string(),
 });
 export type RefusedChange = z.infer<typeof RefusedChangeSchema>;

@@ -290,6 +290,42 @@ export const messages = {
     notResolved_other: '{{count}} Action Required findings are not resolved (no accepted Member response yet)',
     wrongState: '{{event, workflowEventName}} is not possible while the validation is {{state, workflowState}}',
   },
+  /** Why HQ refused a change, from the outcome code of its receipt (electron/sync/push-outbox.ts). */
+  hqRefusal: {
+    stale: 'HQ has a newer version of {{label, messages}}; reload it before editing.',
+    staleVersion: 'HQ has a newer version of {{label, messages}} (version {{version}}); reload it before editing.',
+    staleReview:
+      'HQ has a newer version of {{label, messages}} (version {{version}}: {{decision, reviewDecision}} by {{by}}); reload it before editing.',
+    conflict:
+      'HQ refused {{label, messages}} because it conflicts with what HQ already holds. Nothing was changed at HQ.',
+    conflictSaying:
+      'HQ refused {{label, messages}} because it conflicts with what HQ already holds (HQ: {{hq}}). Nothing was changed at HQ.',
+    forbidden: 'HQ refused {{label, messages}}: your account may not change it.',
+    forbiddenSaying: 'HQ refused {{label, messages}}: your account may not change it (HQ: {{hq}}).',
+    invalid: 'HQ could not accept {{label, messages}}: the data was not in the form HQ expects.',
+    invalidSaying: 'HQ could not accept {{label, messages}}: {{hq}}.',
+    other: 'HQ answered {{outcome}} for {{label, messages}}.',
+    label: {
+      validation: 'this validation',
+      criterion_response: 'this answer',
+      site: 'this site',
+      finding: 'this finding',
+      observation: 'this observation',
+      evidence: 'this evidence record',
+      inspection_checklist: 'this inspection checklist',
+      virtual_session: 'this virtual session log',
+      finding_review: 'this review',
+      workflow_event: 'this workflow step',
+      member_response: 'this Member response',
+      START_REVIEW: 'the start of this review',
+      RETURN: 'this return for correction',
+      APPROVE: 'this approval',
+      ISSUE_REPORT: 'this report issue',
+      CLOSE: 'this closing',
+      findingOn: 'the finding on {{id}}',
+      answerTo: '{{id}}',
+    },
+  },
   /** Whose validations the dashboard's figures cover. */
   dashboardScope: {
     computer: 'Your validations on this computer',
@@ -310,6 +346,8 @@ export const messages = {
       ISSUE_REPORT: 'report issued',
       CLOSE: 'closed',
     },
+    /** A review decision's name (REVIEW_DECISION_LABELS). */
+    reviewDecision: { CONCUR: 'Concur', NON_CONCUR: 'Non-concur', RETURN_FOR_CORRECTION: 'Return for correction' },
     /** A workflow step's name (WORKFLOW_EVENT_LABELS), at the start of a sentence. */
     workflowEventName: {
       SUBMIT: 'Submitted',

@@ -45,7 +45,7 @@ export const MessageRefSchema: z.ZodType<MessageRef> = z.lazy(() =>
  * - quoted: a label the person typed, in quotes after a space; nothing when it is empty.
  * - messages: a list of messages, one after another.
  * - fileSize, fileSizeExact: a number of bytes as "25 MB" (to 1 decimal; exact: to 3).
- * - fileType, workflowEvent, workflowEventName: the words for a code under `words` in the catalog.
+ * - fileType, workflowEvent, workflowEventName, reviewDecision: the words for a code under `words` in the catalog.
  */
 export const MESSAGE_FORMATS = [
   'date',
@@ -61,6 +61,7 @@ export const MESSAGE_FORMATS = [
   'fileType',
   'workflowEvent',
   'workflowEventName',
+  'reviewDecision',
 ] as const;
 export type MessageFormat = (typeof MESSAGE_FORMATS)[number];
 
@@ -76,6 +77,7 @@ const englishFormats: Record<MessageFormat, (value: MessageParam) => string> = {
   fileType: (value) => word('fileType', value),
   workflowEvent: (value) => word('workflowEvent', value),
   workflowEventName: (value) => word('workflowEventName', value),
+  reviewDecision: (value) => word('reviewDecision', value),
   fileSize: (value) => formatFileSize(Number(value)),
   fileSizeExact: (value) => formatFileSize(Number(value), 3),
   checklistsOr: (value) =>

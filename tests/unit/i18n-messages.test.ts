@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { refusalMessage } from '../../electron/sync/push-outbox';
 import { i18n } from '../../renderer/src/i18n';
 import { messages as en } from '../../renderer/src/i18n/locales/en/messages';
 import { messages as es } from '../../renderer/src/i18n/locales/es/messages';
@@ -104,6 +105,34 @@ describe('words the messages share with the rest of the app', () => {
     for (const [kind, label] of Object.entries(WORKFLOW_EVENT_LABELS)) {
       expect(en.words.workflowEvent[kind as keyof typeof WORKFLOW_EVENT_LABELS]).toBe(label.toLowerCase());
     }
+  });
+});
+
+describe('HQ refusals in the sync screens', () => {
+  it('are written from the receipt’s outcome code, in English as before and in Spanish', async () => {
+    const change = { entity: 'finding', payload: { criterionId: '4.2' } } as never;
+    const receipt = (outcome: string, more = {}) =>
+      ({ changeId: 'c', outcome, receivedAt: '2027-03-01T10:00:00.000Z', ...more }) as never;
+    const stale = refusalMessage(
+      { entity: 'finding_review', payload: {} } as never,
+      receipt('stale', {
+        current: { version: 3, payload: { decision: 'CONCUR', reviewedBy: 'Sam Ortiz' } },
+      }),
+    );
+    const forbidden = refusalMessage(change, receipt('forbidden', { reason: 'outside your field office' }));
+    expect(stale.message).toBe(
+      'HQ has a newer version of this review (version 3: Concur by Sam Ortiz); reload it before editing.',
+    );
+    expect(forbidden.message).toBe(
+      'HQ refused the finding on 4.2: your account may not change it (HQ: outside your field office).',
+    );
+    await i18n.changeLanguage('es');
+    expect(translateMessage(stale)).toBe(
+      'La sede central tiene una versión más reciente de esta revisión (versión 3: Conforme, de Sam Ortiz); vuelva a cargarla antes de editar.',
+    );
+    expect(translateMessage(forbidden)).toBe(
+      'La sede central rechazó el hallazgo de 4.2: su cuenta no puede modificarlo (sede central: outside your field office).',
+    );
   });
 });
 

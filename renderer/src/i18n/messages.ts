@@ -24,6 +24,7 @@ const formats: Record<MessageFormat, (value: MessageParam, lng: string) => strin
   fileType: (value, lng) => t(`messages.words.fileType.${value}`, { lng }),
   workflowEvent: (value, lng) => t(`messages.words.workflowEvent.${value}`, { lng }),
   workflowEventName: (value, lng) => t(`messages.words.workflowEventName.${value}`, { lng }),
+  reviewDecision: (value, lng) => t(`messages.words.reviewDecision.${value}`, { lng }),
   fileSize: (value, lng) => formatFileSize(Number(value), 1, intlLocale(lng)),
   fileSizeExact: (value, lng) => formatFileSize(Number(value), 3, intlLocale(lng)),
   checklistsOr: (value, lng) =>

@@ -302,6 +302,43 @@ export const messages: Translation<typeof en> = {
     wrongState:
       '«{{event, workflowEventName}}» no es posible mientras la validación está en estado «{{state, workflowState}}»',
   },
+  hqRefusal: {
+    stale: 'La sede central tiene una versión más reciente de {{label, messages}}; vuelva a cargarla antes de editar.',
+    staleVersion:
+      'La sede central tiene una versión más reciente de {{label, messages}} (versión {{version}}); vuelva a cargarla antes de editar.',
+    staleReview:
+      'La sede central tiene una versión más reciente de {{label, messages}} (versión {{version}}: {{decision, reviewDecision}}, de {{by}}); vuelva a cargarla antes de editar.',
+    conflict:
+      'La sede central rechazó {{label, messages}} porque contradice lo que ya tiene registrado. No se cambió nada en la sede central.',
+    conflictSaying:
+      'La sede central rechazó {{label, messages}} porque contradice lo que ya tiene registrado (sede central: {{hq}}). No se cambió nada en la sede central.',
+    forbidden: 'La sede central rechazó {{label, messages}}: su cuenta no puede modificarlo.',
+    forbiddenSaying:
+      'La sede central rechazó {{label, messages}}: su cuenta no puede modificarlo (sede central: {{hq}}).',
+    invalid: 'La sede central no pudo aceptar {{label, messages}}: los datos no tenían la forma que espera.',
+    invalidSaying: 'La sede central no pudo aceptar {{label, messages}}: {{hq}}.',
+    other: 'La sede central respondió {{outcome}} para {{label, messages}}.',
+    label: {
+      validation: 'esta validación',
+      criterion_response: 'esta respuesta',
+      site: 'esta instalación',
+      finding: 'este hallazgo',
+      observation: 'esta observación',
+      evidence: 'este registro de evidencia',
+      inspection_checklist: 'esta lista de inspección',
+      virtual_session: 'este registro de sesión virtual',
+      finding_review: 'esta revisión',
+      workflow_event: 'este paso del flujo de trabajo',
+      member_response: 'esta respuesta del Socio',
+      START_REVIEW: 'el inicio de esta revisión',
+      RETURN: 'esta devolución para corrección',
+      APPROVE: 'esta aprobación',
+      ISSUE_REPORT: 'esta emisión del informe',
+      CLOSE: 'este cierre',
+      findingOn: 'el hallazgo de {{id}}',
+      answerTo: 'la respuesta de {{id}}',
+    },
+  },
   dashboardScope: {
     computer: 'Sus validaciones en esta computadora',
     hqOwn: 'Sus validaciones en la sede central',
@@ -310,6 +347,11 @@ export const messages: Translation<typeof en> = {
   },
   words: {
     or: ' o ',
+    reviewDecision: {
+      CONCUR: 'Conforme',
+      NON_CONCUR: 'No conforme',
+      RETURN_FOR_CORRECTION: 'Devolver para corrección',
+    },
     // Spanish names the step as what nobody can do yet: "nadie puede aprobar aquí todavía".
     workflowEvent: {
       SUBMIT: 'enviar la validación',
