@@ -2,9 +2,8 @@ import { appendAudit } from '../../db/audit-log';
 import { stmt } from '../../db/statements';
 import type { RefusedChange, RefusedEvidenceView } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
-import { type MessageRef, message } from '../../shared/messages';
-import { type Change, ReceiptSchema } from '../../shared/sync/protocol';
-import { parsePayload, refusalMessage, validationIdOfChange } from '../sync/push-outbox';
+import { message } from '../../shared/messages';
+import { parsePayload, storedRefusalMessage, validationIdOfChange } from '../sync/push-outbox';
 import {
   clearEvidenceRefusal,
   keepEvidenceOffHq,
@@ -36,14 +35,13 @@ export function listRefusedChanges(ctx: ServiceContext): RefusedChange[] {
     ctx.db,
     'SELECT m.legal_name FROM validations v JOIN members m ON m.id = v.member_id WHERE v.id = ?',
   ).pluck();
-  const receiptOf = stmt(ctx.db, 'SELECT receipt_json FROM sync_receipts WHERE change_id = ?').pluck();
   return rows.map((row) => {
     const validationId = validationIdOfChange({
       entity: row.entity,
       entityId: row.entity_id,
       payload: parsePayload(row.payload_json),
     });
-    const told = refusalFromReceipt(row, receiptOf.get(row.change_id) as string | undefined);
+    const told = storedRefusalMessage(ctx.db, row);
     return {
       changeId: row.change_id,
       validationId,
@@ -56,27 +54,6 @@ export function listRefusedChanges(ctx: ServiceContext): RefusedChange[] {
     };
   });
 }
-
-/**
- * The stored reason by catalog key, when it is the refusal HQ's receipt gave (its outcome code says which); null for
- * reasons set aside here (a change HQ kept failing on) or written before receipts were kept.
- */
-function refusalFromReceipt(row: RefusedRow, receiptJson: string | undefined): MessageRef | null {
-  if (!receiptJson) return null;
-  const receipt = ReceiptSchema.safeParse(parsePayloadJson(receiptJson));
-  if (!receipt.success) return null;
-  const change = { entity: row.entity, payload: parsePayload(row.payload_json) } as Change;
-  const { message: english, ...told } = refusalMessage(change, receipt.data);
-  return english === row.parked_reason ? told : null;
-}
-
-const parsePayloadJson = (json: string): unknown => {
-  try {
-    return JSON.parse(json);
-  } catch {
-    return null;
-  }
-};
 
 /** Puts a refused change back in the queue (e.g. after HQ fixed an account); the next sync sends it again. */
 export function sendRefusedChangeAgain(ctx: ServiceContext, changeId: string): void {

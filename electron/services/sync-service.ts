@@ -208,6 +208,7 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
           validationId,
           state: syncing && s.state === 'not-synced' && s.pending > 0 ? 'syncing' : s.state,
           reason: s.state === 'needs-attention' ? s.reason : null,
+          ...(s.state === 'needs-attention' && s.reasonMessage ? { reasonMessage: s.reasonMessage } : {}),
           syncedAt: s.syncedAt,
           safeToArchiveAt: s.safeToArchiveAt,
         };

@@ -4,7 +4,7 @@ import { stmt } from '../../db/statements';
 import { SENT_EVENT_KINDS } from '../../shared/domain/lifecycle';
 import { REVIEW_DECISION_LABELS } from '../../shared/domain/review';
 import { type Message, type MessageRef, message } from '../../shared/messages';
-import { type Change, ChangeSchema, type Receipt } from '../../shared/sync/protocol';
+import { type Change, ChangeSchema, type Receipt, ReceiptSchema } from '../../shared/sync/protocol';
 import { backoffDelayMs } from './retry';
 import {
   ClientError,
@@ -342,7 +342,13 @@ export function validationIdOfChange(change: {
   return typeof fromPayload === 'string' ? fromPayload : null;
 }
 
-export type QueuedRow = { entity: string; entity_id: string; payload_json: string; parked_reason: string | null };
+export type QueuedRow = {
+  change_id: string;
+  entity: string;
+  entity_id: string;
+  payload_json: string;
+  parked_reason: string | null;
+};
 
 /**
  * The outbox rows (waiting or refused) of one validation, in order. The SQL narrows by the three ways a row
@@ -351,7 +357,7 @@ export type QueuedRow = { entity: string; entity_id: string; payload_json: strin
 export function queuedRowsOfValidation(db: Db, validationId: string): QueuedRow[] {
   const rows = stmt(
     db,
-    `SELECT entity, entity_id, payload_json, parked_reason FROM sync_outbox
+    `SELECT change_id, entity, entity_id, payload_json, parked_reason FROM sync_outbox
      WHERE entity_id = ? OR substr(entity_id, 1, ?) = ? OR json_extract(payload_json, '$.validationId') = ?
      ORDER BY seq`,
   ).all(validationId, validationId.length + 1, `${validationId}/`, validationId) as QueuedRow[];
@@ -406,6 +412,21 @@ export function refusalMessage(change: Change, receipt: Receipt): Message {
     default:
       return message('hqRefusal.other', { label, outcome: receipt.outcome });
   }
+}
+
+/**
+ * A refused row's stored reason by catalog key, when it is the refusal HQ's receipt gave (its outcome code says
+ * which); null for reasons set aside here (a change HQ kept failing on) or stored before receipts were kept.
+ */
+export function storedRefusalMessage(db: Db, row: Omit<QueuedRow, 'entity_id'>): MessageRef | null {
+  if (row.parked_reason === null) return null;
+  const json = stmt(db, 'SELECT receipt_json FROM sync_receipts WHERE change_id = ?').pluck().get(row.change_id);
+  if (typeof json !== 'string') return null;
+  const receipt = ReceiptSchema.safeParse(parsePayload(json));
+  if (!receipt.success) return null;
+  const change = { entity: row.entity, payload: parsePayload(row.payload_json) } as Change;
+  const { message: english, ...told } = refusalMessage(change, receipt.data);
+  return english === row.parked_reason ? told : null;
 }
 
 type SentEventKind = (typeof SENT_EVENT_KINDS)[number];

@@ -521,6 +521,8 @@ export const ValidationSyncViewSchema = z.object({
   validationId: UuidSchema,
   state: z.enum(['not-synced', 'syncing', 'synced', 'needs-attention']),
   reason: z.string().nullable(),
+  /** The reason by catalog key, when it is HQ's refusal of a change. */
+  reasonMessage: MessageRefSchema.optional(),
   /** When HQ last receipted one of its changes. */
   syncedAt: z.string().nullable(),
   /** Set once HQ's copy carries the same fingerprint and every evidence file. */

@@ -1,5 +1,6 @@
 import type { FieldIssue } from '../../../../../shared/ipc/envelope';
 import { message } from '../../../../../shared/messages';
+import { i18n } from '../../../i18n';
 import { translateMessage } from '../../../i18n/messages';
 
 export type SignField = 'signedByName' | 'attestation';
@@ -10,10 +11,10 @@ export type SignErrors = Partial<Record<SignField, string>>;
 export function checkSignForm(values: SignValues): SignErrors {
   const errors: SignErrors = {};
   const name = values.signedByName.trim();
-  if (name.length === 0) errors.signedByName = 'Type your full name to sign.';
-  else if (name.length < 3) errors.signedByName = 'Type your full name (at least 3 characters) to sign.';
-  else if (name.length > 120) errors.signedByName = `Your name is ${name.length} characters long; the limit is 120.`;
-  if (!values.attested) errors.attestation = 'Confirm that you verified the criteria as recorded.';
+  if (name.length === 0) errors.signedByName = i18n.t('worksheet.sign.nameMissing');
+  else if (name.length < 3) errors.signedByName = i18n.t('worksheet.sign.nameShort');
+  else if (name.length > 120) errors.signedByName = i18n.t('worksheet.sign.nameLong', { length: name.length });
+  if (!values.attested) errors.attestation = i18n.t('worksheet.sign.attestMissing');
   return errors;
 }
 
