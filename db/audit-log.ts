@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../shared/ipc/envelope';
+import { message } from '../shared/messages';
 import type { Db } from './connection';
 import { stmt } from './statements';
 
@@ -287,13 +288,11 @@ function refuseIfUnvouched(held: HeldBreak, validationIds: string[]): void {
   if (validationIds.length === 0) return;
   const affected = held.affected.wholeStore || validationIds.some((id) => held.affected.validationIds.includes(id));
   if (!affected) return;
-  const entry = `audit log entry #${held.firstBreak.seq}`;
-  const scope = held.affected.wholeStore
-    ? `Every validation on this computer is read-only because the audit log was changed outside the app (${entry}) in a way that cannot be traced to one validation`
-    : `This validation is read-only because its audit log on this computer was changed outside the app (${entry})`;
   throw new AppError(
     'AUDIT_CHAIN_BROKEN',
-    `${scope}; the change was not saved. Contact your field office before doing anything else with it; do not re-enter the data here or on another computer.`,
+    message(held.affected.wholeStore ? 'errors.auditChain.wholeStore' : 'errors.auditChain.validation', {
+      seq: held.firstBreak.seq,
+    }),
   );
 }
 

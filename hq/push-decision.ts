@@ -222,7 +222,7 @@ export function decideChange(state: BatchState, principal: Principal, change: Ch
  */
 function findingDueDateAtHqRefusal(payload: Record<string, unknown>): string | null {
   const finding = payload as Pick<Finding, 'classification' | 'dueDate' | 'createdAt'>;
-  return findingDueDateRefusal(finding, null, earliestReportDateAtHq(finding.createdAt));
+  return findingDueDateRefusal(finding, null, earliestReportDateAtHq(finding.createdAt))?.message ?? null;
 }
 
 /** What the batch loaded of a validation it moves; a rule must never see a validation as having no findings. */

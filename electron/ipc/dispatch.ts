@@ -3,6 +3,8 @@ import { describeUnstorableText, findUnstorableText } from '../../shared/domain/
 import { CHANNELS, type Channel } from '../../shared/ipc/channels';
 import { contract } from '../../shared/ipc/contract';
 import { AppError, type Envelope, fail, ok } from '../../shared/ipc/envelope';
+import { message } from '../../shared/messages';
+import { fieldIssue } from '../../shared/messages/field-issues';
 import { storeFailureOnRequest } from '../services/store-errors';
 import type { Handlers } from './handlers';
 
@@ -34,14 +36,16 @@ export function createDispatcher(
     // Acknowledged must mean stored as typed: SQLite would keep a lone surrogate as U+FFFD, HQ refuses NUL.
     const unstorable = findUnstorableText(payload);
     if (unstorable) {
-      const issues = [{ path: unstorable.path, message: `This text ${unstorable.problem}.` }];
-      return fail('BAD_REQUEST', `Invalid ${channel} request: ${describeUnstorableText(unstorable)}`, issues);
+      const issues = [fieldIssue(unstorable.path, { code: 'custom', message: `This text ${unstorable.problem}.` })];
+      const details = describeUnstorableText(unstorable);
+      return fail('BAD_REQUEST', message('errors.invalidRequest', { channel, details }), issues);
     }
     const parsed = contract[channel].request.safeParse(payload);
     if (!parsed.success) {
       // The issues let a form mark each refused field; the message stays for logs and older callers.
-      const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-      return fail('BAD_REQUEST', `Invalid ${channel} request: ${describeZodError(parsed.error)}`, issues);
+      const issues = parsed.error.issues.map((i) => fieldIssue(i.path.map(String).join('.'), i));
+      const details = describeZodError(parsed.error);
+      return fail('BAD_REQUEST', message('errors.invalidRequest', { channel, details }), issues);
     }
     try {
       const handler = handlers[channel] as (request: unknown) => unknown;
@@ -49,14 +53,11 @@ export function createDispatcher(
       onHandled?.(channel);
       return ok(value);
     } catch (error) {
-      if (error instanceof AppError) return fail(error.code, error.message);
+      if (error instanceof AppError) return fail(error.code, error.told);
       logError(`Handler for ${channel} failed`, error);
       const storeFailure = storeFailureOnRequest(error);
-      if (storeFailure) return fail(storeFailure.code, storeFailure.message);
-      return fail(
-        'INTERNAL',
-        'Something went wrong on this computer and nothing was saved. Try again; if it keeps happening, report it.',
-      );
+      if (storeFailure) return fail(storeFailure.code, storeFailure.told);
+      return fail('INTERNAL', message('errors.internal'));
     }
   };
 }

@@ -4,6 +4,7 @@ import { stmt } from '../../db/statements';
 import type { Validation } from '../../shared/domain/validation';
 import type { ResponseOf } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
+import { message } from '../../shared/messages';
 import { isoNow, type ServiceContext } from './service-context';
 import { createValidation } from './validation-service';
 
@@ -25,7 +26,7 @@ const OPEN_ASSIGNMENTS = `SELECT id, member_id, entity_type, mode, target_date, 
 export function listAssignments(ctx: ServiceContext): AssignmentView[] {
   return (stmt(ctx.db, OPEN_ASSIGNMENTS).all() as AssignmentRow[]).map((row) => {
     const member = getMember(ctx.db, row.member_id);
-    if (!member) throw new AppError('INTERNAL', `Assignment ${row.id} names a Member that is missing.`);
+    if (!member) throw new AppError('INTERNAL', message('errors.assignment.memberMissing', { id: row.id }));
     return { id: row.id, member, entityType: row.entity_type, mode: row.mode, targetDate: row.target_date };
   });
 }
@@ -42,13 +43,10 @@ export function startValidationFromAssignment(ctx: ServiceContext, assignmentId:
         'SELECT id, member_id, entity_type, mode, target_date, started_validation_id FROM assignments WHERE id = ?',
       ).get(assignmentId) as AssignmentRow | undefined;
       if (!row) {
-        throw new AppError('NOT_FOUND', 'That assignment is not on this computer. Sync with HQ to refresh the list.');
+        throw new AppError('NOT_FOUND', message('errors.assignment.notHere'));
       }
       if (row.started_validation_id !== null) {
-        throw new AppError(
-          'CONFLICT',
-          'This assignment has already been started; open its validation from the Members list.',
-        );
+        throw new AppError('CONFLICT', message('errors.assignment.alreadyStarted'));
       }
       const validation = createValidation(ctx, {
         memberId: row.member_id,

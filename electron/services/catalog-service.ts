@@ -2,8 +2,9 @@ import { getCatalogEdition, installCatalogEdition, listCatalogEditionIds } from 
 import { bundledEditions } from '../../shared/catalog/index';
 import { criteriaForEntity } from '../../shared/catalog/load';
 import type { CatalogEdition, Criterion } from '../../shared/catalog/schema';
-import { ENTITY_TYPE_LABELS, type EntityType } from '../../shared/domain/entity-types';
+import type { EntityType } from '../../shared/domain/entity-types';
 import { AppError } from '../../shared/ipc/envelope';
+import { message } from '../../shared/messages';
 import { isoNow, type ServiceContext } from './service-context';
 
 export function installBundledEditions(ctx: ServiceContext): void {
@@ -14,7 +15,7 @@ export function installBundledEditions(ctx: ServiceContext): void {
 
 export function getEdition(ctx: ServiceContext, editionId: string): CatalogEdition {
   const edition = getCatalogEdition(ctx.db, editionId);
-  if (!edition) throw new AppError('NOT_FOUND', `Catalog edition ${editionId} is not installed on this computer.`);
+  if (!edition) throw new AppError('NOT_FOUND', message('errors.catalog.notInstalled', { edition: editionId }));
   return edition;
 }
 
@@ -24,10 +25,7 @@ export function currentEditionFor(ctx: ServiceContext, entityType: EntityType): 
     const edition = getEdition(ctx, id);
     if (edition.entityTypes.includes(entityType)) return edition;
   }
-  throw new AppError(
-    'BAD_REQUEST',
-    `No installed MSC catalog has criteria for ${ENTITY_TYPE_LABELS[entityType]} yet. Sync with HQ to receive a newer catalog.`,
-  );
+  throw new AppError('BAD_REQUEST', message('errors.catalog.noEdition', { entityType }));
 }
 
 const worksheetCriteriaCache = new WeakMap<CatalogEdition, Map<EntityType, Criterion[]>>();

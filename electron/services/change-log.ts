@@ -2,6 +2,7 @@ import { appendAudit } from '../../db/audit-log';
 import type { Db } from '../../db/connection';
 import { enqueueOutbox, type OutboxChange } from '../../db/outbox';
 import { AppError } from '../../shared/ipc/envelope';
+import { message } from '../../shared/messages';
 import { checkSyncPayload } from '../../shared/sync/payloads';
 import { validationIdOfChange } from '../sync/push-outbox';
 import { isDemoValidation } from './demo-validations';
@@ -53,7 +54,7 @@ export function queueForHq(db: Db, change: OutboxChange): string | null {
   if (!checked.ok) {
     throw new AppError(
       'BAD_REQUEST',
-      `Nothing was saved: HQ would not accept this ${change.entity} (${checked.reason}).`,
+      message('errors.sync.changeRefused', { entity: change.entity, reason: checked.reason }),
     );
   }
   const validationId = validationIdOfChange({

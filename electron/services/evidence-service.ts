@@ -21,6 +21,7 @@ import type { Evidence } from '../../shared/domain/field-work';
 import type { Validation } from '../../shared/domain/validation';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
+import { type Message, message } from '../../shared/messages';
 import { filesNamedByPulledCopies } from '../sync/download-evidence';
 import { getEdition, worksheetCriteria } from './catalog-service';
 import { recordChange } from './change-log';
@@ -102,8 +103,8 @@ export async function pickEvidenceFiles(
   );
 }
 
-const refuse = (message: string): never => {
-  throw new AppError('BAD_REQUEST', message);
+const refuse = (text: Message): never => {
+  throw new AppError('BAD_REQUEST', text);
 };
 
 /** A display name only: no folders, no control characters. */
@@ -153,14 +154,14 @@ function resolveAttachTarget(
   if (criterionId) {
     const criteria = worksheetCriteria(getEdition(ctx, validation.catalogEditionId), validation.entityType);
     if (!criteria.some((c) => c.id === criterionId)) {
-      refuse(`Criterion ${criterionId} is not on this validation's worksheet.`);
+      refuse(message('errors.evidence.criterionNotOnWorksheet', { criterionId }));
     }
   }
   if (!findingId) return criterionId;
   const findingCriterion = findingCriterionId(ctx.db, validation.id, findingId);
-  if (!findingCriterion) throw new AppError('NOT_FOUND', 'That finding is not part of this validation any more.');
+  if (!findingCriterion) throw new AppError('NOT_FOUND', message('errors.evidence.findingGone'));
   if (criterionId && findingCriterion !== criterionId) {
-    refuse(`That finding belongs to criterion ${findingCriterion}, not ${criterionId}.`);
+    refuse(message('errors.evidence.findingElsewhere', { findingCriterion, criterionId }));
   }
   return findingCriterion;
 }
@@ -172,7 +173,7 @@ function decodeBase64(fileName: string, base64: string, maxBytes: number): Buffe
   checkSize(fileName, expectedBytes, maxBytes);
   const bytes = Buffer.from(base64, 'base64');
   if (base64.length % 4 !== 0 || bytes.length !== expectedBytes) {
-    refuse(`"${fileName}" was not attached: its content did not arrive intact. Attach it again.`);
+    refuse(message('errors.evidence.notIntact', { fileName }));
   }
   return bytes;
 }
@@ -193,12 +194,12 @@ async function stageChecked(
   }
   const picked = registry.take(source.token, request.validationId);
   if (!picked) {
-    return refuse(`"${cleanFileName(request.fileName)}" was not attached: choose the file again (the choice expired).`);
+    return refuse(message('errors.evidence.choiceExpired', { fileName: cleanFileName(request.fileName) }));
   }
   const fileName = cleanFileName(picked.fileName);
   const info = await stat(picked.path).catch(() => null);
   if (!info?.isFile()) {
-    throw new AppError('NOT_FOUND', `"${fileName}" was not attached: it is no longer where it was chosen from.`);
+    throw new AppError('NOT_FOUND', message('errors.evidence.moved', { fileName }));
   }
   checkSize(fileName, info.size, maxBytes);
   await withFileSource(picked.path, (s) => checkEvidenceType(fileName, s));
@@ -285,7 +286,7 @@ export async function storeCheckedFile(
 function requireAttachedEvidence(ctx: ServiceContext, validationId: string, evidenceId: string) {
   const found = getEvidence(ctx.db, evidenceId);
   if (!found || found.validationId !== validationId || found.deletedAt !== null) {
-    throw new AppError('NOT_FOUND', 'That evidence is not attached to this validation (it may have been removed).');
+    throw new AppError('NOT_FOUND', message('errors.evidence.notAttached'));
   }
   const { deletedAt: _deletedAt, deletedReason: _deletedReason, ...evidence } = found;
   return evidence;

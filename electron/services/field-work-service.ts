@@ -14,6 +14,7 @@ import type { Finding, Observation, Site } from '../../shared/domain/field-work'
 import { findingDueDateRefusal, storedFindingFields } from '../../shared/domain/finding-rules';
 import type { ParsedRequestOf } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
+import { message } from '../../shared/messages';
 import { getEdition, worksheetCriteria } from './catalog-service';
 import { recordChange } from './change-log';
 import { saveResponse } from './response-service';
@@ -27,7 +28,7 @@ export function saveSite(ctx: ServiceContext, req: ParsedRequestOf<'sites:save'>
     requireEditableValidation(ctx, req.validationId);
     const before = req.id ? getSite(ctx.db, req.id) : undefined;
     if (req.id && (!before || before.validationId !== req.validationId)) {
-      throw new AppError('NOT_FOUND', 'That site is not part of this validation (it may have been removed).');
+      throw new AppError('NOT_FOUND', message('errors.findings.siteGone'));
     }
     const at = isoNow(ctx);
     const site: Site = {
@@ -59,7 +60,7 @@ export function deleteSite(ctx: ServiceContext, validationId: string, siteId: st
     requireEditableValidation(ctx, validationId);
     const before = getSite(ctx.db, siteId);
     if (!before || before.validationId !== validationId)
-      throw new AppError('NOT_FOUND', 'That site was already removed.');
+      throw new AppError('NOT_FOUND', message('errors.findings.siteAlreadyRemoved'));
     // Each answer that named the site loses the link as an ordinary, versioned and audited save.
     for (const criterionId of criteriaVerifiedAtSite(ctx.db, siteId)) {
       saveResponse(ctx, { validationId, criterionId, siteId: null });
@@ -84,18 +85,19 @@ export function saveFinding(ctx: ServiceContext, req: ParsedRequestOf<'findings:
     const validation = requireEditableValidation(ctx, req.validationId);
     const criteria = worksheetCriteria(getEdition(ctx, validation.catalogEditionId), validation.entityType);
     if (!criteria.some((c) => c.id === req.criterionId)) {
-      throw new AppError('BAD_REQUEST', `Criterion ${req.criterionId} is not on this validation's worksheet.`);
+      throw new AppError(
+        'BAD_REQUEST',
+        message('errors.findings.criterionNotOnWorksheet', { criterionId: req.criterionId }),
+      );
     }
     const before = getFinding(ctx.db, req.validationId, req.criterionId);
     if (req.reasonCode !== null) {
       const reason = readSettings(ctx.db).deficiencyReasons.find((r) => r.code === req.reasonCode);
-      if (!reason) throw new AppError('BAD_REQUEST', `"${req.reasonCode}" is not a deficiency reason in Settings.`);
+      if (!reason)
+        throw new AppError('BAD_REQUEST', message('errors.findings.unknownReason', { reason: req.reasonCode }));
       // A retired reason stays on the findings that already have it, but is not chosen anew.
       if (!reason.active && before?.reasonCode !== req.reasonCode) {
-        throw new AppError(
-          'BAD_REQUEST',
-          `"${reason.label}" is retired in Settings; choose a reason that is in use, or bring it back into use first.`,
-        );
+        throw new AppError('BAD_REQUEST', message('errors.findings.retiredReason', { reason: reason.label }));
       }
     }
     // A Recommendation's due date is cleared (the editor says why); a new date before the report date is refused.
@@ -133,7 +135,7 @@ export function deleteFinding(ctx: ServiceContext, validationId: string, criteri
   return inTransaction(ctx, () => {
     requireEditableValidation(ctx, validationId);
     const before = getFinding(ctx.db, validationId, criterionId);
-    if (!before) throw new AppError('NOT_FOUND', `Criterion ${criterionId} has no finding to remove.`);
+    if (!before) throw new AppError('NOT_FOUND', message('errors.findings.nothingToRemove', { criterionId }));
     deleteFindingRow(ctx.db, before.id);
     recordChange(ctx, {
       action: 'finding.delete',
@@ -152,7 +154,7 @@ export function saveObservation(ctx: ServiceContext, req: ParsedRequestOf<'obser
     requireEditableValidation(ctx, req.validationId);
     const before = req.id ? getObservation(ctx.db, req.id) : undefined;
     if (req.id && (!before || before.validationId !== req.validationId)) {
-      throw new AppError('NOT_FOUND', 'That observation is not part of this validation.');
+      throw new AppError('NOT_FOUND', message('errors.findings.observationNotHere'));
     }
     const at = isoNow(ctx);
     const observation: Observation = {
@@ -182,7 +184,7 @@ export function deleteObservation(ctx: ServiceContext, validationId: string, id:
     requireEditableValidation(ctx, validationId);
     const before = getObservation(ctx.db, id);
     if (!before || before.validationId !== validationId)
-      throw new AppError('NOT_FOUND', 'That observation was already removed.');
+      throw new AppError('NOT_FOUND', message('errors.findings.observationAlreadyRemoved'));
     deleteObservationRow(ctx.db, id);
     recordChange(ctx, {
       action: 'observation.delete',

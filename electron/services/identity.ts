@@ -1,5 +1,6 @@
-import { type Person, USER_ROLE_LABELS } from '../../shared/domain/lifecycle';
+import { type Person, USER_ROLE_LABELS, type WorkflowEventKind } from '../../shared/domain/lifecycle';
 import { AppError } from '../../shared/ipc/envelope';
+import { message } from '../../shared/messages';
 import type { HqUser } from '../../shared/sync/protocol';
 import type { CredentialStore } from './hq-credentials';
 import type { EnrolledPerson, ServiceContext } from './service-context';
@@ -37,11 +38,16 @@ export function actAsStoredUser(ctx: ServiceContext, credentials: CredentialStor
 }
 
 /** The enrolled person, or a refusal saying the laptop must be enrolled first. */
-export function requirePerson(ctx: ServiceContext, doing: string): EnrolledPerson {
+export function requirePerson(
+  ctx: ServiceContext,
+  doing: 'reviewDecision' | 'memberResponse' | WorkflowEventKind,
+): EnrolledPerson {
   if (!ctx.person) {
     throw new AppError(
       'FORBIDDEN',
-      `This computer is not enrolled with HQ, so nobody can ${doing} here yet: enrol it in Settings first.`,
+      doing === 'reviewDecision' || doing === 'memberResponse'
+        ? message(`errors.notEnrolled.${doing}`)
+        : message('errors.notEnrolled.workflow', { event: doing }),
     );
   }
   return ctx.person;

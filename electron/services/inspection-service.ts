@@ -10,10 +10,11 @@ import {
 import { CHECKLIST_DEFINITIONS, checklistItemsFor } from '../../shared/catalog/checklists';
 import type { Criterion } from '../../shared/catalog/schema';
 import type { InspectionChecklist, VirtualSession } from '../../shared/domain/field-work';
-import { checklistName } from '../../shared/domain/inspection-rules';
+import { checklistNameCode } from '../../shared/domain/inspection-rules';
 import type { Validation } from '../../shared/domain/validation';
 import type { ParsedRequestOf } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
+import { message } from '../../shared/messages';
 import { getEdition, worksheetCriteria } from './catalog-service';
 import { recordChange } from './change-log';
 import { isoNow, type ServiceContext } from './service-context';
@@ -33,34 +34,42 @@ function worksheetCriterion(ctx: ServiceContext, validation: Validation, criteri
  * so every recorded inspection reads the same at HQ and in the report.
  */
 function checkItems(request: SaveChecklistRequest): void {
-  const name = checklistName(request.kind, request.refrigerated);
+  const checklist = checklistNameCode(request.kind, request.refrigerated);
   const expected = checklistItemsFor(request.kind, request.refrigerated).map((item) => item.key);
   const allKeys = new Set(CHECKLIST_DEFINITIONS[request.kind].items.map((item) => item.key));
   const seen = new Set<string>();
   for (const { key } of request.items) {
-    if (seen.has(key)) throw new AppError('BAD_REQUEST', `Item "${key}" is listed twice in the ${name}.`);
+    if (seen.has(key))
+      throw new AppError('BAD_REQUEST', message('errors.inspection.itemTwice', { item: key, checklist }));
     seen.add(key);
     if (!expected.includes(key)) {
       throw new AppError(
         'BAD_REQUEST',
-        allKeys.has(key)
-          ? `Item "${key}" applies only to refrigerated containers; this ${name} is not marked refrigerated.`
-          : `Item "${key}" is not part of the ${name}.`,
+        message(allKeys.has(key) ? 'errors.inspection.itemRefrigeratedOnly' : 'errors.inspection.itemNotPart', {
+          item: key,
+          checklist,
+        }),
       );
     }
   }
   const missing = expected.filter((key) => !seen.has(key));
   if (missing.length > 0) {
+    const items = missing.join('", "');
     throw new AppError(
       'BAD_REQUEST',
-      `The ${name} is missing item${missing.length > 1 ? 's' : ''} "${missing.join('", "')}".`,
+      message('errors.inspection.missingItems', { checklist, count: missing.length, items }),
     );
   }
   const outOfPlace = request.items.findIndex((item, i) => item.key !== expected[i]);
   if (outOfPlace !== -1) {
     throw new AppError(
       'BAD_REQUEST',
-      `Items of the ${name} must be in checklist order: item ${outOfPlace + 1} should be "${expected[outOfPlace]}", not "${request.items[outOfPlace]?.key}".`,
+      message('errors.inspection.itemOrder', {
+        checklist,
+        position: outOfPlace + 1,
+        expected: String(expected[outOfPlace]),
+        got: String(request.items[outOfPlace]?.key),
+      }),
     );
   }
 }
@@ -78,7 +87,10 @@ export function saveChecklist(ctx: ServiceContext, request: SaveChecklistRequest
   if (!criterion) {
     throw new AppError(
       'BAD_REQUEST',
-      `Criterion ${request.criterionId} is not on this validation's worksheet (${validation.catalogEditionId}).`,
+      message('errors.inspection.criterionNotOnWorksheet', {
+        criterionId: request.criterionId,
+        edition: validation.catalogEditionId,
+      }),
     );
   }
   const title = CHECKLIST_DEFINITIONS[request.kind].title;
@@ -87,12 +99,16 @@ export function saveChecklist(ctx: ServiceContext, request: SaveChecklistRequest
     throw new AppError(
       'BAD_REQUEST',
       kinds.length === 0
-        ? `Criterion ${criterion.id} does not call for an inspection checklist.`
-        : `Criterion ${criterion.id} does not call for a ${title}; it calls for: ${kinds.map((k) => CHECKLIST_DEFINITIONS[k].title).join('; ')}.`,
+        ? message('errors.inspection.noChecklist', { criterionId: criterion.id })
+        : message('errors.inspection.otherChecklist', {
+            criterionId: criterion.id,
+            kind: title,
+            kinds: kinds.map((k) => CHECKLIST_DEFINITIONS[k].title).join('; '),
+          }),
     );
   }
   if (request.refrigerated && request.kind !== 'CONTAINER_7_POINT') {
-    throw new AppError('BAD_REQUEST', 'Only container inspections can be marked refrigerated.');
+    throw new AppError('BAD_REQUEST', message('errors.inspection.refrigeratedContainersOnly'));
   }
   checkItems(request);
   const label = request.label.trim();
@@ -104,15 +120,18 @@ export function saveChecklist(ctx: ServiceContext, request: SaveChecklistRequest
       let existing: InspectionChecklist | undefined;
       if (stored) {
         if (stored.validationId !== validation.id) {
-          throw new AppError('BAD_REQUEST', 'That inspection belongs to another validation.');
+          throw new AppError('BAD_REQUEST', message('errors.inspection.otherValidation'));
         }
         if (stored.deletedAt !== null) {
-          throw new AppError('NOT_FOUND', 'That inspection was removed; add a new one to record it again.');
+          throw new AppError('NOT_FOUND', message('errors.inspection.removed'));
         }
         if (stored.criterionId !== request.criterionId || stored.kind !== request.kind) {
           throw new AppError(
             'BAD_REQUEST',
-            `That inspection is a ${CHECKLIST_DEFINITIONS[stored.kind].title} under ${stored.criterionId}; its criterion and kind cannot change.`,
+            message('errors.inspection.fixed', {
+              title: CHECKLIST_DEFINITIONS[stored.kind].title,
+              criterionId: stored.criterionId,
+            }),
           );
         }
         const { deletedAt: _deletedAt, ...rest } = stored;
@@ -154,10 +173,7 @@ export function deleteChecklist(ctx: ServiceContext, validationId: string, id: s
     .transaction(() => {
       const before = getChecklist(ctx.db, id);
       if (!before || before.validationId !== validationId || before.deletedAt !== null) {
-        throw new AppError(
-          'NOT_FOUND',
-          'That inspection is not recorded on this validation (it may already be removed).',
-        );
+        throw new AppError('NOT_FOUND', message('errors.inspection.notRecorded'));
       }
       const { deletedAt: _deletedAt, ...checklist } = before;
       const at = isoNow(ctx);
@@ -180,19 +196,21 @@ export function deleteChecklist(ctx: ServiceContext, validationId: string, id: s
 export function saveVirtualSession(ctx: ServiceContext, request: SaveSessionRequest): VirtualSession {
   const validation = requireEditableValidation(ctx, request.validationId);
   if (validation.mode !== 'VIRTUAL') {
-    throw new AppError(
-      'BAD_REQUEST',
-      'This is an in-person validation; a virtual session log applies only to virtual validations.',
-    );
+    throw new AppError('BAD_REQUEST', message('errors.inspection.inPerson'));
   }
   if (request.startedAt && request.endedAt && Date.parse(request.endedAt) < Date.parse(request.startedAt)) {
-    throw new AppError('BAD_REQUEST', 'The session end is before its start; check the end time.');
+    throw new AppError('BAD_REQUEST', message('errors.inspection.endBeforeStart'));
   }
   request.documents.forEach((doc, i) => {
     if (doc.requestedAt && doc.receivedAt && doc.receivedAt < doc.requestedAt) {
       throw new AppError(
         'BAD_REQUEST',
-        `Document ${i + 1} ("${doc.title}") is received (${doc.receivedAt}) before it was requested (${doc.requestedAt}).`,
+        message('errors.inspection.receivedBeforeRequested', {
+          n: i + 1,
+          title: doc.title,
+          received: doc.receivedAt,
+          requested: doc.requestedAt,
+        }),
       );
     }
   });
@@ -204,7 +222,12 @@ export function saveVirtualSession(ctx: ServiceContext, request: SaveSessionRequ
     if (unknown.length > 0) {
       throw new AppError(
         'BAD_REQUEST',
-        `Tour segment ${i + 1} ("${segment.area}") names ${unknown.length > 1 ? 'criteria' : 'criterion'} ${unknown.join(', ')}, not on this validation's worksheet.`,
+        message('errors.inspection.segmentCriteria', {
+          n: i + 1,
+          area: segment.area,
+          count: unknown.length,
+          criteria: unknown.join(', '),
+        }),
       );
     }
   });
@@ -221,7 +244,7 @@ export function saveVirtualSession(ctx: ServiceContext, request: SaveSessionRequ
     .transaction((): VirtualSession => {
       const before = request.id ? getVirtualSession(ctx.db, request.id) : undefined;
       if (before && before.validationId !== validation.id) {
-        throw new AppError('BAD_REQUEST', 'That session log belongs to another validation.');
+        throw new AppError('BAD_REQUEST', message('errors.inspection.sessionElsewhere'));
       }
       if (before && JSON.stringify(sessionContent(before)) === JSON.stringify(content)) return before;
       const at = isoNow(ctx);

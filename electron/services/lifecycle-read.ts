@@ -25,6 +25,7 @@ import {
 import { type FindingReview, FindingReviewSchema, findingReviewEntityId } from '../../shared/domain/review';
 import type { Validation } from '../../shared/domain/validation';
 import { AppError } from '../../shared/ipc/envelope';
+import { message } from '../../shared/messages';
 import { isDemoValidation } from './demo-validations';
 import type { ServiceContext } from './service-context';
 
@@ -197,7 +198,7 @@ export function loadLifecycle(ctx: ServiceContext, validationId: string): Valida
   const validation = getValidation(ctx.db, validationId);
   const copy = getHqCopy(ctx.db, validationId);
   if (!validation && !copy) {
-    throw new AppError('NOT_FOUND', 'That validation is not on this computer; sync to receive it from HQ.');
+    throw new AppError('NOT_FOUND', message('errors.validation.notOnComputer'));
   }
   const own = validation !== undefined;
   const state = own ? (getOwnWorkflowState(ctx.db, validationId) ?? null) : (copy?.workflowState ?? null);

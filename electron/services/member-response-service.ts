@@ -15,10 +15,10 @@ import {
   responseOverdue,
   responseRequired,
   responsesOpen,
-  WORKFLOW_STATE_LABELS,
 } from '../../shared/domain/lifecycle';
 import type { MemberResponsesView, ParsedRequestOf } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
+import { message } from '../../shared/messages';
 import { recordChange } from './change-log';
 import type { PickedFileRegistry } from './evidence-service';
 import { storeCheckedFile } from './evidence-service';
@@ -81,26 +81,20 @@ function requireOpenForResponses(
   ctx: ServiceContext,
   validationId: string,
 ): { l: ValidationLifecycle; person: EnrolledPerson } {
-  const person = requirePerson(ctx, 'record a Member response');
+  const person = requirePerson(ctx, 'memberResponse');
   const l = loadLifecycle(ctx, validationId);
   if (!l.own) {
-    throw new AppError(
-      'FORBIDDEN',
-      'Member responses are recorded by the SCSS who performed the validation, on their own computer.',
-    );
+    throw new AppError('FORBIDDEN', message('errors.memberResponse.onOwnComputer'));
   }
   if (person.role !== 'SCSS') {
-    throw new AppError('FORBIDDEN', 'Only the SCSS who performed the validation records Member responses.');
+    throw new AppError('FORBIDDEN', message('errors.memberResponse.scssOnly'));
   }
   if (l.ownerUserId !== null && l.ownerUserId !== person.userId) {
-    throw new AppError('FORBIDDEN', 'This validation belongs to another SCSS.');
+    throw new AppError('FORBIDDEN', message('errors.memberResponse.otherScss'));
   }
   const state = l.state ?? 'IN_PROGRESS';
   if (!responsesOpen(state)) {
-    throw new AppError(
-      'CONFLICT',
-      `Member responses are recorded once the report is issued, until the validation closes; it is ${WORKFLOW_STATE_LABELS[state].toLowerCase()}.`,
-    );
+    throw new AppError('CONFLICT', message('errors.memberResponse.notOpen', { state }));
   }
   assertValidationAuditable(ctx.db, validationId);
   return { l, person };
@@ -109,7 +103,7 @@ function requireOpenForResponses(
 /** Any finding of the validation: an Action Required one, or a Recommendation the Member chose to answer. */
 function requireFinding(l: ValidationLifecycle, findingId: string): Finding {
   const finding = l.findings.find((f) => f.id === findingId);
-  if (!finding) throw new AppError('NOT_FOUND', 'That finding is not part of this validation.');
+  if (!finding) throw new AppError('NOT_FOUND', message('errors.memberResponse.findingNotHere'));
   return finding;
 }
 
@@ -147,25 +141,22 @@ export function saveMemberResponse(ctx: ServiceContext, request: ParsedRequestOf
       const { l } = requireOpenForResponses(ctx, request.validationId);
       requireFinding(l, request.findingId);
       if (request.receivedOn > todayOf(ctx)) {
-        throw new AppError('BAD_REQUEST', 'A response cannot have been received after today.');
+        throw new AppError('BAD_REQUEST', message('errors.memberResponse.receivedInFuture'));
       }
       const known = new Set(listMemberResponseFiles(ctx.db, request.validationId).map((f) => f.sha256));
       const missing = request.evidenceSha256.filter((sha) => !known.has(sha));
       if (missing.length > 0) {
-        throw new AppError('BAD_REQUEST', 'Attach the Member’s files to this validation before listing them.');
+        throw new AppError('BAD_REQUEST', message('errors.memberResponse.attachFirst'));
       }
       const before = request.id ? getMemberResponse(ctx.db, request.id) : undefined;
       if (request.id && (!before || before.validationId !== request.validationId)) {
-        throw new AppError('NOT_FOUND', 'That Member response is not part of this validation.');
+        throw new AppError('NOT_FOUND', message('errors.memberResponse.notHere'));
       }
       if (before && before.findingId !== request.findingId) {
-        throw new AppError('BAD_REQUEST', 'A response stays with the finding it answers.');
+        throw new AppError('BAD_REQUEST', message('errors.memberResponse.staysWithFinding'));
       }
       if (before && before.assessment !== null) {
-        throw new AppError(
-          'CONFLICT',
-          'This response has been assessed and can no longer be changed; record the Member’s next response as a new one.',
-        );
+        throw new AppError('CONFLICT', message('errors.memberResponse.assessedNoChange'));
       }
       return storeResponse(ctx, l, before ? 'member_response.update' : 'member_response.record', before, {
         id: before?.id ?? randomUUID(),
@@ -195,10 +186,10 @@ export function assessMemberResponse(ctx: ServiceContext, request: ParsedRequest
       const { l, person } = requireOpenForResponses(ctx, request.validationId);
       const before = getMemberResponse(ctx.db, request.responseId);
       if (!before || before.validationId !== request.validationId) {
-        throw new AppError('NOT_FOUND', 'That Member response is not part of this validation.');
+        throw new AppError('NOT_FOUND', message('errors.memberResponse.notHere'));
       }
       if (before.assessment !== null) {
-        throw new AppError('CONFLICT', 'This response has already been assessed; record the Member’s next one.');
+        throw new AppError('CONFLICT', message('errors.memberResponse.alreadyAssessed'));
       }
       const at = isoNow(ctx);
       const response = storeResponse(ctx, l, 'member_response.assess', before, {

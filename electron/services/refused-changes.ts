@@ -2,7 +2,8 @@ import { appendAudit } from '../../db/audit-log';
 import { stmt } from '../../db/statements';
 import type { RefusedChange, RefusedEvidenceView } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
-import { parsePayload, validationIdOfChange } from '../sync/push-outbox';
+import { message } from '../../shared/messages';
+import { parsePayload, storedRefusalMessage, validationIdOfChange } from '../sync/push-outbox';
 import {
   clearEvidenceRefusal,
   keepEvidenceOffHq,
@@ -40,6 +41,7 @@ export function listRefusedChanges(ctx: ServiceContext): RefusedChange[] {
       entityId: row.entity_id,
       payload: parsePayload(row.payload_json),
     });
+    const told = storedRefusalMessage(ctx.db, row);
     return {
       changeId: row.change_id,
       validationId,
@@ -47,6 +49,7 @@ export function listRefusedChanges(ctx: ServiceContext): RefusedChange[] {
       entity: row.entity,
       operation: row.operation,
       reason: row.parked_reason,
+      ...(told ? { reasonMessage: told } : {}),
       refusedAt: row.parked_at,
     };
   });
@@ -106,9 +109,9 @@ function findRefused(ctx: ServiceContext, changeId: string): RefusedRow {
   const row = stmt(ctx.db, `SELECT ${REFUSED_COLUMNS} FROM sync_outbox WHERE change_id = ?`).get(changeId) as
     | RefusedRow
     | undefined;
-  if (!row) throw new AppError('NOT_FOUND', 'That change is no longer waiting: it may have been sent or dealt with.');
+  if (!row) throw new AppError('NOT_FOUND', message('errors.sync.changeGone'));
   if (row.parked_at === null) {
-    throw new AppError('CONFLICT', 'HQ has not refused that change; it is still queued to be sent.');
+    throw new AppError('CONFLICT', message('errors.sync.changeQueued'));
   }
   return row;
 }
@@ -190,7 +193,7 @@ export function discardRefusedEvidence(ctx: ServiceContext, sha256: string, reas
 function findRefusedFile(ctx: ServiceContext, sha256: string): RefusedEvidenceFile {
   const file = refusedEvidenceFiles(ctx.db).find((f) => f.sha256 === sha256);
   if (!file) {
-    throw new AppError('NOT_FOUND', 'That file is no longer waiting: it may have been sent or dealt with.');
+    throw new AppError('NOT_FOUND', message('errors.sync.fileGone'));
   }
   return file;
 }

@@ -4,11 +4,11 @@ import type { Db } from '../../db/connection';
 import { getResponse, upsertResponse } from '../../db/queries/responses';
 import { getSite } from '../../db/queries/sites';
 import { adjustAnsweredCount, touchValidation } from '../../db/queries/validations';
-import { ENTITY_TYPE_LABELS } from '../../shared/domain/entity-types';
 import type { CriterionResponse, ValidationStatus } from '../../shared/domain/validation';
 import { statusAfterAnswer, WorksheetLockedError } from '../../shared/domain/worksheet-rules';
 import type { ParsedRequestOf } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
+import { message } from '../../shared/messages';
 import { getEdition, worksheetCriteria } from './catalog-service';
 import { queueForHq } from './change-log';
 import { isoNow, type ServiceContext } from './service-context';
@@ -29,14 +29,18 @@ function checkAnswerable(ctx: ServiceContext, request: ParsedRequestOf<'response
   try {
     nextStatus = statusAfterAnswer(validation.status);
   } catch (error) {
-    if (error instanceof WorksheetLockedError) throw new AppError('LOCKED', error.message);
+    if (error instanceof WorksheetLockedError) throw new AppError('LOCKED', message('errors.validation.lockedReopen'));
     throw error;
   }
   const criteria = worksheetCriteria(getEdition(ctx, validation.catalogEditionId), validation.entityType);
   if (!criteria.some((c) => c.id === request.criterionId)) {
     throw new AppError(
       'BAD_REQUEST',
-      `Criterion ${request.criterionId} is not part of the ${validation.catalogEditionId} worksheet for ${ENTITY_TYPE_LABELS[validation.entityType]}.`,
+      message('errors.response.notOnWorksheet', {
+        criterionId: request.criterionId,
+        edition: validation.catalogEditionId,
+        entityType: validation.entityType,
+      }),
     );
   }
   return { validation, nextStatus };
@@ -66,7 +70,7 @@ function writeResponseTransaction(db: Db) {
       };
       if (before && sameAnswer(before, merged)) return before;
       if (merged.siteId !== null && !siteBelongsTo(ctx, merged.siteId, validation.id)) {
-        throw new AppError('BAD_REQUEST', 'That site is not one of this validation\u2019s sites.');
+        throw new AppError('BAD_REQUEST', message('errors.response.siteNotHere'));
       }
       const at = isoNow(ctx);
       const after: CriterionResponse = {

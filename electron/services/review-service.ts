@@ -18,7 +18,7 @@ import {
   type VirtualSession,
   VirtualSessionSchema,
 } from '../../shared/domain/field-work';
-import { reviewOpen, WORKFLOW_STATE_LABELS } from '../../shared/domain/lifecycle';
+import { reviewOpen } from '../../shared/domain/lifecycle';
 import {
   type FindingReview,
   findingReviewEntityId,
@@ -28,6 +28,7 @@ import {
 import { type CriterionResponse, CriterionResponseSchema } from '../../shared/domain/validation';
 import type { ParsedRequestOf, ReviewQueueItem, ReviewValidationView } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
+import { message } from '../../shared/messages';
 import { MemberSnapshotSchema } from '../../shared/sync/protocol';
 import { recordChange } from './change-log';
 import { requirePerson } from './identity';
@@ -101,23 +102,21 @@ const stripSync = ({ sync: _sync, refusedReason: _refused, ...review }: Effectiv
 
 /** Refuses anyone but a reviewer or supervisor of the validation's field office, and a validation not in review. */
 function requireReviewable(ctx: ServiceContext, l: ValidationLifecycle): EnrolledPerson {
-  const person = requirePerson(ctx, 'record a review decision');
+  const person = requirePerson(ctx, 'reviewDecision');
   if (!l.copy || l.own) {
-    throw new AppError('NOT_FOUND', 'That validation is not in your review list; sync to receive it from HQ.');
+    throw new AppError('NOT_FOUND', message('errors.review.notInList'));
   }
   if (!REVIEWER_ROLES.has(person.role)) {
-    throw new AppError('FORBIDDEN', 'Only a field office reviewer or supervisor can record review decisions.');
+    throw new AppError('FORBIDDEN', message('errors.review.reviewersOnly'));
   }
   if (person.fieldOffice !== l.fieldOffice) {
-    throw new AppError('FORBIDDEN', 'This validation belongs to another field office.');
+    throw new AppError('FORBIDDEN', message('errors.review.otherOffice'));
   }
   const state = l.state ?? 'IN_PROGRESS';
   if (!reviewOpen(state)) {
     throw new AppError(
       'CONFLICT',
-      state === 'IN_PROGRESS'
-        ? 'Only a submitted validation can be reviewed; this one was reopened by its SCSS.'
-        : `Review decisions are taken while the validation is submitted or in review; it is ${WORKFLOW_STATE_LABELS[state].toLowerCase()}.`,
+      state === 'IN_PROGRESS' ? message('errors.review.reopened') : message('errors.review.notInReview', { state }),
     );
   }
   return person;
@@ -136,7 +135,7 @@ function writeDecision(
   proposedClassification: FindingReview['proposedClassification'],
 ): FindingReview {
   if (!l.findings.some((f) => f.id === findingId)) {
-    throw new AppError('NOT_FOUND', 'That finding is not part of this validation as HQ holds it.');
+    throw new AppError('NOT_FOUND', message('errors.review.findingNotAtHq'));
   }
   startReviewIfSubmitted(ctx, l);
   const entityId = findingReviewEntityId(l.validationId, findingId);
@@ -252,7 +251,7 @@ function parsedRecords<T>(l: ValidationLifecycle, entity: string, schema: z.ZodT
 export function reviewValidationView(ctx: ServiceContext, validationId: string): ReviewValidationView {
   const l = loadLifecycle(ctx, validationId);
   if (!l.copy || l.own) {
-    throw new AppError('NOT_FOUND', 'That validation is not in your review list; sync to receive it from HQ.');
+    throw new AppError('NOT_FOUND', message('errors.review.notInList'));
   }
   const payload = l.copy.payload;
   const editionId = String(payload.catalogEditionId ?? '');

@@ -2,6 +2,7 @@ import { readHqPolicyCopy, readSettings, reasonCodesInUse, writeSettings } from 
 import type { Settings } from '../../shared/domain/field-work';
 import { type HqPolicy, POLICY_FIELDS, type PolicyStatusView, policyOf, samePolicy } from '../../shared/domain/policy';
 import { AppError } from '../../shared/ipc/envelope';
+import { message } from '../../shared/messages';
 import { PolicyStaleError, type PolicyTransport, storeHqPolicy } from '../sync/hq-policy';
 import { AuthError, ClientError, NetworkError, ServerError } from '../sync/transport';
 import { recordChange } from './change-log';
@@ -49,18 +50,13 @@ export function updateSettings(ctx: ServiceContext, next: Settings): Settings {
 }
 
 const policyRefusal = (ctx: ServiceContext) =>
-  isSupervisor(ctx)
-    ? 'HQ sets the deficiency reasons, response days, evidence size limit and report marking: save them with HQ reachable.'
-    : 'HQ sets the deficiency reasons, response days, evidence size limit and report marking for enrolled computers; only a supervisor can change them.';
+  message(isSupervisor(ctx) ? 'errors.settings.policyAtHqSupervisor' : 'errors.settings.policyAtHq');
 
 function refuseRemovingReasonsInUse(ctx: ServiceContext, next: Settings): void {
   const kept = new Set(next.deficiencyReasons.map((r) => r.code));
   const removed = reasonCodesInUse(ctx.db).filter((code) => !kept.has(code));
   if (removed.length > 0) {
-    throw new AppError(
-      'CONFLICT',
-      `Deficiency reason ${removed.join(', ')} is used by findings; mark it inactive instead of removing it.`,
-    );
+    throw new AppError('CONFLICT', message('errors.settings.reasonInUse', { codes: removed.join(', ') }));
   }
 }
 
@@ -80,7 +76,7 @@ export async function saveSettings(
   if (!isSupervisor(ctx)) throw new AppError('FORBIDDEN', policyRefusal(ctx));
   refuseRemovingReasonsInUse(ctx, next);
   const transport = policyTransport();
-  if (!transport) throw new AppError('FORBIDDEN', 'This computer is not enrolled with HQ: enrol it in Settings first.');
+  if (!transport) throw new AppError('FORBIDDEN', message('errors.settings.notEnrolled'));
   const baseVersion = readHqPolicyCopy(ctx.db)?.version ?? 0;
   const saved = await sendPolicyToHq(ctx, transport, { baseVersion, policy: policyOf(next) });
   keepHqPolicy(ctx, saved);
@@ -98,25 +94,24 @@ async function sendPolicyToHq(
   } catch (error) {
     if (error instanceof PolicyStaleError) {
       keepHqPolicy(ctx, error.current);
-      const by = error.current.updatedBy ? ` by ${error.current.updatedBy}` : '';
+      const { version, updatedBy } = error.current;
       throw new AppError(
         'CONFLICT',
-        `Nothing was saved: HQ's policy changed since this computer last had it (now version ${error.current.version}, set${by}). The form shows HQ's policy now; make your change again.`,
+        updatedBy
+          ? message('errors.settings.policyStaleBy', { version, by: updatedBy })
+          : message('errors.settings.policyStale', { version }),
       );
     }
     if (error instanceof NetworkError || error instanceof ServerError) {
-      throw new AppError(
-        'UNAVAILABLE',
-        `Nothing was saved: HQ could not be reached (${error.message}) and the policy lives at HQ. Save again when this computer is online.`,
-      );
+      throw new AppError('UNAVAILABLE', message('errors.settings.hqUnreachable', { detail: error.message }));
     }
     if (error instanceof AuthError) {
-      throw new AppError('FORBIDDEN', 'Nothing was saved: HQ no longer accepts this computer. Enrol it again.');
+      throw new AppError('FORBIDDEN', message('errors.settings.hqRefusedComputer'));
     }
     if (error instanceof ClientError) {
       throw new AppError(
         error.status === 403 ? 'FORBIDDEN' : error.status === 409 ? 'CONFLICT' : 'BAD_REQUEST',
-        `Nothing was saved: ${error.message}.`,
+        message('errors.settings.hqRefused', { detail: error.message }),
       );
     }
     throw error;

@@ -1,19 +1,23 @@
 import { AppError, type ErrorCode } from '../../shared/ipc/envelope';
+import { type MessageKey, message } from '../../shared/messages';
 
 /**
  * Failures of the local store (the database and the data folder) the SCSS can do something about, told
  * apart by SQLite's (extended) result code or the operating system's error code.
  */
 
-type StoreFailure = { code: ErrorCode; problem: string; remedy: string };
+/** `key`: the whole message when a request failed (what happened, that nothing was saved, what to do). */
+type StoreFailure = { code: ErrorCode; problem: string; remedy: string; key: MessageKey };
 
 const DISK_FULL: StoreFailure = {
   code: 'STORE_DISK_FULL',
+  key: 'store.diskFull',
   problem: 'this computer’s disk is full',
   remedy: 'Free some disk space (empty the Recycle Bin, move large files elsewhere), then try again.',
 };
 const READ_ONLY: StoreFailure = {
   code: 'STORE_READ_ONLY',
+  key: 'store.readOnly',
   problem: 'CTPAT Validator may not write to its data folder or database (or the drive is read-only or disconnected)',
   remedy:
     'Check that your account may write to the data folder and the files in it, or start the app with a data folder ' +
@@ -21,11 +25,13 @@ const READ_ONLY: StoreFailure = {
 };
 const LOCKED: StoreFailure = {
   code: 'STORE_LOCKED',
+  key: 'store.locked',
   problem: 'the database is in use by another program, most likely a second copy of CTPAT Validator',
   remedy: 'Close the other copy of CTPAT Validator, then try again.',
 };
 const CORRUPT: StoreFailure = {
   code: 'STORE_CORRUPT',
+  key: 'store.corrupt',
   problem: 'the database in the data folder is damaged',
   remedy:
     'Do not delete or edit the data folder. Restore it from your latest backup, or contact support with the folder ' +
@@ -46,13 +52,11 @@ export function classifyStoreFailure(error: unknown): StoreFailure | null {
   return null;
 }
 
-const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
 /** The error a handler's store failure becomes: what happened, that nothing was saved, and what to do. */
 export function storeFailureOnRequest(error: unknown): AppError | null {
   const failure = classifyStoreFailure(error);
   if (!failure) return null;
-  return new AppError(failure.code, `${sentence(failure.problem)}, so nothing was saved. ${failure.remedy}`);
+  return new AppError(failure.code, message(failure.key));
 }
 
 /** The error opening the data folder becomes, shown instead of a stack trace. */

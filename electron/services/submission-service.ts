@@ -17,9 +17,9 @@ import {
   virtualSessionProblems,
 } from '../../shared/domain/inspection-rules';
 import type { LanguageCode } from '../../shared/domain/language';
-import { WORKFLOW_STATE_LABELS } from '../../shared/domain/lifecycle';
 import type { Validation } from '../../shared/domain/validation';
 import { AppError } from '../../shared/ipc/envelope';
+import { type MessageRef, message } from '../../shared/messages';
 import { getEdition, worksheetCriteria } from './catalog-service';
 import { recordChange } from './change-log';
 import { signatureName } from './identity';
@@ -51,7 +51,7 @@ function completenessOf(
         (p): CompletenessProblem => ({
           severity: 'warning',
           code: 'CHECKLIST_INCOMPLETE',
-          message: p.message,
+          ...p,
           criterionId: p.criterionId,
           category: Number(p.criterionId.split('.')[0]),
         }),
@@ -61,16 +61,16 @@ function completenessOf(
         (p): CompletenessProblem => ({
           severity: 'error',
           code: 'CHECKLIST_FAILED_ON_COMPLIANT',
-          message: p.message,
+          ...p,
           criterionId: p.criterionId,
           category: Number(p.criterionId.split('.')[0]),
         }),
       ),
       ...virtualSessionProblems(validation.mode, content.virtualSessions).map(
-        (message): CompletenessProblem => ({
+        (text): CompletenessProblem => ({
           severity: 'warning',
           code: 'VIRTUAL_SESSION_MISSING',
-          message,
+          ...text,
           criterionId: null,
           category: null,
         }),
@@ -95,16 +95,25 @@ export function submitValidation(
     .transaction(() => {
       const validation = requireValidation(ctx, validationId);
       if (validation.status === 'SUBMITTED') {
-        throw new AppError('LOCKED', `This validation was already submitted on ${validation.submittedAt}.`);
+        throw new AppError(
+          'LOCKED',
+          message('errors.submission.alreadySubmitted', { at: String(validation.submittedAt) }),
+        );
       }
       const content = loadValidationContent(ctx, validation);
       const at = isoNow(ctx);
       const report = completenessOf(ctx, validation, content, localToday(new Date(at)));
       if (!report.ready) {
-        const first = report.errors.slice(0, 3).map((p) => p.message);
+        const first = report.errors
+          .slice(0, 3)
+          .map((p): MessageRef => ({ key: p.key ?? 'errors.internal', ...(p.params ? { params: p.params } : {}) }));
         throw new AppError(
           'BAD_REQUEST',
-          `The validation is not complete: ${report.errors.length} problem${report.errors.length > 1 ? 's' : ''} to fix (${first.join(' ')}${report.errors.length > 3 ? ' …' : ''}). Nothing was submitted.`,
+          message('errors.submission.incomplete', {
+            count: report.errors.length,
+            first,
+            more: report.errors.length > 3 ? ' …' : '',
+          }),
         );
       }
       const submission = {
@@ -143,18 +152,12 @@ export function reopenValidation(ctx: ServiceContext, validationId: string, reas
     .transaction(() => {
       const validation = requireValidation(ctx, validationId);
       if (validation.status !== 'SUBMITTED') {
-        throw new AppError(
-          'CONFLICT',
-          'Only a submitted validation can be reopened; this one is still open for changes.',
-        );
+        throw new AppError('CONFLICT', message('errors.submission.notSubmitted'));
       }
       // Withdrawn only while the field office has not decided: once approved it is the field office's.
       const stateBefore = getOwnWorkflowState(ctx.db, validationId) ?? null;
       if (stateBefore !== null && stateBefore !== 'SUBMITTED' && stateBefore !== 'IN_REVIEW') {
-        throw new AppError(
-          'CONFLICT',
-          `This validation is ${WORKFLOW_STATE_LABELS[stateBefore].toLowerCase()}: it can no longer be reopened.`,
-        );
+        throw new AppError('CONFLICT', message('errors.submission.cannotReopen', { state: stateBefore }));
       }
       const at = isoNow(ctx);
       markReopened(ctx.db, validationId, at, reason);

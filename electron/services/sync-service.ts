@@ -12,6 +12,7 @@ import type {
   ValidationSyncView,
 } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
+import { message } from '../../shared/messages';
 import { EnrollResponseSchema } from '../../shared/sync/protocol';
 import { checkValidationReceipts, ValidationReceiptSchema } from '../sync/receipt-check';
 import { createSyncScheduler, type SyncScheduler, type SyncTrigger } from '../sync/scheduler';
@@ -167,22 +168,17 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
           signal: AbortSignal.timeout(HQ_TIMEOUT_MS),
         });
       } catch {
-        throw new AppError('UNAVAILABLE', `HQ at ${hqUrl} could not be reached. Check the address and the network.`);
+        throw new AppError('UNAVAILABLE', message('errors.sync.hqUnreachable', { url: hqUrl }));
       }
       if (response.status === 401 || response.status === 400) {
-        throw new AppError(
-          'BAD_REQUEST',
-          'HQ did not accept that enrolment code (it may be mistyped, used or expired).',
-        );
+        throw new AppError('BAD_REQUEST', message('errors.sync.codeRefused'));
       }
       if (response.status === 429) {
         const minutes = Math.max(1, Math.ceil(Number(response.headers.get('retry-after') ?? 60) / 60));
-        throw new AppError(
-          'UNAVAILABLE',
-          `HQ refused too many enrolment codes from here; try again in ${minutes} min.`,
-        );
+        throw new AppError('UNAVAILABLE', message('errors.sync.tooManyCodes', { minutes }));
       }
-      if (!response.ok) throw new AppError('UNAVAILABLE', `HQ answered ${response.status}; try again later.`);
+      if (!response.ok)
+        throw new AppError('UNAVAILABLE', message('errors.sync.hqAnswered', { status: response.status }));
       const enrolled = EnrollResponseSchema.parse(await response.json());
       credentials.save({ hqUrl, deviceId: enrolled.deviceId, token: enrolled.token, user: enrolled.user });
       // Signatures, decisions and audit entries name the enrolled person from now on, without a restart.
@@ -196,8 +192,7 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
 
     async syncNow(): Promise<SyncStatusView> {
       const current = engineFor();
-      if (!current)
-        throw new AppError('BAD_REQUEST', 'This computer is not enrolled with HQ yet: enrol it in Settings.');
+      if (!current) throw new AppError('BAD_REQUEST', message('errors.sync.notEnrolled'));
       await current.syncNow({ ignoreBackoff: true });
       return status();
     },
@@ -213,6 +208,7 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
           validationId,
           state: syncing && s.state === 'not-synced' && s.pending > 0 ? 'syncing' : s.state,
           reason: s.state === 'needs-attention' ? s.reason : null,
+          ...(s.state === 'needs-attention' && s.reasonMessage ? { reasonMessage: s.reasonMessage } : {}),
           syncedAt: s.syncedAt,
           safeToArchiveAt: s.safeToArchiveAt,
         };

@@ -10,10 +10,10 @@ import {
   listValidations,
   type ValidationFilter,
 } from '../../db/queries/validations';
-import { ENTITY_TYPE_LABELS } from '../../shared/domain/entity-types';
 import type { Validation } from '../../shared/domain/validation';
 import type { ParsedRequestOf, ValidationListItem, Worksheet } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
+import { message } from '../../shared/messages';
 import { currentEditionFor, getEdition, worksheetCriteria } from './catalog-service';
 import { queueForHq } from './change-log';
 import { isDemoAccount, keepsDemoValidationsLocal } from './demo-validations';
@@ -24,7 +24,7 @@ import { lifecycleView } from './workflow-service';
 
 export function requireValidation(ctx: ServiceContext, validationId: string): Validation {
   const validation = getValidation(ctx.db, validationId);
-  if (!validation) throw new AppError('NOT_FOUND', `Validation ${validationId} does not exist on this computer.`);
+  if (!validation) throw new AppError('NOT_FOUND', message('errors.validation.notHere', { id: validationId }));
   return validation;
 }
 
@@ -34,18 +34,14 @@ export function requireEditableValidation(ctx: ServiceContext, validationId: str
   // Refused before any work (evidence files included) when its audit history was altered; appendAudit backs this up.
   assertValidationAuditable(ctx.db, validationId);
   if (validation.status === 'SUBMITTED') {
-    throw new AppError(
-      'LOCKED',
-      'This validation has been submitted and is locked. Reopen it (with a reason) to make changes.',
-    );
+    throw new AppError('LOCKED', message('errors.validation.locked'));
   }
   return validation;
 }
 
 export function createValidation(ctx: ServiceContext, request: ParsedRequestOf<'validations:create'>): Validation {
   const member = getMember(ctx.db, request.memberId);
-  if (!member)
-    throw new AppError('NOT_FOUND', 'That Member company is not on this computer. Refresh the Members list.');
+  if (!member) throw new AppError('NOT_FOUND', message('errors.validation.memberNotHere'));
   const refusal = memberValidationRefusal(ctx, member.id);
   if (refusal) throw new AppError('CONFLICT', refusal);
   const edition = currentEditionFor(ctx, request.entityType);
@@ -113,13 +109,13 @@ export function listValidationSummaries(ctx: ServiceContext, filter: ValidationF
 export function openWorksheet(ctx: ServiceContext, validationId: string): Worksheet {
   const validation = requireValidation(ctx, validationId);
   const member = getMember(ctx.db, validation.memberId);
-  if (!member) throw new AppError('INTERNAL', `Validation ${validationId} names a Member that is missing.`);
+  if (!member) throw new AppError('INTERNAL', message('errors.validation.memberMissing', { id: validationId }));
   const edition = getEdition(ctx, validation.catalogEditionId);
   const criteria = worksheetCriteria(edition, validation.entityType);
   if (criteria.length === 0) {
     throw new AppError(
       'INTERNAL',
-      `Catalog ${edition.id} has no criteria for ${ENTITY_TYPE_LABELS[validation.entityType]}.`,
+      message('errors.validation.noCriteria', { edition: edition.id, entityType: validation.entityType }),
     );
   }
   const content = loadValidationContent(ctx, validation);

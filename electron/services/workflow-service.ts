@@ -20,6 +20,7 @@ import {
 } from '../../shared/domain/lifecycle';
 import type { ParsedRequestOf, ReviewChange, ValidationLifecycleView } from '../../shared/ipc/contract';
 import { AppError, type ErrorCode } from '../../shared/ipc/envelope';
+import { message } from '../../shared/messages';
 import { reportFactsText } from '../../shared/report/report-fingerprint';
 import { contentRecords } from '../sync/pull-lifecycle';
 import { recordChange } from './change-log';
@@ -55,14 +56,15 @@ export function assertTransitionAllowed(
   kind: WorkflowEventKind,
   comment = '',
 ): void {
-  const person = requirePerson(ctx, WORKFLOW_EVENT_LABELS[kind].toLowerCase());
+  const person = requirePerson(ctx, kind);
   const refusal = transitionRefusal(
     { userId: person.userId, role: person.role, fieldOffice: person.fieldOffice },
     lifecycleViewOf(l),
     kind,
     comment,
   );
-  if (refusal) throw new AppError(REFUSAL_CODES[refusal.outcome], `${refusal.reason}.`);
+  if (refusal)
+    throw new AppError(REFUSAL_CODES[refusal.outcome], message('errors.sentence', { reason: [refusal.told] }));
 }
 
 /**
@@ -74,7 +76,7 @@ export function assertTransitionAllowed(
 export function issuedReportSha256(l: ValidationLifecycle): string {
   const reportDate = reportDateOf(l);
   if (l.contentSha256 === null || reportDate === null) {
-    throw new AppError('CONFLICT', 'Only an approved validation, with its report date, can have its report issued.');
+    throw new AppError('CONFLICT', message('errors.workflow.notApproved'));
   }
   const text = reportFactsText({
     validationId: l.validationId,
@@ -93,9 +95,9 @@ export function recordWorkflowEvent(
   comment = '',
 ): { event: WorkflowEvent; state: WorkflowState } {
   assertTransitionAllowed(ctx, l, kind, comment);
-  const person = requirePerson(ctx, WORKFLOW_EVENT_LABELS[kind].toLowerCase());
+  const person = requirePerson(ctx, kind);
   if (kind === 'ISSUE_REPORT' && l.contentSha256 === null) {
-    throw new AppError('CONFLICT', 'This validation has no content fingerprint to issue its report with; sync first.');
+    throw new AppError('CONFLICT', message('errors.workflow.noFingerprint'));
   }
   const at = isoNow(ctx);
   const event: WorkflowEvent = {
@@ -302,8 +304,10 @@ export function lifecycleView(ctx: ServiceContext, validationId: string, loaded?
     actions: OFFERED.map((kind) => {
       const refusal = actor
         ? transitionRefusal(actor, view, kind, kind === 'RETURN' ? 'x'.repeat(100) : '')
-        : { outcome: 'forbidden' as const, reason: 'This computer is not enrolled with HQ' };
-      return { kind, allowed: refusal === null, reason: refusal?.reason ?? null };
+        : { outcome: 'forbidden' as const, told: message('lifecycle.notEnrolled') };
+      if (!refusal) return { kind, allowed: true, reason: null };
+      const { message: reason, ...reasonMessage } = refusal.told;
+      return { kind, allowed: false, reason, reasonMessage };
     }),
   } satisfies ValidationLifecycleView;
 }

@@ -1,8 +1,10 @@
 import { auditChainHead } from '../../db/audit-log';
 import type { Db } from '../../db/connection';
 import { stmt } from '../../db/statements';
+import { SENT_EVENT_KINDS } from '../../shared/domain/lifecycle';
 import { REVIEW_DECISION_LABELS } from '../../shared/domain/review';
-import { type Change, ChangeSchema, type Receipt } from '../../shared/sync/protocol';
+import { type Message, type MessageRef, message } from '../../shared/messages';
+import { type Change, ChangeSchema, type Receipt, ReceiptSchema } from '../../shared/sync/protocol';
 import { backoffDelayMs } from './retry';
 import {
   ClientError,
@@ -340,7 +342,13 @@ export function validationIdOfChange(change: {
   return typeof fromPayload === 'string' ? fromPayload : null;
 }
 
-export type QueuedRow = { entity: string; entity_id: string; payload_json: string; parked_reason: string | null };
+export type QueuedRow = {
+  change_id: string;
+  entity: string;
+  entity_id: string;
+  payload_json: string;
+  parked_reason: string | null;
+};
 
 /**
  * The outbox rows (waiting or refused) of one validation, in order. The SQL narrows by the three ways a row
@@ -349,7 +357,7 @@ export type QueuedRow = { entity: string; entity_id: string; payload_json: strin
 export function queuedRowsOfValidation(db: Db, validationId: string): QueuedRow[] {
   const rows = stmt(
     db,
-    `SELECT entity, entity_id, payload_json, parked_reason FROM sync_outbox
+    `SELECT change_id, entity, entity_id, payload_json, parked_reason FROM sync_outbox
      WHERE entity_id = ? OR substr(entity_id, 1, ?) = ? OR json_extract(payload_json, '$.validationId') = ?
      ORDER BY seq`,
   ).all(validationId, validationId.length + 1, `${validationId}/`, validationId) as QueuedRow[];
@@ -375,67 +383,76 @@ export function parsePayload(json: string): Record<string, unknown> {
   }
 }
 
-const ENTITY_LABELS: Record<Change['entity'], string> = {
-  validation: 'this validation',
-  criterion_response: 'this answer',
-  site: 'this site',
-  finding: 'this finding',
-  observation: 'this observation',
-  evidence: 'this evidence record',
-  inspection_checklist: 'this inspection checklist',
-  virtual_session: 'this virtual session log',
-  finding_review: 'this review',
-  workflow_event: 'this workflow step',
-  member_response: 'this Member response',
-};
-
-const WORKFLOW_STEP_LABELS: Record<string, string> = {
-  START_REVIEW: 'the start of this review',
-  RETURN: 'this return for correction',
-  APPROVE: 'this approval',
-  ISSUE_REPORT: 'this report issue',
-  CLOSE: 'this closing',
-};
-
 /** What the record's screen shows for a change HQ refused: what happened and what to do. */
 export function refusalReason(change: Change, receipt: Receipt): string {
-  const label = labelOf(change);
-  const detail = receipt.reason ? ` (HQ: ${receipt.reason})` : '';
+  return refusalMessage(change, receipt).message;
+}
+
+/** The refusal by catalog key, from the receipt's outcome code; HQ's own words (`receipt.reason`) ride along as they are. */
+export function refusalMessage(change: Change, receipt: Receipt): Message {
+  const label = [labelOf(change)];
+  const hq = receipt.reason;
   switch (receipt.outcome) {
     case 'stale': {
       const version = currentVersion(receipt.current);
       const held = currentReviewAtHq(change, receipt.current);
-      return `HQ has a newer version of ${label}${version === null ? '' : ` (version ${version}${held})`}; reload it before editing.`;
+      if (version === null) return message('hqRefusal.stale', { label });
+      return held
+        ? message('hqRefusal.staleReview', { label, version, ...held })
+        : message('hqRefusal.staleVersion', { label, version });
     }
     case 'conflict':
-      return `HQ refused ${label} because it conflicts with what HQ already holds${detail}. Nothing was changed at HQ.`;
+      return hq ? message('hqRefusal.conflictSaying', { label, hq }) : message('hqRefusal.conflict', { label });
     case 'forbidden':
-      return `HQ refused ${label}: your account may not change it${detail}.`;
+      return hq ? message('hqRefusal.forbiddenSaying', { label, hq }) : message('hqRefusal.forbidden', { label });
     case 'invalid':
-      return `HQ could not accept ${label}: ${receipt.reason ?? 'the data was not in the form HQ expects'}.`;
+      return hq !== undefined
+        ? message('hqRefusal.invalidSaying', { label, hq })
+        : message('hqRefusal.invalid', { label });
     default:
-      return `HQ answered ${receipt.outcome} for ${label}.`;
+      return message('hqRefusal.other', { label, outcome: receipt.outcome });
   }
 }
 
-function labelOf(change: Change): string {
+/**
+ * A refused row's stored reason by catalog key, when it is the refusal HQ's receipt gave (its outcome code says
+ * which); null for reasons set aside here (a change HQ kept failing on) or stored before receipts were kept.
+ */
+export function storedRefusalMessage(db: Db, row: Omit<QueuedRow, 'entity_id'>): MessageRef | null {
+  if (row.parked_reason === null) return null;
+  const json = stmt(db, 'SELECT receipt_json FROM sync_receipts WHERE change_id = ?').pluck().get(row.change_id);
+  if (typeof json !== 'string') return null;
+  const receipt = ReceiptSchema.safeParse(parsePayload(json));
+  if (!receipt.success) return null;
+  const change = { entity: row.entity, payload: parsePayload(row.payload_json) } as Change;
+  const { message: english, ...told } = refusalMessage(change, receipt.data);
+  return english === row.parked_reason ? told : null;
+}
+
+type SentEventKind = (typeof SENT_EVENT_KINDS)[number];
+const WORKFLOW_STEPS: ReadonlySet<string> = new Set(SENT_EVENT_KINDS);
+
+function labelOf(change: Change): MessageRef {
   if (change.entity === 'workflow_event') {
-    return WORKFLOW_STEP_LABELS[String(change.payload.kind)] ?? ENTITY_LABELS.workflow_event;
+    const kind = String(change.payload.kind);
+    return { key: `hqRefusal.label.${WORKFLOW_STEPS.has(kind) ? (kind as SentEventKind) : 'workflow_event'}` };
   }
   const criterionId = change.payload.criterionId;
   if ((change.entity === 'criterion_response' || change.entity === 'finding') && typeof criterionId === 'string') {
-    return change.entity === 'finding' ? `the finding on ${criterionId}` : criterionId;
+    const key = change.entity === 'finding' ? 'hqRefusal.label.findingOn' : 'hqRefusal.label.answerTo';
+    return { key, params: { id: criterionId } };
   }
-  return ENTITY_LABELS[change.entity];
+  return { key: `hqRefusal.label.${change.entity}` };
 }
 
-/** A stale review says whose decision HQ holds: ": Concur by Sam Ortiz". */
-function currentReviewAtHq(change: Change, current: unknown): string {
-  if (change.entity !== 'finding_review' || typeof current !== 'object' || current === null) return '';
+/** A stale review says whose decision HQ holds: Concur by Sam Ortiz. */
+function currentReviewAtHq(change: Change, current: unknown): { decision: string; by: string } | null {
+  if (change.entity !== 'finding_review' || typeof current !== 'object' || current === null) return null;
   const payload = (current as { payload?: { decision?: unknown; reviewedBy?: unknown } }).payload;
-  if (typeof payload?.decision !== 'string' || typeof payload.reviewedBy !== 'string') return '';
-  const decision = (REVIEW_DECISION_LABELS as Record<string, string | undefined>)[payload.decision];
-  return decision ? `: ${decision} by ${payload.reviewedBy}` : '';
+  if (typeof payload?.decision !== 'string' || typeof payload.reviewedBy !== 'string') return null;
+  return Object.hasOwn(REVIEW_DECISION_LABELS, payload.decision)
+    ? { decision: payload.decision, by: payload.reviewedBy }
+    : null;
 }
 
 function currentVersion(current: unknown): number | null {

@@ -1,6 +1,13 @@
 import type { Db } from '../../db/connection';
 import { stmt } from '../../db/statements';
-import { MAX_PUSH_BATCH, type PushSummary, pushOutbox, queuedRowsOfValidation } from './push-outbox';
+import type { MessageRef } from '../../shared/messages';
+import {
+  MAX_PUSH_BATCH,
+  type PushSummary,
+  pushOutbox,
+  queuedRowsOfValidation,
+  storedRefusalMessage,
+} from './push-outbox';
 import { archiveStateOf } from './receipt-check';
 import { backoffDelayMs } from './retry';
 import { AuthError, ClientError, isRetryable, type SyncTransport } from './transport';
@@ -263,7 +270,7 @@ export type ValidationSyncState = ReceiptTimes &
   (
     | { state: 'not-synced'; pending: number }
     | { state: 'synced' }
-    | { state: 'needs-attention'; reason: string; refused: number }
+    | { state: 'needs-attention'; reason: string; reasonMessage?: MessageRef; refused: number }
   );
 
 /**
@@ -287,7 +294,14 @@ export function validationSyncState(db: Db, validationId: string): ValidationSyn
   };
   const [firstRefused] = refused;
   if (firstRefused?.parked_reason) {
-    return { state: 'needs-attention', reason: firstRefused.parked_reason, refused: refused.length, ...times };
+    const told = storedRefusalMessage(db, firstRefused);
+    return {
+      state: 'needs-attention',
+      reason: firstRefused.parked_reason,
+      ...(told ? { reasonMessage: told } : {}),
+      refused: refused.length,
+      ...times,
+    };
   }
   const [firstRefusedFile] = refusedEvidenceReasonsOf(db, validationId);
   if (firstRefusedFile) return { state: 'needs-attention', reason: firstRefusedFile, refused: 0, ...times };

@@ -2,6 +2,7 @@ import type { Channel } from '../../shared/ipc/channels';
 import { contract, type RequestOf, type ResponseOf } from '../../shared/ipc/contract';
 import type { AppErrorShape, Envelope, FieldIssue } from '../../shared/ipc/envelope';
 import type { WindowApi } from '../../shared/ipc/window-api';
+import { translateMessage } from './i18n/messages';
 
 declare global {
   interface Window {
@@ -9,14 +10,18 @@ declare global {
   }
 }
 
+/** A refusal from the main process, its message and issues in the interface's language (English as sent otherwise). */
 export class ApiError extends Error {
   readonly code: AppErrorShape['code'];
   /** The request fields the main process refused, when it named them. */
   readonly issues: readonly FieldIssue[];
+  /** The message as sent, in English: the same text in every language. */
+  readonly english: string;
   constructor(error: AppErrorShape) {
-    super(error.message);
+    super(translateMessage(error));
     this.code = error.code;
-    this.issues = error.issues ?? [];
+    this.english = error.message;
+    this.issues = (error.issues ?? []).map((issue) => ({ ...issue, message: translateMessage(issue) }));
   }
 }
 
@@ -52,3 +57,6 @@ function checkResponse(channel: Channel, value: unknown): void {
 }
 
 export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+/** The refusal as the main process wrote it, in English, whatever the interface's language. */
+export const englishMessage = (error: unknown): string =>
+  error instanceof ApiError ? error.english : errorMessage(error);

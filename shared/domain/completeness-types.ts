@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type MessageKey, MessageParamsSchema } from '../messages';
 
 export const CompletenessProblemSchema = z.object({
   code: z.enum([
@@ -19,7 +20,10 @@ export const CompletenessProblemSchema = z.object({
     'NO_VERIFICATION_METHOD',
   ]),
   severity: z.enum(['error', 'warning']),
+  /** The English text, for logs, HQ and older readers; the interface writes `key` with `params` in its language. */
   message: z.string(),
+  key: z.string().optional() as unknown as z.ZodOptional<z.ZodType<MessageKey>>,
+  params: MessageParamsSchema.optional(),
   criterionId: z.string().nullable(),
   category: z.number().int().nullable(),
 });

@@ -1,4 +1,5 @@
 import type { Criterion } from '../catalog/schema';
+import { type Message, type MessageKey, type MessageParams, message } from '../messages';
 import type { CompletenessProblem, CompletenessReport } from './completeness-types';
 import { dueDateBeforeReportRefusal, earliestReportDate } from './due-dates';
 import type { Evidence, Finding, Site } from './field-work';
@@ -21,15 +22,19 @@ export type CompletenessInput = {
 const problem = (
   severity: CompletenessProblem['severity'],
   code: CompletenessProblem['code'],
-  message: string,
+  text: Message,
   criterion?: { id: string; category: number },
 ): CompletenessProblem => ({
   severity,
   code,
-  message,
+  ...text,
   criterionId: criterion?.id ?? null,
   category: criterion?.category ?? null,
 });
+
+/** The message of a problem about one criterion, which names it as `id`. */
+const about = (criterion: { id: string }, key: MessageKey, params: MessageParams = {}): Message =>
+  message(key, { id: criterion.id, ...params });
 
 type CriterionRef = Pick<Criterion, 'id' | 'category' | 'level'>;
 
@@ -48,33 +53,24 @@ function findingProblems(
   const placement = findingPlacementProblem(criterion, finding.classification, result);
   if (placement?.code === 'FINDING_ON_NON_DEFICIENT') {
     // A finding that should not be there at all: what it says does not matter.
-    return [problem('error', placement.code, placement.message, criterion)];
+    return [problem('error', placement.code, placement, criterion)];
   }
-  if (placement) found.push(problem('error', placement.code, placement.message, criterion));
+  if (placement) found.push(problem('error', placement.code, placement, criterion));
   if (finding.classification === 'ACTION_REQUIRED') {
     if (!finding.reasonCode) {
       found.push(
-        problem(
-          'error',
-          'FINDING_WITHOUT_REASON',
-          `The finding on ${criterion.id} has no deficiency reason.`,
-          criterion,
-        ),
+        problem('error', 'FINDING_WITHOUT_REASON', about(criterion, 'completeness.findingWithoutReason'), criterion),
       );
     }
     if (!finding.dueDate) {
       found.push(
-        problem(
-          'error',
-          'FINDING_WITHOUT_DUE_DATE',
-          `The finding on ${criterion.id} has no response due date.`,
-          criterion,
-        ),
+        problem('error', 'FINDING_WITHOUT_DUE_DATE', about(criterion, 'completeness.findingWithoutDueDate'), criterion),
       );
     } else {
       const early = dueDateBeforeReportRefusal(finding.dueDate, earliestReportDate(today));
       if (early) {
-        found.push(problem('error', 'FINDING_DUE_BEFORE_REPORT_DATE', `${criterion.id}: ${early}`, criterion));
+        const text = about(criterion, 'completeness.dueBeforeReport', { refusal: [early] });
+        found.push(problem('error', 'FINDING_DUE_BEFORE_REPORT_DATE', text, criterion));
       }
     }
   }
@@ -83,9 +79,12 @@ function findingProblems(
       problem(
         'error',
         'FINDING_WITHOUT_DESCRIPTION',
-        finding.classification === 'RECOMMENDATION'
-          ? `The Recommendation on ${criterion.id} says nothing: describe what the Member could improve.`
-          : `The finding on ${criterion.id} has no description.`,
+        about(
+          criterion,
+          finding.classification === 'RECOMMENDATION'
+            ? 'completeness.recommendationSaysNothing'
+            : 'completeness.findingWithoutDescription',
+        ),
         criterion,
       ),
     );
@@ -106,7 +105,7 @@ export function checkWorksheetCompleteness(input: CompletenessInput): Completene
   );
 
   if (input.sites.length === 0) {
-    problems.push(problem('warning', 'NO_SITES', 'No sites are recorded for this validation.'));
+    problems.push(problem('warning', 'NO_SITES', message('completeness.noSites')));
   }
 
   for (const criterion of input.criteria) {
@@ -114,13 +113,12 @@ export function checkWorksheetCompleteness(input: CompletenessInput): Completene
     const finding = findings.get(criterion.id);
     const result = response?.result ?? null;
     if (result === null) {
-      problems.push(problem('error', 'UNANSWERED', `${criterion.id} has no result.`, criterion));
+      problems.push(problem('error', 'UNANSWERED', about(criterion, 'completeness.unanswered'), criterion));
       continue;
     }
     if (result === 'DEFICIENT' && !finding) {
-      problems.push(
-        problem('error', 'DEFICIENT_WITHOUT_FINDING', `${criterion.id} is Deficient but has no finding.`, criterion),
-      );
+      const text = about(criterion, 'completeness.deficientWithoutFinding');
+      problems.push(problem('error', 'DEFICIENT_WITHOUT_FINDING', text, criterion));
     }
     if (finding) problems.push(...findingProblems(criterion, finding, result, input.today));
     if (
@@ -132,22 +130,21 @@ export function checkWorksheetCompleteness(input: CompletenessInput): Completene
         problem(
           'error',
           'MUST_NA_WITHOUT_JUSTIFICATION',
-          `${criterion.id} is a Must criterion marked Not applicable without a justification.`,
+          about(criterion, 'completeness.mustNotApplicableWithoutJustification'),
           criterion,
         ),
       );
     }
     if (result !== 'NOT_APPLICABLE' && (response?.verificationMethods.length ?? 0) === 0) {
-      problems.push(
-        problem('warning', 'NO_VERIFICATION_METHOD', `${criterion.id} does not say how it was verified.`, criterion),
-      );
+      const text = about(criterion, 'completeness.noVerificationMethod');
+      problems.push(problem('warning', 'NO_VERIFICATION_METHOD', text, criterion));
     }
     if (input.mode === 'VIRTUAL' && result === 'COMPLIANT' && !evidenceByCriterion.has(criterion.id)) {
       problems.push(
         problem(
           'warning',
           'VIRTUAL_COMPLIANT_WITHOUT_EVIDENCE',
-          `${criterion.id} is Compliant in a virtual validation with no evidence attached.`,
+          about(criterion, 'completeness.virtualCompliantWithoutEvidence'),
           criterion,
         ),
       );

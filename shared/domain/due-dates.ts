@@ -1,4 +1,5 @@
-import { addDays, format, formatISO, parseISO, subDays } from 'date-fns';
+import { addDays, formatISO, parseISO, subDays } from 'date-fns';
+import { type Message, message } from '../messages';
 
 /** The Member's response deadline: `days` calendar days after the report date (default 90, configurable). */
 export function defaultDueDate(reportDate: string, days: number): string {
@@ -23,14 +24,8 @@ export const earliestReportDate = (today: string): string => today;
 export const earliestReportDateAtHq = (createdAtIso: string): string =>
   formatISO(subDays(parseISO(createdAtIso.slice(0, 10)), 1), { representation: 'date' });
 
-const day = (isoDate: string) => format(parseISO(isoDate), 'MMM d, yyyy');
-
 /** Why a response due date is refused (it is before the report date), in plain words; null when it is fine. */
-export function dueDateBeforeReportRefusal(dueDate: string, earliestReport: string): string | null {
+export function dueDateBeforeReportRefusal(dueDate: string, earliestReport: string): Message | null {
   if (dueDate >= earliestReport) return null;
-  return (
-    `The response due date, ${day(dueDate)}, is before the report date: the Member cannot be asked to answer ` +
-    `before the report is issued, and it will be dated ${day(earliestReport)} at the earliest. ` +
-    `Choose ${day(earliestReport)} or a later date.`
-  );
+  return message('dueDate.beforeReport', { due: dueDate, earliest: earliestReport });
 }

@@ -1,3 +1,4 @@
+import { type Message, message } from '../messages';
 import { formatFileSize } from './file-size';
 
 export { formatFileSize };
@@ -59,9 +60,6 @@ export const EVIDENCE_FILE_TYPES: Record<EvidenceFileKind, EvidenceFileType> = {
 /** For the file picker's filter and the file input's accept attribute. */
 export const EVIDENCE_EXTENSIONS: readonly string[] = Object.values(EVIDENCE_FILE_TYPES).flatMap((t) => t.extensions);
 
-export const ALLOWED_TYPES_SENTENCE =
-  'only photos (JPEG, PNG, WEBP, GIF, HEIC) and documents (PDF, Word .docx, Excel .xlsx, plain text, CSV) can be evidence';
-
 export function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
   return dot > 0 && dot < fileName.length - 1 ? fileName.slice(dot + 1).toLowerCase() : '';
@@ -84,26 +82,23 @@ export function rejectionMessage(
     | { kind: 'TOO_LARGE'; sizeBytes: number; maxBytes: number }
     | { kind: 'NOT_ALLOWED' }
     | { kind: 'MISMATCH'; claimed: EvidenceFileType; actual: EvidenceFileType | null },
-): string {
-  const head = `"${fileName}" was not attached:`;
+): Message {
   switch (reason.kind) {
     case 'EMPTY':
-      return `${head} the file is empty.`;
+      return message('errors.evidence.empty', { fileName });
     case 'TOO_LARGE': {
-      const limit = formatFileSize(reason.maxBytes);
-      let size = formatFileSize(reason.sizeBytes);
+      const { sizeBytes: size, maxBytes: limit } = reason;
       // 25.04 MB must not read as "25 MB; the limit is 25 MB".
-      if (size === limit) size = formatFileSize(reason.sizeBytes, 3);
-      return `${head} it is ${size}; the limit is ${limit}.`;
+      const close = formatFileSize(size) === formatFileSize(limit);
+      return message(close ? 'errors.evidence.tooLargeExact' : 'errors.evidence.tooLarge', { fileName, size, limit });
     }
     case 'NOT_ALLOWED':
-      return `${head} ${ALLOWED_TYPES_SENTENCE}.`;
+      return message('errors.evidence.notAllowed', { fileName });
     case 'MISMATCH': {
-      const ext = extensionOf(fileName);
-      const actual = reason.actual
-        ? `the file is ${reason.actual.description}`
-        : `the file is not ${reason.claimed.description}`;
-      return `${head} its name ends in .${ext} but ${actual}. Attach the original file, or correct its name.`;
+      const extension = extensionOf(fileName);
+      return reason.actual
+        ? message('errors.evidence.mismatch', { fileName, extension, actual: reason.actual.kind })
+        : message('errors.evidence.mismatchUnknown', { fileName, extension, claimed: reason.claimed.kind });
     }
   }
 }

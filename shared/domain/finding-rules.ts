@@ -1,4 +1,5 @@
 import type { CriterionLevel } from '../catalog/schema';
+import { type Message, message } from '../messages';
 import { dueDateBeforeReportRefusal } from './due-dates';
 import type { Finding, FindingClassification } from './field-work';
 import type { ResponseResult } from './validation';
@@ -28,7 +29,7 @@ export function findingDueDateRefusal(
   next: Pick<Finding, 'classification' | 'dueDate'>,
   previousDueDate: string | null | undefined,
   earliestReport: string,
-): string | null {
+): Message | null {
   const { dueDate } = storedFindingFields(next);
   if (dueDate === null || dueDate === previousDueDate) return null;
   return dueDateBeforeReportRefusal(dueDate, earliestReport);
@@ -41,16 +42,8 @@ const RECOMMENDATION_RESULTS: ReadonlySet<ResponseResult> = new Set(['COMPLIANT'
 export const recommendationAllowed = (result: ResponseResult | null): boolean =>
   result !== null && RECOMMENDATION_RESULTS.has(result);
 
-export type FindingPlacementProblem = {
+export type FindingPlacementProblem = Message & {
   code: 'FINDING_ON_NON_DEFICIENT' | 'FINDING_CLASSIFICATION_MISMATCH';
-  message: string;
-};
-
-const RESULT_WORDS: Record<ResponseResult, string> = {
-  COMPLIANT: 'Compliant',
-  DEFICIENT: 'Deficient',
-  NOT_APPLICABLE: 'Not applicable',
-  NOT_VERIFIED: 'Not verified',
 };
 
 /** Why this finding cannot stand on a criterion with this result and level, or null when it can. */
@@ -64,30 +57,24 @@ export function findingPlacementProblem(
     if (result !== 'DEFICIENT') {
       return {
         code: 'FINDING_ON_NON_DEFICIENT',
-        message:
-          result === 'COMPLIANT'
-            ? `${id} has an Action required finding but is not marked Deficient: mark it Deficient, make the finding a Recommendation, or remove it.`
-            : `${id} has a finding but is not marked Deficient: remove the finding or change the result.`,
+        ...message(
+          result === 'COMPLIANT' ? 'completeness.actionRequiredNotDeficient' : 'completeness.findingNotDeficient',
+          { id },
+        ),
       };
     }
     if (criterion.level === 'SHOULD') {
-      return {
-        code: 'FINDING_CLASSIFICATION_MISMATCH',
-        message: `${id} is a Should criterion: one not in place is a Recommendation, not Action required. Make the finding a Recommendation.`,
-      };
+      return { code: 'FINDING_CLASSIFICATION_MISMATCH', ...message('completeness.actionRequiredOnShould', { id }) };
     }
     return null;
   }
   if (!recommendationAllowed(result)) {
-    return {
-      code: 'FINDING_ON_NON_DEFICIENT',
-      message: `${id} has a Recommendation but is marked ${RESULT_WORDS[result]}: a Recommendation goes on a Compliant criterion or a Should criterion found Deficient. Remove it or change the result.`,
-    };
+    return { code: 'FINDING_ON_NON_DEFICIENT', ...message('completeness.recommendationOnResult', { id, result }) };
   }
   if (result === 'DEFICIENT' && criterion.level === 'MUST') {
     return {
       code: 'FINDING_CLASSIFICATION_MISMATCH',
-      message: `${id} is a Must criterion marked Deficient: its finding is Action required (a Recommendation is advice the Member need not answer).`,
+      ...message('completeness.recommendationOnDeficientMust', { id }),
     };
   }
   return null;

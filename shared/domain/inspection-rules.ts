@@ -1,21 +1,23 @@
 import { CHECKLIST_DEFINITIONS, checklistItemsFor } from '../catalog/checklists';
+import { type Message, type MessageRef, message } from '../messages';
+import { messages } from '../messages/en';
 import type { ChecklistKind, InspectionChecklist, VirtualSession } from './field-work';
 import type { ResponseResult, ValidationMode } from './validation';
 
 /** Short names used in messages: "no container or tractor/trailer inspection is recorded". */
-export const CHECKLIST_SHORT_NAMES: Record<ChecklistKind, string> = {
-  CONTAINER_7_POINT: 'container inspection',
-  TRACTOR_TRAILER_17_POINT: 'tractor/trailer inspection',
-  SEAL_VVTT: 'VVTT seal check',
-};
+export const CHECKLIST_SHORT_NAMES: Record<ChecklistKind, string> = messages.words.checklistShort;
 
-export type ChecklistProblem = { criterionId: string; message: string };
+export type ChecklistProblem = Message & { criterionId: string };
+
+/** The checklist's name in messages: CONTAINER_8_POINT for a refrigerated container. */
+export const checklistNameCode = (kind: ChecklistKind, refrigerated: boolean): string =>
+  kind === 'CONTAINER_7_POINT' && refrigerated ? 'CONTAINER_8_POINT' : kind;
 
 /** "7-point container inspection" (8-point when refrigerated), "17-point tractor/trailer inspection", "VVTT seal check". */
 export function checklistName(kind: ChecklistKind, refrigerated: boolean): string {
-  if (kind === 'CONTAINER_7_POINT') return `${refrigerated ? '8' : '7'}-point container inspection`;
-  if (kind === 'TRACTOR_TRAILER_17_POINT') return '17-point tractor/trailer inspection';
-  return CHECKLIST_SHORT_NAMES[kind];
+  return messages.words.checklistName[
+    checklistNameCode(kind, refrigerated) as keyof typeof messages.words.checklistName
+  ];
 }
 
 /** How many items of a recorded checklist have a status, out of the items that apply to it. */
@@ -45,10 +47,9 @@ export function checklistProblems(
     if (kinds.length === 0 || resultById.get(criterion.id) !== 'COMPLIANT') continue;
     const recorded = checklists.filter((c) => c.criterionId === criterion.id && kinds.includes(c.kind));
     if (recorded.length === 0) {
-      const names = kinds.map((kind) => CHECKLIST_SHORT_NAMES[kind]).join(' or ');
       problems.push({
         criterionId: criterion.id,
-        message: `${criterion.id} is marked Compliant but no ${names} is recorded.`,
+        ...message('completeness.checklistMissing', { id: criterion.id, kinds: kinds.join(',') }),
       });
       continue;
     }
@@ -60,12 +61,16 @@ export function checklistProblems(
       );
       if (missing.length === 0) continue;
       const { total } = checklistProgress(checklist);
-      const which = checklist.label.trim() ? ` "${checklist.label.trim()}"` : '';
       problems.push({
         criterionId: criterion.id,
-        message:
-          `${criterion.id}: the ${checklistName(checklist.kind, checklist.refrigerated)}${which} has ` +
-          `${missing.length} of ${total} items not recorded (${missing.map((m) => labels.get(m.key) ?? m.key).join(', ')}).`,
+        ...message('completeness.checklistUnrecorded', {
+          id: criterion.id,
+          checklist: checklistNameCode(checklist.kind, checklist.refrigerated),
+          label: checklist.label.trim(),
+          missing: missing.length,
+          total,
+          items: missing.map((m) => labels.get(m.key) ?? m.key).join(', '),
+        }),
       });
     }
   }
@@ -79,29 +84,35 @@ export function checklistProblems(
 export function virtualSessionProblems(
   mode: ValidationMode,
   sessions: ReadonlyArray<Pick<VirtualSession, 'platform' | 'startedAt' | 'endedAt' | 'participants'>>,
-): string[] {
+): Message[] {
   if (mode !== 'VIRTUAL') return [];
-  if (sessions.length === 0) {
-    return ['No virtual session is logged: record the platform, the start and end, and the participants.'];
-  }
-  const problems: string[] = [];
+  if (sessions.length === 0) return [message('completeness.noSession')];
+  const problems: Message[] = [];
   sessions.forEach((session, index) => {
-    const name = sessions.length > 1 ? `Session ${index + 1} (${session.platform || 'no platform'})` : 'The session';
+    const name: MessageRef =
+      sessions.length === 1
+        ? { key: 'completeness.theSession' }
+        : session.platform
+          ? { key: 'completeness.numberedSession', params: { n: index + 1, platform: session.platform } }
+          : { key: 'completeness.numberedSessionNoPlatform', params: { n: index + 1 } };
     const missing = [
       session.platform.trim() ? null : 'platform',
       session.startedAt ? null : 'start',
       session.endedAt ? null : 'end',
     ].filter((m): m is string => m !== null);
-    if (missing.length > 0) problems.push(`${name} has no ${joinWords(missing)} recorded.`);
+    if (missing.length > 0) {
+      // platform, start → "platformStart": one sentence per combination, so each language joins the words itself.
+      const which = missing.map((m, i) => (i === 0 ? m : `${m[0]?.toUpperCase()}${m.slice(1)}`)).join('');
+      problems.push(message(`completeness.sessionMissing.${which as SessionMissing}`, { session: [name] }));
+    }
   });
   if (sessions.every((session) => session.participants.length === 0)) {
-    problems.push('No participants are recorded in the virtual session log.');
+    problems.push(message('completeness.noParticipants'));
   }
   return problems;
 }
 
-const joinWords = (words: string[]): string =>
-  words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+type SessionMissing = keyof typeof messages.completeness.sessionMissing;
 
 /**
  * A criterion marked Compliant whose own inspection failed an item contradicts itself (5.3 with a container
@@ -123,14 +134,15 @@ export function failedChecklistItemProblems(
       (item) => applicable.has(item.key) && item.status === 'FAIL' && item.note.trim() === '',
     );
     if (unexplained.length === 0) continue;
-    const which = checklist.label.trim() ? ` "${checklist.label.trim()}"` : '';
-    const items = unexplained.map((item) => labels.get(item.key) ?? item.key).join(', ');
     problems.push({
       criterionId: checklist.criterionId,
-      message:
-        `${checklist.criterionId} is marked Compliant but its ${checklistName(checklist.kind, checklist.refrigerated)}` +
-        `${which} failed ${unexplained.length === 1 ? 'an item' : `${unexplained.length} items`} (${items}). ` +
-        `Change the result to Deficient, or write in the failed item's note why ${checklist.criterionId} is still compliant.`,
+      ...message('completeness.checklistFailed', {
+        id: checklist.criterionId,
+        checklist: checklistNameCode(checklist.kind, checklist.refrigerated),
+        label: checklist.label.trim(),
+        count: unexplained.length,
+        items: unexplained.map((item) => labels.get(item.key) ?? item.key).join(', '),
+      }),
     });
   }
   return problems;

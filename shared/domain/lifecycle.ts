@@ -1,5 +1,6 @@
 import { addDays, format, parseISO } from 'date-fns';
 import { z } from 'zod';
+import { type Message, message } from '../messages';
 import { type FindingClassification, FindingClassificationSchema } from './field-work';
 import { IsoDateSchema, IsoDateTimeSchema, UuidSchema } from './primitives';
 
@@ -151,37 +152,38 @@ export type LifecycleView = {
 /** Who asks: the enrolled person and their field office. */
 export type Actor = { userId: string; role: UserRole; fieldOffice: string };
 
-export type TransitionRefusal = { outcome: 'forbidden' | 'conflict' | 'invalid'; reason: string };
+/** `reason` is the English HQ keeps in its receipts; `told` its catalog message, for the interface. */
+export type TransitionRefusal = { outcome: 'forbidden' | 'conflict' | 'invalid'; reason: string; told: Message };
 
 const REVIEWERS: ReadonlySet<UserRole> = new Set(['FIELD_OFFICE_REVIEWER', 'SUPERVISOR']);
 
 type Rule = {
   from: ReadonlySet<WorkflowState>;
   /** Who may: a refusal reason, or null. */
-  who: (actor: Actor, view: LifecycleView) => string | null;
+  who: (actor: Actor, view: LifecycleView) => Message | null;
   /** What must hold of the validation beyond its state: a refusal reason, or null. */
-  ready?: (view: LifecycleView, comment: string) => string | null;
+  ready?: (view: LifecycleView, comment: string) => Message | null;
 };
 
 const ownerOnly = (actor: Actor, view: LifecycleView) =>
   actor.role !== 'SCSS'
-    ? 'Only the SCSS who performed the validation can do this'
+    ? message('lifecycle.scssOnly')
     : actor.userId !== view.ownerUserId
-      ? 'This validation belongs to another SCSS'
+      ? message('lifecycle.otherScss')
       : null;
 const officeReviewer = (actor: Actor, view: LifecycleView) =>
   !REVIEWERS.has(actor.role)
-    ? 'Only a field office reviewer or supervisor can do this'
+    ? message('lifecycle.reviewersOnly')
     : actor.fieldOffice !== view.fieldOffice
-      ? 'This validation belongs to another field office'
+      ? message('lifecycle.otherOffice')
       : null;
 const officeSupervisor = (actor: Actor, view: LifecycleView) =>
   actor.role !== 'SUPERVISOR'
-    ? 'Only a supervisor of the field office can do this'
+    ? message('lifecycle.supervisorsOnly')
     : actor.fieldOffice !== view.fieldOffice
-      ? 'This validation belongs to another field office'
+      ? message('lifecycle.otherOffice')
       : actor.userId === view.ownerUserId
-        ? 'A supervisor cannot approve or issue a validation they performed'
+        ? message('lifecycle.ownValidation')
         : null;
 
 const actionRequired = (view: LifecycleView) => view.findings.filter((f) => responseRequired(f.classification));
@@ -195,7 +197,7 @@ const RULES: Record<WorkflowEventKind, Rule> = {
     who: officeReviewer,
     ready: (_view, comment) =>
       comment.trim().length < MIN_RETURN_COMMENT
-        ? `Say what the SCSS must correct (at least ${MIN_RETURN_COMMENT} characters)`
+        ? message('lifecycle.returnComment', { min: MIN_RETURN_COMMENT })
         : null,
   },
   APPROVE: {
@@ -203,9 +205,7 @@ const RULES: Record<WorkflowEventKind, Rule> = {
     who: officeSupervisor,
     ready: (view) => {
       const open = view.findings.filter((f) => f.decision !== 'CONCUR').length;
-      return open === 0
-        ? null
-        : `${open} finding${open === 1 ? ' has' : 's have'} no concurring review decision yet; every finding needs one before approval`;
+      return open === 0 ? null : message('lifecycle.notConcurred', { count: open });
     },
   },
   ISSUE_REPORT: { from: new Set(['APPROVED']), who: officeSupervisor },
@@ -214,9 +214,7 @@ const RULES: Record<WorkflowEventKind, Rule> = {
     who: (actor, view) => (ownerOnly(actor, view) === null ? null : officeSupervisor(actor, view)),
     ready: (view) => {
       const open = actionRequired(view).filter((f) => !f.resolved).length;
-      return open === 0
-        ? null
-        : `${open} Action Required finding${open === 1 ? ' is' : 's are'} not resolved (no accepted Member response yet)`;
+      return open === 0 ? null : message('lifecycle.notResolved', { count: open });
     },
   },
 };
@@ -230,15 +228,13 @@ export function transitionRefusal(
 ): TransitionRefusal | null {
   const rule = RULES[kind];
   const notAllowed = rule.who(actor, view);
-  if (notAllowed) return { outcome: 'forbidden', reason: notAllowed };
+  if (notAllowed) return { outcome: 'forbidden', reason: notAllowed.message, told: notAllowed };
   if (!rule.from.has(view.state)) {
-    return {
-      outcome: 'conflict',
-      reason: `${WORKFLOW_EVENT_LABELS[kind]} is not possible while the validation is ${WORKFLOW_STATE_LABELS[view.state].toLowerCase()}`,
-    };
+    const told = message('lifecycle.wrongState', { event: kind, state: view.state });
+    return { outcome: 'conflict', reason: told.message, told };
   }
   const notReady = rule.ready?.(view, comment) ?? null;
-  return notReady ? { outcome: 'conflict', reason: notReady } : null;
+  return notReady ? { outcome: 'conflict', reason: notReady.message, told: notReady } : null;
 }
 
 /** The state a transition leads to. Issuing a report with nothing for the Member to answer closes it. */

@@ -45,6 +45,7 @@ import {
   ValidationStatusSchema,
   ValidationSummarySchema,
 } from '../domain/validation';
+import { MessageRefSchema } from '../messages';
 import { FindingsWorkbookFilterSchema } from '../report/workbook-filter';
 import type { Channel, EventName } from './channels';
 import {
@@ -145,7 +146,15 @@ export const ValidationLifecycleViewSchema = z.object({
   history: z.array(HistoryEntrySchema),
   /** Set while the SCSS's own validation is back for correction: highlight these findings and comments. */
   returned: ReturnInfoSchema.nullable(),
-  actions: z.array(z.object({ kind: TransitionKindSchema, allowed: z.boolean(), reason: z.string().nullable() })),
+  actions: z.array(
+    z.object({
+      kind: TransitionKindSchema,
+      allowed: z.boolean(),
+      /** Why not, in English; `reasonMessage` is the same by catalog key (lifecycle.*). */
+      reason: z.string().nullable(),
+      reasonMessage: MessageRefSchema.optional(),
+    }),
+  ),
 });
 export type ValidationLifecycleView = z.infer<typeof ValidationLifecycleViewSchema>;
 
@@ -521,6 +530,8 @@ export const ValidationSyncViewSchema = z.object({
   validationId: UuidSchema,
   state: z.enum(['not-synced', 'syncing', 'synced', 'needs-attention']),
   reason: z.string().nullable(),
+  /** The reason by catalog key, when it is HQ's refusal of a change. */
+  reasonMessage: MessageRefSchema.optional(),
   /** When HQ last receipted one of its changes. */
   syncedAt: z.string().nullable(),
   /** Set once HQ's copy carries the same fingerprint and every evidence file. */
@@ -559,7 +570,9 @@ export const RefusedChangeSchema = z.object({
   memberName: z.string().nullable(),
   entity: z.string(),
   operation: z.string(),
+  /** Why, in English as stored; `reasonMessage` is the same by catalog key when it came from HQ's receipt. */
   reason: z.string(),
+  reasonMessage: MessageRefSchema.optional(),
   refusedAt: z.string(),
 });
 export type RefusedChange = z.infer<typeof RefusedChangeSchema>;
@@ -686,6 +699,8 @@ export const AnalyticsAnswerSchema = z.object({
   source: AnalyticsSourceSchema,
   /** Whose validations the figures cover, in words: "Your validations on this computer", "Houston field office at HQ". */
   scope: z.string(),
+  /** The same words by catalog key (dashboardScope.*), for the interface's language. */
+  scopeMessage: MessageRefSchema.optional(),
   computedAt: IsoDateTimeSchema,
   result: AnalyticsViewResultSchema,
 });

@@ -138,6 +138,7 @@ describe('assignments through the dispatcher', () => {
     expect(unknown).toEqual({
       code: 'NOT_FOUND',
       message: 'That assignment is not on this computer. Sync with HQ to refresh the list.',
+      key: 'errors.assignment.notHere',
     });
     expect(services.ctx.db.prepare('SELECT count(*) AS n FROM validations').get()).toEqual(before);
   });

@@ -52,6 +52,8 @@ const refusedForAuditChain = {
     message: expect.stringMatching(
       /^This validation is read-only.*changed outside the app.*not saved.*field office.*do not re-enter the data/,
     ),
+    key: 'errors.auditChain.validation',
+    params: { seq: expect.any(Number) },
   },
 };
 

@@ -249,7 +249,7 @@ describe('a reviewer’s decisions and the field office’s steps on a pulled co
     expect(view.sites).toHaveLength(1);
     expect(view.checklists.length).toBeGreaterThan(0);
     expect(view.lifecycle.history.map((e) => e.kind)).toEqual(['SUBMIT']);
-    expect(view.lifecycle.actions).toEqual([
+    expect(view.lifecycle.actions).toMatchObject([
       { kind: 'RETURN', allowed: true, reason: null },
       { kind: 'APPROVE', allowed: false, reason: 'Only a supervisor of the field office can do this' },
       { kind: 'ISSUE_REPORT', allowed: false, reason: 'Only a supervisor of the field office can do this' },

@@ -107,6 +107,24 @@ test('in Spanish an SCSS starts a validation, reads the MSC text in Spanish and 
   await expect(page.getByTestId('criterion-row').first()).toBeVisible();
   await app.screenshot('language-worksheet-compact-es');
 
+  // Review and submit: the completeness problems and the main process's refusal of an incomplete worksheet,
+  // both written by the main process by key, read in Spanish.
+  await page
+    .getByRole('navigation', { name: 'Secciones de la hoja de trabajo' })
+    .getByRole('link', { name: /^Revisar y enviar/ })
+    .click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Revisar y enviar' })).toBeVisible();
+  await expect(page.getByTestId('problem').filter({ hasText: /^6\.2 no tiene resultado\.$/ })).toBeVisible();
+  await page.getByLabel('Su nombre completo (firma)').fill('Dana M. Ruiz');
+  await page.getByText('Verifiqué los criterios tal como están registrados en esta hoja de trabajo.').click();
+  await page.getByRole('button', { name: 'Enviar la validación para revisión' }).click();
+  const refusal = page.getByTestId('submit-error-summary');
+  await expect(refusal).toContainText(
+    /La validación no está completa: hay \d+ problemas por corregir \(1\.1 no tiene resultado\./,
+  );
+  await expect(refusal).toContainText('No se envió nada.');
+  await app.screenshot('language-submit-refused-es');
+
   for (const [link, heading, name] of [
     ['Respuestas de Socios', /Respuestas/, 'language-responses-es'],
     ['Informes', 'Informes', 'language-reports-es'],
@@ -116,5 +134,7 @@ test('in Spanish an SCSS starts a validation, reads the MSC text in Spanish and 
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
     await app.screenshot(name);
   }
+  // The dashboard's scope line comes from the main process by key.
+  await expect(page.getByTestId('dashboard-scope')).toContainText('Sus validaciones en esta computadora');
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
 });

@@ -65,6 +65,11 @@ describe.each(BACKENDS)('what HQ refuses, on %s', (backend) => {
       expect(validationSyncState(second.services.ctx.db, validation.id)).toMatchObject({
         state: 'needs-attention',
         reason,
+        // The same words by catalog key, from the receipt's outcome code, for the interface's language.
+        reasonMessage: {
+          key: 'hqRefusal.staleVersion',
+          params: { label: [{ key: 'hqRefusal.label.answerTo', params: { id: '4.1' } }], version: 2 },
+        },
         refused: 1,
       });
       expect(receiptOutcomes(second)[staleChange[0] ?? '']).toBe('stale');

@@ -130,14 +130,14 @@ describe('checkWorksheetCompleteness', () => {
       ['4.1', 'UNANSWERED'],
       ['4.2', 'UNANSWERED'],
     ]);
-    expect(report.errors[2]).toEqual({
+    expect(report.errors[2]).toMatchObject({
       severity: 'error',
       code: 'UNANSWERED',
       message: '2.2 has no result.',
       criterionId: '2.2',
       category: 2,
     });
-    expect(report.warnings).toEqual([
+    expect(report.warnings).toMatchObject([
       {
         severity: 'warning',
         code: 'NO_SITES',
@@ -308,7 +308,7 @@ describe('checkWorksheetCompleteness', () => {
         findings: [finding('1.3', { dueDate: '2026-03-01' }), finding('4.1', { dueDate: TODAY })],
       }),
     );
-    expect(report.errors).toEqual([
+    expect(report.errors).toMatchObject([
       {
         severity: 'error',
         code: 'FINDING_DUE_BEFORE_REPORT_DATE',
@@ -410,7 +410,7 @@ describe('checkWorksheetCompleteness', () => {
     expect(report.ready).toBe(false);
     expect(report.errors).toEqual([expect.objectContaining({ code: 'UNANSWERED', criterionId: '1.3' }), extraError]);
     // Worksheet order: problems about the whole validation first, then by criterion.
-    expect(report.warnings).toEqual([
+    expect(report.warnings).toMatchObject([
       extraWarning,
       expect.objectContaining({ code: 'NO_VERIFICATION_METHOD', criterionId: '4.1' }),
     ]);

@@ -224,8 +224,9 @@ describe('dispatch: refused requests write nothing', () => {
     });
     expect(envelope).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(envelope.ok ? [] : envelope.error.issues).toEqual([
-      { path: 'signedByName', message: 'Type your full name to sign' },
-      { path: 'attestation', message: 'Confirm the attestation to submit' },
+      // The schema's own words, with the catalog key that writes them in the interface's language.
+      { path: 'signedByName', message: 'Type your full name to sign', key: 'fields.signName' },
+      { path: 'attestation', message: 'Confirm the attestation to submit', key: 'fields.attestation' },
     ]);
   });
 
@@ -236,7 +237,11 @@ describe('dispatch: refused requests write nothing', () => {
       attestation: true,
     });
     expect(envelope.ok ? [] : envelope.error.issues).toEqual([
-      { path: 'signedByName', message: expect.stringMatching(/^This text contains a NUL character/) },
+      {
+        path: 'signedByName',
+        message: expect.stringMatching(/^This text contains a NUL character/),
+        key: 'fields.textNul',
+      },
     ]);
   });
 

@@ -161,12 +161,14 @@ describe('evidence messages and names', () => {
         kind: 'TOO_LARGE',
         sizeBytes: 48_200_000,
         maxBytes: limit,
-      }),
+      }).message,
     ).toBe('"warehouse.mp4" was not attached: it is 48.2 MB; the limit is 25 MB.');
-    expect(rejectionMessage('pano.jpg', { kind: 'TOO_LARGE', sizeBytes: limit + 19_000, maxBytes: limit })).toBe(
-      '"pano.jpg" was not attached: it is 25.019 MB; the limit is 25 MB.',
+    expect(
+      rejectionMessage('pano.jpg', { kind: 'TOO_LARGE', sizeBytes: limit + 19_000, maxBytes: limit }).message,
+    ).toBe('"pano.jpg" was not attached: it is 25.019 MB; the limit is 25 MB.');
+    expect(rejectionMessage('empty.txt', { kind: 'EMPTY' }).message).toBe(
+      '"empty.txt" was not attached: the file is empty.',
     );
-    expect(rejectionMessage('empty.txt', { kind: 'EMPTY' })).toBe('"empty.txt" was not attached: the file is empty.');
   });
 
   it('knows which extensions are evidence', () => {

@@ -1,13 +1,17 @@
 import type { AnalyticsAnswer, AnalyticsRequest } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/envelope';
+import { type Message, message } from '../../../shared/messages';
 import { analyticsCsv } from '../../../shared/report/analytics-csv';
-import { fetchHqView, hqScopeLabel } from '../../services/analytics/hq-analytics';
+import { fetchHqView, hqScope } from '../../services/analytics/hq-analytics';
 import { computeLocalView } from '../../services/analytics/local-analytics';
 import type { ServiceContext } from '../../services/service-context';
 import type { SyncService } from '../../services/sync-service';
 import type { HandlersFor } from '../handlers';
 import { deliver } from './deliver-file';
 import type { ReportHost } from './reports';
+
+/** The scope line in English, and by key for the interface. */
+const scopeOf = ({ message: scope, ...scopeMessage }: Message) => ({ scope, scopeMessage });
 
 /** The dashboard's views: computed here from the local store, or asked of HQ over the person's scope. */
 export function analyticsHandlers(
@@ -24,13 +28,13 @@ export function analyticsHandlers(
         { view: request.view, filters: request.filters, ...(request.limit ? { limit: request.limit } : {}) },
         { today: computedAt.slice(0, 10), fieldOffice: user?.fieldOffice ?? null },
       );
-      return { source: 'computer', scope: 'Your validations on this computer', computedAt, result };
+      return { source: 'computer', ...scopeOf(message('dashboardScope.computer')), computedAt, result };
     }
     const hq = sync.hqConnection();
     if (!hq || !user) {
-      throw new AppError('BAD_REQUEST', 'This computer is not enrolled with HQ yet: enrol it in Settings to see HQ.');
+      throw new AppError('BAD_REQUEST', message('errors.analytics.notEnrolled'));
     }
-    return { source: 'hq', scope: hqScopeLabel(user), computedAt, result: await fetchHqView(hq, request) };
+    return { source: 'hq', ...scopeOf(hqScope(user)), computedAt, result: await fetchHqView(hq, request) };
   }
   return {
     'analytics:view': answer,

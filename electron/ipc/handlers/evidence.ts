@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/ipc/envelope';
+import { message } from '../../../shared/messages';
 import {
   attachEvidence,
   deleteEvidence,
@@ -20,7 +21,7 @@ export function evidenceHandlers(
   return {
     'evidence:pick': (req) => {
       if (!host.showOpenDialog) {
-        throw new AppError('UNAVAILABLE', 'There is no native file dialog here; choose files with the file input.');
+        throw new AppError('UNAVAILABLE', message('errors.evidence.noDialog'));
       }
       return pickEvidenceFiles(ctx, picked, host.showOpenDialog, req.validationId);
     },

@@ -1,6 +1,7 @@
 import type { EventName } from '../../../shared/ipc/channels';
 import type { EventPayloadOf, ReportFileFormat } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/envelope';
+import { message } from '../../../shared/messages';
 import { loadSharp, type Sharp } from '../../services/evidence-store';
 import { exportReport, reportHtmlFor, reportModelFor } from '../../services/report/export';
 import { EXPORT_CANCELLED, exportFindingsWorkbook } from '../../services/report/findings-workbook';
@@ -39,7 +40,7 @@ export function reportHandlers(
     what: string,
     work: (signal: AbortSignal) => Promise<T>,
   ): Promise<T | { status: 'cancelled' }> {
-    if (running) throw new AppError('CONFLICT', 'Another export is being made; wait for it or cancel it.');
+    if (running) throw new AppError('CONFLICT', message('errors.reports.exportRunning'));
     const controller = new AbortController();
     running = controller;
     try {
@@ -48,7 +49,7 @@ export function reportHandlers(
       if (controller.signal.aborted) return { status: 'cancelled' };
       if (error instanceof AppError) throw error;
       const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      throw new AppError('INTERNAL', `${what} could not be made: ${detail}`);
+      throw new AppError('INTERNAL', message('errors.reports.notMade', { what, detail: String(detail) }));
     } finally {
       running = null;
       progress(null);
@@ -99,7 +100,7 @@ export function reportHandlers(
           onProgress: (done, total) => progress({ done, total }),
         });
         if (workbook.validations === 0) {
-          throw new AppError('NOT_FOUND', 'No validation on this computer matches those filters; nothing was saved.');
+          throw new AppError('NOT_FOUND', message('errors.reports.noneMatch'));
         }
         const delivered = await deliver(host, workbook, req.format);
         return { ...delivered, validations: workbook.validations, findings: workbook.findings };

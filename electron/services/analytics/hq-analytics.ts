@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { ANALYTICS_VIEW_SCHEMAS, type AnalyticsViewResult } from '../../../shared/analytics/views';
 import type { AnalyticsRequest } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/envelope';
+import { type Message, message } from '../../../shared/messages';
 import type { HqUser } from '../../../shared/sync/protocol';
 import { AuthError, ClientError, getHqJson, type HttpTransportOptions, NetworkError } from '../../sync/transport';
 
@@ -18,14 +19,19 @@ export function analyticsQueryString(request: Pick<AnalyticsRequest, 'view' | 'f
 
 /** Whose validations HQ counts for this person, in words (HQ scopes by role: hq/analytics.ts scopeSql). */
 export function hqScopeLabel(user: HqUser): string {
+  return hqScope(user).message;
+}
+
+/** Whose validations HQ's figures cover for this person, as a catalog message. */
+export function hqScope(user: HqUser): Message {
   switch (user.role) {
     case 'SCSS':
-      return 'Your validations at HQ';
+      return message('dashboardScope.hqOwn');
     case 'FIELD_OFFICE_REVIEWER':
     case 'SUPERVISOR':
-      return `${user.fieldOffice} field office at HQ`;
+      return message('dashboardScope.hqOffice', { office: user.fieldOffice });
     case 'HQ_ANALYST':
-      return 'Every validation at HQ';
+      return message('dashboardScope.hqAll');
   }
 }
 
@@ -37,15 +43,13 @@ export async function fetchHqView(hq: HttpTransportOptions, request: AnalyticsRe
     return { view: request.view, data } as AnalyticsViewResult;
   } catch (error) {
     if (error instanceof NetworkError) {
-      throw new AppError(
-        'UNAVAILABLE',
-        'HQ could not be reached, so its figures cannot be shown now. The figures for this computer work offline.',
-      );
+      throw new AppError('UNAVAILABLE', message('errors.analytics.hqUnreachable'));
     }
     if (error instanceof AuthError) {
-      throw new AppError('FORBIDDEN', 'HQ no longer accepts this computer: enrol it again in Settings.');
+      throw new AppError('FORBIDDEN', message('errors.analytics.hqRefusedComputer'));
     }
-    if (error instanceof ClientError) throw new AppError('BAD_REQUEST', `HQ refused the request: ${error.message}`);
-    throw new AppError('UNAVAILABLE', 'HQ could not answer just now; try again in a few minutes.');
+    if (error instanceof ClientError)
+      throw new AppError('BAD_REQUEST', message('errors.analytics.hqRefused', { detail: error.message }));
+    throw new AppError('UNAVAILABLE', message('errors.analytics.hqBusy'));
   }
 }

@@ -19,6 +19,7 @@ import {
   ValidationSchema,
 } from '../../../shared/domain/validation';
 import { AppError } from '../../../shared/ipc/envelope';
+import { message } from '../../../shared/messages';
 import type { ReportInput } from '../../../shared/report/input';
 import { MemberSnapshotSchema } from '../../../shared/sync/protocol';
 import { NOT_ENROLLED_ACTOR } from '../identity';
@@ -106,10 +107,7 @@ function copyValidation(copy: HqCopy): Validation {
     reopenReason: orNull(p.reopenReason),
   });
   if (!result.success) {
-    throw new AppError(
-      'CONFLICT',
-      'The copy of this validation from HQ cannot be read; sync again before making a report.',
-    );
+    throw new AppError('CONFLICT', message('errors.reports.copyUnreadable'));
   }
   return result.data;
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { translateMessage } from '../i18n/messages';
 import { useSyncStore } from '../state/sync-store';
 import { formatDateTime } from './format';
 
@@ -12,7 +13,9 @@ export function SyncTag({ validationId }: { validationId: string }) {
     sync.state === 'synced' && sync.syncedAt
       ? t('sync.tag.syncedAt', { when: formatDateTime(sync.syncedAt) })
       : sync.state === 'needs-attention' && sync.reason
-        ? t('sync.tag.needsAttentionBecause', { reason: sync.reason })
+        ? t('sync.tag.needsAttentionBecause', {
+            reason: translateMessage({ message: sync.reason, ...sync.reasonMessage }),
+          })
         : t(`sync.tag.state.${sync.state}`);
   return (
     <>

@@ -14,6 +14,7 @@ import { DEFAULT_RESPONSE_DAYS } from '../../../shared/domain/lifecycle';
 import type { ResponseResult } from '../../../shared/domain/validation';
 import { call, errorMessage } from '../api';
 import { useAutosaveText } from '../components/useAutosaveText';
+import { translateMessage } from '../i18n/messages';
 import { createMergingSaveQueue } from '../state/merging-save-queue';
 import { displayedResponse, useWorksheetStore } from '../state/worksheet-store';
 import { EvidencePanel } from './evidence/EvidencePanel';
@@ -155,7 +156,7 @@ export function FindingEditor({
   const setDueDate = async (value: string) => {
     const refusal = value ? dueDateBeforeReportRefusal(value, earliestReportDate(today)) : null;
     if (refusal) {
-      setDueDraft({ value, message: refusal });
+      setDueDraft({ value, message: translateMessage(refusal) });
       return;
     }
     setDueDraft(null);
@@ -169,7 +170,7 @@ export function FindingEditor({
   // A kept date from before that has fallen behind the report date is shown as the same refusal.
   const staleDue =
     !recommendation && shown.dueDate ? dueDateBeforeReportRefusal(shown.dueDate, earliestReportDate(today)) : null;
-  const dueError = dueDraft?.message ?? staleDue;
+  const dueError = dueDraft?.message ?? (staleDue && translateMessage(staleDue));
   const activeReasons = settings?.deficiencyReasons.filter((r) => r.active || r.code === shown.reasonCode) ?? [];
   const reasonShown = !recommendation || result === 'DEFICIENT' || shown.reasonCode !== null;
   const describesDeficiency = !recommendation || result === 'DEFICIENT';
@@ -190,7 +191,9 @@ export function FindingEditor({
           <div className="usa-alert__body">
             <p className="usa-alert__text">
               {recommendation
-                ? (placement?.message ?? t('worksheet.finding.noResult', { id: criterion.id }))
+                ? placement
+                  ? translateMessage(placement)
+                  : t('worksheet.finding.noResult', { id: criterion.id })
                 : t('worksheet.finding.noLongerDeficient', { id: criterion.id })}{' '}
               {!recommendation && result === 'COMPLIANT' && (
                 <>
@@ -214,7 +217,7 @@ export function FindingEditor({
       {placement?.code === 'FINDING_CLASSIFICATION_MISMATCH' && (
         <div className="usa-alert usa-alert--warning usa-alert--slim finding-editor__orphan">
           <div className="usa-alert__body">
-            <p className="usa-alert__text">{placement.message}</p>
+            <p className="usa-alert__text">{translateMessage(placement)}</p>
           </div>
         </div>
       )}

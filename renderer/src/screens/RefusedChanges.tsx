@@ -4,6 +4,7 @@ import type { RefusedChange, RefusedEvidenceView } from '../../../shared/ipc/con
 import { errorMessage } from '../api';
 import { Alert } from '../components/Alert';
 import { formatDate, formatDateTime } from '../components/format';
+import { translateMessage } from '../i18n/messages';
 import { routeHref } from '../state/route';
 import { useSyncStore } from '../state/sync-store';
 import { RefusalActions } from './RefusalActions';
@@ -86,7 +87,7 @@ function RefusedChangeRow({ change }: { change: RefusedChange }) {
           {change.operation}){change.memberName ? ` · ${change.memberName}` : ''}
         </h3>
         <p className="usa-summary-box__text" data-testid="refused-reason">
-          {change.reason}
+          {translateMessage({ message: change.reason, ...change.reasonMessage })}
         </p>
         <RefusedWhen at={change.refusedAt} validationId={change.validationId} />
         <RefusalActions

@@ -2,6 +2,7 @@ import { domain } from './en/domain';
 import { fieldwork } from './en/fieldwork';
 import { memberRecord } from './en/memberRecord';
 import { members } from './en/members';
+import { messages } from './en/messages';
 import { reports } from './en/reports';
 import { review } from './en/review';
 import { settings } from './en/settings';
@@ -27,4 +28,5 @@ export const en = {
   review,
   reports,
   fieldwork,
+  messages,
 };

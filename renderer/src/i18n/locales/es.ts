@@ -3,6 +3,7 @@ import { domain } from './es/domain';
 import { fieldwork } from './es/fieldwork';
 import { memberRecord } from './es/memberRecord';
 import { members } from './es/members';
+import { messages } from './es/messages';
 import { reports } from './es/reports';
 import { review } from './es/review';
 import { settings } from './es/settings';
@@ -25,4 +26,5 @@ export const es: Translation<typeof en> = {
   review,
   reports,
   fieldwork,
+  messages,
 };

@@ -6,6 +6,7 @@ import type { AnalyticsAnswer, AnalyticsRequest } from '../../../../shared/ipc/c
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { formatDateTime } from '../../components/format';
+import { translateMessage } from '../../i18n/messages';
 import { navigate, routeHref } from '../../state/route';
 import { useSyncStore } from '../../state/sync-store';
 import { ExportOutcome, useSaveOutcome } from '../report/ExportStatus';
@@ -165,7 +166,10 @@ export function DashboardScreen({ query }: { query: string }) {
             {loading
               ? t('reports.dashboard.counting')
               : answer && result
-                ? t('reports.dashboard.scope', { scope: answer.scope, time: formatDateTime(answer.computedAt) })
+                ? t('reports.dashboard.scope', {
+                    scope: translateMessage({ message: answer.scope, ...answer.scopeMessage }),
+                    time: formatDateTime(answer.computedAt),
+                  })
                 : ''}
           </p>
           {error && <Alert type="error">{error}</Alert>}

@@ -4,15 +4,20 @@ import {
   screenshotFileName,
   typeForFileName,
 } from '../../../../shared/domain/evidence-files';
+import { translateMessage } from '../../i18n/messages';
 
 /**
  * The refusals the page can tell before reading a file (empty, too large, a type evidence cannot be);
  * the main process checks again, and alone can check the content against the name.
  */
 export function precheckFile(fileName: string, sizeBytes: number, maxBytes: number): string | null {
-  if (sizeBytes === 0) return rejectionMessage(fileName, { kind: 'EMPTY' });
-  if (sizeBytes > maxBytes) return rejectionMessage(fileName, { kind: 'TOO_LARGE', sizeBytes, maxBytes });
-  if (extensionOf(fileName) && !typeForFileName(fileName)) return rejectionMessage(fileName, { kind: 'NOT_ALLOWED' });
+  if (sizeBytes === 0) return translateMessage(rejectionMessage(fileName, { kind: 'EMPTY' }));
+  if (sizeBytes > maxBytes) {
+    return translateMessage(rejectionMessage(fileName, { kind: 'TOO_LARGE', sizeBytes, maxBytes }));
+  }
+  if (extensionOf(fileName) && !typeForFileName(fileName)) {
+    return translateMessage(rejectionMessage(fileName, { kind: 'NOT_ALLOWED' }));
+  }
   return null;
 }
 

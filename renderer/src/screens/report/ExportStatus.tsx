@@ -55,7 +55,7 @@ export function useSaveOutcome() {
   const { t } = useTranslation();
   const finished = useCallback(
     (result: ReportExportResult, detail = ''): Outcome => {
-      const outcome = finishSave(result, detail);
+      const outcome = finishSave(result);
       switch (result.status) {
         case 'cancelled':
           return { ...outcome, text: t('reports.export.cancelled') };

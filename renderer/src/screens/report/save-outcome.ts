@@ -16,19 +16,15 @@ function download(result: Extract<ReportExportResult, { status: 'download' }>): 
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** Finishes a save (a download in the harness) and says how it went; `detail` follows the file name. */
-export function finishSave(result: ReportExportResult, detail = ''): Outcome {
+/** Finishes a save (a download in the harness): how it went, and what was left out; the words are the caller's. */
+export function finishSave(result: ReportExportResult): Omit<Outcome, 'text'> {
   switch (result.status) {
     case 'cancelled':
-      return { type: 'info', text: 'Not saved: cancelled.', warnings: [] };
+      return { type: 'info', warnings: [] };
     case 'saved':
-      return {
-        type: 'success',
-        text: `Saved ${result.fileName}${detail} to ${result.path}.`,
-        warnings: result.warnings,
-      };
+      return { type: 'success', warnings: result.warnings };
     case 'download':
       download(result);
-      return { type: 'success', text: `Downloaded ${result.fileName}${detail}.`, warnings: result.warnings };
+      return { type: 'success', warnings: result.warnings };
   }
 }

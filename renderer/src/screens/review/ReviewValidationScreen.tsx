@@ -8,6 +8,7 @@ import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { formatDate, formatDateTime } from '../../components/format';
 import { useDomainLabels } from '../../i18n/domain-labels';
+import { translateMessage } from '../../i18n/messages';
 import { routeHref } from '../../state/route';
 import { useSyncStore } from '../../state/sync-store';
 import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
@@ -207,7 +208,9 @@ export function ReviewValidationScreen({ validationId }: { validationId: string 
               <>
                 {!canDecide && open && returnAction?.reason && (
                   <p className="review-page__closed-note">
-                    {t('review.page.cannotDecide', { reason: returnAction.reason })}
+                    {t('review.page.cannotDecide', {
+                      reason: translateMessage({ message: returnAction.reason, ...returnAction.reasonMessage }),
+                    })}
                   </p>
                 )}
                 {view.findings.map((finding) => (

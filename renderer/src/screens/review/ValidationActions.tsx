@@ -6,6 +6,7 @@ import type { ReviewValidationView, ValidationLifecycleView } from '../../../../
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { formatDate } from '../../components/format';
+import { translateMessage } from '../../i18n/messages';
 import { useSyncStore } from '../../state/sync-store';
 import { shortHash } from './review-format';
 
@@ -232,7 +233,7 @@ export function ValidationActions({
                   </button>
                   {!action.allowed && action.reason && (
                     <p className="validation-actions__why" id={`${id}-${action.kind}-why`} data-testid="action-reason">
-                      {action.reason}.
+                      {translateMessage({ message: action.reason, ...action.reasonMessage })}.
                     </p>
                   )}
                 </>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompletenessReport } from '../../../../shared/domain/completeness-types';
 import type { WorkflowState } from '../../../../shared/domain/lifecycle';
-import { ApiError, call, errorMessage } from '../../api';
+import { ApiError, call, englishMessage, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { formatLocalDate, formatTime } from '../../components/format';
 import { useDomainLabels } from '../../i18n/domain-labels';
@@ -46,7 +46,7 @@ function SubmittedSummary() {
     } catch (e) {
       // A refused reason is shown at its field; nothing names the channel or a schema path.
       const atReason = e instanceof ApiError ? e.issues.find((i) => i.path === 'reason') : undefined;
-      setError(atReason ? `${atReason.message}.` : plainRefusalMessage(errorMessage(e)));
+      setError(atReason ? `${atReason.message}.` : plainRefusalMessage(errorMessage(e), englishMessage(e)));
     }
   };
   return (

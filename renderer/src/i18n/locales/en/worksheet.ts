@@ -234,6 +234,8 @@ export const worksheet = {
     clearMarks: 'Clear the {{n}} considered marks',
     markAll: 'Mark all {{n}} as considered',
     groupAction: '{{action}} ({{group}})',
+    marksNotRead: 'The considered marks could not be read: {{error}}',
+    markNotSaved: 'Not saved: {{error}}',
   },
   sign: {
     heading: 'Sign and submit',
@@ -245,5 +247,9 @@ export const worksheet = {
     attest: 'I verified the criteria as recorded in this worksheet.',
     submitting: 'Submitting…',
     submit: 'Submit validation for review',
+    nameMissing: 'Type your full name to sign.',
+    nameShort: 'Type your full name (at least 3 characters) to sign.',
+    nameLong: 'Your name is {{length}} characters long; the limit is 120.',
+    attestMissing: 'Confirm that you verified the criteria as recorded.',
   },
 };

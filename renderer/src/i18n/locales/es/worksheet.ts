@@ -241,6 +241,8 @@ export const worksheet: Translation<typeof en.worksheet> = {
     clearMarks: 'Quitar las {{n}} marcas de considerada',
     markAll: 'Marcar las {{n}} como consideradas',
     groupAction: '{{action}} ({{group}})',
+    marksNotRead: 'No se pudieron leer las marcas de considerada: {{error}}',
+    markNotSaved: 'No se guardó: {{error}}',
   },
   sign: {
     heading: 'Firmar y enviar',
@@ -252,5 +254,9 @@ export const worksheet: Translation<typeof en.worksheet> = {
     attest: 'Verifiqué los criterios tal como están registrados en esta hoja de trabajo.',
     submitting: 'Enviando…',
     submit: 'Enviar la validación para revisión',
+    nameMissing: 'Escriba su nombre completo para firmar.',
+    nameShort: 'Escriba su nombre completo (al menos 3 caracteres) para firmar.',
+    nameLong: 'Su nombre tiene {{length}} caracteres; el límite es de 120.',
+    attestMissing: 'Confirme que verificó los criterios tal como están registrados.',
   },
 };

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CompletenessProblem } from '../../../../../shared/domain/completeness-types';
 import { warningKey } from '../../../../../shared/domain/considered-warnings';
+import { translateMessage } from '../../../i18n/messages';
 import { routeHref } from '../../../state/route';
 import type { ProblemGroup } from './problem-groups';
 
@@ -12,13 +13,13 @@ export type ConsideredControl = {
 
 function ProblemMessage({ problem, validationId }: { problem: CompletenessProblem; validationId: string }) {
   if (!problem.criterionId || !problem.category)
-    return <span className="review-problem__message">{problem.message}</span>;
+    return <span className="review-problem__message">{translateMessage(problem)}</span>;
   return (
     <a
       className="usa-link review-problem__message"
       href={routeHref({ name: 'worksheet', validationId, category: problem.category, focus: problem.criterionId })}
     >
-      {problem.message}
+      {translateMessage(problem)}
     </a>
   );
 }
@@ -48,7 +49,7 @@ function ConsideredCheckbox({
       />
       <label className="usa-checkbox__label" htmlFor={id}>
         {t('worksheet.review.considered')}
-        <span className="usa-sr-only">: {problem.message}</span>
+        <span className="usa-sr-only">: {translateMessage(problem)}</span>
       </label>
     </div>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, call, errorMessage } from '../../../api';
+import { ApiError, call, englishMessage, errorMessage } from '../../../api';
 import { currentLanguage } from '../../../i18n';
 import { useWorksheetStore } from '../../../state/worksheet-store';
 import { checkSignForm, placeRefusal, plainRefusalMessage, type SignErrors, type SignField } from './sign-form';
@@ -72,10 +72,10 @@ export function SignAndSubmit({
         const placed = placeRefusal(e.issues, values);
         setRefusal({
           fields: placed.fields,
-          general: placed.other.length > 0 ? [plainRefusalMessage(e.message)] : [],
+          general: placed.other.length > 0 ? [plainRefusalMessage(e.message, e.english)] : [],
         });
       } else {
-        setRefusal({ fields: {}, general: [plainRefusalMessage(errorMessage(e))] });
+        setRefusal({ fields: {}, general: [plainRefusalMessage(errorMessage(e), englishMessage(e))] });
       }
       await onRefused();
     } finally {

@@ -1,4 +1,7 @@
 import type { FieldIssue } from '../../../../../shared/ipc/envelope';
+import { message } from '../../../../../shared/messages';
+import { i18n } from '../../../i18n';
+import { translateMessage } from '../../../i18n/messages';
 
 export type SignField = 'signedByName' | 'attestation';
 export type SignValues = { signedByName: string; attested: boolean };
@@ -8,10 +11,10 @@ export type SignErrors = Partial<Record<SignField, string>>;
 export function checkSignForm(values: SignValues): SignErrors {
   const errors: SignErrors = {};
   const name = values.signedByName.trim();
-  if (name.length === 0) errors.signedByName = 'Type your full name to sign.';
-  else if (name.length < 3) errors.signedByName = 'Type your full name (at least 3 characters) to sign.';
-  else if (name.length > 120) errors.signedByName = `Your name is ${name.length} characters long; the limit is 120.`;
-  if (!values.attested) errors.attestation = 'Confirm that you verified the criteria as recorded.';
+  if (name.length === 0) errors.signedByName = i18n.t('worksheet.sign.nameMissing');
+  else if (name.length < 3) errors.signedByName = i18n.t('worksheet.sign.nameShort');
+  else if (name.length > 120) errors.signedByName = i18n.t('worksheet.sign.nameLong', { length: name.length });
+  if (!values.attested) errors.attestation = i18n.t('worksheet.sign.attestMissing');
   return errors;
 }
 
@@ -38,10 +41,11 @@ export function placeRefusal(
 
 const withFullStop = (message: string) => (/[.!?]$/.test(message) ? message : `${message}.`);
 
-/** A refusal message that names a channel or a schema path is for developers: replace it with plain words. */
-export function plainRefusalMessage(message: string): string {
-  if (/^Invalid [a-z]+:[a-z]+ request/.test(message)) {
-    return 'The app could not read this request, so nothing was submitted. Reload the window and try again; if it keeps happening, report it.';
-  }
-  return message;
+/**
+ * A refusal message that names a channel or a schema path is for developers: replace it with plain words.
+ * `shown` is the refusal in the interface's language, `english` as the main process sent it.
+ */
+export function plainRefusalMessage(shown: string, english = shown): string {
+  if (/^Invalid [a-z]+:[a-z]+ request/.test(english)) return translateMessage(message('errors.unreadableRequest'));
+  return shown;
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CompletenessProblem } from '../../../../../shared/domain/completeness-types';
 import { type ConsideredWarning, warningKey } from '../../../../../shared/domain/considered-warnings';
 import { call, errorMessage } from '../../../api';
+import { i18n } from '../../../i18n';
 
 /** The SCSS's "considered" marks on this validation's warnings, loaded from the store and saved on each change. */
 export function useConsideredWarnings(validationId: string | undefined) {
@@ -14,7 +15,7 @@ export function useConsideredWarnings(validationId: string | undefined) {
     let current = true;
     call('warnings:considered', { validationId })
       .then((loaded) => current && setMarks(loaded))
-      .catch((e: unknown) => current && setError(`The considered marks could not be read: ${errorMessage(e)}`));
+      .catch((e: unknown) => current && setError(i18n.t('worksheet.review.marksNotRead', { error: errorMessage(e) })));
     return () => {
       current = false;
     };
@@ -37,7 +38,7 @@ export function useConsideredWarnings(validationId: string | undefined) {
           }),
         );
       } catch (e) {
-        setError(`Not saved: ${errorMessage(e)}`);
+        setError(i18n.t('worksheet.review.markNotSaved', { error: errorMessage(e) }));
       } finally {
         setSaving(null);
       }

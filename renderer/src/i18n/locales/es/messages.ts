@@ -1,0 +1,398 @@
+import type { messages as en } from '../en/messages';
+import type { Translation } from '../translation';
+
+/** Messages from the main process, the shared rules and HQ, in Spanish; keys and {{placeholders}} as in English. */
+export const messages: Translation<typeof en> = {
+  completeness: {
+    noSites: 'No hay instalaciones registradas para esta validación.',
+    unanswered: '{{id}} no tiene resultado.',
+    deficientWithoutFinding: '{{id}} es Deficiente, pero no tiene hallazgo.',
+    findingWithoutReason: 'El hallazgo de {{id}} no tiene motivo de deficiencia.',
+    findingWithoutDueDate: 'El hallazgo de {{id}} no tiene fecha límite de respuesta.',
+    dueBeforeReport: '{{id}}: {{refusal, messages}}',
+    recommendationSaysNothing: 'La Recomendación de {{id}} está vacía: describa qué podría mejorar el Socio.',
+    findingWithoutDescription: 'El hallazgo de {{id}} no tiene descripción.',
+    mustNotApplicableWithoutJustification: '{{id}} es un criterio de nivel Debe marcado No aplica sin justificación.',
+    noVerificationMethod: '{{id}} no indica cómo se verificó.',
+    virtualCompliantWithoutEvidence: '{{id}} está marcado Cumple en una validación virtual sin evidencia adjunta.',
+    actionRequiredNotDeficient:
+      '{{id}} tiene un hallazgo de Acción requerida, pero no está marcado Deficiente: márquelo Deficiente, convierta el hallazgo en Recomendación o elimínelo.',
+    findingNotDeficient:
+      '{{id}} tiene un hallazgo, pero no está marcado Deficiente: elimine el hallazgo o cambie el resultado.',
+    actionRequiredOnShould:
+      '{{id}} es un criterio de nivel Debería: si no está implementado, corresponde una Recomendación, no Acción requerida. Convierta el hallazgo en Recomendación.',
+    recommendationOnResult:
+      '{{id}} tiene una Recomendación, pero está marcado {{result, result}}: una Recomendación corresponde a un criterio que Cumple o a un criterio de nivel Debería marcado Deficiente. Elimínela o cambie el resultado.',
+    recommendationOnDeficientMust:
+      '{{id}} es un criterio de nivel Debe marcado Deficiente: su hallazgo es de Acción requerida (una Recomendación es un consejo que el Socio no está obligado a responder).',
+    checklistMissing: '{{id}} está marcado Cumple, pero no se registró ninguna {{kinds, checklistsOr}}.',
+    checklistUnrecorded:
+      '{{id}}: la {{checklist, checklist}}{{label, quoted}} tiene {{missing}} de {{total}} puntos sin registrar ({{items}}).',
+    checklistFailed_one:
+      '{{id}} está marcado Cumple, pero su {{checklist, checklist}}{{label, quoted}} no aprobó un punto ({{items}}). Cambie el resultado a Deficiente o escriba en la nota del punto con falla por qué {{id}} sigue cumpliendo.',
+    checklistFailed_many:
+      '{{id}} está marcado Cumple, pero su {{checklist, checklist}}{{label, quoted}} no aprobó {{count}} puntos ({{items}}). Cambie el resultado a Deficiente o escriba en la nota de los puntos con falla por qué {{id}} sigue cumpliendo.',
+    checklistFailed_other:
+      '{{id}} está marcado Cumple, pero su {{checklist, checklist}}{{label, quoted}} no aprobó {{count}} puntos ({{items}}). Cambie el resultado a Deficiente o escriba en la nota de los puntos con falla por qué {{id}} sigue cumpliendo.',
+    noSession:
+      'No hay ninguna sesión virtual registrada: registre la plataforma, el inicio y el fin, y los participantes.',
+    theSession: 'La sesión',
+    numberedSession: 'La sesión {{n}} ({{platform}})',
+    numberedSessionNoPlatform: 'La sesión {{n}} (sin plataforma)',
+    sessionMissing: {
+      platform: '{{session, messages}} no tiene plataforma registrada.',
+      start: '{{session, messages}} no tiene inicio registrado.',
+      end: '{{session, messages}} no tiene fin registrado.',
+      platformStart: '{{session, messages}} no tiene plataforma ni inicio registrados.',
+      platformEnd: '{{session, messages}} no tiene plataforma ni fin registrados.',
+      startEnd: '{{session, messages}} no tiene inicio ni fin registrados.',
+      platformStartEnd: '{{session, messages}} no tiene plataforma, inicio ni fin registrados.',
+    },
+    noParticipants: 'No hay participantes registrados en el registro de la sesión virtual.',
+  },
+  dueDate: {
+    beforeReport:
+      'La fecha límite de respuesta, {{due, date}}, es anterior a la fecha del informe: no se le puede pedir al Socio que responda antes de que se emita el informe, que tendrá fecha del {{earliest, date}} como mínimo. Elija el {{earliest, date}} o una fecha posterior.',
+  },
+  fields: {
+    required: 'Este campo es obligatorio.',
+    tooShort: 'Escriba al menos {{minimum}} caracteres.',
+    tooLong: 'El límite es de {{maximum}} caracteres.',
+    isoDate: 'Use una fecha con el formato AAAA-MM-DD',
+    signName: 'Escriba su nombre completo para firmar',
+    attestation: 'Confirme la declaración para enviar',
+    reopenReason: 'Indique un motivo de al menos 10 caracteres',
+    removalReason: 'Indique por qué se retira la evidencia',
+    enrolmentCode: 'Escriba el código de inscripción que le dio la sede central',
+    hqAddress: 'Escriba la dirección de la sede central, por ejemplo, https://ctpat-hq.cbp.example',
+    endBeforeStart: 'El final del periodo es anterior a su inicio.',
+    methodTwice: 'Un método de verificación aparece dos veces',
+    nothingToChange: 'Envíe al menos un campo para cambiar',
+    textNul: 'Este texto contiene un carácter NUL, que no se puede guardar.',
+    textBroken: 'Este texto contiene un carácter dañado (un sustituto UTF-16 aislado), que no se puede guardar.',
+    keyNul: 'Este texto tiene un nombre de campo con un carácter NUL, que no se puede guardar.',
+    keyBroken:
+      'Este texto tiene un nombre de campo con un carácter dañado (un sustituto UTF-16 aislado), que no se puede guardar.',
+  },
+  errors: {
+    sentence: '{{reason, messages}}.',
+    invalidRequest: 'La aplicación no pudo leer la solicitud {{channel}}: {{details}}',
+    unreadableRequest:
+      'La aplicación no pudo leer esta solicitud, así que no se envió nada. Vuelva a cargar la ventana e inténtelo de nuevo; si sigue ocurriendo, repórtelo.',
+    assignment: {
+      memberMissing: 'La asignación {{id}} menciona a un Socio que no existe.',
+      notHere: 'Esa asignación no está en esta computadora. Sincronice con la sede central para actualizar la lista.',
+      alreadyStarted: 'Esta asignación ya se inició; abra su validación desde la lista de Socios.',
+    },
+    validation: {
+      notHere: 'La validación {{id}} no existe en esta computadora.',
+      locked: 'Esta validación se envió y está bloqueada. Reábrala (con un motivo) para hacer cambios.',
+      lockedReopen: 'Esta validación se envió y está bloqueada. Reábrala para hacer cambios.',
+      memberNotHere: 'Esa empresa Socia no está en esta computadora. Actualice la lista de Socios.',
+      memberMissing: 'La validación {{id}} menciona a un Socio que no existe.',
+      noCriteria: 'El catálogo {{edition}} no tiene criterios para {{entityType, entityType}}.',
+      notOnComputer: 'Esa validación no está en esta computadora; sincronice para recibirla de la sede central.',
+    },
+    catalog: {
+      notInstalled: 'La edición del catálogo {{edition}} no está instalada en esta computadora.',
+      noEdition:
+        'Ningún catálogo de MSC instalado tiene todavía criterios para {{entityType, entityType}}. Sincronice con la sede central para recibir un catálogo más reciente.',
+    },
+    response: {
+      notOnWorksheet:
+        'El criterio {{criterionId}} no forma parte de la hoja de trabajo {{edition}} para {{entityType, entityType}}.',
+      siteNotHere: 'Esa instalación no es una de las instalaciones de esta validación.',
+    },
+    findings: {
+      criterionNotOnWorksheet: 'El criterio {{criterionId}} no está en la hoja de trabajo de esta validación.',
+      unknownReason: '«{{reason}}» no es un motivo de deficiencia de Configuración.',
+      retiredReason:
+        '«{{reason}}» está retirado en Configuración; elija un motivo en uso o vuelva a ponerlo en uso primero.',
+      nothingToRemove: 'El criterio {{criterionId}} no tiene ningún hallazgo que eliminar.',
+      siteGone: 'Esa instalación no forma parte de esta validación (es posible que se haya eliminado).',
+      siteAlreadyRemoved: 'Esa instalación ya se eliminó.',
+      observationNotHere: 'Esa observación no forma parte de esta validación.',
+      observationAlreadyRemoved: 'Esa observación ya se eliminó.',
+    },
+    evidence: {
+      empty: 'No se adjuntó «{{fileName}}»: el archivo está vacío.',
+      tooLarge: 'No se adjuntó «{{fileName}}»: mide {{size, fileSize}} y el límite es de {{limit, fileSize}}.',
+      tooLargeExact:
+        'No se adjuntó «{{fileName}}»: mide {{size, fileSizeExact}} y el límite es de {{limit, fileSize}}.',
+      notAllowed:
+        'No se adjuntó «{{fileName}}»: solo pueden ser evidencia fotos (JPEG, PNG, WEBP, GIF, HEIC) y documentos (PDF, Word .docx, Excel .xlsx, texto sin formato, CSV).',
+      mismatch:
+        'No se adjuntó «{{fileName}}»: su nombre termina en .{{extension}}, pero el archivo es {{actual, fileType}}. Adjunte el archivo original o corrija su nombre.',
+      mismatchUnknown:
+        'No se adjuntó «{{fileName}}»: su nombre termina en .{{extension}}, pero el archivo no es {{claimed, fileType}}. Adjunte el archivo original o corrija su nombre.',
+      criterionNotOnWorksheet: 'El criterio {{criterionId}} no está en la hoja de trabajo de esta validación.',
+      findingElsewhere: 'Ese hallazgo pertenece al criterio {{findingCriterion}}, no al {{criterionId}}.',
+      findingGone: 'Ese hallazgo ya no forma parte de esta validación.',
+      notIntact: 'No se adjuntó «{{fileName}}»: su contenido no llegó completo. Adjúntelo de nuevo.',
+      choiceExpired: 'No se adjuntó «{{fileName}}»: vuelva a elegir el archivo (la selección venció).',
+      moved: 'No se adjuntó «{{fileName}}»: ya no está donde se eligió.',
+      notAttached: 'Esa evidencia no está adjunta a esta validación (es posible que se haya retirado).',
+      noDialog: 'Aquí no hay un cuadro de diálogo de archivos del sistema; elija los archivos con el campo de archivo.',
+    },
+    inspection: {
+      itemTwice: 'El punto «{{item}}» aparece dos veces en la {{checklist, checklist}}.',
+      itemRefrigeratedOnly:
+        'El punto «{{item}}» solo corresponde a contenedores refrigerados; esta {{checklist, checklist}} no está marcada como refrigerada.',
+      itemNotPart: 'El punto «{{item}}» no forma parte de la {{checklist, checklist}}.',
+      missingItems_one: 'A la {{checklist, checklist}} le falta el punto «{{items}}».',
+      missingItems_many: 'A la {{checklist, checklist}} le faltan los puntos «{{items}}».',
+      missingItems_other: 'A la {{checklist, checklist}} le faltan los puntos «{{items}}».',
+      itemOrder:
+        'Los puntos de la {{checklist, checklist}} deben seguir el orden de la lista: el punto {{position}} debe ser «{{expected}}», no «{{got}}».',
+      criterionNotOnWorksheet:
+        'El criterio {{criterionId}} no está en la hoja de trabajo de esta validación ({{edition}}).',
+      noChecklist: 'El criterio {{criterionId}} no requiere una lista de inspección.',
+      otherChecklist: 'El criterio {{criterionId}} no requiere {{kind}}; requiere: {{kinds}}.',
+      refrigeratedContainersOnly: 'Solo las inspecciones de contenedor pueden marcarse como refrigeradas.',
+      otherValidation: 'Esa inspección pertenece a otra validación.',
+      removed: 'Esa inspección se eliminó; agregue una nueva para registrarla otra vez.',
+      fixed: 'Esa inspección es {{title}} en {{criterionId}}; su criterio y su tipo no pueden cambiar.',
+      notRecorded: 'Esa inspección no está registrada en esta validación (es posible que ya se haya eliminado).',
+      inPerson:
+        'Esta es una validación presencial; el registro de sesión virtual solo corresponde a validaciones virtuales.',
+      endBeforeStart: 'El fin de la sesión es anterior a su inicio; revise la hora de fin.',
+      receivedBeforeRequested:
+        'El documento {{n}} («{{title}}») figura como recibido ({{received}}) antes de haberse solicitado ({{requested}}).',
+      segmentCriteria_one:
+        'El tramo del recorrido {{n}} («{{area}}») menciona el criterio {{criteria}}, que no está en la hoja de trabajo de esta validación.',
+      segmentCriteria_many:
+        'El tramo del recorrido {{n}} («{{area}}») menciona los criterios {{criteria}}, que no están en la hoja de trabajo de esta validación.',
+      segmentCriteria_other:
+        'El tramo del recorrido {{n}} («{{area}}») menciona los criterios {{criteria}}, que no están en la hoja de trabajo de esta validación.',
+      sessionElsewhere: 'Ese registro de sesión pertenece a otra validación.',
+    },
+    submission: {
+      alreadySubmitted: 'Esta validación ya se envió el {{at}}.',
+      incomplete_one:
+        'La validación no está completa: hay {{count}} problema por corregir ({{first, messages}}{{more}}). No se envió nada.',
+      incomplete_many:
+        'La validación no está completa: hay {{count}} problemas por corregir ({{first, messages}}{{more}}). No se envió nada.',
+      incomplete_other:
+        'La validación no está completa: hay {{count}} problemas por corregir ({{first, messages}}{{more}}). No se envió nada.',
+      notSubmitted: 'Solo se puede reabrir una validación enviada; esta sigue abierta a cambios.',
+      cannotReopen: 'Esta validación está en estado «{{state, workflowState}}»: ya no se puede reabrir.',
+    },
+    review: {
+      notInList: 'Esa validación no está en su lista de revisión; sincronice para recibirla de la sede central.',
+      reviewersOnly: 'Solo un revisor o un supervisor de la oficina regional puede registrar decisiones de revisión.',
+      otherOffice: 'Esta validación pertenece a otra oficina regional.',
+      reopened: 'Solo se puede revisar una validación enviada; su SCSS reabrió esta.',
+      notInReview:
+        'Las decisiones de revisión se toman mientras la validación está enviada o en revisión; su estado es «{{state, workflowState}}».',
+      findingNotAtHq: 'Ese hallazgo no forma parte de esta validación tal como la tiene la sede central.',
+    },
+    workflow: {
+      notApproved: 'Solo una validación aprobada, con su fecha de informe, puede tener su informe emitido.',
+      noFingerprint:
+        'Esta validación no tiene la huella digital de su contenido para emitir el informe; sincronice primero.',
+    },
+    notEnrolled: {
+      reviewDecision:
+        'Esta computadora no está inscrita en la sede central, así que nadie puede registrar aquí una decisión de revisión todavía: inscríbala primero en Configuración.',
+      memberResponse:
+        'Esta computadora no está inscrita en la sede central, así que nadie puede registrar aquí una respuesta del Socio todavía: inscríbala primero en Configuración.',
+      workflow:
+        'Esta computadora no está inscrita en la sede central, así que nadie puede {{event, workflowEvent}} aquí todavía: inscríbala primero en Configuración.',
+    },
+    memberResponse: {
+      onOwnComputer:
+        'Las respuestas de los Socios las registra el SCSS que realizó la validación, en su propia computadora.',
+      scssOnly: 'Solo el SCSS que realizó la validación registra las respuestas de los Socios.',
+      otherScss: 'Esta validación pertenece a otro SCSS.',
+      notOpen:
+        'Las respuestas de los Socios se registran desde que se emite el informe hasta que la validación se cierra; su estado es «{{state, workflowState}}».',
+      findingNotHere: 'Ese hallazgo no forma parte de esta validación.',
+      receivedInFuture: 'Una respuesta no puede haberse recibido después de hoy.',
+      attachFirst: 'Adjunte los archivos del Socio a esta validación antes de incluirlos en la lista.',
+      notHere: 'Esa respuesta del Socio no forma parte de esta validación.',
+      staysWithFinding: 'Una respuesta se queda con el hallazgo al que responde.',
+      assessedNoChange:
+        'Esta respuesta ya se evaluó y no puede cambiarse; registre la siguiente respuesta del Socio como una nueva.',
+      alreadyAssessed: 'Esta respuesta ya se evaluó; registre la siguiente respuesta del Socio.',
+    },
+    settings: {
+      policyAtHqSupervisor:
+        'La sede central define los motivos de deficiencia, los días de respuesta, el tamaño máximo de la evidencia y la marca de los informes: guárdelos cuando la sede central esté disponible.',
+      policyAtHq:
+        'La sede central define los motivos de deficiencia, los días de respuesta, el tamaño máximo de la evidencia y la marca de los informes de las computadoras inscritas; solo un supervisor puede cambiarlos.',
+      reasonInUse:
+        'El motivo de deficiencia {{codes}} se usa en hallazgos; márquelo como inactivo en lugar de eliminarlo.',
+      notEnrolled: 'Esta computadora no está inscrita en la sede central: inscríbala primero en Configuración.',
+      policyStale:
+        'No se guardó nada: la política de la sede central cambió desde la última vez que esta computadora la recibió (ahora es la versión {{version}}). El formulario muestra la política actual de la sede central; vuelva a hacer su cambio.',
+      policyStaleBy:
+        'No se guardó nada: la política de la sede central cambió desde la última vez que esta computadora la recibió (ahora es la versión {{version}}, definida por {{by}}). El formulario muestra la política actual de la sede central; vuelva a hacer su cambio.',
+      hqUnreachable:
+        'No se guardó nada: no se pudo conectar con la sede central ({{detail}}) y la política reside allí. Guarde de nuevo cuando esta computadora tenga conexión.',
+      hqRefusedComputer: 'No se guardó nada: la sede central ya no acepta esta computadora. Inscríbala de nuevo.',
+      hqRefused: 'No se guardó nada: {{detail}}.',
+    },
+    sync: {
+      hqUnreachable: 'No se pudo conectar con la sede central en {{url}}. Revise la dirección y la red.',
+      codeRefused: 'La sede central no aceptó ese código de inscripción (puede estar mal escrito, ya usado o vencido).',
+      tooManyCodes:
+        'La sede central rechazó demasiados códigos de inscripción desde aquí; inténtelo de nuevo en {{minutes}} min.',
+      hqAnswered: 'La sede central respondió {{status}}; inténtelo de nuevo más tarde.',
+      notEnrolled: 'Esta computadora todavía no está inscrita en la sede central: inscríbala en Configuración.',
+      changeRefused: 'No se guardó nada: la sede central no aceptaría este cambio ({{entity}}: {{reason}}).',
+      changeGone: 'Ese cambio ya no está en espera: es posible que ya se haya enviado o atendido.',
+      changeQueued: 'La sede central no rechazó ese cambio; sigue en la cola de envío.',
+      fileGone: 'Ese archivo ya no está en espera: es posible que ya se haya enviado o atendido.',
+    },
+    analytics: {
+      notEnrolled:
+        'Esta computadora todavía no está inscrita en la sede central: inscríbala en Configuración para ver las cifras de la sede central.',
+      hqUnreachable:
+        'No se pudo conectar con la sede central, así que sus cifras no pueden mostrarse ahora. Las cifras de esta computadora funcionan sin conexión.',
+      hqRefusedComputer: 'La sede central ya no acepta esta computadora: inscríbala de nuevo en Configuración.',
+      hqRefused: 'La sede central rechazó la solicitud: {{detail}}',
+      hqBusy: 'La sede central no pudo responder en este momento; inténtelo de nuevo en unos minutos.',
+    },
+    reports: {
+      exportRunning: 'Ya se está generando otra exportación; espere a que termine o cancélela.',
+      notMade: 'No se pudo generar {{what}}: {{detail}}',
+      noneMatch: 'Ninguna validación de esta computadora coincide con esos filtros; no se guardó nada.',
+      copyUnreadable:
+        'No se puede leer la copia de esta validación que envió la sede central; sincronice de nuevo antes de generar un informe.',
+    },
+    auditChain: {
+      wholeStore:
+        'Todas las validaciones de esta computadora son de solo lectura porque la bitácora de auditoría se modificó fuera de la aplicación (entrada n.º {{seq}} de la bitácora) de una forma que no se puede atribuir a una sola validación; el cambio no se guardó. Comuníquese con su oficina regional antes de hacer cualquier otra cosa con ella. No vuelva a capturar los datos, ni aquí ni en otra computadora.',
+      validation:
+        'Esta validación es de solo lectura porque su bitácora de auditoría en esta computadora se modificó fuera de la aplicación (entrada n.º {{seq}} de la bitácora); el cambio no se guardó. Comuníquese con su oficina regional antes de hacer cualquier otra cosa con ella. No vuelva a capturar los datos, ni aquí ni en otra computadora.',
+    },
+    internal: 'Algo falló en esta computadora y no se guardó nada. Inténtelo de nuevo; si sigue ocurriendo, repórtelo.',
+  },
+  store: {
+    diskFull:
+      'El disco de esta computadora está lleno, así que no se guardó nada. Libere espacio (vacíe la Papelera de reciclaje, mueva archivos grandes a otro lugar) e inténtelo de nuevo.',
+    readOnly:
+      'CTPAT Validator no puede escribir en su carpeta de datos ni en su base de datos (o la unidad es de solo lectura o está desconectada), así que no se guardó nada. Verifique que su cuenta pueda escribir en la carpeta de datos y en sus archivos, o inicie la aplicación con una carpeta de datos en la que pueda escribir (--data-dir o CTPAT_DATA_DIR); después inténtelo de nuevo.',
+    locked:
+      'Otro programa está usando la base de datos, muy probablemente una segunda copia de CTPAT Validator, así que no se guardó nada. Cierre la otra copia de CTPAT Validator e inténtelo de nuevo.',
+    corrupt:
+      'La base de datos de la carpeta de datos está dañada, así que no se guardó nada. No borre ni modifique la carpeta de datos. Restáurela desde su copia de seguridad más reciente o comuníquese con soporte técnico con la carpeta para recuperar lo que contiene.',
+  },
+  lifecycle: {
+    notEnrolled: 'Esta computadora no está inscrita en la sede central',
+    scssOnly: 'Solo el SCSS que realizó la validación puede hacer esto',
+    otherScss: 'Esta validación pertenece a otro SCSS',
+    reviewersOnly: 'Solo un revisor o un supervisor de la oficina regional puede hacer esto',
+    otherOffice: 'Esta validación pertenece a otra oficina regional',
+    supervisorsOnly: 'Solo un supervisor de la oficina regional puede hacer esto',
+    ownValidation: 'Un supervisor no puede aprobar ni emitir una validación que realizó',
+    returnComment: 'Indique qué debe corregir el SCSS (al menos {{min}} caracteres)',
+    notConcurred_one:
+      '{{count}} hallazgo todavía no tiene una decisión de revisión de conformidad; cada hallazgo necesita una antes de la aprobación',
+    notConcurred_many:
+      '{{count}} hallazgos todavía no tienen una decisión de revisión de conformidad; cada hallazgo necesita una antes de la aprobación',
+    notConcurred_other:
+      '{{count}} hallazgos todavía no tienen una decisión de revisión de conformidad; cada hallazgo necesita una antes de la aprobación',
+    notResolved_one:
+      '{{count}} hallazgo de Acción requerida no está resuelto (todavía no hay una respuesta aceptada del Socio)',
+    notResolved_many:
+      '{{count}} hallazgos de Acción requerida no están resueltos (todavía no hay una respuesta aceptada del Socio)',
+    notResolved_other:
+      '{{count}} hallazgos de Acción requerida no están resueltos (todavía no hay una respuesta aceptada del Socio)',
+    wrongState:
+      '«{{event, workflowEventName}}» no es posible mientras la validación está en estado «{{state, workflowState}}»',
+  },
+  hqRefusal: {
+    stale: 'La sede central tiene una versión más reciente de {{label, messages}}; vuelva a cargarla antes de editar.',
+    staleVersion:
+      'La sede central tiene una versión más reciente de {{label, messages}} (versión {{version}}); vuelva a cargarla antes de editar.',
+    staleReview:
+      'La sede central tiene una versión más reciente de {{label, messages}} (versión {{version}}: {{decision, reviewDecision}}, de {{by}}); vuelva a cargarla antes de editar.',
+    conflict:
+      'La sede central rechazó {{label, messages}} porque contradice lo que ya tiene registrado. No se cambió nada en la sede central.',
+    conflictSaying:
+      'La sede central rechazó {{label, messages}} porque contradice lo que ya tiene registrado (sede central: {{hq}}). No se cambió nada en la sede central.',
+    forbidden: 'La sede central rechazó {{label, messages}}: su cuenta no puede modificarlo.',
+    forbiddenSaying:
+      'La sede central rechazó {{label, messages}}: su cuenta no puede modificarlo (sede central: {{hq}}).',
+    invalid: 'La sede central no pudo aceptar {{label, messages}}: los datos no tenían la forma que espera.',
+    invalidSaying: 'La sede central no pudo aceptar {{label, messages}}: {{hq}}.',
+    other: 'La sede central respondió {{outcome}} para {{label, messages}}.',
+    label: {
+      validation: 'esta validación',
+      criterion_response: 'esta respuesta',
+      site: 'esta instalación',
+      finding: 'este hallazgo',
+      observation: 'esta observación',
+      evidence: 'este registro de evidencia',
+      inspection_checklist: 'esta lista de inspección',
+      virtual_session: 'este registro de sesión virtual',
+      finding_review: 'esta revisión',
+      workflow_event: 'este paso del flujo de trabajo',
+      member_response: 'esta respuesta del Socio',
+      START_REVIEW: 'el inicio de esta revisión',
+      RETURN: 'esta devolución para corrección',
+      APPROVE: 'esta aprobación',
+      ISSUE_REPORT: 'esta emisión del informe',
+      CLOSE: 'este cierre',
+      findingOn: 'el hallazgo de {{id}}',
+      answerTo: 'la respuesta de {{id}}',
+    },
+  },
+  dashboardScope: {
+    computer: 'Sus validaciones en esta computadora',
+    hqOwn: 'Sus validaciones en la sede central',
+    hqOffice: 'Oficina regional {{office}} en la sede central',
+    hqAll: 'Todas las validaciones en la sede central',
+  },
+  words: {
+    or: ' o ',
+    reviewDecision: {
+      CONCUR: 'Conforme',
+      NON_CONCUR: 'No conforme',
+      RETURN_FOR_CORRECTION: 'Devolver para corrección',
+    },
+    // Spanish names the step as what nobody can do yet: "nadie puede aprobar aquí todavía".
+    workflowEvent: {
+      SUBMIT: 'enviar la validación',
+      WITHDRAW: 'retirar la validación',
+      START_REVIEW: 'iniciar la revisión',
+      RETURN: 'devolver la validación para corrección',
+      APPROVE: 'aprobar la validación',
+      ISSUE_REPORT: 'emitir el informe',
+      CLOSE: 'cerrar la validación',
+    },
+    workflowEventName: {
+      SUBMIT: 'Enviada',
+      WITHDRAW: 'Retirada por el SCSS',
+      START_REVIEW: 'Revisión iniciada',
+      RETURN: 'Devuelta para corrección',
+      APPROVE: 'Aprobada',
+      ISSUE_REPORT: 'Informe emitido',
+      CLOSE: 'Cerrada',
+    },
+    fileType: {
+      JPEG: 'una foto JPEG',
+      PNG: 'una imagen PNG',
+      WEBP: 'una imagen WEBP',
+      GIF: 'una imagen GIF',
+      HEIC: 'una foto HEIC',
+      PDF: 'un documento PDF',
+      DOCX: 'un documento de Word',
+      XLSX: 'un libro de Excel',
+      TEXT: 'un archivo de texto sin formato',
+      CSV: 'un archivo CSV',
+    },
+    checklistShort: {
+      CONTAINER_7_POINT: 'inspección de contenedor',
+      TRACTOR_TRAILER_17_POINT: 'inspección de tractor/remolque',
+      SEAL_VVTT: 'revisión VVTT del sello',
+    },
+    checklistName: {
+      CONTAINER_7_POINT: 'inspección de contenedor de 7 puntos',
+      CONTAINER_8_POINT: 'inspección de contenedor de 8 puntos',
+      TRACTOR_TRAILER_17_POINT: 'inspección de tractor/remolque de 17 puntos',
+      SEAL_VVTT: 'revisión VVTT del sello',
+    },
+  },
+};

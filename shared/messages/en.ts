@@ -1,0 +1,385 @@
+/**
+ * The English text of every message the main process, the shared rules and HQ write for a person (issue 14).
+ * It is the renderer's `messages` catalog as it is (renderer/src/i18n/locales/en/messages.ts) and the English a
+ * message carries as its fallback (`englishText`), so the two cannot differ. `{{value}}` is written as given;
+ * `{{value, format}}` through a format of ./index.ts (dates, names of codes); plurals by `count` (_one, _other).
+ */
+export const messages = {
+  /** What the Review and submit screen lists: errors block the submit, warnings do not. */
+  completeness: {
+    noSites: 'No sites are recorded for this validation.',
+    unanswered: '{{id}} has no result.',
+    deficientWithoutFinding: '{{id}} is Deficient but has no finding.',
+    findingWithoutReason: 'The finding on {{id}} has no deficiency reason.',
+    findingWithoutDueDate: 'The finding on {{id}} has no response due date.',
+    dueBeforeReport: '{{id}}: {{refusal, messages}}',
+    recommendationSaysNothing: 'The Recommendation on {{id}} says nothing: describe what the Member could improve.',
+    findingWithoutDescription: 'The finding on {{id}} has no description.',
+    mustNotApplicableWithoutJustification: '{{id}} is a Must criterion marked Not applicable without a justification.',
+    noVerificationMethod: '{{id}} does not say how it was verified.',
+    virtualCompliantWithoutEvidence: '{{id}} is Compliant in a virtual validation with no evidence attached.',
+    actionRequiredNotDeficient:
+      '{{id}} has an Action required finding but is not marked Deficient: mark it Deficient, make the finding a Recommendation, or remove it.',
+    findingNotDeficient: '{{id}} has a finding but is not marked Deficient: remove the finding or change the result.',
+    actionRequiredOnShould:
+      '{{id}} is a Should criterion: one not in place is a Recommendation, not Action required. Make the finding a Recommendation.',
+    recommendationOnResult:
+      '{{id}} has a Recommendation but is marked {{result, result}}: a Recommendation goes on a Compliant criterion or a Should criterion found Deficient. Remove it or change the result.',
+    recommendationOnDeficientMust:
+      '{{id}} is a Must criterion marked Deficient: its finding is Action required (a Recommendation is advice the Member need not answer).',
+    checklistMissing: '{{id}} is marked Compliant but no {{kinds, checklistsOr}} is recorded.',
+    checklistUnrecorded:
+      '{{id}}: the {{checklist, checklist}}{{label, quoted}} has {{missing}} of {{total}} items not recorded ({{items}}).',
+    checklistFailed_one:
+      "{{id}} is marked Compliant but its {{checklist, checklist}}{{label, quoted}} failed an item ({{items}}). Change the result to Deficient, or write in the failed item's note why {{id}} is still compliant.",
+    checklistFailed_other:
+      "{{id}} is marked Compliant but its {{checklist, checklist}}{{label, quoted}} failed {{count}} items ({{items}}). Change the result to Deficient, or write in the failed item's note why {{id}} is still compliant.",
+    noSession: 'No virtual session is logged: record the platform, the start and end, and the participants.',
+    theSession: 'The session',
+    numberedSession: 'Session {{n}} ({{platform}})',
+    numberedSessionNoPlatform: 'Session {{n}} (no platform)',
+    sessionMissing: {
+      platform: '{{session, messages}} has no platform recorded.',
+      start: '{{session, messages}} has no start recorded.',
+      end: '{{session, messages}} has no end recorded.',
+      platformStart: '{{session, messages}} has no platform or start recorded.',
+      platformEnd: '{{session, messages}} has no platform or end recorded.',
+      startEnd: '{{session, messages}} has no start or end recorded.',
+      platformStartEnd: '{{session, messages}} has no platform, start or end recorded.',
+    },
+    noParticipants: 'No participants are recorded in the virtual session log.',
+  },
+  /** Why a response due date is refused: the Member cannot be asked to answer before the report exists. */
+  dueDate: {
+    beforeReport:
+      'The response due date, {{due, date}}, is before the report date: the Member cannot be asked to answer before the report is issued, and it will be dated {{earliest, date}} at the earliest. Choose {{earliest, date}} or a later date.',
+  },
+  /**
+   * Why a field of a request was refused (zod's issues, turned into field issues by the dispatcher). The generic
+   * ones keep zod's own English; a schema's own words are found here by their text (shared/messages/field-issues).
+   */
+  fields: {
+    required: 'Too small: expected string to have >=1 characters',
+    tooShort: 'Too small: expected string to have >={{minimum}} characters',
+    tooLong: 'Too big: expected string to have <={{maximum}} characters',
+    isoDate: 'Use a date in the form YYYY-MM-DD',
+    signName: 'Type your full name to sign',
+    attestation: 'Confirm the attestation to submit',
+    reopenReason: 'Give a reason of at least 10 characters',
+    removalReason: 'Say why the evidence is removed',
+    enrolmentCode: 'Enter the enrolment code HQ gave you',
+    hqAddress: 'Enter HQ’s address, e.g. https://ctpat-hq.cbp.example',
+    endBeforeStart: 'The end of the date range is before its start.',
+    methodTwice: 'A verification method is listed twice',
+    nothingToChange: 'Send at least one field to change',
+    textNul: 'This text contains a NUL character, which cannot be stored.',
+    textBroken: 'This text contains a broken character (a lone UTF-16 surrogate), which cannot be stored.',
+    keyNul: 'This text has a field name that contains a NUL character, which cannot be stored.',
+    keyBroken:
+      'This text has a field name that contains a broken character (a lone UTF-16 surrogate), which cannot be stored.',
+  },
+  /** Refusals of the main process (AppError), by the service that refuses. */
+  errors: {
+    sentence: '{{reason, messages}}.',
+    invalidRequest: 'Invalid {{channel}} request: {{details}}',
+    unreadableRequest:
+      'The app could not read this request, so nothing was submitted. Reload the window and try again; if it keeps happening, report it.',
+    assignment: {
+      memberMissing: 'Assignment {{id}} names a Member that is missing.',
+      notHere: 'That assignment is not on this computer. Sync with HQ to refresh the list.',
+      alreadyStarted: 'This assignment has already been started; open its validation from the Members list.',
+    },
+    validation: {
+      notHere: 'Validation {{id}} does not exist on this computer.',
+      locked: 'This validation has been submitted and is locked. Reopen it (with a reason) to make changes.',
+      lockedReopen: 'This validation has been submitted and is locked. Reopen it to make changes.',
+      memberNotHere: 'That Member company is not on this computer. Refresh the Members list.',
+      memberMissing: 'Validation {{id}} names a Member that is missing.',
+      noCriteria: 'Catalog {{edition}} has no criteria for {{entityType, entityType}}.',
+      notOnComputer: 'That validation is not on this computer; sync to receive it from HQ.',
+    },
+    catalog: {
+      notInstalled: 'Catalog edition {{edition}} is not installed on this computer.',
+      noEdition:
+        'No installed MSC catalog has criteria for {{entityType, entityType}} yet. Sync with HQ to receive a newer catalog.',
+    },
+    response: {
+      notOnWorksheet:
+        'Criterion {{criterionId}} is not part of the {{edition}} worksheet for {{entityType, entityType}}.',
+      siteNotHere: 'That site is not one of this validation\u2019s sites.',
+    },
+    findings: {
+      criterionNotOnWorksheet: "Criterion {{criterionId}} is not on this validation's worksheet.",
+      unknownReason: '"{{reason}}" is not a deficiency reason in Settings.',
+      retiredReason:
+        '"{{reason}}" is retired in Settings; choose a reason that is in use, or bring it back into use first.',
+      nothingToRemove: 'Criterion {{criterionId}} has no finding to remove.',
+      siteGone: 'That site is not part of this validation (it may have been removed).',
+      siteAlreadyRemoved: 'That site was already removed.',
+      observationNotHere: 'That observation is not part of this validation.',
+      observationAlreadyRemoved: 'That observation was already removed.',
+    },
+    evidence: {
+      empty: '"{{fileName}}" was not attached: the file is empty.',
+      tooLarge: '"{{fileName}}" was not attached: it is {{size, fileSize}}; the limit is {{limit, fileSize}}.',
+      tooLargeExact:
+        '"{{fileName}}" was not attached: it is {{size, fileSizeExact}}; the limit is {{limit, fileSize}}.',
+      notAllowed:
+        '"{{fileName}}" was not attached: only photos (JPEG, PNG, WEBP, GIF, HEIC) and documents (PDF, Word .docx, Excel .xlsx, plain text, CSV) can be evidence.',
+      mismatch:
+        '"{{fileName}}" was not attached: its name ends in .{{extension}} but the file is {{actual, fileType}}. Attach the original file, or correct its name.',
+      mismatchUnknown:
+        '"{{fileName}}" was not attached: its name ends in .{{extension}} but the file is not {{claimed, fileType}}. Attach the original file, or correct its name.',
+      criterionNotOnWorksheet: "Criterion {{criterionId}} is not on this validation's worksheet.",
+      findingElsewhere: 'That finding belongs to criterion {{findingCriterion}}, not {{criterionId}}.',
+      findingGone: 'That finding is not part of this validation any more.',
+      notIntact: '"{{fileName}}" was not attached: its content did not arrive intact. Attach it again.',
+      choiceExpired: '"{{fileName}}" was not attached: choose the file again (the choice expired).',
+      moved: '"{{fileName}}" was not attached: it is no longer where it was chosen from.',
+      notAttached: 'That evidence is not attached to this validation (it may have been removed).',
+      noDialog: 'There is no native file dialog here; choose files with the file input.',
+    },
+    inspection: {
+      itemTwice: 'Item "{{item}}" is listed twice in the {{checklist, checklist}}.',
+      itemRefrigeratedOnly:
+        'Item "{{item}}" applies only to refrigerated containers; this {{checklist, checklist}} is not marked refrigerated.',
+      itemNotPart: 'Item "{{item}}" is not part of the {{checklist, checklist}}.',
+      missingItems_one: 'The {{checklist, checklist}} is missing item "{{items}}".',
+      missingItems_other: 'The {{checklist, checklist}} is missing items "{{items}}".',
+      itemOrder:
+        'Items of the {{checklist, checklist}} must be in checklist order: item {{position}} should be "{{expected}}", not "{{got}}".',
+      criterionNotOnWorksheet: "Criterion {{criterionId}} is not on this validation's worksheet ({{edition}}).",
+      noChecklist: 'Criterion {{criterionId}} does not call for an inspection checklist.',
+      otherChecklist: 'Criterion {{criterionId}} does not call for a {{kind}}; it calls for: {{kinds}}.',
+      refrigeratedContainersOnly: 'Only container inspections can be marked refrigerated.',
+      otherValidation: 'That inspection belongs to another validation.',
+      removed: 'That inspection was removed; add a new one to record it again.',
+      fixed: 'That inspection is a {{title}} under {{criterionId}}; its criterion and kind cannot change.',
+      notRecorded: 'That inspection is not recorded on this validation (it may already be removed).',
+      inPerson: 'This is an in-person validation; a virtual session log applies only to virtual validations.',
+      endBeforeStart: 'The session end is before its start; check the end time.',
+      receivedBeforeRequested:
+        'Document {{n}} ("{{title}}") is received ({{received}}) before it was requested ({{requested}}).',
+      segmentCriteria_one:
+        'Tour segment {{n}} ("{{area}}") names criterion {{criteria}}, not on this validation\'s worksheet.',
+      segmentCriteria_other:
+        'Tour segment {{n}} ("{{area}}") names criteria {{criteria}}, not on this validation\'s worksheet.',
+      sessionElsewhere: 'That session log belongs to another validation.',
+    },
+    submission: {
+      alreadySubmitted: 'This validation was already submitted on {{at}}.',
+      incomplete_one:
+        'The validation is not complete: {{count}} problem to fix ({{first, messages}}{{more}}). Nothing was submitted.',
+      incomplete_other:
+        'The validation is not complete: {{count}} problems to fix ({{first, messages}}{{more}}). Nothing was submitted.',
+      notSubmitted: 'Only a submitted validation can be reopened; this one is still open for changes.',
+      cannotReopen: 'This validation is {{state, workflowState}}: it can no longer be reopened.',
+    },
+    review: {
+      notInList: 'That validation is not in your review list; sync to receive it from HQ.',
+      reviewersOnly: 'Only a field office reviewer or supervisor can record review decisions.',
+      otherOffice: 'This validation belongs to another field office.',
+      reopened: 'Only a submitted validation can be reviewed; this one was reopened by its SCSS.',
+      notInReview:
+        'Review decisions are taken while the validation is submitted or in review; it is {{state, workflowState}}.',
+      findingNotAtHq: 'That finding is not part of this validation as HQ holds it.',
+    },
+    workflow: {
+      notApproved: 'Only an approved validation, with its report date, can have its report issued.',
+      noFingerprint: 'This validation has no content fingerprint to issue its report with; sync first.',
+    },
+    notEnrolled: {
+      reviewDecision:
+        'This computer is not enrolled with HQ, so nobody can record a review decision here yet: enrol it in Settings first.',
+      memberResponse:
+        'This computer is not enrolled with HQ, so nobody can record a Member response here yet: enrol it in Settings first.',
+      workflow:
+        'This computer is not enrolled with HQ, so nobody can {{event, workflowEvent}} here yet: enrol it in Settings first.',
+    },
+    memberResponse: {
+      onOwnComputer: 'Member responses are recorded by the SCSS who performed the validation, on their own computer.',
+      scssOnly: 'Only the SCSS who performed the validation records Member responses.',
+      otherScss: 'This validation belongs to another SCSS.',
+      notOpen:
+        'Member responses are recorded once the report is issued, until the validation closes; it is {{state, workflowState}}.',
+      findingNotHere: 'That finding is not part of this validation.',
+      receivedInFuture: 'A response cannot have been received after today.',
+      attachFirst: 'Attach the Member\u2019s files to this validation before listing them.',
+      notHere: 'That Member response is not part of this validation.',
+      staysWithFinding: 'A response stays with the finding it answers.',
+      assessedNoChange:
+        'This response has been assessed and can no longer be changed; record the Member\u2019s next response as a new one.',
+      alreadyAssessed: 'This response has already been assessed; record the Member\u2019s next one.',
+    },
+    settings: {
+      policyAtHqSupervisor:
+        'HQ sets the deficiency reasons, response days, evidence size limit and report marking: save them with HQ reachable.',
+      policyAtHq:
+        'HQ sets the deficiency reasons, response days, evidence size limit and report marking for enrolled computers; only a supervisor can change them.',
+      reasonInUse: 'Deficiency reason {{codes}} is used by findings; mark it inactive instead of removing it.',
+      notEnrolled: 'This computer is not enrolled with HQ: enrol it in Settings first.',
+      policyStale:
+        "Nothing was saved: HQ's policy changed since this computer last had it (now version {{version}}, set). The form shows HQ's policy now; make your change again.",
+      policyStaleBy:
+        "Nothing was saved: HQ's policy changed since this computer last had it (now version {{version}}, set by {{by}}). The form shows HQ's policy now; make your change again.",
+      hqUnreachable:
+        'Nothing was saved: HQ could not be reached ({{detail}}) and the policy lives at HQ. Save again when this computer is online.',
+      hqRefusedComputer: 'Nothing was saved: HQ no longer accepts this computer. Enrol it again.',
+      hqRefused: 'Nothing was saved: {{detail}}.',
+    },
+    sync: {
+      hqUnreachable: 'HQ at {{url}} could not be reached. Check the address and the network.',
+      codeRefused: 'HQ did not accept that enrolment code (it may be mistyped, used or expired).',
+      tooManyCodes: 'HQ refused too many enrolment codes from here; try again in {{minutes}} min.',
+      hqAnswered: 'HQ answered {{status}}; try again later.',
+      notEnrolled: 'This computer is not enrolled with HQ yet: enrol it in Settings.',
+      changeRefused: 'Nothing was saved: HQ would not accept this {{entity}} ({{reason}}).',
+      changeGone: 'That change is no longer waiting: it may have been sent or dealt with.',
+      changeQueued: 'HQ has not refused that change; it is still queued to be sent.',
+      fileGone: 'That file is no longer waiting: it may have been sent or dealt with.',
+    },
+    analytics: {
+      notEnrolled: 'This computer is not enrolled with HQ yet: enrol it in Settings to see HQ.',
+      hqUnreachable:
+        'HQ could not be reached, so its figures cannot be shown now. The figures for this computer work offline.',
+      hqRefusedComputer: 'HQ no longer accepts this computer: enrol it again in Settings.',
+      hqRefused: 'HQ refused the request: {{detail}}',
+      hqBusy: 'HQ could not answer just now; try again in a few minutes.',
+    },
+    reports: {
+      exportRunning: 'Another export is being made; wait for it or cancel it.',
+      notMade: '{{what}} could not be made: {{detail}}',
+      noneMatch: 'No validation on this computer matches those filters; nothing was saved.',
+      copyUnreadable: 'The copy of this validation from HQ cannot be read; sync again before making a report.',
+    },
+    auditChain: {
+      wholeStore:
+        'Every validation on this computer is read-only because the audit log was changed outside the app (audit log entry #{{seq}}) in a way that cannot be traced to one validation; the change was not saved. Contact your field office before doing anything else with it; do not re-enter the data here or on another computer.',
+      validation:
+        'This validation is read-only because its audit log on this computer was changed outside the app (audit log entry #{{seq}}); the change was not saved. Contact your field office before doing anything else with it; do not re-enter the data here or on another computer.',
+    },
+    internal:
+      'Something went wrong on this computer and nothing was saved. Try again; if it keeps happening, report it.',
+  },
+  /** The local store failed in a way the SCSS can act on (electron/services/store-errors.ts). */
+  store: {
+    diskFull:
+      'This computer’s disk is full, so nothing was saved. Free some disk space (empty the Recycle Bin, move large files elsewhere), then try again.',
+    readOnly:
+      'CTPAT Validator may not write to its data folder or database (or the drive is read-only or disconnected), so nothing was saved. Check that your account may write to the data folder and the files in it, or start the app with a data folder it can write to (--data-dir or CTPAT_DATA_DIR); then try again.',
+    locked:
+      'The database is in use by another program, most likely a second copy of CTPAT Validator, so nothing was saved. Close the other copy of CTPAT Validator, then try again.',
+    corrupt:
+      'The database in the data folder is damaged, so nothing was saved. Do not delete or edit the data folder. Restore it from your latest backup, or contact support with the folder so what it holds can be recovered.',
+  },
+  /** Why a transition of the review workflow is refused (shared/domain/lifecycle.ts, at HQ and here). */
+  lifecycle: {
+    notEnrolled: 'This computer is not enrolled with HQ',
+    scssOnly: 'Only the SCSS who performed the validation can do this',
+    otherScss: 'This validation belongs to another SCSS',
+    reviewersOnly: 'Only a field office reviewer or supervisor can do this',
+    otherOffice: 'This validation belongs to another field office',
+    supervisorsOnly: 'Only a supervisor of the field office can do this',
+    ownValidation: 'A supervisor cannot approve or issue a validation they performed',
+    returnComment: 'Say what the SCSS must correct (at least {{min}} characters)',
+    notConcurred_one:
+      '{{count}} finding has no concurring review decision yet; every finding needs one before approval',
+    notConcurred_other:
+      '{{count}} findings have no concurring review decision yet; every finding needs one before approval',
+    notResolved_one: '{{count}} Action Required finding is not resolved (no accepted Member response yet)',
+    notResolved_other: '{{count}} Action Required findings are not resolved (no accepted Member response yet)',
+    wrongState: '{{event, workflowEventName}} is not possible while the validation is {{state, workflowState}}',
+  },
+  /** Why HQ refused a change, from the outcome code of its receipt (electron/sync/push-outbox.ts). */
+  hqRefusal: {
+    stale: 'HQ has a newer version of {{label, messages}}; reload it before editing.',
+    staleVersion: 'HQ has a newer version of {{label, messages}} (version {{version}}); reload it before editing.',
+    staleReview:
+      'HQ has a newer version of {{label, messages}} (version {{version}}: {{decision, reviewDecision}} by {{by}}); reload it before editing.',
+    conflict:
+      'HQ refused {{label, messages}} because it conflicts with what HQ already holds. Nothing was changed at HQ.',
+    conflictSaying:
+      'HQ refused {{label, messages}} because it conflicts with what HQ already holds (HQ: {{hq}}). Nothing was changed at HQ.',
+    forbidden: 'HQ refused {{label, messages}}: your account may not change it.',
+    forbiddenSaying: 'HQ refused {{label, messages}}: your account may not change it (HQ: {{hq}}).',
+    invalid: 'HQ could not accept {{label, messages}}: the data was not in the form HQ expects.',
+    invalidSaying: 'HQ could not accept {{label, messages}}: {{hq}}.',
+    other: 'HQ answered {{outcome}} for {{label, messages}}.',
+    label: {
+      validation: 'this validation',
+      criterion_response: 'this answer',
+      site: 'this site',
+      finding: 'this finding',
+      observation: 'this observation',
+      evidence: 'this evidence record',
+      inspection_checklist: 'this inspection checklist',
+      virtual_session: 'this virtual session log',
+      finding_review: 'this review',
+      workflow_event: 'this workflow step',
+      member_response: 'this Member response',
+      START_REVIEW: 'the start of this review',
+      RETURN: 'this return for correction',
+      APPROVE: 'this approval',
+      ISSUE_REPORT: 'this report issue',
+      CLOSE: 'this closing',
+      findingOn: 'the finding on {{id}}',
+      answerTo: '{{id}}',
+    },
+  },
+  /** Whose validations the dashboard's figures cover. */
+  dashboardScope: {
+    computer: 'Your validations on this computer',
+    hqOwn: 'Your validations at HQ',
+    hqOffice: '{{office}} field office at HQ',
+    hqAll: 'Every validation at HQ',
+  },
+  /** Words the formats of ./index.ts put inside other messages. */
+  words: {
+    or: ' or ',
+    /** A workflow step inside a sentence: "nobody can approved here yet" (the step's name, lower case). */
+    workflowEvent: {
+      SUBMIT: 'submitted',
+      WITHDRAW: 'withdrawn by the scss',
+      START_REVIEW: 'review started',
+      RETURN: 'returned for correction',
+      APPROVE: 'approved',
+      ISSUE_REPORT: 'report issued',
+      CLOSE: 'closed',
+    },
+    /** A review decision's name (REVIEW_DECISION_LABELS). */
+    reviewDecision: { CONCUR: 'Concur', NON_CONCUR: 'Non-concur', RETURN_FOR_CORRECTION: 'Return for correction' },
+    /** A workflow step's name (WORKFLOW_EVENT_LABELS), at the start of a sentence. */
+    workflowEventName: {
+      SUBMIT: 'Submitted',
+      WITHDRAW: 'Withdrawn by the SCSS',
+      START_REVIEW: 'Review started',
+      RETURN: 'Returned for correction',
+      APPROVE: 'Approved',
+      ISSUE_REPORT: 'Report issued',
+      CLOSE: 'Closed',
+    },
+    fileType: {
+      JPEG: 'a JPEG photo',
+      PNG: 'a PNG image',
+      WEBP: 'a WEBP image',
+      GIF: 'a GIF image',
+      HEIC: 'a HEIC photo',
+      PDF: 'a PDF document',
+      DOCX: 'a Word document',
+      XLSX: 'an Excel workbook',
+      TEXT: 'a plain text file',
+      CSV: 'a CSV file',
+    },
+    checklistShort: {
+      CONTAINER_7_POINT: 'container inspection',
+      TRACTOR_TRAILER_17_POINT: 'tractor/trailer inspection',
+      SEAL_VVTT: 'VVTT seal check',
+    },
+    checklistName: {
+      CONTAINER_7_POINT: '7-point container inspection',
+      CONTAINER_8_POINT: '8-point container inspection',
+      TRACTOR_TRAILER_17_POINT: '17-point tractor/trailer inspection',
+      SEAL_VVTT: 'VVTT seal check',
+    },
+  },
+};
