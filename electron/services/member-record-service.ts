@@ -22,6 +22,7 @@ import {
 } from '../../shared/domain/member-record/work-plan';
 import { AppError } from '../../shared/ipc/envelope';
 import type { MemberRecordView, WorkPlan } from '../../shared/ipc/member-record-contract';
+import { type Message, message } from '../../shared/messages';
 import { recordChange } from './change-log';
 import { isoNow, type ServiceContext } from './service-context';
 
@@ -47,8 +48,7 @@ const validationsOf = (ctx: ServiceContext, memberId: string) =>
 /** The Member's record as of today on this laptop, with what the person here may change. */
 export function getMemberRecord(ctx: ServiceContext, memberId: string): MemberRecordView {
   const member = getMember(ctx.db, memberId);
-  if (!member)
-    throw new AppError('NOT_FOUND', 'That Member is not on this computer. Sync with HQ to refresh the list.');
+  if (!member) throw new AppError('NOT_FOUND', message('memberRecord.memberNotHere'));
   const events = listMemberRecordEvents(ctx.db, memberId);
   const { state, skipped } = foldMemberRecord(events);
   const today = todayOf(ctx);
@@ -125,21 +125,17 @@ export function appendMemberRecordChange(
   baseVersion?: number,
 ): MemberRecordEvent {
   const member = getMember(ctx.db, memberId);
-  if (!member)
-    throw new AppError('NOT_FOUND', 'That Member is not on this computer. Sync with HQ to refresh the list.');
+  if (!member) throw new AppError('NOT_FOUND', message('memberRecord.memberNotHere'));
   const roleRefusal = memberChangeRoleRefusal(ctx.person?.role ?? null, change.kind);
   if (roleRefusal) throw new AppError('FORBIDDEN', roleRefusal);
   const { state } = foldMemberRecord(listMemberRecordEvents(ctx.db, memberId));
   if (baseVersion !== undefined && baseVersion !== state.version) {
-    throw new AppError(
-      'CONFLICT',
-      `The Member’s record changed since you opened it (it is at version ${state.version}, you saw ${baseVersion}). ` +
-        'Nothing was saved: look at the record as it is now and make the change again if it still applies.',
-    );
+    throw new AppError('CONFLICT', message('memberRecord.stale', { current: state.version, seen: baseVersion }));
   }
   const at = isoNow(ctx);
   const applied = applyMemberRecordChange(state, change, at, ctx.actor);
-  if (!applied.ok) throw new AppError('BAD_REQUEST', `Nothing was saved: ${applied.refusal.message}`);
+  if (!applied.ok)
+    throw new AppError('BAD_REQUEST', message('memberRecord.refused', { reason: [applied.refusal.message] }));
   const event: MemberRecordEvent = {
     id: randomUUID(),
     memberId,
@@ -188,7 +184,7 @@ export function recordValidationApproval(
 }
 
 /** Why a validation of this Member cannot start (a removed Member), or null. */
-export function memberValidationRefusal(ctx: ServiceContext, memberId: string): string | null {
+export function memberValidationRefusal(ctx: ServiceContext, memberId: string): Message | null {
   return validationStartRefusal(foldMemberRecord(listMemberRecordEvents(ctx.db, memberId)).state);
 }
 

@@ -11,6 +11,7 @@ import { PROFILE_REVIEW_STATES } from '../domain/member-record/view';
 import { WorkPlanFiltersSchema, WorkPlanRowSchema } from '../domain/member-record/work-plan';
 import { IsoDateSchema, IsoDateTimeSchema, UuidSchema } from '../domain/primitives';
 import { MemberSchema, ValidationStatusSchema } from '../domain/validation';
+import { MessageParamsSchema } from '../messages';
 
 const TierSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 const ExtensionEntrySchema = z.object({
@@ -87,7 +88,10 @@ export const MemberRecordViewSchema = z.object({
       onRecord: z.boolean(),
     }),
   ),
-  validationStartRefusal: z.string().nullable(),
+  /** Why no validation can start (a removed Member): English, with its catalog key for the screen. */
+  validationStartRefusal: z
+    .object({ message: z.string(), key: z.string(), params: MessageParamsSchema.optional() })
+    .nullable(),
   /** What the person at this laptop may change: supervisor decisions, and the SCSS's reviews and requests. */
   can: z.object({ decide: z.boolean(), record: z.boolean() }),
   today: IsoDateSchema,

@@ -1,3 +1,4 @@
+import { type Message, message } from '../../messages';
 import type { LanguageCode } from '../language';
 import type { UserRole } from '../lifecycle';
 import { anniversary, revalidationDueOn } from './calendar';
@@ -81,10 +82,10 @@ export const EMPTY_MEMBER_RECORD: MemberRecordState = {
 };
 
 /** Why a change was refused: the field it concerns (a path in the change) and what to do, in plain words. */
-export type MemberRecordRefusal = { field: string; message: string };
+export type MemberRecordRefusal = { field: string; message: Message };
 type Applied = { ok: true; state: MemberRecordState } | { ok: false; refusal: MemberRecordRefusal };
 
-const refuse = (field: string, message: string): Applied => ({ ok: false, refusal: { field, message } });
+const refuse = (field: string, told: Message): Applied => ({ ok: false, refusal: { field, message: told } });
 
 /** Who may make which change: supervisors decide status, tier, dates and extensions; the SCSS records reviews. */
 const SUPERVISOR_ONLY: ReadonlySet<MemberRecordChangeKind> = new Set([
@@ -101,12 +102,12 @@ const SUPERVISOR_ONLY: ReadonlySet<MemberRecordChangeKind> = new Set([
 const FIELD_ROLES: ReadonlySet<UserRole> = new Set(['SCSS', 'FIELD_OFFICE_REVIEWER', 'SUPERVISOR']);
 
 /** Null when the role may make the change; a laptop never enrolled (role null) keeps its own records. */
-export function memberChangeRoleRefusal(role: UserRole | null, kind: MemberRecordChangeKind): string | null {
+export function memberChangeRoleRefusal(role: UserRole | null, kind: MemberRecordChangeKind): Message | null {
   if (role === null) return null;
   if (SUPERVISOR_ONLY.has(kind)) {
-    return role === 'SUPERVISOR' ? null : 'Only a supervisor can change a Member’s status, tier, dates or extensions.';
+    return role === 'SUPERVISOR' ? null : message('memberRecord.supervisorOnly');
   }
-  return FIELD_ROLES.has(role) ? null : 'An HQ analyst reads Member records but does not change them.';
+  return FIELD_ROLES.has(role) ? null : message('memberRecord.analystReadsOnly');
 }
 
 /** The day a change was made, for "not in the future" checks; a day of slack for a laptop west of UTC. */
@@ -136,40 +137,37 @@ export function applyMemberRecordChange(
   });
   const today = latestAllowedDay(at);
   if (state.status === 'REMOVED' && change.kind !== 'DETAILS_SET') {
-    return refuse(
-      'kind',
-      'This Member was removed from CTPAT: its record takes no further status, review or validation changes.',
-    );
+    return refuse('kind', message('memberRecord.removedNoChanges'));
   }
   switch (change.kind) {
     case 'HISTORY_SET': {
       if (state.version > 0) {
-        return refuse('kind', 'The record’s history can only be entered first, before any other change is recorded.');
+        return refuse('kind', message('memberRecord.historyFirst'));
       }
       if (change.status !== 'APPLICANT' && !change.certifiedOn) {
-        return refuse('certifiedOn', 'A certified or validated Member needs its certification date.');
+        return refuse('certifiedOn', message('memberRecord.needsCertificationDate'));
       }
       if (change.certifiedOn && change.certifiedOn > today)
-        return refuse('certifiedOn', 'The certification date cannot be in the future.');
+        return refuse('certifiedOn', message('memberRecord.certifiedFuture'));
       if (change.lastValidatedOn && change.lastValidatedOn > today) {
-        return refuse('lastValidatedOn', 'The last validation date cannot be in the future.');
+        return refuse('lastValidatedOn', message('memberRecord.lastFuture'));
       }
       if (change.lastValidatedOn && change.certifiedOn && change.lastValidatedOn < change.certifiedOn) {
-        return refuse('lastValidatedOn', 'The last validation cannot be before the certification date.');
+        return refuse('lastValidatedOn', message('memberRecord.lastBeforeCertified'));
       }
       const expectedTier = { APPLICANT: [null], CERTIFIED: [1], VALIDATED: [2, 3] }[change.status] as (number | null)[];
       if (!expectedTier.includes(change.tier)) {
         return refuse(
           'tier',
           change.status === 'VALIDATED'
-            ? 'A validated Member is at Tier 2 or Tier 3.'
+            ? message('memberRecord.validatedTier')
             : change.status === 'CERTIFIED'
-              ? 'A certified Member not yet validated is at Tier 1.'
-              : 'An applicant has no tier.',
+              ? message('memberRecord.certifiedTier1')
+              : message('memberRecord.applicantNoTier'),
         );
       }
       if (change.status === 'VALIDATED' && !change.lastValidatedOn) {
-        return refuse('lastValidatedOn', 'A validated Member needs the date of its last validation.');
+        return refuse('lastValidatedOn', message('memberRecord.needsLastValidation'));
       }
       return next({
         status: change.status,
@@ -183,15 +181,15 @@ export function applyMemberRecordChange(
       return next({ correspondenceLanguage: change.correspondenceLanguage, contacts: change.contacts });
     case 'CERTIFIED':
       if (state.status !== null && state.status !== 'APPLICANT') {
-        return refuse('kind', 'Only an applicant can be certified; this Member is already past that.');
+        return refuse('kind', message('memberRecord.certifyWhich'));
       }
-      if (change.certifiedOn > today) return refuse('certifiedOn', 'The certification date cannot be in the future.');
+      if (change.certifiedOn > today) return refuse('certifiedOn', message('memberRecord.certifiedFuture'));
       return next({ status: 'CERTIFIED', tier: 1, certifiedOn: change.certifiedOn });
     case 'SUSPENDED':
       if (state.status !== 'CERTIFIED' && state.status !== 'VALIDATED') {
-        return refuse('kind', 'Only a certified or validated Member can be suspended.');
+        return refuse('kind', message('memberRecord.suspendWhich'));
       }
-      if (change.effectiveOn > today) return refuse('effectiveOn', 'The suspension date cannot be in the future.');
+      if (change.effectiveOn > today) return refuse('effectiveOn', message('memberRecord.suspendedFuture'));
       return next({
         status: 'SUSPENDED',
         // A suspended Member has no tier's benefits; reinstatement gives the tier back.
@@ -205,11 +203,11 @@ export function applyMemberRecordChange(
         },
       });
     case 'REINSTATED':
-      if (state.status !== 'SUSPENDED') return refuse('kind', 'Only a suspended Member can be reinstated.');
+      if (state.status !== 'SUSPENDED') return refuse('kind', message('memberRecord.reinstateWhich'));
       if (state.suspension && change.effectiveOn < state.suspension.effectiveOn) {
-        return refuse('effectiveOn', 'The reinstatement cannot be before the suspension.');
+        return refuse('effectiveOn', message('memberRecord.reinstatedBeforeSuspension'));
       }
-      if (change.effectiveOn > today) return refuse('effectiveOn', 'The reinstatement date cannot be in the future.');
+      if (change.effectiveOn > today) return refuse('effectiveOn', message('memberRecord.reinstatedFuture'));
       return next({
         status: state.statusBeforeSuspension ?? 'CERTIFIED',
         tier: state.tierBeforeSuspension,
@@ -218,7 +216,7 @@ export function applyMemberRecordChange(
         suspension: null,
       });
     case 'REMOVED':
-      if (change.effectiveOn > today) return refuse('effectiveOn', 'The removal date cannot be in the future.');
+      if (change.effectiveOn > today) return refuse('effectiveOn', message('memberRecord.removedFuture'));
       return next({
         status: 'REMOVED',
         tier: null,
@@ -230,10 +228,10 @@ export function applyMemberRecordChange(
       });
     case 'VALIDATION_APPROVED': {
       if (state.approvedValidationIds.includes(change.validationId)) {
-        return refuse('validationId', 'This validation’s approval is already on the Member’s record.');
+        return refuse('validationId', message('memberRecord.approvalOnRecord'));
       }
       if (state.certifiedOn && change.approvedOn < state.certifiedOn) {
-        return refuse('approvedOn', 'A validation cannot be approved before the Member was certified.');
+        return refuse('approvedOn', message('memberRecord.approvedBeforeCertified'));
       }
       const latest =
         state.lastValidatedOn && state.lastValidatedOn > change.approvedOn ? state.lastValidatedOn : change.approvedOn;
@@ -245,20 +243,14 @@ export function applyMemberRecordChange(
     }
     case 'TIER_SET': {
       if (!state.approvedValidationIds.includes(change.validationId)) {
-        return refuse(
-          'validationId',
-          `Tier ${change.tier} is set from an approved validation of this Member; that validation is not approved on its record.`,
-        );
+        return refuse('validationId', message('memberRecord.tierNeedsApproval', { tier: change.tier }));
       }
-      if (state.status === 'SUSPENDED') return refuse('kind', 'Reinstate the Member before setting its tier.');
+      if (state.status === 'SUSPENDED') return refuse('kind', message('memberRecord.reinstateBeforeTier'));
       if (change.tier === 3 && !change.bestPractices.some(meetsAll)) {
-        return refuse(
-          'bestPractices',
-          'Tier 3 needs at least one best practice that meets all five requirements of CBP’s framework.',
-        );
+        return refuse('bestPractices', message('memberRecord.tier3NeedsPractice'));
       }
       if (change.tier === 2 && change.bestPractices.length > 0) {
-        return refuse('bestPractices', 'Best practices are recorded with Tier 3; Tier 2 meets the criteria.');
+        return refuse('bestPractices', message('memberRecord.practicesOnlyTier3'));
       }
       return next({ status: 'VALIDATED', tier: change.tier, bestPractices: change.bestPractices });
     }
@@ -268,37 +260,35 @@ export function applyMemberRecordChange(
         lastValidatedOn: state.lastValidatedOn,
         soonerDueOn: null,
       });
-      if (statutory === null)
-        return refuse('dueOn', 'Record the certification date before setting a revalidation date.');
+      if (statutory === null) return refuse('dueOn', message('memberRecord.revalidationNeedsCertification'));
       if (change.dueOn >= statutory) {
-        return refuse('dueOn', `A revalidation can only be brought forward: choose a date before ${statutory}.`);
+        return refuse('dueOn', message('memberRecord.revalidationForwardOnly', { date: statutory }));
       }
-      if (change.dueOn < at.slice(0, 10)) return refuse('dueOn', 'The revalidation date cannot be in the past.');
+      if (change.dueOn < at.slice(0, 10)) return refuse('dueOn', message('memberRecord.revalidationPast'));
       return next({
         soonerRevalidation: { dueOn: change.dueOn, reason: change.reason, afterValidationOn: state.lastValidatedOn },
       });
     }
     case 'PROFILE_REVIEW': {
-      if (!state.certifiedOn)
-        return refuse('anniversaryOn', 'Record the certification date first: reviews follow its anniversary.');
+      if (!state.certifiedOn) return refuse('anniversaryOn', message('memberRecord.reviewNeedsCertification'));
       if (!isAnniversary(state.certifiedOn, change.anniversaryOn)) {
         return refuse(
           'anniversaryOn',
-          `${change.anniversaryOn} is not an anniversary of the certification on ${state.certifiedOn}.`,
+          message('memberRecord.notAnniversary', { date: change.anniversaryOn, certifiedOn: state.certifiedOn }),
         );
       }
-      if (change.on > today) return refuse('on', 'The date cannot be in the future.');
+      if (change.on > today) return refuse('on', message('memberRecord.dateFuture'));
       const ofCycle = state.reviews.filter((r) => r.anniversaryOn === change.anniversaryOn);
       const last = ofCycle.at(-1)?.outcome ?? null;
-      if (last === 'APPROVED') return refuse('outcome', 'This year’s profile review is already approved.');
+      if (last === 'APPROVED') return refuse('outcome', message('memberRecord.reviewAlreadyApproved'));
       if (change.outcome === 'RECEIVED' && last === 'RECEIVED') {
-        return refuse('outcome', 'The review is already received: approve it or return it with comments.');
+        return refuse('outcome', message('memberRecord.reviewAlreadyReceived'));
       }
       if (change.outcome !== 'RECEIVED' && last !== 'RECEIVED') {
-        return refuse('outcome', 'Record the Member’s review as received before approving or returning it.');
+        return refuse('outcome', message('memberRecord.reviewReceiveFirst'));
       }
       if (change.outcome === 'RETURNED' && change.comments.length === 0) {
-        return refuse('comments', 'Say what the Member must change when returning its review.');
+        return refuse('comments', message('memberRecord.returnNeedsComments'));
       }
       const entry: ProfileReviewEntry = {
         anniversaryOn: change.anniversaryOn,
@@ -311,18 +301,18 @@ export function applyMemberRecordChange(
     }
     case 'EXTENSION_REQUESTED': {
       if (!state.certifiedOn || !isAnniversary(state.certifiedOn, change.anniversaryOn)) {
-        return refuse('anniversaryOn', 'An extension is for the profile review due on a certification anniversary.');
+        return refuse('anniversaryOn', message('memberRecord.extensionNotAnniversary'));
       }
-      if (change.requestedOn > today) return refuse('requestedOn', 'The request date cannot be in the future.');
+      if (change.requestedOn > today) return refuse('requestedOn', message('memberRecord.requestFuture'));
       const ofCycle = state.extensions.filter((e) => e.anniversaryOn === change.anniversaryOn);
       if (ofCycle.some((e) => e.decision === 'PENDING')) {
-        return refuse('kind', 'An extension request for this review is waiting for a decision.');
+        return refuse('kind', message('memberRecord.extensionPending'));
       }
       if (ofCycle.some((e) => e.decision === 'GRANTED')) {
-        return refuse('kind', 'An extension was already granted for this review.');
+        return refuse('kind', message('memberRecord.extensionGranted'));
       }
       if (state.reviews.some((r) => r.anniversaryOn === change.anniversaryOn && r.outcome === 'APPROVED')) {
-        return refuse('kind', 'This review is already approved: it needs no extension.');
+        return refuse('kind', message('memberRecord.approvedNoExtension'));
       }
       const entry: ExtensionEntry = {
         anniversaryOn: change.anniversaryOn,
@@ -340,8 +330,7 @@ export function applyMemberRecordChange(
       const index = state.extensions.findIndex(
         (e) => e.anniversaryOn === change.anniversaryOn && e.decision === 'PENDING',
       );
-      if (index < 0)
-        return refuse('anniversaryOn', 'There is no extension request waiting for a decision for this review.');
+      if (index < 0) return refuse('anniversaryOn', message('memberRecord.noPendingExtension'));
       const extensions = state.extensions.map((e, i) =>
         i === index
           ? {

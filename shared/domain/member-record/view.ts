@@ -1,3 +1,4 @@
+import { type Message, message } from '../../messages';
 import { currentReviewAnniversary, revalidationDueOn, reviewDueOn, reviewWindowOpens } from './calendar';
 import type { ExtensionEntry, MemberRecordState, ProfileReviewEntry } from './fold';
 
@@ -66,8 +67,6 @@ export function nextValidationDueOn(record: MemberRecordState): string | null {
 }
 
 /** Why a new validation of this Member cannot start, or null. */
-export function validationStartRefusal(record: MemberRecordState): string | null {
-  return record.status === 'REMOVED'
-    ? 'This Member was removed from CTPAT and cannot be validated. A removed company applies again as a new applicant.'
-    : null;
+export function validationStartRefusal(record: MemberRecordState): Message | null {
+  return record.status === 'REMOVED' ? message('memberRecord.removedCannotValidate') : null;
 }

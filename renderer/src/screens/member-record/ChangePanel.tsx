@@ -199,7 +199,7 @@ export function ChangePanel({
       setFields({});
       setMessage({ type: 'success', text: t('memberRecord.change.saved') });
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'CONFLICT' && /version/.test(error.message)) {
+      if (error instanceof ApiError && error.code === 'CONFLICT' && /is at version/.test(error.english)) {
         await onStale();
         setMessage({ type: 'error', text: t('memberRecord.change.conflict') });
       } else {

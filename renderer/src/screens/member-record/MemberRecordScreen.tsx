@@ -4,6 +4,7 @@ import type { MemberRecordView } from '../../../../shared/ipc/member-record-cont
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { useDomainLabels } from '../../i18n/domain-labels';
+import { translateMessage } from '../../i18n/messages';
 import { routeHref } from '../../state/route';
 import { ChangePanel } from './ChangePanel';
 import { RecordHistory } from './RecordHistory';
@@ -67,7 +68,7 @@ export function MemberRecordScreen({ memberId }: { memberId: string }) {
             </div>
             {view.validationStartRefusal ? (
               <p className="member-record__blocked" data-testid="validation-blocked">
-                {t('memberRecord.cannotValidate', { reason: view.validationStartRefusal })}
+                {t('memberRecord.cannotValidate', { reason: translateMessage(view.validationStartRefusal) })}
               </p>
             ) : (
               <a className="usa-button usa-button--outline" href={routeHref({ name: 'new-validation', memberId })}>
