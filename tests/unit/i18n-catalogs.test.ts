@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES, type Language } from '../../renderer/src/i18n/languages';
 import { en } from '../../renderer/src/i18n/locales/en';
 import { es } from '../../renderer/src/i18n/locales/es';
+import { flattenCatalog } from './catalog-keys';
 
 const RENDERER = path.resolve(__dirname, '../../renderer/src');
 const CATALOGS: Record<Language, object> = { en, es };
@@ -20,16 +21,7 @@ const NOT_YET_TRANSLATED = new Set(
     .filter((line) => line && !line.startsWith('#')),
 );
 
-/** Every key of a catalog, with its text: "members.table.member" → "Member". */
-function flatten(catalog: object, prefix = ''): Map<string, string> {
-  const keys = new Map<string, string>();
-  for (const [key, value] of Object.entries(catalog)) {
-    const full = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') keys.set(full, value);
-    else for (const [k, v] of flatten(value as object, full)) keys.set(k, v);
-  }
-  return keys;
-}
+const flatten = flattenCatalog;
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 /** A plural key's base ("members.matching" for "members.matching_one"), or the key itself. */

@@ -15,6 +15,7 @@ import { IsoDateSchema } from '../../shared/domain/primitives';
 import { AppError, type AppErrorShape, fail } from '../../shared/ipc/envelope';
 import { catalogText, englishText, type MessageKey, message } from '../../shared/messages';
 import { fieldIssue } from '../../shared/messages/field-issues';
+import { flattenCatalog } from './catalog-keys';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -22,16 +23,7 @@ afterEach(async () => {
   await i18n.changeLanguage('en');
 });
 
-/** Every key of a catalog with its text. */
-function flatten(catalog: object, prefix = ''): Map<string, string> {
-  const keys = new Map<string, string>();
-  for (const [key, value] of Object.entries(catalog)) {
-    const full = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') keys.set(full, value);
-    else for (const [k, v] of flatten(value as object, full)) keys.set(k, v);
-  }
-  return keys;
-}
+const flatten = flattenCatalog;
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 /** "{{due, date}}" → "due, date": a translation must keep each value and the way it is written. */

@@ -8,20 +8,12 @@ import { translateMessage } from '../i18n/messages';
 import { routeHref } from '../state/route';
 import { useSyncStore } from '../state/sync-store';
 import { RefusalActions } from './RefusalActions';
+import { CONTENT_ENTITIES, isContentEntity } from './record-entities';
 
 /** The kinds of record a refused change can be about; each is named by fieldwork.refused.entity.<kind>. */
-const ENTITIES = [
-  'validation',
-  'criterion_response',
-  'site',
-  'finding',
-  'observation',
-  'evidence',
-  'inspection_checklist',
-  'virtual_session',
-] as const;
+const ENTITIES = ['validation', ...CONTENT_ENTITIES] as const;
 const isKnownEntity = (entity: string): entity is (typeof ENTITIES)[number] =>
-  (ENTITIES as readonly string[]).includes(entity);
+  entity === 'validation' || isContentEntity(entity);
 
 /**
  * Changes and evidence files HQ refused: each with HQ's reason, and the two ways out — send it again, or keep

@@ -4,6 +4,7 @@ import { FindingClassificationSchema, VerificationMethodSchema } from '../../../
 import { ResponseResultSchema } from '../../../../shared/domain/validation';
 import type { ReviewChange, ReviewValidationView } from '../../../../shared/ipc/contract';
 import { formatDate, formatDateTime } from '../../components/format';
+import { isContentEntity } from '../record-entities';
 
 /** Fields every record carries that say nothing to a reviewer. */
 const HIDDEN_FIELDS = new Set(['id', 'validationId', 'version', 'createdAt', 'updatedAt', 'baseVersion']);
@@ -74,21 +75,9 @@ function differences(
     }));
 }
 
-const NAMED_ENTITIES = [
-  'criterion_response',
-  'site',
-  'finding',
-  'observation',
-  'evidence',
-  'inspection_checklist',
-  'virtual_session',
-] as const;
-const isNamedEntity = (entity: string): entity is (typeof NAMED_ENTITIES)[number] =>
-  (NAMED_ENTITIES as readonly string[]).includes(entity);
-
 /** "Evidence on 4.1 policy.pdf" in the interface's language: the kind of record, its criterion, what tells it apart. */
 function changeLabel(t: TFunction, change: ReviewChange): string {
-  const kind = isNamedEntity(change.entity) ? t(`review.changes.entity.${change.entity}`) : change.entity;
+  const kind = isContentEntity(change.entity) ? t(`review.changes.entity.${change.entity}`) : change.entity;
   const detail =
     change.entity === 'observation' && change.detail
       ? t('review.changes.category', { number: change.detail })
