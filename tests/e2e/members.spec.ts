@@ -229,6 +229,7 @@ function seedMembers(count: number) {
     entityType: 'IMP',
     city: 'Houston, TX',
     country: 'United States',
+    correspondenceLanguage: 'en' as const,
     createdAt: new Date(now).toISOString(),
   }));
   const validations = members.map((m, i) => ({
