@@ -9,6 +9,7 @@ import {
   type PullResponse,
 } from '../shared/sync/pull-protocol';
 import type { HqQueryable } from './db/types';
+import { settledHorizon, type WriterWait } from './pull-horizon';
 
 /**
  * GET /v1/pull. Every row a pull returns carries a position (pull_xid, pull_seq), stamped by column defaults
@@ -60,14 +61,16 @@ const positionOf = (row: Positioned): Position => ({ xid: BigInt(row.xid), seq: 
 const AFTER_CURSOR = '(pull_xid, pull_seq) > ($1::xid8, $2::bigint) AND pull_xid < $3::xid8';
 
 /** One page for this user, or 'bad_cursor' when the cursor is not one HQ issued. */
-export async function pullPage(db: HqQueryable, user: HqUser, query: PullQuery): Promise<PullResponse | 'bad_cursor'> {
+export async function pullPage(
+  db: HqQueryable,
+  user: HqUser,
+  query: PullQuery,
+  options: { writerWait?: WriterWait } = {},
+): Promise<PullResponse | 'bad_cursor'> {
   const from = query.cursor === undefined ? START : decodeCursor(query.cursor);
   if (!from) return 'bad_cursor';
   const limit = query.limit ?? PULL_DEFAULT_LIMIT;
-  const [horizon] = await db.query<{ xmin: string; xmax: string }>(
-    `SELECT pg_snapshot_xmin(s)::text AS xmin, pg_snapshot_xmax(s)::text AS xmax FROM pg_current_snapshot() AS s`,
-  );
-  if (!horizon) throw new Error('PostgreSQL returned no snapshot');
+  const horizon = await settledHorizon(db, options.writerWait);
   // HQ only issues positions of finished transactions: one at or past the next transaction id was made up.
   if (from.xid >= BigInt(horizon.xmax)) return 'bad_cursor';
   const params = [from.xid.toString(), from.seq.toString(), horizon.xmin];

@@ -20,7 +20,7 @@ import { AT, change } from './changes';
 export const BACKENDS = ['pglite', 'postgres'] as const;
 export type Backend = (typeof BACKENDS)[number];
 
-const TEST_DATABASE_URL = process.env.HQ_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ctpat_hq_test';
+export const TEST_DATABASE_URL = process.env.HQ_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ctpat_hq_test';
 /** Every table the HQ migrations create (schema_migrations aside): what a test sharing a database empties. */
 export const HQ_TABLES = [
   'changes',
