@@ -5,8 +5,8 @@ import { LANGUAGE_CODES } from '../shared/domain/language';
 import { IsoDateSchema } from '../shared/domain/primitives';
 import { ValidationModeSchema } from '../shared/domain/validation';
 import type { UserRole } from '../shared/sync/protocol';
-import type { Assignment } from '../shared/sync/pull-protocol';
-import type { HqDb } from './db/types';
+import type { AssignedMember, Assignment } from '../shared/sync/pull-protocol';
+import type { HqDb, HqQueryable } from './db/types';
 
 /** An admin's input was refused; the message names the option and what it needs. */
 export class AssignmentInputError extends Error {
@@ -94,31 +94,49 @@ export async function createAssignment(db: HqDb, input: AssignInput): Promise<As
       country: values.country,
       correspondenceLanguage: values.language,
     };
-    const id = randomUUID();
-    const [row] = await tx.query<{ created_at: Date }>(
-      `INSERT INTO assignments (id, member, entity_type, mode, target_date, assigned_user_id, field_office)
-       VALUES ($1, $2::jsonb, $3, $4, $5, $6, $7) RETURNING created_at`,
-      [
-        id,
-        JSON.stringify(member),
-        values['entity-type'],
-        values.mode,
-        values['target-date'],
-        scss.id,
-        scss.field_office,
-      ],
-    );
-    return {
-      id,
+    return insertAssignment(tx, {
       member,
-      entityType: values['entity-type'],
       mode: values.mode,
       targetDate: values['target-date'],
-      assignedUserId: scss.id,
-      fieldOffice: scss.field_office,
-      createdAt: new Date(row?.created_at ?? Date.now()).toISOString(),
-    };
+      scss: { id: scss.id, fieldOffice: scss.field_office },
+    });
   });
+}
+
+/** Stores one assignment, in the caller's transaction, for the SCSS's laptop to pull. The SCSS is checked already. */
+export async function insertAssignment(
+  tx: HqQueryable,
+  input: {
+    member: AssignedMember;
+    mode: Assignment['mode'];
+    targetDate: string;
+    scss: { id: string; fieldOffice: string };
+  },
+): Promise<Assignment> {
+  const id = randomUUID();
+  const [row] = await tx.query<{ created_at: Date }>(
+    `INSERT INTO assignments (id, member, entity_type, mode, target_date, assigned_user_id, field_office)
+     VALUES ($1, $2::jsonb, $3, $4, $5, $6, $7) RETURNING created_at`,
+    [
+      id,
+      JSON.stringify(input.member),
+      input.member.entityType,
+      input.mode,
+      input.targetDate,
+      input.scss.id,
+      input.scss.fieldOffice,
+    ],
+  );
+  return {
+    id,
+    member: input.member,
+    entityType: input.member.entityType,
+    mode: input.mode,
+    targetDate: input.targetDate,
+    assignedUserId: input.scss.id,
+    fieldOffice: input.scss.fieldOffice,
+    createdAt: new Date(row?.created_at ?? Date.now()).toISOString(),
+  };
 }
 
 export type UserListing = { id: string; name: string; role: UserRole; fieldOffice: string };

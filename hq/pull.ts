@@ -88,7 +88,16 @@ export async function pullPage(
     validations: page.flatMap((i) => (i.kind === 'validation' ? [i.value] : [])),
     cursor: encodeCursor(last ? last.at : from),
     hasMore: items.length > limit,
+    officePeople: await officePeople(db, user),
   };
+}
+
+/** The people of the user's field office, by name: a supervisor's laptop assigns an SCSS from them. */
+async function officePeople(db: HqQueryable, user: HqUser): Promise<PullResponse['officePeople']> {
+  return db.query<PullResponse['officePeople'][number]>(
+    'SELECT id, name, role FROM users WHERE field_office = $1 ORDER BY name, role, id',
+    [user.fieldOffice],
+  );
 }
 
 async function editionsAfter(db: HqQueryable, params: string[], limit: number): Promise<Item[]> {

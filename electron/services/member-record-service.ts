@@ -24,6 +24,7 @@ import { AppError } from '../../shared/ipc/envelope';
 import type { MemberRecordView, WorkPlan } from '../../shared/ipc/member-record-contract';
 import { type Message, message } from '../../shared/messages';
 import { recordChange } from './change-log';
+import { assigneeRefusal } from './office-people-service';
 import { isoNow, type ServiceContext } from './service-context';
 
 const todayOf = (ctx: ServiceContext) => localToday(ctx.now());
@@ -128,6 +129,8 @@ export function appendMemberRecordChange(
   if (!member) throw new AppError('NOT_FOUND', message('memberRecord.memberNotHere'));
   const roleRefusal = memberChangeRoleRefusal(ctx.person?.role ?? null, change.kind);
   if (roleRefusal) throw new AppError('FORBIDDEN', roleRefusal);
+  const assignee = assigneeRefusal(ctx, change);
+  if (assignee) throw new AppError('BAD_REQUEST', message('memberRecord.refused', { reason: [assignee] }));
   const { state } = foldMemberRecord(listMemberRecordEvents(ctx.db, memberId));
   if (baseVersion !== undefined && baseVersion !== state.version) {
     throw new AppError('CONFLICT', message('memberRecord.stale', { current: state.version, seen: baseVersion }));
@@ -231,5 +234,11 @@ export function getWorkPlan(ctx: ServiceContext, year: number): WorkPlan {
       started: a.started_validation_id !== null,
     }),
   );
-  return { year, today, rows: buildWorkPlan({ year, today, members, validations, assignments, me: ctx.actor }) };
+  const meUserId = ctx.person?.userId ?? null;
+  return {
+    year,
+    today,
+    rows: buildWorkPlan({ year, today, members, validations, assignments, me: ctx.actor, meUserId }),
+    canAssign: ctx.person?.role === 'SUPERVISOR',
+  };
 }

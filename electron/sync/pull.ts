@@ -4,6 +4,7 @@ import type { Db } from '../../db/connection';
 import { installCatalogEdition } from '../../db/queries/catalog-editions';
 import { getHqCopy } from '../../db/queries/hq-validations';
 import { insertMember } from '../../db/queries/members';
+import { replaceOfficePeople } from '../../db/queries/office-people';
 import { stmt } from '../../db/statements';
 import { parseCatalogEdition } from '../../shared/catalog/load';
 import type { Member } from '../../shared/domain/validation';
@@ -110,6 +111,7 @@ function writeCursor(db: Db, cursor: string): void {
 
 function applyPage(db: Db, page: PullResponse, at: string, actor: string): PullSummary {
   const counts: PullSummary = { editions: 0, assignments: 0, validations: 0, keptLocal: 0, unreadable: 0 };
+  replaceOfficePeople(db, page.officePeople, at);
   for (const pulled of page.catalogEditions) {
     if (installPulledEdition(db, pulled.edition, at)) counts.editions += 1;
   }

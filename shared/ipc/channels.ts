@@ -67,6 +67,7 @@ export const CHANNELS = [
   'members:change',
   'workplan:get',
   'workplan:csv',
+  'people:office',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

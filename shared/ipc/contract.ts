@@ -51,6 +51,7 @@ import type { Channel, EventName } from './channels';
 import {
   MemberRecordChangeRequestSchema,
   MemberRecordViewSchema,
+  OfficePeopleSchema,
   WorkPlanCsvRequestSchema,
   WorkPlanRequestSchema,
   WorkPlanSchema,
@@ -920,6 +921,8 @@ export const contract = {
   'workplan:get': { request: WorkPlanRequestSchema, response: WorkPlanSchema },
   /** The plan's rows for the same filters as a CSV file. */
   'workplan:csv': { request: WorkPlanCsvRequestSchema, response: ReportExportResultSchema },
+  /** The people of the enrolled person's field office, as HQ's last pull listed them: whom a supervisor assigns. */
+  'people:office': { request: Empty, response: OfficePeopleSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -12,6 +12,7 @@ import { WorkPlanFiltersSchema, WorkPlanRowSchema } from '../domain/member-recor
 import { IsoDateSchema, IsoDateTimeSchema, UuidSchema } from '../domain/primitives';
 import { MemberSchema, ValidationStatusSchema } from '../domain/validation';
 import { MessageParamsSchema } from '../messages';
+import { OfficePersonSchema } from '../sync/pull-protocol';
 
 const TierSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 const ExtensionEntrySchema = z.object({
@@ -105,8 +106,18 @@ export const MemberRecordChangeRequestSchema = z.strictObject({
   change: MemberRecordChangeSchema,
 });
 
+/** The enrolled person's field office and its people (from HQ's pull); null and none before enrolment. */
+export const OfficePeopleSchema = z.object({ fieldOffice: z.string().nullable(), people: z.array(OfficePersonSchema) });
+export type OfficePeople = z.infer<typeof OfficePeopleSchema>;
+
 const YearSchema = z.number().int().min(2000).max(2100);
 export const WorkPlanRequestSchema = z.strictObject({ year: YearSchema });
-export const WorkPlanSchema = z.object({ year: YearSchema, today: IsoDateSchema, rows: z.array(WorkPlanRowSchema) });
+export const WorkPlanSchema = z.object({
+  year: YearSchema,
+  today: IsoDateSchema,
+  rows: z.array(WorkPlanRowSchema),
+  /** The person here is an enrolled supervisor, who assigns SCSSs from the plan. */
+  canAssign: z.boolean().default(false),
+});
 export type WorkPlan = z.infer<typeof WorkPlanSchema>;
 export const WorkPlanCsvRequestSchema = z.strictObject({ year: YearSchema, filters: WorkPlanFiltersSchema });

@@ -381,6 +381,19 @@ export const messages = {
     notAnniversary: '{{date, date}} is not an anniversary of the certification on {{certifiedOn, date}}.',
     removedCannotValidate:
       'This Member was removed from CTPAT and cannot be validated. A removed company applies again as a new applicant.',
+    assignRemoved: 'This Member was removed from CTPAT: no validation can be assigned.',
+    assignSuspended: 'This Member is suspended: reinstate it before assigning a validation.',
+    assignNeedsCertification: 'Record the certification date first: nothing is due to assign until then.',
+    assignIsValidation: 'This Member has not been validated yet: assign its first validation, not a revalidation.',
+    assignIsRevalidation: 'This Member has been validated before: assign a revalidation.',
+    assignTargetPast: 'The target date cannot be in the past.',
+    assignTargetAfterDue: 'The target date must be on or before the date the validation is due ({{date, date}}).',
+    assignTargetAfterYear: 'This validation is overdue: choose a target date this year, by {{date, date}}.',
+    assignNotInOffice:
+      '{{name}} is not an SCSS of your field office on this computer. Sync with HQ to refresh the list, then choose again.',
+    assignUnknownUser: 'HQ has no user {{userId}}; validations are assigned to an SCSS HQ knows.',
+    assignNotScss: '{{name}} is not an SCSS; validations are assigned to an SCSS.',
+    assignOtherOffice: '{{name}} works in the {{office}} field office; assign an SCSS of {{ownOffice}}.',
     memberNotHere: 'That Member is not on this computer. Sync with HQ to refresh the list.',
     stale:
       'The Member’s record changed since you opened it (it is at version {{current}}, you saw {{seen}}). Nothing was saved: look at the record as it is now and make the change again if it still applies.',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CatalogEditionSchema } from '../catalog/schema';
 import { EntityTypeSchema } from '../domain/entity-types';
 import { LanguageSchema } from '../domain/language';
-import { WorkflowStateSchema } from '../domain/lifecycle';
+import { UserRoleSchema, WorkflowStateSchema } from '../domain/lifecycle';
 import { IsoDateSchema, IsoDateTimeSchema, UuidSchema } from '../domain/primitives';
 import { ValidationModeSchema } from '../domain/validation';
 
@@ -96,6 +96,10 @@ export const PulledValidationSchema = z.object({
 });
 export type PulledValidation = z.infer<typeof PulledValidationSchema>;
 
+/** A person of the puller's field office, as HQ's users table has them: whom a supervisor can assign. */
+export const OfficePersonSchema = z.object({ id: UuidSchema, name: z.string().min(1), role: UserRoleSchema });
+export type OfficePerson = z.infer<typeof OfficePersonSchema>;
+
 export const PullResponseSchema = z.object({
   catalogEditions: z.array(PulledCatalogEditionSchema),
   assignments: z.array(AssignmentSchema),
@@ -104,5 +108,7 @@ export const PullResponseSchema = z.object({
   cursor: PullCursorSchema,
   /** More rows wait after this page: ask again straight away. */
   hasMore: z.boolean(),
+  /** Every person of the user's field office, whole on each page (older HQs send none). */
+  officePeople: z.array(OfficePersonSchema).default([]),
 });
 export type PullResponse = z.infer<typeof PullResponseSchema>;

@@ -131,6 +131,7 @@ export function pullInto(s: AppServices, ...validations: PulledValidation[]) {
         validations,
         cursor: `c${cursor}`,
         hasMore: false,
+        officePeople: [],
       }),
     },
     { now: s.ctx.now },

@@ -2,12 +2,13 @@ import { stringify } from 'csv-stringify/sync';
 import { filterWorkPlan, type WorkPlanRow } from '../../../shared/domain/member-record/work-plan';
 import { neutralize } from '../../../shared/report/csv';
 import { changeMemberRecord, getMemberRecord, getWorkPlan } from '../../services/member-record-service';
+import { getOfficePeople } from '../../services/office-people-service';
 import type { ServiceContext } from '../../services/service-context';
 import type { HandlersFor } from '../handlers';
 import { deliver } from './deliver-file';
 import type { ReportHost } from './reports';
 
-type MemberRecordChannel = 'members:record' | 'members:change' | 'workplan:get' | 'workplan:csv';
+type MemberRecordChannel = 'members:record' | 'members:change' | 'workplan:get' | 'workplan:csv' | 'people:office';
 
 const COLUMNS: (keyof WorkPlanRow)[] = [
   'dueOn',
@@ -35,6 +36,7 @@ export function memberRecordHandlers(
     'members:record': (req) => getMemberRecord(ctx, req.memberId),
     'members:change': (req) => changeMemberRecord(ctx, req),
     'workplan:get': (req) => getWorkPlan(ctx, req.year),
+    'people:office': () => getOfficePeople(ctx),
     'workplan:csv': (req) => {
       const plan = getWorkPlan(ctx, req.year);
       const rows = filterWorkPlan(plan.rows, req.filters);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LanguageSchema } from '../language';
 import { PersonSchema } from '../lifecycle';
 import { IsoDateSchema, IsoDateTimeSchema, UuidSchema } from '../primitives';
+import { ValidationModeSchema } from '../validation';
 import { EXTENSION_DAYS } from './calendar';
 
 /** CTPAT status (ctpat-facts §2.1, §2.4, §2.5): a validated Member is at Tier 2 or Tier 3; certified is Tier 1. */
@@ -114,6 +115,17 @@ export const MemberRecordChangeSchema = z.discriminatedUnion('kind', [
     anniversaryOn: IsoDateSchema,
     granted: z.boolean(),
     comment: text(2_000),
+  }),
+  /**
+   * A supervisor gives the Member's next validation or revalidation to an SCSS of the field office (HQ user id
+   * and name as HQ knows them); a later one replaces it. Profile reviews are the SCSS's own and not assigned.
+   */
+  z.strictObject({
+    kind: z.literal('SCSS_ASSIGNED'),
+    scss: z.strictObject({ userId: UuidSchema, name: requiredText(300, 'The SCSS’s name') }),
+    work: z.enum(['VALIDATION', 'REVALIDATION']),
+    mode: ValidationModeSchema,
+    targetDate: IsoDateSchema,
   }),
 ]);
 export type MemberRecordChange = z.infer<typeof MemberRecordChangeSchema>;

@@ -1,6 +1,8 @@
 import { type Message, message } from '../../messages';
 import type { LanguageCode } from '../language';
 import type { UserRole } from '../lifecycle';
+import type { ValidationMode } from '../validation';
+import { assignmentRefusal } from './assignment';
 import { anniversary, revalidationDueOn } from './calendar';
 import {
   BEST_PRACTICE_REQUIREMENTS,
@@ -34,6 +36,17 @@ export type ExtensionEntry = {
   decidedBy: string | null;
 };
 
+/** The SCSS a supervisor gave the next validation to, for the validation cycle it was given in. */
+export type AssignmentEntry = {
+  scss: { userId: string; name: string };
+  work: 'VALIDATION' | 'REVALIDATION';
+  mode: ValidationMode;
+  targetDate: string;
+  assignedBy: string;
+  /** The last validation date when it was given: an approval after it ends the assignment. */
+  afterValidationOn: string | null;
+};
+
 /** A Member's CTPAT record: what its changes, applied in order, add up to. */
 export type MemberRecordState = {
   /** How many changes the record holds; a change is made against the version it was shown. */
@@ -59,6 +72,8 @@ export type MemberRecordState = {
   bestPractices: BestPractice[];
   reviews: ProfileReviewEntry[];
   extensions: ExtensionEntry[];
+  /** The latest SCSS_ASSIGNED; earlier ones stay in the history. */
+  assignment: AssignmentEntry | null;
 };
 
 export const EMPTY_MEMBER_RECORD: MemberRecordState = {
@@ -79,6 +94,7 @@ export const EMPTY_MEMBER_RECORD: MemberRecordState = {
   bestPractices: [],
   reviews: [],
   extensions: [],
+  assignment: null,
 };
 
 /** Why a change was refused: the field it concerns (a path in the change) and what to do, in plain words. */
@@ -98,6 +114,7 @@ const SUPERVISOR_ONLY: ReadonlySet<MemberRecordChangeKind> = new Set([
   'TIER_SET',
   'REVALIDATION_DUE_SET',
   'EXTENSION_DECIDED',
+  'SCSS_ASSIGNED',
 ]);
 const FIELD_ROLES: ReadonlySet<UserRole> = new Set(['SCSS', 'FIELD_OFFICE_REVIEWER', 'SUPERVISOR']);
 
@@ -136,7 +153,8 @@ export function applyMemberRecordChange(
     state: { ...state, ...patch, version: state.version + 1 },
   });
   const today = latestAllowedDay(at);
-  if (state.status === 'REMOVED' && change.kind !== 'DETAILS_SET') {
+  // An assignment says in its own words why a removed Member cannot be given to an SCSS.
+  if (state.status === 'REMOVED' && change.kind !== 'DETAILS_SET' && change.kind !== 'SCSS_ASSIGNED') {
     return refuse('kind', message('memberRecord.removedNoChanges'));
   }
   switch (change.kind) {
@@ -342,6 +360,20 @@ export function applyMemberRecordChange(
           : e,
       );
       return next({ extensions });
+    }
+    case 'SCSS_ASSIGNED': {
+      const refusal = assignmentRefusal(state, change, at);
+      if (refusal) return { ok: false, refusal };
+      return next({
+        assignment: {
+          scss: change.scss,
+          work: change.work,
+          mode: change.mode,
+          targetDate: change.targetDate,
+          assignedBy: by,
+          afterValidationOn: state.lastValidatedOn,
+        },
+      });
     }
   }
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { EntityTypeSchema } from '../entity-types';
 import type { WorkflowStateSchema } from '../lifecycle';
 import { IsoDateSchema, UuidSchema } from '../primitives';
+import { ValidationModeSchema } from '../validation';
+import { currentAssignment } from './assignment';
 import { anniversaryInYear } from './calendar';
 import type { MemberRecordState } from './fold';
 import { nextValidationDueOn, profileReviewView } from './view';
@@ -40,6 +42,12 @@ export const WorkPlanRowSchema = z.object({
   /** Assigned to, or started by, the person at this laptop. */
   mine: z.boolean(),
   validationId: UuidSchema.nullable(),
+  /** A supervisor's assignment on the record (SCSS_ASSIGNED): the SCSS's HQ id, the mode and the target date. */
+  assignedUserId: UuidSchema.nullable().default(null),
+  mode: ValidationModeSchema.nullable().default(null),
+  targetDate: IsoDateSchema.nullable().default(null),
+  /** The record version the row was built from: an assignment made from the row is made against it. */
+  recordVersion: z.number().int().nonnegative().default(0),
 });
 export type WorkPlanRow = z.infer<typeof WorkPlanRowSchema>;
 
@@ -79,6 +87,8 @@ export function buildWorkPlan(input: {
   validations: readonly WorkPlanValidation[];
   assignments: readonly WorkPlanAssignment[];
   me: string;
+  /** The enrolled person's HQ id: an assignment on the record names them by it. */
+  meUserId?: string | null;
 }): WorkPlanRow[] {
   const { year, today } = input;
   const yearStart = `${year}-01-01`;
@@ -92,6 +102,10 @@ export function buildWorkPlan(input: {
       legalName: member.legalName,
       accountNumber: member.accountNumber,
       entityType: member.entityType,
+      assignedUserId: null,
+      mode: null,
+      targetDate: null,
+      recordVersion: record.version,
     };
     const dueOn = nextValidationDueOn(record);
     const kind: WorkPlanKind = record.lastValidatedOn ? 'REVALIDATION' : 'VALIDATION';
@@ -99,13 +113,15 @@ export function buildWorkPlan(input: {
       .filter((v) => v.memberId === member.id && !APPROVED_OR_LATER.has(v.workflowState ?? ''))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
     const assignment = input.assignments.find((a) => a.memberId === member.id && !a.started);
+    // The supervisor's assignment on the record is the field office's word on who does it.
+    const assigned = currentAssignment(record);
     // Due this year, or due before it and not yet done: an overdue validation stays on every plan until done.
     if (dueOn && dueOn <= yearEnd && (dueOn >= yearStart || year === Number(today.slice(0, 4)))) {
       const state: WorkPlanState = open
         ? open.status === 'SUBMITTED'
           ? 'SUBMITTED'
           : 'IN_PROGRESS'
-        : assignment
+        : assigned || assignment
           ? 'ASSIGNED'
           : dueOn < today
             ? 'OVERDUE'
@@ -115,9 +131,16 @@ export function buildWorkPlan(input: {
         kind,
         dueOn,
         state,
-        assignee: open ? open.createdBy : (assignment?.assignee ?? null),
-        mine: open ? open.createdBy === input.me : (assignment?.mine ?? false),
+        assignee: open ? open.createdBy : (assigned?.scss.name ?? assignment?.assignee ?? null),
+        mine: open
+          ? open.createdBy === input.me
+          : assigned
+            ? assigned.scss.userId === input.meUserId
+            : (assignment?.mine ?? false),
         validationId: open?.id ?? null,
+        assignedUserId: assigned?.scss.userId ?? null,
+        mode: assigned?.mode ?? null,
+        targetDate: assigned?.targetDate ?? null,
       });
     }
     // A validation approved this year is this year's work done, though the next one is now years away.

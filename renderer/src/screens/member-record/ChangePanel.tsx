@@ -16,7 +16,8 @@ import type { memberRecord as englishText } from '../../i18n/locales/en/memberRe
 import { ContactFields } from './ContactFields';
 import { PracticeFields } from './PracticeFields';
 
-type Kind = Exclude<MemberRecordChangeKind, 'VALIDATION_APPROVED'>;
+/** Approvals come from the validation's workflow and assignments from the work plan, not from this form. */
+type Kind = Exclude<MemberRecordChangeKind, 'VALIDATION_APPROVED' | 'SCSS_ASSIGNED'>;
 export type Practice = { description: string; meets: BestPracticeRequirement[] };
 
 /** The changes that make sense for this record now, for this person. */

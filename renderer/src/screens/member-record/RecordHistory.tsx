@@ -57,6 +57,13 @@ export function describeChange(t: TFunction, change: MemberRecordChange): string
       ).trim();
     case 'VALIDATION_APPROVED':
       return t('memberRecord.history.detail.VALIDATION_APPROVED', { date: d(change.approvedOn) });
+    case 'SCSS_ASSIGNED':
+      return t('memberRecord.history.detail.SCSS_ASSIGNED', {
+        work: t(`memberRecord.workPlan.kinds.${change.work}`),
+        name: change.scss.name,
+        mode: t(`domain.mode.${change.mode}`),
+        date: d(change.targetDate),
+      });
   }
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   filterWorkPlan,
@@ -6,19 +6,24 @@ import {
   WORK_PLAN_STATES,
   type WorkPlanFilters,
   type WorkPlanKind,
+  type WorkPlanRow,
   type WorkPlanState,
 } from '../../../../shared/domain/member-record/work-plan';
-import type { WorkPlan } from '../../../../shared/ipc/member-record-contract';
+import type { OfficePeople, WorkPlan } from '../../../../shared/ipc/member-record-contract';
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { formatDate } from '../../components/format';
 import { navigate, routeHref } from '../../state/route';
 import { ExportOutcome, useSaveOutcome } from '../report/ExportStatus';
 import type { Outcome } from '../report/save-outcome';
+import { AssignForm } from './AssignForm';
 import './work-plan.css';
 
 const NO_FILTERS: WorkPlanFilters = { kind: null, state: null, mineOnly: false, search: '' };
 const thisYear = () => new Date().getFullYear();
+/** Work a supervisor can still give to an SCSS: not started, not done, not a profile review. */
+const ASSIGNABLE: ReadonlySet<WorkPlanState> = new Set(['PLANNED', 'OVERDUE', 'ASSIGNED']);
+const rowKey = (r: WorkPlanRow) => `${r.memberId}-${r.kind}-${r.dueOn}`;
 
 /**
  * The field office's plan for a year: every validation, revalidation and profile review due, by date, with who
@@ -31,6 +36,9 @@ export function WorkPlanScreen({ year = thisYear() }: { year?: number | undefine
   const [filters, setFilters] = useState<WorkPlanFilters>(NO_FILTERS);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const saved = useSaveOutcome();
+  const [people, setPeople] = useState<OfficePeople['people']>([]);
+  const [assigning, setAssigning] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -42,6 +50,18 @@ export function WorkPlanScreen({ year = thisYear() }: { year?: number | undefine
       current = false;
     };
   }, [year]);
+  const reload = useCallback(() => {
+    call('workplan:get', { year })
+      .then(setPlan)
+      .catch((e) => setLoadError(errorMessage(e)));
+  }, [year]);
+  const canAssign = plan?.canAssign ?? false;
+  useEffect(() => {
+    if (!canAssign) return;
+    call('people:office', {})
+      .then((p) => setPeople(p.people))
+      .catch((e) => setLoadError(errorMessage(e)));
+  }, [canAssign]);
 
   const rows = useMemo(() => (plan ? filterWorkPlan(plan.rows, filters) : []), [plan, filters]);
   const saveCsv = async () => {
@@ -140,6 +160,9 @@ export function WorkPlanScreen({ year = thisYear() }: { year?: number | undefine
         </button>
       </form>
       {outcome && <ExportOutcome outcome={outcome} testId="work-plan-outcome" />}
+      <p className="work-plan__notice" role="status" data-testid="work-plan-notice">
+        {notice}
+      </p>
       {plan && (
         <>
           <p className="work-plan__count" aria-live="polite" data-testid="work-plan-count">
@@ -165,37 +188,82 @@ export function WorkPlanScreen({ year = thisYear() }: { year?: number | undefine
               </thead>
               <tbody>
                 {rows.map((r) => (
-                  <tr key={`${r.memberId}-${r.kind}-${r.dueOn}`} data-testid="work-plan-row">
-                    <td className="work-plan__due">{formatDate(r.dueOn)}</td>
-                    <td>{t(`memberRecord.workPlan.kinds.${r.kind}`)}</td>
-                    <th scope="row" className="work-plan__member">
-                      <a className="usa-link" href={routeHref({ name: 'member', memberId: r.memberId })}>
-                        {r.legalName}
-                      </a>
-                      <span className="work-plan__account">{r.accountNumber}</span>
-                    </th>
-                    <td>
-                      <span className={`usa-tag work-plan__state work-plan__state--${r.state.toLowerCase()}`}>
-                        {t(`memberRecord.workPlan.states.${r.state}`)}
-                      </span>
-                      {r.validationId && (
-                        <a
-                          className="usa-link work-plan__open"
-                          href={routeHref({
-                            name: 'worksheet',
-                            validationId: r.validationId,
-                            category: 1,
-                            resume: true,
-                          })}
-                        >
-                          {t('memberRecord.workPlan.openValidation')}
+                  <Fragment key={rowKey(r)}>
+                    <tr data-testid="work-plan-row">
+                      <td className="work-plan__due">{formatDate(r.dueOn)}</td>
+                      <td>{t(`memberRecord.workPlan.kinds.${r.kind}`)}</td>
+                      <th scope="row" className="work-plan__member">
+                        <a className="usa-link" href={routeHref({ name: 'member', memberId: r.memberId })}>
+                          {r.legalName}
                         </a>
-                      )}
-                    </td>
-                    <td>
-                      {r.assignee ?? <span className="work-plan__none">{t('memberRecord.workPlan.unassigned')}</span>}
-                    </td>
-                  </tr>
+                        <span className="work-plan__account">{r.accountNumber}</span>
+                      </th>
+                      <td>
+                        <span className={`usa-tag work-plan__state work-plan__state--${r.state.toLowerCase()}`}>
+                          {t(`memberRecord.workPlan.states.${r.state}`)}
+                        </span>
+                        {r.validationId && (
+                          <a
+                            className="usa-link work-plan__open"
+                            href={routeHref({
+                              name: 'worksheet',
+                              validationId: r.validationId,
+                              category: 1,
+                              resume: true,
+                            })}
+                          >
+                            {t('memberRecord.workPlan.openValidation')}
+                          </a>
+                        )}
+                      </td>
+                      <td>
+                        {r.assignee ?? <span className="work-plan__none">{t('memberRecord.workPlan.unassigned')}</span>}
+                        {r.targetDate && r.mode && (
+                          <span className="work-plan__target">
+                            {t('memberRecord.workPlan.target', {
+                              date: formatDate(r.targetDate),
+                              mode: t(`domain.mode.${r.mode}`),
+                            })}
+                          </span>
+                        )}
+                        {canAssign && r.kind !== 'PROFILE_REVIEW' && ASSIGNABLE.has(r.state) && (
+                          <button
+                            type="button"
+                            className="usa-button usa-button--outline usa-button--small work-plan__assign-button"
+                            aria-expanded={assigning === rowKey(r)}
+                            aria-label={t(
+                              r.assignee ? 'memberRecord.workPlan.reassignLabel' : 'memberRecord.workPlan.assignLabel',
+                              { member: r.legalName, work: t(`memberRecord.workPlan.kinds.${r.kind}`) },
+                            )}
+                            onClick={() => {
+                              setNotice(null);
+                              setAssigning(assigning === rowKey(r) ? null : rowKey(r));
+                            }}
+                          >
+                            {t(r.assignee ? 'memberRecord.workPlan.reassign' : 'memberRecord.workPlan.assign')}
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                    {assigning === rowKey(r) && (
+                      <tr className="work-plan__assign-row">
+                        <td colSpan={5}>
+                          <AssignForm
+                            row={r}
+                            people={people}
+                            today={plan.today}
+                            onSaved={(name) => {
+                              setAssigning(null);
+                              setNotice(t('memberRecord.workPlan.assignForm.saved', { member: r.legalName, name }));
+                              reload();
+                            }}
+                            onStale={reload}
+                            onCancel={() => setAssigning(null)}
+                          />
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
                 ))}
               </tbody>
             </table>

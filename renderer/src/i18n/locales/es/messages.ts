@@ -393,6 +393,23 @@ export const messages: Translation<typeof en> = {
     notAnniversary: 'El {{date, date}} no es un aniversario de la certificación del {{certifiedOn, date}}.',
     removedCannotValidate:
       'Este Socio fue dado de baja de CTPAT y no puede validarse. Una empresa dada de baja vuelve a solicitar como nuevo solicitante.',
+    assignRemoved: 'Este Socio fue dado de baja de CTPAT: no se le puede asignar ninguna validación.',
+    assignSuspended: 'Este Socio está suspendido: reincorpórelo antes de asignar una validación.',
+    assignNeedsCertification:
+      'Registre primero la fecha de certificación: hasta entonces no hay nada pendiente que asignar.',
+    assignIsValidation: 'Este Socio aún no ha sido validado: asigne su primera validación, no una revalidación.',
+    assignIsRevalidation: 'Este Socio ya fue validado antes: asigne una revalidación.',
+    assignTargetPast: 'La fecha prevista no puede estar en el pasado.',
+    assignTargetAfterDue:
+      'La fecha prevista debe ser igual o anterior a la fecha límite de la validación ({{date, date}}).',
+    assignTargetAfterYear:
+      'Esta validación está vencida: elija una fecha prevista de este año, a más tardar el {{date, date}}.',
+    assignNotInOffice:
+      '{{name}} no es un SCSS de su oficina regional en esta computadora. Sincronice con la sede central para actualizar la lista y elija de nuevo.',
+    assignUnknownUser:
+      'La sede central no tiene el usuario {{userId}}; las validaciones se asignan a un SCSS que conozca.',
+    assignNotScss: '{{name}} no es un SCSS; las validaciones se asignan a un SCSS.',
+    assignOtherOffice: '{{name}} trabaja en la oficina regional {{office}}; asigne un SCSS de {{ownOffice}}.',
     memberNotHere: 'Ese Socio no está en esta computadora. Sincronice con la sede central para actualizar la lista.',
     stale:
       'El expediente del Socio cambió desde que lo abrió (está en la versión {{current}}; usted vio la {{seen}}). No se guardó nada: revise el expediente como está ahora y vuelva a hacer el cambio si aún corresponde.',

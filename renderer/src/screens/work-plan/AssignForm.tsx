@@ -1,0 +1,185 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { assignmentTargetWindow } from '../../../../shared/domain/member-record/assignment';
+import type { WorkPlanRow } from '../../../../shared/domain/member-record/work-plan';
+import type { ValidationMode } from '../../../../shared/domain/validation';
+import type { OfficePeople } from '../../../../shared/ipc/member-record-contract';
+import { ApiError, call, errorMessage } from '../../api';
+import { Alert } from '../../components/Alert';
+import { formatDate } from '../../components/format';
+
+const MODES: ValidationMode[] = ['IN_PERSON', 'VIRTUAL'];
+
+/**
+ * A supervisor gives a validation or revalidation on the plan to an SCSS of the field office: who, how, by when.
+ * Saved as one change to the Member's record (SCSS_ASSIGNED), against the record version the plan was built from.
+ */
+export function AssignForm({
+  row,
+  people,
+  today,
+  onSaved,
+  onStale,
+  onCancel,
+}: {
+  row: WorkPlanRow;
+  people: OfficePeople['people'];
+  today: string;
+  onSaved: (assignee: string) => void;
+  onStale: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const scssList = people.filter((p) => p.role === 'SCSS');
+  const [scssId, setScssId] = useState(row.assignedUserId ?? '');
+  const [mode, setMode] = useState<ValidationMode>(row.mode ?? 'IN_PERSON');
+  const [targetDate, setTargetDate] = useState(row.targetDate ?? '');
+  const [errors, setErrors] = useState<{ scss?: string; targetDate?: string }>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Where the person's attention goes when the form opens: its heading, read with what is being assigned.
+  useEffect(() => heading.current?.focus(), []);
+  const { latest } = assignmentTargetWindow(row.dueOn, `${today}T12:00:00.000Z`);
+  const work = t(`memberRecord.workPlan.kinds.${row.kind}`);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const missing = {
+      ...(scssId ? {} : { scss: t('memberRecord.workPlan.assignForm.scssRequired') }),
+      ...(targetDate ? {} : { targetDate: t('memberRecord.workPlan.assignForm.targetRequired') }),
+    };
+    setErrors(missing);
+    setFailure(null);
+    const scss = scssList.find((p) => p.id === scssId);
+    if (Object.keys(missing).length > 0 || !scss) return;
+    setSaving(true);
+    try {
+      await call('members:change', {
+        memberId: row.memberId,
+        baseVersion: row.recordVersion,
+        change: {
+          kind: 'SCSS_ASSIGNED',
+          scss: { userId: scss.id, name: scss.name },
+          work: row.kind === 'REVALIDATION' ? 'REVALIDATION' : 'VALIDATION',
+          mode,
+          targetDate,
+        },
+      });
+      onSaved(scss.name);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'CONFLICT') {
+        onStale();
+        setFailure(t('memberRecord.workPlan.assignForm.conflict'));
+      } else {
+        setFailure(errorMessage(error));
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form className="usa-form work-plan__assign" aria-labelledby="assign-heading" onSubmit={(e) => void submit(e)}>
+      <h2 id="assign-heading" tabIndex={-1} ref={heading}>
+        {t('memberRecord.workPlan.assignForm.heading')}
+      </h2>
+      <p className="work-plan__assign-what">
+        {t('memberRecord.workPlan.assignForm.what', { work, member: row.legalName, date: formatDate(row.dueOn) })}
+      </p>
+      {failure && (
+        <Alert type="error" heading={t('memberRecord.workPlan.assignForm.notSaved')}>
+          {failure}
+        </Alert>
+      )}
+      {scssList.length === 0 ? (
+        <Alert type="warning">{t('memberRecord.workPlan.assignForm.noScss')}</Alert>
+      ) : (
+        <div className={`usa-form-group${errors.scss ? ' usa-form-group--error' : ''}`}>
+          <label className="usa-label" htmlFor="assign-scss">
+            {t('memberRecord.workPlan.assignForm.scss')}
+          </label>
+          {errors.scss && (
+            <span className="usa-error-message" id="assign-scss-error" role="alert">
+              {errors.scss}
+            </span>
+          )}
+          <select
+            className={`usa-select${errors.scss ? ' usa-input--error' : ''}`}
+            id="assign-scss"
+            value={scssId}
+            onChange={(e) => {
+              setScssId(e.target.value);
+              setErrors((was) => ({ ...was, scss: undefined }));
+            }}
+            aria-invalid={errors.scss ? true : undefined}
+            aria-describedby={errors.scss ? 'assign-scss-error' : undefined}
+          >
+            <option value="">{t('memberRecord.workPlan.assignForm.chooseScss')}</option>
+            {scssList.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <fieldset className="usa-fieldset">
+        <legend className="usa-legend">{t('memberRecord.workPlan.assignForm.mode')}</legend>
+        <div className="work-plan__modes">
+          {MODES.map((m) => (
+            <div className="usa-radio" key={m}>
+              <input
+                className="usa-radio__input"
+                id={`assign-mode-${m}`}
+                type="radio"
+                name="assign-mode"
+                value={m}
+                checked={mode === m}
+                onChange={() => setMode(m)}
+              />
+              <label className="usa-radio__label" htmlFor={`assign-mode-${m}`}>
+                {t(`domain.mode.${m}`)}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <div className={`usa-form-group${errors.targetDate ? ' usa-form-group--error' : ''}`}>
+        <label className="usa-label" htmlFor="assign-target">
+          {t('memberRecord.workPlan.assignForm.targetDate')}
+        </label>
+        <span className="usa-hint" id="assign-target-hint">
+          {t('memberRecord.workPlan.assignForm.targetHint', { date: formatDate(latest) })}
+        </span>
+        {errors.targetDate && (
+          <span className="usa-error-message" id="assign-target-error" role="alert">
+            {errors.targetDate}
+          </span>
+        )}
+        <input
+          className={`usa-input${errors.targetDate ? ' usa-input--error' : ''}`}
+          id="assign-target"
+          type="date"
+          min={today}
+          max={latest}
+          value={targetDate}
+          onChange={(e) => {
+            setTargetDate(e.target.value);
+            setErrors((was) => ({ ...was, targetDate: undefined }));
+          }}
+          aria-invalid={errors.targetDate ? true : undefined}
+          aria-describedby={errors.targetDate ? 'assign-target-hint assign-target-error' : 'assign-target-hint'}
+        />
+      </div>
+      <div className="work-plan__assign-actions">
+        <button type="submit" className="usa-button" disabled={saving || scssList.length === 0}>
+          {t('memberRecord.workPlan.assignForm.save')}
+        </button>
+        <button type="button" className="usa-button usa-button--unstyled" onClick={onCancel}>
+          {t('memberRecord.workPlan.assignForm.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
