@@ -39,10 +39,20 @@ function parseBody<T>(schema: z.ZodType<T>, request: FastifyRequest, reply: Fast
   return undefined;
 }
 
-/** Reads the bearer token and the device behind it on every call, so a revoked device is refused at once. */
-async function requirePrincipal(db: HqDb, request: FastifyRequest, reply: FastifyReply): Promise<Principal | null> {
+/** The device behind the request's bearer token, or null: looked up on every call, so a revoked device is refused. */
+function lookUpPrincipal(db: HqDb, request: FastifyRequest): Promise<Principal | null> {
   const match = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(request.headers.authorization ?? '');
-  const principal = match?.[1] ? await authenticateToken(db, match[1]) : null;
+  return match?.[1] ? authenticateToken(db, match[1]) : Promise.resolve(null);
+}
+
+/** Answers 401 unless the request's token names an active device; `lookUp` is a lookup the request already began. */
+async function requirePrincipal(
+  db: HqDb,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  lookUp: Promise<Principal | null> = lookUpPrincipal(db, request),
+): Promise<Principal | null> {
+  const principal = await lookUp;
   if (!principal) {
     void sendError(reply, 401, 'UNAUTHORIZED', 'Enrol this device again: its token is missing, unknown or revoked');
     return null;
@@ -121,8 +131,15 @@ export function buildHqApp(options: BuildHqAppOptions): FastifyInstance {
     return enrolled;
   });
 
-  app.post('/v1/push', async (request, reply) => {
-    const principal = await requirePrincipal(db, request, reply);
+  // A push's token is looked up as the request arrives, so the lookup travels while its body is read and parsed.
+  const pushPrincipals = new WeakMap<FastifyRequest, Promise<Principal | null>>();
+  const lookUpOnArrival = async (request: FastifyRequest) => {
+    const lookUp = lookUpPrincipal(db, request);
+    lookUp.catch(() => {}); // awaited by the handler; a request refused before it must not leave it unhandled
+    pushPrincipals.set(request, lookUp);
+  };
+  app.post('/v1/push', { onRequest: lookUpOnArrival }, async (request, reply) => {
+    const principal = await requirePrincipal(db, request, reply, pushPrincipals.get(request));
     if (!principal) return reply;
     const body = parseBody(PushRequestSchema, request, reply);
     if (!body) return reply;

@@ -4,6 +4,7 @@ import type { HqQueryable } from './db/types';
 import type { Principal } from './identity';
 import {
   type BatchState,
+  changeContentSha256,
   type Held,
   heldReceipt,
   NOT_LOADED,
@@ -21,8 +22,14 @@ import {
 
 /** How HQ reads and writes what a pushed batch touches; the decisions themselves are in push-decision.ts. */
 
-/** A pushed change as sent (its content hash answers retries) and as checked against its schema. */
-export type Item = { change: Change; contentSha256: string; checked: { change: Change } | { refusal: Refusal } };
+/** A pushed change as sent and as checked against its schema; its content hash (which answers retries) once taken. */
+export type Item = { change: Change; checked: { change: Change } | { refusal: Refusal }; contentSha256?: string };
+
+/** The change's content hash, taken once: a push takes them all while PostgreSQL reads (loadBatchState). */
+export const contentSha256Of = (item: Item): string => {
+  item.contentSha256 ??= changeContentSha256(item.change);
+  return item.contentSha256;
+};
 
 /** The checked change, or null when its payload was refused. */
 export const checkedChange = (item: Item): Change | null => ('change' in item.checked ? item.checked.change : null);
@@ -48,12 +55,36 @@ export function readLedger(q: HqQueryable, changeIds: readonly string[]): Promis
   return q.query<LedgerRow>(READ_LEDGER_SQL, [changeIds]);
 }
 
-/**
- * Locks the batch's validations in id order (two batches never wait on each other in a cycle), then reads
- * the ledger and the records. Locking first means a concurrent twin that committed while we waited is seen
- * in the ledger as held, not mistaken for a stale edit or an existing validation.
- */
-export async function loadBatchState(tx: HqQueryable, items: readonly Item[]): Promise<BatchState> {
+type ValidationRow = {
+  id: string;
+  owner_user_id: string;
+  field_office: string;
+  status: ValidationStatus;
+  workflow_state: WorkflowState;
+  content_sha256: string | null;
+  version: number;
+  payload: Record<string, unknown>;
+};
+const toValidationState = (row: ValidationRow): ValidationState => ({
+  ownerUserId: row.owner_user_id,
+  fieldOffice: row.field_office,
+  status: row.status,
+  workflowState: row.workflow_state,
+  contentSha256: row.content_sha256,
+  version: row.version,
+  payload: row.payload,
+  isNew: false,
+});
+
+/** What a batch touches, from its checked changes: the validations to lock and the records to read. */
+type BatchKeys = {
+  validationIds: Set<string>;
+  recordKeys: Map<string, RecordKey>;
+  submitted: Set<string>;
+  moved: Set<string>;
+};
+
+function batchKeys(items: readonly Item[]): BatchKeys {
   const validationIds = new Set<string>();
   const recordKeys = new Map<string, RecordKey>();
   const submitted = new Set<string>();
@@ -81,29 +112,69 @@ export async function loadBatchState(tx: HqQueryable, items: readonly Item[]): P
       addKey({ entity: 'finding', entityId: change.payload.findingId });
     }
   }
+  return { validationIds, recordKeys, submitted, moved };
+}
 
-  const validations = await lockValidations(tx, validationIds);
+type FirstRead = {
+  validations: [
+    string,
+    string,
+    string,
+    ValidationStatus,
+    WorkflowState,
+    string | null,
+    number,
+    Record<string, unknown>,
+  ][];
+  ledger: [string, string, string][];
+  records: [Change['entity'], string, string, number][];
+};
 
-  // Ledger and records in one statement (one round trip), read after the lock so they see what a twin
-  // that held it committed.
-  const [read] = await tx.query<{
-    ledger: [string, string, string][];
-    records: [Change['entity'], string, string, number][];
-  }>(
-    `SELECT
-       (SELECT coalesce(jsonb_agg(jsonb_build_array(c.change_id, c.content_sha256, c.received_at)), '[]'::jsonb)
-        FROM ${LEDGER_OF_IDS}) AS ledger,
-       (SELECT coalesce(jsonb_agg(jsonb_build_array(r.entity, r.entity_id, r.validation_id, r.version)), '[]'::jsonb)
-        FROM jsonb_to_recordset($2::jsonb) AS k(entity text, "entityId" text)
-        JOIN records r ON r.entity = k.entity AND r.entity_id = k."entityId") AS records`,
-    [items.map((i) => i.change.changeId), JSON.stringify([...recordKeys.values()])],
+/**
+ * Locks the batch's validations in id order (two batches never wait on each other in a cycle), then reads
+ * the ledger and the records, in one round trip (migration 010's function). Locking first means a concurrent
+ * twin that committed while we waited is seen in the ledger as held, not mistaken for a stale edit or an
+ * existing validation. The statement is sent before this returns; `whileReading` runs while PostgreSQL works.
+ */
+export async function loadBatchState(
+  tx: HqQueryable,
+  items: readonly Item[],
+  whileReading: () => void = () => {},
+): Promise<BatchState> {
+  const { validationIds, recordKeys, submitted, moved } = batchKeys(items);
+  const reading = tx.query<{ read: FirstRead }>(
+    'SELECT push_lock_and_read($1::uuid[], $2::uuid[], $3::jsonb) AS read',
+    [[...validationIds], items.map((i) => i.change.changeId), JSON.stringify([...recordKeys.values()])],
   );
+  try {
+    whileReading();
+  } finally {
+    // Awaited even when whileReading throws, so the statement's answer is never left unhandled.
+    await reading.catch(() => {});
+  }
+  const [{ read } = { read: { validations: [], ledger: [], records: [] } }] = await reading;
+  const validations = new Map<string, ValidationState>();
+  for (const [id, owner, office, status, workflowState, sha, version, payload] of read.validations) {
+    validations.set(
+      id,
+      toValidationState({
+        id,
+        owner_user_id: owner,
+        field_office: office,
+        status,
+        workflow_state: workflowState,
+        content_sha256: sha,
+        version,
+        payload,
+      }),
+    );
+  }
   const ledger = new Map<string, Held>();
-  for (const [changeId, contentSha256, receivedAt] of read?.ledger ?? []) {
+  for (const [changeId, contentSha256, receivedAt] of read.ledger) {
     ledger.set(changeId, toHeld({ change_id: changeId, content_sha256: contentSha256, received_at: receivedAt }));
   }
   const records = new Map<string, RecordState>();
-  for (const [entity, entityId, validationId, version] of read?.records ?? []) {
+  for (const [entity, entityId, validationId, version] of read.records) {
     records.set(recordMapKey({ entity, entityId }), { validationId, version, payload: NOT_LOADED });
   }
   // The ledger read is a newer statement than the lock: a twin that created a validation may have committed in
@@ -147,32 +218,12 @@ async function loadValidationContents(
 async function lockValidations(tx: HqQueryable, ids: ReadonlySet<string>): Promise<Map<string, ValidationState>> {
   const validations = new Map<string, ValidationState>();
   if (ids.size === 0) return validations;
-  const rows = await tx.query<{
-    id: string;
-    owner_user_id: string;
-    field_office: string;
-    status: ValidationStatus;
-    workflow_state: WorkflowState;
-    content_sha256: string | null;
-    version: number;
-    payload: Record<string, unknown>;
-  }>(
+  const rows = await tx.query<ValidationRow>(
     `SELECT id, owner_user_id, field_office, status, workflow_state, content_sha256, version, payload
      FROM validations WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
     [[...ids]],
   );
-  for (const row of rows) {
-    validations.set(row.id, {
-      ownerUserId: row.owner_user_id,
-      fieldOffice: row.field_office,
-      status: row.status,
-      workflowState: row.workflow_state,
-      contentSha256: row.content_sha256,
-      version: row.version,
-      payload: row.payload,
-      isNew: false,
-    });
-  }
+  for (const row of rows) validations.set(row.id, toValidationState(row));
   return validations;
 }
 
@@ -193,7 +244,7 @@ export async function answerRefusalsFromLedger(
     const receipt = receipts[index];
     const item = items[index];
     const held = receipt && heldNow.get(receipt.changeId.toLowerCase());
-    if (held && item) receipts[index] = heldReceipt(receipt.changeId, held, item.contentSha256);
+    if (held && item) receipts[index] = heldReceipt(receipt.changeId, held, contentSha256Of(item));
   }
 }
 
@@ -238,7 +289,7 @@ export async function writeBatch(
     const change = checkedChange(item) ?? item.change;
     return {
       id: change.changeId,
-      sha: item.contentSha256,
+      sha: contentSha256Of(item),
       vid: validationId,
       entity: change.entity,
       eid: change.entityId,

@@ -3,7 +3,6 @@ import { type HqDb, type HqQueryable, isUniqueViolation } from './db/types';
 import type { Principal } from './identity';
 import {
   applyWrite,
-  changeContentSha256,
   checkChange,
   decideChange,
   heldReceipt,
@@ -16,6 +15,7 @@ import {
 import {
   answerRefusalsFromLedger,
   checkedChange,
+  contentSha256Of,
   fillStalePayloads,
   type Item,
   loadBatchState,
@@ -34,17 +34,20 @@ export { changeContentSha256 } from './push-decision';
  * answers collisions from the ledger.
  */
 export async function pushChanges(db: HqDb, principal: Principal, changes: readonly Change[]): Promise<Receipt[]> {
-  const items: Item[] = changes.map((change) => ({
-    change,
-    contentSha256: changeContentSha256(change),
-    checked: checkChange(change),
-  }));
+  let items: Item[] | undefined;
+  const checkItems = () => changes.map((change): Item => ({ change, checked: checkChange(change) }));
   try {
-    return await db.transaction((tx) => applyBatch(tx, principal, items));
+    // The payloads are checked inside the transaction: while BEGIN travels (see the pg adapter).
+    return await db.transaction(async (tx) => {
+      items = checkItems();
+      // One turn of the event loop takes BEGIN's answer in, so the batch's first read goes out at once.
+      await new Promise((resolve) => setImmediate(resolve));
+      return applyBatch(tx, principal, items);
+    });
   } catch (error) {
     if (!isConcurrencyCollision(error)) throw error;
   }
-  return pushChangesOneByOne(db, principal, items);
+  return pushChangesOneByOne(db, principal, items ?? checkItems());
 }
 
 const COLLISION_CODES = new Set(['40001', '40P01']);
@@ -71,7 +74,7 @@ async function applyChangeAtMostOnce(db: HqDb, principal: Principal, item: Item)
     } catch (error) {
       if (!isConcurrencyCollision(error)) throw error;
       const [held] = await readLedger(db, [item.change.changeId]);
-      if (held) return heldReceipt(item.change.changeId, toHeld(held), item.contentSha256);
+      if (held) return heldReceipt(item.change.changeId, toHeld(held), contentSha256Of(item));
     }
   }
   throw new Error(`Change ${item.change.changeId} kept colliding with concurrent writes`);
@@ -83,7 +86,10 @@ async function applyChangeAtMostOnce(db: HqDb, principal: Principal, item: Item)
  */
 async function applyBatch(tx: HqQueryable, principal: Principal, items: readonly Item[]): Promise<Receipt[]> {
   const receivedAt = new Date().toISOString();
-  const state = await loadBatchState(tx, items);
+  // The content hashes are taken while PostgreSQL locks and reads: they are needed only once it answers.
+  const state = await loadBatchState(tx, items, () => {
+    for (const item of items) contentSha256Of(item);
+  });
   const receipts: Receipt[] = [];
   const applied: { item: Item; validationId: string }[] = [];
   const touchedValidations = new Set<string>();
@@ -95,7 +101,7 @@ async function applyBatch(tx: HqQueryable, principal: Principal, items: readonly
     const { changeId } = item.change;
     const held = state.ledger.get(changeId.toLowerCase());
     if (held) {
-      receipts.push(heldReceipt(changeId, held, item.contentSha256));
+      receipts.push(heldReceipt(changeId, held, contentSha256Of(item)));
       continue;
     }
     const change = checkedChange(item);
@@ -118,7 +124,7 @@ async function applyBatch(tx: HqQueryable, principal: Principal, items: readonly
       if (write.to === 'validation') touchedValidations.add(write.validationId);
       else touchedRecords.set(recordMapKey(write.key), write.key);
     }
-    state.ledger.set(changeId.toLowerCase(), { contentSha256: item.contentSha256, receivedAt });
+    state.ledger.set(changeId.toLowerCase(), { contentSha256: contentSha256Of(item), receivedAt });
     applied.push({ item, validationId: validationIdOf(change as Change) });
     receipts.push({ changeId, outcome: 'applied', receivedAt });
   }

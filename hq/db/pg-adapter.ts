@@ -29,14 +29,35 @@ export function createPgDb(options: PgDbOptions): HqDb {
       await client.query(sql);
     },
   });
+  /** Statements of a transaction whose BEGIN may still be on its way: sent at once when it has succeeded. */
+  const afterBegin = (client: pg.PoolClient, begin: Promise<unknown>) => {
+    let done = false;
+    const begun = begin.then(() => {
+      done = true;
+    });
+    // A failed BEGIN fails the first statement (or the commit); handled here so it is never an unhandled rejection.
+    begun.catch(() => {});
+    const inner = over(client);
+    // Sent synchronously once BEGIN is done, so a statement travels while the caller goes on computing.
+    const scoped: HqQueryable = {
+      query<T>(sql: string, params?: unknown[]) {
+        return done ? inner.query<T>(sql, params) : begun.then(() => inner.query<T>(sql, params));
+      },
+      exec: (sql) => (done ? inner.exec(sql) : begun.then(() => inner.exec(sql))),
+    };
+    return { scoped, begun };
+  };
   return {
     kind: 'postgres',
     ...over(pool),
     async transaction(fn) {
       const client = await pool.connect();
       try {
-        await client.query('BEGIN');
-        const value = await fn(over(client));
+        // BEGIN is not awaited before fn runs: fn's CPU work overlaps its round trip. No statement is sent
+        // before BEGIN has succeeded (see afterBegin), so none can run outside the transaction.
+        const { scoped, begun } = afterBegin(client, client.query('BEGIN'));
+        const value = await fn(scoped);
+        await begun;
         await client.query('COMMIT');
         return value;
       } catch (error) {
