@@ -7,6 +7,7 @@ import { migration006 } from './006-workflow-state';
 import { migration007 } from './007-review-snapshots';
 import { migration008 } from './008-analytics-columns';
 import { migration009 } from './009-policy';
+import { migration010 } from './010-member-records';
 
 export type HqMigration = { version: number; name: string; sql: string };
 
@@ -21,4 +22,5 @@ export const HQ_MIGRATIONS: readonly HqMigration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];
