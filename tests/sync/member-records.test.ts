@@ -157,4 +157,44 @@ describe('a Member’s CTPAT record between laptops and HQ', () => {
     await syncOk(pat);
     expect(recordOn(pat).version).toBe(2);
   });
+
+  it('a Member each laptop already held under its own id is matched by account number, both ways', async () => {
+    const pat = await enrolled(PAT);
+    const lou = await enrolled(LOU);
+    const DEMO = 'DEMO-IMP-10421';
+    const localId = (l: Laptop) =>
+      l.services.ctx.db.prepare('SELECT id FROM members WHERE account_number = ?').pluck().get(DEMO) as string;
+    // Both laptops hold the demo Member under ids of their own; HQ assigns it under a third.
+    await createAssignment(hq.db, {
+      'member-name': 'Demo Importer',
+      account: DEMO,
+      'entity-type': 'IMP',
+      mode: 'IN_PERSON',
+      'target-date': '2027-01-15',
+      scss: await testUserId(hq.db, DANA),
+    });
+    const [atHq] = await hq.db.query<{ id: string }>('SELECT id FROM members WHERE account_number = $1', [DEMO]);
+    expect(new Set([localId(pat), localId(lou), atHq?.id]).size).toBe(3);
+
+    changeMemberRecord(pat.services.ctx, { memberId: localId(pat), baseVersion: 0, change: HISTORY });
+    await syncOk(pat);
+    await syncOk(lou);
+    const onLou = getMemberRecord(lou.services.ctx, localId(lou));
+    expect(onLou).toMatchObject({ version: 1, status: 'CERTIFIED' });
+
+    changeMemberRecord(lou.services.ctx, {
+      memberId: localId(lou),
+      baseVersion: 1,
+      change: { kind: 'DETAILS_SET', correspondenceLanguage: 'es', contacts: [] },
+    });
+    await syncOk(lou);
+    await syncOk(pat);
+    expect(getMemberRecord(pat.services.ctx, localId(pat))).toMatchObject({
+      version: 2,
+      member: { correspondenceLanguage: 'es' },
+      sync: { unsent: 0, refused: [] },
+    });
+    const rows = await hq.db.query<{ member_id: string }>('SELECT DISTINCT member_id FROM member_record_events');
+    expect(rows.map((r) => r.member_id)).toEqual([atHq?.id]);
+  });
 });
