@@ -12,7 +12,6 @@ import type { PullResponse } from '../../shared/sync/pull-protocol';
 import {
   ANALYST,
   BACKENDS,
-  change,
   countRows,
   createValidation,
   DANA,
