@@ -11,6 +11,7 @@ import { createEnrolFailureLimiter, type EnrolFailureLimit } from './enrol-rate-
 import { type EvidenceRoutesOptions, evidenceUploadRoutes } from './evidence-upload';
 import { getValidationHistory } from './history';
 import { authenticateToken, enrolDevice, type Principal } from './identity';
+import { memberRecordRoutes } from './member-record-routes';
 import { buildOpenApiDocument } from './openapi';
 import { policyRoutes } from './policy-routes';
 import { pullPage } from './pull';
@@ -178,6 +179,8 @@ export function buildHqApp(options: BuildHqAppOptions): FastifyInstance {
         editions: page.catalogEditions.length,
         assignments: page.assignments.length,
         validations: page.validations.length,
+        members: page.members.length,
+        memberRecordEvents: page.memberRecordEvents.length,
       },
       'pull',
     );
@@ -196,6 +199,11 @@ export function buildHqApp(options: BuildHqAppOptions): FastifyInstance {
   app.register(analyticsRoutes, { db, requirePrincipal: (request, reply) => requirePrincipal(db, request, reply) });
 
   app.register(policyRoutes, { db, requirePrincipal: (request, reply) => requirePrincipal(db, request, reply) });
+
+  app.register(memberRecordRoutes, {
+    db,
+    requirePrincipal: (request, reply) => requirePrincipal(db, request, reply),
+  });
 
   app.get<{ Params: { id: string } }>('/v1/validations/:id/receipt', async (request, reply) => {
     const principal = await requirePrincipal(db, request, reply);

@@ -7,6 +7,7 @@ import { ValidationModeSchema } from '../shared/domain/validation';
 import type { UserRole } from '../shared/sync/protocol';
 import type { AssignedMember, Assignment } from '../shared/sync/pull-protocol';
 import type { HqDb, HqQueryable } from './db/types';
+import { ensureMemberForAssignment } from './member-records';
 
 /** An admin's input was refused; the message names the option and what it needs. */
 export class AssignmentInputError extends Error {
@@ -81,12 +82,7 @@ export async function createAssignment(db: HqDb, input: AssignInput): Promise<As
         `--scss: ${scss.name} is a ${scss.role}; validations are assigned to an SCSS (see: npm run hq -- users)`,
       );
     }
-    const [known] = await tx.query<{ id: string }>(
-      `SELECT member->>'id' AS id FROM assignments WHERE member->>'accountNumber' = $1 ORDER BY created_at LIMIT 1`,
-      [values.account],
-    );
-    const member = {
-      id: known?.id ?? randomUUID(),
+    const details = {
       legalName: values['member-name'],
       accountNumber: values.account,
       entityType: values['entity-type'],
@@ -94,6 +90,8 @@ export async function createAssignment(db: HqDb, input: AssignInput): Promise<As
       country: values.country,
       correspondenceLanguage: values.language,
     };
+    // HQ's Member row holds the one id per account number; the assignment carries it to the laptop.
+    const member = { id: await ensureMemberForAssignment(tx, details, scss.field_office, randomUUID()), ...details };
     return insertAssignment(tx, {
       member,
       mode: values.mode,

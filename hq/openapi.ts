@@ -9,6 +9,12 @@ import {
   VirtualVsInPersonSchema,
 } from '../shared/analytics/views';
 import { CHECKSUM_MISMATCH_STATUS, EVIDENCE_UPLOADS_PATH, Sha256HexSchema } from '../shared/sync/evidence-protocol';
+import {
+  MEMBER_RECORD_CHANGES_PATH,
+  MemberRecordPushRequestSchema,
+  MemberRecordPushResponseSchema,
+  MemberRecordRefusalSchema,
+} from '../shared/sync/member-record-protocol';
 import { HqPolicySchema, PolicyConflictSchema, PolicyUpdateRequestSchema } from '../shared/sync/policy-protocol';
 import {
   ApiErrorSchema,
@@ -135,6 +141,34 @@ export const HQ_ROUTES: readonly Route[] = [
         description:
           'STALE: baseVersion is not HQ’s current version (current carries it), or REASON_IN_USE: a removed deficiency reason is used by findings at HQ',
         schema: PolicyConflictSchema,
+      },
+    },
+  },
+  {
+    method: 'post',
+    path: MEMBER_RECORD_CHANGES_PATH,
+    summary:
+      'One Member’s CTPAT record changes, in order, each on the record version it was made on; HQ checks them with the shared rules as the enrolled user and keeps all or none',
+    auth: true,
+    request: MemberRecordPushRequestSchema,
+    responses: {
+      '200': {
+        description: 'Kept (or already held: a resend): HQ’s Member id, its record version, each change’s version',
+        schema: MemberRecordPushResponseSchema,
+      },
+      '400': {
+        description: 'Malformed request, or a change the record’s rules refuse (INVALID_CHANGE), with the field named',
+        schema: MemberRecordRefusalSchema,
+      },
+      '401': refused('Missing, unknown or revoked device token'),
+      '403': {
+        description: 'The role may not make the change, or the Member is another field office’s',
+        schema: MemberRecordRefusalSchema,
+      },
+      '409': {
+        description:
+          'STALE: a change made on a version HQ no longer holds (current carries HQ’s version and the changes after it), or ID_REUSED: a change id HQ holds with other content',
+        schema: MemberRecordRefusalSchema,
       },
     },
   },

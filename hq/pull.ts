@@ -1,4 +1,6 @@
 import type { CatalogEdition } from '../shared/catalog/schema';
+import type { MemberRecordEvent } from '../shared/domain/member-record/events';
+import type { PulledMember } from '../shared/sync/member-record-protocol';
 import type { HqUser } from '../shared/sync/protocol';
 import {
   type AssignedMember,
@@ -9,6 +11,14 @@ import {
   type PullResponse,
 } from '../shared/sync/pull-protocol';
 import type { HqQueryable } from './db/types';
+import {
+  EVENT_COLUMNS,
+  type EventRow,
+  MEMBER_COLUMNS,
+  type MemberRow,
+  toMemberRecordEvent,
+  toPulledMember,
+} from './member-records';
 import { settledHorizon, type WriterWait } from './pull-horizon';
 
 /**
@@ -52,7 +62,9 @@ type Positioned = { xid: string; seq: string };
 type Item =
   | { kind: 'edition'; at: Position; value: PullResponse['catalogEditions'][number] }
   | { kind: 'assignment'; at: Position; value: Assignment }
-  | { kind: 'validation'; at: Position; value: PulledValidation };
+  | { kind: 'validation'; at: Position; value: PulledValidation }
+  | { kind: 'member'; at: Position; value: PulledMember }
+  | { kind: 'memberRecordEvent'; at: Position; value: MemberRecordEvent };
 
 const iso = (value: Date | string): string => new Date(value).toISOString();
 const positionOf = (row: Positioned): Position => ({ xid: BigInt(row.xid), seq: BigInt(row.seq) });
@@ -79,13 +91,19 @@ export async function pullPage(
     ...(await editionsAfter(db, params, limit + 1)),
     ...(await assignmentsAfter(db, user, params, limit + 1)),
     ...(await validationsAfter(db, user, params, limit + 1)),
+    ...(await membersAfter(db, user, params, limit + 1)),
+    ...(await memberRecordEventsAfter(db, user, params, limit + 1)),
   ].sort((a, b) => comparePositions(a.at, b.at));
   const page = items.slice(0, limit);
   const last = page.at(-1);
+  const memberRecordEvents = page.flatMap((i) => (i.kind === 'memberRecordEvent' ? [i.value] : []));
+  const members = page.flatMap((i) => (i.kind === 'member' ? [i.value] : []));
   return {
     catalogEditions: page.flatMap((i) => (i.kind === 'edition' ? [i.value] : [])),
     assignments: page.flatMap((i) => (i.kind === 'assignment' ? [i.value] : [])),
     validations: page.flatMap((i) => (i.kind === 'validation' ? [i.value] : [])),
+    members: [...members, ...(await membersOfEvents(db, memberRecordEvents, members))],
+    memberRecordEvents,
     cursor: encodeCursor(last ? last.at : from),
     hasMore: items.length > limit,
     officePeople: await officePeople(db, user),
@@ -205,4 +223,51 @@ async function validationsAfter(db: HqQueryable, user: HqUser, params: string[],
       reviewedAtReturn: r.reviewed_at_return,
     },
   }));
+}
+
+/** Reviewers, supervisors and SCSSs get their field office's Members; HQ analysts every office's. */
+const memberOffice = (user: HqUser): string | null => (user.role === 'HQ_ANALYST' ? null : user.fieldOffice);
+
+async function membersAfter(db: HqQueryable, user: HqUser, params: string[], limit: number): Promise<Item[]> {
+  const rows = await db.query<Positioned & MemberRow>(
+    `SELECT ${MEMBER_COLUMNS}, pull_xid::text AS xid, pull_seq::text AS seq FROM members
+     WHERE ($5::text IS NULL OR field_office = $5) AND ${AFTER_CURSOR} ORDER BY pull_xid, pull_seq LIMIT $4`,
+    [...params, limit, memberOffice(user)],
+  );
+  return rows.map((r) => ({ kind: 'member', at: positionOf(r), value: toPulledMember(r) }));
+}
+
+async function memberRecordEventsAfter(
+  db: HqQueryable,
+  user: HqUser,
+  params: string[],
+  limit: number,
+): Promise<Item[]> {
+  const rows = await db.query<Positioned & EventRow>(
+    `SELECT ${EVENT_COLUMNS}, e.pull_xid::text AS xid, e.pull_seq::text AS seq
+     FROM member_record_events e JOIN members m ON m.id = e.member_id
+     WHERE ($5::text IS NULL OR m.field_office = $5)
+       AND (e.pull_xid, e.pull_seq) > ($1::xid8, $2::bigint) AND e.pull_xid < $3::xid8
+     ORDER BY e.pull_xid, e.pull_seq LIMIT $4`,
+    [...params, limit, memberOffice(user)],
+  );
+  return rows.map((r) => ({ kind: 'memberRecordEvent', at: positionOf(r), value: toMemberRecordEvent(r) }));
+}
+
+/**
+ * A Member's row may sit later in the pull order than its changes (its details changed since): each page
+ * carries the Members its changes belong to, so a laptop never meets a change of a Member it does not hold.
+ */
+async function membersOfEvents(
+  db: HqQueryable,
+  events: readonly MemberRecordEvent[],
+  sent: readonly PulledMember[],
+): Promise<PulledMember[]> {
+  const missing = [...new Set(events.map((e) => e.memberId))].filter((id) => !sent.some((m) => m.id === id));
+  if (missing.length === 0) return [];
+  const rows = await db.query<MemberRow>(
+    `SELECT ${MEMBER_COLUMNS} FROM members WHERE id = ANY($1::uuid[]) ORDER BY id`,
+    [missing],
+  );
+  return rows.map(toPulledMember);
 }

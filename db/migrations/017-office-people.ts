@@ -6,7 +6,7 @@ import type { Migration } from './index';
  */
 export const migration017OfficePeople: Migration = {
   // Numbered after 015 on this branch; it becomes 17 when merged after 016 (member record sync state).
-  version: 16,
+  version: 17,
   name: '017-office-people',
   up(db) {
     db.exec(`

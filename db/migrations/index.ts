@@ -14,6 +14,7 @@ import { migration012ConsideredWarnings } from './012-considered-warnings';
 import { migration013WorksheetLanguage } from './013-worksheet-language';
 import { migration014MemberCorrespondenceLanguage } from './014-member-correspondence-language';
 import { migration015MemberRecord } from './015-member-record';
+import { migration016MemberRecordSync } from './016-member-record-sync';
 import { migration017OfficePeople } from './017-office-people';
 
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013WorksheetLanguage,
   migration014MemberCorrespondenceLanguage,
   migration015MemberRecord,
+  migration016MemberRecordSync,
   migration017OfficePeople,
 ];
 

@@ -5,6 +5,7 @@ import {
   listMemberRecordEvents,
   setMemberCorrespondenceLanguage,
 } from '../../db/queries/member-record';
+import { countUnsentChanges, listRefusedChanges } from '../../db/queries/member-record-sync';
 import { getMember, listMembers } from '../../db/queries/members';
 import { stmt } from '../../db/statements';
 import { localToday } from '../../shared/domain/due-dates';
@@ -22,7 +23,7 @@ import {
 } from '../../shared/domain/member-record/work-plan';
 import { AppError } from '../../shared/ipc/envelope';
 import type { MemberRecordView, WorkPlan } from '../../shared/ipc/member-record-contract';
-import { type Message, message } from '../../shared/messages';
+import { englishText, type Message, message } from '../../shared/messages';
 import { recordChange } from './change-log';
 import { assigneeRefusal } from './office-people-service';
 import { isoNow, type ServiceContext } from './service-context';
@@ -94,6 +95,17 @@ export function getMemberRecord(ctx: ServiceContext, memberId: string): MemberRe
       onRecord: state.approvedValidationIds.includes(v.id),
     })),
     validationStartRefusal: validationStartRefusal(state),
+    sync: {
+      unsent: ctx.person ? countUnsentChanges(ctx.db, memberId) : null,
+      refused: listRefusedChanges(ctx.db, memberId).map((r) => ({
+        id: r.id,
+        at: r.at,
+        actorName: r.actorName,
+        change: r.change,
+        refusedAt: r.refusedAt,
+        reason: { message: englishText(r.reason), ...r.reason },
+      })),
+    },
     can: {
       decide: memberChangeRoleRefusal(role, 'SUSPENDED') === null,
       record: memberChangeRoleRefusal(role, 'PROFILE_REVIEW') === null,

@@ -1,5 +1,6 @@
 import { downloadPulledEvidence } from '../sync/download-evidence';
 import { createHttpPolicyTransport, pullHqPolicy } from '../sync/hq-policy';
+import { createHttpMemberRecordTransport, pushMemberRecords } from '../sync/member-records';
 import { pullFromHq } from '../sync/pull';
 import { createHttpPullTransport } from '../sync/pull-transport';
 import { uploadPendingEvidence } from '../sync/upload-evidence';
@@ -14,6 +15,11 @@ import type { SyncServiceOptions } from './sync-service';
 export function syncHostOptions(ctx: ServiceContext): Pick<SyncServiceOptions, 'extraSteps'> {
   return {
     extraSteps: (hq) => [
+      {
+        // After the outbox (an approval HQ must hold has reached it), before the pull brings HQ's record back.
+        name: 'member-records',
+        run: () => pushMemberRecords(ctx.db, createHttpMemberRecordTransport(hq), { now: ctx.now }),
+      },
       {
         // Files follow their evidence records, which the push just delivered.
         name: 'evidence',

@@ -3,6 +3,7 @@ import { appendAudit } from '../../db/audit-log';
 import type { Db } from '../../db/connection';
 import { installCatalogEdition } from '../../db/queries/catalog-editions';
 import { getHqCopy } from '../../db/queries/hq-validations';
+import { localMemberIdOf, setHqMemberId } from '../../db/queries/member-record-sync';
 import { insertMember } from '../../db/queries/members';
 import { replaceOfficePeople } from '../../db/queries/office-people';
 import { stmt } from '../../db/statements';
@@ -16,6 +17,7 @@ import {
   type PulledValidation,
   type PullResponse,
 } from '../../shared/sync/pull-protocol';
+import { applyPulledMember, applyPulledMemberRecordEvent } from './member-records';
 import { applyPulledLifecycle } from './pull-lifecycle';
 import type { PullTransport } from './pull-transport';
 import { hasQueuedChanges } from './push-outbox';
@@ -39,7 +41,20 @@ export type PullSummary = {
   keptLocal: number;
   /** Validations HQ sent holding a record the sync schemas refuse: not written, so no screen meets them. */
   unreadable: number;
+  /** Members of HQ's record new on this computer, and changes to their records new here. */
+  members: number;
+  memberRecordEvents: number;
 };
+
+const emptySummary = (): PullSummary => ({
+  editions: 0,
+  assignments: 0,
+  validations: 0,
+  keptLocal: 0,
+  unreadable: 0,
+  members: 0,
+  memberRecordEvents: 0,
+});
 
 const CURSOR_KEY = 'pull_cursor';
 const MAX_PAGES_PER_PULL = 10_000;
@@ -56,7 +71,7 @@ const MAX_PAGES_PER_PULL = 10_000;
 export async function pullFromHq(db: Db, transport: PullTransport, options: PullOptions): Promise<PullSummary> {
   const limit = Math.max(1, Math.min(options.limit ?? PULL_DEFAULT_LIMIT, PULL_MAX_LIMIT));
   const actor = options.actor ?? 'HQ sync';
-  const summary: PullSummary = { editions: 0, assignments: 0, validations: 0, keptLocal: 0, unreadable: 0 };
+  const summary = emptySummary();
   for (let pages = 0; pages < MAX_PAGES_PER_PULL; pages += 1) {
     const cursor = readCursor(db);
     const page = await pullPageOrStartOver(db, transport, cursor, limit);
@@ -75,6 +90,8 @@ export async function pullFromHq(db: Db, transport: PullTransport, options: Pull
     summary.validations += applied.validations;
     summary.keptLocal += applied.keptLocal;
     summary.unreadable += applied.unreadable;
+    summary.members += applied.members;
+    summary.memberRecordEvents += applied.memberRecordEvents;
     if (!page.hasMore) {
       summary.validations += db.transaction(() => releaseHeldValidations(db, options.now().toISOString())).immediate();
       return summary;
@@ -110,8 +127,21 @@ function writeCursor(db: Db, cursor: string): void {
 }
 
 function applyPage(db: Db, page: PullResponse, at: string, actor: string): PullSummary {
-  const counts: PullSummary = { editions: 0, assignments: 0, validations: 0, keptLocal: 0, unreadable: 0 };
+  const counts = emptySummary();
   replaceOfficePeople(db, page.officePeople, at);
+  // Members before their changes: each page carries the Members its changes belong to.
+  for (const member of page.members) {
+    const known = stmt(db, 'SELECT 1 FROM members WHERE id = ? OR hq_member_id = ? OR account_number = ?').get(
+      member.id,
+      member.id,
+      member.accountNumber,
+    );
+    applyPulledMember(db, member, at, actor);
+    if (!known) counts.members += 1;
+  }
+  for (const event of page.memberRecordEvents) {
+    if (applyPulledMemberRecordEvent(db, event, at)) counts.memberRecordEvents += 1;
+  }
   for (const pulled of page.catalogEditions) {
     if (installPulledEdition(db, pulled.edition, at)) counts.editions += 1;
   }
@@ -181,7 +211,10 @@ function ensureMember(db: Db, a: Assignment, at: string, actor: string): string 
   const known = stmt(db, 'SELECT id FROM members WHERE account_number = ?').get(a.member.accountNumber) as
     | { id: string }
     | undefined;
-  if (known) return known.id;
+  if (known) {
+    if (known.id !== a.member.id && localMemberIdOf(db, a.member.id) === null) setHqMemberId(db, known.id, a.member.id);
+    return known.id;
+  }
   const idTaken = stmt(db, 'SELECT 1 FROM members WHERE id = ?').get(a.member.id) !== undefined;
   const member: Member = {
     id: idTaken ? randomUUID() : a.member.id,

@@ -93,6 +93,22 @@ export const MemberRecordViewSchema = z.object({
   validationStartRefusal: z
     .object({ message: z.string(), key: z.string(), params: MessageParamsSchema.optional() })
     .nullable(),
+  /** The record and HQ: changes HQ does not hold yet, and changes HQ refused (kept to be seen and redone). */
+  sync: z.object({
+    /** Null on a laptop never enrolled with HQ: its changes stay here. */
+    unsent: z.number().int().nonnegative().nullable(),
+    refused: z.array(
+      z.object({
+        id: UuidSchema,
+        at: IsoDateTimeSchema,
+        actorName: z.string(),
+        change: MemberRecordChangeSchema,
+        refusedAt: IsoDateTimeSchema,
+        /** HQ's reason: English, with its catalog key for the screen. */
+        reason: z.object({ message: z.string(), key: z.string(), params: MessageParamsSchema.optional() }),
+      }),
+    ),
+  }),
   /** What the person at this laptop may change: supervisor decisions, and the SCSS's reviews and requests. */
   can: z.object({ decide: z.boolean(), record: z.boolean() }),
   today: IsoDateSchema,

@@ -398,6 +398,13 @@ export const messages = {
     stale:
       'The Member’s record changed since you opened it (it is at version {{current}}, you saw {{seen}}). Nothing was saved: look at the record as it is now and make the change again if it still applies.',
     refused: 'Nothing was saved: {{reason, messages}}',
+    staleAtHq:
+      'HQ’s record of this Member changed before your change reached it (HQ is at version {{current}}, your change was made on version {{seen}}). HQ kept its changes, not yours: look at the record as it is now and make your change again if it still applies.',
+    otherOffice: 'This Member belongs to the {{office}} field office: only its people change its record.',
+    idReused: 'HQ already holds a different change under this change’s id; it was not applied.',
+    refusedAtHq: 'HQ refused this change: {{reason}}',
+    notApprovedAtHq:
+      'HQ does not hold this validation as approved: its approval reaches the Member’s record once HQ has it.',
   },
   words: {
     or: ' or ',

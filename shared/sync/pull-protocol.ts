@@ -3,8 +3,10 @@ import { CatalogEditionSchema } from '../catalog/schema';
 import { EntityTypeSchema } from '../domain/entity-types';
 import { LanguageSchema } from '../domain/language';
 import { UserRoleSchema, WorkflowStateSchema } from '../domain/lifecycle';
+import { MemberRecordEventSchema } from '../domain/member-record/events';
 import { IsoDateSchema, IsoDateTimeSchema, UuidSchema } from '../domain/primitives';
 import { ValidationModeSchema } from '../domain/validation';
+import { PulledMemberSchema } from './member-record-protocol';
 
 /**
  * GET /v1/pull — what HQ sends down to a desktop (issue 4, item 5): published catalog editions, the
@@ -104,6 +106,13 @@ export const PullResponseSchema = z.object({
   catalogEditions: z.array(PulledCatalogEditionSchema),
   assignments: z.array(AssignmentSchema),
   validations: z.array(PulledValidationSchema),
+  /**
+   * The Members of the user's field office (an HQ analyst: every office), and with each page the Members its
+   * record changes belong to. Older HQs send neither.
+   */
+  members: z.array(PulledMemberSchema).default([]),
+  /** Changes to those Members' CTPAT records, each once: a new laptop gets every Member's whole history. */
+  memberRecordEvents: z.array(MemberRecordEventSchema).default([]),
   /** Send it back to get the rows after this page; unchanged when the page is empty. */
   cursor: PullCursorSchema,
   /** More rows wait after this page: ask again straight away. */

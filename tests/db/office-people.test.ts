@@ -42,6 +42,8 @@ const pullPeople = (s: AppServices, officePeople: OfficePerson[]) =>
         cursor: 'c1',
         hasMore: false,
         officePeople,
+        members: [],
+        memberRecordEvents: [],
       }),
     },
     { now: s.ctx.now },

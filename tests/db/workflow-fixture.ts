@@ -129,6 +129,8 @@ export function pullInto(s: AppServices, ...validations: PulledValidation[]) {
         catalogEditions: [],
         assignments: [],
         validations,
+        members: [],
+        memberRecordEvents: [],
         cursor: `c${cursor}`,
         hasMore: false,
         officePeople: [],

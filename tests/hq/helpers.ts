@@ -24,6 +24,8 @@ export const TEST_DATABASE_URL = process.env.HQ_TEST_DATABASE_URL ?? 'postgres:/
 /** Every table the HQ migrations create (schema_migrations aside): what a test sharing a database empties. */
 export const HQ_TABLES = [
   'changes',
+  'member_record_events',
+  'members',
   'review_snapshots',
   'records',
   'validations',

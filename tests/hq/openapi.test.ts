@@ -27,6 +27,7 @@ describe.each(BACKENDS)('HQ service basics on %s', (backend) => {
       '/v1/evidence/files/{sha256}',
       '/v1/evidence/uploads',
       '/v1/evidence/uploads/{uploadId}',
+      '/v1/member-records/changes',
       '/v1/policy',
       '/v1/pull',
       '/v1/push',

@@ -12,7 +12,6 @@ import type { PullResponse } from '../../shared/sync/pull-protocol';
 import {
   ANALYST,
   BACKENDS,
-  change,
   countRows,
   createValidation,
   DANA,
@@ -114,7 +113,8 @@ describe.each(BACKENDS)('HQ pull on %s', (backend) => {
       expect(mine.assignments).toEqual(assignments);
       // An SCSS's own submitted validations come back too: returns, approvals and history reach the laptop.
       expect(mine.validations).toEqual(validations);
-      expect(mine.pages).toBe(Math.ceil(9 / limit));
+      // 3 editions, 4 assignments, 2 validations, and the 4 Members assigned (their field office's).
+      expect(mine.pages).toBe(Math.ceil(13 / limit));
     }
     const everything = await pullToEnd(ctx, analyst.token, 2);
     expect(everything.editions).toEqual(editions);
@@ -127,6 +127,8 @@ describe.each(BACKENDS)('HQ pull on %s', (backend) => {
       catalogEditions: [],
       assignments: [],
       validations: [],
+      members: [],
+      memberRecordEvents: [],
       cursor: everything.cursor,
       hasMore: false,
       // The office's people come whole with every page (tests/hq/member-assignment.test.ts).

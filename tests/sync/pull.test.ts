@@ -122,6 +122,9 @@ describe.each(BACKENDS)('pulling from HQ on %s', (backend) => {
       validations: 0,
       keptLocal: 0,
       unreadable: 0,
+      // Every Houston Member new to this computer (Bob's too); the demo Member is matched by account number.
+      members: 2,
+      memberRecordEvents: 0,
     });
     const offered = listAssignments(ctx);
     expect(offered.map((a) => [a.id, a.member.legalName, a.entityType, a.mode, a.targetDate])).toEqual([
@@ -151,6 +154,8 @@ describe.each(BACKENDS)('pulling from HQ on %s', (backend) => {
       validations: 0,
       keptLocal: 0,
       unreadable: 0,
+      members: 0,
+      memberRecordEvents: 0,
     });
     expect(again.cursors).toEqual([saved]);
 
@@ -178,17 +183,25 @@ describe.each(BACKENDS)('pulling from HQ on %s', (backend) => {
     const dropsThirdPage: PullTransport = {
       pull: (cursor, limit) => {
         calls += 1;
-        if (calls === 3) return Promise.reject(new NetworkError('Could not reach HQ (ECONNRESET).'));
+        if (calls === 4) return Promise.reject(new NetworkError('Could not reach HQ (ECONNRESET).'));
         return inner.pull(cursor, limit);
       },
     };
     await expect(pullFromHq(ctx.db, dropsThirdPage, { now, limit: 1 })).rejects.toThrow('ECONNRESET');
-    // Two pages were stored with their cursor: the edition and the first assignment.
+    // Three pages were stored with their cursor: the edition, the first assignment's Member, the assignment.
     expect(listAssignments(ctx)).toHaveLength(1);
-    const savedAfterTwoPages = readCursor(ctx.db);
+    const savedAfterThreePages = readCursor(ctx.db);
     const rest = await pullFromHq(ctx.db, inner, { now, limit: 1 });
-    expect(rest).toEqual({ editions: 0, assignments: 3, validations: 0, keptLocal: 0, unreadable: 0 });
-    expect(inner.cursors[2]).toBe(savedAfterTwoPages);
+    expect(rest).toEqual({
+      editions: 0,
+      assignments: 3,
+      validations: 0,
+      keptLocal: 0,
+      unreadable: 0,
+      members: 3,
+      memberRecordEvents: 0,
+    });
+    expect(inner.cursors[3]).toBe(savedAfterThreePages);
     expect(
       listAssignments(ctx)
         .map((a) => a.id)
@@ -217,6 +230,8 @@ describe.each(BACKENDS)('pulling from HQ on %s', (backend) => {
         validations: 0,
         keptLocal: 1,
         unreadable: 0,
+        members: 0,
+        memberRecordEvents: 0,
       });
       expect(hqValidation(alice, validation.id)).toBeUndefined();
       // Still unpushed: a second pull neither writes it nor loses it.
@@ -232,6 +247,8 @@ describe.each(BACKENDS)('pulling from HQ on %s', (backend) => {
         validations: 1,
         keptLocal: 0,
         unreadable: 0,
+        members: 0,
+        memberRecordEvents: 0,
       });
       const held = await hq.db.query<{ n: number }>('SELECT count(*)::int AS n FROM records WHERE validation_id = $1', [
         validation.id,

@@ -8,6 +8,7 @@ import { migration007 } from './007-review-snapshots';
 import { migration008 } from './008-analytics-columns';
 import { migration009 } from './009-policy';
 import { migration010 } from './010-push-read';
+import { migration011 } from './011-member-records';
 
 export type HqMigration = { version: number; name: string; sql: string };
 
@@ -23,4 +24,5 @@ export const HQ_MIGRATIONS: readonly HqMigration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];

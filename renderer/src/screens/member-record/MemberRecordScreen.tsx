@@ -9,6 +9,7 @@ import { routeHref } from '../../state/route';
 import { ChangePanel } from './ChangePanel';
 import { RecordHistory } from './RecordHistory';
 import { RecordSummary } from './RecordSummary';
+import { RecordSync } from './RecordSync';
 import './member-record.css';
 
 /** A Member's CTPAT record: where it stands, what is due, what can be recorded, and everything recorded. */
@@ -76,6 +77,7 @@ export function MemberRecordScreen({ memberId }: { memberId: string }) {
               </a>
             )}
           </div>
+          <RecordSync view={view} />
           <RecordSummary view={view} />
           <ChangePanel view={view} onChanged={setView} onStale={load} />
           <RecordHistory view={view} />

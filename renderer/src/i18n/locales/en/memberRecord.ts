@@ -139,6 +139,16 @@ export const memberRecord = {
       CHECKS_AND_BALANCES: 'Checks and balances',
     },
   },
+  sync: {
+    waiting_one: '1 change to this record is waiting to be sent to HQ.',
+    waiting_other: '{{count}} changes to this record are waiting to be sent to HQ.',
+    allSent: 'HQ holds every change to this record made here.',
+    refusedHeading_one: 'HQ refused 1 change made here',
+    refusedHeading_other: 'HQ refused {{count}} changes made here',
+    refusedIntro:
+      'These changes are not on the record: HQ kept its own. Look at the record as it is now and make a change again if it still applies.',
+    madeBy: '(made by {{who}}, {{when}})',
+  },
   history: {
     heading: 'History',
     none: 'Nothing recorded yet.',

@@ -146,6 +146,18 @@ export const memberRecord: Translation<typeof en.memberRecord> = {
       CHECKS_AND_BALANCES: 'Controles y contrapesos',
     },
   },
+  sync: {
+    waiting_one: '1 cambio de este expediente espera ser enviado a la sede central.',
+    waiting_many: '{{count}} cambios de este expediente esperan ser enviados a la sede central.',
+    waiting_other: '{{count}} cambios de este expediente esperan ser enviados a la sede central.',
+    allSent: 'La sede central tiene todos los cambios de este expediente hechos aquí.',
+    refusedHeading_one: 'La sede central rechazó 1 cambio hecho aquí',
+    refusedHeading_many: 'La sede central rechazó {{count}} cambios hechos aquí',
+    refusedHeading_other: 'La sede central rechazó {{count}} cambios hechos aquí',
+    refusedIntro:
+      'Estos cambios no constan en el expediente: la sede central conservó los suyos. Revise el expediente como está ahora y vuelva a hacer un cambio si aún corresponde.',
+    madeBy: '(hecho por {{who}}, {{when}})',
+  },
   history: {
     heading: 'Historial',
     none: 'Aún no hay nada registrado.',

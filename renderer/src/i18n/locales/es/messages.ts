@@ -414,6 +414,13 @@ export const messages: Translation<typeof en> = {
     stale:
       'El expediente del Socio cambió desde que lo abrió (está en la versión {{current}}; usted vio la {{seen}}). No se guardó nada: revise el expediente como está ahora y vuelva a hacer el cambio si aún corresponde.',
     refused: 'No se guardó nada: {{reason, messages}}',
+    staleAtHq:
+      'El expediente de este Socio en la sede central cambió antes de que llegara su cambio (la sede central está en la versión {{current}}; su cambio se hizo sobre la versión {{seen}}). La sede central conservó sus cambios, no el suyo: revise el expediente como está ahora y vuelva a hacer su cambio si aún corresponde.',
+    otherOffice: 'Este Socio pertenece a la oficina de campo de {{office}}: solo su personal cambia su expediente.',
+    idReused: 'La sede central ya tiene otro cambio con el identificador de este cambio; no se aplicó.',
+    refusedAtHq: 'La sede central rechazó este cambio: {{reason}}',
+    notApprovedAtHq:
+      'La sede central no tiene esta validación como aprobada: su aprobación llega al expediente del Socio cuando la sede central la tenga.',
   },
   words: {
     or: ' o ',

@@ -1,0 +1,165 @@
+import { MemberRecordChangeSchema, type MemberRecordEvent } from '../../shared/domain/member-record/events';
+import { type Message, type MessageRef, MessageRefSchema } from '../../shared/messages';
+import type { Db } from '../connection';
+import { stmt } from '../statements';
+import { insertMemberRecordEvent, listMemberRecordEvents } from './member-record';
+
+/** A Member's record changes on their way to HQ: which wait, which HQ refused and why. */
+
+export type RefusedMemberChange = {
+  id: string;
+  baseVersion: number;
+  at: string;
+  actorName: string;
+  change: MemberRecordEvent['change'];
+  refusedAt: string;
+  /** HQ's message for the person, by key. */
+  reason: MessageRef;
+};
+
+/** Members with changes HQ does not hold yet, oldest change first. */
+export function membersWithUnsentChanges(db: Db): string[] {
+  return stmt(
+    db,
+    `SELECT member_id FROM member_record_events WHERE sync_state = 'UNSENT'
+     GROUP BY member_id ORDER BY min(at), member_id`,
+  )
+    .pluck()
+    .all() as string[];
+}
+
+/** The Member's changes HQ does not hold yet, in version order. */
+export function unsentChanges(db: Db, memberId: string): MemberRecordEvent[] {
+  const unsent = new Set(
+    stmt(db, `SELECT id FROM member_record_events WHERE member_id = ? AND sync_state = 'UNSENT'`)
+      .pluck()
+      .all(memberId) as string[],
+  );
+  return listMemberRecordEvents(db, memberId).filter((e) => unsent.has(e.id));
+}
+
+export const countUnsentChanges = (db: Db, memberId: string): number =>
+  stmt(db, `SELECT count(*) FROM member_record_events WHERE member_id = ? AND sync_state = 'UNSENT'`)
+    .pluck()
+    .get(memberId) as number;
+
+export function markChangesSent(db: Db, ids: readonly string[]): void {
+  for (const id of ids) stmt(db, `UPDATE member_record_events SET sync_state = 'SENT' WHERE id = ?`).run(id);
+}
+
+/**
+ * Takes the Member's changes HQ does not hold, from `fromVersion` on, out of the record into the refused list
+ * with HQ's message: the record goes back to what HQ holds, the changes stay visible to be made again.
+ */
+export function refuseUnsentChanges(
+  db: Db,
+  memberId: string,
+  fromVersion: number,
+  reason: Message,
+  at: string,
+): number {
+  const moving = unsentChanges(db, memberId).filter((e) => e.version >= fromVersion);
+  const told: MessageRef = { key: reason.key, ...(reason.params ? { params: reason.params } : {}) };
+  for (const e of moving) {
+    stmt(
+      db,
+      `INSERT OR REPLACE INTO member_record_refused (id, member_id, base_version, kind, change_json, at, actor_json,
+         actor_name, refused_at, reason_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      e.id,
+      memberId,
+      e.version - 1,
+      e.change.kind,
+      JSON.stringify(e.change),
+      e.at,
+      e.actor === null ? null : JSON.stringify(e.actor),
+      e.actorName,
+      at,
+      JSON.stringify(told),
+    );
+    stmt(db, 'DELETE FROM member_record_events WHERE id = ?').run(e.id);
+  }
+  return moving.length;
+}
+
+/** The changes HQ refused for this Member, newest first. */
+export function listRefusedChanges(db: Db, memberId: string): RefusedMemberChange[] {
+  const rows = stmt(
+    db,
+    'SELECT * FROM member_record_refused WHERE member_id = ? ORDER BY refused_at DESC, at DESC',
+  ).all(memberId) as {
+    id: string;
+    base_version: number;
+    at: string;
+    actor_name: string;
+    change_json: string;
+    refused_at: string;
+    reason_json: string;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    baseVersion: r.base_version,
+    at: r.at,
+    actorName: r.actor_name,
+    change: MemberRecordChangeSchema.parse(JSON.parse(r.change_json)),
+    refusedAt: r.refused_at,
+    reason: MessageRefSchema.parse(JSON.parse(r.reason_json)),
+  }));
+}
+
+/** The local Member HQ's id names: the same id, or the Member HQ matched by account number. */
+export function localMemberIdOf(db: Db, hqMemberId: string): string | null {
+  return (
+    (stmt(db, 'SELECT id FROM members WHERE id = ? OR hq_member_id = ? ORDER BY id = ? DESC LIMIT 1')
+      .pluck()
+      .get(hqMemberId, hqMemberId, hqMemberId) as string | undefined) ?? null
+  );
+}
+
+/** The id HQ knows this Member by. */
+export function hqMemberIdOf(db: Db, localMemberId: string): string {
+  return (
+    (stmt(db, 'SELECT coalesce(hq_member_id, id) FROM members WHERE id = ?').pluck().get(localMemberId) as
+      | string
+      | undefined) ?? localMemberId
+  );
+}
+
+export function setHqMemberId(db: Db, localMemberId: string, hqMemberId: string): void {
+  stmt(db, 'UPDATE members SET hq_member_id = ? WHERE id = ?').run(
+    hqMemberId === localMemberId ? null : hqMemberId,
+    localMemberId,
+  );
+}
+
+/**
+ * Stores one of HQ's changes under the local Member. HQ is authoritative: a local change waiting at the same
+ * version is stale and moves to the refused list with `staleReason`; one this laptop sent is marked held.
+ * Returns whether the change was new here.
+ */
+export function storeHqChange(
+  db: Db,
+  localMemberId: string,
+  event: MemberRecordEvent,
+  staleReason: () => Message,
+  at: string,
+): boolean {
+  const known = stmt(db, 'SELECT member_id, version FROM member_record_events WHERE id = ?').get(event.id) as
+    | { member_id: string; version: number }
+    | undefined;
+  if (known) {
+    stmt(db, `UPDATE member_record_events SET sync_state = 'SENT' WHERE id = ?`).run(event.id);
+    return false;
+  }
+  const clash = stmt(db, 'SELECT id, sync_state FROM member_record_events WHERE member_id = ? AND version = ?').get(
+    localMemberId,
+    event.version,
+  ) as { id: string; sync_state: 'UNSENT' | 'SENT' } | undefined;
+  if (clash?.sync_state === 'UNSENT') refuseUnsentChanges(db, localMemberId, event.version, staleReason(), at);
+  // A change marked held that HQ does not hold at this version: HQ's record wins.
+  else if (clash) stmt(db, 'DELETE FROM member_record_events WHERE id = ?').run(clash.id);
+  insertMemberRecordEvent(db, { ...event, memberId: localMemberId });
+  stmt(db, `UPDATE member_record_events SET sync_state = 'SENT' WHERE id = ?`).run(event.id);
+  return true;
+}
