@@ -127,6 +127,42 @@ describe.each(BACKENDS)('HQ Member records on %s', (backend) => {
     expect((await pull(ari.token)).memberRecordEvents).toHaveLength(2);
   });
 
+  it('turns a supervisor’s assignment into the SCSS’s pulled assignment, refusing an SCSS of another office', async () => {
+    const member = await houstonMember();
+    const pat = await enrol(ctx, SUPERVISOR);
+    const dana = await enrol(ctx, DANA);
+    const before = (await pull(dana.token)).assignments.length;
+    const certified: MemberRecordChange = { ...HISTORY, certifiedOn: '2026-01-20' };
+    const assign = (userId: string, name: string): MemberRecordChange => ({
+      kind: 'SCSS_ASSIGNED',
+      scss: { userId, name },
+      work: 'VALIDATION',
+      mode: 'VIRTUAL',
+      targetDate: '2027-01-10',
+    });
+    const elsewhere = await send(pat.token, member, [
+      { baseVersion: 0, change: certified },
+      { baseVersion: 1, change: assign(await testUserId(ctx.db, SCSS_ELSEWHERE), SCSS_ELSEWHERE.name) },
+    ]);
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body.error.message).toMatch(/^events\.1\.change\.scss\.userId: /);
+    expect(await countRows(ctx.db, 'member_record_events')).toBe(0);
+
+    const kept = await send(pat.token, member, [
+      { baseVersion: 0, change: certified },
+      { baseVersion: 1, change: assign(dana.userId, DANA.name) },
+    ]);
+    expect(kept.status).toBe(200);
+    const assignments = (await pull(dana.token)).assignments;
+    expect(assignments).toHaveLength(before + 1);
+    expect(assignments.at(-1)).toMatchObject({
+      member: { id: member.id, accountNumber: 'ACCT-100' },
+      mode: 'VIRTUAL',
+      targetDate: '2027-01-10',
+      assignedUserId: dana.userId,
+    });
+  });
+
   it('refuses an SCSS suspending and an analyst recording a review, keeping nothing', async () => {
     const member = await houstonMember();
     const pat = await enrol(ctx, SUPERVISOR);
