@@ -77,6 +77,21 @@ export const messages = {
     keyNul: 'This text has a field name that contains a NUL character, which cannot be stored.',
     keyBroken:
       'This text has a field name that contains a broken character (a lone UTF-16 surrogate), which cannot be stored.',
+    memberStillNeeds: 'Say what the Member still needs to do or send (at least 10 characters)',
+    memberDid: 'Say what the Member did or will do',
+    proposeClassification: 'Propose a classification: Action required, Recommendation or No finding',
+    oneLine: 'One line of text, no control characters.',
+    atMost: 'At most {{max}} characters.',
+    platform: 'Name the video platform',
+    siteName: 'Give the site a name',
+    marking: 'Give the marking every report page carries (e.g. CUI).',
+    bestPractice: 'Describe the best practice',
+    extension: 'An extension is 30, 60, 90 or 120 days',
+    reasonCodesUnique: 'Reason codes must be unique',
+    reasonCodeForm: 'Reason codes are UPPER_SNAKE_CASE',
+    criterionIdForm: 'Criterion ID looks like 4.17: category 1–12, a dot, a number',
+    notesLimit: 'Notes are limited to {{max}} characters',
+    returnComment: 'Say what the SCSS must correct or why you do not concur (at least {{min}} characters)',
   },
   /** Refusals of the main process (AppError), by the service that refuses. */
   errors: {
@@ -333,6 +348,80 @@ export const messages = {
     hqOffice: '{{office}} field office at HQ',
     hqAll: 'Every validation at HQ',
   },
+  /** What the sync status line says went wrong (electron/sync): kept as a key with the English, shown in either language. */
+  sync: {
+    needsEnrolment: 'Enrol this device with HQ before syncing.',
+    unreachable: 'Could not reach HQ ({{detail}}).',
+    unreachableNoDetail: 'Could not reach HQ.',
+    noAnswerWithin: 'HQ did not answer within {{seconds}} s.',
+    answeredStatus: 'HQ answered HTTP {{status}}.',
+    noReceipts: 'HQ answered {{status}} without a valid list of receipts.',
+    notUnderstood: 'HQ answered {{path}} with something this version does not understand.',
+    pullNotUnderstood: 'HQ answered the pull with something this version does not understand.',
+    policyNotUnderstood: 'HQ answered the policy change with something this version does not understand.',
+    cursorStuck: 'HQ said more rows wait but did not move the pull cursor; try again later.',
+    tooManyPages: 'HQ kept sending pages after {{pages}}; the rest comes with the next sync.',
+    unanswered: 'HQ did not answer for {{changes}} change(s); they will be sent again.',
+    evidenceWaiting_one: '{{count}} evidence file could not reach HQ',
+    evidenceWaiting_other: '{{count}} evidence files could not reach HQ',
+    reviewEvidenceWaiting_one: '{{count}} evidence file for review could not be fetched from HQ',
+    reviewEvidenceWaiting_other: '{{count}} evidence files for review could not be fetched from HQ',
+    retrying: '{{reason, clauses}}; trying again at {{at, time}}.',
+    /** HQ's own words, as HQ wrote them. */
+    hqSaid: '{{text}}',
+  },
+  /** Changes set aside on this computer (electron/sync/push-outbox.ts), not by HQ's receipt. */
+  syncRefusal: {
+    keptFailing:
+      'HQ failed on this change {{times}} times while it took others (HQ: {{hq}}). It is set aside so the rest can go; send it again once HQ is fixed.',
+    wholeRequest: 'HQ refused this change: {{hq}}',
+    entityNotTaken: 'This change cannot be sent to HQ: HQ does not take "{{entity}}" records.',
+    operationNotTaken:
+      'This change cannot be sent to HQ: HQ does not take the operation "{{operation}}" on {{entity}} records.',
+    fieldInvalid: 'This change cannot be sent to HQ: {{field}}: {{problem}}.',
+  },
+  /** An evidence file on its way to HQ (electron/sync/upload-evidence.ts): why it waits or was refused. */
+  evidenceUpload: {
+    unreachable: 'Could not reach HQ ({{detail}}); "{{fileName}}" will be sent again on the next sync.',
+    tokenRefused: "HQ refused this device's token: {{hq}}",
+    busy: 'HQ could not take "{{fileName}}" just now (HTTP {{status}}); "{{fileName}}" will be sent again on the next sync.',
+    partialGone:
+      'HQ no longer had the partial upload of "{{fileName}}"; "{{fileName}}" will be sent again on the next sync.',
+    checksum:
+      'HQ refused "{{fileName}}": the copy on this laptop does not match its fingerprint (SHA-256), so it may be damaged. Remove this evidence and attach the original file again.',
+    refused: 'HQ refused "{{fileName}}" (HTTP {{status}}): {{hq}}.',
+    refusedBecause: 'HQ refused "{{fileName}}" (HTTP {{status}}): {{reason, clauses}}.',
+    localDamaged:
+      '"{{fileName}}" cannot be sent to HQ: its stored copy is damaged in this laptop\'s data folder. Remove this evidence and attach the original file again.',
+    localMissing:
+      '"{{fileName}}" cannot be sent to HQ: its stored copy is missing in this laptop\'s data folder. Remove this evidence and attach the original file again.',
+  },
+  /** HQ's refusals of an evidence upload (hq/evidence-upload.ts), read back by the laptop from their English. */
+  hqEvidence: {
+    notReferenced:
+      'No validation of yours at HQ references the evidence file {{sha256}}; sync its evidence record first',
+    sizeMismatch: 'The upload declares {{declared}} bytes but the evidence record says {{recorded}} bytes',
+    checksum:
+      'The bytes received hash to {{actual}}, not {{sha256}}: the file was changed or damaged on the way. HQ kept nothing; upload the file again.',
+    noSuchUpload: 'HQ holds no such upload for this device',
+    noSuchFile: 'HQ holds no such file for you',
+    tokenMissing: 'Enrol this device again: its token is missing',
+    tryLater: 'HQ could not handle this request; try again later',
+  },
+  /** The app could not open its data folder at start-up (electron/main.ts, the web harness). */
+  startup: {
+    title: 'CTPAT Validator cannot open its data',
+    diskFull:
+      'CTPAT Validator cannot open its data folder ({{dir}}): this computer’s disk is full. Free some disk space (empty the Recycle Bin, move large files elsewhere), then try again.',
+    readOnly:
+      'CTPAT Validator cannot open its data folder ({{dir}}): CTPAT Validator may not write to its data folder or database (or the drive is read-only or disconnected). Check that your account may write to the data folder and the files in it, or start the app with a data folder it can write to (--data-dir or CTPAT_DATA_DIR); then try again.',
+    locked:
+      'CTPAT Validator cannot open its data folder ({{dir}}): the database is in use by another program, most likely a second copy of CTPAT Validator. Close the other copy of CTPAT Validator, then try again.',
+    corrupt:
+      'CTPAT Validator cannot open its data folder ({{dir}}): the database in the data folder is damaged. Do not delete or edit the data folder. Restore it from your latest backup, or contact support with the folder so what it holds can be recovered.',
+    tooNew:
+      'This data folder was written by a newer version of CTPAT Validator (store version {{found}}; this version understands up to {{supported}}). Nothing was changed. Install the latest CTPAT Validator to open it.',
+  },
   /** Words the formats of ./index.ts put inside other messages. */
   /** A Member's CTPAT record (shared/domain/member-record): why a change was refused. */
   memberRecord: {
@@ -426,6 +515,12 @@ export const messages = {
       CONTAINER_7_POINT: 'container inspection',
       TRACTOR_TRAILER_17_POINT: 'tractor/trailer inspection',
       SEAL_VVTT: 'VVTT seal check',
+    },
+    /** A checklist kind's title (shared/catalog/checklists.ts CHECKLIST_DEFINITIONS). */
+    checklistKind: {
+      CONTAINER_7_POINT: 'Container / IIT inspection (7-point; 8-point refrigerated)',
+      TRACTOR_TRAILER_17_POINT: 'Tractor (7) and trailer (10) inspection',
+      SEAL_VVTT: 'Seal verification: View, Verify, Tug, Twist (VVTT)',
     },
     checklistName: {
       CONTAINER_7_POINT: '7-point container inspection',

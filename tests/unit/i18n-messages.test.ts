@@ -155,6 +155,10 @@ describe('field issues from request validation', () => {
     expect(date).toMatchObject({ key: 'fields.isoDate', message: 'Use a date in the form YYYY-MM-DD' });
     // A schema's own words the catalog does not have stay as they are, in English.
     expect(issueOf(z.string().min(2, { error: 'Say more' }), 'a')).toEqual({ path: 'notes', message: 'Say more' });
+    // A schema's own words the catalog has, with their values: the notes limit, the return comment.
+    const notes = issueOf(z.string().max(3, { error: 'Notes are limited to 3 characters' }), 'long');
+    const platform = issueOf(z.string().min(1, { error: 'Name the video platform' }), '');
+    expect(notes).toMatchObject({ key: 'fields.notesLimit', params: { max: '3' } });
 
     await i18n.changeLanguage('es');
     expect([tooLong, empty, short, date].map((issue) => translateMessage(issue))).toEqual([
@@ -162,6 +166,10 @@ describe('field issues from request validation', () => {
       'Este campo es obligatorio.',
       'Escriba al menos 3 caracteres.',
       'Use una fecha con el formato AAAA-MM-DD',
+    ]);
+    expect([notes, platform].map((issue) => translateMessage(issue))).toEqual([
+      'Las notas tienen un límite de 3 caracteres',
+      'Indique la plataforma de video',
     ]);
   });
 });
