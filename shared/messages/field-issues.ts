@@ -25,7 +25,6 @@ function genericRef(issue: IssueLike): MessageRef | null {
  */
 export function fieldIssue(path: string, issue: IssueLike): FieldIssue {
   const generic = genericRef(issue);
-  const ref =
-    generic && englishText(generic) === issue.message ? generic : recogniseMessage(issue.message, FIELD_KEYS);
+  const ref = generic && englishText(generic) === issue.message ? generic : recogniseMessage(issue.message, FIELD_KEYS);
   return ref ? { path, message: issue.message, ...ref } : { path, message: issue.message };
 }

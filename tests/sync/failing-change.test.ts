@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { listRefusedChanges } from '../../electron/services/refused-changes';
 import { HQ_FAILURES_BEFORE_ISOLATING } from '../../electron/sync/push-outbox';
+import { pushResponseFrom, type SyncTransport } from '../../electron/sync/transport';
 import { i18n } from '../../renderer/src/i18n';
 import { translateMessage } from '../../renderer/src/i18n/messages';
-import { pushResponseFrom, type SyncTransport } from '../../electron/sync/transport';
 import {
   BACKENDS,
   type Client,
