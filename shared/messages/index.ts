@@ -154,6 +154,27 @@ export function englishText(message: MessageRef): string {
   });
 }
 
+/**
+ * A message in another language's catalog (the Spanish one has the English's keys), for text written before the
+ * renderer runs, e.g. the start-up error: plurals by that language's rules; `{{value, format}}` as English writes
+ * it, so only messages with plain values read fully in that language.
+ */
+export function textIn(catalog: object, locale: string, message: MessageRef): string {
+  const { key, params = {} } = message;
+  const count = params.count;
+  const form = typeof count === 'number' ? new Intl.PluralRules(locale).select(count) : undefined;
+  const template =
+    (form ? (catalogText(catalog, `${key}_${form}`) ?? catalogText(catalog, `${key}_other`)) : undefined) ??
+    catalogText(catalog, key);
+  if (template === undefined) return englishText(message);
+  return template.replace(PLACEHOLDER, (whole, name: string, formatName?: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    const write = formatName ? englishFormats[formatName as MessageFormat] : undefined;
+    return write ? write(value) : String(value);
+  });
+}
+
 /** A message in the form errors and problems carry it: the English text for logs, HQ and older readers, and its key. */
 export type Message = MessageRef & { message: string };
 

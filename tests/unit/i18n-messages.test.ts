@@ -2,6 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { DatabaseTooNewError } from '../../db/migrations';
+import { startupError, systemLanguages } from '../../electron/services/startup-error';
+import { storeFailureOnOpen } from '../../electron/services/store-errors';
 import { refusalMessage } from '../../electron/sync/push-outbox';
 import { i18n } from '../../renderer/src/i18n';
 import { messages as en } from '../../renderer/src/i18n/locales/en/messages';
@@ -241,5 +244,27 @@ describe('the interface writes a message in its language', () => {
     );
     const onNotApplicable = message('completeness.recommendationOnResult', { id: '2.2', result: 'NOT_APPLICABLE' });
     expect(translateMessage(onNotApplicable)).toMatch(/^2\.2 tiene una Recomendación, pero está marcado No aplica:/);
+  });
+});
+
+describe('the start-up error when the data folder cannot be opened', () => {
+  it('is written in the system’s first language, English as the store failure and the migration wrote it', () => {
+    const readOnly = storeFailureOnOpen({ code: 'SQLITE_CANTOPEN' }, '/data/ctpat');
+    const tooNew = new DatabaseTooNewError(9, 4);
+    expect(startupError(tooNew, ['en-GB', 'es-MX']).content).toBe(tooNew.message);
+    expect(startupError(readOnly, ['de-DE', 'es-MX'])).toEqual({
+      title: 'CTPAT Validator no puede abrir sus datos',
+      content: expect.stringMatching(
+        /^CTPAT Validator no puede abrir su carpeta de datos \(\/data\/ctpat\): CTPAT Validator no puede escribir/,
+      ),
+    });
+    expect(startupError(tooNew, ['es-419']).content).toBe(
+      'Esta carpeta de datos la escribió una versión más reciente de CTPAT Validator (versión del almacén 9; esta versión entiende hasta la 4). No se cambió nada. Instale la última versión de CTPAT Validator para abrirla.',
+    );
+    expect(readOnly?.message).toMatch(
+      /^CTPAT Validator cannot open its data folder \(\/data\/ctpat\): CTPAT Validator may not write/,
+    );
+    expect(systemLanguages({ LANG: 'es_MX.UTF-8' })).toEqual(['es-MX.UTF-8']);
+    expect(startupError(new Error('boom'), []).content).toBe('boom');
   });
 });
