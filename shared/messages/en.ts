@@ -29,11 +29,11 @@ export const messages = {
       '{{id}} is a Must criterion marked Deficient: its finding is Action required (a Recommendation is advice the Member need not answer).',
     checklistMissing: '{{id}} is marked Compliant but no {{kinds, checklistsOr}} is recorded.',
     checklistUnrecorded:
-      '{{id}}: the {{checklist, checklist}}{{label, quoted}} has {{missing}} of {{total}} items not recorded ({{items}}).',
+      '{{id}}: the {{checklist, checklist}}{{label, quoted}} has {{missing}} of {{total}} items not recorded ({{items, checklistItems}}).',
     checklistFailed_one:
-      "{{id}} is marked Compliant but its {{checklist, checklist}}{{label, quoted}} failed an item ({{items}}). Change the result to Deficient, or write in the failed item's note why {{id}} is still compliant.",
+      "{{id}} is marked Compliant but its {{checklist, checklist}}{{label, quoted}} failed an item ({{items, checklistItems}}). Change the result to Deficient, or write in the failed item's note why {{id}} is still compliant.",
     checklistFailed_other:
-      "{{id}} is marked Compliant but its {{checklist, checklist}}{{label, quoted}} failed {{count}} items ({{items}}). Change the result to Deficient, or write in the failed item's note why {{id}} is still compliant.",
+      "{{id}} is marked Compliant but its {{checklist, checklist}}{{label, quoted}} failed {{count}} items ({{items, checklistItems}}). Change the result to Deficient, or write in the failed item's note why {{id}} is still compliant.",
     noSession: 'No virtual session is logged: record the platform, the start and end, and the participants.',
     theSession: 'The session',
     numberedSession: 'Session {{n}} ({{platform}})',
@@ -165,16 +165,18 @@ export const messages = {
         'Items of the {{checklist, checklist}} must be in checklist order: item {{position}} should be "{{expected}}", not "{{got}}".',
       criterionNotOnWorksheet: "Criterion {{criterionId}} is not on this validation's worksheet ({{edition}}).",
       noChecklist: 'Criterion {{criterionId}} does not call for an inspection checklist.',
-      otherChecklist: 'Criterion {{criterionId}} does not call for a {{kind}}; it calls for: {{kinds}}.',
+      otherChecklist:
+        'Criterion {{criterionId}} does not call for a {{kind, checklistKind}}; it calls for: {{kinds, checklistKinds}}.',
       refrigeratedContainersOnly: 'Only container inspections can be marked refrigerated.',
       otherValidation: 'That inspection belongs to another validation.',
       removed: 'That inspection was removed; add a new one to record it again.',
-      fixed: 'That inspection is a {{title}} under {{criterionId}}; its criterion and kind cannot change.',
+      fixed:
+        'That inspection is a {{kind, checklistKind}} under {{criterionId}}; its criterion and kind cannot change.',
       notRecorded: 'That inspection is not recorded on this validation (it may already be removed).',
       inPerson: 'This is an in-person validation; a virtual session log applies only to virtual validations.',
       endBeforeStart: 'The session end is before its start; check the end time.',
       receivedBeforeRequested:
-        'Document {{n}} ("{{title}}") is received ({{received}}) before it was requested ({{requested}}).',
+        'Document {{n}} ("{{title}}") is received ({{received, date}}) before it was requested ({{requested, date}}).',
       segmentCriteria_one:
         'Tour segment {{n}} ("{{area}}") names criterion {{criteria}}, not on this validation\'s worksheet.',
       segmentCriteria_other:
@@ -182,7 +184,7 @@ export const messages = {
       sessionElsewhere: 'That session log belongs to another validation.',
     },
     submission: {
-      alreadySubmitted: 'This validation was already submitted on {{at}}.',
+      alreadySubmitted: 'This validation was already submitted on {{at, localDate}}.',
       incomplete_one:
         'The validation is not complete: {{count}} problem to fix ({{first, messages}}{{more}}). Nothing was submitted.',
       incomplete_other:

@@ -268,3 +268,44 @@ describe('the start-up error when the data folder cannot be opened', () => {
     expect(startupError(new Error('boom'), []).content).toBe('boom');
   });
 });
+
+describe('dates and checklist names inside messages', () => {
+  it('are written in the interface’s language, not as ISO dates or English titles', async () => {
+    const late = message('errors.inspection.receivedBeforeRequested', {
+      n: 1,
+      title: 'Visitor log',
+      received: '2026-03-04',
+      requested: '2026-03-05',
+    });
+    const submitted = message('errors.submission.alreadySubmitted', { at: '2027-03-01T15:00:00.000Z' });
+    const other = message('errors.inspection.otherChecklist', {
+      criterionId: '6.7',
+      kind: 'CONTAINER_7_POINT',
+      kinds: 'SEAL_VVTT,TRACTOR_TRAILER_17_POINT',
+    });
+    const failed = message('completeness.checklistFailed', {
+      id: '6.7',
+      checklist: 'TRACTOR_TRAILER_17_POINT',
+      label: '',
+      count: 2,
+      items: 'trailer-floor,tractor-bumper-tires-rims',
+    });
+    expect(late.message).toBe(
+      'Document 1 ("Visitor log") is received (Mar 4, 2026) before it was requested (Mar 5, 2026).',
+    );
+    expect(submitted.message).toBe('This validation was already submitted on Mar 1, 2027.');
+    expect(other.message).toBe(
+      'Criterion 6.7 does not call for a Container / IIT inspection (7-point; 8-point refrigerated); it calls for: Seal verification: View, Verify, Tug, Twist (VVTT); Tractor (7) and trailer (10) inspection.',
+    );
+    expect(failed.message).toMatch(/failed 2 items \(Floor, Bumper, tires and rims\)/);
+    await i18n.changeLanguage('es');
+    expect(translateMessage(late)).toBe(
+      'El documento 1 («Visitor log») figura como recibido (4 de marzo de 2026) antes de haberse solicitado (5 de marzo de 2026).',
+    );
+    expect(translateMessage(submitted)).toBe('Esta validación ya se envió el 1 de marzo de 2027.');
+    expect(translateMessage(other)).toBe(
+      'El criterio 6.7 no requiere Inspección de contenedor / IIT (7 puntos; 8 puntos si es refrigerado); requiere: Verificación del sello: Ver, Verificar, Tirar, Torcer (VVTT); Inspección de tractor (7) y remolque (10).',
+    );
+    expect(translateMessage(failed)).toMatch(/no aprobó 2 puntos \(Piso, [^)]+\)/);
+  });
+});

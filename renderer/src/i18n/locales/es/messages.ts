@@ -27,13 +27,13 @@ export const messages: Translation<typeof en> = {
       '{{id}} es un criterio de nivel Debe marcado Deficiente: su hallazgo es de Acción requerida (una Recomendación es un consejo que el Socio no está obligado a responder).',
     checklistMissing: '{{id}} está marcado Cumple, pero no se registró ninguna {{kinds, checklistsOr}}.',
     checklistUnrecorded:
-      '{{id}}: la {{checklist, checklist}}{{label, quoted}} tiene {{missing}} de {{total}} puntos sin registrar ({{items}}).',
+      '{{id}}: la {{checklist, checklist}}{{label, quoted}} tiene {{missing}} de {{total}} puntos sin registrar ({{items, checklistItems}}).',
     checklistFailed_one:
-      '{{id}} está marcado Cumple, pero su {{checklist, checklist}}{{label, quoted}} no aprobó un punto ({{items}}). Cambie el resultado a Deficiente o escriba en la nota del punto con falla por qué {{id}} sigue cumpliendo.',
+      '{{id}} está marcado Cumple, pero su {{checklist, checklist}}{{label, quoted}} no aprobó un punto ({{items, checklistItems}}). Cambie el resultado a Deficiente o escriba en la nota del punto con falla por qué {{id}} sigue cumpliendo.',
     checklistFailed_many:
-      '{{id}} está marcado Cumple, pero su {{checklist, checklist}}{{label, quoted}} no aprobó {{count}} puntos ({{items}}). Cambie el resultado a Deficiente o escriba en la nota de los puntos con falla por qué {{id}} sigue cumpliendo.',
+      '{{id}} está marcado Cumple, pero su {{checklist, checklist}}{{label, quoted}} no aprobó {{count}} puntos ({{items, checklistItems}}). Cambie el resultado a Deficiente o escriba en la nota de los puntos con falla por qué {{id}} sigue cumpliendo.',
     checklistFailed_other:
-      '{{id}} está marcado Cumple, pero su {{checklist, checklist}}{{label, quoted}} no aprobó {{count}} puntos ({{items}}). Cambie el resultado a Deficiente o escriba en la nota de los puntos con falla por qué {{id}} sigue cumpliendo.',
+      '{{id}} está marcado Cumple, pero su {{checklist, checklist}}{{label, quoted}} no aprobó {{count}} puntos ({{items, checklistItems}}). Cambie el resultado a Deficiente o escriba en la nota de los puntos con falla por qué {{id}} sigue cumpliendo.',
     noSession:
       'No hay ninguna sesión virtual registrada: registre la plataforma, el inicio y el fin, y los participantes.',
     theSession: 'La sesión',
@@ -162,17 +162,17 @@ export const messages: Translation<typeof en> = {
       criterionNotOnWorksheet:
         'El criterio {{criterionId}} no está en la hoja de trabajo de esta validación ({{edition}}).',
       noChecklist: 'El criterio {{criterionId}} no requiere una lista de inspección.',
-      otherChecklist: 'El criterio {{criterionId}} no requiere {{kind}}; requiere: {{kinds}}.',
+      otherChecklist: 'El criterio {{criterionId}} no requiere {{kind, checklistKind}}; requiere: {{kinds, checklistKinds}}.',
       refrigeratedContainersOnly: 'Solo las inspecciones de contenedor pueden marcarse como refrigeradas.',
       otherValidation: 'Esa inspección pertenece a otra validación.',
       removed: 'Esa inspección se eliminó; agregue una nueva para registrarla otra vez.',
-      fixed: 'Esa inspección es {{title}} en {{criterionId}}; su criterio y su tipo no pueden cambiar.',
+      fixed: 'Esa inspección es una {{kind, checklistKind}} en {{criterionId}}; su criterio y su tipo no pueden cambiar.',
       notRecorded: 'Esa inspección no está registrada en esta validación (es posible que ya se haya eliminado).',
       inPerson:
         'Esta es una validación presencial; el registro de sesión virtual solo corresponde a validaciones virtuales.',
       endBeforeStart: 'El fin de la sesión es anterior a su inicio; revise la hora de fin.',
       receivedBeforeRequested:
-        'El documento {{n}} («{{title}}») figura como recibido ({{received}}) antes de haberse solicitado ({{requested}}).',
+        'El documento {{n}} («{{title}}») figura como recibido ({{received, date}}) antes de haberse solicitado ({{requested, date}}).',
       segmentCriteria_one:
         'El tramo del recorrido {{n}} («{{area}}») menciona el criterio {{criteria}}, que no está en la hoja de trabajo de esta validación.',
       segmentCriteria_many:
@@ -182,7 +182,7 @@ export const messages: Translation<typeof en> = {
       sessionElsewhere: 'Ese registro de sesión pertenece a otra validación.',
     },
     submission: {
-      alreadySubmitted: 'Esta validación ya se envió el {{at}}.',
+      alreadySubmitted: 'Esta validación ya se envió el {{at, localDate}}.',
       incomplete_one:
         'La validación no está completa: hay {{count}} problema por corregir ({{first, messages}}{{more}}). No se envió nada.',
       incomplete_many:
