@@ -162,11 +162,13 @@ export const messages: Translation<typeof en> = {
       criterionNotOnWorksheet:
         'El criterio {{criterionId}} no está en la hoja de trabajo de esta validación ({{edition}}).',
       noChecklist: 'El criterio {{criterionId}} no requiere una lista de inspección.',
-      otherChecklist: 'El criterio {{criterionId}} no requiere {{kind, checklistKind}}; requiere: {{kinds, checklistKinds}}.',
+      otherChecklist:
+        'El criterio {{criterionId}} no requiere {{kind, checklistKind}}; requiere: {{kinds, checklistKinds}}.',
       refrigeratedContainersOnly: 'Solo las inspecciones de contenedor pueden marcarse como refrigeradas.',
       otherValidation: 'Esa inspección pertenece a otra validación.',
       removed: 'Esa inspección se eliminó; agregue una nueva para registrarla otra vez.',
-      fixed: 'Esa inspección es una {{kind, checklistKind}} en {{criterionId}}; su criterio y su tipo no pueden cambiar.',
+      fixed:
+        'Esa inspección es una {{kind, checklistKind}} en {{criterionId}}; su criterio y su tipo no pueden cambiar.',
       notRecorded: 'Esa inspección no está registrada en esta validación (es posible que ya se haya eliminado).',
       inPerson:
         'Esta es una validación presencial; el registro de sesión virtual solo corresponde a validaciones virtuales.',
