@@ -410,6 +410,21 @@ export const messages = {
     tokenMissing: 'Enrol this device again: its token is missing',
     tryLater: 'HQ could not handle this request; try again later',
   },
+  /** What had to be left out of a report or the findings workbook (electron/services/report), each named. */
+  reportWarning: {
+    photoMissing: 'Photo left out: "{{fileName}}" is not on this computer (its file is missing).',
+    photoNoLibrary: 'Photo left out: "{{fileName}}" (the image library could not be loaded here).',
+    photoUnreadable:
+      'Photo left out: "{{fileName}}" could not be read as an image here (the file may be damaged, or in a format such as HEIC that cannot be shown).',
+    leftOut: 'Left out the validation of {{member}} dated {{date, date}} ({{id}}): {{detail}}.',
+    leftOutUnnamed: 'Left out the validation {{id}}: {{detail}}.',
+    recordUnreadable: 'its record on this computer cannot be read ({{error}})',
+    copyUnreadable: 'its copy from HQ cannot be read; sync again to receive it whole',
+    findingsUnread_one:
+      '{{count}} finding of the validation of {{member}} dated {{date, date}} ({{id}}) left out: unreadable in HQ’s copy.',
+    findingsUnread_other:
+      '{{count}} findings of the validation of {{member}} dated {{date, date}} ({{id}}) left out: unreadable in HQ’s copy.',
+  },
   /** The app could not open its data folder at start-up (electron/main.ts, the web harness). */
   startup: {
     title: 'CTPAT Validator cannot open its data',

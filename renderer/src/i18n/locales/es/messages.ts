@@ -426,6 +426,22 @@ export const messages: Translation<typeof en> = {
     tokenMissing: 'Inscriba de nuevo este dispositivo: falta su token',
     tryLater: 'La sede central no pudo atender esta solicitud; inténtelo de nuevo más tarde',
   },
+  reportWarning: {
+    photoMissing: 'Foto omitida: «{{fileName}}» no está en esta computadora (falta su archivo).',
+    photoNoLibrary: 'Foto omitida: «{{fileName}}» (no se pudo cargar aquí la biblioteca de imágenes).',
+    photoUnreadable:
+      'Foto omitida: «{{fileName}}» no se pudo leer aquí como imagen (el archivo puede estar dañado o en un formato como HEIC que no se puede mostrar).',
+    leftOut: 'Se omitió la validación de {{member}} del {{date, date}} ({{id}}): {{detail}}.',
+    leftOutUnnamed: 'Se omitió la validación {{id}}: {{detail}}.',
+    recordUnreadable: 'su registro en esta computadora no se puede leer ({{error}})',
+    copyUnreadable: 'su copia de la sede central no se puede leer; sincronice de nuevo para recibirla completa',
+    findingsUnread_one:
+      'Se omitió {{count}} hallazgo de la validación de {{member}} del {{date, date}} ({{id}}): no se puede leer en la copia de la sede central.',
+    findingsUnread_many:
+      'Se omitieron {{count}} hallazgos de la validación de {{member}} del {{date, date}} ({{id}}): no se pueden leer en la copia de la sede central.',
+    findingsUnread_other:
+      'Se omitieron {{count}} hallazgos de la validación de {{member}} del {{date, date}} ({{id}}): no se pueden leer en la copia de la sede central.',
+  },
   startup: {
     title: 'CTPAT Validator no puede abrir sus datos',
     diskFull:
