@@ -39,6 +39,7 @@ import {
   type Sharp,
 } from './services/evidence-store';
 import { fileCredentialStore } from './services/hq-credentials';
+import { startupError } from './services/startup-error';
 import { syncHostOptions } from './services/sync-host';
 import { createSyncService, type SyncService } from './services/sync-service';
 
@@ -136,7 +137,8 @@ async function start(): Promise<void> {
     // The enrolled person acts (never the OS account); demo Members' validations stay on this computer.
     services = openAppServices({ dataDir, credentials, demoValidationsStayLocal: true });
   } catch (error) {
-    dialog.showErrorBox('CTPAT Validator cannot open its data', error instanceof Error ? error.message : String(error));
+    const { title, content } = startupError(error, app.getPreferredSystemLanguages());
+    dialog.showErrorBox(title, content);
     app.exit(1);
     return;
   }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
 import type { FastifyBaseLogger, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { message } from '../shared/messages';
 import {
   CHECKSUM_MISMATCH_STATUS,
   EVIDENCE_SIZE_HEADER,
@@ -54,7 +55,7 @@ const RECORDS_NAMING_FILE = `WITH naming AS (
 const UPLOAD_ID_PATTERN = /^[0-9a-f]{32}$/;
 const newUploadId = (): string => randomBytes(16).toString('hex');
 const INTERNAL_ERROR_BODY = JSON.stringify({
-  error: { code: 'INTERNAL', message: 'HQ could not handle this request; try again later' },
+  error: { code: 'INTERNAL', message: message('hqEvidence.tryLater').message },
 });
 
 /** Upload-Metadata key HQ sets (overriding the client) so only the creating SCSS may resume an upload. */
@@ -90,10 +91,10 @@ type Caller = { principal: Principal; log: FastifyBaseLogger };
 class TusRefusal extends Error {
   readonly status_code: number;
   readonly body: string;
-  constructor(status: number, code: string, message: string) {
-    super(message);
+  constructor(status: number, code: string, text: string) {
+    super(text);
     this.status_code = status;
-    this.body = JSON.stringify({ error: { code, message } });
+    this.body = JSON.stringify({ error: { code, message: text } });
   }
 }
 
@@ -147,7 +148,7 @@ export const evidenceUploadRoutes: FastifyPluginAsync<EvidenceRoutesOptions> = a
   const callerOf = (req: TusRequest): Caller => {
     const raw = req.runtime?.node?.req;
     const caller = raw ? callers.get(raw as IncomingMessage) : undefined;
-    if (!caller) throw new TusRefusal(401, 'UNAUTHORIZED', 'Enrol this device again: its token is missing');
+    if (!caller) throw new TusRefusal(401, 'UNAUTHORIZED', message('hqEvidence.tokenMissing').message);
     return caller;
   };
 
@@ -166,7 +167,7 @@ export const evidenceUploadRoutes: FastifyPluginAsync<EvidenceRoutesOptions> = a
       // Unknown, malformed and someone else's uploads get one answer, revealing nothing.
       const upload = UPLOAD_ID_PATTERN.test(uploadId) ? await datastore.getUpload(uploadId).catch(() => null) : null;
       if (upload?.metadata?.[UPLOADER_KEY] !== principal.user.id) {
-        throw new TusRefusal(404, 'NOT_FOUND', 'HQ holds no such upload for this device');
+        throw new TusRefusal(404, 'NOT_FOUND', message('hqEvidence.noSuchUpload').message);
       }
     },
 
@@ -190,11 +191,7 @@ export const evidenceUploadRoutes: FastifyPluginAsync<EvidenceRoutesOptions> = a
       );
       if (records.length === 0) {
         log.info({ deviceId: principal.deviceId, sha256 }, 'evidence upload refused: not referenced');
-        throw new TusRefusal(
-          403,
-          'FORBIDDEN',
-          `No validation of yours at HQ references the evidence file ${sha256}; sync its evidence record first`,
-        );
+        throw new TusRefusal(403, 'FORBIDDEN', message('hqEvidence.notReferenced', { sha256 }).message);
       }
       // Only evidence records declare a size; a Member response names its files by SHA-256 alone.
       const sizes = records
@@ -204,7 +201,7 @@ export const evidenceUploadRoutes: FastifyPluginAsync<EvidenceRoutesOptions> = a
         throw new TusRefusal(
           400,
           'BAD_REQUEST',
-          `The upload declares ${upload.size} bytes but the evidence record says ${sizes[0]} bytes`,
+          message('hqEvidence.sizeMismatch', { declared: upload.size, recorded: sizes[0] ?? 0 }).message,
         );
       }
       log.info(
@@ -228,8 +225,7 @@ export const evidenceUploadRoutes: FastifyPluginAsync<EvidenceRoutesOptions> = a
         throw new TusRefusal(
           CHECKSUM_MISMATCH_STATUS,
           'CHECKSUM_MISMATCH',
-          `The bytes received hash to ${actual}, not ${sha256}: the file was changed or damaged on the way. ` +
-            'HQ kept nothing; upload the file again.',
+          message('hqEvidence.checksum', { actual, sha256 }).message,
         );
       }
       await fsyncPath(received);
@@ -269,7 +265,9 @@ export const evidenceUploadRoutes: FastifyPluginAsync<EvidenceRoutesOptions> = a
     if (!principal) return reply;
     const { uploadId } = request.params;
     if (uploadId !== undefined && !UPLOAD_ID_PATTERN.test(uploadId)) {
-      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'HQ holds no such upload for this device' } });
+      return reply
+        .code(404)
+        .send({ error: { code: 'NOT_FOUND', message: message('hqEvidence.noSuchUpload').message } });
     }
     callers.set(request.raw, { principal, log: request.log });
     reply.hijack();
@@ -325,7 +323,7 @@ export const evidenceUploadRoutes: FastifyPluginAsync<EvidenceRoutesOptions> = a
       );
     }
     if (held === null || onDisk?.size !== held) {
-      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'HQ holds no such file for you' } });
+      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: message('hqEvidence.noSuchFile').message } });
     }
     request.log.info({ deviceId: principal.deviceId, sha256: sha256.data }, 'evidence file sent');
     return reply

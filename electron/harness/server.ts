@@ -15,6 +15,7 @@ import { openAppServices } from '../services/app-services';
 import { resolveDataDir } from '../services/data-dir';
 import { evidenceRequestFor, evidenceResponseHeaders, openEvidenceRequest } from '../services/evidence-store';
 import { fileCredentialStore } from '../services/hq-credentials';
+import { startupError, systemLanguages } from '../services/startup-error';
 import { syncHostOptions } from '../services/sync-host';
 import { createSyncService } from '../services/sync-service';
 
@@ -256,8 +257,9 @@ if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1])))
     },
     (error: unknown) => {
       // These messages already say what happened and what to do; a stack would bury them.
-      if (error instanceof DatabaseTooNewError || error instanceof AppError) console.error(error.message);
-      else console.error('The web harness could not start:', error);
+      if (error instanceof DatabaseTooNewError || error instanceof AppError) {
+        console.error(startupError(error, systemLanguages(process.env)).content);
+      } else console.error('The web harness could not start:', error);
       process.exit(1);
     },
   );

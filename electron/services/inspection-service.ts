@@ -93,7 +93,6 @@ export function saveChecklist(ctx: ServiceContext, request: SaveChecklistRequest
       }),
     );
   }
-  const title = CHECKLIST_DEFINITIONS[request.kind].title;
   const kinds = criterion.checklists ?? [];
   if (!kinds.includes(request.kind)) {
     throw new AppError(
@@ -102,8 +101,8 @@ export function saveChecklist(ctx: ServiceContext, request: SaveChecklistRequest
         ? message('errors.inspection.noChecklist', { criterionId: criterion.id })
         : message('errors.inspection.otherChecklist', {
             criterionId: criterion.id,
-            kind: title,
-            kinds: kinds.map((k) => CHECKLIST_DEFINITIONS[k].title).join('; '),
+            kind: request.kind,
+            kinds: kinds.join(','),
           }),
     );
   }
@@ -129,7 +128,7 @@ export function saveChecklist(ctx: ServiceContext, request: SaveChecklistRequest
           throw new AppError(
             'BAD_REQUEST',
             message('errors.inspection.fixed', {
-              title: CHECKLIST_DEFINITIONS[stored.kind].title,
+              kind: stored.kind,
               criterionId: stored.criterionId,
             }),
           );

@@ -4,6 +4,7 @@ import type { RefusedChange, RefusedEvidenceView } from '../../shared/ipc/contra
 import { AppError } from '../../shared/ipc/envelope';
 import { message } from '../../shared/messages';
 import { parsePayload, storedRefusalMessage, validationIdOfChange } from '../sync/push-outbox';
+import { storedRefusalOf } from '../sync/sync-messages';
 import {
   clearEvidenceRefusal,
   keepEvidenceOffHq,
@@ -117,6 +118,12 @@ function findRefused(ctx: ServiceContext, changeId: string): RefusedRow {
 }
 
 /** Evidence files HQ refused, oldest first, each with the validation (and its Member) it was attached to. */
+/** A stored refusal's key, when the app wrote it, so the screen says it in the interface's language. */
+function reasonMessageOf(reason: string) {
+  const told = storedRefusalOf(reason);
+  return told ? { reasonMessage: told } : {};
+}
+
 export function listRefusedEvidence(ctx: ServiceContext): RefusedEvidenceView[] {
   const validationOf = stmt(
     ctx.db,
@@ -135,6 +142,7 @@ export function listRefusedEvidence(ctx: ServiceContext): RefusedEvidenceView[] 
       memberName: validation?.memberName ?? null,
       scheduledDate: validation?.scheduledDate ?? null,
       reason: file.reason,
+      ...reasonMessageOf(file.reason),
       refusedAt: file.refusedAt,
     };
   });

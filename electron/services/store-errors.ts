@@ -6,36 +6,31 @@ import { type MessageKey, message } from '../../shared/messages';
  * apart by SQLite's (extended) result code or the operating system's error code.
  */
 
-/** `key`: the whole message when a request failed (what happened, that nothing was saved, what to do). */
-type StoreFailure = { code: ErrorCode; problem: string; remedy: string; key: MessageKey };
+/**
+ * `key`: the whole message when a request failed (what happened, that nothing was saved, what to do);
+ * `openKey`: the same when the data folder could not be opened at start-up.
+ */
+type StoreFailure = { code: ErrorCode; key: MessageKey; openKey: MessageKey };
 
 const DISK_FULL: StoreFailure = {
   code: 'STORE_DISK_FULL',
   key: 'store.diskFull',
-  problem: 'this computer’s disk is full',
-  remedy: 'Free some disk space (empty the Recycle Bin, move large files elsewhere), then try again.',
+  openKey: 'startup.diskFull',
 };
 const READ_ONLY: StoreFailure = {
   code: 'STORE_READ_ONLY',
   key: 'store.readOnly',
-  problem: 'CTPAT Validator may not write to its data folder or database (or the drive is read-only or disconnected)',
-  remedy:
-    'Check that your account may write to the data folder and the files in it, or start the app with a data folder ' +
-    'it can write to (--data-dir or CTPAT_DATA_DIR); then try again.',
+  openKey: 'startup.readOnly',
 };
 const LOCKED: StoreFailure = {
   code: 'STORE_LOCKED',
   key: 'store.locked',
-  problem: 'the database is in use by another program, most likely a second copy of CTPAT Validator',
-  remedy: 'Close the other copy of CTPAT Validator, then try again.',
+  openKey: 'startup.locked',
 };
 const CORRUPT: StoreFailure = {
   code: 'STORE_CORRUPT',
   key: 'store.corrupt',
-  problem: 'the database in the data folder is damaged',
-  remedy:
-    'Do not delete or edit the data folder. Restore it from your latest backup, or contact support with the folder ' +
-    'so what it holds can be recovered.',
+  openKey: 'startup.corrupt',
 };
 
 const hasPrefix = (code: string, prefixes: readonly string[]) => prefixes.some((p) => code.startsWith(p));
@@ -63,8 +58,5 @@ export function storeFailureOnRequest(error: unknown): AppError | null {
 export function storeFailureOnOpen(error: unknown, dataDir: string): AppError | null {
   const failure = classifyStoreFailure(error);
   if (!failure) return null;
-  return new AppError(
-    failure.code,
-    `CTPAT Validator cannot open its data folder (${dataDir}): ${failure.problem}. ${failure.remedy}`,
-  );
+  return new AppError(failure.code, message(failure.openKey, { dir: dataDir }));
 }

@@ -125,6 +125,7 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
       state: current?.state ?? 'idle',
       lastSuccessAt: current?.lastSuccessAt ?? null,
       lastError: current?.lastError ?? null,
+      ...(current?.lastErrorMessage ? { lastErrorMessage: current.lastErrorMessage } : {}),
       pending: counts.pending,
       refused: counts.refused,
       progress,

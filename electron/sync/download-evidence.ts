@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Db } from '../../db/connection';
 import { stmt } from '../../db/statements';
+import { message } from '../../shared/messages';
 import { evidenceFileUrlPath, MAX_EVIDENCE_UPLOAD_BYTES } from '../../shared/sync/evidence-protocol';
 import {
   discardStaged,
@@ -101,7 +102,7 @@ export async function downloadPulledEvidence(
       if (error.kind === 'auth') throw new AuthError(error.message);
       if (error.kind === 'retry') {
         summary.failed.push({ sha256: file.sha256, reason: error.message });
-        summary.retryLater = `${missing.length - done} evidence file${missing.length - done === 1 ? '' : 's'} for review could not be fetched from HQ`;
+        summary.retryLater = message('sync.reviewEvidenceWaiting', { count: missing.length - done }).message;
         break;
       }
       if (error.kind === 'not-at-hq') summary.notYetAtHq += 1;

@@ -7,6 +7,7 @@ import {
   writeHqPolicyCopy,
 } from '../../db/queries/settings';
 import { type HqPolicy, HqPolicySchema, type Policy } from '../../shared/domain/policy';
+import { message } from '../../shared/messages';
 import { PolicyConflictSchema, type PolicyUpdateRequest } from '../../shared/sync/policy-protocol';
 import {
   ClientError,
@@ -43,7 +44,7 @@ export function policyPutResponseFrom(status: number, bodyText: string): HqPolic
   if (status >= 200 && status < 300) {
     const parsed = HqPolicySchema.safeParse(body);
     if (parsed.success) return parsed.data;
-    throw new ServerError('HQ answered the policy change with something this version does not understand.', status);
+    throw new ServerError(message('sync.policyNotUnderstood').message, status);
   }
   const conflict = PolicyConflictSchema.safeParse(body);
   if (status === 409 && conflict.success && conflict.data.current) {

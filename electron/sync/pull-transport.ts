@@ -1,3 +1,4 @@
+import { message } from '../../shared/messages';
 import { type PullResponse, PullResponseSchema } from '../../shared/sync/pull-protocol';
 import { errorForStatus, getHqJson, type HttpTransportOptions, parseJson, ServerError } from './transport';
 
@@ -19,7 +20,7 @@ export function pullResponseFrom(status: number, bodyText: string): PullResponse
   if (status >= 200 && status < 300) {
     const parsed = PullResponseSchema.safeParse(body);
     if (parsed.success) return parsed.data;
-    throw new ServerError(`HQ answered the pull with something this version does not understand.`, status);
+    throw new ServerError(message('sync.pullNotUnderstood').message, status);
   }
   throw errorForStatus(status, body);
 }

@@ -9,6 +9,7 @@ import { replaceOfficePeople } from '../../db/queries/office-people';
 import { stmt } from '../../db/statements';
 import { parseCatalogEdition } from '../../shared/catalog/load';
 import type { Member } from '../../shared/domain/validation';
+import { message } from '../../shared/messages';
 import { pulledValidationProblem } from '../../shared/sync/payloads';
 import {
   type Assignment,
@@ -76,7 +77,7 @@ export async function pullFromHq(db: Db, transport: PullTransport, options: Pull
     const cursor = readCursor(db);
     const page = await pullPageOrStartOver(db, transport, cursor, limit);
     if (page.hasMore && page.cursor === cursor) {
-      throw new ServerError('HQ said more rows wait but did not move the pull cursor; try again later.', 200);
+      throw new ServerError(message('sync.cursorStuck').message, 200);
     }
     const applied = db
       .transaction(() => {
@@ -97,7 +98,7 @@ export async function pullFromHq(db: Db, transport: PullTransport, options: Pull
       return summary;
     }
   }
-  throw new ServerError(`HQ kept sending pages after ${MAX_PAGES_PER_PULL}; the rest comes with the next sync.`, 200);
+  throw new ServerError(message('sync.tooManyPages', { pages: MAX_PAGES_PER_PULL }).message, 200);
 }
 
 /**

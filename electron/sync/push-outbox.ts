@@ -6,6 +6,7 @@ import { REVIEW_DECISION_LABELS } from '../../shared/domain/review';
 import { type Message, type MessageRef, message } from '../../shared/messages';
 import { type Change, ChangeSchema, type Receipt, ReceiptSchema } from '../../shared/sync/protocol';
 import { backoffDelayMs } from './retry';
+import { storedRefusalOf } from './sync-messages';
 import {
   ClientError,
   isRetryable,
@@ -123,7 +124,7 @@ async function pushBatch(
     } else if (error instanceof ClientError) {
       const [only] = batch;
       if (only) {
-        const reason = `HQ refused this change: ${error.message}`;
+        const reason = message('syncRefusal.wholeRequest', { hq: error.message }).message;
         db.transaction(() => markRefused(db, only.row.seq, reason, options.now().toISOString())).immediate();
         summary.refused += 1;
       }
@@ -152,7 +153,7 @@ async function pushBatch(
   const unanswered = batch.filter((m) => !byChangeId.has(m.change.changeId));
   if (unanswered.length > 0) {
     recordFailedAttempt(db, unanswered, 'HQ did not answer for every change sent.', options);
-    throw new ServerError(`HQ did not answer for ${unanswered.length} change(s); they will be sent again.`, 200);
+    throw new ServerError(message('sync.unanswered', { changes: unanswered.length }).message, 200);
   }
 }
 
@@ -213,9 +214,7 @@ async function isolateFailingChange(
   const [only] = batch;
   if (batch.length === 1 && only) {
     if (!(await transport.isHealthy?.())) return false;
-    const reason =
-      `HQ failed on this change ${only.row.attempts + 1} times while it took others (HQ: ${error.message}). ` +
-      'It is set aside so the rest can go; send it again once HQ is fixed.';
+    const reason = message('syncRefusal.keptFailing', { times: only.row.attempts + 1, hq: error.message }).message;
     db.transaction(() => markRefused(db, only.row.seq, reason, options.now().toISOString())).immediate();
     summary.refused += 1;
     return true;
@@ -274,11 +273,11 @@ export function toChange(row: OutboxDbRow): Change | string {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = issue?.path.join('.') || 'change';
-  if (field === 'entity') return `This change cannot be sent to HQ: HQ does not take "${row.entity}" records.`;
+  if (field === 'entity') return message('syncRefusal.entityNotTaken', { entity: row.entity }).message;
   if (field === 'operation') {
-    return `This change cannot be sent to HQ: HQ does not take the operation "${row.operation}" on ${row.entity} records.`;
+    return message('syncRefusal.operationNotTaken', { operation: row.operation, entity: row.entity }).message;
   }
-  return `This change cannot be sent to HQ: ${field}: ${issue?.message ?? 'is not valid'}.`;
+  return message('syncRefusal.fieldInvalid', { field, problem: issue?.message ?? 'is not valid' }).message;
 }
 
 /** Counts an attempt on every row of the failed batch; they wait one shared delay so they go back together. */
@@ -415,18 +414,20 @@ export function refusalMessage(change: Change, receipt: Receipt): Message {
 }
 
 /**
- * A refused row's stored reason by catalog key, when it is the refusal HQ's receipt gave (its outcome code says
- * which); null for reasons set aside here (a change HQ kept failing on) or stored before receipts were kept.
+ * A refused row's stored reason by catalog key: the refusal HQ's receipt gave (its outcome code says which), or
+ * one set aside here (a change HQ kept failing on, one HQ refused as a whole request) read back from its English;
+ * null for a reason none of them writes.
  */
 export function storedRefusalMessage(db: Db, row: Omit<QueuedRow, 'entity_id'>): MessageRef | null {
   if (row.parked_reason === null) return null;
   const json = stmt(db, 'SELECT receipt_json FROM sync_receipts WHERE change_id = ?').pluck().get(row.change_id);
-  if (typeof json !== 'string') return null;
-  const receipt = ReceiptSchema.safeParse(parsePayload(json));
-  if (!receipt.success) return null;
-  const change = { entity: row.entity, payload: parsePayload(row.payload_json) } as Change;
-  const { message: english, ...told } = refusalMessage(change, receipt.data);
-  return english === row.parked_reason ? told : null;
+  const receipt = typeof json === 'string' ? ReceiptSchema.safeParse(parsePayload(json)) : null;
+  if (receipt?.success) {
+    const change = { entity: row.entity, payload: parsePayload(row.payload_json) } as Change;
+    const { message: english, ...told } = refusalMessage(change, receipt.data);
+    if (english === row.parked_reason) return told;
+  }
+  return storedRefusalOf(row.parked_reason);
 }
 
 type SentEventKind = (typeof SENT_EVENT_KINDS)[number];

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection';
 import { stmt } from '../../db/statements';
-import type { MessageRef } from '../../shared/messages';
+import { type MessageRef, message } from '../../shared/messages';
 import {
   MAX_PUSH_BATCH,
   type PushSummary,
@@ -10,6 +10,7 @@ import {
 } from './push-outbox';
 import { archiveStateOf } from './receipt-check';
 import { backoffDelayMs } from './retry';
+import { storedRefusalOf, storedSyncMessage, syncMessageOf } from './sync-messages';
 import { AuthError, ClientError, isRetryable, type SyncTransport } from './transport';
 import { refusedEvidenceReasonsOf } from './upload-evidence';
 
@@ -19,6 +20,8 @@ export type SyncStatus = {
   state: SyncEngineState;
   lastSuccessAt: string | null;
   lastError: string | null;
+  /** The same by catalog key, for the interface's language (absent when there is no error). */
+  lastErrorMessage?: MessageRef;
   /** Changes waiting to be sent. */
   pending: number;
   /** Changes HQ refused, kept with a reason until the user deals with them. */
@@ -35,7 +38,7 @@ export type SyncProgress = { phase: 'push' | 'evidence' | 'receipts' | 'pull'; d
 /**
  * A step's result carries this when the step left work for a later try (HQ unreachable, a 5xx) but did
  * not throw, so the steps after it still run: the sentence the status line shows, e.g. "2 evidence files
- * could not reach HQ".
+ * could not reach HQ" (a sync.* message's English, read back by key for the interface).
  */
 export type UnfinishedStep = { retryLater: string };
 
@@ -66,8 +69,6 @@ export type SyncEngineOptions = {
   onProgress?: (progress: SyncProgress | null) => void;
   /** HQ found this laptop's audit chain cut short or rewritten since the head it recorded last. */
   onAuditChainBroken?: (recorded: { seq: number; hash: string } | null) => boolean;
-  /** How the status line words the time of the next try after a step failed, e.g. "2:05 PM". */
-  formatRetryTime?: (at: Date) => string;
 };
 
 export type SyncEngine = {
@@ -79,8 +80,6 @@ export type SyncEngine = {
   /** Cancels a scheduled retry. */
   stop(): void;
 };
-
-const retryTimeFormat = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit' });
 
 export const defaultSetTimer: SetTimer = (ms, fn) => {
   const handle = setTimeout(fn, ms);
@@ -94,7 +93,6 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const random = options.random ?? Math.random;
   const setTimer = options.setTimer ?? defaultSetTimer;
   const batchSize = options.batchSize ?? MAX_PUSH_BATCH;
-  const formatRetryTime = options.formatRetryTime ?? ((at: Date) => retryTimeFormat.format(at));
   let running: Promise<SyncResult> | null = null;
   let cancelRetry: (() => void) | null = null;
   const listeners = new Set<(status: SyncStatus) => void>();
@@ -121,21 +119,22 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   async function runSync(ignoreBackoff: boolean): Promise<SyncResult> {
     if (readState(db, 'needs_enrolment') === '1') {
-      return { ok: false, error: 'Enrol this device with HQ before syncing.', retryAt: null, needsEnrolment: true };
+      return { ok: false, error: message('sync.needsEnrolment').message, retryAt: null, needsEnrolment: true };
     }
     const report = options.onProgress ?? (() => undefined);
     let inStep = false;
     /** A step could not finish for a passing reason: say so and when the next try is, then schedule it. */
-    const retryStepsLater = (why: string): SyncResult => {
+    const retryStepsLater = (whys: readonly string[]): SyncResult => {
       const attempt = Number(readState(db, STEP_ATTEMPTS) ?? '0') + 1;
       const retryAt = new Date(now().getTime() + backoffDelayMs(attempt, random()));
+      const note = message('sync.retrying', { reason: whys.map(syncMessageOf), at: retryAt.toISOString() });
       writeState(db, {
         [STEP_ATTEMPTS]: String(attempt),
         [STEP_RETRY_AT]: retryAt.toISOString(),
-        last_error: `${why.replace(/\.$/, '')}; trying again at ${formatRetryTime(retryAt)}.`,
+        ...lastErrorState(note),
       });
       scheduleRetry();
-      return { ok: false, error: why, retryAt: retryAt.toISOString(), needsEnrolment: false };
+      return { ok: false, error: whys.join('; '), retryAt: retryAt.toISOString(), needsEnrolment: false };
     };
     try {
       const summary = await pushOutbox(db, transport, {
@@ -154,10 +153,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         steps[step.name] = result;
         if (isUnfinished(result)) unfinished.push(result.retryLater);
       }
-      if (unfinished.length > 0) return retryStepsLater(unfinished.join('; '));
+      if (unfinished.length > 0) return retryStepsLater(unfinished);
       writeState(db, {
         last_success_at: now().toISOString(),
-        last_error: null,
+        ...lastErrorState(null),
         [STEP_ATTEMPTS]: null,
         [STEP_RETRY_AT]: null,
       });
@@ -165,21 +164,21 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (summary.remaining > 0) scheduleRetry();
       return { ok: true, summary, steps };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const text = error instanceof Error ? error.message : String(error);
       if (error instanceof AuthError) {
         cancelRetry?.();
         cancelRetry = null;
-        writeState(db, { needs_enrolment: '1', last_error: message });
-        return { ok: false, error: message, retryAt: null, needsEnrolment: true };
+        writeState(db, { needs_enrolment: '1', ...lastErrorState(text) });
+        return { ok: false, error: text, retryAt: null, needsEnrolment: true };
       }
-      writeState(db, { last_error: message });
+      writeState(db, lastErrorState(text));
       // HQ refusing a follow-up request (a receipt, an upload) is shown, not thrown: the push itself stands.
-      if (error instanceof ClientError) return { ok: false, error: message, retryAt: null, needsEnrolment: false };
+      if (error instanceof ClientError) return { ok: false, error: text, retryAt: null, needsEnrolment: false };
       if (!isRetryable(error)) throw error;
       // The push recorded its own backoff on the outbox; a step (receipts, pull) has only the engine's.
-      if (inStep) return retryStepsLater(message);
+      if (inStep) return retryStepsLater([text]);
       scheduleRetry();
-      return { ok: false, error: message, retryAt: nextAttemptAt(db), needsEnrolment: false };
+      return { ok: false, error: text, retryAt: nextAttemptAt(db), needsEnrolment: false };
     }
   }
 
@@ -209,8 +208,20 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
 /** After the device is enrolled again (a new token), syncing may resume. */
 export function clearNeedsEnrolment(db: Db): void {
-  writeState(db, { needs_enrolment: null, last_error: null });
+  writeState(db, { needs_enrolment: null, ...lastErrorState(null) });
 }
+
+/**
+ * The status line's error as sync_state keeps it: its English (for logs and older versions) and, beside it, the
+ * message by key, so the status line can say it in the interface's language.
+ */
+function lastErrorState(error: string | MessageRef | null): Record<string, string | null> {
+  if (error === null) return { last_error: null, [LAST_ERROR_MESSAGE]: null };
+  const ref = typeof error === 'string' ? syncMessageOf(error) : { key: error.key, params: error.params };
+  const english = typeof error === 'string' ? error : message(error.key, error.params).message;
+  return { last_error: english, [LAST_ERROR_MESSAGE]: JSON.stringify(ref) };
+}
+const LAST_ERROR_MESSAGE = 'last_error_message';
 
 function readStatus(db: Db, syncing: boolean): SyncStatus {
   const counts = stmt(
@@ -226,7 +237,14 @@ function readStatus(db: Db, syncing: boolean): SyncStatus {
       : lastError !== null
         ? 'error'
         : 'idle';
-  return { state, lastSuccessAt: readState(db, 'last_success_at'), lastError, ...counts };
+  const lastErrorMessage = storedSyncMessage(lastError, readState(db, LAST_ERROR_MESSAGE));
+  return {
+    state,
+    lastSuccessAt: readState(db, 'last_success_at'),
+    lastError,
+    ...(lastErrorMessage ? { lastErrorMessage } : {}),
+    ...counts,
+  };
 }
 
 /** Consecutive syncs whose steps could not finish, and when to try them again (sync_state keys). */
@@ -304,7 +322,16 @@ export function validationSyncState(db: Db, validationId: string): ValidationSyn
     };
   }
   const [firstRefusedFile] = refusedEvidenceReasonsOf(db, validationId);
-  if (firstRefusedFile) return { state: 'needs-attention', reason: firstRefusedFile, refused: 0, ...times };
+  if (firstRefusedFile) {
+    const told = storedRefusalOf(firstRefusedFile);
+    return {
+      state: 'needs-attention',
+      reason: firstRefusedFile,
+      ...(told ? { reasonMessage: told } : {}),
+      refused: 0,
+      ...times,
+    };
+  }
   if (mine.length > 0) return { state: 'not-synced', pending: mine.length, ...times };
   return syncedAt ? { state: 'synced', ...times } : { state: 'not-synced', pending: 0, ...times };
 }

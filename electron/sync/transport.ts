@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { message } from '../../shared/messages';
 import { ApiErrorSchema, type Change, type PushAuditChainSchema, PushResponseSchema } from '../../shared/sync/protocol';
 
 export type PushResponse = z.infer<typeof PushResponseSchema>;
@@ -78,7 +79,7 @@ export function pushResponseFrom(status: number, bodyText: string): PushResponse
   if ((status >= 200 && status < 300) || status === 409) {
     const parsed = PushResponseSchema.safeParse(body);
     if (parsed.success) return parsed.data;
-    if (status !== 409) throw new ServerError(`HQ answered ${status} without a valid list of receipts.`, status);
+    if (status !== 409) throw new ServerError(message('sync.noReceipts', { status }).message, status);
   }
   throw errorForStatus(status, body);
 }
@@ -142,17 +143,17 @@ export async function getHqJson<T>(options: HttpTransportOptions, path: string, 
   if (status >= 200 && status < 300) {
     const parsed = schema.safeParse(body);
     if (parsed.success) return parsed.data;
-    throw new ServerError(`HQ answered ${path} with something this version does not understand.`, status);
+    throw new ServerError(message('sync.notUnderstood', { path }).message, status);
   }
   throw errorForStatus(status, body);
 }
 
 /** HQ's refusal as the typed error that says what the client does next. */
 export function errorForStatus(status: number, body: unknown): SyncTransportError {
-  const message = ApiErrorSchema.safeParse(body).data?.error.message ?? `HQ answered HTTP ${status}.`;
-  if (status === 401) return new AuthError(message);
-  if (status >= 500) return new ServerError(message, status);
-  return new ClientError(message, status);
+  const text = ApiErrorSchema.safeParse(body).data?.error.message ?? message('sync.answeredStatus', { status }).message;
+  if (status === 401) return new AuthError(text);
+  if (status >= 500) return new ServerError(text, status);
+  return new ClientError(text, status);
 }
 
 export function parseJson(text: string): unknown {
@@ -165,8 +166,10 @@ export function parseJson(text: string): unknown {
 
 export function networkMessage(error: unknown, timeoutMs: number): string {
   const name = error instanceof Error ? error.name : '';
-  if (name === 'TimeoutError' || name === 'AbortError') return `HQ did not answer within ${timeoutMs / 1000} s.`;
+  if (name === 'TimeoutError' || name === 'AbortError') {
+    return message('sync.noAnswerWithin', { seconds: timeoutMs / 1000 }).message;
+  }
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
   const detail = (cause as NodeJS.ErrnoException | undefined)?.code ?? cause?.message ?? (error as Error)?.message;
-  return `Could not reach HQ${detail ? ` (${detail})` : ''}.`;
+  return detail ? message('sync.unreachable', { detail }).message : message('sync.unreachableNoDetail').message;
 }

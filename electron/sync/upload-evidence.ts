@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { type DetailedError, Upload } from 'tus-js-client';
 import type { Db } from '../../db/connection';
 import { stmt } from '../../db/statements';
+import { message } from '../../shared/messages';
 import {
   CHECKSUM_MISMATCH_STATUS,
   EVIDENCE_UPLOADS_PATH,
@@ -298,18 +299,22 @@ function networkDetail(error: unknown): string {
 
 /** Turns an HQ answer (or its absence) into what the user is told and whether to try again. */
 function classify(status: number | null, body: string, error: unknown, fileName: string): Failure {
-  const later = `"${fileName}" will be sent again on the next sync.`;
-  if (status === null) return { kind: 'retry', reason: `Could not reach HQ (${networkDetail(error)}); ${later}` };
-  const message = hqMessage(body);
-  if (status === 401) return { kind: 'auth', reason: `HQ refused this device's token: ${message}` };
+  if (status === null) {
+    return {
+      kind: 'retry',
+      reason: message('evidenceUpload.unreachable', { detail: networkDetail(error), fileName }).message,
+    };
+  }
+  const hq = hqMessage(body);
+  if (status === 401) return { kind: 'auth', reason: message('evidenceUpload.tokenRefused', { hq }).message };
   if (status >= 500 || status === 409 || status === 423 || status === 429) {
-    return { kind: 'retry', reason: `HQ could not take "${fileName}" just now (HTTP ${status}); ${later}` };
+    return { kind: 'retry', reason: message('evidenceUpload.busy', { fileName, status }).message };
   }
   if (status === 404 || status === 410) {
     // The unfinished upload is gone at HQ (expired or cleaned up): start a new one next time.
     return {
       kind: 'retry',
-      reason: `HQ no longer had the partial upload of "${fileName}"; ${later}`,
+      reason: message('evidenceUpload.partialGone', { fileName }).message,
       forgetUpload: true,
     };
   }
@@ -317,12 +322,14 @@ function classify(status: number | null, body: string, error: unknown, fileName:
     return {
       kind: 'refused',
       forgetUpload: true,
-      reason:
-        `HQ refused "${fileName}": the copy on this laptop does not match its fingerprint (SHA-256), so it may be ` +
-        'damaged. Remove this evidence and attach the original file again.',
+      reason: message('evidenceUpload.checksum', { fileName }).message,
     };
   }
-  return { kind: 'refused', forgetUpload: true, reason: `HQ refused "${fileName}" (HTTP ${status}): ${message}.` };
+  return {
+    kind: 'refused',
+    forgetUpload: true,
+    reason: message('evidenceUpload.refused', { fileName, status, hq }).message,
+  };
 }
 
 const endpointOf = (baseUrl: string) => new URL(EVIDENCE_UPLOADS_PATH, baseUrl).toString();
@@ -428,10 +435,8 @@ function sendFile(
 async function localFileProblem(dataDir: string, file: PendingFile): Promise<string | null> {
   const info = await stat(evidenceFilePath(dataDir, file.sha256)).catch(() => null);
   if (info?.isFile() && info.size === file.size_bytes) return null;
-  return (
-    `"${file.file_name}" cannot be sent to HQ: its stored copy is ${info ? 'damaged' : 'missing'} in this ` +
-    "laptop's data folder. Remove this evidence and attach the original file again."
-  );
+  return message(info ? 'evidenceUpload.localDamaged' : 'evidenceUpload.localMissing', { fileName: file.file_name })
+    .message;
 }
 
 /**
@@ -498,7 +503,7 @@ export async function uploadPendingEvidence(
       if (kind === 'retry') {
         // HQ is unreachable or struggling: the rest wait too, and the engine tries again after a backoff.
         const waiting = pendingEvidenceCount(db);
-        summary.retryLater = `${waiting} evidence file${waiting === 1 ? '' : 's'} could not reach HQ`;
+        summary.retryLater = message('sync.evidenceWaiting', { count: waiting }).message;
         break;
       }
       fileFinished(file);

@@ -1,4 +1,4 @@
-import { CHECKLIST_DEFINITIONS, checklistItemsFor } from '../catalog/checklists';
+import { checklistItemsFor } from '../catalog/checklists';
 import { type Message, type MessageRef, message } from '../messages';
 import { messages } from '../messages/en';
 import type { ChecklistKind, InspectionChecklist, VirtualSession } from './field-work';
@@ -54,7 +54,6 @@ export function checklistProblems(
       continue;
     }
     for (const checklist of recorded) {
-      const labels = new Map(CHECKLIST_DEFINITIONS[checklist.kind].items.map((item) => [item.key, item.label]));
       const statusByKey = new Map(checklist.items.map((item) => [item.key, item.status]));
       const missing = checklistItemsFor(checklist.kind, checklist.refrigerated).filter(
         (item) => (statusByKey.get(item.key) ?? null) === null,
@@ -69,7 +68,7 @@ export function checklistProblems(
           label: checklist.label.trim(),
           missing: missing.length,
           total,
-          items: missing.map((m) => labels.get(m.key) ?? m.key).join(', '),
+          items: missing.map((m) => m.key).join(','),
         }),
       });
     }
@@ -129,7 +128,6 @@ export function failedChecklistItemProblems(
   for (const checklist of checklists) {
     if (!compliant.has(checklist.criterionId)) continue;
     const applicable = new Set(checklistItemsFor(checklist.kind, checklist.refrigerated).map((item) => item.key));
-    const labels = new Map(CHECKLIST_DEFINITIONS[checklist.kind].items.map((item) => [item.key, item.label]));
     const unexplained = checklist.items.filter(
       (item) => applicable.has(item.key) && item.status === 'FAIL' && item.note.trim() === '',
     );
@@ -141,7 +139,7 @@ export function failedChecklistItemProblems(
         checklist: checklistNameCode(checklist.kind, checklist.refrigerated),
         label: checklist.label.trim(),
         count: unexplained.length,
-        items: unexplained.map((item) => labels.get(item.key) ?? item.key).join(', '),
+        items: unexplained.map((item) => item.key).join(','),
       }),
     });
   }

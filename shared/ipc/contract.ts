@@ -520,6 +520,8 @@ export const SyncStatusViewSchema = z.object({
   state: z.enum(['idle', 'syncing', 'needs-enrolment', 'error']),
   lastSuccessAt: z.string().nullable(),
   lastError: z.string().nullable(),
+  /** The same by catalog key (sync.*), shown in the interface's language; absent for an error stored without one. */
+  lastErrorMessage: MessageRefSchema.optional(),
   pending: z.number().int().nonnegative(),
   refused: z.number().int().nonnegative(),
   /** What the running sync is doing, for the progress bar; null when no sync runs. */
@@ -585,7 +587,9 @@ export const RefusedEvidenceSchema = z.object({
   validationId: z.string().nullable(),
   memberName: z.string().nullable(),
   scheduledDate: z.string().nullable(),
+  /** Why, in English as stored; `reasonMessage` is the same by catalog key when the app wrote it. */
   reason: z.string(),
+  reasonMessage: MessageRefSchema.optional(),
   refusedAt: z.string(),
 });
 export type RefusedEvidenceView = z.infer<typeof RefusedEvidenceSchema>;

@@ -29,11 +29,11 @@ export const messages = {
       '{{id}} is a Must criterion marked Deficient: its finding is Action required (a Recommendation is advice the Member need not answer).',
     checklistMissing: '{{id}} is marked Compliant but no {{kinds, checklistsOr}} is recorded.',
     checklistUnrecorded:
-      '{{id}}: the {{checklist, checklist}}{{label, quoted}} has {{missing}} of {{total}} items not recorded ({{items}}).',
+      '{{id}}: the {{checklist, checklist}}{{label, quoted}} has {{missing}} of {{total}} items not recorded ({{items, checklistItems}}).',
     checklistFailed_one:
-      "{{id}} is marked Compliant but its {{checklist, checklist}}{{label, quoted}} failed an item ({{items}}). Change the result to Deficient, or write in the failed item's note why {{id}} is still compliant.",
+      "{{id}} is marked Compliant but its {{checklist, checklist}}{{label, quoted}} failed an item ({{items, checklistItems}}). Change the result to Deficient, or write in the failed item's note why {{id}} is still compliant.",
     checklistFailed_other:
-      "{{id}} is marked Compliant but its {{checklist, checklist}}{{label, quoted}} failed {{count}} items ({{items}}). Change the result to Deficient, or write in the failed item's note why {{id}} is still compliant.",
+      "{{id}} is marked Compliant but its {{checklist, checklist}}{{label, quoted}} failed {{count}} items ({{items, checklistItems}}). Change the result to Deficient, or write in the failed item's note why {{id}} is still compliant.",
     noSession: 'No virtual session is logged: record the platform, the start and end, and the participants.',
     theSession: 'The session',
     numberedSession: 'Session {{n}} ({{platform}})',
@@ -77,6 +77,21 @@ export const messages = {
     keyNul: 'This text has a field name that contains a NUL character, which cannot be stored.',
     keyBroken:
       'This text has a field name that contains a broken character (a lone UTF-16 surrogate), which cannot be stored.',
+    memberStillNeeds: 'Say what the Member still needs to do or send (at least 10 characters)',
+    memberDid: 'Say what the Member did or will do',
+    proposeClassification: 'Propose a classification: Action required, Recommendation or No finding',
+    oneLine: 'One line of text, no control characters.',
+    atMost: 'At most {{max}} characters.',
+    platform: 'Name the video platform',
+    siteName: 'Give the site a name',
+    marking: 'Give the marking every report page carries (e.g. CUI).',
+    bestPractice: 'Describe the best practice',
+    extension: 'An extension is 30, 60, 90 or 120 days',
+    reasonCodesUnique: 'Reason codes must be unique',
+    reasonCodeForm: 'Reason codes are UPPER_SNAKE_CASE',
+    criterionIdForm: 'Criterion ID looks like 4.17: category 1–12, a dot, a number',
+    notesLimit: 'Notes are limited to {{max}} characters',
+    returnComment: 'Say what the SCSS must correct or why you do not concur (at least {{min}} characters)',
   },
   /** Refusals of the main process (AppError), by the service that refuses. */
   errors: {
@@ -150,16 +165,18 @@ export const messages = {
         'Items of the {{checklist, checklist}} must be in checklist order: item {{position}} should be "{{expected}}", not "{{got}}".',
       criterionNotOnWorksheet: "Criterion {{criterionId}} is not on this validation's worksheet ({{edition}}).",
       noChecklist: 'Criterion {{criterionId}} does not call for an inspection checklist.',
-      otherChecklist: 'Criterion {{criterionId}} does not call for a {{kind}}; it calls for: {{kinds}}.',
+      otherChecklist:
+        'Criterion {{criterionId}} does not call for a {{kind, checklistKind}}; it calls for: {{kinds, checklistKinds}}.',
       refrigeratedContainersOnly: 'Only container inspections can be marked refrigerated.',
       otherValidation: 'That inspection belongs to another validation.',
       removed: 'That inspection was removed; add a new one to record it again.',
-      fixed: 'That inspection is a {{title}} under {{criterionId}}; its criterion and kind cannot change.',
+      fixed:
+        'That inspection is a {{kind, checklistKind}} under {{criterionId}}; its criterion and kind cannot change.',
       notRecorded: 'That inspection is not recorded on this validation (it may already be removed).',
       inPerson: 'This is an in-person validation; a virtual session log applies only to virtual validations.',
       endBeforeStart: 'The session end is before its start; check the end time.',
       receivedBeforeRequested:
-        'Document {{n}} ("{{title}}") is received ({{received}}) before it was requested ({{requested}}).',
+        'Document {{n}} ("{{title}}") is received ({{received, date}}) before it was requested ({{requested, date}}).',
       segmentCriteria_one:
         'Tour segment {{n}} ("{{area}}") names criterion {{criteria}}, not on this validation\'s worksheet.',
       segmentCriteria_other:
@@ -167,7 +184,7 @@ export const messages = {
       sessionElsewhere: 'That session log belongs to another validation.',
     },
     submission: {
-      alreadySubmitted: 'This validation was already submitted on {{at}}.',
+      alreadySubmitted: 'This validation was already submitted on {{at, localDate}}.',
       incomplete_one:
         'The validation is not complete: {{count}} problem to fix ({{first, messages}}{{more}}). Nothing was submitted.',
       incomplete_other:
@@ -333,6 +350,95 @@ export const messages = {
     hqOffice: '{{office}} field office at HQ',
     hqAll: 'Every validation at HQ',
   },
+  /** What the sync status line says went wrong (electron/sync): kept as a key with the English, shown in either language. */
+  sync: {
+    needsEnrolment: 'Enrol this device with HQ before syncing.',
+    unreachable: 'Could not reach HQ ({{detail}}).',
+    unreachableNoDetail: 'Could not reach HQ.',
+    noAnswerWithin: 'HQ did not answer within {{seconds}} s.',
+    answeredStatus: 'HQ answered HTTP {{status}}.',
+    noReceipts: 'HQ answered {{status}} without a valid list of receipts.',
+    notUnderstood: 'HQ answered {{path}} with something this version does not understand.',
+    pullNotUnderstood: 'HQ answered the pull with something this version does not understand.',
+    policyNotUnderstood: 'HQ answered the policy change with something this version does not understand.',
+    cursorStuck: 'HQ said more rows wait but did not move the pull cursor; try again later.',
+    tooManyPages: 'HQ kept sending pages after {{pages}}; the rest comes with the next sync.',
+    unanswered: 'HQ did not answer for {{changes}} change(s); they will be sent again.',
+    evidenceWaiting_one: '{{count}} evidence file could not reach HQ',
+    evidenceWaiting_other: '{{count}} evidence files could not reach HQ',
+    reviewEvidenceWaiting_one: '{{count}} evidence file for review could not be fetched from HQ',
+    reviewEvidenceWaiting_other: '{{count}} evidence files for review could not be fetched from HQ',
+    retrying: '{{reason, clauses}}; trying again at {{at, time}}.',
+    /** HQ's own words, as HQ wrote them. */
+    hqSaid: '{{text}}',
+  },
+  /** Changes set aside on this computer (electron/sync/push-outbox.ts), not by HQ's receipt. */
+  syncRefusal: {
+    keptFailing:
+      'HQ failed on this change {{times}} times while it took others (HQ: {{hq}}). It is set aside so the rest can go; send it again once HQ is fixed.',
+    wholeRequest: 'HQ refused this change: {{hq}}',
+    entityNotTaken: 'This change cannot be sent to HQ: HQ does not take "{{entity}}" records.',
+    operationNotTaken:
+      'This change cannot be sent to HQ: HQ does not take the operation "{{operation}}" on {{entity}} records.',
+    fieldInvalid: 'This change cannot be sent to HQ: {{field}}: {{problem}}.',
+  },
+  /** An evidence file on its way to HQ (electron/sync/upload-evidence.ts): why it waits or was refused. */
+  evidenceUpload: {
+    unreachable: 'Could not reach HQ ({{detail}}); "{{fileName}}" will be sent again on the next sync.',
+    tokenRefused: "HQ refused this device's token: {{hq}}",
+    busy: 'HQ could not take "{{fileName}}" just now (HTTP {{status}}); "{{fileName}}" will be sent again on the next sync.',
+    partialGone:
+      'HQ no longer had the partial upload of "{{fileName}}"; "{{fileName}}" will be sent again on the next sync.',
+    checksum:
+      'HQ refused "{{fileName}}": the copy on this laptop does not match its fingerprint (SHA-256), so it may be damaged. Remove this evidence and attach the original file again.',
+    refused: 'HQ refused "{{fileName}}" (HTTP {{status}}): {{hq}}.',
+    refusedBecause: 'HQ refused "{{fileName}}" (HTTP {{status}}): {{reason, clauses}}.',
+    localDamaged:
+      '"{{fileName}}" cannot be sent to HQ: its stored copy is damaged in this laptop\'s data folder. Remove this evidence and attach the original file again.',
+    localMissing:
+      '"{{fileName}}" cannot be sent to HQ: its stored copy is missing in this laptop\'s data folder. Remove this evidence and attach the original file again.',
+  },
+  /** HQ's refusals of an evidence upload (hq/evidence-upload.ts), read back by the laptop from their English. */
+  hqEvidence: {
+    notReferenced:
+      'No validation of yours at HQ references the evidence file {{sha256}}; sync its evidence record first',
+    sizeMismatch: 'The upload declares {{declared}} bytes but the evidence record says {{recorded}} bytes',
+    checksum:
+      'The bytes received hash to {{actual}}, not {{sha256}}: the file was changed or damaged on the way. HQ kept nothing; upload the file again.',
+    noSuchUpload: 'HQ holds no such upload for this device',
+    noSuchFile: 'HQ holds no such file for you',
+    tokenMissing: 'Enrol this device again: its token is missing',
+    tryLater: 'HQ could not handle this request; try again later',
+  },
+  /** What had to be left out of a report or the findings workbook (electron/services/report), each named. */
+  reportWarning: {
+    photoMissing: 'Photo left out: "{{fileName}}" is not on this computer (its file is missing).',
+    photoNoLibrary: 'Photo left out: "{{fileName}}" (the image library could not be loaded here).',
+    photoUnreadable:
+      'Photo left out: "{{fileName}}" could not be read as an image here (the file may be damaged, or in a format such as HEIC that cannot be shown).',
+    leftOut: 'Left out the validation of {{member}} dated {{date, date}} ({{id}}): {{detail}}.',
+    leftOutUnnamed: 'Left out the validation {{id}}: {{detail}}.',
+    recordUnreadable: 'its record on this computer cannot be read ({{error}})',
+    copyUnreadable: 'its copy from HQ cannot be read; sync again to receive it whole',
+    findingsUnread_one:
+      '{{count}} finding of the validation of {{member}} dated {{date, date}} ({{id}}) left out: unreadable in HQ’s copy.',
+    findingsUnread_other:
+      '{{count}} findings of the validation of {{member}} dated {{date, date}} ({{id}}) left out: unreadable in HQ’s copy.',
+  },
+  /** The app could not open its data folder at start-up (electron/main.ts, the web harness). */
+  startup: {
+    title: 'CTPAT Validator cannot open its data',
+    diskFull:
+      'CTPAT Validator cannot open its data folder ({{dir}}): this computer’s disk is full. Free some disk space (empty the Recycle Bin, move large files elsewhere), then try again.',
+    readOnly:
+      'CTPAT Validator cannot open its data folder ({{dir}}): CTPAT Validator may not write to its data folder or database (or the drive is read-only or disconnected). Check that your account may write to the data folder and the files in it, or start the app with a data folder it can write to (--data-dir or CTPAT_DATA_DIR); then try again.',
+    locked:
+      'CTPAT Validator cannot open its data folder ({{dir}}): the database is in use by another program, most likely a second copy of CTPAT Validator. Close the other copy of CTPAT Validator, then try again.',
+    corrupt:
+      'CTPAT Validator cannot open its data folder ({{dir}}): the database in the data folder is damaged. Do not delete or edit the data folder. Restore it from your latest backup, or contact support with the folder so what it holds can be recovered.',
+    tooNew:
+      'This data folder was written by a newer version of CTPAT Validator (store version {{found}}; this version understands up to {{supported}}). Nothing was changed. Install the latest CTPAT Validator to open it.',
+  },
   /** Words the formats of ./index.ts put inside other messages. */
   /** A Member's CTPAT record (shared/domain/member-record): why a change was refused. */
   memberRecord: {
@@ -446,6 +552,12 @@ export const messages = {
       CONTAINER_7_POINT: 'container inspection',
       TRACTOR_TRAILER_17_POINT: 'tractor/trailer inspection',
       SEAL_VVTT: 'VVTT seal check',
+    },
+    /** A checklist kind's title (shared/catalog/checklists.ts CHECKLIST_DEFINITIONS). */
+    checklistKind: {
+      CONTAINER_7_POINT: 'Container / IIT inspection (7-point; 8-point refrigerated)',
+      TRACTOR_TRAILER_17_POINT: 'Tractor (7) and trailer (10) inspection',
+      SEAL_VVTT: 'Seal verification: View, Verify, Tug, Twist (VVTT)',
     },
     checklistName: {
       CONTAINER_7_POINT: '7-point container inspection',

@@ -1,13 +1,10 @@
 import type { FieldIssue } from '../ipc/envelope';
-import { catalogText, englishText, type MessageKey, type MessageRef } from '.';
+import { englishText, type MessageKey, type MessageRef } from '.';
 import { messages } from './en';
+import { recogniseMessage } from './recognise';
 
-/** The key of each field message the catalog writes without values, by its English: "Use a date in …" → fields.isoDate. */
-const BY_TEXT = new Map(
-  Object.entries(messages.fields)
-    .filter(([, text]) => !text.includes('{{'))
-    .map(([name, text]) => [text, `fields.${name}` as MessageKey]),
-);
+/** Every field message of the catalog, found by its English: "Use a date in …" → fields.isoDate. */
+const FIELD_KEYS = Object.keys(messages.fields).map((name) => `fields.${name}` as MessageKey);
 
 /** The part of a zod issue the catalog reads: what kind, and its bounds. */
 type IssueLike = { code: string; message: string; origin?: string; minimum?: unknown; maximum?: unknown };
@@ -23,13 +20,11 @@ function genericRef(issue: IssueLike): MessageRef | null {
 
 /**
  * A refused field as the renderer gets it: its path, zod's (or the schema's) English, and the catalog's key when
- * the catalog writes exactly that English, so every language shows what English shows.
+ * the catalog writes exactly that English (a schema's own words with their values read back), so every language
+ * shows what English shows.
  */
 export function fieldIssue(path: string, issue: IssueLike): FieldIssue {
-  const byText = BY_TEXT.get(issue.message);
-  const ref: MessageRef | null = byText ? { key: byText } : genericRef(issue);
-  if (!ref || englishText(ref) !== issue.message || catalogText(messages, ref.key) === undefined) {
-    return { path, message: issue.message };
-  }
-  return { path, message: issue.message, ...ref };
+  const generic = genericRef(issue);
+  const ref = generic && englishText(generic) === issue.message ? generic : recogniseMessage(issue.message, FIELD_KEYS);
+  return ref ? { path, message: issue.message, ...ref } : { path, message: issue.message };
 }

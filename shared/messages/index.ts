@@ -1,5 +1,6 @@
 import { format, parseISO } from 'date-fns';
 import { z } from 'zod';
+import { CHECKLIST_DEFINITIONS } from '../catalog/checklists';
 import { ENTITY_TYPE_LABELS, type EntityType } from '../domain/entity-types';
 import { formatFileSize } from '../domain/file-size';
 import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../domain/lifecycle';
@@ -42,8 +43,14 @@ export const MessageRefSchema: z.ZodType<MessageRef> = z.lazy(() =>
  * - entityType, result: the name of a code; workflowState: a state's name in lower case, inside a sentence.
  * - checklist: a checklist's name in a sentence ("8-point container inspection"; kind or CONTAINER_8_POINT).
  * - checklistsOr: kinds separated by commas, as short names joined by "or".
+ * - checklistKind: a checklist kind's title ("Tractor (7) and trailer (10) inspection"); checklistKinds: kinds
+ *   separated by commas, their titles joined by "; ".
+ * - checklistItems: checklist item keys separated by commas, as their labels joined by ", ".
+ * - localDate: the day an ISO date-time fell on this computer's calendar ("Mar 1, 2027").
  * - quoted: a label the person typed, in quotes after a space; nothing when it is empty.
  * - messages: a list of messages, one after another.
+ * - clauses: a list of messages joined by "; ", each without its closing full stop (inside one sentence).
+ * - time: an ISO date-time as the local time of day ("2:05 PM").
  * - fileSize, fileSizeExact: a number of bytes as "25 MB" (to 1 decimal; exact: to 3).
  * - fileType, workflowEvent, workflowEventName, reviewDecision: the words for a code under `words` in the catalog.
  */
@@ -54,8 +61,14 @@ export const MESSAGE_FORMATS = [
   'workflowState',
   'checklist',
   'checklistsOr',
+  'checklistKind',
+  'checklistKinds',
+  'checklistItems',
+  'localDate',
   'quoted',
   'messages',
+  'clauses',
+  'time',
   'fileSize',
   'fileSizeExact',
   'fileType',
@@ -87,7 +100,33 @@ const englishFormats: Record<MessageFormat, (value: MessageParam) => string> = {
       .join(messages.words.or),
   quoted: (value) => (value === '' ? '' : ` "${value}"`),
   messages: (value) => (Array.isArray(value) ? value.map((m: MessageRef) => englishText(m)).join(' ') : String(value)),
+  checklistKind: (value) => word('checklistKind', value),
+  checklistKinds: (value) =>
+    String(value)
+      .split(',')
+      .map((kind) => word('checklistKind', kind))
+      .join('; '),
+  checklistItems: (value) =>
+    String(value)
+      .split(',')
+      .map((key) => CHECKLIST_ITEM_LABELS.get(key) ?? key)
+      .join(', '),
+  localDate: (value) => format(parseISO(String(value)), 'MMM d, yyyy'),
+  clauses: (value) =>
+    joinClauses(Array.isArray(value) ? value.map((m: MessageRef) => englishText(m)) : [String(value)]),
+  time: (value) => englishTime.format(new Date(String(value))),
 };
+
+/** Every checklist item's English label by its key (keys are unique across the checklists). */
+const CHECKLIST_ITEM_LABELS = new Map(
+  Object.values(CHECKLIST_DEFINITIONS).flatMap((definition) => definition.items.map((item) => [item.key, item.label])),
+);
+
+const englishTime = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit' });
+
+/** Sentences as clauses of one sentence: "HQ is busy." and "1 file could not reach HQ" → "HQ is busy; 1 file …". */
+export const joinClauses = (sentences: readonly string[]): string =>
+  sentences.map((sentence) => sentence.replace(/\.$/, '')).join('; ');
 
 /** The catalog's text at a dotted key, or undefined. */
 export function catalogText(catalog: object, key: string): string | undefined {
@@ -111,6 +150,27 @@ export function englishText(message: MessageRef): string {
     if (value === undefined) return whole;
     if (!formatName) return String(value);
     const write = englishFormats[formatName as MessageFormat];
+    return write ? write(value) : String(value);
+  });
+}
+
+/**
+ * A message in another language's catalog (the Spanish one has the English's keys), for text written before the
+ * renderer runs, e.g. the start-up error: plurals by that language's rules; `{{value, format}}` as English writes
+ * it, so only messages with plain values read fully in that language.
+ */
+export function textIn(catalog: object, locale: string, message: MessageRef): string {
+  const { key, params = {} } = message;
+  const count = params.count;
+  const form = typeof count === 'number' ? new Intl.PluralRules(locale).select(count) : undefined;
+  const template =
+    (form ? (catalogText(catalog, `${key}_${form}`) ?? catalogText(catalog, `${key}_other`)) : undefined) ??
+    catalogText(catalog, key);
+  if (template === undefined) return englishText(message);
+  return template.replace(PLACEHOLDER, (whole, name: string, formatName?: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    const write = formatName ? englishFormats[formatName as MessageFormat] : undefined;
     return write ? write(value) : String(value);
   });
 }

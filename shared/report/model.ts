@@ -116,7 +116,7 @@ export type ReportBase = {
   audience: ReportAudience;
   /** The language of the report's fixed text, domain names and criterion text (never of what the SCSS typed). */
   language: ReportLanguage;
-  /** The Member's correspondence language (the Member-facing report's), English when this computer does not know it. */
+  /** The Member-facing report's language: the Member's correspondence language, the interface's when not known here. */
   memberLanguage: ReportLanguage;
   /** The criterion text comes from a translation not yet checked against CBP's documents: the report says so. */
   unofficialCatalogText: boolean;
@@ -216,15 +216,16 @@ export type ReportOptions<A extends ReportAudience = ReportAudience> = {
 };
 
 /**
- * The language a report is written in: a Member reads theirs (their correspondence language, English when this
- * computer does not know the Member); the internal report is for CBP, in the language of the SCSS's interface.
+ * The language a report is written in: a Member reads theirs (their correspondence language; the SCSS's interface
+ * language when this computer does not know the Member, e.g. a copy pulled from HQ without the Member record);
+ * the internal report is for CBP, in the language of the SCSS's interface.
  */
 export function reportLanguageFor(
   audience: ReportAudience,
   memberLanguage: ReportLanguage | null | undefined,
   interfaceLanguage: ReportLanguage | undefined,
 ): ReportLanguage {
-  return (audience === 'MEMBER' ? memberLanguage : interfaceLanguage) ?? 'en';
+  return (audience === 'MEMBER' ? (memberLanguage ?? interfaceLanguage) : interfaceLanguage) ?? 'en';
 }
 
 /** What a report's language needs: its text, domain names, and the edition's overlay in that language (if any). */
@@ -334,7 +335,8 @@ function buildBase(input: ReportInput, options: ReportOptions, l: Localized): Re
     format: REPORT_FORMAT,
     audience: options.audience,
     language: l.language,
-    memberLanguage: input.member?.correspondenceLanguage ?? 'en',
+    // Unknown here: the Member-facing report follows the interface, the language this report was asked in.
+    memberLanguage: input.member?.correspondenceLanguage ?? l.language,
     unofficialCatalogText: l.translation !== null && !l.translation.verified,
     title: text.title,
     marking: options.marking?.trim() || DEFAULT_MARKING,

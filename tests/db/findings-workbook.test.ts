@@ -9,6 +9,8 @@ import { reportModelFor } from '../../electron/services/report/export';
 import { exportFindingsWorkbook } from '../../electron/services/report/findings-workbook';
 import { saveResponse } from '../../electron/services/response-service';
 import { submitValidation } from '../../electron/services/submission-service';
+import { i18n } from '../../renderer/src/i18n';
+import { translateWarning } from '../../renderer/src/screens/report/report-warnings';
 import { responseDueDate } from '../../shared/domain/lifecycle';
 import type { Member } from '../../shared/domain/validation';
 import type { FindingsWorkbookFilter } from '../../shared/report/workbook-filter';
@@ -408,11 +410,19 @@ describe('exportFindingsWorkbook', () => {
     expect(result.validations).toBe(5);
     expect(result.findings).toBe(6);
     expect(result.warnings).toEqual([
-      expect.stringMatching(
-        new RegExp(`^Left out the validation of an unknown date \\(${BROKEN_ID}\\): .*cannot be read`),
-      ),
-      `1 finding(s) of the Bayou Logistics Imports LLC of 2026-02-11 (${PARTIAL_ID}) left out: unreadable in HQ's copy.`,
+      expect.stringMatching(new RegExp(`^Left out the validation ${BROKEN_ID}: .*cannot be read`)),
+      `1 finding of the validation of Bayou Logistics Imports LLC dated Feb 11, 2026 (${PARTIAL_ID}) left out: unreadable in HQ’s copy.`,
     ]);
+    // The Reports area reads them back by key and writes them in Spanish, the date by the locale.
+    await i18n.changeLanguage('es');
+    try {
+      expect(result.warnings.map(translateWarning)).toEqual([
+        expect.stringMatching(new RegExp(`^Se omitió la validación ${BROKEN_ID}: `)),
+        `Se omitió 1 hallazgo de la validación de Bayou Logistics Imports LLC del 11 de febrero de 2026 (${PARTIAL_ID}): no se puede leer en la copia de la sede central.`,
+      ]);
+    } finally {
+      await i18n.changeLanguage('en');
+    }
     const findings = rowsOf(await readXlsx(result.bytes), 'Findings');
     expect(findings.filter((f) => f['Validation ID'] === PARTIAL_ID)).toHaveLength(2);
   });

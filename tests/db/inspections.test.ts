@@ -464,7 +464,7 @@ describe('virtual session log', () => {
           }),
         ),
       'BAD_REQUEST',
-      /Document 1 \("Visitor log"\) is received \(2026-03-04\) before it was requested/,
+      /Document 1 \("Visitor log"\) is received \(Mar 4, 2026\) before it was requested \(Mar 5, 2026\)/,
     );
     expectRefusedWithoutWrites(
       () =>

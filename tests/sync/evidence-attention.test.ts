@@ -11,6 +11,8 @@ import { submitValidation } from '../../electron/services/submission-service';
 import { syncHostOptions } from '../../electron/services/sync-host';
 import { createSyncService, type SyncService } from '../../electron/services/sync-service';
 import { issueEnrolmentCode } from '../../hq/identity';
+import { i18n } from '../../renderer/src/i18n';
+import { translateMessage } from '../../renderer/src/i18n/messages';
 import type { Evidence } from '../../shared/domain/field-work';
 import { AppError } from '../../shared/ipc/envelope';
 import { buildCompleteValidation } from '../db/complete-validation';
@@ -101,6 +103,20 @@ const stateOf = (laptop: Laptop, validationId: string) =>
 
 const RETRYING = /; trying again at \d{1,2}:\d{2} [AP]M\.$/;
 
+/** What the status line (or a refusal) says in Spanish: the stored key in the interface's language. */
+async function inSpanish(told: { message: string; key?: string; params?: object }): Promise<string> {
+  await i18n.changeLanguage('es');
+  try {
+    return translateMessage(told as never);
+  } finally {
+    await i18n.changeLanguage('en');
+  }
+}
+const lastErrorOf = (laptop: Laptop) => {
+  const status = laptop.sync.status();
+  return { message: status.lastError ?? '', ...status.lastErrorMessage };
+};
+
 describe('a sync step that HQ cannot take just now is retried with backoff and shown in the status', () => {
   it('an evidence upload answered 503 is tried again within seconds, not at the next periodic sync', async () => {
     const hq = await hqWithOutage();
@@ -122,6 +138,9 @@ describe('a sync step that HQ cannot take just now is retried with backoff and s
     expect(laptop.sync.status()).toMatchObject({ pending: 0, refused: 0, state: 'error' });
     expect(laptop.sync.status().lastError).toMatch(/^1 evidence file could not reach HQ; trying again at /);
     expect(laptop.sync.status().lastError).toMatch(RETRYING);
+    expect(await inSpanish(lastErrorOf(laptop))).toMatch(
+      /^1 archivo de evidencia no pudo llegar a la sede central; se intentará de nuevo a las \d{1,2}:\d{2}\.$/,
+    );
     expect(await hq.heldFiles()).toEqual([]);
 
     // First retry (backoff ≤ 1 s): HQ is still busy, so the status still shows it.
@@ -153,6 +172,10 @@ describe('a sync step that HQ cannot take just now is retried with backoff and s
     await laptop.sync.syncNow();
     expect(laptop.sync.status()).toMatchObject({ pending: 0, state: 'error' });
     expect(laptop.sync.status().lastError).toMatch(/^HQ is busy; try again shortly; trying again at /);
+    // HQ's own words stay as HQ wrote them; the app's words around them are Spanish.
+    expect(await inSpanish(lastErrorOf(laptop))).toMatch(
+      /^HQ is busy; try again shortly; se intentará de nuevo a las \d{1,2}:\d{2}\.$/,
+    );
     expect(stateOf(laptop, validation.id)).toMatchObject({ state: 'synced', safeToArchiveAt: null });
 
     hq.outage.on = false;
@@ -189,6 +212,9 @@ describe('evidence files HQ refused', () => {
     for (const file of refused) {
       expect(file).toMatchObject({ validationId: validation.id, memberName, scheduledDate: validation.scheduledDate });
       expect(file.reason).toContain(`HQ refused "${file.fileName}": the copy on this laptop does not match`);
+      expect(await inSpanish({ message: file.reason, ...file.reasonMessage })).toBe(
+        `La sede central rechazó «${file.fileName}»: la copia de esta computadora no coincide con su huella digital (SHA-256), así que puede estar dañada. Retire esta evidencia y adjunte de nuevo el archivo original.`,
+      );
     }
     expect(stateOf(laptop, validation.id)).toMatchObject({
       state: 'needs-attention',

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { listRefusedChanges } from '../../electron/services/refused-changes';
 import { HQ_FAILURES_BEFORE_ISOLATING } from '../../electron/sync/push-outbox';
 import { pushResponseFrom, type SyncTransport } from '../../electron/sync/transport';
+import { i18n } from '../../renderer/src/i18n';
+import { translateMessage } from '../../renderer/src/i18n/messages';
 import {
   BACKENDS,
   type Client,
@@ -73,6 +76,16 @@ describe.each(BACKENDS)('one change HQ keeps failing on does not hold back the r
       ],
     ]);
     expect(countOutbox(world.alice)).toEqual({ pending: 0, refused: 1 });
+    // Settings → Changes HQ refused says it in Spanish too, HQ's own words inside as HQ wrote them.
+    const [listed] = listRefusedChanges(world.alice.services.ctx);
+    await i18n.changeLanguage('es');
+    try {
+      expect(translateMessage({ message: listed?.reason ?? '', ...listed?.reasonMessage })).toBe(
+        'La sede central falló 3 veces con este cambio mientras aceptaba otros (sede central: HQ could not handle this request; try again later). Se apartó para que los demás puedan enviarse; envíelo de nuevo cuando la sede central lo haya corregido.',
+      );
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 
   it('sets nothing aside while HQ fails on everything (its health check fails too)', async () => {

@@ -56,6 +56,7 @@ const fake = vi.hoisted(() => {
         }),
     ),
     userDataDir: '',
+    systemLanguages: ['en-US'] as string[],
   };
   class FakeWindow {
     readonly options: Record<string, unknown>;
@@ -94,6 +95,7 @@ const fake = vi.hoisted(() => {
       whenReady: () => readyPromise,
       getPath: (_name: string) => state.userDataDir,
       getVersion: () => '9.9.9-test',
+      getPreferredSystemLanguages: () => state.systemLanguages,
       requestSingleInstanceLock: () => true,
       on(event: string, listener: Listener) {
         const list = state.appListeners.get(event) ?? [];
@@ -446,32 +448,43 @@ describe('electron/main.ts with a stand-in electron module', () => {
 });
 
 describe('electron/main.ts when the data folder cannot be opened', () => {
-  it('shows an error box naming the problem and exits with code 1 without opening a window', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-main-too-new-'));
-    try {
-      // A store from a newer release: openAppServices refuses it.
-      const Database = (await import('better-sqlite3')).default;
-      const newer = new Database(path.join(dir, 'ctpat-validator.sqlite3'));
-      newer.pragma('user_version = 999');
-      newer.close();
-      process.env.CTPAT_DATA_DIR = dir;
-      const windowsBefore = fake.state.windows.length;
-      const channelsBefore = fake.state.ipcChannels.length;
-      vi.resetModules();
-      await import('../../electron/main');
-      await vi.waitFor(() => expect(fake.state.exit).toHaveBeenCalledWith(1), { timeout: 10_000, interval: 10 });
-      expect(fake.state.showErrorBox).toHaveBeenCalledWith(
-        'CTPAT Validator cannot open its data',
-        expect.stringMatching(/newer version of CTPAT Validator.*Nothing was changed/s),
-      );
-      expect(fake.state.windows).toHaveLength(windowsBefore);
-      expect(fake.state.ipcChannels).toHaveLength(channelsBefore);
-    } finally {
-      if (savedDataDirEnv === undefined) delete process.env.CTPAT_DATA_DIR;
-      else process.env.CTPAT_DATA_DIR = savedDataDirEnv;
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it.each([
+    ['en-US', 'CTPAT Validator cannot open its data', /newer version of CTPAT Validator.*Nothing was changed/s],
+    // The language preference lives in the folder that cannot be opened: the system's first language decides.
+    [
+      'es-MX',
+      'CTPAT Validator no puede abrir sus datos',
+      /versión más reciente de CTPAT Validator.*No se cambió nada/s,
+    ],
+  ])(
+    'shows an error box naming the problem (system language %s) and exits with code 1 without opening a window',
+    async (language, title, content) => {
+      fake.state.systemLanguages = [language, 'en-US'];
+      fake.state.exit.mockClear();
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-main-too-new-'));
+      try {
+        // A store from a newer release: openAppServices refuses it.
+        const Database = (await import('better-sqlite3')).default;
+        const newer = new Database(path.join(dir, 'ctpat-validator.sqlite3'));
+        newer.pragma('user_version = 999');
+        newer.close();
+        process.env.CTPAT_DATA_DIR = dir;
+        const windowsBefore = fake.state.windows.length;
+        const channelsBefore = fake.state.ipcChannels.length;
+        vi.resetModules();
+        await import('../../electron/main');
+        await vi.waitFor(() => expect(fake.state.exit).toHaveBeenCalledWith(1), { timeout: 10_000, interval: 10 });
+        expect(fake.state.showErrorBox).toHaveBeenLastCalledWith(title, expect.stringMatching(content));
+        expect(fake.state.windows).toHaveLength(windowsBefore);
+        expect(fake.state.ipcChannels).toHaveLength(channelsBefore);
+      } finally {
+        fake.state.systemLanguages = ['en-US'];
+        if (savedDataDirEnv === undefined) delete process.env.CTPAT_DATA_DIR;
+        else process.env.CTPAT_DATA_DIR = savedDataDirEnv;
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
 describe('electron/main/security.ts', () => {

@@ -2,6 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { DatabaseTooNewError } from '../../db/migrations';
+import { startupError, systemLanguages } from '../../electron/services/startup-error';
+import { storeFailureOnOpen } from '../../electron/services/store-errors';
 import { refusalMessage } from '../../electron/sync/push-outbox';
 import { i18n } from '../../renderer/src/i18n';
 import { messages as en } from '../../renderer/src/i18n/locales/en/messages';
@@ -155,6 +158,10 @@ describe('field issues from request validation', () => {
     expect(date).toMatchObject({ key: 'fields.isoDate', message: 'Use a date in the form YYYY-MM-DD' });
     // A schema's own words the catalog does not have stay as they are, in English.
     expect(issueOf(z.string().min(2, { error: 'Say more' }), 'a')).toEqual({ path: 'notes', message: 'Say more' });
+    // A schema's own words the catalog has, with their values: the notes limit, the return comment.
+    const notes = issueOf(z.string().max(3, { error: 'Notes are limited to 3 characters' }), 'long');
+    const platform = issueOf(z.string().min(1, { error: 'Name the video platform' }), '');
+    expect(notes).toMatchObject({ key: 'fields.notesLimit', params: { max: '3' } });
 
     await i18n.changeLanguage('es');
     expect([tooLong, empty, short, date].map((issue) => translateMessage(issue))).toEqual([
@@ -162,6 +169,10 @@ describe('field issues from request validation', () => {
       'Este campo es obligatorio.',
       'Escriba al menos 3 caracteres.',
       'Use una fecha con el formato AAAA-MM-DD',
+    ]);
+    expect([notes, platform].map((issue) => translateMessage(issue))).toEqual([
+      'Las notas tienen un límite de 3 caracteres',
+      'Indique la plataforma de video',
     ]);
   });
 });
@@ -233,5 +244,68 @@ describe('the interface writes a message in its language', () => {
     );
     const onNotApplicable = message('completeness.recommendationOnResult', { id: '2.2', result: 'NOT_APPLICABLE' });
     expect(translateMessage(onNotApplicable)).toMatch(/^2\.2 tiene una Recomendación, pero está marcado No aplica:/);
+  });
+});
+
+describe('the start-up error when the data folder cannot be opened', () => {
+  it('is written in the system’s first language, English as the store failure and the migration wrote it', () => {
+    const readOnly = storeFailureOnOpen({ code: 'SQLITE_CANTOPEN' }, '/data/ctpat');
+    const tooNew = new DatabaseTooNewError(9, 4);
+    expect(startupError(tooNew, ['en-GB', 'es-MX']).content).toBe(tooNew.message);
+    expect(startupError(readOnly, ['de-DE', 'es-MX'])).toEqual({
+      title: 'CTPAT Validator no puede abrir sus datos',
+      content: expect.stringMatching(
+        /^CTPAT Validator no puede abrir su carpeta de datos \(\/data\/ctpat\): CTPAT Validator no puede escribir/,
+      ),
+    });
+    expect(startupError(tooNew, ['es-419']).content).toBe(
+      'Esta carpeta de datos la escribió una versión más reciente de CTPAT Validator (versión del almacén 9; esta versión entiende hasta la 4). No se cambió nada. Instale la última versión de CTPAT Validator para abrirla.',
+    );
+    expect(readOnly?.message).toMatch(
+      /^CTPAT Validator cannot open its data folder \(\/data\/ctpat\): CTPAT Validator may not write/,
+    );
+    expect(systemLanguages({ LANG: 'es_MX.UTF-8' })).toEqual(['es-MX.UTF-8']);
+    expect(startupError(new Error('boom'), []).content).toBe('boom');
+  });
+});
+
+describe('dates and checklist names inside messages', () => {
+  it('are written in the interface’s language, not as ISO dates or English titles', async () => {
+    const late = message('errors.inspection.receivedBeforeRequested', {
+      n: 1,
+      title: 'Visitor log',
+      received: '2026-03-04',
+      requested: '2026-03-05',
+    });
+    const submitted = message('errors.submission.alreadySubmitted', { at: '2027-03-01T15:00:00.000Z' });
+    const other = message('errors.inspection.otherChecklist', {
+      criterionId: '6.7',
+      kind: 'CONTAINER_7_POINT',
+      kinds: 'SEAL_VVTT,TRACTOR_TRAILER_17_POINT',
+    });
+    const failed = message('completeness.checklistFailed', {
+      id: '6.7',
+      checklist: 'TRACTOR_TRAILER_17_POINT',
+      label: '',
+      count: 2,
+      items: 'trailer-floor,tractor-bumper-tires-rims',
+    });
+    expect(late.message).toBe(
+      'Document 1 ("Visitor log") is received (Mar 4, 2026) before it was requested (Mar 5, 2026).',
+    );
+    expect(submitted.message).toBe('This validation was already submitted on Mar 1, 2027.');
+    expect(other.message).toBe(
+      'Criterion 6.7 does not call for a Container / IIT inspection (7-point; 8-point refrigerated); it calls for: Seal verification: View, Verify, Tug, Twist (VVTT); Tractor (7) and trailer (10) inspection.',
+    );
+    expect(failed.message).toMatch(/failed 2 items \(Floor, Bumper, tires and rims\)/);
+    await i18n.changeLanguage('es');
+    expect(translateMessage(late)).toBe(
+      'El documento 1 («Visitor log») figura como recibido (4 de marzo de 2026) antes de haberse solicitado (5 de marzo de 2026).',
+    );
+    expect(translateMessage(submitted)).toBe('Esta validación ya se envió el 1 de marzo de 2027.');
+    expect(translateMessage(other)).toBe(
+      'El criterio 6.7 no requiere Inspección de contenedor / IIT (7 puntos; 8 puntos si es refrigerado); requiere: Verificación del sello: Ver, Verificar, Tirar, Torcer (VVTT); Inspección de tractor (7) y remolque (10).',
+    );
+    expect(translateMessage(failed)).toMatch(/no aprobó 2 puntos \(Piso, [^)]+\)/);
   });
 });

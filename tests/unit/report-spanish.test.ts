@@ -50,7 +50,9 @@ describe('a report in Spanish', () => {
     expect(reportLanguageFor('MEMBER', 'es', 'en')).toBe('es');
     expect(reportLanguageFor('INTERNAL', 'es', 'en')).toBe('en');
     expect(reportLanguageFor('INTERNAL', 'en', 'es')).toBe('es');
-    expect(reportLanguageFor('MEMBER', undefined, 'es')).toBe('en');
+    // A copy pulled from HQ without the Member's record: the interface's language, not English.
+    expect(reportLanguageFor('MEMBER', undefined, 'es')).toBe('es');
+    expect(reportLanguageFor('MEMBER', undefined, undefined)).toBe('en');
     expect(reportLanguageFor('INTERNAL', 'es', undefined)).toBe('en');
   });
 

@@ -6,6 +6,7 @@ import { readSettings } from '../../../db/queries/settings';
 import { stmt } from '../../../db/statements';
 import { IsoDateTimeSchema, ValidationSchema } from '../../../shared/domain/validation';
 import { AppError } from '../../../shared/ipc/envelope';
+import { message } from '../../../shared/messages';
 import {
   byValidationDate,
   describeWorkbookFilter,
@@ -135,8 +136,7 @@ function loadSource(
   }
   const copy = l.copy as HqCopy;
   const parsed = PulledValidationSchema.safeParse(copy.payload);
-  if (!parsed.success)
-    throw new UnreadableValidation('its copy from HQ cannot be read; sync again to receive it whole');
+  if (!parsed.success) throw new UnreadableValidation(message('reportWarning.copyUnreadable').message);
   const p = parsed.data;
   return {
     ...common,
@@ -154,12 +154,22 @@ function throwIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw exportCancelledError();
 }
 
-const nameOf = (c: Candidate) =>
-  `${c.member_name ?? 'validation'} of ${c.validation_date ?? 'an unknown date'} (${c.id})`;
 const detailOf = (error: unknown) =>
   error instanceof UnreadableValidation || error instanceof AppError
     ? error.message
-    : `its record on this computer cannot be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+    : message('reportWarning.recordUnreadable', {
+        error: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error),
+      }).message;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A validation left out, named by its Member and date when they could be read (the Reports area translates it). */
+function leftOut(c: Candidate, error: unknown): string {
+  const detail = detailOf(error);
+  return c.member_name && c.validation_date && ISO_DATE.test(c.validation_date)
+    ? message('reportWarning.leftOut', { member: c.member_name, date: c.validation_date, id: c.id, detail }).message
+    : message('reportWarning.leftOutUnnamed', { id: c.id, detail }).message;
+}
 
 /** The findings workbook (Excel) or its Findings sheet (CSV) for the validations the filter picks. */
 export async function exportFindingsWorkbook(
@@ -184,11 +194,17 @@ export async function exportFindingsWorkbook(
       if (matchesWorkbookFilter({ ...source, entityType: v.entityType, submittedAt: v.submittedAt }, filter)) {
         entries.push(findingsWorkbookEntry(source));
         const unread = l.copy && !l.own ? recordsOf(l.copy, 'finding').length - l.findings.length : 0;
-        if (unread > 0)
-          warnings.push(`${unread} finding(s) of the ${nameOf(candidate)} left out: unreadable in HQ's copy.`);
+        if (unread > 0) {
+          const named = {
+            member: candidate.member_name ?? '',
+            date: candidate.validation_date ?? '',
+            id: candidate.id,
+          };
+          warnings.push(message('reportWarning.findingsUnread', { count: unread, ...named }).message);
+        }
       }
     } catch (error) {
-      warnings.push(`Left out the ${nameOf(candidate)}: ${detailOf(error)}.`);
+      warnings.push(leftOut(candidate, error));
     }
     onProgress?.(i + 1, candidates.length);
   }

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { message } from '../../../shared/messages';
 import type { EmbeddedPhoto } from '../../../shared/report/embedded-photo';
 import type { ReportPhoto } from '../../../shared/report/model';
 import { evidenceFilePath, type Sharp } from '../evidence-store';
@@ -41,9 +42,9 @@ export async function loadReportPhotos(
   const embed = async (photo: ReportPhoto): Promise<EmbeddedPhoto | string> => {
     const file = evidenceFilePath(dataDir, photo.sha256);
     if (!(await stat(file).catch(() => null))?.isFile()) {
-      return `Photo left out: "${photo.fileName}" is not on this computer (its file is missing).`;
+      return message('reportWarning.photoMissing', { fileName: photo.fileName }).message;
     }
-    if (!sharp) return `Photo left out: "${photo.fileName}" (the image library could not be loaded here).`;
+    if (!sharp) return message('reportWarning.photoNoLibrary', { fileName: photo.fileName }).message;
     try {
       const { data, info } = await sharp(file, { failOn: 'error', animated: false })
         .rotate() // honour the camera's EXIF orientation
@@ -54,7 +55,7 @@ export async function loadReportPhotos(
         .toBuffer({ resolveWithObject: true });
       return { dataUri: `data:image/jpeg;base64,${data.toString('base64')}`, width: info.width, height: info.height };
     } catch {
-      return `Photo left out: "${photo.fileName}" could not be read as an image here (the file may be damaged, or in a format such as HEIC that cannot be shown).`;
+      return message('reportWarning.photoUnreadable', { fileName: photo.fileName }).message;
     }
   };
   // Two at a time: sharp decodes each image on one thread here, so a pair uses both cores of a field laptop,

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { translateMessage } from '../i18n/messages';
 import { routeHref } from '../state/route';
 import { useSyncStore } from '../state/sync-store';
 import { useWorksheetStore } from '../state/worksheet-store';
@@ -43,7 +44,9 @@ export function SyncControl() {
           : status.pending > 0
             ? t('sync.pending', { count: status.pending })
             : status.state === 'error' && status.lastError
-              ? t('sync.lastFailed', { error: status.lastError })
+              ? t('sync.lastFailed', {
+                  error: translateMessage({ message: status.lastError, ...status.lastErrorMessage }),
+                })
               : status.lastSuccessAt
                 ? t('sync.syncedAt', { time: formatTime(status.lastSuccessAt) })
                 : t('sync.nothingToSend');

@@ -2,7 +2,8 @@ import type { EntityType } from '../../../shared/domain/entity-types';
 import type { WorkflowState } from '../../../shared/domain/lifecycle';
 import type { ResponseResult } from '../../../shared/domain/validation';
 import type { MessageFormat, MessageKey, MessageParam, MessageParams, MessageRef } from '../../../shared/messages';
-import { formatDate, formatFileSize } from '../components/format';
+import { joinClauses } from '../../../shared/messages';
+import { formatDate, formatFileSize, formatLocalDate } from '../components/format';
 import { i18n } from '.';
 import { INTL_LOCALE, isLanguage } from './languages';
 
@@ -13,6 +14,8 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
 const t = i18n.t.bind(i18n) as unknown as Translate;
 
 const intlLocale = (lng: string) => INTL_LOCALE[isLanguage(lng) ? lng : 'en'];
+/** The time of day as the status line says it: "2:05 PM", "14:05". */
+const timeIn = (lng: string) => new Intl.DateTimeFormat(intlLocale(lng), { hour: 'numeric', minute: '2-digit' });
 
 /** The formats `{{value, format}}` of shared/messages, written in the interface's language. */
 const formats: Record<MessageFormat, (value: MessageParam, lng: string) => string> = {
@@ -32,9 +35,24 @@ const formats: Record<MessageFormat, (value: MessageParam, lng: string) => strin
       .split(',')
       .map((kind) => t(`messages.words.checklistShort.${kind}`, { lng }))
       .join(t('messages.words.or', { lng })),
+  checklistKind: (value, lng) => t(`messages.words.checklistKind.${value}`, { lng }),
+  checklistKinds: (value, lng) =>
+    String(value)
+      .split(',')
+      .map((kind) => t(`messages.words.checklistKind.${kind}`, { lng }))
+      .join('; '),
+  checklistItems: (value, lng) =>
+    String(value)
+      .split(',')
+      .map((key) => t(`fieldwork.checklist.items.${key}`, { lng, defaultValue: key }))
+      .join(', '),
+  localDate: (value) => formatLocalDate(String(value)),
+  time: (value, lng) => timeIn(lng).format(new Date(String(value))),
   quoted: (value) => (value === '' ? '' : ` "${value}"`),
   messages: (value) =>
     Array.isArray(value) ? value.map((m: MessageRef) => translateMessage(m)).join(' ') : String(value),
+  clauses: (value) =>
+    joinClauses(Array.isArray(value) ? value.map((m: MessageRef) => translateMessage(m)) : [String(value)]),
 };
 for (const [name, write] of Object.entries(formats)) {
   i18n.services.formatter?.add(name, (value, lng) => write(value as MessageParam, lng ?? i18n.language));

@@ -125,7 +125,7 @@ function RefusedFileRow({ file }: { file: RefusedEvidenceView }) {
           {file.scheduledDate ? t('fieldwork.refused.scheduled', { date: formatDate(file.scheduledDate) }) : ''}
         </p>
         <p className="usa-summary-box__text" data-testid="refused-reason">
-          {file.reason}
+          {translateMessage({ message: file.reason, ...file.reasonMessage })}
         </p>
         <RefusedWhen at={file.refusedAt} validationId={file.validationId} />
         <RefusalActions

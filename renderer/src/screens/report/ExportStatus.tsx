@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReportExportResult } from '../../../../shared/ipc/contract';
 import { call } from '../../api';
 import { Alert } from '../../components/Alert';
+import { translateWarning } from './report-warnings';
 import { finishSave, type Outcome } from './save-outcome';
 
 /** An export under way: what it is doing, a progress bar (determinate once a count is known) and Cancel. */
@@ -38,7 +39,7 @@ export function ExportOutcome({ outcome, testId }: { outcome: Outcome; testId: s
           {t('reports.export.leftOut')}
           <ul data-testid={`${testId}-warnings`}>
             {outcome.warnings.map((w) => (
-              <li key={w}>{w}</li>
+              <li key={w}>{translateWarning(w)}</li>
             ))}
           </ul>
         </>

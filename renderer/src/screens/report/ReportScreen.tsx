@@ -5,6 +5,7 @@ import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { isLanguage, type Language } from '../../i18n/languages';
 import { ExportOutcome, ExportProgress, useSaveOutcome } from './ExportStatus';
+import { translateWarning } from './report-warnings';
 import type { Outcome } from './save-outcome';
 
 type Audience = RequestOf<'reports:preview'>['audience'];
@@ -142,7 +143,7 @@ export function ReportScreen({ validationId }: { validationId: string }) {
           {t('reports.report.previewLeftOut')}
           <ul data-testid="preview-warnings">
             {preview.warnings.map((w) => (
-              <li key={w}>{w}</li>
+              <li key={w}>{translateWarning(w)}</li>
             ))}
           </ul>
         </Alert>

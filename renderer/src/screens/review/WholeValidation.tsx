@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checklistItemsFor } from '../../../../shared/catalog/checklists';
 import type { InspectionChecklist, VirtualSession } from '../../../../shared/domain/field-work';
-import { checklistName } from '../../../../shared/domain/inspection-rules';
 import type { ReviewValidationView } from '../../../../shared/ipc/contract';
 import { formatDate, formatDateTime } from '../../components/format';
+import { checklistTitle, groupLabel, itemLabel } from '../inspections/checklist-labels';
 import { AccordionSection } from './Accordion';
 import type { ReviewCriterion } from './FindingReviewCard';
 import { ReviewEvidenceList } from './ReviewEvidence';
@@ -120,7 +120,7 @@ function Checklist({ checklist }: { checklist: InspectionChecklist }) {
   return (
     <div className="review-checklist" data-testid="review-checklist">
       <h4 className="review-checklist__title">
-        {checklistName(checklist.kind, checklist.refrigerated)}
+        {checklistTitle(t, checklist.kind, checklist.refrigerated)}
         {checklist.label && ` · ${checklist.label}`}{' '}
         <span className="review-checklist__where">
           {t('review.whole.checklist.on', { criterion: checklist.criterionId })}
@@ -148,7 +148,8 @@ function Checklist({ checklist }: { checklist: InspectionChecklist }) {
             return (
               <tr key={item.key}>
                 <th scope="row" className="review-table__plain">
-                  {item.group && <span className="review-table__level">{item.group}</span>} {item.label}
+                  {item.group && <span className="review-table__level">{groupLabel(t, item.group)}</span>}{' '}
+                  {itemLabel(t, item)}
                 </th>
                 <td>
                   <span className={`checklist-status checklist-status--${(status ?? 'none').toLowerCase()}`}>

@@ -115,7 +115,7 @@ export function LockedChecklists({ checklists }: { checklists: readonly Inspecti
   return (
     <ul className="locked-checklists" data-testid="locked-checklists">
       {checklists.map((checklist) => {
-        const outcome = checklistOutcome(checklist);
+        const outcome = checklistOutcome(t, checklist);
         return (
           <li key={checklist.id}>
             <strong>{outcome.title}</strong> · {outcome.tally}

@@ -1,6 +1,7 @@
+import type { TFunction } from 'i18next';
 import { checklistItemsFor } from '../../../../shared/catalog/checklists';
 import type { InspectionChecklist } from '../../../../shared/domain/field-work';
-import { checklistName } from '../../../../shared/domain/inspection-rules';
+import { checklistTitle, groupLabel, itemLabel } from '../inspections/checklist-labels';
 
 export type ChecklistOutcome = {
   /** "7-point container inspection: TGHU 884120-3". */
@@ -10,10 +11,12 @@ export type ChecklistOutcome = {
   failed: ReadonlyArray<{ label: string; note: string }>;
 };
 
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-
-/** What one recorded inspection came to, in words: how much was recorded and which items failed, with their notes. */
+/**
+ * What one recorded inspection came to, in words of the interface's language: how much was recorded and which
+ * items failed, with their notes.
+ */
 export function checklistOutcome(
+  t: TFunction,
   checklist: Pick<InspectionChecklist, 'kind' | 'refrigerated' | 'label' | 'items'>,
 ): ChecklistOutcome {
   const items = checklistItemsFor(checklist.kind, checklist.refrigerated);
@@ -22,16 +25,26 @@ export function checklistOutcome(
   const count = (status: 'PASS' | 'FAIL' | 'NOT_APPLICABLE') => items.filter((i) => statusOf(i.key) === status).length;
   const recorded = items.filter((i) => statusOf(i.key) !== null).length;
   const parts = [
-    count('PASS') > 0 && `${count('PASS')} passed`,
-    count('FAIL') > 0 && `${count('FAIL')} failed`,
-    count('NOT_APPLICABLE') > 0 && `${count('NOT_APPLICABLE')} not applicable`,
+    count('PASS') > 0 && t('worksheet.lockedSummary.passed', { count: count('PASS') }),
+    count('FAIL') > 0 && t('worksheet.lockedSummary.failedCount', { count: count('FAIL') }),
+    count('NOT_APPLICABLE') > 0 && t('worksheet.lockedSummary.notApplicable', { count: count('NOT_APPLICABLE') }),
   ].filter((p): p is string => typeof p === 'string');
-  const name = checklistName(checklist.kind, checklist.refrigerated);
+  const name = checklistTitle(t, checklist.kind, checklist.refrigerated);
+  const tally = t('worksheet.lockedSummary.tally', { recorded, count: items.length });
   return {
-    title: checklist.label ? `${name}: ${checklist.label}` : name,
-    tally: `${recorded} of ${plural(items.length, 'item', 'items')} recorded${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`,
+    title: checklist.label ? t('fieldwork.checklist.titleWithLabel', { name, label: checklist.label }) : name,
+    tally:
+      parts.length > 0
+        ? t('worksheet.lockedSummary.tallyWithParts', {
+            tally,
+            parts: parts.join(t('worksheet.lockedSummary.partsSeparator')),
+          })
+        : tally,
     failed: items
       .filter((i) => statusOf(i.key) === 'FAIL')
-      .map((i) => ({ label: i.group ? `${i.group}: ${i.label}` : i.label, note: byKey.get(i.key)?.note ?? '' })),
+      .map((i) => ({
+        label: i.group ? `${groupLabel(t, i.group)}: ${itemLabel(t, i)}` : itemLabel(t, i),
+        note: byKey.get(i.key)?.note ?? '',
+      })),
   };
 }

@@ -187,6 +187,17 @@ export const worksheet = {
     description: 'Description',
     noDescription: 'No description',
     failed: 'Failed:',
+    /** One recorded inspection in words: "7 of 8 items recorded: 6 passed, 1 failed". */
+    tally_one: '{{recorded}} of {{count}} item recorded',
+    tally_other: '{{recorded}} of {{count}} items recorded',
+    tallyWithParts: '{{tally}}: {{parts}}',
+    passed_one: '{{count}} passed',
+    passed_other: '{{count}} passed',
+    failedCount_one: '{{count}} failed',
+    failedCount_other: '{{count}} failed',
+    notApplicable_one: '{{count}} not applicable',
+    notApplicable_other: '{{count}} not applicable',
+    partsSeparator: ', ',
   },
   review: {
     summary: {

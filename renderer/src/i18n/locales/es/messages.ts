@@ -27,13 +27,13 @@ export const messages: Translation<typeof en> = {
       '{{id}} es un criterio de nivel Debe marcado Deficiente: su hallazgo es de Acción requerida (una Recomendación es un consejo que el Socio no está obligado a responder).',
     checklistMissing: '{{id}} está marcado Cumple, pero no se registró ninguna {{kinds, checklistsOr}}.',
     checklistUnrecorded:
-      '{{id}}: la {{checklist, checklist}}{{label, quoted}} tiene {{missing}} de {{total}} puntos sin registrar ({{items}}).',
+      '{{id}}: la {{checklist, checklist}}{{label, quoted}} tiene {{missing}} de {{total}} puntos sin registrar ({{items, checklistItems}}).',
     checklistFailed_one:
-      '{{id}} está marcado Cumple, pero su {{checklist, checklist}}{{label, quoted}} no aprobó un punto ({{items}}). Cambie el resultado a Deficiente o escriba en la nota del punto con falla por qué {{id}} sigue cumpliendo.',
+      '{{id}} está marcado Cumple, pero su {{checklist, checklist}}{{label, quoted}} no aprobó un punto ({{items, checklistItems}}). Cambie el resultado a Deficiente o escriba en la nota del punto con falla por qué {{id}} sigue cumpliendo.',
     checklistFailed_many:
-      '{{id}} está marcado Cumple, pero su {{checklist, checklist}}{{label, quoted}} no aprobó {{count}} puntos ({{items}}). Cambie el resultado a Deficiente o escriba en la nota de los puntos con falla por qué {{id}} sigue cumpliendo.',
+      '{{id}} está marcado Cumple, pero su {{checklist, checklist}}{{label, quoted}} no aprobó {{count}} puntos ({{items, checklistItems}}). Cambie el resultado a Deficiente o escriba en la nota de los puntos con falla por qué {{id}} sigue cumpliendo.',
     checklistFailed_other:
-      '{{id}} está marcado Cumple, pero su {{checklist, checklist}}{{label, quoted}} no aprobó {{count}} puntos ({{items}}). Cambie el resultado a Deficiente o escriba en la nota de los puntos con falla por qué {{id}} sigue cumpliendo.',
+      '{{id}} está marcado Cumple, pero su {{checklist, checklist}}{{label, quoted}} no aprobó {{count}} puntos ({{items, checklistItems}}). Cambie el resultado a Deficiente o escriba en la nota de los puntos con falla por qué {{id}} sigue cumpliendo.',
     noSession:
       'No hay ninguna sesión virtual registrada: registre la plataforma, el inicio y el fin, y los participantes.',
     theSession: 'La sesión',
@@ -73,6 +73,21 @@ export const messages: Translation<typeof en> = {
     keyNul: 'Este texto tiene un nombre de campo con un carácter NUL, que no se puede guardar.',
     keyBroken:
       'Este texto tiene un nombre de campo con un carácter dañado (un sustituto UTF-16 aislado), que no se puede guardar.',
+    memberStillNeeds: 'Indique qué debe hacer o enviar todavía el Socio (al menos 10 caracteres)',
+    memberDid: 'Indique qué hizo o hará el Socio',
+    proposeClassification: 'Proponga una clasificación: Acción requerida, Recomendación o Sin hallazgo',
+    oneLine: 'Una sola línea de texto, sin caracteres de control.',
+    atMost: 'Como máximo {{max}} caracteres.',
+    platform: 'Indique la plataforma de video',
+    siteName: 'Dé un nombre a la instalación',
+    marking: 'Indique la marca que lleva cada página del informe (p. ej., CUI).',
+    bestPractice: 'Describa la mejor práctica',
+    extension: 'Una prórroga es de 30, 60, 90 o 120 días',
+    reasonCodesUnique: 'Los códigos de motivo deben ser únicos',
+    reasonCodeForm: 'Los códigos de motivo se escriben en MAYÚSCULAS_CON_GUIONES_BAJOS',
+    criterionIdForm: 'Un ID de criterio tiene la forma 4.17: categoría de 1 a 12, un punto y un número',
+    notesLimit: 'Las notas tienen un límite de {{max}} caracteres',
+    returnComment: 'Indique qué debe corregir el SCSS o por qué no está conforme (al menos {{min}} caracteres)',
   },
   errors: {
     sentence: '{{reason, messages}}.',
@@ -147,17 +162,19 @@ export const messages: Translation<typeof en> = {
       criterionNotOnWorksheet:
         'El criterio {{criterionId}} no está en la hoja de trabajo de esta validación ({{edition}}).',
       noChecklist: 'El criterio {{criterionId}} no requiere una lista de inspección.',
-      otherChecklist: 'El criterio {{criterionId}} no requiere {{kind}}; requiere: {{kinds}}.',
+      otherChecklist:
+        'El criterio {{criterionId}} no requiere {{kind, checklistKind}}; requiere: {{kinds, checklistKinds}}.',
       refrigeratedContainersOnly: 'Solo las inspecciones de contenedor pueden marcarse como refrigeradas.',
       otherValidation: 'Esa inspección pertenece a otra validación.',
       removed: 'Esa inspección se eliminó; agregue una nueva para registrarla otra vez.',
-      fixed: 'Esa inspección es {{title}} en {{criterionId}}; su criterio y su tipo no pueden cambiar.',
+      fixed:
+        'Esa inspección es una {{kind, checklistKind}} en {{criterionId}}; su criterio y su tipo no pueden cambiar.',
       notRecorded: 'Esa inspección no está registrada en esta validación (es posible que ya se haya eliminado).',
       inPerson:
         'Esta es una validación presencial; el registro de sesión virtual solo corresponde a validaciones virtuales.',
       endBeforeStart: 'El fin de la sesión es anterior a su inicio; revise la hora de fin.',
       receivedBeforeRequested:
-        'El documento {{n}} («{{title}}») figura como recibido ({{received}}) antes de haberse solicitado ({{requested}}).',
+        'El documento {{n}} («{{title}}») figura como recibido ({{received, date}}) antes de haberse solicitado ({{requested, date}}).',
       segmentCriteria_one:
         'El tramo del recorrido {{n}} («{{area}}») menciona el criterio {{criteria}}, que no está en la hoja de trabajo de esta validación.',
       segmentCriteria_many:
@@ -167,7 +184,7 @@ export const messages: Translation<typeof en> = {
       sessionElsewhere: 'Ese registro de sesión pertenece a otra validación.',
     },
     submission: {
-      alreadySubmitted: 'Esta validación ya se envió el {{at}}.',
+      alreadySubmitted: 'Esta validación ya se envió el {{at, localDate}}.',
       incomplete_one:
         'La validación no está completa: hay {{count}} problema por corregir ({{first, messages}}{{more}}). No se envió nada.',
       incomplete_many:
@@ -345,6 +362,99 @@ export const messages: Translation<typeof en> = {
     hqOffice: 'Oficina regional {{office}} en la sede central',
     hqAll: 'Todas las validaciones en la sede central',
   },
+  sync: {
+    needsEnrolment: 'Inscriba este dispositivo en la sede central antes de sincronizar.',
+    unreachable: 'No se pudo conectar con la sede central ({{detail}}).',
+    unreachableNoDetail: 'No se pudo conectar con la sede central.',
+    noAnswerWithin: 'La sede central no respondió en {{seconds}} s.',
+    answeredStatus: 'La sede central respondió HTTP {{status}}.',
+    noReceipts: 'La sede central respondió {{status}} sin una lista válida de acuses de recibo.',
+    notUnderstood: 'La sede central respondió a {{path}} con algo que esta versión no entiende.',
+    pullNotUnderstood: 'La sede central respondió a la descarga con algo que esta versión no entiende.',
+    policyNotUnderstood: 'La sede central respondió al cambio de la política con algo que esta versión no entiende.',
+    cursorStuck:
+      'La sede central indicó que quedan más filas, pero no avanzó el cursor de descarga; inténtelo de nuevo más tarde.',
+    tooManyPages:
+      'La sede central siguió enviando páginas después de {{pages}}; el resto llegará con la próxima sincronización.',
+    unanswered: 'La sede central no respondió por {{changes}} cambio(s); se enviarán de nuevo.',
+    evidenceWaiting_one: '{{count}} archivo de evidencia no pudo llegar a la sede central',
+    evidenceWaiting_many: '{{count}} archivos de evidencia no pudieron llegar a la sede central',
+    evidenceWaiting_other: '{{count}} archivos de evidencia no pudieron llegar a la sede central',
+    reviewEvidenceWaiting_one:
+      '{{count}} archivo de evidencia para la revisión no se pudo descargar de la sede central',
+    reviewEvidenceWaiting_many:
+      '{{count}} archivos de evidencia para la revisión no se pudieron descargar de la sede central',
+    reviewEvidenceWaiting_other:
+      '{{count}} archivos de evidencia para la revisión no se pudieron descargar de la sede central',
+    retrying: '{{reason, clauses}}; se intentará de nuevo a las {{at, time}}.',
+    hqSaid: '{{text}}',
+  },
+  syncRefusal: {
+    keptFailing:
+      'La sede central falló {{times}} veces con este cambio mientras aceptaba otros (sede central: {{hq}}). Se apartó para que los demás puedan enviarse; envíelo de nuevo cuando la sede central lo haya corregido.',
+    wholeRequest: 'La sede central rechazó este cambio: {{hq}}',
+    entityNotTaken:
+      'Este cambio no se puede enviar a la sede central: la sede central no acepta registros «{{entity}}».',
+    operationNotTaken:
+      'Este cambio no se puede enviar a la sede central: la sede central no acepta la operación «{{operation}}» en registros {{entity}}.',
+    fieldInvalid: 'Este cambio no se puede enviar a la sede central: {{field}}: {{problem}}.',
+  },
+  evidenceUpload: {
+    unreachable:
+      'No se pudo conectar con la sede central ({{detail}}); «{{fileName}}» se enviará de nuevo en la próxima sincronización.',
+    tokenRefused: 'La sede central rechazó el token de este dispositivo: {{hq}}',
+    busy: 'La sede central no pudo recibir «{{fileName}}» en este momento (HTTP {{status}}); «{{fileName}}» se enviará de nuevo en la próxima sincronización.',
+    partialGone:
+      'La sede central ya no tenía la carga parcial de «{{fileName}}»; «{{fileName}}» se enviará de nuevo en la próxima sincronización.',
+    checksum:
+      'La sede central rechazó «{{fileName}}»: la copia de esta computadora no coincide con su huella digital (SHA-256), así que puede estar dañada. Retire esta evidencia y adjunte de nuevo el archivo original.',
+    refused: 'La sede central rechazó «{{fileName}}» (HTTP {{status}}): {{hq}}.',
+    refusedBecause: 'La sede central rechazó «{{fileName}}» (HTTP {{status}}): {{reason, clauses}}.',
+    localDamaged:
+      '«{{fileName}}» no se puede enviar a la sede central: su copia guardada está dañada en la carpeta de datos de esta computadora. Retire esta evidencia y adjunte de nuevo el archivo original.',
+    localMissing:
+      '«{{fileName}}» no se puede enviar a la sede central: falta su copia guardada en la carpeta de datos de esta computadora. Retire esta evidencia y adjunte de nuevo el archivo original.',
+  },
+  hqEvidence: {
+    notReferenced:
+      'Ninguna validación suya en la sede central hace referencia al archivo de evidencia {{sha256}}; sincronice primero su registro de evidencia',
+    sizeMismatch: 'La carga declara {{declared}} bytes, pero el registro de evidencia indica {{recorded}} bytes',
+    checksum:
+      'Los bytes recibidos tienen el hash {{actual}}, no {{sha256}}: el archivo cambió o se dañó en el camino. La sede central no guardó nada; cargue el archivo de nuevo.',
+    noSuchUpload: 'La sede central no tiene esa carga para este dispositivo',
+    noSuchFile: 'La sede central no tiene ese archivo para usted',
+    tokenMissing: 'Inscriba de nuevo este dispositivo: falta su token',
+    tryLater: 'La sede central no pudo atender esta solicitud; inténtelo de nuevo más tarde',
+  },
+  reportWarning: {
+    photoMissing: 'Foto omitida: «{{fileName}}» no está en esta computadora (falta su archivo).',
+    photoNoLibrary: 'Foto omitida: «{{fileName}}» (no se pudo cargar aquí la biblioteca de imágenes).',
+    photoUnreadable:
+      'Foto omitida: «{{fileName}}» no se pudo leer aquí como imagen (el archivo puede estar dañado o en un formato como HEIC que no se puede mostrar).',
+    leftOut: 'Se omitió la validación de {{member}} del {{date, date}} ({{id}}): {{detail}}.',
+    leftOutUnnamed: 'Se omitió la validación {{id}}: {{detail}}.',
+    recordUnreadable: 'su registro en esta computadora no se puede leer ({{error}})',
+    copyUnreadable: 'su copia de la sede central no se puede leer; sincronice de nuevo para recibirla completa',
+    findingsUnread_one:
+      'Se omitió {{count}} hallazgo de la validación de {{member}} del {{date, date}} ({{id}}): no se puede leer en la copia de la sede central.',
+    findingsUnread_many:
+      'Se omitieron {{count}} hallazgos de la validación de {{member}} del {{date, date}} ({{id}}): no se pueden leer en la copia de la sede central.',
+    findingsUnread_other:
+      'Se omitieron {{count}} hallazgos de la validación de {{member}} del {{date, date}} ({{id}}): no se pueden leer en la copia de la sede central.',
+  },
+  startup: {
+    title: 'CTPAT Validator no puede abrir sus datos',
+    diskFull:
+      'CTPAT Validator no puede abrir su carpeta de datos ({{dir}}): el disco de esta computadora está lleno. Libere espacio (vacíe la Papelera de reciclaje, mueva archivos grandes a otro lugar) e inténtelo de nuevo.',
+    readOnly:
+      'CTPAT Validator no puede abrir su carpeta de datos ({{dir}}): CTPAT Validator no puede escribir en su carpeta de datos ni en su base de datos (o la unidad es de solo lectura o está desconectada). Verifique que su cuenta pueda escribir en la carpeta de datos y en sus archivos, o inicie la aplicación con una carpeta de datos en la que pueda escribir (--data-dir o CTPAT_DATA_DIR); después inténtelo de nuevo.',
+    locked:
+      'CTPAT Validator no puede abrir su carpeta de datos ({{dir}}): otro programa está usando la base de datos, muy probablemente una segunda copia de CTPAT Validator. Cierre la otra copia de CTPAT Validator e inténtelo de nuevo.',
+    corrupt:
+      'CTPAT Validator no puede abrir su carpeta de datos ({{dir}}): la base de datos de la carpeta de datos está dañada. No borre ni modifique la carpeta de datos. Restáurela desde su copia de seguridad más reciente o comuníquese con soporte técnico con la carpeta para recuperar lo que contiene.',
+    tooNew:
+      'Esta carpeta de datos la escribió una versión más reciente de CTPAT Validator (versión del almacén {{found}}; esta versión entiende hasta la {{supported}}). No se cambió nada. Instale la última versión de CTPAT Validator para abrirla.',
+  },
   memberRecord: {
     certifiedTier1: 'Un Socio certificado aún no validado está en el Nivel 1.',
     needsCertificationDate: 'Un Socio certificado o validado necesita su fecha de certificación.',
@@ -464,6 +574,11 @@ export const messages: Translation<typeof en> = {
       CONTAINER_7_POINT: 'inspección de contenedor',
       TRACTOR_TRAILER_17_POINT: 'inspección de tractor/remolque',
       SEAL_VVTT: 'revisión VVTT del sello',
+    },
+    checklistKind: {
+      CONTAINER_7_POINT: 'Inspección de contenedor / IIT (7 puntos; 8 puntos si es refrigerado)',
+      TRACTOR_TRAILER_17_POINT: 'Inspección de tractor (7) y remolque (10)',
+      SEAL_VVTT: 'Verificación del sello: Ver, Verificar, Tirar, Torcer (VVTT)',
     },
     checklistName: {
       CONTAINER_7_POINT: 'inspección de contenedor de 7 puntos',
