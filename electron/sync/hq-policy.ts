@@ -14,10 +14,9 @@ import {
   errorForStatus,
   getHqJson,
   type HttpTransportOptions,
-  NetworkError,
-  networkMessage,
   parseJson,
   ServerError,
+  sendHqJson,
 } from './transport';
 
 /** How the laptop reaches HQ's policy. The HTTP one is for the app; tests hand the same requests to the real HQ app. */
@@ -54,25 +53,11 @@ export function policyPutResponseFrom(status: number, bodyText: string): HqPolic
 }
 
 export function createHttpPolicyTransport(options: HttpTransportOptions): PolicyTransport {
-  const fetchImpl = options.fetch ?? globalThis.fetch;
   const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
   return {
     get: () => getHqJson(options, 'policy', HqPolicySchema),
     async put(request) {
-      let status: number;
-      let text: string;
-      try {
-        const response = await fetchImpl(new URL('v1/policy', base), {
-          method: 'PUT',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
-          body: JSON.stringify(request),
-          signal: AbortSignal.timeout(options.timeoutMs),
-        });
-        status = response.status;
-        text = await response.text();
-      } catch (error) {
-        throw new NetworkError(networkMessage(error, options.timeoutMs), { cause: error });
-      }
+      const { status, text } = await sendHqJson(options, 'PUT', new URL('v1/policy', base), request);
       return policyPutResponseFrom(status, text);
     },
   };

@@ -29,10 +29,9 @@ import {
   ClientError,
   errorForStatus,
   type HttpTransportOptions,
-  NetworkError,
-  networkMessage,
   parseJson,
   ServerError,
+  sendHqJson,
 } from './transport';
 
 /**
@@ -67,25 +66,11 @@ export function memberRecordAnswerFrom(status: number, bodyText: string): Member
 }
 
 export function createHttpMemberRecordTransport(options: HttpTransportOptions): MemberRecordTransport {
-  const fetchImpl = options.fetch ?? globalThis.fetch;
   const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
   const url = new URL(MEMBER_RECORD_CHANGES_PATH.slice(1), base);
   return {
     async send(request) {
-      let status: number;
-      let text: string;
-      try {
-        const response = await fetchImpl(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
-          body: JSON.stringify(request),
-          signal: AbortSignal.timeout(options.timeoutMs),
-        });
-        status = response.status;
-        text = await response.text();
-      } catch (error) {
-        throw new NetworkError(networkMessage(error, options.timeoutMs), { cause: error });
-      }
+      const { status, text } = await sendHqJson(options, 'POST', url, request);
       return memberRecordAnswerFrom(status, text);
     },
   };

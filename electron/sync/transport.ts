@@ -84,6 +84,30 @@ export function pushResponseFrom(status: number, bodyText: string): PushResponse
   throw errorForStatus(status, body);
 }
 
+/**
+ * Sends a JSON body to HQ with this device's token and reads the whole answer. The timeout covers reading the
+ * body too: a connection that stalls mid-answer counts as lost (NetworkError, retried).
+ */
+export async function sendHqJson(
+  options: HttpTransportOptions,
+  method: 'POST' | 'PUT',
+  url: URL,
+  body: unknown,
+): Promise<{ status: number; text: string }> {
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  try {
+    const response = await fetchImpl(url, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+    return { status: response.status, text: await response.text() };
+  } catch (error) {
+    throw new NetworkError(networkMessage(error, options.timeoutMs), { cause: error });
+  }
+}
+
 export function createHttpTransport(options: HttpTransportOptions): SyncTransport {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
@@ -91,21 +115,12 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
   const healthUrl = new URL('healthz', base);
   return {
     async push(changes, auditChain) {
-      let status: number;
-      let text: string;
-      try {
-        // The timeout covers reading the body too: a connection that stalls mid-answer counts as lost.
-        const response = await fetchImpl(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
-          body: JSON.stringify(auditChain ? { changes, auditChain } : { changes }),
-          signal: AbortSignal.timeout(options.timeoutMs),
-        });
-        status = response.status;
-        text = await response.text();
-      } catch (error) {
-        throw new NetworkError(networkMessage(error, options.timeoutMs), { cause: error });
-      }
+      const { status, text } = await sendHqJson(
+        options,
+        'POST',
+        url,
+        auditChain ? { changes, auditChain } : { changes },
+      );
       return pushResponseFrom(status, text);
     },
     async isHealthy() {
