@@ -7,7 +7,7 @@ import { ValidationModeSchema } from '../shared/domain/validation';
 import type { UserRole } from '../shared/sync/protocol';
 import type { AssignedMember, Assignment } from '../shared/sync/pull-protocol';
 import type { HqDb, HqQueryable } from './db/types';
-import { ensureMemberForAssignment } from './member-records';
+import { ensureMemberForAssignment } from './members';
 
 /** An admin's input was refused; the message names the option and what it needs. */
 export class AssignmentInputError extends Error {
