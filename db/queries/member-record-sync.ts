@@ -1,7 +1,7 @@
 import { MemberRecordChangeSchema, type MemberRecordEvent } from '../../shared/domain/member-record/events';
 import { type Message, type MessageRef, MessageRefSchema } from '../../shared/messages';
 import type { Db } from '../connection';
-import { stmt } from '../statements';
+import { pluckStmt, stmt } from '../statements';
 import { insertMemberRecordEvent, listMemberRecordEvents } from './member-record';
 
 /** A Member's record changes on their way to HQ: which wait, which HQ refused and why. */
@@ -19,29 +19,27 @@ export type RefusedMemberChange = {
 
 /** Members with changes HQ does not hold yet, oldest change first. */
 export function membersWithUnsentChanges(db: Db): string[] {
-  return stmt(
+  return pluckStmt(
     db,
     `SELECT member_id FROM member_record_events WHERE sync_state = 'UNSENT'
      GROUP BY member_id ORDER BY min(at), member_id`,
-  )
-    .pluck()
-    .all() as string[];
+  ).all() as string[];
 }
 
 /** The Member's changes HQ does not hold yet, in version order. */
 export function unsentChanges(db: Db, memberId: string): MemberRecordEvent[] {
   const unsent = new Set(
-    stmt(db, `SELECT id FROM member_record_events WHERE member_id = ? AND sync_state = 'UNSENT'`)
-      .pluck()
-      .all(memberId) as string[],
+    pluckStmt(db, `SELECT id FROM member_record_events WHERE member_id = ? AND sync_state = 'UNSENT'`).all(
+      memberId,
+    ) as string[],
   );
   return listMemberRecordEvents(db, memberId).filter((e) => unsent.has(e.id));
 }
 
 export const countUnsentChanges = (db: Db, memberId: string): number =>
-  stmt(db, `SELECT count(*) FROM member_record_events WHERE member_id = ? AND sync_state = 'UNSENT'`)
-    .pluck()
-    .get(memberId) as number;
+  pluckStmt(db, `SELECT count(*) FROM member_record_events WHERE member_id = ? AND sync_state = 'UNSENT'`).get(
+    memberId,
+  ) as number;
 
 export function markChangesSent(db: Db, ids: readonly string[]): void {
   for (const id of ids) stmt(db, `UPDATE member_record_events SET sync_state = 'SENT' WHERE id = ?`).run(id);
@@ -111,16 +109,18 @@ export function listRefusedChanges(db: Db, memberId: string): RefusedMemberChang
 /** The local Member HQ's id names: the same id, or the Member HQ matched by account number. */
 export function localMemberIdOf(db: Db, hqMemberId: string): string | null {
   return (
-    (stmt(db, 'SELECT id FROM members WHERE id = ? OR hq_member_id = ? ORDER BY id = ? DESC LIMIT 1')
-      .pluck()
-      .get(hqMemberId, hqMemberId, hqMemberId) as string | undefined) ?? null
+    (pluckStmt(db, 'SELECT id FROM members WHERE id = ? OR hq_member_id = ? ORDER BY id = ? DESC LIMIT 1').get(
+      hqMemberId,
+      hqMemberId,
+      hqMemberId,
+    ) as string | undefined) ?? null
   );
 }
 
 /** The id HQ knows this Member by. */
 export function hqMemberIdOf(db: Db, localMemberId: string): string {
   return (
-    (stmt(db, 'SELECT coalesce(hq_member_id, id) FROM members WHERE id = ?').pluck().get(localMemberId) as
+    (pluckStmt(db, 'SELECT coalesce(hq_member_id, id) FROM members WHERE id = ?').get(localMemberId) as
       | string
       | undefined) ?? localMemberId
   );

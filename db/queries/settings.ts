@@ -2,7 +2,7 @@ import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from '../../shared/do
 import { type HqPolicy, HqPolicySchema } from '../../shared/domain/policy';
 import { IsoDateTimeSchema } from '../../shared/domain/primitives';
 import type { Db } from '../connection';
-import { stmt } from '../statements';
+import { pluckStmt, stmt } from '../statements';
 
 const SETTINGS_KEY = 'app';
 /** HQ's policy as last received by sync (an enrolled laptop only); it overrides the local policy fields. */
@@ -53,7 +53,8 @@ export function writeHqPolicyCopy(db: Db, copy: HqPolicyCopy): void {
 
 /** Reason codes findings on this computer use: such a reason can be retired but never removed. */
 export function reasonCodesInUse(db: Db): string[] {
-  return stmt(db, 'SELECT DISTINCT reason_code FROM findings WHERE reason_code IS NOT NULL ORDER BY reason_code')
-    .pluck()
-    .all() as string[];
+  return pluckStmt(
+    db,
+    'SELECT DISTINCT reason_code FROM findings WHERE reason_code IS NOT NULL ORDER BY reason_code',
+  ).all() as string[];
 }

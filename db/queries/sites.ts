@@ -1,6 +1,6 @@
 import type { Site } from '../../shared/domain/field-work';
 import type { Db } from '../connection';
-import { stmt } from '../statements';
+import { pluckStmt, stmt } from '../statements';
 
 type SiteRow = {
   id: string;
@@ -54,5 +54,5 @@ export function softDeleteSite(db: Db, id: string, at: string): void {
 
 /** The criteria whose answers name the site as where they were verified. */
 export function criteriaVerifiedAtSite(db: Db, siteId: string): string[] {
-  return stmt(db, 'SELECT criterion_id FROM criterion_responses WHERE site_id = ?').pluck().all(siteId) as string[];
+  return pluckStmt(db, 'SELECT criterion_id FROM criterion_responses WHERE site_id = ?').all(siteId) as string[];
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection';
-import { stmt } from '../../db/statements';
+import { pluckStmt } from '../../db/statements';
 
 /**
  * Demo Members (seeded on first run, account numbers DEMO-…) are for trying the app out: nothing of their
@@ -29,12 +29,10 @@ export function isDemoValidation(db: Db, validationId: string): boolean {
   if (!cache) return false;
   const known = cache.get(validationId);
   if (known !== undefined) return known;
-  const account = stmt(
+  const account = pluckStmt(
     db,
     'SELECT m.account_number FROM validations v JOIN members m ON m.id = v.member_id WHERE v.id = ?',
-  )
-    .pluck()
-    .get(validationId) as string | undefined;
+  ).get(validationId) as string | undefined;
   // Not cached while unknown: the validation may be created in this very transaction.
   if (account === undefined) return false;
   const demo = isDemoAccount(account);

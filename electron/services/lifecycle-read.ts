@@ -9,7 +9,7 @@ import {
   listLocalWorkflowEvents,
   listMemberResponses,
 } from '../../db/queries/workflow';
-import { stmt } from '../../db/statements';
+import { pluckStmt, stmt } from '../../db/statements';
 import { type Finding, FindingSchema } from '../../shared/domain/field-work';
 import {
   type Actor,
@@ -122,10 +122,10 @@ function effectiveReviews(ctx: ServiceContext, validationId: string, copy: HqCop
   const local = stmt(ctx.db, 'SELECT * FROM finding_reviews WHERE validation_id = ?').all(
     validationId,
   ) as LocalReviewRow[];
-  const queued = stmt(
+  const queued = pluckStmt(
     ctx.db,
     `SELECT change_id FROM sync_outbox WHERE entity = 'finding_review' AND entity_id = ? ORDER BY seq DESC LIMIT 1`,
-  ).pluck();
+  );
   for (const row of local) {
     const atHq = reviews.get(row.finding_id);
     const changeId = queued.get(findingReviewEntityId(validationId, row.finding_id)) as string | undefined;

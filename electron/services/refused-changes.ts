@@ -1,5 +1,5 @@
 import { appendAudit } from '../../db/audit-log';
-import { stmt } from '../../db/statements';
+import { pluckStmt, stmt } from '../../db/statements';
 import type { RefusedChange, RefusedEvidenceView } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
 import { message } from '../../shared/messages';
@@ -32,10 +32,10 @@ export function listRefusedChanges(ctx: ServiceContext): RefusedChange[] {
     ctx.db,
     `SELECT ${REFUSED_COLUMNS} FROM sync_outbox WHERE parked_at IS NOT NULL ORDER BY seq`,
   ).all() as RefusedRow[];
-  const memberOf = stmt(
+  const memberOf = pluckStmt(
     ctx.db,
     'SELECT m.legal_name FROM validations v JOIN members m ON m.id = v.member_id WHERE v.id = ?',
-  ).pluck();
+  );
   return rows.map((row) => {
     const validationId = validationIdOfChange({
       entity: row.entity,

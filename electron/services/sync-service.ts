@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import { stmt } from '../../db/statements';
+import { pluckStmt, stmt } from '../../db/statements';
 import type { EventName } from '../../shared/ipc/channels';
 import type {
   EventPayloadOf,
@@ -200,9 +200,10 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
 
     validationStates(): ValidationSyncView[] {
       const syncing = engine?.status().state === 'syncing';
-      const ids = stmt(ctx.db, 'SELECT id FROM validations ORDER BY scheduled_date DESC LIMIT 1000')
-        .pluck()
-        .all() as string[];
+      const ids = pluckStmt(
+        ctx.db,
+        'SELECT id FROM validations ORDER BY scheduled_date DESC LIMIT 1000',
+      ).all() as string[];
       return ids.map((validationId) => {
         const s = validationSyncState(ctx.db, validationId);
         return {
@@ -276,10 +277,10 @@ function installationIdOf(ctx: ServiceContext): string {
   stmt(ctx.db, `INSERT INTO sync_state (key, value) VALUES ('installation_id', ?) ON CONFLICT (key) DO NOTHING`).run(
     randomUUID(),
   );
-  return stmt(ctx.db, `SELECT value FROM sync_state WHERE key = 'installation_id'`).pluck().get() as string;
+  return pluckStmt(ctx.db, `SELECT value FROM sync_state WHERE key = 'installation_id'`).get() as string;
 }
 
 /** The newest outbox row's change id: a new one appears exactly when something was queued for HQ (seqs are reused). */
 const newestOutboxChange = (ctx: ServiceContext): string | null =>
-  (stmt(ctx.db, 'SELECT change_id FROM sync_outbox ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined) ??
+  (pluckStmt(ctx.db, 'SELECT change_id FROM sync_outbox ORDER BY seq DESC LIMIT 1').get() as string | undefined) ??
   null;

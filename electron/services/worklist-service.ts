@@ -1,6 +1,6 @@
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { listOthersHqCopies } from '../../db/queries/hq-validations';
-import { stmt } from '../../db/statements';
+import { pluckStmt, stmt } from '../../db/statements';
 import { findingResolved, responseRequired, reviewOpen } from '../../shared/domain/lifecycle';
 import type {
   ParsedRequestOf,
@@ -108,9 +108,10 @@ function sortValidations(items: ValidationWorkItem[], sort: { by: string; direct
 
 function responseItems(ctx: ServiceContext): ResponseWorkItem[] {
   const today = todayOf(ctx);
-  const own = stmt(ctx.db, `SELECT id FROM validations WHERE workflow_state IN ('AWAITING_RESPONSE', 'CLOSED')`)
-    .pluck()
-    .all() as string[];
+  const own = pluckStmt(
+    ctx.db,
+    `SELECT id FROM validations WHERE workflow_state IN ('AWAITING_RESPONSE', 'CLOSED')`,
+  ).all() as string[];
   const pulled = listOthersHqCopies(ctx.db)
     .filter((c) => c.workflowState === 'AWAITING_RESPONSE' || c.workflowState === 'CLOSED')
     .map((c) => c.id);

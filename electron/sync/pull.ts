@@ -6,7 +6,7 @@ import { getHqCopy } from '../../db/queries/hq-validations';
 import { localMemberIdOf, setHqMemberId } from '../../db/queries/member-record-sync';
 import { insertMember } from '../../db/queries/members';
 import { replaceOfficePeople } from '../../db/queries/office-people';
-import { stmt } from '../../db/statements';
+import { pluckStmt, stmt } from '../../db/statements';
 import { parseCatalogEdition } from '../../shared/catalog/load';
 import type { Member } from '../../shared/domain/validation';
 import { message } from '../../shared/messages';
@@ -273,7 +273,7 @@ function writeValidation(
 
 /** Moves held validations whose local changes have all been pushed into hq_validations; returns how many. */
 function releaseHeldValidations(db: Db, at: string): number {
-  const held = stmt(db, 'SELECT id FROM hq_validations_held ORDER BY id').pluck().all() as string[];
+  const held = pluckStmt(db, 'SELECT id FROM hq_validations_held ORDER BY id').all() as string[];
   let released = 0;
   for (const id of held) {
     if (hasUnpushedChanges(db, id)) continue;

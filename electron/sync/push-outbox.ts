@@ -1,6 +1,6 @@
 import { auditChainHead } from '../../db/audit-log';
 import type { Db } from '../../db/connection';
-import { stmt } from '../../db/statements';
+import { pluckStmt, stmt } from '../../db/statements';
 import { SENT_EVENT_KINDS } from '../../shared/domain/lifecycle';
 import { REVIEW_DECISION_LABELS } from '../../shared/domain/review';
 import { type Message, type MessageRef, message } from '../../shared/messages';
@@ -420,7 +420,7 @@ export function refusalMessage(change: Change, receipt: Receipt): Message {
  */
 export function storedRefusalMessage(db: Db, row: Omit<QueuedRow, 'entity_id'>): MessageRef | null {
   if (row.parked_reason === null) return null;
-  const json = stmt(db, 'SELECT receipt_json FROM sync_receipts WHERE change_id = ?').pluck().get(row.change_id);
+  const json = pluckStmt(db, 'SELECT receipt_json FROM sync_receipts WHERE change_id = ?').get(row.change_id);
   const receipt = typeof json === 'string' ? ReceiptSchema.safeParse(parsePayload(json)) : null;
   if (receipt?.success) {
     const change = { entity: row.entity, payload: parsePayload(row.payload_json) } as Change;

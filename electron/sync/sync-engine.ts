@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection';
-import { stmt } from '../../db/statements';
+import { pluckStmt, stmt } from '../../db/statements';
 import { type MessageRef, message } from '../../shared/messages';
 import {
   MAX_PUSH_BATCH,
@@ -300,12 +300,10 @@ export function validationSyncState(db: Db, validationId: string): ValidationSyn
   const mine = queuedRowsOfValidation(db, validationId);
   const refused = mine.filter((r) => r.parked_reason !== null);
   const syncedAt =
-    (stmt(
+    (pluckStmt(
       db,
       `SELECT max(received_at) FROM sync_receipts WHERE validation_id = ? AND outcome IN ('applied', 'duplicate')`,
-    )
-      .pluck()
-      .get(validationId) as string | null) ?? null;
+    ).get(validationId) as string | null) ?? null;
   const times = {
     syncedAt,
     safeToArchiveAt: mine.length > 0 ? null : (archiveStateOf(db, validationId)?.safeToArchiveAt ?? null),

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { type DetailedError, Upload } from 'tus-js-client';
 import type { Db } from '../../db/connection';
-import { stmt } from '../../db/statements';
+import { pluckStmt, stmt } from '../../db/statements';
 import { message } from '../../shared/messages';
 import {
   CHECKSUM_MISMATCH_STATUS,
@@ -195,9 +195,10 @@ export function refusedEvidenceFiles(db: Db): RefusedEvidenceFile[] {
 
 /** HQ's reasons for the refused files of one validation still waiting on the SCSS, for its sync state. */
 export function refusedEvidenceReasonsOf(db: Db, validationId: string): string[] {
-  return stmt(db, `SELECT DISTINCT u.last_error ${REFUSED_FROM} AND e.validation_id = ? ORDER BY u.last_error`)
-    .pluck()
-    .all(validationId) as string[];
+  return pluckStmt(
+    db,
+    `SELECT DISTINCT u.last_error ${REFUSED_FROM} AND e.validation_id = ? ORDER BY u.last_error`,
+  ).all(validationId) as string[];
 }
 
 /** "Send again": forgets HQ's refusal, so the next sync tries the file from its first byte. */

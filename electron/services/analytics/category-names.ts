@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { stmt } from '../../../db/statements';
+import { pluckStmt } from '../../../db/statements';
 import { categoryNames } from '../../../shared/analytics/definitions';
 import { bundledEditions } from '../../../shared/catalog/index';
 
@@ -8,13 +8,11 @@ import { bundledEditions } from '../../../shared/catalog/index';
  * edition names the same twelve, so HQ (which picks its own newest) gives the same names.
  */
 export function loadCategoryNames(db: Database, edition: string | undefined): ReadonlyMap<number, string> {
-  const json = stmt(
+  const json = pluckStmt(
     db,
     `SELECT content_json ->> '$.categories' FROM catalog_editions
      ORDER BY (id = ?) DESC, published_on DESC, id DESC LIMIT 1`,
-  )
-    .pluck()
-    .get(edition ?? null) as string | undefined;
+  ).get(edition ?? null) as string | undefined;
   if (json) return categoryNames({ categories: JSON.parse(json) as Array<{ number: number; name: string }> });
   const bundled = bundledEditions()[0];
   return bundled ? categoryNames(bundled) : new Map();
