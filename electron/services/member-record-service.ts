@@ -5,7 +5,7 @@ import {
   listMemberRecordEvents,
   setMemberCorrespondenceLanguage,
 } from '../../db/queries/member-record';
-import { countUnsentChanges, listRefusedChanges } from '../../db/queries/member-record-sync';
+import { countUnsentChanges, listRefusedChanges, localMemberIdOf } from '../../db/queries/member-record-sync';
 import { getMember, listMembers } from '../../db/queries/members';
 import { stmt } from '../../db/statements';
 import { localToday } from '../../shared/domain/due-dates';
@@ -182,12 +182,7 @@ export function recordValidationApproval(
   ctx: ServiceContext,
   approval: { validationId: string; memberId: string | null; accountNumber: string | null; approvedOn: string },
 ): MemberRecordEvent | null {
-  const byAccount = approval.accountNumber
-    ? (stmt(ctx.db, 'SELECT id FROM members WHERE account_number = ?').get(approval.accountNumber) as
-        | { id: string }
-        | undefined)
-    : undefined;
-  const memberId = (approval.memberId && getMember(ctx.db, approval.memberId)?.id) || byAccount?.id;
+  const memberId = memberHere(ctx, approval.memberId, approval.accountNumber);
   if (!memberId) return null;
   const { state } = foldMemberRecord(listMemberRecordEvents(ctx.db, memberId));
   if (state.approvedValidationIds.includes(approval.validationId) || state.status === 'REMOVED') return null;
@@ -195,6 +190,55 @@ export function recordValidationApproval(
     kind: 'VALIDATION_APPROVED',
     validationId: approval.validationId,
     approvedOn: approval.approvedOn,
+  });
+}
+
+/** The Member on this laptop a validation is of: by id (or HQ's id for it), else by CTPAT account number. */
+function memberHere(ctx: ServiceContext, memberId: string | null, accountNumber: string | null): string | null {
+  const byId = memberId ? localMemberIdOf(ctx.db, memberId) : null;
+  if (byId) return byId;
+  return accountNumber
+    ? ((stmt(ctx.db, 'SELECT id FROM members WHERE account_number = ?').pluck().get(accountNumber) as
+        | string
+        | undefined) ?? null)
+    : null;
+}
+
+type PulledValidationRow = {
+  id: string;
+  status: 'IN_PROGRESS' | 'SUBMITTED';
+  workflow_state: WorkPlanValidation['workflowState'];
+  payload_json: string;
+};
+const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+
+/**
+ * The validations this laptop pulled for review (a reviewer's or supervisor's), under the Member here they are
+ * of: without them a supervisor's plan says "Not assigned" for the work an SCSS submitted or had approved.
+ */
+function pulledForReview(ctx: ServiceContext, own: ReadonlySet<string>): WorkPlanValidation[] {
+  const rows = stmt(
+    ctx.db,
+    'SELECT id, status, workflow_state, payload_json FROM hq_validations',
+  ).all() as PulledValidationRow[];
+  return rows.flatMap((row): WorkPlanValidation[] => {
+    if (own.has(row.id)) return [];
+    const payload = JSON.parse(row.payload_json) as Record<string, unknown>;
+    const snapshot = payload.member as { accountNumber?: unknown } | undefined;
+    const memberId = memberHere(ctx, text(payload.memberId), text(snapshot?.accountNumber));
+    if (!memberId) return [];
+    const returned = row.workflow_state === 'RETURNED' || row.workflow_state === 'IN_PROGRESS';
+    return [
+      {
+        id: row.id,
+        memberId,
+        status: row.status === 'SUBMITTED' && !returned ? 'SUBMITTED' : 'IN_PROGRESS',
+        workflowState: row.workflow_state,
+        createdBy: text(payload.submittedBy) ?? text(payload.signedByName) ?? '',
+        createdAt: text(payload.createdAt) ?? '',
+        reviewCopy: true,
+      },
+    ];
   });
 }
 
@@ -229,6 +273,7 @@ export function getWorkPlan(ctx: ServiceContext, year: number): WorkPlan {
       createdAt: v.created_at,
     }),
   );
+  validations.push(...pulledForReview(ctx, new Set(validations.map((v) => v.id))));
   const assignments = (
     stmt(ctx.db, 'SELECT member_id, target_date, assigned_user_id, started_validation_id FROM assignments').all() as {
       member_id: string;

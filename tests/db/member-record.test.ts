@@ -1,15 +1,31 @@
 import { describe, expect, it } from 'vitest';
+import { insertMember } from '../../db/queries/members';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import { createHandlers } from '../../electron/ipc/handlers';
 import type { AppServices } from '../../electron/services/app-services';
+import { changeMemberRecord, getWorkPlan } from '../../electron/services/member-record-service';
+import { concurWithAllRemaining } from '../../electron/services/review-service';
+import { submitValidation } from '../../electron/services/submission-service';
+import { transitionValidation } from '../../electron/services/workflow-service';
 import type { Member } from '../../shared/domain/validation';
 import type { Envelope } from '../../shared/ipc/envelope';
 import type { MemberRecordView, WorkPlan } from '../../shared/ipc/member-record-contract';
+import { buildCompleteValidation } from './complete-validation';
 import { appServicesFixture } from './services-fixture';
-import { enrolAs, person } from './workflow-fixture';
+import {
+  addRealMember,
+  enrolAs,
+  hqCopyOf,
+  person,
+  pulledValidation,
+  pullInto,
+  workflowEvent,
+} from './workflow-fixture';
 
 /** The Member record through the same dispatcher the window uses: checked, versioned, refused with reasons. */
 const fixture = appServicesFixture('ctpat-member-record-', '2026-12-03T15:00:00.000Z');
+/** A supervisor's laptop beside the SCSS's, for what it pulls for review. */
+const supervisorLaptop = appServicesFixture('ctpat-member-record-supervisor-', '2026-12-03T16:00:00.000Z');
 
 function dispatcherOf(s: AppServices) {
   const dispatch = createDispatcher(
@@ -227,6 +243,59 @@ describe('a Member’s CTPAT record on the laptop', () => {
       '2027-01-15 PROFILE_REVIEW OPEN',
       '2027-05-10 PROFILE_REVIEW NOT_OPEN',
       '2027-08-01 PROFILE_REVIEW NOT_OPEN',
+    ]);
+  });
+
+  it('shows on a supervisor’s plan the validation pulled for review: who submitted it, then done once approved', async () => {
+    const dana = person('Dana Ruiz', 'SCSS');
+    const scss = fixture.open();
+    enrolAs(scss, dana);
+    const member = addRealMember(scss, 'Lone Star Cold Chain Imports LLC');
+    const { validation } = buildCompleteValidation(scss, { member });
+    submitValidation(scss.ctx, validation.id, 'Dana M. Ruiz');
+    const copy = hqCopyOf(scss, validation.id);
+    fixture.close();
+
+    const boss = supervisorLaptop.open();
+    enrolAs(boss, person('Pat Nguyen', 'SUPERVISOR'));
+    // The same Member, as HQ's pull brings it, revalidation due on 2026-12-20.
+    insertMember(boss.ctx.db, member);
+    changeMemberRecord(boss.ctx, {
+      memberId: member.id,
+      baseVersion: 0,
+      change: {
+        kind: 'HISTORY_SET',
+        status: 'VALIDATED',
+        tier: 2,
+        certifiedOn: '2019-05-10',
+        lastValidatedOn: '2022-12-20',
+        note: '',
+      },
+    });
+    const submit = workflowEvent(validation.id, 'SUBMIT', dana, String(copy.payload.submittedAt));
+    await pullInto(boss, pulledValidation(validation.id, copy, 'SUBMITTED', dana, [submit]));
+    const revalidation = () => getWorkPlan(boss.ctx, 2026).rows.filter((r) => r.kind === 'REVALIDATION');
+    expect(revalidation()).toEqual([
+      expect.objectContaining({
+        dueOn: '2026-12-20',
+        state: 'SUBMITTED',
+        assignee: 'Dana Ruiz',
+        validationId: validation.id,
+        reviewCopy: true,
+        mine: false,
+      }),
+    ]);
+
+    concurWithAllRemaining(boss.ctx, { validationId: validation.id, comment: '' });
+    transitionValidation(boss.ctx, { validationId: validation.id, kind: 'APPROVE', comment: '' });
+    expect(revalidation()).toEqual([
+      expect.objectContaining({
+        dueOn: '2026-12-03',
+        state: 'DONE',
+        assignee: 'Dana Ruiz',
+        validationId: validation.id,
+        reviewCopy: true,
+      }),
     ]);
   });
 });

@@ -2,6 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { HqDb } from '../../hq/db/types';
+import { issueEnrolmentCode } from '../../hq/identity';
+import type { HqUser, UserRole } from '../../shared/sync/protocol';
 import { type Hq, startHq } from '../sync/sync-harness';
 import { expect, type Harness, startHarness, stopHarness, test } from './fixtures';
 
@@ -43,6 +46,37 @@ export async function enrolFromHeader(page: Page, hqUrl: string, code: string): 
   await page.getByLabel('Enrolment code').fill(code);
   await page.getByRole('button', { name: 'Enrol this computer' }).click();
   await expect(page.getByText('This computer is enrolled with HQ.')).toBeVisible();
+}
+
+/** HQ as a spec reaches it: its database (to add users and codes) and the address laptops enrol against. */
+export type HqAt = { db: HqDb; url: string };
+
+/**
+ * Enrols the laptop on `page` as a new HQ user (of Houston unless told), from the header as a person would, and
+ * waits for the first sync enrolment starts to end, so the spec's own syncs are the only ones after it.
+ */
+export async function enrolAs(
+  page: Page,
+  hq: HqAt,
+  user: { name: string; role: UserRole; fieldOffice?: string },
+): Promise<HqUser> {
+  const { code, user: enrolled } = await issueEnrolmentCode(hq.db, { fieldOffice: 'Houston', ...user });
+  await enrolFromHeader(page, hq.url, code);
+  await syncNow(page);
+  return enrolled;
+}
+
+/** Another laptop (startLaptop), enrolled as a new HQ user (enrolAs). */
+export async function startEnrolledLaptop(
+  laptops: Laptop[],
+  browser: Browser,
+  name: string,
+  hq: HqAt,
+  user: { name: string; role: UserRole; fieldOffice?: string },
+  contextOptions: Parameters<Browser['newContext']>[0] = {},
+): Promise<Laptop & { user: HqUser }> {
+  const laptop = await startLaptop(laptops, browser, name, contextOptions);
+  return { ...laptop, user: await enrolAs(laptop.page, hq, user) };
 }
 
 /** Presses the header's Sync and waits until nothing is left to send (or HQ refused something). */

@@ -7,6 +7,7 @@ import { expect, test } from './fixtures';
 import { MembersPage } from './pages/members-page';
 import { NewValidationPage } from './pages/new-validation-page';
 import { FieldWorkPage } from './pages/worksheet-page';
+import { answerTheRestCompliant, invoke } from './stored-worksheet';
 
 test.describe.configure({ timeout: 180_000 });
 test.use({ actionTimeout: 30_000 });
@@ -24,37 +25,6 @@ async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   await expectAccessible(page, `locked-summary-${name}`);
   await page.screenshot({ path: path.join(dir, `locked-summary-${name}.png`) });
-}
-
-/** One call to the app's own API from the page (window.api), unwrapped: for setting up what other specs test by hand. */
-async function invoke<T>(page: Page, channel: string, request: unknown): Promise<T> {
-  return page.evaluate(
-    async ([name, body]) => {
-      type Envelope = { ok: true; value: unknown } | { ok: false; error: { message: string } };
-      const [domain, action] = name.split(':') as [string, string];
-      const api = (window as unknown as { api: Record<string, Record<string, (r: unknown) => Promise<Envelope>>> }).api;
-      const call = api[domain]?.[action];
-      if (!call) throw new Error(`No ${name} in window.api`);
-      const envelope = await call(body);
-      if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
-      return envelope.value;
-    },
-    [channel, request] as const,
-  ) as Promise<T>;
-}
-
-/** Every criterion still without a result becomes Compliant (answering by keyboard is tested elsewhere). */
-async function answerTheRestCompliant(page: Page, validationId: string): Promise<void> {
-  const worksheet = await invoke<{
-    criteria: { id: string }[];
-    responses: { criterionId: string; result: string | null }[];
-  }>(page, 'worksheet:open', { validationId });
-  const done = new Set(worksheet.responses.filter((r) => r.result !== null).map((r) => r.criterionId));
-  const rest = worksheet.criteria.filter((c) => !done.has(c.id));
-  expect(rest.length).toBeGreaterThan(50);
-  for (const c of rest) {
-    await invoke(page, 'responses:save', { validationId, criterionId: c.id, result: 'COMPLIANT' });
-  }
 }
 
 /** A 7-point container inspection on 5.3 with one failed item. */

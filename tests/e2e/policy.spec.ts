@@ -1,11 +1,10 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { issueEnrolmentCode } from '../../hq/identity';
 import { defaultDueDate, localToday } from '../../shared/domain/due-dates';
 import type { Hq } from '../sync/sync-harness';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
-import { enrolFromHeader, hqPerTest, type Laptop, startLaptop, syncNow } from './laptops';
+import { enrolAs, hqPerTest, type Laptop, startLaptop, syncNow } from './laptops';
 import { MembersPage } from './pages/members-page';
 import { NewValidationPage } from './pages/new-validation-page';
 import { FieldWorkPage } from './pages/worksheet-page';
@@ -37,11 +36,6 @@ const shot = async (page: Page, name: string) => {
   await page.screenshot({ path: path.resolve('test-results', 'screenshots', `policy-${name}.png`), fullPage: true });
 };
 
-async function enrol(page: Page, user: { name: string; role: 'SCSS' | 'SUPERVISOR' }): Promise<void> {
-  const { code } = await issueEnrolmentCode(hq.db, { ...user, fieldOffice: 'Houston' });
-  await enrolFromHeader(page, hqUrl, code);
-}
-
 test('a supervisor changes the response period at HQ; an SCSS laptop takes it on sync, read-only, and new findings use it', async ({
   browser,
 }) => {
@@ -55,8 +49,8 @@ test('a supervisor changes the response period at HQ; an SCSS laptop takes it on
   await expect(responseDays).toBeEditable();
   await shot(scss, 'not-enrolled');
 
-  await enrol(scss, { name: 'Dana Ruiz', role: 'SCSS' });
-  await enrol(supervisor, { name: 'Pat Nguyen', role: 'SUPERVISOR' });
+  await enrolAs(scss, { db: hq.db, url: hqUrl }, { name: 'Dana Ruiz', role: 'SCSS' });
+  await enrolAs(supervisor, { db: hq.db, url: hqUrl }, { name: 'Pat Nguyen', role: 'SUPERVISOR' });
 
   // The supervisor's change goes to HQ as its version 1.
   await openSettings(supervisor);

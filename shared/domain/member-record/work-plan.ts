@@ -42,6 +42,8 @@ export const WorkPlanRowSchema = z.object({
   /** Assigned to, or started by, the person at this laptop. */
   mine: z.boolean(),
   validationId: UuidSchema.nullable(),
+  /** The validation is a copy pulled for review (a reviewer's or supervisor's laptop): it opens in Reviews. */
+  reviewCopy: z.boolean().default(false),
   /** A supervisor's assignment on the record (SCSS_ASSIGNED): the SCSS's HQ id, the mode and the target date. */
   assignedUserId: UuidSchema.nullable().default(null),
   mode: ValidationModeSchema.nullable().default(null),
@@ -65,6 +67,8 @@ export type WorkPlanValidation = {
   workflowState: z.infer<typeof WorkflowStateSchema> | null;
   createdBy: string;
   createdAt: string;
+  /** Pulled for review from HQ, not done on this laptop. */
+  reviewCopy?: boolean;
 };
 export type WorkPlanAssignment = {
   memberId: string;
@@ -138,6 +142,7 @@ export function buildWorkPlan(input: {
             ? assigned.scss.userId === input.meUserId
             : (assignment?.mine ?? false),
         validationId: open?.id ?? null,
+        reviewCopy: open?.reviewCopy ?? false,
         assignedUserId: assigned?.scss.userId ?? null,
         mode: assigned?.mode ?? null,
         targetDate: assigned?.targetDate ?? null,
@@ -156,6 +161,7 @@ export function buildWorkPlan(input: {
         assignee: done?.createdBy ?? null,
         mine: done ? done.createdBy === input.me : false,
         validationId: done?.id ?? null,
+        reviewCopy: done?.reviewCopy ?? false,
       });
     }
     const anniversaryOn = record.certifiedOn ? anniversaryInYear(record.certifiedOn, year) : null;
@@ -170,6 +176,7 @@ export function buildWorkPlan(input: {
           assignee: null,
           mine: false,
           validationId: null,
+          reviewCopy: false,
         });
       }
     }

@@ -205,12 +205,11 @@ export function WorkPlanScreen({ year = thisYear() }: { year?: number | undefine
                         {r.validationId && (
                           <a
                             className="usa-link work-plan__open"
-                            href={routeHref({
-                              name: 'worksheet',
-                              validationId: r.validationId,
-                              category: 1,
-                              resume: true,
-                            })}
+                            href={routeHref(
+                              r.reviewCopy
+                                ? { name: 'review', validationId: r.validationId }
+                                : { name: 'worksheet', validationId: r.validationId, category: 1, resume: true },
+                            )}
                           >
                             {t('memberRecord.workPlan.openValidation')}
                           </a>
