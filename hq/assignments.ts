@@ -109,12 +109,15 @@ export async function insertAssignment(
     mode: Assignment['mode'];
     targetDate: string;
     scss: { id: string; fieldOffice: string };
+    /** The SCSS_ASSIGNED change it comes from, when a supervisor assigned it on the Member's record. */
+    memberRecordEventId?: string;
   },
 ): Promise<Assignment> {
   const id = randomUUID();
   const [row] = await tx.query<{ created_at: Date }>(
-    `INSERT INTO assignments (id, member, entity_type, mode, target_date, assigned_user_id, field_office)
-     VALUES ($1, $2::jsonb, $3, $4, $5, $6, $7) RETURNING created_at`,
+    `INSERT INTO assignments (id, member, entity_type, mode, target_date, assigned_user_id, field_office,
+                              member_record_event_id)
+     VALUES ($1, $2::jsonb, $3, $4, $5, $6, $7, $8) RETURNING created_at`,
     [
       id,
       JSON.stringify(input.member),
@@ -123,6 +126,7 @@ export async function insertAssignment(
       input.targetDate,
       input.scss.id,
       input.scss.fieldOffice,
+      input.memberRecordEventId ?? null,
     ],
   );
   return {
@@ -134,6 +138,7 @@ export async function insertAssignment(
     assignedUserId: input.scss.id,
     fieldOffice: input.scss.fieldOffice,
     createdAt: new Date(row?.created_at ?? Date.now()).toISOString(),
+    withdrawn: null,
   };
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
+import { currentAssignment } from '../shared/domain/member-record/assignment';
 import type { MemberRecordEvent } from '../shared/domain/member-record/events';
 import {
   applyMemberRecordChange,
@@ -189,6 +190,8 @@ async function applyPush(
     if (pushed.change.kind === 'VALIDATION_APPROVED') {
       await requireApprovedAtHq(tx, pushed.change.validationId, `${where}.change.validationId`, pushed.id);
     }
+    // A change while this cycle's assignment stands is a reassignment: the earlier SCSS's assignment is withdrawn.
+    const reassigns = currentAssignment(state) !== null;
     const applied = applyMemberRecordChange(state, pushed.change, pushed.at, user.name);
     if (!applied.ok) {
       refuse(invalid(`${where}.change.${applied.refusal.field}`, pushed.id, applied.refusal.message));
@@ -218,6 +221,7 @@ async function applyPush(
         member: assigned,
         change: pushed.change,
         supervisor: user,
+        event: { id: pushed.id, version: state.version, at: pushed.at, reassigns },
       });
       if (!assignment.ok) refuse(invalid(`${where}.change.scss.userId`, pushed.id, assignment.refusal));
     }

@@ -131,7 +131,7 @@ async function editionsAfter(db: HqQueryable, params: string[], limit: number): 
   }));
 }
 
-/** Only an SCSS is assigned validations, and sees only their own assignments. */
+/** Only an SCSS is assigned validations, and sees only their own assignments (a withdrawn one again, withdrawn). */
 async function assignmentsAfter(db: HqQueryable, user: HqUser, params: string[], limit: number): Promise<Item[]> {
   if (user.role !== 'SCSS') return [];
   const rows = await db.query<
@@ -144,10 +144,13 @@ async function assignmentsAfter(db: HqQueryable, user: HqUser, params: string[],
       assigned_user_id: string;
       field_office: string;
       created_at: Date;
+      withdrawn_at: Date | null;
+      withdrawn_by_name: string | null;
+      withdrawn_reason: 'REASSIGNED' | null;
     }
   >(
     `SELECT id, member, entity_type, mode, target_date::text AS target_date, assigned_user_id, field_office,
-       created_at, pull_xid::text AS xid, pull_seq::text AS seq
+       created_at, withdrawn_at, withdrawn_by_name, withdrawn_reason, pull_xid::text AS xid, pull_seq::text AS seq
      FROM assignments WHERE assigned_user_id = $5 AND ${AFTER_CURSOR} ORDER BY pull_xid, pull_seq LIMIT $4`,
     [...params, limit, user.id],
   );
@@ -163,6 +166,10 @@ async function assignmentsAfter(db: HqQueryable, user: HqUser, params: string[],
       assignedUserId: r.assigned_user_id,
       fieldOffice: r.field_office,
       createdAt: iso(r.created_at),
+      withdrawn:
+        r.withdrawn_at && r.withdrawn_by_name && r.withdrawn_reason
+          ? { at: iso(r.withdrawn_at), byName: r.withdrawn_by_name, reason: r.withdrawn_reason }
+          : null,
     },
   }));
 }

@@ -17,12 +17,17 @@ type AssignmentRow = {
   mode: AssignmentView['mode'];
   target_date: string;
   started_validation_id: string | null;
+  withdrawn_by_name: string | null;
 };
 
-const OPEN_ASSIGNMENTS = `SELECT id, member_id, entity_type, mode, target_date, started_validation_id FROM assignments
-  WHERE started_validation_id IS NULL ORDER BY target_date, assigned_at, id`;
+const ASSIGNMENT_COLUMNS = 'id, member_id, entity_type, mode, target_date, started_validation_id, withdrawn_by_name';
+const OPEN_ASSIGNMENTS = `SELECT ${ASSIGNMENT_COLUMNS} FROM assignments
+  WHERE started_validation_id IS NULL AND withdrawn_at IS NULL ORDER BY target_date, assigned_at, id`;
 
-/** Validations HQ assigned to this SCSS and not yet started here: soonest target date first, then as assigned. */
+/**
+ * Validations HQ assigned to this SCSS, not yet started here and not withdrawn (given to another SCSS): soonest
+ * target date first, then as assigned.
+ */
 export function listAssignments(ctx: ServiceContext): AssignmentView[] {
   return (stmt(ctx.db, OPEN_ASSIGNMENTS).all() as AssignmentRow[]).map((row) => {
     const member = getMember(ctx.db, row.member_id);
@@ -38,15 +43,18 @@ export function listAssignments(ctx: ServiceContext): AssignmentView[] {
 export function startValidationFromAssignment(ctx: ServiceContext, assignmentId: string): Validation {
   return ctx.db
     .transaction(() => {
-      const row = stmt(
-        ctx.db,
-        'SELECT id, member_id, entity_type, mode, target_date, started_validation_id FROM assignments WHERE id = ?',
-      ).get(assignmentId) as AssignmentRow | undefined;
+      const row = stmt(ctx.db, `SELECT ${ASSIGNMENT_COLUMNS} FROM assignments WHERE id = ?`).get(assignmentId) as
+        | AssignmentRow
+        | undefined;
       if (!row) {
         throw new AppError('NOT_FOUND', message('errors.assignment.notHere'));
       }
       if (row.started_validation_id !== null) {
         throw new AppError('CONFLICT', message('errors.assignment.alreadyStarted'));
+      }
+      // The list on screen may predate the pull that withdrew it.
+      if (row.withdrawn_by_name !== null) {
+        throw new AppError('CONFLICT', message('errors.assignment.withdrawn', { name: row.withdrawn_by_name }));
       }
       const validation = createValidation(ctx, {
         memberId: row.member_id,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { withdrawnAssignmentsByValidation } from '../../db/queries/assignments';
 import {
   insertMemberRecordEvent,
   listAllMemberRecordEvents,
@@ -258,6 +259,7 @@ export function getWorkPlan(ctx: ServiceContext, year: number): WorkPlan {
     entityType: m.entityType,
     record: foldMemberRecord(eventsByMember.get(m.id) ?? []).state,
   }));
+  const withdrawn = withdrawnAssignmentsByValidation(ctx.db);
   const validations = (
     stmt(
       ctx.db,
@@ -271,11 +273,16 @@ export function getWorkPlan(ctx: ServiceContext, year: number): WorkPlan {
       workflowState: v.workflow_state,
       createdBy: v.created_by,
       createdAt: v.created_at,
+      assignmentWithdrawn: withdrawn.has(v.id),
     }),
   );
   validations.push(...pulledForReview(ctx, new Set(validations.map((v) => v.id))));
+  // A withdrawn assignment is another SCSS's work now: the record's assignment says whose.
   const assignments = (
-    stmt(ctx.db, 'SELECT member_id, target_date, assigned_user_id, started_validation_id FROM assignments').all() as {
+    stmt(
+      ctx.db,
+      'SELECT member_id, target_date, assigned_user_id, started_validation_id FROM assignments WHERE withdrawn_at IS NULL',
+    ).all() as {
       member_id: string;
       target_date: string;
       assigned_user_id: string;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit, assertValidationAuditable } from '../../db/audit-log';
+import { assignmentWithdrawalOf, withdrawnAssignmentsByValidation } from '../../db/queries/assignments';
 import { getMember } from '../../db/queries/members';
 import { listResponses } from '../../db/queries/responses';
 import { readSettings } from '../../db/queries/settings';
@@ -97,11 +98,13 @@ export function createValidation(ctx: ServiceContext, request: ParsedRequestOf<'
 
 export function listValidationSummaries(ctx: ServiceContext, filter: ValidationFilter): ValidationListItem[] {
   const demoStaysLocal = keepsDemoValidationsLocal(ctx.db);
+  const withdrawn = withdrawnAssignmentsByValidation(ctx.db);
   return listValidations(ctx.db, filter).map(({ memberAccountNumber, ...v }) => ({
     ...v,
     applicableCount: worksheetCriteria(getEdition(ctx, v.catalogEditionId), v.entityType).length,
     demo: demoStaysLocal && isDemoAccount(memberAccountNumber),
     returned: v.workflowState === 'RETURNED',
+    assignmentWithdrawn: withdrawn.get(v.id) ?? null,
   }));
 }
 
@@ -130,6 +133,7 @@ export function openWorksheet(ctx: ServiceContext, validationId: string): Worksh
     previousResults: previousResultsFor(ctx, validation),
     settings: readSettings(ctx.db),
     lifecycle: lifecycleView(ctx, validationId),
+    assignmentWithdrawn: assignmentWithdrawalOf(ctx.db, validationId),
   };
 }
 

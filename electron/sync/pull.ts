@@ -180,17 +180,26 @@ function installPulledEdition(
   return installCatalogEdition(db, parseCatalogEdition(edition), at) === 'installed';
 }
 
-/** HQ's fields are updated on every pull; whether it was started here is this computer's and is kept. */
+/**
+ * HQ's fields are updated on every pull, its withdrawal too; whether it was started here is this computer's and is
+ * kept, and so is the validation started from it: a withdrawal only stops offering it.
+ */
 function upsertAssignment(db: Db, a: Assignment, at: string, actor: string): void {
   const memberId = ensureMember(db, a, at, actor);
+  const before = stmt(db, 'SELECT withdrawn_at, started_validation_id FROM assignments WHERE id = ?').get(a.id) as
+    | { withdrawn_at: string | null; started_validation_id: string | null }
+    | undefined;
   stmt(
     db,
     `INSERT INTO assignments (id, member_id, entity_type, mode, target_date, assigned_user_id, field_office,
-                              assigned_at, pulled_at)
-     VALUES (@id, @memberId, @entityType, @mode, @targetDate, @assignedUserId, @fieldOffice, @createdAt, @at)
+                              assigned_at, pulled_at, withdrawn_at, withdrawn_by_name, withdrawn_reason)
+     VALUES (@id, @memberId, @entityType, @mode, @targetDate, @assignedUserId, @fieldOffice, @createdAt, @at,
+             @withdrawnAt, @withdrawnByName, @withdrawnReason)
      ON CONFLICT (id) DO UPDATE SET member_id = excluded.member_id, entity_type = excluded.entity_type,
        mode = excluded.mode, target_date = excluded.target_date, assigned_user_id = excluded.assigned_user_id,
-       field_office = excluded.field_office, assigned_at = excluded.assigned_at, pulled_at = excluded.pulled_at`,
+       field_office = excluded.field_office, assigned_at = excluded.assigned_at, pulled_at = excluded.pulled_at,
+       withdrawn_at = excluded.withdrawn_at, withdrawn_by_name = excluded.withdrawn_by_name,
+       withdrawn_reason = excluded.withdrawn_reason`,
   ).run({
     id: a.id,
     memberId,
@@ -201,7 +210,21 @@ function upsertAssignment(db: Db, a: Assignment, at: string, actor: string): voi
     fieldOffice: a.fieldOffice,
     createdAt: a.createdAt,
     at,
+    withdrawnAt: a.withdrawn?.at ?? null,
+    withdrawnByName: a.withdrawn?.byName ?? null,
+    withdrawnReason: a.withdrawn?.reason ?? null,
   });
+  if (a.withdrawn && !before?.withdrawn_at) {
+    appendAudit(db, {
+      at,
+      actor,
+      action: 'assignment.withdrawn',
+      entity: 'assignment',
+      entityId: a.id,
+      before: before ? { withdrawn: null, startedValidationId: before.started_validation_id } : null,
+      after: { withdrawn: a.withdrawn },
+    });
+  }
 }
 
 /**

@@ -47,6 +47,7 @@ import {
 } from '../domain/validation';
 import { MessageRefSchema } from '../messages';
 import { FindingsWorkbookFilterSchema } from '../report/workbook-filter';
+import { AssignmentWithdrawalSchema } from '../sync/pull-protocol';
 import type { Channel, EventName } from './channels';
 import {
   MemberRecordChangeRequestSchema,
@@ -380,6 +381,8 @@ export const ValidationListItemSchema = ValidationSummarySchema.extend({
   demo: z.boolean(),
   /** Back from review for correction and not yet submitted again. */
   returned: z.boolean(),
+  /** Started from an assignment HQ has since withdrawn (given to another SCSS): kept, and marked. */
+  assignmentWithdrawn: AssignmentWithdrawalSchema.nullable(),
 });
 export type ValidationListItem = z.infer<typeof ValidationListItemSchema>;
 
@@ -409,6 +412,8 @@ export const WorksheetSchema = z.object({
   settings: SettingsSchema,
   /** State, history, return comments to highlight, demo flag and the next steps. */
   lifecycle: ValidationLifecycleViewSchema,
+  /** Started from an assignment HQ has since withdrawn (given to another SCSS); null otherwise. */
+  assignmentWithdrawn: AssignmentWithdrawalSchema.nullable(),
 });
 export type Worksheet = z.infer<typeof WorksheetSchema>;
 

@@ -103,6 +103,7 @@ export const messages = {
       memberMissing: 'Assignment {{id}} names a Member that is missing.',
       notHere: 'That assignment is not on this computer. Sync with HQ to refresh the list.',
       alreadyStarted: 'This assignment has already been started; open its validation from the Members list.',
+      withdrawn: 'HQ withdrew this assignment: {{name}} gave the work to another SCSS. Nothing was started.',
     },
     validation: {
       notHere: 'Validation {{id}} does not exist on this computer.',

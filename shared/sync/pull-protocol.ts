@@ -53,6 +53,16 @@ export const AssignedMemberSchema = z.object({
 });
 export type AssignedMember = z.infer<typeof AssignedMemberSchema>;
 
+/** Why HQ took an assignment back from its SCSS: a supervisor gave the same work to another SCSS. */
+export const AssignmentWithdrawalSchema = z.object({
+  /** When the supervisor reassigned it. */
+  at: IsoDateTimeSchema,
+  /** The supervisor, as HQ knows them. */
+  byName: z.string().min(1),
+  reason: z.literal('REASSIGNED'),
+});
+export type AssignmentWithdrawal = z.infer<typeof AssignmentWithdrawalSchema>;
+
 export const AssignmentSchema = z.object({
   id: UuidSchema,
   member: AssignedMemberSchema,
@@ -62,6 +72,8 @@ export const AssignmentSchema = z.object({
   assignedUserId: UuidSchema,
   fieldOffice: z.string().min(1),
   createdAt: IsoDateTimeSchema,
+  /** Set when it was withdrawn; sent again to its SCSS then (older HQs send nothing: never withdrawn). */
+  withdrawn: AssignmentWithdrawalSchema.nullable().default(null),
 });
 export type Assignment = z.infer<typeof AssignmentSchema>;
 

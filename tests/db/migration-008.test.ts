@@ -98,6 +98,8 @@ describe('migration 008: what a pull brings', () => {
 
   it('lists the open assignments through their index, leaving out started ones', () => {
     const db = storeUpgradedTo8();
+    // Today's query reads columns later migrations added (018: withdrawal).
+    migrate(db);
     insertAssignment(db, 'a-later', UUIDS.member1, 'VIRTUAL', '2026-05-01');
     insertAssignment(db, 'a-sooner', UUIDS.member1, 'IN_PERSON', '2026-04-01');
     insertAssignment(db, 'a-started', UUIDS.member1, 'IN_PERSON', '2026-03-01');

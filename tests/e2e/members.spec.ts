@@ -254,6 +254,7 @@ function seedMembers(count: number) {
     workflowState: null,
     demo: false,
     returned: false,
+    assignmentWithdrawn: null,
   }));
   return { members, validations };
 }

@@ -7,6 +7,7 @@ import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { enrolFromHeader, hqPerTest, type Laptop, startLaptop, syncNow } from './laptops';
 import { MembersPage } from './pages/members-page';
+import { WorksheetPage } from './pages/worksheet-page';
 
 /**
  * Issue 15, the work plan: an enrolled supervisor assigns an SCSS of the field office (HQ's list, pulled) to a
@@ -104,4 +105,80 @@ test('a supervisor assigns an SCSS of the field office from the work plan; the r
   await expect(page.getByTestId('record-history-row').first()).toContainText(
     `SCSS assigned Validation to Dana Ruiz, Virtual, by ${shown(target)}`,
   );
+});
+
+test('a reassignment withdraws the first SCSS’s assignment; the validation she started stays, marked withdrawn', async ({
+  browser,
+}) => {
+  const dana = await createUser(hq.db, { name: 'Dana Ruiz', role: 'SCSS', fieldOffice: 'Houston' });
+  await createUser(hq.db, { name: 'Lee Park', role: 'SCSS', fieldOffice: 'Houston' });
+  const pat = (await startLaptop(laptops, browser, 'supervisor', LAPTOP_SCREEN)).page;
+  await enrolFromHeader(
+    pat,
+    hqUrl,
+    (await issueEnrolmentCode(hq.db, { name: 'Pat Nguyen', role: 'SUPERVISOR', fieldOffice: 'Houston' })).code,
+  );
+  const scss = (await startLaptop(laptops, browser, 'scss', LAPTOP_SCREEN)).page;
+  await enrolFromHeader(scss, hqUrl, (await issueEnrolmentCode(hq.db, dana.id)).code);
+  await syncNow(pat);
+
+  // Pat records the certification and gives the validation to Dana from the plan.
+  await new MembersPage(pat).openMembers();
+  await new MembersPage(pat).memberCard(GULF).getByRole('link', { name: GULF, exact: true }).click();
+  await pat.getByLabel('What happened').selectOption({ label: 'Certified' });
+  await pat.getByLabel('Certification date').fill(iso(certified));
+  await pat.getByRole('button', { name: 'Record', exact: true }).click();
+  await expect(pat.getByTestId('record-status')).toHaveText('CertifiedTier 1');
+  await pat.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Work plan' }).click();
+  if (validationDue.getFullYear() !== today.getFullYear()) await pat.getByRole('button', { name: 'Next year' }).click();
+  const row = pat.getByTestId('work-plan-row').filter({ hasText: GULF }).filter({ hasText: 'Validation' });
+  const assign = async (button: string, name: string) => {
+    await row.getByRole('button', { name: `${button}: ${GULF}, Validation` }).click();
+    await pat.getByLabel('SCSS', { exact: true }).selectOption({ label: name });
+    await pat.locator('label', { hasText: 'Virtual' }).click();
+    await pat.getByLabel('Target date').fill(iso(target));
+    await pat.getByRole('button', { name: 'Save assignment' }).click();
+    await expect(pat.getByTestId('work-plan-notice')).toHaveText(`${GULF}: assigned to ${name}.`);
+    await syncNow(pat);
+  };
+  await assign('Assign an SCSS', 'Dana Ruiz');
+
+  // Dana pulls the assignment and starts it.
+  await syncNow(scss);
+  const members = new MembersPage(scss);
+  await members.openMembers();
+  const panel = scss.getByTestId('assignments-panel');
+  await panel.getByRole('button', { name: /^Start validation/ }).click();
+  await expect(scss).toHaveURL(/#\/validations\//);
+  const worksheet = new WorksheetPage(scss);
+  await worksheet.answer('1.1', 'Compliant', 'Security vision statement signed by the CEO');
+
+  await assign('Reassign', 'Lee Park');
+
+  // Her next pull withdraws it: nothing more is offered; the validation stays, saying why.
+  await syncNow(scss);
+  await members.openMembers();
+  await expect(panel).toHaveCount(0);
+  const notice = scss.getByTestId('assignment-withdrawn-notice');
+  await expect(notice).toHaveText(`Assignment withdrawn on ${shown(today)} — reassigned by Pat Nguyen.`);
+  await notice.scrollIntoViewIfNeeded();
+  await shot(scss, 'assignment-withdrawn-members');
+  await members.memberCard(GULF).getByTestId('validation-row').getByRole('link').first().click();
+  const banner = scss.getByTestId('assignment-withdrawn-banner');
+  await expect(banner.getByRole('heading')).toHaveText(
+    `Assignment withdrawn on ${shown(today)} — reassigned by Pat Nguyen`,
+  );
+  await worksheet.expectAnswer('1.1', 'Compliant', 'Security vision statement signed by the CEO');
+  await shot(scss, 'assignment-withdrawn-worksheet');
+
+  // In Spanish as well.
+  await scss.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Settings' }).click();
+  await scss.getByRole('group', { name: 'Language' }).getByText('Español', { exact: true }).click();
+  await scss.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Socios', exact: true }).click();
+  await expect(notice).toHaveText(/^Asignación retirada el .+ — reasignada por Pat Nguyen\.$/);
+  await notice.scrollIntoViewIfNeeded();
+  await shot(scss, 'assignment-withdrawn-members-es');
+  await members.memberCard(GULF).getByTestId('validation-row').getByRole('link').first().click();
+  await expect(banner.getByRole('heading')).toHaveText(/^Asignación retirada el .+ — reasignada por Pat Nguyen$/);
+  await shot(scss, 'assignment-withdrawn-worksheet-es');
 });

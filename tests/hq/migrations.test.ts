@@ -79,4 +79,60 @@ describe.each(BACKENDS)('HQ migrations on %s', (backend) => {
       await older.dispose();
     }
   });
+
+  it('012 links each assignment made from the work plan to its SCSS_ASSIGNED change, and no other', async () => {
+    const older = await openDbMigratedTo(backend, 11);
+    try {
+      const [dana, pat] = [randomUUID(), randomUUID()];
+      await older.db.query(
+        `INSERT INTO users (id, name, role, field_office) VALUES ($1, 'Dana Ruiz', 'SCSS', 'Houston'),
+           ($2, 'Pat Lane', 'SUPERVISOR', 'Houston')`,
+        [dana, pat],
+      );
+      const member = { id: randomUUID(), legalName: 'Bayou Freight LLC', accountNumber: 'ACCT-9', entityType: 'IMP' };
+      await older.db.query(
+        `INSERT INTO members (id, account_number, legal_name, entity_type, field_office)
+         VALUES ($1, 'ACCT-9', 'Bayou Freight LLC', 'IMP', 'Houston')`,
+        [member.id],
+      );
+      const eventId = randomUUID();
+      const change = { kind: 'SCSS_ASSIGNED', scss: { userId: dana, name: 'Dana Ruiz' }, work: 'VALIDATION' };
+      await older.db.query(
+        `INSERT INTO member_record_events (id, member_id, version, kind, change, content_sha256, actor_user_id,
+           actor_name, actor_role, at)
+         VALUES ($1, $2, 1, 'SCSS_ASSIGNED', $3::jsonb, $4, $5, 'Pat Lane', 'SUPERVISOR', now())`,
+        [
+          eventId,
+          member.id,
+          JSON.stringify({ ...change, mode: 'VIRTUAL', targetDate: '2027-01-10' }),
+          'a'.repeat(64),
+          pat,
+        ],
+      );
+      const [fromPlan, fromCli] = [randomUUID(), randomUUID()];
+      for (const [id, mode] of [
+        [fromPlan, 'VIRTUAL'],
+        [fromCli, 'IN_PERSON'],
+      ] as const) {
+        await older.db.query(
+          `INSERT INTO assignments (id, member, entity_type, mode, target_date, assigned_user_id, field_office)
+           VALUES ($1, $2::jsonb, 'IMP', $3, '2027-01-10', $4, 'Houston')`,
+          [id, JSON.stringify(member), mode, dana],
+        );
+      }
+      expect(await migrateHqDb(older.db)).toEqual(HQ_MIGRATIONS.slice(11).map((m) => m.version));
+      const rows = await older.db.query<{ id: string; member_record_event_id: string | null }>(
+        'SELECT id, member_record_event_id FROM assignments',
+      );
+      expect(Object.fromEntries(rows.map((r) => [r.id, r.member_record_event_id]))).toEqual({
+        [fromPlan]: eventId,
+        [fromCli]: null,
+      });
+      await expect(
+        older.db.query(`UPDATE assignments SET withdrawn_at = now() WHERE id = $1`, [fromPlan]),
+      ).rejects.toThrow(/assignments_withdrawal_whole/);
+    } finally {
+      await older.dispose();
+    }
+  });
 });

@@ -9,6 +9,7 @@ import { migration008 } from './008-analytics-columns';
 import { migration009 } from './009-policy';
 import { migration010 } from './010-push-read';
 import { migration011 } from './011-member-records';
+import { migration012 } from './012-assignment-withdrawal';
 
 export type HqMigration = { version: number; name: string; sql: string };
 
@@ -25,4 +26,5 @@ export const HQ_MIGRATIONS: readonly HqMigration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];

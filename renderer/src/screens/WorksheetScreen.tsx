@@ -14,6 +14,7 @@ import { useWorksheetStore } from '../state/worksheet-store';
 import { AuditChainBanner } from './AuditLog';
 import { CriterionCard } from './CriterionCard';
 import { VirtualSessionPanel } from './inspections/VirtualSessionPanel';
+import { AssignmentWithdrawnBanner } from './worksheet/AssignmentWithdrawnBanner';
 import { CompactCriterionRow } from './worksheet/criterion/CompactCriterionRow';
 import { LockedCategorySummary } from './worksheet/LockedCategorySummary';
 import { MemberResponsesSection } from './worksheet/MemberResponsesSection';
@@ -349,6 +350,7 @@ export function WorksheetScreen({
 
         <div className="worksheet__content">
           <AuditChainBanner validationId={validationId} />
+          <AssignmentWithdrawnBanner />
           {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
           {section !== 'responses' && <ReturnedBanner variant={section === 'criteria' ? 'compact' : 'full'} />}
           {locked && section !== 'review' && section !== 'responses' && <Alert type="info">{lockedMessage}</Alert>}

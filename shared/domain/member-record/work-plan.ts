@@ -69,6 +69,8 @@ export type WorkPlanValidation = {
   createdAt: string;
   /** Pulled for review from HQ, not done on this laptop. */
   reviewCopy?: boolean;
+  /** Started from an assignment HQ withdrew (given to another SCSS): kept on the laptop, no longer the plan's work. */
+  assignmentWithdrawn?: boolean;
 };
 export type WorkPlanAssignment = {
   memberId: string;
@@ -114,7 +116,9 @@ export function buildWorkPlan(input: {
     const dueOn = nextValidationDueOn(record);
     const kind: WorkPlanKind = record.lastValidatedOn ? 'REVALIDATION' : 'VALIDATION';
     const open = input.validations
-      .filter((v) => v.memberId === member.id && !APPROVED_OR_LATER.has(v.workflowState ?? ''))
+      .filter(
+        (v) => v.memberId === member.id && !APPROVED_OR_LATER.has(v.workflowState ?? '') && !v.assignmentWithdrawn,
+      )
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
     const assignment = input.assignments.find((a) => a.memberId === member.id && !a.started);
     // The supervisor's assignment on the record is the field office's word on who does it.

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { WorkflowState } from '../../../../shared/domain/lifecycle';
 import type { ValidationSummary } from '../../../../shared/domain/validation';
 import type { ValidationListItem } from '../../../../shared/ipc/contract';
-import { formatDate } from '../../components/format';
+import { formatDate, formatLocalDate } from '../../components/format';
 import { ProgressMeter } from '../../components/ProgressMeter';
 import { SyncTag } from '../../components/SyncTag';
 import { useDomainLabels } from '../../i18n/domain-labels';
@@ -75,6 +75,14 @@ export function ValidationRow({ validation, overdue }: { validation: ValidationL
             {t('members.row.returnedLink')}
           </a>
           {t('members.row.returnedAfter')}
+        </p>
+      )}
+      {validation.assignmentWithdrawn && (
+        <p className="validation-row__withdrawn" data-testid="assignment-withdrawn-notice">
+          {t('members.row.withdrawn', {
+            date: formatLocalDate(validation.assignmentWithdrawn.at),
+            name: validation.assignmentWithdrawn.byName,
+          })}
         </p>
       )}
       <ProgressMeter

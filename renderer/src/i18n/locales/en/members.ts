@@ -48,6 +48,7 @@ export const members = {
     returnedBefore: 'The field office sent it back.',
     returnedLink: 'Open it to see the reviewer’s comments',
     returnedAfter: ', correct it and submit it again.',
+    withdrawn: 'Assignment withdrawn on {{date}} — reassigned by {{name}}.',
     progress: 'Progress of the validation scheduled {{date}}',
   },
   openWarning: {

@@ -238,4 +238,8 @@ export const worksheetParts = {
     empty:
       'No findings match. Validations appear here once their report is issued and the Member’s response is awaited.',
   },
+  assignmentWithdrawn: {
+    heading: 'Assignment withdrawn on {{date}} — reassigned by {{name}}',
+    body: 'This validation was assigned to you; the work has since been given to another SCSS. Nothing you entered is deleted: it stays on this computer. Ask {{name}} before doing more on it.',
+  },
 };

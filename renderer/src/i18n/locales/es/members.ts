@@ -52,6 +52,7 @@ export const members: Translation<typeof en.members> = {
     returnedBefore: 'La oficina regional la devolvió.',
     returnedLink: 'Ábrala para ver los comentarios del revisor',
     returnedAfter: ', corríjala y envíela de nuevo.',
+    withdrawn: 'Asignación retirada el {{date}} — reasignada por {{name}}.',
     progress: 'Avance de la validación programada para el {{date}}',
   },
   openWarning: {

@@ -98,6 +98,7 @@ export const messages: Translation<typeof en> = {
       memberMissing: 'La asignación {{id}} menciona a un Socio que no existe.',
       notHere: 'Esa asignación no está en esta computadora. Sincronice con la sede central para actualizar la lista.',
       alreadyStarted: 'Esta asignación ya se inició; abra su validación desde la lista de Socios.',
+      withdrawn: 'La sede central retiró esta asignación: {{name}} asignó el trabajo a otro SCSS. No se inició nada.',
     },
     validation: {
       notHere: 'La validación {{id}} no existe en esta computadora.',

@@ -254,4 +254,8 @@ export const worksheetParts: Translation<typeof en.worksheetParts> = {
     empty:
       'Ningún hallazgo coincide. Las validaciones aparecen aquí una vez que se emite su informe y se espera la respuesta del Socio.',
   },
+  assignmentWithdrawn: {
+    heading: 'Asignación retirada el {{date}} — reasignada por {{name}}',
+    body: 'Esta validación se le había asignado; después el trabajo se asignó a otro SCSS. No se borra nada de lo que ingresó: queda en esta computadora. Consulte a {{name}} antes de seguir con ella.',
+  },
 };
