@@ -83,29 +83,54 @@ export function refuseUnsentChanges(
   return moving.length;
 }
 
+type RefusedRow = {
+  id: string;
+  member_id: string;
+  base_version: number;
+  at: string;
+  actor_name: string;
+  change_json: string;
+  refused_at: string;
+  reason_json: string;
+};
+
+const toRefused = (r: RefusedRow): RefusedMemberChange => ({
+  id: r.id,
+  baseVersion: r.base_version,
+  at: r.at,
+  actorName: r.actor_name,
+  change: MemberRecordChangeSchema.parse(JSON.parse(r.change_json)),
+  refusedAt: r.refused_at,
+  reason: MessageRefSchema.parse(JSON.parse(r.reason_json)),
+});
+
 /** The changes HQ refused for this Member, newest first. */
 export function listRefusedChanges(db: Db, memberId: string): RefusedMemberChange[] {
   const rows = stmt(
     db,
     'SELECT * FROM member_record_refused WHERE member_id = ? ORDER BY refused_at DESC, at DESC',
-  ).all(memberId) as {
-    id: string;
-    base_version: number;
-    at: string;
-    actor_name: string;
-    change_json: string;
-    refused_at: string;
-    reason_json: string;
-  }[];
-  return rows.map((r) => ({
-    id: r.id,
-    baseVersion: r.base_version,
-    at: r.at,
-    actorName: r.actor_name,
-    change: MemberRecordChangeSchema.parse(JSON.parse(r.change_json)),
-    refusedAt: r.refused_at,
-    reason: MessageRefSchema.parse(JSON.parse(r.reason_json)),
-  }));
+  ).all(memberId) as RefusedRow[];
+  return rows.map(toRefused);
+}
+
+/** One refused change with the Member it belongs to, or null when it is no longer waiting for a decision. */
+export function findRefusedChange(db: Db, id: string): (RefusedMemberChange & { memberId: string }) | null {
+  const row = stmt(db, 'SELECT * FROM member_record_refused WHERE id = ?').get(id) as RefusedRow | undefined;
+  return row ? { ...toRefused(row), memberId: row.member_id } : null;
+}
+
+export function deleteRefusedChange(db: Db, id: string): void {
+  stmt(db, 'DELETE FROM member_record_refused WHERE id = ?').run(id);
+}
+
+/** Keeps a refused change refused, with the newer reason (e.g. the record as it is now does not allow it). */
+export function refuseChangeAgain(db: Db, id: string, reason: Message, at: string): void {
+  const told: MessageRef = { key: reason.key, ...(reason.params ? { params: reason.params } : {}) };
+  stmt(db, 'UPDATE member_record_refused SET refused_at = ?, reason_json = ? WHERE id = ?').run(
+    at,
+    JSON.stringify(told),
+    id,
+  );
 }
 
 /** The local Member HQ's id names: the same id, or the Member HQ matched by account number. */
