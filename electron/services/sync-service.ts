@@ -279,7 +279,19 @@ function installationIdOf(ctx: ServiceContext): string {
   return stmt(ctx.db, `SELECT value FROM sync_state WHERE key = 'installation_id'`).pluck().get() as string;
 }
 
-/** The newest outbox row's change id: a new one appears exactly when something was queued for HQ (seqs are reused). */
-const newestOutboxChange = (ctx: ServiceContext): string | null =>
-  (stmt(ctx.db, 'SELECT change_id FROM sync_outbox ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined) ??
-  null;
+/**
+ * The newest outbox row's change id and the newest Member record change waiting for HQ: a new one appears exactly
+ * when something was queued for HQ (seqs are reused).
+ */
+const newestOutboxChange = (ctx: ServiceContext): string | null => {
+  const outbox = stmt(ctx.db, 'SELECT change_id FROM sync_outbox ORDER BY seq DESC LIMIT 1').pluck().get() as
+    | string
+    | undefined;
+  const memberRecord = stmt(
+    ctx.db,
+    `SELECT id FROM member_record_events WHERE sync_state = 'UNSENT' ORDER BY rowid DESC LIMIT 1`,
+  )
+    .pluck()
+    .get() as string | undefined;
+  return outbox === undefined && memberRecord === undefined ? null : `${outbox ?? ''}/${memberRecord ?? ''}`;
+};
