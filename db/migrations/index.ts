@@ -16,6 +16,7 @@ import { migration014MemberCorrespondenceLanguage } from './014-member-correspon
 import { migration015MemberRecord } from './015-member-record';
 import { migration016MemberRecordSync } from './016-member-record-sync';
 import { migration017OfficePeople } from './017-office-people';
+import { migration018MemberDetailsFromHq } from './018-member-details-from-hq';
 
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
 
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration015MemberRecord,
   migration016MemberRecordSync,
   migration017OfficePeople,
+  migration018MemberDetailsFromHq,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

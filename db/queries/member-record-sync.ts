@@ -1,8 +1,9 @@
 import { MemberRecordChangeSchema, type MemberRecordEvent } from '../../shared/domain/member-record/events';
+import { foldMemberRecord } from '../../shared/domain/member-record/fold';
 import { type Message, type MessageRef, MessageRefSchema } from '../../shared/messages';
 import type { Db } from '../connection';
 import { stmt } from '../statements';
-import { insertMemberRecordEvent, listMemberRecordEvents } from './member-record';
+import { insertMemberRecordEvent, listMemberRecordEvents, setMemberCorrespondenceLanguage } from './member-record';
 
 /** A Member's record changes on their way to HQ: which wait, which HQ refused and why. */
 
@@ -43,6 +44,13 @@ export const countUnsentChanges = (db: Db, memberId: string): number =>
     .pluck()
     .get(memberId) as number;
 
+/** Whether a change of the Member's language and contacts made here waits for HQ: HQ's language must not replace it. */
+export const hasUnsentDetails = (db: Db, memberId: string): boolean =>
+  stmt(
+    db,
+    `SELECT 1 FROM member_record_events WHERE member_id = ? AND sync_state = 'UNSENT' AND kind = 'DETAILS_SET' LIMIT 1`,
+  ).get(memberId) !== undefined;
+
 export function markChangesSent(db: Db, ids: readonly string[]): void {
   for (const id of ids) stmt(db, `UPDATE member_record_events SET sync_state = 'SENT' WHERE id = ?`).run(id);
 }
@@ -80,7 +88,18 @@ export function refuseUnsentChanges(
     );
     stmt(db, 'DELETE FROM member_record_events WHERE id = ?').run(e.id);
   }
+  if (moving.some((e) => e.change.kind === 'DETAILS_SET')) restoreLanguage(db, memberId);
   return moving.length;
+}
+
+/**
+ * A language change taken out of the record takes its language with it: the record's own, else HQ's (the next
+ * pulled copy of the Member is taken whatever its time).
+ */
+function restoreLanguage(db: Db, memberId: string): void {
+  const { correspondenceLanguage } = foldMemberRecord(listMemberRecordEvents(db, memberId)).state;
+  if (correspondenceLanguage) setMemberCorrespondenceLanguage(db, memberId, correspondenceLanguage);
+  else stmt(db, 'UPDATE members SET hq_updated_at = NULL WHERE id = ?').run(memberId);
 }
 
 type RefusedRow = {
