@@ -33,6 +33,7 @@ export type MemberRow = {
   country: string;
   correspondence_language: MemberRecordMember['correspondenceLanguage'];
   field_office: string;
+  updated_at: Date | string;
 };
 
 export type EventRow = {
@@ -48,7 +49,7 @@ export type EventRow = {
 };
 
 export const MEMBER_COLUMNS =
-  'id, account_number, legal_name, entity_type, city, country, correspondence_language, field_office';
+  'id, account_number, legal_name, entity_type, city, country, correspondence_language, field_office, updated_at';
 export const EVENT_COLUMNS =
   'e.id, e.member_id, e.version, e.change, e.content_sha256, e.actor_user_id, e.actor_name, e.actor_role, e.at';
 
@@ -71,6 +72,7 @@ export const toPulledMember = (r: MemberRow) => ({
   country: r.country,
   correspondenceLanguage: r.correspondence_language,
   fieldOffice: r.field_office,
+  updatedAt: new Date(r.updated_at).toISOString(),
 });
 
 /** Reviewers, supervisors and SCSSs work their own field office's Members; HQ analysts read every office's. */
@@ -216,7 +218,7 @@ async function applyPush(
       ],
     );
     if (pushed.change.kind === 'SCSS_ASSIGNED') {
-      const { fieldOffice: _office, ...assigned } = toPulledMember(member);
+      const { fieldOffice: _office, updatedAt: _updated, ...assigned } = toPulledMember(member);
       const assignment = await createMemberAssignment(tx, {
         member: assigned,
         change: pushed.change,

@@ -17,6 +17,7 @@ import { migration015MemberRecord } from './015-member-record';
 import { migration016MemberRecordSync } from './016-member-record-sync';
 import { migration017OfficePeople } from './017-office-people';
 import { migration018AssignmentWithdrawal } from './018-assignment-withdrawal';
+import { migration019MemberDetailsFromHq } from './019-member-details-from-hq';
 
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
 
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration016MemberRecordSync,
   migration017OfficePeople,
   migration018AssignmentWithdrawal,
+  migration019MemberDetailsFromHq,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

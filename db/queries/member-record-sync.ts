@@ -1,8 +1,9 @@
 import { MemberRecordChangeSchema, type MemberRecordEvent } from '../../shared/domain/member-record/events';
+import { foldMemberRecord } from '../../shared/domain/member-record/fold';
 import { type Message, type MessageRef, MessageRefSchema } from '../../shared/messages';
 import type { Db } from '../connection';
 import { pluckStmt, stmt } from '../statements';
-import { insertMemberRecordEvent, listMemberRecordEvents } from './member-record';
+import { insertMemberRecordEvent, listMemberRecordEvents, setMemberCorrespondenceLanguage } from './member-record';
 
 /** A Member's record changes on their way to HQ: which wait, which HQ refused and why. */
 
@@ -41,6 +42,13 @@ export const countUnsentChanges = (db: Db, memberId: string): number =>
     memberId,
   ) as number;
 
+/** Whether a change of the Member's language and contacts made here waits for HQ: HQ's language must not replace it. */
+export const hasUnsentDetails = (db: Db, memberId: string): boolean =>
+  stmt(
+    db,
+    `SELECT 1 FROM member_record_events WHERE member_id = ? AND sync_state = 'UNSENT' AND kind = 'DETAILS_SET' LIMIT 1`,
+  ).get(memberId) !== undefined;
+
 export function markChangesSent(db: Db, ids: readonly string[]): void {
   for (const id of ids) stmt(db, `UPDATE member_record_events SET sync_state = 'SENT' WHERE id = ?`).run(id);
 }
@@ -78,32 +86,68 @@ export function refuseUnsentChanges(
     );
     stmt(db, 'DELETE FROM member_record_events WHERE id = ?').run(e.id);
   }
+  if (moving.some((e) => e.change.kind === 'DETAILS_SET')) restoreLanguage(db, memberId);
   return moving.length;
 }
+
+/**
+ * A language change taken out of the record takes its language with it: the record's own, else HQ's (the next
+ * pulled copy of the Member is taken whatever its time).
+ */
+function restoreLanguage(db: Db, memberId: string): void {
+  const { correspondenceLanguage } = foldMemberRecord(listMemberRecordEvents(db, memberId)).state;
+  if (correspondenceLanguage) setMemberCorrespondenceLanguage(db, memberId, correspondenceLanguage);
+  else stmt(db, 'UPDATE members SET hq_updated_at = NULL WHERE id = ?').run(memberId);
+}
+
+type RefusedRow = {
+  id: string;
+  member_id: string;
+  base_version: number;
+  at: string;
+  actor_name: string;
+  change_json: string;
+  refused_at: string;
+  reason_json: string;
+};
+
+const toRefused = (r: RefusedRow): RefusedMemberChange => ({
+  id: r.id,
+  baseVersion: r.base_version,
+  at: r.at,
+  actorName: r.actor_name,
+  change: MemberRecordChangeSchema.parse(JSON.parse(r.change_json)),
+  refusedAt: r.refused_at,
+  reason: MessageRefSchema.parse(JSON.parse(r.reason_json)),
+});
 
 /** The changes HQ refused for this Member, newest first. */
 export function listRefusedChanges(db: Db, memberId: string): RefusedMemberChange[] {
   const rows = stmt(
     db,
     'SELECT * FROM member_record_refused WHERE member_id = ? ORDER BY refused_at DESC, at DESC',
-  ).all(memberId) as {
-    id: string;
-    base_version: number;
-    at: string;
-    actor_name: string;
-    change_json: string;
-    refused_at: string;
-    reason_json: string;
-  }[];
-  return rows.map((r) => ({
-    id: r.id,
-    baseVersion: r.base_version,
-    at: r.at,
-    actorName: r.actor_name,
-    change: MemberRecordChangeSchema.parse(JSON.parse(r.change_json)),
-    refusedAt: r.refused_at,
-    reason: MessageRefSchema.parse(JSON.parse(r.reason_json)),
-  }));
+  ).all(memberId) as RefusedRow[];
+  return rows.map(toRefused);
+}
+
+/** One refused change with the Member it belongs to, or null when it is no longer waiting for a decision. */
+export function findRefusedChange(db: Db, id: string): (RefusedMemberChange & { memberId: string }) | null {
+  const row = stmt(db, 'SELECT * FROM member_record_refused WHERE id = ?').get(id) as RefusedRow | undefined;
+  return row ? { ...toRefused(row), memberId: row.member_id } : null;
+}
+
+export function deleteRefusedChange(db: Db, id: string): void {
+  stmt(db, 'DELETE FROM member_record_refused WHERE id = ?').run(id);
+}
+
+/** Keeps a refused change refused, with the newer reason (e.g. the record as it is now does not allow it). */
+export function refuseChangeAgain(db: Db, id: string, reason: Message, at: string): void {
+  const told: MessageRef = { key: reason.key, ...(reason.params ? { params: reason.params } : {}) };
+  stmt(db, 'UPDATE member_record_refused SET refused_at = ?, reason_json = ? WHERE id = ?').run(
+    at,
+    JSON.stringify(told),
+    id,
+  );
 }
 
 /** The local Member HQ's id names: the same id, or the Member HQ matched by account number. */

@@ -62,7 +62,7 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
   let progress: SyncProgressView | null = null;
   // Whoever HQ enrolled acts from the start, not the OS account.
   actAsStoredUser(ctx, credentials);
-  let lastQueuedChange = newestOutboxChange(ctx);
+  let lastQueued = newestQueuedChanges(ctx);
 
   const reportProgress = (next: SyncProgressView | null) => {
     progress = next;
@@ -252,9 +252,12 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
 
     /** After any successful request: if it queued a change for HQ, sync once writes go quiet. */
     noteRequestHandled(): void {
-      const newest = newestOutboxChange(ctx);
-      if (newest === null || newest === lastQueuedChange) return;
-      lastQueuedChange = newest;
+      const newest = newestQueuedChanges(ctx);
+      const queued = (['outbox', 'memberRecord'] as const).some(
+        (queue) => newest[queue] !== null && newest[queue] !== lastQueued[queue],
+      );
+      lastQueued = newest;
+      if (!queued) return;
       scheduler.noteLocalWrite();
     },
 
@@ -280,7 +283,17 @@ function installationIdOf(ctx: ServiceContext): string {
   return pluckStmt(ctx.db, `SELECT value FROM sync_state WHERE key = 'installation_id'`).get() as string;
 }
 
-/** The newest outbox row's change id: a new one appears exactly when something was queued for HQ (seqs are reused). */
-const newestOutboxChange = (ctx: ServiceContext): string | null =>
-  (pluckStmt(ctx.db, 'SELECT change_id FROM sync_outbox ORDER BY seq DESC LIMIT 1').get() as string | undefined) ??
-  null;
+/**
+ * The newest outbox row's change id and the newest Member record change waiting for HQ: a new one appears exactly
+ * when something was queued for HQ (seqs are reused).
+ */
+function newestQueuedChanges(ctx: ServiceContext): { outbox: string | null; memberRecord: string | null } {
+  const outbox = pluckStmt(ctx.db, 'SELECT change_id FROM sync_outbox ORDER BY seq DESC LIMIT 1').get() as
+    | string
+    | undefined;
+  const memberRecord = pluckStmt(
+    ctx.db,
+    `SELECT id FROM member_record_events WHERE sync_state = 'UNSENT' ORDER BY rowid DESC LIMIT 1`,
+  ).get() as string | undefined;
+  return { outbox: outbox ?? null, memberRecord: memberRecord ?? null };
+}

@@ -2,6 +2,7 @@ import { appendAudit } from '../../db/audit-log';
 import type { Db } from '../../db/connection';
 import { setMemberCorrespondenceLanguage } from '../../db/queries/member-record';
 import {
+  hasUnsentDetails,
   hqMemberIdOf,
   localMemberIdOf,
   markChangesSent,
@@ -158,16 +159,21 @@ export type PulledMemberRecordSummary = { members: number; memberRecordEvents: n
 
 /**
  * A pulled Member: the local one with HQ's id, else the one with its CTPAT account number (HQ's id is kept
- * beside it), else a new local Member from HQ's details. A Member already here keeps its details.
+ * beside it), else a new local Member from HQ's details. A Member already here takes HQ's details when HQ's
+ * copy is newer than the one it last took.
  */
 export function applyPulledMember(db: Db, pulled: PulledMember, at: string, actor: string): string {
   const local = localMemberIdOf(db, pulled.id);
-  if (local) return local;
+  if (local) {
+    followHqDetails(db, local, pulled, at, actor);
+    return local;
+  }
   const byAccount = stmt(db, 'SELECT id FROM members WHERE account_number = ?').get(pulled.accountNumber) as
     | { id: string }
     | undefined;
   if (byAccount) {
     setHqMemberId(db, byAccount.id, pulled.id);
+    followHqDetails(db, byAccount.id, pulled, at, actor);
     return byAccount.id;
   }
   const member: Member = {
@@ -181,6 +187,7 @@ export function applyPulledMember(db: Db, pulled: PulledMember, at: string, acto
     createdAt: at,
   };
   insertMember(db, member);
+  if (pulled.updatedAt) stmt(db, 'UPDATE members SET hq_updated_at = ? WHERE id = ?').run(pulled.updatedAt, member.id);
   appendAudit(db, {
     at,
     actor,
@@ -191,6 +198,47 @@ export function applyPulledMember(db: Db, pulled: PulledMember, at: string, acto
     after: { ...member, fieldOffice: pulled.fieldOffice },
   });
   return member.id;
+}
+
+type MemberDetails = Pick<Member, 'legalName' | 'entityType' | 'city' | 'country' | 'correspondenceLanguage'>;
+const DETAIL_FIELDS = ['legalName', 'entityType', 'city', 'country', 'correspondenceLanguage'] as const;
+
+/**
+ * HQ's details of a Member this laptop holds, taken only from a copy HQ changed later than the one taken last
+ * (an older HQ sends no time: nothing is taken). The language is the record's: a language change made here and
+ * still waiting for HQ is kept. The audit log keeps what changed.
+ */
+function followHqDetails(db: Db, memberId: string, pulled: PulledMember, at: string, actor: string): void {
+  if (!pulled.updatedAt) return;
+  const row = stmt(
+    db,
+    `SELECT legal_name AS legalName, entity_type AS entityType, city, country,
+       correspondence_language AS correspondenceLanguage, hq_updated_at AS hqUpdatedAt FROM members WHERE id = ?`,
+  ).get(memberId) as (MemberDetails & { hqUpdatedAt: string | null }) | undefined;
+  if (!row || (row.hqUpdatedAt !== null && pulled.updatedAt <= row.hqUpdatedAt)) return;
+  const next: MemberDetails = {
+    legalName: pulled.legalName,
+    entityType: pulled.entityType,
+    city: pulled.city,
+    country: pulled.country,
+    correspondenceLanguage: hasUnsentDetails(db, memberId) ? row.correspondenceLanguage : pulled.correspondenceLanguage,
+  };
+  stmt(
+    db,
+    `UPDATE members SET legal_name = @legalName, entity_type = @entityType, city = @city, country = @country,
+       correspondence_language = @correspondenceLanguage, hq_updated_at = @hqUpdatedAt WHERE id = @id`,
+  ).run({ ...next, hqUpdatedAt: pulled.updatedAt, id: memberId });
+  const changed = DETAIL_FIELDS.filter((field) => row[field] !== next[field]);
+  if (changed.length === 0) return;
+  appendAudit(db, {
+    at,
+    actor,
+    action: 'member.details-from-hq',
+    entity: 'member',
+    entityId: memberId,
+    before: Object.fromEntries(changed.map((f) => [f, row[f]])),
+    after: { ...Object.fromEntries(changed.map((f) => [f, next[f]])), hqUpdatedAt: pulled.updatedAt },
+  });
 }
 
 /** A pulled change of HQ's record, stored under the local Member; a local change waiting at its version is stale. */

@@ -229,7 +229,7 @@ function upsertAssignment(db: Db, a: Assignment, at: string, actor: string): voi
 
 /**
  * The local Member with the assignment's CTPAT account number, created from HQ's details when missing.
- * An existing Member is never changed: its details may have been corrected on this computer.
+ * An existing Member is left as it is: HQ's Member row, pulled beside the assignment, brings HQ's details.
  */
 function ensureMember(db: Db, a: Assignment, at: string, actor: string): string {
   const known = stmt(db, 'SELECT id FROM members WHERE account_number = ?').get(a.member.accountNumber) as

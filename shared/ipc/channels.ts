@@ -65,6 +65,8 @@ export const CHANNELS = [
   'analytics:csv',
   'members:record',
   'members:change',
+  'members:sendagain',
+  'members:dontsend',
   'workplan:get',
   'workplan:csv',
   'people:office',

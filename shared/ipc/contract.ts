@@ -926,6 +926,16 @@ export const contract = {
   'members:record': { request: z.strictObject({ memberId: UuidSchema }), response: MemberRecordViewSchema },
   /** One change to the record, made against the version the person saw; the record afterwards. */
   'members:change': { request: MemberRecordChangeRequestSchema, response: MemberRecordViewSchema },
+  /** Queues a change HQ refused again, on the record as it is now; it stays refused, with why, if the record refuses it. */
+  'members:sendagain': { request: z.strictObject({ changeId: UuidSchema }), response: MemberRecordViewSchema },
+  /** Withdraws a change HQ refused from this laptop, with the person's reason (kept in the audit log). */
+  'members:dontsend': {
+    request: z.strictObject({
+      changeId: UuidSchema,
+      reason: z.string().trim().min(3, 'Say why this change should not be sent (at least 3 characters)').max(500),
+    }),
+    response: MemberRecordViewSchema,
+  },
   /** The field office's plan for a year: validations, revalidations and profile reviews due, with who and where. */
   'workplan:get': { request: WorkPlanRequestSchema, response: WorkPlanSchema },
   /** The plan's rows for the same filters as a CSV file. */

@@ -510,6 +510,9 @@ export const messages = {
     otherOffice: 'This Member belongs to the {{office}} field office: only its people change its record.',
     idReused: 'HQ already holds a different change under this change’s id; it was not applied.',
     refusedAtHq: 'HQ refused this change: {{reason}}',
+    notSentAgain: 'Not sent again: the record as it is now does not allow it. {{reason, messages}}',
+    refusedChangeGone:
+      'That change is no longer waiting for a decision (it was sent again or withdrawn, perhaps in another window). The record shows where it stands.',
     notApprovedAtHq:
       'HQ does not hold this validation as approved: its approval reaches the Member’s record once HQ has it.',
   },

@@ -66,10 +66,14 @@ export const MemberRecordRefusalSchema = ApiErrorSchema.extend({
 });
 export type MemberRecordRefusalBody = z.infer<typeof MemberRecordRefusalSchema>;
 
-/** A Member as a pull sends it: what a laptop's Member needs, and the field office it belongs to. */
+/**
+ * A Member as a pull sends it: what a laptop's Member needs, the field office it belongs to, and when HQ last
+ * changed its copy (a laptop takes the details only from a newer copy; an older HQ sends no time).
+ */
 export const PulledMemberSchema = z.object({
   ...MemberRecordMemberSchema.shape,
   fieldOffice: z.string().min(1),
+  updatedAt: IsoDateTimeSchema.optional(),
 });
 export type PulledMember = z.infer<typeof PulledMemberSchema>;
 

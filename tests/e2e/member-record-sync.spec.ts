@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { enrolDevice, issueEnrolmentCode } from '../../hq/identity';
 import { pushMemberRecordChanges } from '../../hq/member-records';
 import type { Hq } from '../sync/sync-harness';
+import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { enrolFromHeader, hqPerTest, type Laptop, startLaptop, syncNow } from './laptops';
 import { MembersPage } from './pages/members-page';
@@ -10,7 +13,7 @@ import { MembersPage } from './pages/members-page';
 /**
  * A Member's CTPAT record held at HQ (issue 15, item 5): a change waits on the laptop until a sync sends it; one
  * made on a version another laptop's change moved HQ past is refused, shown with HQ's reason, and HQ's change
- * is on the record.
+ * is on the record. A refused change is sent again (on HQ's version) or not sent.
  */
 test.describe.configure({ timeout: 300_000 });
 test.use({ actionTimeout: 30_000 });
@@ -100,4 +103,76 @@ test('a record change waits until sent; made on a version HQ has moved past, it 
   await expect(lou.getByTestId('record-history-row')).toHaveCount(1);
   await expect(lou.getByTestId('record-history-row')).toContainText('Pat Nguyen');
   await expect(lou.getByTestId('record-sync-state')).toHaveText('HQ holds every change to this record made here.');
+});
+
+const SHOTS = '/tmp/shots-b';
+
+test('a refused change is sent again on HQ’s version and reaches HQ; one the record no longer allows stays refused, then is not sent', async ({
+  browser,
+}) => {
+  const lou = (await startLaptop(laptops, browser, 'lou', { viewport: { width: 1366, height: 768 } })).page;
+  const { code } = await issueEnrolmentCode(hq.db, { name: 'Lou Ames', role: 'SUPERVISOR', fieldOffice: 'Houston' });
+  await enrolFromHeader(lou, hqUrl, code);
+  await syncNow(lou);
+  // Another supervisor's laptop records this Member's history at HQ before Lou's changes get there.
+  await recordAtHqAsPat();
+
+  await openRecord(lou);
+  await fillHistory(lou, 'From an old spreadsheet.');
+  await lou.getByRole('button', { name: 'Record', exact: true }).click();
+  await expect(lou.getByText('Recorded.')).toBeVisible();
+  await lou.getByLabel('What happened').selectOption({ label: 'Language and points of contact' });
+  await lou.getByLabel('Language for correspondence').selectOption({ label: 'Spanish' });
+  await lou.getByRole('button', { name: 'Record', exact: true }).click();
+  await expect(lou.getByTestId('record-language')).toHaveText('Language: Spanish');
+
+  await syncNow(lou);
+  await openRecord(lou);
+  await expect(lou.getByRole('heading', { name: 'HQ refused 2 changes made here' })).toBeVisible();
+  await expect(lou.getByTestId('record-language')).toHaveText('Language: English');
+  mkdirSync(SHOTS, { recursive: true });
+  await expectAccessible(lou, 'member-record-refused');
+  await lou.screenshot({ path: path.join(SHOTS, 'member-record-refused.png') });
+
+  // Send again: made anew on the record as HQ holds it, then a sync takes it to HQ.
+  const language = lou.getByTestId('record-refused-change').filter({ hasText: 'Language and points of contact' });
+  await language.getByRole('button', { name: 'Send again' }).click();
+  await expect(lou.getByTestId('record-refusal-outcome')).toHaveText(
+    'Sent again: the change is on the record and goes to HQ with the next sync.',
+  );
+  await expect(lou.getByRole('heading', { name: 'HQ refused 1 change made here' })).toBeVisible();
+  await expect(lou.getByTestId('record-language')).toHaveText('Language: Spanish');
+  await syncNow(lou);
+  await openRecord(lou);
+  await expect(lou.getByTestId('record-sync-state')).toHaveText('HQ holds every change to this record made here.');
+  await expect(lou.getByTestId('record-history-row')).toHaveCount(2);
+  await expect(lou.getByTestId('record-history-row').first()).toContainText('Lou Ames');
+  const atHq = await hq.db.query<{ kind: string; actor_name: string }>(
+    'SELECT kind, actor_name FROM member_record_events ORDER BY version',
+  );
+  expect(atHq.map((r) => [r.kind, r.actor_name])).toEqual([
+    ['HISTORY_SET', 'Pat Nguyen'],
+    ['DETAILS_SET', 'Lou Ames'],
+  ]);
+
+  // The history cannot be entered on a record that has one: sending it again keeps it refused, saying why.
+  const history = lou.getByTestId('record-refused-change');
+  await history.getByRole('button', { name: 'Send again' }).click();
+  await expect(lou.getByTestId('record-refusal-outcome')).toHaveText(
+    'Not sent again: the record as it is now does not allow it. The reason is below.',
+  );
+  await expect(history.getByTestId('record-refused-reason')).toHaveText(
+    'Not sent again: the record as it is now does not allow it. The record’s history can only be entered first, before any other change is recorded.',
+  );
+  await history.getByRole('button', { name: 'Don’t send…' }).click();
+  await history.getByLabel('Why should HQ not get this change?').fill('Pat’s history is the one on file.');
+  await lou.screenshot({ path: path.join(SHOTS, 'member-record-dont-send.png') });
+  await history.getByRole('button', { name: 'Don’t send this change' }).click();
+  await expect(lou.getByTestId('record-refusal-outcome')).toHaveText(
+    'Not sent: the change is off this record for good. The audit log keeps it, with your reason.',
+  );
+  await expect(lou.getByTestId('record-refused-change')).toHaveCount(0);
+  await expect(lou.getByTestId('record-history-row')).toHaveCount(2);
+  await syncNow(lou);
+  expect(await hq.db.query('SELECT id FROM member_record_events')).toHaveLength(2);
 });

@@ -302,7 +302,7 @@ describe.each(BACKENDS)('HQ Member records on %s', (backend) => {
     expect((await send(pat.token, local, [{ baseVersion: 0, change: HISTORY }])).status).toBe(200);
     const reviewer = await enrol(ctx, REVIEWER);
     const page = await pull(reviewer.token);
-    expect(page.members).toEqual([{ ...local, fieldOffice: 'Houston' }]);
+    expect(page.members).toEqual([{ ...local, fieldOffice: 'Houston', updatedAt: expect.any(String) }]);
     expect(page.memberRecordEvents.map((e) => e.memberId)).toEqual([local.id]);
   });
 });

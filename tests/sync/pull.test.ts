@@ -129,10 +129,10 @@ describe.each(BACKENDS)('pulling from HQ on %s', (backend) => {
     const offered = listAssignments(ctx);
     expect(offered.map((a) => [a.id, a.member.legalName, a.entityType, a.mode, a.targetDate])).toEqual([
       [exporter.id, 'Lone Star Exporters LLC', 'EXP', 'VIRTUAL', '2026-04-01'],
-      [known.id, demo.legalName, 'IMP', 'IN_PERSON', '2026-04-15'],
+      [known.id, 'Renamed at HQ', 'IMP', 'IN_PERSON', '2026-04-15'],
     ]);
-    // The Member already on this computer is used as it is here; the new one is created from HQ's details.
-    expect(getMember(ctx.db, demo.id)).toEqual(demo);
+    // The Member already on this computer keeps its id and takes HQ's details; the new one is created from them.
+    expect(getMember(ctx.db, demo.id)).toEqual({ ...demo, legalName: 'Renamed at HQ', city: 'El Paso, TX' });
     expect(offered[0]?.member).toMatchObject({
       accountNumber: 'EXP-555',
       entityType: 'EXP',

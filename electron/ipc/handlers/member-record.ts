@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { filterWorkPlan, type WorkPlanRow } from '../../../shared/domain/member-record/work-plan';
 import { neutralize } from '../../../shared/report/csv';
+import { sendRefusedMemberChangeAgain, withdrawRefusedMemberChange } from '../../services/member-record-refusals';
 import { changeMemberRecord, getMemberRecord, getWorkPlan } from '../../services/member-record-service';
 import { getOfficePeople } from '../../services/office-people-service';
 import type { ServiceContext } from '../../services/service-context';
@@ -8,7 +9,14 @@ import type { HandlersFor } from '../handlers';
 import { deliver } from './deliver-file';
 import type { ReportHost } from './reports';
 
-type MemberRecordChannel = 'members:record' | 'members:change' | 'workplan:get' | 'workplan:csv' | 'people:office';
+type MemberRecordChannel =
+  | 'members:record'
+  | 'members:change'
+  | 'members:sendagain'
+  | 'members:dontsend'
+  | 'workplan:get'
+  | 'workplan:csv'
+  | 'people:office';
 
 const COLUMNS: (keyof WorkPlanRow)[] = [
   'dueOn',
@@ -35,6 +43,8 @@ export function memberRecordHandlers(
   return {
     'members:record': (req) => getMemberRecord(ctx, req.memberId),
     'members:change': (req) => changeMemberRecord(ctx, req),
+    'members:sendagain': (req) => sendRefusedMemberChangeAgain(ctx, req.changeId),
+    'members:dontsend': (req) => withdrawRefusedMemberChange(ctx, req.changeId, req.reason),
     'workplan:get': (req) => getWorkPlan(ctx, req.year),
     'people:office': () => getOfficePeople(ctx),
     'workplan:csv': (req) => {

@@ -77,7 +77,7 @@ export function MemberRecordScreen({ memberId }: { memberId: string }) {
               </a>
             )}
           </div>
-          <RecordSync view={view} />
+          <RecordSync view={view} onChanged={setView} />
           <RecordSummary view={view} />
           <ChangePanel view={view} onChanged={setView} onStale={load} />
           <RecordHistory view={view} />

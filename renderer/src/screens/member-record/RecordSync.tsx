@@ -1,17 +1,40 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberRecordView } from '../../../../shared/ipc/member-record-contract';
+import { call } from '../../api';
 import { Alert } from '../../components/Alert';
 import { formatDateTime } from '../../components/format';
 import { translateMessage } from '../../i18n/messages';
+import { RefusalActions } from '../RefusalActions';
 import { describeChange } from './RecordHistory';
 
+type Outcome = 'sentAgain' | 'stillRefused' | 'withdrawn';
+
 /**
- * The record and HQ: how many changes wait to be sent, and each change HQ refused with HQ's reason, so the
- * person sees what did not reach the record and can make it again on the record as it is now.
+ * The record and HQ: how many changes wait to be sent, and each change HQ refused with HQ's reason, which the
+ * person sends again (on the record as it is now) or withdraws from this laptop.
  */
-export function RecordSync({ view }: { view: MemberRecordView }) {
+export function RecordSync({
+  view,
+  onChanged,
+}: {
+  view: MemberRecordView;
+  onChanged: (next: MemberRecordView) => void;
+}) {
   const { t } = useTranslation();
   const { unsent, refused } = view.sync;
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  const sendAgain = async (changeId: string) => {
+    const next = await call('members:sendagain', { changeId });
+    setOutcome(next.sync.refused.some((r) => r.id === changeId) ? 'stillRefused' : 'sentAgain');
+    onChanged(next);
+  };
+  const dontSend = async (changeId: string, reason: string) => {
+    onChanged(await call('members:dontsend', { changeId, reason }));
+    setOutcome('withdrawn');
+  };
+
   return (
     <>
       {unsent !== null && (
@@ -19,6 +42,9 @@ export function RecordSync({ view }: { view: MemberRecordView }) {
           {unsent > 0 ? t('memberRecord.sync.waiting', { count: unsent }) : t('memberRecord.sync.allSent')}
         </p>
       )}
+      <p className="member-record__sync" role="status" data-testid="record-refusal-outcome">
+        {outcome && t(`memberRecord.sync.${outcome}`)}
+      </p>
       {refused.length > 0 && (
         <Alert type="warning" heading={t('memberRecord.sync.refusedHeading', { count: refused.length })}>
           <p>{t('memberRecord.sync.refusedIntro')}</p>
@@ -29,7 +55,13 @@ export function RecordSync({ view }: { view: MemberRecordView }) {
                 <span dir="auto">{describeChange(t, r.change)}</span>{' '}
                 {t('memberRecord.sync.madeBy', { who: r.actorName, when: formatDateTime(r.at) })}
                 <br />
-                <span>{translateMessage(r.reason)}</span>
+                <span data-testid="record-refused-reason">{translateMessage(r.reason)}</span>
+                <RefusalActions
+                  id={r.id}
+                  noun="change"
+                  sendAgain={() => sendAgain(r.id)}
+                  dontSend={(reason) => dontSend(r.id, reason)}
+                />
               </li>
             ))}
           </ul>

@@ -146,8 +146,11 @@ export const memberRecord = {
     refusedHeading_one: 'HQ refused 1 change made here',
     refusedHeading_other: 'HQ refused {{count}} changes made here',
     refusedIntro:
-      'These changes are not on the record: HQ kept its own. Look at the record as it is now and make a change again if it still applies.',
+      'These changes are not on the record: HQ kept its own. Look at the record as it is now: send a change again to make it on the record as it stands, or don’t send it.',
     madeBy: '(made by {{who}}, {{when}})',
+    sentAgain: 'Sent again: the change is on the record and goes to HQ with the next sync.',
+    stillRefused: 'Not sent again: the record as it is now does not allow it. The reason is below.',
+    withdrawn: 'Not sent: the change is off this record for good. The audit log keeps it, with your reason.',
   },
   history: {
     heading: 'History',

@@ -155,8 +155,13 @@ export const memberRecord: Translation<typeof en.memberRecord> = {
     refusedHeading_many: 'La sede central rechazó {{count}} cambios hechos aquí',
     refusedHeading_other: 'La sede central rechazó {{count}} cambios hechos aquí',
     refusedIntro:
-      'Estos cambios no constan en el expediente: la sede central conservó los suyos. Revise el expediente como está ahora y vuelva a hacer un cambio si aún corresponde.',
+      'Estos cambios no constan en el expediente: la sede central conservó los suyos. Revise el expediente como está ahora: vuelva a enviar un cambio para hacerlo sobre el expediente tal como está, o no lo envíe.',
     madeBy: '(hecho por {{who}}, {{when}})',
+    sentAgain:
+      'Enviado de nuevo: el cambio consta en el expediente y va a la sede central con la próxima sincronización.',
+    stillRefused: 'No se volvió a enviar: el expediente como está ahora no lo permite. El motivo está abajo.',
+    withdrawn:
+      'No se enviará: el cambio queda fuera de este expediente. El registro de auditoría lo conserva, con su motivo.',
   },
   history: {
     heading: 'Historial',

@@ -530,6 +530,9 @@ export const messages: Translation<typeof en> = {
     otherOffice: 'Este Socio pertenece a la oficina de campo de {{office}}: solo su personal cambia su expediente.',
     idReused: 'La sede central ya tiene otro cambio con el identificador de este cambio; no se aplicó.',
     refusedAtHq: 'La sede central rechazó este cambio: {{reason}}',
+    notSentAgain: 'No se volvió a enviar: el expediente como está ahora no lo permite. {{reason, messages}}',
+    refusedChangeGone:
+      'Ese cambio ya no espera una decisión (se volvió a enviar o se retiró, quizá en otra ventana). El expediente muestra cómo está.',
     notApprovedAtHq:
       'La sede central no tiene esta validación como aprobada: su aprobación llega al expediente del Socio cuando la sede central la tenga.',
   },
