@@ -376,7 +376,9 @@ export const messages: Translation<typeof en> = {
       'La sede central indicó que quedan más filas, pero no avanzó el cursor de descarga; inténtelo de nuevo más tarde.',
     tooManyPages:
       'La sede central siguió enviando páginas después de {{pages}}; el resto llegará con la próxima sincronización.',
-    unanswered: 'La sede central no respondió por {{changes}} cambio(s); se enviarán de nuevo.',
+    unanswered_one: 'La sede central no respondió por {{count}} cambio; se enviará de nuevo.',
+    unanswered_many: 'La sede central no respondió por {{count}} cambios; se enviarán de nuevo.',
+    unanswered_other: 'La sede central no respondió por {{count}} cambios; se enviarán de nuevo.',
     evidenceWaiting_one: '{{count}} archivo de evidencia no pudo llegar a la sede central',
     evidenceWaiting_many: '{{count}} archivos de evidencia no pudieron llegar a la sede central',
     evidenceWaiting_other: '{{count}} archivos de evidencia no pudieron llegar a la sede central',
