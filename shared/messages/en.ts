@@ -155,14 +155,14 @@ export const messages = {
       noDialog: 'There is no native file dialog here; choose files with the file input.',
     },
     inspection: {
-      itemTwice: 'Item "{{item}}" is listed twice in the {{checklist, checklist}}.',
+      itemTwice: 'Item "{{item, checklistItems}}" is listed twice in the {{checklist, checklist}}.',
       itemRefrigeratedOnly:
-        'Item "{{item}}" applies only to refrigerated containers; this {{checklist, checklist}} is not marked refrigerated.',
-      itemNotPart: 'Item "{{item}}" is not part of the {{checklist, checklist}}.',
-      missingItems_one: 'The {{checklist, checklist}} is missing item "{{items}}".',
-      missingItems_other: 'The {{checklist, checklist}} is missing items "{{items}}".',
+        'Item "{{item, checklistItems}}" applies only to refrigerated containers; this {{checklist, checklist}} is not marked refrigerated.',
+      itemNotPart: 'Item "{{item, checklistItems}}" is not part of the {{checklist, checklist}}.',
+      missingItems_one: 'The {{checklist, checklist}} is missing item "{{items, checklistItems}}".',
+      missingItems_other: 'The {{checklist, checklist}} is missing {{count}} items: {{items, checklistItems}}.',
       itemOrder:
-        'Items of the {{checklist, checklist}} must be in checklist order: item {{position}} should be "{{expected}}", not "{{got}}".',
+        'Items of the {{checklist, checklist}} must be in checklist order: item {{position}} should be "{{expected, checklistItems}}", not "{{got, checklistItems}}".',
       criterionNotOnWorksheet: "Criterion {{criterionId}} is not on this validation's worksheet ({{edition}}).",
       noChecklist: 'Criterion {{criterionId}} does not call for an inspection checklist.',
       otherChecklist:

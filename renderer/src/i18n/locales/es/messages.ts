@@ -150,15 +150,15 @@ export const messages: Translation<typeof en> = {
       noDialog: 'Aquí no hay un cuadro de diálogo de archivos del sistema; elija los archivos con el campo de archivo.',
     },
     inspection: {
-      itemTwice: 'El punto «{{item}}» aparece dos veces en la {{checklist, checklist}}.',
+      itemTwice: 'El punto «{{item, checklistItems}}» aparece dos veces en la {{checklist, checklist}}.',
       itemRefrigeratedOnly:
-        'El punto «{{item}}» solo corresponde a contenedores refrigerados; esta {{checklist, checklist}} no está marcada como refrigerada.',
-      itemNotPart: 'El punto «{{item}}» no forma parte de la {{checklist, checklist}}.',
-      missingItems_one: 'A la {{checklist, checklist}} le falta el punto «{{items}}».',
-      missingItems_many: 'A la {{checklist, checklist}} le faltan los puntos «{{items}}».',
-      missingItems_other: 'A la {{checklist, checklist}} le faltan los puntos «{{items}}».',
+        'El punto «{{item, checklistItems}}» solo corresponde a contenedores refrigerados; esta {{checklist, checklist}} no está marcada como refrigerada.',
+      itemNotPart: 'El punto «{{item, checklistItems}}» no forma parte de la {{checklist, checklist}}.',
+      missingItems_one: 'A la {{checklist, checklist}} le falta el punto «{{items, checklistItems}}».',
+      missingItems_many: 'A la {{checklist, checklist}} le faltan {{count}} puntos: {{items, checklistItems}}.',
+      missingItems_other: 'A la {{checklist, checklist}} le faltan {{count}} puntos: {{items, checklistItems}}.',
       itemOrder:
-        'Los puntos de la {{checklist, checklist}} deben seguir el orden de la lista: el punto {{position}} debe ser «{{expected}}», no «{{got}}».',
+        'Los puntos de la {{checklist, checklist}} deben seguir el orden de la lista: el punto {{position}} debe ser «{{expected, checklistItems}}», no «{{got, checklistItems}}».',
       criterionNotOnWorksheet:
         'El criterio {{criterionId}} no está en la hoja de trabajo de esta validación ({{edition}}).',
       noChecklist: 'El criterio {{criterionId}} no requiere una lista de inspección.',
