@@ -54,7 +54,8 @@ function checkItems(request: SaveChecklistRequest): void {
   }
   const missing = expected.filter((key) => !seen.has(key));
   if (missing.length > 0) {
-    const items = missing.join('", "');
+    // Keys, comma-separated: each language names the items by their labels (the `checklistItems` format).
+    const items = missing.join(',');
     throw new AppError(
       'BAD_REQUEST',
       message('errors.inspection.missingItems', { checklist, count: missing.length, items }),

@@ -153,7 +153,7 @@ async function pushBatch(
   const unanswered = batch.filter((m) => !byChangeId.has(m.change.changeId));
   if (unanswered.length > 0) {
     recordFailedAttempt(db, unanswered, 'HQ did not answer for every change sent.', options);
-    throw new ServerError(message('sync.unanswered', { changes: unanswered.length }).message, 200);
+    throw new ServerError(message('sync.unanswered', { count: unanswered.length }).message, 200);
   }
 }
 

@@ -48,6 +48,8 @@ export const CatalogTranslationSchema = z.strictObject({
   verified: z.boolean(),
   /** Where the text comes from and how far it can be trusted; shown to whoever reviews it. */
   note: z.string().min(1),
+  /** The edition's title in this language, shown wherever the title is (worksheet, reports). */
+  title: z.string().min(1),
   focusAreas: z.record(FocusAreaIdSchema, z.string().min(1)),
   categories: z.record(z.enum(CATEGORY_NUMBERS), z.string().min(1)),
   criteria: z.record(CriterionIdSchema, CriterionTranslationSchema),

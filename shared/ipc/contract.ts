@@ -690,6 +690,8 @@ export const FindingsWorkbookRequestSchema = z.strictObject({
     },
   ),
   format: z.enum(['XLSX', 'CSV']),
+  /** The interface's language: the workbook's sheet names, headers and values are written in it. */
+  interfaceLanguage: LanguageSchema.default('en'),
 });
 
 /** Where the dashboard's figures come from: this computer's own validations, or HQ over the person's scope. */

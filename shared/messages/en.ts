@@ -156,14 +156,14 @@ export const messages = {
       noDialog: 'There is no native file dialog here; choose files with the file input.',
     },
     inspection: {
-      itemTwice: 'Item "{{item}}" is listed twice in the {{checklist, checklist}}.',
+      itemTwice: 'Item "{{item, checklistItems}}" is listed twice in the {{checklist, checklist}}.',
       itemRefrigeratedOnly:
-        'Item "{{item}}" applies only to refrigerated containers; this {{checklist, checklist}} is not marked refrigerated.',
-      itemNotPart: 'Item "{{item}}" is not part of the {{checklist, checklist}}.',
-      missingItems_one: 'The {{checklist, checklist}} is missing item "{{items}}".',
-      missingItems_other: 'The {{checklist, checklist}} is missing items "{{items}}".',
+        'Item "{{item, checklistItems}}" applies only to refrigerated containers; this {{checklist, checklist}} is not marked refrigerated.',
+      itemNotPart: 'Item "{{item, checklistItems}}" is not part of the {{checklist, checklist}}.',
+      missingItems_one: 'The {{checklist, checklist}} is missing item "{{items, checklistItems}}".',
+      missingItems_other: 'The {{checklist, checklist}} is missing {{count}} items: {{items, checklistItems}}.',
       itemOrder:
-        'Items of the {{checklist, checklist}} must be in checklist order: item {{position}} should be "{{expected}}", not "{{got}}".',
+        'Items of the {{checklist, checklist}} must be in checklist order: item {{position}} should be "{{expected, checklistItems}}", not "{{got, checklistItems}}".',
       criterionNotOnWorksheet: "Criterion {{criterionId}} is not on this validation's worksheet ({{edition}}).",
       noChecklist: 'Criterion {{criterionId}} does not call for an inspection checklist.',
       otherChecklist:
@@ -364,7 +364,8 @@ export const messages = {
     policyNotUnderstood: 'HQ answered the policy change with something this version does not understand.',
     cursorStuck: 'HQ said more rows wait but did not move the pull cursor; try again later.',
     tooManyPages: 'HQ kept sending pages after {{pages}}; the rest comes with the next sync.',
-    unanswered: 'HQ did not answer for {{changes}} change(s); they will be sent again.',
+    unanswered_one: 'HQ did not answer for {{count}} change; it will be sent again.',
+    unanswered_other: 'HQ did not answer for {{count}} changes; they will be sent again.',
     evidenceWaiting_one: '{{count}} evidence file could not reach HQ',
     evidenceWaiting_other: '{{count}} evidence files could not reach HQ',
     reviewEvidenceWaiting_one: '{{count}} evidence file for review could not be fetched from HQ',

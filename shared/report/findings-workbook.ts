@@ -2,27 +2,25 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { compareCriterionIds } from '../catalog/load';
 import type { CatalogEdition } from '../catalog/schema';
-import { ENTITY_TYPE_LABELS } from '../domain/entity-types';
-import { FINDING_CLASSIFICATION_LABELS } from '../domain/field-work';
+import { catalogTranslation, localizeEdition } from '../catalog/translations';
 import { responseDueDate, responseRequired } from '../domain/lifecycle';
-import { REVIEW_DECISION_LABELS } from '../domain/review';
-import { VALIDATION_MODE_LABELS, type Validation } from '../domain/validation';
+import { reasonLabelIn } from '../domain/reason-label';
+import type { Validation } from '../domain/validation';
 import { neutralize } from './csv';
-import { reportDateValue } from './format';
+import { formatReportDate, reportDateValue } from './format';
+import { fill, REPORT_DOMAIN_LABELS, REPORT_TEXT, type ReportDomainLabels, type ReportLanguage } from './i18n';
 import type { ReportInput } from './input';
 import { columnStyle, FROZEN_HEADER, styleHeaderRow } from './sheet-style';
 import { xmlSafe } from './text';
-import {
-  type FindingsWorkbookFilter,
-  type FindingsWorkbookFormat,
-  WORKBOOK_STATUS_LABELS,
-  type WorkbookStatus,
-} from './workbook-filter';
+import type { FindingsWorkbookFilter, FindingsWorkbookFormat, WorkbookStatus } from './workbook-filter';
 
 /**
  * The findings of many validations in one workbook, for a supervisor: one row per finding (Action Required and
  * Recommendation) with its validation's Member, dates and workflow state, and one row per validation with counts.
  * Pure: the caller gathers each validation's source; this file turns them into rows and the rows into bytes.
+ * Written in the language of the person exporting (the interface's, as the internal report is): sheet names,
+ * headers, domain names, category names and criterion summaries (the edition's overlay), default reason names.
+ * What the SCSS typed is as written; dates are real Excel dates, and ISO days in the CSV (any Excel reads them).
  */
 
 /** One validation as a loader gathers it: the report input's fields the workbook shows, and its status. */
@@ -61,6 +59,8 @@ export type WorkbookValidation = {
   validationDate: string;
   submittedAt: string | null;
   status: WorkbookStatus;
+  /** The status's name in the workbook's language ("Approved", "Aprobada"). */
+  statusLabel: string;
   reportDate: string | null;
   actionRequired: number;
   recommendations: number;
@@ -84,25 +84,52 @@ export function matchesWorkbookFilter(
   return true;
 }
 
-const criteriaIndex = new WeakMap<CatalogEdition, Map<string, { category: number; summary: string }>>();
+type EditionIndex = {
+  criteria: Map<string, { category: number; summary: string }>;
+  categoryNames: Map<number, string>;
+};
+const editionIndexes = new WeakMap<CatalogEdition, Map<ReportLanguage, EditionIndex>>();
 
-// Indexed once per edition: a workbook may hold a thousand validations of the same edition.
-function criterionLookup(edition: CatalogEdition | null) {
-  if (!edition) return new Map<string, { category: number; summary: string }>();
-  let index = criteriaIndex.get(edition);
+// Indexed once per edition and language: a workbook may hold a thousand validations of the same edition.
+function editionIndex(edition: CatalogEdition | null, language: ReportLanguage): EditionIndex {
+  if (!edition) return { criteria: new Map(), categoryNames: new Map() };
+  let perLanguage = editionIndexes.get(edition);
+  if (!perLanguage) {
+    perLanguage = new Map();
+    editionIndexes.set(edition, perLanguage);
+  }
+  let index = perLanguage.get(language);
   if (!index) {
-    index = new Map(edition.criteria.map((c) => [c.id, { category: c.category, summary: c.summary }]));
-    criteriaIndex.set(edition, index);
+    // As the report reads it: the edition's overlay in that language where the app has one, English otherwise.
+    const translation = language === 'en' ? null : catalogTranslation(edition.id, language);
+    const shown = translation ? localizeEdition(edition, translation) : edition;
+    index = {
+      criteria: new Map(shown.criteria.map((c) => [c.id, { category: c.category, summary: c.summary }])),
+      categoryNames: new Map(shown.categories.map((c) => [c.number, c.name])),
+    };
+    perLanguage.set(language, index);
   }
   return index;
 }
 
-/** One validation's rows, with the same due dates, reason labels and category names as its own report. */
-export function findingsWorkbookEntry(source: FindingsWorkbookSource): WorkbookValidation {
+/** A workbook status's name: "Not started" for a draft HQ has never seen, else the workflow state's. */
+const statusLabelOf = (status: WorkbookStatus, labels: ReportDomainLabels): string =>
+  status === 'DRAFT' ? labels.status.DRAFT : labels.workflowState[status];
+
+/**
+ * One validation's rows, with the same due dates, reason labels and category names as its own report in that
+ * language.
+ */
+export function findingsWorkbookEntry(
+  source: FindingsWorkbookSource,
+  language: ReportLanguage = 'en',
+): WorkbookValidation {
   const v = source.validation;
-  const criteria = criterionLookup(source.edition);
-  const categoryName = (n: number) => source.edition?.categories.find((c) => c.number === n)?.name ?? `Category ${n}`;
-  const reasonLabel = new Map(source.deficiencyReasons.map((r) => [r.code, r.label]));
+  const text = REPORT_TEXT[language];
+  const labels = REPORT_DOMAIN_LABELS[language];
+  const { criteria, categoryNames } = editionIndex(source.edition, language);
+  const categoryName = (n: number) => categoryNames.get(n) ?? fill(text.summary.categoryOf, { number: n });
+  const reasonLabel = new Map(source.deficiencyReasons.map((r) => [r.code, reasonLabelIn(language, r)]));
   const reviewOf = new Map(source.reviews.map((r) => [r.findingId, r]));
   // Once approval fixes the report date, every required response is due a set period after it (as in the report).
   const validationDue = source.reportDate === null ? null : responseDueDate(source.reportDate, source.responseDays);
@@ -120,27 +147,28 @@ export function findingsWorkbookEntry(source: FindingsWorkbookSource): WorkbookV
         category,
         categoryName: categoryName(category),
         criterionSummary: criterion?.summary ?? null,
-        classification: FINDING_CLASSIFICATION_LABELS[f.classification],
+        classification: labels.classification[f.classification],
         reason: f.reasonCode === null ? null : (reasonLabel.get(f.reasonCode) ?? f.reasonCode),
         description: f.description,
         // A Recommendation's answer is optional and never due.
         responseDueDate: responseRequired(f.classification) ? (validationDue ?? f.dueDate) : null,
-        reviewDecision: review ? REVIEW_DECISION_LABELS[review.decision] : null,
+        reviewDecision: review ? labels.reviewDecision[review.decision] : null,
         reviewerComment: review?.comment || null,
         reviewedBy: review?.reviewedBy ?? null,
       };
     });
   return {
     validationId: v.id,
-    memberName: source.member?.legalName ?? 'Member not known on this computer',
+    memberName: source.member?.legalName ?? text.cover.memberUnknown,
     accountNumber: source.member?.accountNumber ?? '',
-    entityType: ENTITY_TYPE_LABELS[v.entityType],
-    mode: VALIDATION_MODE_LABELS[v.mode],
+    entityType: labels.entityType[v.entityType],
+    mode: labels.mode[v.mode],
     fieldOffice: source.fieldOffice,
     scssName: source.scssName,
     validationDate: v.scheduledDate,
     submittedAt: v.submittedAt,
     status: source.status,
+    statusLabel: statusLabelOf(source.status, labels),
     reportDate: source.reportDate,
     actionRequired: source.findings.filter((f) => f.classification === 'ACTION_REQUIRED').length,
     recommendations: source.findings.filter((f) => f.classification === 'RECOMMENDATION').length,
@@ -161,43 +189,61 @@ export const byValidationDate = (a: WorkbookValidation, b: WorkbookValidation): 
 type Cell = string | number | null;
 type Column<Row> = { header: string; width: number; date?: 'date' | 'datetime'; value: (row: Row) => Cell };
 type FindingRow = { v: WorkbookValidation; f: WorkbookFinding };
+type Columns = { findings: Array<Column<FindingRow>>; validations: Array<Column<WorkbookValidation>> };
 
-const VALIDATION_COLUMNS: Array<Column<WorkbookValidation>> = [
-  { header: 'Member', width: 32, value: (v) => v.memberName },
-  { header: 'Account number', width: 16, value: (v) => v.accountNumber },
-  { header: 'Entity type', width: 24, value: (v) => v.entityType },
-  { header: 'Mode', width: 10, value: (v) => v.mode },
-  { header: 'Field office', width: 16, value: (v) => v.fieldOffice },
-  { header: 'SCSS', width: 20, value: (v) => v.scssName },
-  { header: 'Validation date', width: 13, date: 'date', value: (v) => v.validationDate },
-  { header: 'Submitted', width: 13, date: 'date', value: (v) => v.submittedAt },
-  { header: 'Workflow state', width: 22, value: (v) => WORKBOOK_STATUS_LABELS[v.status] },
-];
-const FINDING_COLUMNS: Array<Column<FindingRow>> = [
-  ...VALIDATION_COLUMNS.map((c) => ({ ...c, value: (row: FindingRow) => c.value(row.v) })),
-  { header: 'Criterion', width: 10, value: ({ f }) => f.criterionId },
-  { header: 'Category', width: 9, value: ({ f }) => f.category },
-  { header: 'Category name', width: 26, value: ({ f }) => f.categoryName },
-  { header: 'Criterion summary', width: 44, value: ({ f }) => f.criterionSummary },
-  { header: 'Classification', width: 16, value: ({ f }) => f.classification },
-  { header: 'Deficiency reason', width: 24, value: ({ f }) => f.reason },
-  { header: 'Description', width: 60, value: ({ f }) => f.description },
-  { header: 'Response due', width: 13, date: 'date', value: ({ f }) => f.responseDueDate },
-  { header: 'Review decision', width: 16, value: ({ f }) => f.reviewDecision },
-  { header: 'Reviewer comment', width: 40, value: ({ f }) => f.reviewerComment },
-  { header: 'Reviewed by', width: 20, value: ({ f }) => f.reviewedBy },
-  { header: 'Validation ID', width: 38, value: ({ v }) => v.validationId },
-];
-const SUMMARY_COLUMNS: Array<Column<WorkbookValidation>> = [
-  ...VALIDATION_COLUMNS.map((c) =>
-    c.header === 'Submitted' ? { ...c, header: 'Submitted (UTC)', width: 20, date: 'datetime' as const } : c,
-  ),
-  { header: 'Report date', width: 13, date: 'date', value: (v) => v.reportDate },
-  { header: 'Action required', width: 10, value: (v) => v.actionRequired },
-  { header: 'Recommendations', width: 10, value: (v) => v.recommendations },
-  { header: 'Findings reviewed', width: 10, value: (v) => v.reviewed },
-  { header: 'Validation ID', width: 38, value: (v) => v.validationId },
-];
+/** The two sheets' columns with their headers in one language. */
+function columnsIn(language: ReportLanguage): Columns {
+  const w = REPORT_TEXT[language].workbook;
+  const h = REPORT_TEXT[language].findingsWorkbook;
+  const validation = (submitted: Column<WorkbookValidation>): Array<Column<WorkbookValidation>> => [
+    { header: h.member, width: 32, value: (v) => v.memberName },
+    { header: h.accountNumber, width: 16, value: (v) => v.accountNumber },
+    { header: h.entityType, width: 24, value: (v) => v.entityType },
+    { header: h.mode, width: 10, value: (v) => v.mode },
+    { header: h.fieldOffice, width: 16, value: (v) => v.fieldOffice },
+    { header: h.scss, width: 20, value: (v) => v.scssName },
+    { header: h.validationDate, width: 13, date: 'date', value: (v) => v.validationDate },
+    submitted,
+    { header: h.workflowState, width: 22, value: (v) => v.statusLabel },
+  ];
+  const submittedDay: Column<WorkbookValidation> = {
+    header: h.submitted,
+    width: 13,
+    date: 'date',
+    value: (v) => v.submittedAt,
+  };
+  const submittedAt: Column<WorkbookValidation> = {
+    header: h.submittedUtc,
+    width: 20,
+    date: 'datetime',
+    value: (v) => v.submittedAt,
+  };
+  return {
+    findings: [
+      ...validation(submittedDay).map((c) => ({ ...c, value: (row: FindingRow) => c.value(row.v) })),
+      { header: w.criterion, width: 10, value: ({ f }) => f.criterionId },
+      { header: w.category, width: 9, value: ({ f }) => f.category },
+      { header: h.categoryName, width: 26, value: ({ f }) => f.categoryName },
+      { header: w.criterionSummary, width: 44, value: ({ f }) => f.criterionSummary },
+      { header: w.classification, width: 16, value: ({ f }) => f.classification },
+      { header: w.deficiencyReason, width: 24, value: ({ f }) => f.reason },
+      { header: w.description, width: 60, value: ({ f }) => f.description },
+      { header: w.responseDue, width: 13, date: 'date', value: ({ f }) => f.responseDueDate },
+      { header: w.reviewDecision, width: 16, value: ({ f }) => f.reviewDecision },
+      { header: w.reviewerComment, width: 40, value: ({ f }) => f.reviewerComment },
+      { header: w.reviewedBy, width: 20, value: ({ f }) => f.reviewedBy },
+      { header: h.validationId, width: 38, value: ({ v }) => v.validationId },
+    ],
+    validations: [
+      ...validation(submittedAt),
+      { header: h.reportDate, width: 13, date: 'date', value: (v) => v.reportDate },
+      { header: h.actionRequired, width: 10, value: (v) => v.actionRequired },
+      { header: h.recommendations, width: 10, value: (v) => v.recommendations },
+      { header: h.findingsReviewed, width: 10, value: (v) => v.reviewed },
+      { header: h.validationId, width: 38, value: (v) => v.validationId },
+    ],
+  };
+}
 
 const findingRows = (validations: readonly WorkbookValidation[]): FindingRow[] =>
   validations.flatMap((v) => v.findings.map((f) => ({ v, f })));
@@ -222,30 +268,43 @@ function addSheet<Row>(workbook: StreamingWorkbook, name: string, columns: Array
   sheet.commit();
 }
 
-/** The workbook: a Findings sheet (one row per finding) and a Validations sheet (one row per validation). */
+/**
+ * The workbook: a Findings sheet (one row per finding) and a Validations sheet (one row per validation), named and
+ * headed in the language the entries were made in.
+ */
 export async function renderFindingsWorkbookXlsx(
   validations: readonly WorkbookValidation[],
-  meta: { generatedAt: string; description: string },
+  meta: { generatedAt: string; description: string; language?: ReportLanguage },
 ): Promise<Uint8Array> {
+  const language = meta.language ?? 'en';
+  const text = REPORT_TEXT[language].findingsWorkbook;
+  const columns = columnsIn(language);
   // With neither stream nor file name, the writer keeps the bytes in memory as `workbook.stream` (exceljs README).
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ useStyles: true, useSharedStrings: true });
   workbook.creator = 'CTPAT Validator';
-  workbook.title = 'CTPAT findings across validations';
+  workbook.title = text.title;
   workbook.description = meta.description;
   workbook.created = new Date(meta.generatedAt);
-  addSheet(workbook, 'Findings', FINDING_COLUMNS, findingRows(validations));
-  addSheet(workbook, 'Validations', SUMMARY_COLUMNS, validations);
+  addSheet(workbook, text.findingsSheet, columns.findings, findingRows(validations));
+  addSheet(workbook, text.validationsSheet, columns.validations, validations);
   await workbook.commit();
   return new Uint8Array((workbook as unknown as { stream: { read(): Uint8Array } }).stream.read());
 }
 
 // ─── CSV ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** The Findings sheet as CSV: UTF-8 with a byte order mark, formula-like cells neutralised as in csv.ts. */
-export function renderFindingsWorkbookCsv(validations: readonly WorkbookValidation[]): Uint8Array {
-  const header = FINDING_COLUMNS.map((c) => c.header);
+/**
+ * The Findings sheet as CSV, headed in the entries' language: UTF-8 with a byte order mark, formula-like cells
+ * neutralised as in csv.ts, dates as ISO days (YYYY-MM-DD), which Excel reads as dates in any language.
+ */
+export function renderFindingsWorkbookCsv(
+  validations: readonly WorkbookValidation[],
+  language: ReportLanguage = 'en',
+): Uint8Array {
+  const columns = columnsIn(language).findings;
+  const header = columns.map((c) => c.header);
   const rows = findingRows(validations).map((row) =>
-    FINDING_COLUMNS.map((c) => {
+    columns.map((c) => {
       const value = c.value(row);
       if (value === null) return '';
       if (typeof value === 'number') return String(value);
@@ -273,15 +332,23 @@ export function findingsWorkbookFileName(
   return `${parts.join('-')}.${format === 'XLSX' ? 'xlsx' : 'csv'}`;
 }
 
-/** What the workbook holds, in words, for its properties: the filter as the supervisor chose it. */
-export function describeWorkbookFilter(filter: FindingsWorkbookFilter): string {
+/** What the workbook holds, in words, for its properties: the filter as the supervisor chose it, in a language. */
+export function describeWorkbookFilter(filter: FindingsWorkbookFilter, language: ReportLanguage = 'en'): string {
+  const text = REPORT_TEXT[language].findingsWorkbook;
+  const labels = REPORT_DOMAIN_LABELS[language];
+  const from = filter.submittedFrom ? formatReportDate(filter.submittedFrom, language) : null;
+  const to = filter.submittedTo ? formatReportDate(filter.submittedTo, language) : null;
   const parts = [
-    filter.submittedFrom || filter.submittedTo
-      ? `submitted ${filter.submittedFrom ?? 'any time'} to ${filter.submittedTo ?? 'now'} (UTC)`
-      : null,
-    filter.fieldOffice ? `field office ${filter.fieldOffice}` : null,
-    filter.entityType ? ENTITY_TYPE_LABELS[filter.entityType] : null,
-    filter.status ? WORKBOOK_STATUS_LABELS[filter.status] : null,
+    from && to
+      ? fill(text.submittedBetween, { from, to })
+      : from
+        ? fill(text.submittedFrom, { from })
+        : to
+          ? fill(text.submittedTo, { to })
+          : null,
+    filter.fieldOffice ? fill(text.fieldOfficeOf, { office: filter.fieldOffice }) : null,
+    filter.entityType ? labels.entityType[filter.entityType] : null,
+    filter.status ? statusLabelOf(filter.status, labels) : null,
   ].filter((p): p is string => p !== null);
-  return `Findings of every validation on this computer${parts.length ? `: ${parts.join(', ')}` : ''}.`;
+  return parts.length ? fill(text.describeFiltered, { filters: parts.join(', ') }) : text.describeAll;
 }

@@ -360,7 +360,8 @@ function buildBase(input: ReportInput, options: ReportOptions, l: Localized): Re
       fieldOffice: input.fieldOffice,
       edition: {
         id: v.catalogEditionId,
-        title: input.edition?.title ?? null,
+        // The edition's title in the report's language (the overlay's), English without one.
+        title: l.edition?.title ?? null,
         publishedOn: input.edition?.publishedOn ?? null,
       },
       status: draft

@@ -11,8 +11,10 @@ import { saveResponse } from '../../electron/services/response-service';
 import { submitValidation } from '../../electron/services/submission-service';
 import { i18n } from '../../renderer/src/i18n';
 import { translateWarning } from '../../renderer/src/screens/report/report-warnings';
+import { msc201911Spanish } from '../../shared/catalog/translations/msc-2019-11.es';
 import { responseDueDate } from '../../shared/domain/lifecycle';
 import type { Member } from '../../shared/domain/validation';
+import { REPORT_TEXT } from '../../shared/report/i18n';
 import type { FindingsWorkbookFilter } from '../../shared/report/workbook-filter';
 import { buildCompleteValidation, importers, newValidation } from './complete-validation';
 import { appServicesFixture } from './services-fixture';
@@ -263,32 +265,147 @@ describe('exportFindingsWorkbook', () => {
     expect(validations[0]?.['Submitted (UTC)']).toEqual(new Date('2026-01-15T16:30:00.000Z'));
   });
 
-  it("agrees with each validation's own report on due dates, reasons, categories and review decisions", async () => {
-    const { s, importer, own } = await supervisorWithValidations();
-    const workbook = await readXlsx((await exportFindingsWorkbook(s.ctx, { format: 'XLSX' })).bytes);
-    const findings = rowsOf(workbook, 'Findings');
-    for (const id of [importer.validation.id, own.validation.id]) {
-      const model = reportModelFor(s.ctx, id, { audience: 'INTERNAL' });
-      if (model.audience !== 'INTERNAL') throw new Error('expected the internal report');
-      const member = model.cover.memberName;
-      expect(member).not.toBe('Member not known on this computer');
-      const expected = [...model.actionRequired, ...model.recommendations].map((f) => ({
-        Member: member,
-        Criterion: f.criterionId,
-        Category: f.category,
-        'Category name': f.categoryName,
-        'Criterion summary': f.criterionSummary,
-        Classification: f.classificationLabel,
-        'Deficiency reason': f.reason,
-        Description: f.description,
-        'Response due': f.responseDueDate ? day(f.responseDueDate) : null,
-        'Review decision': model.internal.reviews.find((r) => r.findingId === f.id)?.decision ?? null,
-      }));
-      const rows = findings
-        .filter((r) => r['Validation ID'] === id)
-        .map((r) => Object.fromEntries(Object.keys(expected[0] ?? {}).map((k) => [k, r[k]])));
-      expect(rows, member).toEqual(expected);
-    }
+  it.each([
+    ['en', 'Findings'],
+    ['es', 'Hallazgos'],
+  ] as const)(
+    "agrees with each validation's own internal report in %s on due dates, reasons, categories and review decisions",
+    async (language, sheet) => {
+      const { s, importer, own } = await supervisorWithValidations();
+      const workbook = await readXlsx((await exportFindingsWorkbook(s.ctx, { format: 'XLSX', language })).bytes);
+      const h = { ...REPORT_TEXT[language].workbook, ...REPORT_TEXT[language].findingsWorkbook };
+      const findings = rowsOf(workbook, sheet);
+      for (const id of [importer.validation.id, own.validation.id]) {
+        const model = reportModelFor(s.ctx, id, { audience: 'INTERNAL', interfaceLanguage: language });
+        if (model.audience !== 'INTERNAL') throw new Error('expected the internal report');
+        expect(model.language).toBe(language);
+        const member = model.cover.memberName;
+        expect(member).not.toBe(REPORT_TEXT[language].cover.memberUnknown);
+        const expected = [...model.actionRequired, ...model.recommendations].map((f) => ({
+          [h.member]: member,
+          [h.criterion]: f.criterionId,
+          [h.category]: f.category,
+          [h.categoryName]: f.categoryName,
+          [h.criterionSummary]: f.criterionSummary,
+          [h.classification]: f.classificationLabel,
+          [h.deficiencyReason]: f.reason,
+          [h.description]: f.description,
+          [h.responseDue]: f.responseDueDate ? day(f.responseDueDate) : null,
+          [h.reviewDecision]: model.internal.reviews.find((r) => r.findingId === f.id)?.decision ?? null,
+        }));
+        const rows = findings
+          .filter((r) => r[h.validationId] === id)
+          .map((r) => Object.fromEntries(Object.keys(expected[0] ?? {}).map((k) => [k, r[k]])));
+        expect(rows, member).toEqual(expected);
+      }
+    },
+  );
+
+  it('is written in Spanish for a Spanish interface: sheet names, headers, values; dates and numbers stay typed', async () => {
+    const { s, importer } = await supervisorWithValidations();
+    const filter = { submittedFrom: '2026-01-01', fieldOffice: 'Houston' };
+    const result = await exportFindingsWorkbook(s.ctx, { format: 'XLSX', language: 'es' });
+    const workbook = await readXlsx(result.bytes);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Hallazgos', 'Validaciones']);
+    expect(workbook.title).toBe('Hallazgos de CTPAT de varias validaciones');
+    const findingsSheet = workbook.getWorksheet('Hallazgos');
+    if (!findingsSheet) throw new Error('no Hallazgos sheet');
+    expect((findingsSheet.getRow(1).values as unknown[]).slice(1, 10)).toEqual([
+      'Socio',
+      'Número de cuenta',
+      'Tipo de entidad',
+      'Modalidad',
+      'Oficina regional',
+      'Especialista (SCSS)',
+      'Fecha de la validación',
+      'Enviada',
+      'Estado en el flujo de trabajo',
+    ]);
+    expect(findingsSheet.autoFilter).toBe('A1:U1');
+
+    const findings = rowsOf(workbook, 'Hallazgos');
+    expect(findings.map((f) => f.Clasificación)).toEqual([
+      'Acción requerida',
+      'Acción requerida',
+      'Recomendación',
+      'Acción requerida',
+    ]);
+    const approved = findings[1] ?? {};
+    expect(approved).toMatchObject({
+      Socio: 'Bayou Logistics Imports LLC',
+      'Tipo de entidad': 'Importador de EE. UU.',
+      Modalidad: 'Presencial',
+      'Estado en el flujo de trabajo': 'Aprobada',
+      Criterio: '4.1',
+      Categoría: 4,
+      'Nombre de la categoría': 'Ciberseguridad',
+      'Resumen del criterio': msc201911Spanish.criteria['4.1'].summary,
+      'Motivo de la deficiencia': 'No implementado',
+      Descripción: importer.finding.description,
+      'Decisión de la revisión': 'Conforme',
+      'Revisado por': SAM.name,
+    });
+    // Real dates, whatever the language: Excel sorts and filters them as dates.
+    expect(approved['Fecha de la validación']).toEqual(day('2026-02-10'));
+    expect(approved['Respuesta a más tardar']).toEqual(day(responseDueDate(REPORT_DATE, 90)));
+    expect(findings[2]?.['Motivo de la deficiencia']).toBe('Procedimiento incompleto');
+    expect(findings[0]).toMatchObject({
+      'Tipo de entidad': 'Fabricante extranjero',
+      Modalidad: 'Virtual',
+      'Estado en el flujo de trabajo': 'En revisión',
+      'Decisión de la revisión': 'No conforme',
+    });
+
+    const validations = rowsOf(workbook, 'Validaciones');
+    expect(validations[3]).toMatchObject({ 'Estado en el flujo de trabajo': 'Sin iniciar', 'Enviada (UTC)': null });
+    expect(validations[1]).toMatchObject({ 'Acción requerida': 1, Recomendaciones: 1, 'Hallazgos revisados': 1 });
+    expect(validations[1]?.['Fecha del informe']).toEqual(day(REPORT_DATE));
+
+    // What the filter picked, in its properties: dates and names in Spanish.
+    const filtered = await readXlsx(
+      (await exportFindingsWorkbook(s.ctx, { format: 'XLSX', language: 'es', filter })).bytes,
+    );
+    expect(filtered.description).toBe(
+      'Hallazgos de todas las validaciones de esta computadora: enviadas desde el 1 de enero de 2026 (UTC), oficina regional Houston.',
+    );
+  });
+
+  it('writes a Spanish CSV: Spanish headers and values, ISO dates, the same rows', async () => {
+    const { s } = await supervisorWithValidations();
+    const english = await parseCsv((await exportFindingsWorkbook(s.ctx, { format: 'CSV' })).bytes);
+    const spanish = await parseCsv((await exportFindingsWorkbook(s.ctx, { format: 'CSV', language: 'es' })).bytes);
+    const header = spanish[0] ?? [];
+    expect(header).toEqual([
+      'Socio',
+      'Número de cuenta',
+      'Tipo de entidad',
+      'Modalidad',
+      'Oficina regional',
+      'Especialista (SCSS)',
+      'Fecha de la validación',
+      'Enviada',
+      'Estado en el flujo de trabajo',
+      'Criterio',
+      'Categoría',
+      'Nombre de la categoría',
+      'Resumen del criterio',
+      'Clasificación',
+      'Motivo de la deficiencia',
+      'Descripción',
+      'Respuesta a más tardar',
+      'Decisión de la revisión',
+      'Comentario del revisor',
+      'Revisado por',
+      'ID de la validación',
+    ]);
+    expect(spanish).toHaveLength(english.length);
+    const manufacturer = spanish[1] ?? [];
+    expect(manufacturer[header.indexOf('Tipo de entidad')]).toBe('Fabricante extranjero');
+    expect(manufacturer[header.indexOf('Estado en el flujo de trabajo')]).toBe('En revisión');
+    expect(manufacturer[header.indexOf('Clasificación')]).toBe('Acción requerida');
+    expect(manufacturer[header.indexOf('Fecha de la validación')]).toBe('2026-01-12');
+    expect(manufacturer[header.indexOf('Enviada')]).toBe('2026-01-15');
+    expect(manufacturer[header.indexOf('Descripción')]).toBe(`'${FORMULA}`);
   });
 
   it('picks validations by submitted dates, field office, status and entity type', async () => {

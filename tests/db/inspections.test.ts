@@ -10,11 +10,13 @@ import { listMembers } from '../../db/queries/members';
 import { type AppServices, openAppServices } from '../../electron/services/app-services';
 import { deleteChecklist, saveChecklist, saveVirtualSession } from '../../electron/services/inspection-service';
 import { createValidation } from '../../electron/services/validation-service';
+import { i18n } from '../../renderer/src/i18n';
+import { translateMessage } from '../../renderer/src/i18n/messages';
 import { checklistItemsFor } from '../../shared/catalog/checklists';
 import type { ChecklistKind } from '../../shared/domain/field-work';
 import type { Member, Validation } from '../../shared/domain/validation';
 import type { ParsedRequestOf } from '../../shared/ipc/contract';
-import type { ErrorCode } from '../../shared/ipc/envelope';
+import { AppError, type ErrorCode } from '../../shared/ipc/envelope';
 import { expectAppError } from './app-error';
 
 let dataDir: string;
@@ -214,7 +216,7 @@ describe('inspection checklists', () => {
     expectRefusedWithoutWrites(
       () => saveChecklist(ctx(), checklistRequest(validation, { items: blankItems('CONTAINER_7_POINT', true) })),
       'BAD_REQUEST',
-      /"fan-housing" applies only to refrigerated containers/,
+      /"Fan housing \(refrigerated units\)" applies only to refrigerated containers/,
     );
     expectRefusedWithoutWrites(
       () =>
@@ -223,7 +225,7 @@ describe('inspection checklists', () => {
           checklistRequest(validation, { refrigerated: true, items: blankItems('CONTAINER_7_POINT', false) }),
         ),
       'BAD_REQUEST',
-      /8-point container inspection is missing item "fan-housing"/,
+      /8-point container inspection is missing item "Fan housing \(refrigerated units\)"/,
     );
     expectRefusedWithoutWrites(
       () =>
@@ -260,24 +262,61 @@ describe('inspection checklists', () => {
     expectRefusedWithoutWrites(
       () => saveChecklist(ctx(), checklistRequest(validation, { items: items.filter((i) => i.key !== 'floor') })),
       'BAD_REQUEST',
-      /missing item "floor"/,
+      /missing item "Floor"/,
     );
     expectRefusedWithoutWrites(
       () => saveChecklist(ctx(), checklistRequest(validation, { items: [...items, items[0] as (typeof items)[0]] })),
       'BAD_REQUEST',
-      /Item "front-wall" is listed twice/,
+      /Item "Front wall" is listed twice/,
     );
     expectRefusedWithoutWrites(
       () => saveChecklist(ctx(), checklistRequest(validation, { items: [...items].reverse() })),
       'BAD_REQUEST',
-      /item 1 should be "front-wall", not "undercarriage"/,
+      /item 1 should be "Front wall", not "Outside \/ undercarriage"/,
     );
     // A tractor/trailer key does not belong to a container inspection.
     expectRefusedWithoutWrites(
       () => saveChecklist(ctx(), checklistRequest(validation, { items: blankItems('TRACTOR_TRAILER_17_POINT') })),
       'BAD_REQUEST',
-      /Item "tractor-bumper-tires-rims" is not part of the 7-point container inspection/,
+      /Item "Bumper, tires and rims" is not part of the 7-point container inspection/,
     );
+  });
+
+  it('writes its refusals of malformed items in the interface’s language, naming items as the checklist does', async () => {
+    const validation = newValidation();
+    const items = blankItems('CONTAINER_7_POINT');
+    const refusalOf = (request: ParsedRequestOf<'checklists:save'>): AppError => {
+      try {
+        saveChecklist(ctx(), request);
+      } catch (error) {
+        if (error instanceof AppError) return error;
+        throw error;
+      }
+      throw new Error('expected a refusal');
+    };
+    const missingTwo = refusalOf(
+      checklistRequest(validation, { items: items.filter((i) => i.key !== 'floor' && i.key !== 'doors') }),
+    );
+    const reordered = refusalOf(checklistRequest(validation, { items: [...items].reverse() }));
+    const twice = refusalOf(checklistRequest(validation, { items: [...items, items[0] as (typeof items)[0]] }));
+    expect(missingTwo.message).toBe(
+      'The 7-point container inspection is missing 2 items: Floor, Inside / outside doors, including locking mechanism.',
+    );
+    await i18n.changeLanguage('es');
+    try {
+      // As the renderer shows a refusal: by its key, in Spanish, the items by their Spanish labels.
+      expect(translateMessage(missingTwo)).toBe(
+        'A la inspección de contenedor de 7 puntos le faltan 2 puntos: Piso, Puertas interiores / exteriores, incluido el mecanismo de cierre.',
+      );
+      expect(translateMessage(reordered)).toBe(
+        'Los puntos de la inspección de contenedor de 7 puntos deben seguir el orden de la lista: el punto 1 debe ser «Pared frontal», no «Exterior / chasis».',
+      );
+      expect(translateMessage(twice)).toBe(
+        'El punto «Pared frontal» aparece dos veces en la inspección de contenedor de 7 puntos.',
+      );
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 
   it('refuses a kind the criterion does not call for, and criteria without checklists or off the worksheet', () => {

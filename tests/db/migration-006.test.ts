@@ -111,7 +111,7 @@ describe('migration 006: sync receipts, parking and state', () => {
       { push: async (changes) => receiptsOf(changes.slice(0, 1), 'applied') },
       { batchSize: 10, now: () => new Date(AT), random: () => 0 },
     ).catch((error: Error) => error.message);
-    expect(summary).toBe('HQ did not answer for 1 change(s); they will be sent again.');
+    expect(summary).toBe('HQ did not answer for 1 change; it will be sent again.');
     expect(db.prepare('SELECT change_id, validation_id, outcome FROM sync_receipts').all()).toEqual([
       { change_id: queued[0]?.changeId, validation_id: UUIDS.validation1, outcome: 'applied' },
     ]);

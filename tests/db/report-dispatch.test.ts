@@ -170,6 +170,14 @@ describe('report channels', () => {
     const progress = events.filter((e) => e.event === 'report:progress').map((e) => e.payload);
     expect(progress.at(-1)).toBeNull();
     expect(progress).toContainEqual({ done: 6, total: 6 });
+    // Written in the interface's language the renderer sends: the CSV's first header is Spanish.
+    const spanish = value<ResponseOf<'reports:workbook'>>(
+      await dispatch('reports:workbook', { filter: { entityType: 'IMP' }, format: 'CSV', interfaceLanguage: 'es' }),
+    );
+    if (spanish.status !== 'download') throw new Error('expected a download');
+    expect(Buffer.from(spanish.base64, 'base64').toString('utf8')).toMatch(/^\uFEFFSocio,Número de cuenta,/);
+    if (done.status !== 'download') throw new Error('expected a download');
+    expect(Buffer.from(done.base64, 'base64').toString('utf8')).toMatch(/^\uFEFFMember,Account number,/);
 
     const none = await dispatch('reports:workbook', { filter: { entityType: 'FM' }, format: 'XLSX' });
     expect(none.ok ? null : none.error).toMatchObject({

@@ -90,6 +90,11 @@ test('in Spanish an SCSS starts a validation, reads the MSC text in Spanish and 
   await app.screenshot('language-new-validation-es');
   await page.getByRole('button', { name: 'Crear validación' }).click();
   await expect(page.getByRole('heading', { level: 1, name: RIO })).toBeVisible();
+  // The edition's title is the overlay's Spanish one.
+  await expect(page.getByTestId('worksheet-edition')).toContainText(
+    'Verificada conforme a Criterios Mínimos de Seguridad de CTPAT — versión final de noviembre de 2019 (MSC-2019-11)',
+  );
+  await app.screenshot('language-worksheet-header-es');
 
   // The catalog text comes from the Spanish overlay, marked unverified; ids and levels stay.
   await page.getByRole('link', { name: /6\. Seguridad de los Sellos/ }).click();

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Download, Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { expect, test } from './fixtures';
 import { MembersPage } from './pages/members-page';
 import { NewValidationPage } from './pages/new-validation-page';
@@ -125,4 +126,30 @@ test('the Member report of a Spanish-speaking Member is in Spanish; the internal
   await expect(page.getByTestId('report-language-MEMBER')).toHaveText(
     'Redactado en español, el idioma de correspondencia del Socio.',
   );
+
+  // ── The findings workbook of the Reports area follows the interface too. ──
+  await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Informes' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Informes' })).toBeVisible();
+  await expect(page.getByTestId('workbook-language')).toHaveText(
+    'Los nombres de las hojas, los encabezados y los valores se escriben en español, el idioma de su interfaz.',
+  );
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Guardar hallazgos como Excel' }).click();
+  const target = path.join(OUT, 'hallazgos.xlsx');
+  await (await downloading).saveAs(target);
+  await expect(page.getByTestId('workbook-outcome')).toContainText(/\(\d+ hallazgos? de \d+ validaci(ón|ones)\)/);
+  await app.screenshot('reports-area-es');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(target);
+  expect(workbook.worksheets.map((w) => w.name)).toEqual(['Hallazgos', 'Validaciones']);
+  const sheet = workbook.getWorksheet('Hallazgos');
+  const header = ((sheet?.getRow(1).values ?? []) as unknown[]).slice(1);
+  const rows = ((sheet?.getSheetValues() ?? []) as unknown[][]).slice(2).map((values) => values.slice(1));
+  const row = rows.find((values) => values[header.indexOf('Socio')] === MEMBER) ?? [];
+  const cell = (name: string) => row[header.indexOf(name)];
+  expect(cell('Tipo de entidad')).toBe('Fabricante extranjero');
+  expect(cell('Clasificación')).toBe('Acción requerida');
+  expect(cell('Nombre de la categoría')).toBe('Socios Comerciales');
+  expect(cell('Descripción')).toBe(AR_TEXT);
+  expect(cell('Fecha de la validación')).toEqual(new Date('2027-03-01T00:00:00.000Z'));
 });

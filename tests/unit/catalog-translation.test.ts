@@ -22,7 +22,9 @@ const SAME_AS_ENGLISH: ReadonlySet<string> = new Set<string>([]);
 
 /** Every text of the edition and checklists next to the overlay's, by a path that names where it is. */
 function englishAndSpanish(translation: CatalogTranslation): { path: string; en: string; es: string | undefined }[] {
-  const pairs: { path: string; en: string; es: string | undefined }[] = [];
+  const pairs: { path: string; en: string; es: string | undefined }[] = [
+    { path: 'title', en: edition.title, es: translation.title },
+  ];
   for (const f of edition.focusAreas)
     pairs.push({ path: `focusAreas.${f.id}`, en: f.name, es: translation.focusAreas[f.id] });
   const categories: Partial<Record<string, string>> = translation.categories;
@@ -57,6 +59,7 @@ function englishAndSpanish(translation: CatalogTranslation): { path: string; en:
 function structureOf(input: CatalogEdition) {
   return {
     ...input,
+    title: '',
     focusAreas: input.focusAreas.map((f) => ({ ...f, name: '' })),
     categories: input.categories.map((c) => ({ ...c, name: '' })),
     criteria: input.criteria.map((c) => ({
@@ -158,6 +161,8 @@ describe('localizeEdition', () => {
   it('puts the Spanish text in place and keeps every structural field identical', () => {
     const localized = localizeEdition(edition, spanish);
     expect(structureOf(localized)).toEqual(structureOf(edition));
+    expect(edition.title).toBe('CTPAT Minimum Security Criteria — November 2019 final');
+    expect(localized.title).toBe('Criterios Mínimos de Seguridad de CTPAT — versión final de noviembre de 2019');
     expect(localized.categories.find((c) => c.number === 10)?.name).toBe('Controles de Acceso Físico');
     expect(localized.focusAreas.find((f) => f.id === 'TRAN')?.name).toBe('Seguridad en el Transporte');
     const c102 = localized.criteria.find((c) => c.id === '10.2');

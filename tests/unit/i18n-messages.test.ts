@@ -6,8 +6,10 @@ import { DatabaseTooNewError } from '../../db/migrations';
 import { startupError, systemLanguages } from '../../electron/services/startup-error';
 import { storeFailureOnOpen } from '../../electron/services/store-errors';
 import { refusalMessage } from '../../electron/sync/push-outbox';
+import { syncMessageOf } from '../../electron/sync/sync-messages';
 import { i18n } from '../../renderer/src/i18n';
 import { messages as en } from '../../renderer/src/i18n/locales/en/messages';
+import { es as esInterface } from '../../renderer/src/i18n/locales/es';
 import { messages as es } from '../../renderer/src/i18n/locales/es/messages';
 import { translateMessage } from '../../renderer/src/i18n/messages';
 import { checkWorksheetCompleteness } from '../../shared/domain/completeness';
@@ -18,6 +20,7 @@ import { IsoDateSchema } from '../../shared/domain/primitives';
 import { AppError, type AppErrorShape, fail } from '../../shared/ipc/envelope';
 import { catalogText, englishText, type MessageKey, message } from '../../shared/messages';
 import { fieldIssue } from '../../shared/messages/field-issues';
+import { REPORT_TEXT } from '../../shared/report/i18n';
 import { flattenCatalog } from './catalog-keys';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -307,5 +310,28 @@ describe('dates and checklist names inside messages', () => {
       'El criterio 6.7 no requiere Inspección de contenedor / IIT (7 puntos; 8 puntos si es refrigerado); requiere: Verificación del sello: Ver, Verificar, Tirar, Torcer (VVTT); Inspección de tractor (7) y remolque (10).',
     );
     expect(translateMessage(failed)).toMatch(/no aprobó 2 puntos \(Piso, [^)]+\)/);
+  });
+});
+
+describe('counts inside messages', () => {
+  it('choose the singular or plural form, never "change(s)", in English and Spanish', async () => {
+    const one = message('sync.unanswered', { count: 1 });
+    const three = message('sync.unanswered', { count: 3 });
+    expect(one.message).toBe('HQ did not answer for 1 change; it will be sent again.');
+    expect(three.message).toBe('HQ did not answer for 3 changes; they will be sent again.');
+    // The status line keeps the English; read back from it, the count still picks the form.
+    expect(syncMessageOf(three.message)).toEqual({ key: 'sync.unanswered', params: { count: 3 } });
+    await i18n.changeLanguage('es');
+    expect(translateMessage(one)).toBe('La sede central no respondió por 1 cambio; se enviará de nuevo.');
+    expect(translateMessage(three)).toBe('La sede central no respondió por 3 cambios; se enviarán de nuevo.');
+    expect(translateMessage(syncMessageOf(one.message))).toBe(
+      'La sede central no respondió por 1 cambio; se enviará de nuevo.',
+    );
+  });
+
+  it('leave no "(s)" or "(es)" plural in the Spanish catalogs: the interface, its messages and the reports', () => {
+    const spanishTexts = [...flatten(esInterface).values(), ...flatten(REPORT_TEXT.es).values()];
+    expect(spanishTexts.length).toBeGreaterThan(1000);
+    expect(spanishTexts.filter((text) => /\w\((s|es)\)/.test(text))).toEqual([]);
   });
 });

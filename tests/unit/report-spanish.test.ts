@@ -96,6 +96,11 @@ describe('a report in Spanish', () => {
     expect(html).toContain('The east fence has a gap behind dock 4.');
     expect(html).toContain('traducción no oficial');
     expect(html).toContain(msc201911Spanish.criteria['9.6'].summary);
+    // The edition's title comes from its Spanish overlay, never the English one.
+    expect(html).toContain(
+      '<th scope="row">Criterios Mínimos de Seguridad</th><td dir="auto">Criterios Mínimos de Seguridad de CTPAT — versión final de noviembre de 2019 (MSC-2019-11)</td>',
+    );
+    expect(html).not.toContain('November 2019');
   });
 
   it.each(['MEMBER', 'INTERNAL'] as const)('leaves no English heading or label in the %s HTML', (audience) => {
@@ -104,8 +109,8 @@ describe('a report in Spanish', () => {
     const left = fixed.filter((text) => ENGLISH_ONLY.some((en) => text === en || text.startsWith(`${en} `)));
     expect(left).toEqual([]);
     const html = renderReportHtml(model(audience));
-    // The edition's own title and the role recorded in "submitted by" are data, printed as they are.
-    const recorded = [model(audience).cover.edition.title ?? '', reportInput().validation.submittedBy ?? ''];
+    // The role recorded in "submitted by" is data, printed as it is.
+    const recorded = [reportInput().validation.submittedBy ?? ''];
     const sentences = ENGLISH_ONLY.filter(
       (en) => en.length > 20 && !en.includes('{') && html.includes(en) && !recorded.some((r) => r.includes(en)),
     );

@@ -96,6 +96,7 @@ export function reportHandlers(
         const workbook = await exportFindingsWorkbook(ctx, {
           filter: req.filter,
           format: req.format,
+          language: req.interfaceLanguage,
           signal,
           onProgress: (done, total) => progress({ done, total }),
         });

@@ -18,6 +18,7 @@ import {
   renderFindingsWorkbookXlsx,
   type WorkbookValidation,
 } from '../../../shared/report/findings-workbook';
+import type { ReportLanguage } from '../../../shared/report/i18n';
 import type { FindingsWorkbookFilter, FindingsWorkbookFormat } from '../../../shared/report/workbook-filter';
 import { MemberSnapshotSchema } from '../../../shared/sync/protocol';
 import { NOT_ENROLLED_ACTOR } from '../identity';
@@ -34,6 +35,8 @@ import { REPORT_FORMATS } from './export';
 export type FindingsWorkbookRequest = {
   filter?: FindingsWorkbookFilter;
   format: FindingsWorkbookFormat;
+  /** The language of the person exporting (their interface's, as for the internal report); English if not given. */
+  language?: ReportLanguage;
   /** Aborting stops the export before the next validation; it then rejects with an AbortError. */
   signal?: AbortSignal;
   /** Validations looked at so far, of how many match the store's filterable columns. */
@@ -177,7 +180,7 @@ export async function exportFindingsWorkbook(
   request: FindingsWorkbookRequest,
 ): Promise<FindingsWorkbookExport> {
   const filter = request.filter ?? {};
-  const { signal, onProgress } = request;
+  const { signal, onProgress, language = 'en' } = request;
   throwIfCancelled(signal);
   const candidates = listCandidates(ctx, filter);
   const shared = { members: new Map(), settings: readSettings(ctx.db) };
@@ -192,7 +195,7 @@ export async function exportFindingsWorkbook(
       const source = loadSource(ctx, l, shared);
       const v = source.validation;
       if (matchesWorkbookFilter({ ...source, entityType: v.entityType, submittedAt: v.submittedAt }, filter)) {
-        entries.push(findingsWorkbookEntry(source));
+        entries.push(findingsWorkbookEntry(source, language));
         const unread = l.copy && !l.own ? recordsOf(l.copy, 'finding').length - l.findings.length : 0;
         if (unread > 0) {
           const named = {
@@ -215,9 +218,10 @@ export async function exportFindingsWorkbook(
     request.format === 'XLSX'
       ? await renderFindingsWorkbookXlsx(entries, {
           generatedAt: ctx.now().toISOString(),
-          description: describeWorkbookFilter(filter),
+          description: describeWorkbookFilter(filter, language),
+          language,
         })
-      : renderFindingsWorkbookCsv(entries);
+      : renderFindingsWorkbookCsv(entries, language);
   // Cancelled while the workbook was being written: the caller asked for nothing, so it gets nothing.
   throwIfCancelled(signal);
   return {

@@ -221,8 +221,8 @@ export function WorksheetScreen({
             )}
             <SyncTag validationId={validation.id} />
           </p>
-          <p className="worksheet__edition">
-            {t('worksheet.summary.checkedAgainst', { title: edition.title, id: edition.id })}
+          <p className="worksheet__edition" data-testid="worksheet-edition">
+            {t('worksheet.summary.checkedAgainst', { title: catalog?.title ?? edition.title, id: edition.id })}
             {worksheet.previousResults.length > 0 && (
               <>
                 {' '}

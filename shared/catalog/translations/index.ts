@@ -26,13 +26,14 @@ export function catalogTranslation(editionId: string, language: string): Catalog
 }
 
 /**
- * A copy of the edition with the overlay's names, summaries, sub-requirement texts and guidance in place of the
+ * A copy of the edition with the overlay's title, names, summaries, sub-requirement texts and guidance in place of the
  * English. IDs, levels, applicability, scope, confidence, verified and checklists are untouched; any text the overlay
  * lacks stays English. An overlay for another edition (or none) changes no text. The input is not modified.
  */
 export function localizeEdition(edition: CatalogEdition, translation: CatalogTranslation | null): CatalogEdition {
   const copy = structuredClone(edition);
   if (!translation || translation.editionId !== edition.id) return copy;
+  copy.title = translation.title;
   for (const focusArea of copy.focusAreas) {
     focusArea.name = translation.focusAreas[focusArea.id] ?? focusArea.name;
   }

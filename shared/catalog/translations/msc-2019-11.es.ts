@@ -18,6 +18,7 @@ export const msc201911Spanish = {
   note:
     'Unverified: our own Spanish paraphrase of the English catalog text. It has not been checked against CBP’s ' +
     'Spanish MSC documents; until it is, the English edition is the reference.',
+  title: 'Criterios Mínimos de Seguridad de CTPAT — versión final de noviembre de 2019',
   focusAreas: {
     CORP: 'Seguridad Corporativa',
     TRAN: 'Seguridad en el Transporte',

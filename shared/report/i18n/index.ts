@@ -22,7 +22,9 @@ import {
   RESPONSE_RESULT_LABELS,
   type ResponseResult,
   VALIDATION_MODE_LABELS,
+  VALIDATION_STATUS_LABELS,
   type ValidationMode,
+  type ValidationStatus,
 } from '../../domain/validation';
 import { en } from './en';
 import { es } from './es';
@@ -50,6 +52,7 @@ export const REPORT_LOCALE: Record<ReportLanguage, string> = { en: 'en-US', es: 
 export type ReportDomainLabels = {
   entityType: Record<EntityType, string>;
   mode: Record<ValidationMode, string>;
+  status: Record<ValidationStatus, string>;
   siteType: Record<SiteType, string>;
   classification: Record<FindingClassification, string>;
   proposedClassification: Record<ProposedClassification, string>;
@@ -65,6 +68,7 @@ export const REPORT_DOMAIN_LABELS: Record<ReportLanguage, ReportDomainLabels> = 
   en: {
     entityType: ENTITY_TYPE_LABELS,
     mode: VALIDATION_MODE_LABELS,
+    status: VALIDATION_STATUS_LABELS,
     siteType: SITE_TYPE_LABELS,
     classification: FINDING_CLASSIFICATION_LABELS,
     proposedClassification: PROPOSED_CLASSIFICATION_LABELS,
@@ -78,6 +82,7 @@ export const REPORT_DOMAIN_LABELS: Record<ReportLanguage, ReportDomainLabels> = 
   es: {
     entityType: DOMAIN_LABELS_ES.entityType,
     mode: DOMAIN_LABELS_ES.mode,
+    status: DOMAIN_LABELS_ES.status,
     siteType: DOMAIN_LABELS_ES.siteType,
     classification: DOMAIN_LABELS_ES.classification,
     proposedClassification: DOMAIN_LABELS_ES.classification,

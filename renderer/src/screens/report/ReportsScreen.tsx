@@ -5,6 +5,7 @@ import type { RequestOf } from '../../../../shared/ipc/contract';
 import { WORKBOOK_STATUS_LABELS, type WorkbookStatus } from '../../../../shared/report/workbook-filter';
 import { call, errorMessage } from '../../api';
 import { useDomainLabels } from '../../i18n/domain-labels';
+import { isLanguage, type Language } from '../../i18n/languages';
 import { ExportOutcome, ExportProgress, useSaveOutcome } from './ExportStatus';
 import type { Outcome } from './save-outcome';
 
@@ -39,8 +40,10 @@ export function ReportsScreen() {
   const [making, setMaking] = useState<Format | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const labels = useDomainLabels();
+  // The workbook is for CBP, written in the language of the person exporting (as the internal report is).
+  const interfaceLanguage: Language = isLanguage(i18n.language) ? i18n.language : 'en';
   const saved = useSaveOutcome();
   const statusLabel = (status: WorkbookStatus) =>
     status === 'DRAFT' ? labels.status(status) : labels.workflowState(status);
@@ -59,7 +62,7 @@ export function ReportsScreen() {
     setRangeError(null);
     setMaking(format);
     try {
-      const result = await call('reports:workbook', { filter: filterOf(fields), format });
+      const result = await call('reports:workbook', { filter: filterOf(fields), format, interfaceLanguage });
       const counts =
         result.findings !== undefined && result.validations !== undefined
           ? t('reports.workbook.counts', {
@@ -148,6 +151,9 @@ export function ReportsScreen() {
             </option>
           ))}
         </select>
+        <p className="usa-hint reports-screen__language" data-testid="workbook-language">
+          {t('reports.workbook.language', { language: t(`reports.report.languageName.${interfaceLanguage}`) })}
+        </p>
         <ul className="usa-button-group reports-screen__actions">
           <li className="usa-button-group__item">
             <button type="button" className="usa-button" disabled={busy} onClick={() => void save('XLSX')}>

@@ -64,6 +64,7 @@ export const reports = {
     anyEntityType: 'Any entity type',
     saveExcel: 'Save findings as Excel',
     saveCsv: 'Save findings as CSV',
+    language: 'Sheet names, headers and values are written in {{language}}, the language of your interface.',
     reading: 'Reading validation {{done}} of {{total}}',
     finding: 'Finding the validations that match',
     counts: ' ({{findings}} from {{validations}})',

@@ -151,15 +151,15 @@ export const messages: Translation<typeof en> = {
       noDialog: 'Aquí no hay un cuadro de diálogo de archivos del sistema; elija los archivos con el campo de archivo.',
     },
     inspection: {
-      itemTwice: 'El punto «{{item}}» aparece dos veces en la {{checklist, checklist}}.',
+      itemTwice: 'El punto «{{item, checklistItems}}» aparece dos veces en la {{checklist, checklist}}.',
       itemRefrigeratedOnly:
-        'El punto «{{item}}» solo corresponde a contenedores refrigerados; esta {{checklist, checklist}} no está marcada como refrigerada.',
-      itemNotPart: 'El punto «{{item}}» no forma parte de la {{checklist, checklist}}.',
-      missingItems_one: 'A la {{checklist, checklist}} le falta el punto «{{items}}».',
-      missingItems_many: 'A la {{checklist, checklist}} le faltan los puntos «{{items}}».',
-      missingItems_other: 'A la {{checklist, checklist}} le faltan los puntos «{{items}}».',
+        'El punto «{{item, checklistItems}}» solo corresponde a contenedores refrigerados; esta {{checklist, checklist}} no está marcada como refrigerada.',
+      itemNotPart: 'El punto «{{item, checklistItems}}» no forma parte de la {{checklist, checklist}}.',
+      missingItems_one: 'A la {{checklist, checklist}} le falta el punto «{{items, checklistItems}}».',
+      missingItems_many: 'A la {{checklist, checklist}} le faltan {{count}} puntos: {{items, checklistItems}}.',
+      missingItems_other: 'A la {{checklist, checklist}} le faltan {{count}} puntos: {{items, checklistItems}}.',
       itemOrder:
-        'Los puntos de la {{checklist, checklist}} deben seguir el orden de la lista: el punto {{position}} debe ser «{{expected}}», no «{{got}}».',
+        'Los puntos de la {{checklist, checklist}} deben seguir el orden de la lista: el punto {{position}} debe ser «{{expected, checklistItems}}», no «{{got, checklistItems}}».',
       criterionNotOnWorksheet:
         'El criterio {{criterionId}} no está en la hoja de trabajo de esta validación ({{edition}}).',
       noChecklist: 'El criterio {{criterionId}} no requiere una lista de inspección.',
@@ -377,7 +377,9 @@ export const messages: Translation<typeof en> = {
       'La sede central indicó que quedan más filas, pero no avanzó el cursor de descarga; inténtelo de nuevo más tarde.',
     tooManyPages:
       'La sede central siguió enviando páginas después de {{pages}}; el resto llegará con la próxima sincronización.',
-    unanswered: 'La sede central no respondió por {{changes}} cambio(s); se enviarán de nuevo.',
+    unanswered_one: 'La sede central no respondió por {{count}} cambio; se enviará de nuevo.',
+    unanswered_many: 'La sede central no respondió por {{count}} cambios; se enviarán de nuevo.',
+    unanswered_other: 'La sede central no respondió por {{count}} cambios; se enviarán de nuevo.',
     evidenceWaiting_one: '{{count}} archivo de evidencia no pudo llegar a la sede central',
     evidenceWaiting_many: '{{count}} archivos de evidencia no pudieron llegar a la sede central',
     evidenceWaiting_other: '{{count}} archivos de evidencia no pudieron llegar a la sede central',

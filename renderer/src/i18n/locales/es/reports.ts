@@ -66,6 +66,8 @@ export const reports: Translation<typeof en.reports> = {
     anyEntityType: 'Cualquier tipo de entidad',
     saveExcel: 'Guardar hallazgos como Excel',
     saveCsv: 'Guardar hallazgos como CSV',
+    language:
+      'Los nombres de las hojas, los encabezados y los valores se escriben en {{language}}, el idioma de su interfaz.',
     reading: 'Leyendo la validación {{done}} de {{total}}',
     finding: 'Buscando las validaciones que coinciden',
     counts: ' ({{findings}} de {{validations}})',
