@@ -5,6 +5,7 @@ import { createAssignment, listUsers } from './assignments';
 import { publishCatalogEdition } from './catalog-editions';
 import { type HqDbEnv, openHqDb } from './db/open';
 import { createUser, issueEnrolmentCode, listDevices, revokeDevice, UnknownUserError } from './identity';
+import { memberDetailsCommand } from './member-details-command';
 
 /** The admin commands of `npm run hq -- <command>` (hq/cli.ts); apart from it so tests run them in-process. */
 
@@ -25,6 +26,8 @@ export const USAGE = `Usage:
                                                 assign a Member validation to an SCSS (sent on their next pull)
                                                 TYPE: IMP | EXP | FM | HC | LHC | AIR | RAIL | SEA | 3PL | CONS | CB | MPTO
                                                 MODE: IN_PERSON | VIRTUAL
+  npm run hq -- member-details --account ACCOUNT [--member-name NAME] [--entity-type TYPE] [--city CITY]
+                       [--country COUNTRY]      correct a Member's details (laptops take them on their next pull)
   npm run hq -- publish-catalog --file EDITION.json
                                                 publish an MSC catalog edition (format: shared/catalog/FORMAT.md)
 
@@ -185,6 +188,7 @@ export async function runAdminCommand(argv: string[], env: HqDbEnv, out: AdminOu
     }
     return 0;
   }
+  if (command === 'member-details') return memberDetailsCommand(rest, env, out);
   if (command === 'publish-catalog') {
     const { values } = parseArgs({ args: rest, options: { file: { type: 'string' } } });
     if (!values.file) {

@@ -106,4 +106,53 @@ describe.each(BACKENDS)('the HQ admin commands on %s', (backend) => {
     expect(deviceLines).toHaveLength(1);
     expect(deviceLines[0]?.split('\t').slice(0, 3)).toEqual([answers[0]?.json().deviceId, 'Dana’s laptop', danaA]);
   }, 120_000);
+
+  it('corrects a Member’s details by account number, and refuses unknown accounts and bad values naming the flag', async () => {
+    const shared = await sharedDatabase(backend);
+    const cli = (...args: string[]) => hqCli(shared.cliEnv, ...args);
+    const scss = (await cli('add-user', '--name', 'Dana Ruiz', '--role', 'SCSS', '--office', 'Laredo')).stdout.match(
+      UUID,
+    )?.[0];
+    const assigned = await cli(
+      ...['assign', '--member-name', 'Rio Bravo Freight', '--account', 'HC-7781', '--entity-type', 'HC'],
+      ...['--mode', 'IN_PERSON', '--target-date', '2027-03-01', '--scss', scss ?? '', '--city', 'Laredo'],
+    );
+    expect(assigned.exitCode, assigned.stderr).toBe(0);
+    const memberRow = () =>
+      shared.whileOpen(async (db) => {
+        const [row] = await db.query<{ legal_name: string; city: string; country: string; entity_type: string }>(
+          'SELECT legal_name, city, country, entity_type FROM members WHERE account_number = $1',
+          ['HC-7781'],
+        );
+        return row;
+      });
+    const before = await memberRow();
+
+    const corrected = await cli(
+      'member-details',
+      '--account',
+      'HC-7781',
+      '--member-name',
+      'Río Bravo Freight S.A.',
+      '--city',
+      'Nuevo Laredo',
+    );
+    expect(corrected.exitCode, corrected.stderr).toBe(0);
+    expect(corrected.stdout).toMatch(/Updated Member HC-7781/);
+    expect(await memberRow()).toEqual({ ...before, legal_name: 'Río Bravo Freight S.A.', city: 'Nuevo Laredo' });
+
+    const unknown = await cli('member-details', '--account', 'HC-0000', '--city', 'Laredo');
+    expect(unknown.exitCode).toBe(1);
+    expect(unknown.stderr).toMatch(/no Member with account HC-0000/);
+    const nothing = await cli('member-details', '--account', 'HC-7781');
+    expect(nothing.exitCode).toBe(2);
+    expect(nothing.stderr).toMatch(/at least one of --member-name/);
+    const badType = await cli('member-details', '--account', 'HC-7781', '--entity-type', 'TRUCK');
+    expect(badType.exitCode).toBe(2);
+    expect(badType.stderr).toMatch(/--entity-type/);
+    const nul = await cli('member-details', '--account', 'HC-7781', '--member-name', 'Rio\u0000Bravo');
+    expect(nul.exitCode).toBe(2);
+    expect(nul.stderr).toMatch(/--member-name/);
+    expect((await memberRow())?.legal_name).toBe('Río Bravo Freight S.A.');
+  }, 120_000);
 });
