@@ -8,7 +8,7 @@ import {
 } from '../../db/queries/member-record';
 import { countUnsentChanges, listRefusedChanges, localMemberIdOf } from '../../db/queries/member-record-sync';
 import { getMember, listMembers } from '../../db/queries/members';
-import { stmt } from '../../db/statements';
+import { pluckStmt, stmt } from '../../db/statements';
 import { localToday } from '../../shared/domain/due-dates';
 import type { MemberRecordChange, MemberRecordEvent } from '../../shared/domain/member-record/events';
 import {
@@ -199,7 +199,7 @@ function memberHere(ctx: ServiceContext, memberId: string | null, accountNumber:
   const byId = memberId ? localMemberIdOf(ctx.db, memberId) : null;
   if (byId) return byId;
   return accountNumber
-    ? ((stmt(ctx.db, 'SELECT id FROM members WHERE account_number = ?').pluck().get(accountNumber) as
+    ? ((pluckStmt(ctx.db, 'SELECT id FROM members WHERE account_number = ?').get(accountNumber) as
         | string
         | undefined) ?? null)
     : null;
