@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection';
 import { stmt } from '../../db/statements';
 import { SENT_EVENT_KINDS } from '../../shared/domain/lifecycle';
 import { REVIEW_DECISION_LABELS } from '../../shared/domain/review';
-import { type Message, type MessageRef, message } from '../../shared/messages';
+import { englishText, type Message, type MessageRef, message } from '../../shared/messages';
 import { type Change, ChangeSchema, type Receipt, ReceiptSchema } from '../../shared/sync/protocol';
 import { backoffDelayMs } from './retry';
 import { storedRefusalOf } from './sync-messages';
@@ -387,10 +387,13 @@ export function refusalReason(change: Change, receipt: Receipt): string {
   return refusalMessage(change, receipt).message;
 }
 
-/** The refusal by catalog key, from the receipt's outcome code; HQ's own words (`receipt.reason`) ride along as they are. */
+/**
+ * The refusal by catalog key, from the receipt's outcome code; HQ's own words inside it by key when HQ sent them so
+ * (`receipt.told`) and this catalog writes the same English, else as HQ wrote them (`receipt.reason`).
+ */
 export function refusalMessage(change: Change, receipt: Receipt): Message {
   const label = [labelOf(change)];
-  const hq = receipt.reason;
+  const hq = hqWordsOf(receipt);
   switch (receipt.outcome) {
     case 'stale': {
       const version = currentVersion(receipt.current);
@@ -428,6 +431,13 @@ export function storedRefusalMessage(db: Db, row: Omit<QueuedRow, 'entity_id'>):
     if (english === row.parked_reason) return told;
   }
   return storedRefusalOf(row.parked_reason);
+}
+
+/** HQ's reason as a message of this catalog when its English is HQ's (an HQ newer than this laptop may differ). */
+function hqWordsOf(receipt: Receipt): string | MessageRef[] | undefined {
+  const { reason, told } = receipt;
+  if (reason === undefined || !told) return reason;
+  return englishText(told) === reason ? [told] : reason;
 }
 
 type SentEventKind = (typeof SENT_EVENT_KINDS)[number];

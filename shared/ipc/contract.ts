@@ -180,6 +180,8 @@ export const EffectiveReviewSchema = FindingReviewSchema.extend({
   sync: ChangeSyncSchema,
   /** HQ refused this laptop's decision (e.g. another reviewer's came first): why. */
   refusedReason: z.string().nullable(),
+  /** The same reason by catalog key, so it reads in the interface's language. */
+  refusedReasonMessage: MessageRefSchema.optional(),
 });
 
 /** The whole pulled validation, read-only, as a reviewer or supervisor judges it. */

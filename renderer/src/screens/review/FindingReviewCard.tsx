@@ -6,6 +6,7 @@ import type { ReviewValidationView } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { formatDate, formatDateTime } from '../../components/format';
+import { translateMessage } from '../../i18n/messages';
 import { LevelTag } from '../worksheet/criterion/CriterionTags';
 import { ReviewEvidenceList } from './ReviewEvidence';
 
@@ -45,7 +46,8 @@ function ReviewState({ finding }: { finding: ReviewFinding }) {
           data-testid="review-sync"
         >
           {t(`review.finding.sync.${review.sync}`)}
-          {review.refusedReason && `: ${review.refusedReason}`}
+          {review.refusedReason &&
+            `: ${translateMessage({ message: review.refusedReason, ...review.refusedReasonMessage })}`}
         </span>
       </p>
       {review.comment && <q className="finding-review__comment">{review.comment}</q>}
