@@ -3,12 +3,13 @@ import type { Db } from '../../db/connection';
 import { stmt } from '../../db/statements';
 import { SENT_EVENT_KINDS } from '../../shared/domain/lifecycle';
 import { REVIEW_DECISION_LABELS } from '../../shared/domain/review';
-import { englishText, type Message, type MessageRef, message } from '../../shared/messages';
+import { type Message, type MessageRef, message } from '../../shared/messages';
 import { type Change, ChangeSchema, type Receipt, ReceiptSchema } from '../../shared/sync/protocol';
 import { backoffDelayMs } from './retry';
 import { storedRefusalOf } from './sync-messages';
 import {
   ClientError,
+  hqWordsOf,
   isRetryable,
   type PushAuditChain,
   type PushResponse,
@@ -393,7 +394,7 @@ export function refusalReason(change: Change, receipt: Receipt): string {
  */
 export function refusalMessage(change: Change, receipt: Receipt): Message {
   const label = [labelOf(change)];
-  const hq = hqWordsOf(receipt);
+  const hq = receipt.reason === undefined ? undefined : hqWordsOf({ text: receipt.reason, told: receipt.told });
   switch (receipt.outcome) {
     case 'stale': {
       const version = currentVersion(receipt.current);
@@ -431,13 +432,6 @@ export function storedRefusalMessage(db: Db, row: Omit<QueuedRow, 'entity_id'>):
     if (english === row.parked_reason) return told;
   }
   return storedRefusalOf(row.parked_reason);
-}
-
-/** HQ's reason as a message of this catalog when its English is HQ's (an HQ newer than this laptop may differ). */
-function hqWordsOf(receipt: Receipt): string | MessageRef[] | undefined {
-  const { reason, told } = receipt;
-  if (reason === undefined || !told) return reason;
-  return englishText(told) === reason ? [told] : reason;
 }
 
 type SentEventKind = (typeof SENT_EVENT_KINDS)[number];

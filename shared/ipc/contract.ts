@@ -732,6 +732,8 @@ export const HqAddressSchema = z
 
 export const contract = {
   'app:info': { request: Empty, response: AppInfoSchema },
+  /** The interface's language as the window shows it, for what the main process writes itself (native dialogs). */
+  'app:language': { request: z.strictObject({ language: LanguageSchema }), response: Empty },
   'catalog:get': { request: z.strictObject({ editionId: z.string() }), response: CatalogEditionSchema },
   'members:list': { request: Empty, response: z.array(MemberSchema) },
   /** The validations on this computer, newest first, with workflow state, demo flag and whether returned. */

@@ -242,7 +242,7 @@ export const messages = {
       hqUnreachable:
         'Nothing was saved: HQ could not be reached ({{detail}}) and the policy lives at HQ. Save again when this computer is online.',
       hqRefusedComputer: 'Nothing was saved: HQ no longer accepts this computer. Enrol it again.',
-      hqRefused: 'Nothing was saved: {{detail}}.',
+      hqRefused: 'Nothing was saved: {{detail, messages}}.',
     },
     sync: {
       hqUnreachable: 'HQ at {{url}} could not be reached. Check the address and the network.',
@@ -347,6 +347,14 @@ export const messages = {
    * HQ's own reasons for a refusal (hq/*.ts), as it writes them in a receipt's or an error's English and sends
    * them by key beside it (`told`), so a laptop shows them in its person's language.
    */
+  /** The native question when a window closes while changes are still being saved (electron/main/unload-guard.ts). */
+  unsavedWork: {
+    title: 'Changes still being saved',
+    message: 'Some of your changes are still being saved.',
+    detail: 'Stay a moment so they are saved. If you close now, the changes not yet saved are lost.',
+    stay: 'Stay and let it save',
+    closeAnyway: 'Close anyway',
+  },
   hqReason: {
     tokenRefused: 'Enrol this device again: its token is missing, unknown or revoked',
     codeRefused: 'This enrolment code is unknown, used or expired',

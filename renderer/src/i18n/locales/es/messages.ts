@@ -247,7 +247,7 @@ export const messages: Translation<typeof en> = {
       hqUnreachable:
         'No se guardó nada: no se pudo conectar con la sede central ({{detail}}) y la política reside allí. Guarde de nuevo cuando esta computadora tenga conexión.',
       hqRefusedComputer: 'No se guardó nada: la sede central ya no acepta esta computadora. Inscríbala de nuevo.',
-      hqRefused: 'No se guardó nada: {{detail}}.',
+      hqRefused: 'No se guardó nada: {{detail, messages}}.',
     },
     sync: {
       hqUnreachable: 'No se pudo conectar con la sede central en {{url}}. Revise la dirección y la red.',
@@ -355,6 +355,13 @@ export const messages: Translation<typeof en> = {
       findingOn: 'el hallazgo de {{id}}',
       answerTo: 'la respuesta de {{id}}',
     },
+  },
+  unsavedWork: {
+    title: 'Cambios que todavía se están guardando',
+    message: 'Algunos de sus cambios todavía se están guardando.',
+    detail: 'Espere un momento para que se guarden. Si cierra ahora, se perderán los cambios que aún no se guardaron.',
+    stay: 'Esperar a que se guarden',
+    closeAnyway: 'Cerrar de todos modos',
   },
   hqReason: {
     tokenRefused: 'Inscriba de nuevo este dispositivo: su token falta, es desconocido o fue revocado',
