@@ -15,6 +15,7 @@ import {
   shell,
 } from 'electron';
 import { EVIDENCE_EXTENSIONS } from '../shared/domain/evidence-files';
+import type { LanguageCode } from '../shared/domain/language';
 import { createDispatcher } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import { registerIpcHandlers } from './main/register-ipc';
@@ -28,7 +29,7 @@ import {
   mainWindowWebPreferences,
 } from './main/security';
 import { resolveStaticPath } from './main/static-path';
-import { askBeforeLeavingUnsavedWork, CLOSE_ANYWAY, UNSAVED_WORK_QUESTION } from './main/unload-guard';
+import { askBeforeLeavingUnsavedWork, CLOSE_ANYWAY, unsavedWorkQuestion } from './main/unload-guard';
 import { type AppServices, openAppServices } from './services/app-services';
 import { resolveDataDir } from './services/data-dir';
 import {
@@ -39,6 +40,7 @@ import {
   type Sharp,
 } from './services/evidence-store';
 import { fileCredentialStore } from './services/hq-credentials';
+import { systemLanguage } from './services/main-text';
 import { startupError } from './services/startup-error';
 import { syncHostOptions } from './services/sync-host';
 import { createSyncService, type SyncService } from './services/sync-service';
@@ -55,6 +57,8 @@ protocol.registerSchemesAsPrivileged([
 
 let services: AppServices | undefined;
 let syncService: SyncService | undefined;
+/** The interface's language as the window last said; the system's until it does (the native dialogs use it). */
+let interfaceLanguage: LanguageCode = 'en';
 
 const notFound = () => new Response('Not found', { status: 404 });
 
@@ -123,7 +127,7 @@ function createMainWindow(): BrowserWindow {
   window.once('ready-to-show', () => window.show());
   askBeforeLeavingUnsavedWork(
     window.webContents,
-    () => dialog.showMessageBoxSync(window, UNSAVED_WORK_QUESTION) === CLOSE_ANYWAY,
+    () => dialog.showMessageBoxSync(window, unsavedWorkQuestion(interfaceLanguage)) === CLOSE_ANYWAY,
   );
   void window.loadURL(APP_ENTRY_URL);
   return window;
@@ -131,6 +135,7 @@ function createMainWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  interfaceLanguage = systemLanguage(app.getPreferredSystemLanguages());
   const dataDir = resolveDataDir(process.argv, process.env, path.join(app.getPath('userData'), 'data'));
   const credentials = hqCredentialStore(dataDir);
   try {
@@ -167,6 +172,9 @@ async function start(): Promise<void> {
         for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload);
       },
       sync,
+      onInterfaceLanguage: (language) => {
+        interfaceLanguage = language;
+      },
     }),
     console.error,
     () => sync.noteRequestHandled(),

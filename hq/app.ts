@@ -2,6 +2,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import type { z } from 'zod';
 import { UuidSchema } from '../shared/domain/primitives';
 import { describeUnstorableText, findUnstorableText } from '../shared/domain/text';
+import { type Message, message } from '../shared/messages';
 import { EnrollRequestSchema, PushRequestSchema } from '../shared/sync/protocol';
 import { PullQuerySchema } from '../shared/sync/pull-protocol';
 import { analyticsRoutes } from './analytics-routes';
@@ -16,6 +17,7 @@ import { buildOpenApiDocument } from './openapi';
 import { policyRoutes } from './policy-routes';
 import { pullPage } from './pull';
 import { pushChanges } from './push';
+import { errorBody } from './refusal';
 import { getValidationReceipt } from './validation-receipt';
 
 export type BuildHqAppOptions = {
@@ -28,8 +30,9 @@ export type BuildHqAppOptions = {
   enrolFailureLimit?: EnrolFailureLimit;
 } & Pick<EvidenceRoutesOptions, 'unfinishedUploadExpiryMs' | 'uploadSweepIntervalMs' | 'onUploadSweep'>;
 
-const sendError = (reply: FastifyReply, status: number, code: string, message: string) =>
-  reply.code(status).send({ error: { code, message } });
+/** An error in HQ's words: by key (`told`) when the catalog writes them, beside the English. */
+const sendError = (reply: FastifyReply, status: number, code: string, text: string | Message) =>
+  reply.code(status).send(typeof text === 'string' ? { error: { code, message: text } } : errorBody(code, text));
 
 function parseBody<T>(schema: z.ZodType<T>, request: FastifyRequest, reply: FastifyReply): T | undefined {
   const parsed = schema.safeParse(request.body);
@@ -55,7 +58,7 @@ async function requirePrincipal(
 ): Promise<Principal | null> {
   const principal = await lookUp;
   if (!principal) {
-    void sendError(reply, 401, 'UNAUTHORIZED', 'Enrol this device again: its token is missing, unknown or revoked');
+    void sendError(reply, 401, 'UNAUTHORIZED', message('hqReason.tokenRefused'));
     return null;
   }
   request.log.debug(
@@ -78,7 +81,7 @@ export function buildHqApp(options: BuildHqAppOptions): FastifyInstance {
     const status = error.statusCode ?? 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
-      return sendError(reply, 500, 'INTERNAL', 'HQ could not handle this request; try again later');
+      return sendError(reply, 500, 'INTERNAL', message('hqEvidence.tryLater'));
     }
     return sendError(reply, status, status === 400 ? 'BAD_REQUEST' : (error.code ?? 'REFUSED'), error.message);
   });
@@ -117,7 +120,7 @@ export function buildHqApp(options: BuildHqAppOptions): FastifyInstance {
         reply,
         429,
         'TOO_MANY_REQUESTS',
-        `Too many enrolment codes were refused from this address; try again in ${Math.ceil(seconds / 60)} min`,
+        message('hqReason.tooManyCodes', { minutes: Math.ceil(seconds / 60) }),
       );
     }
     const body = parseBody(EnrollRequestSchema, request, reply);
@@ -126,7 +129,7 @@ export function buildHqApp(options: BuildHqAppOptions): FastifyInstance {
     if (!enrolled) {
       enrolFailures.recordFailure(request.ip);
       request.log.info({ ip: request.ip }, 'enrolment refused: code unknown, used or expired');
-      return sendError(reply, 401, 'UNAUTHORIZED', 'This enrolment code is unknown, used or expired');
+      return sendError(reply, 401, 'UNAUTHORIZED', message('hqReason.codeRefused'));
     }
     request.log.info({ deviceId: enrolled.deviceId, userId: enrolled.user.id }, 'device enrolled');
     return enrolled;
@@ -166,12 +169,7 @@ export function buildHqApp(options: BuildHqAppOptions): FastifyInstance {
     }
     const page = await pullPage(db, principal.user, query.data);
     if (page === 'bad_cursor') {
-      return sendError(
-        reply,
-        400,
-        'BAD_REQUEST',
-        'cursor: not one HQ issued; pull again without a cursor to start over',
-      );
+      return sendError(reply, 400, 'BAD_REQUEST', message('hqReason.badCursor'));
     }
     request.log.info(
       {
@@ -209,10 +207,10 @@ export function buildHqApp(options: BuildHqAppOptions): FastifyInstance {
     const principal = await requirePrincipal(db, request, reply);
     if (!principal) return reply;
     const id = UuidSchema.safeParse(request.params.id);
-    if (!id.success) return sendError(reply, 400, 'BAD_REQUEST', 'The validation id must be a UUID');
+    if (!id.success) return sendError(reply, 400, 'BAD_REQUEST', message('hqReason.validationIdUuid'));
     const receipt = await getValidationReceipt(db, principal.user, id.data);
-    if (receipt === 'not_found') return sendError(reply, 404, 'NOT_FOUND', 'HQ holds no such validation');
-    if (receipt === 'forbidden') return sendError(reply, 403, 'FORBIDDEN', 'This validation is outside your scope');
+    if (receipt === 'not_found') return sendError(reply, 404, 'NOT_FOUND', message('hqReason.noSuchValidation'));
+    if (receipt === 'forbidden') return sendError(reply, 403, 'FORBIDDEN', message('hqReason.outsideScope'));
     return receipt;
   });
 
@@ -220,10 +218,10 @@ export function buildHqApp(options: BuildHqAppOptions): FastifyInstance {
     const principal = await requirePrincipal(db, request, reply);
     if (!principal) return reply;
     const id = UuidSchema.safeParse(request.params.id);
-    if (!id.success) return sendError(reply, 400, 'BAD_REQUEST', 'The validation id must be a UUID');
+    if (!id.success) return sendError(reply, 400, 'BAD_REQUEST', message('hqReason.validationIdUuid'));
     const history = await getValidationHistory(db, principal.user, id.data);
-    if (history === 'not_found') return sendError(reply, 404, 'NOT_FOUND', 'HQ holds no such validation');
-    if (history === 'forbidden') return sendError(reply, 403, 'FORBIDDEN', 'This validation is outside your scope');
+    if (history === 'not_found') return sendError(reply, 404, 'NOT_FOUND', message('hqReason.noSuchValidation'));
+    if (history === 'forbidden') return sendError(reply, 403, 'FORBIDDEN', message('hqReason.outsideScope'));
     return history;
   });
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
 import type { FastifyBaseLogger, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { message } from '../shared/messages';
+import { type Message, message } from '../shared/messages';
 import {
   CHECKSUM_MISMATCH_STATUS,
   EVIDENCE_SIZE_HEADER,
@@ -18,6 +18,7 @@ import {
 } from '../shared/sync/evidence-protocol';
 import type { HqDb } from './db/types';
 import type { Principal } from './identity';
+import { errorBody } from './refusal';
 import { canSeeValidation } from './validation-receipt';
 
 export type EvidenceRoutesOptions = {
@@ -54,9 +55,7 @@ const RECORDS_NAMING_FILE = `WITH naming AS (
 /** HQ names every upload so (see namingFunction); anything else in an upload URL is refused before any disk access. */
 const UPLOAD_ID_PATTERN = /^[0-9a-f]{32}$/;
 const newUploadId = (): string => randomBytes(16).toString('hex');
-const INTERNAL_ERROR_BODY = JSON.stringify({
-  error: { code: 'INTERNAL', message: message('hqEvidence.tryLater').message },
-});
+const INTERNAL_ERROR_BODY = JSON.stringify(errorBody('INTERNAL', message('hqEvidence.tryLater')));
 
 /** Upload-Metadata key HQ sets (overriding the client) so only the creating SCSS may resume an upload. */
 const UPLOADER_KEY = 'uploader';
@@ -91,10 +90,10 @@ type Caller = { principal: Principal; log: FastifyBaseLogger };
 class TusRefusal extends Error {
   readonly status_code: number;
   readonly body: string;
-  constructor(status: number, code: string, text: string) {
-    super(text);
+  constructor(status: number, code: string, told: Message) {
+    super(told.message);
     this.status_code = status;
-    this.body = JSON.stringify({ error: { code, message: text } });
+    this.body = JSON.stringify(errorBody(code, told));
   }
 }
 
@@ -148,7 +147,7 @@ export const evidenceUploadRoutes: FastifyPluginAsync<EvidenceRoutesOptions> = a
   const callerOf = (req: TusRequest): Caller => {
     const raw = req.runtime?.node?.req;
     const caller = raw ? callers.get(raw as IncomingMessage) : undefined;
-    if (!caller) throw new TusRefusal(401, 'UNAUTHORIZED', message('hqEvidence.tokenMissing').message);
+    if (!caller) throw new TusRefusal(401, 'UNAUTHORIZED', message('hqEvidence.tokenMissing'));
     return caller;
   };
 
@@ -167,7 +166,7 @@ export const evidenceUploadRoutes: FastifyPluginAsync<EvidenceRoutesOptions> = a
       // Unknown, malformed and someone else's uploads get one answer, revealing nothing.
       const upload = UPLOAD_ID_PATTERN.test(uploadId) ? await datastore.getUpload(uploadId).catch(() => null) : null;
       if (upload?.metadata?.[UPLOADER_KEY] !== principal.user.id) {
-        throw new TusRefusal(404, 'NOT_FOUND', message('hqEvidence.noSuchUpload').message);
+        throw new TusRefusal(404, 'NOT_FOUND', message('hqEvidence.noSuchUpload'));
       }
     },
 
@@ -178,10 +177,10 @@ export const evidenceUploadRoutes: FastifyPluginAsync<EvidenceRoutesOptions> = a
       );
       const metadata = EvidenceUploadMetadataSchema.safeParse(declared);
       if (!metadata.success) {
-        throw new TusRefusal(400, 'BAD_REQUEST', 'Name the file by its SHA-256 in Upload-Metadata (key "sha256")');
+        throw new TusRefusal(400, 'BAD_REQUEST', message('hqReason.uploadNeedsSha256'));
       }
       if (upload.sizeIsDeferred || upload.size === undefined) {
-        throw new TusRefusal(400, 'BAD_REQUEST', 'Declare the file size (Upload-Length) when creating the upload');
+        throw new TusRefusal(400, 'BAD_REQUEST', message('hqReason.uploadNeedsLength'));
       }
       const { sha256 } = metadata.data;
       const records = await db.query<{ size_bytes: string | null }>(
@@ -191,7 +190,7 @@ export const evidenceUploadRoutes: FastifyPluginAsync<EvidenceRoutesOptions> = a
       );
       if (records.length === 0) {
         log.info({ deviceId: principal.deviceId, sha256 }, 'evidence upload refused: not referenced');
-        throw new TusRefusal(403, 'FORBIDDEN', message('hqEvidence.notReferenced', { sha256 }).message);
+        throw new TusRefusal(403, 'FORBIDDEN', message('hqEvidence.notReferenced', { sha256 }));
       }
       // Only evidence records declare a size; a Member response names its files by SHA-256 alone.
       const sizes = records
@@ -201,7 +200,7 @@ export const evidenceUploadRoutes: FastifyPluginAsync<EvidenceRoutesOptions> = a
         throw new TusRefusal(
           400,
           'BAD_REQUEST',
-          message('hqEvidence.sizeMismatch', { declared: upload.size, recorded: sizes[0] ?? 0 }).message,
+          message('hqEvidence.sizeMismatch', { declared: upload.size, recorded: sizes[0] ?? 0 }),
         );
       }
       log.info(
@@ -225,7 +224,7 @@ export const evidenceUploadRoutes: FastifyPluginAsync<EvidenceRoutesOptions> = a
         throw new TusRefusal(
           CHECKSUM_MISMATCH_STATUS,
           'CHECKSUM_MISMATCH',
-          message('hqEvidence.checksum', { actual, sha256 }).message,
+          message('hqEvidence.checksum', { actual, sha256 }),
         );
       }
       await fsyncPath(received);
@@ -265,9 +264,7 @@ export const evidenceUploadRoutes: FastifyPluginAsync<EvidenceRoutesOptions> = a
     if (!principal) return reply;
     const { uploadId } = request.params;
     if (uploadId !== undefined && !UPLOAD_ID_PATTERN.test(uploadId)) {
-      return reply
-        .code(404)
-        .send({ error: { code: 'NOT_FOUND', message: message('hqEvidence.noSuchUpload').message } });
+      return reply.code(404).send(errorBody('NOT_FOUND', message('hqEvidence.noSuchUpload')));
     }
     callers.set(request.raw, { principal, log: request.log });
     reply.hijack();
@@ -311,7 +308,7 @@ export const evidenceUploadRoutes: FastifyPluginAsync<EvidenceRoutesOptions> = a
     if (!principal) return reply;
     const sha256 = Sha256HexSchema.safeParse(request.params.sha256);
     if (!sha256.success) {
-      return reply.code(400).send({ error: { code: 'BAD_REQUEST', message: 'Name the file by its SHA-256' } });
+      return reply.code(400).send(errorBody('BAD_REQUEST', message('hqReason.fileNeedsSha256')));
     }
     const held = await heldFileInScope(db, principal, sha256.data);
     const file = path.join(filesDir, sha256.data);
@@ -323,7 +320,7 @@ export const evidenceUploadRoutes: FastifyPluginAsync<EvidenceRoutesOptions> = a
       );
     }
     if (held === null || onDisk?.size !== held) {
-      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: message('hqEvidence.noSuchFile').message } });
+      return reply.code(404).send(errorBody('NOT_FOUND', message('hqEvidence.noSuchFile')));
     }
     request.log.info({ deviceId: principal.deviceId, sha256: sha256.data }, 'evidence file sent');
     return reply

@@ -9,21 +9,20 @@ import {
   type ReviewDecision,
   ReviewDecisionSchema,
   responsesOpen,
-  WORKFLOW_STATE_LABELS,
   type WorkflowEvent,
   type WorkflowState,
 } from '../shared/domain/lifecycle';
 import { FindingReviewSchema } from '../shared/domain/review';
+import { type Message, message } from '../shared/messages';
 import { type ReportFacts, reportFactsText } from '../shared/report/report-fingerprint';
-import type { HqUser, Receipt } from '../shared/sync/protocol';
+import type { HqUser } from '../shared/sync/protocol';
+import { type Refusal, refusalOf } from './refusal';
 
 /**
  * HQ's side of a validation's life after the worksheet (shared/domain/lifecycle.ts decides the transitions):
  * who the enrolled person is, what the rules see of a validation, and what each workflow event must carry
  * and leaves in the validation's payload. Pure: push-decision.ts calls it with what the batch read.
  */
-
-type Refusal = Pick<Receipt, 'outcome' | 'reason' | 'current'>;
 
 /** The enrolled person as HQ knows them: what HQ's own history entries name. */
 export const personOf = (user: HqUser): Person => ({ userId: user.id, name: user.name, role: user.role });
@@ -37,8 +36,15 @@ export function isEnrolledPerson(person: unknown, user: HqUser): boolean {
   );
 }
 
-export const NAMES_SOMEONE_ELSE = (what: string, user: HqUser) =>
-  `${what} names someone other than the enrolled person (${user.name}, ${user.role})`;
+const SOMEONE_ELSE = {
+  event: 'hqReason.eventNamesSomeoneElse',
+  assessment: 'hqReason.assessmentNamesSomeoneElse',
+  review: 'hqReason.reviewNamesSomeoneElse',
+} as const;
+
+/** An event, assessment or review pushed in the name of someone other than the enrolled person. */
+export const namesSomeoneElse = (what: keyof typeof SOMEONE_ELSE, user: HqUser): Message =>
+  message(SOMEONE_ELSE[what], { name: user.name, role: user.role });
 
 /** The validation fields the rules read: HQ's state, owner and office. */
 export type LifecycleSubject = { workflowState: WorkflowState; ownerUserId: string; fieldOffice: string };
@@ -86,8 +92,6 @@ export function lifecycleView(validation: LifecycleSubject, records: Iterable<He
   };
 }
 
-export const stateLabel = (state: WorkflowState) => WORKFLOW_STATE_LABELS[state].toLowerCase();
-
 /**
  * What the event must carry for its kind beyond the transition rules: an approval its report date (not after
  * the approval), an issued report the fingerprint HQ holds; every other kind neither. Null when it does.
@@ -98,27 +102,32 @@ export function eventFieldsRefusal(
   expectedReportSha256: string | null,
   current: unknown,
 ): Refusal | null {
-  const invalid = (reason: string): Refusal => ({ outcome: 'invalid', reason });
+  const invalid = (told: Message): Refusal => refusalOf('invalid', told);
   if (event.kind !== 'APPROVE' && event.reportDate !== null) {
-    return invalid('reportDate: only an approval names the report date');
+    return invalid(message('hqReason.reportDateOnlyApproval'));
   }
   if (event.kind !== 'ISSUE_REPORT' && event.reportSha256 !== null) {
-    return invalid('reportSha256: only an issued report carries its fingerprint');
+    return invalid(message('hqReason.fingerprintOnlyIssue'));
   }
   if (event.kind === 'APPROVE') {
-    if (event.reportDate === null) return invalid('reportDate: an approval names the report date');
+    if (event.reportDate === null) return invalid(message('hqReason.approvalNeedsReportDate'));
     if (event.reportDate > event.at.slice(0, 10)) {
-      return invalid(`reportDate: ${event.reportDate} is after the approval (${event.at.slice(0, 10)})`);
+      return invalid(
+        message('hqReason.reportDateAfterApproval', {
+          reportDate: event.reportDate,
+          approvedOn: event.at.slice(0, 10),
+        }),
+      );
     }
   }
   if (event.kind === 'ISSUE_REPORT') {
-    if (event.reportSha256 === null) return invalid('reportSha256: an issued report carries its fingerprint');
+    if (event.reportSha256 === null) return invalid(message('hqReason.issueNeedsFingerprint'));
     if (event.reportSha256 !== expectedReportSha256) {
-      return {
-        outcome: 'conflict',
-        reason: `The report's fingerprint ${event.reportSha256.slice(0, 12)}… does not match the validation, findings, decisions and report date HQ holds (${expectedReportSha256 ? `${expectedReportSha256.slice(0, 12)}…` : 'none'})`,
-        current,
-      };
+      const sent = event.reportSha256.slice(0, 12);
+      const told = expectedReportSha256
+        ? message('hqReason.reportFingerprintDiffers', { sent, held: expectedReportSha256.slice(0, 12) })
+        : message('hqReason.reportFingerprintNone', { sent });
+      return refusalOf('conflict', told, current);
     }
   }
   return null;
@@ -160,23 +169,17 @@ export function memberResponseRefusal(
   response: { validationId: string; assessedBy: unknown },
   findingHeld: boolean,
 ): Refusal | null {
-  if (user.role !== 'SCSS') {
-    return { outcome: 'forbidden', reason: 'Only the SCSS who performed the validation records Member responses' };
-  }
-  if (!validation) return { outcome: 'invalid', reason: `HQ holds no validation ${response.validationId}` };
-  if (validation.ownerUserId !== user.id)
-    return { outcome: 'forbidden', reason: 'This validation belongs to another SCSS' };
+  if (user.role !== 'SCSS') return refusalOf('forbidden', message('hqReason.responsesScssOnly'));
+  if (!validation) return refusalOf('invalid', message('hqReason.noValidation', { id: response.validationId }));
+  if (validation.ownerUserId !== user.id) return refusalOf('forbidden', message('lifecycle.otherScss'));
   if (response.assessedBy !== null && !isEnrolledPerson(response.assessedBy, user)) {
-    return { outcome: 'forbidden', reason: NAMES_SOMEONE_ELSE('The assessment', user) };
+    return refusalOf('forbidden', namesSomeoneElse('assessment', user));
   }
   if (!responsesOpen(validation.workflowState)) {
-    return {
-      outcome: 'conflict',
-      reason: `Member responses are recorded only while the issued report awaits them; this validation is ${stateLabel(validation.workflowState)}`,
-      current: validation.current,
-    };
+    const told = message('hqReason.responsesNotOpen', { state: validation.workflowState });
+    return refusalOf('conflict', told, validation.current);
   }
-  if (!findingHeld) return { outcome: 'invalid', reason: 'HQ holds no such finding on this validation' };
+  if (!findingHeld) return refusalOf('invalid', message('hqReason.noSuchFinding'));
   return null;
 }
 

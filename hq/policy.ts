@@ -1,4 +1,5 @@
 import { DEFAULT_POLICY, type HqPolicy, type Policy, PolicySchema, samePolicy } from '../shared/domain/policy';
+import { type Message, message } from '../shared/messages';
 import type { PolicyUpdateRequest } from '../shared/sync/policy-protocol';
 import type { HqUser } from '../shared/sync/protocol';
 import { type HqDb, type HqQueryable, isUniqueViolation } from './db/types';
@@ -30,9 +31,9 @@ async function currentPolicyWithAuthor(db: HqQueryable): Promise<{ current: HqPo
 
 export type PolicyUpdateOutcome =
   | { outcome: 'saved'; policy: HqPolicy }
-  | { outcome: 'forbidden'; reason: string }
+  | { outcome: 'forbidden'; told: Message }
   | { outcome: 'stale'; current: HqPolicy }
-  | { outcome: 'reason-in-use'; reason: string };
+  | { outcome: 'reason-in-use'; told: Message };
 
 /** Only a supervisor sets HQ's policy; every other role reads it. */
 export const mayChangePolicy = (user: HqUser): boolean => user.role === 'SUPERVISOR';
@@ -45,7 +46,7 @@ export const mayChangePolicy = (user: HqUser): boolean => user.role === 'SUPERVI
  */
 export async function updatePolicy(db: HqDb, user: HqUser, request: PolicyUpdateRequest): Promise<PolicyUpdateOutcome> {
   if (!mayChangePolicy(user)) {
-    return { outcome: 'forbidden', reason: 'Only a supervisor can change the policy HQ sets for every laptop' };
+    return { outcome: 'forbidden', told: message('hqReason.policySupervisorOnly') };
   }
   try {
     return await db.transaction(async (tx) => {
@@ -56,10 +57,7 @@ export async function updatePolicy(db: HqDb, user: HqUser, request: PolicyUpdate
       if (samePolicy(current.policy, request.policy)) return { outcome: 'saved', policy: current };
       const removed = await reasonsInUseRemovedBy(tx, request.policy);
       if (removed.length > 0) {
-        return {
-          outcome: 'reason-in-use',
-          reason: `Deficiency reason ${removed.join(', ')} is used by findings at HQ; mark it inactive instead of removing it`,
-        };
+        return { outcome: 'reason-in-use', told: message('hqReason.reasonInUse', { codes: removed.join(', ') }) };
       }
       await tx.query('INSERT INTO policy_versions (version, payload, set_by) VALUES ($1, $2, $3)', [
         current.version + 1,

@@ -23,6 +23,7 @@ import {
 } from '../shared/domain/lifecycle';
 import { type FindingReview, findingReviewEntityId } from '../shared/domain/review';
 import { CriterionResponseSchema, ValidationSchema } from '../shared/domain/validation';
+import { type Message, type MessageRef, message } from '../shared/messages';
 import { checkSyncPayload } from '../shared/sync/payloads';
 import type { Change, Receipt } from '../shared/sync/protocol';
 import type { Principal } from './identity';
@@ -33,11 +34,11 @@ import {
   isEnrolledPerson,
   lifecycleView,
   memberResponseRefusal,
-  NAMES_SOMEONE_ELSE,
+  namesSomeoneElse,
   payloadAfterEvent,
   personOf,
-  stateLabel,
 } from './lifecycle';
+import { type Refusal, refOf, refusalOf } from './refusal';
 import { findingReviewRefusal } from './review';
 
 /**
@@ -45,7 +46,7 @@ import { findingReviewRefusal } from './review';
  * write the change makes. The writer (push-store.ts) turns the writes into SQL.
  */
 
-export type Refusal = Pick<Receipt, 'outcome' | 'reason' | 'current'>;
+export type { Refusal } from './refusal';
 export type ValidationStatus = 'IN_PROGRESS' | 'SUBMITTED';
 
 /** A validation as the batch sees it: read (and locked) at the start, then as each applied change leaves it. */
@@ -107,8 +108,8 @@ export const changeContentSha256 = (change: Change): string => hash('sha256', ca
 export const recordKeyOf = (change: Change): RecordKey => ({ entity: change.entity, entityId: change.entityId });
 export const recordMapKey = (key: RecordKey): string => `${key.entity}\n${key.entityId}`;
 
-const refuse = (outcome: Refusal['outcome'], reason: string, current?: unknown): Decision => ({
-  refusal: current === undefined ? { outcome, reason } : { outcome, reason, current },
+const refuse = (outcome: Refusal['outcome'], told: Message, current?: unknown): Decision => ({
+  refusal: refusalOf(outcome, told, current),
 });
 const write = (...writes: Write[]): Decision => ({ writes });
 
@@ -144,10 +145,10 @@ function expectedEntityId(entity: Change['entity'], payload: Record<string, unkn
  */
 export function checkChange(change: Change): { change: Change } | { refusal: Refusal } {
   const checked = checkSyncPayload(change.entity, change.operation, change.payload);
-  if (!checked.ok) return { refusal: { outcome: 'invalid', reason: checked.reason } };
+  if (!checked.ok) return { refusal: refusalOf('invalid', checked.told) };
   const expected = expectedEntityId(change.entity, checked.payload);
   if (change.entityId.toLowerCase() !== expected.toLowerCase()) {
-    return { refusal: { outcome: 'invalid', reason: `entityId: must be ${expected} for this ${change.entity}` } };
+    return { refusal: refusalOf('invalid', message('hqReason.entityId', { expected, entity: change.entity })) };
   }
   // HQ keeps the payload exactly as the laptop sent it (the signed content); only the key is normalised.
   return { change: { ...change, entityId: expected } };
@@ -169,7 +170,7 @@ export function decideChange(state: BatchState, principal: Principal, change: Ch
   if (change.entity === 'workflow_event') return decideWorkflowEvent(state, principal, change);
   if (change.entity === 'member_response') return decideMemberResponse(state, principal, change);
   if (user.role !== 'SCSS') {
-    return refuse('forbidden', 'Only the SCSS who owns a validation can change its content');
+    return refuse('forbidden', message('hqReason.scssOwnsContent'));
   }
   const validationId = validationIdOf(change);
   const validation = state.validations.get(validationId);
@@ -177,8 +178,8 @@ export function decideChange(state: BatchState, principal: Principal, change: Ch
   if (change.entity === 'validation' && change.operation === 'create') {
     if (validation) {
       return validation.ownerUserId === user.id
-        ? refuse('conflict', 'This validation already exists at HQ', currentOf(validation))
-        : refuse('forbidden', 'This validation belongs to another SCSS');
+        ? refuse('conflict', message('hqReason.alreadyAtHq'), currentOf(validation))
+        : refuse('forbidden', message('lifecycle.otherScss'));
     }
     const next: ValidationState = {
       ownerUserId: user.id,
@@ -193,8 +194,8 @@ export function decideChange(state: BatchState, principal: Principal, change: Ch
     return write({ to: 'validation', validationId, next });
   }
 
-  if (!validation) return refuse('invalid', `HQ holds no validation ${validationId}; push its create change first`);
-  if (validation.ownerUserId !== user.id) return refuse('forbidden', 'This validation belongs to another SCSS');
+  if (!validation) return refuse('invalid', message('hqReason.pushCreateFirst', { id: validationId }));
+  if (validation.ownerUserId !== user.id) return refuse('forbidden', message('lifecycle.otherScss'));
 
   if (change.entity === 'validation' && change.operation === 'reopen') {
     return decideWithdraw(state, principal, validationId, validation, change);
@@ -202,15 +203,15 @@ export function decideChange(state: BatchState, principal: Principal, change: Ch
   if (change.entity === 'validation') return decideSubmit(state, principal, validationId, validation, change);
 
   if (!contentEditable(validation.workflowState)) {
-    const reason =
+    const told =
       validation.workflowState === 'SUBMITTED'
-        ? 'submitted validations are immutable'
-        : `submitted validations are immutable: this one is ${stateLabel(validation.workflowState)}`;
-    return refuse('conflict', reason, currentOf(validation));
+        ? message('hqReason.immutable')
+        : message('hqReason.immutableNow', { state: validation.workflowState });
+    return refuse('conflict', told, currentOf(validation));
   }
   if (change.entity === 'finding' && change.operation === 'upsert') {
     const tooEarly = findingDueDateAtHqRefusal(change.payload);
-    if (tooEarly) return refuse('invalid', `dueDate: ${tooEarly}`);
+    if (tooEarly) return refuse('invalid', message('hqReason.field', { field: 'dueDate', problem: [tooEarly] }));
   }
   return decideRecordChange(state, change, validationId);
 }
@@ -220,9 +221,10 @@ export function decideChange(state: BatchState, principal: Principal, change: Ch
  * to see whether the date changed, so it bounds the date by the day the finding was recorded, which is never
  * stricter than the laptop's check at the time.
  */
-function findingDueDateAtHqRefusal(payload: Record<string, unknown>): string | null {
+function findingDueDateAtHqRefusal(payload: Record<string, unknown>): MessageRef | null {
   const finding = payload as Pick<Finding, 'classification' | 'dueDate' | 'createdAt'>;
-  return findingDueDateRefusal(finding, null, earliestReportDateAtHq(finding.createdAt))?.message ?? null;
+  const refusal = findingDueDateRefusal(finding, null, earliestReportDateAtHq(finding.createdAt));
+  return refusal && refOf(refusal);
 }
 
 /** What the batch loaded of a validation it moves; a rule must never see a validation as having no findings. */
@@ -244,7 +246,7 @@ function transitionCheck(
   const view = lifecycleView(validation, heldContents(state, validationId).values());
   const refusal = transitionRefusal(actorOf(principal.user), view, kind, comment);
   if (!refusal) return null;
-  return refuse(refusal.outcome, refusal.reason, refusal.outcome === 'forbidden' ? undefined : currentOf(validation));
+  return refuse(refusal.outcome, refusal.told, refusal.outcome === 'forbidden' ? undefined : currentOf(validation));
 }
 
 /**
@@ -261,10 +263,10 @@ function ownEvent(
   const key = ownEventKey(change.changeId);
   if (state.records.has(recordMapKey(key))) {
     return {
-      refusal: {
-        outcome: 'conflict',
-        reason: `HQ already holds a workflow event ${key.entityId}; send the ${change.operation} again under a new change id`,
-      },
+      refusal: refusalOf(
+        'conflict',
+        message('hqReason.eventIdHeld', { id: key.entityId, operation: change.operation }),
+      ),
     };
   }
   const payload: WorkflowEvent = {
@@ -322,8 +324,7 @@ function decideSubmit(
   if (recomputed.sha256 !== signed) {
     return refuse(
       'conflict',
-      `HQ holds different content for this validation: its fingerprint of what HQ holds is ${recomputed.sha256.slice(0, 12)}…, ` +
-        `the signed one is ${signed.slice(0, 12)}…. Send the changes HQ is missing (or reopen the validation), then submit again`,
+      message('hqReason.contentDiffers', { held: recomputed.sha256.slice(0, 12), signed: signed.slice(0, 12) }),
     );
   }
   const event = ownEvent(state, principal, validationId, change, {
@@ -353,13 +354,13 @@ function decideWorkflowEvent(state: BatchState, principal: Principal, change: Ch
   if (event.kind === 'SUBMIT' || event.kind === 'WITHDRAW') {
     return refuse(
       'invalid',
-      `kind: ${event.kind} travels as the validation's ${event.kind === 'SUBMIT' ? 'submit' : 'reopen'} change, not as a workflow event`,
+      message(event.kind === 'SUBMIT' ? 'hqReason.submitNotEvent' : 'hqReason.withdrawNotEvent'),
     );
   }
   const validationId = validationIdOf(change);
   const validation = state.validations.get(validationId);
-  if (!validation) return refuse('invalid', `HQ holds no validation ${validationId}`);
-  if (!isEnrolledPerson(event.actor, user)) return refuse('forbidden', NAMES_SOMEONE_ELSE('The event', user));
+  if (!validation) return refuse('invalid', message('hqReason.noValidation', { id: validationId }));
+  if (!isEnrolledPerson(event.actor, user)) return refuse('forbidden', namesSomeoneElse('event', user));
   const refused = transitionCheck(state, principal, validationId, validation, event.kind, event.comment);
   if (refused) return refused;
   const expectedReport =
@@ -372,8 +373,8 @@ function decideWorkflowEvent(state: BatchState, principal: Principal, change: Ch
   const stored = state.records.get(recordMapKey(key));
   if (stored) {
     return stored.validationId === validationId
-      ? refuse('conflict', `HQ already holds workflow event ${key.entityId}; a step is never changed once taken`)
-      : refuse('forbidden', 'This record belongs to another validation');
+      ? refuse('conflict', message('hqReason.stepTaken', { id: key.entityId }))
+      : refuse('forbidden', message('hqReason.otherValidation'));
   }
 
   const view = lifecycleView(validation, heldContents(state, validationId).values());
@@ -439,7 +440,7 @@ const FINGERPRINT_PARTS = {
 export function recomputeFingerprint(
   validationPayload: Record<string, unknown>,
   contents: ValidationContents,
-): { sha256: string } | { problem: string } {
+): { sha256: string } | { problem: Message } {
   const validation = ValidationSchema.pick({
     id: true,
     memberId: true,
@@ -448,14 +449,14 @@ export function recomputeFingerprint(
     catalogEditionId: true,
     scheduledDate: true,
   }).safeParse(validationPayload);
-  if (!validation.success) return { problem: 'HQ cannot read the validation record it holds' };
+  if (!validation.success) return { problem: message('hqReason.validationUnreadable') };
   const input: Record<string, unknown[]> = {};
   for (const part of Object.values(FINGERPRINT_PARTS)) input[part.key] = [];
   for (const { entity, payload } of contents.values()) {
     const part = (FINGERPRINT_PARTS as Partial<Record<string, { key: string; schema: z.ZodType }>>)[entity];
     if (!part) continue;
     const parsed = part.schema.safeParse(payload);
-    if (!parsed.success) return { problem: `HQ cannot read a ${entity} record it holds for this validation` };
+    if (!parsed.success) return { problem: message('hqReason.recordUnreadable', { entity }) };
     // The stored payload as sent, not the parsed copy: the laptop fingerprints its values untrimmed.
     input[part.key]?.push(payload);
   }
@@ -467,7 +468,7 @@ function decideRecordChange(state: BatchState, change: Change, validationId: str
   const key = recordKeyOf(change);
   const stored = state.records.get(recordMapKey(key));
   if (stored && stored.validationId !== validationId) {
-    return refuse('forbidden', 'This record belongs to another validation');
+    return refuse('forbidden', message('hqReason.otherValidation'));
   }
   if (change.operation === 'delete') return write({ to: 'record', validationId, key, next: null });
 
@@ -478,7 +479,7 @@ function decideRecordChange(state: BatchState, change: Change, validationId: str
     if (storedVersion !== baseVersion) {
       return refuse(
         'stale',
-        `HQ holds version ${storedVersion}; this edit was made on version ${baseVersion}`,
+        message('hqReason.staleVersion', { held: storedVersion, base: String(baseVersion) }),
         stored ? { version: stored.version, payload: stored.payload } : null,
       );
     }
@@ -526,10 +527,5 @@ export function applyWrite(state: BatchState, write: Write): void {
 export function heldReceipt(changeId: string, held: Held, contentSha256: string): Receipt {
   return held.contentSha256 === contentSha256
     ? { changeId, outcome: 'duplicate', receivedAt: held.receivedAt }
-    : {
-        changeId,
-        outcome: 'conflict',
-        reason: 'This change id was already used for different content',
-        receivedAt: held.receivedAt,
-      };
+    : { changeId, ...refusalOf('conflict', message('hqReason.changeIdReused')), receivedAt: held.receivedAt };
 }

@@ -1,9 +1,10 @@
 import { MIN_RETURN_COMMENT, reviewOpen } from '../shared/domain/lifecycle';
 import type { FindingReview } from '../shared/domain/review';
-import type { HqUser, Receipt } from '../shared/sync/protocol';
-import { type LifecycleSubject, NAMES_SOMEONE_ELSE, stateLabel } from './lifecycle';
+import { message } from '../shared/messages';
+import type { HqUser } from '../shared/sync/protocol';
+import { type LifecycleSubject, namesSomeoneElse } from './lifecycle';
+import { type Refusal, refusalOf } from './refusal';
 
-type Refusal = Pick<Receipt, 'outcome' | 'reason' | 'current'>;
 type ReviewedValidation = LifecycleSubject & { current: unknown };
 
 const REVIEWER_ROLES = new Set<HqUser['role']>(['FIELD_OFFICE_REVIEWER', 'SUPERVISOR']);
@@ -20,36 +21,24 @@ export function findingReviewRefusal(
   review: Pick<FindingReview, 'validationId' | 'decision' | 'comment' | 'proposedClassification' | 'reviewedBy'>,
   findingHeld: boolean,
 ): Refusal | null {
-  if (!REVIEWER_ROLES.has(user.role)) {
-    return { outcome: 'forbidden', reason: 'Only a field office reviewer or supervisor can review findings' };
-  }
-  if (!validation) return { outcome: 'invalid', reason: `HQ holds no validation ${review.validationId}` };
-  if (validation.fieldOffice !== user.fieldOffice) {
-    return { outcome: 'forbidden', reason: 'This validation belongs to another field office' };
-  }
-  if (review.reviewedBy !== user.name) {
-    return { outcome: 'forbidden', reason: NAMES_SOMEONE_ELSE('The review', user) };
-  }
+  if (!REVIEWER_ROLES.has(user.role)) return refusalOf('forbidden', message('hqReason.reviewersOnly'));
+  if (!validation) return refusalOf('invalid', message('hqReason.noValidation', { id: review.validationId }));
+  if (validation.fieldOffice !== user.fieldOffice) return refusalOf('forbidden', message('lifecycle.otherOffice'));
+  if (review.reviewedBy !== user.name) return refusalOf('forbidden', namesSomeoneElse('review', user));
   if (!reviewOpen(validation.workflowState)) {
-    return {
-      outcome: 'conflict',
-      reason: `Findings are reviewed only while the validation is submitted or in review; this one is ${stateLabel(validation.workflowState)}`,
-      current: validation.current,
-    };
+    const told = message('hqReason.reviewNotOpen', { state: validation.workflowState });
+    return refusalOf('conflict', told, validation.current);
   }
-  if (!findingHeld) return { outcome: 'invalid', reason: 'HQ holds no such finding on this validation' };
+  if (!findingHeld) return refusalOf('invalid', message('hqReason.noSuchFinding'));
   const proposed = review.proposedClassification ?? null;
   if (review.decision !== 'CONCUR' && review.comment.trim().length < MIN_RETURN_COMMENT) {
-    return {
-      outcome: 'invalid',
-      reason: `comment: say what the SCSS must correct or why you do not concur (at least ${MIN_RETURN_COMMENT} characters)`,
-    };
+    return refusalOf('invalid', message('hqReason.reviewComment', { min: MIN_RETURN_COMMENT }));
   }
   if (review.decision === 'NON_CONCUR' && proposed === null) {
-    return { outcome: 'invalid', reason: 'proposedClassification: a non-concurrence proposes a classification' };
+    return refusalOf('invalid', message('hqReason.nonConcurProposes'));
   }
   if (review.decision !== 'NON_CONCUR' && proposed !== null) {
-    return { outcome: 'invalid', reason: 'proposedClassification: only a non-concurrence proposes a classification' };
+    return refusalOf('invalid', message('hqReason.onlyNonConcurProposes'));
   }
   return null;
 }

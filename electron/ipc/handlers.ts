@@ -1,3 +1,4 @@
+import type { LanguageCode } from '../../shared/domain/language';
 import type { Channel } from '../../shared/ipc/channels';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
 import { PickedFileRegistry } from '../services/evidence-service';
@@ -33,6 +34,8 @@ export type HostInfo = ReportHost & {
   credentials?: CredentialStore;
   /** The host's sync service when it runs background sync (Electron main, the harness); one is made otherwise. */
   sync?: SyncService;
+  /** Told the interface's language whenever the window applies one (Electron main writes its dialogs in it). */
+  onInterfaceLanguage?: (language: LanguageCode) => void;
 };
 
 /** The single map from channel to service call; both transports (IPC and the web harness) use it. */

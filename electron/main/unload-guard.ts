@@ -1,3 +1,7 @@
+import type { LanguageCode } from '../../shared/domain/language';
+import type { englishMessages } from '../../shared/messages';
+import { mainText } from '../services/main-text';
+
 type UnloadGuardableWebContents = {
   on(event: 'will-prevent-unload', listener: (event: { preventDefault(): void }) => void): unknown;
 };
@@ -13,14 +17,18 @@ export function askBeforeLeavingUnsavedWork(contents: UnloadGuardableWebContents
   });
 }
 
-export const UNSAVED_WORK_QUESTION = {
-  type: 'warning' as const,
-  buttons: ['Stay and let it save', 'Close anyway'],
-  defaultId: 0,
-  cancelId: 0,
-  title: 'Changes still being saved',
-  message: 'Some of your changes are still being saved.',
-  detail: 'Stay a moment so they are saved. If you close now, the changes not yet saved are lost.',
-};
-/** The button index in UNSAVED_WORK_QUESTION that closes the window. */
+/** The question, in the interface's language (staying is the default, and what Escape does). */
+export function unsavedWorkQuestion(language: LanguageCode) {
+  const write = (key: `unsavedWork.${keyof typeof englishMessages.unsavedWork}`) => mainText(language, { key });
+  return {
+    type: 'warning' as const,
+    buttons: [write('unsavedWork.stay'), write('unsavedWork.closeAnyway')],
+    defaultId: 0,
+    cancelId: 0,
+    title: write('unsavedWork.title'),
+    message: write('unsavedWork.message'),
+    detail: write('unsavedWork.detail'),
+  };
+}
+/** The button index in the question that closes the window. */
 export const CLOSE_ANYWAY = 1;

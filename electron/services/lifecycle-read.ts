@@ -25,7 +25,8 @@ import {
 import { type FindingReview, FindingReviewSchema, findingReviewEntityId } from '../../shared/domain/review';
 import type { Validation } from '../../shared/domain/validation';
 import { AppError } from '../../shared/ipc/envelope';
-import { message } from '../../shared/messages';
+import { type MessageRef, message } from '../../shared/messages';
+import { type QueuedRow, storedRefusalMessage } from '../sync/push-outbox';
 import { isDemoValidation } from './demo-validations';
 import type { ServiceContext } from './service-context';
 
@@ -38,7 +39,12 @@ import type { ServiceContext } from './service-context';
 /** Whether HQ holds a change made here: sent and receipted, still waiting, refused, or never queued (demo). */
 export type ChangeSync = 'AT_HQ' | 'WAITING' | 'REFUSED' | 'LOCAL_ONLY';
 
-export type EffectiveReview = FindingReview & { sync: ChangeSync; refusedReason: string | null };
+export type EffectiveReview = FindingReview & {
+  sync: ChangeSync;
+  refusedReason: string | null;
+  /** The refusal by key, so it reads in the interface's language. */
+  refusedReasonMessage?: MessageRef;
+};
 
 export type HistoryEntry = {
   id: string;
@@ -72,17 +78,24 @@ export type ValidationLifecycle = {
 
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-/** The outbox state of one queued change: waiting, refused with its reason, or gone (HQ holds it). */
-function outboxStateOf(ctx: ServiceContext, changeId: string | null): { sync: ChangeSync; reason: string | null } {
+type OutboxState = { sync: ChangeSync; reason: string | null; told?: MessageRef };
+
+/** The outbox state of one queued change: waiting, refused with its reason (and that by key), or gone (HQ holds it). */
+function outboxStateOf(ctx: ServiceContext, changeId: string | null): OutboxState {
   if (changeId === null) return { sync: 'LOCAL_ONLY', reason: null };
-  const row = stmt(ctx.db, 'SELECT parked_reason FROM sync_outbox WHERE change_id = ?').get(changeId) as
-    | { parked_reason: string | null }
-    | undefined;
+  const row = stmt(
+    ctx.db,
+    'SELECT change_id, entity, payload_json, parked_reason FROM sync_outbox WHERE change_id = ?',
+  ).get(changeId) as Omit<QueuedRow, 'entity_id'> | undefined;
   if (!row) return { sync: 'AT_HQ', reason: null };
-  return row.parked_reason === null
-    ? { sync: 'WAITING', reason: null }
-    : { sync: 'REFUSED', reason: row.parked_reason };
+  if (row.parked_reason === null) return { sync: 'WAITING', reason: null };
+  const told = storedRefusalMessage(ctx.db, row);
+  return told ? { sync: 'REFUSED', reason: row.parked_reason, told } : { sync: 'REFUSED', reason: row.parked_reason };
 }
+
+/** A review's refusal as the screen gets it: the English, and the key beside it when there is one. */
+const refusedOf = (state: OutboxState): Pick<EffectiveReview, 'refusedReason' | 'refusedReasonMessage'> =>
+  state.told ? { refusedReason: state.reason, refusedReasonMessage: state.told } : { refusedReason: state.reason };
 
 type LocalReviewRow = {
   validation_id: string;
@@ -129,12 +142,12 @@ function effectiveReviews(ctx: ServiceContext, validationId: string, copy: HqCop
   for (const row of local) {
     const atHq = reviews.get(row.finding_id);
     const changeId = queued.get(findingReviewEntityId(validationId, row.finding_id)) as string | undefined;
-    const state = changeId ? outboxStateOf(ctx, changeId) : { sync: 'AT_HQ' as const, reason: null };
+    const state: OutboxState = changeId ? outboxStateOf(ctx, changeId) : { sync: 'AT_HQ', reason: null };
     const waiting = state.sync === 'WAITING';
     if (!atHq || waiting || row.version > atHq.version) {
-      reviews.set(row.finding_id, { ...toFindingReview(row), sync: state.sync, refusedReason: state.reason });
+      reviews.set(row.finding_id, { ...toFindingReview(row), sync: state.sync, ...refusedOf(state) });
     } else if (state.sync === 'REFUSED' && atHq) {
-      reviews.set(row.finding_id, { ...atHq, refusedReason: state.reason });
+      reviews.set(row.finding_id, { ...atHq, ...refusedOf(state) });
     }
   }
   return reviews;

@@ -96,7 +96,12 @@ export function listReviewQueue(ctx: ServiceContext): ReviewQueueItem[] {
     });
 }
 
-const stripSync = ({ sync: _sync, refusedReason: _refused, ...review }: EffectiveReview): FindingReview => review;
+const stripSync = ({
+  sync: _sync,
+  refusedReason: _refused,
+  refusedReasonMessage: _told,
+  ...review
+}: EffectiveReview): FindingReview => review;
 
 // ─── Recording decisions ────────────────────────────────────────────────────────────────────────────────────
 

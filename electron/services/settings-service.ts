@@ -4,7 +4,7 @@ import { type HqPolicy, POLICY_FIELDS, type PolicyStatusView, policyOf, samePoli
 import { AppError } from '../../shared/ipc/envelope';
 import { message } from '../../shared/messages';
 import { PolicyStaleError, type PolicyTransport, storeHqPolicy } from '../sync/hq-policy';
-import { AuthError, ClientError, NetworkError, ServerError } from '../sync/transport';
+import { AuthError, ClientError, hqWordsOf, NetworkError, ServerError } from '../sync/transport';
 import { recordChange } from './change-log';
 import { isoNow, type ServiceContext } from './service-context';
 
@@ -111,7 +111,7 @@ async function sendPolicyToHq(
     if (error instanceof ClientError) {
       throw new AppError(
         error.status === 403 ? 'FORBIDDEN' : error.status === 409 ? 'CONFLICT' : 'BAD_REQUEST',
-        message('errors.settings.hqRefused', { detail: error.message }),
+        message('errors.settings.hqRefused', { detail: hqWordsOf({ text: error.message, told: error.told }) }),
       );
     }
     throw error;

@@ -1,15 +1,15 @@
 import { DatabaseTooNewError } from '../../db/migrations';
-import { messages as spanish } from '../../renderer/src/i18n/locales/es/messages';
 import { AppError } from '../../shared/ipc/envelope';
-import { type MessageRef, textIn } from '../../shared/messages';
+import type { MessageRef } from '../../shared/messages';
+import { mainText, systemLanguage } from './main-text';
 
 /**
  * What the app says when it cannot open its data folder at start-up. The person's language preference lives in
  * that folder, so it follows the operating system's languages instead: Spanish when the first one is Spanish.
  */
 export function startupError(error: unknown, systemLanguages: readonly string[]): { title: string; content: string } {
-  const spanishFirst = /^es\b/i.test(systemLanguages.find((l) => /^(en|es)\b/i.test(l)) ?? '');
-  const write = (ref: MessageRef) => textIn(spanishFirst ? spanish : {}, spanishFirst ? 'es' : 'en', ref);
+  const language = systemLanguage(systemLanguages);
+  const write = (ref: MessageRef) => mainText(language, ref);
   const told = toldOf(error);
   return {
     title: write({ key: 'startup.title' }),

@@ -9,6 +9,7 @@ import { backoffDelayMs } from './retry';
 import { storedRefusalOf } from './sync-messages';
 import {
   ClientError,
+  hqWordsOf,
   isRetryable,
   type PushAuditChain,
   type PushResponse,
@@ -387,10 +388,13 @@ export function refusalReason(change: Change, receipt: Receipt): string {
   return refusalMessage(change, receipt).message;
 }
 
-/** The refusal by catalog key, from the receipt's outcome code; HQ's own words (`receipt.reason`) ride along as they are. */
+/**
+ * The refusal by catalog key, from the receipt's outcome code; HQ's own words inside it by key when HQ sent them so
+ * (`receipt.told`) and this catalog writes the same English, else as HQ wrote them (`receipt.reason`).
+ */
 export function refusalMessage(change: Change, receipt: Receipt): Message {
   const label = [labelOf(change)];
-  const hq = receipt.reason;
+  const hq = receipt.reason === undefined ? undefined : hqWordsOf({ text: receipt.reason, told: receipt.told });
   switch (receipt.outcome) {
     case 'stale': {
       const version = currentVersion(receipt.current);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { message } from '../../shared/messages';
+import { englishText, type MessageRef, message } from '../../shared/messages';
 import { ApiErrorSchema, type Change, type PushAuditChainSchema, PushResponseSchema } from '../../shared/sync/protocol';
 
 export type PushResponse = z.infer<typeof PushResponseSchema>;
@@ -28,6 +28,8 @@ export class NetworkError extends Error {
 /** HQ answered with a 5xx or with something that is not the protocol: retry later. */
 export class ServerError extends Error {
   readonly code = 'SYNC_SERVER';
+  /** HQ's words by catalog key, when HQ sent them so. */
+  told?: MessageRef;
   constructor(
     message: string,
     readonly status: number,
@@ -40,6 +42,7 @@ export class ServerError extends Error {
 /** HQ refused the device token (HTTP 401): the device must be enrolled again. */
 export class AuthError extends Error {
   readonly code = 'SYNC_AUTH';
+  told?: MessageRef;
   constructor(message: string) {
     super(message);
     this.name = 'AuthError';
@@ -49,6 +52,7 @@ export class AuthError extends Error {
 /** HQ refused the request itself (another 4xx): retrying it unchanged would fail the same way. */
 export class ClientError extends Error {
   readonly code = 'SYNC_CLIENT';
+  told?: MessageRef;
   constructor(
     message: string,
     readonly status: number,
@@ -165,10 +169,24 @@ export async function getHqJson<T>(options: HttpTransportOptions, path: string, 
 
 /** HQ's refusal as the typed error that says what the client does next. */
 export function errorForStatus(status: number, body: unknown): SyncTransportError {
-  const text = ApiErrorSchema.safeParse(body).data?.error.message ?? message('sync.answeredStatus', { status }).message;
-  if (status === 401) return new AuthError(text);
-  if (status >= 500) return new ServerError(text, status);
-  return new ClientError(text, status);
+  const said = ApiErrorSchema.safeParse(body).data;
+  const text = said?.error.message ?? message('sync.answeredStatus', { status }).message;
+  const error =
+    status === 401
+      ? new AuthError(text)
+      : status >= 500
+        ? new ServerError(text, status)
+        : new ClientError(text, status);
+  if (said?.told) error.told = said.told;
+  return error;
+}
+
+/**
+ * HQ's words as a value of a message: by key when HQ sent the key and this catalog writes the same English
+ * (an HQ newer than this laptop may not), else the English as HQ wrote it.
+ */
+export function hqWordsOf(said: { text: string; told?: MessageRef | undefined }): string | MessageRef[] {
+  return said.told && englishText(said.told) === said.text ? [said.told] : said.text;
 }
 
 export function parseJson(text: string): unknown {

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { call } from './api';
 import { AppHeader } from './components/AppHeader';
 import { applyLanguage } from './i18n';
 import { DashboardScreen } from './screens/dashboard/DashboardScreen';
@@ -22,7 +23,11 @@ export function App() {
   const { t } = useTranslation();
   const [{ language }] = usePreferences();
   // The enrolled person's language, applied as soon as it is known and whenever they change it.
-  useEffect(() => applyLanguage(language), [language]);
+  useEffect(() => {
+    applyLanguage(language);
+    // The main process writes its own dialogs (the unsaved-work question) in it too.
+    void call('app:language', { language }).catch(() => undefined);
+  }, [language]);
 
   // Move focus to the new screen's heading so screen-reader users hear where they are (Section 508).
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each screen change, reads the DOM only

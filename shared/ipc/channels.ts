@@ -4,6 +4,7 @@
  */
 export const CHANNELS = [
   'app:info',
+  'app:language',
   'catalog:get',
   'members:list',
   'validations:list',

@@ -181,6 +181,8 @@ export const EffectiveReviewSchema = FindingReviewSchema.extend({
   sync: ChangeSyncSchema,
   /** HQ refused this laptop's decision (e.g. another reviewer's came first): why. */
   refusedReason: z.string().nullable(),
+  /** The same reason by catalog key, so it reads in the interface's language. */
+  refusedReasonMessage: MessageRefSchema.optional(),
 });
 
 /** The whole pulled validation, read-only, as a reviewer or supervisor judges it. */
@@ -737,6 +739,8 @@ export const HqAddressSchema = z
 
 export const contract = {
   'app:info': { request: Empty, response: AppInfoSchema },
+  /** The interface's language as the window shows it, for what the main process writes itself (native dialogs). */
+  'app:language': { request: z.strictObject({ language: LanguageSchema }), response: Empty },
   'catalog:get': { request: z.strictObject({ editionId: z.string() }), response: CatalogEditionSchema },
   'members:list': { request: Empty, response: z.array(MemberSchema) },
   /** The validations on this computer, newest first, with workflow state, demo flag and whether returned. */

@@ -243,7 +243,7 @@ export const messages = {
       hqUnreachable:
         'Nothing was saved: HQ could not be reached ({{detail}}) and the policy lives at HQ. Save again when this computer is online.',
       hqRefusedComputer: 'Nothing was saved: HQ no longer accepts this computer. Enrol it again.',
-      hqRefused: 'Nothing was saved: {{detail}}.',
+      hqRefused: 'Nothing was saved: {{detail, messages}}.',
     },
     sync: {
       hqUnreachable: 'HQ at {{url}} could not be reached. Check the address and the network.',
@@ -317,11 +317,11 @@ export const messages = {
     conflict:
       'HQ refused {{label, messages}} because it conflicts with what HQ already holds. Nothing was changed at HQ.',
     conflictSaying:
-      'HQ refused {{label, messages}} because it conflicts with what HQ already holds (HQ: {{hq}}). Nothing was changed at HQ.',
+      'HQ refused {{label, messages}} because it conflicts with what HQ already holds (HQ: {{hq, messages}}). Nothing was changed at HQ.',
     forbidden: 'HQ refused {{label, messages}}: your account may not change it.',
-    forbiddenSaying: 'HQ refused {{label, messages}}: your account may not change it (HQ: {{hq}}).',
+    forbiddenSaying: 'HQ refused {{label, messages}}: your account may not change it (HQ: {{hq, messages}}).',
     invalid: 'HQ could not accept {{label, messages}}: the data was not in the form HQ expects.',
-    invalidSaying: 'HQ could not accept {{label, messages}}: {{hq}}.',
+    invalidSaying: 'HQ could not accept {{label, messages}}: {{hq, messages}}.',
     other: 'HQ answered {{outcome}} for {{label, messages}}.',
     label: {
       validation: 'this validation',
@@ -343,6 +343,76 @@ export const messages = {
       findingOn: 'the finding on {{id}}',
       answerTo: '{{id}}',
     },
+  },
+  /**
+   * HQ's own reasons for a refusal (hq/*.ts), as it writes them in a receipt's or an error's English and sends
+   * them by key beside it (`told`), so a laptop shows them in its person's language.
+   */
+  /** The native question when a window closes while changes are still being saved (electron/main/unload-guard.ts). */
+  unsavedWork: {
+    title: 'Changes still being saved',
+    message: 'Some of your changes are still being saved.',
+    detail: 'Stay a moment so they are saved. If you close now, the changes not yet saved are lost.',
+    stay: 'Stay and let it save',
+    closeAnyway: 'Close anyway',
+  },
+  hqReason: {
+    tokenRefused: 'Enrol this device again: its token is missing, unknown or revoked',
+    codeRefused: 'This enrolment code is unknown, used or expired',
+    tooManyCodes: 'Too many enrolment codes were refused from this address; try again in {{minutes}} min',
+    badCursor: 'cursor: not one HQ issued; pull again without a cursor to start over',
+    validationIdUuid: 'The validation id must be a UUID',
+    noSuchValidation: 'HQ holds no such validation',
+    outsideScope: 'This validation is outside your scope',
+    field: '{{field}}: {{problem, messages}}',
+    entityNotTaken: 'entity: HQ takes no changes to "{{entity}}"',
+    operationNotTaken: 'operation: a {{entity}} takes {{operations}}, not {{operation}}',
+    entityId: 'entityId: must be {{expected}} for this {{entity}}',
+    scssOwnsContent: 'Only the SCSS who owns a validation can change its content',
+    alreadyAtHq: 'This validation already exists at HQ',
+    pushCreateFirst: 'HQ holds no validation {{id}}; push its create change first',
+    noValidation: 'HQ holds no validation {{id}}',
+    immutable: 'submitted validations are immutable',
+    immutableNow: 'submitted validations are immutable: this one is {{state, workflowState}}',
+    eventIdHeld: 'HQ already holds a workflow event {{id}}; send the {{operation}} again under a new change id',
+    contentDiffers:
+      'HQ holds different content for this validation: its fingerprint of what HQ holds is {{held}}…, the signed one is {{signed}}…. Send the changes HQ is missing (or reopen the validation), then submit again',
+    submitNotEvent: "kind: SUBMIT travels as the validation's submit change, not as a workflow event",
+    withdrawNotEvent: "kind: WITHDRAW travels as the validation's reopen change, not as a workflow event",
+    eventNamesSomeoneElse: 'The event names someone other than the enrolled person ({{name}}, {{role}})',
+    assessmentNamesSomeoneElse: 'The assessment names someone other than the enrolled person ({{name}}, {{role}})',
+    reviewNamesSomeoneElse: 'The review names someone other than the enrolled person ({{name}}, {{role}})',
+    stepTaken: 'HQ already holds workflow event {{id}}; a step is never changed once taken',
+    otherValidation: 'This record belongs to another validation',
+    staleVersion: 'HQ holds version {{held}}; this edit was made on version {{base}}',
+    validationUnreadable: 'HQ cannot read the validation record it holds',
+    recordUnreadable: 'HQ cannot read a {{entity}} record it holds for this validation',
+    changeIdReused: 'This change id was already used for different content',
+    reportDateOnlyApproval: 'reportDate: only an approval names the report date',
+    fingerprintOnlyIssue: 'reportSha256: only an issued report carries its fingerprint',
+    approvalNeedsReportDate: 'reportDate: an approval names the report date',
+    reportDateAfterApproval: 'reportDate: {{reportDate}} is after the approval ({{approvedOn}})',
+    issueNeedsFingerprint: 'reportSha256: an issued report carries its fingerprint',
+    reportFingerprintDiffers:
+      "The report's fingerprint {{sent}}… does not match the validation, findings, decisions and report date HQ holds ({{held}}…)",
+    reportFingerprintNone:
+      "The report's fingerprint {{sent}}… does not match the validation, findings, decisions and report date HQ holds (none)",
+    responsesScssOnly: 'Only the SCSS who performed the validation records Member responses',
+    responsesNotOpen:
+      'Member responses are recorded only while the issued report awaits them; this validation is {{state, workflowState}}',
+    noSuchFinding: 'HQ holds no such finding on this validation',
+    reviewersOnly: 'Only a field office reviewer or supervisor can review findings',
+    reviewNotOpen:
+      'Findings are reviewed only while the validation is submitted or in review; this one is {{state, workflowState}}',
+    reviewComment: 'comment: say what the SCSS must correct or why you do not concur (at least {{min}} characters)',
+    nonConcurProposes: 'proposedClassification: a non-concurrence proposes a classification',
+    onlyNonConcurProposes: 'proposedClassification: only a non-concurrence proposes a classification',
+    policySupervisorOnly: 'Only a supervisor can change the policy HQ sets for every laptop',
+    reasonInUse: 'Deficiency reason {{codes}} is used by findings at HQ; mark it inactive instead of removing it',
+    policyStale: "HQ's policy changed since version {{base}}: it is now version {{current}}",
+    uploadNeedsSha256: 'Name the file by its SHA-256 in Upload-Metadata (key "sha256")',
+    uploadNeedsLength: 'Declare the file size (Upload-Length) when creating the upload',
+    fileNeedsSha256: 'Name the file by its SHA-256',
   },
   /** Whose validations the dashboard's figures cover. */
   dashboardScope: {

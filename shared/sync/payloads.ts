@@ -14,6 +14,8 @@ import { IsoDateSchema, IsoDateTimeSchema, UuidSchema } from '../domain/primitiv
 import { FindingReviewSchema } from '../domain/review';
 import { describeUnstorableText, findUnstorableText } from '../domain/text';
 import { CriterionResponseSchema, ValidationSchema } from '../domain/validation';
+import { type Message, type MessageRef, message } from '../messages';
+import { fieldIssue } from '../messages/field-issues';
 
 /**
  * The payload of every change a laptop pushes, one strict schema per entity and operation. The laptop parses
@@ -119,16 +121,26 @@ export type SyncPayload<E extends SyncEntity, O extends keyof Schemas[E]> = Sche
   ? z.input<Schemas[E][O]>
   : never;
 
-export type PayloadCheck = { ok: true; payload: Record<string, unknown> } | { ok: false; reason: string };
+/** A refused payload: why, in English (`reason`), and the same by catalog key (`told`). */
+export type PayloadCheck =
+  | { ok: true; payload: Record<string, unknown> }
+  | { ok: false; reason: string; told: Message };
+
+/** Words the catalog does not write (zod's own, a field name), kept as they are. */
+const asIs = (text: string): MessageRef => ({ key: 'sync.hqSaid', params: { text } });
+const refused = (told: Message): PayloadCheck => ({ ok: false, reason: told.message, told });
 
 /** "findings.0.dueDate: Use a date in the form YYYY-MM-DD" — the first problem, named by its field. */
-const describeIssue = (error: z.ZodError): string => {
+const describeIssue = (error: z.ZodError): Message => {
   const issue = error.issues[0];
-  if (!issue) return 'payload: malformed';
+  if (!issue) return message('sync.hqSaid', { text: 'payload: malformed' });
   const field = issue.path.length > 0 ? issue.path.map(String).join('.') : 'payload';
-  return issue.code === 'unrecognized_keys'
-    ? `${field === 'payload' ? '' : `${field}: `}unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`
-    : `${field}: ${issue.message}`;
+  if (issue.code === 'unrecognized_keys') {
+    const unknown = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+    return message('sync.hqSaid', { text: `${field === 'payload' ? '' : `${field}: `}${unknown}` });
+  }
+  const { key, params } = fieldIssue(field, issue as Parameters<typeof fieldIssue>[1]);
+  return message('hqReason.field', { field, problem: [key ? { key, params: params ?? {} } : asIs(issue.message)] });
 };
 
 /**
@@ -137,20 +149,18 @@ const describeIssue = (error: z.ZodError): string => {
  */
 export function checkSyncPayload(entity: string, operation: string, payload: unknown): PayloadCheck {
   const byOperation = (SYNC_PAYLOAD_SCHEMAS as Record<string, Record<string, z.ZodType> | undefined>)[entity];
-  if (!byOperation) return { ok: false, reason: `entity: HQ takes no changes to "${entity}"` };
+  if (!byOperation) return refused(message('hqReason.entityNotTaken', { entity }));
   const schema = byOperation[operation];
   if (!schema) {
-    return {
-      ok: false,
-      reason: `operation: a ${entity} takes ${Object.keys(byOperation).join(', ')}, not ${operation}`,
-    };
+    const operations = Object.keys(byOperation).join(', ');
+    return refused(message('hqReason.operationNotTaken', { entity, operations, operation }));
   }
   const unstorable = findUnstorableText(payload);
-  if (unstorable) return { ok: false, reason: describeUnstorableText(unstorable) };
+  if (unstorable) return refused(message('sync.hqSaid', { text: describeUnstorableText(unstorable) }));
   const parsed = schema.safeParse(payload);
   return parsed.success
     ? { ok: true, payload: parsed.data as Record<string, unknown> }
-    : { ok: false, reason: describeIssue(parsed.error) };
+    : refused(describeIssue(parsed.error));
 }
 
 /**

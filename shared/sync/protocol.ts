@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTimeSchema, UuidSchema } from '../domain/primitives';
+import { MessageRefSchema } from '../messages';
 import { SYNC_ENTITIES, SYNC_OPERATIONS } from './payloads';
 
 /**
@@ -76,12 +77,15 @@ export const PushRequestSchema = z.strictObject({
  * What HQ holds for each change: applied now, already held (same id, same content), or refused.
  * conflict = same id with different content (HTTP 409 when pushed alone); stale = the record changed at
  * HQ since the client's base version (carries HQ's current version); forbidden = outside the user's
- * scope; invalid = the payload is malformed. Nothing is merged silently.
+ * scope; invalid = the payload is malformed. Nothing is merged silently. `reason` is HQ's English (for logs and
+ * older laptops); `told` the same reason by catalog key, so a laptop writes it in its person's language (an older
+ * HQ sends none).
  */
 export const ReceiptSchema = z.object({
   changeId: UuidSchema,
   outcome: z.enum(['applied', 'duplicate', 'conflict', 'stale', 'forbidden', 'invalid']),
   reason: z.string().optional(),
+  told: MessageRefSchema.optional(),
   current: z.unknown().optional(),
   receivedAt: IsoDateTimeSchema,
 });
@@ -106,4 +110,8 @@ export const ValidationReceiptSchema = z.object({
   complete: z.boolean(),
 });
 
-export const ApiErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+/** A refusal: a stable code, HQ's English, and (from HQ's own words, optional) the same message by catalog key. */
+export const ApiErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+  told: MessageRefSchema.optional(),
+});

@@ -155,6 +155,8 @@ describe.each(BACKENDS)('evidence upload to HQ on %s', (backend) => {
         code: 'CHECKSUM_MISMATCH',
         message: `The bytes received hash to ${sha256Of(damaged)}, not ${photo.sha256}: the file was changed or damaged on the way. HQ kept nothing; upload the file again.`,
       },
+      // The same words by key, so the laptop says them in its person's language.
+      told: { key: 'hqEvidence.checksum', params: { actual: sha256Of(damaged), sha256: photo.sha256 } },
     });
     expect(await countRows(hq.db, 'evidence_files')).toBe(0);
     expect(heldFiles()).toEqual([]);

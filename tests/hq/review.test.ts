@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { messages as es } from '../../renderer/src/i18n/locales/es/messages';
+import { englishText, type MessageRef, textIn } from '../../shared/messages';
 import {
   BACKENDS,
   createValidation,
@@ -110,6 +112,30 @@ describe.each(BACKENDS)('review fields of a submitted validation on %s', (backen
       `SELECT count(*)::int AS n FROM records WHERE entity = 'finding_review'`,
     );
     expect(count?.n).toBe(0);
+  });
+
+  it('sends each refusal’s reason by catalog key beside its English, so a laptop can say it in Spanish', async () => {
+    const dana = await enrol(ctx, DANA);
+    const sam = await enrol(ctx, REVIEWER);
+    const { validationId, findingId } = await submittedWithFinding(ctx, dana);
+    const draft = await submittedWithFinding(ctx, dana, false);
+    const receiptsOf = async (token: string, changes: unknown[]) =>
+      (await push(ctx, token, { changes })).body.receipts.map((r) => ({ reason: r.reason, told: r.told }));
+
+    expect(await receiptsOf(dana.token, [reviewChange(validationId, findingId)])).toEqual([
+      {
+        reason: 'Only a field office reviewer or supervisor can review findings',
+        told: { key: 'hqReason.reviewersOnly' },
+      },
+    ]);
+    const [closed] = await receiptsOf(sam.token, [reviewChange(draft.validationId, draft.findingId)]);
+    expect(closed).toEqual({
+      reason: 'Findings are reviewed only while the validation is submitted or in review; this one is in progress',
+      told: { key: 'hqReason.reviewNotOpen', params: { state: 'IN_PROGRESS' } },
+    });
+    // The key writes HQ's English exactly, and the Spanish catalog has it.
+    expect(englishText(closed?.told as MessageRef)).toBe(closed?.reason);
+    expect(textIn(es, 'es', closed?.told as MessageRef)).toMatch(/^Los hallazgos se revisan solo mientras/);
   });
 
   it('refuses a stale review with the version HQ holds, so two reviewers never overwrite each other silently', async () => {

@@ -24,6 +24,8 @@ import { reopenValidation, submitValidation } from '../../electron/services/subm
 import { createValidation, listValidationSummaries, openWorksheet } from '../../electron/services/validation-service';
 import { transitionValidation, workflowHistory } from '../../electron/services/workflow-service';
 import { getWorklist } from '../../electron/services/worklist-service';
+import { i18n } from '../../renderer/src/i18n';
+import { translateMessage } from '../../renderer/src/i18n/messages';
 import { responseDueDate } from '../../shared/domain/lifecycle';
 import { AppError } from '../../shared/ipc/envelope';
 import { buildCompleteValidation } from '../db/complete-validation';
@@ -318,6 +320,15 @@ describe.each(BACKENDS)('the review loop across an SCSS, a reviewer and a superv
     expect(await dana.push()).toMatchObject({ refused: 1, applied: 0 });
     const [forged] = listRefusedChanges(ctx);
     expect(forged?.reason).toMatch(/your account may not change it.*supervisor/i);
+    // In a Spanish interface HQ's own words inside the refusal are Spanish too: HQ sent them by key.
+    await i18n.changeLanguage('es');
+    try {
+      expect(translateMessage({ message: forged?.reason ?? '', ...forged?.reasonMessage })).toBe(
+        'La sede central rechazó esta aprobación: su cuenta no puede modificarlo (sede central: Solo un supervisor de la oficina regional puede hacer esto).',
+      );
+    } finally {
+      await i18n.changeLanguage('en');
+    }
     // Kept off HQ, as the SCSS would: until then the refused change holds HQ's newer copy back.
     keepRefusedChangeOffHq(ctx, forged?.changeId ?? '', 'An SCSS cannot approve; this was a mistake.');
 

@@ -262,6 +262,32 @@ describe('electron/main.ts with a stand-in electron module', () => {
     expect(closing.preventDefault).toHaveBeenCalledTimes(1);
   });
 
+  it('asks the unsaved-work question in the language the window says the interface is in', async () => {
+    const [window] = fake.state.windows;
+    if (!window) throw new Error('no window');
+    const frame = { senderFrame: { url: 'app://ctpat/index.html' } };
+    const asked = () => fake.state.showMessageBoxSync.mock.lastCall?.at(1) as Record<string, unknown> | undefined;
+    expect(await ipc('app:language')(frame, { language: 'es' })).toEqual({ ok: true, value: {} });
+    window.webContents.emit('will-prevent-unload', { preventDefault: vi.fn() });
+    expect(asked()).toMatchObject({
+      title: 'Cambios que todavía se están guardando',
+      message: 'Algunos de sus cambios todavía se están guardando.',
+      detail:
+        'Espere un momento para que se guarden. Si cierra ahora, se perderán los cambios que aún no se guardaron.',
+      buttons: ['Esperar a que se guarden', 'Cerrar de todos modos'],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    await ipc('app:language')(frame, { language: 'en' });
+    window.webContents.emit('will-prevent-unload', { preventDefault: vi.fn() });
+    expect(asked()).toMatchObject({
+      title: 'Changes still being saved',
+      buttons: ['Stay and let it save', 'Close anyway'],
+    });
+    // A language the app is not written in is refused, and the question stays as it was.
+    expect(await ipc('app:language')(frame, { language: 'fr' })).toMatchObject({ ok: false });
+  });
+
   it('registers exactly one IPC handler per contract channel and nothing else', () => {
     expect([...fake.state.ipcChannels].sort()).toEqual([...CHANNELS].sort());
     expect(new Set(fake.state.ipcChannels).size).toBe(fake.state.ipcChannels.length);

@@ -8,6 +8,7 @@ import type { HandlersFor, HostInfo } from '../handlers';
 
 type CoreChannel =
   | 'app:info'
+  | 'app:language'
   | 'catalog:get'
   | 'members:list'
   | 'validations:list'
@@ -24,6 +25,10 @@ export function coreHandlers(ctx: ServiceContext, host: HostInfo): HandlersFor<C
       actor: ctx.actor,
       catalogEditionIds: listCatalogEditionIds(ctx.db),
     }),
+    'app:language': (req) => {
+      host.onInterfaceLanguage?.(req.language);
+      return {};
+    },
     'catalog:get': (req) => getEdition(ctx, req.editionId),
     'members:list': () => listMembers(ctx.db),
     'validations:list': (req) => listValidationSummaries(ctx, req),

@@ -44,7 +44,9 @@ export function loadReportInput(ctx: ServiceContext, validationId: string): Repo
     validation,
     member: own.member,
     edition: getCatalogEdition(ctx.db, validation.catalogEditionId) ?? null,
-    reviews: [...l.reviews.values()].map(({ sync: _sync, refusedReason: _refused, ...review }) => review),
+    reviews: [...l.reviews.values()].map(
+      ({ sync: _sync, refusedReason: _refused, refusedReasonMessage: _told, ...review }) => review,
+    ),
     history: l.history.map((e) => ({ kind: e.kind, at: e.at, actorName: e.actor.name, comment: e.comment })),
     deficiencyReasons: settings.deficiencyReasons,
     scssName: own.scssName,

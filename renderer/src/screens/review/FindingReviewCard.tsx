@@ -6,6 +6,8 @@ import type { ReviewValidationView } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { formatDate, formatDateTime } from '../../components/format';
+import { translateMessage } from '../../i18n/messages';
+import { useReasonLabel } from '../../i18n/reason-labels';
 import { LevelTag } from '../worksheet/criterion/CriterionTags';
 import { ReviewEvidenceList } from './ReviewEvidence';
 
@@ -45,7 +47,8 @@ function ReviewState({ finding }: { finding: ReviewFinding }) {
           data-testid="review-sync"
         >
           {t(`review.finding.sync.${review.sync}`)}
-          {review.refusedReason && `: ${review.refusedReason}`}
+          {review.refusedReason &&
+            `: ${translateMessage({ message: review.refusedReason, ...review.refusedReasonMessage })}`}
         </span>
       </p>
       {review.comment && <q className="finding-review__comment">{review.comment}</q>}
@@ -250,6 +253,7 @@ export function FindingReviewCard({
 }) {
   const headingId = useId();
   const { t } = useTranslation();
+  const reasonLabel = useReasonLabel();
   const changed = markChanged && finding.changedSinceLastReview;
   const undecided = !finding.decidedThisRound;
   const [editing, setEditing] = useState(false);
@@ -306,7 +310,11 @@ export function FindingReviewCard({
           <dl className="finding-review__facts">
             <div>
               <dt>{t('review.finding.reason')}</dt>
-              <dd>{finding.reasonLabel ?? t('review.finding.noReason')}</dd>
+              <dd>
+                {finding.reasonCode && finding.reasonLabel
+                  ? reasonLabel({ code: finding.reasonCode, label: finding.reasonLabel })
+                  : (finding.reasonLabel ?? t('review.finding.noReason'))}
+              </dd>
             </div>
             <div>
               <dt>{t('review.finding.due')}</dt>

@@ -14,6 +14,7 @@ import { useSyncStore } from '../../state/sync-store';
 import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
 import { ChangesSinceReview } from './ChangesSinceReview';
 import { FindingReviewCard } from './FindingReviewCard';
+import { localizeCategoryNames, localizeReviewView } from './localized-review';
 import { shortHash } from './review-format';
 import { ValidationActions } from './ValidationActions';
 import { WholeValidation } from './WholeValidation';
@@ -109,11 +110,13 @@ function Header({ view }: { view: ReviewValidationView }) {
  * validation read-only below.
  */
 export function ReviewValidationScreen({ validationId }: { validationId: string }) {
-  const [view, setView] = useState<ReviewValidationView | null>(null);
+  const [heldView, setView] = useState<ReviewValidationView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const lastSuccessAt = useSyncStore((s) => s.status?.lastSuccessAt);
   const request = useRef(0);
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The criterion text in the interface's language (the edition's overlay), as on the worksheet.
+  const view = useMemo(() => heldView && localizeReviewView(heldView, i18n.language), [heldView, i18n.language]);
 
   const load = useCallback(async () => {
     const mine = ++request.current;
@@ -138,7 +141,11 @@ export function ReviewValidationScreen({ validationId }: { validationId: string 
     if (loaded) document.querySelector<HTMLElement>('main h1')?.focus();
   }, [loaded]);
 
-  const categoryNames = useCategoryNames(view?.edition);
+  const editionNames = useCategoryNames(view?.edition);
+  const categoryNames = useMemo(
+    () => localizeCategoryNames(editionNames, view?.edition.id, i18n.language),
+    [editionNames, view?.edition.id, i18n.language],
+  );
   const requirementsOf = useMemo(
     () => new Map((view?.criteria ?? []).map((c) => [c.criterionId, c.requirements])),
     [view?.criteria],

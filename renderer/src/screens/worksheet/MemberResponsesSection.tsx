@@ -14,6 +14,7 @@ import { localToday, shortSha } from './lifecycle-labels';
 import { MemberFileName } from './MemberFiles';
 import { AssessResponseForm, type AssessResult, RecordResponseForm } from './ResponseForms';
 import { usePersonLabel } from './ReturnedBanner';
+import { useLocalizedCatalog } from './useLocalizedCatalog';
 
 type Entry = MemberResponsesView['findings'][number];
 type Editing = { findingId: string; responseId: string | null } | null;
@@ -60,7 +61,8 @@ export function MemberResponsesSection() {
   const validationId = useWorksheetStore((s) => s.worksheet?.validation.id ?? '');
   const lifecycleState = useWorksheetStore((s) => s.worksheet?.lifecycle.state ?? null);
   const demo = useWorksheetStore((s) => s.worksheet?.lifecycle.demo ?? false);
-  const criteria = useWorksheetStore((s) => s.worksheet?.criteria);
+  // The criterion summaries in the interface's language (the edition's overlay), as the worksheet shows them.
+  const criteria = useLocalizedCatalog(useWorksheetStore((s) => s.worksheet))?.criteria;
   const maxBytes = useWorksheetStore(
     (s) => s.worksheet?.settings?.maxEvidenceBytes ?? DEFAULT_SETTINGS.maxEvidenceBytes,
   );

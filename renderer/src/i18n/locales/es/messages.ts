@@ -248,7 +248,7 @@ export const messages: Translation<typeof en> = {
       hqUnreachable:
         'No se guardó nada: no se pudo conectar con la sede central ({{detail}}) y la política reside allí. Guarde de nuevo cuando esta computadora tenga conexión.',
       hqRefusedComputer: 'No se guardó nada: la sede central ya no acepta esta computadora. Inscríbala de nuevo.',
-      hqRefused: 'No se guardó nada: {{detail}}.',
+      hqRefused: 'No se guardó nada: {{detail, messages}}.',
     },
     sync: {
       hqUnreachable: 'No se pudo conectar con la sede central en {{url}}. Revise la dirección y la red.',
@@ -329,12 +329,12 @@ export const messages: Translation<typeof en> = {
     conflict:
       'La sede central rechazó {{label, messages}} porque contradice lo que ya tiene registrado. No se cambió nada en la sede central.',
     conflictSaying:
-      'La sede central rechazó {{label, messages}} porque contradice lo que ya tiene registrado (sede central: {{hq}}). No se cambió nada en la sede central.',
+      'La sede central rechazó {{label, messages}} porque contradice lo que ya tiene registrado (sede central: {{hq, messages}}). No se cambió nada en la sede central.',
     forbidden: 'La sede central rechazó {{label, messages}}: su cuenta no puede modificarlo.',
     forbiddenSaying:
-      'La sede central rechazó {{label, messages}}: su cuenta no puede modificarlo (sede central: {{hq}}).',
+      'La sede central rechazó {{label, messages}}: su cuenta no puede modificarlo (sede central: {{hq, messages}}).',
     invalid: 'La sede central no pudo aceptar {{label, messages}}: los datos no tenían la forma que espera.',
-    invalidSaying: 'La sede central no pudo aceptar {{label, messages}}: {{hq}}.',
+    invalidSaying: 'La sede central no pudo aceptar {{label, messages}}: {{hq, messages}}.',
     other: 'La sede central respondió {{outcome}} para {{label, messages}}.',
     label: {
       validation: 'esta validación',
@@ -356,6 +356,77 @@ export const messages: Translation<typeof en> = {
       findingOn: 'el hallazgo de {{id}}',
       answerTo: 'la respuesta de {{id}}',
     },
+  },
+  unsavedWork: {
+    title: 'Cambios que todavía se están guardando',
+    message: 'Algunos de sus cambios todavía se están guardando.',
+    detail: 'Espere un momento para que se guarden. Si cierra ahora, se perderán los cambios que aún no se guardaron.',
+    stay: 'Esperar a que se guarden',
+    closeAnyway: 'Cerrar de todos modos',
+  },
+  hqReason: {
+    tokenRefused: 'Inscriba de nuevo este dispositivo: su token falta, es desconocido o fue revocado',
+    codeRefused: 'Este código de inscripción es desconocido, ya se usó o venció',
+    tooManyCodes:
+      'Se rechazaron demasiados códigos de inscripción desde esta dirección; inténtelo de nuevo en {{minutes}} min',
+    badCursor:
+      'cursor: no es uno que haya emitido la sede central; vuelva a descargar sin cursor para empezar de nuevo',
+    validationIdUuid: 'El identificador de la validación debe ser un UUID',
+    noSuchValidation: 'La sede central no tiene esa validación',
+    outsideScope: 'Esta validación está fuera de su alcance',
+    field: '{{field}}: {{problem, messages}}',
+    entityNotTaken: 'entity: la sede central no acepta cambios de «{{entity}}»',
+    operationNotTaken: 'operation: un registro {{entity}} acepta {{operations}}, no {{operation}}',
+    entityId: 'entityId: debe ser {{expected}} para este registro {{entity}}',
+    scssOwnsContent: 'Solo el SCSS a quien pertenece una validación puede cambiar su contenido',
+    alreadyAtHq: 'Esta validación ya existe en la sede central',
+    pushCreateFirst: 'La sede central no tiene la validación {{id}}; envíe primero el cambio que la crea',
+    noValidation: 'La sede central no tiene la validación {{id}}',
+    immutable: 'una validación enviada no se puede modificar',
+    immutableNow: 'una validación enviada no se puede modificar: esta está en estado «{{state, workflowState}}»',
+    eventIdHeld:
+      'La sede central ya tiene un paso del flujo de trabajo {{id}}; envíe de nuevo el {{operation}} con un nuevo identificador de cambio',
+    contentDiffers:
+      'La sede central tiene un contenido distinto para esta validación: la huella digital de lo que tiene es {{held}}…, la firmada es {{signed}}…. Envíe los cambios que le faltan a la sede central (o reabra la validación) y luego envíela de nuevo',
+    submitNotEvent: 'kind: SUBMIT viaja como el envío de la validación, no como un paso del flujo de trabajo',
+    withdrawNotEvent: 'kind: WITHDRAW viaja como la reapertura de la validación, no como un paso del flujo de trabajo',
+    eventNamesSomeoneElse: 'El paso nombra a otra persona que la inscrita ({{name}}, {{role}})',
+    assessmentNamesSomeoneElse: 'La evaluación nombra a otra persona que la inscrita ({{name}}, {{role}})',
+    reviewNamesSomeoneElse: 'La revisión nombra a otra persona que la inscrita ({{name}}, {{role}})',
+    stepTaken: 'La sede central ya tiene el paso del flujo de trabajo {{id}}; un paso no se cambia una vez dado',
+    otherValidation: 'Este registro pertenece a otra validación',
+    staleVersion: 'La sede central tiene la versión {{held}}; esta modificación se hizo sobre la versión {{base}}',
+    validationUnreadable: 'La sede central no puede leer el registro de la validación que tiene',
+    recordUnreadable: 'La sede central no puede leer un registro {{entity}} que tiene de esta validación',
+    changeIdReused: 'Este identificador de cambio ya se usó para un contenido distinto',
+    reportDateOnlyApproval: 'reportDate: solo una aprobación indica la fecha del informe',
+    fingerprintOnlyIssue: 'reportSha256: solo un informe emitido lleva su huella digital',
+    approvalNeedsReportDate: 'reportDate: una aprobación indica la fecha del informe',
+    reportDateAfterApproval: 'reportDate: {{reportDate}} es posterior a la aprobación ({{approvedOn}})',
+    issueNeedsFingerprint: 'reportSha256: un informe emitido lleva su huella digital',
+    reportFingerprintDiffers:
+      'La huella digital del informe {{sent}}… no coincide con la validación, los hallazgos, las decisiones y la fecha del informe que tiene la sede central ({{held}}…)',
+    reportFingerprintNone:
+      'La huella digital del informe {{sent}}… no coincide con la validación, los hallazgos, las decisiones y la fecha del informe que tiene la sede central (ninguna)',
+    responsesScssOnly: 'Solo el SCSS que realizó la validación registra las respuestas del Socio',
+    responsesNotOpen:
+      'Las respuestas del Socio se registran solo mientras el informe emitido las espera; esta validación está en estado «{{state, workflowState}}»',
+    noSuchFinding: 'La sede central no tiene ese hallazgo en esta validación',
+    reviewersOnly: 'Solo un revisor o un supervisor de la oficina regional puede revisar hallazgos',
+    reviewNotOpen:
+      'Los hallazgos se revisan solo mientras la validación está enviada o en revisión; esta está en estado «{{state, workflowState}}»',
+    reviewComment:
+      'Comentario: indique qué debe corregir el SCSS o por qué no está conforme (al menos {{min}} caracteres)',
+    nonConcurProposes: 'Clasificación propuesta: una no conformidad propone una clasificación',
+    onlyNonConcurProposes: 'Clasificación propuesta: solo una no conformidad propone una clasificación',
+    policySupervisorOnly:
+      'Solo un supervisor puede cambiar la política que la sede central fija para todas las computadoras',
+    reasonInUse:
+      'El motivo de deficiencia {{codes}} lo usan hallazgos en la sede central; márquelo como inactivo en lugar de eliminarlo',
+    policyStale: 'La política de la sede central cambió desde la versión {{base}}: ahora es la versión {{current}}',
+    uploadNeedsSha256: 'Nombre el archivo por su SHA-256 en Upload-Metadata (clave «sha256»)',
+    uploadNeedsLength: 'Declare el tamaño del archivo (Upload-Length) al crear la carga',
+    fileNeedsSha256: 'Nombre el archivo por su SHA-256',
   },
   dashboardScope: {
     computer: 'Sus validaciones en esta computadora',
