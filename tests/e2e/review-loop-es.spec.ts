@@ -174,7 +174,11 @@ test('the reviewer’s and supervisor’s screens read in Spanish through the wh
   await expect(supervisor.getByTestId('sync-status')).toContainText(/changes? needs? attention/, SLOW);
   await supervisor.getByTestId('sync-status').getByRole('link', { name: 'Review' }).click();
   await expect(supervisor.getByTestId('refused-change').first()).toBeVisible();
-  await inSpanish(supervisor, '7-refused-change', [/La sede central tiene una versión más reciente de esta revisión/]);
+  await inSpanish(supervisor, '7-refused-change', [
+    /La sede central tiene una versión más reciente de esta revisión/,
+    // Its kind and what it did, named in words, never as the codes finding_review (upsert).
+    /Decisión de revisión \(cambio\)/,
+  ]);
   const refused = supervisor.getByTestId('refused-change');
   while ((await refused.count()) > 0) {
     const count = await refused.count();

@@ -203,6 +203,7 @@ test('SCSS submits → reviewer returns → SCSS corrects and resubmits → conc
   await supervisor.getByTestId('sync-status').getByRole('link', { name: 'Review' }).click();
   const refused = supervisor.getByTestId('refused-change');
   await expect(refused.first()).toBeVisible();
+  await expect(refused.getByRole('heading', { name: 'Review decision (change)' }).first()).toBeVisible();
   await expect(refused.getByTestId('refused-reason').filter({ hasText: /HQ has a newer version/ })).toContainText(
     /Concur by Sam Ortiz/,
   );

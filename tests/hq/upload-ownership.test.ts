@@ -100,6 +100,8 @@ describe.each(BACKENDS)('who may touch an upload in progress, on %s', (backend) 
     expectNothingInternal(answer.body, hq.evidenceDir);
     expect(JSON.parse(answer.body)).toEqual({
       error: { code: 'INTERNAL', message: 'HQ could not handle this request; try again later' },
+      // The same words by key, so a laptop in Spanish says them in Spanish; still no file and no error named.
+      told: { key: 'hqEvidence.tryLater' },
     });
   });
 });

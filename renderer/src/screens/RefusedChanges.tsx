@@ -8,12 +8,16 @@ import { translateMessage } from '../i18n/messages';
 import { routeHref } from '../state/route';
 import { useSyncStore } from '../state/sync-store';
 import { RefusalActions } from './RefusalActions';
-import { CONTENT_ENTITIES, isContentEntity } from './record-entities';
+import { CONTENT_ENTITIES } from './record-entities';
 
 /** The kinds of record a refused change can be about; each is named by fieldwork.refused.entity.<kind>. */
-const ENTITIES = ['validation', ...CONTENT_ENTITIES] as const;
+const ENTITIES = ['validation', ...CONTENT_ENTITIES, 'finding_review', 'workflow_event', 'member_response'] as const;
 const isKnownEntity = (entity: string): entity is (typeof ENTITIES)[number] =>
-  entity === 'validation' || isContentEntity(entity);
+  (ENTITIES as readonly string[]).includes(entity);
+/** What the change did, named by fieldwork.refused.operation.<operation>. */
+const OPERATIONS = ['create', 'upsert', 'delete', 'submit', 'reopen'] as const;
+const isKnownOperation = (operation: string): operation is (typeof OPERATIONS)[number] =>
+  (OPERATIONS as readonly string[]).includes(operation);
 
 /**
  * Changes and evidence files HQ refused: each with HQ's reason, and the two ways out — send it again, or keep
@@ -76,7 +80,8 @@ function RefusedChangeRow({ change }: { change: RefusedChange }) {
       <div className="usa-summary-box__body">
         <h3 className="usa-summary-box__heading">
           {isKnownEntity(change.entity) ? t(`fieldwork.refused.entity.${change.entity}`) : change.entity} (
-          {change.operation}){change.memberName ? ` · ${change.memberName}` : ''}
+          {isKnownOperation(change.operation) ? t(`fieldwork.refused.operation.${change.operation}`) : change.operation}
+          ){change.memberName ? ` · ${change.memberName}` : ''}
         </h3>
         <p className="usa-summary-box__text" data-testid="refused-reason">
           {translateMessage({ message: change.reason, ...change.reasonMessage })}
