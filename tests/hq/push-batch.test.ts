@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import type { Change } from '../../shared/sync/protocol';
 import {
   BACKENDS,
-  change,
   contentCounts,
   createValidation,
   DANA,

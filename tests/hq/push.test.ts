@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   ANALYST,
   BACKENDS,
-  change,
   contentCounts,
   countRows,
   createValidation,
