@@ -379,9 +379,10 @@ export const messages = {
       'HQ holds different content for this validation: its fingerprint of what HQ holds is {{held}}…, the signed one is {{signed}}…. Send the changes HQ is missing (or reopen the validation), then submit again',
     submitNotEvent: "kind: SUBMIT travels as the validation's submit change, not as a workflow event",
     withdrawNotEvent: "kind: WITHDRAW travels as the validation's reopen change, not as a workflow event",
-    eventNamesSomeoneElse: 'The event names someone other than the enrolled person ({{name}}, {{role}})',
-    assessmentNamesSomeoneElse: 'The assessment names someone other than the enrolled person ({{name}}, {{role}})',
-    reviewNamesSomeoneElse: 'The review names someone other than the enrolled person ({{name}}, {{role}})',
+    eventNamesSomeoneElse: 'The event names someone other than the enrolled person ({{name}}, {{role, role}})',
+    assessmentNamesSomeoneElse:
+      'The assessment names someone other than the enrolled person ({{name}}, {{role, role}})',
+    reviewNamesSomeoneElse: 'The review names someone other than the enrolled person ({{name}}, {{role, role}})',
     stepTaken: 'HQ already holds workflow event {{id}}; a step is never changed once taken',
     otherValidation: 'This record belongs to another validation',
     staleVersion: 'HQ holds version {{held}}; this edit was made on version {{base}}',

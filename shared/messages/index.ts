@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CHECKLIST_DEFINITIONS } from '../catalog/checklists';
 import { ENTITY_TYPE_LABELS, type EntityType } from '../domain/entity-types';
 import { formatFileSize } from '../domain/file-size';
-import { WORKFLOW_STATE_LABELS, type WorkflowState } from '../domain/lifecycle';
+import { USER_ROLE_LABELS, type UserRole, WORKFLOW_STATE_LABELS, type WorkflowState } from '../domain/lifecycle';
 import { RESPONSE_RESULT_LABELS, type ResponseResult } from '../domain/validation';
 import { messages } from './en';
 
@@ -53,6 +53,7 @@ export const MessageRefSchema: z.ZodType<MessageRef> = z.lazy(() =>
  * - time: an ISO date-time as the local time of day ("2:05 PM").
  * - fileSize, fileSizeExact: a number of bytes as "25 MB" (to 1 decimal; exact: to 3).
  * - fileType, workflowEvent, workflowEventName, reviewDecision: the words for a code under `words` in the catalog.
+ * - role: a user role's name ("Field office reviewer").
  */
 export const MESSAGE_FORMATS = [
   'date',
@@ -75,6 +76,7 @@ export const MESSAGE_FORMATS = [
   'workflowEvent',
   'workflowEventName',
   'reviewDecision',
+  'role',
 ] as const;
 export type MessageFormat = (typeof MESSAGE_FORMATS)[number];
 
@@ -91,6 +93,7 @@ const englishFormats: Record<MessageFormat, (value: MessageParam) => string> = {
   workflowEvent: (value) => word('workflowEvent', value),
   workflowEventName: (value) => word('workflowEventName', value),
   reviewDecision: (value) => word('reviewDecision', value),
+  role: (value) => USER_ROLE_LABELS[value as UserRole] ?? String(value),
   fileSize: (value) => formatFileSize(Number(value)),
   fileSizeExact: (value) => formatFileSize(Number(value), 3),
   checklistsOr: (value) =>

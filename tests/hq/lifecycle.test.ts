@@ -220,7 +220,7 @@ describe.each(BACKENDS)('a validation’s life at HQ, on %s', (backend) => {
     expect(await send(ctx, pat, approve(asSam), approve(asPat, '2026-11-25'))).toEqual([
       expect.objectContaining({
         outcome: 'forbidden',
-        reason: 'The event names someone other than the enrolled person (Pat Lane, SUPERVISOR)',
+        reason: 'The event names someone other than the enrolled person (Pat Lane, Supervisor)',
       }),
       expect.objectContaining({
         outcome: 'invalid',
@@ -271,7 +271,8 @@ describe.each(BACKENDS)('a validation’s life at HQ, on %s', (backend) => {
       (await send(ctx, dana, memberResponseChange(v.id, f2, { assessment: 'ACCEPTED', assessedBy: asSam })))[0],
     ).toMatchObject({
       outcome: 'forbidden',
-      reason: 'The assessment names someone other than the enrolled person (Dana Ruiz, SCSS)',
+      reason:
+        'The assessment names someone other than the enrolled person (Dana Ruiz, Supply Chain Security Specialist)',
     });
     const staleAnswer = memberResponseChange(v.id, f1, {
       id: String(firstAnswer.payload.id),

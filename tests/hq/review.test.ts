@@ -178,7 +178,7 @@ describe.each(BACKENDS)('review fields of a submitted validation on %s', (backen
         reviewChange(validationId, findingId, { proposedClassification: 'RECOMMENDATION' }),
       ]),
     ).toEqual([
-      ['forbidden', 'The review names someone other than the enrolled person (Sam Ortiz, FIELD_OFFICE_REVIEWER)'],
+      ['forbidden', 'The review names someone other than the enrolled person (Sam Ortiz, Field office reviewer)'],
       ['invalid', 'comment: say what the SCSS must correct or why you do not concur (at least 10 characters)'],
       ['invalid', 'proposedClassification: a non-concurrence proposes a classification'],
       ['invalid', 'comment: say what the SCSS must correct or why you do not concur (at least 10 characters)'],

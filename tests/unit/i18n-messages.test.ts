@@ -106,6 +106,22 @@ describe('words the messages share with the rest of the app', () => {
   });
 });
 
+describe('a role inside HQ’s words', () => {
+  it('is named in the interface’s language, not by its code', async () => {
+    const review = {
+      key: 'hqReason.reviewNamesSomeoneElse',
+      params: { name: 'Sam Ortiz', role: 'FIELD_OFFICE_REVIEWER' },
+    };
+    expect(englishText(review as never)).toBe(
+      'The review names someone other than the enrolled person (Sam Ortiz, Field office reviewer)',
+    );
+    await i18n.changeLanguage('es');
+    expect(translateMessage(review as never)).toBe(
+      'La revisión nombra a otra persona que la inscrita (Sam Ortiz, Revisor de la oficina regional)',
+    );
+  });
+});
+
 describe('HQ refusals in the sync screens', () => {
   it('are written from the receipt’s outcome code, in English as before and in Spanish', async () => {
     const change = { entity: 'finding', payload: { criterionId: '4.2' } } as never;

@@ -1,5 +1,5 @@
 import type { EntityType } from '../../../shared/domain/entity-types';
-import type { WorkflowState } from '../../../shared/domain/lifecycle';
+import type { UserRole, WorkflowState } from '../../../shared/domain/lifecycle';
 import type { ResponseResult } from '../../../shared/domain/validation';
 import type { MessageFormat, MessageKey, MessageParam, MessageParams, MessageRef } from '../../../shared/messages';
 import { joinClauses } from '../../../shared/messages';
@@ -28,6 +28,7 @@ const formats: Record<MessageFormat, (value: MessageParam, lng: string) => strin
   workflowEvent: (value, lng) => t(`messages.words.workflowEvent.${value}`, { lng }),
   workflowEventName: (value, lng) => t(`messages.words.workflowEventName.${value}`, { lng }),
   reviewDecision: (value, lng) => t(`messages.words.reviewDecision.${value}`, { lng }),
+  role: (value, lng) => t(`domain.userRole.${value as UserRole}`, { lng }),
   fileSize: (value, lng) => formatFileSize(Number(value), 1, intlLocale(lng)),
   fileSizeExact: (value, lng) => formatFileSize(Number(value), 3, intlLocale(lng)),
   checklistsOr: (value, lng) =>
