@@ -14,7 +14,7 @@ import { useSyncStore } from '../../state/sync-store';
 import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
 import { ChangesSinceReview } from './ChangesSinceReview';
 import { FindingReviewCard } from './FindingReviewCard';
-import { localizeCategoryNames, localizeReviewView } from './localized-review';
+import { catalogTextUnverified, localizeCategoryNames, localizeReviewView } from './localized-review';
 import { shortHash } from './review-format';
 import { ValidationActions } from './ValidationActions';
 import { WholeValidation } from './WholeValidation';
@@ -209,6 +209,11 @@ export function ReviewValidationScreen({ validationId }: { validationId: string 
           )}
           <section aria-labelledby="findings-heading" className="review-findings">
             <h2 id="findings-heading">{t('review.page.findings', { count: view.findings.length })}</h2>
+            {catalogTextUnverified(view.edition.id, i18n.language) && (
+              <p className="usa-hint" data-testid="catalog-text-unverified">
+                {t('worksheet.catalogText.unverified')}
+              </p>
+            )}
             {view.findings.length === 0 ? (
               <p>{t('review.page.noFindings')}</p>
             ) : (

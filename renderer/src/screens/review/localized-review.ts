@@ -25,6 +25,12 @@ export function localizeReviewView(view: ReviewValidationView, language: string)
   };
 }
 
+/** Whether the criterion text shown in this language is an overlay not yet checked against CBP's documents. */
+export function catalogTextUnverified(editionId: string, language: string): boolean {
+  const translation = language === 'en' ? null : catalogTranslation(editionId, language);
+  return translation !== null && !translation.verified;
+}
+
 /** Category names in the interface's language, from the overlay, over the edition's own. */
 export function localizeCategoryNames(
   names: ReadonlyMap<number, string>,
