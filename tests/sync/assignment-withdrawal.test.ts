@@ -1,20 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type AppServices, openAppServices } from '../../electron/services/app-services';
 import { listAssignments, startValidationFromAssignment } from '../../electron/services/assignment-service';
-import { fileCredentialStore } from '../../electron/services/hq-credentials';
 import { changeMemberRecord, getMemberRecord, getWorkPlan } from '../../electron/services/member-record-service';
 import { saveResponse } from '../../electron/services/response-service';
-import { syncHostOptions } from '../../electron/services/sync-host';
-import { createSyncService, type SyncService } from '../../electron/services/sync-service';
 import { listValidationSummaries, openWorksheet } from '../../electron/services/validation-service';
-import { issueEnrolmentCode } from '../../hq/identity';
 import type { MemberRecordChange } from '../../shared/domain/member-record/events';
-import type { UserRole } from '../../shared/sync/protocol';
 import { testUserId } from '../hq/helpers';
+import { type EnrolledLaptop, enrolledLaptop, type Person } from './enrolled-laptop';
 import { sharedHqPerTest } from './sync-harness';
 
 /**
@@ -22,8 +14,7 @@ import { sharedHqPerTest } from './sync-harness';
  * after its next pull, and a validation already started from it stays, with what was typed, marked withdrawn.
  */
 
-type Laptop = { services: AppServices; sync: SyncService };
-type Person = { name: string; role: UserRole; fieldOffice: string };
+type Laptop = EnrolledLaptop;
 
 const hq = sharedHqPerTest('pglite', { listen: true });
 
@@ -45,19 +36,7 @@ const CERTIFIED: MemberRecordChange = {
   note: 'From CBP’s records',
 };
 
-async function enrolled(user: Person): Promise<Laptop> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-sync-withdrawal-'));
-  const services = openAppServices({ dataDir });
-  const sync = createSyncService(services.ctx, fileCredentialStore(dataDir), syncHostOptions(services.ctx));
-  cleanups.push(() => {
-    sync.stop();
-    services.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-  const { code } = await issueEnrolmentCode(hq.db, await testUserId(hq.db, user));
-  await sync.enroll({ hqUrl: hq.baseUrl, code, deviceName: `${user.name}'s laptop` });
-  return { services, sync };
-}
+const enrolled = (user: Person): Promise<Laptop> => enrolledLaptop(hq, user, cleanups);
 
 async function syncOk(l: Laptop): Promise<void> {
   expect(await l.sync.syncNow()).toMatchObject({ state: 'idle', lastError: null });

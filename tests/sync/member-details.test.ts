@@ -1,21 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getMember } from '../../db/queries/members';
-import { type AppServices, openAppServices } from '../../electron/services/app-services';
-import { fileCredentialStore } from '../../electron/services/hq-credentials';
 import { changeMemberRecord } from '../../electron/services/member-record-service';
-import { syncHostOptions } from '../../electron/services/sync-host';
-import { createSyncService, type SyncService } from '../../electron/services/sync-service';
 import { applyPulledMember } from '../../electron/sync/member-records';
 import { pullFromHq } from '../../electron/sync/pull';
 import { createHttpPullTransport } from '../../electron/sync/pull-transport';
 import { createAssignment } from '../../hq/assignments';
-import { issueEnrolmentCode } from '../../hq/identity';
 import { updateMemberDetails } from '../../hq/members';
-import type { UserRole } from '../../shared/sync/protocol';
 import { testUserId } from '../hq/helpers';
+import { type EnrolledLaptop, enrolledLaptop, type Person } from './enrolled-laptop';
 import { BACKENDS, sharedHqPerTest } from './sync-harness';
 
 /**
@@ -23,7 +15,7 @@ import { BACKENDS, sharedHqPerTest } from './sync-harness';
  * when HQ's copy is newer; its language is the record's, and a language change waiting here is never replaced.
  */
 
-type Laptop = { services: AppServices; sync: SyncService };
+type Laptop = EnrolledLaptop;
 const PAT = { name: 'Pat Lane', role: 'SUPERVISOR', fieldOffice: 'Houston' } as const;
 const DANA = { name: 'Dana Ruiz', role: 'SCSS', fieldOffice: 'Houston' } as const;
 const ACCOUNT = 'ACCT-99';
@@ -35,19 +27,7 @@ describe.each(BACKENDS)('a Member’s details follow HQ, HQ on %s', (backend) =>
     for (const cleanup of cleanups.splice(0).reverse()) cleanup();
   });
 
-  async function enrolled(user: { name: string; role: UserRole; fieldOffice: string }): Promise<Laptop> {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-sync-member-details-'));
-    const services = openAppServices({ dataDir });
-    const sync = createSyncService(services.ctx, fileCredentialStore(dataDir), syncHostOptions(services.ctx));
-    cleanups.push(() => {
-      sync.stop();
-      services.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    });
-    const { code } = await issueEnrolmentCode(hq.db, await testUserId(hq.db, user));
-    await sync.enroll({ hqUrl: hq.baseUrl, code, deviceName: `${user.name}'s laptop` });
-    return { services, sync };
-  }
+  const enrolled = (user: Person): Promise<Laptop> => enrolledLaptop(hq, user, cleanups);
   const memberOn = (l: Laptop) => {
     const id = l.services.ctx.db.prepare('SELECT id FROM members WHERE account_number = ?').pluck().get(ACCOUNT);
     const member = getMember(l.services.ctx.db, id as string);

@@ -1,22 +1,16 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type AppServices, openAppServices } from '../../electron/services/app-services';
-import { fileCredentialStore } from '../../electron/services/hq-credentials';
+import type { AppServices } from '../../electron/services/app-services';
 import {
   sendRefusedMemberChangeAgain,
   withdrawRefusedMemberChange,
 } from '../../electron/services/member-record-refusals';
 import { changeMemberRecord, getMemberRecord } from '../../electron/services/member-record-service';
-import { syncHostOptions } from '../../electron/services/sync-host';
-import { createSyncService, type SyncService } from '../../electron/services/sync-service';
+import type { SyncService } from '../../electron/services/sync-service';
 import { createAssignment } from '../../hq/assignments';
-import { issueEnrolmentCode } from '../../hq/identity';
 import type { MemberRecordChange } from '../../shared/domain/member-record/events';
 import type { SyncProgressView } from '../../shared/ipc/contract';
-import type { UserRole } from '../../shared/sync/protocol';
 import { testUserId } from '../hq/helpers';
+import { enrolledLaptop, type Person } from './enrolled-laptop';
 import { BACKENDS, manualClock, sharedHqPerTest } from './sync-harness';
 
 /**
@@ -53,13 +47,10 @@ describe.each(BACKENDS)('a Member record change HQ refused, sent again or not se
     for (const cleanup of cleanups.splice(0).reverse()) cleanup();
   });
 
-  async function enrolled(user: { name: string; role: UserRole; fieldOffice: string }): Promise<Laptop> {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-sync-member-refusals-'));
-    const services = openAppServices({ dataDir });
+  async function enrolled(user: Person): Promise<Laptop> {
     const clock = manualClock();
     let ended: (() => void)[] = [];
-    const sync = createSyncService(services.ctx, fileCredentialStore(dataDir), {
-      ...syncHostOptions(services.ctx),
+    const laptop = await enrolledLaptop(hq, user, cleanups, {
       setTimer: clock.setTimer,
       emit: (event, payload) => {
         if (event === 'sync:progress' && (payload as SyncProgressView | null) === null) {
@@ -67,18 +58,11 @@ describe.each(BACKENDS)('a Member record change HQ refused, sent again or not se
         }
       },
     });
-    cleanups.push(() => {
-      sync.stop();
-      services.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    });
-    const { code } = await issueEnrolmentCode(hq.db, await testUserId(hq.db, user));
-    await sync.enroll({ hqUrl: hq.baseUrl, code, deviceName: `${user.name}'s laptop` });
     const synced = () =>
       new Promise<void>((resolve) => {
         ended = [...ended, resolve];
       });
-    return { services, sync, clock, synced };
+    return { ...laptop, clock, synced };
   }
 
   const memberIdOn = (l: Laptop): string =>
