@@ -92,7 +92,8 @@ describe('assignments through the dispatcher', () => {
     await pullAssignments();
     const listed = unwrap<ResponseOf<'assignments:list'>>(await dispatch('assignments:list', {}));
     expect(listed.map((a) => [a.member.legalName, a.member.accountNumber, a.mode, a.targetDate])).toEqual([
-      ['Gulf Coast Home Goods Imports, Inc.', 'DEMO-IMP-10421', 'IN_PERSON', '2026-04-02'],
+      // HQ's Member row is the authority: the Member already on this laptop takes HQ's name with the pull.
+      ['Gulf Coast (as HQ spells it)', 'DEMO-IMP-10421', 'IN_PERSON', '2026-04-02'],
       ['Bayou Imports Co.', 'IMP-900', 'VIRTUAL', '2026-04-20'],
     ]);
     const members = unwrap<Member[]>(await dispatch('members:list', {}));
