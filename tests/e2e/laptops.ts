@@ -87,6 +87,14 @@ export async function syncNow(page: Page): Promise<void> {
   await expect(status).toContainText(/Synced at|need/, SLOW);
 }
 
+/** Syncs until the check passes: a pull shows up when the screen is read again. */
+export async function syncUntil(page: Page, check: () => Promise<void>, timeout = 60_000): Promise<void> {
+  await expect(async () => {
+    await syncNow(page);
+    await check();
+  }).toPass({ timeout, intervals: [1_000, 2_000, 3_000] });
+}
+
 /**
  * Each test of the calling spec gets a fresh HQ listening on a free port (handed to `started`), and after it the
  * spec's laptops and that HQ are closed.

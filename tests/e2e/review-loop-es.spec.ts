@@ -5,7 +5,7 @@ import { issueEnrolmentCode } from '../../hq/identity';
 import type { Hq } from '../sync/sync-harness';
 import { assignMember, startAssignedValidation } from './assigned-member';
 import { expect, test } from './fixtures';
-import { enrolFromHeader, hqPerTest, type Laptop, startLaptop, syncNow } from './laptops';
+import { enrolFromHeader, hqPerTest, type Laptop, startLaptop, syncNow, syncUntil } from './laptops';
 import { MembersPage } from './pages/members-page';
 import { ResponsesPage } from './pages/responses-page';
 import { ReviewPage } from './pages/review-page';
@@ -31,13 +31,6 @@ hqPerTest((started, url) => {
   hq = started;
   hqUrl = url;
 }, laptops);
-
-async function syncUntil(page: Page, check: () => Promise<void>): Promise<void> {
-  await expect(async () => {
-    await syncNow(page);
-    await check();
-  }).toPass({ timeout: 60_000, intervals: [1_000, 2_000, 3_000] });
-}
 
 /** Settings → Language, as a person switches it; the radios are named in their own language. */
 async function chooseLanguage(page: Page, language: 'English' | 'Español'): Promise<void> {

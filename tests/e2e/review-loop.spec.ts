@@ -7,7 +7,7 @@ import { makePng } from '../unit/evidence-fixtures';
 import { assignMember, startAssignedValidation } from './assigned-member';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
-import { enrolFromHeader, hqPerTest, type Laptop, startLaptop, syncNow } from './laptops';
+import { enrolFromHeader, hqPerTest, type Laptop, startLaptop, syncNow, syncUntil } from './laptops';
 import { MembersPage } from './pages/members-page';
 import { ResponsesPage } from './pages/responses-page';
 import { ReviewPage } from './pages/review-page';
@@ -31,14 +31,6 @@ hqPerTest((started, url) => {
   hq = started;
   hqUrl = url;
 }, laptops);
-
-/** Syncs until the check passes: a pull shows up when the screen is read again. */
-async function syncUntil(page: Page, check: () => Promise<void>): Promise<void> {
-  await expect(async () => {
-    await syncNow(page);
-    await check();
-  }).toPass({ timeout: 60_000, intervals: [1_000, 2_000, 3_000] });
-}
 
 /** The supervisor's list switch; pressing the list already shown keeps it on screen. */
 async function showSupervisorList(review: ReviewPage, list: 'To review' | 'To approve'): Promise<void> {

@@ -8,7 +8,7 @@ import type { Hq } from '../sync/sync-harness';
 import { startAssignedValidation } from './assigned-member';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
-import { hqPerTest, type Laptop, startEnrolledLaptop, syncNow } from './laptops';
+import { hqPerTest, type Laptop, startEnrolledLaptop, syncNow, syncUntil } from './laptops';
 import { MembersPage } from './pages/members-page';
 import { ReviewPage } from './pages/review-page';
 import { FieldWorkPage } from './pages/worksheet-page';
@@ -52,14 +52,6 @@ async function shot(page: Page, name: string): Promise<void> {
     path: path.resolve('test-results', 'screenshots', `work-plan-cycle-${name}.png`),
     fullPage: false,
   });
-}
-
-/** Syncs until the check passes: a pull shows up when the screen is read again. */
-async function syncUntil(page: Page, check: () => Promise<void>): Promise<void> {
-  await expect(async () => {
-    await syncNow(page);
-    await check();
-  }).toPass({ timeout: 90_000, intervals: [1_000, 2_000, 3_000] });
 }
 
 /**
@@ -170,10 +162,14 @@ test('a supervisor assigns the year’s revalidation; the SCSS’s laptop pulls 
   );
 
   // ── The SCSS's laptop pulls the assignment: their own plan shows it, and Members offers to start it. ──
-  await syncUntil(scss, async () => {
-    await openWorkPlan(scss, revalidationDue.getFullYear());
-    await expect(planRow(scss, 'Revalidation')).toContainText('Assigned');
-  });
+  await syncUntil(
+    scss,
+    async () => {
+      await openWorkPlan(scss, revalidationDue.getFullYear());
+      await expect(planRow(scss, 'Revalidation')).toContainText('Assigned');
+    },
+    90_000,
+  );
   await scss.getByText('Only my work').click();
   await expect(scss.getByTestId('work-plan-count')).toHaveText('1 item');
   const scssRow = planRow(scss, 'Revalidation');
@@ -201,10 +197,14 @@ test('a supervisor assigns the year’s revalidation; the SCSS’s laptop pulls 
 
   // ── The supervisor pulls it, concurs with the finding and approves, then issues the report. ──
   const review = new ReviewPage(supervisor);
-  await syncUntil(supervisor, async () => {
-    await review.openList();
-    await expect(review.row(MEMBER.legalName)).toBeVisible();
-  });
+  await syncUntil(
+    supervisor,
+    async () => {
+      await review.openList();
+      await expect(review.row(MEMBER.legalName)).toBeVisible();
+    },
+    90_000,
+  );
   // The plan shows who submitted it, and opens it for review.
   await openWorkPlan(supervisor, revalidationDue.getFullYear());
   await expect(supervisorRow).toContainText('Submitted');
@@ -249,10 +249,14 @@ test('a supervisor assigns the year’s revalidation; the SCSS’s laptop pulls 
   await shot(supervisor, '5-supervisor-plan-done');
 
   // ── The SCSS's laptop, after it pulls, shows the same record and its plan's row done. ──
-  await syncUntil(scss, async () => {
-    await openRecord(scss);
-    await expect(scss.getByTestId('record-status')).toHaveText('ValidatedTier 2', { timeout: 2_000 });
-  });
+  await syncUntil(
+    scss,
+    async () => {
+      await openRecord(scss);
+      await expect(scss.getByTestId('record-status')).toHaveText('ValidatedTier 2', { timeout: 2_000 });
+    },
+    90_000,
+  );
   await expectRevalidatedRecord(scss);
   await shot(scss, '6-scss-record');
   await openWorkPlan(scss, today.getFullYear());
