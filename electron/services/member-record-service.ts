@@ -41,13 +41,6 @@ type ValidationRow = {
   created_at: string;
 };
 
-const validationsOf = (ctx: ServiceContext, memberId: string) =>
-  stmt(
-    ctx.db,
-    `SELECT id, member_id, scheduled_date, status, workflow_state, created_by, created_at FROM validations
-     WHERE member_id = ? ORDER BY scheduled_date DESC, created_at DESC`,
-  ).all(memberId) as ValidationRow[];
-
 /** The Member's record as of today on this laptop, with what the person here may change. */
 export function getMemberRecord(ctx: ServiceContext, memberId: string): MemberRecordView {
   const member = getMember(ctx.db, memberId);
@@ -87,13 +80,6 @@ export function getMemberRecord(ctx: ServiceContext, memberId: string): MemberRe
       actorName: e.actorName,
       change: e.change,
       skipped: skippedIds.has(e.id),
-    })),
-    validations: validationsOf(ctx, memberId).map((v) => ({
-      id: v.id,
-      scheduledDate: v.scheduled_date,
-      status: v.status,
-      workflowState: v.workflow_state,
-      onRecord: state.approvedValidationIds.includes(v.id),
     })),
     validationStartRefusal: validationStartRefusal(state),
     sync: {

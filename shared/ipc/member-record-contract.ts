@@ -78,17 +78,6 @@ export const MemberRecordViewSchema = z.object({
       skipped: z.boolean(),
     }),
   ),
-  /** This Member's validations on this laptop, for the outcome a supervisor records. */
-  validations: z.array(
-    z.object({
-      id: UuidSchema,
-      scheduledDate: IsoDateSchema,
-      status: ValidationStatusSchema,
-      workflowState: WorkflowStateSchema.nullable(),
-      /** Its approval is on the record. */
-      onRecord: z.boolean(),
-    }),
-  ),
   /** Why no validation can start (a removed Member): English, with its catalog key for the screen. */
   validationStartRefusal: z
     .object({ message: z.string(), key: z.string(), params: MessageParamsSchema.optional() })
