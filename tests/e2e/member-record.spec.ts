@@ -52,7 +52,7 @@ test('a supervisor keeps a Member’s CTPAT record: dates, profile review with a
     await page.getByLabel('Last validation date (if any)').fill(iso(lastValidated));
     await page.getByLabel('Note (where these come from)').fill('CTPAT Portal, partner profile.');
   });
-  await expect(page.getByText('Recorded.')).toBeVisible();
+  await expect(page.getByText('Recorded.', { exact: true })).toBeVisible();
   await expect(page.getByTestId('record-status')).toHaveText('ValidatedTier 2');
   await expect(page.getByTestId('record-next-validation')).toHaveText(`Revalidation due by ${shown(revalidationDue)}`);
   await expect(page.getByTestId('record-review')).toContainText(`Due ${shown(anniversary)}`);
@@ -102,10 +102,14 @@ test('a supervisor keeps a Member’s CTPAT record: dates, profile review with a
   );
   await app.screenshot('member-record');
 
-  // A change made on a copy someone has since changed is refused, and the screen shows the record as it is.
+  // A change made on a copy someone has since changed is refused, and the screen shows the record as it is. What
+  // still applies keeps what was typed; what no longer applies (reinstating a reinstated Member) closes and says so.
   const other = await page.context().newPage();
-  await other.goto(page.url());
-  await expect(other.getByRole('heading', { level: 1, name: GULF })).toBeVisible();
+  const third = await page.context().newPage();
+  for (const stale of [other, third]) {
+    await stale.goto(page.url());
+    await expect(stale.getByRole('heading', { level: 1, name: GULF })).toBeVisible();
+  }
   await recordChange(page, 'Reinstated', async () => {
     await page.getByLabel('Reason', { exact: true }).fill('Corrective action plan accepted.');
   });
@@ -115,7 +119,22 @@ test('a supervisor keeps a Member’s CTPAT record: dates, profile review with a
   });
   await expect(other.getByText('Someone changed this record while you had it open.')).toBeVisible();
   await expect(other.getByTestId('record-status')).toHaveText('ValidatedTier 2');
+  await expect(other.getByLabel('What happened')).toHaveValue('REMOVED');
+  await expect(other.getByLabel('Reason', { exact: true })).toHaveValue('Second seizure.');
+  await recordChange(third, 'Reinstated', async () => {
+    await third.getByLabel('Reason', { exact: true }).fill('Plan accepted (second copy).');
+  });
+  await expect(third.getByRole('alert')).toContainText(
+    'Someone changed this record while you had it open, and “Reinstated” no longer applies to it. Nothing was recorded',
+  );
+  await expect(third.getByTestId('record-status')).toHaveText('ValidatedTier 2');
+  await expect(third.getByLabel('What happened')).toHaveValue('');
+  await expect(third.getByLabel('Reason', { exact: true })).toHaveCount(0);
+  await expect(third.getByTestId('record-history-row').filter({ hasText: 'Plan accepted (second copy).' })).toHaveCount(
+    0,
+  );
   await other.close();
+  await third.close();
 
   // The year's plan lists the review (due with its extension) and the revalidation; the CSV holds what is shown.
   await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Work plan' }).click();

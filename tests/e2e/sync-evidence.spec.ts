@@ -1,7 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { evidenceFilePath } from '../../electron/services/evidence-store';
@@ -10,6 +8,7 @@ import { type Hq, startHq } from '../sync/sync-harness';
 import { assignMember, startAssignedValidation } from './assigned-member';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
+import { startHqGate } from './hq-gate';
 import { WorksheetPage } from './pages/worksheet-page';
 
 test.describe.configure({ timeout: 180_000 });
@@ -153,28 +152,10 @@ test('the header says when evidence could not reach HQ and when it tries again, 
   app,
 }, testInfo) => {
   const page = app.page;
-  // HQ's load balancer answers 503 for uploads while `overloaded` is set; everything else goes through.
-  let overloaded = true;
-  const proxy = http.createServer((request, response) => {
-    if (overloaded && request.url?.startsWith('/v1/evidence/')) {
-      response.writeHead(503, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ error: { code: 'UNAVAILABLE', message: 'HQ is busy' } }));
-      return;
-    }
-    const upstream = http.request(
-      `${hqUrl}${request.url ?? '/'}`,
-      { method: request.method, headers: request.headers },
-      (answer) => {
-        response.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(response);
-      },
-    );
-    upstream.on('error', () => response.destroy());
-    request.pipe(upstream);
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  // HQ's load balancer answers 503 for uploads until HQ recovers; everything else goes through.
+  const gate = await startHqGate(hqUrl, (url) => url.startsWith('/v1/evidence/'), { shut: true });
   try {
-    await enrol(page, `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`);
+    await enrol(page, gate.url);
     const photo = pdfOf(60_000);
     await validationWithEvidence(page, { 'Dock door 4.pdf': photo }, (name) => testInfo.outputPath(name));
     await page.getByRole('button', { name: 'Sync', exact: true }).click();
@@ -187,11 +168,10 @@ test('the header says when evidence could not reach HQ and when it tries again, 
     expect(await heldAtHq()).toEqual([]);
 
     // HQ recovers: without anyone pressing Sync, the file goes up and the header clears.
-    overloaded = false;
+    gate.open();
     await expect(status).toContainText('Synced at', { timeout: 60_000 });
     expect(await heldAtHq()).toEqual([sha256Of(photo)]);
   } finally {
-    proxy.closeAllConnections();
-    await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    await gate.close();
   }
 });

@@ -229,7 +229,7 @@ test('a supervisor assigns the year’s revalidation; the SCSS’s laptop pulls 
     .getByLabel('Tier', { exact: true })
     .selectOption({ label: 'Tier 2: meets the Minimum Security Criteria' });
   await supervisor.getByRole('button', { name: 'Record', exact: true }).click();
-  await expect(supervisor.getByText('Recorded.')).toBeVisible();
+  await expect(supervisor.getByText('Recorded.', { exact: true })).toBeVisible();
   await syncNow(supervisor);
   await openRecord(supervisor);
   await expectRevalidatedRecord(supervisor);

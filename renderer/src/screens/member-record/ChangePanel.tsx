@@ -160,7 +160,8 @@ export function ChangePanel({
 }: {
   view: MemberRecordView;
   onChanged: (view: MemberRecordView) => void;
-  onStale: () => Promise<void>;
+  /** Reads the record again; resolves to it, or to null when it could not be read. */
+  onStale: () => Promise<MemberRecordView | null>;
 }) {
   const { t } = useTranslation();
   const offered = offeredChanges(view);
@@ -201,8 +202,17 @@ export function ChangePanel({
       setMessage({ type: 'success', text: t('memberRecord.change.saved') });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CONFLICT' && /is at version/.test(error.english)) {
-        await onStale();
-        setMessage({ type: 'error', text: t('memberRecord.change.conflict') });
+        const latest = await onStale();
+        // What was chosen may no longer apply to the record as it now is (a reinstated Member is not reinstated
+        // twice): the form closes and says so, rather than keep fields the select no longer names.
+        if (latest && !offeredChanges(latest).includes(kind)) {
+          setKind('');
+          setFields({});
+          const change = t(`memberRecord.change.kind.${kind}`);
+          setMessage({ type: 'error', text: t('memberRecord.change.conflictNoLonger', { change }) });
+        } else {
+          setMessage({ type: 'error', text: t('memberRecord.change.conflict') });
+        }
       } else {
         const byField: Record<string, string> = {};
         if (error instanceof ApiError) {
@@ -411,37 +421,41 @@ export function ChangePanel({
       {offered.length === 0 ? (
         <p className="member-record__hint">{t('memberRecord.change.readOnly')}</p>
       ) : (
-        <form className="usa-form member-record__form" onSubmit={(e) => void submit(e)} noValidate>
+        <form className="usa-form member-record__form" onSubmit={(e) => void submit(e)} noValidate aria-busy={saving}>
           <p className="member-record__hint">{t('memberRecord.change.intro')}</p>
-          <label className="usa-label" htmlFor="record-kind">
-            {t('memberRecord.change.action')}
-          </label>
-          <select
-            className="usa-select"
-            id="record-kind"
-            value={kind}
-            onChange={(e) => choose(e.target.value as Kind | '')}
-          >
-            <option value="">{t('memberRecord.change.chooseAction')}</option>
-            {offered.map((k) => (
-              <option key={k} value={k}>
-                {t(`memberRecord.change.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-          {kind && (
-            <>
-              <div className="member-record__fields">{formFor(kind)}</div>
-              <div className="usa-button-group">
-                <button type="submit" className="usa-button" disabled={saving}>
-                  {t('memberRecord.change.save')}
-                </button>
-                <button type="button" className="usa-button usa-button--unstyled" onClick={() => choose('')}>
-                  {t('memberRecord.change.cancel')}
-                </button>
-              </div>
-            </>
-          )}
+          {/* Held while a change is being recorded: its answer closes the form, which would drop a choice or text
+              made in the meantime. */}
+          <fieldset className="usa-fieldset" disabled={saving}>
+            <label className="usa-label" htmlFor="record-kind">
+              {t('memberRecord.change.action')}
+            </label>
+            <select
+              className="usa-select"
+              id="record-kind"
+              value={kind}
+              onChange={(e) => choose(e.target.value as Kind | '')}
+            >
+              <option value="">{t('memberRecord.change.chooseAction')}</option>
+              {offered.map((k) => (
+                <option key={k} value={k}>
+                  {t(`memberRecord.change.kind.${k}`)}
+                </option>
+              ))}
+            </select>
+            {kind && (
+              <>
+                <div className="member-record__fields">{formFor(kind)}</div>
+                <div className="usa-button-group">
+                  <button type="submit" className="usa-button">
+                    {t('memberRecord.change.save')}
+                  </button>
+                  <button type="button" className="usa-button usa-button--unstyled" onClick={() => choose('')}>
+                    {t('memberRecord.change.cancel')}
+                  </button>
+                </div>
+              </>
+            )}
+          </fieldset>
         </form>
       )}
     </section>

@@ -19,12 +19,15 @@ export function MemberRecordScreen({ memberId }: { memberId: string }) {
   const [view, setView] = useState<MemberRecordView | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
+  const load = useCallback(async (): Promise<MemberRecordView | null> => {
     try {
-      setView(await call('members:record', { memberId }));
+      const latest = await call('members:record', { memberId });
+      setView(latest);
       setLoadError(null);
+      return latest;
     } catch (error) {
       setLoadError(errorMessage(error));
+      return null;
     }
   }, [memberId]);
   useEffect(() => {

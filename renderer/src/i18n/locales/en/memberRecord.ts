@@ -69,6 +69,8 @@ export const memberRecord = {
     cancel: 'Cancel',
     fixFields: 'Nothing was recorded: correct the marked fields.',
     conflict: 'Someone changed this record while you had it open. It now shows the latest; make your change again.',
+    conflictNoLonger:
+      'Someone changed this record while you had it open, and “{{change}}” no longer applies to it. Nothing was recorded; the record now shows the latest.',
     kind: {
       HISTORY_SET: 'Enter the record from CBP’s files',
       DETAILS_SET: 'Language and points of contact',

@@ -76,6 +76,8 @@ export const memberRecord: Translation<typeof en.memberRecord> = {
     fixFields: 'No se registró nada: corrija los campos señalados.',
     conflict:
       'Alguien cambió este expediente mientras usted lo tenía abierto. Ahora muestra lo más reciente; vuelva a hacer su cambio.',
+    conflictNoLonger:
+      'Alguien cambió este expediente mientras usted lo tenía abierto y «{{change}}» ya no le corresponde. No se registró nada; el expediente muestra ahora lo más reciente.',
     kind: {
       HISTORY_SET: 'Registrar el expediente de los archivos de CBP',
       DETAILS_SET: 'Idioma y personas de contacto',
