@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,10 +22,18 @@ export type SaveAnswerResult = {
   ratio: number;
   /** p99 service ÷ p99 raw. */
   p99Ratio: number;
+  /**
+   * The same three rows a save stores (the response, its audit row, its outbox row) written by plain SQL in one
+   * transaction into copies of the app's tables, with no reads, checks, hashing or JSON building: what storing
+   * them durably costs by itself, so the service's own share can be told from the rows' share.
+   */
+  sameRows: Stats;
+  /** Median and p99 service ÷ the same-rows transaction. */
+  sameRowsRatio: { median: number; p99: number };
   /** The WAL checkpoints the app ran between the timed saves (ms each): real work, not inside any save. */
   checkpointsMs: number[];
   /** WAL pages appended per save (4 KiB each): a figure that does not depend on the disk or the machine's load. */
-  pagesPerSave: { service: number; raw: number };
+  pagesPerSave: { service: number; raw: number; sameRows: number };
 };
 
 export type SaveAnswerComparison = {
@@ -68,9 +77,12 @@ export async function compareSaveAnswer({
      version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
   );
 
-  // Interleaved, so both see the same disk and the same background load.
+  const sameRows = sameRowsWriter(raw, validationId);
+
+  // Interleaved, so all three see the same disk and the same background load.
   const serviceSamples: number[] = [];
   const rawSamples: number[] = [];
+  const sameRowsSamples: number[] = [];
   let checkpointsBefore = 0;
   for (let i = 0; i < warmup + iterations; i++) {
     await nextTask();
@@ -85,13 +97,17 @@ export async function compareSaveAnswer({
     const rawMs = timeMs(() =>
       insert.run(validationId, criterion.id, result, `note ${i}`, i + 1, new Date().toISOString(), 'bench'),
     );
+    await nextTask();
+    const sameRowsMs = timeMs(() => sameRows.save(criterion.id, result, `note ${i}`, i + 1));
     if (i >= warmup) {
       serviceSamples.push(serviceMs);
       rawSamples.push(rawMs);
+      sameRowsSamples.push(sameRowsMs);
     }
   }
   const service = summarize(serviceSamples);
   const rawStats = summarize(rawSamples);
+  const sameRowsStats = summarize(sameRowsSamples);
   const checkpointsMs = checkpoints?.durationsMs.slice(checkpointsBefore) ?? [];
 
   // Untimed: how many pages each kind of save appends to the WAL (each is written, then fsync'd, at commit).
@@ -127,14 +143,80 @@ export async function compareSaveAnswer({
         'bench',
       );
     }),
+    sameRows: walPages(raw, pageSaves, (i) => {
+      const criterion = criteria[i % criteria.length];
+      if (!criterion) throw new Error('no criteria');
+      sameRows.save(criterion.id, RESULTS[(i + 1) % RESULTS.length] ?? 'COMPLIANT', 'page count', i);
+    }),
   };
   return {
     service,
     raw: rawStats,
     ratio: service.median / rawStats.median,
     p99Ratio: service.p99 / rawStats.p99,
+    sameRows: sameRowsStats,
+    sameRowsRatio: { median: service.median / sameRowsStats.median, p99: service.p99 / sameRowsStats.p99 },
     checkpointsMs,
     pagesPerSave,
+  };
+}
+
+/**
+ * Copies of the app's response, audit and outbox tables (same columns, same partial index, no foreign keys) and
+ * one transaction writing a save's three rows into them, with values shaped like the service's: the response
+ * upsert, an audit row of the changed fields with 64-character hashes, an outbox row with the answer as JSON.
+ */
+function sameRowsWriter(db: Db, validationId: string) {
+  db.exec(`CREATE TABLE IF NOT EXISTS same_rows_responses (validation_id TEXT NOT NULL, criterion_id TEXT NOT NULL,
+      result TEXT, notes TEXT NOT NULL DEFAULT '', version INTEGER NOT NULL DEFAULT 1, updated_at TEXT NOT NULL,
+      updated_by TEXT NOT NULL, site_id TEXT, verification_methods TEXT NOT NULL DEFAULT '[]',
+      na_justification TEXT NOT NULL DEFAULT '', PRIMARY KEY (validation_id, criterion_id)) STRICT, WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS same_rows_responses_assessed ON same_rows_responses (criterion_id, result, validation_id)
+      WHERE result IN ('COMPLIANT', 'DEFICIENT');
+    CREATE TABLE IF NOT EXISTS same_rows_audit (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL,
+      action TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, before_json TEXT, after_json TEXT,
+      prev_hash TEXT NOT NULL, hash TEXT NOT NULL) STRICT;
+    CREATE TABLE IF NOT EXISTS same_rows_outbox (seq INTEGER PRIMARY KEY, change_id TEXT NOT NULL, entity TEXT NOT NULL,
+      entity_id TEXT NOT NULL, operation TEXT NOT NULL, payload_json TEXT NOT NULL, created_at TEXT NOT NULL,
+      attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, parked_at TEXT, parked_reason TEXT, next_attempt_at TEXT)
+      STRICT;`);
+  const upsert = db.prepare(
+    `INSERT INTO same_rows_responses (validation_id, criterion_id, result, notes, version, updated_at, updated_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (validation_id, criterion_id) DO UPDATE SET result = excluded.result, notes = excluded.notes,
+     version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  );
+  const audit = db.prepare(
+    `INSERT INTO same_rows_audit (at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash)
+     VALUES (?, 'bench.scss', 'response.save', 'criterion_response', ?, ?, ?, ?, ?)`,
+  );
+  const outbox = db.prepare(
+    `INSERT INTO same_rows_outbox (change_id, entity, entity_id, operation, payload_json, created_at)
+     VALUES (?, 'criterion_response', ?, 'upsert', ?, ?)`,
+  );
+  const hash = 'a'.repeat(64);
+  const write = db.transaction((criterionId: string, result: ResponseResult, notes: string, version: number) => {
+    const at = new Date().toISOString();
+    const entityId = `${validationId}/${criterionId}`;
+    upsert.run(validationId, criterionId, result, notes, version, at, 'bench.scss');
+    audit.run(
+      at,
+      entityId,
+      `{"result":"COMPLIANT","notes":"note"}`,
+      `{"version":${version},"result":"${result}","notes":"${notes}"}`,
+      hash,
+      hash,
+    );
+    outbox.run(
+      randomUUID(),
+      entityId,
+      `{"validationId":"${validationId}","criterionId":"${criterionId}","result":"${result}","notes":"${notes}","siteId":null,"verificationMethods":[],"naJustification":"","version":${version},"updatedAt":"${at}","updatedBy":"bench.scss","baseVersion":${version - 1}}`,
+      at,
+    );
+  });
+  return {
+    save: (criterionId: string, result: ResponseResult, notes: string, version: number) =>
+      write.immediate(criterionId, result, notes, version),
   };
 }
 
@@ -185,6 +267,12 @@ export function printSaveAnswer(
   console.log(
     `  ratio service / raw: median ${result.ratio.toFixed(2)}, p99 ${result.p99Ratio.toFixed(2)}   goal ≤ 1.2 at both; budget: median ≤ 2 ms, p99 ≤ 10 ms`,
   );
+  console.log(
+    `  the same three rows (response, audit, outbox) by plain SQL in one transaction: median ${fmt(result.sameRows.median)}, p99 ${fmt(result.sameRows.p99)}; it alone is ${(result.sameRows.median / result.raw.median).toFixed(2)}× raw at median`,
+  );
+  console.log(
+    `  ratio service / same rows: median ${result.sameRowsRatio.median.toFixed(2)}, p99 ${result.sameRowsRatio.p99.toFixed(2)}   (the service's reads, checks, hashing and JSON)`,
+  );
   const cps = summarize(result.checkpointsMs);
   console.log(
     result.checkpointsMs.length === 0
@@ -192,6 +280,6 @@ export function printSaveAnswer(
       : `  WAL checkpoints between the timed saves (not inside one): ${cps.n}, median ${fmt(cps.median)}, max ${fmt(cps.max)}`,
   );
   console.log(
-    `  WAL pages written per save (untimed, 4 KiB each): service ${result.pagesPerSave.service.toFixed(2)}, raw ${result.pagesPerSave.raw.toFixed(2)}`,
+    `  WAL pages written per save (untimed, 4 KiB each): service ${result.pagesPerSave.service.toFixed(2)}, raw ${result.pagesPerSave.raw.toFixed(2)}, same rows ${result.pagesPerSave.sameRows.toFixed(2)}`,
   );
 }
