@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { addDays, addYears, format, formatISO } from 'date-fns';
+import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { MembersPage } from './pages/members-page';
 
@@ -39,7 +40,7 @@ async function recordChange(page: Page, action: string, fill: () => Promise<void
 
 test('a supervisor keeps a Member’s CTPAT record: dates, profile review with an extension, status, language; the plan follows', async ({
   app,
-}) => {
+}, testInfo) => {
   const page = app.page;
   await openRecord(page, GULF);
   await expect(page.getByTestId('record-status')).toHaveText('Not recorded yet');
@@ -130,6 +131,10 @@ test('a supervisor keeps a Member’s CTPAT record: dates, profile review with a
   await expect(third.getByTestId('record-status')).toHaveText('ValidatedTier 2');
   await expect(third.getByLabel('What happened')).toHaveValue('');
   await expect(third.getByLabel('Reason', { exact: true })).toHaveCount(0);
+  await third.setViewportSize({ width: 1366, height: 768 });
+  await third.getByRole('heading', { name: 'Record a change' }).scrollIntoViewIfNeeded();
+  await expectAccessible(third, 'member-record-conflict');
+  await third.screenshot({ path: testInfo.outputPath('member-record-conflict.png') });
   await expect(third.getByTestId('record-history-row').filter({ hasText: 'Plan accepted (second copy).' })).toHaveCount(
     0,
   );
