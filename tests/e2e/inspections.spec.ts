@@ -74,7 +74,11 @@ test('an SCSS records a container inspection under 5.3 and a VVTT seal check und
   await expect(container.getByTestId('inspection-saved')).toBeVisible();
 
   // A truck inspected too: tractor and trailer items are grouped; then it is removed again.
-  await conveyance.add({ kind: 'Tractor (7) and trailer (10) inspection', label: 'Tractor 42 / trailer 881' });
+  await conveyance.add({
+    kind: 'Tractor (7) and trailer (10) inspection',
+    label: 'Tractor 42 / trailer 881',
+    held: true,
+  });
   const truck = conveyance.inspection('17-point tractor/trailer inspection: Tractor 42 / trailer 881');
   await expect(truck.locator('caption')).toHaveText(['Tractor (7 points)', 'Trailer (10 points)']);
   await expect(truck.getByTestId('inspection-progress')).toHaveText('0 of 17 items recorded');

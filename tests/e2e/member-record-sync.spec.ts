@@ -7,6 +7,7 @@ import { pushMemberRecordChanges } from '../../hq/member-records';
 import type { Hq } from '../sync/sync-harness';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
+import { holdAnswers } from './hold-answer';
 import { type HqGate, startHqGate } from './hq-gate';
 import { enrolFromHeader, hqPerTest, type Laptop, startLaptop, syncNow } from './laptops';
 import { MembersPage } from './pages/members-page';
@@ -130,22 +131,13 @@ test('a refused change is sent again on HQ’s version and reaches HQ; one the r
   await openRecord(lou);
   await fillHistory(lou, 'From an old spreadsheet.');
   // While the change is being recorded the form is held: its answer closes the form, which would otherwise drop a
-  // choice made in the meantime. The answer is held back here until the test has seen that.
-  let answer!: () => void;
-  const answered = new Promise<void>((resolve) => {
-    answer = resolve;
-  });
-  const isChange = (url: URL) => decodeURIComponent(url.pathname).endsWith('/members:change');
-  await lou.route(isChange, async (route) => {
-    await answered;
-    await route.continue();
-  });
+  // choice made in the meantime.
+  const held = await holdAnswers(lou, 'members:change');
   await lou.getByRole('button', { name: 'Record', exact: true }).click();
   await expect(lou.getByLabel('What happened')).toBeDisabled();
   await expect(lou.getByLabel('Note (where these come from)')).toBeDisabled();
-  answer();
+  await held.release();
   await expect(lou.getByText('Recorded.', { exact: true })).toBeVisible();
-  await lou.unroute(isChange);
   await lou.getByLabel('What happened').selectOption({ label: 'Language and points of contact' });
   await lou.getByLabel('Language for correspondence').selectOption({ label: 'Spanish' });
   await lou.getByRole('button', { name: 'Record', exact: true }).click();

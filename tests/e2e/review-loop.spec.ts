@@ -122,7 +122,7 @@ test('SCSS submits → reviewer returns → SCSS corrects and resubmits → conc
     propose: 'Action required',
     comment: 'Unscreened carriers are an Action Required finding, not a recommendation.',
   });
-  await review.returnValidation('Two findings need work before approval; see the comment on each.');
+  await review.returnValidation('Two findings need work before approval; see the comment on each.', { held: true });
   await expect(review.state()).toContainText('Returned for correction', SLOW);
   await shot(reviewer, '1-reviewer-returned');
   await syncNow(reviewer);

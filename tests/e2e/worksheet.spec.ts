@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { holdAnswers } from './hold-answer';
 import { MembersPage } from './pages/members-page';
 import { NewValidationPage } from './pages/new-validation-page';
 import { WorksheetPage } from './pages/worksheet-page';
@@ -33,6 +34,17 @@ test('an SCSS records answers in three categories and finds them after a reload 
   await expect(worksheet.saveStatus()).toContainText('All changes saved');
   await app.screenshot('worksheet');
 
+  // A best-practice observation: the box is read-only while it is added (the answer empties it), then it is listed.
+  const observation = app.page.getByLabel('Record a best practice seen in this category');
+  await observation.fill('Guard tour system logs every patrol with GPS checkpoints.');
+  const held = await holdAnswers(app.page, 'observations:save');
+  await app.page.getByRole('button', { name: 'Add observation' }).click();
+  await expect(observation).not.toBeEditable();
+  await held.release();
+  await expect(app.page.getByTestId('observation')).toHaveText([/^Guard tour system logs every patrol/]);
+  await expect(observation).toHaveValue('');
+  await expect(observation).toBeEditable();
+
   const expectAllAnswers = async () => {
     await worksheet.openCategory(1, 'Security Vision & Responsibility');
     await worksheet.expectAnswer('1.1', 'Compliant');
@@ -42,6 +54,7 @@ test('an SCSS records answers in three categories and finds them after a reload 
     await worksheet.expectAnswer('4.8', 'Not verified');
     await worksheet.openCategory(9, 'Physical Security');
     await worksheet.expectAnswer('9.6', 'Not applicable', 'No night operations at this site.');
+    await expect(app.page.getByTestId('observation')).toHaveText([/^Guard tour system logs every patrol/]);
     await expect(worksheet.overallProgress()).toHaveText('5 of 93 answered (5%)');
   };
 

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { holdAnswers } from '../hold-answer';
 
 export type ItemStatus = 'Pass' | 'Fail' | 'Not applicable';
 
@@ -22,7 +23,8 @@ export class ChecklistPanelPage {
     return this.panel.getByRole('region', { name: title, exact: true });
   }
 
-  async add(options: { kind?: string; label: string; refrigerated?: boolean }): Promise<void> {
+  /** `held`: the answer is held back until the spec has seen the form held (nothing can be typed into it). */
+  async add(options: { kind?: string; label: string; refrigerated?: boolean; held?: boolean }): Promise<void> {
     const form = this.panel.getByRole('form', { name: /^Add an inspection/ });
     if (options.kind) {
       await form.locator('label').filter({ hasText: options.kind }).click();
@@ -34,8 +36,15 @@ export class ChecklistPanelPage {
       await expect(form.getByRole('checkbox', { name: /Refrigerated container/ })).toBeChecked();
     }
     const before = await this.inspections().count();
+    const held = options.held ? await holdAnswers(this.page, 'checklists:save') : null;
     await form.getByRole('button', { name: 'Add inspection' }).click();
+    if (held) {
+      await expect(form.getByRole('textbox')).toBeDisabled();
+      await expect(form.getByRole('textbox')).toHaveValue(options.label);
+      await held.release();
+    }
     await expect(this.inspections()).toHaveCount(before + 1);
+    await expect(form.getByRole('textbox')).toBeEnabled();
   }
 
   /** Clicks the visible Pass / Fail / N/A label, as a user does, and waits for the save. */

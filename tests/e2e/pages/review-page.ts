@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { holdAnswers } from '../hold-answer';
 
 export type Decision = 'Concur' | 'Non-concur' | 'Return for correction';
 export type ProposedClassification = 'Action required' | 'Recommendation' | 'No finding';
@@ -159,12 +160,22 @@ export class ReviewPage {
     await expect(this.actionReason(action)).toContainText(reason);
   }
 
-  /** Returns the whole validation to the SCSS with the (required) comment. */
-  async returnValidation(comment: string): Promise<void> {
+  /**
+   * Returns the whole validation to the SCSS with the (required) comment. `held`: the answer is held back until the
+   * spec has seen the comment box read-only (what is sent is what was typed when the button was pressed).
+   */
+  async returnValidation(comment: string, options: { held?: boolean } = {}): Promise<void> {
     await this.actionButton('Return for correction').click();
     const confirm = this.page.getByTestId('confirm-return');
-    await confirm.getByLabel(/What the SCSS must correct/).fill(comment);
+    const box = confirm.getByLabel(/What the SCSS must correct/);
+    await box.fill(comment);
+    const held = options.held ? await holdAnswers(this.page, 'workflow:transition') : null;
     await confirm.getByRole('button', { name: 'Return for correction', exact: true }).click();
+    if (held) {
+      await expect(box).not.toBeEditable();
+      await expect(box).toHaveValue(comment);
+      await held.release();
+    }
   }
 
   async approve(): Promise<void> {

@@ -115,7 +115,8 @@ function AddInspectionForm({
       onSubmit={(e) => void onSubmit(e)}
       aria-label={t('fieldwork.checklist.addTo', { criterion: criterionId })}
     >
-      <fieldset className="usa-fieldset">
+      {/* Held while the inspection is added: the answer empties the form, which would drop what was typed meanwhile. */}
+      <fieldset className="usa-fieldset" disabled={adding}>
         <legend className="usa-legend checklist-add__legend">{t('fieldwork.checklist.add')}</legend>
         {kinds.length > 1 && (
           <div className="checklist-add__kinds">
@@ -169,7 +170,7 @@ function AddInspectionForm({
               </label>
             </div>
           )}
-          <button className="usa-button usa-button--outline checklist-add__button" type="submit" disabled={adding}>
+          <button className="usa-button usa-button--outline checklist-add__button" type="submit">
             {adding ? t('fieldwork.checklist.adding') : t('fieldwork.checklist.addButton')}
           </button>
         </div>

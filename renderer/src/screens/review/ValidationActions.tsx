@@ -201,6 +201,8 @@ export function ValidationActions({
                         rows={3}
                         maxLength={5000}
                         value={comment}
+                        // What is sent is what was typed when Return was pressed; the answer closes this box.
+                        readOnly={busy}
                         aria-describedby={`${id}-comment-hint${commentError ? ` ${id}-comment-error` : ''}`}
                         onChange={(e) => {
                           setComment(e.target.value);

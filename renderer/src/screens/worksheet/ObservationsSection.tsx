@@ -72,11 +72,14 @@ export function ObservationsSection({
           <label className="usa-label" htmlFor={inputId}>
             {t('worksheetParts.observations.label')}
           </label>
+          {/* Read-only while it is being added: the answer empties the box, which would drop words typed meanwhile. */}
           <textarea
             className="usa-textarea"
             id={inputId}
             rows={2}
             value={text}
+            readOnly={busy}
+            aria-busy={busy}
             onChange={(e) => setText(e.target.value)}
           />
           <button
