@@ -1,5 +1,6 @@
 import { defaultDueDate, localToday } from '../../shared/domain/due-dates';
 import { expect, test } from './fixtures';
+import { holdAnswers } from './hold-answer';
 import { MembersPage } from './pages/members-page';
 import { NewValidationPage } from './pages/new-validation-page';
 import { FieldWorkPage } from './pages/worksheet-page';
@@ -25,8 +26,13 @@ test('deficiency reasons and the response period are configurable, and findings 
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Use capitals, digits and _ (e.g. SEAL_LOG_GAP).')).toBeVisible();
   await page.getByLabel('Code of reason 10').fill('SEAL_LOG_GAP');
+  // While it saves the form is held: the answer resets it to what was saved, which would drop an edit made meanwhile.
+  const held = await holdAnswers(page, 'settings:update');
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByText('Settings saved.')).toBeVisible();
+  await expect(page.getByLabel('Days the Member has to respond to a finding')).toBeDisabled();
+  await held.release();
+  await expect(page.getByText('Settings saved.', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('Days the Member has to respond to a finding')).toBeEnabled();
   await app.screenshot('settings');
 
   await new MembersPage(page).openMembers();

@@ -73,6 +73,7 @@ export function SettingsScreen() {
   const [loaded, setLoaded] = useState<Settings | null>(null);
   const [policy, setPolicy] = useState<PolicyStatusView | null>(null);
   const [message, setMessage] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
+  const [saving, setSaving] = useState(false);
   const {
     register,
     control,
@@ -106,6 +107,7 @@ export function SettingsScreen() {
 
   const onSubmit = async (form: z.output<SettingsFormSchema>) => {
     setMessage(null);
+    setSaving(true);
     const versionBefore = policy?.version ?? null;
     try {
       const saved = await call('settings:update', {
@@ -123,6 +125,8 @@ export function SettingsScreen() {
       // HQ's policy moved on meanwhile: show HQ's, so a second save cannot undo the other supervisor's change.
       const now = await load(false).catch(() => null);
       if (now && now.version !== versionBefore) await load(true);
+    } finally {
+      setSaving(false);
     }
   };
 
@@ -140,135 +144,143 @@ export function SettingsScreen() {
       {policy && <PolicySource status={policy} />}
       {loaded && readOnly && <PolicySummary settings={loaded} />}
       {loaded && !readOnly && (
-        <form className="usa-form usa-form--large settings-form" onSubmit={handleSubmit(onSubmit)} noValidate>
-          <fieldset className="usa-fieldset">
-            <legend className="usa-legend usa-legend--large">{t('settings.reasons')}</legend>
-            <p className="usa-hint">{t('settings.reasonsHint')}</p>
-            {errors.deficiencyReasons?.root && (
-              <span className="usa-error-message" role="alert">
-                {errors.deficiencyReasons.root.message}
-              </span>
-            )}
-            <table className="usa-table usa-table--borderless settings-reasons">
-              <thead>
-                <tr>
-                  <th scope="col">{t('settings.label')}</th>
-                  <th scope="col">{t('settings.code')}</th>
-                  <th scope="col">{t('settings.inUse')}</th>
-                  <th scope="col">
-                    <span className="usa-sr-only">{t('settings.remove')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {reasons.fields.map((field, i) => (
-                  <tr key={field.id} data-testid="reason-row">
-                    <td>
-                      <input
-                        className="usa-input"
-                        aria-label={t('settings.labelOf', { number: i + 1 })}
-                        {...register(`deficiencyReasons.${i}.label`)}
-                      />
-                      {errors.deficiencyReasons?.[i]?.label && (
-                        <span className="usa-error-message">{errors.deficiencyReasons[i]?.label?.message}</span>
-                      )}
-                    </td>
-                    <td>
-                      <input
-                        className="usa-input"
-                        aria-label={t('settings.codeOf', { number: i + 1 })}
-                        {...register(`deficiencyReasons.${i}.code`)}
-                      />
-                      {errors.deficiencyReasons?.[i]?.code && (
-                        <span className="usa-error-message">{errors.deficiencyReasons[i]?.code?.message}</span>
-                      )}
-                    </td>
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={t('settings.inUseOf', { number: i + 1 })}
-                        {...register(`deficiencyReasons.${i}.active`)}
-                      />
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        className="usa-button usa-button--unstyled"
-                        onClick={() => reasons.remove(i)}
-                      >
-                        {t('settings.remove')}
-                        <span className="usa-sr-only">{t('settings.removeReason', { number: i + 1 })}</span>
-                      </button>
-                    </td>
+        <form
+          className="usa-form usa-form--large settings-form"
+          onSubmit={handleSubmit(onSubmit)}
+          noValidate
+          aria-busy={saving}
+        >
+          {/* Held while saving: the answer resets the form to what was saved, which would drop edits made meanwhile. */}
+          <fieldset className="usa-fieldset" disabled={saving}>
+            <fieldset className="usa-fieldset">
+              <legend className="usa-legend usa-legend--large">{t('settings.reasons')}</legend>
+              <p className="usa-hint">{t('settings.reasonsHint')}</p>
+              {errors.deficiencyReasons?.root && (
+                <span className="usa-error-message" role="alert">
+                  {errors.deficiencyReasons.root.message}
+                </span>
+              )}
+              <table className="usa-table usa-table--borderless settings-reasons">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('settings.label')}</th>
+                    <th scope="col">{t('settings.code')}</th>
+                    <th scope="col">{t('settings.inUse')}</th>
+                    <th scope="col">
+                      <span className="usa-sr-only">{t('settings.remove')}</span>
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-            <button
-              type="button"
-              className="usa-button usa-button--outline"
-              onClick={() => reasons.append({ code: '', label: '', active: true })}
-            >
-              {t('settings.addReason')}
+                </thead>
+                <tbody>
+                  {reasons.fields.map((field, i) => (
+                    <tr key={field.id} data-testid="reason-row">
+                      <td>
+                        <input
+                          className="usa-input"
+                          aria-label={t('settings.labelOf', { number: i + 1 })}
+                          {...register(`deficiencyReasons.${i}.label`)}
+                        />
+                        {errors.deficiencyReasons?.[i]?.label && (
+                          <span className="usa-error-message">{errors.deficiencyReasons[i]?.label?.message}</span>
+                        )}
+                      </td>
+                      <td>
+                        <input
+                          className="usa-input"
+                          aria-label={t('settings.codeOf', { number: i + 1 })}
+                          {...register(`deficiencyReasons.${i}.code`)}
+                        />
+                        {errors.deficiencyReasons?.[i]?.code && (
+                          <span className="usa-error-message">{errors.deficiencyReasons[i]?.code?.message}</span>
+                        )}
+                      </td>
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={t('settings.inUseOf', { number: i + 1 })}
+                          {...register(`deficiencyReasons.${i}.active`)}
+                        />
+                      </td>
+                      <td>
+                        <button
+                          type="button"
+                          className="usa-button usa-button--unstyled"
+                          onClick={() => reasons.remove(i)}
+                        >
+                          {t('settings.remove')}
+                          <span className="usa-sr-only">{t('settings.removeReason', { number: i + 1 })}</span>
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <button
+                type="button"
+                className="usa-button usa-button--outline"
+                onClick={() => reasons.append({ code: '', label: '', active: true })}
+              >
+                {t('settings.addReason')}
+              </button>
+            </fieldset>
+
+            <div className={`usa-form-group${errors.responseDays ? ' usa-form-group--error' : ''}`}>
+              <label className="usa-label" htmlFor="responseDays">
+                {t('settings.responseDays')}
+              </label>
+              <span className="usa-hint">{t('settings.responseDaysHint')}</span>
+              {errors.responseDays && (
+                <span className="usa-error-message" role="alert">
+                  {errors.responseDays.message}
+                </span>
+              )}
+              <input
+                className="usa-input usa-input--small"
+                id="responseDays"
+                inputMode="numeric"
+                {...register('responseDays')}
+              />
+            </div>
+            <div className={`usa-form-group${errors.maxEvidenceMb ? ' usa-form-group--error' : ''}`}>
+              <label className="usa-label" htmlFor="maxEvidenceMb">
+                {t('settings.maxEvidence')}
+              </label>
+              {errors.maxEvidenceMb && (
+                <span className="usa-error-message" role="alert">
+                  {errors.maxEvidenceMb.message}
+                </span>
+              )}
+              <input
+                className="usa-input usa-input--small"
+                id="maxEvidenceMb"
+                inputMode="decimal"
+                {...register('maxEvidenceMb')}
+              />
+            </div>
+            <div className={`usa-form-group${errors.reportMarking ? ' usa-form-group--error' : ''}`}>
+              <label className="usa-label" htmlFor="reportMarking">
+                {t('settings.marking')}
+              </label>
+              <span className="usa-hint" id="reportMarking-hint">
+                {t('settings.markingHint')}
+              </span>
+              {errors.reportMarking && (
+                <span className="usa-error-message" role="alert">
+                  {errors.reportMarking.message}
+                </span>
+              )}
+              <input
+                className="usa-input usa-input--medium"
+                id="reportMarking"
+                aria-describedby="reportMarking-hint"
+                maxLength={60}
+                {...register('reportMarking')}
+              />
+            </div>
+            <button className="usa-button" type="submit" disabled={isSubmitting}>
+              {t('settings.save')}
             </button>
           </fieldset>
-
-          <div className={`usa-form-group${errors.responseDays ? ' usa-form-group--error' : ''}`}>
-            <label className="usa-label" htmlFor="responseDays">
-              {t('settings.responseDays')}
-            </label>
-            <span className="usa-hint">{t('settings.responseDaysHint')}</span>
-            {errors.responseDays && (
-              <span className="usa-error-message" role="alert">
-                {errors.responseDays.message}
-              </span>
-            )}
-            <input
-              className="usa-input usa-input--small"
-              id="responseDays"
-              inputMode="numeric"
-              {...register('responseDays')}
-            />
-          </div>
-          <div className={`usa-form-group${errors.maxEvidenceMb ? ' usa-form-group--error' : ''}`}>
-            <label className="usa-label" htmlFor="maxEvidenceMb">
-              {t('settings.maxEvidence')}
-            </label>
-            {errors.maxEvidenceMb && (
-              <span className="usa-error-message" role="alert">
-                {errors.maxEvidenceMb.message}
-              </span>
-            )}
-            <input
-              className="usa-input usa-input--small"
-              id="maxEvidenceMb"
-              inputMode="decimal"
-              {...register('maxEvidenceMb')}
-            />
-          </div>
-          <div className={`usa-form-group${errors.reportMarking ? ' usa-form-group--error' : ''}`}>
-            <label className="usa-label" htmlFor="reportMarking">
-              {t('settings.marking')}
-            </label>
-            <span className="usa-hint" id="reportMarking-hint">
-              {t('settings.markingHint')}
-            </span>
-            {errors.reportMarking && (
-              <span className="usa-error-message" role="alert">
-                {errors.reportMarking.message}
-              </span>
-            )}
-            <input
-              className="usa-input usa-input--medium"
-              id="reportMarking"
-              aria-describedby="reportMarking-hint"
-              maxLength={60}
-              {...register('reportMarking')}
-            />
-          </div>
-          <button className="usa-button" type="submit" disabled={isSubmitting}>
-            {t('settings.save')}
-          </button>
         </form>
       )}
     </div>
