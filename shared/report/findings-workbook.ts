@@ -101,7 +101,7 @@ function editionIndex(edition: CatalogEdition | null, language: ReportLanguage):
   let index = perLanguage.get(language);
   if (!index) {
     // As the report reads it: the edition's overlay in that language where the app has one, English otherwise.
-    const translation = language === 'en' ? null : catalogTranslation(edition.id, language);
+    const translation = catalogTranslation(edition.id, language);
     const shown = translation ? localizeEdition(edition, translation) : edition;
     index = {
       criteria: new Map(shown.criteria.map((c) => [c.id, { category: c.category, summary: c.summary }])),

@@ -238,7 +238,7 @@ type Localized = {
 };
 
 function localized(input: ReportInput, language: ReportLanguage): Localized {
-  const translation = language === 'en' || !input.edition ? null : catalogTranslation(input.edition.id, language);
+  const translation = input.edition ? catalogTranslation(input.edition.id, language) : null;
   return {
     language,
     text: REPORT_TEXT[language],

@@ -20,7 +20,10 @@ function bundledTranslations(): Map<string, CatalogTranslation> {
   return parsed;
 }
 
-/** The overlay for one edition in one language, or null when the app ships none (English is the edition itself). */
+/**
+ * The overlay for one edition in one language, or null when the app ships none: always for English, the edition's
+ * own language, so callers need not test for it.
+ */
 export function catalogTranslation(editionId: string, language: string): CatalogTranslation | null {
   return bundledTranslations().get(`${editionId}|${language}`) ?? null;
 }

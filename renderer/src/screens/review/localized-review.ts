@@ -7,7 +7,7 @@ import type { ReviewValidationView } from '../../../../shared/ipc/contract';
  * Display only: ids, levels and everything the SCSS typed are as HQ holds them.
  */
 export function localizeReviewView(view: ReviewValidationView, language: string): ReviewValidationView {
-  const translation = language === 'en' ? null : catalogTranslation(view.edition.id, language);
+  const translation = catalogTranslation(view.edition.id, language);
   if (!translation) return view;
   const textOf = (criterionId: string) => translation.criteria[criterionId];
   return {
@@ -27,7 +27,7 @@ export function localizeReviewView(view: ReviewValidationView, language: string)
 
 /** Whether the criterion text shown in this language is an overlay not yet checked against CBP's documents. */
 export function catalogTextUnverified(editionId: string, language: string): boolean {
-  const translation = language === 'en' ? null : catalogTranslation(editionId, language);
+  const translation = catalogTranslation(editionId, language);
   return translation !== null && !translation.verified;
 }
 
@@ -37,7 +37,7 @@ export function localizeCategoryNames(
   editionId: string | undefined,
   language: string,
 ): ReadonlyMap<number, string> {
-  const translation = editionId && language !== 'en' ? catalogTranslation(editionId, language) : null;
+  const translation = editionId ? catalogTranslation(editionId, language) : null;
   if (!translation) return names;
   const translated: Partial<Record<string, string>> = translation.categories;
   return new Map([...names].map(([number, name]) => [number, translated[String(number)] ?? name]));

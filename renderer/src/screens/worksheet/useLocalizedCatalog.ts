@@ -24,7 +24,7 @@ export function useLocalizedCatalog(worksheet: Worksheet | null): LocalizedCatal
   const criteria = worksheet?.criteria;
   return useMemo(() => {
     if (!editionHeader || !entityType || !focusAreas || !categories || !criteria) return null;
-    const translation = language === 'en' ? null : catalogTranslation(editionHeader.id, language);
+    const translation = catalogTranslation(editionHeader.id, language);
     if (!translation) return { title: editionHeader.title, focusAreas, categories, criteria, unverified: false };
     const edition: CatalogEdition = {
       formatVersion: 1,
