@@ -5,6 +5,7 @@ import { createUser, issueEnrolmentCode } from '../../hq/identity';
 import type { Hq } from '../sync/sync-harness';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
+import { holdAnswers } from './hold-answer';
 import { enrolFromHeader, hqPerTest, type Laptop, startLaptop, syncNow } from './laptops';
 import { MembersPage } from './pages/members-page';
 import { WorksheetPage } from './pages/worksheet-page';
@@ -88,7 +89,12 @@ test('a supervisor assigns an SCSS of the field office from the work plan; the r
   await expect(page.getByText('Choose the SCSS.')).toHaveCount(0);
   await expect(page.getByText('Enter the target date.')).toHaveCount(0);
   await shot(page, 'work-plan-assign-form');
+  // Held while it saves: the answer closes the form, so nothing can be changed in it meanwhile.
+  const held = await holdAnswers(page, 'members:change');
   await page.getByRole('button', { name: 'Save assignment' }).click();
+  await expect(page.getByLabel('Target date')).toBeDisabled();
+  await expect(page.getByLabel('SCSS', { exact: true })).toBeDisabled();
+  await held.release();
 
   await expect(page.getByTestId('work-plan-notice')).toHaveText(`${GULF}: assigned to Dana Ruiz.`);
   await expect(row).toContainText('Assigned');

@@ -92,86 +92,89 @@ export function AssignForm({
           {failure}
         </Alert>
       )}
-      {scssList.length === 0 ? (
-        <Alert type="warning">{t('memberRecord.workPlan.assignForm.noScss')}</Alert>
-      ) : (
-        <div className={`usa-form-group${errors.scss ? ' usa-form-group--error' : ''}`}>
-          <label className="usa-label" htmlFor="assign-scss">
-            {t('memberRecord.workPlan.assignForm.scss')}
+      {/* Held while saving: the answer closes the form, so a choice changed meanwhile would not be the one saved. */}
+      <fieldset className="usa-fieldset" disabled={saving}>
+        {scssList.length === 0 ? (
+          <Alert type="warning">{t('memberRecord.workPlan.assignForm.noScss')}</Alert>
+        ) : (
+          <div className={`usa-form-group${errors.scss ? ' usa-form-group--error' : ''}`}>
+            <label className="usa-label" htmlFor="assign-scss">
+              {t('memberRecord.workPlan.assignForm.scss')}
+            </label>
+            {errors.scss && (
+              <span className="usa-error-message" id="assign-scss-error" role="alert">
+                {errors.scss}
+              </span>
+            )}
+            <select
+              className={`usa-select${errors.scss ? ' usa-input--error' : ''}`}
+              id="assign-scss"
+              value={scssId}
+              onChange={(e) => {
+                setScssId(e.target.value);
+                setErrors((was) => ({ ...was, scss: undefined }));
+              }}
+              aria-invalid={errors.scss ? true : undefined}
+              aria-describedby={errors.scss ? 'assign-scss-error' : undefined}
+            >
+              <option value="">{t('memberRecord.workPlan.assignForm.chooseScss')}</option>
+              {scssList.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <fieldset className="usa-fieldset">
+          <legend className="usa-legend">{t('memberRecord.workPlan.assignForm.mode')}</legend>
+          <div className="work-plan__modes">
+            {MODES.map((m) => (
+              <div className="usa-radio" key={m}>
+                <input
+                  className="usa-radio__input"
+                  id={`assign-mode-${m}`}
+                  type="radio"
+                  name="assign-mode"
+                  value={m}
+                  checked={mode === m}
+                  onChange={() => setMode(m)}
+                />
+                <label className="usa-radio__label" htmlFor={`assign-mode-${m}`}>
+                  {t(`domain.mode.${m}`)}
+                </label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <div className={`usa-form-group${errors.targetDate ? ' usa-form-group--error' : ''}`}>
+          <label className="usa-label" htmlFor="assign-target">
+            {t('memberRecord.workPlan.assignForm.targetDate')}
           </label>
-          {errors.scss && (
-            <span className="usa-error-message" id="assign-scss-error" role="alert">
-              {errors.scss}
+          <span className="usa-hint" id="assign-target-hint">
+            {t('memberRecord.workPlan.assignForm.targetHint', { date: formatDate(latest) })}
+          </span>
+          {errors.targetDate && (
+            <span className="usa-error-message" id="assign-target-error" role="alert">
+              {errors.targetDate}
             </span>
           )}
-          <select
-            className={`usa-select${errors.scss ? ' usa-input--error' : ''}`}
-            id="assign-scss"
-            value={scssId}
+          <input
+            className={`usa-input${errors.targetDate ? ' usa-input--error' : ''}`}
+            id="assign-target"
+            type="date"
+            min={today}
+            max={latest}
+            value={targetDate}
             onChange={(e) => {
-              setScssId(e.target.value);
-              setErrors((was) => ({ ...was, scss: undefined }));
+              setTargetDate(e.target.value);
+              setErrors((was) => ({ ...was, targetDate: undefined }));
             }}
-            aria-invalid={errors.scss ? true : undefined}
-            aria-describedby={errors.scss ? 'assign-scss-error' : undefined}
-          >
-            <option value="">{t('memberRecord.workPlan.assignForm.chooseScss')}</option>
-            {scssList.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      <fieldset className="usa-fieldset">
-        <legend className="usa-legend">{t('memberRecord.workPlan.assignForm.mode')}</legend>
-        <div className="work-plan__modes">
-          {MODES.map((m) => (
-            <div className="usa-radio" key={m}>
-              <input
-                className="usa-radio__input"
-                id={`assign-mode-${m}`}
-                type="radio"
-                name="assign-mode"
-                value={m}
-                checked={mode === m}
-                onChange={() => setMode(m)}
-              />
-              <label className="usa-radio__label" htmlFor={`assign-mode-${m}`}>
-                {t(`domain.mode.${m}`)}
-              </label>
-            </div>
-          ))}
+            aria-invalid={errors.targetDate ? true : undefined}
+            aria-describedby={errors.targetDate ? 'assign-target-hint assign-target-error' : 'assign-target-hint'}
+          />
         </div>
       </fieldset>
-      <div className={`usa-form-group${errors.targetDate ? ' usa-form-group--error' : ''}`}>
-        <label className="usa-label" htmlFor="assign-target">
-          {t('memberRecord.workPlan.assignForm.targetDate')}
-        </label>
-        <span className="usa-hint" id="assign-target-hint">
-          {t('memberRecord.workPlan.assignForm.targetHint', { date: formatDate(latest) })}
-        </span>
-        {errors.targetDate && (
-          <span className="usa-error-message" id="assign-target-error" role="alert">
-            {errors.targetDate}
-          </span>
-        )}
-        <input
-          className={`usa-input${errors.targetDate ? ' usa-input--error' : ''}`}
-          id="assign-target"
-          type="date"
-          min={today}
-          max={latest}
-          value={targetDate}
-          onChange={(e) => {
-            setTargetDate(e.target.value);
-            setErrors((was) => ({ ...was, targetDate: undefined }));
-          }}
-          aria-invalid={errors.targetDate ? true : undefined}
-          aria-describedby={errors.targetDate ? 'assign-target-hint assign-target-error' : 'assign-target-hint'}
-        />
-      </div>
       <div className="work-plan__assign-actions">
         <button type="submit" className="usa-button" disabled={saving || scssList.length === 0}>
           {t('memberRecord.workPlan.assignForm.save')}
