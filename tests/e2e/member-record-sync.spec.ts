@@ -111,7 +111,8 @@ test('a record change waits until sent; made on a version HQ has moved past, it 
   await expect(lou.getByTestId('record-sync-state')).toHaveText('HQ holds every change to this record made here.');
 });
 
-const SHOTS = '/tmp/shots-b';
+// Beside the other specs' screenshots, for a person to look at.
+const SHOTS = path.resolve('test-results', 'screenshots');
 
 test('a refused change is sent again on HQ’s version and reaches HQ; one the record no longer allows stays refused, then is not sent', async ({
   browser,
