@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { WorkflowStateSchema } from '../domain/lifecycle';
 import {
   BestPracticeSchema,
   ContactSchema,
@@ -10,7 +9,7 @@ import {
 import { PROFILE_REVIEW_STATES } from '../domain/member-record/view';
 import { WorkPlanFiltersSchema, WorkPlanRowSchema } from '../domain/member-record/work-plan';
 import { IsoDateSchema, IsoDateTimeSchema, UuidSchema } from '../domain/primitives';
-import { MemberSchema, ValidationStatusSchema } from '../domain/validation';
+import { MemberSchema } from '../domain/validation';
 import { MessageParamsSchema } from '../messages';
 import { OfficePersonSchema } from '../sync/pull-protocol';
 
