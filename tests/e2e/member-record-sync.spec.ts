@@ -108,7 +108,9 @@ test('a record change waits until sent; made on a version HQ has moved past, it 
   await expect(refused).toContainText('HQ kept its changes, not yours');
   await expect(lou.getByTestId('record-history-row')).toHaveCount(1);
   await expect(lou.getByTestId('record-history-row')).toContainText('Pat Nguyen');
-  await expect(lou.getByTestId('record-sync-state')).toHaveText('HQ holds every change to this record made here.');
+  await expect(lou.getByTestId('record-sync-state')).toHaveText(
+    'No change to this record is waiting to be sent to HQ.',
+  );
 });
 
 // Beside the other specs' screenshots, for a person to look at.
@@ -163,7 +165,9 @@ test('a refused change is sent again on HQ’s version and reaches HQ; one the r
   await expect(lou.getByTestId('record-language')).toHaveText('Language: Spanish');
   await syncNow(lou);
   await openRecord(lou);
-  await expect(lou.getByTestId('record-sync-state')).toHaveText('HQ holds every change to this record made here.');
+  await expect(lou.getByTestId('record-sync-state')).toHaveText(
+    'No change to this record is waiting to be sent to HQ.',
+  );
   await expect(lou.getByTestId('record-history-row')).toHaveCount(2);
   await expect(lou.getByTestId('record-history-row').first()).toContainText('Lou Ames');
   const atHq = await hq.db.query<{ kind: string; actor_name: string }>(

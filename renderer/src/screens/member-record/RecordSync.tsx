@@ -39,7 +39,12 @@ export function RecordSync({
     <>
       {unsent !== null && (
         <p className="member-record__sync" data-testid="record-sync-state">
-          {unsent > 0 ? t('memberRecord.sync.waiting', { count: unsent }) : t('memberRecord.sync.allSent')}
+          {/* "HQ holds every change" would be untrue beside changes HQ refused. */}
+          {unsent > 0
+            ? t('memberRecord.sync.waiting', { count: unsent })
+            : refused.length > 0
+              ? t('memberRecord.sync.noneWaiting')
+              : t('memberRecord.sync.allSent')}
         </p>
       )}
       <p className="member-record__sync" role="status" data-testid="record-refusal-outcome">

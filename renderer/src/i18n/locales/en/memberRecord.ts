@@ -144,6 +144,7 @@ export const memberRecord = {
   sync: {
     waiting_one: '1 change to this record is waiting to be sent to HQ.',
     waiting_other: '{{count}} changes to this record are waiting to be sent to HQ.',
+    noneWaiting: 'No change to this record is waiting to be sent to HQ.',
     allSent: 'HQ holds every change to this record made here.',
     refusedHeading_one: 'HQ refused 1 change made here',
     refusedHeading_other: 'HQ refused {{count}} changes made here',

@@ -152,6 +152,7 @@ export const memberRecord: Translation<typeof en.memberRecord> = {
     waiting_one: '1 cambio de este expediente espera ser enviado a la sede central.',
     waiting_many: '{{count}} cambios de este expediente esperan ser enviados a la sede central.',
     waiting_other: '{{count}} cambios de este expediente esperan ser enviados a la sede central.',
+    noneWaiting: 'Ningún cambio de este expediente espera ser enviado a la sede central.',
     allSent: 'La sede central tiene todos los cambios de este expediente hechos aquí.',
     refusedHeading_one: 'La sede central rechazó 1 cambio hecho aquí',
     refusedHeading_many: 'La sede central rechazó {{count}} cambios hechos aquí',
