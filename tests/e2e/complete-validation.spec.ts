@@ -14,10 +14,30 @@ test('a complete in-person validation: sites, a finding, N/A justified, keyboard
   const page = app.page;
   await new MembersPage(page).startValidationOf('Great Lakes Auto Parts Distributors LLC');
   const form = new NewValidationPage(page);
+  // A missing date is refused at the field, and a screen reader hears why with the field itself.
+  await form.fill({ mode: 'In person', scheduledDate: '' });
+  await form.create();
+  const date = page.getByLabel('Scheduled date');
+  await expect(date).toHaveAccessibleDescription('Enter the scheduled date.');
+  await expect(date).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Entity type')).toHaveAccessibleDescription(
+    'Decides which criteria are on the worksheet.',
+  );
   await form.fill({ mode: 'In person', scheduledDate: '2026-12-07' });
   await form.create();
   const ws = new FieldWorkPage(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Great Lakes Auto Parts Distributors LLC' })).toBeVisible();
+
+  // A site with no name is refused at its field.
+  await ws.openSection('Sites');
+  await page.getByRole('button', { name: 'Add a site' }).click();
+  const siteForm = page.getByRole('form', { name: 'Add a site' });
+  await siteForm.getByRole('button', { name: 'Add site' }).click();
+  await expect(siteForm.getByLabel('Site name')).toHaveAccessibleDescription(
+    'Give the site a name, e.g. “Houston distribution center”.',
+  );
+  await expect(siteForm.getByLabel('Site name')).toHaveAttribute('aria-invalid', 'true');
+  await siteForm.getByRole('button', { name: 'Cancel' }).click();
 
   await ws.addSite({
     name: 'Detroit distribution center',

@@ -83,6 +83,7 @@ test('a supervisor keeps a Member’s CTPAT record: dates, profile review with a
   const condition = page.getByLabel('What the Member must do to be reinstated (e.g. a corrective action plan)');
   await expect(condition).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText('What the Member must do to be reinstated is required')).toBeVisible();
+  await expect(condition).toHaveAccessibleDescription(/What the Member must do to be reinstated is required/);
   await expect(page.getByLabel('Reason', { exact: true })).toHaveValue('Narcotics found in a trailer at Laredo.');
   await condition.fill('A corrective action plan with timeframes, and consent to unannounced visits.');
   await page.getByRole('button', { name: 'Record', exact: true }).click();

@@ -208,6 +208,8 @@ test('the Reports area saves the findings of the validations that match its filt
   await page.getByLabel('To').fill('2026-01-01');
   await page.getByRole('button', { name: 'Save findings as Excel' }).click();
   await expect(page.getByRole('alert')).toContainText('The end of the date range is before its start.');
+  await expect(page.getByLabel('To')).toHaveAccessibleDescription('The end of the date range is before its start.');
+  await expect(page.getByLabel('To')).toHaveAttribute('aria-invalid', 'true');
   await page.getByLabel('From').fill('');
   await page.getByLabel('To').fill('');
 

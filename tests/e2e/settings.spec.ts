@@ -25,6 +25,14 @@ test('deficiency reasons and the response period are configurable, and findings 
   await page.getByLabel('Days the Member has to respond to a finding').fill('60');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Use capitals, digits and _ (e.g. SEAL_LOG_GAP).')).toBeVisible();
+  // The error is read with its field, which is marked invalid; a hint is read with its field too.
+  await expect(page.getByLabel('Code of reason 10')).toHaveAccessibleDescription(
+    'Use capitals, digits and _ (e.g. SEAL_LOG_GAP).',
+  );
+  await expect(page.getByLabel('Code of reason 10')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Days the Member has to respond to a finding')).toHaveAccessibleDescription(
+    'New findings are due this many days after the day they are recorded.',
+  );
   await page.getByLabel('Code of reason 10').fill('SEAL_LOG_GAP');
   // While it saves the form is held: the answer resets it to what was saved, which would drop an edit made meanwhile.
   const held = await holdAnswers(page, 'settings:update');

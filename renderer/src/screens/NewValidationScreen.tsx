@@ -8,6 +8,7 @@ import { ENTITY_TYPES, EntityTypeSchema } from '../../../shared/domain/entity-ty
 import { ValidationModeSchema } from '../../../shared/domain/validation';
 import { call, errorMessage } from '../api';
 import { Alert } from '../components/Alert';
+import { FieldError, FormField, fieldControl } from '../components/FormField';
 import { useDomainLabels } from '../i18n/domain-labels';
 import { useMembersStore } from '../state/members-store';
 import { navigate, routeHref } from '../state/route';
@@ -104,49 +105,38 @@ export function NewValidationScreen({ memberId }: { memberId?: string | undefine
         </Alert>
       )}
       <form className="usa-form usa-form--large" onSubmit={handleSubmit(onSubmit)} noValidate>
-        <div className={`usa-form-group${errors.memberId ? ' usa-form-group--error' : ''}`}>
-          <label className="usa-label" htmlFor="memberId">
-            {t('fieldwork.newValidation.member')}
-          </label>
-          {errors.memberId && (
-            <span className="usa-error-message" id="memberId-error" role="alert">
-              {errors.memberId.message}
-            </span>
+        <FormField id="memberId" label={t('fieldwork.newValidation.member')} error={errors.memberId?.message}>
+          {(control) => (
+            <select className="usa-select" {...control} {...register('memberId')}>
+              <option value="">{t('fieldwork.newValidation.select')}</option>
+              {members.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.legalName} ({m.accountNumber})
+                </option>
+              ))}
+            </select>
           )}
-          <select
-            className="usa-select"
-            id="memberId"
-            aria-describedby={errors.memberId ? 'memberId-error' : undefined}
-            {...register('memberId')}
-          >
-            <option value="">{t('fieldwork.newValidation.select')}</option>
-            {members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.legalName} ({m.accountNumber})
-              </option>
-            ))}
-          </select>
-        </div>
+        </FormField>
         {hasOpen && chosenMember && (
           <OpenValidationWarning memberName={chosenMember.legalName} open={openValidations} />
         )}
 
-        <div className="usa-form-group">
-          <label className="usa-label" htmlFor="entityType">
-            {t('fieldwork.newValidation.entityType')}
-          </label>
-          <span className="usa-hint" id="entityType-hint">
-            {t('fieldwork.newValidation.entityTypeHint')}
-          </span>
-          <select className="usa-select" id="entityType" aria-describedby="entityType-hint" {...register('entityType')}>
-            {ENTITY_TYPES.map((type) => (
-              <option key={type} value={type} disabled={covered !== null && !covered.has(type)}>
-                {labels.entityType(type)}
-                {covered !== null && !covered.has(type) ? t('fieldwork.newValidation.noCatalog') : ''}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FormField
+          id="entityType"
+          label={t('fieldwork.newValidation.entityType')}
+          hint={t('fieldwork.newValidation.entityTypeHint')}
+        >
+          {(control) => (
+            <select className="usa-select" {...control} {...register('entityType')}>
+              {ENTITY_TYPES.map((type) => (
+                <option key={type} value={type} disabled={covered !== null && !covered.has(type)}>
+                  {labels.entityType(type)}
+                  {covered !== null && !covered.has(type) ? t('fieldwork.newValidation.noCatalog') : ''}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
 
         <fieldset className="usa-fieldset">
           <legend className="usa-legend">{t('fieldwork.newValidation.howValidate')}</legend>
@@ -167,39 +157,24 @@ export function NewValidationScreen({ memberId }: { memberId?: string | undefine
           ))}
         </fieldset>
 
-        <div className={`usa-form-group${errors.scheduledDate ? ' usa-form-group--error' : ''}`}>
-          <label className="usa-label" htmlFor="scheduledDate">
-            {t('fieldwork.newValidation.scheduledDate')}
-          </label>
-          {errors.scheduledDate && (
-            <span className="usa-error-message" id="scheduledDate-error" role="alert">
-              {errors.scheduledDate.message}
-            </span>
-          )}
-          <input
-            className="usa-input"
-            type="date"
-            id="scheduledDate"
-            aria-describedby={errors.scheduledDate ? 'scheduledDate-error' : undefined}
-            {...register('scheduledDate')}
-          />
-        </div>
+        <FormField
+          id="scheduledDate"
+          label={t('fieldwork.newValidation.scheduledDate')}
+          error={errors.scheduledDate?.message}
+        >
+          {(control) => <input className="usa-input" type="date" {...control} {...register('scheduledDate')} />}
+        </FormField>
 
         {hasOpen && chosenMember && (
           <div className={`usa-form-group${confirmError ? ' usa-form-group--error' : ''}`}>
-            {confirmError && (
-              <span className="usa-error-message" id="confirm-second-error" role="alert">
-                {confirmError}
-              </span>
-            )}
+            {confirmError && <FieldError id="confirm-second">{confirmError}</FieldError>}
             <div className="usa-checkbox">
               <input
                 ref={confirmRef}
                 className="usa-checkbox__input"
                 type="checkbox"
-                id="confirm-second"
                 checked={secondConfirmed}
-                aria-describedby={confirmError ? 'confirm-second-error' : undefined}
+                {...fieldControl('confirm-second', { error: confirmError })}
                 onChange={(e) => {
                   setSecondConfirmed(e.target.checked);
                   if (e.target.checked) setConfirmError(null);

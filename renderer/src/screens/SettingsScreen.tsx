@@ -8,6 +8,7 @@ import { DeficiencyReasonSchema, type Settings, SettingsSchema } from '../../../
 import type { PolicyStatusView } from '../../../shared/domain/policy';
 import { call, errorMessage } from '../api';
 import { Alert } from '../components/Alert';
+import { FieldError, FormField, fieldControl } from '../components/FormField';
 import { useSyncStore } from '../state/sync-store';
 import { AuditLogSection } from './AuditLog';
 import { HqConnection } from './HqConnection';
@@ -152,13 +153,16 @@ export function SettingsScreen() {
         >
           {/* Held while saving: the answer resets the form to what was saved, which would drop edits made meanwhile. */}
           <fieldset className="usa-fieldset" disabled={saving}>
-            <fieldset className="usa-fieldset">
+            <fieldset
+              className="usa-fieldset"
+              aria-describedby={errors.deficiencyReasons?.root ? 'reasons-hint reasons-error' : 'reasons-hint'}
+            >
               <legend className="usa-legend usa-legend--large">{t('settings.reasons')}</legend>
-              <p className="usa-hint">{t('settings.reasonsHint')}</p>
+              <p className="usa-hint" id="reasons-hint">
+                {t('settings.reasonsHint')}
+              </p>
               {errors.deficiencyReasons?.root && (
-                <span className="usa-error-message" role="alert">
-                  {errors.deficiencyReasons.root.message}
-                </span>
+                <FieldError id="reasons">{errors.deficiencyReasons.root.message}</FieldError>
               )}
               <table className="usa-table usa-table--borderless settings-reasons">
                 <thead>
@@ -178,20 +182,26 @@ export function SettingsScreen() {
                         <input
                           className="usa-input"
                           aria-label={t('settings.labelOf', { number: i + 1 })}
+                          {...fieldControl(`reason-${i}-label`, {
+                            error: errors.deficiencyReasons?.[i]?.label?.message,
+                          })}
                           {...register(`deficiencyReasons.${i}.label`)}
                         />
                         {errors.deficiencyReasons?.[i]?.label && (
-                          <span className="usa-error-message">{errors.deficiencyReasons[i]?.label?.message}</span>
+                          <FieldError id={`reason-${i}-label`}>
+                            {errors.deficiencyReasons[i]?.label?.message}
+                          </FieldError>
                         )}
                       </td>
                       <td>
                         <input
                           className="usa-input"
                           aria-label={t('settings.codeOf', { number: i + 1 })}
+                          {...fieldControl(`reason-${i}-code`, { error: errors.deficiencyReasons?.[i]?.code?.message })}
                           {...register(`deficiencyReasons.${i}.code`)}
                         />
                         {errors.deficiencyReasons?.[i]?.code && (
-                          <span className="usa-error-message">{errors.deficiencyReasons[i]?.code?.message}</span>
+                          <FieldError id={`reason-${i}-code`}>{errors.deficiencyReasons[i]?.code?.message}</FieldError>
                         )}
                       </td>
                       <td>
@@ -224,59 +234,46 @@ export function SettingsScreen() {
               </button>
             </fieldset>
 
-            <div className={`usa-form-group${errors.responseDays ? ' usa-form-group--error' : ''}`}>
-              <label className="usa-label" htmlFor="responseDays">
-                {t('settings.responseDays')}
-              </label>
-              <span className="usa-hint">{t('settings.responseDaysHint')}</span>
-              {errors.responseDays && (
-                <span className="usa-error-message" role="alert">
-                  {errors.responseDays.message}
-                </span>
+            <FormField
+              id="responseDays"
+              label={t('settings.responseDays')}
+              hint={t('settings.responseDaysHint')}
+              error={errors.responseDays?.message}
+            >
+              {(control) => (
+                <input
+                  className="usa-input usa-input--small"
+                  inputMode="numeric"
+                  {...control}
+                  {...register('responseDays')}
+                />
               )}
-              <input
-                className="usa-input usa-input--small"
-                id="responseDays"
-                inputMode="numeric"
-                {...register('responseDays')}
-              />
-            </div>
-            <div className={`usa-form-group${errors.maxEvidenceMb ? ' usa-form-group--error' : ''}`}>
-              <label className="usa-label" htmlFor="maxEvidenceMb">
-                {t('settings.maxEvidence')}
-              </label>
-              {errors.maxEvidenceMb && (
-                <span className="usa-error-message" role="alert">
-                  {errors.maxEvidenceMb.message}
-                </span>
+            </FormField>
+            <FormField id="maxEvidenceMb" label={t('settings.maxEvidence')} error={errors.maxEvidenceMb?.message}>
+              {(control) => (
+                <input
+                  className="usa-input usa-input--small"
+                  inputMode="decimal"
+                  {...control}
+                  {...register('maxEvidenceMb')}
+                />
               )}
-              <input
-                className="usa-input usa-input--small"
-                id="maxEvidenceMb"
-                inputMode="decimal"
-                {...register('maxEvidenceMb')}
-              />
-            </div>
-            <div className={`usa-form-group${errors.reportMarking ? ' usa-form-group--error' : ''}`}>
-              <label className="usa-label" htmlFor="reportMarking">
-                {t('settings.marking')}
-              </label>
-              <span className="usa-hint" id="reportMarking-hint">
-                {t('settings.markingHint')}
-              </span>
-              {errors.reportMarking && (
-                <span className="usa-error-message" role="alert">
-                  {errors.reportMarking.message}
-                </span>
+            </FormField>
+            <FormField
+              id="reportMarking"
+              label={t('settings.marking')}
+              hint={t('settings.markingHint')}
+              error={errors.reportMarking?.message}
+            >
+              {(control) => (
+                <input
+                  className="usa-input usa-input--medium"
+                  maxLength={60}
+                  {...control}
+                  {...register('reportMarking')}
+                />
               )}
-              <input
-                className="usa-input usa-input--medium"
-                id="reportMarking"
-                aria-describedby="reportMarking-hint"
-                maxLength={60}
-                {...register('reportMarking')}
-              />
-            </div>
+            </FormField>
             <button className="usa-button" type="submit" disabled={isSubmitting}>
               {t('settings.save')}
             </button>

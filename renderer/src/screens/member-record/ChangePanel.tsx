@@ -11,6 +11,7 @@ import type {
 import type { MemberRecordView } from '../../../../shared/ipc/member-record-contract';
 import { ApiError, call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
+import { type FieldControl, FormField } from '../../components/FormField';
 import { formatDate } from '../../components/format';
 import type { memberRecord as englishText } from '../../i18n/locales/en/memberRecord';
 import { ContactFields } from './ContactFields';
@@ -227,61 +228,51 @@ export function ChangePanel({
     }
   };
 
-  const field = (name: string, label: string, input: (id: string, invalid: boolean) => ReactElement) => {
-    const id = `record-${name}`;
+  const field = (name: string, label: string, input: (control: FieldControl, invalid: boolean) => ReactElement) => {
     const error = errors[name];
     return (
-      <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`} key={name}>
-        <label className="usa-label" htmlFor={id}>
-          {label}
-        </label>
-        {error && (
-          <span className="usa-error-message" id={`${id}-error`} role="alert">
-            {error}
-          </span>
-        )}
-        {input(id, Boolean(error))}
-      </div>
+      <FormField id={`record-${name}`} label={label} error={error} key={name}>
+        {(control) => input(control, Boolean(error))}
+      </FormField>
     );
   };
   const text = (name: string, label: string) =>
-    field(name, label, (id, invalid) => (
+    field(name, label, (control, invalid) => (
       <input
         className={`usa-input${invalid ? ' usa-input--error' : ''}`}
-        id={id}
         value={fields[name] ?? ''}
         onChange={set(name)}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? `${id}-error` : undefined}
+        {...control}
       />
     ));
   const longText = (name: string, label: string) =>
-    field(name, label, (id, invalid) => (
+    field(name, label, (control, invalid) => (
       <textarea
         className={`usa-textarea member-record__textarea${invalid ? ' usa-input--error' : ''}`}
-        id={id}
         rows={2}
         value={fields[name] ?? ''}
         onChange={set(name)}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? `${id}-error` : undefined}
+        {...control}
       />
     ));
   const date = (name: string, label: string) =>
-    field(name, label, (id, invalid) => (
+    field(name, label, (control, invalid) => (
       <input
         className={`usa-input member-record__date${invalid ? ' usa-input--error' : ''}`}
         type="date"
-        id={id}
         value={fields[name] ?? ''}
         onChange={set(name)}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? `${id}-error` : undefined}
+        {...control}
       />
     ));
   const select = (name: string, label: string, options: [string, string][]) =>
-    field(name, label, (id) => (
-      <select className="usa-select" id={id} value={fields[name] ?? ''} onChange={set(name)}>
+    field(name, label, (control, invalid) => (
+      <select
+        className={`usa-select${invalid ? ' usa-input--error' : ''}`}
+        value={fields[name] ?? ''}
+        onChange={set(name)}
+        {...control}
+      >
         {options.map(([value, shown]) => (
           <option key={value} value={value}>
             {shown}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../../shared/domain/member-record/events';
+import { FormField } from '../../components/FormField';
 
 const EMPTY: Contact = { name: '', role: '', email: '', phone: '' };
 const PARTS = [
@@ -33,23 +34,17 @@ export function ContactFields({
               const id = `record-contact-${index}-${part}`;
               const error = errors[`contacts.${index}.${part}`];
               return (
-                <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`} key={part}>
-                  <label className="usa-label" htmlFor={id}>
-                    {t(`memberRecord.change.fields.${label}`)}
-                  </label>
-                  {error && (
-                    <span className="usa-error-message" role="alert">
-                      {error}
-                    </span>
+                <FormField id={id} label={t(`memberRecord.change.fields.${label}`)} error={error} key={part}>
+                  {(control) => (
+                    <input
+                      className="usa-input"
+                      type={part === 'email' ? 'email' : 'text'}
+                      value={contact[part]}
+                      onChange={(e) => update(index, part, e.target.value)}
+                      {...control}
+                    />
                   )}
-                  <input
-                    className="usa-input"
-                    id={id}
-                    type={part === 'email' ? 'email' : 'text'}
-                    value={contact[part]}
-                    onChange={(e) => update(index, part, e.target.value)}
-                  />
-                </div>
+                </FormField>
               );
             })}
           </div>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { BEST_PRACTICE_REQUIREMENTS } from '../../../../shared/domain/member-record/events';
+import { FormField } from '../../components/FormField';
 import type { Practice } from './ChangePanel';
 
 /**
@@ -33,23 +34,17 @@ export function PracticeFields({
             <legend className="usa-legend">
               {t('memberRecord.change.fields.practiceLegend', { number: index + 1 })}
             </legend>
-            <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
-              <label className="usa-label" htmlFor={id}>
-                {t('memberRecord.change.fields.practiceDescription')}
-              </label>
-              {error && (
-                <span className="usa-error-message" role="alert">
-                  {error}
-                </span>
+            <FormField id={id} label={t('memberRecord.change.fields.practiceDescription')} error={error}>
+              {(control) => (
+                <textarea
+                  className="usa-textarea member-record__textarea"
+                  rows={2}
+                  value={practice.description}
+                  onChange={(e) => update(index, { ...practice, description: e.target.value })}
+                  {...control}
+                />
               )}
-              <textarea
-                className="usa-textarea member-record__textarea"
-                id={id}
-                rows={2}
-                value={practice.description}
-                onChange={(e) => update(index, { ...practice, description: e.target.value })}
-              />
-            </div>
+            </FormField>
             <fieldset className="usa-fieldset">
               <legend className="usa-legend usa-legend--small">{t('memberRecord.change.fields.practiceMeets')}</legend>
               <div className="member-record__requirements">

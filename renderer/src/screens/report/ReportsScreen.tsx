@@ -4,6 +4,7 @@ import { ENTITY_TYPES } from '../../../../shared/domain/entity-types';
 import type { RequestOf } from '../../../../shared/ipc/contract';
 import { WORKBOOK_STATUS_LABELS, type WorkbookStatus } from '../../../../shared/report/workbook-filter';
 import { call, errorMessage } from '../../api';
+import { FieldError, fieldControl } from '../../components/FormField';
 import { useDomainLabels } from '../../i18n/domain-labels';
 import { isLanguage, type Language } from '../../i18n/languages';
 import { ExportOutcome, ExportProgress, useSaveOutcome } from './ExportStatus';
@@ -103,18 +104,13 @@ export function ReportsScreen() {
               <label className="usa-label" htmlFor="workbook-to">
                 {t('reports.workbook.to')}
               </label>
-              {rangeError && (
-                <span className="usa-error-message" role="alert">
-                  {rangeError}
-                </span>
-              )}
+              {rangeError && <FieldError id="workbook-to">{rangeError}</FieldError>}
               <input
                 className={`usa-input${rangeError ? ' usa-input--error' : ''}`}
-                id="workbook-to"
                 type="date"
                 value={fields.to}
                 onChange={set('to')}
-                aria-invalid={rangeError ? true : undefined}
+                {...fieldControl('workbook-to', { error: rangeError })}
               />
             </div>
           </div>

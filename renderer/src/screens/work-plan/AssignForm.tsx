@@ -6,6 +6,7 @@ import type { ValidationMode } from '../../../../shared/domain/validation';
 import type { OfficePeople } from '../../../../shared/ipc/member-record-contract';
 import { ApiError, call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
+import { FormField } from '../../components/FormField';
 import { formatDate } from '../../components/format';
 
 const MODES: ValidationMode[] = ['IN_PERSON', 'VIRTUAL'];
@@ -97,34 +98,26 @@ export function AssignForm({
         {scssList.length === 0 ? (
           <Alert type="warning">{t('memberRecord.workPlan.assignForm.noScss')}</Alert>
         ) : (
-          <div className={`usa-form-group${errors.scss ? ' usa-form-group--error' : ''}`}>
-            <label className="usa-label" htmlFor="assign-scss">
-              {t('memberRecord.workPlan.assignForm.scss')}
-            </label>
-            {errors.scss && (
-              <span className="usa-error-message" id="assign-scss-error" role="alert">
-                {errors.scss}
-              </span>
+          <FormField id="assign-scss" label={t('memberRecord.workPlan.assignForm.scss')} error={errors.scss}>
+            {(control) => (
+              <select
+                className={`usa-select${errors.scss ? ' usa-input--error' : ''}`}
+                value={scssId}
+                onChange={(e) => {
+                  setScssId(e.target.value);
+                  setErrors((was) => ({ ...was, scss: undefined }));
+                }}
+                {...control}
+              >
+                <option value="">{t('memberRecord.workPlan.assignForm.chooseScss')}</option>
+                {scssList.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
             )}
-            <select
-              className={`usa-select${errors.scss ? ' usa-input--error' : ''}`}
-              id="assign-scss"
-              value={scssId}
-              onChange={(e) => {
-                setScssId(e.target.value);
-                setErrors((was) => ({ ...was, scss: undefined }));
-              }}
-              aria-invalid={errors.scss ? true : undefined}
-              aria-describedby={errors.scss ? 'assign-scss-error' : undefined}
-            >
-              <option value="">{t('memberRecord.workPlan.assignForm.chooseScss')}</option>
-              {scssList.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          </FormField>
         )}
         <fieldset className="usa-fieldset">
           <legend className="usa-legend">{t('memberRecord.workPlan.assignForm.mode')}</legend>
@@ -147,33 +140,27 @@ export function AssignForm({
             ))}
           </div>
         </fieldset>
-        <div className={`usa-form-group${errors.targetDate ? ' usa-form-group--error' : ''}`}>
-          <label className="usa-label" htmlFor="assign-target">
-            {t('memberRecord.workPlan.assignForm.targetDate')}
-          </label>
-          <span className="usa-hint" id="assign-target-hint">
-            {t('memberRecord.workPlan.assignForm.targetHint', { date: formatDate(latest) })}
-          </span>
-          {errors.targetDate && (
-            <span className="usa-error-message" id="assign-target-error" role="alert">
-              {errors.targetDate}
-            </span>
+        <FormField
+          id="assign-target"
+          label={t('memberRecord.workPlan.assignForm.targetDate')}
+          hint={t('memberRecord.workPlan.assignForm.targetHint', { date: formatDate(latest) })}
+          error={errors.targetDate}
+        >
+          {(control) => (
+            <input
+              className={`usa-input${errors.targetDate ? ' usa-input--error' : ''}`}
+              type="date"
+              min={today}
+              max={latest}
+              value={targetDate}
+              onChange={(e) => {
+                setTargetDate(e.target.value);
+                setErrors((was) => ({ ...was, targetDate: undefined }));
+              }}
+              {...control}
+            />
           )}
-          <input
-            className={`usa-input${errors.targetDate ? ' usa-input--error' : ''}`}
-            id="assign-target"
-            type="date"
-            min={today}
-            max={latest}
-            value={targetDate}
-            onChange={(e) => {
-              setTargetDate(e.target.value);
-              setErrors((was) => ({ ...was, targetDate: undefined }));
-            }}
-            aria-invalid={errors.targetDate ? true : undefined}
-            aria-describedby={errors.targetDate ? 'assign-target-hint assign-target-error' : 'assign-target-hint'}
-          />
-        </div>
+        </FormField>
       </fieldset>
       <div className="work-plan__assign-actions">
         <button type="submit" className="usa-button" disabled={saving || scssList.length === 0}>

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { type Site, SiteTypeSchema } from '../../../../shared/domain/field-work';
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
+import { FormField } from '../../components/FormField';
 import { formatDate } from '../../components/format';
 import { useWorksheetStore } from '../../state/worksheet-store';
 
@@ -68,17 +69,9 @@ function SiteEditor({ validationId, site, onDone }: { validationId: string; site
       aria-label={site ? t('worksheetParts.sites.edit', { site: site.name }) : t('worksheetParts.sites.addSite')}
     >
       {error && <Alert type="error">{error}</Alert>}
-      <div className={`usa-form-group${errors.name ? ' usa-form-group--error' : ''}`}>
-        <label className="usa-label" htmlFor={`${prefix}-name`}>
-          {t('worksheetParts.sites.name')}
-        </label>
-        {errors.name && (
-          <span className="usa-error-message" role="alert">
-            {errors.name.message}
-          </span>
-        )}
-        <input className="usa-input" id={`${prefix}-name`} {...register('name')} />
-      </div>
+      <FormField id={`${prefix}-name`} label={t('worksheetParts.sites.name')} error={errors.name?.message}>
+        {(control) => <input className="usa-input" {...control} {...register('name')} />}
+      </FormField>
       <label className="usa-label" htmlFor={`${prefix}-type`}>
         {t('worksheetParts.sites.type')}
       </label>
@@ -93,17 +86,9 @@ function SiteEditor({ validationId, site, onDone }: { validationId: string; site
         {t('worksheetParts.sites.address')}
       </label>
       <textarea className="usa-textarea" id={`${prefix}-address`} rows={2} {...register('address')} />
-      <div className={`usa-form-group${errors.visitDate ? ' usa-form-group--error' : ''}`}>
-        <label className="usa-label" htmlFor={`${prefix}-visit`}>
-          {t('worksheetParts.sites.visitDate')}
-        </label>
-        {errors.visitDate && (
-          <span className="usa-error-message" role="alert">
-            {errors.visitDate.message}
-          </span>
-        )}
-        <input className="usa-input" type="date" id={`${prefix}-visit`} {...register('visitDate')} />
-      </div>
+      <FormField id={`${prefix}-visit`} label={t('worksheetParts.sites.visitDate')} error={errors.visitDate?.message}>
+        {(control) => <input className="usa-input" type="date" {...control} {...register('visitDate')} />}
+      </FormField>
       <div className="form-actions">
         <button className="usa-button" type="submit" disabled={isSubmitting}>
           {site ? t('worksheetParts.sites.save') : t('worksheetParts.sites.add')}
