@@ -16,6 +16,7 @@ import { RefusedChanges } from './RefusedChanges';
 import { LanguageChoice } from './settings/LanguageChoice';
 import { PolicySource } from './settings/PolicySource';
 import { PolicySummary } from './settings/PolicySummary';
+import { ReasonsTableHead } from './settings/ReasonsTableHead';
 import './settings/policy.css';
 
 const MB = 1_000_000; // decimal MB, as formatFileSize counts them
@@ -165,16 +166,7 @@ export function SettingsScreen() {
                 <FieldError id="reasons">{errors.deficiencyReasons.root.message}</FieldError>
               )}
               <table className="usa-table usa-table--borderless settings-reasons">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('settings.label')}</th>
-                    <th scope="col">{t('settings.code')}</th>
-                    <th scope="col">{t('settings.inUse')}</th>
-                    <th scope="col">
-                      <span className="usa-sr-only">{t('settings.remove')}</span>
-                    </th>
-                  </tr>
-                </thead>
+                <ReasonsTableHead removable />
                 <tbody>
                   {reasons.fields.map((field, i) => (
                     <tr key={field.id} data-testid="reason-row">

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatFileSize } from '../../../../shared/domain/evidence-files';
 import type { Settings } from '../../../../shared/domain/field-work';
+import { ReasonsTableHead } from './ReasonsTableHead';
 
 /** The policy as HQ set it, for someone who may read but not change it: plain text, no greyed-out form. */
 export function PolicySummary({ settings }: { settings: Settings }) {
@@ -9,13 +10,7 @@ export function PolicySummary({ settings }: { settings: Settings }) {
     <div className="policy-summary" data-testid="policy-summary">
       <h2>{t('settings.reasons')}</h2>
       <table className="usa-table usa-table--borderless settings-reasons">
-        <thead>
-          <tr>
-            <th scope="col">{t('settings.label')}</th>
-            <th scope="col">{t('settings.code')}</th>
-            <th scope="col">{t('settings.inUse')}</th>
-          </tr>
-        </thead>
+        <ReasonsTableHead />
         <tbody>
           {settings.deficiencyReasons.map((reason) => (
             <tr key={reason.code} data-testid="reason-row">
