@@ -728,14 +728,16 @@ export const ReportProgressSchema = z.object({
 
 /** The one contract: channel → request and response schemas. */
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** Whether HQ may be reached at this address: https:, or http: on this computer's own loopback only. */
+export const hqAddressIsSafe = (address: string): boolean => {
+  if (!URL.canParse(address)) return true; // the url check says what is wrong with it
+  const url = new URL(address);
+  return url.protocol === 'https:' || LOOPBACK_HOSTS.has(url.hostname);
+};
 /** HQ is reached over https:, so the token and the validations are never sent in the clear; only this computer's own loopback may use http:. */
 export const HqAddressSchema = z
   .url({ protocol: /^https?$/, error: 'Enter HQ’s address, e.g. https://ctpat-hq.cbp.example' })
-  .refine((address) => {
-    if (!URL.canParse(address)) return true; // the url check above already says what is wrong
-    const url = new URL(address);
-    return url.protocol === 'https:' || LOOPBACK_HOSTS.has(url.hostname);
-  }, 'HQ’s address must start with https:// (http:// is allowed only for localhost)');
+  .refine(hqAddressIsSafe, 'HQ’s address must start with https:// (http:// is allowed only for localhost)');
 
 export const contract = {
   'app:info': { request: Empty, response: AppInfoSchema },

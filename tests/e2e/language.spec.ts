@@ -30,6 +30,16 @@ test('Settings switches the interface to Spanish without a restart, and the choi
   await page.getByLabel('Días que tiene el Socio para responder a un hallazgo').fill('0');
   await page.getByRole('button', { name: 'Guardar configuración' }).click();
   await expect(page.getByText('Al menos 1 día.')).toBeVisible();
+  // Enrolment refuses a bad address and code at their fields, in Spanish, before anything is sent.
+  await page.getByLabel('Dirección de la sede central').fill('ctpat-hq');
+  await page.getByLabel('Código de inscripción').fill('abc');
+  await page.getByRole('button', { name: 'Inscribir esta computadora' }).click();
+  await expect(page.getByLabel('Dirección de la sede central')).toHaveAccessibleDescription(
+    'Escriba la dirección de la sede central, p. ej., https://ctpat-hq.cbp.example',
+  );
+  await expect(page.getByLabel('Código de inscripción')).toHaveAccessibleDescription(
+    'Escriba el código de inscripción que le dio la sede central (8 caracteres como mínimo).',
+  );
 
   await navEs.getByRole('link', { name: 'Socios', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Socios' })).toBeVisible();

@@ -17,6 +17,22 @@ test('deficiency reasons and the response period are configurable, and findings 
   await expect(rows).toHaveCount(9);
   await expect(page.getByRole('heading', { name: 'Local defaults: this laptop is not enrolled' })).toBeVisible();
 
+  // Enrolment refuses what cannot be HQ's address or a code at the fields, in words, before anything is sent.
+  const address = page.getByLabel('HQ address');
+  await address.fill('http://ctpat-hq.cbp.example');
+  await page.getByLabel('Enrolment code').fill('abc');
+  await page.getByRole('button', { name: 'Enrol this computer' }).click();
+  await expect(address).toHaveAccessibleDescription(
+    'HQ’s address must start with https:// (http:// is allowed only for localhost).',
+  );
+  await expect(address).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Enrolment code')).toHaveAccessibleDescription(
+    'Enter the enrolment code HQ gave you (at least 8 characters).',
+  );
+  await expect(page.getByText(/sync:enroll|hqUrl/)).toHaveCount(0);
+  await address.fill('');
+  await page.getByLabel('Enrolment code').fill('');
+
   // Retire "Other", add a reason of our own, shorten the response period.
   await page.getByLabel('Reason 9 in use').uncheck();
   await page.getByRole('button', { name: 'Add a reason' }).click();

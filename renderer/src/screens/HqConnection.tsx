@@ -1,30 +1,68 @@
-import { useState } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { TFunction } from 'i18next';
+import { useMemo, useState } from 'react';
+import { type Path, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../api';
+import { z } from 'zod';
+import { hqAddressIsSafe } from '../../../shared/ipc/contract';
+import { ApiError, errorMessage } from '../api';
 import { Alert } from '../components/Alert';
+import { FormField } from '../components/FormField';
 import { useSyncStore } from '../state/sync-store';
+
+/** The enrolment request's own rules (shared/ipc/contract.ts), worded for the person at each field. */
+const enrolFormSchema = (t: TFunction) =>
+  z.object({
+    hqUrl: z
+      .string()
+      .trim()
+      .pipe(z.url({ protocol: /^https?$/, error: t('fieldwork.hq.errors.address') }))
+      .refine(hqAddressIsSafe, { error: t('fieldwork.hq.errors.https') }),
+    code: z
+      .string()
+      .trim()
+      .min(8, { error: t('fieldwork.hq.errors.code') })
+      .max(64, { error: t('fieldwork.hq.errors.codeLong') }),
+    deviceName: z
+      .string()
+      .trim()
+      .min(1, { error: t('fieldwork.hq.errors.deviceName') })
+      .max(120, { error: t('fieldwork.hq.errors.deviceNameLong') }),
+  });
+type EnrolForm = z.infer<ReturnType<typeof enrolFormSchema>>;
+const FIELDS: ReadonlyArray<Path<EnrolForm>> = ['hqUrl', 'code', 'deviceName'];
 
 /** Enrolment with HQ: the address and the one-time code from `npm run hq -- enroll`. */
 export function HqConnection() {
   const { status, enroll } = useSyncStore();
-  const [hqUrl, setHqUrl] = useState(status?.hqUrl ?? '');
-  const [code, setCode] = useState('');
-  const [deviceName, setDeviceName] = useState('CTPAT laptop');
   const [message, setMessage] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
   const { t } = useTranslation();
+  const schema = useMemo(() => enrolFormSchema(t), [t]);
+  const {
+    register,
+    handleSubmit,
+    resetField,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<EnrolForm>({
+    resolver: zodResolver(schema),
+    defaultValues: { hqUrl: status?.hqUrl ?? '', code: '', deviceName: 'CTPAT laptop' },
+  });
 
-  const submit = async () => {
+  const submit = async (form: EnrolForm) => {
     setMessage(null);
-    setBusy(true);
     try {
-      await enroll({ hqUrl, code, deviceName });
-      setCode('');
+      await enroll(form);
+      resetField('code', { defaultValue: '' });
       setMessage({ type: 'success', text: t('fieldwork.hq.enrolled') });
     } catch (error) {
-      setMessage({ type: 'error', text: errorMessage(error) });
-    } finally {
-      setBusy(false);
+      // A field the main process refused is marked where it is, as a field this form checks would be.
+      const refused = error instanceof ApiError ? error.issues : [];
+      const marked = refused.filter((issue): issue is typeof issue & { path: Path<EnrolForm> } =>
+        FIELDS.includes(issue.path as Path<EnrolForm>),
+      );
+      for (const issue of marked) setError(issue.path, { message: issue.message });
+      setMessage({ type: 'error', text: marked.length > 0 ? t('fieldwork.hq.fixFields') : errorMessage(error) });
     }
   };
 
@@ -41,34 +79,25 @@ export function HqConnection() {
         <p>{t('fieldwork.hq.notEnrolled')}</p>
       )}
       {message && <Alert type={message.type}>{message.text}</Alert>}
-      <div className="usa-form usa-form--large">
-        <label className="usa-label" htmlFor="hq-url">
-          {t('fieldwork.hq.address')}
-        </label>
-        <input className="usa-input" id="hq-url" type="url" value={hqUrl} onChange={(e) => setHqUrl(e.target.value)} />
-        <label className="usa-label" htmlFor="hq-code">
-          {t('fieldwork.hq.code')}
-        </label>
-        <input
-          className="usa-input"
-          id="hq-code"
-          autoComplete="off"
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-        />
-        <label className="usa-label" htmlFor="hq-device">
-          {t('fieldwork.hq.deviceName')}
-        </label>
-        <input
-          className="usa-input"
-          id="hq-device"
-          value={deviceName}
-          onChange={(e) => setDeviceName(e.target.value)}
-        />
-        <button type="button" className="usa-button" disabled={busy} onClick={() => void submit()}>
+      <form
+        className="usa-form usa-form--large"
+        onSubmit={handleSubmit(submit)}
+        noValidate
+        aria-labelledby="hq-heading"
+      >
+        <FormField id="hq-url" label={t('fieldwork.hq.address')} error={errors.hqUrl?.message}>
+          {(control) => <input className="usa-input" type="url" {...control} {...register('hqUrl')} />}
+        </FormField>
+        <FormField id="hq-code" label={t('fieldwork.hq.code')} error={errors.code?.message}>
+          {(control) => <input className="usa-input" autoComplete="off" {...control} {...register('code')} />}
+        </FormField>
+        <FormField id="hq-device" label={t('fieldwork.hq.deviceName')} error={errors.deviceName?.message}>
+          {(control) => <input className="usa-input" {...control} {...register('deviceName')} />}
+        </FormField>
+        <button type="submit" className="usa-button" disabled={isSubmitting}>
           {t('fieldwork.hq.enrol')}
         </button>
-      </div>
+      </form>
     </section>
   );
 }

@@ -49,6 +49,15 @@ export const fieldwork = {
     code: 'Enrolment code',
     deviceName: 'Name of this computer',
     enrol: 'Enrol this computer',
+    fixFields: 'Not enrolled: correct the marked fields.',
+    errors: {
+      address: 'Enter HQ’s address, e.g. https://ctpat-hq.cbp.example',
+      https: 'HQ’s address must start with https:// (http:// is allowed only for localhost).',
+      code: 'Enter the enrolment code HQ gave you (at least 8 characters).',
+      codeLong: 'An enrolment code is at most 64 characters: check what was pasted.',
+      deviceName: 'Give this computer a name HQ will list it by.',
+      deviceNameLong: 'Keep the name to 120 characters.',
+    },
   },
   audit: {
     whatToDo:

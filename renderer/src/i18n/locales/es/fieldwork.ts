@@ -52,6 +52,15 @@ export const fieldwork: Translation<typeof en.fieldwork> = {
     code: 'Código de inscripción',
     deviceName: 'Nombre de esta computadora',
     enrol: 'Inscribir esta computadora',
+    fixFields: 'No se inscribió: corrija los campos señalados.',
+    errors: {
+      address: 'Escriba la dirección de la sede central, p. ej., https://ctpat-hq.cbp.example',
+      https: 'La dirección de la sede central debe empezar por https:// (http:// solo se admite para localhost).',
+      code: 'Escriba el código de inscripción que le dio la sede central (8 caracteres como mínimo).',
+      codeLong: 'Un código de inscripción tiene 64 caracteres como máximo: revise lo que pegó.',
+      deviceName: 'Dé a esta computadora un nombre con el que la sede central la identifique.',
+      deviceNameLong: 'El nombre no debe pasar de 120 caracteres.',
+    },
   },
   audit: {
     whatToDo:
