@@ -115,6 +115,11 @@ test('SCSS submits → reviewer returns → SCSS corrects and resubmits → conc
   await expect(photoDialog.getByTestId('evidence-missing')).toHaveCount(0);
   await expect(photoDialog.locator('img')).toHaveJSProperty('naturalWidth', 800);
   await review.closeEvidence();
+  // A return without its comment is refused at the comment box, which reads the reason and says it is invalid.
+  await review.decide('4.8', 'Return for correction');
+  const correction = review.finding('4.8').getByLabel(/What the SCSS must correct/);
+  await expect(correction).toHaveAttribute('aria-invalid', 'true');
+  await expect(correction).toHaveAccessibleDescription('Say what the SCSS must correct (at least 10 characters).');
   await review.decideAndExpectSaved('4.8', 'Return for correction', {
     comment: 'Say which workstation and attach the revised account policy.',
   });
@@ -122,6 +127,16 @@ test('SCSS submits → reviewer returns → SCSS corrects and resubmits → conc
     propose: 'Action required',
     comment: 'Unscreened carriers are an Action Required finding, not a recommendation.',
   });
+  // So is returning the whole validation: the box reads its hint and the reason, and says it is invalid.
+  await review.actionButton('Return for correction').click();
+  const confirmReturn = reviewer.getByTestId('confirm-return');
+  await confirmReturn.getByRole('button', { name: 'Return for correction', exact: true }).click();
+  const returnBox = confirmReturn.getByLabel(/What the SCSS must correct/);
+  await expect(returnBox).toHaveAttribute('aria-invalid', 'true');
+  await expect(returnBox).toHaveAccessibleDescription(
+    'Sent with your decisions on each finding. Say what the SCSS must correct (at least 10 characters).',
+  );
+  await confirmReturn.getByRole('button', { name: 'Cancel' }).click();
   await review.returnValidation('Two findings need work before approval; see the comment on each.', { held: true });
   await expect(review.state()).toContainText('Returned for correction', SLOW);
   await shot(reviewer, '1-reviewer-returned');

@@ -16,9 +16,18 @@ export function fieldControl(id: string, { hint = false, error }: { hint?: boole
 }
 
 /** One field's USWDS error message, with the id its control points at; announced as it appears. */
-export function FieldError({ id, children }: { id: string; children: ReactNode }) {
+export function FieldError({
+  id,
+  announce = true,
+  children,
+}: {
+  id: string;
+  /** False where something else already announces it (an error summary taking the focus, a polite count). */
+  announce?: boolean;
+  children: ReactNode;
+}) {
   return (
-    <span className="usa-error-message" id={errorIdOf(id)} role="alert">
+    <span className="usa-error-message" id={errorIdOf(id)} role={announce ? 'alert' : undefined}>
       {children}
     </span>
   );
@@ -33,6 +42,7 @@ export function FormField({
   label,
   hint,
   error,
+  announce = true,
   className,
   children,
 }: {
@@ -40,13 +50,16 @@ export function FormField({
   label: ReactNode;
   hint?: ReactNode;
   error?: string | null;
+  /** As FieldError's: false where something else announces the error; it is still read with the field. */
+  announce?: boolean;
   className?: string;
   children: (control: FieldControl) => ReactNode;
 }) {
   const classes = ['usa-form-group', error ? 'usa-form-group--error' : null, className].filter(Boolean).join(' ');
   return (
     <div className={classes}>
-      <label className="usa-label" htmlFor={id}>
+      {/* USWDS's error state bolds the label too, so the field in error stands out without colour. */}
+      <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
         {label}
       </label>
       {hint && (
@@ -54,7 +67,11 @@ export function FormField({
           {hint}
         </span>
       )}
-      {error && <FieldError id={id}>{error}</FieldError>}
+      {error && (
+        <FieldError id={id} announce={announce}>
+          {error}
+        </FieldError>
+      )}
       {children(fieldControl(id, { hint: Boolean(hint), error }))}
     </div>
   );

@@ -13,6 +13,7 @@ import { findingPlacementProblem, recommendationAllowed } from '../../../shared/
 import { DEFAULT_RESPONSE_DAYS } from '../../../shared/domain/lifecycle';
 import type { ResponseResult } from '../../../shared/domain/validation';
 import { call, errorMessage } from '../api';
+import { FieldError, fieldControl } from '../components/FormField';
 import { useAutosaveText } from '../components/useAutosaveText';
 import { translateMessage } from '../i18n/messages';
 import { createMergingSaveQueue } from '../state/merging-save-queue';
@@ -275,18 +276,12 @@ export function FindingEditor({
             <label className="usa-label finding-editor__label" htmlFor={`${prefix}-due`}>
               {t('worksheet.finding.responseDue')}
             </label>
-            {dueError && (
-              <span className="usa-error-message" id={`${prefix}-due-error`} role="alert">
-                {dueError}
-              </span>
-            )}
+            {dueError && <FieldError id={`${prefix}-due`}>{dueError}</FieldError>}
             <input
               className={`usa-input${dueError ? ' usa-input--error' : ''}`}
               type="date"
-              id={`${prefix}-due`}
               min={earliestReportDate(today)}
-              aria-invalid={dueError ? true : undefined}
-              aria-describedby={dueError ? `${prefix}-due-error` : undefined}
+              {...fieldControl(`${prefix}-due`, { error: dueError })}
               value={dueDraft?.value ?? shown.dueDate ?? ''}
               onChange={(e) => void setDueDate(e.target.value)}
             />

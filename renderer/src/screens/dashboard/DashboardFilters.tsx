@@ -3,18 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { AnalyticsFilters } from '../../../../shared/analytics/filters';
 import { ENTITY_TYPES } from '../../../../shared/domain/entity-types';
 import { ValidationModeSchema } from '../../../../shared/domain/validation';
+import { type FieldControl, FieldError, fieldControl } from '../../components/FormField';
 import { useDomainLabels } from '../../i18n/domain-labels';
 
 type Fields = Required<Record<keyof AnalyticsFilters, string>>;
 const EMPTY: Fields = { submittedFrom: '', submittedTo: '', entityType: '', mode: '', fieldOffice: '', edition: '' };
 
-type ControlProps = {
-  id: string;
-  value: string;
-  onChange: (e: { target: { value: string } }) => void;
-  'aria-invalid'?: boolean;
-  'aria-describedby'?: string;
-};
+type ControlProps = FieldControl & { value: string; onChange: (e: { target: { value: string } }) => void };
 
 const fieldsOf = (filters: AnalyticsFilters): Fields => ({ ...EMPTY, ...filters }) as Fields;
 
@@ -48,21 +43,13 @@ export function DashboardFilters({
     setFields((f) => ({ ...f, [key]: e.target.value }));
   /** One filter: its label, the reason a value was refused (announced, and tied to the control), the control. */
   const field = (key: keyof Fields, label: string, control: (props: ControlProps) => ReactNode) => (
+    // A grid cell, not a FormField: usa-form-group's margins would push the filters off one row.
     <div className={`dashboard-filters__field${errors[key] ? ' usa-form-group--error' : ''}`}>
       <label className="usa-label" htmlFor={`dashboard-${key}`}>
         {label}
       </label>
-      {errors[key] && (
-        <span className="usa-error-message" id={`dashboard-${key}-error`} role="alert">
-          {errors[key]}
-        </span>
-      )}
-      {control({
-        id: `dashboard-${key}`,
-        value: fields[key],
-        onChange: set(key),
-        ...(errors[key] ? { 'aria-invalid': true, 'aria-describedby': `dashboard-${key}-error` } : {}),
-      })}
+      {errors[key] && <FieldError id={`dashboard-${key}`}>{errors[key]}</FieldError>}
+      {control({ ...fieldControl(`dashboard-${key}`, { error: errors[key] }), value: fields[key], onChange: set(key) })}
     </div>
   );
 

@@ -5,6 +5,7 @@ import { checklistItemsFor } from '../../../../shared/catalog/checklists';
 import type { Criterion } from '../../../../shared/catalog/schema';
 import type { ChecklistKind } from '../../../../shared/domain/field-work';
 import { call, errorMessage } from '../../api';
+import { FormField } from '../../components/FormField';
 import { useWorksheetStore } from '../../state/worksheet-store';
 import { ChecklistRecord } from './ChecklistRecord';
 import { kindChoiceLabel, labelExample, labelFieldName } from './checklist-labels';
@@ -140,22 +141,17 @@ function AddInspectionForm({
         )}
         {kinds.length === 1 && <p className="checklist-add__kind">{kindChoiceLabel(t, kind)}</p>}
         <div className="checklist-add__row">
-          <div className="usa-form-group">
-            <label className="usa-label" htmlFor={`${idPrefix}-label`}>
-              {labelFieldName(t, kind)}
-            </label>
-            <span className="usa-hint" id={`${idPrefix}-label-hint`}>
-              {labelExample(t, kind)}
-            </span>
-            <input
-              className="usa-input"
-              id={`${idPrefix}-label`}
-              aria-describedby={`${idPrefix}-label-hint`}
-              maxLength={120}
-              value={label}
-              onChange={(e) => setLabel(e.target.value)}
-            />
-          </div>
+          <FormField id={`${idPrefix}-label`} label={labelFieldName(t, kind)} hint={labelExample(t, kind)}>
+            {(control) => (
+              <input
+                className="usa-input"
+                maxLength={120}
+                value={label}
+                {...control}
+                onChange={(e) => setLabel(e.target.value)}
+              />
+            )}
+          </FormField>
           {kind === 'CONTAINER_7_POINT' && (
             <div className="usa-checkbox checklist-add__refrigerated">
               <input

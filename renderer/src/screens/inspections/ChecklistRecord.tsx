@@ -4,6 +4,7 @@ import { type ChecklistItemDefinition, checklistItemsFor } from '../../../../sha
 import type { ChecklistItemStatus, InspectionChecklist } from '../../../../shared/domain/field-work';
 import { checklistProgress } from '../../../../shared/domain/inspection-rules';
 import { call, errorMessage } from '../../api';
+import { FormField } from '../../components/FormField';
 import { useWorksheetStore } from '../../state/worksheet-store';
 import { checklistTitle, groupLabel, itemLabel, labelFieldName } from './checklist-labels';
 import { type PanelSaveState, PanelSaveStatus } from './save-status';
@@ -157,20 +158,23 @@ export function ChecklistRecord({
       </p>
 
       <div className="inspection__fields">
-        <div className="usa-form-group inspection__label-field">
-          <label className="usa-label" htmlFor={`${idPrefix}-label`}>
-            {labelFieldName(t, checklist.kind)}
-          </label>
-          <input
-            className="usa-input"
-            id={`${idPrefix}-label`}
-            maxLength={120}
-            value={draft.label}
-            disabled={locked}
-            onChange={(e) => change({ ...draftRef.current, label: e.target.value }, 'after-pause')}
-            onBlur={flushText}
-          />
-        </div>
+        <FormField
+          id={`${idPrefix}-label`}
+          label={labelFieldName(t, checklist.kind)}
+          className="inspection__label-field"
+        >
+          {(control) => (
+            <input
+              className="usa-input"
+              maxLength={120}
+              value={draft.label}
+              disabled={locked}
+              {...control}
+              onChange={(e) => change({ ...draftRef.current, label: e.target.value }, 'after-pause')}
+              onBlur={flushText}
+            />
+          )}
+        </FormField>
         {checklist.kind === 'CONTAINER_7_POINT' && (
           <div className="usa-checkbox inspection__refrigerated">
             <input

@@ -1,3 +1,5 @@
+import { FormField } from '../../components/FormField';
+
 export type SessionFieldChoice = { readonly value: string; readonly label: string };
 
 /** The kind of control a session-log field is. */
@@ -32,50 +34,50 @@ export function SessionField({
   onChange: (value: string) => void;
   onBlur: () => void;
 }) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
   const common = {
-    id,
     value,
     onBlur,
     onChange: (e: { target: { value: string } }) => onChange(e.target.value),
-    ...(describedBy ? { 'aria-describedby': describedBy } : {}),
-    ...(error ? { 'aria-invalid': true as const } : {}),
   };
   const invalid = error ? ' usa-input--error' : '';
   return (
-    <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}${wide ? ' session-form__wide' : ''}`}>
-      <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <span className="usa-hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span className="usa-error-message" id={`${id}-error`}>
-          {error}
-        </span>
-      )}
-      {control.type === 'select' ? (
-        <select className={`usa-select${invalid}`} {...common}>
-          {control.placeholder !== undefined && <option value="">{control.placeholder}</option>}
-          {control.choices.map((choice) => (
-            <option key={choice.value} value={choice.value}>
-              {choice.label}
-            </option>
-          ))}
-        </select>
-      ) : control.type === 'textarea' ? (
-        <textarea className={`usa-textarea${invalid}`} rows={2} maxLength={control.maxLength} {...common} />
-      ) : (
-        <input
-          className={`usa-input${invalid}`}
-          type={control.type}
-          {...(control.type === 'text' && control.maxLength ? { maxLength: control.maxLength } : {})}
-          {...common}
-        />
-      )}
-    </div>
+    // Errors come and go as the SCSS types; the form's polite "not saved until fixed" count announces them instead.
+    <FormField
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      announce={false}
+      className={wide ? 'session-form__wide' : undefined}
+    >
+      {(field) =>
+        control.type === 'select' ? (
+          <select className={`usa-select${invalid}`} {...common} {...field}>
+            {control.placeholder !== undefined && <option value="">{control.placeholder}</option>}
+            {control.choices.map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
+        ) : control.type === 'textarea' ? (
+          <textarea
+            className={`usa-textarea${invalid}`}
+            rows={2}
+            maxLength={control.maxLength}
+            {...common}
+            {...field}
+          />
+        ) : (
+          <input
+            className={`usa-input${invalid}`}
+            type={control.type}
+            {...(control.type === 'text' && control.maxLength ? { maxLength: control.maxLength } : {})}
+            {...common}
+            {...field}
+          />
+        )
+      }
+    </FormField>
   );
 }

@@ -5,6 +5,7 @@ import { PROPOSED_CLASSIFICATION_LABELS, type ReviewDecision } from '../../../..
 import type { ReviewValidationView } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
+import { errorIdOf, FieldError, FormField } from '../../components/FormField';
 import { formatDate, formatDateTime } from '../../components/format';
 import { translateMessage } from '../../i18n/messages';
 import { useReasonLabel } from '../../i18n/reason-labels';
@@ -129,15 +130,11 @@ function DecisionForm({
 
   return (
     <div className="finding-review__form" data-testid="decision-form">
-      <fieldset className="usa-fieldset" aria-describedby={problems.decision ? `${id}-decision-error` : undefined}>
+      <fieldset className="usa-fieldset" aria-describedby={problems.decision ? errorIdOf(`${id}-decision`) : undefined}>
         <legend className="finding-review__legend">
           {t('review.finding.legend', { criterion: finding.criterionId })}
         </legend>
-        {problems.decision && (
-          <span className="usa-error-message" id={`${id}-decision-error`}>
-            {problems.decision}
-          </span>
-        )}
+        {problems.decision && <FieldError id={`${id}-decision`}>{problems.decision}</FieldError>}
         <div className="finding-review__choices">
           {DECISIONS.map((value) => (
             <div className="usa-radio" key={value}>
@@ -163,16 +160,12 @@ function DecisionForm({
       {decision === 'NON_CONCUR' && (
         <fieldset
           className="usa-fieldset finding-review__proposal"
-          aria-describedby={problems.proposed ? `${id}-proposed-error` : undefined}
+          aria-describedby={problems.proposed ? errorIdOf(`${id}-proposed`) : undefined}
         >
           <legend className="finding-review__legend finding-review__legend--small">
             {t('review.finding.proposeInstead')}
           </legend>
-          {problems.proposed && (
-            <span className="usa-error-message" id={`${id}-proposed-error`}>
-              {problems.proposed}
-            </span>
-          )}
+          {problems.proposed && <FieldError id={`${id}-proposed`}>{problems.proposed}</FieldError>}
           <div className="finding-review__choices">
             {PROPOSALS.filter((p) => p !== finding.classification).map((value) => (
               <div className="usa-radio" key={value}>
@@ -194,28 +187,28 @@ function DecisionForm({
         </fieldset>
       )}
       {decision !== null && (
-        <div
-          className={`usa-form-group${problems.comment ? ' usa-form-group--error' : ''} finding-review__comment-group`}
+        <FormField
+          id={`${id}-comment`}
+          label={
+            <>
+              {commentLabel}
+              {needsWords && <span className="required-note">{t('review.labels.required')}</span>}
+            </>
+          }
+          error={problems.comment}
+          className="finding-review__comment-group"
         >
-          <label className="usa-label" htmlFor={`${id}-comment`}>
-            {commentLabel}
-            {needsWords && <span className="required-note">{t('review.labels.required')}</span>}
-          </label>
-          {problems.comment && (
-            <span className="usa-error-message" id={`${id}-comment-error`}>
-              {problems.comment}
-            </span>
+          {(control) => (
+            <textarea
+              className={`usa-textarea finding-review__textarea${problems.comment ? ' usa-input--error' : ''}`}
+              rows={2}
+              maxLength={5000}
+              value={comment}
+              {...control}
+              onChange={(e) => setComment(e.target.value)}
+            />
           )}
-          <textarea
-            className={`usa-textarea finding-review__textarea${problems.comment ? ' usa-input--error' : ''}`}
-            id={`${id}-comment`}
-            rows={2}
-            maxLength={5000}
-            value={comment}
-            aria-describedby={problems.comment ? `${id}-comment-error` : undefined}
-            onChange={(e) => setComment(e.target.value)}
-          />
-        </div>
+        </FormField>
       )}
       <div className="finding-review__actions">
         <button type="button" className="usa-button" disabled={saving} onClick={() => void save()}>

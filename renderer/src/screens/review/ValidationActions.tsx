@@ -5,6 +5,7 @@ import { MIN_RETURN_COMMENT, reviewOpen } from '../../../../shared/domain/lifecy
 import type { ReviewValidationView, ValidationLifecycleView } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
+import { FormField } from '../../components/FormField';
 import { formatDate } from '../../components/format';
 import { translateMessage } from '../../i18n/messages';
 import { useSyncStore } from '../../state/sync-store';
@@ -182,34 +183,33 @@ export function ValidationActions({
               {pending === action.kind ? (
                 <div className="validation-actions__confirm" data-testid={`confirm-${action.kind.toLowerCase()}`}>
                   {action.kind === 'RETURN' ? (
-                    <div className={`usa-form-group${commentError ? ' usa-form-group--error' : ''}`}>
-                      <label className="usa-label" htmlFor={`${id}-comment`}>
-                        {t('review.actions.returnLabel')}{' '}
-                        <span className="required-note">{t('review.actions.requiredNote')}</span>
-                      </label>
-                      <span className="usa-hint" id={`${id}-comment-hint`}>
-                        {t('review.actions.returnHint')}
-                      </span>
-                      {commentError && (
-                        <span className="usa-error-message" id={`${id}-comment-error`}>
-                          {commentError}
-                        </span>
+                    <FormField
+                      id={`${id}-comment`}
+                      label={
+                        <>
+                          {t('review.actions.returnLabel')}{' '}
+                          <span className="required-note">{t('review.actions.requiredNote')}</span>
+                        </>
+                      }
+                      hint={t('review.actions.returnHint')}
+                      error={commentError}
+                    >
+                      {(control) => (
+                        <textarea
+                          className={`usa-textarea validation-actions__textarea${commentError ? ' usa-input--error' : ''}`}
+                          rows={3}
+                          maxLength={5000}
+                          value={comment}
+                          // What is sent is what was typed when Return was pressed; the answer closes this box.
+                          readOnly={busy}
+                          {...control}
+                          onChange={(e) => {
+                            setComment(e.target.value);
+                            if (commentError) setCommentError(null);
+                          }}
+                        />
                       )}
-                      <textarea
-                        id={`${id}-comment`}
-                        className={`usa-textarea validation-actions__textarea${commentError ? ' usa-input--error' : ''}`}
-                        rows={3}
-                        maxLength={5000}
-                        value={comment}
-                        // What is sent is what was typed when Return was pressed; the answer closes this box.
-                        readOnly={busy}
-                        aria-describedby={`${id}-comment-hint${commentError ? ` ${id}-comment-error` : ''}`}
-                        onChange={(e) => {
-                          setComment(e.target.value);
-                          if (commentError) setCommentError(null);
-                        }}
-                      />
-                    </div>
+                    </FormField>
                   ) : (
                     <p>{confirmText(t, action.kind, view)}</p>
                   )}

@@ -7,6 +7,7 @@ import {
 } from '../../../../shared/domain/lifecycle';
 import type { ResponseOf } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
+import { errorIdOf, FieldError, FormField } from '../../components/FormField';
 import { formatDate } from '../../components/format';
 import { localToday } from './lifecycle-labels';
 import { type MemberFile, MemberFilesField } from './MemberFiles';
@@ -94,53 +95,39 @@ export function RecordResponseForm({
           </div>
         </div>
       )}
-      <div className={`usa-form-group${errors.receivedOn ? ' usa-form-group--error' : ''}`}>
-        <label className="usa-label" htmlFor={`${id}-received`}>
-          {t('worksheetParts.forms.dateReceived')}
-        </label>
-        {errors.receivedOn && (
-          <span className="usa-error-message" id={`${id}-received-error`}>
-            {errors.receivedOn}
-          </span>
+      <FormField id={`${id}-received`} label={t('worksheetParts.forms.dateReceived')} error={errors.receivedOn}>
+        {(control) => (
+          <input
+            ref={dateInput}
+            className={`usa-input response-form__date${errors.receivedOn ? ' usa-input--error' : ''}`}
+            type="date"
+            max={today}
+            required
+            value={receivedOn}
+            {...control}
+            onChange={(e) => setReceivedOn(e.target.value)}
+          />
         )}
-        <input
-          ref={dateInput}
-          className={`usa-input response-form__date${errors.receivedOn ? ' usa-input--error' : ''}`}
-          type="date"
-          id={`${id}-received`}
-          max={today}
-          required
-          value={receivedOn}
-          aria-invalid={errors.receivedOn ? true : undefined}
-          aria-describedby={errors.receivedOn ? `${id}-received-error` : undefined}
-          onChange={(e) => setReceivedOn(e.target.value)}
-        />
-      </div>
-      <div className={`usa-form-group${errors.action ? ' usa-form-group--error' : ''}`}>
-        <label className="usa-label" htmlFor={`${id}-action`}>
-          {t('worksheetParts.common.correctiveAction')}
-        </label>
-        <span className="usa-hint" id={`${id}-action-hint`}>
-          {t('worksheetParts.forms.actionHint')}
-        </span>
-        {errors.action && (
-          <span className="usa-error-message" id={`${id}-action-error`}>
-            {errors.action}
-          </span>
+      </FormField>
+      <FormField
+        id={`${id}-action`}
+        label={t('worksheetParts.common.correctiveAction')}
+        hint={t('worksheetParts.forms.actionHint')}
+        error={errors.action}
+      >
+        {(control) => (
+          <textarea
+            ref={actionInput}
+            className={`usa-textarea response-form__action${errors.action ? ' usa-input--error' : ''}`}
+            rows={4}
+            maxLength={20_000}
+            required
+            value={action}
+            {...control}
+            onChange={(e) => setAction(e.target.value)}
+          />
         )}
-        <textarea
-          ref={actionInput}
-          className={`usa-textarea response-form__action${errors.action ? ' usa-input--error' : ''}`}
-          id={`${id}-action`}
-          rows={4}
-          maxLength={20_000}
-          required
-          value={action}
-          aria-invalid={errors.action ? true : undefined}
-          aria-describedby={`${id}-action-hint${errors.action ? ` ${id}-action-error` : ''}`}
-          onChange={(e) => setAction(e.target.value)}
-        />
-      </div>
+      </FormField>
       <MemberFilesField
         validationId={validationId}
         findingId={findingId}
@@ -232,14 +219,10 @@ export function AssessResponseForm({
       )}
       <fieldset
         className={`usa-fieldset assess-form__choices${errors.assessment ? ' usa-form-group--error' : ''}`}
-        aria-describedby={errors.assessment ? `${id}-assessment-error` : undefined}
+        aria-describedby={errors.assessment ? errorIdOf(`${id}-assessment`) : undefined}
       >
         <legend className="usa-legend assess-form__legend">{t('worksheetParts.forms.yourAssessment')}</legend>
-        {errors.assessment && (
-          <span className="usa-error-message" id={`${id}-assessment-error`}>
-            {errors.assessment}
-          </span>
-        )}
+        {errors.assessment && <FieldError id={`${id}-assessment`}>{errors.assessment}</FieldError>}
         {ResponseAssessmentSchema.options.map((option, i) => (
           <div className="usa-radio" key={option}>
             <input
@@ -258,32 +241,30 @@ export function AssessResponseForm({
           </div>
         ))}
       </fieldset>
-      <div className={`usa-form-group${errors.note ? ' usa-form-group--error' : ''}`}>
-        <label className="usa-label" htmlFor={`${id}-note`}>
-          {assessment === 'ACCEPTED' ? t('worksheetParts.forms.noteOptional') : t('worksheetParts.forms.stillNeeded')}
-          {noteRequired && <span className="required-note">{t('worksheetParts.forms.required')}</span>}
-        </label>
-        <span className="usa-hint" id={`${id}-note-hint`}>
-          {t('worksheetParts.forms.noteHint')}
-        </span>
-        {errors.note && (
-          <span className="usa-error-message" id={`${id}-note-error`}>
-            {errors.note}
-          </span>
+      <FormField
+        id={`${id}-note`}
+        label={
+          <>
+            {assessment === 'ACCEPTED' ? t('worksheetParts.forms.noteOptional') : t('worksheetParts.forms.stillNeeded')}
+            {noteRequired && <span className="required-note">{t('worksheetParts.forms.required')}</span>}
+          </>
+        }
+        hint={t('worksheetParts.forms.noteHint')}
+        error={errors.note}
+      >
+        {(control) => (
+          <textarea
+            ref={noteInput}
+            className={`usa-textarea assess-form__note${errors.note ? ' usa-input--error' : ''}`}
+            rows={2}
+            maxLength={5_000}
+            value={note}
+            aria-required={noteRequired}
+            {...control}
+            onChange={(e) => setNote(e.target.value)}
+          />
         )}
-        <textarea
-          ref={noteInput}
-          className={`usa-textarea assess-form__note${errors.note ? ' usa-input--error' : ''}`}
-          id={`${id}-note`}
-          rows={2}
-          maxLength={5_000}
-          value={note}
-          aria-required={noteRequired}
-          aria-invalid={errors.note ? true : undefined}
-          aria-describedby={`${id}-note-hint${errors.note ? ` ${id}-note-error` : ''}`}
-          onChange={(e) => setNote(e.target.value)}
-        />
-      </div>
+      </FormField>
       <button type="submit" className="usa-button assess-form__submit" disabled={saving}>
         {saving ? t('worksheetParts.common.saving') : t('worksheetParts.forms.saveAssessment')}
       </button>

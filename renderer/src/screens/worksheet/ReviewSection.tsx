@@ -4,6 +4,7 @@ import type { CompletenessReport } from '../../../../shared/domain/completeness-
 import type { WorkflowState } from '../../../../shared/domain/lifecycle';
 import { ApiError, call, englishMessage, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
+import { FormField } from '../../components/FormField';
 import { formatLocalDate, formatTime } from '../../components/format';
 import { useDomainLabels } from '../../i18n/domain-labels';
 import { routeHref } from '../../state/route';
@@ -77,25 +78,17 @@ function SubmittedSummary() {
         <>
           <h3>{t('worksheetParts.review.reopenHeading')}</h3>
           <p>{t('worksheetParts.review.reopenText')}</p>
-          <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
-            <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor="reopen-reason">
-              {t('worksheetParts.review.reopenReason')}
-            </label>
-            {error && (
-              <span className="usa-error-message" id="reopen-reason-error" role="alert">
-                {error}
-              </span>
+          <FormField id="reopen-reason" label={t('worksheetParts.review.reopenReason')} error={error}>
+            {(control) => (
+              <textarea
+                className={`usa-textarea${error ? ' usa-input--error' : ''}`}
+                rows={2}
+                value={reason}
+                {...control}
+                onChange={(e) => setReason(e.target.value)}
+              />
             )}
-            <textarea
-              className={`usa-textarea${error ? ' usa-input--error' : ''}`}
-              id="reopen-reason"
-              rows={2}
-              value={reason}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? 'reopen-reason-error' : undefined}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </div>
+          </FormField>
           <button type="button" className="usa-button usa-button--secondary" onClick={() => void reopen()}>
             {t('worksheetParts.review.reopen')}
           </button>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call, englishMessage, errorMessage } from '../../../api';
+import { FieldError, FormField, fieldControl } from '../../../components/FormField';
 import { currentLanguage } from '../../../i18n';
 import { useWorksheetStore } from '../../../state/worksheet-store';
 import { checkSignForm, placeRefusal, plainRefusalMessage, type SignErrors, type SignField } from './sign-form';
@@ -125,42 +126,35 @@ export function SignAndSubmit({
           </div>
         </div>
       )}
-      <div className={`usa-form-group${fieldError('signedByName') ? ' usa-form-group--error' : ''}`}>
-        <label
-          className={`usa-label${fieldError('signedByName') ? ' usa-label--error' : ''}`}
-          htmlFor={FIELD_IDS.signedByName}
-        >
-          {t('worksheet.sign.name')}
-        </label>
-        {fieldError('signedByName') && (
-          <span className="usa-error-message" id="signed-by-name-error">
-            {fieldError('signedByName')}
-          </span>
+      {/* The error summary above takes the focus and reads every error, so the fields' own are not announced too. */}
+      <FormField
+        id={FIELD_IDS.signedByName}
+        label={t('worksheet.sign.name')}
+        error={fieldError('signedByName')}
+        announce={false}
+      >
+        {(control) => (
+          <input
+            className={`usa-input${fieldError('signedByName') ? ' usa-input--error' : ''}`}
+            autoComplete="name"
+            value={signedByName}
+            {...control}
+            onChange={(e) => setSignedByName(e.target.value)}
+          />
         )}
-        <input
-          className={`usa-input${fieldError('signedByName') ? ' usa-input--error' : ''}`}
-          id={FIELD_IDS.signedByName}
-          autoComplete="name"
-          value={signedByName}
-          aria-invalid={fieldError('signedByName') ? true : undefined}
-          aria-describedby={fieldError('signedByName') ? 'signed-by-name-error' : undefined}
-          onChange={(e) => setSignedByName(e.target.value)}
-        />
-      </div>
+      </FormField>
       <div className={`usa-form-group${fieldError('attestation') ? ' usa-form-group--error' : ''}`}>
         {fieldError('attestation') && (
-          <span className="usa-error-message" id="attest-error">
+          <FieldError id={FIELD_IDS.attestation} announce={false}>
             {fieldError('attestation')}
-          </span>
+          </FieldError>
         )}
         <div className="usa-checkbox review__attest">
           <input
             className="usa-checkbox__input"
-            id={FIELD_IDS.attestation}
             type="checkbox"
             checked={attested}
-            aria-invalid={fieldError('attestation') ? true : undefined}
-            aria-describedby={fieldError('attestation') ? 'attest-error' : undefined}
+            {...fieldControl(FIELD_IDS.attestation, { error: fieldError('attestation') })}
             onChange={(e) => setAttested(e.target.checked)}
           />
           <label className="usa-checkbox__label" htmlFor={FIELD_IDS.attestation}>
