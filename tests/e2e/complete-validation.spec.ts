@@ -101,6 +101,8 @@ test('a complete in-person validation: sites, a finding, N/A justified, keyboard
 
   await ws.submit('Jordan A. Rivera');
   await expect(page.getByTestId('fingerprint')).toHaveText(/^[0-9a-f]{64}$/);
+  // The typed signature, and the person the app knows, since the two differ.
+  await expect(page.getByText(/Signed by Jordan A\. Rivera \(e2e\.scss\) on /)).toBeVisible();
   await app.screenshot('submitted');
 
   // Locked after submit, also after a restart.

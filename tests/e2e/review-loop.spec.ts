@@ -254,6 +254,14 @@ test('SCSS submits → reviewer returns → SCSS corrects and resubmits → conc
     await members.memberCard(MEMBER).getByTestId('validation-row').getByRole('link').first().click();
     await responses.openResponsesSection();
   });
+  // The work list shows what needs attention first. Just issued, both findings are open and not due within 14
+  // days: it says they are left out by the statuses chosen, not that there are none, and offers every status.
+  await responses.openResponsesList();
+  await expect(scss.getByText(/^No finding has the statuses chosen above\./)).toBeVisible();
+  await scss.getByRole('button', { name: 'Show every status' }).click();
+  await expect(responses.row(MEMBER, '3.1')).toHaveAttribute('data-status', 'OPEN');
+  await expect(responses.row(MEMBER, '4.8')).toHaveAttribute('data-status', 'OPEN');
+  await responses.openFromList(MEMBER);
   await responses.recordResponse('3.1', { correctiveAction: 'We will screen the carriers next quarter.' });
   await responses.assess('3.1', 'Not accepted', 'Screen both carriers now and send the screening records.');
   await responses.recordResponse('3.1', { correctiveAction: 'Both carriers screened; records attached.' });

@@ -13,6 +13,10 @@ test('deficiency reasons and the response period are configurable, and findings 
   const page = app.page;
   await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  // The navigation says which screen is shown.
+  const nav = page.getByRole('navigation', { name: 'Primary' });
+  await expect(nav.getByRole('link', { name: 'Settings' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: 'Members' })).not.toHaveAttribute('aria-current');
   const rows = page.getByTestId('reason-row');
   await expect(rows).toHaveCount(9);
   await expect(page.getByRole('heading', { name: 'Local defaults: this laptop is not enrolled' })).toBeVisible();

@@ -70,6 +70,8 @@ test('an SCSS enrols the laptop, submits a validation, syncs, and HQ holds it wi
   const ws = new FieldWorkPage(page);
   await ws.answerRemainingWithKeyboard('c');
   await ws.submit('Jordan A. Rivera');
+  // Signed in the enrolled person's own name: named once.
+  await expect(page.getByText(/Signed by Jordan A\. Rivera on /)).toBeVisible();
   const fingerprint = (await page.getByTestId('fingerprint').textContent()) ?? '';
   await expect(page.getByTestId('sync-status')).toContainText(/changes? to send|Syncing|Synced at/);
 

@@ -273,7 +273,23 @@ export function ResponsesScreen() {
         </div>
       )}
       {items !== null && items.length === 0 && statuses.length > 0 && (
-        <p className="responses-screen__empty">{t('worksheetParts.responsesScreen.empty')}</p>
+        // Left out by the statuses chosen is not the same as none at all: say which, and offer the rest.
+        <p className="responses-screen__empty">
+          {statuses.length < STATUS_ORDER.length ? (
+            <>
+              {t('worksheetParts.responsesScreen.emptyFiltered')}{' '}
+              <button
+                type="button"
+                className="usa-button usa-button--unstyled"
+                onClick={() => setStatuses(STATUS_ORDER)}
+              >
+                {t('worksheetParts.responsesScreen.showAll')}
+              </button>
+            </>
+          ) : (
+            t('worksheetParts.responsesScreen.empty')
+          )}
+        </p>
       )}
     </div>
   );

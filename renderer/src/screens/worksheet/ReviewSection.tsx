@@ -60,12 +60,16 @@ function SubmittedSummary() {
             : t(`worksheetParts.review.submittedHeading.${headedState(state)}`)
         }
       >
-        {t('worksheetParts.review.signed', {
-          name: v.signedByName,
-          user: v.submittedBy,
-          date: v.submittedAt ? formatLocalDate(v.submittedAt) : '',
-          time: v.submittedAt ? formatTime(v.submittedAt) : '',
-        })}
+        {/* The enrolled person is named beside the signature only when the typed name differs from it. */}
+        {t(
+          sameName(v.signedByName, v.submittedBy) ? 'worksheetParts.review.signedSelf' : 'worksheetParts.review.signed',
+          {
+            name: v.signedByName,
+            user: v.submittedBy,
+            date: v.submittedAt ? formatLocalDate(v.submittedAt) : '',
+            time: v.submittedAt ? formatTime(v.submittedAt) : '',
+          },
+        )}
         {demo && t('worksheetParts.review.demoNote')}
       </Alert>
       <p>
@@ -217,3 +221,6 @@ export function ReviewSection() {
     </section>
   );
 }
+
+const sameName = (a: string | null, b: string | null): boolean =>
+  a !== null && b !== null && a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();

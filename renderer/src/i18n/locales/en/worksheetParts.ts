@@ -144,6 +144,7 @@ export const worksheetParts = {
     },
     submittedDemo: 'Submitted (demo validation)',
     signed: 'Signed by {{name}} ({{user}}) on {{date}} at {{time}}. The worksheet is locked.',
+    signedSelf: 'Signed by {{name}} on {{date}} at {{time}}. The worksheet is locked.',
     demoNote: ' Demo validation: it stays on this computer and is never sent to HQ.',
     fingerprint: 'Content fingerprint (SHA-256):',
     reopenHeading: 'Reopen for changes',
@@ -235,6 +236,9 @@ export const worksheetParts = {
     unnamed: 'Unnamed Member',
     otherScss: 'Another SCSS’s validation',
     noDescription: 'No description',
+    emptyFiltered:
+      'No finding has the statuses chosen above. Open findings not yet due within 14 days, and resolved ones, show when you choose their status.',
+    showAll: 'Show every status',
     empty:
       'No findings match. Validations appear here once their report is issued and the Member’s response is awaited.',
   },

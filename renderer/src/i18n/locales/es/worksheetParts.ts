@@ -152,6 +152,7 @@ export const worksheetParts: Translation<typeof en.worksheetParts> = {
     },
     submittedDemo: 'Enviada (validación de demostración)',
     signed: 'Firmada por {{name}} ({{user}}) el {{date}} a las {{time}}. La hoja de trabajo está bloqueada.',
+    signedSelf: 'Firmada por {{name}} el {{date}} a las {{time}}. La hoja de trabajo está bloqueada.',
     demoNote: ' Validación de demostración: se queda en esta computadora y nunca se envía a la sede central.',
     fingerprint: 'Huella digital del contenido (SHA-256):',
     reopenHeading: 'Reabrir para hacer cambios',
@@ -251,6 +252,9 @@ export const worksheetParts: Translation<typeof en.worksheetParts> = {
     unnamed: 'Socio sin nombre',
     otherScss: 'Validación de otro SCSS',
     noDescription: 'Sin descripción',
+    emptyFiltered:
+      'Ningún hallazgo tiene los estados elegidos arriba. Los hallazgos abiertos que no vencen en los próximos 14 días, y los resueltos, aparecen al elegir su estado.',
+    showAll: 'Mostrar todos los estados',
     empty:
       'Ningún hallazgo coincide. Las validaciones aparecen aquí una vez que se emite su informe y se espera la respuesta del Socio.',
   },
