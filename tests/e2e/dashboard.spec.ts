@@ -180,8 +180,14 @@ test('the dashboard counts a synced validation on the SCSS laptop and, from HQ, 
   await expect(scss.getByTestId('view-total')).toHaveText('0 deficiencies');
   // A filter the app cannot read is named at its field, not dropped.
   await scss.goto(`${scss.url().split('#')[0]}#/dashboard?view=trends&submittedFrom=2026-02-30`);
-  await expect(scss.locator('#dashboard-submittedFrom-error')).toContainText('YYYY-MM-DD');
+  await expect(scss.locator('#dashboard-submittedFrom-error')).toHaveText('Enter a real date.');
   await expect(scss.getByRole('alert').filter({ hasText: 'Some filters are not valid' })).toBeVisible();
+  // A reversed range is named in words at the end date, not by the API's field names.
+  await scss.goto(`${scss.url().split('#')[0]}#/dashboard?view=trends&submittedFrom=2026-03-01&submittedTo=2026-02-01`);
+  await expect(scss.getByLabel('Submitted to')).toHaveAccessibleDescription(
+    'The end of the date range is before its start.',
+  );
+  await expect(scss.getByText(/submittedFrom/)).toHaveCount(0);
 
   // ── The supervisor sees HQ's figures for the Houston field office: the same numbers. ──
   await supervisor.getByRole('link', { name: 'Dashboard', exact: true }).click();

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AnalyticsFilters, AnalyticsFiltersSchema } from '../../../../shared/analytics/filters';
@@ -19,13 +20,17 @@ import { ViewBody } from './ViewBody';
 type FieldErrors = Partial<Record<keyof AnalyticsFilters, string>>;
 
 /** The filters as the contract reads them, or the message for each field it refuses. */
-function checkFilters(filters: AnalyticsFilters): { ok: true } | { ok: false; errors: FieldErrors } {
+/** The filters checked with the API's own schema; each refusal worded for the person, in the interface's language. */
+function checkFilters(filters: AnalyticsFilters, t: TFunction): { ok: true } | { ok: false; errors: FieldErrors } {
   const parsed = AnalyticsFiltersSchema.safeParse(filters);
   if (parsed.success) return { ok: true };
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const key = issue.path[0] as keyof AnalyticsFilters | undefined;
-    if (key && !errors[key]) errors[key] = issue.message;
+    if (!key || errors[key]) continue;
+    // The only cross-field rule: the end of the range before its start.
+    errors[key] =
+      issue.code === 'custom' ? t('reports.dashboard.errors.dateOrder') : t(`reports.dashboard.errors.${key}`);
   }
   return { ok: false, errors };
 }
@@ -57,7 +62,7 @@ export function DashboardScreen({ query }: { query: string }) {
   useEffect(() => {
     let current = true;
     setOutcome(null);
-    const checked = checkFilters(request.filters);
+    const checked = checkFilters(request.filters, t);
     if (!checked.ok) {
       setFieldErrors(checked.errors);
       setAnswer(null);

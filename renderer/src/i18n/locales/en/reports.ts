@@ -90,6 +90,15 @@ export const reports = {
     downloadCsv: 'Download CSV',
     counting: 'Counting…',
     scope: '{{scope}} · submitted validations only · counted {{time}}',
+    errors: {
+      dateOrder: 'The end of the date range is before its start.',
+      submittedFrom: 'Enter a real date.',
+      submittedTo: 'Enter a real date.',
+      entityType: 'Choose an entity type from the list.',
+      mode: 'Choose in person or virtual.',
+      fieldOffice: 'Enter a field office name of at most 200 characters.',
+      edition: 'Edition ids look like MSC-2019-11.',
+    },
     invalidFilters: 'Some filters are not valid; correct them and apply again.',
     criteriaListed: 'Criteria listed',
     filters: {

@@ -98,6 +98,15 @@ export const reports: Translation<typeof en.reports> = {
     downloadCsv: 'Descargar CSV',
     counting: 'Contando…',
     scope: '{{scope}} · solo validaciones enviadas · contado el {{time}}',
+    errors: {
+      dateOrder: 'El final del intervalo de fechas es anterior a su inicio.',
+      submittedFrom: 'Escriba una fecha real.',
+      submittedTo: 'Escriba una fecha real.',
+      entityType: 'Elija un tipo de entidad de la lista.',
+      mode: 'Elija presencial o virtual.',
+      fieldOffice: 'Escriba un nombre de oficina regional de 200 caracteres como máximo.',
+      edition: 'Los identificadores de edición tienen la forma MSC-2019-11.',
+    },
     invalidFilters: 'Algunos filtros no son válidos; corríjalos y vuelva a aplicarlos.',
     criteriaListed: 'Criterios mostrados',
     filters: {
