@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { issueEnrolmentCode } from '../../hq/identity';
+import { defaultDueDate, localToday } from '../../shared/domain/due-dates';
 import type { Hq } from '../sync/sync-harness';
 import { makePng } from '../unit/evidence-fixtures';
 import { assignMember, startAssignedValidation } from './assigned-member';
@@ -89,6 +90,12 @@ test('SCSS submits → reviewer returns → SCSS corrects and resubmits → conc
     reason: 'Partially implemented',
     description: 'Shared administrator account on the customs filing workstation.',
   });
+  // The SCSS proposes a later due date for 4.8; once the report is dated, the report date sets it.
+  const proposedDue = defaultDueDate(localToday(), 120);
+  const due48 = ws.criterion('4.8').getByTestId('finding-editor').getByLabel('Member response due');
+  await due48.fill(proposedDue);
+  await due48.blur();
+  await expect(ws.criterion('4.8').getByTestId('finding-editor').getByText('Finding saved')).toBeVisible();
   // A photo of what was seen, on the 4.8 finding: the reviewer's laptop fetches it from HQ and shows it.
   const photoPath = testInfo.outputPath('shared-admin-login.png');
   writeFileSync(photoPath, await makePng(800, 600, 5));
@@ -245,6 +252,9 @@ test('SCSS submits → reviewer returns → SCSS corrects and resubmits → conc
   await expect(boss.decisionOf('3.1')).toHaveText('Concur');
   await boss.approve();
   await boss.issueReport();
+  await expect(boss.finding('4.8').getByTestId('finding-due')).toContainText(
+    `The SCSS proposed ${calendarDate(proposedDue)}; the report date sets it.`,
+  );
   await shot(supervisor, '5-supervisor-issued');
   await syncNow(supervisor);
 
@@ -292,3 +302,9 @@ test('SCSS submits → reviewer returns → SCSS corrects and resubmits → conc
   await scss.reload();
   await expect(responses.state()).toHaveText('Closed');
 });
+
+/** A YYYY-MM-DD date as the English screens write it: "Mar 3, 2027". */
+const calendarDate = (isoDate: string): string =>
+  new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );

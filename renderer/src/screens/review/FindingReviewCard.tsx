@@ -234,6 +234,7 @@ export function FindingReviewCard({
   requirements,
   canDecide,
   markChanged,
+  responseDueDate,
   onSaved,
 }: {
   finding: ReviewFinding;
@@ -242,6 +243,8 @@ export function FindingReviewCard({
   canDecide: boolean;
   /** Mark the finding when the SCSS changed it since the last return (while it is back for review). */
   markChanged: boolean;
+  /** Once the report is dated, when every Action Required response is due (the report date plus the period). */
+  responseDueDate: string | null;
   onSaved: () => Promise<void>;
 }) {
   const headingId = useId();
@@ -253,6 +256,8 @@ export function FindingReviewCard({
   const [justSaved, setJustSaved] = useState<string | null>(null);
   const changeButton = useRef<HTMLButtonElement>(null);
   const showForm = canDecide && (undecided || editing);
+  const dueShown =
+    finding.classification === 'ACTION_REQUIRED' && responseDueDate !== null ? responseDueDate : finding.dueDate;
 
   return (
     <article
@@ -311,7 +316,15 @@ export function FindingReviewCard({
             </div>
             <div>
               <dt>{t('review.finding.due')}</dt>
-              <dd>{finding.dueDate ? formatDate(finding.dueDate) : t('review.finding.noDueDate')}</dd>
+              <dd data-testid="finding-due">
+                {/* After approval the report date sets the due date; the SCSS's own date is kept beside it. */}
+                {dueShown ? formatDate(dueShown) : t('review.finding.noDueDate')}
+                {dueShown && finding.dueDate && finding.dueDate !== dueShown && (
+                  <span className="finding-review__due-proposed">
+                    {t('review.finding.dueProposed', { date: formatDate(finding.dueDate) })}
+                  </span>
+                )}
+              </dd>
             </div>
             <div>
               <dt>{t('review.finding.site')}</dt>

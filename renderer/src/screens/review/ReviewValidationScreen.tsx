@@ -232,6 +232,7 @@ export function ReviewValidationScreen({ validationId }: { validationId: string 
                     requirements={requirementsOf.get(finding.criterionId) ?? []}
                     canDecide={canDecide}
                     markChanged={open}
+                    responseDueDate={view.lifecycle.responseDueDate}
                     onSaved={load}
                   />
                 ))}

@@ -186,6 +186,7 @@ export const review = {
     noReason: 'None given',
     due: 'Due',
     noDueDate: 'No due date',
+    dueProposed: 'The SCSS proposed {{date}}; the report date sets it.',
     site: 'Site',
     noSite: 'No particular site',
     verifiedBy: 'Verified by',

@@ -200,6 +200,7 @@ export const review: Translation<typeof en.review> = {
     noReason: 'No se indicó',
     due: 'Fecha límite',
     noDueDate: 'Sin fecha límite',
+    dueProposed: 'El SCSS propuso el {{date}}; la fecha del informe la determina.',
     site: 'Sitio',
     noSite: 'Ningún sitio en particular',
     verifiedBy: 'Verificado mediante',
