@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { makePng } from '../unit/evidence-fixtures';
 import { expect, test } from './fixtures';
 import { MembersPage } from './pages/members-page';
 import { NewValidationPage } from './pages/new-validation-page';
@@ -122,6 +123,38 @@ test('an SCSS answers a whole category in the compact view with the keyboard alo
   await expect(rows.first()).toBeVisible();
   await expect(row(page, ids[0] ?? '').locator('.criterion-row__indicators')).toContainText('Notes');
   await expect(row(page, deficientId).locator('.criterion-row__indicators')).toContainText('Finding');
+});
+
+test('at 1366×768 a row holding notes, evidence and a finding keeps its toggle and all four results inside it', async ({
+  app,
+}) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const { ws } = await startInPerson(page);
+  await ws.openCategory(1, 'Security Vision & Responsibility');
+  await page.getByRole('button', { name: 'Compact' }).click();
+  const first = row(page, '1.1');
+  await ws.answer('1.1', 'Deficient', 'No signed statement at the Laredo yard.');
+  await first.locator('summary', { hasText: 'Evidence for 1.1 (0)' }).click();
+  await first
+    .getByTestId('evidence-panel')
+    .filter({ has: page.getByRole('heading', { name: 'Evidence for 1.1' }) })
+    .getByLabel('Attach photos or documents')
+    .setInputFiles({ name: 'lobby.png', mimeType: 'image/png', buffer: await makePng(64, 48) });
+  await expect(first.locator('summary', { hasText: 'Evidence for 1.1 (1)' })).toBeVisible();
+  const toggle = first.getByRole('button', { name: 'Details of 1.1' });
+  await toggle.click();
+  await expect(first.locator('.criterion-row__indicators')).toHaveText(/Notes.*Evidence 1.*Finding/);
+
+  // The tags take room from the summary, never from the toggle or the result buttons.
+  const card = await first.boundingBox();
+  expect((await toggle.boundingBox())?.width).toBeGreaterThanOrEqual(27);
+  for (const label of await first.locator('.result-group label').all()) {
+    const box = await label.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0), await label.innerText()).toBeLessThanOrEqual(
+      (card?.x ?? 0) + (card?.width ?? 0),
+    );
+  }
 });
 
 test('undoing an accidental D takes the empty finding away, but keeps one the SCSS wrote into', async ({ app }) => {

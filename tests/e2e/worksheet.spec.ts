@@ -71,6 +71,32 @@ test('an SCSS records answers in three categories and finds them after a reload 
   await expect(card.getByTestId('validation-row')).toContainText('5 of 93 answered');
 });
 
+test('at 1366×768 the category list scrolls below the progress bar, so its first and last entries can be reached', async ({
+  app,
+}) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await new MembersPage(page).startValidationOf(MEMBER);
+  const form = new NewValidationPage(page);
+  await form.fill({ mode: 'Virtual', scheduledDate: '2026-12-01' });
+  await form.create();
+  await expect(page.getByRole('heading', { level: 1, name: MEMBER })).toBeVisible();
+  // At the foot of the page the sticky list is pushed up furthest.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const sections = page.getByRole('navigation', { name: 'Worksheet sections' });
+  const categories = page.getByRole('navigation', { name: 'Criteria categories' });
+  for (const link of [sections.getByRole('link').first(), categories.getByRole('link', { name: /^12\. / })]) {
+    await link.scrollIntoViewIfNeeded();
+    await expect(link).toBeInViewport({ ratio: 1 });
+    // Seen, not under the sticky bar: the point at its centre is the link itself.
+    const onTop = await link.evaluate((a) => {
+      const r = a.getBoundingClientRect();
+      return a.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+    });
+    expect(onTop, await link.innerText()).toBe(true);
+  }
+});
+
 test('changing an answer keeps only the latest choice, and notes typed just before leaving a category are kept', async ({
   app,
 }) => {

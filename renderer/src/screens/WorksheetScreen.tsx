@@ -27,6 +27,28 @@ import { useWorksheetShortcuts } from './worksheet/shortcuts';
 import { useLocalizedCatalog } from './worksheet/useLocalizedCatalog';
 import { WorksheetViewControls } from './worksheet/WorksheetViewControls';
 
+/** Writes the sticky bar's height as it is now; also called right before scrolling, as a new section may resize it. */
+function publishBarHeight(): void {
+  const bar = document.querySelector<HTMLElement>('.worksheet__bar');
+  bar?.parentElement?.style.setProperty('--worksheet-bar-height', `${bar.getBoundingClientRect().height}px`);
+}
+
+/**
+ * Publishes the sticky bar's height on the worksheet as --worksheet-bar-height: the bar is one row or two (language,
+ * view, an undo message), and the side navigation and a criterion scrolled to must stop below it, not under it.
+ */
+function trackBarHeight(bar: HTMLElement | null): (() => void) | undefined {
+  const worksheet = bar?.parentElement;
+  if (!bar || !worksheet || typeof ResizeObserver === 'undefined') return;
+  publishBarHeight();
+  const observer = new ResizeObserver(publishBarHeight);
+  observer.observe(bar);
+  return () => {
+    observer.disconnect();
+    worksheet.style.removeProperty('--worksheet-bar-height');
+  };
+}
+
 /** The states that say why the answers cannot be changed in words of their own (worksheet.locked.*). */
 const LOCKED_STATES = ['IN_REVIEW', 'APPROVED', 'AWAITING_RESPONSE', 'CLOSED'] as const;
 const lockedState = (state: WorkflowState | null) => LOCKED_STATES.find((s) => s === state);
@@ -81,6 +103,7 @@ export function WorksheetScreen({
     if (!focus || !loaded) return;
     useWorksheetStore.getState().setActiveCriterion(focus);
     const card = document.querySelector<HTMLElement>(`[data-criterion="${CSS.escape(focus)}"]`);
+    publishBarHeight();
     card?.scrollIntoView({ block: 'start' });
     card?.focus();
   }, [focus, loaded, category]);
@@ -234,7 +257,12 @@ export function WorksheetScreen({
         </div>
       </section>
       {/* Progress, save state and tools stay in view while the SCSS scrolls through a long category. */}
-      <section className="worksheet__bar" aria-label={t('worksheet.bar.label')} data-testid="worksheet-bar">
+      <section
+        ref={trackBarHeight}
+        className="worksheet__bar"
+        aria-label={t('worksheet.bar.label')}
+        data-testid="worksheet-bar"
+      >
         <div className="grid-container-widescreen">
           <div className="worksheet__progress-row">
             <ProgressMeter answered={progress.answered} total={progress.total} label={t('worksheet.bar.overall')} />
