@@ -110,12 +110,21 @@ test('changing an answer keeps only the latest choice, and notes typed just befo
   await worksheet.openCategory(6, 'Seal Security');
   // 6.3 (LTL high-security locks) applies to highway carriers only.
   await expect(worksheet.criterion('6.3')).toBeVisible();
+  // The sticky bar keeps one height through "Saving…" and "All changes saved": were it to change, the navigation
+  // below it would move under the pointer between press and release, and the click leaving the category be lost.
+  await app.page.getByTestId('worksheet-bar').evaluate((bar) => {
+    const heights: number[] = [];
+    (window as unknown as { barHeights: number[] }).barHeights = heights;
+    new ResizeObserver(() => heights.push(Math.round(bar.getBoundingClientRect().height))).observe(bar);
+  });
   await worksheet.answer('6.3', 'Compliant');
   await worksheet.answer('6.3', 'Deficient');
   await worksheet.criterion('6.7').getByLabel('Notes for 6.7').fill('VVTT demonstrated by the yard lead.');
   // Leave right away, without waiting for the typing pause that normally triggers the save.
   await worksheet.openCategory(7, 'Procedural Security');
   await expect(worksheet.saveStatus()).toContainText('All changes saved');
+  const barHeights = await app.page.evaluate(() => (window as unknown as { barHeights: number[] }).barHeights);
+  expect(new Set(barHeights).size, `bar heights seen: ${barHeights.join(', ')}`).toBe(1);
 
   await app.page.reload();
   await worksheet.openCategory(6, 'Seal Security');
