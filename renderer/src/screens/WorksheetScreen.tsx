@@ -288,21 +288,23 @@ export function WorksheetScreen({
               </a>
             </div>
             {section === 'criteria' && !locked && <WorksheetViewControls mode={validation.mode} />}
-            <p className="worksheet__save-status" aria-live="polite" data-testid="save-status">
-              {anySaving
-                ? t('worksheet.bar.saving')
-                : failed.length > 0
-                  ? t('worksheet.bar.notSaved', { count: failed.length })
-                  : lastSavedAt
-                    ? t('worksheet.bar.savedAt', { time: formatTime(lastSavedAt) })
-                    : t('worksheet.bar.savedAsYouGo')}
-            </p>
+            <div className="worksheet__status-row">
+              <p className="worksheet__save-status" aria-live="polite" data-testid="save-status">
+                {anySaving
+                  ? t('worksheet.bar.saving')
+                  : failed.length > 0
+                    ? t('worksheet.bar.notSaved', { count: failed.length })
+                    : lastSavedAt
+                      ? t('worksheet.bar.savedAt', { time: formatTime(lastSavedAt) })
+                      : t('worksheet.bar.savedAsYouGo')}
+              </p>
+              {undoMessage && (
+                <p className="worksheet__undo-message" role="status">
+                  {undoMessage}
+                </p>
+              )}
+            </div>
           </div>
-          {undoMessage && (
-            <p className="worksheet__undo-message" role="status">
-              {undoMessage}
-            </p>
-          )}
         </div>
       </section>
 
