@@ -99,7 +99,9 @@ test('an SCSS attaches photos and documents to a criterion; refused files are na
   await pasted.getByRole('button', { name: /^Remove/ }).click();
   await pasted.getByRole('button', { name: 'Remove evidence' }).click();
   await expect(pasted.getByText('Say why the evidence is removed (at least 3 characters).')).toBeVisible();
+  await expect(pasted.getByLabel(/^Why remove Screenshot/)).toHaveAttribute('aria-invalid', 'true');
   await pasted.getByLabel(/^Why remove Screenshot/).fill('Pasted the wrong window');
+  await expect(pasted.getByLabel(/^Why remove Screenshot/)).not.toHaveAttribute('aria-invalid', 'true');
   await app.screenshot('evidence-remove');
   await pasted.getByRole('button', { name: 'Remove evidence' }).click();
   await expect(pasted).toHaveCount(0);

@@ -58,7 +58,7 @@ export function LimitedTextarea({
         </span>
       )}
       <textarea
-        className={`usa-textarea limited-text__field${text.tooLong ? ' usa-input--error' : ''} ${className}`}
+        className={`usa-textarea limited-text__field ${className}`}
         id={id}
         rows={rows}
         value={text.value}

@@ -278,7 +278,7 @@ export function FindingEditor({
             </label>
             {dueError && <FieldError id={`${prefix}-due`}>{dueError}</FieldError>}
             <input
-              className={`usa-input${dueError ? ' usa-input--error' : ''}`}
+              className="usa-input"
               type="date"
               min={earliestReportDate(today)}
               {...fieldControl(`${prefix}-due`, { error: dueError })}

@@ -175,10 +175,11 @@ export function EvidenceItem({ evidence, locked }: { evidence: Evidence; locked:
             <input
               ref={reasonInput}
               id={`${id}-reason`}
-              className={`usa-input${removeError ? ' usa-input--error' : ''}`}
+              className="usa-input"
               type="text"
               maxLength={500}
               value={reason}
+              aria-invalid={removeError ? true : undefined}
               aria-describedby={removeError ? `${id}-reason-hint ${id}-reason-error` : `${id}-reason-hint`}
               onChange={(e) => {
                 setReason(e.target.value);

@@ -39,7 +39,6 @@ export function SessionField({
     onBlur,
     onChange: (e: { target: { value: string } }) => onChange(e.target.value),
   };
-  const invalid = error ? ' usa-input--error' : '';
   return (
     // Errors come and go as the SCSS types; the form's polite "not saved until fixed" count announces them instead.
     <FormField
@@ -52,7 +51,7 @@ export function SessionField({
     >
       {(field) =>
         control.type === 'select' ? (
-          <select className={`usa-select${invalid}`} {...common} {...field}>
+          <select className="usa-select" {...common} {...field}>
             {control.placeholder !== undefined && <option value="">{control.placeholder}</option>}
             {control.choices.map((choice) => (
               <option key={choice.value} value={choice.value}>
@@ -61,16 +60,10 @@ export function SessionField({
             ))}
           </select>
         ) : control.type === 'textarea' ? (
-          <textarea
-            className={`usa-textarea${invalid}`}
-            rows={2}
-            maxLength={control.maxLength}
-            {...common}
-            {...field}
-          />
+          <textarea className="usa-textarea" rows={2} maxLength={control.maxLength} {...common} {...field} />
         ) : (
           <input
-            className={`usa-input${invalid}`}
+            className="usa-input"
             type={control.type}
             {...(control.type === 'text' && control.maxLength ? { maxLength: control.maxLength } : {})}
             {...common}

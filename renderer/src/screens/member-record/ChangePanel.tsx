@@ -228,27 +228,22 @@ export function ChangePanel({
     }
   };
 
-  const field = (name: string, label: string, input: (control: FieldControl, invalid: boolean) => ReactElement) => {
+  const field = (name: string, label: string, input: (control: FieldControl) => ReactElement) => {
     const error = errors[name];
     return (
       <FormField id={`record-${name}`} label={label} error={error} key={name}>
-        {(control) => input(control, Boolean(error))}
+        {input}
       </FormField>
     );
   };
   const text = (name: string, label: string) =>
-    field(name, label, (control, invalid) => (
-      <input
-        className={`usa-input${invalid ? ' usa-input--error' : ''}`}
-        value={fields[name] ?? ''}
-        onChange={set(name)}
-        {...control}
-      />
+    field(name, label, (control) => (
+      <input className="usa-input" value={fields[name] ?? ''} onChange={set(name)} {...control} />
     ));
   const longText = (name: string, label: string) =>
-    field(name, label, (control, invalid) => (
+    field(name, label, (control) => (
       <textarea
-        className={`usa-textarea member-record__textarea${invalid ? ' usa-input--error' : ''}`}
+        className="usa-textarea member-record__textarea"
         rows={2}
         value={fields[name] ?? ''}
         onChange={set(name)}
@@ -256,9 +251,9 @@ export function ChangePanel({
       />
     ));
   const date = (name: string, label: string) =>
-    field(name, label, (control, invalid) => (
+    field(name, label, (control) => (
       <input
-        className={`usa-input member-record__date${invalid ? ' usa-input--error' : ''}`}
+        className="usa-input member-record__date"
         type="date"
         value={fields[name] ?? ''}
         onChange={set(name)}
@@ -266,13 +261,8 @@ export function ChangePanel({
       />
     ));
   const select = (name: string, label: string, options: [string, string][]) =>
-    field(name, label, (control, invalid) => (
-      <select
-        className={`usa-select${invalid ? ' usa-input--error' : ''}`}
-        value={fields[name] ?? ''}
-        onChange={set(name)}
-        {...control}
-      >
+    field(name, label, (control) => (
+      <select className="usa-select" value={fields[name] ?? ''} onChange={set(name)} {...control}>
         {options.map(([value, shown]) => (
           <option key={value} value={value}>
             {shown}

@@ -106,7 +106,7 @@ export function ReportsScreen() {
               </label>
               {rangeError && <FieldError id="workbook-to">{rangeError}</FieldError>}
               <input
-                className={`usa-input${rangeError ? ' usa-input--error' : ''}`}
+                className="usa-input"
                 type="date"
                 value={fields.to}
                 onChange={set('to')}

@@ -200,7 +200,7 @@ function DecisionForm({
         >
           {(control) => (
             <textarea
-              className={`usa-textarea finding-review__textarea${problems.comment ? ' usa-input--error' : ''}`}
+              className="usa-textarea finding-review__textarea"
               rows={2}
               maxLength={5000}
               value={comment}

@@ -196,7 +196,7 @@ export function ValidationActions({
                     >
                       {(control) => (
                         <textarea
-                          className={`usa-textarea validation-actions__textarea${commentError ? ' usa-input--error' : ''}`}
+                          className="usa-textarea validation-actions__textarea"
                           rows={3}
                           maxLength={5000}
                           value={comment}

@@ -101,7 +101,7 @@ export function AssignForm({
           <FormField id="assign-scss" label={t('memberRecord.workPlan.assignForm.scss')} error={errors.scss}>
             {(control) => (
               <select
-                className={`usa-select${errors.scss ? ' usa-input--error' : ''}`}
+                className="usa-select"
                 value={scssId}
                 onChange={(e) => {
                   setScssId(e.target.value);
@@ -148,7 +148,7 @@ export function AssignForm({
         >
           {(control) => (
             <input
-              className={`usa-input${errors.targetDate ? ' usa-input--error' : ''}`}
+              className="usa-input"
               type="date"
               min={today}
               max={latest}

@@ -99,7 +99,7 @@ export function RecordResponseForm({
         {(control) => (
           <input
             ref={dateInput}
-            className={`usa-input response-form__date${errors.receivedOn ? ' usa-input--error' : ''}`}
+            className="usa-input response-form__date"
             type="date"
             max={today}
             required
@@ -118,7 +118,7 @@ export function RecordResponseForm({
         {(control) => (
           <textarea
             ref={actionInput}
-            className={`usa-textarea response-form__action${errors.action ? ' usa-input--error' : ''}`}
+            className="usa-textarea response-form__action"
             rows={4}
             maxLength={20_000}
             required
@@ -255,7 +255,7 @@ export function AssessResponseForm({
         {(control) => (
           <textarea
             ref={noteInput}
-            className={`usa-textarea assess-form__note${errors.note ? ' usa-input--error' : ''}`}
+            className="usa-textarea assess-form__note"
             rows={2}
             maxLength={5_000}
             value={note}

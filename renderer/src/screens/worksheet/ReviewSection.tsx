@@ -85,7 +85,7 @@ function SubmittedSummary() {
           <FormField id="reopen-reason" label={t('worksheetParts.review.reopenReason')} error={error}>
             {(control) => (
               <textarea
-                className={`usa-textarea${error ? ' usa-input--error' : ''}`}
+                className="usa-textarea"
                 rows={2}
                 value={reason}
                 {...control}

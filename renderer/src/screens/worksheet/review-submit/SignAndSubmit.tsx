@@ -135,7 +135,7 @@ export function SignAndSubmit({
       >
         {(control) => (
           <input
-            className={`usa-input${fieldError('signedByName') ? ' usa-input--error' : ''}`}
+            className="usa-input"
             autoComplete="name"
             value={signedByName}
             {...control}
