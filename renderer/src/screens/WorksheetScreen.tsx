@@ -28,8 +28,7 @@ import { useLocalizedCatalog } from './worksheet/useLocalizedCatalog';
 import { WorksheetViewControls } from './worksheet/WorksheetViewControls';
 
 /** Writes the sticky bar's height as it is now; also called right before scrolling, as a new section may resize it. */
-function publishBarHeight(): void {
-  const bar = document.querySelector<HTMLElement>('.worksheet__bar');
+function publishBarHeight(bar: HTMLElement | null): void {
   bar?.parentElement?.style.setProperty('--worksheet-bar-height', `${bar.getBoundingClientRect().height}px`);
 }
 
@@ -40,8 +39,8 @@ function publishBarHeight(): void {
 function trackBarHeight(bar: HTMLElement | null): (() => void) | undefined {
   const worksheet = bar?.parentElement;
   if (!bar || !worksheet || typeof ResizeObserver === 'undefined') return;
-  publishBarHeight();
-  const observer = new ResizeObserver(publishBarHeight);
+  publishBarHeight(bar);
+  const observer = new ResizeObserver(() => publishBarHeight(bar));
   observer.observe(bar);
   return () => {
     observer.disconnect();
@@ -78,6 +77,15 @@ export function WorksheetScreen({
   const [undoMessage, setUndoMessage] = useState<string | null>(null);
   const [preferences] = usePreferences();
   const compact = preferences.worksheetView === 'compact';
+  const bar = useRef<HTMLElement | null>(null);
+  const barRef = useCallback((element: HTMLElement | null) => {
+    bar.current = element;
+    const untrack = trackBarHeight(element);
+    return () => {
+      bar.current = null;
+      untrack?.();
+    };
+  }, []);
 
   useEffect(() => {
     void open(validationId);
@@ -103,7 +111,7 @@ export function WorksheetScreen({
     if (!focus || !loaded) return;
     useWorksheetStore.getState().setActiveCriterion(focus);
     const card = document.querySelector<HTMLElement>(`[data-criterion="${CSS.escape(focus)}"]`);
-    publishBarHeight();
+    publishBarHeight(bar.current);
     card?.scrollIntoView({ block: 'start' });
     card?.focus();
   }, [focus, loaded, category]);
@@ -258,7 +266,7 @@ export function WorksheetScreen({
       </section>
       {/* Progress, save state and tools stay in view while the SCSS scrolls through a long category. */}
       <section
-        ref={trackBarHeight}
+        ref={barRef}
         className="worksheet__bar"
         aria-label={t('worksheet.bar.label')}
         data-testid="worksheet-bar"
