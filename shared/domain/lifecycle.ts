@@ -284,6 +284,22 @@ export const findingResponseDueDate = (
 ): string | null =>
   reportDate === null || !responseRequired(classification) ? null : responseDueDate(reportDate, responseDays);
 
+/**
+ * The due date a finding shows: once approval set the validation's response due date, that date for an Action
+ * Required finding; before, the date the SCSS proposed. `proposed` is the SCSS's date when it differs from the one
+ * shown, so the screen can keep it beside.
+ */
+export function shownDueDate(
+  finding: { classification: FindingClassification; dueDate: string | null },
+  validationDue: string | null,
+): { due: string | null; proposed: string | null } {
+  const due = responseRequired(finding.classification) && validationDue !== null ? validationDue : finding.dueDate;
+  return {
+    due,
+    proposed: due !== null && finding.dueDate !== null && finding.dueDate !== due ? finding.dueDate : null,
+  };
+}
+
 /** A response is overdue once its due date has passed (today, as a YYYY-MM-DD date, is after it); never without one. */
 export const responseOverdue = (dueDate: string | null, today: string): boolean => dueDate !== null && today > dueDate;
 

@@ -7,6 +7,7 @@ import {
   responseDueDate,
   responseOverdue,
   responseRequired,
+  shownDueDate,
   stateAfter,
   transitionRefusal,
   type WorkflowState,
@@ -124,6 +125,20 @@ describe('Member response dates', () => {
       finding('RECOMMENDATION', 'CONCUR', false),
     ]);
     expect(transitionRefusal(OWNER, answered, 'CLOSE')).toBeNull();
+  });
+
+  it('shows the due date approval set for an Action Required finding, with the SCSS proposed date beside it', () => {
+    const actionRequired = { classification: 'ACTION_REQUIRED' as const, dueDate: '2027-01-15' };
+    expect(shownDueDate(actionRequired, null)).toEqual({ due: '2027-01-15', proposed: null });
+    expect(shownDueDate(actionRequired, '2027-03-02')).toEqual({ due: '2027-03-02', proposed: '2027-01-15' });
+    expect(shownDueDate(actionRequired, '2027-01-15')).toEqual({ due: '2027-01-15', proposed: null });
+    expect(shownDueDate({ ...actionRequired, dueDate: null }, '2027-03-02')).toEqual({
+      due: '2027-03-02',
+      proposed: null,
+    });
+    // A Recommendation keeps its own (optional) date: approval sets no response due for it.
+    const recommendation = { classification: 'RECOMMENDATION' as const, dueDate: null };
+    expect(shownDueDate(recommendation, '2027-03-02')).toEqual({ due: null, proposed: null });
   });
 
   it('resolves a finding by its latest response: not accepted, then accepted', () => {

@@ -1,12 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MIN_RETURN_COMMENT, type ProposedClassification } from '../../../../shared/domain/lifecycle';
+import { MIN_RETURN_COMMENT, type ProposedClassification, shownDueDate } from '../../../../shared/domain/lifecycle';
 import { PROPOSED_CLASSIFICATION_LABELS, type ReviewDecision } from '../../../../shared/domain/review';
 import type { ReviewValidationView } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
+import { FindingDueDate } from '../../components/FindingDueDate';
 import { errorIdOf, FieldError, FormField } from '../../components/FormField';
-import { formatDate, formatDateTime } from '../../components/format';
+import { formatDateTime } from '../../components/format';
 import { translateMessage } from '../../i18n/messages';
 import { useReasonLabel } from '../../i18n/reason-labels';
 import { LevelTag } from '../worksheet/criterion/CriterionTags';
@@ -256,8 +257,7 @@ export function FindingReviewCard({
   const [justSaved, setJustSaved] = useState<string | null>(null);
   const changeButton = useRef<HTMLButtonElement>(null);
   const showForm = canDecide && (undecided || editing);
-  const dueShown =
-    finding.classification === 'ACTION_REQUIRED' && responseDueDate !== null ? responseDueDate : finding.dueDate;
+  const shownDue = shownDueDate(finding, responseDueDate);
 
   return (
     <article
@@ -317,12 +317,10 @@ export function FindingReviewCard({
             <div>
               <dt>{t('review.finding.due')}</dt>
               <dd data-testid="finding-due">
-                {/* After approval the report date sets the due date; the SCSS's own date is kept beside it. */}
-                {dueShown ? formatDate(dueShown) : t('review.finding.noDueDate')}
-                {dueShown && finding.dueDate && finding.dueDate !== dueShown && (
-                  <span className="finding-review__due-proposed">
-                    {t('review.finding.dueProposed', { date: formatDate(finding.dueDate) })}
-                  </span>
+                {shownDue.due ? (
+                  <FindingDueDate due={shownDue.due} proposed={shownDue.proposed} />
+                ) : (
+                  t('review.finding.noDueDate')
                 )}
               </dd>
             </div>

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeficiencyReason, Finding, InspectionChecklist } from '../../../../shared/domain/field-work';
-import { formatDate } from '../../components/format';
+import { shownDueDate } from '../../../../shared/domain/lifecycle';
+import { FindingDueDate } from '../../components/FindingDueDate';
 import { useReasonLabel } from '../../i18n/reason-labels';
 import { useWorksheetStore } from '../../state/worksheet-store';
 import { EvidencePanel } from '../evidence/EvidencePanel';
@@ -54,9 +55,8 @@ export function LockedFinding({
   const reasonFound = reasons.find((r) => r.code === finding.reasonCode);
   const reason = finding.reasonCode ? (reasonFound ? reasonLabel(reasonFound) : finding.reasonCode) : null;
   const recommendation = finding.classification === 'RECOMMENDATION';
-  // After approval the report date sets when an Action Required response is due; the SCSS's date is kept beside it.
-  const reportDue = useWorksheetStore((s) => s.worksheet?.lifecycle.responseDueDate ?? null);
-  const due = finding.classification === 'ACTION_REQUIRED' && reportDue !== null ? reportDue : finding.dueDate;
+  const validationDue = useWorksheetStore((s) => s.worksheet?.lifecycle.responseDueDate ?? null);
+  const shownDue = shownDueDate(finding, validationDue);
   return (
     <section className="locked-finding" aria-labelledby={headingId} data-testid="locked-finding">
       <h4 id={headingId} className="locked-finding__heading">
@@ -73,16 +73,7 @@ export function LockedFinding({
           term={t('worksheet.lockedSummary.responseDue')}
           empty={recommendation ? t('worksheet.lockedSummary.noResponseRequired') : t('worksheet.lockedSummary.noDate')}
         >
-          {due ? (
-            <>
-              {formatDate(due)}
-              {finding.dueDate && finding.dueDate !== due && (
-                <span className="finding-review__due-proposed">
-                  {t('review.finding.dueProposed', { date: formatDate(finding.dueDate) })}
-                </span>
-              )}
-            </>
-          ) : null}
+          {shownDue.due ? <FindingDueDate due={shownDue.due} proposed={shownDue.proposed} /> : null}
         </Fact>
         <Fact
           term={t('worksheet.lockedSummary.description')}
