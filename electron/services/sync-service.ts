@@ -27,6 +27,7 @@ import {
 } from '../sync/sync-engine';
 import { createHttpTransport, getHqJson, type HttpTransportOptions } from '../sync/transport';
 import { verifyAuditLog } from './audit-verify';
+import { isDemoValidation } from './demo-validations';
 import type { CredentialStore } from './hq-credentials';
 import { actAsEnrolledUser, actAsStoredUser } from './identity';
 import {
@@ -198,23 +199,26 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
       return status();
     },
 
-    validationStates(): ValidationSyncView[] {
+    validationStates(only?: string): ValidationSyncView[] {
       const syncing = engine?.status().state === 'syncing';
-      const ids = pluckStmt(
-        ctx.db,
-        'SELECT id FROM validations ORDER BY scheduled_date DESC LIMIT 1000',
-      ).all() as string[];
-      return ids.map((validationId) => {
-        const s = validationSyncState(ctx.db, validationId);
-        return {
-          validationId,
-          state: syncing && s.state === 'not-synced' && s.pending > 0 ? 'syncing' : s.state,
-          reason: s.state === 'needs-attention' ? s.reason : null,
-          ...(s.state === 'needs-attention' && s.reasonMessage ? { reasonMessage: s.reasonMessage } : {}),
-          syncedAt: s.syncedAt,
-          safeToArchiveAt: s.safeToArchiveAt,
-        };
-      });
+      const ids =
+        only === undefined
+          ? (pluckStmt(ctx.db, 'SELECT id FROM validations ORDER BY scheduled_date DESC LIMIT 1000').all() as string[])
+          : (pluckStmt(ctx.db, 'SELECT id FROM validations WHERE id = ?').all(only) as string[]);
+      // A demo validation never goes to HQ: "Not synced" would read as a failure to come.
+      return ids
+        .filter((validationId) => !isDemoValidation(ctx.db, validationId))
+        .map((validationId) => {
+          const s = validationSyncState(ctx.db, validationId);
+          return {
+            validationId,
+            state: syncing && s.state === 'not-synced' && s.pending > 0 ? 'syncing' : s.state,
+            reason: s.state === 'needs-attention' ? s.reason : null,
+            ...(s.state === 'needs-attention' && s.reasonMessage ? { reasonMessage: s.reasonMessage } : {}),
+            syncedAt: s.syncedAt,
+            safeToArchiveAt: s.safeToArchiveAt,
+          };
+        });
     },
 
     refused: (): RefusedChange[] => listRefusedChanges(ctx),

@@ -839,7 +839,11 @@ export const contract = {
     response: SyncStatusViewSchema,
   },
   'sync:now': { request: Empty, response: SyncStatusViewSchema },
-  'sync:validations': { request: Empty, response: z.array(ValidationSyncViewSchema) },
+  'sync:validations': {
+    // One validation's state (after a save to it), or every validation's; a demo one stays local and has none.
+    request: z.strictObject({ validationId: UuidSchema.optional() }),
+    response: z.array(ValidationSyncViewSchema),
+  },
   'sync:refused': { request: Empty, response: z.array(RefusedChangeSchema) },
   'sync:sendagain': { request: z.strictObject({ changeId: UuidSchema }), response: SyncStatusViewSchema },
   'sync:dontsend': {

@@ -52,9 +52,10 @@ async function enrolledLaptop(
     role: 'SCSS',
     fieldOffice: 'Houston',
   },
+  { demoValidationsStayLocal = false } = {},
 ): Promise<Laptop> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-sync-service-'));
-  const services = openAppServices({ dataDir, actor: 'dana.ruiz' });
+  const services = openAppServices({ dataDir, actor: 'dana.ruiz', demoValidationsStayLocal });
   const clock = manualClock();
   const progress: (SyncProgressView | null)[] = [];
   let syncEnded: (() => void)[] = [];
@@ -154,6 +155,32 @@ describe('the desktop sync service against a listening HQ', () => {
     // Reopened on the laptop: its fingerprint is gone, so it is no longer safe to archive.
     reopenValidation(laptop.services.ctx, validation.id, 'The Member sent a revised seal procedure.');
     expect(stateOf(laptop, validation.id)?.safeToArchiveAt).toBeNull();
+  });
+
+  it('a change saved after HQ took everything makes the validation not synced again, asked for alone', async () => {
+    const { hq, url } = await hqOnSocket();
+    const laptop = await enrolledLaptop(hq, url);
+    const { validation } = buildCompleteValidation(laptop.services);
+    await laptop.sync.syncNow();
+    expect(stateOf(laptop, validation.id)?.state).toBe('synced');
+
+    saveResponse(laptop.services.ctx, { validationId: validation.id, criterionId: '1.1', result: 'DEFICIENT' });
+    const alone = laptop.sync.validationStates(validation.id);
+    expect(alone).toEqual([expect.objectContaining({ validationId: validation.id, state: 'not-synced' })]);
+    await laptop.sync.syncNow();
+    expect(laptop.sync.validationStates(validation.id)).toEqual([
+      expect.objectContaining({ validationId: validation.id, state: 'synced' }),
+    ]);
+  });
+
+  it('gives a demo validation, which never leaves the laptop, no sync state at all', async () => {
+    const { hq, url } = await hqOnSocket();
+    const laptop = await enrolledLaptop(hq, url, undefined, { demoValidationsStayLocal: true });
+    const { validation } = buildCompleteValidation(laptop.services);
+    expect(getMember(laptop.services.ctx.db, validation.memberId)?.accountNumber).toMatch(/^DEMO-/);
+    await laptop.sync.syncNow();
+    expect(laptop.sync.validationStates(validation.id)).toEqual([]);
+    expect(stateOf(laptop, validation.id)).toBeUndefined();
   });
 
   it('uploads evidence in the same sync, with byte progress, before HQ confirms the validation whole', async () => {

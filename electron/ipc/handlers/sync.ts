@@ -19,7 +19,7 @@ export function syncHandlers(sync: SyncService): HandlersFor<SyncChannel> {
     'sync:status': () => sync.status(),
     'sync:enroll': (req) => sync.enroll(req),
     'sync:now': () => sync.syncNow(),
-    'sync:validations': () => sync.validationStates(),
+    'sync:validations': (req) => sync.validationStates(req.validationId),
     'sync:refused': () => sync.refused(),
     'sync:sendagain': (req) => sync.sendRefusedAgain(req),
     'sync:dontsend': (req) => sync.keepRefusedOffHq(req),

@@ -12,6 +12,7 @@ export function SyncControl() {
   const { status, syncing, error, progress, refresh, refreshStatus, syncNow, listen } = useSyncStore();
   const lastSavedAt = useWorksheetStore((s) => s.lastSavedAt);
   const validationStatus = useWorksheetStore((s) => s.worksheet?.validation.status);
+  const openValidationId = useWorksheetStore((s) => s.worksheet?.validation.id);
   const { t } = useTranslation();
   useEffect(() => {
     void refresh();
@@ -20,8 +21,8 @@ export function SyncControl() {
   // Every saved change is one more to send: keep the count current.
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when a save or a submit lands
   useEffect(() => {
-    void refreshStatus();
-  }, [refreshStatus, lastSavedAt, validationStatus]);
+    void refreshStatus(openValidationId);
+  }, [refreshStatus, lastSavedAt, validationStatus, openValidationId]);
 
   if (!status) return null;
   if (!status.enrolled) {

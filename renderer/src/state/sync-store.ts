@@ -20,8 +20,8 @@ type SyncState = {
   syncing: boolean;
   error: string | null;
   refresh: () => Promise<void>;
-  /** Just the header's counts: cheap enough to run after every save. */
-  refreshStatus: () => Promise<void>;
+  /** Just the header's counts, and the sync state of the validation saved to: cheap enough after every save. */
+  refreshStatus: (savedValidationId?: string) => Promise<void>;
   syncNow: () => Promise<void>;
   enroll: (request: RequestOf<'sync:enroll'>) => Promise<void>;
   loadRefusedChanges: () => Promise<void>;
@@ -55,9 +55,19 @@ export const useSyncStore = create<SyncState>((set, get) => ({
       set({ error: errorMessage(error) });
     }
   },
-  refreshStatus: async () => {
+  refreshStatus: async (savedValidationId) => {
     try {
-      set({ status: await call('sync:status', {}) });
+      const [status, states] = await Promise.all([
+        call('sync:status', {}),
+        savedValidationId ? call('sync:validations', { validationId: savedValidationId }) : [],
+      ]);
+      set((was) => ({
+        status,
+        // A change saved to a validation HQ had everything of is waiting again: its tag must not say "Synced".
+        byValidation: savedValidationId
+          ? { ...was.byValidation, ...Object.fromEntries(states.map((s) => [s.validationId, s])) }
+          : was.byValidation,
+      }));
     } catch (error) {
       set({ error: errorMessage(error) });
     }
