@@ -216,6 +216,28 @@ test('N on a Must criterion moves to the justification, and the worksheet reopen
   await expect.poll(() => activeCriterion(page)).toBe(next);
 });
 
+test('a link from Review and submit opens the compact row it names, at the field to complete', async ({ app }) => {
+  const { page } = app;
+  const { ws } = await startInPerson(page);
+  await page.getByRole('button', { name: 'Compact' }).click();
+  await ws.openCategory(5, 'Conveyance & Instruments of International Traffic Security');
+  const card = ws.criterion('5.4');
+  await card.focus();
+  await page.keyboard.press('n');
+  const justification = card.getByLabel(/^Why 5\.4 does not apply/);
+  await expect(justification).toBeFocused();
+  // Folded without a justification: Review and submit names it, and its link must show the field, not a folded row.
+  await card.getByRole('button', { name: /5\.4/, expanded: true }).click();
+  await expect(justification).toBeHidden();
+
+  await ws.openSection('Review and submit');
+  await page.getByRole('link', { name: /5\.4.*justification/ }).click();
+  await expect(card.getByRole('button', { name: /5\.4/, expanded: true })).toBeVisible();
+  await expect(justification).toBeVisible();
+  await expect(justification).toBeInViewport();
+  await app.screenshot('compact-row-opened-from-review');
+});
+
 test('a note over the limit is kept on screen and named at the field, never cut', async ({ app }) => {
   const { page } = app;
   const { ws, validationId } = await startInPerson(page);

@@ -110,6 +110,8 @@ export function WorksheetScreen({
   useEffect(() => {
     if (!focus || !loaded) return;
     useWorksheetStore.getState().setActiveCriterion(focus);
+    // What a link points at (a missing justification, a returned finding) is in the details: a compact row opens.
+    useWorksheetStore.getState().setExpanded(focus, true);
     const card = document.querySelector<HTMLElement>(`[data-criterion="${CSS.escape(focus)}"]`);
     publishBarHeight(bar.current);
     card?.scrollIntoView({ block: 'start' });
