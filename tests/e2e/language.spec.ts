@@ -24,6 +24,13 @@ test('Settings switches the interface to Spanish without a restart, and the choi
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   await expect(page.getByRole('radio', { name: 'Español' })).toBeChecked();
   await expect(page.getByRole('button', { name: 'Guardar configuración' })).toBeVisible();
+  // A default reason keeps its English label as stored, and says how SCSSs working in Spanish read it.
+  const firstReason = page.getByLabel('Descripción del motivo 1');
+  await expect(firstReason).toHaveValue('No written procedure');
+  await expect(firstReason).toHaveAccessibleDescription('Se muestra como «Sin procedimiento por escrito»');
+  await firstReason.fill('Procedure missing');
+  await expect(firstReason).not.toHaveAccessibleDescription(/Se muestra como/);
+  await firstReason.fill('No written procedure');
   await app.screenshot('language-settings-es');
 
   // A refusal at a field is in Spanish too.

@@ -1,14 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { DeficiencyReasonSchema, type Settings, SettingsSchema } from '../../../shared/domain/field-work';
 import type { PolicyStatusView } from '../../../shared/domain/policy';
 import { call, errorMessage } from '../api';
 import { Alert } from '../components/Alert';
-import { FieldError, FormField, fieldControl } from '../components/FormField';
+import { FieldError, FormField, fieldControl, hintIdOf } from '../components/FormField';
+import { useReasonLabel } from '../i18n/reason-labels';
 import { useSyncStore } from '../state/sync-store';
 import { AuditLogSection } from './AuditLog';
 import { HqConnection } from './HqConnection';
@@ -86,6 +87,15 @@ export function SettingsScreen() {
     resolver: zodResolver(schema),
   });
   const reasons = useFieldArray({ control, name: 'deficiencyReasons' });
+  // A default reason still worded as shipped is shown to SCSSs in their language: say so beside the English label.
+  const reasonValues = useWatch({ control, name: 'deficiencyReasons' });
+  const reasonLabel = useReasonLabel();
+  const shownAs = (i: number): string | null => {
+    const reason = reasonValues?.[i];
+    if (!reason) return null;
+    const shown = reasonLabel(reason);
+    return shown === reason.label ? null : shown;
+  };
   const dirty = useRef(false);
   dirty.current = isDirty;
 
@@ -175,10 +185,16 @@ export function SettingsScreen() {
                           className="usa-input"
                           aria-label={t('settings.labelOf', { number: i + 1 })}
                           {...fieldControl(`reason-${i}-label`, {
+                            hint: shownAs(i) !== null,
                             error: errors.deficiencyReasons?.[i]?.label?.message,
                           })}
                           {...register(`deficiencyReasons.${i}.label`)}
                         />
+                        {shownAs(i) !== null && (
+                          <span className="usa-hint settings-reasons__shown-as" id={hintIdOf(`reason-${i}-label`)}>
+                            {t('settings.shownAs', { label: shownAs(i) })}
+                          </span>
+                        )}
                         {errors.deficiencyReasons?.[i]?.label && (
                           <FieldError id={`reason-${i}-label`}>
                             {errors.deficiencyReasons[i]?.label?.message}

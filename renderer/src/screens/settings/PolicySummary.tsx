@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { formatFileSize } from '../../../../shared/domain/evidence-files';
 import type { Settings } from '../../../../shared/domain/field-work';
+import { useReasonLabel } from '../../i18n/reason-labels';
 import { ReasonsTableHead } from './ReasonsTableHead';
 
 /** The policy as HQ set it, for someone who may read but not change it: plain text, no greyed-out form. */
 export function PolicySummary({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
+  const reasonLabel = useReasonLabel();
   return (
     <div className="policy-summary" data-testid="policy-summary">
       <h2>{t('settings.reasons')}</h2>
@@ -14,7 +16,7 @@ export function PolicySummary({ settings }: { settings: Settings }) {
         <tbody>
           {settings.deficiencyReasons.map((reason) => (
             <tr key={reason.code} data-testid="reason-row">
-              <td>{reason.label}</td>
+              <td>{reasonLabel(reason)}</td>
               <td>
                 <code>{reason.code}</code>
               </td>

@@ -15,6 +15,7 @@ export const settings = {
   inUse: 'In use',
   remove: 'Remove',
   labelOf: 'Label of reason {{number}}',
+  shownAs: 'Shown as “{{label}}”',
   codeOf: 'Code of reason {{number}}',
   inUseOf: 'Reason {{number}} in use',
   removeReason: ' reason {{number}}',

@@ -18,6 +18,7 @@ export const settings: Translation<typeof en.settings> = {
   inUse: 'En uso',
   remove: 'Eliminar',
   labelOf: 'Descripción del motivo {{number}}',
+  shownAs: 'Se muestra como «{{label}}»',
   codeOf: 'Código del motivo {{number}}',
   inUseOf: 'Motivo {{number}} en uso',
   removeReason: ' el motivo {{number}}',
