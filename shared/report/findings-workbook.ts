@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { compareCriterionIds } from '../catalog/load';
 import type { CatalogEdition } from '../catalog/schema';
 import { catalogTranslation, localizeEdition } from '../catalog/translations';
-import { responseDueDate, responseRequired } from '../domain/lifecycle';
+import { responseDueDate, responseRequired, shownDueDate } from '../domain/lifecycle';
 import { reasonLabelIn } from '../domain/reason-label';
 import type { Validation } from '../domain/validation';
 import { neutralize } from './csv';
@@ -151,7 +151,7 @@ export function findingsWorkbookEntry(
         reason: f.reasonCode === null ? null : (reasonLabel.get(f.reasonCode) ?? f.reasonCode),
         description: f.description,
         // A Recommendation's answer is optional and never due.
-        responseDueDate: responseRequired(f.classification) ? (validationDue ?? f.dueDate) : null,
+        responseDueDate: responseRequired(f.classification) ? shownDueDate(f, validationDue).due : null,
         reviewDecision: review ? labels.reviewDecision[review.decision] : null,
         reviewerComment: review?.comment || null,
         reviewedBy: review?.reviewedBy ?? null,

@@ -3,7 +3,7 @@ import type { CatalogEdition, Criterion } from '../catalog/schema';
 import type { CatalogTranslation } from '../catalog/translation-schema';
 import { catalogTranslation, localizeChecklist, localizeEdition } from '../catalog/translations';
 import type { FindingClassification } from '../domain/field-work';
-import { responseDueDate, responseRequired } from '../domain/lifecycle';
+import { responseDueDate, responseRequired, shownDueDate } from '../domain/lifecycle';
 import { reasonLabelIn } from '../domain/reason-label';
 import type { ResponseResult } from '../domain/validation';
 import { fill, REPORT_DOMAIN_LABELS, REPORT_TEXT, type ReportLanguage, type ReportText } from './i18n';
@@ -297,7 +297,7 @@ function buildBase(input: ReportInput, options: ReportOptions, l: Localized): Re
       description: f.description,
       // Once approval fixes the report date, every response is due a set period after it; a Recommendation's
       // answer is optional and never due.
-      responseDueDate: responseRequired(f.classification) ? (validationDue ?? f.dueDate) : null,
+      responseDueDate: responseRequired(f.classification) ? shownDueDate(f, validationDue).due : null,
       photos: input.evidence
         .filter((e) => isImage(e.mediaType))
         .filter((e) => e.findingId === f.id || (e.findingId === null && e.criterionId === f.criterionId))

@@ -178,59 +178,66 @@ export function SettingsScreen() {
               <table className="usa-table usa-table--borderless settings-reasons">
                 <ReasonsTableHead removable />
                 <tbody>
-                  {reasons.fields.map((field, i) => (
-                    <tr key={field.id} data-testid="reason-row">
-                      <td>
-                        <input
-                          className="usa-input"
-                          aria-label={t('settings.labelOf', { number: i + 1 })}
-                          {...fieldControl(`reason-${i}-label`, {
-                            hint: shownAs(i) !== null,
-                            error: errors.deficiencyReasons?.[i]?.label?.message,
-                          })}
-                          {...register(`deficiencyReasons.${i}.label`)}
-                        />
-                        {shownAs(i) !== null && (
-                          <span className="usa-hint settings-reasons__shown-as" id={hintIdOf(`reason-${i}-label`)}>
-                            {t('settings.shownAs', { label: shownAs(i) })}
-                          </span>
-                        )}
-                        {errors.deficiencyReasons?.[i]?.label && (
-                          <FieldError id={`reason-${i}-label`}>
-                            {errors.deficiencyReasons[i]?.label?.message}
-                          </FieldError>
-                        )}
-                      </td>
-                      <td>
-                        <input
-                          className="usa-input"
-                          aria-label={t('settings.codeOf', { number: i + 1 })}
-                          {...fieldControl(`reason-${i}-code`, { error: errors.deficiencyReasons?.[i]?.code?.message })}
-                          {...register(`deficiencyReasons.${i}.code`)}
-                        />
-                        {errors.deficiencyReasons?.[i]?.code && (
-                          <FieldError id={`reason-${i}-code`}>{errors.deficiencyReasons[i]?.code?.message}</FieldError>
-                        )}
-                      </td>
-                      <td>
-                        <input
-                          type="checkbox"
-                          aria-label={t('settings.inUseOf', { number: i + 1 })}
-                          {...register(`deficiencyReasons.${i}.active`)}
-                        />
-                      </td>
-                      <td>
-                        <button
-                          type="button"
-                          className="usa-button usa-button--unstyled"
-                          onClick={() => reasons.remove(i)}
-                        >
-                          {t('settings.remove')}
-                          <span className="usa-sr-only">{t('settings.removeReason', { number: i + 1 })}</span>
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
+                  {reasons.fields.map((field, i) => {
+                    const shown = shownAs(i);
+                    return (
+                      <tr key={field.id} data-testid="reason-row">
+                        <td>
+                          <input
+                            className="usa-input"
+                            aria-label={t('settings.labelOf', { number: i + 1 })}
+                            {...fieldControl(`reason-${i}-label`, {
+                              hint: shown !== null,
+                              error: errors.deficiencyReasons?.[i]?.label?.message,
+                            })}
+                            {...register(`deficiencyReasons.${i}.label`)}
+                          />
+                          {shown !== null && (
+                            <span className="usa-hint settings-reasons__shown-as" id={hintIdOf(`reason-${i}-label`)}>
+                              {t('settings.shownAs', { label: shown })}
+                            </span>
+                          )}
+                          {errors.deficiencyReasons?.[i]?.label && (
+                            <FieldError id={`reason-${i}-label`}>
+                              {errors.deficiencyReasons[i]?.label?.message}
+                            </FieldError>
+                          )}
+                        </td>
+                        <td>
+                          <input
+                            className="usa-input"
+                            aria-label={t('settings.codeOf', { number: i + 1 })}
+                            {...fieldControl(`reason-${i}-code`, {
+                              error: errors.deficiencyReasons?.[i]?.code?.message,
+                            })}
+                            {...register(`deficiencyReasons.${i}.code`)}
+                          />
+                          {errors.deficiencyReasons?.[i]?.code && (
+                            <FieldError id={`reason-${i}-code`}>
+                              {errors.deficiencyReasons[i]?.code?.message}
+                            </FieldError>
+                          )}
+                        </td>
+                        <td>
+                          <input
+                            type="checkbox"
+                            aria-label={t('settings.inUseOf', { number: i + 1 })}
+                            {...register(`deficiencyReasons.${i}.active`)}
+                          />
+                        </td>
+                        <td>
+                          <button
+                            type="button"
+                            className="usa-button usa-button--unstyled"
+                            onClick={() => reasons.remove(i)}
+                          >
+                            {t('settings.remove')}
+                            <span className="usa-sr-only">{t('settings.removeReason', { number: i + 1 })}</span>
+                          </button>
+                        </td>
+                      </tr>
+                    );
+                  })}
                 </tbody>
               </table>
               <button
