@@ -31,6 +31,20 @@ test('Settings switches the interface to Spanish without a restart, and the choi
   await firstReason.fill('Procedure missing');
   await expect(firstReason).not.toHaveAccessibleDescription(/Se muestra como/);
   await firstReason.fill('No written procedure');
+  // The hint under the label leaves the row's code, checkbox and Remove on the label's line, not lower down.
+  const reasonRow = page.getByTestId('reason-row').first();
+  const middles = await Promise.all(
+    [
+      firstReason,
+      reasonRow.getByLabel('Código del motivo 1'),
+      reasonRow.getByRole('checkbox'),
+      reasonRow.getByRole('button'),
+    ].map(async (control) => {
+      const box = await control.boundingBox();
+      return box ? box.y + box.height / 2 : Number.NaN;
+    }),
+  );
+  for (const middle of middles.slice(1)) expect(Math.abs(middle - (middles[0] ?? 0))).toBeLessThanOrEqual(3);
   await app.screenshot('language-settings-es');
 
   // A refusal at a field is in Spanish too.

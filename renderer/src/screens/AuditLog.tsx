@@ -64,13 +64,8 @@ export function AuditLogSection() {
   };
 
   return (
-    <section
-      className="bg-white border-1px border-base-lighter padding-2 margin-bottom-4 maxw-tablet-lg"
-      aria-labelledby="audit-log-heading"
-    >
-      <h2 id="audit-log-heading" className="margin-top-05">
-        {t('fieldwork.audit.heading')}
-      </h2>
+    <section className="audit-log-section" aria-labelledby="audit-log-heading">
+      <h2 id="audit-log-heading">{t('fieldwork.audit.heading')}</h2>
       <p>{t('fieldwork.audit.intro')}</p>
       <button type="button" className="usa-button" disabled={busy} onClick={() => void verify()}>
         {t('fieldwork.audit.verify')}
