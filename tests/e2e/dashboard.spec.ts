@@ -81,6 +81,12 @@ test('the dashboard counts a synced validation on the SCSS laptop and, from HQ, 
     }
   }
 
+  // ── Before anything is submitted there is no mean, median or share to show: a dash, not a zero. ──
+  await scss.getByRole('link', { name: 'Dashboard', exact: true }).click();
+  await expect(stat(scss, 'validations')).toHaveText('0');
+  for (const key of ['mean', 'median', 'share-ar']) await expect(stat(scss, key)).toHaveText('—');
+  await expect(scss.getByTestId('dashboard-empty')).toHaveText(/No validations were submitted in this selection/);
+
   // ── The SCSS submits a validation with a Recommendation (3.1) and an Action Required (4.8), then syncs. ──
   await startAssignedValidation(scss, MEMBER);
   const ws = new FieldWorkPage(scss);
@@ -108,6 +114,7 @@ test('the dashboard counts a synced validation on the SCSS laptop and, from HQ, 
   await expect(stat(scss, 'deficiencies')).toHaveText('2');
   await expect(stat(scss, 'mean')).toHaveText('2.00');
   await expect(stat(scss, 'share-ar')).toHaveText('100.00%');
+  await expect(scss.getByTestId('dashboard-empty')).toHaveCount(0);
   await expectAccessible(scss, 'dashboard-key-statistics');
   await scss.screenshot({ path: path.join(SHOTS, 'dashboard-key-statistics.png') });
 

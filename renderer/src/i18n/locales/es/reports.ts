@@ -135,6 +135,7 @@ export const reports: Translation<typeof en.reports> = {
     },
     noDeficienciesMatch: 'Ninguna deficiencia coincide con estos filtros.',
     keyStatistics: {
+      none: 'No se enviaron validaciones en esta selección: una media, una mediana o una proporción no tienen nada que contar.',
       validations: 'Validaciones enviadas',
       members: 'Socios validados',
       deficiencies: 'Deficiencias',

@@ -1,31 +1,37 @@
 import { useTranslation } from 'react-i18next';
 import type { KeyStatistics } from '../../../../../shared/analytics/views';
 import { formatCount, formatPercent, formatRatio } from '../figures';
+import { NothingToShow } from './DataTable';
 
 type Figure = 'validations' | 'members' | 'deficiencies' | 'mean' | 'median' | 'share-ar' | 'repeats' | 'overdue';
 
 /** The headline figures as a list of labelled numbers (each one is its own table row for screen readers). */
 export function KeyStatisticsView({ data }: { data: KeyStatistics }) {
   const { t } = useTranslation();
+  // A mean, median or share of no validations is not zero: it does not exist, and "0.00" would read as a result.
+  const perValidation = (format: () => string): string => (data.validationsSubmitted === 0 ? '—' : format());
   // Each figure's key is its test id and names its label in the catalog.
   const figures: Array<[Figure, string]> = [
     ['validations', formatCount(data.validationsSubmitted)],
     ['members', formatCount(data.membersValidated)],
     ['deficiencies', formatCount(data.deficiencies)],
-    ['mean', formatRatio(data.deficienciesPerValidation.mean)],
-    ['median', formatRatio(data.deficienciesPerValidation.median)],
-    ['share-ar', formatPercent(data.shareWithActionRequired)],
+    ['mean', perValidation(() => formatRatio(data.deficienciesPerValidation.mean))],
+    ['median', perValidation(() => formatRatio(data.deficienciesPerValidation.median))],
+    ['share-ar', perValidation(() => formatPercent(data.shareWithActionRequired))],
     ['repeats', data.repeatDeficiencies === null ? '—' : formatCount(data.repeatDeficiencies)],
     ['overdue', formatCount(data.responsesOverdue)],
   ];
   return (
-    <dl className="dashboard-stats" data-testid="key-statistics">
-      {figures.map(([key, value]) => (
-        <div className="dashboard-stats__item" key={key} data-testid={`stat-${key}`}>
-          <dt>{t(`reports.dashboard.keyStatistics.${key}`)}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      {data.validationsSubmitted === 0 && <NothingToShow what={t('reports.dashboard.keyStatistics.none')} />}
+      <dl className="dashboard-stats" data-testid="key-statistics">
+        {figures.map(([key, value]) => (
+          <div className="dashboard-stats__item" key={key} data-testid={`stat-${key}`}>
+            <dt>{t(`reports.dashboard.keyStatistics.${key}`)}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
   );
 }
