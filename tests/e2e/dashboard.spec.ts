@@ -158,6 +158,9 @@ test('the dashboard counts a synced validation on the SCSS laptop and, from HQ, 
   await expect(scss.getByTestId('table-trends').locator('tbody tr')).toHaveCount(1);
   await openView(scss, 'Virtual vs in person');
   await expect(scss.getByTestId('table-modes')).toContainText('In person');
+  // No virtual validation was submitted: its rates are n/a, not 0.00 beside the in-person 2.00.
+  const perValidationRow = scss.getByTestId('table-modes').getByRole('row', { name: /^Deficiencies per validation/ });
+  await expect(perValidationRow.getByRole('cell')).toHaveText(['2.00', 'n/a']);
 
   // Every view's CSV downloads, each with its own header row.
   for (const [title, file, header] of [

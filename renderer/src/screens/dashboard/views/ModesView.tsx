@@ -16,8 +16,12 @@ function metrics(t: TFunction): Metric[] {
   return [
     { key: 'validations', value: (m) => formatCount(m.validations) },
     { key: 'deficiencies', value: (m) => formatCount(m.deficiencies) },
-    { key: 'per-validation', value: (m) => formatRatio(m.perValidation) },
-    { key: 'share-ar', value: (m) => formatPercent(m.shareWithActionRequired) },
+    // A mode with no validation has no rate to compare, as a mode with no timed session has no time.
+    { key: 'per-validation', value: (m) => (m.validations === 0 ? notApplicable : formatRatio(m.perValidation)) },
+    {
+      key: 'share-ar',
+      value: (m) => (m.validations === 0 ? notApplicable : formatPercent(m.shareWithActionRequired)),
+    },
     {
       key: 'median',
       value: (m) => (m.sessionDuration ? formatMinutes(m.sessionDuration.medianMinutes) : notApplicable),
