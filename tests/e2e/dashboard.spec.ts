@@ -84,7 +84,10 @@ test('the dashboard counts a synced validation on the SCSS laptop and, from HQ, 
   // ── Before anything is submitted there is no mean, median or share to show: a dash, not a zero. ──
   await scss.getByRole('link', { name: 'Dashboard', exact: true }).click();
   await expect(stat(scss, 'validations')).toHaveText('0');
-  for (const key of ['mean', 'median', 'share-ar']) await expect(stat(scss, key)).toHaveText('—');
+  for (const key of ['mean', 'median', 'share-ar']) {
+    await expect(stat(scss, key).locator('[aria-hidden="true"]')).toHaveText('—');
+    await expect(stat(scss, key).locator('.usa-sr-only')).toHaveText('no figure');
+  }
   await expect(scss.getByTestId('dashboard-empty')).toHaveText(/No validations were submitted in this selection/);
 
   // ── The SCSS submits a validation with a Recommendation (3.1) and an Action Required (4.8), then syncs. ──

@@ -127,6 +127,7 @@ export const reports = {
     },
     noDeficienciesMatch: 'No deficiencies match these filters.',
     keyStatistics: {
+      noFigure: 'no figure',
       none: 'No validations were submitted in this selection: a mean, median or share has nothing to count.',
       validations: 'Validations submitted',
       members: 'Members validated',

@@ -135,6 +135,7 @@ export const reports: Translation<typeof en.reports> = {
     },
     noDeficienciesMatch: 'Ninguna deficiencia coincide con estos filtros.',
     keyStatistics: {
+      noFigure: 'sin cifra',
       none: 'No se enviaron validaciones en esta selección: una media, una mediana o una proporción no tienen nada que contar.',
       validations: 'Validaciones enviadas',
       members: 'Socios validados',

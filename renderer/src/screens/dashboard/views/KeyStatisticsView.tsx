@@ -9,16 +9,16 @@ type Figure = 'validations' | 'members' | 'deficiencies' | 'mean' | 'median' | '
 export function KeyStatisticsView({ data }: { data: KeyStatistics }) {
   const { t } = useTranslation();
   // A mean, median or share of no validations is not zero: it does not exist, and "0.00" would read as a result.
-  const perValidation = (format: () => string): string => (data.validationsSubmitted === 0 ? '—' : format());
-  // Each figure's key is its test id and names its label in the catalog.
-  const figures: Array<[Figure, string]> = [
+  const perValidation = (format: () => string): string | null => (data.validationsSubmitted === 0 ? null : format());
+  // Each figure's key is its test id and names its label in the catalog; null is a figure that does not exist.
+  const figures: Array<[Figure, string | null]> = [
     ['validations', formatCount(data.validationsSubmitted)],
     ['members', formatCount(data.membersValidated)],
     ['deficiencies', formatCount(data.deficiencies)],
     ['mean', perValidation(() => formatRatio(data.deficienciesPerValidation.mean))],
     ['median', perValidation(() => formatRatio(data.deficienciesPerValidation.median))],
     ['share-ar', perValidation(() => formatPercent(data.shareWithActionRequired))],
-    ['repeats', data.repeatDeficiencies === null ? '—' : formatCount(data.repeatDeficiencies)],
+    ['repeats', data.repeatDeficiencies === null ? null : formatCount(data.repeatDeficiencies)],
     ['overdue', formatCount(data.responsesOverdue)],
   ];
   return (
@@ -28,10 +28,21 @@ export function KeyStatisticsView({ data }: { data: KeyStatistics }) {
         {figures.map(([key, value]) => (
           <div className="dashboard-stats__item" key={key} data-testid={`stat-${key}`}>
             <dt>{t(`reports.dashboard.keyStatistics.${key}`)}</dt>
-            <dd>{value}</dd>
+            <dd>{value ?? <NoFigure />}</dd>
           </div>
         ))}
       </dl>
+    </>
+  );
+}
+
+/** A dash to the eye; to a screen reader, which may skip a dash as punctuation, words. */
+function NoFigure() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span aria-hidden="true">—</span>
+      <span className="usa-sr-only">{t('reports.dashboard.keyStatistics.noFigure')}</span>
     </>
   );
 }
