@@ -85,6 +85,14 @@ test('a supervisor assigns an SCSS of the field office from the work plan; the r
 
   await page.getByLabel('SCSS', { exact: true }).selectOption({ label: 'Dana Ruiz' });
   await page.locator('label', { hasText: 'Virtual' }).click();
+  // A target after the due date is refused at its field, in the words saving would use, before anything is sent.
+  await page.getByLabel('Target date').fill(iso(addDays(validationDue, 1)));
+  await page.getByRole('button', { name: 'Save assignment' }).click();
+  await expect(page.getByLabel('Target date')).toHaveAccessibleDescription(
+    `From today until ${shown(validationDue)}. The target date must be on or before the date the validation is due (${shown(validationDue)}).`,
+  );
+  await expect(page.getByLabel('Target date')).toBeFocused();
+  await shot(page, 'work-plan-assign-refused');
   await page.getByLabel('Target date').fill(iso(target));
   await expect(page.getByText('Choose the SCSS.')).toHaveCount(0);
   await expect(page.getByText('Enter the target date.')).toHaveCount(0);

@@ -1,4 +1,6 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { assignmentTargetWindow } from '../../../../shared/domain/member-record/assignment';
 import type { WorkPlanRow } from '../../../../shared/domain/member-record/work-plan';
@@ -8,6 +10,7 @@ import { ApiError, call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { FormField } from '../../components/FormField';
 import { formatDate } from '../../components/format';
+import { type AssignValues, assignFormSchema } from './assign-form';
 
 const MODES: ValidationMode[] = ['IN_PERSON', 'VIRTUAL'];
 
@@ -32,29 +35,30 @@ export function AssignForm({
 }) {
   const { t } = useTranslation();
   const scssList = people.filter((p) => p.role === 'SCSS');
-  const [scssId, setScssId] = useState(row.assignedUserId ?? '');
-  const [mode, setMode] = useState<ValidationMode>(row.mode ?? 'IN_PERSON');
-  const [targetDate, setTargetDate] = useState(row.targetDate ?? '');
-  const [errors, setErrors] = useState<{ scss?: string; targetDate?: string }>({});
   const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   // Where the person's attention goes when the form opens: its heading, read with what is being assigned.
   useEffect(() => heading.current?.focus(), []);
   const { latest } = assignmentTargetWindow(row.dueOn, `${today}T12:00:00.000Z`);
   const work = t(`memberRecord.workPlan.kinds.${row.kind}`);
+  const schema = useMemo(() => assignFormSchema({ today, latest, dueOn: row.dueOn }), [today, latest, row.dueOn]);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting: saving },
+  } = useForm<AssignValues>({
+    resolver: zodResolver(schema),
+    defaultValues: {
+      scssId: row.assignedUserId ?? '',
+      mode: row.mode ?? 'IN_PERSON',
+      targetDate: row.targetDate ?? '',
+    },
+  });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const missing = {
-      ...(scssId ? {} : { scss: t('memberRecord.workPlan.assignForm.scssRequired') }),
-      ...(targetDate ? {} : { targetDate: t('memberRecord.workPlan.assignForm.targetRequired') }),
-    };
-    setErrors(missing);
+  const submit = async ({ scssId, mode, targetDate }: AssignValues) => {
     setFailure(null);
     const scss = scssList.find((p) => p.id === scssId);
-    if (Object.keys(missing).length > 0 || !scss) return;
-    setSaving(true);
+    if (!scss) return;
     try {
       await call('members:change', {
         memberId: row.memberId,
@@ -75,13 +79,16 @@ export function AssignForm({
       } else {
         setFailure(errorMessage(error));
       }
-    } finally {
-      setSaving(false);
     }
   };
 
   return (
-    <form className="usa-form work-plan__assign" aria-labelledby="assign-heading" onSubmit={(e) => void submit(e)}>
+    <form
+      className="usa-form work-plan__assign"
+      aria-labelledby="assign-heading"
+      onSubmit={handleSubmit(submit)}
+      noValidate
+    >
       <h2 id="assign-heading" tabIndex={-1} ref={heading}>
         {t('memberRecord.workPlan.assignForm.heading')}
       </h2>
@@ -98,17 +105,9 @@ export function AssignForm({
         {scssList.length === 0 ? (
           <Alert type="warning">{t('memberRecord.workPlan.assignForm.noScss')}</Alert>
         ) : (
-          <FormField id="assign-scss" label={t('memberRecord.workPlan.assignForm.scss')} error={errors.scss}>
+          <FormField id="assign-scss" label={t('memberRecord.workPlan.assignForm.scss')} error={errors.scssId?.message}>
             {(control) => (
-              <select
-                className="usa-select"
-                value={scssId}
-                onChange={(e) => {
-                  setScssId(e.target.value);
-                  setErrors((was) => ({ ...was, scss: undefined }));
-                }}
-                {...control}
-              >
+              <select className="usa-select" {...control} {...register('scssId')}>
                 <option value="">{t('memberRecord.workPlan.assignForm.chooseScss')}</option>
                 {scssList.map((p) => (
                   <option key={p.id} value={p.id}>
@@ -128,10 +127,8 @@ export function AssignForm({
                   className="usa-radio__input"
                   id={`assign-mode-${m}`}
                   type="radio"
-                  name="assign-mode"
                   value={m}
-                  checked={mode === m}
-                  onChange={() => setMode(m)}
+                  {...register('mode')}
                 />
                 <label className="usa-radio__label" htmlFor={`assign-mode-${m}`}>
                   {t(`domain.mode.${m}`)}
@@ -144,7 +141,7 @@ export function AssignForm({
           id="assign-target"
           label={t('memberRecord.workPlan.assignForm.targetDate')}
           hint={t('memberRecord.workPlan.assignForm.targetHint', { date: formatDate(latest) })}
-          error={errors.targetDate}
+          error={errors.targetDate?.message}
         >
           {(control) => (
             <input
@@ -152,12 +149,8 @@ export function AssignForm({
               type="date"
               min={today}
               max={latest}
-              value={targetDate}
-              onChange={(e) => {
-                setTargetDate(e.target.value);
-                setErrors((was) => ({ ...was, targetDate: undefined }));
-              }}
               {...control}
+              {...register('targetDate')}
             />
           )}
         </FormField>
