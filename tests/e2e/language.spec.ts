@@ -169,6 +169,23 @@ test('in Spanish an SCSS starts a validation, reads the MSC text in Spanish and 
     await nav.getByRole('link', { name: link, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
     await app.screenshot(name);
+    if (name === 'language-responses-es') {
+      // The longer Spanish sort choices are shown whole, not clipped by a box sized for English.
+      const sort = page.getByLabel('Ordenar por');
+      await expect(sort).toHaveValue('dueDate-asc');
+      const room = await sort.evaluate((select: HTMLSelectElement) => {
+        const style = getComputedStyle(select);
+        const probe = document.createElement('span');
+        probe.style.font = style.font;
+        probe.style.whiteSpace = 'nowrap';
+        probe.textContent = select.selectedOptions[0]?.textContent ?? '';
+        document.body.append(probe);
+        const text = probe.getBoundingClientRect().width;
+        probe.remove();
+        return select.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight) - text;
+      });
+      expect(room).toBeGreaterThanOrEqual(0);
+    }
   }
   // The dashboard's scope line comes from the main process by key.
   await expect(page.getByTestId('dashboard-scope')).toContainText('Sus validaciones en esta computadora');
