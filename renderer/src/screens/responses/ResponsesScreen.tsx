@@ -5,6 +5,7 @@ import type { RequestOf, ResponseWorkItem, ResponseWorkStatus } from '../../../.
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { formatDate } from '../../components/format';
+import { NoValue } from '../../components/NoValue';
 import { routeHref } from '../../state/route';
 
 type ResponsesRequest = Extract<RequestOf<'worklists:get'>, { list: 'RESPONSES' }>;
@@ -258,7 +259,11 @@ export function ResponsesScreen() {
                   <td
                     className={`responses-table__days${item.daysLeft !== null && item.daysLeft < 0 ? ' responses-table__days--overdue' : ''}`}
                   >
-                    {item.status === 'RESOLVED' || item.daysLeft === null ? '—' : daysLeftText(t, item.daysLeft)}
+                    {item.status === 'RESOLVED' || item.daysLeft === null ? (
+                      <NoValue />
+                    ) : (
+                      daysLeftText(t, item.daysLeft)
+                    )}
                   </td>
                   <td>
                     <span className={`usa-tag work-status-tag work-status-tag--${item.status.toLowerCase()}`}>

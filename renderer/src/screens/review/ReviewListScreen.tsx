@@ -6,6 +6,7 @@ import type { RequestOf, ValidationWorkItem } from '../../../../shared/ipc/contr
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { formatDate, formatDateTime } from '../../components/format';
+import { NoValue } from '../../components/NoValue';
 import { useDomainLabels } from '../../i18n/domain-labels';
 import type { review as reviewText } from '../../i18n/locales/en/review';
 import { routeHref } from '../../state/route';
@@ -78,7 +79,7 @@ function WorkRow({ item }: { item: ValidationWorkItem }) {
         </span>
       </td>
       <td className="review-list__nowrap">
-        {item.submittedAt ? <time dateTime={item.submittedAt}>{formatDateTime(item.submittedAt)}</time> : '—'}
+        {item.submittedAt ? <time dateTime={item.submittedAt}>{formatDateTime(item.submittedAt)}</time> : <NoValue />}
       </td>
       <td>
         <span className="review-list__tags">

@@ -7,6 +7,7 @@ import type { ReviewValidationView } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { formatDate, formatDateTime } from '../../components/format';
+import { NoValue } from '../../components/NoValue';
 import { useDomainLabels } from '../../i18n/domain-labels';
 import { translateMessage } from '../../i18n/messages';
 import { routeHref } from '../../state/route';
@@ -63,7 +64,7 @@ function Header({ view }: { view: ReviewValidationView }) {
       <dl className="review-header__facts">
         <div>
           <dt>{t('review.page.account')}</dt>
-          <dd>{view.memberAccountNumber ?? '—'}</dd>
+          <dd>{view.memberAccountNumber ?? <NoValue />}</dd>
         </div>
         <div>
           <dt>{t('review.page.entityType')}</dt>
@@ -75,15 +76,15 @@ function Header({ view }: { view: ReviewValidationView }) {
         </div>
         <div>
           <dt>{t('review.page.validationDate')}</dt>
-          <dd>{view.scheduledDate ? formatDate(view.scheduledDate) : '—'}</dd>
+          <dd>{view.scheduledDate ? formatDate(view.scheduledDate) : <NoValue />}</dd>
         </div>
         <div>
           <dt>{t('review.page.submitted')}</dt>
-          <dd>{view.submittedAt ? formatDateTime(view.submittedAt) : '—'}</dd>
+          <dd>{view.submittedAt ? formatDateTime(view.submittedAt) : <NoValue />}</dd>
         </div>
         <div>
           <dt>{t('review.page.signedBy')}</dt>
-          <dd data-testid="review-signer">{view.signedByName ?? '—'}</dd>
+          <dd data-testid="review-signer">{view.signedByName ?? <NoValue />}</dd>
         </div>
         {view.contentSha256 && (
           <div>

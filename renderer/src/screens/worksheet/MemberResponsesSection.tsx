@@ -7,6 +7,7 @@ import type { MemberResponsesView } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { formatDate, formatDateTime } from '../../components/format';
+import { NoValue } from '../../components/NoValue';
 import { useDomainLabels } from '../../i18n/domain-labels';
 import { useSyncStore } from '../../state/sync-store';
 import { useWorksheetStore } from '../../state/worksheet-store';
@@ -212,7 +213,7 @@ export function MemberResponsesSection() {
         <div>
           <dt>{t('worksheetParts.responses.due')}</dt>
           <dd data-testid="responses-due">
-            {view.dueDate ? formatDate(view.dueDate) : '—'}
+            {view.dueDate ? formatDate(view.dueDate) : <NoValue />}
             {view.overdue ? (
               <span className="usa-tag overdue-tag">{t('worksheetParts.responses.overdue')}</span>
             ) : (

@@ -2,6 +2,7 @@ export const app = {
   skipToMain: 'Skip to main content',
   name: 'CTPAT Validator',
   home: 'CTPAT Validator home',
+  noValue: 'none',
 };
 
 export const nav = {

@@ -5,6 +5,7 @@ export const app: Translation<typeof en.app> = {
   skipToMain: 'Ir al contenido principal',
   name: 'CTPAT Validator',
   home: 'Inicio de CTPAT Validator',
+  noValue: 'sin dato',
 };
 
 export const nav: Translation<typeof en.nav> = {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { KeyStatistics } from '../../../../../shared/analytics/views';
+import { NoValue } from '../../../components/NoValue';
 import { formatCount, formatPercent, formatRatio } from '../figures';
 import { NothingToShow } from './DataTable';
 
@@ -28,21 +29,10 @@ export function KeyStatisticsView({ data }: { data: KeyStatistics }) {
         {figures.map(([key, value]) => (
           <div className="dashboard-stats__item" key={key} data-testid={`stat-${key}`}>
             <dt>{t(`reports.dashboard.keyStatistics.${key}`)}</dt>
-            <dd>{value ?? <NoFigure />}</dd>
+            <dd>{value ?? <NoValue label={t('reports.dashboard.keyStatistics.noFigure')} />}</dd>
           </div>
         ))}
       </dl>
-    </>
-  );
-}
-
-/** A dash to the eye; to a screen reader, which may skip a dash as punctuation, words. */
-function NoFigure() {
-  const { t } = useTranslation();
-  return (
-    <>
-      <span aria-hidden="true">—</span>
-      <span className="usa-sr-only">{t('reports.dashboard.keyStatistics.noFigure')}</span>
     </>
   );
 }
