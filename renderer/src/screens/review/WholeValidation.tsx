@@ -206,7 +206,7 @@ function SessionLog({ session }: { session: VirtualSession }) {
             <li key={d.title}>
               {t('review.whole.session.document', {
                 title: d.title,
-                requested: d.requestedAt ? formatDate(d.requestedAt) : '—',
+                requested: d.requestedAt ? formatDate(d.requestedAt) : t('review.whole.session.dateNotRecorded'),
                 received: d.receivedAt ? formatDate(d.receivedAt) : t('review.whole.session.notYet'),
               })}
             </li>

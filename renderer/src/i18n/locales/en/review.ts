@@ -291,6 +291,7 @@ export const review = {
       noneRecorded: 'None recorded.',
       document: '{{title}}: requested {{requested}}, received {{received}}',
       notYet: 'not yet',
+      dateNotRecorded: 'on a date not recorded',
       caption: 'Livestream tour segments',
       when: 'When',
       area: 'Area',

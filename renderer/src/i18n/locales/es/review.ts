@@ -314,6 +314,7 @@ export const review: Translation<typeof en.review> = {
       noneRecorded: 'No se registró ninguno.',
       document: '{{title}}: solicitado {{requested}}, recibido {{received}}',
       notYet: 'aún no',
+      dateNotRecorded: 'en una fecha no registrada',
       caption: 'Segmentos del recorrido transmitido en vivo',
       when: 'Cuándo',
       area: 'Área',
