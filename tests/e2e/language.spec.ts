@@ -189,5 +189,8 @@ test('in Spanish an SCSS starts a validation, reads the MSC text in Spanish and 
   }
   // The dashboard's scope line comes from the main process by key.
   await expect(page.getByTestId('dashboard-scope')).toContainText('Sus validaciones en esta computadora');
+  // Not enrolled, this computer is the only source: said in words, not offered as a one-option choice.
+  await expect(page.getByTestId('dashboard-source-only')).toHaveText(/^Cifras de esta computadora\./);
+  await expect(page.getByRole('radio')).toHaveCount(0);
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
 });

@@ -41,10 +41,13 @@ function checkFilters(filters: AnalyticsFilters, t: TFunction): { ok: true } | {
  * bookmarked, sent to a colleague or reopened after a restart.
  */
 export function DashboardScreen({ query }: { query: string }) {
-  const role = useSyncStore((s) => s.status?.userRole ?? null);
-  const enrolled = useSyncStore((s) => s.status?.enrolled ?? false);
+  const syncStatus = useSyncStore((s) => s.status);
+  const role = syncStatus?.userRole ?? null;
+  const enrolled = syncStatus?.enrolled ?? false;
   const seesMore = role === 'FIELD_OFFICE_REVIEWER' || role === 'SUPERVISOR' || role === 'HQ_ANALYST';
   const q = useMemo(() => parseDashboardQuery(query, seesMore ? 'hq' : 'computer'), [query, seesMore]);
+  // HQ is a choice once the laptop is enrolled (or the address asks for it); until the status is known, neither.
+  const sourceChoice = enrolled || q.source === 'hq';
   const request: AnalyticsRequest = { source: q.source, view: q.view, filters: q.filters, limit: q.limit };
   const requestKey = JSON.stringify(request);
   const labels = useDashboardLabels();
@@ -106,11 +109,10 @@ export function DashboardScreen({ query }: { query: string }) {
     <div className="grid-container screen dashboard-screen">
       <div className="dashboard-screen__title">
         <h1 tabIndex={-1}>{t('reports.dashboard.title')}</h1>
-        <fieldset className="usa-fieldset dashboard-source">
-          <legend className="usa-legend">{t('reports.dashboard.figuresFrom')}</legend>
-          {(['computer', 'hq'] as const)
-            .filter((s) => s === 'computer' || enrolled || q.source === 'hq')
-            .map((s) => (
+        {sourceChoice ? (
+          <fieldset className="usa-fieldset dashboard-source">
+            <legend className="usa-legend">{t('reports.dashboard.figuresFrom')}</legend>
+            {(['computer', 'hq'] as const).map((s) => (
               <div className="usa-radio dashboard-source__option" key={s}>
                 <input
                   className="usa-radio__input"
@@ -129,7 +131,15 @@ export function DashboardScreen({ query }: { query: string }) {
                 </span>
               </div>
             ))}
-        </fieldset>
+          </fieldset>
+        ) : (
+          // One source is no choice: a lone radio button would ask a question with one answer.
+          syncStatus && (
+            <p className="dashboard-source dashboard-source--only" data-testid="dashboard-source-only">
+              {t('reports.dashboard.onlyComputer')}
+            </p>
+          )
+        )}
       </div>
       <div className="dashboard-screen__top">
         <DashboardFilters

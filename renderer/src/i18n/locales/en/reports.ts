@@ -75,6 +75,7 @@ export const reports = {
   },
   dashboard: {
     title: 'MSC performance dashboard',
+    onlyComputer: 'Figures from this computer. Enrol it with HQ (Settings) to see HQ’s figures too.',
     figuresFrom: 'Figures from',
     source: { computer: 'This computer', hq: 'HQ' },
     sourceHint: { computer: 'Your own validations; works offline', hq: 'Everything your role may see' },

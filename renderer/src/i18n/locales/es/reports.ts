@@ -80,6 +80,8 @@ export const reports: Translation<typeof en.reports> = {
   },
   dashboard: {
     title: 'Panel de desempeño de los MSC',
+    onlyComputer:
+      'Cifras de esta computadora. Inscríbala en la sede central (Configuración) para ver también las cifras de la sede central.',
     figuresFrom: 'Cifras de',
     source: { computer: 'Esta computadora', hq: 'Sede central' },
     sourceHint: {
