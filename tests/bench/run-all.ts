@@ -10,7 +10,15 @@ import { benchAtScale } from './worksheet-scale.bench';
 console.log(
   `CTPAT Validator benchmarks — ${new Date().toISOString()} — Node ${process.version}, ${process.platform}/${process.arch}\n`,
 );
-printSaveAnswer(await benchSaveAnswer());
+printSaveAnswer(
+  await benchSaveAnswer(2000, 200, true),
+  'Save one answer (durable: WAL, synchronous=FULL), a store in use: its WAL already grown',
+);
+console.log('');
+printSaveAnswer(
+  await benchSaveAnswer(2000, 200, false),
+  'Save one answer, a store just opened: its WAL grows through the run (each fsync also writes the new size)',
+);
 console.log('');
 await benchAtScale();
 console.log('');
