@@ -9,6 +9,7 @@ import { type AppServices, openAppServices } from '../../electron/services/app-s
 import type { Validation } from '../../shared/domain/validation';
 import { CHANNELS } from '../../shared/ipc/channels';
 import type { Envelope } from '../../shared/ipc/envelope';
+import { propertyRun, propertyTimeout } from '../property-runs';
 
 /**
  * Seeded malformed requests to every channel the worksheet uses, through the same dispatcher the app and the
@@ -83,41 +84,51 @@ const nearlyValidRequest = fc.record(
 );
 
 describe('malformed input through the dispatcher (property-based, seeded)', () => {
-  it('never crashes or answers INTERNAL, and a refusal writes nothing', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...CHANNELS_UNDER_TEST),
-        fc.oneof(nearlyValidRequest, anyValue),
-        async (channel, raw) => {
-          const payload =
-            typeof raw === 'object' && raw !== null && (raw as { validationId?: unknown }).validationId === 'VALIDATION'
-              ? { ...raw, validationId: validation.id }
-              : raw;
-          const before = writes();
-          const envelope = await dispatch(channel, payload);
-          expect(envelope.ok || envelope.error.code !== 'INTERNAL', `${channel} answered INTERNAL`).toBe(true);
-          if (!envelope.ok) expect(writes(), `${channel} wrote on refusal`).toEqual(before);
-        },
-      ),
-      { seed: 20261202, numRuns: 1500 },
-    );
-    expect(internalErrors).toEqual([]);
-  }, 120_000);
+  it(
+    'never crashes or answers INTERNAL, and a refusal writes nothing',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...CHANNELS_UNDER_TEST),
+          fc.oneof(nearlyValidRequest, anyValue),
+          async (channel, raw) => {
+            const payload =
+              typeof raw === 'object' &&
+              raw !== null &&
+              (raw as { validationId?: unknown }).validationId === 'VALIDATION'
+                ? { ...raw, validationId: validation.id }
+                : raw;
+            const before = writes();
+            const envelope = await dispatch(channel, payload);
+            expect(envelope.ok || envelope.error.code !== 'INTERNAL', `${channel} answered INTERNAL`).toBe(true);
+            if (!envelope.ok) expect(writes(), `${channel} wrote on refusal`).toEqual(before);
+          },
+        ),
+        propertyRun({ seed: 20261202, numRuns: 1500 }),
+      );
+      expect(internalErrors).toEqual([]);
+    },
+    propertyTimeout(120_000),
+  );
 
-  it('stores a note exactly as acknowledged, or refuses it naming the field', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 60 }), async (notes) => {
-        const envelope = await dispatch('responses:save', { validationId: validation.id, criterionId: '1.1', notes });
-        if (envelope.ok) {
-          const stored = services.ctx.db
-            .prepare('SELECT notes FROM criterion_responses WHERE validation_id = ? AND criterion_id = ?')
-            .get(validation.id, '1.1') as { notes: string };
-          expect(stored.notes).toBe(notes);
-        } else {
-          expect(envelope.error.message).toMatch(/notes: contains/);
-        }
-      }),
-      { seed: 20261202, numRuns: 300 },
-    );
-  }, 120_000);
+  it(
+    'stores a note exactly as acknowledged, or refuses it naming the field',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 60 }), async (notes) => {
+          const envelope = await dispatch('responses:save', { validationId: validation.id, criterionId: '1.1', notes });
+          if (envelope.ok) {
+            const stored = services.ctx.db
+              .prepare('SELECT notes FROM criterion_responses WHERE validation_id = ? AND criterion_id = ?')
+              .get(validation.id, '1.1') as { notes: string };
+            expect(stored.notes).toBe(notes);
+          } else {
+            expect(envelope.error.message).toMatch(/notes: contains/);
+          }
+        }),
+        propertyRun({ seed: 20261202, numRuns: 300 }),
+      );
+    },
+    propertyTimeout(120_000),
+  );
 });

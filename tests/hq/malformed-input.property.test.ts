@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SYNC_ENTITIES, SYNC_OPERATIONS } from '../../shared/sync/payloads';
+import { propertyRun, propertyTimeout } from '../property-runs';
 import {
   BACKENDS,
   contentCounts,
@@ -81,40 +82,44 @@ const requests = (validationId: string): fc.Arbitrary<Request> =>
 describe.each(BACKENDS)('malformed input to HQ (property-based, seeded), on %s', (backend) => {
   const ctx = useHqBackend(backend);
 
-  it('never answers 5xx, and a refusal writes nothing', async () => {
-    const dana = await enrol(ctx, DANA);
-    const v = makeValidation();
-    await push(ctx, dana.token, { changes: [createValidation(v), responseChange(v.id, '1.1', 1, 0)] });
-    await fc.assert(
-      fc.asyncProperty(requests(v.id), async (request) => {
-        const before = await contentCounts(ctx.db);
-        const headers: Record<string, string> = { authorization: `Bearer ${dana.token}` };
-        if (request.method === 'PATCH') {
-          Object.assign(headers, {
-            'tus-resumable': '1.0.0',
-            'upload-offset': '0',
-            'content-type': 'application/offset+octet-stream',
+  it(
+    'never answers 5xx, and a refusal writes nothing',
+    async () => {
+      const dana = await enrol(ctx, DANA);
+      const v = makeValidation();
+      await push(ctx, dana.token, { changes: [createValidation(v), responseChange(v.id, '1.1', 1, 0)] });
+      await fc.assert(
+        fc.asyncProperty(requests(v.id), async (request) => {
+          const before = await contentCounts(ctx.db);
+          const headers: Record<string, string> = { authorization: `Bearer ${dana.token}` };
+          if (request.method === 'PATCH') {
+            Object.assign(headers, {
+              'tus-resumable': '1.0.0',
+              'upload-offset': '0',
+              'content-type': 'application/offset+octet-stream',
+            });
+          }
+          if (request.payload !== undefined) headers['content-type'] = 'application/json';
+          const response = await ctx.app.inject({
+            method: request.method,
+            url: request.url,
+            headers,
+            ...(request.payload === undefined ? {} : { payload: JSON.stringify(request.payload) }),
           });
-        }
-        if (request.payload !== undefined) headers['content-type'] = 'application/json';
-        const response = await ctx.app.inject({
-          method: request.method,
-          url: request.url,
-          headers,
-          ...(request.payload === undefined ? {} : { payload: JSON.stringify(request.payload) }),
-        });
-        expect(response.statusCode, `${request.method} ${request.url}: ${response.body}`).toBeLessThan(500);
-        expect(response.body).not.toMatch(/\/tmp\/|\/work\/|node_modules|at [A-Za-z]+ \(/);
-        if (response.statusCode >= 400) expect(await contentCounts(ctx.db)).toEqual(before);
-        if (request.url === '/v1/push' && response.statusCode === 200) {
-          const sent = (request.payload as { changes: unknown[] }).changes;
-          expect(response.json().receipts).toHaveLength(sent.length);
-        }
-      }),
-      { seed: 20261202, numRuns: 250 },
-    );
-    // HQ still takes an ordinary change afterwards.
-    const after = await push(ctx, dana.token, { changes: [responseChange(v.id, '2.1', 1, 0, randomUUID())] });
-    expect(after.body.receipts.map((r) => r.outcome)).toEqual(['applied']);
-  }, 180_000);
+          expect(response.statusCode, `${request.method} ${request.url}: ${response.body}`).toBeLessThan(500);
+          expect(response.body).not.toMatch(/\/tmp\/|\/work\/|node_modules|at [A-Za-z]+ \(/);
+          if (response.statusCode >= 400) expect(await contentCounts(ctx.db)).toEqual(before);
+          if (request.url === '/v1/push' && response.statusCode === 200) {
+            const sent = (request.payload as { changes: unknown[] }).changes;
+            expect(response.json().receipts).toHaveLength(sent.length);
+          }
+        }),
+        propertyRun({ seed: 20261202, numRuns: 250 }),
+      );
+      // HQ still takes an ordinary change afterwards.
+      const after = await push(ctx, dana.token, { changes: [responseChange(v.id, '2.1', 1, 0, randomUUID())] });
+      expect(after.body.receipts.map((r) => r.outcome)).toEqual(['applied']);
+    },
+    propertyTimeout(180_000),
+  );
 });
