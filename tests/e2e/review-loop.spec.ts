@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { issueEnrolmentCode } from '../../hq/identity';
 import { defaultDueDate, localToday } from '../../shared/domain/due-dates';
 import type { Hq } from '../sync/sync-harness';
-import { makePng } from '../unit/evidence-fixtures';
+import { makePdf, makePng } from '../unit/evidence-fixtures';
 import { assignMember, startAssignedValidation } from './assigned-member';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
@@ -23,6 +24,7 @@ test.describe.configure({ timeout: 600_000 });
 /** Assigned by HQ, so its validation travels (a demo Member's stays on the laptop). */
 const MEMBER = 'Bayou Freight Imports LLC';
 const SLOW = { timeout: 30_000 };
+const sha256Hex = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 let hq: Hq;
 let hqUrl: string;
@@ -274,7 +276,21 @@ test('SCSS submits → reviewer returns → SCSS corrects and resubmits → conc
   await responses.openFromList(MEMBER);
   await responses.recordResponse('3.1', { correctiveAction: 'We will screen the carriers next quarter.' });
   await responses.assess('3.1', 'Not accepted', 'Screen both carriers now and send the screening records.');
-  await responses.recordResponse('3.1', { correctiveAction: 'Both carriers screened; records attached.' });
+  // The Member's files are stored and fingerprinted as they are attached, and listed with the response.
+  const screening = makePdf();
+  const screeningPhoto = await makePng(640, 480, 9);
+  await responses.recordResponse('3.1', {
+    correctiveAction: 'Both carriers screened; records attached.',
+    files: [
+      { name: 'Carrier screening.pdf', mimeType: 'application/pdf', buffer: screening },
+      { name: 'Screening log.png', mimeType: 'image/png', buffer: screeningPhoto },
+    ],
+    beforeSave: () => shot(scss, '5b-scss-response-files'),
+  });
+  await expect(responses.responseFiles('3.1')).toHaveText([
+    new RegExp(`^Carrier screening\\.pdf.*SHA-256 ${sha256Hex(screening).slice(0, 12)}…`),
+    new RegExp(`^Screening log\\.png.*SHA-256 ${sha256Hex(screeningPhoto).slice(0, 12)}…`),
+  ]);
   await responses.assess('3.1', 'Accepted');
   await expect(responses.findingStatus('3.1')).toContainText('Resolved');
   await responses.recordResponse('4.8', { correctiveAction: 'Individual accounts and MFA on CF-2 since Monday.' });
@@ -282,7 +298,15 @@ test('SCSS submits → reviewer returns → SCSS corrects and resubmits → conc
   await expect(responses.closedAlert()).toBeVisible();
   await expect(responses.state()).toHaveText('Closed');
   await shot(scss, '6-scss-closed');
-  await syncNow(scss);
+  // The Member's files reach HQ with the response, each by its fingerprint.
+  const memberFiles = [sha256Hex(screening), sha256Hex(screeningPhoto)].sort();
+  await syncUntil(scss, async () => {
+    const held = await hq.db.query<{ sha256: string }>(
+      'SELECT sha256 FROM evidence_files WHERE sha256 = ANY($1::text[]) ORDER BY sha256',
+      [memberFiles],
+    );
+    expect(held.map((row) => row.sha256)).toEqual(memberFiles);
+  });
 
   // ── Closed on all three laptops after each syncs. ──
   for (const [page, pageReview] of [

@@ -118,7 +118,13 @@ export class ResponsesPage {
    */
   async recordResponse(
     criterionId: string,
-    response: { correctiveAction: string; receivedOn?: string; files?: MemberFileInput[] },
+    response: {
+      correctiveAction: string;
+      receivedOn?: string;
+      files?: MemberFileInput[];
+      /** Runs with the form filled in, before Save response (to look at the form). */
+      beforeSave?: () => Promise<void>;
+    },
   ): Promise<void> {
     const finding = this.finding(criterionId);
     const before = await this.responses(criterionId).count();
@@ -131,6 +137,7 @@ export class ResponsesPage {
       await form.getByTestId('member-file-input').setInputFiles(file);
       await expect(form.getByTestId('member-file')).toHaveCount(listed + 1);
     }
+    await response.beforeSave?.();
     await form.getByRole('button', { name: 'Save response' }).click();
     await expect(form).toBeHidden();
     await expect(this.responses(criterionId)).toHaveCount(before + 1);

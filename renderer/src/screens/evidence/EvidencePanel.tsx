@@ -1,15 +1,14 @@
 import './evidence.css';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EVIDENCE_EXTENSIONS, formatFileSize } from '../../../../shared/domain/evidence-files';
+import { formatFileSize } from '../../../../shared/domain/evidence-files';
 import { DEFAULT_SETTINGS } from '../../../../shared/domain/field-work';
 import { call } from '../../api';
 import { useWorksheetStore } from '../../state/worksheet-store';
 import { AttachProblems, UploadList } from './AttachProgress';
+import { EvidenceFileInput } from './EvidenceFileInput';
 import { EvidenceItem } from './EvidenceItem';
 import { useAttachQueue } from './useAttachQueue';
-
-const ACCEPT = EVIDENCE_EXTENSIONS.map((e) => `.${e}`).join(',');
 
 /**
  * Photos and documents attached to a criterion, or to a finding: choose files, drop them, or paste a
@@ -110,22 +109,13 @@ export function EvidencePanel({
 
       {!locked && (
         <div className={`usa-form-group evidence-drop${files.dragging ? ' evidence-drop--active' : ''}`}>
-          <label className="usa-label evidence-drop__label" htmlFor={`${id}-files`}>
-            {t('reports.evidence.panel.attach')}
-          </label>
-          <span className="usa-hint evidence-drop__hint" id={`${id}-hint`}>
-            {t('reports.evidence.panel.hint', { size: formatFileSize(maxBytes) })}
-          </span>
-          <input
-            id={`${id}-files`}
-            className="usa-file-input evidence-drop__input"
-            type="file"
-            multiple
-            accept={ACCEPT}
-            aria-describedby={`${id}-hint`}
-            data-testid="evidence-file-input"
-            onClick={files.onInputClick}
-            onChange={(e) => files.onInputChange(e.target)}
+          <EvidenceFileInput
+            id={id}
+            label={t('reports.evidence.panel.attach')}
+            hint={t('reports.evidence.panel.hint', { size: formatFileSize(maxBytes) })}
+            block="evidence-drop"
+            testId="evidence-file-input"
+            attachment={files}
           />
           <span className="usa-sr-only" id={`${id}-paste-hint`}>
             {t('reports.evidence.panel.pasteHint')}

@@ -1,15 +1,14 @@
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EVIDENCE_EXTENSIONS, formatFileSize } from '../../../../shared/domain/evidence-files';
+import { formatFileSize } from '../../../../shared/domain/evidence-files';
 import type { ResponseOf } from '../../../../shared/ipc/contract';
 import { call } from '../../api';
 import { AttachProblems, UploadList } from '../evidence/AttachProgress';
+import { EvidenceFileInput } from '../evidence/EvidenceFileInput';
 import { useAttachQueue } from '../evidence/useAttachQueue';
 import { shortSha } from './lifecycle-labels';
 
 export type MemberFile = ResponseOf<'replies:attach'>;
-
-const ACCEPT = EVIDENCE_EXTENSIONS.map((e) => `.${e}`).join(',');
 
 /** One file the Member sent: its name (a link to the stored copy), size and shortened SHA-256 fingerprint. */
 export function MemberFileName({ file }: { file: MemberFile }) {
@@ -121,22 +120,13 @@ export function MemberFilesField({
         dismissLabel={t('worksheetParts.files.dismiss')}
         onDismiss={attachment.dismissProblems}
       />
-      <label className="usa-label member-files__input-label" htmlFor={`${id}-input`}>
-        {t('worksheetParts.files.attach')}
-      </label>
-      <span className="usa-hint" id={`${id}-hint`}>
-        {t('worksheetParts.files.hint', { size: formatFileSize(maxBytes) })}
-      </span>
-      <input
-        id={`${id}-input`}
-        className="usa-file-input member-files__input"
-        type="file"
-        multiple
-        accept={ACCEPT}
-        aria-describedby={`${id}-hint`}
-        data-testid="member-file-input"
-        onClick={attachment.onInputClick}
-        onChange={(e) => attachment.onInputChange(e.target)}
+      <EvidenceFileInput
+        id={id}
+        label={t('worksheetParts.files.attach')}
+        hint={t('worksheetParts.files.hint', { size: formatFileSize(maxBytes) })}
+        block="member-files-input"
+        testId="member-file-input"
+        attachment={attachment}
       />
     </div>
   );
