@@ -14,12 +14,23 @@ test('a complete in-person validation: sites, a finding, N/A justified, keyboard
   const page = app.page;
   await new MembersPage(page).startValidationOf('Great Lakes Auto Parts Distributors LLC');
   const form = new NewValidationPage(page);
-  // A missing date is refused at the field, and a screen reader hears why with the field itself.
+  // A missing date is refused: an error summary above the form takes the focus and links to the field, where
+  // a screen reader hears why with the field itself.
   await form.fill({ mode: 'In person', scheduledDate: '' });
   await form.create();
+  const summary = page.getByTestId('new-validation-error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('heading', { name: 'The validation was not created' })).toBeVisible();
+  await expect(summary.getByRole('listitem')).toHaveText(['Enter the scheduled date.']);
+  await app.screenshot('new-validation-error-summary');
   const date = page.getByLabel('Scheduled date');
   await expect(date).toHaveAccessibleDescription('Enter the scheduled date.');
   await expect(date).toHaveAttribute('aria-invalid', 'true');
+  await summary.getByRole('link', { name: 'Enter the scheduled date.' }).click();
+  await expect(date).toBeFocused();
+  // Trying again with the date still missing brings the focus back to the summary.
+  await form.create();
+  await expect(summary).toBeFocused();
   await expect(page.getByLabel('Entity type')).toHaveAccessibleDescription(
     'Decides which criteria are on the worksheet.',
   );

@@ -8,6 +8,7 @@ import { ENTITY_TYPES, EntityTypeSchema } from '../../../shared/domain/entity-ty
 import { ValidationModeSchema } from '../../../shared/domain/validation';
 import { call, errorMessage } from '../api';
 import { Alert } from '../components/Alert';
+import { ErrorSummary, type ErrorSummaryItem } from '../components/ErrorSummary';
 import { FieldError, FormField, fieldControl } from '../components/FormField';
 import { useDomainLabels } from '../i18n/domain-labels';
 import { useMembersStore } from '../state/members-store';
@@ -23,6 +24,13 @@ const newValidationFormSchema = (t: TFunction) =>
     scheduledDate: z.iso.date({ error: t('fieldwork.newValidation.errors.scheduledDate') }),
   });
 type NewValidationForm = z.infer<ReturnType<typeof newValidationFormSchema>>;
+/** The fields in the order the form shows them, for the error summary. */
+const FIELD_ORDER = [
+  'memberId',
+  'entityType',
+  'mode',
+  'scheduledDate',
+] as const satisfies readonly (keyof NewValidationForm)[];
 
 /** Entity types some installed catalog edition has criteria for; others cannot be validated yet. */
 function useCoveredEntityTypes(): Set<string> | null {
@@ -58,9 +66,11 @@ export function NewValidationScreen({ memberId }: { memberId?: string | undefine
     handleSubmit,
     setValue,
     watch,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, submitCount },
   } = useForm<NewValidationForm>({
     resolver: zodResolver(schema),
+    // The error summary takes the focus instead, and reads every error at once.
+    shouldFocusError: false,
     defaultValues: { memberId: memberId ?? '', entityType: 'IMP', mode: 'IN_PERSON', scheduledDate: today() },
   });
 
@@ -95,6 +105,11 @@ export function NewValidationScreen({ memberId }: { memberId?: string | undefine
     }
   };
 
+  const summaryItems: ErrorSummaryItem[] = FIELD_ORDER.flatMap((field) => {
+    const text = errors[field]?.message;
+    return text ? [{ text, fieldId: field === 'mode' ? `mode-${ValidationModeSchema.options[0]}` : field }] : [];
+  });
+
   return (
     <div className="grid-container screen">
       <h1 tabIndex={-1}>{t('fieldwork.newValidation.title')}</h1>
@@ -104,8 +119,22 @@ export function NewValidationScreen({ memberId }: { memberId?: string | undefine
           {submitError}
         </Alert>
       )}
+      {summaryItems.length > 0 && (
+        <ErrorSummary
+          heading={t('fieldwork.newValidation.notCreated')}
+          headingLevel={2}
+          items={summaryItems}
+          attempt={submitCount}
+          testId="new-validation-error-summary"
+        />
+      )}
       <form className="usa-form usa-form--large" onSubmit={handleSubmit(onSubmit)} noValidate>
-        <FormField id="memberId" label={t('fieldwork.newValidation.member')} error={errors.memberId?.message}>
+        <FormField
+          id="memberId"
+          label={t('fieldwork.newValidation.member')}
+          error={errors.memberId?.message}
+          announce={false}
+        >
           {(control) => (
             <select className="usa-select" {...control} {...register('memberId')}>
               <option value="">{t('fieldwork.newValidation.select')}</option>
@@ -161,6 +190,7 @@ export function NewValidationScreen({ memberId }: { memberId?: string | undefine
           id="scheduledDate"
           label={t('fieldwork.newValidation.scheduledDate')}
           error={errors.scheduledDate?.message}
+          announce={false}
         >
           {(control) => <input className="usa-input" type="date" {...control} {...register('scheduledDate')} />}
         </FormField>

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call, englishMessage, errorMessage } from '../../../api';
+import { ErrorSummary, type ErrorSummaryItem } from '../../../components/ErrorSummary';
 import { FieldError, FormField, fieldControl } from '../../../components/FormField';
 import { currentLanguage } from '../../../i18n';
 import { useWorksheetStore } from '../../../state/worksheet-store';
@@ -10,12 +11,6 @@ const FIELD_IDS: Record<SignField, string> = { signedByName: 'signed-by-name', a
 
 type Refusal = { fields: SignErrors; general: string[] };
 const NO_REFUSAL: Refusal = { fields: {}, general: [] };
-
-/** Moves focus to a field named in the error summary (the app routes by hash, so a plain #id link would navigate). */
-function focusField(event: React.MouseEvent<HTMLAnchorElement>, id: string) {
-  event.preventDefault();
-  document.getElementById(id)?.focus();
-}
 
 /**
  * The signature form. It checks what it can before sending; whatever the main process still refuses is shown
@@ -41,12 +36,7 @@ export function SignAndSubmit({
   const [attested, setAttested] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [refusal, setRefusal] = useState<Refusal>(NO_REFUSAL);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const refused = Object.keys(refusal.fields).length > 0 || refusal.general.length > 0;
-
-  useEffect(() => {
-    if (refused) summaryRef.current?.focus();
-  }, [refused]);
 
   const submit = async () => {
     const values = { signedByName, attested };
@@ -85,14 +75,11 @@ export function SignAndSubmit({
   };
 
   const fieldError = (field: SignField) => refusal.fields[field];
-  const summaryItems: { text: string; target: string }[] = [
-    ...refusal.general.map((text) => ({
-      text,
-      target: problemsToFix > 0 ? 'review-problems-heading' : '',
-    })),
+  const summaryItems: ErrorSummaryItem[] = [
+    ...refusal.general.map((text) => (problemsToFix > 0 ? { text, fieldId: 'review-problems-heading' } : { text })),
     ...(['signedByName', 'attestation'] as const).flatMap((field) => {
       const text = fieldError(field);
-      return text ? [{ text, target: FIELD_IDS[field] }] : [];
+      return text ? [{ text, fieldId: FIELD_IDS[field] }] : [];
     }),
   ];
 
@@ -101,30 +88,13 @@ export function SignAndSubmit({
       <h3 id="sign-heading">{returned ? t('worksheet.sign.headingAgain') : t('worksheet.sign.heading')}</h3>
       {returned && <p>{t('worksheet.sign.againNote')}</p>}
       {refused && (
-        <div
-          className="usa-alert usa-alert--error review-sign__summary"
-          role="alert"
-          tabIndex={-1}
-          ref={summaryRef}
-          data-testid="submit-error-summary"
-        >
-          <div className="usa-alert__body">
-            <h4 className="usa-alert__heading">{t('worksheet.sign.notSubmitted')}</h4>
-            <ul className="usa-list usa-list--unstyled">
-              {summaryItems.map((item) => (
-                <li key={`${item.target}-${item.text}`}>
-                  {item.target ? (
-                    <a className="usa-link" href={`#${item.target}`} onClick={(e) => focusField(e, item.target)}>
-                      {item.text}
-                    </a>
-                  ) : (
-                    item.text
-                  )}
-                </li>
-              ))}
-            </ul>
-          </div>
-        </div>
+        <ErrorSummary
+          heading={t('worksheet.sign.notSubmitted')}
+          headingLevel={4}
+          items={summaryItems}
+          attempt={refusal}
+          testId="submit-error-summary"
+        />
       )}
       {/* The error summary above takes the focus and reads every error, so the fields' own are not announced too. */}
       <FormField
