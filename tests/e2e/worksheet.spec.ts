@@ -140,9 +140,18 @@ test('the new-validation form explains what is missing and creates nothing', asy
   const page = app.page;
   await page.getByLabel('Scheduled date').fill('');
   await page.getByRole('button', { name: 'Create validation' }).click();
-  await expect(page.getByText('Choose the Member company to validate.')).toBeVisible();
-  await expect(page.getByText('Enter the scheduled date.')).toBeVisible();
+  // Both errors at once, in the form's order, in the summary that took the focus; each also with its field.
+  const summary = page.getByTestId('new-validation-error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link')).toHaveText([
+    'Choose the Member company to validate.',
+    'Enter the scheduled date.',
+  ]);
+  await expect(page.getByLabel('Member company')).toHaveAccessibleDescription('Choose the Member company to validate.');
+  await expect(page.getByLabel('Scheduled date')).toHaveAccessibleDescription('Enter the scheduled date.');
   await app.screenshot('new-validation-errors');
+  await summary.getByRole('link', { name: 'Choose the Member company to validate.' }).click();
+  await expect(page.getByLabel('Member company')).toBeFocused();
 
   await members.openMembers();
   await expect(page.getByTestId('validation-row')).toHaveCount(0);
