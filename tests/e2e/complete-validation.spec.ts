@@ -181,16 +181,10 @@ test('a complete virtual validation: session log, evidence observed remotely, a 
   await session.getByLabel('Video platform').selectOption('Microsoft Teams');
   await session.getByLabel('Session start').fill('2026-12-09T15:00');
   await session.getByLabel('Session end').fill('2026-12-09T18:30');
-  await session.getByRole('button', { name: 'Add participant' }).click();
-  const scss = log.entry(session, 'Participant 1');
-  await scss.getByLabel('Name').fill('Jordan A. Rivera');
-  await scss.getByLabel('Role').selectOption('CBP SCSS');
-  await scss.getByLabel('Organization').fill('CBP Laredo Field Office');
-  await session.getByRole('button', { name: 'Add participant' }).click();
-  const poc = log.entry(session, 'Participant 2');
-  await poc.getByLabel('Name').fill('Mariana Treviño');
-  await poc.getByLabel('Role').selectOption('Company CTPAT point of contact');
-  await poc.getByLabel('Organization').fill('Manufacturas del Norte');
+  await log.addParticipants(session, [
+    { name: 'Jordan A. Rivera', role: 'CBP SCSS', organization: 'CBP Laredo Field Office' },
+    { name: 'Mariana Treviño', role: 'Company CTPAT point of contact', organization: 'Manufacturas del Norte' },
+  ]);
   await session.getByRole('button', { name: 'Add document' }).click();
   const doc = log.entry(session, 'Document 1');
   await doc.getByLabel('Title').fill('Business partner screening records, 2026');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from './fixtures';
-import { ChecklistPanelPage, SessionLogPage } from './pages/inspections-page';
+import { ChecklistPanelPage, HOUSTON_SESSION_PARTICIPANTS, SessionLogPage } from './pages/inspections-page';
 import { MembersPage } from './pages/members-page';
 import { NewValidationPage } from './pages/new-validation-page';
 import { WorksheetPage } from './pages/worksheet-page';
@@ -177,17 +177,7 @@ test('an SCSS logs a virtual session: platform, times, participants, documents a
   await session.getByLabel('Session end').fill('2026-12-01T13:30');
   await expect(session.getByText('The end must be after the start.')).toBeVisible();
 
-  await session.getByRole('button', { name: 'Add participant' }).click();
-  const first = log.entry(session, 'Participant 1');
-  await expect(first.getByLabel('Name')).toBeFocused();
-  await first.getByLabel('Name').fill('Dana Ruiz');
-  await first.getByLabel('Role').selectOption('CBP SCSS');
-  await first.getByLabel('Organization').fill('CBP Houston Field Office');
-  await session.getByRole('button', { name: 'Add participant' }).click();
-  const second = log.entry(session, 'Participant 2');
-  await second.getByLabel('Name').fill('Lee Chen');
-  await second.getByLabel('Role').selectOption('Company CTPAT point of contact');
-  await second.getByLabel('Organization').fill('Gulf Coast Home Goods');
+  await log.addParticipants(session, HOUSTON_SESSION_PARTICIPANTS);
   await session.getByRole('button', { name: 'Add participant' }).click();
   await log.entry(session, 'Participant 3').getByLabel('Name').fill('Someone who did not join');
   await session.getByRole('button', { name: 'Remove participant 3' }).click();

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { SessionLogPage } from './pages/inspections-page';
+import { HOUSTON_SESSION_PARTICIPANTS, SessionLogPage } from './pages/inspections-page';
 import { MembersPage } from './pages/members-page';
 import { NewValidationPage } from './pages/new-validation-page';
 import { WorksheetPage } from './pages/worksheet-page';
@@ -74,17 +74,7 @@ test('the session log saves itself as the SCSS types: leaving for a category, re
   await expect(session.getByTestId('inspection-saved')).toBeVisible();
   await session.getByLabel('Session start').fill('2026-12-01T14:00');
   await session.getByLabel('Session end').fill('2026-12-01T16:30');
-  await session.getByRole('button', { name: 'Add participant' }).click();
-  const first = log.entry(session, 'Participant 1');
-  await expect(first.getByLabel('Name')).toBeFocused();
-  await first.getByLabel('Name').fill('Dana Ruiz');
-  await first.getByLabel('Role').selectOption('CBP SCSS');
-  await first.getByLabel('Organization').fill('CBP Houston Field Office');
-  await session.getByRole('button', { name: 'Add participant' }).click();
-  const second = log.entry(session, 'Participant 2');
-  await second.getByLabel('Name').fill('Lee Chen');
-  await second.getByLabel('Role').selectOption('Company CTPAT point of contact');
-  await second.getByLabel('Organization').fill('Gulf Coast Home Goods');
+  await log.addParticipants(session, HOUSTON_SESSION_PARTICIPANTS);
   await session.getByRole('button', { name: 'Add document' }).click();
   const doc = log.entry(session, 'Document 1');
   await doc.getByLabel('Title').fill('Seal log, Oct–Nov 2026');

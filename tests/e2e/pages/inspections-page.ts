@@ -86,4 +86,25 @@ export class SessionLogPage {
   entry(session: Locator, legend: string): Locator {
     return session.getByRole('group', { name: legend, exact: true });
   }
+
+  /** Adds each participant after those listed (the focus lands on each new name) and fills in who they are. */
+  async addParticipants(session: Locator, participants: readonly Participant[]): Promise<void> {
+    const listed = await session.getByRole('group', { name: /^Participant \d+$/ }).count();
+    for (const [index, who] of participants.entries()) {
+      await session.getByRole('button', { name: 'Add participant' }).click();
+      const participant = this.entry(session, `Participant ${listed + index + 1}`);
+      await expect(participant.getByLabel('Name')).toBeFocused();
+      await participant.getByLabel('Name').fill(who.name);
+      await participant.getByLabel('Role').selectOption(who.role);
+      await participant.getByLabel('Organization').fill(who.organization);
+    }
+  }
 }
+
+export type Participant = { name: string; role: string; organization: string };
+
+/** The two people of the Houston office's virtual sessions with Gulf Coast Home Goods. */
+export const HOUSTON_SESSION_PARTICIPANTS: readonly Participant[] = [
+  { name: 'Dana Ruiz', role: 'CBP SCSS', organization: 'CBP Houston Field Office' },
+  { name: 'Lee Chen', role: 'Company CTPAT point of contact', organization: 'Gulf Coast Home Goods' },
+];
