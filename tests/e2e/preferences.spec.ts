@@ -1,0 +1,59 @@
+import type { Hq } from '../sync/sync-harness';
+import { expect, test } from './fixtures';
+import { holdAnswers } from './hold-answer';
+import { hqPerTest, type Laptop, startEnrolledLaptop } from './laptops';
+
+/**
+ * The enrolled person's preferences hold from the first screen after a start, before the sync status (which names
+ * the person) has answered: no flash of the laptop's own language, and a choice made then is the person's.
+ */
+test.use({ actionTimeout: 30_000, viewport: { width: 1366, height: 768 } });
+
+let hq: Hq;
+let hqUrl: string;
+const laptops: Laptop[] = [];
+
+hqPerTest((started, url) => {
+  hq = started;
+  hqUrl = url;
+}, laptops);
+
+test('a reload opens in the enrolled person’s language before the sync status answers, and a choice made then is theirs', async ({
+  browser,
+}) => {
+  const { page } = await startEnrolledLaptop(
+    laptops,
+    browser,
+    'scss',
+    { db: hq.db, url: hqUrl },
+    {
+      name: 'Dana Ruiz',
+      role: 'SCSS',
+    },
+  );
+  const html = page.locator('html');
+  await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('group', { name: 'Language' }).getByText('Español', { exact: true }).click();
+  await expect(html).toHaveAttribute('lang', 'es');
+
+  // The status is held back: the screen cannot yet know who is enrolled from it.
+  const status = await holdAnswers(page, 'sync:status');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Configuración' })).toBeVisible();
+  await expect(page.getByTestId('sync-status')).toHaveCount(0);
+  await expect(html).toHaveAttribute('lang', 'es');
+
+  // Still before the status: she switches back to English, and the status's answer does not undo it.
+  await page.getByRole('group', { name: 'Idioma' }).getByText('English', { exact: true }).click();
+  await expect(html).toHaveAttribute('lang', 'en-US');
+  await status.release();
+  await expect(page.getByTestId('sync-status')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(html).toHaveAttribute('lang', 'en-US');
+
+  // Her choice outlives the next start, status held or not.
+  await page.reload();
+  await expect(page.getByTestId('sync-status')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Language' }).getByRole('radio', { name: 'English' })).toBeChecked();
+});
