@@ -55,7 +55,10 @@ async function inSpanish(page: Page, name: string, says: (string | RegExp)[]): P
   await page.screenshot({ path: path.join(SHOTS, `review-es-${name}.png`), fullPage: true });
   await chooseLanguage(page, 'English');
   await page.goto(url);
+  // The heading may read the same in both languages (a Member's name): the page's language says it switched.
   await expect(page.locator('main h1')).toHaveText(heading, SLOW);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
+  await expect(page.getByTestId('sync-status')).toBeVisible(SLOW);
 }
 
 test('the reviewer’s and supervisor’s screens read in Spanish through the whole review loop', async ({ browser }) => {
