@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Hq } from '../sync/sync-harness';
 import { expect, test } from './fixtures';
 import { holdAnswers } from './hold-answer';
@@ -5,7 +6,8 @@ import { hqPerTest, type Laptop, startEnrolledLaptop } from './laptops';
 
 /**
  * The enrolled person's preferences hold from the first screen after a start, before the sync status (which names
- * the person) has answered: no flash of the laptop's own language, and a choice made then is the person's.
+ * the person) has answered: no flash of the laptop's own language, and a choice made then is the person's. Settings
+ * says it is checking the enrolment until then, and fills in the HQ address once it knows it.
  */
 test.use({ actionTimeout: 30_000, viewport: { width: 1366, height: 768 } });
 
@@ -18,7 +20,7 @@ hqPerTest((started, url) => {
   hqUrl = url;
 }, laptops);
 
-test('a reload opens in the enrolled person’s language before the sync status answers, and a choice made then is theirs', async ({
+test('a reload opens in the enrolled person’s language before the sync status answers, a choice made then is theirs, and Settings waits for it to say who is enrolled', async ({
   browser,
 }) => {
   const { page } = await startEnrolledLaptop(
@@ -42,6 +44,10 @@ test('a reload opens in the enrolled person’s language before the sync status 
   await expect(page.getByRole('heading', { level: 1, name: 'Configuración' })).toBeVisible();
   await expect(page.getByTestId('sync-status')).toHaveCount(0);
   await expect(html).toHaveAttribute('lang', 'es');
+  // Nor can Settings say whether the laptop is enrolled: it says it is checking, never "not enrolled".
+  await expect(page.getByTestId('hq-checking')).toHaveText('Comprobando si esta computadora está inscrita…');
+  await expect(page.getByText(/Sin inscribir/)).toHaveCount(0);
+  await page.screenshot({ path: path.resolve('test-results', 'screenshots', 'preferences-before-status.png') });
 
   // Still before the status: she switches back to English, and the status's answer does not undo it.
   await page.getByRole('group', { name: 'Idioma' }).getByText('English', { exact: true }).click();
@@ -50,6 +56,9 @@ test('a reload opens in the enrolled person’s language before the sync status 
   await expect(page.getByTestId('sync-status')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await expect(html).toHaveAttribute('lang', 'en-US');
+  // The answer names her enrolment, and the form to enrol again starts from her HQ's address.
+  await expect(page.getByTestId('hq-enrolled')).toContainText(`Enrolled with ${hqUrl} as Dana Ruiz`);
+  await expect(page.getByLabel('HQ address')).toHaveValue(hqUrl);
 
   // Her choice outlives the next start, status held or not.
   await page.reload();

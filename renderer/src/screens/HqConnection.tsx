@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { TFunction } from 'i18next';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { type Path, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -43,11 +43,17 @@ export function HqConnection() {
     handleSubmit,
     resetField,
     setError,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, dirtyFields },
   } = useForm<EnrolForm>({
     resolver: zodResolver(schema),
     defaultValues: { hqUrl: status?.hqUrl ?? '', code: '', deviceName: 'CTPAT laptop' },
   });
+  // The status may answer after the form is drawn: its address fills the field unless the person typed one.
+  const savedUrl = status?.hqUrl ?? '';
+  const typedUrl = dirtyFields.hqUrl === true;
+  useEffect(() => {
+    if (!typedUrl) resetField('hqUrl', { defaultValue: savedUrl });
+  }, [savedUrl, typedUrl, resetField]);
 
   const submit = async (form: EnrolForm) => {
     setMessage(null);
@@ -69,7 +75,11 @@ export function HqConnection() {
   return (
     <section className="hq-connection" aria-labelledby="hq-heading">
       <h2 id="hq-heading">{t('fieldwork.hq.heading')}</h2>
-      {status?.enrolled ? (
+      {status === null ? (
+        <p aria-live="polite" data-testid="hq-checking">
+          {t('fieldwork.hq.checking')}
+        </p>
+      ) : status.enrolled ? (
         <p data-testid="hq-enrolled">
           {t('fieldwork.hq.enrolledBefore')}
           <strong>{status.hqUrl}</strong>

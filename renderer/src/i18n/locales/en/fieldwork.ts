@@ -44,6 +44,7 @@ export const fieldwork = {
     enrolledBefore: 'Enrolled with ',
     enrolledAfter: ' as {{name}}. Enter a new code below to enrol again.',
     notEnrolled: 'Not enrolled. Ask HQ for a one-time enrolment code.',
+    checking: 'Checking whether this computer is enrolled…',
     enrolled: 'This computer is enrolled with HQ.',
     address: 'HQ address',
     code: 'Enrolment code',

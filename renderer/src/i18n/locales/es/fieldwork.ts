@@ -47,6 +47,7 @@ export const fieldwork: Translation<typeof en.fieldwork> = {
     enrolledBefore: 'Inscrita en ',
     enrolledAfter: ' como {{name}}. Escriba abajo un nuevo código para inscribirla de nuevo.',
     notEnrolled: 'Sin inscribir. Solicite a la sede central un código de inscripción de un solo uso.',
+    checking: 'Comprobando si esta computadora está inscrita…',
     enrolled: 'Esta computadora quedó inscrita en la sede central.',
     address: 'Dirección de la sede central',
     code: 'Código de inscripción',
