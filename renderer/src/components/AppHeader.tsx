@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { knownPerson } from '../state/known-person';
 import { type Route, routeHref, useRoute } from '../state/route';
 import { useSyncStore } from '../state/sync-store';
 import { SyncControl } from './SyncControl';
@@ -30,7 +31,7 @@ function sectionOf(route: Route): Section {
 
 export function AppHeader() {
   // Reviewers and supervisors work on validations pulled from HQ; an SCSS follows the Member's responses.
-  const role = useSyncStore((s) => s.status?.userRole);
+  const role = useSyncStore((s) => knownPerson(s.status).role);
   const reviewer = role === 'FIELD_OFFICE_REVIEWER' || role === 'SUPERVISOR';
   const { t } = useTranslation();
   const current = sectionOf(useRoute());

@@ -1,6 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import type { SyncStatusView } from '../../../shared/ipc/contract';
 import { isLanguage, type Language } from '../i18n/languages';
+import { knownPerson } from './known-person';
 import { useSyncStore } from './sync-store';
 
 /**
@@ -21,34 +21,6 @@ const PREFIX = 'ctpat:preferences:';
 const listeners = new Set<() => void>();
 
 const storageKey = (userId: string | null) => `${PREFIX}${userId ?? 'not-enrolled'}`;
-
-// Whose preferences the window used last. The sync status names the person only after its first answer; until
-// then the window uses this, so a reload opens in that person's language and a choice made early is theirs.
-const LAST_PERSON_KEY = `${PREFIX}last-person`;
-
-function lastPerson(): string | null {
-  try {
-    return window.localStorage.getItem(LAST_PERSON_KEY);
-  } catch {
-    return null;
-  }
-}
-
-function rememberPerson(userId: string | null): void {
-  try {
-    if (userId === null) window.localStorage.removeItem(LAST_PERSON_KEY);
-    else window.localStorage.setItem(LAST_PERSON_KEY, userId);
-  } catch {
-    // Forgotten: the next start shows the laptop's own preferences until the status answers.
-  }
-}
-
-/** The person whose preferences apply: the enrolled one once the status has answered, else the last one. */
-const personOf = (status: SyncStatusView | null): string | null => (status ? status.userId : lastPerson());
-
-useSyncStore.subscribe((state) => {
-  if (state.status) rememberPerson(state.status.userId);
-});
 
 function read(userId: string | null): Preferences {
   try {
@@ -102,7 +74,7 @@ const subscribe = (listener: () => void) => {
 
 /** The enrolled person's preferences and a setter for them. */
 export function usePreferences(): [Preferences, (change: Partial<Preferences>) => void] {
-  const userId = useSyncStore((s) => personOf(s.status));
+  const userId = useSyncStore((s) => knownPerson(s.status).userId);
   const preferences = useSyncExternalStore(subscribe, () => snapshot(userId));
   const set = useCallback((change: Partial<Preferences>) => write(userId, change), [userId]);
   return [preferences, set];
@@ -134,4 +106,4 @@ export function writeLastPlace(validationId: string, place: LastPlace): void {
 }
 
 /** The enrolled person's preferences outside React (keyboard handlers). */
-export const currentPreferences = (): Preferences => snapshot(personOf(useSyncStore.getState().status));
+export const currentPreferences = (): Preferences => snapshot(knownPerson(useSyncStore.getState().status).userId);

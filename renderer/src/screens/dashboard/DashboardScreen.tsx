@@ -8,6 +8,7 @@ import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { formatDateTime } from '../../components/format';
 import { translateMessage } from '../../i18n/messages';
+import { knownPerson } from '../../state/known-person';
 import { navigate, routeHref } from '../../state/route';
 import { useSyncStore } from '../../state/sync-store';
 import { ExportOutcome, useSaveOutcome } from '../report/ExportStatus';
@@ -42,7 +43,7 @@ function checkFilters(filters: AnalyticsFilters, t: TFunction): { ok: true } | {
  */
 export function DashboardScreen({ query }: { query: string }) {
   const syncStatus = useSyncStore((s) => s.status);
-  const role = syncStatus?.userRole ?? null;
+  const role = knownPerson(syncStatus).role;
   const enrolled = syncStatus?.enrolled ?? false;
   const seesMore = role === 'FIELD_OFFICE_REVIEWER' || role === 'SUPERVISOR' || role === 'HQ_ANALYST';
   const q = useMemo(() => parseDashboardQuery(query, seesMore ? 'hq' : 'computer'), [query, seesMore]);

@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../../components/format';
 import { NoValue } from '../../components/NoValue';
 import { useDomainLabels } from '../../i18n/domain-labels';
 import type { review as reviewText } from '../../i18n/locales/en/review';
+import { knownPerson } from '../../state/known-person';
 import { routeHref } from '../../state/route';
 import { useSyncStore } from '../../state/sync-store';
 import { WorkflowStateTag } from '../lifecycle/LifecyclePanel';
@@ -122,7 +123,7 @@ function WorkRow({ item }: { item: ValidationWorkItem }) {
  * (every finding concurred, or approved and waiting for the report): searchable, filterable and sortable.
  */
 export function ReviewListScreen() {
-  const role = useSyncStore((s) => s.status?.userRole ?? null);
+  const role = useSyncStore((s) => knownPerson(s.status).role);
   const enrolled = useSyncStore((s) => s.status?.enrolled ?? false);
   const lastSuccessAt = useSyncStore((s) => s.status?.lastSuccessAt);
   const supervisor = role === 'SUPERVISOR';
