@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { issueEnrolmentCode } from '../../hq/identity';
-import type { Hq } from '../sync/sync-harness';
 import { assignMember, startAssignedValidation } from './assigned-member';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
@@ -25,14 +24,9 @@ const SLOW = { timeout: 30_000 };
 const FIELD_LAPTOP = { viewport: { width: 1366, height: 768 }, acceptDownloads: true };
 const SHOTS = path.resolve('test-results', 'screenshots');
 
-let hq: Hq;
-let hqUrl: string;
 const laptops: Laptop[] = [];
 
-hqPerTest((started, url) => {
-  hq = started;
-  hqUrl = url;
-}, laptops);
+const hq = hqPerTest(laptops);
 
 /** The figure a key-statistics card shows. */
 const stat = (page: Page, key: string) => page.getByTestId(`stat-${key}`).locator('dd');
@@ -71,7 +65,7 @@ test('the dashboard counts a synced validation on the SCSS laptop and, from HQ, 
     [supervisor, { name: 'Pat Nguyen', role: 'SUPERVISOR' }],
   ] as const) {
     const { code, user: enrolled } = await issueEnrolmentCode(hq.db, { ...user, fieldOffice: 'Houston' });
-    await enrolFromHeader(page, hqUrl, code);
+    await enrolFromHeader(page, hq.url, code);
     if (user.role === 'SCSS') {
       await assignMember(hq.db, enrolled.id, {
         legalName: MEMBER,
@@ -219,8 +213,8 @@ test('the dashboard counts a synced validation on the SCSS laptop and, from HQ, 
   await expect(supervisor.getByTestId('view-total')).toHaveText('0 deficiencies');
 
   // HQ unreachable: the HQ view says so; this computer's figures still come.
-  const closing = hq.app.close();
-  hq.app.server.closeAllConnections();
+  const closing = hq.harness.app.close();
+  hq.harness.app.server.closeAllConnections();
   await closing;
   await chooseSource(supervisor, 'hq');
   await expect(supervisor.getByRole('alert')).toContainText('HQ could not be reached', SLOW);

@@ -95,18 +95,39 @@ export async function syncUntil(page: Page, check: () => Promise<void>, timeout 
   }).toPass({ timeout, intervals: [1_000, 2_000, 3_000] });
 }
 
+/** HQ as the running test reaches it (database and address), and its harness for what those do not cover. */
+export type HqOfTest = HqAt & { readonly harness: Hq };
+
 /**
- * Each test of the calling spec gets a fresh HQ listening on a free port (handed to `started`), and after it the
- * spec's laptops and that HQ are closed.
+ * Each test of the calling spec gets a fresh HQ listening on a free port, read through the returned object while
+ * the test runs; after the test the spec's laptops and that HQ are closed.
  */
-export function hqPerTest(started: (hq: Hq, url: string) => void, laptops: Laptop[]): void {
+export function hqPerTest(laptops: Laptop[]): HqOfTest {
   let hq: Hq | undefined;
+  let url = '';
+  const running = (): Hq => {
+    if (!hq) throw new Error('HQ starts before each test: read it inside a test, not when the spec loads');
+    return hq;
+  };
   test.beforeEach(async () => {
     hq = await startHq();
-    started(hq, await hq.app.listen({ port: 0, host: '127.0.0.1' }));
+    url = await hq.app.listen({ port: 0, host: '127.0.0.1' });
   });
   test.afterEach(async () => {
     await closeLaptops(laptops);
     await hq?.close();
+    hq = undefined;
   });
+  return {
+    get harness() {
+      return running();
+    },
+    get db() {
+      return running().db;
+    },
+    get url() {
+      running();
+      return url;
+    },
+  };
 }

@@ -4,7 +4,6 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { enrolDevice, issueEnrolmentCode } from '../../hq/identity';
 import { pushMemberRecordChanges } from '../../hq/member-records';
-import type { Hq } from '../sync/sync-harness';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { holdAnswers } from './hold-answer';
@@ -21,14 +20,9 @@ test.describe.configure({ timeout: 300_000 });
 test.use({ actionTimeout: 30_000 });
 
 const GULF = 'Gulf Coast Home Goods Imports, Inc.';
-let hq: Hq;
-let hqUrl: string;
 const laptops: Laptop[] = [];
 
-hqPerTest((started, url) => {
-  hq = started;
-  hqUrl = url;
-}, laptops);
+const hq = hqPerTest(laptops);
 const gates: HqGate[] = [];
 test.afterEach(async () => {
   for (const gate of gates.splice(0)) await gate.close();
@@ -88,7 +82,7 @@ test('a record change waits until sent; made on a version HQ has moved past, it 
 }) => {
   const lou = (await startLaptop(laptops, browser, 'lou')).page;
   const { code } = await issueEnrolmentCode(hq.db, { name: 'Lou Ames', role: 'SUPERVISOR', fieldOffice: 'Houston' });
-  await enrolFromHeader(lou, hqUrl, code);
+  await enrolFromHeader(lou, hq.url, code);
   // The sync enrolment starts ends first: no later pull but the one the test asks for.
   await syncNow(lou);
 
@@ -122,7 +116,7 @@ test('a refused change is sent again on HQ’s version and reaches HQ; one the r
   const lou = (await startLaptop(laptops, browser, 'lou', { viewport: { width: 1366, height: 768 } })).page;
   // Both of Lou's changes must reach HQ in one sync: HQ's load balancer turns away the record's changes until Lou
   // has made both, however long that takes (the laptop syncs by itself five seconds after a write).
-  const gate = await startHqGate(hqUrl, (url) => url.startsWith('/v1/member-records/'));
+  const gate = await startHqGate(hq.url, (url) => url.startsWith('/v1/member-records/'));
   gates.push(gate);
   const { code } = await issueEnrolmentCode(hq.db, { name: 'Lou Ames', role: 'SUPERVISOR', fieldOffice: 'Houston' });
   await enrolFromHeader(lou, gate.url, code);

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { defaultDueDate, localToday } from '../../shared/domain/due-dates';
-import type { Hq } from '../sync/sync-harness';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { enrolAs, hqPerTest, type Laptop, startLaptop, syncNow } from './laptops';
@@ -17,14 +16,9 @@ test.describe.configure({ timeout: 300_000 });
 test.use({ actionTimeout: 30_000 });
 
 const LAPTOP_SCREEN = { viewport: { width: 1366, height: 768 } };
-let hq: Hq;
-let hqUrl: string;
 const laptops: Laptop[] = [];
 
-hqPerTest((started, url) => {
-  hq = started;
-  hqUrl = url;
-}, laptops);
+const hq = hqPerTest(laptops);
 
 async function openSettings(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Settings' }).click();
@@ -49,8 +43,8 @@ test('a supervisor changes the response period at HQ; an SCSS laptop takes it on
   await expect(responseDays).toBeEditable();
   await shot(scss, 'not-enrolled');
 
-  await enrolAs(scss, { db: hq.db, url: hqUrl }, { name: 'Dana Ruiz', role: 'SCSS' });
-  await enrolAs(supervisor, { db: hq.db, url: hqUrl }, { name: 'Pat Nguyen', role: 'SUPERVISOR' });
+  await enrolAs(scss, hq, { name: 'Dana Ruiz', role: 'SCSS' });
+  await enrolAs(supervisor, hq, { name: 'Pat Nguyen', role: 'SUPERVISOR' });
 
   // The supervisor's change goes to HQ as its version 1.
   await openSettings(supervisor);

@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { issueEnrolmentCode } from '../../hq/identity';
-import type { Hq } from '../sync/sync-harness';
 import { assignMember, startAssignedValidation } from './assigned-member';
 import { expect, test } from './fixtures';
 import { enrolFromHeader, hqPerTest, type Laptop, startLaptop, syncNow, syncUntil } from './laptops';
@@ -23,14 +22,9 @@ const MEMBER = 'Bayou Freight Imports LLC';
 const SLOW = { timeout: 30_000 };
 const SHOTS = process.env.CTPAT_SHOTS_DIR ?? path.resolve('test-results', 'screenshots');
 
-let hq: Hq;
-let hqUrl: string;
 const laptops: Laptop[] = [];
 
-hqPerTest((started, url) => {
-  hq = started;
-  hqUrl = url;
-}, laptops);
+const hq = hqPerTest(laptops);
 
 /** Settings → Language, as a person switches it; the radios are named in their own language. */
 async function chooseLanguage(page: Page, language: 'English' | 'Español'): Promise<void> {
@@ -76,7 +70,7 @@ test('the reviewer’s and supervisor’s screens read in Spanish through the wh
     [supervisor, { name: 'Pat Nguyen', role: 'SUPERVISOR' }],
   ] as const) {
     const { code, user: enrolled } = await issueEnrolmentCode(hq.db, { ...user, fieldOffice: 'Houston' });
-    await enrolFromHeader(page, hqUrl, code);
+    await enrolFromHeader(page, hq.url, code);
     if (user.role === 'SCSS') {
       await assignMember(hq.db, enrolled.id, {
         legalName: MEMBER,

@@ -4,7 +4,6 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { issueEnrolmentCode } from '../../hq/identity';
 import { defaultDueDate, localToday } from '../../shared/domain/due-dates';
-import type { Hq } from '../sync/sync-harness';
 import { makePdf, makePng } from '../unit/evidence-fixtures';
 import { assignMember, startAssignedValidation } from './assigned-member';
 import { expectAccessible } from './axe';
@@ -26,14 +25,9 @@ const MEMBER = 'Bayou Freight Imports LLC';
 const SLOW = { timeout: 30_000 };
 const sha256Hex = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-let hq: Hq;
-let hqUrl: string;
 const laptops: Laptop[] = [];
 
-hqPerTest((started, url) => {
-  hq = started;
-  hqUrl = url;
-}, laptops);
+const hq = hqPerTest(laptops);
 
 /** The supervisor's list switch; pressing the list already shown keeps it on screen. */
 async function showSupervisorList(review: ReviewPage, list: 'To review' | 'To approve'): Promise<void> {
@@ -65,7 +59,7 @@ test('SCSS submits → reviewer returns → SCSS corrects and resubmits → conc
     [supervisor, { name: 'Pat Nguyen', role: 'SUPERVISOR' }],
   ] as const) {
     const { code, user: enrolled } = await issueEnrolmentCode(hq.db, { ...user, fieldOffice: 'Houston' });
-    await enrolFromHeader(page, hqUrl, code);
+    await enrolFromHeader(page, hq.url, code);
     if (user.role === 'SCSS') {
       await assignMember(hq.db, enrolled.id, {
         legalName: MEMBER,

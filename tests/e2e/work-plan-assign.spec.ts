@@ -2,7 +2,6 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { addDays, format, formatISO } from 'date-fns';
 import { createUser, issueEnrolmentCode } from '../../hq/identity';
-import type { Hq } from '../sync/sync-harness';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { holdAnswers } from './hold-answer';
@@ -27,13 +26,8 @@ const certified = addDays(today, -300);
 const validationDue = addDays(certified, 365);
 const target = addDays(today, 30);
 
-let hq: Hq;
-let hqUrl: string;
 const laptops: Laptop[] = [];
-hqPerTest((started, url) => {
-  hq = started;
-  hqUrl = url;
-}, laptops);
+const hq = hqPerTest(laptops);
 
 const shot = async (page: Page, name: string) => {
   await expectAccessible(page, name);
@@ -48,7 +42,7 @@ test('a supervisor assigns an SCSS of the field office from the work plan; the r
   await createUser(hq.db, { name: 'Jo Park', role: 'SCSS', fieldOffice: 'Miami' });
   const page = (await startLaptop(laptops, browser, 'supervisor', LAPTOP_SCREEN)).page;
   const { code } = await issueEnrolmentCode(hq.db, { name: 'Pat Nguyen', role: 'SUPERVISOR', fieldOffice: 'Houston' });
-  await enrolFromHeader(page, hqUrl, code);
+  await enrolFromHeader(page, hq.url, code);
   await syncNow(page);
 
   // The Member's certification puts its first validation on the plan.
@@ -129,11 +123,11 @@ test('a reassignment withdraws the first SCSS’s assignment; the validation she
   const pat = (await startLaptop(laptops, browser, 'supervisor', LAPTOP_SCREEN)).page;
   await enrolFromHeader(
     pat,
-    hqUrl,
+    hq.url,
     (await issueEnrolmentCode(hq.db, { name: 'Pat Nguyen', role: 'SUPERVISOR', fieldOffice: 'Houston' })).code,
   );
   const scss = (await startLaptop(laptops, browser, 'scss', LAPTOP_SCREEN)).page;
-  await enrolFromHeader(scss, hqUrl, (await issueEnrolmentCode(hq.db, dana.id)).code);
+  await enrolFromHeader(scss, hq.url, (await issueEnrolmentCode(hq.db, dana.id)).code);
   await syncNow(pat);
 
   // Pat records the certification and gives the validation to Dana from the plan.

@@ -4,7 +4,6 @@ import type { Page } from '@playwright/test';
 import { addDays, addYears, format, formatISO } from 'date-fns';
 import { enrolDevice, issueEnrolmentCode } from '../../hq/identity';
 import { pushMemberRecordChanges } from '../../hq/member-records';
-import type { Hq } from '../sync/sync-harness';
 import { startAssignedValidation } from './assigned-member';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
@@ -37,14 +36,9 @@ const target = addDays(today, 10);
 /** The approval dates the validation today; the next revalidation is four years on. */
 const nextRevalidation = addYears(today, 4);
 
-let hq: Hq;
-let hqUrl: string;
 const laptops: Laptop[] = [];
 
-hqPerTest((started, url) => {
-  hq = started;
-  hqUrl = url;
-}, laptops);
+const hq = hqPerTest(laptops);
 
 async function shot(page: Page, name: string): Promise<void> {
   await expectAccessible(page, `work-plan-cycle-${name}`);
@@ -119,18 +113,17 @@ async function expectRevalidatedRecord(page: Page): Promise<void> {
 test('a supervisor assigns the year’s revalidation; the SCSS’s laptop pulls it, validates, submits; the approval moves the dates and the tier on both laptops', async ({
   browser,
 }) => {
-  const at = { db: hq.db, url: hqUrl };
   await memberOnHqRecord();
   // The SCSS first, so the supervisor's first pull lists them among the office's people.
   const scss = (
-    await startEnrolledLaptop(laptops, browser, 'scss', at, { name: 'Dana Ruiz', role: 'SCSS' }, LAPTOP_SCREEN)
+    await startEnrolledLaptop(laptops, browser, 'scss', hq, { name: 'Dana Ruiz', role: 'SCSS' }, LAPTOP_SCREEN)
   ).page;
   const supervisor = (
     await startEnrolledLaptop(
       laptops,
       browser,
       'supervisor',
-      at,
+      hq,
       { name: 'Pat Nguyen', role: 'SUPERVISOR' },
       LAPTOP_SCREEN,
     )
