@@ -131,8 +131,7 @@ test('SCSS submits → reviewer returns → SCSS corrects and resubmits → conc
     comment: 'Unscreened carriers are an Action Required finding, not a recommendation.',
   });
   // So is returning the whole validation: the box reads its hint and the reason, and says it is invalid.
-  await review.actionButton('Return for correction').click();
-  const confirmReturn = reviewer.getByTestId('confirm-return');
+  const confirmReturn = await review.openReturn();
   await confirmReturn.getByRole('button', { name: 'Return for correction', exact: true }).click();
   const returnBox = confirmReturn.getByLabel(/What the SCSS must correct/);
   await expect(returnBox).toHaveAttribute('aria-invalid', 'true');
