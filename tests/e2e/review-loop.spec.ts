@@ -130,6 +130,15 @@ test('SCSS submits → reviewer returns → SCSS corrects and resubmits → conc
     propose: 'Action required',
     comment: 'Unscreened carriers are an Action Required finding, not a recommendation.',
   });
+  // A sync brings the history up to date ("Review started" reaches HQ and its "Not at HQ yet" line goes) while the
+  // reviewer is about to press a step: Return and Approve hold their place on the page, so a press aimed before it
+  // lands on them. (Where on the page, not the window: pressing Sync scrolls the header into view.)
+  const notAtHqYet = review.lifecyclePanel().getByTestId('history-sync');
+  await expect(notAtHqYet.first()).toBeVisible();
+  const stepsBefore = await review.stepBoxes();
+  await syncNow(reviewer);
+  await expect(notAtHqYet).toHaveCount(0, SLOW);
+  expect(await review.stepBoxes()).toEqual(stepsBefore);
   // So is returning the whole validation: the box reads its hint and the reason, and says it is invalid.
   const confirmReturn = await review.openReturn();
   await confirmReturn.getByRole('button', { name: 'Return for correction', exact: true }).click();

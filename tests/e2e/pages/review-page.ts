@@ -142,15 +142,38 @@ export class ReviewPage {
   }
 
   /**
-   * Presses a step's button until its confirmation shows. Twice in CI a press on Return was lost while the screen
-   * redrew after a background sync (the button was enabled and the click landed on it; the cause is not found),
-   * so the confirmation is what this waits for, pressing again as a person would.
+   * Presses a step's button until its confirmation shows. CI once lost a press on Return: a background sync
+   * shortened the history above the steps while the click was aimed, and it landed where the button had been.
+   * The steps now sit above the history (review-loop.spec checks they hold still across a sync); pressing again,
+   * as a person would, covers a press lost any other way. Only the step's own button is pressed, never the
+   * confirmation's button of the same name, which would take the step.
    */
   private async openConfirmation(button: Locator, confirm: Locator): Promise<void> {
+    const step = button.and(this.page.getByTestId('step-button'));
     await expect(async () => {
-      if (!(await confirm.isVisible())) await button.click();
+      if (!(await confirm.isVisible())) await step.click({ timeout: 5_000 });
       await expect(confirm).toBeVisible({ timeout: 5_000 });
     }).toPass({ timeout: 60_000 });
+  }
+
+  /** Where each step's button sits on the page (name → its box in page coordinates, whatever the scroll). */
+  async stepBoxes(): Promise<Record<string, { x: number; y: number; width: number; height: number }>> {
+    return this.actions()
+      .getByTestId('step-button')
+      .evaluateAll((buttons) =>
+        Object.fromEntries(
+          buttons.map((button) => {
+            const box = button.getBoundingClientRect();
+            const place = {
+              x: box.x + window.scrollX,
+              y: box.y + window.scrollY,
+              width: box.width,
+              height: box.height,
+            };
+            return [button.textContent?.trim() ?? '', place];
+          }),
+        ),
+      );
   }
 
   actionButton(action: ValidationAction): Locator {
@@ -170,10 +193,6 @@ export class ReviewPage {
     await expect(this.actionReason(action)).toContainText(reason);
   }
 
-  /**
-   * Returns the whole validation to the SCSS with the (required) comment. `held`: the answer is held back until the
-   * spec has seen the comment box read-only (what is sent is what was typed when the button was pressed).
-   */
   /** Presses Return for correction and gives back its confirmation (the comment box and its buttons). */
   async openReturn(): Promise<Locator> {
     const confirm = this.page.getByTestId('confirm-return');
@@ -181,6 +200,10 @@ export class ReviewPage {
     return confirm;
   }
 
+  /**
+   * Returns the whole validation to the SCSS with the (required) comment. `held`: the answer is held back until the
+   * spec has seen the comment box read-only (what is sent is what was typed when the button was pressed).
+   */
   async returnValidation(comment: string, options: { held?: boolean } = {}): Promise<void> {
     const confirm = await this.openReturn();
     const box = confirm.getByLabel(/What the SCSS must correct/);

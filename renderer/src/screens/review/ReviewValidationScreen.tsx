@@ -106,7 +106,7 @@ function Header({ view }: { view: ReviewValidationView }) {
 }
 
 /**
- * One validation as a reviewer or supervisor judges it: its state and history, the steps they may take, what
+ * One validation as a reviewer or supervisor judges it: the steps they may take, its state and history, what
  * changed since they returned it, each finding with everything behind it and a decision form, and the whole
  * validation read-only below.
  */
@@ -243,8 +243,10 @@ export function ReviewValidationScreen({ validationId }: { validationId: string 
           <WholeValidation view={view} categoryNames={categoryNames} markChanged={open} />
         </div>
         <aside className="review-page__side" aria-label={t('review.page.side')}>
-          <LifecyclePanel lifecycle={view.lifecycle} />
+          {/* The steps come first: a finished sync shortens the history (its "Not at HQ yet" lines go), and
+              anything above the buttons would move them under the reviewer's pointer. */}
           <ValidationActions view={view} canDecide={canDecide} onChanged={load} />
+          <LifecyclePanel lifecycle={view.lifecycle} />
           <p className="review-page__count">
             {t('review.labels.criteria', { count: view.criteria.length })} ·{' '}
             {t('review.page.evidenceFiles', { count: view.evidence.length })}

@@ -147,6 +147,7 @@ export function ValidationActions({
           id={`${id}-CONCUR_ALL`}
           type="button"
           className="usa-button usa-button--outline validation-actions__button"
+          data-testid="step-button"
           onClick={() => start('CONCUR_ALL')}
         >
           {t('review.actions.concurAllRemaining', { count: remaining.length })}
@@ -229,6 +230,7 @@ export function ValidationActions({
                     className={`usa-button validation-actions__button${action.kind === 'RETURN' ? ' usa-button--secondary' : ''}`}
                     aria-disabled={!action.allowed || pending !== null}
                     aria-describedby={action.allowed ? undefined : `${id}-${action.kind}-why`}
+                    data-testid="step-button"
                     onClick={() => action.allowed && pending === null && start(action.kind)}
                   >
                     {t(`review.actions.kind.${action.kind}`)}
