@@ -48,7 +48,7 @@ test('a reload opens in the enrolled person’s language before the sync status 
   await expect(page.getByTestId('hq-enrolled')).toContainText(`Enrolled with ${hq.url} as Dana Ruiz`);
   await expect(page.getByLabel('HQ address')).toHaveValue(hq.url);
 
-  // Her choice outlives the next start, status held or not.
+  // Her choice, made before the status answered, is hers on the next start too.
   await page.reload();
   await expect(page.getByTestId('sync-status')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
