@@ -181,7 +181,7 @@ test('a Member removed from CTPAT cannot be validated, and says why', async ({ a
   await expect(page.getByTestId('validation-blocked')).toContainText(
     'This Member was removed from CTPAT and cannot be validated.',
   );
-  await expect(page.getByRole('link', { name: 'Start a validation' })).toHaveCount(0);
+  await expect(page.getByRole('main').getByRole('link', { name: 'Start a validation' })).toHaveCount(0);
   await expect(page.getByLabel('What happened').locator('option')).toHaveText([
     '- Choose -',
     'Language and points of contact',

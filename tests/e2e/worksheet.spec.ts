@@ -136,7 +136,7 @@ test('changing an answer keeps only the latest choice, and notes typed just befo
 
 test('the new-validation form explains what is missing and creates nothing', async ({ app }) => {
   const members = new MembersPage(app.page);
-  await app.page.getByRole('link', { name: 'Start a validation', exact: true }).click();
+  await app.page.getByRole('main').getByRole('link', { name: 'Start a validation', exact: true }).click();
   const page = app.page;
   await page.getByLabel('Scheduled date').fill('');
   await page.getByRole('button', { name: 'Create validation' }).click();

@@ -8,7 +8,7 @@ export const app = {
 export const nav = {
   label: 'Primary',
   members: 'Members',
-  newValidation: 'New validation',
+  newValidation: 'Start a validation',
   workPlan: 'Work plan',
   reviews: 'Reviews',
   reviewsAndApprovals: 'Reviews and approvals',

@@ -11,7 +11,7 @@ export const app: Translation<typeof en.app> = {
 export const nav: Translation<typeof en.nav> = {
   label: 'Principal',
   members: 'Socios',
-  newValidation: 'Nueva validación',
+  newValidation: 'Iniciar una validación',
   workPlan: 'Plan de trabajo',
   reviews: 'Revisiones',
   reviewsAndApprovals: 'Revisiones y aprobaciones',
