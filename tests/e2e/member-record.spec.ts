@@ -167,6 +167,10 @@ test('a supervisor keeps a Member’s CTPAT record: dates, profile review with a
 test('a Member removed from CTPAT cannot be validated, and says why', async ({ app }) => {
   const page = app.page;
   await openRecord(page, RIO);
+  // The record's own link names the Member for a screen reader's list of links (the navigation's opens it blank).
+  await expect(
+    page.getByRole('main').getByRole('link', { name: `Start a validation for ${RIO}`, exact: true }),
+  ).toHaveAttribute('href', /^#\/validations\/new\?member=/);
   await recordChange(page, 'Certified', async () => {
     await page.getByLabel('Certification date').fill(iso(addYears(today, -2)));
   });

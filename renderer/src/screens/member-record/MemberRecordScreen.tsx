@@ -77,6 +77,10 @@ export function MemberRecordScreen({ memberId }: { memberId: string }) {
             ) : (
               <a className="usa-button usa-button--outline" href={routeHref({ name: 'new-validation', memberId })}>
                 {t('memberRecord.startValidation')}
+                {/* The navigation's link has the same words and opens the form with no Member chosen. */}
+                <span className="usa-sr-only">
+                  {t('members.table.startValidationFor', { member: member.legalName })}
+                </span>
               </a>
             )}
           </div>
