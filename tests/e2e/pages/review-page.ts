@@ -142,7 +142,7 @@ export class ReviewPage {
   }
 
   /**
-   * Presses a step's button until its confirmation shows. CI once lost a press on Return: a background sync
+   * Presses a step's button until its confirmation shows. CI twice lost a press on Return: a background sync
    * shortened the history above the steps while the click was aimed, and it landed where the button had been.
    * The steps now sit above the history (review-loop.spec checks they hold still across a sync); pressing again,
    * as a person would, covers a press lost any other way. Only the step's own button is pressed, never the
