@@ -139,6 +139,24 @@ test('SCSS submits → reviewer returns → SCSS corrects and resubmits → conc
   await syncNow(reviewer);
   await expect(notAtHqYet).toHaveCount(0, SLOW);
   expect(await review.stepBoxes()).toEqual(stepsBefore);
+  // Zoomed to 200% on a field laptop (683 px wide) the page is one column that reads as Tab and a screen reader
+  // take it: the findings, the steps they lead to, then the whole record (WCAG 2.4.3). Full size, the steps stand
+  // beside the findings.
+  const fullSize = reviewer.viewportSize();
+  await reviewer.setViewportSize({ width: 683, height: 384 });
+  const readingOrder = ['findings', 'steps', 'record'];
+  await expect.poll(() => review.regionOrder()).toEqual({ document: readingOrder, seen: readingOrder });
+  await shot(reviewer, '0-reviewer-zoomed');
+  if (fullSize) await reviewer.setViewportSize(fullSize);
+  await expect
+    .poll(async () => {
+      const [findings, steps] = await Promise.all([
+        reviewer.locator('section[aria-labelledby="findings-heading"]').boundingBox(),
+        review.actions().boundingBox(),
+      ]);
+      return findings && steps ? steps.x - (findings.x + findings.width) : null;
+    })
+    .toBeGreaterThan(0);
   // So is returning the whole validation: the box reads its hint and the reason, and says it is invalid.
   const confirmReturn = await review.openReturn();
   await confirmReturn.getByRole('button', { name: 'Return for correction', exact: true }).click();

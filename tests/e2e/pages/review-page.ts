@@ -171,6 +171,29 @@ export class ReviewPage {
       );
   }
 
+  /**
+   * The findings, the steps and the whole record, in document order (the order Tab and a screen reader take) and in
+   * the order they are seen (top to bottom, then left to right).
+   */
+  async regionOrder(): Promise<{ document: string[]; seen: string[] }> {
+    return this.page.evaluate(() => {
+      const regions = [
+        ['findings', document.querySelector('section[aria-labelledby="findings-heading"]')],
+        ['steps', document.querySelector('[data-testid="validation-actions"]')],
+        ['record', document.querySelector('[data-testid="whole-validation"]')],
+      ] as const;
+      const found = regions.flatMap(([name, element]) => (element ? [{ name, element }] : []));
+      const document_ = [...found]
+        .sort((a, b) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
+        .map((region) => region.name);
+      const seen = found
+        .map(({ name, element }) => ({ name, box: element.getBoundingClientRect() }))
+        .sort((a, b) => a.box.top - b.box.top || a.box.left - b.box.left)
+        .map((region) => region.name);
+      return { document: document_, seen };
+    });
+  }
+
   actionButton(action: ValidationAction): Locator {
     return this.actions().getByRole('button', { name: action, exact: true });
   }

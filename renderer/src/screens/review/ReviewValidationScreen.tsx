@@ -193,7 +193,10 @@ export function ReviewValidationScreen({ validationId }: { validationId: string 
         </div>
       </div>
       <div className="grid-container-widescreen review-page__body">
-        <div className="review-page__main">
+        {/* In reading order: the findings to decide, the steps they lead to, then the record they come from. The
+            grid shows the steps beside both on a wide window and between them on a narrow (zoomed) one, so the
+            focus order matches what is seen at any width. */}
+        <div className="review-page__decide">
           {error && <Alert type="error">{error}</Alert>}
           {closedNote && (
             <p className="review-page__closed-note" data-testid="review-closed-note">
@@ -240,7 +243,6 @@ export function ReviewValidationScreen({ validationId }: { validationId: string 
               </>
             )}
           </section>
-          <WholeValidation view={view} categoryNames={categoryNames} markChanged={open} />
         </div>
         <aside className="review-page__side" aria-label={t('review.page.side')}>
           {/* The steps come first: a finished sync shortens the history (its "Not at HQ yet" lines go), and
@@ -252,6 +254,9 @@ export function ReviewValidationScreen({ validationId }: { validationId: string 
             {t('review.page.evidenceFiles', { count: view.evidence.length })}
           </p>
         </aside>
+        <div className="review-page__record">
+          <WholeValidation view={view} categoryNames={categoryNames} markChanged={open} />
+        </div>
       </div>
     </div>
   );
