@@ -78,7 +78,8 @@ function submittedInScopeSql(user: HqUser, filters: AnalyticsFilters, p: Params)
 
 /**
  * A finding record `f` that is a deficiency on its (already submitted) validation: a Recommendation counts only on
- * a criterion answered Deficient (isDeficiency), found through records_analytics_responses. The reviews ruling a finding
+ * a criterion answered Deficient (isDeficiency), looked up in the small records_analytics_deficient (the result is
+ * written into the SQL, not passed, so the planner can match that partial index). The reviews ruling a finding
  * out are few: read once into `ruled_out` and checked by NOT IN, a hashed subplan whatever the row estimates
  * (NOT EXISTS lets an underestimate pick a nested loop over every ruling for each finding).
  */
@@ -86,7 +87,7 @@ function deficiencyFindingSql(f: string, p: Params): string {
   return `${f}.entity = 'finding' AND ${f}.classification IN (${p.list(DEFICIENCY_CLASSIFICATIONS)})
     AND (${f}.classification IN (${p.list(SELF_EVIDENT_DEFICIENCY_CLASSIFICATIONS)})
       OR EXISTS (SELECT 1 FROM records cr WHERE cr.entity = 'criterion_response' AND cr.criterion_id = ${f}.criterion_id
-        AND cr.result = ${p.add(DEFICIENT_RESULT)} AND cr.validation_id = ${f}.validation_id))
+        AND cr.result = '${DEFICIENT_RESULT}' AND cr.validation_id = ${f}.validation_id))
     AND (${f}.validation_id, ${f}.entity_id) NOT IN (SELECT validation_id, finding_id FROM ruled_out)`;
 }
 
@@ -144,7 +145,10 @@ export async function keyStatistics(
     SELECT s.id, prev.prev_id FROM subs s
     JOIN previous prev ON prev.member_id = s.member_id AND prev.submitted_at = s.submitted_at
     WHERE prev.prev_id IS NOT NULL),
-  current AS (SELECT d.validation_id, d.criterion_id, po.prev_id FROM deficiencies d JOIN prev_of po ON po.id = d.validation_id),
+  -- Materialized: the deficiencies' row estimate is far too low (the EXISTS and NOT IN), and inlined the planner
+  -- matched every deficiency to every other on the same criterion first (4.5 million rows for one office).
+  current AS MATERIALIZED (
+    SELECT d.validation_id, d.criterion_id, po.prev_id FROM deficiencies d JOIN prev_of po ON po.id = d.validation_id),
   ${prevDeficiencies},
   repeats AS (
     SELECT DISTINCT c.validation_id, c.criterion_id FROM current c

@@ -109,13 +109,17 @@ async function loadResponses(db: HqDb, from: number, to: number): Promise<void> 
   );
 }
 
-/** Findings on the deficient responses, their reviews (5 % ruled no finding), Member responses and virtual sessions. */
+/**
+ * Findings on the deficient responses (and advice on a few compliant ones), their reviews (5 % ruled no finding),
+ * Member responses and virtual sessions.
+ */
 async function loadFindingsAndMore(db: HqDb, count: number): Promise<void> {
   await db.query(
     `INSERT INTO records (entity, entity_id, validation_id, version, payload, updated_at)
      SELECT 'finding', f.id::text, v.id, 1,
        jsonb_build_object('id', f.id, 'validationId', v.id, 'criterionId', ${criterionSql('k')},
-         'classification', CASE WHEN ${roll("'class/' || g || '/' || k")} < 55 THEN 'ACTION_REQUIRED' ELSE 'RECOMMENDATION' END,
+         'classification', CASE WHEN ${deficientSql('g', 'k')} AND ${roll("'class/' || g || '/' || k")} < 55
+           THEN 'ACTION_REQUIRED' ELSE 'RECOMMENDATION' END,
          'reasonCode', (ARRAY['NOT_IMPLEMENTED','NO_WRITTEN_PROCEDURE','PROCEDURE_INCOMPLETE','NO_EVIDENCE','NOT_TRAINED', NULL])
            [${roll("'reason/' || g || '/' || k")} % 6 + 1],
          'description', 'The Member could not show that this criterion is implemented at the site visited.',
@@ -124,7 +128,10 @@ async function loadFindingsAndMore(db: HqDb, count: number): Promise<void> {
      FROM (SELECT g, md5('validation/' || g)::uuid AS id FROM generate_series(1, $1::int) g) v,
        generate_series(0, ${CRITERIA_PER_VALIDATION - 1}) k,
        LATERAL (SELECT md5('finding/' || g || '/' || k)::uuid AS id) f
-     WHERE ${deficientSql('g', 'k')}`,
+     WHERE ${deficientSql('g', 'k')}
+        -- and about 1 % of the Compliant criteria carry a Recommendation: advice, which no view counts
+        OR (NOT ${deficientSql('g', 'k')} AND ${roll("'result/' || g || '/' || k")} >= 10
+          AND ${roll("'advice/' || g || '/' || k")} = 0)`,
     [count],
   );
   // Reviewed once the validation is in review or further; 5 % of decisions rule the finding out.
@@ -255,6 +262,8 @@ const handBase = (office: boolean) => `ro AS MATERIALIZED (
       s.member_id, s.submitted_at, s.mode, s.workflow_state, s.report_date
     FROM records f JOIN s ON s.id = f.validation_id
     WHERE f.entity = 'finding' AND f.classification IN ('ACTION_REQUIRED', 'RECOMMENDATION')
+      AND (f.classification = 'ACTION_REQUIRED' OR EXISTS (SELECT 1 FROM records r WHERE r.entity = 'criterion_response'
+        AND r.validation_id = f.validation_id AND r.criterion_id = f.criterion_id AND r.result = 'DEFICIENT'))
       AND (f.validation_id, f.entity_id) NOT IN (SELECT validation_id, finding_id FROM ro))`;
 
 type Row = Record<string, unknown>;

@@ -10,6 +10,7 @@ import { migration009 } from './009-policy';
 import { migration010 } from './010-push-read';
 import { migration011 } from './011-member-records';
 import { migration012 } from './012-assignment-withdrawal';
+import { migration013 } from './013-deficient-responses';
 
 export type HqMigration = { version: number; name: string; sql: string };
 
@@ -27,4 +28,5 @@ export const HQ_MIGRATIONS: readonly HqMigration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
 ];
