@@ -151,7 +151,7 @@ test('SCSS submits → reviewer returns → SCSS corrects and resubmits → conc
   await expect
     .poll(async () => {
       const [findings, steps] = await Promise.all([
-        reviewer.locator('section[aria-labelledby="findings-heading"]').boundingBox(),
+        review.findingsSection().boundingBox(),
         review.actions().boundingBox(),
       ]);
       return findings && steps ? steps.x - (findings.x + findings.width) : null;

@@ -171,6 +171,11 @@ export class ReviewPage {
       );
   }
 
+  /** The findings section (found by its heading's id, so in any language). */
+  findingsSection(): Locator {
+    return this.page.locator('section[aria-labelledby="findings-heading"]');
+  }
+
   /**
    * The findings, the steps and the whole record, in document order (the order Tab and a screen reader take) and in
    * the order they are seen (top to bottom, then left to right).
@@ -183,14 +188,14 @@ export class ReviewPage {
         ['record', document.querySelector('[data-testid="whole-validation"]')],
       ] as const;
       const found = regions.flatMap(([name, element]) => (element ? [{ name, element }] : []));
-      const document_ = [...found]
+      const inDocument = [...found]
         .sort((a, b) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
         .map((region) => region.name);
       const seen = found
         .map(({ name, element }) => ({ name, box: element.getBoundingClientRect() }))
         .sort((a, b) => a.box.top - b.box.top || a.box.left - b.box.left)
         .map((region) => region.name);
-      return { document: document_, seen };
+      return { document: inDocument, seen };
     });
   }
 
