@@ -16,15 +16,23 @@ import { attachEvidence, PickedFileRegistry } from '../../electron/services/evid
 import { saveFinding, saveObservation, saveSite } from '../../electron/services/field-work-service';
 import { exportReport, type ReportFormat, reportModelFor } from '../../electron/services/report/export';
 import { exportFindingsWorkbook } from '../../electron/services/report/findings-workbook';
-import { CHROMIUM_EXECUTABLE, REPORT_PAGE_MARGINS } from '../../electron/services/report/pdf';
+import {
+  answerPhotosOnly,
+  CHROMIUM_EXECUTABLE,
+  photosServedApart,
+  REPORT_PAGE_MARGINS,
+} from '../../electron/services/report/pdf';
 import { loadReportPhotos } from '../../electron/services/report/photos';
 import { saveResponse } from '../../electron/services/response-service';
 import type { ServiceContext } from '../../electron/services/service-context';
 import { submitValidation } from '../../electron/services/submission-service';
 import { loadValidationContent } from '../../electron/services/validation-content';
 import { createValidation, openWorksheet } from '../../electron/services/validation-service';
+import type { CriterionLevel } from '../../shared/catalog/schema';
+import { defaultDueDate, localToday } from '../../shared/domain/due-dates';
 import type { EntityType } from '../../shared/domain/entity-types';
-import type { WorkflowState } from '../../shared/domain/lifecycle';
+import type { FindingClassification } from '../../shared/domain/field-work';
+import { DEFAULT_RESPONSE_DAYS, type WorkflowState } from '../../shared/domain/lifecycle';
 import { printTemplates, renderReportHtml } from '../../shared/report/html';
 import { type ReportModel, reportPhotos } from '../../shared/report/model';
 import { BENCH_EDITION_ID, buildSyntheticEdition } from './big-store';
@@ -91,10 +99,17 @@ const NOTE =
   'Walked the yard with the terminal manager; the written procedure was shown, signed and dated this year, and ' +
   'a sample of five recent dispatches matched the seal log kept in the guard house.';
 
+/** As the worksheet allows: a Must not met is Action required, a Should a Recommendation; both levels alternate. */
+const classificationFor = (level: CriterionLevel, index: number): FindingClassification =>
+  level === 'MUST' ? 'ACTION_REQUIRED' : level === 'SHOULD' || index % 3 === 2 ? 'RECOMMENDATION' : 'ACTION_REQUIRED';
+
+/** 90 days from the day the bench runs: a due date may not fall before the report, which is dated today at the earliest. */
+const DUE_DATE = defaultDueDate(localToday(), DEFAULT_RESPONSE_DAYS);
+
 /**
  * A full 150-criterion HC validation completed through the services: one site, every criterion answered with a
- * note, 20 of them Deficient with a finding (every third a Recommendation) and a 4000×3000 photo, two best
- * practices, then submitted. Returns the validation's id and the photo bytes' total.
+ * note, 20 of them Deficient with a finding (Musts Action required, Shoulds Recommendations) and a 4000×3000
+ * photo, two best practices, then submitted. Returns the validation's id and the photo bytes' total.
  */
 async function buildReportValidation(ctx: ServiceContext): Promise<{ validationId: string; photoBytes: number }> {
   const member = listMembers(ctx.db).find((m) => m.entityType === ENTITY_TYPE);
@@ -138,10 +153,10 @@ async function buildReportValidation(ctx: ServiceContext): Promise<{ validationI
         saveFinding(ctx, {
           validationId: validation.id,
           criterionId: criterion.id,
-          classification: findings.length % 3 === 2 ? 'RECOMMENDATION' : 'ACTION_REQUIRED',
+          classification: classificationFor(criterion.level, findings.length),
           reasonCode: 'PARTIALLY_IMPLEMENTED',
           description: `${criterion.id}: the procedure exists on paper but was not followed at the dock. ${NOTE}`,
-          dueDate: '2026-06-08',
+          dueDate: DUE_DATE,
         }),
       );
     }
@@ -284,9 +299,10 @@ async function printPhases(html: string, model: ReportModel): Promise<PrintPhase
   });
   const launch = lap();
   const page = await browser.newPage();
-  await page.route('**/*', (route) => route.abort());
+  const served = photosServedApart(html);
+  await answerPhotosOnly(page, served.photos);
   const newPage = lap();
-  await page.setContent(html, { waitUntil: 'load' });
+  await page.setContent(served.html, { waitUntil: 'load' });
   const setContent = lap();
   await page.emulateMedia({ media: 'print' });
   await page.pdf({
