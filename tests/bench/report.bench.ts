@@ -16,12 +16,7 @@ import { attachEvidence, PickedFileRegistry } from '../../electron/services/evid
 import { saveFinding, saveObservation, saveSite } from '../../electron/services/field-work-service';
 import { exportReport, type ReportFormat, reportModelFor } from '../../electron/services/report/export';
 import { exportFindingsWorkbook } from '../../electron/services/report/findings-workbook';
-import {
-  answerPhotosOnly,
-  CHROMIUM_EXECUTABLE,
-  photosServedApart,
-  REPORT_PAGE_MARGINS,
-} from '../../electron/services/report/pdf';
+import { answerPhotosOnly, CHROMIUM_EXECUTABLE, REPORT_PAGE_MARGINS } from '../../electron/services/report/pdf';
 import { loadReportPhotos } from '../../electron/services/report/photos';
 import { saveResponse } from '../../electron/services/response-service';
 import type { ServiceContext } from '../../electron/services/service-context';
@@ -33,6 +28,7 @@ import { defaultDueDate, localToday } from '../../shared/domain/due-dates';
 import type { EntityType } from '../../shared/domain/entity-types';
 import type { FindingClassification } from '../../shared/domain/field-work';
 import { DEFAULT_RESPONSE_DAYS, type WorkflowState } from '../../shared/domain/lifecycle';
+import type { PhotoLookup } from '../../shared/report/embedded-photo';
 import { printTemplates, renderReportHtml } from '../../shared/report/html';
 import { type ReportModel, reportPhotos } from '../../shared/report/model';
 import { BENCH_EDITION_ID, buildSyntheticEdition } from './big-store';
@@ -291,7 +287,7 @@ function inChildProcess<T>(...args: string[]): T {
 type PrintPhases = { launch: number; newPage: number; setContent: number; pdf: number; close: number };
 
 /** printReportPdf's steps (pdf.ts), each timed: where a PDF's Chromium time goes. */
-async function printPhases(html: string, model: ReportModel): Promise<PrintPhases> {
+async function printPhases(html: string, photos: PhotoLookup, model: ReportModel): Promise<PrintPhases> {
   const lap = stopwatch();
   const browser = await chromium.launch({
     executablePath: CHROMIUM_EXECUTABLE,
@@ -299,10 +295,9 @@ async function printPhases(html: string, model: ReportModel): Promise<PrintPhase
   });
   const launch = lap();
   const page = await browser.newPage();
-  const served = photosServedApart(html);
-  await answerPhotosOnly(page, served.photos);
+  await answerPhotosOnly(page, photos);
   const newPage = lap();
-  await page.setContent(served.html, { waitUntil: 'load' });
+  await page.setContent(html, { waitUntil: 'load' });
   const setContent = lap();
   await page.emulateMedia({ media: 'print' });
   await page.pdf({
@@ -541,10 +536,10 @@ async function measure(
   const modelMs = lap();
   const { photos } = await loadReportPhotos(ctx.dataDir, reportPhotos(model));
   const photosMs = lap();
-  const html = renderReportHtml(model, { photos });
+  const html = renderReportHtml(model, { photos, photosServed: true });
   const htmlMs = lap();
   const print: PrintPhases[] = [];
-  for (let i = 0; i < runs; i++) print.push(await printPhases(html, model));
+  for (let i = 0; i < runs; i++) print.push(await printPhases(html, photos, model));
 
   const buildStarted = performance.now();
   cloneValidations(ctx, validationId, o.count - 1);

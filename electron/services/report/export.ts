@@ -107,14 +107,19 @@ export async function exportReport(
       return done(new TextEncoder().encode(html), warnings);
     }
     case 'PDF': {
-      const { html, warnings } = await reportHtmlFor(ctx, model, request);
+      const printOptions = { marking: model.marking, draft: model.draft, language: model.language };
+      // Electron prints with its own printToPDF, from the page with its photos inline.
+      if (request.printPdf) {
+        const { html, warnings } = await reportHtmlFor(ctx, model, request);
+        request.signal?.throwIfAborted();
+        return done(await request.printPdf(html, printOptions), warnings);
+      }
+      // Headless Chromium (loaded only here: Electron never needs playwright-core) serves the photos to the page.
+      const { photos, warnings } = await loadReportPhotos(ctx.dataDir, reportPhotos(model), request);
       request.signal?.throwIfAborted();
-      // Loaded only when no printer is given: Electron passes webContents.printToPDF and never needs playwright-core.
-      const print = request.printPdf ?? (await import('./pdf')).printReportPdf;
-      return done(
-        await print(html, { marking: model.marking, draft: model.draft, language: model.language }),
-        warnings,
-      );
+      const { printReportPdf } = await import('./pdf');
+      const html = renderReportHtml(model, { photos, photosServed: true });
+      return done(await printReportPdf(html, printOptions, photos), warnings);
     }
   }
 }

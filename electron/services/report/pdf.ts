@@ -1,4 +1,10 @@
 import { chromium, type Page } from 'playwright-core';
+import {
+  isEmbeddableDataUri,
+  NO_PHOTOS,
+  type PhotoLookup,
+  servedPhotoUrl,
+} from '../../../shared/report/embedded-photo';
 import { printTemplates } from '../../../shared/report/html';
 import { type PrintOptions, REPORT_PAGE_MARGINS } from './page-setup';
 
@@ -19,46 +25,35 @@ const CHROMIUM_ARGS = [
 
 export { type PrintOptions, REPORT_PAGE_MARGINS } from './page-setup';
 
-/** Where the page asks for the report's photos; `.invalid` never resolves, and nothing but the route answers it. */
-const PHOTO_ORIGIN = 'https://report.invalid';
-const PHOTO_PATH = /^https:\/\/report\.invalid\/photo\/(\d+)$/;
+const PHOTO_URL_PREFIX = servedPhotoUrl('');
 
-type ServedPhoto = { contentType: string; body: Buffer };
-
-/**
- * The report's HTML with its embedded photos taken out and asked for by URL instead, and its CSP allowing those
- * URLs only. Chromium took 2.3–2.9 s to take 6.5 MB of HTML (twenty photos as base64) through setContent, and
- * 0.4–0.7 s for the same page with the photos served apart. Only the renderer's own `<img src="data:` and CSP
- * `<meta>` match: typed text has its `<` escaped.
- */
-export function photosServedApart(html: string): { html: string; photos: ServedPhoto[] } {
-  const photos: ServedPhoto[] = [];
-  const light = html
-    .replace(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/, (tag) =>
-      tag.replace('img-src data:', `img-src ${PHOTO_ORIGIN}`),
-    )
-    .replace(/<img src="data:(image\/[a-z]+);base64,([A-Za-z0-9+/=]*)"/g, (_, contentType: string, base64: string) => {
-      photos.push({ contentType, body: Buffer.from(base64, 'base64') });
-      return `<img src="${PHOTO_ORIGIN}/photo/${photos.length - 1}"`;
-    });
-  return { html: light, photos };
+/** The photo a served URL names, as the bytes and type to answer with; undefined for any other URL. */
+export function servedPhoto(url: string, photos: PhotoLookup): { contentType: string; body: Buffer } | undefined {
+  const photo = url.startsWith(PHOTO_URL_PREFIX) ? photos.get(url.slice(PHOTO_URL_PREFIX.length)) : undefined;
+  if (!photo || !isEmbeddableDataUri(photo.dataUri)) return undefined;
+  const [head = '', base64 = ''] = photo.dataUri.split(',');
+  return { contentType: head.slice('data:'.length, -';base64'.length), body: Buffer.from(base64, 'base64') };
 }
 
 /** The report carries everything it shows: the page gets its own photos, and any other request is refused. */
-export async function answerPhotosOnly(page: Page, photos: readonly ServedPhoto[]): Promise<void> {
+export async function answerPhotosOnly(page: Page, photos: PhotoLookup): Promise<void> {
   await page.route('**/*', (route) => {
-    const photo = photos[Number(PHOTO_PATH.exec(route.request().url())?.[1] ?? Number.NaN)];
-    return photo ? route.fulfill({ contentType: photo.contentType, body: photo.body }) : route.abort();
+    const photo = servedPhoto(route.request().url(), photos);
+    return photo ? route.fulfill(photo) : route.abort();
   });
 }
 
-export async function printReportPdf(html: string, options: PrintOptions): Promise<Buffer> {
-  const served = photosServedApart(html);
+/** Prints HTML rendered with `photosServed`, answering its photo URLs from `photos`. */
+export async function printReportPdf(
+  html: string,
+  options: PrintOptions,
+  photos: PhotoLookup = NO_PHOTOS,
+): Promise<Buffer> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
-    await answerPhotosOnly(page, served.photos);
-    await page.setContent(served.html, { waitUntil: 'load' });
+    await answerPhotosOnly(page, photos);
+    await page.setContent(html, { waitUntil: 'load' });
     await page.emulateMedia({ media: 'print' });
     return await page.pdf({
       format: 'Letter',
