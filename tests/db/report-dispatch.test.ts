@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listMembers } from '../../db/queries/members';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import { createHandlers, type HostInfo } from '../../electron/ipc/handlers';
 import { type AppServices, openAppServices } from '../../electron/services/app-services';
 import { attachEvidence, PickedFileRegistry } from '../../electron/services/evidence-service';
+import { closeReportPrinter } from '../../electron/services/report/pdf';
 import { getSettings, updateSettings } from '../../electron/services/settings-service';
 import type { EventName } from '../../shared/ipc/channels';
 import type { ResponseOf } from '../../shared/ipc/contract';
@@ -29,6 +30,8 @@ beforeEach(() => {
   services = openAppServices({ dataDir, demoValidationsStayLocal: true, now: () => new Date('2026-03-02T14:00:00Z') });
   events.length = 0;
 });
+
+afterAll(closeReportPrinter);
 
 afterEach(() => {
   services.close();
@@ -59,11 +62,14 @@ describe('report channels', () => {
     updateSettings(services.ctx, { ...getSettings(services.ctx), reportMarking: 'CUI//SP-PRVCY' });
     let chosen: string | null = path.join(dataDir, 'out', 'report.csv');
     fs.mkdirSync(path.dirname(chosen), { recursive: true });
-    const dispatch = dispatcher({ showSaveDialog: async () => chosen });
+    let printerWarmed = 0;
+    const dispatch = dispatcher({ showSaveDialog: async () => chosen, warmPdfPrinter: () => printerWarmed++ });
 
     const preview = value<ResponseOf<'reports:preview'>>(
       await dispatch('reports:preview', { validationId: validation.id, audience: 'MEMBER' }),
     );
+    // The PDF printer gets ready while the person reads the preview.
+    expect(printerWarmed).toBe(1);
     expect(preview.marking).toBe('CUI//SP-PRVCY');
     expect(preview.html).toContain('CUI//SP-PRVCY');
     expect(preview.html).toContain('href="report-preview.css"');

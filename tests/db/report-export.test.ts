@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { listMembers } from '../../db/queries/members';
 import type { AppServices } from '../../electron/services/app-services';
 import { attachEvidence, PickedFileRegistry } from '../../electron/services/evidence-service';
@@ -9,6 +9,7 @@ import { evidenceFilePath } from '../../electron/services/evidence-store';
 import { saveFinding, saveObservation } from '../../electron/services/field-work-service';
 import { exportReport } from '../../electron/services/report/export';
 import type { PrintOptions } from '../../electron/services/report/page-setup';
+import { closeReportPrinter } from '../../electron/services/report/pdf';
 import { writeFileAtomically } from '../../electron/services/report/write-file';
 import { saveResponse } from '../../electron/services/response-service';
 import { submitValidation } from '../../electron/services/submission-service';
@@ -27,6 +28,7 @@ import { appServicesFixture } from './services-fixture';
 
 const OUT = path.resolve('test-results/report');
 const { open } = appServicesFixture('ctpat-report-test-');
+afterAll(closeReportPrinter);
 
 const REC_CRITERION = '1.1';
 const NOTES_41 = 'Shared logins on the warehouse terminals.';

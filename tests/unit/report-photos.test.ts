@@ -4,12 +4,13 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evidenceFilePath } from '../../electron/services/evidence-store';
-import { loadReportPhotos } from '../../electron/services/report/photos';
+import { forgetDownscaledPhotos, loadReportPhotos } from '../../electron/services/report/photos';
 import { makeJpeg, makePng } from './evidence-fixtures';
 
 let dataDir: string;
 beforeEach(() => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-report-photos-'));
+  forgetDownscaledPhotos();
 });
 afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
@@ -64,5 +65,29 @@ describe('loadReportPhotos', () => {
     });
     expect(photos.size).toBe(0);
     expect(warnings).toEqual([expect.stringContaining('"dock.jpg"')]);
+  });
+
+  it('downscales a photo once: the export after the preview reuses it, unless its file has gone since', async () => {
+    store('7'.repeat(64), await makeJpeg(2000, 1500));
+    let decodes = 0;
+    const counting = {
+      loadSharp: () =>
+        ((...args: Parameters<typeof sharp>) => {
+          decodes++;
+          return sharp(...args);
+        }) as typeof sharp,
+    };
+    const preview = await loadReportPhotos(dataDir, [photo(7, 'gate.jpg')], counting);
+    const exported = await loadReportPhotos(dataDir, [photo(7, 'gate.jpg')], counting);
+    expect(decodes).toBe(1);
+    expect(exported.photos.get('7'.repeat(64))).toEqual(preview.photos.get('7'.repeat(64)));
+    expect(exported.photos.get('7'.repeat(64))).toMatchObject({ width: 1200, height: 900 });
+    // A smaller size is its own downscale.
+    await loadReportPhotos(dataDir, [photo(7, 'gate.jpg')], { ...counting, edge: 600 });
+    expect(decodes).toBe(2);
+    fs.rmSync(evidenceFilePath(dataDir, '7'.repeat(64)));
+    const afterDelete = await loadReportPhotos(dataDir, [photo(7, 'gate.jpg')], counting);
+    expect(afterDelete.photos.size).toBe(0);
+    expect(afterDelete.warnings).toEqual([expect.stringContaining('"gate.jpg" is not on this computer')]);
   });
 });

@@ -17,6 +17,8 @@ export type ReportHost = {
   showSaveDialog?: (defaultFileName: string, format: ReportFileFormat) => Promise<string | null>;
   /** Prints the report's HTML to PDF (Electron: webContents.printToPDF); headless Chromium otherwise. */
   printPdf?: (html: string, options: PrintOptions) => Promise<Uint8Array>;
+  /** Gets the PDF printer ready while the person reads the preview (the harness's headless Chromium). */
+  warmPdfPrinter?: () => void;
   /** Tells every window of the app (the harness: every page) how a long export is going. */
   emit?: (event: EventName, payload: unknown) => void;
 };
@@ -57,6 +59,7 @@ export function reportHandlers(
   }
   return {
     'reports:preview': async (req) => {
+      host.warmPdfPrinter?.();
       const model = reportModelFor(ctx, req.validationId, {
         audience: req.audience,
         marking: marking(),
