@@ -13,7 +13,7 @@ import { type PrintOptions, REPORT_PAGE_MARGINS } from './page-setup';
  * tests; Electron's main process uses webContents.printToPDF with the same templates and margins).
  */
 
-export const CHROMIUM_EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -22,8 +22,6 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
-
-export { type PrintOptions, REPORT_PAGE_MARGINS } from './page-setup';
 
 const PHOTO_URL_PREFIX = servedPhotoUrl('');
 
@@ -36,7 +34,7 @@ export function servedPhoto(url: string, photos: PhotoLookup): { contentType: st
 }
 
 /** The report carries everything it shows: the page gets the photos of the report it holds, and nothing else. */
-export async function answerPhotosOnly(page: Page, photos: () => PhotoLookup): Promise<void> {
+async function answerPhotosOnly(page: Page, photos: () => PhotoLookup): Promise<void> {
   await page.route('**/*', (route) => {
     const photo = servedPhoto(route.request().url(), photos());
     return photo ? route.fulfill(photo) : route.abort();
@@ -65,42 +63,50 @@ export class ReportPrinter {
 
   /** Starts Chromium and its page ahead of an export (the Report screen is open): the first PDF then skips it. */
   warm(): Promise<void> {
-    return this.inTurn(async () => {
-      const printing = await this.printingPage();
+    return this.onPage(async (printing) => {
       // A throwaway PDF first: without it the first report printed took 0.5 s longer (2.4 s against 1.9 s).
-      if (!printing.printed) {
-        await printing.page.setContent('<!doctype html><title>.</title><p>.</p>');
-        await printing.page.pdf({ format: 'Letter', tagged: true, outline: true, displayHeaderFooter: true });
-        await printing.page.setContent('');
-        printing.printed = true;
-      }
-      this.closeWhenIdle();
+      if (printing.printed) return;
+      await printing.page.setContent('<!doctype html><title>.</title><p>.</p>');
+      await printing.page.pdf({ format: 'Letter', tagged: true, outline: true, displayHeaderFooter: true });
+      printing.printed = true;
     });
   }
 
   /** Prints HTML rendered with `photosServed` to a tagged PDF with an outline, answering its photo URLs. */
   print(html: string, options: PrintOptions, photos: PhotoLookup = NO_PHOTOS): Promise<Buffer> {
+    return this.onPage(async (printing) => {
+      printing.photos = photos;
+      printing.printed = true;
+      await printing.page.setContent(html, { waitUntil: 'load' });
+      return await printing.page.pdf({
+        format: 'Letter',
+        margin: REPORT_PAGE_MARGINS,
+        printBackground: true,
+        tagged: true,
+        outline: true,
+        displayHeaderFooter: true,
+        ...printTemplates(options.marking, { draft: options.draft, language: options.language }),
+      });
+    });
+  }
+
+  /** Closes Chromium once the exports already asked for are done (the app or a test is stopping). */
+  close(): Promise<void> {
+    return this.inTurn(() => this.closeNow());
+  }
+
+  /** Runs one job on the printing page, in turn; the page is left blank after it, or closed if the job failed. */
+  private onPage<T>(job: (printing: PrintingPage) => Promise<T>): Promise<T> {
     return this.inTurn(async () => {
       const printing = await this.printingPage();
       try {
-        printing.photos = photos;
-        printing.printed = true;
-        await printing.page.setContent(html, { waitUntil: 'load' });
-        return await printing.page.pdf({
-          format: 'Letter',
-          margin: REPORT_PAGE_MARGINS,
-          printBackground: true,
-          tagged: true,
-          outline: true,
-          displayHeaderFooter: true,
-          ...printTemplates(options.marking, { draft: options.draft, language: options.language }),
-        });
+        return await job(printing);
       } catch (error) {
-        // A page that failed a report is not trusted with the next one.
+        // A page that failed once is not trusted with the next report.
         await this.closeNow().catch(() => undefined);
         throw error;
       } finally {
-        // Nothing of the report waits in the page for the next one.
+        // Nothing of a report waits in the page for the next one.
         printing.photos = NO_PHOTOS;
         if (this.open) {
           await printing.page.setContent('').catch(() => undefined);
@@ -108,11 +114,6 @@ export class ReportPrinter {
         }
       }
     });
-  }
-
-  /** Closes Chromium once the exports already asked for are done (the app or a test is stopping). */
-  close(): Promise<void> {
-    return this.inTurn(() => this.closeNow());
   }
 
   /** Runs one job after the ones before it, whatever became of them. */
