@@ -6,27 +6,41 @@ import { pathToFileURL } from 'node:url';
 import { BrowserWindow, dialog, type SaveDialogOptions } from 'electron';
 import type { ReportFileFormat } from '../../shared/ipc/contract';
 import { printTemplates } from '../../shared/report/html';
-import { type PrintOptions, reportPageMarginsInches } from '../services/report/page-setup';
+import { type PrintPdf, reportPageMarginsInches } from '../services/report/page-setup';
+import { servedPhoto } from '../services/report/served-photo';
 
 /**
  * Report export in the desktop app: the PDF printed by Electron's own Chromium (tagged, with an outline), and the
  * native save dialog. The harness and tests print with headless Chromium through the same templates and margins.
  */
 
-/** Prints report HTML in a hidden, script-less window of its own session, which loads nothing from outside. */
-export async function printReportWithElectron(html: string, options: PrintOptions): Promise<Uint8Array> {
+/**
+ * Prints report HTML in a hidden, script-less window of its own session, which loads nothing from outside: the page
+ * is read from a temporary file holding its text only, and its photos are answered from memory by their hash.
+ */
+export const printReportWithElectron: PrintPdf = async (html, options, photos) => {
   const file = path.join(os.tmpdir(), `ctpat-report-${randomUUID()}.html`);
   await writeFile(file, html, { mode: 0o600 });
   const window = new BrowserWindow({
     show: false,
     webPreferences: { javascript: false, sandbox: true, partition: 'report-print', spellcheck: false },
   });
-  // The report embeds every photo: any request it makes beyond its own file is refused.
+  const { session } = window.webContents;
+  // Any request beyond its own file and its photos is refused.
   const own = pathToFileURL(file).href;
-  window.webContents.session.webRequest.onBeforeRequest((details, callback) =>
-    callback({ cancel: details.url !== own && !details.url.startsWith('data:') }),
+  session.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: details.url !== own && !servedPhoto(details.url, photos) }),
   );
+  let serving = false;
   try {
+    // Reports export one at a time (the report handlers' `exclusive`), so this session serves one report's photos.
+    session.protocol.handle('https', (request) => {
+      const photo = servedPhoto(request.url, photos);
+      return photo
+        ? new Response(new Uint8Array(photo.body), { headers: { 'content-type': photo.contentType } })
+        : new Response(null, { status: 404 });
+    });
+    serving = true;
     await window.loadFile(file);
     return await window.webContents.printToPDF({
       pageSize: 'Letter',
@@ -38,10 +52,12 @@ export async function printReportWithElectron(html: string, options: PrintOption
       ...printTemplates(options.marking, { draft: options.draft, language: options.language }),
     });
   } finally {
+    // isProtocolHandled is always true for https (a built-in scheme): only what this print handled is undone.
+    if (serving) session.protocol.unhandle('https');
     window.destroy();
     await rm(file, { force: true });
   }
-}
+};
 
 const FILTERS: Record<ReportFileFormat, SaveDialogOptions['filters']> = {
   PDF: [{ name: 'PDF document', extensions: ['pdf'] }],

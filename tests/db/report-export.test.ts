@@ -10,11 +10,13 @@ import { saveFinding, saveObservation } from '../../electron/services/field-work
 import { exportReport } from '../../electron/services/report/export';
 import type { PrintOptions } from '../../electron/services/report/page-setup';
 import { closeReportPrinter } from '../../electron/services/report/pdf';
+import { servedPhoto } from '../../electron/services/report/served-photo';
 import { writeFileAtomically } from '../../electron/services/report/write-file';
 import { saveResponse } from '../../electron/services/response-service';
 import { submitValidation } from '../../electron/services/submission-service';
 import { loadValidationContent } from '../../electron/services/validation-content';
 import type { Evidence } from '../../shared/domain/field-work';
+import type { PhotoLookup } from '../../shared/report/embedded-photo';
 import { printTemplates } from '../../shared/report/html';
 import { makeJpeg } from '../unit/evidence-fixtures';
 import { buildCompleteValidation } from './complete-validation';
@@ -276,23 +278,35 @@ describe('exportReport to the other formats', () => {
     expect((await printedIn('INTERNAL', 'es'))?.html).toContain('<h1>Informe de validación CTPAT</h1>');
   });
 
-  it("hands the report's HTML to the printer it is given (Electron's printToPDF) instead of launching Chromium", async () => {
+  it("hands the report's HTML and its photos to the printer it is given (Electron's printToPDF), which answers the page's photo URLs", async () => {
     const s = open();
     const v = await validationWithPhotos(s, { submit: false });
-    const printed: Array<{ html: string; options: unknown }> = [];
+    const printed: Array<{ html: string; options: unknown; photos: PhotoLookup }> = [];
     const report = await exportReport(s.ctx, v.validation.id, {
       audience: 'MEMBER',
       format: 'PDF',
-      printPdf: async (html, options) => {
-        printed.push({ html, options });
+      printPdf: async (html, options, photos) => {
+        printed.push({ html, options, photos });
         return new TextEncoder().encode('%PDF-stub');
       },
     });
     expect(new TextDecoder().decode(report.bytes)).toBe('%PDF-stub');
     expect(printed).toHaveLength(1);
-    expect(printed[0]?.options).toEqual({ marking: 'CUI', draft: true, language: 'en' });
-    expect(printed[0]?.html).toContain('Unique logins are not enforced on the warehouse terminals.');
-    expect(printed[0]?.html).toMatch(/<img src="data:image\/jpeg;base64,/);
+    const [print] = printed;
+    if (!print) throw new Error('nothing printed');
+    expect(print.options).toEqual({ marking: 'CUI', draft: true, language: 'en' });
+    expect(print.html).toContain('Unique logins are not enforced on the warehouse terminals.');
+    // The page holds no photo itself: it asks for each by its hash, and the printer answers with a JPEG.
+    expect(print.html).not.toContain('data:image');
+    const urls = [...print.html.matchAll(/<img src="(https:\/\/report\.invalid\/photo\/[0-9a-f]{64})"/g)].map(
+      (m) => m[1] ?? '',
+    );
+    expect(urls.length).toBeGreaterThan(0);
+    for (const url of urls) {
+      const served = servedPhoto(url, print.photos);
+      expect(served?.contentType).toBe('image/jpeg');
+      expect(served?.body.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    }
   });
 
   it('refuses a validation this computer does not hold', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { servedPhoto } from '../../electron/services/report/pdf';
+import { servedPhoto } from '../../electron/services/report/served-photo';
 import { type EmbeddedPhoto, servedPhotoUrl } from '../../shared/report/embedded-photo';
 import { renderReportHtml } from '../../shared/report/html';
 import { buildReportModel } from '../../shared/report/model';

@@ -5,7 +5,7 @@ import { message } from '../../../shared/messages';
 import { loadSharp, type Sharp } from '../../services/evidence-store';
 import { exportReport, reportHtmlFor, reportModelFor } from '../../services/report/export';
 import { EXPORT_CANCELLED, exportFindingsWorkbook } from '../../services/report/findings-workbook';
-import type { PrintOptions } from '../../services/report/page-setup';
+import type { PrintPdf } from '../../services/report/page-setup';
 import type { ServiceContext } from '../../services/service-context';
 import { getSettings } from '../../services/settings-service';
 import type { HandlersFor } from '../handlers';
@@ -16,7 +16,7 @@ export type ReportHost = {
   /** The native save dialog: the path chosen, or null when the person cancels. */
   showSaveDialog?: (defaultFileName: string, format: ReportFileFormat) => Promise<string | null>;
   /** Prints the report's HTML to PDF (Electron: webContents.printToPDF); headless Chromium otherwise. */
-  printPdf?: (html: string, options: PrintOptions) => Promise<Uint8Array>;
+  printPdf?: PrintPdf;
   /** Gets the PDF printer ready while the person reads the preview (the harness's headless Chromium). */
   warmPdfPrinter?: () => void;
   /** Tells every window of the app (the harness: every page) how a long export is going. */

@@ -1,3 +1,4 @@
+import type { PhotoLookup } from '../../../shared/report/embedded-photo';
 import type { ReportLanguage } from '../../../shared/report/i18n';
 
 /** The printed page every report uses, whichever printer makes the PDF (headless Chromium or Electron). */
@@ -7,6 +8,9 @@ export const REPORT_PAGE_MARGINS = { top: '0.8in', bottom: '0.8in', left: '0.75i
 
 /** The language names the page footer's "Page x of y" and the DRAFT mark; English when not given. */
 export type PrintOptions = { marking: string; draft?: boolean; language?: ReportLanguage };
+
+/** A printer: report HTML rendered with `photosServed` in, the PDF out; it answers the page's photo URLs. */
+export type PrintPdf = (html: string, options: PrintOptions, photos: PhotoLookup) => Promise<Uint8Array>;
 
 /** The margins in inches, as Electron's printToPDF takes them. */
 export const reportPageMarginsInches = () =>

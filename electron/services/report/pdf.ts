@@ -1,12 +1,8 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
-import {
-  isEmbeddableDataUri,
-  NO_PHOTOS,
-  type PhotoLookup,
-  servedPhotoUrl,
-} from '../../../shared/report/embedded-photo';
+import { NO_PHOTOS, type PhotoLookup } from '../../../shared/report/embedded-photo';
 import { printTemplates } from '../../../shared/report/html';
 import { type PrintOptions, REPORT_PAGE_MARGINS } from './page-setup';
+import { servedPhoto } from './served-photo';
 
 /**
  * Prints the report's HTML to a tagged PDF with an outline, through headless Chromium (the harness and the
@@ -22,16 +18,6 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
-
-const PHOTO_URL_PREFIX = servedPhotoUrl('');
-
-/** The photo a served URL names, as the bytes and type to answer with; undefined for any other URL. */
-export function servedPhoto(url: string, photos: PhotoLookup): { contentType: string; body: Buffer } | undefined {
-  const photo = url.startsWith(PHOTO_URL_PREFIX) ? photos.get(url.slice(PHOTO_URL_PREFIX.length)) : undefined;
-  if (!photo || !isEmbeddableDataUri(photo.dataUri)) return undefined;
-  const [head = '', base64 = ''] = photo.dataUri.split(',');
-  return { contentType: head.slice('data:'.length, -';base64'.length), body: Buffer.from(base64, 'base64') };
-}
 
 /** The report carries everything it shows: the page gets the photos of the report it holds, and nothing else. */
 async function answerPhotosOnly(page: Page, photos: () => PhotoLookup): Promise<void> {
