@@ -15,7 +15,7 @@ import { openAppServices } from '../services/app-services';
 import { resolveDataDir } from '../services/data-dir';
 import { evidenceRequestFor, evidenceResponseHeaders, openEvidenceRequest } from '../services/evidence-store';
 import { fileCredentialStore } from '../services/hq-credentials';
-import { closeReportPrinter, warmReportPrinter } from '../services/report/pdf';
+import { closeReportPrinter, warmReportPrinterInBackground } from '../services/report/pdf';
 import { startupError, systemLanguages } from '../services/startup-error';
 import { syncHostOptions } from '../services/sync-host';
 import { createSyncService } from '../services/sync-service';
@@ -120,8 +120,7 @@ export async function startHarness(argv = process.argv, env = process.env) {
       transport: 'web-harness',
       sync,
       emit,
-      // Failing to start it here is not news: the export that needs it reports why.
-      warmPdfPrinter: () => void warmReportPrinter().catch(() => undefined),
+      warmPdfPrinter: warmReportPrinterInBackground,
     }),
     console.error,
     () => sync.noteRequestHandled(),

@@ -10,12 +10,18 @@ import { upsertFinding } from '../../db/queries/findings';
 import { listMembers } from '../../db/queries/members';
 import { getValidation, insertValidation, markSubmitted } from '../../db/queries/validations';
 import { setOwnWorkflowState } from '../../db/queries/workflow';
+import { reportHandlers } from '../../electron/ipc/handlers/reports';
 import { openAppServices } from '../../electron/services/app-services';
 import { attachEvidence, PickedFileRegistry } from '../../electron/services/evidence-service';
 import { saveFinding, saveObservation, saveSite } from '../../electron/services/field-work-service';
-import { exportReport, type ReportFormat, reportHtmlFor, reportModelFor } from '../../electron/services/report/export';
+import { exportReport, type ReportFormat, reportModelFor } from '../../electron/services/report/export';
 import { exportFindingsWorkbook } from '../../electron/services/report/findings-workbook';
-import { closeReportPrinter, printReportPdf, warmReportPrinter } from '../../electron/services/report/pdf';
+import {
+  closeReportPrinter,
+  printReportPdf,
+  warmReportPrinter,
+  warmReportPrinterInBackground,
+} from '../../electron/services/report/pdf';
 import { forgetDownscaledPhotos, loadReportPhotos } from '../../electron/services/report/photos';
 import { saveResponse } from '../../electron/services/response-service';
 import type { ServiceContext } from '../../electron/services/service-context';
@@ -528,11 +534,13 @@ async function measure(
     await closeReportPrinter();
     forgetDownscaledPhotos();
   };
-  // What the Report screen does while the person reads its preview (reports:preview in the harness).
+  // The Report screen's preview, through the harness's own handler and printer warm-up; the person reads it
+  // while the warm-up finishes.
+  const reports = reportHandlers(ctx, { warmPdfPrinter: warmReportPrinterInBackground });
   const preview = async () => {
     await cold();
-    const model = reportModelFor(ctx, validationId, { audience: 'INTERNAL', marking: 'CUI' });
-    await Promise.all([reportHtmlFor(ctx, model), warmReportPrinter()]);
+    await reports['reports:preview']({ validationId, audience: 'INTERNAL', interfaceLanguage: 'en' });
+    await warmReportPrinter();
   };
   const pdf = {
     cold: await timeRuns(runs, request('PDF'), cold),

@@ -154,4 +154,6 @@ const reportPrinter = new ReportPrinter();
 export const printReportPdf = (html: string, options: PrintOptions, photos?: PhotoLookup): Promise<Buffer> =>
   reportPrinter.print(html, options, photos);
 export const warmReportPrinter = (): Promise<void> => reportPrinter.warm();
+/** The harness's `warmPdfPrinter`: the preview does not wait for it, and a failure here is reported by the export. */
+export const warmReportPrinterInBackground = (): void => void reportPrinter.warm().catch(() => undefined);
 export const closeReportPrinter = (): Promise<void> => reportPrinter.close();
