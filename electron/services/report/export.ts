@@ -108,8 +108,8 @@ export async function exportReport(
     }
     case 'PDF': {
       const printOptions = { marking: model.marking, draft: model.draft, language: model.language };
-      // The page asks for each photo by its hash and the printer answers from memory: a page of 6 MB of inline
-      // base64 took 2 s longer to load, and the photos are not written to a temporary file with the HTML.
+      // The page asks for each photo by its hash and the printer answers from memory: with 6 MB of inline base64
+      // the page loaded about twice as slowly (README, Benchmarks), and Electron's temporary copy held the photos.
       const { photos, warnings } = await loadReportPhotos(ctx.dataDir, reportPhotos(model), request);
       request.signal?.throwIfAborted();
       const html = renderReportHtml(model, { photos, photosServed: true });
