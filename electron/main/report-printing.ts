@@ -7,7 +7,7 @@ import { BrowserWindow, dialog, type SaveDialogOptions } from 'electron';
 import type { ReportFileFormat } from '../../shared/ipc/contract';
 import { printTemplates } from '../../shared/report/html';
 import { type PrintPdf, reportPageMarginsInches } from '../services/report/page-setup';
-import { servedPhoto } from '../services/report/served-photo';
+import { isServedPhotoUrl, servedPhoto } from '../services/report/served-photo';
 
 /**
  * Report export in the desktop app: the PDF printed by Electron's own Chromium (tagged, with an outline), and the
@@ -26,10 +26,10 @@ export const printReportWithElectron: PrintPdf = async (html, options, photos) =
     webPreferences: { javascript: false, sandbox: true, partition: 'report-print', spellcheck: false },
   });
   const { session } = window.webContents;
-  // Any request beyond its own file and its photos is refused.
+  // Any request beyond its own file and its photos is refused; a photo is decoded only once, by the handler below.
   const own = pathToFileURL(file).href;
   session.webRequest.onBeforeRequest((details, callback) =>
-    callback({ cancel: details.url !== own && !servedPhoto(details.url, photos) }),
+    callback({ cancel: details.url !== own && !isServedPhotoUrl(details.url, photos) }),
   );
   let serving = false;
   try {

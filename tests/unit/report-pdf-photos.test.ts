@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { servedPhoto } from '../../electron/services/report/served-photo';
+import { isServedPhotoUrl, servedPhoto } from '../../electron/services/report/served-photo';
 import { type EmbeddedPhoto, servedPhotoUrl } from '../../shared/report/embedded-photo';
 import { renderReportHtml } from '../../shared/report/html';
 import { buildReportModel } from '../../shared/report/model';
@@ -39,7 +39,9 @@ describe('the PDF printer serves the report photos apart from its HTML', () => {
       `file:///photo/${SHA.findingPhoto}`,
     ]) {
       expect(servedPhoto(other, PHOTOS), other).toBeUndefined();
+      expect(isServedPhotoUrl(other, PHOTOS), other).toBe(false);
     }
+    expect(isServedPhotoUrl(url, PHOTOS)).toBe(true);
     const script = new Map([[SHA.findingPhoto, { dataUri: 'javascript:alert(1)', width: 1, height: 1 }]]);
     expect(servedPhoto(url, script)).toBeUndefined();
     const model = buildReportModel(reportInput(), { audience: 'MEMBER', generatedAt: '2026-03-21T12:00:00.000Z' });
