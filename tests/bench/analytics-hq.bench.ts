@@ -392,11 +392,24 @@ export type ViewTiming = {
 
 export type AnalyticsHqResult = { where: string; loaded: Loaded; timings: ViewTiming[] };
 
-async function medianMs(fn: () => Promise<unknown>): Promise<number> {
-  await fn(); // warm-up, untimed: plans and caches
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) samples.push(await timeAsyncMs(fn));
-  return summarize(samples).median;
+/**
+ * The medians of a view and its twin, their runs interleaved: PostgreSQL's speed on this data shifts between batches
+ * of runs (about 450 against 640 ms for the same query), so five runs of one then five of the other can compare a
+ * fast batch with a slow one.
+ */
+async function pairedMediansMs(
+  view: () => Promise<unknown>,
+  hand: () => Promise<unknown>,
+): Promise<{ viewMs: number; handMs: number }> {
+  await view(); // warm-ups, untimed: plans and caches
+  await hand();
+  const viewSamples: number[] = [];
+  const handSamples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    viewSamples.push(await timeAsyncMs(view));
+    handSamples.push(await timeAsyncMs(hand));
+  }
+  return { viewMs: summarize(viewSamples).median, handMs: summarize(handSamples).median };
 }
 
 /** Loads the dataset into a fresh bench schema, times each view and its hand-written twin in turn, drops the schema. */
@@ -415,9 +428,10 @@ export async function benchAnalyticsHq(validations = 33_334): Promise<AnalyticsH
       for (const view of Object.keys(VIEWS) as ViewName[]) {
         const viewFigures = await VIEWS[view](db, user);
         const handFigures = await HAND_WRITTEN[view](db, office);
-        // Alternated, so both see the same cache state.
-        const viewMs = await medianMs(() => VIEWS[view](db, user));
-        const handMs = await medianMs(() => HAND_WRITTEN[view](db, office));
+        const { viewMs, handMs } = await pairedMediansMs(
+          () => VIEWS[view](db, user),
+          () => HAND_WRITTEN[view](db, office),
+        );
         timings.push({ view, scope, viewMs, handMs, same: viewFigures === handFigures });
         if (viewFigures !== handFigures) {
           console.log(`  ${view} (${scope}) figures differ:\n    view ${viewFigures}\n    hand ${handFigures}`);
@@ -438,7 +452,7 @@ export function printAnalyticsHq(result: AnalyticsHqResult): void {
   );
   console.log(
     `  loaded set-based by INSERT … SELECT generate_series straight into HQ's tables, not through the push route, ` +
-      `in ${(loaded.loadMs / 1000).toFixed(0)} s; median of ${RUNS} runs after a warm-up`,
+      `in ${(loaded.loadMs / 1000).toFixed(0)} s; median of ${RUNS} runs after a warm-up, each view's runs interleaved with its twin's`,
   );
   console.log(`  ${'view'.padEnd(26)} ${'scope'.padEnd(32)} ${'view'.padStart(9)} ${'by hand'.padStart(9)}  ratio`);
   for (const t of result.timings) {
