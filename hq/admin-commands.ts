@@ -35,7 +35,7 @@ Database: PostgreSQL at DATABASE_URL when set; otherwise embedded PGlite in HQ_D
 Evidence files: HQ_EVIDENCE_DIR (default HQ_DATA_DIR/evidence).
 With PGlite, stop the server before running an admin command (one process owns the data folder).`;
 
-// Accept the role as typed in the issue too ("field office reviewer", "hq analyst").
+// Accept the role as people write it too ("field office reviewer", "hq analyst").
 const parseRole = (text: string) =>
   UserRoleSchema.safeParse(
     text

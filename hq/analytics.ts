@@ -32,7 +32,7 @@ import type { HqUser } from '../shared/sync/protocol';
 import type { HqQueryable } from './db/types';
 
 /**
- * The MSC performance views (issue 12) over every submitted validation in the caller's scope, each one SQL
+ * The MSC performance views over every submitted validation in the caller's scope, each one SQL
  * statement over HQ's tables. The definitions (what a deficiency is, rounding) come from shared/analytics.
  * They read the typed, indexed columns of migration 008 (generated from the documents as changes arrive),
  * so each view is an aggregate over columns, not a scan of JSON documents.

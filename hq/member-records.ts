@@ -20,7 +20,7 @@ import { type HqDb, type HqQueryable, isUniqueViolation } from './db/types';
 import { createMemberAssignment } from './member-assignment';
 
 /**
- * HQ's copy of each Member's CTPAT record (issue 15, item 5): the changes laptops send, checked again here
+ * HQ's copy of each Member's CTPAT record: the changes laptops send, checked again here
  * with the shared rules on HQ's own record, as the enrolled user. HQ never takes a laptop's resulting state.
  */
 

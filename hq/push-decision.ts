@@ -217,7 +217,7 @@ export function decideChange(state: BatchState, principal: Principal, change: Ch
 }
 
 /**
- * A finding's response due date before the report date is refused (issue 13). HQ does not read the stored copy
+ * A finding's response due date before the report date is refused. HQ does not read the stored copy
  * to see whether the date changed, so it bounds the date by the day the finding was recorded, which is never
  * stricter than the laptop's check at the time.
  */

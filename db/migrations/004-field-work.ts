@@ -1,6 +1,6 @@
 import type { Migration } from './index';
 
-/** Issue 3: everything a complete validation records beyond the per-criterion result. */
+/** Everything a complete validation records beyond the per-criterion result. */
 export const migration004FieldWork: Migration = {
   version: 4,
   name: '004-field-work',

@@ -1,7 +1,7 @@
 import type { Migration } from './index';
 
 /**
- * Sync bookkeeping (issue 4). An outbox row HQ refused is parked (kept, with a reason shown on its record)
+ * Sync bookkeeping. An outbox row HQ refused is parked (kept, with a reason shown on its record)
  * instead of retried; a row that failed on the network waits until next_attempt_at. HQ's receipts are kept
  * so the worksheet can say "synced", and an outbox row is deleted only in the transaction storing its receipt.
  */

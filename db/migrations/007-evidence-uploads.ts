@@ -1,7 +1,7 @@
 import type { Migration } from './index';
 
 /**
- * Evidence uploads to HQ (issue 4). One row per file (by SHA-256) once an upload was tried: the tus upload
+ * Evidence uploads to HQ. One row per file (by SHA-256) once an upload was tried: the tus upload
  * URL and the bytes HQ acknowledged, so an interrupted upload resumes (after a restart too) instead of
  * starting over; held_at once HQ holds the file; refused_at with last_error when HQ refused it, so it is
  * shown to the user instead of being sent again blindly. A file with no row has not been tried yet.

@@ -1,7 +1,7 @@
 import type { Migration } from './index';
 
 /**
- * What a pull from HQ brings down (issue 4, item 5). Catalog editions go into catalog_editions; the pull
+ * What a pull from HQ brings down. Catalog editions go into catalog_editions; the pull
  * cursor is kept in sync_state under 'pull_cursor'.
  */
 export const migration008Pull: Migration = {

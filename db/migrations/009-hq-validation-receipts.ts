@@ -1,7 +1,7 @@
 import type { Migration } from './index';
 
 /**
- * What HQ says it holds of each submitted validation (issue 4). A validation is safe to archive on this
+ * What HQ says it holds of each submitted validation. A validation is safe to archive on this
  * laptop only when HQ's copy carries the same content fingerprint and every evidence file it references.
  * Also the reviewer's decisions on pulled validations' findings.
  */

@@ -5,7 +5,7 @@ const EVENT_KINDS = `('SUBMIT', 'WITHDRAW', 'START_REVIEW', 'RETURN', 'APPROVE',
 const SHA256 = (column: string) => `length(${column}) = 64 AND ${column} NOT GLOB '*[^0-9a-f]*'`;
 
 /**
- * Issue 10: a validation's life after its worksheet (shared/domain/lifecycle.ts). The laptop mirrors HQ's
+ * A validation's life after its worksheet (shared/domain/lifecycle.ts). The laptop mirrors HQ's
  * workflow state, keeps the workflow events and Member responses it made until a pull brings HQ's copies,
  * what a returned validation says to its SCSS, and what a reviewer saw when they returned one.
  */

@@ -13,7 +13,7 @@ const refill = (row: string) => `
       WHERE r.value ->> '$.entity' IN ${LIFECYCLE_ENTITIES};`;
 
 /**
- * Issue 12: the six MSC performance views computed on the laptop (electron/services/analytics). HQ's word on
+ * The six MSC performance views computed on the laptop (electron/services/analytics). HQ's word on
  * the SCSS's own validations (a reviewer's "no finding", the approval's report date, Member responses) arrives
  * inside each pulled copy's records_json, which holds every answer too; parsing thousands of those per view
  * would blow the 200 ms budget, so triggers keep just those records beside the copy, keyed and indexed.

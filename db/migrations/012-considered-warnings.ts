@@ -1,7 +1,7 @@
 import type { Migration } from './index';
 
 /**
- * Issue 13: the SCSS marks a Review-and-submit warning as considered, so hundreds of warnings can be worked
+ * The SCSS marks a Review-and-submit warning as considered, so hundreds of warnings can be worked
  * through and counted. A mark is the SCSS's own working note on this laptop: it is audited but never sent to HQ.
  * A warning is known by its rule (problem code) and its criterion; '' stands for warnings about no criterion.
  */

@@ -1,7 +1,7 @@
 import type { Migration } from './index';
 
 /**
- * Issue 14: a submitted validation records the language its worksheet was shown in when the SCSS signed it
+ * A submitted validation records the language its worksheet was shown in when the SCSS signed it
  * (English or Spanish). It is a fact about the signing, not the content: the fingerprint does not include it.
  * Validations submitted before this migration have none (NULL).
  */

@@ -1,7 +1,7 @@
 import type { Migration } from './index';
 
 /**
- * A Member's record syncs with HQ (issue 15, item 5). Each change says whether HQ holds it yet; a change HQ
+ * A Member's record syncs with HQ. Each change says whether HQ holds it yet; a change HQ
  * refused leaves the versioned record for member_record_refused, kept with HQ's message so the person can see
  * and redo it. `hq_member_id` is HQ's id for a Member this laptop created before HQ knew it (HQ matched it by
  * CTPAT account number); pulled changes name that id.

@@ -7,7 +7,7 @@ import { appendMemberRecordChange, getMemberRecord } from './member-record-servi
 import { isoNow, type ServiceContext } from './service-context';
 
 /**
- * The two ways out of a Member record change HQ refused (issue 15): send it again on the record as it is now,
+ * The two ways out of a Member record change HQ refused: send it again on the record as it is now,
  * or withdraw it from this laptop for good. Either way the audit log names the enrolled person who decided.
  */
 

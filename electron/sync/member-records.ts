@@ -36,7 +36,7 @@ import {
 } from './transport';
 
 /**
- * A Member's CTPAT record between this laptop and HQ (issue 15, item 5): the sync step that sends the changes
+ * A Member's CTPAT record between this laptop and HQ: the sync step that sends the changes
  * HQ does not hold yet, one Member at a time, and what a pull does with HQ's Members and their changes.
  */
 

@@ -4,7 +4,7 @@ import type { ProposedClassification, ReviewDecision } from '../domain/lifecycle
 import type { ResponseResult } from '../domain/validation';
 
 /**
- * What the MSC performance views count (issue 12), in one place so HQ (SQL) and the laptop (SQLite) give the
+ * What the MSC performance views count, in one place so HQ (SQL) and the laptop (SQLite) give the
  * same numbers from the same data. Pure: HQ's SQL embeds these constants rather than restating them.
  */
 

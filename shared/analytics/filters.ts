@@ -4,7 +4,7 @@ import { IsoDateSchema } from '../domain/primitives';
 import { ValidationModeSchema } from '../domain/validation';
 
 /**
- * The filters every analytics view takes, as query parameters (issue 12). Strict: a misspelt parameter is
+ * The filters every analytics view takes, as query parameters. Strict: a misspelt parameter is
  * refused rather than silently ignored, since an ignored filter gives plausible but wrong numbers.
  */
 export const ANALYTICS_FILTER_FIELDS = {

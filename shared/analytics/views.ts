@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** What each analytics view answers (issue 12), for HQ's routes, its OpenAPI document and the laptop's client. */
+/** What each analytics view answers, for HQ's routes, its OpenAPI document and the laptop's client. */
 
 const Count = z.number().int().nonnegative();
 /** A percent rounded half away from zero to 2 decimals (definitions.ts percentOf). */

@@ -5,7 +5,7 @@ import type { Finding, FindingClassification } from './field-work';
 import type { ResponseResult } from './validation';
 
 /**
- * What a finding is (issue 13, items 10 and 11). Action Required: a Must (or the Must part of a Must + Should)
+ * What a finding is. Action Required: a Must (or the Must part of a Must + Should)
  * criterion not met; the criterion is Deficient, the finding has a deficiency reason and a response due date,
  * and the Member must answer it. Recommendation: advice the Member is not required to answer, on a Should
  * criterion found not in place (Deficient) or as an improvement on a Compliant criterion; the reason is

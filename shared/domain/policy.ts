@@ -4,7 +4,7 @@ import { IsoDateTimeSchema } from './primitives';
 
 /**
  * The settings that are CBP policy rather than one person's preference: HQ sets them for every enrolled
- * laptop (issue 13, item 14). The report marking is a CUI marking decided by the agency, so it is policy too.
+ * laptop. The report marking is a CUI marking decided by the agency, so it is policy too.
  * Any setting added to SettingsSchema later stays local unless it is listed here.
  */
 export const POLICY_FIELDS = ['deficiencyReasons', 'responseDays', 'maxEvidenceBytes', 'reportMarking'] as const;

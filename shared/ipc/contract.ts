@@ -83,7 +83,7 @@ export const CreateValidationRequestSchema = z.strictObject({
   scheduledDate: IsoDateSchema,
 });
 
-// ─── A validation's life after its worksheet (issue 10) ─────────────────────────────────────────────────────
+// ─── A validation's life after its worksheet ─────────────────────────────────────────────────────
 
 /** Whether HQ holds a change made here: receipted, still waiting, refused, or never sent (a demo validation). */
 export const ChangeSyncSchema = z.enum(['AT_HQ', 'WAITING', 'REFUSED', 'LOCAL_ONLY']);
@@ -930,7 +930,7 @@ export const contract = {
   },
   /** Stops the findings workbook being made, between two validations; nothing is saved. */
   'reports:cancel': { request: Empty, response: z.object({ cancelled: z.boolean() }) },
-  /** One MSC performance view (issue 12) over this computer's validations or, from HQ, the person's scope. */
+  /** One MSC performance view over this computer's validations or, from HQ, the person's scope. */
   'analytics:view': { request: AnalyticsRequestSchema, response: AnalyticsAnswerSchema },
   /** The same view as a CSV file, saved where the person chooses (downloaded in the harness). */
   'analytics:csv': { request: AnalyticsRequestSchema, response: ReportExportResultSchema },

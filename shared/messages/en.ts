@@ -1,5 +1,5 @@
 /**
- * The English text of every message the main process, the shared rules and HQ write for a person (issue 14).
+ * The English text of every message the main process, the shared rules and HQ write for a person.
  * It is the renderer's `messages` catalog as it is (renderer/src/i18n/locales/en/messages.ts) and the English a
  * message carries as its fallback (`englishText`), so the two cannot differ. `{{value}}` is written as given;
  * `{{value, format}}` through a format of ./index.ts (dates, names of codes); plurals by `count` (_one, _other).

@@ -8,7 +8,7 @@ import { RESPONSE_RESULT_LABELS, type ResponseResult } from '../domain/validatio
 import { messages } from './en';
 
 /**
- * Messages the main process, the shared rules and HQ write for a person, by key (issue 14): the English text
+ * Messages the main process, the shared rules and HQ write for a person, by key: the English text
  * lives in ./en.ts, which is also the renderer's `messages` catalog, so the English a log or HQ keeps and the
  * English the interface shows are the same text; other languages translate the same keys in the renderer.
  */

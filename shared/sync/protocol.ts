@@ -4,7 +4,7 @@ import { MessageRefSchema } from '../messages';
 import { SYNC_ENTITIES, SYNC_OPERATIONS } from './payloads';
 
 /**
- * The wire protocol between the desktop's sync module and the HQ service (issue 4). HQ serves it under
+ * The wire protocol between the desktop's sync module and the HQ service. HQ serves it under
  * /v1 and publishes it as OpenAPI at /openapi.json. Every request but enrolment carries
  * `Authorization: Bearer <device token>`.
  */

@@ -9,7 +9,7 @@ import { ValidationModeSchema } from '../domain/validation';
 import { PulledMemberSchema } from './member-record-protocol';
 
 /**
- * GET /v1/pull — what HQ sends down to a desktop (issue 4, item 5): published catalog editions, the
+ * GET /v1/pull — what HQ sends down to a desktop: published catalog editions, the
  * assignments of the SCSS, and the validations in the user's scope that have ever been submitted (a
  * reviewer's field office's, an SCSS's own, with their workflow events and Member responses as records), a
  * page at a time in one server order. The cursor is opaque: send back the one from the last page to continue

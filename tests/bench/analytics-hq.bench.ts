@@ -19,7 +19,7 @@ import { summarize, timeAsyncMs } from './stats';
 
 /**
  * HQ's six MSC performance views (hq/analytics.ts) over 5,000,000 criterion responses on PostgreSQL, each beside
- * a hand-written SQL query of the same figures in the same run (issue 12: each view ≤ 1 s and ≤ 1.5× hand-written).
+ * a hand-written SQL query of the same figures in the same run (budget: each view ≤ 1 s, ≤ 1.5× hand-written).
  * The data is generated set-based by INSERT … SELECT generate_series straight into HQ's tables (pushing 5 million
  * changes through the push route would take longer than the rest of the benchmarks together; ingest has its own).
  */

@@ -143,7 +143,7 @@ const NOTES = [
 const METHODS: VerificationMethod[] = ['OBSERVED_ON_SITE', 'DOCUMENT_REVIEWED', 'INTERVIEW', 'LIVE_VIDEO'];
 
 /**
- * A store at the size issue 3 asks about: 500 Members (IMP, HC, FM), 5,000 validations scheduled over four years
+ * A store at a busy office's scale: 500 Members (IMP, HC, FM), 5,000 validations scheduled over four years
  * (10% DRAFT, 25% IN_PROGRESS, 65% SUBMITTED), all pinned to the 150-criterion synthetic edition with one response
  * row per criterion (750,000): submitted ones fully answered, in-progress ones about 60%, drafts notes only. Every
  * change has its hash-chained audit row (a valid chain), and the newest ~150,000 changes wait in the sync outbox.

@@ -70,7 +70,7 @@ export type PushValidationsResult = {
 };
 
 /**
- * Issue 4: the time to push 100 completed 150-criterion validations (no attachments) from a real desktop
+ * The time to push 100 completed 150-criterion validations (no attachments) from a real desktop
  * store to HQ on PostgreSQL, through the desktop sync engine and its HTTP transport over a real socket.
  */
 export async function benchPushValidations(count = 100): Promise<PushValidationsResult> {

@@ -489,7 +489,7 @@ async function buildStore(dataDir: string): Promise<{ validationId: string; phot
   }
 }
 
-/** Issue 11: one full report in every format, and the findings workbook over 1,000 validations. */
+/** One full report in every format, and the findings workbook over 1,000 validations. */
 export async function benchReport(
   options: { runs?: number; workbookValidations?: number } = {},
 ): Promise<ReportBenchResult> {

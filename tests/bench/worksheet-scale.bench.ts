@@ -104,7 +104,7 @@ function printLine(label: string, text: string) {
   console.log(`  ${label.padEnd(44)} ${text}`);
 }
 
-/** Issue 3, point 12: worksheet open, save-answer and validations list against a 5,000-validation store. */
+/** Worksheet open, save-answer and validations list against a 5,000-validation store. */
 export async function benchAtScale(options: { opens?: number; listRuns?: number } = {}): Promise<void> {
   const opens = options.opens ?? 200;
   const listRuns = options.listRuns ?? 50;

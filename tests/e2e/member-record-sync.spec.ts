@@ -12,7 +12,7 @@ import { enrolFromHeader, hqPerTest, type Laptop, startLaptop, syncNow } from '.
 import { MembersPage } from './pages/members-page';
 
 /**
- * A Member's CTPAT record held at HQ (issue 15, item 5): a change waits on the laptop until a sync sends it; one
+ * A Member's CTPAT record held at HQ: a change waits on the laptop until a sync sends it; one
  * made on a version another laptop's change moved HQ past is refused, shown with HQ's reason, and HQ's change
  * is on the record. A refused change is sent again (on HQ's version) or not sent.
  */

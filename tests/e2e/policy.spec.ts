@@ -9,7 +9,7 @@ import { NewValidationPage } from './pages/new-validation-page';
 import { FieldWorkPage } from './pages/worksheet-page';
 
 /**
- * Settings that are policy come from HQ for an enrolled laptop (issue 13, item 14): a supervisor changes them
+ * Settings that are policy come from HQ for an enrolled laptop: a supervisor changes them
  * at HQ from their laptop, an SCSS laptop takes them at its next sync and shows them read-only.
  */
 test.describe.configure({ timeout: 300_000 });

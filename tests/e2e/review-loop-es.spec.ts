@@ -11,7 +11,7 @@ import { ReviewPage } from './pages/review-page';
 import { FieldWorkPage } from './pages/worksheet-page';
 
 /**
- * The reviewer's and supervisor's screens in Spanish (issue 14): the review loop of review-loop.spec.ts, driven in
+ * The reviewer's and supervisor's screens in Spanish: the review loop of review-loop.spec.ts, driven in
  * English by its page objects, with each reviewer and supervisor screen switched to Spanish (Settings → Language)
  * where it is looked at, checked for a few Spanish texts and photographed at 1366×768.
  */

@@ -10,7 +10,7 @@ import { MembersPage } from './pages/members-page';
 import { WorksheetPage } from './pages/worksheet-page';
 
 /**
- * Issue 15, the work plan: an enrolled supervisor assigns an SCSS of the field office (HQ's list, pulled) to a
+ * The work plan: an enrolled supervisor assigns an SCSS of the field office (HQ's list, pulled) to a
  * Member's first validation, from the plan; the row then shows who, how and by when, and the record keeps it.
  */
 test.describe.configure({ timeout: 300_000 });

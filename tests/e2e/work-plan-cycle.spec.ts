@@ -14,7 +14,7 @@ import { FieldWorkPage } from './pages/worksheet-page';
 import { answerTheRestCompliant } from './stored-worksheet';
 
 /**
- * Issue 15, the whole cycle: a supervisor finds a Member's revalidation on the year's work plan and assigns it
+ * The whole cycle: a supervisor finds a Member's revalidation on the year's work plan and assigns it
  * to an SCSS; the SCSS's laptop pulls it, the SCSS validates and submits; the supervisor reviews and approves,
  * which moves the Member's last validation and next revalidation dates, and records the tier from that
  * approval. Both laptops then show the same record and the plan's row done. Two harness laptops, a real HQ.

@@ -31,7 +31,7 @@ import {
 } from './helpers';
 
 /**
- * The MSC performance views at HQ over a small dataset with known counts (issue 12):
+ * The MSC performance views at HQ over a small dataset with known counts:
  *   V1 Dana, Houston, Member M1, IMP, in person, 2026-03-10: 4.1 AR, 4.2 Rec, 5.2 AR
  *   V2 Dana, Houston, Member M1, IMP, virtual,   2026-06-15: 4.1 AR (a repeat), 6.1 AR ruled "no finding"
  *   V3 Lee,  Houston, Member M2, EXP, in person, 2026-06-20, edition MSC-2025-01: no findings

@@ -6,7 +6,7 @@ import { type PullResponse, PullResponseSchema } from '../../shared/sync/pull-pr
 import { BACKENDS, DANA, type Enrolled, enrol, type HqTestContext, LEE, SUPERVISOR, useHqBackend } from './helpers';
 
 /**
- * A supervisor reassigns a Member's validation from the work plan (issue 15): HQ withdraws the earlier SCSS's
+ * A supervisor reassigns a Member's validation from the work plan: HQ withdraws the earlier SCSS's
  * assignment, keeping who and when, and that SCSS's next pull carries the withdrawal.
  */
 const CERTIFIED: MemberRecordChange = {

@@ -10,7 +10,7 @@ import { type EnrolledLaptop, enrolledLaptop, type Person } from './enrolled-lap
 import { sharedHqPerTest } from './sync-harness';
 
 /**
- * A supervisor reassigns a Member's validation (issue 15): the first SCSS's laptop stops offering the assignment
+ * A supervisor reassigns a Member's validation: the first SCSS's laptop stops offering the assignment
  * after its next pull, and a validation already started from it stays, with what was typed, marked withdrawn.
  */
 

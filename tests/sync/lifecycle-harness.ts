@@ -20,7 +20,7 @@ import type { Member } from '../../shared/domain/validation';
 import { type Hq, inProcessTransport, manualClock } from './sync-harness';
 
 /**
- * Laptops of every role for the review loop (issue 10): each enrolled at a real in-process HQ as a named
+ * Laptops of every role for the review loop: each enrolled at a real in-process HQ as a named
  * person of a field office, acting as that person (stored credentials, as after enrolment in Settings),
  * pushing and pulling through HQ's real routes. Demo Members' validations stay local on them, as in the app.
  */

@@ -9,7 +9,7 @@ import { trends } from './trends';
 import { virtualVsInPerson } from './virtual-vs-in-person';
 
 /**
- * The six MSC performance views (issue 12) over "This computer": the SCSS's own validations in the local store,
+ * The six MSC performance views over "This computer": the SCSS's own validations in the local store,
  * which is exactly the scope HQ gives that SCSS, so both show the same figures for the same data.
  */
 

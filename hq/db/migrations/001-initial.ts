@@ -68,7 +68,7 @@ CREATE TABLE changes (
   outcome text NOT NULL CHECK (outcome IN ('applied'))
 );
 
--- Evidence files held at HQ, by SHA-256 (filled by the evidence upload, issue 4's next slice).
+-- Evidence files held at HQ, by SHA-256 (filled by the evidence upload).
 CREATE TABLE evidence_files (
   sha256 text PRIMARY KEY CHECK (sha256 ~ '^[0-9a-f]{64}$'),
   size_bytes bigint NOT NULL,

@@ -1,5 +1,5 @@
 /**
- * What a desktop pulls (issue 4, item 5): published catalog editions, assignments, and every row a pull can
+ * What a desktop pulls: published catalog editions, assignments, and every row a pull can
  * return stamped with its position in one order, kept by defaults and triggers so writers (push) need not know.
  *
  * The position is (pull_xid, pull_seq): the writing transaction's id, then a value from one sequence. A pull

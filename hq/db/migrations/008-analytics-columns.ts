@@ -1,5 +1,5 @@
 /**
- * What the MSC performance views read (hq/analytics.ts, issue 12) as typed columns beside the JSON documents,
+ * What the MSC performance views read (hq/analytics.ts) as typed columns beside the JSON documents,
  * so each view is an aggregate over columns and indexes rather than a scan of documents. Stored generated
  * columns: PostgreSQL and PGlite keep them in step with every insert and update of the payload (whatever path
  * wrote it), and compute them for existing rows as the columns are added (a table rewrite, no UPDATE, so the

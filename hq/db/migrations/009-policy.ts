@@ -1,6 +1,6 @@
 /**
  * The policy HQ sets for every enrolled laptop (deficiency reasons, response days, evidence size limit, report
- * marking: issue 13, item 14). Every version is kept, so who changed what and when can be read back; the
+ * marking). Every version is kept, so who changed what and when can be read back; the
  * current policy is the highest version. The primary key on version makes two supervisors saving on the same
  * base version race safely: one inserts, the other gets a unique violation and is told the policy moved on.
  */

@@ -1,5 +1,5 @@
 /**
- * HQ holds the authoritative Member record (issue 15, item 5): one row per Member (one id per CTPAT account
+ * HQ holds the authoritative Member record: one row per Member (one id per CTPAT account
  * number, as the assignments already kept it) and the ordered changes of its CTPAT record, each with the
  * enrolled person who sent it. Both are pulled like assignments, so a new laptop gets every Member of its
  * office and their whole history. UNIQUE (member_id, version) makes two laptops racing on one version safe:

@@ -1,5 +1,5 @@
 /**
- * A reassignment withdraws the earlier SCSS's assignment (issue 15): the assignment keeps the SCSS_ASSIGNED change
+ * A reassignment withdraws the earlier SCSS's assignment: the assignment keeps the SCSS_ASSIGNED change
  * that made it, and when another SCSS is given the same work it is marked withdrawn (when, by whom, why) rather than
  * deleted, so the earlier SCSS's laptop learns it by pull (the update re-stamps the row's pull position).
  */

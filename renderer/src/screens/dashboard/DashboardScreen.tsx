@@ -37,7 +37,7 @@ function checkFilters(filters: AnalyticsFilters, t: TFunction): { ok: true } | {
 }
 
 /**
- * The MSC performance dashboard (issue 12): six views over this computer's own validations or, from HQ, over
+ * The MSC performance dashboard: six views over this computer's own validations or, from HQ, over
  * everything the person's role may see. The address holds the view, source and filters, so a view can be
  * bookmarked, sent to a colleague or reopened after a restart.
  */
