@@ -54,6 +54,8 @@ export const printReportWithElectron: PrintPdf = async (html, options, photos) =
   } finally {
     // isProtocolHandled is always true for https (a built-in scheme): only what this print handled is undone.
     if (serving) session.protocol.unhandle('https');
+    // The session outlives the window: drop the filter so it stops holding this report's photos.
+    session.webRequest.onBeforeRequest(null);
     window.destroy();
     await rm(file, { force: true });
   }
