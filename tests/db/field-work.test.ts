@@ -341,7 +341,8 @@ describe('findings', () => {
   });
 
   it('refuses a response due date before the report date (today at the earliest), saying why, and writes nothing', () => {
-    const s = open(); // the clock reads 2026-03-02, 14:00 UTC
+    // Noon UTC is March 2 on every U.S. field laptop, Guam to Hawaii; the laptop judges by its own day.
+    const s = open({ now: () => new Date('2026-03-02T12:00:00.000Z') });
     const validation = newValidation(s);
     expectRefused(
       s,

@@ -26,7 +26,7 @@ import { enrolAs, hqCopyOf, person, pulledValidation, pullInto, workflowEvent } 
  */
 
 const scssLaptop = appServicesFixture('ctpat-workbook-scss-');
-const supervisorLaptop = appServicesFixture('ctpat-workbook-supervisor-', '2026-03-25T09:00:00.000Z');
+const supervisorLaptop = appServicesFixture('ctpat-workbook-supervisor-', '2026-03-25T12:00:00.000Z');
 
 const DANA = person('Dana Ruiz', 'SCSS');
 const LEE = person('Lee Park', 'SCSS', 'Laredo');

@@ -14,7 +14,7 @@ let dispatch: Dispatch;
 
 beforeEach(() => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-workflow-dispatch-'));
-  services = openAppServices({ dataDir, demoValidationsStayLocal: true, now: () => new Date('2026-03-02T14:00:00Z') });
+  services = openAppServices({ dataDir, demoValidationsStayLocal: true, now: () => new Date('2026-03-02T12:00:00Z') });
   dispatch = createDispatcher(
     createHandlers(services.ctx, { version: '0.0.0-test', dataDir, transport: 'web-harness' }),
     () => {},

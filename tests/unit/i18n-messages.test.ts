@@ -296,7 +296,8 @@ describe('dates and checklist names inside messages', () => {
       received: '2026-03-04',
       requested: '2026-03-05',
     });
-    const submitted = message('errors.submission.alreadySubmitted', { at: '2027-03-01T15:00:00.000Z' });
+    // Noon UTC is March 1 on every U.S. field laptop, Guam to Hawaii: the message writes the local date.
+    const submitted = message('errors.submission.alreadySubmitted', { at: '2027-03-01T12:00:00.000Z' });
     const other = message('errors.inspection.otherChecklist', {
       criterionId: '6.7',
       kind: 'CONTAINER_7_POINT',
