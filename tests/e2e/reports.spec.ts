@@ -203,12 +203,16 @@ test('the Reports area saves the findings of the validations that match its filt
   await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Reports' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
 
+  // The dates are UTC days, as the workbook and HQ count them: the fields say so.
+  await expect(page.getByLabel('From')).toHaveAccessibleDescription(/^Days in UTC, as HQ counts them/);
   // A reversed date range is refused at the field, before anything is read.
   await page.getByLabel('From').fill('2026-12-31');
   await page.getByLabel('To').fill('2026-01-01');
   await page.getByRole('button', { name: 'Save findings as Excel' }).click();
   await expect(page.getByRole('alert')).toContainText('The end of the date range is before its start.');
-  await expect(page.getByLabel('To')).toHaveAccessibleDescription('The end of the date range is before its start.');
+  await expect(page.getByLabel('To')).toHaveAccessibleDescription(
+    /^The end of the date range is before its start\. Days in UTC/,
+  );
   await expect(page.getByLabel('To')).toHaveAttribute('aria-invalid', 'true');
   await page.getByLabel('From').fill('');
   await page.getByLabel('To').fill('');

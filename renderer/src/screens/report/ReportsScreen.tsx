@@ -20,6 +20,8 @@ const STATUSES = Object.keys(WORKBOOK_STATUS_LABELS) as WorkbookStatus[];
 /** The filters as typed: empty fields are "any". */
 type Fields = { from: string; to: string; fieldOffice: string; status: '' | WorkbookStatus; entityType: string };
 const NO_FILTER: Fields = { from: '', to: '', fieldOffice: '', status: '', entityType: '' };
+/** The submitted dates are UTC days, as the workbook's Submitted column and HQ write them; the hint says so. */
+const DATES_HINT_ID = 'workbook-dates-hint';
 
 function filterOf(f: Fields): Filter {
   return {
@@ -81,6 +83,7 @@ export function ReportsScreen() {
   };
 
   const busy = making !== null;
+  const toControl = fieldControl('workbook-to', { error: rangeError });
   return (
     <div className="grid-container screen reports-screen">
       <h1 tabIndex={-1}>{t('reports.workbook.title')}</h1>
@@ -93,12 +96,22 @@ export function ReportsScreen() {
       <form className="usa-form usa-form--large reports-screen__filters" onSubmit={(e) => e.preventDefault()}>
         <fieldset className="usa-fieldset">
           <legend className="usa-legend">{t('reports.workbook.submittedBetween')}</legend>
+          <p className="usa-hint" id={DATES_HINT_ID}>
+            {t('reports.workbook.utcDays')}
+          </p>
           <div className={`reports-screen__range${rangeError ? ' usa-form-group--error' : ''}`}>
             <div>
               <label className="usa-label" htmlFor="workbook-from">
                 {t('reports.workbook.from')}
               </label>
-              <input className="usa-input" id="workbook-from" type="date" value={fields.from} onChange={set('from')} />
+              <input
+                className="usa-input"
+                id="workbook-from"
+                type="date"
+                value={fields.from}
+                onChange={set('from')}
+                aria-describedby={DATES_HINT_ID}
+              />
             </div>
             <div>
               <label className="usa-label" htmlFor="workbook-to">
@@ -110,7 +123,8 @@ export function ReportsScreen() {
                 type="date"
                 value={fields.to}
                 onChange={set('to')}
-                {...fieldControl('workbook-to', { error: rangeError })}
+                {...toControl}
+                aria-describedby={[toControl['aria-describedby'], DATES_HINT_ID].filter(Boolean).join(' ')}
               />
             </div>
           </div>

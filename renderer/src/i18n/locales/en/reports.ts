@@ -54,6 +54,8 @@ export const reports = {
     introAfter: '). Here: the findings of many validations on this computer in one workbook.',
     heading: 'Findings across validations',
     submittedBetween: 'Submitted between',
+    utcDays:
+      'Days in UTC, as HQ counts them: near midnight a validation may fall on the day before or after the date this computer showed.',
     from: 'From',
     to: 'To',
     rangeBackwards: 'The end of the date range is before its start.',
@@ -90,7 +92,7 @@ export const reports = {
     },
     downloadCsv: 'Download CSV',
     counting: 'Counting…',
-    scope: '{{scope}} · submitted validations only · counted {{time}}',
+    scope: '{{scope}} · submitted validations only · days and months in UTC, as HQ counts them · counted {{time}}',
     errors: {
       dateOrder: 'The end of the date range is before its start.',
       submittedFrom: 'Enter a real date.',

@@ -56,6 +56,8 @@ export const reports: Translation<typeof en.reports> = {
     introAfter: '). Aquí: los hallazgos de muchas validaciones de esta computadora en un solo libro.',
     heading: 'Hallazgos de varias validaciones',
     submittedBetween: 'Enviadas entre',
+    utcDays:
+      'Días en UTC, como los cuenta la sede central: cerca de la medianoche una validación puede caer en el día anterior o siguiente a la fecha que mostró esta computadora.',
     from: 'Desde',
     to: 'Hasta',
     rangeBackwards: 'El final del intervalo de fechas es anterior a su inicio.',
@@ -99,7 +101,8 @@ export const reports: Translation<typeof en.reports> = {
     },
     downloadCsv: 'Descargar CSV',
     counting: 'Contando…',
-    scope: '{{scope}} · solo validaciones enviadas · contado el {{time}}',
+    scope:
+      '{{scope}} · solo validaciones enviadas · días y meses en UTC, como los cuenta la sede central · contado el {{time}}',
     errors: {
       dateOrder: 'El final del intervalo de fechas es anterior a su inicio.',
       submittedFrom: 'Escriba una fecha real.',
