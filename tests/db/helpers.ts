@@ -146,6 +146,21 @@ export function insertValidationRow(db: Db, v: ValidationRowInput): void {
   });
 }
 
+/**
+ * One Member with validation 1 signed and submitted (fingerprint `sha`, as a submit before migration 013 wrote it:
+ * no language) and validation 2 in progress: the rows most upgrades meet on a field laptop.
+ */
+export function insertSubmittedAndInProgress(db: Db, sha: string): void {
+  insertMemberRow(db, UUIDS.member1, 'IMP-1', 'Gulf Coast Imports');
+  insertEditionRow(db);
+  insertValidationRow(db, { id: UUIDS.validation1, memberId: UUIDS.member1, status: 'SUBMITTED' });
+  insertValidationRow(db, { id: UUIDS.validation2, memberId: UUIDS.member1, status: 'IN_PROGRESS' });
+  db.prepare(
+    `UPDATE validations SET submitted_at = ?, submitted_by = 'Dana Ruiz', signed_by_name = 'Dana Ruiz',
+       content_sha256 = ? WHERE id = ?`,
+  ).run(AT, sha, UUIDS.validation1);
+}
+
 export function insertResponseRow(
   db: Db,
   validationId: string,

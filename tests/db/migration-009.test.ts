@@ -8,9 +8,7 @@ import {
   columns,
   countRows,
   createMigratedDb,
-  insertEditionRow,
-  insertMemberRow,
-  insertValidationRow,
+  insertSubmittedAndInProgress,
   tableNames,
   UUIDS,
 } from './helpers';
@@ -22,14 +20,7 @@ const SHA = 'c'.repeat(64);
 /** A version-8 store: one validation submitted with its fingerprint, one in progress; upgraded to version 9. */
 function storeUpgradedTo9(): Db {
   const db = createMigratedDb(8);
-  insertMemberRow(db, UUIDS.member1, 'IMP-1', 'Gulf Coast Imports');
-  insertEditionRow(db);
-  insertValidationRow(db, { id: UUIDS.validation1, memberId: UUIDS.member1, status: 'SUBMITTED' });
-  insertValidationRow(db, { id: UUIDS.validation2, memberId: UUIDS.member1, status: 'IN_PROGRESS' });
-  db.prepare(
-    `UPDATE validations SET submitted_at = ?, submitted_by = 'Dana Ruiz', signed_by_name = 'Dana Ruiz',
-       content_sha256 = ? WHERE id = ?`,
-  ).run(AT, SHA, UUIDS.validation1);
+  insertSubmittedAndInProgress(db, SHA);
   expect(migrate(db, MIGRATIONS, 9)).toBe(9);
   return db;
 }

@@ -2,16 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
 import { MIGRATIONS, migrate, schemaVersion } from '../../db/migrations/index';
 import { getValidation, markReopened, markSubmitted } from '../../db/queries/validations';
-import {
-  AT,
-  cleanupTempDbs,
-  columns,
-  createMigratedDb,
-  insertEditionRow,
-  insertMemberRow,
-  insertValidationRow,
-  UUIDS,
-} from './helpers';
+import { AT, cleanupTempDbs, columns, createMigratedDb, insertSubmittedAndInProgress, UUIDS } from './helpers';
 
 afterEach(cleanupTempDbs);
 
@@ -20,15 +11,7 @@ const SHA = 'd'.repeat(64);
 /** A version-12 store: one validation signed and submitted, one in progress; upgraded to version 13. */
 function storeUpgradedTo13(): Db {
   const db = createMigratedDb(12);
-  insertMemberRow(db, UUIDS.member1, 'IMP-1', 'Gulf Coast Imports');
-  insertEditionRow(db);
-  insertValidationRow(db, { id: UUIDS.validation1, memberId: UUIDS.member1, status: 'SUBMITTED' });
-  insertValidationRow(db, { id: UUIDS.validation2, memberId: UUIDS.member1, status: 'IN_PROGRESS' });
-  // What a version-12 submit wrote: the signature and fingerprint, no language.
-  db.prepare(
-    `UPDATE validations SET submitted_at = ?, submitted_by = 'Dana Ruiz', signed_by_name = 'Dana Ruiz',
-       content_sha256 = ? WHERE id = ?`,
-  ).run(AT, SHA, UUIDS.validation1);
+  insertSubmittedAndInProgress(db, SHA);
   expect(migrate(db, MIGRATIONS, 13)).toBe(13);
   return db;
 }
