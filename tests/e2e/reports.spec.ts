@@ -71,7 +71,8 @@ test.beforeAll(() => {
 });
 
 // The desktop app saves through the native save dialog, which a spec cannot answer; these specs read the
-// harness's downloads. The Electron path (printToPDF, dialog, atomic write) is covered by tests/db/report-dispatch.
+// harness's downloads. The Electron path is covered apart: the dialog and the atomic write by
+// tests/db/report-dispatch, the print window's wiring by tests/unit/report-printing (against a stand-in Electron).
 const skipInDesktopApp = () =>
   test.skip(test.info().project.name === 'electron', 'Saves go through the native dialog in the desktop app.');
 

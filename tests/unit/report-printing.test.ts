@@ -7,7 +7,8 @@ import { type EmbeddedPhoto, servedPhotoUrl } from '../../shared/report/embedded
 /**
  * Electron's print path, wired against a stand-in `electron` module: no Electron binary runs here, so this checks
  * what the code asks of Electron (the window, the request filter, the photo answers, printToPDF's options) and that
- * it cleans up after itself, not that Electron prints. The `electron` Playwright project prints for real.
+ * it cleans up after itself, not that Electron prints. No spec prints through Electron either: the desktop app's
+ * saves go through the native dialog, which a spec cannot answer (`tests/e2e/reports.spec.ts`).
  */
 
 type BeforeRequest = (details: { url: string }, callback: (answer: { cancel: boolean }) => void) => void;
