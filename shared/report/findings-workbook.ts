@@ -206,8 +206,9 @@ function columnsIn(language: ReportLanguage): Columns {
     submitted,
     { header: h.workflowState, width: 22, value: (v) => v.statusLabel },
   ];
+  // Both sheets head the column "Submitted (UTC)": the Findings sheet's day is the UTC day, as the filter counts it.
   const submittedDay: Column<WorkbookValidation> = {
-    header: h.submitted,
+    header: h.submittedUtc,
     width: 13,
     date: 'date',
     value: (v) => v.submittedAt,

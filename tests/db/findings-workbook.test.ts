@@ -236,7 +236,7 @@ describe('exportFindingsWorkbook', () => {
     });
     expect(String(approved['Account number'])).toMatch(/^IMP-\d+$/);
     expect(approved['Validation date']).toEqual(day('2026-02-10'));
-    expect(approved.Submitted).toEqual(day('2026-03-02'));
+    expect(approved['Submitted (UTC)']).toEqual(day('2026-03-02'));
     // Approval fixed the report date: the response is due a set period after it, as in the report.
     expect(approved['Response due']).toEqual(day(responseDueDate(REPORT_DATE, 90)));
     // Answering a Recommendation is optional: it is never due.
@@ -250,7 +250,7 @@ describe('exportFindingsWorkbook', () => {
       'Review decision': 'Non-concur',
       'Reviewer comment': 'The log shows unique logins since February.',
     });
-    expect(findings[0]?.Submitted).toEqual(day('2026-01-15'));
+    expect(findings[0]?.['Submitted (UTC)']).toEqual(day('2026-01-15'));
     expect(findings[3]).toMatchObject({ 'Workflow state': 'Submitted', 'Field office': 'Houston', SCSS: 'Pat Nguyen' });
 
     const validations = rowsOf(workbook, 'Validations');
@@ -318,7 +318,7 @@ describe('exportFindingsWorkbook', () => {
       'Oficina regional',
       'Especialista (SCSS)',
       'Fecha de la validación',
-      'Enviada',
+      'Enviada (UTC)',
       'Estado en el flujo de trabajo',
     ]);
     expect(findingsSheet.autoFilter).toBe('A1:U1');
@@ -383,7 +383,7 @@ describe('exportFindingsWorkbook', () => {
       'Oficina regional',
       'Especialista (SCSS)',
       'Fecha de la validación',
-      'Enviada',
+      'Enviada (UTC)',
       'Estado en el flujo de trabajo',
       'Criterio',
       'Categoría',
@@ -404,7 +404,7 @@ describe('exportFindingsWorkbook', () => {
     expect(manufacturer[header.indexOf('Estado en el flujo de trabajo')]).toBe('En revisión');
     expect(manufacturer[header.indexOf('Clasificación')]).toBe('Acción requerida');
     expect(manufacturer[header.indexOf('Fecha de la validación')]).toBe('2026-01-12');
-    expect(manufacturer[header.indexOf('Enviada')]).toBe('2026-01-15');
+    expect(manufacturer[header.indexOf('Enviada (UTC)')]).toBe('2026-01-15');
     expect(manufacturer[header.indexOf('Descripción')]).toBe(`'${FORMULA}`);
   });
 
@@ -460,14 +460,14 @@ describe('exportFindingsWorkbook', () => {
       'Field office',
       'SCSS',
       'Validation date',
-      'Submitted',
+      'Submitted (UTC)',
       'Workflow state',
     ]);
     const header = rows[0] ?? [];
     const manufacturer = rows[1] ?? [];
     expect(manufacturer[0]).toBe('Maquiladora Norte S.A. de C.V.');
     expect(manufacturer[header.indexOf('Validation date')]).toBe('2026-01-12');
-    expect(manufacturer[header.indexOf('Submitted')]).toBe('2026-01-15');
+    expect(manufacturer[header.indexOf('Submitted (UTC)')]).toBe('2026-01-15');
     expect(manufacturer[header.indexOf('Description')]).toBe(`'${FORMULA}`);
   });
 

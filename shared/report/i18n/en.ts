@@ -265,7 +265,6 @@ export const en = {
     fieldOffice: 'Field office',
     scss: 'SCSS',
     validationDate: 'Validation date',
-    submitted: 'Submitted',
     submittedUtc: 'Submitted (UTC)',
     workflowState: 'Workflow state',
     categoryName: 'Category name',

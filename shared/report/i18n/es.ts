@@ -267,7 +267,6 @@ export const es: ReportText = {
     fieldOffice: 'Oficina regional',
     scss: 'Especialista (SCSS)',
     validationDate: 'Fecha de la validación',
-    submitted: 'Enviada',
     submittedUtc: 'Enviada (UTC)',
     workflowState: 'Estado en el flujo de trabajo',
     categoryName: 'Nombre de la categoría',
