@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { earliestReportDateAtHq } from '../shared/domain/due-dates';
 import { FindingClassificationSchema, FindingSchema } from '../shared/domain/field-work';
 import {
   type Actor,
@@ -94,13 +95,16 @@ export function lifecycleView(validation: LifecycleSubject, records: Iterable<He
 
 /**
  * What the event must carry for its kind beyond the transition rules: an approval its report date (not after
- * the approval), an issued report the fingerprint HQ holds; every other kind neither. Null when it does.
+ * the approval, nor before the submit HQ holds), an issued report the fingerprint HQ holds; every other kind
+ * neither. Null when it does.
  */
 export function eventFieldsRefusal(
   event: Pick<WorkflowEvent, 'kind' | 'at' | 'reportDate' | 'reportSha256'>,
   /** For an issued report: the fingerprint HQ recomputes from what it holds (null when it cannot). */
   expectedReportSha256: string | null,
   current: unknown,
+  /** When the validation HQ holds was submitted (its `submittedAt`). */
+  submittedAt: unknown = null,
 ): Refusal | null {
   const invalid = (told: Message): Refusal => refusalOf('invalid', told);
   if (event.kind !== 'APPROVE' && event.reportDate !== null) {
@@ -118,6 +122,12 @@ export function eventFieldsRefusal(
           approvedOn: event.at.slice(0, 10),
         }),
       );
+    }
+    // Due dates count from the report date: one before the submit would make findings overdue at once. The
+    // supervisor's own day may lag UTC by one, as the SCSS's does (earliestReportDateAtHq).
+    if (typeof submittedAt === 'string' && event.reportDate < earliestReportDateAtHq(submittedAt)) {
+      const submittedOn = submittedAt.slice(0, 10);
+      return invalid(message('hqReason.reportDateBeforeSubmit', { reportDate: event.reportDate, submittedOn }));
     }
   }
   if (event.kind === 'ISSUE_REPORT') {

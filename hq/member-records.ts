@@ -190,7 +190,7 @@ async function applyPush(
       refuse(invalid(`${where}.at`, pushed.id, message('memberRecord.dateFuture')));
     }
     if (pushed.change.kind === 'VALIDATION_APPROVED') {
-      await requireApprovedAtHq(tx, pushed.change.validationId, `${where}.change.validationId`, pushed.id);
+      await requireApprovalAsHeld(tx, member, pushed.change, `${where}.change`, pushed.id);
     }
     // A change while this cycle's assignment stands is a reassignment: the earlier SCSS's assignment is withdrawn.
     const reassigns = currentAssignment(state) !== null;
@@ -311,11 +311,63 @@ async function createMember(db: HqQueryable, member: MemberRecordMember, user: H
   return row;
 }
 
-async function requireApprovedAtHq(tx: HqQueryable, validationId: string, field: string, eventId: string) {
-  const [row] = await tx.query<{ workflow_state: string }>('SELECT workflow_state FROM validations WHERE id = $1', [
-    validationId,
-  ]);
+type HeldApproval = {
+  workflow_state: string;
+  member_id: string | null;
+  account_number: string | null;
+  report_date: string | null;
+  names_other_member: boolean;
+};
+
+/**
+ * An approval reaches a Member's record only as HQ holds it: approved by HQ's own workflow, a validation of this
+ * Member, and on the report date that approval fixed (the laptop records `approvedOn` as the APPROVE event's
+ * `reportDate`). The validation is this Member's when its `memberId` is HQ's id for the Member, or, when that id is
+ * not one of HQ's Members (a laptop created the Member before HQ knew it), when the Member snapshot of its create
+ * names this Member's CTPAT account number: as the laptop finds the Member, by id and then by account. A fact HQ
+ * does not hold (no `memberId`, no `reportDate`: never so for a validation submitted and approved through HQ's
+ * workflow) is not held against the change.
+ */
+async function requireApprovalAsHeld(
+  tx: HqQueryable,
+  member: MemberRow,
+  change: { validationId: string; approvedOn: string },
+  field: string,
+  eventId: string,
+) {
+  const [row] = await tx.query<HeldApproval>(
+    `SELECT v.workflow_state, lower(v.payload->>'memberId') AS member_id,
+            v.payload->'member'->>'accountNumber' AS account_number, v.payload->>'reportDate' AS report_date,
+            EXISTS (SELECT 1 FROM members m
+                    WHERE m.id::text = lower(v.payload->>'memberId') AND m.id <> $2) AS names_other_member
+     FROM validations v WHERE v.id = $1`,
+    [change.validationId, member.id],
+  );
   if (!row || !APPROVED_STATES.includes(row.workflow_state)) {
-    refuse(invalid(field, eventId, message('memberRecord.notApprovedAtHq')));
+    refuse(invalid(`${field}.validationId`, eventId, message('memberRecord.notApprovedAtHq')));
+  }
+  const byId = row.member_id === member.id.toLowerCase();
+  const byAccount = !row.names_other_member && row.account_number === member.account_number;
+  const unknown = row.member_id === null && row.account_number === null;
+  if (!byId && !byAccount && !unknown) {
+    refuse(
+      invalid(
+        `${field}.validationId`,
+        eventId,
+        message('memberRecord.approvalOtherMember', {
+          legalName: member.legal_name,
+          accountNumber: member.account_number,
+        }),
+      ),
+    );
+  }
+  if (row.report_date !== null && row.report_date !== change.approvedOn) {
+    refuse(
+      invalid(
+        `${field}.approvedOn`,
+        eventId,
+        message('memberRecord.approvalDateDiffers', { held: row.report_date, sent: change.approvedOn }),
+      ),
+    );
   }
 }

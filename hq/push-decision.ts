@@ -336,7 +336,8 @@ function decideSubmit(
   const next = nextValidation(validation, 'SUBMITTED', 'SUBMITTED', recomputed.sha256, {
     status: 'SUBMITTED',
     submittedAt: change.payload.submittedAt,
-    submittedBy: change.payload.submittedBy ?? null,
+    // Who submitted is the enrolled person whose device pushed it, as with every step; the typed signature stays.
+    submittedBy: principal.user.name,
     signedByName: change.payload.signedByName,
     contentSha256: recomputed.sha256,
     ...(change.payload.worksheetLanguage ? { worksheetLanguage: change.payload.worksheetLanguage } : {}),
@@ -367,7 +368,12 @@ function decideWorkflowEvent(state: BatchState, principal: Principal, change: Ch
     event.kind === 'ISSUE_REPORT'
       ? expectedReportSha256(validationId, validation, heldContents(state, validationId).values())
       : null;
-  const fieldsRefusal = eventFieldsRefusal(event, expectedReport, currentOf(validation));
+  const fieldsRefusal = eventFieldsRefusal(
+    event,
+    expectedReport,
+    currentOf(validation),
+    validation.payload.submittedAt,
+  );
   if (fieldsRefusal) return { refusal: fieldsRefusal };
   const key = recordKeyOf(change);
   const stored = state.records.get(recordMapKey(key));

@@ -393,6 +393,7 @@ export const messages = {
     fingerprintOnlyIssue: 'reportSha256: only an issued report carries its fingerprint',
     approvalNeedsReportDate: 'reportDate: an approval names the report date',
     reportDateAfterApproval: 'reportDate: {{reportDate}} is after the approval ({{approvedOn}})',
+    reportDateBeforeSubmit: 'reportDate: {{reportDate}} is before the validation was submitted ({{submittedOn}})',
     issueNeedsFingerprint: 'reportSha256: an issued report carries its fingerprint',
     reportFingerprintDiffers:
       "The report's fingerprint {{sent}}… does not match the validation, findings, decisions and report date HQ holds ({{held}}…)",
@@ -587,6 +588,11 @@ export const messages = {
       'That change is no longer waiting for a decision (it was sent again or withdrawn, perhaps in another window). The record shows where it stands.',
     notApprovedAtHq:
       'HQ does not hold this validation as approved: its approval reaches the Member’s record once HQ has it.',
+    approvedFuture: 'The approval date cannot be in the future.',
+    approvalOtherMember:
+      'HQ holds this validation as a validation of another Member, not of {{legalName}} ({{accountNumber}}): its approval goes on that Member’s record only.',
+    approvalDateDiffers:
+      'HQ holds this validation as approved with the report date {{held, date}}, not {{sent, date}}: the approval goes on the record with HQ’s date.',
   },
   words: {
     or: ' or ',

@@ -79,6 +79,19 @@ export const ValidationReopenPayloadSchema = z.strictObject({
 
 const RecordDeletePayloadSchema = z.strictObject({ id: UuidSchema, validationId: UuidSchema });
 
+/** An assessment is signed: who assessed a Member response and when come with it, and neither comes without it. */
+const MemberResponsePayloadSchema = versioned(HELD_RECORD_SCHEMAS.member_response).superRefine((r, ctx) => {
+  const assessed = r.assessment !== null;
+  for (const field of ['assessedBy', 'assessedAt'] as const) {
+    if ((r[field] !== null) === assessed) continue;
+    ctx.addIssue({
+      code: 'custom',
+      path: [field],
+      message: assessed ? 'an assessment must say who assessed it and when' : 'only an assessment has this',
+    });
+  }
+});
+
 export const SYNC_PAYLOAD_SCHEMAS = {
   validation: {
     create: ValidationCreatePayloadSchema,
@@ -107,7 +120,7 @@ export const SYNC_PAYLOAD_SCHEMAS = {
   finding_review: { upsert: versioned(HELD_RECORD_SCHEMAS.finding_review) },
   /** A step in the validation's life (start review, return, approve, issue report, close): never edited. */
   workflow_event: { create: HELD_RECORD_SCHEMAS.workflow_event },
-  member_response: { upsert: versioned(HELD_RECORD_SCHEMAS.member_response) },
+  member_response: { upsert: MemberResponsePayloadSchema },
 } as const;
 
 export type SyncEntity = keyof typeof SYNC_PAYLOAD_SCHEMAS;

@@ -251,6 +251,8 @@ export function applyMemberRecordChange(
       if (state.certifiedOn && change.approvedOn < state.certifiedOn) {
         return refuse('approvedOn', message('memberRecord.approvedBeforeCertified'));
       }
+      // The approval's report date is the day it was recorded or before, never after the change.
+      if (change.approvedOn > today) return refuse('approvedOn', message('memberRecord.approvedFuture'));
       const latest =
         state.lastValidatedOn && state.lastValidatedOn > change.approvedOn ? state.lastValidatedOn : change.approvedOn;
       return next({

@@ -403,6 +403,7 @@ export const messages: Translation<typeof en> = {
     fingerprintOnlyIssue: 'reportSha256: solo un informe emitido lleva su huella digital',
     approvalNeedsReportDate: 'reportDate: una aprobación indica la fecha del informe',
     reportDateAfterApproval: 'reportDate: {{reportDate}} es posterior a la aprobación ({{approvedOn}})',
+    reportDateBeforeSubmit: 'reportDate: {{reportDate}} es anterior al envío de la validación ({{submittedOn}})',
     issueNeedsFingerprint: 'reportSha256: un informe emitido lleva su huella digital',
     reportFingerprintDiffers:
       'La huella digital del informe {{sent}}… no coincide con la validación, los hallazgos, las decisiones y la fecha del informe que tiene la sede central ({{held}}…)',
@@ -608,6 +609,11 @@ export const messages: Translation<typeof en> = {
       'Ese cambio ya no espera una decisión (se volvió a enviar o se retiró, quizá en otra ventana). El expediente muestra cómo está.',
     notApprovedAtHq:
       'La sede central no tiene esta validación como aprobada: su aprobación llega al expediente del Socio cuando la sede central la tenga.',
+    approvedFuture: 'La fecha de aprobación no puede ser futura.',
+    approvalOtherMember:
+      'La sede central tiene esta validación como validación de otro Socio, no de {{legalName}} ({{accountNumber}}): su aprobación consta solo en el expediente de ese Socio.',
+    approvalDateDiffers:
+      'La sede central tiene esta validación aprobada con la fecha del informe {{held, date}}, no {{sent, date}}: la aprobación consta en el expediente con la fecha de la sede central.',
   },
   words: {
     or: ' o ',
