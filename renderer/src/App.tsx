@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { type MouseEvent, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from './api';
 import { AppHeader } from './components/AppHeader';
@@ -17,6 +17,13 @@ import { WorksheetScreen } from './screens/WorksheetScreen';
 import { WorkPlanScreen } from './screens/work-plan/WorkPlanScreen';
 import { usePreferences } from './state/preferences';
 import { useRoute } from './state/route';
+
+/** The skip link moves focus into the screen shown; followed as a link, its hash would be read as a route. */
+function skipToMain(event: MouseEvent<HTMLAnchorElement>): void {
+  event.preventDefault();
+  const main = document.getElementById('main-content');
+  (main?.querySelector<HTMLElement>('h1[tabindex]') ?? main)?.focus();
+}
 
 export function App() {
   const route = useRoute();
@@ -37,11 +44,11 @@ export function App() {
 
   return (
     <>
-      <a className="usa-skipnav" href="#main-content">
+      <a className="usa-skipnav" href="#main-content" onClick={skipToMain}>
         {t('app.skipToMain')}
       </a>
       <AppHeader />
-      <main id="main-content" className="app-main">
+      <main id="main-content" className="app-main" tabIndex={-1}>
         {route.name === 'members' && <MembersScreen />}
         {route.name === 'member' && <MemberRecordScreen key={route.memberId} memberId={route.memberId} />}
         {route.name === 'work-plan' && <WorkPlanScreen year={route.year} />}
