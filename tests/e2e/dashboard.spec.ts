@@ -158,6 +158,11 @@ test('the dashboard counts a synced validation on the SCSS laptop and, from HQ, 
   // No virtual validation was submitted: its rates are n/a, not 0.00 beside the in-person 2.00.
   const perValidationRow = scss.getByTestId('table-modes').getByRole('row', { name: /^Deficiencies per validation/ });
   await expect(perValidationRow.getByRole('cell')).toHaveText(['2.00', 'n/a']);
+  // The chart says the same to a screen reader: no ratio for a mode with no validation, and one validation is one.
+  await expect(scss.getByTestId('chart-modes').getByRole('img')).toHaveAttribute(
+    'aria-label',
+    'In person: 2.00 deficiencies per validation over 1 validation; Virtual: no validations.',
+  );
 
   // Every view's CSV downloads, each with its own header row.
   for (const [title, file, header] of [

@@ -193,7 +193,9 @@ export const reports = {
       perValidationShort: 'Per validation',
     },
     modes: {
-      summary: '{{mode}}: {{perValidation}} deficiencies per validation over {{validations}} validations',
+      summary_one: '{{mode}}: {{perValidation}} deficiencies per validation over {{validations}} validation',
+      summary_other: '{{mode}}: {{perValidation}} deficiencies per validation over {{validations}} validations',
+      summaryNone: '{{mode}}: no validations',
       perValidation: 'Deficiencies per validation',
       caption: 'Virtual and in-person validations compared',
       measure: 'Measure',

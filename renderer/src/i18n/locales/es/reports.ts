@@ -204,7 +204,10 @@ export const reports: Translation<typeof en.reports> = {
       perValidationShort: 'Por validación',
     },
     modes: {
-      summary: '{{mode}}: {{perValidation}} deficiencias por validación en {{validations}} validaciones',
+      summary_one: '{{mode}}: {{perValidation}} deficiencias por validación en {{validations}} validación',
+      summary_many: '{{mode}}: {{perValidation}} deficiencias por validación en {{validations}} validaciones',
+      summary_other: '{{mode}}: {{perValidation}} deficiencias por validación en {{validations}} validaciones',
+      summaryNone: '{{mode}}: ninguna validación',
       perValidation: 'Deficiencias por validación',
       caption: 'Comparación de validaciones virtuales y presenciales',
       measure: 'Medida',

@@ -56,11 +56,15 @@ export function ModesView({ data, names }: { data: VirtualVsInPerson; names: Rea
   // One sentence: each mode's clause, joined by semicolons, with a full stop.
   const summary = `${modes
     .map((m) =>
-      t('reports.dashboard.modes.summary', {
-        mode: modeLabel(m.mode),
-        perValidation: formatRatio(m.perValidation),
-        validations: formatCount(m.validations),
-      }),
+      // With no validations there is no ratio to read out: the table says n/a.
+      m.validations === 0
+        ? t('reports.dashboard.modes.summaryNone', { mode: modeLabel(m.mode) })
+        : t('reports.dashboard.modes.summary', {
+            mode: modeLabel(m.mode),
+            perValidation: formatRatio(m.perValidation),
+            validations: formatCount(m.validations),
+            count: m.validations,
+          }),
     )
     .join('; ')}.`;
   return (
