@@ -18,6 +18,41 @@ import { WorkPlanScreen } from './screens/work-plan/WorkPlanScreen';
 import { usePreferences } from './state/preferences';
 import { useRoute } from './state/route';
 
+/** How long a screen may take to load before its heading is no longer worth moving focus to. */
+const HEADING_WAIT_MS = 10_000;
+
+/**
+ * Focuses the screen's heading, and its replacement when the screen loads its data first (a worksheet shows a
+ * placeholder heading until then); it stops once the person has moved focus themselves. Returns the cleanup.
+ */
+function focusHeadingWhenShown(): () => void {
+  const main = document.getElementById('main-content');
+  if (!main) return () => undefined;
+  const focusedBefore = document.activeElement;
+  let placed: HTMLElement | null = null;
+  const place = () => {
+    const heading = main.querySelector<HTMLElement>('h1');
+    if (heading && heading !== placed) {
+      placed = heading;
+      heading.focus();
+    }
+  };
+  place();
+  const observer = new MutationObserver(() => {
+    const focused = document.activeElement;
+    const movedOn = focused !== null && focused !== document.body && focused !== placed && focused !== focusedBefore;
+    if (movedOn) stop();
+    else place();
+  });
+  const timer = window.setTimeout(() => stop(), HEADING_WAIT_MS);
+  const stop = () => {
+    observer.disconnect();
+    window.clearTimeout(timer);
+  };
+  observer.observe(main, { childList: true, subtree: true });
+  return stop;
+}
+
 /** The skip link moves focus into the screen shown; followed as a link, its hash would be read as a route. */
 function skipToMain(event: MouseEvent<HTMLAnchorElement>): void {
   event.preventDefault();
@@ -38,12 +73,11 @@ export function App() {
 
   // Move focus to the new screen's heading so screen-reader users hear where they are (Section 508).
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each screen change, reads the DOM only
-  useEffect(() => {
-    document.querySelector<HTMLElement>('main h1')?.focus();
-  }, [route.name]);
+  useEffect(() => focusHeadingWhenShown(), [route.name]);
 
   return (
     <>
+      {/* biome-ignore lint/a11y/useValidAnchor: USWDS's skip link is a link to #main-content; the click keeps the route */}
       <a className="usa-skipnav" href="#main-content" onClick={skipToMain}>
         {t('app.skipToMain')}
       </a>

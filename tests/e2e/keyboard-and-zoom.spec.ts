@@ -14,7 +14,8 @@ async function startInPerson(page: Page): Promise<FieldWorkPage> {
   const form = new NewValidationPage(page);
   await form.fill({ mode: 'In person', scheduledDate: '2026-11-30' });
   await form.create();
-  await expect(page.getByRole('heading', { level: 1, name: CARRIER })).toBeVisible();
+  // The worksheet loads after its route: focus still lands on its heading, so a screen reader says where it is.
+  await expect(page.getByRole('heading', { level: 1, name: CARRIER })).toBeFocused();
   return new FieldWorkPage(page);
 }
 
