@@ -13,6 +13,7 @@ import {
   DEFICIENT_RESULT,
   minutesOfSeconds,
   NO_FINDING_DECISION,
+  overdueIfReportedBefore,
   percentOf,
   roundedRatio,
   SELF_EVIDENT_DEFICIENCY_CLASSIFICATIONS,
@@ -27,9 +28,9 @@ import type {
   VirtualVsInPerson,
 } from '../shared/analytics/views';
 import { bundledEditions } from '../shared/catalog/index';
-import { DEFAULT_RESPONSE_DAYS } from '../shared/domain/lifecycle';
 import type { HqUser } from '../shared/sync/protocol';
 import type { HqQueryable } from './db/types';
+import { currentPolicy } from './policy';
 
 /**
  * The MSC performance views over every submitted validation in the caller's scope, each one SQL
@@ -137,6 +138,8 @@ export async function keyStatistics(
   filters: AnalyticsFilters,
   options: AnalyticsOptions,
 ): Promise<KeyStatistics> {
+  // Overdue against the response period of HQ's current policy, the one every laptop's screens date responses with.
+  const { responseDays } = (await currentPolicy(db)).policy;
   const p = new Params();
   // Each deficiency carries its validation's previous one (`prev_id`): unfiltered, the previous validation's
   // deficiencies are among `deficiencies`; filtered, it may lie outside them and its findings are read for it.
@@ -164,7 +167,7 @@ export async function keyStatistics(
     SELECT d.finding_id FROM deficiencies d
     WHERE d.workflow_state = 'AWAITING_RESPONSE' AND d.classification = 'ACTION_REQUIRED'
       AND d.report_date IS NOT NULL
-      AND ${p.add(options.today)}::date > d.report_date::date + ${p.add(DEFAULT_RESPONSE_DAYS)}::int
+      AND d.report_date::date < ${p.add(overdueIfReportedBefore(options.today, responseDays))}::date
       AND coalesce((SELECT m.payload->>'assessment' FROM records m
         WHERE m.entity = 'member_response' AND m.validation_id = d.validation_id AND m.finding_id = d.finding_id
         ORDER BY m.payload->>'receivedOn' DESC, m.payload->>'updatedAt' DESC LIMIT 1), '') <> 'ACCEPTED')

@@ -1,3 +1,4 @@
+import { format, parseISO, subDays } from 'date-fns';
 import type { CatalogEdition } from '../catalog/schema';
 import type { FindingClassification } from '../domain/field-work';
 import type { ProposedClassification, ReviewDecision } from '../domain/lifecycle';
@@ -63,6 +64,18 @@ export const isAssessed = (result: string | null): boolean =>
 /** Ever submitted, as HQ's pull decides it: a withdrawn validation keeps its submittedAt and still counts. */
 export const isSubmitted = (workflowState: string, submittedAt: string | null | undefined): boolean =>
   workflowState !== 'IN_PROGRESS' || (submittedAt ?? null) !== null;
+
+/**
+ * A Member response is overdue (responsesOverdue) on an Action Required deficiency of a validation awaiting the
+ * Member's response, whose latest response was not accepted, once today is after the due date the screens show
+ * (lifecycle-read's responseDueOf, then responseOverdue): the latest approval's report date plus the response
+ * period of the policy in force now (HQ's current policy; on a laptop, its Settings: HQ's copy as last synced).
+ * The finding's own dueDate is the SCSS's proposal, which approval replaces for an Action Required finding
+ * (shownDueDate). That is, today > responseDueDate(reportDate, responseDays), which holds exactly when the
+ * report date is before the day this gives, so the views compare each report date with one date.
+ */
+export const overdueIfReportedBefore = (today: string, responseDays: number): string =>
+  format(subDays(parseISO(today), responseDays), 'yyyy-MM-dd');
 
 /**
  * numerator ÷ denominator rounded half away from zero to `decimals` places, in integer arithmetic so that

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { keyStatistics } from '../../hq/analytics';
 import { publishCatalogEdition } from '../../hq/catalog-editions';
 import { BUNDLED_EDITION_SOURCES } from '../../shared/catalog/index';
+import { DEFAULT_POLICY } from '../../shared/domain/policy';
 import type { Validation } from '../../shared/domain/validation';
 import type { Change } from '../../shared/sync/protocol';
 import {
@@ -392,6 +394,33 @@ describe.each(BACKENDS)('HQ analytics on %s', (backend) => {
       }),
     );
     expect(await overdue()).toBe(0);
+  });
+
+  it('counts a response overdue after the response period of HQ’s current policy, the due date the screens show', async () => {
+    const f = await buildDataset(ctx);
+    const analyst = { id: f.ari.userId, ...ANALYST };
+    const overdueOn = async (today: string) => (await keyStatistics(ctx.db, analyst, {}, { today })).responsesOverdue;
+    const setResponseDays = async (baseVersion: number, responseDays: number) => {
+      const saved = await ctx.app.inject({
+        method: 'PUT',
+        url: '/v1/policy',
+        headers: { authorization: `Bearer ${f.pat.token}` },
+        payload: { baseVersion, policy: { ...DEFAULT_POLICY, responseDays } },
+      });
+      expect(saved.statusCode, saved.body).toBe(200);
+    };
+    // V4's report date is 2026-04-10: its response is due 2026-07-09 under the default 90 days.
+    expect(await overdueOn('2026-06-19')).toBe(0);
+    expect(await overdueOn('2026-07-09')).toBe(0);
+    expect(await overdueOn('2026-07-10')).toBe(1);
+    // Under a 60-day policy it is due 2026-06-09; 70 days after the report date it is overdue.
+    await setResponseDays(0, 60);
+    expect(await overdueOn('2026-06-09')).toBe(0);
+    expect(await overdueOn('2026-06-10')).toBe(1);
+    expect(await overdueOn('2026-06-19')).toBe(1);
+    // The period in force now dates every report, as on the screens: back at 90 days it is not overdue yet.
+    await setResponseDays(1, 90);
+    expect(await overdueOn('2026-06-19')).toBe(0);
   });
 
   it('gives deficiencies per validation by month and quarter of the UTC submitted date, overall and per category', async () => {

@@ -1,3 +1,4 @@
+import { addDays, format, parseISO } from 'date-fns';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listOutbox } from '../../db/outbox';
 import { computeLocalView } from '../../electron/services/analytics/local-analytics';
@@ -5,12 +6,22 @@ import { saveFinding } from '../../electron/services/field-work-service';
 import { saveVirtualSession } from '../../electron/services/inspection-service';
 import { saveResponse } from '../../electron/services/response-service';
 import { concurWithAllRemaining, saveFindingReview } from '../../electron/services/review-service';
+import { getSettings, keepHqPolicy } from '../../electron/services/settings-service';
 import { submitValidation } from '../../electron/services/submission-service';
-import { transitionValidation } from '../../electron/services/workflow-service';
+import { lifecycleView, transitionValidation } from '../../electron/services/workflow-service';
+import { getWorklist } from '../../electron/services/worklist-service';
 import type { AnalyticsFilters } from '../../shared/analytics/filters';
 import { ANALYTICS_VIEWS, type AnalyticsViewName } from '../../shared/analytics/views';
+import { DEFAULT_POLICY, HqPolicySchema } from '../../shared/domain/policy';
 import { buildCompleteValidation } from '../db/complete-validation';
-import { addMember, enrolLaptop, type Laptop, removeLaptopDirs } from './lifecycle-harness';
+import {
+  addMember,
+  advanceWorldClock,
+  enrolLaptop,
+  type Laptop,
+  removeLaptopDirs,
+  worldNow,
+} from './lifecycle-harness';
 import { BACKENDS, sharedHqPerTest } from './sync-harness';
 
 /**
@@ -22,6 +33,9 @@ import { BACKENDS, sharedHqPerTest } from './sync-harness';
  *      4.1 overdue (HQ compares with today's date)
  *   V3 Member B, in person: 4.1 AR, 5.1 AR ruled "no finding" by the reviewer (so not approvable: in review)
  *   V4 Member B, never submitted: 4.1 AR
+ * Then under a 60-day response period set at HQ, responses are overdue by the due date the screens show (the report
+ * date plus HQ's period, as Settings hold it), not by the default 90 days: a report of 70 days ago is overdue on the
+ * screens and in both counts, one of 50 days ago in neither.
  */
 
 const DANA = { name: 'Dana Ruiz', role: 'SCSS', fieldOffice: 'Houston' } as const;
@@ -30,6 +44,18 @@ const PAT = { name: 'Pat Nguyen', role: 'SUPERVISOR', fieldOffice: 'Houston' } a
 
 /** HQ compares due dates with its own clock: the laptop is asked with the same day. */
 const today = () => new Date().toISOString().slice(0, 10);
+/** The day `offset` days from today (UTC). */
+const dayFromToday = (offset: number) => format(addDays(parseISO(today()), offset), 'yyyy-MM-dd');
+
+/**
+ * Moves every laptop's clock on to noon UTC of `day`: the same calendar day from Honolulu to Guam, so a laptop
+ * dates an approval, and compares a due date, with that day.
+ */
+function setWorldClockTo(day: string): void {
+  const days = (Date.parse(`${day}T12:00:00.000Z`) - worldNow().getTime()) / 86_400_000;
+  expect(days, `the laptops' clock is already past ${day}`).toBeGreaterThan(0);
+  advanceWorldClock(days);
+}
 
 describe.each(BACKENDS)('analytics on the laptop agree with HQ on %s', (backend) => {
   const hq = sharedHqPerTest(backend);
@@ -159,6 +185,81 @@ describe.each(BACKENDS)('analytics on the laptop agree with HQ on %s', (backend)
       { submittedFrom: '2026-01-01', submittedTo: today(), entityType: 'IMP' },
     ];
     for (const filters of filterSets) {
+      for (const view of ANALYTICS_VIEWS) {
+        expect(local(view, filters), `${view} ${JSON.stringify(filters)}`).toEqual(
+          await atHq(dana.token, view, filters),
+        );
+      }
+    }
+  });
+  it('counts the responses the screens show overdue under a 60-day response period set at HQ', async () => {
+    const dana = await enrol(DANA);
+    const sam = await enrol(SAM);
+    const pat = await enrol(PAT);
+    const { ctx } = dana.services;
+    // A supervisor sets a 60-day response period at HQ; Dana's laptop takes it with a sync, as its Settings show.
+    const put = await hq.app.inject({
+      method: 'PUT',
+      url: '/v1/policy',
+      headers: { authorization: `Bearer ${pat.token}` },
+      payload: { baseVersion: 0, policy: { ...DEFAULT_POLICY, responseDays: 60 } },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+
+    // Two validations, each with 4.1 Action Required: one reported 70 days ago, the other 50 days ago.
+    const v70 = buildCompleteValidation(dana.services, { member: addMember(dana), signer: DANA.name }).validation;
+    submitValidation(ctx, v70.id, DANA.name);
+    const memberB = addMember(dana, 'Gulf Coast Home Goods Inc', 'IMP-88341');
+    const v50 = buildCompleteValidation(dana.services, { member: memberB, signer: DANA.name }).validation;
+    submitValidation(ctx, v50.id, DANA.name);
+    expect((await dana.sync()).push).toMatchObject({ refused: 0 });
+    await sam.pull();
+    for (const v of [v70, v50]) concurWithAllRemaining(sam.services.ctx, { validationId: v.id, comment: '' });
+    expect((await sam.sync()).push).toMatchObject({ refused: 0, remaining: 0 });
+    for (const [v, daysAgo] of [
+      [v70, 70],
+      [v50, 50],
+    ] as const) {
+      setWorldClockTo(dayFromToday(-daysAgo));
+      await pat.pull();
+      transitionValidation(pat.services.ctx, { validationId: v.id, kind: 'APPROVE', comment: '' });
+      transitionValidation(pat.services.ctx, { validationId: v.id, kind: 'ISSUE_REPORT', comment: 'Sent.' });
+      expect((await pat.sync()).push).toMatchObject({ refused: 0, remaining: 0 });
+    }
+    await dana.sync();
+    const policy = await hq.app.inject({
+      method: 'GET',
+      url: '/v1/policy',
+      headers: { authorization: `Bearer ${dana.token}` },
+    });
+    keepHqPolicy(ctx, HqPolicySchema.parse(policy.json()));
+    expect(getSettings(ctx).responseDays).toBe(60);
+    setWorldClockTo(today());
+
+    // The screens: V70's responses were due 10 days ago and are overdue; V50's are due in 10 days.
+    expect(lifecycleView(ctx, v70.id)).toMatchObject({
+      state: 'AWAITING_RESPONSE',
+      reportDate: dayFromToday(-70),
+      responseDueDate: dayFromToday(-10),
+      responseOverdue: true,
+    });
+    expect(lifecycleView(ctx, v50.id)).toMatchObject({
+      state: 'AWAITING_RESPONSE',
+      reportDate: dayFromToday(-50),
+      responseDueDate: dayFromToday(10),
+      responseOverdue: false,
+    });
+    const overdueOnScreen = getWorklist(ctx, { list: 'RESPONSES', statuses: ['OVERDUE'] }).items;
+    expect(overdueOnScreen.map((i) => [i.validationId, i.criterionId, i.dueDate])).toEqual([
+      [v70.id, '4.1', dayFromToday(-10)],
+    ]);
+
+    // The dashboard, on this computer and at HQ, counts that one response overdue, and every view agrees.
+    const local = (view: AnalyticsViewName, filters: AnalyticsFilters) =>
+      computeLocalView(ctx.db, { view, filters }, { today: today(), fieldOffice: DANA.fieldOffice }).data;
+    expect(local('key-statistics', {})).toMatchObject({ validationsSubmitted: 2, responsesOverdue: 1 });
+    expect(await atHq(dana.token, 'key-statistics', {})).toMatchObject({ responsesOverdue: 1 });
+    for (const filters of [{}, { mode: 'IN_PERSON' }, { fieldOffice: 'Miami' }] as AnalyticsFilters[]) {
       for (const view of ANALYTICS_VIEWS) {
         expect(local(view, filters), `${view} ${JSON.stringify(filters)}`).toEqual(
           await atHq(dana.token, view, filters),

@@ -7,6 +7,7 @@ import {
   isSubmitted,
   median,
   minutesOfSeconds,
+  overdueIfReportedBefore,
   percentOf,
   quarterOf,
   quartiles,
@@ -18,6 +19,7 @@ import {
   TopDeficienciesQuerySchema,
 } from '../../shared/analytics/filters';
 import { bundledEditions } from '../../shared/catalog/index';
+import { responseDueDate, responseOverdue } from '../../shared/domain/lifecycle';
 
 describe('percentOf', () => {
   it('gives the dashboard’s published shares from its counts', () => {
@@ -158,6 +160,26 @@ describe('what counts', () => {
     expect(quarterOf('2026-04-01')).toBe('2026-Q2');
     expect(quarterOf('2025-12')).toBe('2025-Q4');
     expect(() => quarterOf('2026-13')).toThrow(RangeError);
+  });
+});
+
+describe('responses overdue', () => {
+  it('are overdue from the day after the due date the screens show, whatever the response period', () => {
+    // A 60-day period: reported 2026-04-10, due 2026-06-09, overdue from 2026-06-10.
+    expect(overdueIfReportedBefore('2026-06-09', 60)).toBe('2026-04-10');
+    expect(overdueIfReportedBefore('2026-06-10', 60)).toBe('2026-04-11');
+    const reportDates = ['2024-02-29', '2025-12-31', '2026-01-01', '2026-03-08', '2026-04-10', '2026-11-01'];
+    const todays = ['2026-03-01', '2026-06-09', '2026-06-10', '2026-07-09', '2026-07-10', '2027-01-15'];
+    for (const responseDays of [1, 30, 60, 90, 365]) {
+      for (const reportDate of reportDates) {
+        for (const today of todays) {
+          expect(
+            reportDate < overdueIfReportedBefore(today, responseDays),
+            `${reportDate} +${responseDays} on ${today}`,
+          ).toBe(responseOverdue(responseDueDate(reportDate, responseDays), today));
+        }
+      }
+    }
   });
 });
 

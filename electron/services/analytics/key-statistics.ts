@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
+import { readSettings } from '../../../db/queries/settings';
 import { stmt } from '../../../db/statements';
-import { median, percentOf, roundedRatio } from '../../../shared/analytics/definitions';
+import { median, overdueIfReportedBefore, percentOf, roundedRatio } from '../../../shared/analytics/definitions';
 import type { AnalyticsFilters } from '../../../shared/analytics/filters';
 import type { KeyStatistics } from '../../../shared/analytics/views';
-import { DEFAULT_RESPONSE_DAYS } from '../../../shared/domain/lifecycle';
 import { baseCtes, deficiencyFindingSql, type Params, type ScopeContext } from './scope-sql';
 
 /** The report date of the latest approval of validation `a`, from this laptop's history or HQ's (pulled) one. */
@@ -36,7 +36,9 @@ export function keyStatistics(
   filters: AnalyticsFilters,
   context: ScopeContext & { today: string },
 ): KeyStatistics {
-  const params: Params = { today: context.today, responseDays: DEFAULT_RESPONSE_DAYS };
+  // Overdue against the response period in Settings (HQ's policy once synced), as the screens date responses.
+  const reportedBefore = overdueIfReportedBefore(context.today, readSettings(db).responseDays);
+  const params: Params = { reportedBefore };
   const sql = `WITH ${baseCtes(filters, context, params)},
   previous AS MATERIALIZED (
     -- The same Member's latest validation submitted strictly before, ties broken by id as HQ does.
@@ -59,7 +61,7 @@ export function keyStatistics(
   overdue AS (
     SELECT f.id FROM awaiting a CROSS JOIN findings f ON f.validation_id = a.id
     WHERE f.classification = 'ACTION_REQUIRED' AND ${deficiencyFindingSql('f')} AND a.report_date IS NOT NULL
-      AND @today > date(a.report_date, '+' || @responseDays || ' days')
+      AND date(a.report_date) < @reportedBefore
       AND coalesce(${LATEST_ASSESSMENT_SQL}, '') <> 'ACCEPTED')
   SELECT (SELECT count(*) FROM subs) AS validations,
     (SELECT count(DISTINCT member_id) FROM subs) AS members,
