@@ -53,7 +53,7 @@ export function createDispatcher(
       onHandled?.(channel);
       return ok(value);
     } catch (error) {
-      if (error instanceof AppError) return fail(error.code, error.told);
+      if (error instanceof AppError) return fail(error.code, error.told, error.issues);
       logError(`Handler for ${channel} failed`, error);
       const storeFailure = storeFailureOnRequest(error);
       if (storeFailure) return fail(storeFailure.code, storeFailure.told);

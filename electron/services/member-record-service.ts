@@ -136,8 +136,10 @@ export function appendMemberRecordChange(
   }
   const at = isoNow(ctx);
   const applied = applyMemberRecordChange(state, change, at, ctx.actor);
-  if (!applied.ok)
-    throw new AppError('BAD_REQUEST', message('memberRecord.refused', { reason: [applied.refusal.message] }));
+  if (!applied.ok) {
+    const { field, message: why } = applied.refusal;
+    throw AppError.forField('BAD_REQUEST', message('memberRecord.refused', { reason: [why] }), `change.${field}`, why);
+  }
   const event: MemberRecordEvent = {
     id: randomUUID(),
     memberId,

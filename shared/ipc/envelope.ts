@@ -52,12 +52,19 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     text: string | Message,
+    /** The fields a form should mark, when the service knows which field its refusal concerns. */
+    readonly issues?: FieldIssue[],
   ) {
     const { message, key, params } = told(text);
     super(message);
     this.name = 'AppError';
     this.key = key;
     this.params = params;
+  }
+
+  /** A refusal about one field: the message names it for logs, the issue lets the form mark it. */
+  static forField(code: ErrorCode, text: string | Message, path: string, why: Message): AppError {
+    return new AppError(code, text, [{ path, ...told(why) }]);
   }
 
   /** The text as the envelope carries it. */

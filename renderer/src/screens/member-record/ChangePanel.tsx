@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactElement, useState } from 'react';
+import { type FormEvent, type ReactElement, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localToday } from '../../../../shared/domain/due-dates';
 import { EXTENSION_DAYS } from '../../../../shared/domain/member-record/calendar';
@@ -173,6 +173,16 @@ export function ChangePanel({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ type: 'error' | 'success'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
+  // After each answer (once the form is free again): a refusal takes the focus to its first marked field, else to
+  // the message; a recorded change to the message (the form, and the focused Record button, are gone).
+  const [answered, setAnswered] = useState(0);
+  const messageArea = useRef<HTMLDivElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (answered === 0) return;
+    const invalid = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (invalid ?? messageArea.current)?.focus();
+  }, [answered]);
 
   const choose = (next: Kind | '') => {
     setKind(next);
@@ -217,7 +227,11 @@ export function ChangePanel({
       } else {
         const byField: Record<string, string> = {};
         if (error instanceof ApiError) {
-          for (const issue of error.issues) byField[issue.path.replace(/^change\./, '')] = issue.message;
+          // Only a field the form shows can be marked (a refused choice of change is said in the message).
+          for (const issue of error.issues) {
+            const name = issue.path.replace(/^change\./, '');
+            if (document.getElementById(`record-${name}`)) byField[name] = issue.message;
+          }
         }
         setErrors(byField);
         const marked = Object.keys(byField).length > 0;
@@ -225,6 +239,7 @@ export function ChangePanel({
       }
     } finally {
       setSaving(false);
+      setAnswered((n) => n + 1);
     }
   };
 
@@ -398,11 +413,19 @@ export function ChangePanel({
   return (
     <section className="member-record__change" aria-labelledby="record-change">
       <h2 id="record-change">{t('memberRecord.change.heading')}</h2>
-      {message && <Alert type={message.type}>{message.text}</Alert>}
+      <div ref={messageArea} tabIndex={-1} className="member-record__message">
+        {message && <Alert type={message.type}>{message.text}</Alert>}
+      </div>
       {offered.length === 0 ? (
         <p className="member-record__hint">{t('memberRecord.change.readOnly')}</p>
       ) : (
-        <form className="usa-form member-record__form" onSubmit={(e) => void submit(e)} noValidate aria-busy={saving}>
+        <form
+          ref={form}
+          className="usa-form member-record__form"
+          onSubmit={(e) => void submit(e)}
+          noValidate
+          aria-busy={saving}
+        >
           <p className="member-record__hint">{t('memberRecord.change.intro')}</p>
           {/* Held while a change is being recorded: its answer closes the form, which would drop a choice or text
               made in the meantime. */}
