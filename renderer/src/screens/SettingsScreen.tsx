@@ -82,11 +82,22 @@ export function SettingsScreen() {
     control,
     handleSubmit,
     reset,
+    setFocus,
     formState: { errors, isSubmitting, isDirty },
   } = useForm<SettingsForm, unknown, z.output<SettingsFormSchema>>({
     resolver: zodResolver(schema),
   });
   const reasons = useFieldArray({ control, name: 'deficiencyReasons' });
+  // A removed reason's row leaves with its focused Remove button: focus goes to the reason that moves up into its
+  // place, or after the last one to Add a reason, never to the top of the page.
+  const addReason = useRef<HTMLButtonElement>(null);
+  const [removedAt, setRemovedAt] = useState<number | null>(null);
+  useEffect(() => {
+    if (removedAt === null) return;
+    if (removedAt < reasons.fields.length) setFocus(`deficiencyReasons.${removedAt}.label`);
+    else addReason.current?.focus();
+    setRemovedAt(null);
+  }, [removedAt, reasons.fields.length, setFocus]);
   // A default reason still worded as shipped is shown to SCSSs in their language: say so beside the English label.
   const reasonValues = useWatch({ control, name: 'deficiencyReasons' });
   const reasonLabel = useReasonLabel();
@@ -229,7 +240,10 @@ export function SettingsScreen() {
                           <button
                             type="button"
                             className="usa-button usa-button--unstyled"
-                            onClick={() => reasons.remove(i)}
+                            onClick={() => {
+                              reasons.remove(i);
+                              setRemovedAt(i);
+                            }}
                           >
                             {t('settings.remove')}
                             <span className="usa-sr-only">{t('settings.removeReason', { number: i + 1 })}</span>
@@ -241,6 +255,7 @@ export function SettingsScreen() {
                 </tbody>
               </table>
               <button
+                ref={addReason}
                 type="button"
                 className="usa-button usa-button--outline"
                 onClick={() => reasons.append({ code: '', label: '', active: true })}

@@ -1,5 +1,5 @@
 import './inspections.css';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checklistItemsFor } from '../../../../shared/catalog/checklists';
 import type { Criterion } from '../../../../shared/catalog/schema';
@@ -78,11 +78,28 @@ function AddInspectionForm({
   const [error, setError] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
   const { t } = useTranslation();
+  // The form is held (disabled) while the inspection is added, which takes the focus away from the button or field
+  // it was on: it goes back there once the form is free again, and the polite message says what was added.
+  const focusedBefore = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (adding || !focusedBefore.current) return;
+    const back = focusedBefore.current;
+    focusedBefore.current = null;
+    const active = document.activeElement;
+    if (back.isConnected && (active === null || active === document.body)) back.focus();
+  }, [adding]);
   if (!kind) return null;
   const idPrefix = `add-inspection-${criterionId}`;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    const active = document.activeElement;
+    focusedBefore.current =
+      active instanceof HTMLElement &&
+      event.currentTarget instanceof HTMLElement &&
+      event.currentTarget.contains(active)
+        ? active
+        : null;
     setAdding(true);
     setError(null);
     setAdded(null);

@@ -66,9 +66,14 @@ export function ChecklistRecord({
   const textTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const textUnsaved = useRef(false);
   const confirmButton = useRef<HTMLButtonElement>(null);
-  // Keyboard users land on the question's answer, not on the page top, when the Remove button goes away.
+  const removeButton = useRef<HTMLButtonElement>(null);
+  const kept = useRef(false);
+  // Keyboard users land on the question's answer, not on the page top, when the Remove button goes away; and back
+  // on the Remove button when they keep the inspection after all.
   useEffect(() => {
     if (confirmingRemove) confirmButton.current?.focus();
+    else if (kept.current) removeButton.current?.focus();
+    kept.current = false;
   }, [confirmingRemove]);
 
   const persist = () => {
@@ -125,7 +130,10 @@ export function ChecklistRecord({
     setRemoveError(null);
     try {
       await call('checklists:delete', { validationId: checklist.validationId, id: checklist.id });
+      // The inspection leaves the page with the focused button: the focus goes to the panel's Add an inspection form.
+      const addLabel = document.getElementById(`add-inspection-${checklist.criterionId}-label`);
       remove('checklists', checklist.id);
+      addLabel?.focus();
     } catch (error) {
       setRemoveError(errorMessage(error));
     }
@@ -296,6 +304,7 @@ export function ChecklistRecord({
                 type="button"
                 className="usa-button usa-button--unstyled"
                 onClick={() => {
+                  kept.current = true;
                   setConfirmingRemove(false);
                   setRemoveError(null);
                 }}
@@ -305,6 +314,7 @@ export function ChecklistRecord({
             </fieldset>
           ) : (
             <button
+              ref={removeButton}
               type="button"
               className="usa-button usa-button--unstyled inspection__remove-button"
               onClick={() => setConfirmingRemove(true)}

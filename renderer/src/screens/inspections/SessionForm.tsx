@@ -159,6 +159,9 @@ export function SessionForm({
   };
   const removeEntry = (list: EntryList, index: number) => {
     const next = { ...valuesRef.current, [list]: valuesRef.current[list].filter((_, i) => i !== index) };
+    // The Remove button leaves with its entry: the focus goes to the entry that moves up into its place (its first
+    // field), or to the list's Add button when it was the last.
+    focusNext.current = index < next[list].length ? `${p}-${list}-${index}-${FIRST_FIELD[list]}` : `${p}-${list}-add`;
     setKeys((k) => ({ ...k, [list]: k[list].filter((_, i) => i !== index) }));
     setWorked((w) => withoutEntry(w, list, index));
     update(next, 'now', []);
@@ -226,6 +229,7 @@ export function SessionForm({
 
         <RepeatingEntries
           list="participants"
+          addId={`${p}-participants-add`}
           keys={keys.participants}
           locked={locked}
           onAdd={() => addEntry('participants')}
@@ -249,6 +253,7 @@ export function SessionForm({
 
         <RepeatingEntries
           list="documents"
+          addId={`${p}-documents-add`}
           keys={keys.documents}
           locked={locked}
           onAdd={() => addEntry('documents')}
@@ -265,6 +270,7 @@ export function SessionForm({
 
         <RepeatingEntries
           list="segments"
+          addId={`${p}-segments-add`}
           keys={keys.segments}
           locked={locked}
           onAdd={() => addEntry('segments')}
@@ -321,6 +327,7 @@ function allPaths(values: SessionFormValues): string[] {
 /** A list of like entries (participants, documents, tour segments), each removable, with an Add button. */
 function RepeatingEntries({
   list,
+  addId,
   keys,
   locked,
   onAdd,
@@ -329,6 +336,8 @@ function RepeatingEntries({
 }: {
   /** Which list: its legend, entries and buttons are named by the catalog's fieldwork.session.<list>. */
   list: EntryList;
+  /** The Add button's id: the focus goes there when the last entry is removed. */
+  addId: string;
   keys: string[];
   locked: boolean;
   onAdd: () => void;
@@ -356,7 +365,7 @@ function RepeatingEntries({
         </fieldset>
       ))}
       {!locked && (
-        <button type="button" className="usa-button usa-button--outline session-form__add" onClick={onAdd}>
+        <button type="button" id={addId} className="usa-button usa-button--outline session-form__add" onClick={onAdd}>
           {t(`fieldwork.session.${list}.add`)}
         </button>
       )}

@@ -1,5 +1,5 @@
 import './inspections.css';
-import { useEffect, useMemo, useReducer } from 'react';
+import { useEffect, useMemo, useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VirtualSession } from '../../../../shared/domain/field-work';
 import { useWorksheetStore } from '../../state/worksheet-store';
@@ -40,9 +40,17 @@ export function VirtualSessionPanel({ validationId, locked }: { validationId: st
     ...sessions.map((session) => ({ id: session.id, session })),
     ...(pendingId ? [{ id: pendingId, session: null }] : []),
   ];
+  // Cancelling a new session takes its form (and the focused Cancel) away: the focus goes to "Log another session".
+  const logAnother = useRef<HTMLButtonElement>(null);
+  const cancelled = useRef(false);
+  useEffect(() => {
+    if (cancelled.current) logAnother.current?.focus();
+    cancelled.current = false;
+  });
   const cancelPending = (id: string) => {
     forgetDraft(sessionKey(validationId, id));
     forgetPendingSession(validationId);
+    cancelled.current = true;
     rerender();
   };
 
@@ -67,6 +75,7 @@ export function VirtualSessionPanel({ validationId, locked }: { validationId: st
       ))}
       {!locked && !pendingId && (
         <button
+          ref={logAnother}
           type="button"
           className="usa-button usa-button--outline"
           onClick={() => {

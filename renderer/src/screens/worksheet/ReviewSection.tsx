@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompletenessReport } from '../../../../shared/domain/completeness-types';
 import type { WorkflowState } from '../../../../shared/domain/lifecycle';
@@ -28,8 +28,17 @@ const headedState = (state: WorkflowState | null): HeadedState =>
 /** The SCSS may take a submitted validation back only until the field office decides on it. */
 const reopenable = (state: WorkflowState | null) => state === null || state === 'SUBMITTED' || state === 'IN_REVIEW';
 
-function SubmittedSummary() {
+/**
+ * The submitted validation: what was signed, its fingerprint, and taking it back. Right after the SCSS submits here
+ * (`takeFocus`), its heading takes the focus, so a screen reader reads that it went and the keyboard goes on from it.
+ */
+function SubmittedSummary({ takeFocus }: { takeFocus: boolean }) {
   const { t } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, as the summary replaces the signature form
+  useEffect(() => {
+    if (takeFocus) heading.current?.focus();
+  }, []);
   const labels = useDomainLabels();
   const worksheet = useWorksheetStore((s) => s.worksheet);
   const setValidation = useWorksheetStore((s) => s.setValidation);
@@ -54,6 +63,7 @@ function SubmittedSummary() {
     <div data-testid="submitted-summary">
       <Alert
         type="success"
+        headingRef={heading}
         heading={
           demo
             ? t('worksheetParts.review.submittedDemo')
@@ -137,6 +147,9 @@ export function ReviewSection() {
   const validationId = worksheet?.validation.id;
   const submitted = worksheet?.validation.status === 'SUBMITTED';
   const considered = useConsideredWarnings(submitted ? undefined : validationId);
+  // Seen here before it was submitted: it was submitted (or submitted again) from this screen just now.
+  const seenUnsubmitted = useRef(false);
+  if (worksheet && !submitted) seenUnsubmitted.current = true;
 
   const check = useCallback(async () => {
     if (!validationId) return;
@@ -157,7 +170,7 @@ export function ReviewSection() {
       <section aria-labelledby="review-heading">
         <h2 id="review-heading">{t('worksheetParts.common.reviewAndSubmit')}</h2>
         <StateAndHistory />
-        <SubmittedSummary />
+        <SubmittedSummary takeFocus={seenUnsubmitted.current} />
       </section>
     );
   }

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { TFunction } from 'i18next';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -25,7 +25,20 @@ const siteFormSchema = (t: TFunction) =>
   });
 type SiteForm = z.infer<ReturnType<typeof siteFormSchema>>;
 
-function SiteEditor({ validationId, site, onDone }: { validationId: string; site?: Site; onDone: () => void }) {
+/** Where the focus goes once the editor closes or a site is removed: an element id. */
+const ADD_BUTTON_ID = 'site-add';
+const editButtonId = (siteId: string) => `site-${siteId}-edit`;
+
+function SiteEditor({
+  validationId,
+  site,
+  onDone,
+}: {
+  validationId: string;
+  site?: Site;
+  /** Called with the stored site after a save, with nothing on Cancel. */
+  onDone: (saved?: Site) => void;
+}) {
   const { t } = useTranslation();
   const schema = useMemo(() => siteFormSchema(t), [t]);
   const apply = useWorksheetStore((s) => s.apply);
@@ -33,6 +46,7 @@ function SiteEditor({ validationId, site, onDone }: { validationId: string; site
   const {
     register,
     handleSubmit,
+    setFocus,
     formState: { errors, isSubmitting },
   } = useForm<SiteForm>({
     resolver: zodResolver(schema),
@@ -44,6 +58,8 @@ function SiteEditor({ validationId, site, onDone }: { validationId: string; site
     },
   });
   const prefix = site ? `site-${site.id}` : 'site-new';
+  // The form replaces the button that opened it: the keyboard lands on its first field, not the page top.
+  useEffect(() => setFocus('name'), [setFocus]);
   const onSubmit = async (form: SiteForm) => {
     setError(null);
     try {
@@ -56,7 +72,7 @@ function SiteEditor({ validationId, site, onDone }: { validationId: string; site
         visitDate: form.visitDate === '' ? null : form.visitDate,
       });
       apply('sites', saved);
-      onDone();
+      onDone(saved);
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -93,7 +109,7 @@ function SiteEditor({ validationId, site, onDone }: { validationId: string; site
         <button className="usa-button" type="submit" disabled={isSubmitting}>
           {site ? t('worksheetParts.sites.save') : t('worksheetParts.sites.add')}
         </button>
-        <button className="usa-button usa-button--unstyled" type="button" onClick={onDone}>
+        <button className="usa-button usa-button--unstyled" type="button" onClick={() => onDone()}>
           {t('worksheetParts.common.cancel')}
         </button>
       </div>
@@ -107,14 +123,44 @@ export function SitesSection({ locked }: { locked: boolean }) {
   const remove = useWorksheetStore((s) => s.remove);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Said once a site is added, saved or removed (the region is on the page before the text, so it is read).
+  const [announcement, setAnnouncement] = useState('');
+  // The control to focus after the next render: the editor or a removed site takes the focused one away.
+  const focusNext = useRef<string | null>(null);
+  useEffect(() => {
+    if (!focusNext.current) return;
+    document.getElementById(focusNext.current)?.focus();
+    focusNext.current = null;
+  });
   if (!worksheet) return null;
   const { sites, validation } = worksheet;
 
+  const startEditing = (which: string | 'new') => {
+    setAnnouncement('');
+    setEditing(which);
+  };
+  /** Back to the button that opened the editor, saying what was saved. */
+  const doneEditing = (which: string | 'new', saved?: Site) => {
+    setEditing(null);
+    focusNext.current = which === 'new' ? ADD_BUTTON_ID : editButtonId(which);
+    if (saved) {
+      setAnnouncement(
+        t(which === 'new' ? 'worksheetParts.sites.added' : 'worksheetParts.sites.saved', { site: saved.name }),
+      );
+    }
+  };
+
   const deleteSite = async (site: Site) => {
     setError(null);
+    setAnnouncement('');
+    const index = sites.findIndex((s) => s.id === site.id);
+    // Its neighbour takes the focus: the next site's Edit, else the one before, else Add a site.
+    const neighbour = sites[index + 1] ?? sites[index - 1];
     try {
       await call('sites:delete', { validationId: validation.id, siteId: site.id });
+      focusNext.current = neighbour ? editButtonId(neighbour.id) : ADD_BUTTON_ID;
       remove('sites', site.id);
+      setAnnouncement(t('worksheetParts.sites.removed', { site: site.name }));
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -125,12 +171,15 @@ export function SitesSection({ locked }: { locked: boolean }) {
       <h2 id="sites-heading">{t('worksheetParts.sites.heading')}</h2>
       <p>{t('worksheetParts.sites.intro')}</p>
       {error && <Alert type="error">{error}</Alert>}
+      <p className="usa-sr-only" aria-live="polite" data-testid="sites-announcement">
+        {announcement}
+      </p>
       {sites.length === 0 && editing !== 'new' && <Alert type="info">{t('worksheetParts.sites.none')}</Alert>}
       <ul className="usa-list usa-list--unstyled site-list">
         {sites.map((site) => (
           <li key={site.id} className="site-list__item" data-testid="site">
             {editing === site.id ? (
-              <SiteEditor validationId={validation.id} site={site} onDone={() => setEditing(null)} />
+              <SiteEditor validationId={validation.id} site={site} onDone={(saved) => doneEditing(site.id, saved)} />
             ) : (
               <>
                 <div>
@@ -142,8 +191,9 @@ export function SitesSection({ locked }: { locked: boolean }) {
                   <div className="site-list__actions">
                     <button
                       type="button"
+                      id={editButtonId(site.id)}
                       className="usa-button usa-button--unstyled"
-                      onClick={() => setEditing(site.id)}
+                      onClick={() => startEditing(site.id)}
                     >
                       {t('worksheetParts.sites.editButton')}
                       <span className="usa-sr-only"> {site.name}</span>
@@ -165,9 +215,14 @@ export function SitesSection({ locked }: { locked: boolean }) {
       </ul>
       {!locked &&
         (editing === 'new' ? (
-          <SiteEditor validationId={validation.id} onDone={() => setEditing(null)} />
+          <SiteEditor validationId={validation.id} onDone={(saved) => doneEditing('new', saved)} />
         ) : (
-          <button type="button" className="usa-button usa-button--outline" onClick={() => setEditing('new')}>
+          <button
+            type="button"
+            id={ADD_BUTTON_ID}
+            className="usa-button usa-button--outline"
+            onClick={() => startEditing('new')}
+          >
             {t('worksheetParts.sites.addSite')}
           </button>
         ))}

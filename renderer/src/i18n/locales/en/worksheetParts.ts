@@ -184,6 +184,9 @@ export const worksheetParts = {
     none: 'No sites yet.',
     visited: ' · visited {{date}}',
     editButton: 'Edit',
+    added: 'Site added: {{site}}.',
+    saved: 'Site saved: {{site}}.',
+    removed: 'Site removed: {{site}}.',
   },
   observations: {
     heading: 'Best practice observations: {{category}}',

@@ -198,6 +198,9 @@ export const worksheetParts: Translation<typeof en.worksheetParts> = {
     none: 'Aún no hay instalaciones.',
     visited: ' · visitada el {{date}}',
     editButton: 'Editar',
+    added: 'Instalación agregada: {{site}}.',
+    saved: 'Instalación guardada: {{site}}.',
+    removed: 'Instalación eliminada: {{site}}.',
   },
   observations: {
     heading: 'Observaciones de mejores prácticas: {{category}}',
