@@ -13,7 +13,7 @@ import {
   type WorkflowEvent,
   type WorkflowState,
 } from '../shared/domain/lifecycle';
-import { FindingReviewSchema } from '../shared/domain/review';
+import { FindingReviewSchema, standingDecision } from '../shared/domain/review';
 import { type Message, message } from '../shared/messages';
 import { type ReportFacts, reportFactsText } from '../shared/report/report-fingerprint';
 import type { HqUser } from '../shared/sync/protocol';
@@ -52,23 +52,30 @@ export type LifecycleSubject = { workflowState: WorkflowState; ownerUserId: stri
 type HeldRecord = { entity: string; payload: unknown };
 
 /**
- * What the transition rules see: each finding with its latest review decision and whether its latest Member
- * response was accepted, built from the validation's finding, finding_review and member_response records.
+ * What the transition rules see: each finding with the review decision that stands on its current version and
+ * whether its latest Member response was accepted, built from the validation's finding, finding_review and member_response records.
  */
 export function lifecycleView(validation: LifecycleSubject, records: Iterable<HeldRecord>): LifecycleView {
-  const findings: { id: string; classification: LifecycleView['findings'][number]['classification'] }[] = [];
-  const decisions = new Map<string, ReviewDecision>();
+  const findings: {
+    id: string;
+    version: number;
+    classification: LifecycleView['findings'][number]['classification'];
+  }[] = [];
+  const decisions = new Map<string, { decision: ReviewDecision; findingVersion?: number }>();
   const responses = new Map<string, Pick<MemberResponse, 'receivedOn' | 'updatedAt' | 'assessment'>[]>();
   for (const { entity, payload } of records) {
     const p = (payload ?? {}) as Record<string, unknown>;
     if (entity === 'finding') {
       const classification = FindingClassificationSchema.safeParse(p.classification);
       if (typeof p.id === 'string' && classification.success) {
-        findings.push({ id: p.id.toLowerCase(), classification: classification.data });
+        findings.push({ id: p.id.toLowerCase(), version: Number(p.version), classification: classification.data });
       }
     } else if (entity === 'finding_review') {
       const decision = ReviewDecisionSchema.safeParse(p.decision);
-      if (typeof p.findingId === 'string' && decision.success) decisions.set(p.findingId.toLowerCase(), decision.data);
+      const findingVersion = typeof p.findingVersion === 'number' ? p.findingVersion : undefined;
+      if (typeof p.findingId === 'string' && decision.success) {
+        decisions.set(p.findingId.toLowerCase(), { decision: decision.data, findingVersion });
+      }
     } else if (entity === 'member_response' && typeof p.findingId === 'string') {
       const findingId = p.findingId.toLowerCase();
       responses.set(findingId, [
@@ -85,9 +92,9 @@ export function lifecycleView(validation: LifecycleSubject, records: Iterable<He
     state: validation.workflowState,
     ownerUserId: validation.ownerUserId,
     fieldOffice: validation.fieldOffice,
-    findings: findings.map((f) => ({
+    findings: findings.map(({ version, ...f }) => ({
       ...f,
-      decision: decisions.get(f.id) ?? null,
+      decision: standingDecision(decisions.get(f.id), { version }),
       resolved: findingResolved(responses.get(f.id) ?? []),
     })),
   };

@@ -400,10 +400,10 @@ function decideWorkflowEvent(state: BatchState, principal: Principal, change: Ch
   );
 }
 
-/** A finding is on this validation at HQ: reviews and Member responses must name one. */
-function findingHeldOn(state: BatchState, validationId: string, findingId: unknown): boolean {
+/** The version of the finding HQ holds on this validation, or null: reviews and Member responses must name one. */
+function heldFindingVersion(state: BatchState, validationId: string, findingId: unknown): number | null {
   const finding = state.records.get(recordMapKey({ entity: 'finding', entityId: String(findingId ?? '') }));
-  return finding?.validationId === validationId;
+  return finding?.validationId === validationId ? finding.version : null;
 }
 
 /** A reviewer's decision on a finding, while the field office reviews: versioned like answers. */
@@ -414,7 +414,7 @@ function decideFindingReview(state: BatchState, principal: Principal, change: Ch
     principal.user,
     validation && { ...validation, current: currentOf(validation) },
     change.payload as FindingReview,
-    findingHeldOn(state, validationId, change.payload.findingId),
+    heldFindingVersion(state, validationId, change.payload.findingId),
   );
   return refusal ? { refusal } : decideRecordChange(state, change, validationId);
 }
@@ -427,7 +427,7 @@ function decideMemberResponse(state: BatchState, principal: Principal, change: C
     principal.user,
     validation && { ...validation, current: currentOf(validation) },
     { validationId, assessedBy: change.payload.assessedBy ?? null },
-    findingHeldOn(state, validationId, change.payload.findingId),
+    heldFindingVersion(state, validationId, change.payload.findingId) !== null,
   );
   return refusal ? { refusal } : decideRecordChange(state, change, validationId);
 }

@@ -12,14 +12,18 @@ const REVIEWER_ROLES = new Set<HqUser['role']>(['FIELD_OFFICE_REVIEWER', 'SUPERV
 /**
  * Why HQ refuses a reviewer's decision on a finding (its payload already checked against its schema), or
  * null when it may be applied (versions are then checked like any versioned record). Only a reviewer or
- * supervisor of the validation's field office, in their own name, while the field office reviews it; a
- * return or non-concurrence says why, and a non-concurrence what the finding should be instead.
+ * supervisor of the validation's field office, in their own name, while the field office reviews it, on the
+ * version of the finding HQ holds; a return or non-concurrence says why, and a non-concurrence what the finding should be instead.
  */
 export function findingReviewRefusal(
   user: HqUser,
   validation: ReviewedValidation | undefined,
-  review: Pick<FindingReview, 'validationId' | 'decision' | 'comment' | 'proposedClassification' | 'reviewedBy'>,
-  findingHeld: boolean,
+  review: Pick<
+    FindingReview,
+    'validationId' | 'decision' | 'comment' | 'proposedClassification' | 'reviewedBy' | 'findingVersion'
+  >,
+  /** The version of the finding HQ holds on this validation, or null when it holds none. */
+  heldFindingVersion: number | null,
 ): Refusal | null {
   if (!REVIEWER_ROLES.has(user.role)) return refusalOf('forbidden', message('hqReason.reviewersOnly'));
   if (!validation) return refusalOf('invalid', message('hqReason.noValidation', { id: review.validationId }));
@@ -29,7 +33,15 @@ export function findingReviewRefusal(
     const told = message('hqReason.reviewNotOpen', { state: validation.workflowState });
     return refusalOf('conflict', told, validation.current);
   }
-  if (!findingHeld) return refusalOf('invalid', message('hqReason.noSuchFinding'));
+  if (heldFindingVersion === null) return refusalOf('invalid', message('hqReason.noSuchFinding'));
+  // A decision on a copy of the finding HQ no longer holds (the SCSS changed it after a return) judged other words.
+  if (review.findingVersion !== heldFindingVersion) {
+    const told = message('hqReason.findingChangedSinceDecision', {
+      decided: review.findingVersion ?? 0,
+      held: heldFindingVersion,
+    });
+    return refusalOf('conflict', told, validation.current);
+  }
   const proposed = review.proposedClassification ?? null;
   if (review.decision !== 'CONCUR' && review.comment.trim().length < MIN_RETURN_COMMENT) {
     return refusalOf('invalid', message('hqReason.reviewComment', { min: MIN_RETURN_COMMENT }));

@@ -18,6 +18,7 @@ import { migration016MemberRecordSync } from './016-member-record-sync';
 import { migration017OfficePeople } from './017-office-people';
 import { migration018AssignmentWithdrawal } from './018-assignment-withdrawal';
 import { migration019MemberDetailsFromHq } from './019-member-details-from-hq';
+import { migration020ReviewFindingVersion } from './020-review-finding-version';
 
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
 
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration017OfficePeople,
   migration018AssignmentWithdrawal,
   migration019MemberDetailsFromHq,
+  migration020ReviewFindingVersion,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -22,7 +22,12 @@ import {
   WorkflowEventSchema,
   type WorkflowState,
 } from '../../shared/domain/lifecycle';
-import { type FindingReview, FindingReviewSchema, findingReviewEntityId } from '../../shared/domain/review';
+import {
+  type FindingReview,
+  FindingReviewSchema,
+  findingReviewEntityId,
+  standingDecision,
+} from '../../shared/domain/review';
 import type { Validation } from '../../shared/domain/validation';
 import { AppError } from '../../shared/ipc/envelope';
 import { type MessageRef, message } from '../../shared/messages';
@@ -106,6 +111,7 @@ type LocalReviewRow = {
   reviewed_at: string;
   reviewed_by: string;
   version: number;
+  finding_version: number | null;
 };
 
 export const toFindingReview = (row: LocalReviewRow): FindingReview =>
@@ -118,6 +124,7 @@ export const toFindingReview = (row: LocalReviewRow): FindingReview =>
     reviewedAt: row.reviewed_at,
     reviewedBy: row.reviewed_by,
     version: row.version,
+    ...(row.finding_version === null ? {} : { findingVersion: row.finding_version }),
   });
 
 /**
@@ -251,7 +258,7 @@ export function lifecycleViewOf(l: ValidationLifecycle): LifecycleView {
     findings: l.findings.map((f) => ({
       id: f.id,
       classification: f.classification,
-      decision: l.reviews.get(f.id)?.decision ?? null,
+      decision: standingDecision(l.reviews.get(f.id), f),
       resolved: findingResolved(responsesFor(l, f.id)),
     })),
   };

@@ -20,6 +20,7 @@ import {
 } from '../../shared/domain/field-work';
 import { reviewOpen } from '../../shared/domain/lifecycle';
 import {
+  decisionOutdated,
   type FindingReview,
   findingReviewEntityId,
   type ReviewDecision,
@@ -90,6 +91,7 @@ export function listReviewQueue(ctx: ServiceContext): ReviewQueueItem[] {
             description: f.description,
             dueDate: f.dueDate,
             review: review ? stripSync(review) : null,
+            decisionOutdated: review !== undefined && decisionOutdated(review, f),
           };
         }),
       };
@@ -139,7 +141,8 @@ function writeDecision(
   comment: string,
   proposedClassification: FindingReview['proposedClassification'],
 ): FindingReview {
-  if (!l.findings.some((f) => f.id === findingId)) {
+  const finding = l.findings.find((f) => f.id === findingId);
+  if (!finding) {
     throw new AppError('NOT_FOUND', message('errors.review.findingNotAtHq'));
   }
   startReviewIfSubmitted(ctx, l);
@@ -161,15 +164,18 @@ function writeDecision(
     // The enrolled reviewer's name as HQ knows it: HQ refuses any other.
     reviewedBy: person.name,
     version: baseVersion + 1,
+    // The finding as this reviewer read it: HQ refuses the decision if the SCSS has changed it since.
+    findingVersion: finding.version,
   };
   stmt(
     ctx.db,
     `INSERT INTO finding_reviews (validation_id, finding_id, decision, comment, proposed_classification, reviewed_at,
-                                  reviewed_by, version, base_version)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  reviewed_by, version, base_version, finding_version)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (validation_id, finding_id) DO UPDATE SET decision = excluded.decision, comment = excluded.comment,
        proposed_classification = excluded.proposed_classification, reviewed_at = excluded.reviewed_at,
-       reviewed_by = excluded.reviewed_by, version = excluded.version, base_version = excluded.base_version`,
+       reviewed_by = excluded.reviewed_by, version = excluded.version, base_version = excluded.base_version,
+       finding_version = excluded.finding_version`,
   ).run(
     review.validationId,
     review.findingId,
@@ -180,6 +186,7 @@ function writeDecision(
     review.reviewedBy,
     review.version,
     baseVersion,
+    review.findingVersion,
   );
   const changeId = recordChange(ctx, {
     action: 'finding_review.save',
@@ -223,7 +230,7 @@ export function saveFindingReview(
 
 /**
  * "Concur with all remaining": a concurrence on every finding without a decision in this round and not
- * already concurred with. Decisions the reviewer made in this round are left as they are.
+ * already concurred with as it is now. Decisions the reviewer made in this round are left as they are.
  */
 export function concurWithAllRemaining(ctx: ServiceContext, request: ParsedRequestOf<'reviews:concurall'>) {
   return ctx.db
@@ -232,7 +239,8 @@ export function concurWithAllRemaining(ctx: ServiceContext, request: ParsedReque
       const person = requireReviewable(ctx, l);
       const remaining = l.findings.filter((f) => {
         const review = l.reviews.get(f.id);
-        return !review || (review.decision !== 'CONCUR' && !inCurrentRound(l, review));
+        if (!review || decisionOutdated(review, f)) return true;
+        return review.decision !== 'CONCUR' && !inCurrentRound(l, review);
       });
       const reviews = remaining.map((f) => writeDecision(ctx, l, person, f.id, 'CONCUR', request.comment, null));
       return { reviews, lifecycle: lifecycleView(ctx, request.validationId, l) };
@@ -321,6 +329,7 @@ export function reviewValidationView(ctx: ServiceContext, validationId: string):
         evidence: evidence.filter((e) => e.findingId === f.id || e.criterionId === f.criterionId),
         review,
         decidedThisRound: review !== null && inCurrentRound(l, review),
+        decisionOutdated: review !== null && decisionOutdated(review, f),
         changedSinceLastReview: changedCriteria.has(f.criterionId),
       };
     }),

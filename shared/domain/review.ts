@@ -36,8 +36,31 @@ export const FindingReviewSchema = z.object({
   /** The enrolled reviewer's name as HQ knows it. */
   reviewedBy: z.string().min(1),
   version: z.number().int().positive(),
+  /**
+   * The version of the finding the reviewer decided on. Absent only on decisions recorded before decisions
+   * named it; those stand as they are.
+   */
+  findingVersion: z.number().int().positive().optional(),
 });
 export type FindingReview = z.infer<typeof FindingReviewSchema>;
+
+/**
+ * The decision that stands on a finding as it is now: a decision on an earlier version of the finding (the SCSS
+ * changed it after a return) no longer counts, so a concurrence must be given again before approval.
+ */
+export function standingDecision(
+  review: Pick<FindingReview, 'decision' | 'findingVersion'> | undefined,
+  finding: { version: number },
+): ReviewDecision | null {
+  if (!review) return null;
+  return decisionOutdated(review, finding) ? null : review.decision;
+}
+
+/** Whether a decision was made on an earlier version of the finding than the one held now. */
+export const decisionOutdated = (
+  review: Pick<FindingReview, 'findingVersion'>,
+  finding: { version: number },
+): boolean => review.findingVersion !== undefined && review.findingVersion !== finding.version;
 
 /** A return or a non-concurrence needs words the SCSS can act on; a concurrence may stand alone. */
 export const SaveFindingReviewRequestSchema = z

@@ -223,6 +223,8 @@ export const ReviewValidationViewSchema = z.object({
       review: EffectiveReviewSchema.nullable(),
       /** A decision made since the last submission (a returned round's decisions do not count). */
       decidedThisRound: z.boolean(),
+      /** The decision was made on an earlier version of the finding: it no longer counts, decide again. */
+      decisionOutdated: z.boolean(),
       changedSinceLastReview: z.boolean(),
     }),
   ),
@@ -566,6 +568,7 @@ export const ReviewQueueItemSchema = z.object({
       description: z.string(),
       dueDate: z.string().nullable(),
       review: FindingReviewSchema.nullable(),
+      decisionOutdated: z.boolean(),
     }),
   ),
   workflowState: WorkflowStateSchema,

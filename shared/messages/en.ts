@@ -403,6 +403,8 @@ export const messages = {
     responsesNotOpen:
       'Member responses are recorded only while the issued report awaits them; this validation is {{state, workflowState}}',
     noSuchFinding: 'HQ holds no such finding on this validation',
+    findingChangedSinceDecision:
+      'findingVersion: this decision was made on version {{decided}} of the finding, but the SCSS has changed it since (HQ holds version {{held}}). Read the finding again and decide on it as it is now',
     reviewersOnly: 'Only a field office reviewer or supervisor can review findings',
     reviewNotOpen:
       'Findings are reviewed only while the validation is submitted or in review; this one is {{state, workflowState}}',

@@ -117,7 +117,10 @@ export const SYNC_PAYLOAD_SCHEMAS = {
     delete: RecordDeletePayloadSchema.extend({ deletedAt: IsoDateTimeSchema }).strict(),
   },
   virtual_session: { upsert: HELD_RECORD_SCHEMAS.virtual_session },
-  finding_review: { upsert: versioned(HELD_RECORD_SCHEMAS.finding_review) },
+  // A decision names the version of the finding it was made on, so HQ can tell when the finding has moved on.
+  finding_review: {
+    upsert: versioned(HELD_RECORD_SCHEMAS.finding_review.extend({ findingVersion: VersionSchema })),
+  },
   /** A step in the validation's life (start review, return, approve, issue report, close): never edited. */
   workflow_event: { create: HELD_RECORD_SCHEMAS.workflow_event },
   member_response: { upsert: MemberResponsePayloadSchema },

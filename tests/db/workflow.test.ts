@@ -385,6 +385,64 @@ describe('a reviewer’s decisions and the field office’s steps on a pulled co
     );
   });
 
+  it('a concurrence on a finding the SCSS reworded after a return no longer counts: approval waits for a new one', async () => {
+    const { reviewer, validation, finding, copy } = await reviewerWithCopy(PAT);
+    const [concurred] = concurWithAllRemaining(reviewer.ctx, { validationId: validation.id, comment: '' }).reviews;
+    const readVersion = copy.records.find((r) => r.entity === 'finding' && r.entityId === finding.id)?.version ?? 0;
+    expect(concurred).toMatchObject({ decision: 'CONCUR', findingVersion: readVersion });
+    transitionValidation(reviewer.ctx, {
+      validationId: validation.id,
+      kind: 'RETURN',
+      comment: 'Add the site visit notes before approval.',
+    });
+    const decisions = hqCopyOf(reviewer, validation.id).records.filter((r) => r.entity === 'finding_review');
+    acknowledgeOutbox(reviewer);
+
+    // Back from the SCSS with the finding reworded: a new version of it.
+    const records = copy.records.map((r) =>
+      r.entity === 'finding' && r.entityId === finding.id
+        ? {
+            ...r,
+            version: readVersion + 1,
+            payload: { ...r.payload, description: 'Shared logins on the dock PC only.', version: readVersion + 1 },
+          }
+        : r,
+    );
+    const resubmit = workflowEvent(validation.id, 'SUBMIT', DANA, reviewer.ctx.now().toISOString());
+    await pullInto(
+      reviewer,
+      pulledValidation(
+        validation.id,
+        { payload: copy.payload, records: [...records, ...decisions] },
+        'SUBMITTED',
+        DANA,
+        [resubmit],
+      ),
+    );
+    const view = contract['reviews:validation'].response.parse(reviewValidationView(reviewer.ctx, validation.id));
+    expect(view.findings).toEqual([
+      expect.objectContaining({ review: expect.objectContaining({ decision: 'CONCUR' }), decisionOutdated: true }),
+    ]);
+    expect(view.lifecycle.actions.find((a) => a.kind === 'APPROVE')).toMatchObject({
+      allowed: false,
+      reason: expect.stringMatching(/1 finding has no concurring review decision/),
+    });
+    expectRefused(
+      () => transitionValidation(reviewer.ctx, { validationId: validation.id, kind: 'APPROVE', comment: '' }),
+      'CONFLICT',
+      /1 finding has no concurring review decision/,
+    );
+    expect(listReviewQueue(reviewer.ctx)[0]?.findings).toEqual([expect.objectContaining({ decisionOutdated: true })]);
+
+    // "Concur with all remaining" takes in the reworded finding, on the version read now; then approval goes through.
+    const { reviews } = concurWithAllRemaining(reviewer.ctx, { validationId: validation.id, comment: '' });
+    expect(reviews.map((r) => [r.findingId, r.findingVersion])).toEqual([[finding.id, readVersion + 1]]);
+    expect(listOutbox(reviewer.ctx.db).at(-1)?.payload).toMatchObject({ findingVersion: readVersion + 1 });
+    expect(reviewValidationView(reviewer.ctx, validation.id).findings[0]?.decisionOutdated).toBe(false);
+    const approved = transitionValidation(reviewer.ctx, { validationId: validation.id, kind: 'APPROVE', comment: '' });
+    expect(approved).toMatchObject({ state: 'APPROVED' });
+  });
+
   it('an approval moves the Member’s last validation date and its revalidation four years on; the tier follows it', async () => {
     const { reviewer, validation, copy } = await reviewerWithCopy(PAT);
     // The supervisor's laptop holds the Member (as a pulled assignment brings it), under its own local id.

@@ -225,10 +225,16 @@ test('SCSS submits → reviewer returns → SCSS corrects and resubmits → conc
   });
   await expect(review.changes().filter({ hasText: '4.8' }).first()).toBeVisible();
   await expect(review.changes().filter({ hasText: '3.1' }).first()).toBeVisible();
+  // The first round's decisions were made on words the SCSS has since changed: each says it no longer counts.
+  await expect(review.finding('4.8').getByTestId('review-outdated')).toHaveText(
+    'The SCSS changed this finding after this decision, so it no longer counts. Read the finding as it is now and decide again.',
+  );
+  await expect(review.finding('3.1').getByTestId('review-outdated')).toBeVisible();
   await shot(reviewer, '3-reviewer-changes');
   await review.concurWithAllRemaining();
   await expect(review.decisionOf('4.8')).toHaveText('Concur');
   await expect(review.decisionOf('3.1')).toHaveText('Concur');
+  await expect(review.findingsSection().getByTestId('review-outdated')).toHaveCount(0);
   await syncNow(reviewer);
 
   // ── Stale: the supervisor decides 3.1 from the version before the reviewer's concurrence; HQ refuses it. ──

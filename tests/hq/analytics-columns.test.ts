@@ -145,10 +145,15 @@ describe.each(BACKENDS)('HQ analytics columns on %s', (backend) => {
       decision: 'NON_CONCUR',
       proposedClassification: 'NO_FINDING',
       comment: 'The written procedure exists; this is no finding.',
+      findingVersion: 2,
     } as const;
     await send(ctx, sam, reviewChange(v.id, findingId, ruling));
     expect(await figures(ctx.db)).toMatchObject({ validations: 1, deficiencies: 0, reasons: [], top: [] });
-    await send(ctx, sam, reviewChange(v.id, findingId, { reviewedBy: REVIEWER.name, decision: 'CONCUR', version: 2 }));
+    await send(
+      ctx,
+      sam,
+      reviewChange(v.id, findingId, { reviewedBy: REVIEWER.name, decision: 'CONCUR', version: 2, findingVersion: 2 }),
+    );
     expect(await figures(ctx.db)).toMatchObject({ deficiencies: 1, reasons: ['NO_WRITTEN_PROCEDURE 1'] });
   });
 

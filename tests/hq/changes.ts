@@ -173,6 +173,8 @@ export function reviewChange(
     comment?: string;
     proposedClassification?: ProposedClassification | null;
     reviewedAt?: string;
+    /** The finding's version the reviewer decided on: its first unless said. */
+    findingVersion?: number;
   },
 ) {
   const version = opts.version ?? 1;
@@ -186,6 +188,7 @@ export function reviewChange(
     reviewedBy: opts.reviewedBy,
     version,
     baseVersion: opts.baseVersion ?? version - 1,
+    findingVersion: opts.findingVersion ?? 1,
   });
 }
 

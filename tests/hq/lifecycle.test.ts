@@ -198,7 +198,7 @@ describe.each(BACKENDS)('a validation’s life at HQ, on %s', (backend) => {
           ctx,
           sam,
           workflowEventChange(v.id, 'START_REVIEW', asSam, { at: T.reviewRestarted }),
-          reviewChange(v.id, f1, { reviewedBy: REVIEWER.name, version: 2 }),
+          reviewChange(v.id, f1, { reviewedBy: REVIEWER.name, version: 2, findingVersion: 2 }),
         ),
       ),
     ).toEqual(['applied', 'applied']);

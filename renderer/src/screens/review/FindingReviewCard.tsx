@@ -54,6 +54,11 @@ function ReviewState({ finding }: { finding: ReviewFinding }) {
         </span>
       </p>
       {review.comment && <q className="finding-review__comment">{review.comment}</q>}
+      {finding.decisionOutdated && (
+        <p className="finding-review__outdated" data-testid="review-outdated">
+          {t('review.finding.outdated')}
+        </p>
+      )}
     </div>
   );
 }

@@ -28,9 +28,14 @@ function relevant(lifecycle: ValidationLifecycleView): Action[] {
   return lifecycle.actions.filter((a) => wanted.includes(a.kind) || a.allowed);
 }
 
-/** Findings "Concur with all remaining" would concur with: no decision this round and not concurred already. */
+/**
+ * Findings "Concur with all remaining" would concur with: no decision this round and not concurred with as
+ * they are now (a concurrence with words the SCSS changed since does not count).
+ */
 export const remainingFindings = (view: ReviewValidationView) =>
-  view.findings.filter((f) => !f.review || (f.review.decision !== 'CONCUR' && !f.decidedThisRound));
+  view.findings.filter(
+    (f) => !f.review || f.decisionOutdated || (f.review.decision !== 'CONCUR' && !f.decidedThisRound),
+  );
 
 type Feedback = { type: 'success' | 'error'; text: string } | null;
 
@@ -57,7 +62,7 @@ export function ValidationActions({
   const [feedback, setFeedback] = useState<Feedback>(null);
   const lifecycle = view.lifecycle;
   const remaining = remainingFindings(view);
-  const concurred = view.findings.filter((f) => f.review?.decision === 'CONCUR').length;
+  const concurred = view.findings.filter((f) => f.review?.decision === 'CONCUR' && !f.decisionOutdated).length;
   const undecided = view.findings.filter((f) => !f.decidedThisRound).length;
   const actions = relevant(lifecycle);
 

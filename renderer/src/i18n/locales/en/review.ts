@@ -167,6 +167,8 @@ export const review = {
     },
     noDecision: 'No decision yet.',
     beforeResubmission: 'Before the resubmission: ',
+    outdated:
+      'The SCSS changed this finding after this decision, so it no longer counts. Read the finding as it is now and decide again.',
     proposes: ' (proposes {{classification}})',
     by: ' by {{name}},',
     commentNonConcur: 'Why you do not concur',

@@ -181,6 +181,8 @@ export const review: Translation<typeof en.review> = {
     },
     noDecision: 'Aún sin decisión.',
     beforeResubmission: 'Antes del reenvío: ',
+    outdated:
+      'El SCSS cambió este hallazgo después de esta decisión, así que ya no cuenta. Lea el hallazgo tal como está ahora y decida de nuevo.',
     proposes: ' (propone {{classification}})',
     by: ' por {{name}},',
     commentNonConcur: 'Por qué no está conforme',
