@@ -4,6 +4,7 @@ import { createAssignment } from '../../hq/assignments';
 import type { MemberRecordChange } from '../../shared/domain/member-record/events';
 import type { Validation } from '../../shared/domain/validation';
 import { MEMBER_RECORD_CHANGES_PATH, type MemberRecordMember } from '../../shared/sync/member-record-protocol';
+import { certifiedTier1History } from '../member-record-fixtures';
 import {
   BACKENDS,
   change,
@@ -33,14 +34,7 @@ const REPORT_DATE = '2026-11-24';
 /** The supervisor's laptop records the approval in the same transaction, a moment after the event. */
 const RECORDED_AT = '2026-11-24T09:00:01.000Z';
 
-const HISTORY: MemberRecordChange = {
-  kind: 'HISTORY_SET',
-  status: 'CERTIFIED',
-  tier: 1,
-  certifiedOn: '2022-03-01',
-  lastValidatedOn: null,
-  note: '',
-};
+const HISTORY = certifiedTier1History();
 
 describe.each(BACKENDS)('an approval on a Member’s record at HQ, on %s', (backend) => {
   const ctx: HqTestContext = useHqBackend(backend);

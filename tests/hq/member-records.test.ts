@@ -4,6 +4,7 @@ import { createAssignment } from '../../hq/assignments';
 import type { MemberRecordChange } from '../../shared/domain/member-record/events';
 import { MEMBER_RECORD_CHANGES_PATH } from '../../shared/sync/member-record-protocol';
 import { PullResponseSchema } from '../../shared/sync/pull-protocol';
+import { certifiedTier1History } from '../member-record-fixtures';
 import {
   ANALYST,
   BACKENDS,
@@ -20,14 +21,7 @@ import {
 } from './helpers';
 
 const AT = '2026-11-20T15:00:00.000Z';
-const HISTORY: MemberRecordChange = {
-  kind: 'HISTORY_SET',
-  status: 'CERTIFIED',
-  tier: 1,
-  certifiedOn: '2022-03-01',
-  lastValidatedOn: null,
-  note: '',
-};
+const HISTORY = certifiedTier1History();
 const SUSPEND: MemberRecordChange = {
   kind: 'SUSPENDED',
   effectiveOn: '2026-11-01',

@@ -10,6 +10,7 @@ import { createAssignment } from '../../hq/assignments';
 import type { MemberRecordChange } from '../../shared/domain/member-record/events';
 import type { SyncProgressView } from '../../shared/ipc/contract';
 import { testUserId } from '../hq/helpers';
+import { certifiedTier1History } from '../member-record-fixtures';
 import { enrolledLaptop, type Person } from './enrolled-laptop';
 import { BACKENDS, manualClock, sharedHqPerTest } from './sync-harness';
 
@@ -30,14 +31,7 @@ const PAT = { name: 'Pat Lane', role: 'SUPERVISOR', fieldOffice: 'Houston' } as 
 const LOU = { name: 'Lou Ames', role: 'SUPERVISOR', fieldOffice: 'Houston' } as const;
 const DANA = { name: 'Dana Ruiz', role: 'SCSS', fieldOffice: 'Houston' } as const;
 const ACCOUNT = 'ACCT-88';
-const HISTORY = {
-  kind: 'HISTORY_SET',
-  status: 'CERTIFIED',
-  tier: 1,
-  certifiedOn: '2022-03-01',
-  lastValidatedOn: null,
-  note: 'CTPAT Portal',
-} satisfies MemberRecordChange;
+const HISTORY = certifiedTier1History('CTPAT Portal');
 const SPANISH: MemberRecordChange = { kind: 'DETAILS_SET', correspondenceLanguage: 'es', contacts: [] };
 
 describe.each(BACKENDS)('a Member record change HQ refused, sent again or not sent, HQ on %s', (backend) => {

@@ -12,6 +12,7 @@ import { issueEnrolmentCode } from '../../hq/identity';
 import type { MemberRecordChange } from '../../shared/domain/member-record/events';
 import type { UserRole } from '../../shared/sync/protocol';
 import { testUserId } from '../hq/helpers';
+import { certifiedTier1History } from '../member-record-fixtures';
 import { sharedHqPerTest } from './sync-harness';
 
 type Laptop = { services: AppServices; sync: SyncService };
@@ -28,14 +29,7 @@ const PAT = { name: 'Pat Lane', role: 'SUPERVISOR', fieldOffice: 'Houston' } as 
 const LOU = { name: 'Lou Ames', role: 'SUPERVISOR', fieldOffice: 'Houston' } as const;
 const ACCOUNT = 'ACCT-77';
 
-const HISTORY: MemberRecordChange = {
-  kind: 'HISTORY_SET',
-  status: 'CERTIFIED',
-  tier: 1,
-  certifiedOn: '2022-03-01',
-  lastValidatedOn: null,
-  note: 'From CBP’s records',
-};
+const HISTORY = certifiedTier1History('From CBP’s records');
 
 function laptop(): Laptop {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-sync-member-records-'));
