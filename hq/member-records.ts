@@ -325,8 +325,7 @@ type HeldApproval = {
  * `reportDate`). The validation is this Member's when its `memberId` is HQ's id for the Member, or, when that id is
  * not one of HQ's Members (a laptop created the Member before HQ knew it), when the Member snapshot of its create
  * names this Member's CTPAT account number: as the laptop finds the Member, by id and then by account. A fact HQ
- * does not hold (no `memberId`, no `reportDate`: never so for a validation submitted and approved through HQ's
- * workflow) is not held against the change.
+ * does not hold (no Member named, no report date) is refused: HQ vouches only for what it can show.
  */
 async function requireApprovalAsHeld(
   tx: HqQueryable,
@@ -348,8 +347,11 @@ async function requireApprovalAsHeld(
   }
   const byId = row.member_id === member.id.toLowerCase();
   const byAccount = !row.names_other_member && row.account_number === member.account_number;
-  const unknown = row.member_id === null && row.account_number === null;
-  if (!byId && !byAccount && !unknown) {
+  if (row.member_id === null && row.account_number === null) {
+    const names = { legalName: member.legal_name, accountNumber: member.account_number };
+    refuse(invalid(`${field}.validationId`, eventId, message('memberRecord.approvalMemberUnknown', names)));
+  }
+  if (!byId && !byAccount) {
     refuse(
       invalid(
         `${field}.validationId`,
@@ -361,7 +363,10 @@ async function requireApprovalAsHeld(
       ),
     );
   }
-  if (row.report_date !== null && row.report_date !== change.approvedOn) {
+  if (row.report_date === null) {
+    refuse(invalid(`${field}.approvedOn`, eventId, message('memberRecord.approvalDateUnknown')));
+  }
+  if (row.report_date !== change.approvedOn) {
     refuse(
       invalid(
         `${field}.approvedOn`,

@@ -595,6 +595,10 @@ export const messages = {
       'HQ holds this validation as a validation of another Member, not of {{legalName}} ({{accountNumber}}): its approval goes on that Member’s record only.',
     approvalDateDiffers:
       'HQ holds this validation as approved with the report date {{held, date}}, not {{sent, date}}: the approval goes on the record with HQ’s date.',
+    approvalMemberUnknown:
+      'HQ cannot tell which Member this validation is of (it holds neither a Member id nor an account number for it): its approval cannot go on the record of {{legalName}} ({{accountNumber}}).',
+    approvalDateUnknown:
+      'HQ holds no report date for this validation’s approval: its approval reaches the Member’s record once HQ has one.',
   },
   words: {
     or: ' or ',

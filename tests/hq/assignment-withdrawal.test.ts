@@ -131,8 +131,8 @@ describe.each(BACKENDS)('a reassignment at HQ on %s', (backend) => {
     const validationId = randomUUID();
     await ctx.db.query(
       `INSERT INTO validations (id, owner_user_id, field_office, status, workflow_state, version, payload, updated_at)
-       VALUES ($1, $2, 'Houston', 'SUBMITTED', 'APPROVED', 1, '{}'::jsonb, now())`,
-      [validationId, dana.userId],
+       VALUES ($1, $2, 'Houston', 'SUBMITTED', 'APPROVED', 1, $3::jsonb, now())`,
+      [validationId, dana.userId, JSON.stringify({ memberId: member.id, reportDate: '2026-11-20' })],
     );
     await send(pat.token, [
       CERTIFIED,

@@ -192,6 +192,35 @@ describe.each(BACKENDS)('an approval on a Member’s record at HQ, on %s', (back
     expect(await countRows(ctx.db, 'member_record_events')).toBe(0);
   });
 
+  it('refuses an approval HQ cannot place: no Member named, or no report date held', async () => {
+    const gulf = await houstonMember('ACCT-100', 'Gulf Importers LLC');
+    const t = await team();
+    const heldAs = async (payload: Record<string, unknown>) => {
+      const id = randomUUID();
+      await ctx.db.query(
+        `INSERT INTO validations (id, owner_user_id, field_office, status, workflow_state, version, payload, updated_at)
+         VALUES ($1, $2, 'Houston', 'SUBMITTED', 'APPROVED', 1, $3::jsonb, now())`,
+        [id, t.dana.userId, JSON.stringify(payload)],
+      );
+      return id;
+    };
+    const noMember = await heldAs({ reportDate: REPORT_DATE });
+    const unplaced = await send(t.pat.token, gulf, [HISTORY, approval(noMember)]);
+    expect(unplaced.status).toBe(400);
+    expect(unplaced.body.told).toEqual({
+      key: 'memberRecord.approvalMemberUnknown',
+      params: { legalName: 'Gulf Importers LLC', accountNumber: 'ACCT-100' },
+    });
+    expect(unplaced.body.error.message).toMatch(/^events\.1\.change\.validationId: HQ cannot tell which Member/);
+
+    const noDate = await heldAs({ memberId: gulf.id });
+    const undated = await send(t.pat.token, gulf, [HISTORY, approval(noDate)]);
+    expect(undated.status).toBe(400);
+    expect(undated.body.told).toEqual({ key: 'memberRecord.approvalDateUnknown' });
+    expect(undated.body.error.message).toMatch(/^events\.1\.change\.approvedOn: HQ holds no report date/);
+    expect(await countRows(ctx.db, 'member_record_events')).toBe(0);
+  });
+
   it('keeps the approval the supervisor’s laptop records, by HQ’s Member id or by account for a laptop-created Member', async () => {
     const gulf = await houstonMember('ACCT-100', 'Gulf Importers LLC');
     const t = await team();

@@ -83,13 +83,13 @@ describe.each(BACKENDS)('HQ Member records on %s', (backend) => {
     return PullResponseSchema.parse(response.json());
   };
 
-  /** A validation HQ holds as approved by its workflow. */
-  async function approvedValidationAtHq(state = 'APPROVED') {
+  /** A validation of `member` HQ holds as approved by its workflow (or in `state`), on the report date given. */
+  async function approvedValidationAtHq(member: { id: string }, state = 'APPROVED', reportDate = '2026-11-19') {
     const id = randomUUID();
     await ctx.db.query(
       `INSERT INTO validations (id, owner_user_id, field_office, status, workflow_state, version, payload, updated_at)
-       VALUES ($1, $2, 'Houston', 'SUBMITTED', $3, 1, '{}'::jsonb, now())`,
-      [id, await testUserId(ctx.db, DANA), state],
+       VALUES ($1, $2, 'Houston', 'SUBMITTED', $3, 1, $4::jsonb, now())`,
+      [id, await testUserId(ctx.db, DANA), state, JSON.stringify({ memberId: member.id, reportDate })],
     );
     return id;
   }
@@ -234,7 +234,7 @@ describe.each(BACKENDS)('HQ Member records on %s', (backend) => {
   it('refuses impossible transitions: a removed Member validated, Tier 3 without a validation, an approval HQ does not hold', async () => {
     const member = await houstonMember();
     const pat = await enrol(ctx, SUPERVISOR);
-    const validationId = await approvedValidationAtHq();
+    const validationId = await approvedValidationAtHq(member);
     const tier3 = await send(pat.token, member, [
       { baseVersion: 0, change: HISTORY },
       { baseVersion: 1, change: { kind: 'TIER_SET', tier: 3, validationId, bestPractices: [] } },
@@ -245,7 +245,7 @@ describe.each(BACKENDS)('HQ Member records on %s', (backend) => {
     );
     expect(await countRows(ctx.db, 'member_record_events')).toBe(0);
 
-    const inReview = await approvedValidationAtHq('IN_REVIEW');
+    const inReview = await approvedValidationAtHq(member, 'IN_REVIEW');
     const notApproved = await send(pat.token, member, [
       { baseVersion: 0, change: HISTORY },
       { baseVersion: 1, change: { kind: 'VALIDATION_APPROVED', validationId: inReview, approvedOn: '2026-11-19' } },

@@ -616,6 +616,10 @@ export const messages: Translation<typeof en> = {
       'La sede central tiene esta validación como validación de otro Socio, no de {{legalName}} ({{accountNumber}}): su aprobación consta solo en el expediente de ese Socio.',
     approvalDateDiffers:
       'La sede central tiene esta validación aprobada con la fecha del informe {{held, date}}, no {{sent, date}}: la aprobación consta en el expediente con la fecha de la sede central.',
+    approvalMemberUnknown:
+      'La sede central no puede saber de qué Socio es esta validación (no tiene para ella ni un identificador de Socio ni un número de cuenta): su aprobación no puede constar en el expediente de {{legalName}} ({{accountNumber}}).',
+    approvalDateUnknown:
+      'La sede central no tiene fecha del informe para la aprobación de esta validación: su aprobación llega al expediente del Socio cuando la sede central la tenga.',
   },
   words: {
     or: ' o ',
