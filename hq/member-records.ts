@@ -17,6 +17,7 @@ import type {
 } from '../shared/sync/member-record-protocol';
 import type { HqUser } from '../shared/sync/protocol';
 import { type HqDb, type HqQueryable, isUniqueViolation } from './db/types';
+import { aheadOfHqClock } from './laptop-clock';
 import { createMemberAssignment } from './member-assignment';
 
 /**
@@ -108,8 +109,6 @@ function refuse(refusal: MemberRecordRefusal): never {
 
 /** A validation's approval reaches the Member's record only once HQ's own workflow holds it approved. */
 const APPROVED_STATES = ['APPROVED', 'AWAITING_RESPONSE', 'CLOSED'];
-// A laptop's clock may run a little ahead; a change "made" later than this is refused.
-const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Applies one Member's pushed changes in one transaction: all kept, or none (the refusal says which change
@@ -186,7 +185,7 @@ async function applyPush(
     }
     const roleRefusal = memberChangeRoleRefusal(user.role, pushed.change.kind);
     if (roleRefusal) refuse({ status: 403, code: 'FORBIDDEN', told: roleRefusal, eventId: pushed.id });
-    if (new Date(pushed.at).getTime() > now.getTime() + FUTURE_SLACK_MS) {
+    if (aheadOfHqClock(pushed.at, now)) {
       refuse(invalid(`${where}.at`, pushed.id, message('memberRecord.dateFuture')));
     }
     if (pushed.change.kind === 'VALIDATION_APPROVED') {

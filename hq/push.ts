@@ -1,6 +1,7 @@
 import type { Change, Receipt } from '../shared/sync/protocol';
 import { type HqDb, type HqQueryable, isUniqueViolation } from './db/types';
 import type { Principal } from './identity';
+import { timeAheadOfHqClock } from './laptop-clock';
 import {
   applyWrite,
   checkChange,
@@ -23,6 +24,7 @@ import {
   toHeld,
   writeBatch,
 } from './push-store';
+import { refusalOf } from './refusal';
 
 export { changeContentSha256 } from './push-decision';
 
@@ -105,10 +107,13 @@ async function applyBatch(tx: HqQueryable, principal: Principal, items: readonly
       continue;
     }
     const change = checkedChange(item);
+    const ahead = change && timeAheadOfHqClock(change.payload, new Date(receivedAt));
     const decision =
       change === null && 'refusal' in item.checked
         ? { refusal: item.checked.refusal }
-        : decideChange(state, principal, change as Change);
+        : ahead
+          ? { refusal: refusalOf('invalid', ahead) }
+          : decideChange(state, principal, change as Change);
     if ('refusal' in decision) {
       const { current, ...rest } = decision.refusal;
       const currentPayload = (current as { payload?: unknown } | undefined)?.payload;

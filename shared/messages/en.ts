@@ -403,6 +403,8 @@ export const messages = {
     responsesNotOpen:
       'Member responses are recorded only while the issued report awaits them; this validation is {{state, workflowState}}',
     noSuchFinding: 'HQ holds no such finding on this validation',
+    timeAheadOfHq:
+      "{{field}}: {{value}} is more than a day after HQ's clock ({{hqNow}}). Check the date and time on this computer, then send it again",
     findingChangedSinceDecision:
       'findingVersion: this decision was made on version {{decided}} of the finding, but the SCSS has changed it since (HQ holds version {{held}}). Read the finding again and decide on it as it is now',
     reviewersOnly: 'Only a field office reviewer or supervisor can review findings',

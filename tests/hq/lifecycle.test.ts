@@ -40,7 +40,7 @@ const T = {
   reviewRestarted: '2026-11-23T09:00:00.000Z',
   approved: '2026-11-24T09:00:00.000Z',
   issued: '2026-11-25T09:00:00.000Z',
-  closed: '2027-01-10T09:00:00.000Z',
+  closed: '2026-12-01T09:00:00.000Z',
 };
 
 async function send(ctx: HqTestContext, who: Enrolled, ...changes: object[]): Promise<Receipt[]> {
@@ -261,7 +261,7 @@ describe.each(BACKENDS)('a validation’s life at HQ, on %s', (backend) => {
 
     // The Member answers 4.1 and Dana does not accept it; a reviewer cannot record responses.
     const firstAnswer = memberResponseChange(v.id, f1, {
-      receivedOn: '2026-12-10',
+      receivedOn: '2026-11-27',
       assessment: 'NOT_ACCEPTED',
       assessedBy: asDana,
     });
@@ -288,7 +288,7 @@ describe.each(BACKENDS)('a validation’s life at HQ, on %s', (backend) => {
     });
     // A second answer to 4.1 is accepted; 5.2 still waits.
     const accept = (findingId: string) =>
-      memberResponseChange(v.id, findingId, { receivedOn: '2026-12-20', assessment: 'ACCEPTED', assessedBy: asDana });
+      memberResponseChange(v.id, findingId, { receivedOn: '2026-11-28', assessment: 'ACCEPTED', assessedBy: asDana });
     expect(outcomes(await send(ctx, dana, accept(f1)))).toEqual(['applied']);
     expect((await send(ctx, dana, close()))[0]).toMatchObject({
       outcome: 'conflict',

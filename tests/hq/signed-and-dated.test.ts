@@ -62,7 +62,7 @@ describe.each(BACKENDS)('HQ names the enrolled signer and bounds the dates a lap
     expect((await send(ctx, sam, reviewChange(v.id, findingId, { reviewedBy: REVIEWER.name })))[0]?.outcome).toBe(
       'applied',
     );
-    return { dana, pat, v, findingId, finding, submit };
+    return { dana, sam, pat, v, findingId, finding, submit };
   }
 
   it('records the enrolled SCSS as who submitted, whatever name the laptop sent', async () => {
@@ -96,6 +96,36 @@ describe.each(BACKENDS)('HQ names the enrolled signer and bounds the dates a lap
     });
     expect(outcomeAndReason(await send(ctx, pat, sameEvening))).toEqual([['applied', undefined]]);
     expect(await payloadOf(ctx, v.id)).toMatchObject({ workflowState: 'APPROVED', reportDate: '2026-11-19' });
+  });
+
+  it('refuses a time more than a day after HQ’s clock in any change, naming the field, and takes a clock a little ahead', async () => {
+    const { sam, pat, v, findingId } = await concurredValidation();
+    const asPat = personOf(pat, SUPERVISOR);
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+    const before = await contentCounts(ctx.db);
+
+    const future = inDays(3);
+    const approvedLater = workflowEventChange(v.id, 'APPROVE', asPat, { reportDate: '2026-11-24', at: future });
+    const reviewedLater = reviewChange(v.id, findingId, { reviewedBy: REVIEWER.name, version: 2, reviewedAt: future });
+    const [approval] = await send(ctx, pat, approvedLater);
+    const [review] = await send(ctx, sam, reviewedLater);
+    expect([approval, review]).toEqual([
+      expect.objectContaining({
+        outcome: 'invalid',
+        reason: expect.stringMatching(`^at: ${future} is more than a day after HQ's clock`),
+      }),
+      expect.objectContaining({
+        outcome: 'invalid',
+        reason: expect.stringMatching(`^reviewedAt: ${future} is more than a day after HQ's clock`),
+      }),
+    ]);
+    expect(approval?.reason).toMatch(/Check the date and time on this computer, then send it again$/);
+    expect(await contentCounts(ctx.db)).toEqual(before);
+    expect(await payloadOf(ctx, v.id)).toMatchObject({ workflowState: 'SUBMITTED' });
+
+    // A laptop clock an hour fast is a laptop clock, not a forgery.
+    const aLittleAhead = workflowEventChange(v.id, 'APPROVE', asPat, { reportDate: '2026-11-24', at: inDays(1 / 24) });
+    expect((await send(ctx, pat, aLittleAhead)).map((r) => r.outcome)).toEqual(['applied']);
   });
 
   it('refuses an assessment of a Member response that does not say who assessed it and when', async () => {

@@ -413,6 +413,8 @@ export const messages: Translation<typeof en> = {
     responsesNotOpen:
       'Las respuestas del Socio se registran solo mientras el informe emitido las espera; esta validación está en estado «{{state, workflowState}}»',
     noSuchFinding: 'La sede central no tiene ese hallazgo en esta validación',
+    timeAheadOfHq:
+      '{{field}}: {{value}} es más de un día posterior al reloj de la sede central ({{hqNow}}). Compruebe la fecha y la hora de esta computadora y envíelo de nuevo',
     findingChangedSinceDecision:
       'findingVersion: esta decisión se tomó sobre la versión {{decided}} del hallazgo, pero el SCSS lo ha cambiado desde entonces (la sede central tiene la versión {{held}}). Lea el hallazgo de nuevo y decida sobre él tal como está ahora',
     reviewersOnly: 'Solo un revisor o un supervisor de la oficina regional puede revisar hallazgos',
