@@ -2,6 +2,7 @@ import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { listOthersHqCopies } from '../../db/queries/hq-validations';
 import { pluckStmt, stmt } from '../../db/statements';
 import { findingResolved, responseRequired, reviewOpen } from '../../shared/domain/lifecycle';
+import { standingDecision } from '../../shared/domain/review';
 import type {
   ParsedRequestOf,
   ResponseOf,
@@ -75,7 +76,8 @@ function validationItem(ctx: ServiceContext, l: ValidationLifecycle, queue: Vali
     state: l.state ?? 'SUBMITTED',
     queue,
     findingCount: l.findings.length,
-    concurredCount: l.findings.filter((f) => l.reviews.get(f.id)?.decision === 'CONCUR').length,
+    // A concurrence with words the SCSS changed since does not count (shared/domain/review.ts).
+    concurredCount: l.findings.filter((f) => standingDecision(l.reviews.get(f.id), f) === 'CONCUR').length,
     undecidedCount: l.findings.length - decided.length,
     changedSinceLastReview: changes ? changes.changes.length : null,
     lastEventAt: l.history.at(-1)?.at ?? null,

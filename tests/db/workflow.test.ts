@@ -433,6 +433,8 @@ describe('a reviewer’s decisions and the field office’s steps on a pulled co
       /1 finding has no concurring review decision/,
     );
     expect(listReviewQueue(reviewer.ctx)[0]?.findings).toEqual([expect.objectContaining({ decisionOutdated: true })]);
+    const inWorklist = getWorklist(reviewer.ctx, { list: 'REVIEW' }).items;
+    expect(inWorklist.map((i) => [i.queue, i.concurredCount, i.findingCount])).toEqual([['RESUBMITTED', 0, 1]]);
 
     // "Concur with all remaining" takes in the reworded finding, on the version read now; then approval goes through.
     const { reviews } = concurWithAllRemaining(reviewer.ctx, { validationId: validation.id, comment: '' });
