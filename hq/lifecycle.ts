@@ -53,7 +53,8 @@ type HeldRecord = { entity: string; payload: unknown };
 
 /**
  * What the transition rules see: each finding with the review decision that stands on its current version and
- * whether its latest Member response was accepted, built from the validation's finding, finding_review and member_response records.
+ * whether its latest Member response was accepted, built from the validation's finding, finding_review and
+ * member_response records.
  */
 export function lifecycleView(validation: LifecycleSubject, records: Iterable<HeldRecord>): LifecycleView {
   const findings: {

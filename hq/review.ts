@@ -13,7 +13,8 @@ const REVIEWER_ROLES = new Set<HqUser['role']>(['FIELD_OFFICE_REVIEWER', 'SUPERV
  * Why HQ refuses a reviewer's decision on a finding (its payload already checked against its schema), or
  * null when it may be applied (versions are then checked like any versioned record). Only a reviewer or
  * supervisor of the validation's field office, in their own name, while the field office reviews it, on the
- * version of the finding HQ holds; a return or non-concurrence says why, and a non-concurrence what the finding should be instead.
+ * version of the finding HQ holds; a return or non-concurrence says why, and a non-concurrence what the finding
+ * should be instead.
  */
 export function findingReviewRefusal(
   user: HqUser,
