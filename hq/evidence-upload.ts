@@ -231,10 +231,13 @@ export const evidenceUploadRoutes: FastifyPluginAsync<EvidenceRoutesOptions> = a
       // Content-addressed: a concurrent upload of the same bytes renames identical content over it.
       await rename(received, path.join(filesDir, sha256));
       await fsyncPath(filesDir);
+      // The uploader has proved they hold these bytes: their records now open the file to their readers.
       await db.query(
-        `INSERT INTO evidence_files (sha256, size_bytes, received_at) VALUES ($1, $2, now())
-         ON CONFLICT (sha256) DO NOTHING`,
-        [sha256, upload.size ?? upload.offset],
+        `WITH file AS (INSERT INTO evidence_files (sha256, size_bytes, received_at) VALUES ($1, $2, now())
+                       ON CONFLICT (sha256) DO NOTHING)
+         INSERT INTO evidence_file_holders (sha256, user_id, received_at) VALUES ($1, $3, now())
+         ON CONFLICT (sha256, user_id) DO NOTHING`,
+        [sha256, upload.size ?? upload.offset, principal.user.id],
       );
       // A sweep may have taken the info file of an upload that outlived its expiry while finishing.
       await datastore.configstore.delete(upload.id).catch(() => {});
@@ -389,8 +392,10 @@ async function removeOrphanedUploadFiles(uploadsDir: string, expiryMs: number): 
 }
 
 /**
- * The size of a held file the caller may know about (named by an evidence record or a Member response of a
- * validation in their scope), or null.
+ * The size of a held file the caller may know about, or null: named by an evidence record or a Member response of
+ * a validation in their scope whose SCSS has uploaded the file. Naming a SHA-256 proves nothing (a hash can be
+ * learnt); uploading bytes that hash to it does, so a record counts only once its SCSS has done so. The SCSS's
+ * own HEAD answers 404 until then, so their laptop uploads the file rather than skipping it.
  */
 async function heldFileInScope(db: HqDb, principal: Principal, sha256: string): Promise<number | null> {
   const [file] = await db.query<{ size_bytes: string | number }>(
@@ -400,7 +405,8 @@ async function heldFileInScope(db: HqDb, principal: Principal, sha256: string): 
   if (!file) return null;
   const referencing = await db.query<{ owner_user_id: string; field_office: string }>(
     `${RECORDS_NAMING_FILE} SELECT DISTINCT v.owner_user_id, v.field_office FROM naming n
-     JOIN validations v ON v.id = n.validation_id`,
+     JOIN validations v ON v.id = n.validation_id
+     JOIN evidence_file_holders h ON h.sha256 = $1 AND h.user_id = v.owner_user_id`,
     [sha256],
   );
   return referencing.some((row) => canSeeValidation(principal.user, row)) ? Number(file.size_bytes) : null;

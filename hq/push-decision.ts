@@ -66,7 +66,13 @@ export type ValidationState = {
 
 /** Stands for a stored record's payload, read only when a stale receipt has to carry it. */
 export const NOT_LOADED: unique symbol = Symbol('payload not loaded');
-export type RecordState = { validationId: string; version: number; payload: unknown };
+export type RecordState = {
+  validationId: string;
+  version: number;
+  payload: unknown;
+  /** The payload's criterionId as read with a stored record, whose payload is not loaded. */
+  criterionId?: string | null;
+};
 export type RecordKey = { entity: Change['entity']; entityId: string };
 export type Held = { contentSha256: string; receivedAt: string };
 /**
@@ -213,7 +219,42 @@ export function decideChange(state: BatchState, principal: Principal, change: Ch
     const tooEarly = findingDueDateAtHqRefusal(change.payload);
     if (tooEarly) return refuse('invalid', message('hqReason.field', { field: 'dueDate', problem: [tooEarly] }));
   }
+  if (change.entity === 'evidence' && change.operation === 'upsert') {
+    const misfiled = evidenceLinkRefusal(state, validationId, change.payload);
+    if (misfiled) return refuse('invalid', misfiled);
+  }
   return decideRecordChange(state, change, validationId);
+}
+
+/**
+ * Evidence filed under a finding must name a finding HQ holds on the same validation (stored, or applied earlier
+ * in this batch) and, when it names a criterion, that finding's: a record must not link another validation's work.
+ * HQ answers alike for a finding it lacks and one of another validation, so the refusal reveals nothing.
+ */
+function evidenceLinkRefusal(
+  state: BatchState,
+  validationId: string,
+  payload: Record<string, unknown>,
+): Message | null {
+  const { findingId, criterionId } = payload;
+  if (typeof findingId !== 'string') return null;
+  const finding = state.records.get(recordMapKey({ entity: 'finding', entityId: findingId }));
+  if (finding?.validationId !== validationId) {
+    return message('hqReason.field', { field: 'findingId', problem: [refOf(message('hqReason.noSuchFinding'))] });
+  }
+  const findingCriterion = criterionOfRecord(finding);
+  if (typeof criterionId !== 'string' || findingCriterion === null || criterionId === findingCriterion) return null;
+  return message('hqReason.field', {
+    field: 'criterionId',
+    problem: [refOf(message('errors.evidence.findingElsewhere', { findingCriterion, criterionId }))],
+  });
+}
+
+/** A record's criterion: from its payload when the batch wrote it, else as read with it (null: not known). */
+function criterionOfRecord(record: RecordState): string | null {
+  const criterionId =
+    record.payload === NOT_LOADED ? record.criterionId : (record.payload as { criterionId?: unknown }).criterionId;
+  return typeof criterionId === 'string' ? criterionId : null;
 }
 
 /**

@@ -104,9 +104,9 @@ function batchKeys(items: readonly Item[]): BatchKeys {
     // The transition rules look at the findings, reviews and Member responses of the validation they move.
     if (change.entity === 'workflow_event' || change.entity === 'member_response') moved.add(validationId);
     if (change.entity === 'validation' && change.operation === 'reopen') moved.add(validationId);
-    // A review or Member response must name a finding HQ holds on that validation.
+    // A review, Member response or evidence record must name a finding HQ holds on that validation.
     if (
-      (change.entity === 'finding_review' || change.entity === 'member_response') &&
+      (change.entity === 'finding_review' || change.entity === 'member_response' || change.entity === 'evidence') &&
       typeof change.payload.findingId === 'string'
     ) {
       addKey({ entity: 'finding', entityId: change.payload.findingId });
@@ -127,7 +127,7 @@ type FirstRead = {
     Record<string, unknown>,
   ][];
   ledger: [string, string, string][];
-  records: [Change['entity'], string, string, number][];
+  records: [Change['entity'], string, string, number, string | null][];
 };
 
 /**
@@ -174,8 +174,8 @@ export async function loadBatchState(
     ledger.set(changeId, toHeld({ change_id: changeId, content_sha256: contentSha256, received_at: receivedAt }));
   }
   const records = new Map<string, RecordState>();
-  for (const [entity, entityId, validationId, version] of read.records) {
-    records.set(recordMapKey({ entity, entityId }), { validationId, version, payload: NOT_LOADED });
+  for (const [entity, entityId, validationId, version, criterionId] of read.records) {
+    records.set(recordMapKey({ entity, entityId }), { validationId, version, payload: NOT_LOADED, criterionId });
   }
   // The ledger read is a newer statement than the lock: a twin that created a validation may have committed in
   // between, so its ledger rows are seen but its validation was not. Lock and read those validations now.

@@ -30,7 +30,8 @@ export async function getValidationReceipt(
   );
   if (!row) return 'not_found';
   if (!canSeeValidation(user, row)) return 'forbidden';
-  // Every file it names: its evidence records' and the files the Member sent with a response.
+  // Every file it names (its evidence records' and the files the Member sent with a response), sent by its SCSS:
+  // a file another SCSS sent is not one its reviewers can fetch (hq/evidence-upload.ts).
   const missing = await db.query<{ sha256: string }>(
     `SELECT DISTINCT named.sha256 FROM (
        SELECT r.payload->>'sha256' AS sha256 FROM records r WHERE r.entity = 'evidence' AND r.validation_id = $1
@@ -38,9 +39,10 @@ export async function getValidationReceipt(
        SELECT jsonb_array_elements_text(r.payload->'evidenceSha256') FROM records r
        WHERE r.entity = 'member_response' AND r.validation_id = $1
      ) named
-     WHERE named.sha256 IS NOT NULL AND NOT EXISTS (SELECT 1 FROM evidence_files f WHERE f.sha256 = named.sha256)
+     WHERE named.sha256 IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM evidence_file_holders h WHERE h.sha256 = named.sha256 AND h.user_id = $2)
      ORDER BY 1`,
-    [validationId],
+    [validationId, row.owner_user_id],
   );
   const missingEvidence = missing.map((m) => m.sha256);
   return {

@@ -32,6 +32,7 @@ export const HQ_TABLES = [
   'device_audit_heads',
   'devices',
   'enrolment_codes',
+  'evidence_file_holders',
   'evidence_files',
   'assignments',
   'catalog_editions',

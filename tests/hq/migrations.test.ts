@@ -135,4 +135,57 @@ describe.each(BACKENDS)('HQ migrations on %s', (backend) => {
       await older.dispose();
     }
   });
+
+  it('014 credits a file received earlier to the SCSSs whose record named it before it came, not to a later one', async () => {
+    const older = await openDbMigratedTo(backend, 13);
+    try {
+      const [dana, jo] = [randomUUID(), randomUUID()];
+      await older.db.query(
+        `INSERT INTO users (id, name, role, field_office) VALUES ($1, 'Dana Ruiz', 'SCSS', 'Houston'),
+           ($2, 'Jo Park', 'SCSS', 'Miami')`,
+        [dana, jo],
+      );
+      const sha256 = 'c'.repeat(64);
+      // Dana's record reached HQ at 10:00 and the file at 10:05; Jo named the same hash at 10:10.
+      for (const [owner, office, at] of [
+        [dana, 'Houston', '2026-11-20T10:00:00Z'],
+        [jo, 'Miami', '2026-11-20T10:10:00Z'],
+      ] as const) {
+        const [device, v, evidenceId] = [randomUUID(), makeValidation(), randomUUID()];
+        await older.db.query(`INSERT INTO devices (id, user_id, name, token_sha256) VALUES ($1, $2, 'laptop', $3)`, [
+          device,
+          owner,
+          randomUUID(),
+        ]);
+        await older.db.query(
+          `INSERT INTO validations (id, owner_user_id, field_office, status, workflow_state, version, payload, updated_at)
+           VALUES ($1, $2, $3, 'IN_PROGRESS', 'IN_PROGRESS', 1, $4::jsonb, $5)`,
+          [v.id, owner, office, JSON.stringify(v), at],
+        );
+        await older.db.query(
+          `INSERT INTO records (entity, entity_id, validation_id, version, payload, updated_at)
+           VALUES ('evidence', $1, $2, 1, $3::jsonb, $4)`,
+          [evidenceId, v.id, JSON.stringify({ id: evidenceId, validationId: v.id, sha256, sizeBytes: 10 }), at],
+        );
+        await older.db.query(
+          `INSERT INTO changes (change_id, content_sha256, device_id, validation_id, entity, entity_id, operation,
+             received_at, outcome)
+           VALUES ($1, $2, $3, $4, 'evidence', $5, 'upsert', $6, 'applied')`,
+          [randomUUID(), 'd'.repeat(64), device, v.id, evidenceId, at],
+        );
+      }
+      await older.db.query(
+        `INSERT INTO evidence_files (sha256, size_bytes, received_at) VALUES ($1, 10, '2026-11-20T10:05:00Z')`,
+        [sha256],
+      );
+
+      expect(await migrateHqDb(older.db)).toEqual(HQ_MIGRATIONS.slice(13).map((m) => m.version));
+      const holders = await older.db.query<{ sha256: string; user_id: string }>(
+        'SELECT sha256, user_id FROM evidence_file_holders',
+      );
+      expect(holders).toEqual([{ sha256, user_id: dana }]);
+    } finally {
+      await older.dispose();
+    }
+  });
 });

@@ -43,6 +43,12 @@ describe.each(BACKENDS)('HQ validation receipts on %s', (backend) => {
       complete: false,
     });
     await ctx.db.query('INSERT INTO evidence_files (sha256, size_bytes, received_at) VALUES ($1, 10, now())', [sha]);
+    // Held, but sent by another SCSS: not yet a file this validation's readers can fetch.
+    const other = await enrol(ctx, LEE);
+    const holds = 'INSERT INTO evidence_file_holders (sha256, user_id, received_at) VALUES ($1, $2, now())';
+    await ctx.db.query(holds, [sha, other.userId]);
+    expect((await receipt(dana.token, v.id)).json()).toMatchObject({ missingEvidence: [sha], complete: false });
+    await ctx.db.query(holds, [sha, dana.userId]);
     expect((await receipt(dana.token, v.id)).json()).toMatchObject({ missingEvidence: [], complete: true });
   });
 

@@ -229,26 +229,40 @@ describe('evidence upload from a laptop to HQ over tus', () => {
     expect(heldAtHq()).toEqual(files.map((f) => sha256Of(f)).sort());
   });
 
-  it('skips a file HQ already holds from another laptop, sending none of its bytes', async () => {
+  it('skips a file HQ already holds from its SCSS, sending none of its bytes; another SCSS proves it by sending them', async () => {
     const bytes = pdfOf(250_000);
     const alices = doFieldWork(world.alice, { '1.1': 'COMPLIANT' });
     await attachBytes(world.alice, alices, 'Seal log.pdf', bytes);
     await world.alice.push();
     expect(await upload(world.alice)).toEqual({ uploaded: 1, alreadyHeld: 0, failed: [] });
 
+    // Alice's other laptop, which has not learnt that HQ holds the file, asks once and sends nothing of it.
+    const alicesOther = await enrolClient(world.hq, 'alice-2', world.alice);
+    made.push(alicesOther);
+    alicesOther.services.ctx.db.exec('DELETE FROM evidence_uploads');
+    const again = doFieldWork(alicesOther, { '1.1': 'COMPLIANT' });
+    await attachBytes(alicesOther, again, 'Seal log again.pdf', bytes);
+    await alicesOther.push();
+    world.proxy.reset();
+    expect(await upload(alicesOther)).toEqual({ uploaded: 0, alreadyHeld: 1, failed: [] });
+    expect(world.proxy.bytesSent()).toBeLessThan(1024);
+    expect(world.proxy.sentText()).toMatch(/^HEAD \/v1\/evidence\/files\/[0-9a-f]{64} /);
+    expect(pendingEvidenceCount(alicesOther.services.ctx.db)).toBe(0);
+
+    // Bob names the same SHA-256: HQ holds the bytes, but naming a hash proves nothing, so his laptop sends them.
     const bobs = doFieldWork(world.bob, { '1.1': 'COMPLIANT' });
     await attachBytes(world.bob, bobs, 'Same seal log.pdf', bytes);
     await world.bob.push();
     expect((await hqReceipt(world.bob, bobs.id)).missingEvidence).toEqual([]);
     world.proxy.reset();
-
-    expect(await upload(world.bob)).toEqual({ uploaded: 0, alreadyHeld: 1, failed: [] });
-    expect(world.proxy.bytesSent()).toBeLessThan(1024);
-    expect(world.proxy.sentText()).toMatch(/^HEAD \/v1\/evidence\/files\/[0-9a-f]{64} /);
+    expect(await upload(world.bob)).toEqual({ uploaded: 1, alreadyHeld: 0, failed: [] });
+    expect(world.proxy.bytesSent()).toBeGreaterThan(bytes.length);
+    expect(heldAtHq()).toEqual([sha256Of(bytes)]);
     expect(pendingEvidenceCount(world.bob.services.ctx.db)).toBe(0);
     // Nothing left to do: a second run asks HQ nothing.
     world.proxy.reset();
     expect(await upload(world.alice)).toEqual({ uploaded: 0, alreadyHeld: 0, failed: [] });
+    expect(await upload(world.bob)).toEqual({ uploaded: 0, alreadyHeld: 0, failed: [] });
     expect(world.proxy.bytesSent()).toBe(0);
   });
 

@@ -11,6 +11,8 @@ import { migration010 } from './010-push-read';
 import { migration011 } from './011-member-records';
 import { migration012 } from './012-assignment-withdrawal';
 import { migration013 } from './013-deficient-responses';
+import { migration014 } from './014-evidence-file-holders';
+import { migration015 } from './015-push-read-criterion';
 
 export type HqMigration = { version: number; name: string; sql: string };
 
@@ -29,4 +31,6 @@ export const HQ_MIGRATIONS: readonly HqMigration[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
+  migration015,
 ];
