@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { listEvidence } from '../../db/queries/evidence';
 import {
   deleteFindingRow,
   deleteObservationRow,
@@ -136,7 +137,21 @@ export function deleteFinding(ctx: ServiceContext, validationId: string, criteri
     requireEditableValidation(ctx, validationId);
     const before = getFinding(ctx.db, validationId, criterionId);
     if (!before) throw new AppError('NOT_FOUND', message('errors.findings.nothingToRemove', { criterionId }));
+    const filedUnder = listEvidence(ctx.db, validationId).filter((e) => e.findingId === before.id);
     deleteFindingRow(ctx.db, before.id);
+    // Its evidence stays with the criterion: HQ is told too, or the copy it holds (and the fingerprint HQ
+    // recomputes at submit) would still file the evidence under a finding that no longer exists.
+    for (const evidence of filedUnder) {
+      const after = { ...evidence, findingId: null };
+      recordChange(ctx, {
+        action: 'evidence.update',
+        entity: 'evidence',
+        entityId: evidence.id,
+        before: evidence,
+        after,
+        outbox: { operation: 'upsert', payload: after },
+      });
+    }
     recordChange(ctx, {
       action: 'finding.delete',
       entity: 'finding',

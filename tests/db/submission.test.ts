@@ -125,6 +125,38 @@ describe('checkCompleteness', () => {
     expect(codes(checkCompleteness(s.ctx, id).errors)).not.toContainEqual(['4.3', 'FINDING_ON_NON_DEFICIENT']);
   });
 
+  it('removing a finding tells HQ its evidence now stays with the criterion, so HQ holds what the laptop signs', async () => {
+    const s = open();
+    const { validation, deficientId } = buildComplete(s);
+    const finding = openWorksheet(s.ctx, validation.id).findings.find((f) => f.criterionId === deficientId);
+    const evidence = await attachEvidence(
+      s.ctx,
+      {
+        validationId: validation.id,
+        criterionId: deficientId,
+        findingId: finding?.id ?? null,
+        fileName: 'shared-login.png',
+        mediaType: 'image/png',
+        caption: 'One login on every terminal',
+        source: { kind: 'bytes', base64: (await makePng(32, 24)).toString('base64') },
+      },
+      new PickedFileRegistry(),
+    );
+    expect(evidence.findingId).toBe(finding?.id);
+
+    deleteFinding(s.ctx, validation.id, deficientId);
+    const queued = listOutbox(s.ctx.db, 10_000).filter((r) => r.entity === 'evidence' && r.entityId === evidence.id);
+    expect(queued.map((r) => (r.payload as Evidence).findingId)).toEqual([finding?.id, null]);
+    // The last copy HQ is sent is the one the laptop fingerprints at submit.
+    const held = loadValidationContent(s.ctx, validation).evidence.find((e) => e.id === evidence.id);
+    expect(held?.findingId).toBeNull();
+    expect(queued.at(-1)?.payload).toEqual(held);
+    expect(listAuditForEntity(s.ctx.db, 'evidence', evidence.id).map((a) => a.action)).toEqual([
+      'evidence.attach',
+      'evidence.update',
+    ]);
+  });
+
   it('in a virtual validation, a Compliant criterion with no evidence is a warning, not an error', async () => {
     const s = open();
     const { validation, criteria, deficientId, naId } = buildComplete(s, { mode: 'VIRTUAL' });
