@@ -99,14 +99,8 @@ test('Sites: Add a site moves into the form, Cancel returns to it, a saved site 
   await expect(page.getByTestId('sites-announcement')).toHaveText('Site removed: Houston distribution center.');
 });
 
-test('Submit validation for review: the submitted state’s heading takes the focus', async ({ app }) => {
-  const page = app.page;
-  const ws = await startValidation(page, 'In person');
-  const validationId = new URL(page.url()).hash.match(/[0-9a-f-]{36}/)?.[0] ?? '';
-  expect(validationId).not.toBe('');
-  await answerTheRestCompliant(page, validationId);
-  await page.reload();
-  await ws.openSection('Review and submit');
+/** Signs and submits from Review and submit by keyboard; the submitted state's heading takes the focus. */
+async function signAndSubmit(page: Page, ws: FieldWorkPage): Promise<void> {
   await expect(page.getByText('Ready to submit')).toBeVisible();
   await page.getByLabel('Your full name (signature)').fill('Jordan A. Rivera');
   await ws.attest();
@@ -116,6 +110,44 @@ test('Submit validation for review: the submitted state’s heading takes the fo
   const heading = summary.getByRole('heading', { level: 2 });
   await expect(heading).toHaveText(/^Submitted/);
   await expect(heading).toBeFocused();
+}
+
+/** A new in-person validation with every criterion answered, on Review and submit. */
+async function readyToSubmit(page: Page): Promise<FieldWorkPage> {
+  const ws = await startValidation(page, 'In person');
+  const validationId = new URL(page.url()).hash.match(/[0-9a-f-]{36}/)?.[0] ?? '';
+  expect(validationId).not.toBe('');
+  await answerTheRestCompliant(page, validationId);
+  await page.reload();
+  await ws.openSection('Review and submit');
+  return ws;
+}
+
+test('Submit validation for review: the submitted state’s heading takes the focus', async ({ app }) => {
+  const page = app.page;
+  const ws = await readyToSubmit(page);
+  await signAndSubmit(page, ws);
+});
+
+test('Reopen validation: the notice that it was reopened takes the focus from the button that went with the summary', async ({
+  app,
+}) => {
+  const page = app.page;
+  const ws = await readyToSubmit(page);
+  await signAndSubmit(page, ws);
+  await page.getByLabel('Reason for reopening').fill('A second site was visited and is not in the worksheet.');
+  await press(page, page.getByRole('button', { name: 'Reopen validation' }));
+  await expect(page.getByTestId('submitted-summary')).toBeHidden();
+  const notice = page.getByRole('status').filter({ hasText: 'Reopened for changes' });
+  await expect(notice.getByRole('heading', { level: 2, name: 'Reopened for changes' })).toBeFocused();
+  await expect(notice).toContainText('The worksheet is unlocked and the signature cleared.');
+  // The keyboard goes on from the notice into the section, not from the top of the page.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Check again' })).toBeFocused();
+
+  // Submitted again, the notice is gone, and the submitted heading has the focus once more.
+  await signAndSubmit(page, ws);
+  await expect(page.getByRole('heading', { name: 'Reopened for changes' })).toHaveCount(0);
 });
 
 /** The 5.3 inspections panel of a new in-person validation. */

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { MembersPage } from './pages/members-page';
 import { NewValidationPage } from './pages/new-validation-page';
@@ -89,4 +90,136 @@ test('zoomed to 200% on a field laptop, the worksheet is one column and nothing 
   expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
   await editor.scrollIntoViewIfNeeded();
   await app.screenshot('worksheet-finding-zoomed');
+});
+
+/**
+ * Where the focused element's focus ring is cut off: by the window's side edges, or by an ancestor that clips what
+ * overflows it (a scrolling box clips to inside its borders). Empty when the whole ring shows.
+ */
+const ringCutOff = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const style = getComputedStyle(el);
+    const reach =
+      style.outlineStyle === 'none'
+        ? 0
+        : Number.parseFloat(style.outlineWidth) + Number.parseFloat(style.outlineOffset);
+    const r = el.getBoundingClientRect();
+    const ring = { left: r.left - reach, right: r.right + reach, top: r.top - reach, bottom: r.bottom + reach };
+    const cut: string[] = [];
+    if (ring.left < 0) cut.push(`the window's left edge (ring from x=${ring.left})`);
+    if (ring.right > document.documentElement.clientWidth)
+      cut.push(`the window's right edge (ring to x=${ring.right})`);
+    for (let box = el.parentElement; box && box !== document.body; box = box.parentElement) {
+      const s = getComputedStyle(box);
+      if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+      const b = box.getBoundingClientRect();
+      const left = b.left + box.clientLeft;
+      const top = b.top + box.clientTop;
+      if (
+        ring.left < left - 0.5 ||
+        ring.top < top - 0.5 ||
+        ring.right > left + box.clientWidth + 0.5 ||
+        ring.bottom > top + box.clientHeight + 0.5
+      ) {
+        cut.push(`${box.tagName.toLowerCase()}.${box.className} (ring ${JSON.stringify(ring)})`);
+      }
+    }
+    return cut;
+  });
+
+test('zoomed to 200%, the focus rings of the side navigation and the header show whole, not cut off at an edge', async ({
+  app,
+}) => {
+  const { page } = app;
+  await startInPerson(page);
+  await page.setViewportSize({ width: 683, height: 384 });
+  const sections = page.getByRole('navigation', { name: 'Worksheet sections' });
+  const categories = page.getByRole('navigation', { name: 'Criteria categories' });
+  await sections.getByRole('link').first().focus();
+  expect(await ringCutOff(page)).toEqual([]);
+  // A link in the middle of the list, and the current category, as Tab reaches them.
+  await categories.getByRole('link', { name: /^2\. Risk Assessment/ }).focus();
+  await page.keyboard.press('Tab');
+  await expect(categories.getByRole('link', { name: /^3\. Business Partners/ })).toBeFocused();
+  expect(await ringCutOff(page)).toEqual([]);
+  await categories.getByRole('link', { name: /^1\. Security Vision/ }).focus();
+  expect(await ringCutOff(page)).toEqual([]);
+  await page.screenshot({ path: 'test-results/screenshots/web-harness-sidenav-focus-zoomed.png' });
+
+  // The header's links and HQ link too: narrow, USWDS had them touching the window's edges.
+  const primary = page.getByRole('navigation', { name: 'Primary' });
+  for (const link of [
+    primary.getByRole('link', { name: 'Members' }),
+    primary.getByRole('link', { name: 'Settings' }),
+    page.getByRole('link', { name: 'Not connected to HQ' }),
+  ]) {
+    await link.focus();
+    expect(await ringCutOff(page), await link.innerText()).toEqual([]);
+  }
+});
+
+test('zoomed to 200%, the Members table scrolls in its own named region, never the page, and the keyboard scrolls it', async ({
+  app,
+}) => {
+  const { page } = app;
+  const members = new MembersPage(page);
+  await page.setViewportSize({ width: 683, height: 384 });
+  await expect(members.memberRows().first()).toBeVisible();
+  expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(1);
+
+  const region = page.getByRole('region', { name: 'Table of Member companies' });
+  await expect(region.getByTestId('member-row').first()).toBeVisible();
+  const widths = await region.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  expect(widths.scroll, 'the table is wider than the window, so its region scrolls').toBeGreaterThan(widths.client);
+  await region.focus();
+  await expect(region).toBeFocused();
+  // Keyboard scrolling is animated: read where it stopped.
+  const scrolledTo = region.evaluate(
+    (el) =>
+      new Promise<number>((resolve) => el.addEventListener('scrollend', () => resolve(el.scrollLeft), { once: true })),
+  );
+  await page.keyboard.press('ArrowRight');
+  expect(await scrolledTo).toBeGreaterThan(0);
+  expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(1);
+
+  // The first column's links sit at the region's edge: their focus ring still shows whole.
+  await region.evaluate((el) => el.scrollTo({ left: 0, behavior: 'instant' }));
+  await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBe(0);
+  await members.memberRows().first().getByRole('link').first().focus();
+  expect(await ringCutOff(page)).toEqual([]);
+  await app.screenshot('members-zoomed');
+});
+
+test('zoomed to 200% and 250%, Review and submit’s findings table scrolls in its own named region, never the page', async ({
+  app,
+}) => {
+  const { page } = app;
+  const ws = await startInPerson(page);
+  await ws.openCategory(4, 'Cybersecurity');
+  await ws.answer('4.8', 'Deficient');
+  await ws.fillFinding('4.8', {
+    reason: 'No evidence of implementation',
+    description: 'Shared administrator account on the customs filing workstation; no MFA for remote access.',
+  });
+  await ws.openSection('Review and submit');
+  const region = page.getByRole('region', { name: '1 finding in this validation' });
+  await expect(region.getByTestId('summary-finding')).toHaveCount(1);
+  await expect(region).toHaveAttribute('tabindex', '0');
+
+  // 1366 px at 200% (683) and at 250% (546): the table needs about 600 px, so at 250% it scrolls, in its region.
+  for (const width of [683, 546]) {
+    await page.setViewportSize({ width, height: 384 });
+    await expect(region).toBeVisible();
+    expect(await sidewaysOverflow(page), `the page scrolls sideways at ${width} px`).toBeLessThanOrEqual(1);
+  }
+  await region.scrollIntoViewIfNeeded();
+  await region.getByRole('link', { name: '4.8' }).focus();
+  expect(await ringCutOff(page)).toEqual([]);
+
+  await page.setViewportSize({ width: 683, height: 384 });
+  // What the window shows, not a full page: the sticky progress bar would be drawn over the table in one.
+  await region.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  await expectAccessible(page, 'review-submit-zoomed');
+  await page.screenshot({ path: 'test-results/screenshots/web-harness-review-submit-zoomed.png' });
 });

@@ -1,5 +1,12 @@
-import type { ReactNode, Ref } from 'react';
+import { type ReactNode, type Ref, useEffect, useState } from 'react';
 
+/** How long the empty live region stays after a frame drew it: screen readers take a moment to register a region. */
+const ANNOUNCE_AFTER_MS = 100;
+
+/**
+ * A USWDS alert that screen readers announce: its live region (role="alert" for errors, "status" otherwise) is
+ * mounted empty and its text put in just after, since a region added already holding its text is often not read.
+ */
 export function Alert({
   type,
   heading,
@@ -12,16 +19,32 @@ export function Alert({
   headingRef?: Ref<HTMLHeadingElement>;
   children: ReactNode;
 }) {
+  // A heading the caller focuses is read out by the focus, and must exist at once to be focused.
+  const [filled, setFilled] = useState(headingRef !== undefined);
+  useEffect(() => {
+    if (filled) return;
+    let timer = 0;
+    // Timed from the next frame, not from now: on a busy laptop a frame can come later than the timer would.
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setFilled(true), ANNOUNCE_AFTER_MS);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [filled]);
   return (
     <div className={`usa-alert usa-alert--${type} usa-alert--slim`} role={type === 'error' ? 'alert' : 'status'}>
-      <div className="usa-alert__body">
-        {heading && (
-          <h2 className="usa-alert__heading" ref={headingRef} tabIndex={headingRef ? -1 : undefined}>
-            {heading}
-          </h2>
-        )}
-        <p className="usa-alert__text">{children}</p>
-      </div>
+      {filled && (
+        <div className="usa-alert__body">
+          {heading && (
+            <h2 className="usa-alert__heading" ref={headingRef} tabIndex={headingRef ? -1 : undefined}>
+              {heading}
+            </h2>
+          )}
+          <p className="usa-alert__text">{children}</p>
+        </div>
+      )}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../../shared/domain/validation';
 import type { ValidationListItem } from '../../../../shared/ipc/contract';
 import { formatLocalDate } from '../../components/format';
+import { ScrollableTable } from '../../components/ScrollableTable';
 import { useDomainLabels } from '../../i18n/domain-labels';
 import { routeHref } from '../../state/route';
 import { FIRST_DIRECTION, type MemberSortKey, type MembersView } from './member-search';
@@ -95,40 +96,42 @@ export function MemberTable(props: MemberTableProps) {
           )}
         </p>
       ) : (
-        <table className="usa-table usa-table--borderless members-table">
-          <thead>
-            <tr>
-              <SortableHeader
-                label={t('members.table.member')}
-                sortKey="name"
-                view={view}
-                onViewChange={onViewChange}
-              />
-              <SortableHeader
-                label={t('members.table.account')}
-                sortKey="account"
-                view={view}
-                onViewChange={onViewChange}
-              />
-              <th scope="col">{t('members.table.entityAndPlace')}</th>
-              <th scope="col">{t('members.table.validations')}</th>
-              <SortableHeader
-                label={t('members.table.lastActivity')}
-                sortKey="activity"
-                view={view}
-                onViewChange={onViewChange}
-              />
-              <th scope="col">
-                <span className="usa-sr-only">{t('members.table.action')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((member, index) => (
-              <MemberRow key={member.id} member={member} index={index} {...props} />
-            ))}
-          </tbody>
-        </table>
+        <ScrollableTable label={t('members.table.tableLabel')} className="members-table-scroll">
+          <table className="usa-table usa-table--borderless members-table">
+            <thead>
+              <tr>
+                <SortableHeader
+                  label={t('members.table.member')}
+                  sortKey="name"
+                  view={view}
+                  onViewChange={onViewChange}
+                />
+                <SortableHeader
+                  label={t('members.table.account')}
+                  sortKey="account"
+                  view={view}
+                  onViewChange={onViewChange}
+                />
+                <th scope="col">{t('members.table.entityAndPlace')}</th>
+                <th scope="col">{t('members.table.validations')}</th>
+                <SortableHeader
+                  label={t('members.table.lastActivity')}
+                  sortKey="activity"
+                  view={view}
+                  onViewChange={onViewChange}
+                />
+                <th scope="col">
+                  <span className="usa-sr-only">{t('members.table.action')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((member, index) => (
+                <MemberRow key={member.id} member={member} index={index} {...props} />
+              ))}
+            </tbody>
+          </table>
+        </ScrollableTable>
       )}
       {remaining > 0 && (
         <button type="button" className="usa-button usa-button--outline members-table__more" onClick={showMore}>

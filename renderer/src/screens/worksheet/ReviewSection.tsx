@@ -32,7 +32,7 @@ const reopenable = (state: WorkflowState | null) => state === null || state === 
  * The submitted validation: what was signed, its fingerprint, and taking it back. Right after the SCSS submits here
  * (`takeFocus`), its heading takes the focus, so a screen reader reads that it went and the keyboard goes on from it.
  */
-function SubmittedSummary({ takeFocus }: { takeFocus: boolean }) {
+function SubmittedSummary({ takeFocus, onReopened }: { takeFocus: boolean; onReopened: () => void }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, as the summary replaces the signature form
@@ -52,6 +52,8 @@ function SubmittedSummary({ takeFocus }: { takeFocus: boolean }) {
     setError(null);
     try {
       setValidation(await call('validations:reopen', { validationId: v.id, reason }));
+      // After the store says reopened, so the notice never renders beside a submitted state (which would reset it).
+      onReopened();
       await refreshLifecycle();
     } catch (e) {
       // A refused reason is shown at its field; nothing names the channel or a schema path.
@@ -131,6 +133,21 @@ function SubmittedSummary({ takeFocus }: { takeFocus: boolean }) {
   );
 }
 
+/**
+ * Said right after the SCSS reopened the validation here: its heading takes the focus from the Reopen button, which
+ * went with the submitted summary, so a screen reader reads what happened and the keyboard goes on from the top.
+ */
+function ReopenedNotice() {
+  const { t } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <Alert type="success" headingRef={heading} heading={t('worksheetParts.review.reopened')}>
+      {t('worksheetParts.review.reopenedText')}
+    </Alert>
+  );
+}
+
 /** Where the validation stands and how it got there (the reviewers' panel, shared). */
 function StateAndHistory() {
   const lifecycle = useWorksheetStore((s) => s.worksheet?.lifecycle);
@@ -150,6 +167,10 @@ export function ReviewSection() {
   // Seen here before it was submitted: it was submitted (or submitted again) from this screen just now.
   const seenUnsubmitted = useRef(false);
   if (worksheet && !submitted) seenUnsubmitted.current = true;
+  // How many times it was reopened from this screen: each reopening mounts its notice afresh, which takes the focus.
+  const [reopenings, setReopenings] = useState(0);
+  // Submitted again, the notice is over: a later return from the field office must not bring it (and its focus) back.
+  if (submitted && reopenings > 0) setReopenings(0);
 
   const check = useCallback(async () => {
     if (!validationId) return;
@@ -170,7 +191,7 @@ export function ReviewSection() {
       <section aria-labelledby="review-heading">
         <h2 id="review-heading">{t('worksheetParts.common.reviewAndSubmit')}</h2>
         <StateAndHistory />
-        <SubmittedSummary takeFocus={seenUnsubmitted.current} />
+        <SubmittedSummary takeFocus={seenUnsubmitted.current} onReopened={() => setReopenings((n) => n + 1)} />
       </section>
     );
   }
@@ -181,6 +202,7 @@ export function ReviewSection() {
   return (
     <section aria-labelledby="review-heading">
       <h2 id="review-heading">{t('worksheetParts.common.reviewAndSubmit')}</h2>
+      {reopenings > 0 && <ReopenedNotice key={reopenings} />}
       <StateAndHistory />
       <div className="review__actions">
         <button type="button" className="usa-button usa-button--outline" onClick={() => void check()}>

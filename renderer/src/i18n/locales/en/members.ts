@@ -17,6 +17,7 @@ export const members = {
   clearFilters: 'Clear filters',
   table: {
     label: 'Member companies',
+    tableLabel: 'Table of Member companies',
     showing: 'Showing {{shown}} of {{total}} Members',
     matching: ' ({{count}} match)',
     noMatchSearch: 'No Member matches “{{search}}”. Search looks at legal names and account numbers.',

@@ -151,6 +151,9 @@ export const worksheetParts = {
     reopenText: 'Reopening unlocks the worksheet and clears the signature. The reason is kept in the audit log.',
     reopenReason: 'Reason for reopening',
     reopen: 'Reopen validation',
+    reopened: 'Reopened for changes',
+    reopenedText:
+      'The worksheet is unlocked and the signature cleared. Sign and submit it again when your changes are done.',
     decided: 'The field office has decided on this validation ({{state}}), so it can no longer be reopened here.',
     answersAt: 'The Member’s answers are under',
     checkAgain: 'Check again',

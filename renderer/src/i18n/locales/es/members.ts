@@ -21,6 +21,7 @@ export const members: Translation<typeof en.members> = {
   clearFilters: 'Quitar filtros',
   table: {
     label: 'Empresas Socias',
+    tableLabel: 'Tabla de empresas Socias',
     showing: 'Se muestran {{shown}} de {{total}} Socios',
     matching: ' ({{count}} coinciden)',
     noMatchSearch: 'Ningún Socio coincide con «{{search}}». La búsqueda revisa razones sociales y números de cuenta.',

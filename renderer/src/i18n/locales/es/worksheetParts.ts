@@ -160,6 +160,9 @@ export const worksheetParts: Translation<typeof en.worksheetParts> = {
       'Al reabrirla se desbloquea la hoja de trabajo y se borra la firma. El motivo queda en el registro de auditoría.',
     reopenReason: 'Motivo de la reapertura',
     reopen: 'Reabrir validación',
+    reopened: 'Reabierta para hacer cambios',
+    reopenedText:
+      'La hoja de trabajo está desbloqueada y la firma borrada. Fírmela y envíela de nuevo cuando termine los cambios.',
     decided:
       'La oficina regional ya decidió sobre esta validación ({{state}}), por lo que ya no se puede reabrir aquí.',
     answersAt: 'Las respuestas del Socio están en',

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FindingClassification } from '../../../../../shared/domain/field-work';
 import { formatDate } from '../../../components/format';
+import { ScrollableTable } from '../../../components/ScrollableTable';
 import { useReasonLabel } from '../../../i18n/reason-labels';
 import { routeHref } from '../../../state/route';
 import { useWorksheetStore } from '../../../state/worksheet-store';
@@ -21,6 +22,7 @@ export function FindingsSummary() {
   );
   const count = (c: FindingClassification) => findings.filter((f) => f.classification === c).length;
   const bestPractices = worksheet.observations.length;
+  const caption = t('worksheet.review.summary.caption', { count: findings.length });
 
   return (
     <section className="findings-summary" aria-labelledby="findings-summary-heading" data-testid="findings-summary">
@@ -38,45 +40,49 @@ export function FindingsSummary() {
       {findings.length === 0 ? (
         <p>{t('worksheet.review.summary.none')}</p>
       ) : (
-        <table className="usa-table usa-table--borderless usa-table--compact findings-summary__table">
-          <caption className="usa-sr-only">{t('worksheet.review.summary.caption', { count: findings.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('worksheet.review.summary.criterion')}</th>
-              <th scope="col">{t('worksheet.review.summary.classification')}</th>
-              <th scope="col">{t('worksheet.review.summary.reason')}</th>
-              <th scope="col">{t('worksheet.review.summary.due')}</th>
-              <th scope="col">{t('worksheet.review.summary.description')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {findings.map((f) => (
-              <tr key={f.id} data-testid="summary-finding" data-criterion={f.criterionId}>
-                <th scope="row">
-                  <a
-                    className="usa-link"
-                    href={routeHref({
-                      name: 'worksheet',
-                      validationId: worksheet.validation.id,
-                      category: categoryOf.get(f.criterionId) ?? 1,
-                      focus: f.criterionId,
-                    })}
-                  >
-                    {f.criterionId}
-                  </a>
-                </th>
-                <td>{t(`domain.classification.${f.classification}`)}</td>
-                <td>
-                  {f.reasonCode ? (reasons.get(f.reasonCode) ?? f.reasonCode) : t('worksheet.review.summary.noReason')}
-                </td>
-                <td>{f.dueDate ? formatDate(f.dueDate) : t('worksheet.review.summary.noDue')}</td>
-                <td className="findings-summary__description">
-                  {f.description.trim() || t('worksheet.review.summary.noDescription')}
-                </td>
+        <ScrollableTable label={caption} className="findings-summary__scroll">
+          <table className="usa-table usa-table--borderless usa-table--compact findings-summary__table">
+            <caption className="usa-sr-only">{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('worksheet.review.summary.criterion')}</th>
+                <th scope="col">{t('worksheet.review.summary.classification')}</th>
+                <th scope="col">{t('worksheet.review.summary.reason')}</th>
+                <th scope="col">{t('worksheet.review.summary.due')}</th>
+                <th scope="col">{t('worksheet.review.summary.description')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {findings.map((f) => (
+                <tr key={f.id} data-testid="summary-finding" data-criterion={f.criterionId}>
+                  <th scope="row">
+                    <a
+                      className="usa-link"
+                      href={routeHref({
+                        name: 'worksheet',
+                        validationId: worksheet.validation.id,
+                        category: categoryOf.get(f.criterionId) ?? 1,
+                        focus: f.criterionId,
+                      })}
+                    >
+                      {f.criterionId}
+                    </a>
+                  </th>
+                  <td>{t(`domain.classification.${f.classification}`)}</td>
+                  <td>
+                    {f.reasonCode
+                      ? (reasons.get(f.reasonCode) ?? f.reasonCode)
+                      : t('worksheet.review.summary.noReason')}
+                  </td>
+                  <td>{f.dueDate ? formatDate(f.dueDate) : t('worksheet.review.summary.noDue')}</td>
+                  <td className="findings-summary__description">
+                    {f.description.trim() || t('worksheet.review.summary.noDescription')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollableTable>
       )}
     </section>
   );
