@@ -253,11 +253,13 @@ describe('evidence upload from a laptop to HQ over tus', () => {
     const bobs = doFieldWork(world.bob, { '1.1': 'COMPLIANT' });
     await attachBytes(world.bob, bobs, 'Same seal log.pdf', bytes);
     await world.bob.push();
-    expect((await hqReceipt(world.bob, bobs.id)).missingEvidence).toEqual([]);
+    // Until he does, HQ's receipt for his validation lists the file as missing.
+    expect((await hqReceipt(world.bob, bobs.id)).missingEvidence).toEqual([sha256Of(bytes)]);
     world.proxy.reset();
     expect(await upload(world.bob)).toEqual({ uploaded: 1, alreadyHeld: 0, failed: [] });
     expect(world.proxy.bytesSent()).toBeGreaterThan(bytes.length);
     expect(heldAtHq()).toEqual([sha256Of(bytes)]);
+    expect((await hqReceipt(world.bob, bobs.id)).missingEvidence).toEqual([]);
     expect(pendingEvidenceCount(world.bob.services.ctx.db)).toBe(0);
     // Nothing left to do: a second run asks HQ nothing.
     world.proxy.reset();
