@@ -195,6 +195,8 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
     async syncNow(): Promise<SyncStatusView> {
       const current = engineFor();
       if (!current) throw new AppError('BAD_REQUEST', message('errors.sync.notEnrolled'));
+      // What was written before now goes with this sync: the pending after-write sync would only repeat it.
+      scheduler.noteManualSync();
       await current.syncNow({ ignoreBackoff: true });
       return status();
     },

@@ -24,6 +24,8 @@ export type SyncScheduler = {
   noteLocalWrite(): void;
   /** The OS or the page says the network is back: sync now. */
   noteOnline(): void;
+  /** A sync the person asked for is starting: it sends what the pending after-write sync would have. */
+  noteManualSync(): void;
 };
 
 export const AFTER_WRITE_DELAY_MS = 5_000;
@@ -92,6 +94,11 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
     noteOnline() {
       wasOnline = true;
       trigger('network-back');
+    },
+    noteManualSync() {
+      // A write made during the manual sync notes itself again, so nothing written is left unsent.
+      cancelDebounce?.();
+      cancelDebounce = null;
     },
   };
 }

@@ -81,10 +81,15 @@ test('a record change waits until sent; made on a version HQ has moved past, it 
   browser,
 }) => {
   const lou = (await startLaptop(laptops, browser, 'lou')).page;
+  // Lou's change stays on the laptop until the test syncs, however long its steps take (the laptop syncs by itself
+  // five seconds after a write).
+  const gate = await startHqGate(hq.url, (url) => url.startsWith('/v1/member-records/'));
+  gates.push(gate);
   const { code } = await issueEnrolmentCode(hq.db, { name: 'Lou Ames', role: 'SUPERVISOR', fieldOffice: 'Houston' });
-  await enrolFromHeader(lou, hq.url, code);
-  // The sync enrolment starts ends first: no later pull but the one the test asks for.
+  await enrolFromHeader(lou, gate.url, code);
+  // This sync takes the place of the one enrolment schedules: nothing pulls Pat's change before the test asks.
   await syncNow(lou);
+  gate.shut();
 
   await openRecord(lou);
   await fillHistory(lou, 'From an old spreadsheet.');
@@ -94,6 +99,7 @@ test('a record change waits until sent; made on a version HQ has moved past, it 
   await expect(lou.getByText('Recorded.', { exact: true })).toBeVisible();
   await expect(lou.getByTestId('record-sync-state')).toHaveText('1 change to this record is waiting to be sent to HQ.');
 
+  gate.open();
   await syncNow(lou);
   await openRecord(lou);
   await expect(lou.getByRole('heading', { name: 'HQ refused 1 change made here' })).toBeVisible();
@@ -120,10 +126,11 @@ test('a refused change is sent again on HQ’s version and reaches HQ; one the r
   gates.push(gate);
   const { code } = await issueEnrolmentCode(hq.db, { name: 'Lou Ames', role: 'SUPERVISOR', fieldOffice: 'Houston' });
   await enrolFromHeader(lou, gate.url, code);
+  // This sync takes the place of the one enrolment schedules: nothing pulls Pat's change before the test asks.
   await syncNow(lou);
+  gate.shut();
   // Another supervisor's laptop records this Member's history at HQ before Lou's changes get there.
   await recordAtHqAsPat();
-  gate.shut();
 
   await openRecord(lou);
   await fillHistory(lou, 'From an old spreadsheet.');

@@ -59,6 +59,19 @@ describe('background sync scheduling', () => {
     expect(runs).toEqual(['startup', 'network-back']);
   });
 
+  it('drops the pending after-write sync when the person syncs, and waits again for writes made after that', () => {
+    const { clock, runs, scheduler } = scheduled();
+    scheduler.start();
+    scheduler.noteLocalWrite();
+    clock.advance(2_000);
+    scheduler.noteManualSync();
+    clock.advance(10_000);
+    expect(runs).toEqual(['startup']);
+    scheduler.noteLocalWrite();
+    clock.advance(5_000);
+    expect(runs).toEqual(['startup', 'after-write']);
+  });
+
   it('stops scheduling anything once stopped', () => {
     const { clock, runs, scheduler } = scheduled();
     scheduler.start();

@@ -123,6 +123,23 @@ describe('the desktop sync service against a listening HQ', () => {
     expect(laptop.progress.at(-1)).toBeNull();
   });
 
+  it('a sync the person asks for takes the place of the one their writes scheduled: no second sync follows it', async () => {
+    const { hq, url } = await hqOnSocket();
+    const laptop = await enrolledLaptop(hq, url);
+    laptop.sync.startBackground();
+    await settled(laptop);
+    doFieldWork(laptop as never, { '1.1': 'COMPLIANT' });
+    laptop.sync.noteRequestHandled();
+    expect(laptop.clock.pendingTimers()).toBe(3); // periodic, network probe and the sync after writes
+
+    await laptop.sync.syncNow();
+    expect(laptop.sync.status().pending).toBe(0);
+    expect(laptop.clock.pendingTimers()).toBe(2);
+    const after = laptop.progress.length;
+    laptop.clock.advance(5_000);
+    expect(laptop.progress.length).toBe(after);
+  });
+
   it('a read does not start a sync; only a queued change does', async () => {
     const { hq, url } = await hqOnSocket();
     const laptop = await enrolledLaptop(hq, url);
