@@ -12,6 +12,13 @@ export function localToday(now: Date = new Date()): string {
 }
 
 /**
+ * The latest calendar day a laptop could read as today at the UTC time `atIso`: the UTC date, or the day after it
+ * east of UTC. HQ bounds the past-tense dates a laptop sends ("received on", "certified on") with it.
+ */
+export const latestLocalDayAt = (atIso: string): string =>
+  formatISO(addDays(parseISO(atIso.slice(0, 10)), 1), { representation: 'date' });
+
+/**
  * The earliest date the report can carry while the SCSS still edits findings: the report is dated on the day a
  * supervisor approves it (workflow-service), which is today at the earliest. Findings cannot change once approved.
  */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { latestLocalDayAt } from '../domain/due-dates';
 import {
   EvidenceSchema,
   FindingSchema,
@@ -81,6 +82,14 @@ const RecordDeletePayloadSchema = z.strictObject({ id: UuidSchema, validationId:
 
 /** An assessment is signed: who assessed a Member response and when come with it, and neither comes without it. */
 const MemberResponsePayloadSchema = versioned(HELD_RECORD_SCHEMAS.member_response).superRefine((r, ctx) => {
+  // The laptop refuses a day after its own today; HQ holds it to the day the response was recorded.
+  if (r.receivedOn > latestLocalDayAt(r.updatedAt)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['receivedOn'],
+      message: `a response cannot have been received after the day it was recorded (${r.updatedAt.slice(0, 10)})`,
+    });
+  }
   const assessed = r.assessment !== null;
   for (const field of ['assessedBy', 'assessedAt'] as const) {
     if ((r[field] !== null) === assessed) continue;

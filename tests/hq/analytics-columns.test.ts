@@ -4,20 +4,18 @@ import { deficiencyReasons, keyStatistics, topDeficiencies } from '../../hq/anal
 import { migrateHqDb } from '../../hq/db/migrate';
 import { HQ_MIGRATIONS } from '../../hq/db/migrations';
 import type { HqQueryable } from '../../hq/db/types';
-import type { Change, HqUser } from '../../shared/sync/protocol';
+import type { HqUser } from '../../shared/sync/protocol';
 import {
   BACKENDS,
   change,
   createValidation,
   DANA,
-  type Enrolled,
   enrol,
-  type HqTestContext,
   makeValidation,
   openDbMigratedTo,
-  push,
   REVIEWER,
   reviewChange,
+  sendApplied,
   submitChange,
   useHqBackend,
 } from './helpers';
@@ -67,12 +65,6 @@ function answerChange(validationId: string, criterionId: string, result: string,
   });
 }
 
-async function send(ctx: HqTestContext, who: Enrolled, ...changes: Change[]) {
-  const { status, body } = await push(ctx, who.token, { changes });
-  expect(status).toBe(200);
-  expect(body.receipts.map((r) => `${r.outcome} ${r.reason ?? ''}`.trim())).toEqual(changes.map(() => 'applied'));
-}
-
 /** What the views say about the one validation: counted, deficiencies, reasons, and 4.1's assessed count. */
 async function figures(db: HqQueryable) {
   const stats = await keyStatistics(db, ANALYST, {}, TODAY);
@@ -104,7 +96,7 @@ describe.each(BACKENDS)('HQ analytics columns on %s', (backend) => {
         reasonCode: 'NOT_IMPLEMENTED',
       }),
     ];
-    await send(ctx, dana, createValidation(v), ...first);
+    await sendApplied(ctx, dana, createValidation(v), ...first);
     // Not submitted yet: nothing counts.
     expect(await figures(ctx.db)).toMatchObject({ validations: 0, deficiencies: 0 });
 
@@ -119,8 +111,8 @@ describe.each(BACKENDS)('HQ analytics columns on %s', (backend) => {
         version: 2,
       }),
     ];
-    await send(ctx, dana, ...second);
-    await send(ctx, dana, submitChange(v, [...first, ...second], '2026-03-10T14:00:00.000Z'));
+    await sendApplied(ctx, dana, ...second);
+    await sendApplied(ctx, dana, submitChange(v, [...first, ...second], '2026-03-10T14:00:00.000Z'));
     expect(await figures(ctx.db)).toEqual({
       validations: 1,
       deficiencies: 1,
@@ -147,9 +139,9 @@ describe.each(BACKENDS)('HQ analytics columns on %s', (backend) => {
       comment: 'The written procedure exists; this is no finding.',
       findingVersion: 2,
     } as const;
-    await send(ctx, sam, reviewChange(v.id, findingId, ruling));
+    await sendApplied(ctx, sam, reviewChange(v.id, findingId, ruling));
     expect(await figures(ctx.db)).toMatchObject({ validations: 1, deficiencies: 0, reasons: [], top: [] });
-    await send(
+    await sendApplied(
       ctx,
       sam,
       reviewChange(v.id, findingId, { reviewedBy: REVIEWER.name, decision: 'CONCUR', version: 2, findingVersion: 2 }),

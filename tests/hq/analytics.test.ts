@@ -19,7 +19,6 @@ import {
   makeValidation,
   memberResponseChange,
   personOf,
-  push,
   REVIEWER,
   REVIEWER_ELSEWHERE,
   reportShaAtHq,
@@ -27,6 +26,7 @@ import {
   SCSS_ELSEWHERE,
   SUPERVISOR,
   SUPERVISOR_ELSEWHERE,
+  sendApplied,
   submitChange,
   useHqBackend,
   workflowEventChange,
@@ -98,15 +98,9 @@ function sessionOf(validationId: string, startedAt: string | null, endedAt: stri
   });
 }
 
-async function send(ctx: HqTestContext, who: Enrolled, ...changes: Change[]) {
-  const { status, body } = await push(ctx, who.token, { changes });
-  expect(status).toBe(200);
-  expect(body.receipts.map((r) => `${r.outcome} ${r.reason ?? ''}`.trim())).toEqual(changes.map(() => 'applied'));
-}
-
 /** Creates and submits a validation with these answers and findings, as its SCSS's laptop would. */
 async function submitted(ctx: HqTestContext, who: Enrolled, v: Validation, content: Change[], submittedAt: string) {
-  await send(ctx, who, createValidation(v), ...content, submitChange(v, content, submittedAt));
+  await sendApplied(ctx, who, createValidation(v), ...content, submitChange(v, content, submittedAt));
 }
 
 async function buildDataset(ctx: HqTestContext): Promise<Fixture> {
@@ -156,7 +150,7 @@ async function buildDataset(ctx: HqTestContext): Promise<Fixture> {
     ],
     '2026-06-15T23:30:00.000Z',
   );
-  await send(
+  await sendApplied(
     ctx,
     f.sam,
     reviewChange(v2.id, ruledOut.entityId, {
@@ -183,26 +177,26 @@ async function buildDataset(ctx: HqTestContext): Promise<Fixture> {
     '2026-04-01T00:00:00.000Z',
   );
   // Miami reviews, approves (report date 2026-04-10, so the response was due 2026-07-09) and issues the report.
-  await send(
+  await sendApplied(
     ctx,
     f.kim,
     ...v4Findings.map((x) => reviewChange(v4.id, x.entityId, { reviewedBy: REVIEWER_ELSEWHERE.name })),
   );
   const asRae = personOf(f.rae, SUPERVISOR_ELSEWHERE);
-  await send(
+  await sendApplied(
     ctx,
     f.rae,
     workflowEventChange(v4.id, 'APPROVE', asRae, { reportDate: '2026-04-10', at: '2026-04-10T12:00:00.000Z' }),
   );
   const reportSha256 = await reportShaAtHq(ctx, v4.id);
-  await send(
+  await sendApplied(
     ctx,
     f.rae,
     workflowEventChange(v4.id, 'ISSUE_REPORT', asRae, { reportSha256, at: '2026-04-11T12:00:00.000Z' }),
   );
 
   const v5 = makeValidation(randomUUID(), { ...base, memberId: M1 });
-  await send(ctx, f.dana, createValidation(v5), findingOf(v5.id, '4.1', 'ACTION_REQUIRED', 'NOT_IMPLEMENTED'));
+  await sendApplied(ctx, f.dana, createValidation(v5), findingOf(v5.id, '4.1', 'ACTION_REQUIRED', 'NOT_IMPLEMENTED'));
   return { ...f, overdue: { validationId: v4.id, findingId: String(v4Findings[1]?.entityId) } };
 }
 
@@ -376,13 +370,13 @@ describe.each(BACKENDS)('HQ analytics on %s', (backend) => {
     const { validationId, findingId } = f.overdue;
     const asJo = personOf(f.jo, SCSS_ELSEWHERE);
     const responseId = randomUUID();
-    await send(
+    await sendApplied(
       ctx,
       f.jo,
       memberResponseChange(validationId, findingId, { id: responseId, assessment: 'NOT_ACCEPTED', assessedBy: asJo }),
     );
     expect(await overdue()).toBe(1);
-    await send(
+    await sendApplied(
       ctx,
       f.jo,
       memberResponseChange(validationId, findingId, {

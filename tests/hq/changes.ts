@@ -232,19 +232,22 @@ export function memberResponseChange(
   const id = opts.id ?? randomUUID();
   const version = opts.version ?? 1;
   const assessment = opts.assessment ?? null;
+  const receivedOn = opts.receivedOn ?? '2026-12-01';
+  // Recorded, and assessed, on the day it was received unless the test says otherwise.
+  const updatedAt = opts.updatedAt ?? `${receivedOn}T15:00:00.000Z`;
   return change('member_response', id, 'upsert', {
     id,
     validationId,
     findingId,
-    receivedOn: opts.receivedOn ?? '2026-12-01',
+    receivedOn,
     correctiveAction: 'Unique logins are now enforced on every warehouse terminal.',
     evidenceSha256: opts.evidenceSha256 ?? [],
     assessment,
     assessmentNote: assessment === 'ACCEPTED' || assessment === null ? '' : 'Send the new password policy.',
-    assessedAt: opts.assessedAt !== undefined ? opts.assessedAt : assessment ? AT : null,
+    assessedAt: opts.assessedAt !== undefined ? opts.assessedAt : assessment ? updatedAt : null,
     assessedBy: opts.assessedBy ?? null,
     version,
-    updatedAt: opts.updatedAt ?? AT,
+    updatedAt,
     baseVersion: opts.baseVersion ?? version - 1,
   });
 }

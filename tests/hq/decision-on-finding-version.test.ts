@@ -4,17 +4,16 @@ import {
   BACKENDS,
   createValidation,
   DANA,
-  type Enrolled,
   enrol,
   findingChange,
-  type HqTestContext,
   makeValidation,
   personOf,
-  push,
   REVIEWER,
   reviewChange,
   SUPERVISOR,
+  sendChanges,
   submitChange,
+  WORKFLOW_AT as T,
   useHqBackend,
   workflowEventChange,
 } from './helpers';
@@ -24,21 +23,6 @@ import {
  * a concurrence given to its earlier words no longer counts toward approval, and a decision made on the old
  * words is refused.
  */
-
-type Receipt = { outcome: string; reason?: string; current?: Record<string, unknown> };
-
-const T = {
-  submitted: '2026-11-20T15:00:00.000Z',
-  returned: '2026-11-21T10:00:00.000Z',
-  resubmitted: '2026-11-22T09:00:00.000Z',
-  approved: '2026-11-24T09:00:00.000Z',
-};
-
-async function send(ctx: HqTestContext, who: Enrolled, ...changes: object[]): Promise<Receipt[]> {
-  const { status, body } = await push(ctx, who.token, { changes });
-  expect([200, 409]).toContain(status);
-  return body.receipts as Receipt[];
-}
 
 describe.each(BACKENDS)('a decision names the finding version it was made on, on %s', (backend) => {
   const ctx = useHqBackend(backend);
@@ -55,8 +39,15 @@ describe.each(BACKENDS)('a decision names the finding version it was made on, on
     const [f1, f2] = [randomUUID(), randomUUID()];
     const finding1 = findingChange(v.id, f1, { criterionId: '4.1' });
     const finding2 = findingChange(v.id, f2, { criterionId: '5.2' });
-    await send(ctx, dana, createValidation(v), finding1, finding2, submitChange(v, [finding1, finding2], T.submitted));
-    const concurred = await send(
+    await sendChanges(
+      ctx,
+      dana,
+      createValidation(v),
+      finding1,
+      finding2,
+      submitChange(v, [finding1, finding2], T.submitted),
+    );
+    const concurred = await sendChanges(
       ctx,
       sam,
       reviewChange(v.id, f1, { reviewedBy: REVIEWER.name }),
@@ -72,17 +63,17 @@ describe.each(BACKENDS)('a decision names the finding version it was made on, on
       description: 'Unique logins are enforced on every terminal but the shared dock PC.',
     });
     const resubmit = submitChange(v, [rewritten, finding2], T.resubmitted);
-    expect((await send(ctx, dana, rewritten, resubmit)).map((r) => r.outcome)).toEqual(['applied', 'applied']);
+    expect((await sendChanges(ctx, dana, rewritten, resubmit)).map((r) => r.outcome)).toEqual(['applied', 'applied']);
 
     // The concurrence with 4.1's old words no longer counts: approval waits for a decision on the new ones.
     const approve = workflowEventChange(v.id, 'APPROVE', asPat, { reportDate: '2026-11-24', at: T.approved });
-    expect((await send(ctx, pat, approve))[0]).toMatchObject({
+    expect((await sendChanges(ctx, pat, approve))[0]).toMatchObject({
       outcome: 'conflict',
       reason: '1 finding has no concurring review decision yet; every finding needs one before approval',
     });
 
     // A decision made on a copy holding the old words (version 1) is refused, naming both versions.
-    const onOldWords = await send(ctx, sam, reviewChange(v.id, f1, { reviewedBy: REVIEWER.name, version: 2 }));
+    const onOldWords = await sendChanges(ctx, sam, reviewChange(v.id, f1, { reviewedBy: REVIEWER.name, version: 2 }));
     expect(onOldWords[0]).toMatchObject({
       outcome: 'conflict',
       reason: expect.stringMatching(
@@ -91,7 +82,7 @@ describe.each(BACKENDS)('a decision names the finding version it was made on, on
       current: { workflowState: 'SUBMITTED' },
     });
     // Nor may a decision name a version HQ has never held.
-    const ahead = await send(
+    const ahead = await sendChanges(
       ctx,
       sam,
       reviewChange(v.id, f1, { reviewedBy: REVIEWER.name, version: 2, findingVersion: 3 }),
@@ -100,8 +91,8 @@ describe.each(BACKENDS)('a decision names the finding version it was made on, on
 
     // Sam concurs with the words as they are now; the approval goes through.
     const onNewWords = reviewChange(v.id, f1, { reviewedBy: REVIEWER.name, version: 2, findingVersion: 2 });
-    expect((await send(ctx, sam, onNewWords))[0]).toMatchObject({ outcome: 'applied' });
-    expect((await send(ctx, pat, approve))[0]).toMatchObject({ outcome: 'applied' });
+    expect((await sendChanges(ctx, sam, onNewWords))[0]).toMatchObject({ outcome: 'applied' });
+    expect((await sendChanges(ctx, pat, approve))[0]).toMatchObject({ outcome: 'applied' });
   });
 
   it('refuses a decision that does not say which version of the finding it was made on', async () => {
@@ -110,11 +101,11 @@ describe.each(BACKENDS)('a decision names the finding version it was made on, on
     const v = makeValidation();
     const f = randomUUID();
     const finding = findingChange(v.id, f);
-    await send(ctx, dana, createValidation(v), finding, submitChange(v, [finding], T.submitted));
+    await sendChanges(ctx, dana, createValidation(v), finding, submitChange(v, [finding], T.submitted));
 
     const unnamed = reviewChange(v.id, f, { reviewedBy: REVIEWER.name });
     delete (unnamed.payload as { findingVersion?: number }).findingVersion;
-    const [receipt] = await send(ctx, sam, unnamed);
+    const [receipt] = await sendChanges(ctx, sam, unnamed);
     expect(receipt).toMatchObject({ outcome: 'invalid', reason: expect.stringMatching(/findingVersion/) });
     const held = await ctx.db.query("SELECT 1 FROM records WHERE entity = 'finding_review'");
     expect(held).toHaveLength(0);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { buildHqApp } from '../../hq/app';
 import { migrateHqDb } from '../../hq/db/migrate';
 import { HQ_MIGRATIONS } from '../../hq/db/migrations/index';
@@ -292,6 +292,35 @@ export async function push(ctx: HqTestContext, token: string | null, body: unkno
       error?: { code: string };
     },
   };
+}
+
+/** One change's answer in a push's receipts. */
+export type PushReceipt = { outcome: string; reason?: string; current?: Record<string, unknown> };
+
+/** When each step of a validation's workflow happens in the tests that walk it, all before HQ's clock. */
+export const WORKFLOW_AT = {
+  submitted: '2026-11-20T15:00:00.000Z',
+  reviewStarted: '2026-11-21T09:00:00.000Z',
+  returned: '2026-11-21T10:00:00.000Z',
+  resubmitted: '2026-11-22T09:00:00.000Z',
+  reviewRestarted: '2026-11-23T09:00:00.000Z',
+  approved: '2026-11-24T09:00:00.000Z',
+  issued: '2026-11-25T09:00:00.000Z',
+  closed: '2026-12-01T09:00:00.000Z',
+} as const;
+
+/** Pushes changes as who's laptop would; HQ answers 200, or 409 when a change conflicts. */
+export async function sendChanges(ctx: HqTestContext, who: Enrolled, ...changes: object[]): Promise<PushReceipt[]> {
+  const { status, body } = await push(ctx, who.token, { changes });
+  expect([200, 409]).toContain(status);
+  return body.receipts as PushReceipt[];
+}
+
+/** Pushes changes HQ must apply, every one. */
+export async function sendApplied(ctx: HqTestContext, who: Enrolled, ...changes: object[]): Promise<void> {
+  const { status, body } = await push(ctx, who.token, { changes });
+  expect(status).toBe(200);
+  expect(body.receipts.map((r) => `${r.outcome} ${r.reason ?? ''}`.trim())).toEqual(changes.map(() => 'applied'));
 }
 
 export async function countRows(db: HqDb, table: string): Promise<number> {

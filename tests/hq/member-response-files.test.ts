@@ -108,7 +108,7 @@ async function answeredWithFile(hq: EvidenceHq, dana: Enrolled, bytes: Buffer) {
   expect(await outcomesOf(hq, dana, evidenceChange(v.id, sha256, 'login-policy.pdf', bytes.length))).toEqual([
     'conflict',
   ]);
-  const response = memberResponseChange(v.id, findingId, { receivedOn: '2026-12-10', evidenceSha256: [sha256] });
+  const response = memberResponseChange(v.id, findingId, { receivedOn: '2026-11-26', evidenceSha256: [sha256] });
   expect(await outcomesOf(hq, dana, response)).toEqual(['applied']);
   return { v, sha256, bytes, sam };
 }

@@ -5,34 +5,29 @@ import {
   contentCounts,
   createValidation,
   DANA,
-  type Enrolled,
   enrol,
   findingChange,
   type HqTestContext,
   issuedReportSha256,
   makeValidation,
   memberResponseChange,
+  type PushReceipt,
   personOf,
-  push,
   REVIEWER,
   reviewChange,
   SUPERVISOR,
+  sendChanges,
   submitChange,
   useHqBackend,
+  WORKFLOW_AT,
   workflowEventChange,
 } from './helpers';
 
 /** What HQ takes from a laptop about who signed and when: the enrolled person, and dates the record bears out. */
 
-type Receipt = { outcome: string; reason?: string };
-const SUBMITTED = '2026-11-20T15:00:00.000Z';
+const SUBMITTED = WORKFLOW_AT.submitted;
 
-async function send(ctx: HqTestContext, who: Enrolled, ...changes: object[]): Promise<Receipt[]> {
-  const { status, body } = await push(ctx, who.token, { changes });
-  expect(status).toBe(200);
-  return body.receipts as Receipt[];
-}
-const outcomeAndReason = (receipts: Receipt[]) => receipts.map((r) => [r.outcome, r.reason]);
+const outcomeAndReason = (receipts: PushReceipt[]) => receipts.map((r) => [r.outcome, r.reason]);
 
 async function payloadOf(ctx: HqTestContext, validationId: string): Promise<Record<string, unknown>> {
   const [row] = await ctx.db.query<{ payload: Record<string, unknown> }>(
@@ -54,14 +49,14 @@ describe.each(BACKENDS)('HQ names the enrolled signer and bounds the dates a lap
     const findingId = randomUUID();
     const finding = findingChange(v.id, findingId, { criterionId: '4.1' });
     const submit = submitChange(v, [finding], SUBMITTED);
-    expect((await send(ctx, dana, createValidation(v), finding, submit)).map((r) => r.outcome)).toEqual([
+    expect((await sendChanges(ctx, dana, createValidation(v), finding, submit)).map((r) => r.outcome)).toEqual([
       'applied',
       'applied',
       'applied',
     ]);
-    expect((await send(ctx, sam, reviewChange(v.id, findingId, { reviewedBy: REVIEWER.name })))[0]?.outcome).toBe(
-      'applied',
-    );
+    expect(
+      (await sendChanges(ctx, sam, reviewChange(v.id, findingId, { reviewedBy: REVIEWER.name })))[0]?.outcome,
+    ).toBe('applied');
     return { dana, sam, pat, v, findingId, finding, submit };
   }
 
@@ -70,7 +65,10 @@ describe.each(BACKENDS)('HQ names the enrolled signer and bounds the dates a lap
     const v = makeValidation();
     const submit = submitChange(v, [], SUBMITTED);
     submit.payload = { ...submit.payload, submittedBy: 'Somebody Else Entirely', signedByName: 'D. Ruiz' };
-    expect((await send(ctx, dana, createValidation(v), submit)).map((r) => r.outcome)).toEqual(['applied', 'applied']);
+    expect((await sendChanges(ctx, dana, createValidation(v), submit)).map((r) => r.outcome)).toEqual([
+      'applied',
+      'applied',
+    ]);
     // The typed signature stays as typed; who submitted is the person HQ enrolled on that laptop.
     expect(await payloadOf(ctx, v.id)).toMatchObject({ submittedBy: DANA.name, signedByName: 'D. Ruiz' });
   });
@@ -83,7 +81,7 @@ describe.each(BACKENDS)('HQ names the enrolled signer and bounds the dates a lap
       reportDate: '2019-03-01',
       at: '2019-03-01T15:00:00.000Z',
     });
-    expect(outcomeAndReason(await send(ctx, pat, backdated))).toEqual([
+    expect(outcomeAndReason(await sendChanges(ctx, pat, backdated))).toEqual([
       ['invalid', 'reportDate: 2019-03-01 is before the validation was submitted (2026-11-20)'],
     ]);
     expect(await contentCounts(ctx.db)).toEqual(before);
@@ -94,7 +92,7 @@ describe.each(BACKENDS)('HQ names the enrolled signer and bounds the dates a lap
       reportDate: '2026-11-19',
       at: '2026-11-20T16:00:00.000Z',
     });
-    expect(outcomeAndReason(await send(ctx, pat, sameEvening))).toEqual([['applied', undefined]]);
+    expect(outcomeAndReason(await sendChanges(ctx, pat, sameEvening))).toEqual([['applied', undefined]]);
     expect(await payloadOf(ctx, v.id)).toMatchObject({ workflowState: 'APPROVED', reportDate: '2026-11-19' });
   });
 
@@ -107,8 +105,8 @@ describe.each(BACKENDS)('HQ names the enrolled signer and bounds the dates a lap
     const future = inDays(3);
     const approvedLater = workflowEventChange(v.id, 'APPROVE', asPat, { reportDate: '2026-11-24', at: future });
     const reviewedLater = reviewChange(v.id, findingId, { reviewedBy: REVIEWER.name, version: 2, reviewedAt: future });
-    const [approval] = await send(ctx, pat, approvedLater);
-    const [review] = await send(ctx, sam, reviewedLater);
+    const [approval] = await sendChanges(ctx, pat, approvedLater);
+    const [review] = await sendChanges(ctx, sam, reviewedLater);
     expect([approval, review]).toEqual([
       expect.objectContaining({
         outcome: 'invalid',
@@ -125,11 +123,13 @@ describe.each(BACKENDS)('HQ names the enrolled signer and bounds the dates a lap
 
     // A laptop clock an hour fast is a laptop clock, not a forgery.
     const aLittleAhead = workflowEventChange(v.id, 'APPROVE', asPat, { reportDate: '2026-11-24', at: inDays(1 / 24) });
-    expect((await send(ctx, pat, aLittleAhead)).map((r) => r.outcome)).toEqual(['applied']);
+    expect((await sendChanges(ctx, pat, aLittleAhead)).map((r) => r.outcome)).toEqual(['applied']);
   });
 
-  it('refuses an assessment of a Member response that does not say who assessed it and when', async () => {
-    const { dana, pat, v, findingId, finding, submit } = await concurredValidation();
+  /** The validation approved and its report issued: it awaits the Member's responses. */
+  async function issuedValidation() {
+    const concurred = await concurredValidation();
+    const { pat, v, findingId, finding, submit } = concurred;
     const asPat = personOf(pat, SUPERVISOR);
     const issue = workflowEventChange(v.id, 'ISSUE_REPORT', asPat, {
       reportSha256: issuedReportSha256(
@@ -145,7 +145,12 @@ describe.each(BACKENDS)('HQ names the enrolled signer and bounds the dates a lap
       reportDate: '2026-11-24',
       at: '2026-11-24T09:00:00.000Z',
     });
-    expect((await send(ctx, pat, approve, issue)).map((r) => r.outcome)).toEqual(['applied', 'applied']);
+    expect((await sendChanges(ctx, pat, approve, issue)).map((r) => r.outcome)).toEqual(['applied', 'applied']);
+    return concurred;
+  }
+
+  it('refuses an assessment of a Member response that does not say who assessed it and when', async () => {
+    const { dana, v, findingId } = await issuedValidation();
     const before = await contentCounts(ctx.db);
 
     const nobodyAccepted = memberResponseChange(v.id, findingId, { assessment: 'ACCEPTED', assessedBy: null });
@@ -155,7 +160,9 @@ describe.each(BACKENDS)('HQ names the enrolled signer and bounds the dates a lap
       assessedAt: null,
     });
     const signedButNotAssessed = memberResponseChange(v.id, findingId, { assessedBy: personOf(dana, DANA) });
-    expect(outcomeAndReason(await send(ctx, dana, nobodyAccepted, undatedAcceptance, signedButNotAssessed))).toEqual([
+    expect(
+      outcomeAndReason(await sendChanges(ctx, dana, nobodyAccepted, undatedAcceptance, signedButNotAssessed)),
+    ).toEqual([
       ['invalid', 'assessedBy: an assessment must say who assessed it and when'],
       ['invalid', 'assessedAt: an assessment must say who assessed it and when'],
       ['invalid', expect.stringMatching(/^assessedBy: only an assessment has this/)],
@@ -165,6 +172,19 @@ describe.each(BACKENDS)('HQ names the enrolled signer and bounds the dates a lap
     expect(await payloadOf(ctx, v.id)).toMatchObject({ workflowState: 'AWAITING_RESPONSE' });
 
     const signed = memberResponseChange(v.id, findingId, { assessment: 'ACCEPTED', assessedBy: personOf(dana, DANA) });
-    expect((await send(ctx, dana, signed)).map((r) => r.outcome)).toEqual(['applied']);
+    expect((await sendChanges(ctx, dana, signed)).map((r) => r.outcome)).toEqual(['applied']);
+  });
+
+  it('refuses a Member response received after the day it was recorded, allowing the day ahead east of UTC', async () => {
+    const { dana, v, findingId } = await issuedValidation();
+    const before = await contentCounts(ctx.db);
+    const recorded = '2026-12-01T15:00:00.000Z';
+    const received = (receivedOn: string) => memberResponseChange(v.id, findingId, { receivedOn, updatedAt: recorded });
+    expect(outcomeAndReason(await sendChanges(ctx, dana, received('2026-12-03')))).toEqual([
+      ['invalid', 'receivedOn: a response cannot have been received after the day it was recorded (2026-12-01)'],
+    ]);
+    expect(await contentCounts(ctx.db)).toEqual(before);
+    // A laptop in Guam reads 2 December while it is still 1 December in UTC.
+    expect(outcomeAndReason(await sendChanges(ctx, dana, received('2026-12-02')))).toEqual([['applied', undefined]]);
   });
 });

@@ -1,4 +1,5 @@
 import { type Message, message } from '../../messages';
+import { latestLocalDayAt } from '../due-dates';
 import type { LanguageCode } from '../language';
 import type { UserRole } from '../lifecycle';
 import type { ValidationMode } from '../validation';
@@ -127,13 +128,6 @@ export function memberChangeRoleRefusal(role: UserRole | null, kind: MemberRecor
   return FIELD_ROLES.has(role) ? null : message('memberRecord.analystReadsOnly');
 }
 
-/** The day a change was made, for "not in the future" checks; a day of slack for a laptop west of UTC. */
-const latestAllowedDay = (at: string): string => {
-  const day = new Date(`${at.slice(0, 10)}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + 1);
-  return day.toISOString().slice(0, 10);
-};
-
 const isAnniversary = (certifiedOn: string, date: string): boolean => {
   const years = Number(date.slice(0, 4)) - Number(certifiedOn.slice(0, 4));
   return years >= 1 && anniversary(certifiedOn, years) === date;
@@ -152,7 +146,7 @@ export function applyMemberRecordChange(
     ok: true,
     state: { ...state, ...patch, version: state.version + 1 },
   });
-  const today = latestAllowedDay(at);
+  const today = latestLocalDayAt(at);
   // An assignment says in its own words why a removed Member cannot be given to an SCSS.
   if (state.status === 'REMOVED' && change.kind !== 'DETAILS_SET' && change.kind !== 'SCSS_ASSIGNED') {
     return refuse('kind', message('memberRecord.removedNoChanges'));
