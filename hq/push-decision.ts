@@ -457,7 +457,10 @@ function decideFindingReview(state: BatchState, principal: Principal, change: Ch
     change.payload as FindingReview,
     heldFindingVersion(state, validationId, change.payload.findingId),
   );
-  return refusal ? { refusal } : decideRecordChange(state, change, validationId);
+  if (refusal) return { refusal };
+  // Stored with the enrolled reviewer's id: the name alone cannot tell two reviewers of one name apart.
+  const stamped = { ...change, payload: { ...change.payload, reviewerId: principal.user.id } };
+  return decideRecordChange(state, stamped, validationId);
 }
 
 /** A Member's answer to a finding, and the SCSS's assessment of it, once the report is out: versioned. */

@@ -35,6 +35,11 @@ export const FindingReviewSchema = z.object({
   reviewedAt: IsoDateTimeSchema,
   /** The enrolled reviewer's name as HQ knows it. */
   reviewedBy: z.string().min(1),
+  /**
+   * HQ's id of the enrolled reviewer whose device pushed the decision, set by HQ (a laptop never sends it): two
+   * reviewers of one name stay apart. Absent on a laptop's own unsent decision and on decisions HQ took before.
+   */
+  reviewerId: UuidSchema.optional(),
   version: z.number().int().positive(),
   /**
    * The version of the finding the reviewer decided on. Absent only on decisions recorded before decisions

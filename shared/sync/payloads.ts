@@ -128,7 +128,10 @@ export const SYNC_PAYLOAD_SCHEMAS = {
   virtual_session: { upsert: HELD_RECORD_SCHEMAS.virtual_session },
   // A decision names the version of the finding it was made on, so HQ can tell when the finding has moved on.
   finding_review: {
-    upsert: versioned(HELD_RECORD_SCHEMAS.finding_review.extend({ findingVersion: VersionSchema })),
+    // Who decided is the enrolled person pushing it: HQ stamps their id, so a laptop may not name one.
+    upsert: versioned(
+      HELD_RECORD_SCHEMAS.finding_review.omit({ reviewerId: true }).extend({ findingVersion: VersionSchema }),
+    ),
   },
   /** A step in the validation's life (start review, return, approve, issue report, close): never edited. */
   workflow_event: { create: HELD_RECORD_SCHEMAS.workflow_event },

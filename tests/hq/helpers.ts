@@ -211,12 +211,13 @@ export async function enrol(
   ctx: HqTestContext,
   user: { name: string; role: UserRole; fieldOffice: string },
 ): Promise<Enrolled> {
-  const { code } = await issueEnrolmentCode(ctx.db, await testUserId(ctx.db, user));
-  const response = await ctx.app.inject({
-    method: 'POST',
-    url: '/v1/enroll',
-    payload: { code, deviceName: `${user.name}'s laptop` },
-  });
+  return enrolUser(ctx, await testUserId(ctx.db, user), `${user.name}'s laptop`);
+}
+
+/** A laptop enrolled for the HQ user with this id. */
+export async function enrolUser(ctx: HqTestContext, userId: string, deviceName: string): Promise<Enrolled> {
+  const { code } = await issueEnrolmentCode(ctx.db, userId);
+  const response = await ctx.app.inject({ method: 'POST', url: '/v1/enroll', payload: { code, deviceName } });
   if (response.statusCode !== 200) throw new Error(`enrol failed: ${response.statusCode} ${response.body}`);
   const body = response.json() as { token: string; deviceId: string; user: { id: string } };
   return { token: body.token, deviceId: body.deviceId, userId: body.user.id };

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { createUser } from '../../hq/identity';
 import {
   BACKENDS,
   contentCounts,
   createValidation,
   DANA,
   enrol,
+  enrolUser,
   findingChange,
   type HqTestContext,
   issuedReportSha256,
@@ -71,6 +73,33 @@ describe.each(BACKENDS)('HQ names the enrolled signer and bounds the dates a lap
     ]);
     // The typed signature stays as typed; who submitted is the person HQ enrolled on that laptop.
     expect(await payloadOf(ctx, v.id)).toMatchObject({ submittedBy: DANA.name, signedByName: 'D. Ruiz' });
+  });
+
+  it('stores each decision with the id of the reviewer who pushed it, so two reviewers of one name stay apart', async () => {
+    const { v, findingId, sam } = await concurredValidation();
+    // Another Sam Ortiz joins the same field office: a different person HQ enrolled under the same name.
+    const otherSam = await enrolUser(ctx, (await createUser(ctx.db, REVIEWER)).id, 'The other Sam’s laptop');
+    expect(otherSam.userId).not.toBe(sam.userId);
+    const reviewerIdOf = async () =>
+      (
+        await ctx.db.query<{ payload: { reviewerId?: string } }>(
+          `SELECT payload FROM records WHERE entity = 'finding_review' AND entity_id = $1`,
+          [`${v.id}/${findingId}`],
+        )
+      ).at(0)?.payload.reviewerId;
+    expect(await reviewerIdOf()).toBe(sam.userId);
+
+    const secondLook = reviewChange(v.id, findingId, { reviewedBy: REVIEWER.name, version: 2, comment: 'Seen again.' });
+    expect(outcomeAndReason(await sendChanges(ctx, otherSam, secondLook))).toEqual([['applied', undefined]]);
+    expect(await reviewerIdOf()).toBe(otherSam.userId);
+
+    // A laptop does not say who decided: HQ does, from the device that pushed it.
+    const naming = reviewChange(v.id, findingId, { reviewedBy: REVIEWER.name, version: 3 });
+    naming.payload = { ...naming.payload, reviewerId: sam.userId };
+    expect(outcomeAndReason(await sendChanges(ctx, otherSam, naming))).toEqual([
+      ['invalid', expect.stringContaining('reviewerId')],
+    ]);
+    expect(await reviewerIdOf()).toBe(otherSam.userId);
   });
 
   it('refuses an approval dated before the validation was submitted, and takes one dated the day before in UTC', async () => {
