@@ -195,8 +195,9 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
     async syncNow(): Promise<SyncStatusView> {
       const current = engineFor();
       if (!current) throw new AppError('BAD_REQUEST', message('errors.sync.notEnrolled'));
-      // What was written before now goes with this sync: the pending after-write sync would only repeat it.
-      scheduler.noteManualSync();
+      // A new sync sends what was written before it, so the pending after-write sync would only repeat it. A sync
+      // already running may have read the outbox before the latest write: that write keeps its own sync.
+      if (current.status().state !== 'syncing') scheduler.noteManualSync();
       await current.syncNow({ ignoreBackoff: true });
       return status();
     },

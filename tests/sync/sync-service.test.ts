@@ -140,6 +140,24 @@ describe('the desktop sync service against a listening HQ', () => {
     expect(laptop.progress.length).toBe(after);
   });
 
+  it('a write made while a sync runs keeps its own sync, even when the person presses Sync during the run', async () => {
+    const { hq, url } = await hqOnSocket();
+    const laptop = await enrolledLaptop(hq, url);
+    laptop.sync.startBackground();
+    await settled(laptop);
+    const running = laptop.sync.syncNow();
+    expect(laptop.sync.status().state).toBe('syncing');
+    doFieldWork(laptop as never, { '1.1': 'COMPLIANT' });
+    laptop.sync.noteRequestHandled();
+    await Promise.all([running, laptop.sync.syncNow()]);
+    expect(laptop.clock.pendingTimers()).toBe(3); // periodic, network probe and the sync after the write
+
+    const ended = laptop.nextSyncEnd();
+    laptop.clock.advance(5_000);
+    await ended;
+    expect(laptop.sync.status().pending).toBe(0);
+  });
+
   it('a read does not start a sync; only a queued change does', async () => {
     const { hq, url } = await hqOnSocket();
     const laptop = await enrolledLaptop(hq, url);
