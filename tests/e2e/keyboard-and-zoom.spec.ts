@@ -58,6 +58,31 @@ test('moving up the worksheet with Shift+Tab, the focused control is never under
   }
 });
 
+test('zoomed to 200%, the worksheet’s bar scrolls away with the page rather than cover a third of the window', async ({
+  app,
+}) => {
+  const { page } = app;
+  const ws = await startInPerson(page);
+  await ws.openCategory(6, 'Seal Security');
+  const bar = page.locator('.worksheet__bar');
+  const notes = ws.criterion('6.3').getByLabel('Notes for 6.3');
+  // At 1366×768 the bar stays in view: the page scrolls under it.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await notes.focus();
+  expect((await bar.boundingBox())?.y).toBe(0);
+
+  // 1366×768 at 200% is 683×384 CSS pixels: the bar goes up with the page, and the control Tab reaches is in view.
+  await page.setViewportSize({ width: 683, height: 384 });
+  await ws.criterion('6.1').getByLabel('Notes for 6.1').focus();
+  await notes.focus();
+  const box = await bar.boundingBox();
+  expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(0);
+  const shown = await notes.boundingBox();
+  expect(shown?.y ?? -1).toBeGreaterThanOrEqual(0);
+  expect((shown?.y ?? 384) + (shown?.height ?? 0)).toBeLessThanOrEqual(384);
+  await page.screenshot({ path: 'test-results/screenshots/web-harness-worksheet-bar-zoomed.png' });
+});
+
 test('zoomed to 200% on a field laptop, the worksheet is one column and nothing scrolls sideways', async ({ app }) => {
   const { page } = app;
   const ws = await startInPerson(page);

@@ -27,9 +27,14 @@ import { useWorksheetShortcuts } from './worksheet/shortcuts';
 import { useLocalizedCatalog } from './worksheet/useLocalizedCatalog';
 import { WorksheetViewControls } from './worksheet/WorksheetViewControls';
 
-/** Writes the sticky bar's height as it is now; also called right before scrolling, as a new section may resize it. */
+/**
+ * Writes the sticky bar's height as it is now, 0 when a short window lets it scroll away; also called right before
+ * scrolling, as a new section may resize it.
+ */
 function publishBarHeight(bar: HTMLElement | null): void {
-  bar?.parentElement?.style.setProperty('--worksheet-bar-height', `${bar.getBoundingClientRect().height}px`);
+  if (!bar) return;
+  const height = getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().height : 0;
+  bar.parentElement?.style.setProperty('--worksheet-bar-height', `${height}px`);
 }
 
 /**
@@ -39,11 +44,15 @@ function publishBarHeight(bar: HTMLElement | null): void {
 function trackBarHeight(bar: HTMLElement | null): (() => void) | undefined {
   const worksheet = bar?.parentElement;
   if (!bar || !worksheet || typeof ResizeObserver === 'undefined') return;
-  publishBarHeight(bar);
-  const observer = new ResizeObserver(() => publishBarHeight(bar));
+  const publish = () => publishBarHeight(bar);
+  publish();
+  const observer = new ResizeObserver(publish);
   observer.observe(bar);
+  // A window made shorter (or zoomed) may unstick the bar without changing its size.
+  window.addEventListener('resize', publish);
   return () => {
     observer.disconnect();
+    window.removeEventListener('resize', publish);
     worksheet.style.removeProperty('--worksheet-bar-height');
   };
 }
