@@ -35,6 +35,31 @@ test('the skip link moves focus into the worksheet and leaves the SCSS on it', a
   await expect(page.getByRole('heading', { level: 1, name: CARRIER })).toBeFocused();
 });
 
+test('a criterion’s four results are one Tab stop, answered or not, and the arrow keys move between them', async ({
+  app,
+}) => {
+  const { page } = app;
+  const ws = await startInPerson(page);
+  await ws.openCategory(6, 'Seal Security');
+  const card = ws.criterion('6.1');
+  const result = (name: string) => card.getByRole('radio', { name, exact: true });
+  const firstMethod = card.getByRole('checkbox', { name: 'Observed on site' });
+
+  await result('Compliant').focus();
+  await page.keyboard.press('Tab');
+  await expect(firstMethod).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(result('Compliant')).toBeFocused();
+
+  await page.keyboard.press('ArrowRight');
+  await expect(result('Deficient')).toBeFocused();
+  await expect(result('Deficient')).toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(firstMethod).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(result('Deficient')).toBeFocused();
+});
+
 test('moving up the worksheet with Shift+Tab, the focused control is never under the sticky bar', async ({ app }) => {
   const { page } = app;
   const ws = await startInPerson(page);

@@ -33,6 +33,9 @@ export function ResultChoice({
   const opensDetails = (option: ResponseResult) =>
     option === 'DEFICIENT' || (option === 'NOT_APPLICABLE' && criterion.level !== 'SHOULD');
   const groupName = `result-${criterion.id}`;
+  // One Tab stop per criterion: the chosen result, or the first while none is. Chromium stopped on a second option
+  // of an unanswered group React built; the arrow keys still move between the four.
+  const tabStop = result ?? ResponseResultSchema.options[0];
   return (
     <fieldset className={`usa-fieldset result-group${compact ? ' result-group--compact' : ''}`} disabled={locked}>
       <legend className="usa-sr-only">{t('worksheet.criterion.resultFor', { id: criterion.id })}</legend>
@@ -47,6 +50,7 @@ export function ResultChoice({
               name={groupName}
               value={option}
               checked={result === option}
+              tabIndex={option === tabStop ? 0 : -1}
               aria-keyshortcuts={RESULT_SHORTCUTS[option].toUpperCase()}
               onChange={() => {
                 if (compact && opensDetails(option)) setExpanded(criterion.id, true);
