@@ -33,8 +33,8 @@ export function ResultChoice({
   const opensDetails = (option: ResponseResult) =>
     option === 'DEFICIENT' || (option === 'NOT_APPLICABLE' && criterion.level !== 'SHOULD');
   const groupName = `result-${criterion.id}`;
-  // One Tab stop per criterion: the chosen result, or the first while none is. Chromium stopped on a second option
-  // of an unanswered group React built; the arrow keys still move between the four.
+  // One Tab stop per criterion: the chosen result, or the first while none is. Left to itself, Chromium stopped on a
+  // second option of an unanswered group on this screen; the arrow keys still move between the four.
   const tabStop = result ?? ResponseResultSchema.options[0];
   return (
     <fieldset className={`usa-fieldset result-group${compact ? ' result-group--compact' : ''}`} disabled={locked}>
