@@ -224,13 +224,16 @@ test('zoomed to 200%, the Members table scrolls in its own named region, never t
   expect(widths.scroll, 'the table is wider than the window, so its region scrolls').toBeGreaterThan(widths.client);
   await region.focus();
   await expect(region).toBeFocused();
-  // Keyboard scrolling is animated: read where it stopped.
-  const scrolledTo = region.evaluate(
-    (el) =>
-      new Promise<number>((resolve) => el.addEventListener('scrollend', () => resolve(el.scrollLeft), { once: true })),
-  );
+  // Keyboard scrolling is animated: read where it stopped. The listener is in place before the key is pressed (added
+  // with the press under way, it could miss a scroll that ended first on a busy machine, and the test hung).
+  type Watched = HTMLElement & { scrollEnded?: Promise<number> };
+  await region.evaluate((el: Watched) => {
+    el.scrollEnded = new Promise((resolve) =>
+      el.addEventListener('scrollend', () => resolve(el.scrollLeft), { once: true }),
+    );
+  });
   await page.keyboard.press('ArrowRight');
-  expect(await scrolledTo).toBeGreaterThan(0);
+  expect(await region.evaluate((el: Watched) => el.scrollEnded)).toBeGreaterThan(0);
   expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(1);
 
   // The first column's links sit at the region's edge: their focus ring still shows whole.
