@@ -20,6 +20,13 @@ async function startInPerson(page: Page): Promise<FieldWorkPage> {
   return new FieldWorkPage(page);
 }
 
+/** A new in-person validation open at category 6, Seal Security: criteria with notes, methods and a checklist. */
+async function openSealSecurity(page: Page): Promise<FieldWorkPage> {
+  const ws = await startInPerson(page);
+  await ws.openCategory(6, 'Seal Security');
+  return ws;
+}
+
 /** How far the page scrolls sideways: 0 when everything fits the window's width. */
 const sidewaysOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -39,8 +46,7 @@ test('a criterion’s four results are one Tab stop, answered or not, and the ar
   app,
 }) => {
   const { page } = app;
-  const ws = await startInPerson(page);
-  await ws.openCategory(6, 'Seal Security');
+  const ws = await openSealSecurity(page);
   const card = ws.criterion('6.1');
   const result = (name: string) => card.getByRole('radio', { name, exact: true });
   const firstMethod = card.getByRole('checkbox', { name: 'Observed on site' });
@@ -87,8 +93,7 @@ test('zoomed to 200%, the worksheet’s bar scrolls away with the page rather th
   app,
 }) => {
   const { page } = app;
-  const ws = await startInPerson(page);
-  await ws.openCategory(6, 'Seal Security');
+  const ws = await openSealSecurity(page);
   const bar = page.locator('.worksheet__bar');
   const notes = ws.criterion('6.3').getByLabel('Notes for 6.3');
   // At 1366×768 the bar stays in view: the page scrolls under it.
@@ -110,8 +115,7 @@ test('zoomed to 200%, the worksheet’s bar scrolls away with the page rather th
 
 test('zoomed to 200% on a field laptop, the worksheet is one column and nothing scrolls sideways', async ({ app }) => {
   const { page } = app;
-  const ws = await startInPerson(page);
-  await ws.openCategory(6, 'Seal Security');
+  const ws = await openSealSecurity(page);
   // 1366×768 at 200% is 683×384 CSS pixels.
   await page.setViewportSize({ width: 683, height: 384 });
 
