@@ -73,7 +73,7 @@ function submittedInScopeSql(user: HqUser, filters: AnalyticsFilters, p: Params)
   if (filters.mode) where.push(`v.mode = ${p.add(filters.mode)}`);
   if (filters.fieldOffice) where.push(`v.field_office = ${p.add(filters.fieldOffice)}`);
   if (filters.edition) where.push(`v.edition = ${p.add(filters.edition)}`);
-  return `SELECT v.id, v.workflow_state, v.member_id, v.submitted_at, v.mode, v.report_date
+  return `SELECT v.id, v.workflow_state, v.member_id, v.submitted_at, v.mode, v.report_date, v.response_due_date
     FROM validations v WHERE ${where.join(' AND ')}`;
 }
 
@@ -125,7 +125,7 @@ function baseCtes(
   ${subs},
   deficiencies AS (
     SELECT f.validation_id, f.entity_id AS finding_id, f.criterion_id, f.category, f.classification, f.reason_code,
-      s.workflow_state, s.member_id, s.submitted_at, s.mode, s.report_date${options.withPrevious ? ', s.prev_id' : ''}
+      s.workflow_state, s.member_id, s.submitted_at, s.mode, s.report_date, s.response_due_date${options.withPrevious ? ', s.prev_id' : ''}
     FROM records f JOIN subs s ON s.id = f.validation_id
     WHERE ${deficiencyFindingSql('f', p)})`;
 }
@@ -138,7 +138,8 @@ export async function keyStatistics(
   filters: AnalyticsFilters,
   options: AnalyticsOptions,
 ): Promise<KeyStatistics> {
-  // Overdue against the response period of HQ's current policy, the one every laptop's screens date responses with.
+  // Overdue after the due date approval fixed; an approval made before approvals fixed one is dated with HQ's
+  // current period, as the laptops' screens date it.
   const { responseDays } = (await currentPolicy(db)).policy;
   const p = new Params();
   // Each deficiency carries its validation's previous one (`prev_id`): unfiltered, the previous validation's
@@ -167,7 +168,8 @@ export async function keyStatistics(
     SELECT d.finding_id FROM deficiencies d
     WHERE d.workflow_state = 'AWAITING_RESPONSE' AND d.classification = 'ACTION_REQUIRED'
       AND d.report_date IS NOT NULL
-      AND d.report_date::date < ${p.add(overdueIfReportedBefore(options.today, responseDays))}::date
+      AND CASE WHEN d.response_due_date IS NOT NULL THEN d.response_due_date::date < ${p.add(options.today)}::date
+        ELSE d.report_date::date < ${p.add(overdueIfReportedBefore(options.today, responseDays))}::date END
       AND coalesce((SELECT m.payload->>'assessment' FROM records m
         WHERE m.entity = 'member_response' AND m.validation_id = d.validation_id AND m.finding_id = d.finding_id
         ORDER BY m.payload->>'receivedOn' DESC, m.payload->>'updatedAt' DESC LIMIT 1), '') <> 'ACCEPTED')

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { earliestReportDateAtHq } from '../shared/domain/due-dates';
 import { FindingClassificationSchema, FindingSchema } from '../shared/domain/field-work';
 import {
   type Actor,
+  DEFAULT_RESPONSE_DAYS,
   findingResolved,
   type LifecycleView,
   type MemberResponse,
@@ -107,16 +109,21 @@ export function lifecycleView(validation: LifecycleSubject, records: Iterable<He
  * neither. Null when it does.
  */
 export function eventFieldsRefusal(
-  event: Pick<WorkflowEvent, 'kind' | 'at' | 'reportDate' | 'reportSha256'>,
+  event: Pick<WorkflowEvent, 'kind' | 'at' | 'reportDate' | 'responseDueDate' | 'reportSha256'>,
   /** For an issued report: the fingerprint HQ recomputes from what it holds (null when it cannot). */
   expectedReportSha256: string | null,
   current: unknown,
   /** When the validation HQ holds was submitted (its `submittedAt`). */
   submittedAt: unknown = null,
+  /** Every response period (days) HQ's policy has had: an approval's due date must count one of them. */
+  responsePeriods: ReadonlySet<number> = new Set([DEFAULT_RESPONSE_DAYS]),
 ): Refusal | null {
   const invalid = (told: Message): Refusal => refusalOf('invalid', told);
   if (event.kind !== 'APPROVE' && event.reportDate !== null) {
     return invalid(message('hqReason.reportDateOnlyApproval'));
+  }
+  if (event.kind !== 'APPROVE' && event.responseDueDate != null) {
+    return invalid(message('hqReason.responseDueOnlyApproval'));
   }
   if (event.kind !== 'ISSUE_REPORT' && event.reportSha256 !== null) {
     return invalid(message('hqReason.fingerprintOnlyIssue'));
@@ -136,6 +143,15 @@ export function eventFieldsRefusal(
     if (typeof submittedAt === 'string' && event.reportDate < earliestReportDateAtHq(submittedAt)) {
       const submittedOn = submittedAt.slice(0, 10);
       return invalid(message('hqReason.reportDateBeforeSubmit', { reportDate: event.reportDate, submittedOn }));
+    }
+    // The due date must be the report date plus a period HQ's policy gave (the supervisor's laptop may not have
+    // synced the latest); absent, from a laptop older than fixed due dates, the current period dates it.
+    if (event.responseDueDate != null) {
+      const days = differenceInCalendarDays(parseISO(event.responseDueDate), parseISO(event.reportDate));
+      if (!responsePeriods.has(days)) {
+        const periods = [...responsePeriods].sort((a, b) => a - b).join(', ');
+        return invalid(message('hqReason.responseDueNotInPolicy', { due: event.responseDueDate, days, periods }));
+      }
     }
   }
   if (event.kind === 'ISSUE_REPORT') {
@@ -160,6 +176,7 @@ export function payloadAfterEvent(event: WorkflowEvent, next: WorkflowState): Re
       break;
     case 'APPROVE':
       patch.reportDate = event.reportDate;
+      patch.responseDueDate = event.responseDueDate ?? null;
       break;
     case 'ISSUE_REPORT':
       Object.assign(patch, { reportIssuedAt: event.at, reportSha256: event.reportSha256 });
@@ -223,10 +240,13 @@ export function expectedReportSha256(
       if (review.success) decisions.push(review.data);
     }
   }
+  const responseDueDate =
+    typeof validation.payload.responseDueDate === 'string' ? validation.payload.responseDueDate : null;
   const text = reportFactsText({
     validationId,
     contentSha256: validation.contentSha256,
     reportDate,
+    responseDueDate,
     findings,
     decisions,
   });

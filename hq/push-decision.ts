@@ -91,6 +91,8 @@ export type BatchState = {
   ledger: Map<string, Held>;
   /** Loaded for the validations a batch submits or moves, and kept current as the batch's changes apply. */
   contents: Map<string, ValidationContents>;
+  /** Every response period HQ's policy has had; loaded when the batch approves a validation. */
+  responsePeriods?: ReadonlySet<number>;
 };
 
 /** One effect of an applied change: the new state of one validation, or of one record (null = deleted). */
@@ -414,6 +416,7 @@ function decideWorkflowEvent(state: BatchState, principal: Principal, change: Ch
     expectedReport,
     currentOf(validation),
     validation.payload.submittedAt,
+    state.responsePeriods,
   );
   if (fieldsRefusal) return { refusal: fieldsRefusal };
   const key = recordKeyOf(change);

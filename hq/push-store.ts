@@ -1,4 +1,5 @@
 import type { WorkflowState } from '../shared/domain/lifecycle';
+import { DEFAULT_POLICY } from '../shared/domain/policy';
 import type { Change, Receipt } from '../shared/sync/protocol';
 import type { HqQueryable } from './db/types';
 import type { Principal } from './identity';
@@ -82,6 +83,7 @@ type BatchKeys = {
   recordKeys: Map<string, RecordKey>;
   submitted: Set<string>;
   moved: Set<string>;
+  approves: boolean;
 };
 
 function batchKeys(items: readonly Item[]): BatchKeys {
@@ -89,6 +91,7 @@ function batchKeys(items: readonly Item[]): BatchKeys {
   const recordKeys = new Map<string, RecordKey>();
   const submitted = new Set<string>();
   const moved = new Set<string>();
+  let approves = false;
   const addKey = (key: RecordKey) => recordKeys.set(recordMapKey(key), key);
   for (const item of items) {
     const change = checkedChange(item);
@@ -103,6 +106,7 @@ function batchKeys(items: readonly Item[]): BatchKeys {
     }
     // The transition rules look at the findings, reviews and Member responses of the validation they move.
     if (change.entity === 'workflow_event' || change.entity === 'member_response') moved.add(validationId);
+    if (change.entity === 'workflow_event' && change.payload.kind === 'APPROVE') approves = true;
     if (change.entity === 'validation' && change.operation === 'reopen') moved.add(validationId);
     // A review, Member response or evidence record must name a finding HQ holds on that validation.
     if (
@@ -112,7 +116,7 @@ function batchKeys(items: readonly Item[]): BatchKeys {
       addKey({ entity: 'finding', entityId: change.payload.findingId });
     }
   }
-  return { validationIds, recordKeys, submitted, moved };
+  return { validationIds, recordKeys, submitted, moved, approves };
 }
 
 type FirstRead = {
@@ -141,7 +145,7 @@ export async function loadBatchState(
   items: readonly Item[],
   whileReading: () => void = () => {},
 ): Promise<BatchState> {
-  const { validationIds, recordKeys, submitted, moved } = batchKeys(items);
+  const { validationIds, recordKeys, submitted, moved, approves } = batchKeys(items);
   const reading = tx.query<{ read: FirstRead }>(
     'SELECT push_lock_and_read($1::uuid[], $2::uuid[], $3::jsonb) AS read',
     [[...validationIds], items.map((i) => i.change.changeId), JSON.stringify([...recordKeys.values()])],
@@ -184,7 +188,23 @@ export async function loadBatchState(
     for (const [id, validation] of await lockValidations(tx, unseen)) validations.set(id, validation);
   }
   const contents = await loadValidationContents(tx, submitted, moved);
-  return { validations, records, storedRecordKeys: new Set(records.keys()), ledger, contents };
+  const responsePeriods = approves ? await loadResponsePeriods(tx) : undefined;
+  return {
+    validations,
+    records,
+    storedRecordKeys: new Set(records.keys()),
+    ledger,
+    contents,
+    ...(responsePeriods ? { responsePeriods } : {}),
+  };
+}
+
+/** Every response period HQ's policy has had, the shipped default (policy version 0) included. */
+async function loadResponsePeriods(tx: HqQueryable): Promise<Set<number>> {
+  const rows = await tx.query<{ days: number }>(
+    `SELECT DISTINCT (payload->>'responseDays')::int AS days FROM policy_versions`,
+  );
+  return new Set([DEFAULT_POLICY.responseDays, ...rows.map((r) => Number(r.days))]);
 }
 
 /**

@@ -19,6 +19,7 @@ import { migration017OfficePeople } from './017-office-people';
 import { migration018AssignmentWithdrawal } from './018-assignment-withdrawal';
 import { migration019MemberDetailsFromHq } from './019-member-details-from-hq';
 import { migration020ReviewFindingVersion } from './020-review-finding-version';
+import { migration021ResponseDueDate } from './021-response-due-date';
 
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
 
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration018AssignmentWithdrawal,
   migration019MemberDetailsFromHq,
   migration020ReviewFindingVersion,
+  migration021ResponseDueDate,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

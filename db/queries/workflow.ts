@@ -39,6 +39,7 @@ type EventRow = {
   at: string;
   actor_json: string;
   report_date: string | null;
+  response_due_date: string | null;
   report_sha256: string | null;
   change_id: string | null;
 };
@@ -57,6 +58,8 @@ const toEvent = (r: EventRow): LocalWorkflowEvent => ({
   at: r.at,
   actor: JSON.parse(r.actor_json) as HistoryActor,
   reportDate: r.report_date,
+  // Only an approval made since approvals fix the due date carries one (shared/domain/lifecycle.ts).
+  ...(r.response_due_date !== null ? { responseDueDate: r.response_due_date } : {}),
   reportSha256: r.report_sha256,
   changeId: r.change_id,
 });
@@ -68,8 +71,9 @@ export function insertWorkflowEvent(
 ): void {
   stmt(
     db,
-    `INSERT INTO workflow_events (id, validation_id, kind, comment, at, actor_json, report_date, report_sha256, change_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO workflow_events (id, validation_id, kind, comment, at, actor_json, report_date, response_due_date,
+                                  report_sha256, change_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     event.id,
     event.validationId,
@@ -78,6 +82,7 @@ export function insertWorkflowEvent(
     event.at,
     JSON.stringify(event.actor),
     event.reportDate,
+    event.responseDueDate ?? null,
     event.reportSha256,
     changeId,
   );

@@ -58,6 +58,7 @@ export type HistoryEntry = {
   at: string;
   actor: HistoryActor;
   reportDate: string | null;
+  responseDueDate?: string | null;
   reportSha256: string | null;
   sync: ChangeSync;
 };
@@ -268,14 +269,22 @@ export function lifecycleViewOf(l: ValidationLifecycle): LifecycleView {
 export const inCurrentRound = (l: Pick<ValidationLifecycle, 'submittedAt'>, review: { reviewedAt: string }): boolean =>
   l.submittedAt === null || review.reviewedAt >= l.submittedAt;
 
+/** The latest approval (the one that dates the report), or undefined before approval. */
+export const latestApprovalOf = (l: Pick<ValidationLifecycle, 'history'>): HistoryEntry | undefined =>
+  l.history.filter((e) => e.kind === 'APPROVE' && e.reportDate !== null).at(-1);
+
 /** The report date the latest approval fixed, or null before approval. */
 export const reportDateOf = (l: Pick<ValidationLifecycle, 'history'>): string | null =>
-  l.history.filter((e) => e.kind === 'APPROVE' && e.reportDate !== null).at(-1)?.reportDate ?? null;
+  latestApprovalOf(l)?.reportDate ?? null;
 
-/** When the Member's responses are due: the report date plus Settings' response days. */
+/**
+ * When the Member's responses are due: the day the latest approval fixed, or for an approval made before approvals
+ * fixed it, its report date plus Settings' response days now.
+ */
 export function responseDueOf(ctx: ServiceContext, l: Pick<ValidationLifecycle, 'history'>): string | null {
-  const reportDate = reportDateOf(l);
-  return reportDate === null ? null : responseDueDate(reportDate, readSettings(ctx.db).responseDays);
+  const approval = latestApprovalOf(l);
+  if (!approval?.reportDate) return null;
+  return approval.responseDueDate ?? responseDueDate(approval.reportDate, readSettings(ctx.db).responseDays);
 }
 
 /** Today on this laptop's calendar, as YYYY-MM-DD. */

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { readSettings } from '../../db/queries/settings';
 import {
   getReviewSnapshot,
   getValidationReturn,
@@ -9,6 +10,7 @@ import {
   setPulledWorkflowState,
 } from '../../db/queries/workflow';
 import {
+  responseDueDate,
   responseOverdue,
   stateAfter,
   type TransitionRefusal,
@@ -26,6 +28,7 @@ import { contentRecords } from '../sync/pull-lifecycle';
 import { recordChange } from './change-log';
 import { requirePerson } from './identity';
 import {
+  latestApprovalOf,
   lifecycleViewOf,
   loadLifecycle,
   reportDateOf,
@@ -82,6 +85,7 @@ export function issuedReportSha256(l: ValidationLifecycle): string {
     validationId: l.validationId,
     contentSha256: l.contentSha256,
     reportDate,
+    responseDueDate: latestApprovalOf(l)?.responseDueDate ?? null,
     findings: l.findings,
     decisions: [...l.reviews.values()],
   });
@@ -100,6 +104,9 @@ export function recordWorkflowEvent(
     throw new AppError('CONFLICT', message('errors.workflow.noFingerprint'));
   }
   const at = isoNow(ctx);
+  // Approval fixes the report date the Member's response due dates are counted from: today here, never a
+  // date after the approval's own (UTC) date, which HQ would refuse.
+  const reportDate = kind === 'APPROVE' ? ([todayOf(ctx), at.slice(0, 10)].sort()[0] ?? null) : null;
   const event: WorkflowEvent = {
     id: randomUUID(),
     validationId: l.validationId,
@@ -107,9 +114,9 @@ export function recordWorkflowEvent(
     comment: comment.trim(),
     at,
     actor: { userId: person.userId, name: person.name, role: person.role },
-    // Approval fixes the report date the Member's response due dates are counted from: today here, never a
-    // date after the approval's own (UTC) date, which HQ would refuse.
-    reportDate: kind === 'APPROVE' ? ([todayOf(ctx), at.slice(0, 10)].sort()[0] ?? null) : null,
+    reportDate,
+    // And the day they are due, with the response period in force now: a later policy does not move it.
+    ...(reportDate !== null ? { responseDueDate: responseDueDate(reportDate, readSettings(ctx.db).responseDays) } : {}),
     reportSha256: kind === 'ISSUE_REPORT' ? issuedReportSha256(l) : null,
   };
   const before = l.state;

@@ -68,11 +68,12 @@ export const isSubmitted = (workflowState: string, submittedAt: string | null | 
 /**
  * A Member response is overdue (responsesOverdue) on an Action Required deficiency of a validation awaiting the
  * Member's response, whose latest response was not accepted, once today is after the due date the screens show
- * (lifecycle-read's responseDueOf, then responseOverdue): the latest approval's report date plus the response
- * period of the policy in force now (HQ's current policy; on a laptop, its Settings: HQ's copy as last synced).
- * The finding's own dueDate is the SCSS's proposal, which approval replaces for an Action Required finding
- * (shownDueDate). That is, today > responseDueDate(reportDate, responseDays), which holds exactly when the
- * report date is before the day this gives, so the views compare each report date with one date.
+ * (lifecycle-read's responseDueOf, then responseOverdue): the due date the latest approval fixed (its report date
+ * plus the response period in force then). An approval made before approvals fixed one is dated with the period of
+ * the policy in force now (HQ's current policy; on a laptop, its Settings: HQ's copy as last synced): today >
+ * responseDueDate(reportDate, responseDays), which holds exactly when the report date is before the day this
+ * gives. The finding's own dueDate is the SCSS's proposal, which approval replaces for an Action Required finding
+ * (shownDueDate).
  */
 export const overdueIfReportedBefore = (today: string, responseDays: number): string =>
   format(subDays(parseISO(today), responseDays), 'yyyy-MM-dd');

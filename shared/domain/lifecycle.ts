@@ -88,6 +88,12 @@ export const WorkflowEventSchema = z.object({
   actor: PersonSchema,
   /** APPROVE: the report date, from which the Member's response due dates are counted. */
   reportDate: IsoDateSchema.nullable(),
+  /**
+   * APPROVE: the day the Member's responses are due, fixed with the report date (the response period in force at
+   * approval), so a later policy change does not move a report already out. Absent on approvals made before it
+   * was fixed: those are dated with the period in force now.
+   */
+  responseDueDate: IsoDateSchema.nullable().optional(),
   /** ISSUE_REPORT: the fingerprint of the report issued (the validation's, until reports carry their own). */
   reportSha256: Sha256HexSchema.nullable(),
 });

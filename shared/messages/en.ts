@@ -394,6 +394,9 @@ export const messages = {
     approvalNeedsReportDate: 'reportDate: an approval names the report date',
     reportDateAfterApproval: 'reportDate: {{reportDate}} is after the approval ({{approvedOn}})',
     reportDateBeforeSubmit: 'reportDate: {{reportDate}} is before the validation was submitted ({{submittedOn}})',
+    responseDueOnlyApproval: 'responseDueDate: only an approval fixes the response due date',
+    responseDueNotInPolicy:
+      "responseDueDate: {{due}} is {{days}} days after the report date; HQ's policy has given the Member {{periods}} days",
     issueNeedsFingerprint: 'reportSha256: an issued report carries its fingerprint',
     reportFingerprintDiffers:
       "The report's fingerprint {{sent}}… does not match the validation, findings, decisions and report date HQ holds ({{held}}…)",

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { compareCriterionIds } from '../catalog/load';
 import type { CatalogEdition } from '../catalog/schema';
 import { catalogTranslation, localizeEdition } from '../catalog/translations';
-import { responseDueDate, responseRequired, shownDueDate } from '../domain/lifecycle';
+import { responseRequired, shownDueDate } from '../domain/lifecycle';
 import { reasonLabelIn } from '../domain/reason-label';
 import type { Validation } from '../domain/validation';
 import { neutralize } from './csv';
@@ -26,11 +26,18 @@ import type { FindingsWorkbookFilter, FindingsWorkbookFormat, WorkbookStatus } f
 /** One validation as a loader gathers it: the report input's fields the workbook shows, and its status. */
 export type FindingsWorkbookSource = Pick<
   ReportInput,
-  'member' | 'edition' | 'findings' | 'reviews' | 'deficiencyReasons' | 'scssName' | 'fieldOffice' | 'reportDate'
+  | 'member'
+  | 'edition'
+  | 'findings'
+  | 'reviews'
+  | 'deficiencyReasons'
+  | 'scssName'
+  | 'fieldOffice'
+  | 'reportDate'
+  | 'responseDueDate'
 > & {
   validation: Pick<Validation, 'id' | 'entityType' | 'mode' | 'scheduledDate' | 'submittedAt'>;
   status: WorkbookStatus;
-  responseDays: number;
 };
 
 export type WorkbookFinding = {
@@ -132,7 +139,7 @@ export function findingsWorkbookEntry(
   const reasonLabel = new Map(source.deficiencyReasons.map((r) => [r.code, reasonLabelIn(language, r)]));
   const reviewOf = new Map(source.reviews.map((r) => [r.findingId, r]));
   // Once approval fixes the report date, every required response is due a set period after it (as in the report).
-  const validationDue = source.reportDate === null ? null : responseDueDate(source.reportDate, source.responseDays);
+  const validationDue = source.responseDueDate;
   const order = { ACTION_REQUIRED: 0, RECOMMENDATION: 1 } as const;
   const findings = [...source.findings]
     .sort(

@@ -48,7 +48,8 @@ export type ReportInput = {
   workflowState: WorkflowState | null;
   /** The date approval fixed; the Member's response period counts from it. */
   reportDate: string | null;
-  responseDays: number;
+  /** The day the Member's responses are due, as approval fixed it; null before approval. */
+  responseDueDate: string | null;
   /** Who attached each evidence file (by evidence id), as the audit log names them. */
   evidenceAttachedBy: Readonly<Record<string, string>>;
   /** Whether the content recomputed now gives the fingerprint signed at submit; null when not submitted. */

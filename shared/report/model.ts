@@ -3,7 +3,7 @@ import type { CatalogEdition, Criterion } from '../catalog/schema';
 import type { CatalogTranslation } from '../catalog/translation-schema';
 import { catalogTranslation, localizeChecklist, localizeEdition } from '../catalog/translations';
 import type { FindingClassification } from '../domain/field-work';
-import { responseDueDate, responseRequired, shownDueDate } from '../domain/lifecycle';
+import { responseRequired, shownDueDate } from '../domain/lifecycle';
 import { reasonLabelIn } from '../domain/reason-label';
 import type { ResponseResult } from '../domain/validation';
 import { fill, REPORT_DOMAIN_LABELS, REPORT_TEXT, type ReportLanguage, type ReportText } from './i18n';
@@ -275,7 +275,7 @@ function buildBase(input: ReportInput, options: ReportOptions, l: Localized): Re
   const criterionOf = new Map(criteria.map((c) => [c.id, c]));
   const resultOf = new Map(input.responses.map((r) => [r.criterionId, r.result]));
   const reasonLabel = new Map(input.deficiencyReasons.map((r) => [r.code, reasonLabelIn(l.language, r)]));
-  const validationDue = input.reportDate === null ? null : responseDueDate(input.reportDate, input.responseDays);
+  const validationDue = input.responseDueDate;
 
   const toFinding = (f: ReportInput['findings'][number]): ReportFinding => {
     const c = criterionOf.get(f.criterionId);

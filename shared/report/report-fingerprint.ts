@@ -2,7 +2,7 @@ import canonicalize from 'canonicalize';
 
 /**
  * What an issued report asserts, and nothing a laptop's settings or the rendering could change: the validation
- * as signed (its fingerprint), the report date fixed at approval, each finding as recorded and the field
+ * as signed (its fingerprint), the report date and response due date fixed at approval, each finding as recorded and the field
  * office's decision on it. The SHA-256 of this canonical text (RFC 8785 JSON) is the fingerprint recorded when
  * the report is issued; HQ recomputes it from what it holds and refuses an issue whose report says otherwise.
  */
@@ -10,6 +10,8 @@ export type ReportFacts = {
   validationId: string;
   contentSha256: string;
   reportDate: string;
+  /** The due date approval fixed; absent or null for an approval made before approvals fixed one. */
+  responseDueDate?: string | null;
   findings: ReadonlyArray<{
     id: string;
     criterionId: string;
@@ -32,6 +34,8 @@ export function reportFactsText(facts: ReportFacts): string {
     validationId: lower(facts.validationId),
     contentSha256: facts.contentSha256,
     reportDate: facts.reportDate,
+    // Only when approval fixed it, so a report issued before keeps the fingerprint it was issued with.
+    ...(facts.responseDueDate ? { responseDueDate: facts.responseDueDate } : {}),
     findings: facts.findings
       .map((f) => ({ ...f, id: lower(f.id) }))
       .sort(byId)

@@ -202,6 +202,8 @@ export const HqLifecycleFieldsSchema = z.strictObject({
   returnedAt: IsoDateTimeSchema.optional(),
   returnComment: z.string().max(5_000).optional(),
   reportDate: IsoDateSchema.nullable().optional(),
+  /** Written by an approval with the report date: when the Member's responses are due (null: not fixed then). */
+  responseDueDate: IsoDateSchema.nullable().optional(),
   reportIssuedAt: IsoDateTimeSchema.optional(),
   reportSha256: z
     .string()

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { listAuditForEntity } from '../../db/audit-log';
 import { listOutbox } from '../../db/outbox';
 import { insertMember } from '../../db/queries/members';
+import { readSettings } from '../../db/queries/settings';
 import { getValidation } from '../../db/queries/validations';
 import type { AppServices } from '../../electron/services/app-services';
 import { PickedFileRegistry } from '../../electron/services/evidence-service';
@@ -17,6 +18,7 @@ import {
   listMemberResponsesOf,
   saveMemberResponse,
 } from '../../electron/services/member-response-service';
+import { loadReportInput } from '../../electron/services/report/load-input';
 import { saveResponse } from '../../electron/services/response-service';
 import {
   concurWithAllRemaining,
@@ -24,14 +26,17 @@ import {
   reviewValidationView,
   saveFindingReview,
 } from '../../electron/services/review-service';
+import { keepHqPolicy } from '../../electron/services/settings-service';
 import { reopenValidation, submitValidation } from '../../electron/services/submission-service';
 import { createSyncService } from '../../electron/services/sync-service';
 import { listValidationSummaries, openWorksheet } from '../../electron/services/validation-service';
 import { transitionValidation, workflowHistory } from '../../electron/services/workflow-service';
 import { getWorklist } from '../../electron/services/worklist-service';
 import { responseDueDate } from '../../shared/domain/lifecycle';
+import { policyOf } from '../../shared/domain/policy';
 import { contract } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
+import { buildReportModel } from '../../shared/report/model';
 import { makePng } from '../unit/evidence-fixtures';
 import { buildCompleteValidation, type Complete, importers } from './complete-validation';
 import { appServicesFixture } from './services-fixture';
@@ -383,6 +388,37 @@ describe('a reviewer’s decisions and the field office’s steps on a pulled co
       'CONFLICT',
       /1 Action Required finding is not resolved/,
     );
+  });
+
+  it('approval fixes the response due date: a later response period moves neither the screens nor the report', async () => {
+    const { reviewer, validation } = await reviewerWithCopy(PAT);
+    concurWithAllRemaining(reviewer.ctx, { validationId: validation.id, comment: '' });
+    const approved = transitionValidation(reviewer.ctx, { validationId: validation.id, kind: 'APPROVE', comment: '' });
+    const due = responseDueDate(String(approved.reportDate), 90);
+    expect(approved.responseDueDate).toBe(due);
+    // HQ is told the day itself, with the report date, so it dates the report as this laptop did.
+    const queued = listOutbox(reviewer.ctx.db, 1000).find(
+      (r) => r.entity === 'workflow_event' && (r.payload as { kind?: string }).kind === 'APPROVE',
+    );
+    expect(queued?.payload).toMatchObject({ reportDate: approved.reportDate, responseDueDate: due });
+    transitionValidation(reviewer.ctx, { validationId: validation.id, kind: 'ISSUE_REPORT', comment: '' });
+
+    // A supervisor then shortens the response period to 30 days; the report already out keeps its date.
+    keepHqPolicy(reviewer.ctx, {
+      version: 1,
+      updatedAt: reviewer.ctx.now().toISOString(),
+      updatedBy: 'Pat Nguyen',
+      policy: { ...policyOf(readSettings(reviewer.ctx.db)), responseDays: 30 },
+    });
+    expect(readSettings(reviewer.ctx.db).responseDays).toBe(30);
+    expect(workflowHistory(reviewer.ctx, validation.id)).toMatchObject({ responseDueDate: due });
+    expect(loadReportInput(reviewer.ctx, validation.id).responseDueDate).toBe(due);
+    const report = buildReportModel(loadReportInput(reviewer.ctx, validation.id), {
+      audience: 'MEMBER',
+      generatedAt: reviewer.ctx.now().toISOString(),
+    });
+    expect(report.responseRequest.dueDate).toBe(due);
+    expect(report.actionRequired.map((f) => f.responseDueDate)).toEqual([due]);
   });
 
   it('a concurrence on a finding the SCSS reworded after a return no longer counts: approval waits for a new one', async () => {

@@ -51,7 +51,7 @@ test('deficiency reasons and the response period are configurable, and findings 
   );
   await expect(page.getByLabel('Code of reason 10')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('Days the Member has to respond to a finding')).toHaveAccessibleDescription(
-    'New findings are due this many days after the day they are recorded.',
+    'New findings are due this many days after the day they are recorded. A report already approved keeps the due date its approval set.',
   );
   await page.getByLabel('Code of reason 10').fill('SEAL_LOG_GAP');
   // While it saves the form is held: the answer resets it to what was saved, which would drop an edit made meanwhile.

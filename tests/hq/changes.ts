@@ -197,7 +197,14 @@ export function workflowEventChange(
   validationId: string,
   kind: WorkflowEventKind,
   actor: Person,
-  opts: { id?: string; comment?: string; at?: string; reportDate?: string | null; reportSha256?: string | null } = {},
+  opts: {
+    id?: string;
+    comment?: string;
+    at?: string;
+    reportDate?: string | null;
+    responseDueDate?: string | null;
+    reportSha256?: string | null;
+  } = {},
 ) {
   const id = opts.id ?? randomUUID();
   return change('workflow_event', id, 'create', {
@@ -208,6 +215,7 @@ export function workflowEventChange(
     at: opts.at ?? AT,
     actor,
     reportDate: opts.reportDate ?? null,
+    ...(opts.responseDueDate !== undefined ? { responseDueDate: opts.responseDueDate } : {}),
     reportSha256: opts.reportSha256 ?? null,
   });
 }
@@ -254,7 +262,8 @@ export function memberResponseChange(
 
 /**
  * The fingerprint an issued report of this validation must carry (shared/report/report-fingerprint.ts), from the
- * test's own changes: the submitted fingerprint, the approval's report date, the findings and the decisions.
+ * test's own changes: the submitted fingerprint, the approval's report date (and due date, when it fixed one), the
+ * findings and the decisions.
  */
 export function issuedReportSha256(
   validationId: string,
@@ -262,11 +271,13 @@ export function issuedReportSha256(
   reportDate: string,
   findings: ReadonlyArray<{ payload: Record<string, unknown> }>,
   decisions: ReportFacts['decisions'] = [],
+  responseDueDate: string | null = null,
 ): string {
   const text = reportFactsText({
     validationId,
     contentSha256,
     reportDate,
+    responseDueDate,
     findings: findings.map(({ payload: p }) => ({
       id: String(p.id),
       criterionId: String(p.criterionId),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createUser } from '../../hq/identity';
+import { DEFAULT_POLICY } from '../../shared/domain/policy';
 import {
   BACKENDS,
   contentCounts,
@@ -123,6 +124,65 @@ describe.each(BACKENDS)('HQ names the enrolled signer and bounds the dates a lap
     });
     expect(outcomeAndReason(await sendChanges(ctx, pat, sameEvening))).toEqual([['applied', undefined]]);
     expect(await payloadOf(ctx, v.id)).toMatchObject({ workflowState: 'APPROVED', reportDate: '2026-11-19' });
+  });
+
+  it('takes an approval’s response due date only as the report date plus a period HQ’s policy has given', async () => {
+    const { pat, v, findingId, finding, submit } = await concurredValidation();
+    const asPat = personOf(pat, SUPERVISOR);
+    const approval = (responseDueDate: string) =>
+      workflowEventChange(v.id, 'APPROVE', asPat, {
+        reportDate: '2026-11-21',
+        responseDueDate,
+        at: '2026-11-21T15:00:00.000Z',
+      });
+    const before = await contentCounts(ctx.db);
+    // 60 days, while HQ's policy has only ever given the default 90.
+    expect(outcomeAndReason(await sendChanges(ctx, pat, approval('2027-01-20')))).toEqual([
+      [
+        'invalid',
+        "responseDueDate: 2027-01-20 is 60 days after the report date; HQ's policy has given the Member 90 days",
+      ],
+    ]);
+    expect(await contentCounts(ctx.db)).toEqual(before);
+
+    // A supervisor sets 60 days; then back to 90. A laptop that approved before it synced either may send either.
+    for (const [baseVersion, responseDays] of [
+      [0, 60],
+      [1, 90],
+    ]) {
+      const put = await ctx.app.inject({
+        method: 'PUT',
+        url: '/v1/policy',
+        headers: { authorization: `Bearer ${pat.token}` },
+        payload: { baseVersion, policy: { ...DEFAULT_POLICY, responseDays } },
+      });
+      expect(put.statusCode, put.body).toBe(200);
+    }
+    expect(outcomeAndReason(await sendChanges(ctx, pat, approval('2027-01-19')))).toEqual([
+      [
+        'invalid',
+        "responseDueDate: 2027-01-19 is 59 days after the report date; HQ's policy has given the Member 60, 90 days",
+      ],
+    ]);
+    expect(outcomeAndReason(await sendChanges(ctx, pat, approval('2027-01-20')))).toEqual([['applied', undefined]]);
+    expect(await payloadOf(ctx, v.id)).toMatchObject({ reportDate: '2026-11-21', responseDueDate: '2027-01-20' });
+
+    // Only an approval fixes it; the issued report's fingerprint asserts it.
+    const contentSha256 = String(submit.payload.contentSha256);
+    const decisions = [{ findingId, decision: 'CONCUR' }];
+    const issued = (reportSha256: string, responseDueDate?: string) =>
+      workflowEventChange(v.id, 'ISSUE_REPORT', asPat, {
+        reportSha256,
+        responseDueDate,
+        at: '2026-11-21T16:00:00.000Z',
+      });
+    const withDue = issuedReportSha256(v.id, contentSha256, '2026-11-21', [finding], decisions, '2027-01-20');
+    const withoutDue = issuedReportSha256(v.id, contentSha256, '2026-11-21', [finding], decisions);
+    expect(outcomeAndReason(await sendChanges(ctx, pat, issued(withDue, '2027-01-20')))).toEqual([
+      ['invalid', 'responseDueDate: only an approval fixes the response due date'],
+    ]);
+    expect((await sendChanges(ctx, pat, issued(withoutDue)))[0]?.outcome).toBe('conflict');
+    expect(outcomeAndReason(await sendChanges(ctx, pat, issued(withDue)))).toEqual([['applied', undefined]]);
   });
 
   it('refuses a time more than a day after HQ’s clock in any change, naming the field, and takes a clock a little ahead', async () => {

@@ -205,6 +205,9 @@ describe.each(BACKENDS)('analytics on the laptop agree with HQ on %s', (backend)
       payload: { baseVersion: 0, policy: { ...DEFAULT_POLICY, responseDays: 60 } },
     });
     expect(put.statusCode, put.body).toBe(200);
+    // The supervisor's laptop has it when approving, as a sync gives it: approval fixes the due dates with it.
+    keepHqPolicy(pat.services.ctx, HqPolicySchema.parse(put.json()));
+    expect(getSettings(pat.services.ctx).responseDays).toBe(60);
 
     // Two validations, each with 4.1 Action Required: one reported 70 days ago, the other 50 days ago.
     const v70 = buildCompleteValidation(dana.services, { member: addMember(dana), signer: DANA.name }).validation;
@@ -266,5 +269,20 @@ describe.each(BACKENDS)('analytics on the laptop agree with HQ on %s', (backend)
         );
       }
     }
+
+    // Back at 90 days, the reports already out keep the dates approval fixed: V70's responses are still overdue,
+    // on the screens, on this computer's dashboard and at HQ.
+    const back = await hq.app.inject({
+      method: 'PUT',
+      url: '/v1/policy',
+      headers: { authorization: `Bearer ${pat.token}` },
+      payload: { baseVersion: 1, policy: { ...DEFAULT_POLICY, responseDays: 90 } },
+    });
+    expect(back.statusCode, back.body).toBe(200);
+    keepHqPolicy(ctx, HqPolicySchema.parse(back.json()));
+    expect(getSettings(ctx).responseDays).toBe(90);
+    expect(lifecycleView(ctx, v70.id)).toMatchObject({ responseDueDate: dayFromToday(-10), responseOverdue: true });
+    expect(local('key-statistics', {})).toMatchObject({ responsesOverdue: 1 });
+    expect(await atHq(dana.token, 'key-statistics', {})).toMatchObject({ responsesOverdue: 1 });
   });
 });

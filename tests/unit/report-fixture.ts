@@ -221,7 +221,7 @@ export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
     fieldOffice: 'Houston',
     workflowState: 'APPROVED',
     reportDate: '2026-03-20',
-    responseDays: 90,
+    responseDueDate: '2026-06-18',
     evidenceAttachedBy: { [uuid(401)]: 'Attacher SECRET' },
     fingerprintMatches: true,
     ...overrides,

@@ -92,7 +92,7 @@ describe('buildReportModel', () => {
   it('counts response due dates from the report date once approved, else from each finding', () => {
     expect(member().actionRequired.map((f) => f.responseDueDate)).toEqual(['2026-06-18', '2026-06-18']);
     expect(member().responseRequest.dueDate).toBe('2026-06-18');
-    const unapproved = member(reportInput({ reportDate: null }));
+    const unapproved = member(reportInput({ reportDate: null, responseDueDate: null }));
     expect(unapproved.actionRequired.map((f) => f.responseDueDate)).toEqual(['2026-06-08', '2026-06-08']);
     expect(unapproved.responseRequest.dueDate).toBeNull();
   });

@@ -1,17 +1,21 @@
 import type { Database } from 'better-sqlite3';
 import { readSettings } from '../../../db/queries/settings';
 import { stmt } from '../../../db/statements';
-import { median, overdueIfReportedBefore, percentOf, roundedRatio } from '../../../shared/analytics/definitions';
+import { median, percentOf, roundedRatio } from '../../../shared/analytics/definitions';
 import type { AnalyticsFilters } from '../../../shared/analytics/filters';
 import type { KeyStatistics } from '../../../shared/analytics/views';
 import { baseCtes, deficiencyFindingSql, type Params, type ScopeContext } from './scope-sql';
 
-/** The report date of the latest approval of validation `a`, from this laptop's history or HQ's (pulled) one. */
-const REPORT_DATE_SQL = `(SELECT report_date FROM (
-    SELECT e.report_date, e.at FROM workflow_events e
+/**
+ * When the Member's responses to validation `a` are due, as its latest approval (from this laptop's history or
+ * HQ's pulled one) fixed it; an approval made before approvals fixed it counts Settings' period from its report date.
+ */
+const RESPONSE_DUE_SQL = `(SELECT coalesce(due, date(report_date, '+' || @responseDays || ' days')) FROM (
+    SELECT e.report_date, e.response_due_date AS due, e.at FROM workflow_events e
       WHERE e.validation_id = a.id AND e.kind = 'APPROVE' AND e.report_date IS NOT NULL
     UNION ALL
-    SELECT h.payload_json ->> '$.reportDate', h.payload_json ->> '$.at' FROM hq_lifecycle_records h
+    SELECT h.payload_json ->> '$.reportDate', h.payload_json ->> '$.responseDueDate', h.payload_json ->> '$.at'
+      FROM hq_lifecycle_records h
       WHERE h.validation_id = a.id AND h.entity = 'workflow_event' AND h.payload_json ->> '$.kind' = 'APPROVE'
         AND h.payload_json ->> '$.reportDate' IS NOT NULL)
   ORDER BY at DESC LIMIT 1)`;
@@ -36,9 +40,8 @@ export function keyStatistics(
   filters: AnalyticsFilters,
   context: ScopeContext & { today: string },
 ): KeyStatistics {
-  // Overdue against the response period in Settings (HQ's policy once synced), as the screens date responses.
-  const reportedBefore = overdueIfReportedBefore(context.today, readSettings(db).responseDays);
-  const params: Params = { reportedBefore };
+  // Overdue after the due date the screens show (lifecycle-read's responseDueOf).
+  const params: Params = { today: context.today, responseDays: readSettings(db).responseDays };
   const sql = `WITH ${baseCtes(filters, context, params)},
   previous AS MATERIALIZED (
     -- The same Member's latest validation submitted strictly before, ties broken by id as HQ does.
@@ -57,11 +60,11 @@ export function keyStatistics(
         AND ${deficiencyFindingSql('pf')}
     GROUP BY p.id),
   awaiting AS MATERIALIZED (
-    SELECT a.id, ${REPORT_DATE_SQL} AS report_date FROM subs a WHERE a.workflow_state = 'AWAITING_RESPONSE'),
+    SELECT a.id, ${RESPONSE_DUE_SQL} AS due_date FROM subs a WHERE a.workflow_state = 'AWAITING_RESPONSE'),
   overdue AS (
     SELECT f.id FROM awaiting a CROSS JOIN findings f ON f.validation_id = a.id
-    WHERE f.classification = 'ACTION_REQUIRED' AND ${deficiencyFindingSql('f')} AND a.report_date IS NOT NULL
-      AND date(a.report_date) < @reportedBefore
+    WHERE f.classification = 'ACTION_REQUIRED' AND ${deficiencyFindingSql('f')} AND a.due_date IS NOT NULL
+      AND a.due_date < @today
       AND coalesce(${LATEST_ASSESSMENT_SQL}, '') <> 'ACCEPTED')
   SELECT (SELECT count(*) FROM subs) AS validations,
     (SELECT count(DISTINCT member_id) FROM subs) AS members,

@@ -22,7 +22,7 @@ import type { ReportLanguage } from '../../../shared/report/i18n';
 import type { FindingsWorkbookFilter, FindingsWorkbookFormat } from '../../../shared/report/workbook-filter';
 import { MemberSnapshotSchema } from '../../../shared/sync/protocol';
 import { NOT_ENROLLED_ACTOR } from '../identity';
-import { loadLifecycle, reportDateOf, todayOf, type ValidationLifecycle } from '../lifecycle-read';
+import { loadLifecycle, reportDateOf, responseDueOf, todayOf, type ValidationLifecycle } from '../lifecycle-read';
 import type { ServiceContext } from '../service-context';
 import { REPORT_FORMATS } from './export';
 
@@ -123,7 +123,7 @@ function loadSource(
     deficiencyReasons: shared.settings.deficiencyReasons,
     fieldOffice: l.fieldOffice,
     reportDate: reportDateOf(l),
-    responseDays: shared.settings.responseDays,
+    responseDueDate: responseDueOf(ctx, l),
   };
   if (l.validation) {
     const v = l.validation;

@@ -23,7 +23,7 @@ import { message } from '../../../shared/messages';
 import type { ReportInput } from '../../../shared/report/input';
 import { MemberSnapshotSchema } from '../../../shared/sync/protocol';
 import { NOT_ENROLLED_ACTOR } from '../identity';
-import { loadLifecycle, reportDateOf } from '../lifecycle-read';
+import { loadLifecycle, reportDateOf, responseDueOf } from '../lifecycle-read';
 import type { ServiceContext } from '../service-context';
 import { fingerprintOf } from '../submission-service';
 import { loadValidationContent, type ValidationContent } from '../validation-content';
@@ -53,7 +53,7 @@ export function loadReportInput(ctx: ServiceContext, validationId: string): Repo
     fieldOffice: l.fieldOffice,
     workflowState: l.state,
     reportDate: reportDateOf(l),
-    responseDays: settings.responseDays,
+    responseDueDate: responseDueOf(ctx, l),
     evidenceAttachedBy: own.attachedBy,
     fingerprintMatches: signed ? fingerprintOf(content) === signed : null,
     reportSha256: reportDateOf(l) === null ? null : issuedReportSha256(l),

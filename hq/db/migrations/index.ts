@@ -13,6 +13,7 @@ import { migration012 } from './012-assignment-withdrawal';
 import { migration013 } from './013-deficient-responses';
 import { migration014 } from './014-evidence-file-holders';
 import { migration015 } from './015-push-read-criterion';
+import { migration016 } from './016-response-due-date';
 
 export type HqMigration = { version: number; name: string; sql: string };
 
@@ -33,4 +34,5 @@ export const HQ_MIGRATIONS: readonly HqMigration[] = [
   migration013,
   migration014,
   migration015,
+  migration016,
 ];

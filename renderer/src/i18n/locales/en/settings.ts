@@ -21,7 +21,8 @@ export const settings = {
   removeReason: ' reason {{number}}',
   addReason: 'Add a reason',
   responseDays: 'Days the Member has to respond to a finding',
-  responseDaysHint: 'New findings are due this many days after the day they are recorded.',
+  responseDaysHint:
+    'New findings are due this many days after the day they are recorded. A report already approved keeps the due date its approval set.',
   maxEvidence: 'Largest evidence file (MB)',
   marking: 'Marking on every report page',
   markingHint: 'Printed at the top and bottom of every page of every report, in every format (e.g. CUI).',

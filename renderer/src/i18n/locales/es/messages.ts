@@ -404,6 +404,9 @@ export const messages: Translation<typeof en> = {
     approvalNeedsReportDate: 'reportDate: una aprobación indica la fecha del informe',
     reportDateAfterApproval: 'reportDate: {{reportDate}} es posterior a la aprobación ({{approvedOn}})',
     reportDateBeforeSubmit: 'reportDate: {{reportDate}} es anterior al envío de la validación ({{submittedOn}})',
+    responseDueOnlyApproval: 'responseDueDate: solo una aprobación fija la fecha límite de respuesta',
+    responseDueNotInPolicy:
+      'responseDueDate: {{due}} está a {{days}} días de la fecha del informe; la política de la sede central ha dado al Socio {{periods}} días',
     issueNeedsFingerprint: 'reportSha256: un informe emitido lleva su huella digital',
     reportFingerprintDiffers:
       'La huella digital del informe {{sent}}… no coincide con la validación, los hallazgos, las decisiones y la fecha del informe que tiene la sede central ({{held}}…)',

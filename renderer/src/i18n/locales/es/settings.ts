@@ -24,7 +24,8 @@ export const settings: Translation<typeof en.settings> = {
   removeReason: ' el motivo {{number}}',
   addReason: 'Agregar un motivo',
   responseDays: 'Días que tiene el Socio para responder a un hallazgo',
-  responseDaysHint: 'Los hallazgos nuevos vencen esta cantidad de días después del día en que se registran.',
+  responseDaysHint:
+    'Los hallazgos nuevos vencen esta cantidad de días después del día en que se registran. Un informe ya aprobado conserva la fecha límite que fijó su aprobación.',
   maxEvidence: 'Archivo de evidencia más grande (MB)',
   marking: 'Marca en cada página de los informes',
   markingHint: 'Se imprime arriba y abajo de cada página de cada informe, en todos los formatos (p. ej., CUI).',
