@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
+import { ChecklistPanelPage } from './pages/inspections-page';
 import { MembersPage } from './pages/members-page';
 import { NewValidationPage } from './pages/new-validation-page';
 import { FieldWorkPage } from './pages/worksheet-page';
@@ -64,6 +65,38 @@ test('a criterion’s four results are one Tab stop, answered or not, and the ar
   await expect(firstMethod).toBeFocused();
   await page.keyboard.press('Shift+Tab');
   await expect(result('Deficient')).toBeFocused();
+});
+
+test('an inspection item’s Pass, Fail and N/A are one Tab stop, recorded or not, and the arrow keys move between them', async ({
+  app,
+}) => {
+  const { page } = app;
+  const ws = await openSealSecurity(page);
+  const seals = new ChecklistPanelPage(page, ws.criterion('6.7'));
+  await seals.add({ label: 'CBP-0042117' });
+  const item = 'View the seal and the container locking mechanisms';
+  const inspection = seals.inspection('VVTT seal check: CBP-0042117');
+  const choice = (status: string) => inspection.getByRole('radio', { name: `${item}: ${status}`, exact: true });
+  const note = inspection.getByRole('textbox', { name: `Note on ${item}`, exact: true });
+
+  // Reached from another criterion, as a screen reader or a click on the row may: focusing the item makes 6.7 the
+  // active card, and that re-render is what gave an unrecorded item a second stop.
+  await ws.criterion('6.1').getByLabel('Notes for 6.1').focus();
+  await choice('Pass').focus();
+  await page.keyboard.press('Tab');
+  await expect(note).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(choice('Pass')).toBeFocused();
+
+  await page.keyboard.press('ArrowRight');
+  await expect(choice('Fail')).toBeFocused();
+  await expect(choice('Fail')).toBeChecked();
+  await ws.criterion('6.1').getByLabel('Notes for 6.1').focus();
+  await choice('Fail').focus();
+  await page.keyboard.press('Tab');
+  await expect(note).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(choice('Fail')).toBeFocused();
 });
 
 test('moving up the worksheet with Shift+Tab, the focused control is never under the sticky bar', async ({ app }) => {

@@ -10,7 +10,7 @@ import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { enrolFromHeader, hqPerTest, type Laptop, startLaptop, syncNow, syncUntil } from './laptops';
 import { MembersPage } from './pages/members-page';
-import { ResponsesPage } from './pages/responses-page';
+import { type AssessmentLabel, ResponsesPage } from './pages/responses-page';
 import { ReviewPage } from './pages/review-page';
 import { FieldWorkPage } from './pages/worksheet-page';
 
@@ -301,6 +301,25 @@ test('SCSS submits → reviewer returns → SCSS corrects and resubmits → conc
   await expect(responses.row(MEMBER, '4.8')).toHaveAttribute('data-status', 'OPEN');
   await responses.openFromList(MEMBER);
   await responses.recordResponse('3.1', { correctiveAction: 'We will screen the carriers next quarter.' });
+  // Saved with no assessment, the form says so and focuses the first one; its re-render gave the group two Tab stops.
+  // The three are one stop, chosen or not, and the arrow keys move between them.
+  const assessForm = responses.finding('3.1').getByRole('form', { name: /^Assess the response to 3\.1/ });
+  const assessment = (name: AssessmentLabel) => assessForm.getByRole('radio', { name, exact: true });
+  const assessNote = assessForm.getByRole('textbox');
+  await assessForm.getByRole('button', { name: 'Save assessment' }).click();
+  await expect(assessForm.getByText('Choose an assessment.')).toBeVisible();
+  await expect(assessment('Accepted')).toBeFocused();
+  await scss.keyboard.press('Tab');
+  await expect(assessNote).toBeFocused();
+  await scss.keyboard.press('Shift+Tab');
+  await expect(assessment('Accepted')).toBeFocused();
+  await scss.keyboard.press('ArrowDown');
+  await expect(assessment('Not accepted')).toBeChecked();
+  await expect(assessment('Not accepted')).toBeFocused();
+  await scss.keyboard.press('Tab');
+  await expect(assessNote).toBeFocused();
+  await scss.keyboard.press('Shift+Tab');
+  await expect(assessment('Not accepted')).toBeFocused();
   await responses.assess('3.1', 'Not accepted', 'Screen both carriers now and send the screening records.');
   // The Member's files are stored and fingerprinted as they are attached, and listed with the response.
   const screening = makePdf();

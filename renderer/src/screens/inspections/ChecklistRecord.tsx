@@ -5,6 +5,7 @@ import type { ChecklistItemStatus, InspectionChecklist } from '../../../../share
 import { checklistProgress } from '../../../../shared/domain/inspection-rules';
 import { call, errorMessage } from '../../api';
 import { FormField } from '../../components/FormField';
+import { rovingRadio } from '../../components/rovingRadio';
 import { useWorksheetStore } from '../../state/worksheet-store';
 import { checklistTitle, groupLabel, itemLabel, labelFieldName } from './checklist-labels';
 import { type PanelSaveState, PanelSaveStatus } from './save-status';
@@ -227,6 +228,9 @@ export function ChecklistRecord({
           <tbody>
             {items.map((def) => {
               const record = statusByKey.get(def.key);
+              // One Tab stop per item: focusing an item's choice makes the card active, a re-render that left to
+              // itself gave an unrecorded item two stops in Chromium.
+              const tabIndexOf = rovingRadio(STATUS_CHOICES, record?.status);
               const label = itemLabel(t, def);
               const itemName = group
                 ? t('fieldwork.checklist.itemInGroup', { group: groupLabel(t, group), item: label.toLowerCase() })
@@ -253,6 +257,7 @@ export function ChecklistRecord({
                               name={`${idPrefix}-${def.key}`}
                               value={status}
                               checked={record?.status === status}
+                              tabIndex={tabIndexOf(status)}
                               onChange={() => change(setItem(def.key, { status }), 'now')}
                             />
                             <label className="usa-radio__label" htmlFor={id}>

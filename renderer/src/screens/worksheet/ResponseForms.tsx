@@ -9,6 +9,7 @@ import type { ResponseOf } from '../../../../shared/ipc/contract';
 import { call, errorMessage } from '../../api';
 import { errorIdOf, FieldError, FormField } from '../../components/FormField';
 import { formatDate } from '../../components/format';
+import { rovingRadio } from '../../components/rovingRadio';
 import { localToday } from './lifecycle-labels';
 import { type MemberFile, MemberFilesField } from './MemberFiles';
 
@@ -178,6 +179,9 @@ export function AssessResponseForm({
   const firstRadio = useRef<HTMLInputElement>(null);
   const noteInput = useRef<HTMLTextAreaElement>(null);
   const noteRequired = assessment !== null && assessment !== 'ACCEPTED';
+  // One Tab stop: a refused save focuses the first assessment and re-renders, which left to itself gave the group two
+  // stops in Chromium.
+  const tabIndexOf = rovingRadio(ResponseAssessmentSchema.options, assessment);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -233,6 +237,7 @@ export function AssessResponseForm({
               name={`${id}-assessment`}
               value={option}
               checked={assessment === option}
+              tabIndex={tabIndexOf(option)}
               onChange={() => setAssessment(option)}
             />
             <label className="usa-radio__label" htmlFor={`${id}-${option}`}>

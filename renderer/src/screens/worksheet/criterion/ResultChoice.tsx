@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Criterion } from '../../../../../shared/catalog/schema';
 import { type ResponseResult, ResponseResultSchema } from '../../../../../shared/domain/validation';
+import { rovingRadio } from '../../../components/rovingRadio';
 import { useWorksheetStore } from '../../../state/worksheet-store';
 
 /** Keyboard shortcut for each result, shown beside its button and announced as the button's shortcut. */
@@ -33,9 +34,9 @@ export function ResultChoice({
   const opensDetails = (option: ResponseResult) =>
     option === 'DEFICIENT' || (option === 'NOT_APPLICABLE' && criterion.level !== 'SHOULD');
   const groupName = `result-${criterion.id}`;
-  // One Tab stop per criterion: the chosen result, or the first while none is. Left to itself, Chromium stopped on a
-  // second option of an unanswered group on this screen; the arrow keys still move between the four.
-  const tabStop = result ?? ResponseResultSchema.options[0];
+  // One Tab stop per criterion: focusing a result makes its card the active one, a re-render that left to itself gave
+  // an unanswered group two stops in Chromium.
+  const tabIndexOf = rovingRadio(ResponseResultSchema.options, result);
   return (
     <fieldset className={`usa-fieldset result-group${compact ? ' result-group--compact' : ''}`} disabled={locked}>
       <legend className="usa-sr-only">{t('worksheet.criterion.resultFor', { id: criterion.id })}</legend>
@@ -50,7 +51,7 @@ export function ResultChoice({
               name={groupName}
               value={option}
               checked={result === option}
-              tabIndex={option === tabStop ? 0 : -1}
+              tabIndex={tabIndexOf(option)}
               aria-keyshortcuts={RESULT_SHORTCUTS[option].toUpperCase()}
               onChange={() => {
                 if (compact && opensDetails(option)) setExpanded(criterion.id, true);
