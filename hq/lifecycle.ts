@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { differenceInCalendarDays, parseISO } from 'date-fns';
-import { earliestReportDateAtHq } from '../shared/domain/due-dates';
+import { earliestLocalDayAt, earliestReportDateAtHq } from '../shared/domain/due-dates';
 import { FindingClassificationSchema, FindingSchema } from '../shared/domain/field-work';
 import {
   type Actor,
@@ -200,8 +200,8 @@ export function payloadAfterEvent(event: WorkflowEvent, next: WorkflowState): Re
  */
 export function memberResponseRefusal(
   user: HqUser,
-  validation: (LifecycleSubject & { current: unknown }) | undefined,
-  response: { validationId: string; assessedBy: unknown },
+  validation: (LifecycleSubject & { current: unknown; payload: Record<string, unknown> }) | undefined,
+  response: { validationId: string; assessedBy: unknown; receivedOn: unknown },
   findingHeld: boolean,
 ): Refusal | null {
   if (user.role !== 'SCSS') return refusalOf('forbidden', message('hqReason.responsesScssOnly'));
@@ -215,6 +215,18 @@ export function memberResponseRefusal(
     return refusalOf('conflict', told, validation.current);
   }
   if (!findingHeld) return refusalOf('invalid', message('hqReason.noSuchFinding'));
+  // The Member answers the report it was sent: a response is never received before the report was issued (the
+  // SCSS's day may lag UTC by one).
+  const issuedAt = validation.payload.reportIssuedAt;
+  if (typeof issuedAt === 'string' && typeof response.receivedOn === 'string') {
+    if (response.receivedOn < earliestLocalDayAt(issuedAt)) {
+      const told = message('hqReason.receivedBeforeIssue', {
+        receivedOn: response.receivedOn,
+        issuedOn: issuedAt.slice(0, 10),
+      });
+      return refusalOf('invalid', told);
+    }
+  }
   return null;
 }
 

@@ -473,7 +473,7 @@ function decideMemberResponse(state: BatchState, principal: Principal, change: C
   const refusal = memberResponseRefusal(
     principal.user,
     validation && { ...validation, current: currentOf(validation) },
-    { validationId, assessedBy: change.payload.assessedBy ?? null },
+    { validationId, assessedBy: change.payload.assessedBy ?? null, receivedOn: change.payload.receivedOn },
     heldFindingVersion(state, validationId, change.payload.findingId) !== null,
   );
   return refusal ? { refusal } : decideRecordChange(state, change, validationId);

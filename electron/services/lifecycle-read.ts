@@ -1,4 +1,4 @@
-import { format } from 'date-fns';
+import { format, parseISO } from 'date-fns';
 import { listFindings } from '../../db/queries/findings';
 import { getHqCopy, type HqCopy, recordsOf } from '../../db/queries/hq-validations';
 import { readSettings } from '../../db/queries/settings';
@@ -285,6 +285,12 @@ export function responseDueOf(ctx: ServiceContext, l: Pick<ValidationLifecycle, 
   const approval = latestApprovalOf(l);
   if (!approval?.reportDate) return null;
   return approval.responseDueDate ?? responseDueDate(approval.reportDate, readSettings(ctx.db).responseDays);
+}
+
+/** The day the latest issue of the report was made, on this laptop's calendar, or null before it was issued. */
+export function reportIssuedOnOf(l: Pick<ValidationLifecycle, 'history'>): string | null {
+  const issued = l.history.filter((e) => e.kind === 'ISSUE_REPORT').at(-1);
+  return issued ? format(parseISO(issued.at), 'yyyy-MM-dd') : null;
 }
 
 /** Today on this laptop's calendar, as YYYY-MM-DD. */

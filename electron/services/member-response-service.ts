@@ -27,6 +27,7 @@ import {
   lifecycleViewOf,
   loadLifecycle,
   reportDateOf,
+  reportIssuedOnOf,
   responseDueOf,
   responsesFor,
   todayOf,
@@ -59,6 +60,7 @@ export function listMemberResponsesOf(ctx: ServiceContext, validationId: string)
     validationId,
     state,
     reportDate: reportDateOf(l),
+    reportIssuedOn: reportIssuedOnOf(l),
     dueDate,
     overdue: state === 'AWAITING_RESPONSE' && dueDate !== null && responseOverdue(dueDate, todayOf(ctx)),
     canRecord: l.own && state !== null && responsesOpen(state) && ctx.person?.role === 'SCSS',
@@ -142,6 +144,10 @@ export function saveMemberResponse(ctx: ServiceContext, request: ParsedRequestOf
       requireFinding(l, request.findingId);
       if (request.receivedOn > todayOf(ctx)) {
         throw new AppError('BAD_REQUEST', message('errors.memberResponse.receivedInFuture'));
+      }
+      const issuedOn = reportIssuedOnOf(l);
+      if (issuedOn !== null && request.receivedOn < issuedOn) {
+        throw new AppError('BAD_REQUEST', message('errors.memberResponse.receivedBeforeIssue', { issuedOn }));
       }
       const known = new Set(listMemberResponseFiles(ctx.db, request.validationId).map((f) => f.sha256));
       const missing = request.evidenceSha256.filter((sha) => !known.has(sha));

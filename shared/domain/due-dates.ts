@@ -25,11 +25,17 @@ export const latestLocalDayAt = (atIso: string): string =>
 export const earliestReportDate = (today: string): string => today;
 
 /**
+ * The earliest calendar day a laptop could read as today at the UTC time `atIso`: the UTC date, or the day before it
+ * west of UTC. HQ bounds the dates a laptop sends that may not precede an event with it.
+ */
+export const earliestLocalDayAt = (atIso: string): string =>
+  formatISO(subDays(parseISO(atIso.slice(0, 10)), 1), { representation: 'date' });
+
+/**
  * HQ's bound for a finding recorded at `createdAtIso` (UTC): the SCSS's laptop refused dates before its own
  * local today, which can be one day behind the UTC date, and today was never before the day the finding was made.
  */
-export const earliestReportDateAtHq = (createdAtIso: string): string =>
-  formatISO(subDays(parseISO(createdAtIso.slice(0, 10)), 1), { representation: 'date' });
+export const earliestReportDateAtHq = earliestLocalDayAt;
 
 /** Why a response due date is refused (it is before the report date), in plain words; null when it is fine. */
 export function dueDateBeforeReportRefusal(dueDate: string, earliestReport: string): Message | null {

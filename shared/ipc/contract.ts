@@ -255,6 +255,8 @@ export const MemberResponsesViewSchema = z.object({
   validationId: UuidSchema,
   state: WorkflowStateSchema.nullable(),
   reportDate: IsoDateSchema.nullable(),
+  /** The day the report was issued, on this computer's calendar: no response is received before it. */
+  reportIssuedOn: IsoDateSchema.nullable(),
   dueDate: IsoDateSchema.nullable(),
   overdue: z.boolean(),
   /** The enrolled SCSS may record and assess responses here now. */

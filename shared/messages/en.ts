@@ -222,6 +222,8 @@ export const messages = {
         'Member responses are recorded once the report is issued, until the validation closes; it is {{state, workflowState}}.',
       findingNotHere: 'That finding is not part of this validation.',
       receivedInFuture: 'A response cannot have been received after today.',
+      receivedBeforeIssue:
+        'A response cannot have been received before the report was issued on {{issuedOn, date}}. Choose {{issuedOn, date}} or a later date.',
       attachFirst: 'Attach the Member\u2019s files to this validation before listing them.',
       notHere: 'That Member response is not part of this validation.',
       staysWithFinding: 'A response stays with the finding it answers.',
@@ -394,6 +396,7 @@ export const messages = {
     approvalNeedsReportDate: 'reportDate: an approval names the report date',
     reportDateAfterApproval: 'reportDate: {{reportDate}} is after the approval ({{approvedOn}})',
     reportDateBeforeSubmit: 'reportDate: {{reportDate}} is before the validation was submitted ({{submittedOn}})',
+    receivedBeforeIssue: 'receivedOn: {{receivedOn}} is before the report was issued ({{issuedOn}})',
     responseDueOnlyApproval: 'responseDueDate: only an approval fixes the response due date',
     responseDueNotInPolicy:
       "responseDueDate: {{due}} is {{days}} days after the report date; HQ's policy has given the Member {{periods}} days",

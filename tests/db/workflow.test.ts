@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
+import { format, parseISO } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { listAuditForEntity } from '../../db/audit-log';
 import { listOutbox } from '../../db/outbox';
@@ -775,6 +776,25 @@ describe('Member responses and closing', () => {
       'CONFLICT',
       /it is closed/,
     );
+  });
+
+  it('refuses a response received before the report was issued, naming the day it was issued', async () => {
+    const { s, validation, finding } = await awaitingResponse();
+    // The report went out at 15:10 UTC on 2 March (awaitingResponse's ISSUE_REPORT); the clock reads 2 March.
+    const listed = listMemberResponsesOf(s.ctx, validation.id);
+    expect(listed.reportIssuedOn).toBe(format(parseISO('2026-03-02T15:10:00.000Z'), 'yyyy-MM-dd'));
+    const record = (receivedOn: string) =>
+      saveMemberResponse(s.ctx, {
+        validationId: validation.id,
+        findingId: finding.id,
+        receivedOn,
+        correctiveAction: 'Logins enforced.',
+        evidenceSha256: [],
+      });
+    const queued = listOutbox(s.ctx.db, 1000).length;
+    expectRefused(() => record('2026-02-27'), 'BAD_REQUEST', /before the report was issued on/);
+    expect(listOutbox(s.ctx.db, 1000)).toHaveLength(queued);
+    expect(record(String(listed.reportIssuedOn))).toMatchObject({ receivedOn: listed.reportIssuedOn, version: 1 });
   });
 
   it('lists responses due within 14 days, overdue, and awaiting assessment; "Response overdue" once the due date passes', async () => {

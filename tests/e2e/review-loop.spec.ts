@@ -300,6 +300,16 @@ test('SCSS submits → reviewer returns → SCSS corrects and resubmits → conc
   await expect(responses.row(MEMBER, '3.1')).toHaveAttribute('data-status', 'OPEN');
   await expect(responses.row(MEMBER, '4.8')).toHaveAttribute('data-status', 'OPEN');
   await responses.openFromList(MEMBER);
+  // The Member answers the report it was sent: a date before the report went out is refused at the field.
+  await responses.finding('3.1').getByRole('button', { name: 'Record a Member response to 3.1' }).click();
+  const early = responses.finding('3.1').getByRole('form', { name: 'Record a Member response to 3.1' });
+  await early.getByLabel('Date received').fill('2020-01-02');
+  await early.getByLabel('Corrective action').fill('Screened the carriers in 2020.');
+  await early.getByRole('button', { name: 'Save response' }).click();
+  await expect(early.getByLabel('Date received')).toBeFocused();
+  await expect(early).toContainText('A response cannot have arrived before the report was issued on');
+  await early.getByRole('button', { name: 'Cancel' }).click();
+  await expect(responses.responses('3.1')).toHaveCount(0);
   await responses.recordResponse('3.1', { correctiveAction: 'We will screen the carriers next quarter.' });
   // Saved with no assessment, the form says so and focuses the first one; its re-render gave the group two Tab stops.
   // The three are one stop, chosen or not, and the arrow keys move between them.

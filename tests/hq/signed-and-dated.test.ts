@@ -276,4 +276,17 @@ describe.each(BACKENDS)('HQ names the enrolled signer and bounds the dates a lap
     // A laptop in Guam reads 2 December while it is still 1 December in UTC.
     expect(outcomeAndReason(await sendChanges(ctx, dana, received('2026-12-02')))).toEqual([['applied', undefined]]);
   });
+
+  it('refuses a Member response received before the report was issued, allowing the day behind west of UTC', async () => {
+    const { dana, v, findingId } = await issuedValidation();
+    const before = await contentCounts(ctx.db);
+    // The report was issued at 09:00 UTC on 25 November (WORKFLOW_AT.issued).
+    const received = (receivedOn: string) => memberResponseChange(v.id, findingId, { receivedOn });
+    expect(outcomeAndReason(await sendChanges(ctx, dana, received('2026-11-23')))).toEqual([
+      ['invalid', 'receivedOn: 2026-11-23 is before the report was issued (2026-11-25)'],
+    ]);
+    expect(await contentCounts(ctx.db)).toEqual(before);
+    // In Honolulu it was still 24 November when the report went out.
+    expect(outcomeAndReason(await sendChanges(ctx, dana, received('2026-11-24')))).toEqual([['applied', undefined]]);
+  });
 });

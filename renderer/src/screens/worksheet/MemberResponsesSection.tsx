@@ -168,6 +168,7 @@ export function MemberResponsesSection() {
       summary={criterionSummary(entry.finding.criterionId)}
       status={findingStatus(entry, view.overdue)}
       canRecord={view.canRecord}
+      receivedFrom={view.reportIssuedOn}
       maxBytes={maxBytes}
       editing={editing}
       setEditing={setEditing}
@@ -276,6 +277,7 @@ function FindingResponses({
   summary,
   status,
   canRecord,
+  receivedFrom,
   maxBytes,
   editing,
   setEditing,
@@ -287,6 +289,8 @@ function FindingResponses({
   summary: string | null;
   status: FindingStatus;
   canRecord: boolean;
+  /** The day the report was issued: no response arrived before it. */
+  receivedFrom: string | null;
   maxBytes: number;
   editing: Editing;
   setEditing: (editing: Editing) => void;
@@ -367,6 +371,7 @@ function FindingResponses({
                     findingId={finding.id}
                     criterionId={finding.criterionId}
                     maxBytes={maxBytes}
+                    receivedFrom={receivedFrom}
                     existing={response}
                     initialFiles={listedFiles.flatMap((f) => (f.file ? [f.file] : []))}
                     onSaved={(saved) => onSaved(finding.criterionId, saved, true)}
@@ -456,6 +461,7 @@ function FindingResponses({
             findingId={finding.id}
             criterionId={finding.criterionId}
             maxBytes={maxBytes}
+            receivedFrom={receivedFrom}
             initialFiles={unlisted}
             onSaved={(saved) => onSaved(finding.criterionId, saved, false)}
             onCancel={cancel}

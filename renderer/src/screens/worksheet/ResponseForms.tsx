@@ -24,6 +24,7 @@ export function RecordResponseForm({
   findingId,
   criterionId,
   maxBytes,
+  receivedFrom,
   existing,
   initialFiles,
   onSaved,
@@ -33,6 +34,8 @@ export function RecordResponseForm({
   findingId: string;
   criterionId: string;
   maxBytes: number;
+  /** The day the report was issued: the earliest a response can have arrived (null: not known here). */
+  receivedFrom: string | null;
   /** The unassessed response being corrected; absent for a new one. */
   existing?: MemberResponse;
   initialFiles: MemberFile[];
@@ -61,6 +64,9 @@ export function RecordResponseForm({
     const found: typeof errors = {};
     if (!/^\d{4}-\d{2}-\d{2}$/.test(receivedOn)) found.receivedOn = t('worksheetParts.forms.dateMissing');
     else if (receivedOn > today) found.receivedOn = t('worksheetParts.forms.dateFuture');
+    else if (receivedFrom !== null && receivedOn < receivedFrom) {
+      found.receivedOn = t('worksheetParts.forms.dateBeforeIssue', { date: formatDate(receivedFrom) });
+    }
     if (action.trim().length === 0) found.action = t('worksheetParts.forms.actionMissing');
     setErrors(found);
     if (found.receivedOn) return dateInput.current?.focus();
@@ -103,6 +109,7 @@ export function RecordResponseForm({
             className="usa-input response-form__date"
             type="date"
             max={today}
+            min={receivedFrom ?? undefined}
             required
             value={receivedOn}
             {...control}

@@ -98,6 +98,7 @@ export const worksheetParts = {
   forms: {
     dateMissing: 'Enter the date the response arrived.',
     dateFuture: 'A response cannot have arrived after today.',
+    dateBeforeIssue: 'A response cannot have arrived before the report was issued on {{date}}.',
     actionMissing: 'Say what the Member did or will do.',
     correctTitle: 'Correct the response to {{criterion}}',
     dateReceived: 'Date received',

@@ -226,6 +226,8 @@ export const messages: Translation<typeof en> = {
         'Las respuestas de los Socios se registran desde que se emite el informe hasta que la validación se cierra; su estado es «{{state, workflowState}}».',
       findingNotHere: 'Ese hallazgo no forma parte de esta validación.',
       receivedInFuture: 'Una respuesta no puede haberse recibido después de hoy.',
+      receivedBeforeIssue:
+        'Una respuesta no puede haberse recibido antes de que se emitiera el informe el {{issuedOn, date}}. Elija el {{issuedOn, date}} o una fecha posterior.',
       attachFirst: 'Adjunte los archivos del Socio a esta validación antes de incluirlos en la lista.',
       notHere: 'Esa respuesta del Socio no forma parte de esta validación.',
       staysWithFinding: 'Una respuesta se queda con el hallazgo al que responde.',
@@ -404,6 +406,7 @@ export const messages: Translation<typeof en> = {
     approvalNeedsReportDate: 'reportDate: una aprobación indica la fecha del informe',
     reportDateAfterApproval: 'reportDate: {{reportDate}} es posterior a la aprobación ({{approvedOn}})',
     reportDateBeforeSubmit: 'reportDate: {{reportDate}} es anterior al envío de la validación ({{submittedOn}})',
+    receivedBeforeIssue: 'receivedOn: {{receivedOn}} es anterior a la emisión del informe ({{issuedOn}})',
     responseDueOnlyApproval: 'responseDueDate: solo una aprobación fija la fecha límite de respuesta',
     responseDueNotInPolicy:
       'responseDueDate: {{due}} está a {{days}} días de la fecha del informe; la política de la sede central ha dado al Socio {{periods}} días',

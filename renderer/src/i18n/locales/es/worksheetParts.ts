@@ -104,6 +104,7 @@ export const worksheetParts: Translation<typeof en.worksheetParts> = {
   forms: {
     dateMissing: 'Indique la fecha en que llegó la respuesta.',
     dateFuture: 'Una respuesta no puede haber llegado después de hoy.',
+    dateBeforeIssue: 'Una respuesta no puede haber llegado antes de que se emitiera el informe el {{date}}.',
     actionMissing: 'Indique lo que el Socio hizo o hará.',
     correctTitle: 'Corregir la respuesta a {{criterion}}',
     dateReceived: 'Fecha de recepción',
