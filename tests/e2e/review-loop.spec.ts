@@ -308,6 +308,7 @@ test('SCSS submits → reviewer returns → SCSS corrects and resubmits → conc
   await early.getByRole('button', { name: 'Save response' }).click();
   await expect(early.getByLabel('Date received')).toBeFocused();
   await expect(early).toContainText('A response cannot have arrived before the report was issued on');
+  await shot(scss, '5a-scss-response-before-issue');
   await early.getByRole('button', { name: 'Cancel' }).click();
   await expect(responses.responses('3.1')).toHaveCount(0);
   await responses.recordResponse('3.1', { correctiveAction: 'We will screen the carriers next quarter.' });
