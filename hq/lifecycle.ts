@@ -201,6 +201,7 @@ export function payloadAfterEvent(event: WorkflowEvent, next: WorkflowState): Re
 export function memberResponseRefusal(
   user: HqUser,
   validation: (LifecycleSubject & { current: unknown; payload: Record<string, unknown> }) | undefined,
+  /** receivedOn: null when it is not to be checked (the date HQ already holds for this response). */
   response: { validationId: string; assessedBy: unknown; receivedOn: unknown },
   findingHeld: boolean,
 ): Refusal | null {

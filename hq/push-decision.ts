@@ -470,10 +470,15 @@ function decideFindingReview(state: BatchState, principal: Principal, change: Ch
 function decideMemberResponse(state: BatchState, principal: Principal, change: Change): Decision {
   const validationId = validationIdOf(change);
   const validation = state.validations.get(validationId);
+  // A response HQ already holds keeps the date it was taken with (an assessment resends it unchanged).
+  const held = state.contents.get(validationId)?.get(recordMapKey(recordKeyOf(change)))?.payload as
+    | { receivedOn?: unknown }
+    | undefined;
+  const receivedOn = held?.receivedOn === change.payload.receivedOn ? null : change.payload.receivedOn;
   const refusal = memberResponseRefusal(
     principal.user,
     validation && { ...validation, current: currentOf(validation) },
-    { validationId, assessedBy: change.payload.assessedBy ?? null, receivedOn: change.payload.receivedOn },
+    { validationId, assessedBy: change.payload.assessedBy ?? null, receivedOn },
     heldFindingVersion(state, validationId, change.payload.findingId) !== null,
   );
   return refusal ? { refusal } : decideRecordChange(state, change, validationId);

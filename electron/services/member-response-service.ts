@@ -145,10 +145,6 @@ export function saveMemberResponse(ctx: ServiceContext, request: ParsedRequestOf
       if (request.receivedOn > todayOf(ctx)) {
         throw new AppError('BAD_REQUEST', message('errors.memberResponse.receivedInFuture'));
       }
-      const issuedOn = reportIssuedOnOf(l);
-      if (issuedOn !== null && request.receivedOn < issuedOn) {
-        throw new AppError('BAD_REQUEST', message('errors.memberResponse.receivedBeforeIssue', { issuedOn }));
-      }
       const known = new Set(listMemberResponseFiles(ctx.db, request.validationId).map((f) => f.sha256));
       const missing = request.evidenceSha256.filter((sha) => !known.has(sha));
       if (missing.length > 0) {
@@ -163,6 +159,11 @@ export function saveMemberResponse(ctx: ServiceContext, request: ParsedRequestOf
       }
       if (before && before.assessment !== null) {
         throw new AppError('CONFLICT', message('errors.memberResponse.assessedNoChange'));
+      }
+      // A response recorded before this rule keeps the date it was taken with.
+      const issuedOn = reportIssuedOnOf(l);
+      if (issuedOn !== null && request.receivedOn < issuedOn && request.receivedOn !== before?.receivedOn) {
+        throw new AppError('BAD_REQUEST', message('errors.memberResponse.receivedBeforeIssue', { issuedOn }));
       }
       return storeResponse(ctx, l, before ? 'member_response.update' : 'member_response.record', before, {
         id: before?.id ?? randomUUID(),

@@ -7,6 +7,7 @@ import { listOutbox } from '../../db/outbox';
 import { insertMember } from '../../db/queries/members';
 import { readSettings } from '../../db/queries/settings';
 import { getValidation } from '../../db/queries/validations';
+import { upsertMemberResponse } from '../../db/queries/workflow';
 import type { AppServices } from '../../electron/services/app-services';
 import { PickedFileRegistry } from '../../electron/services/evidence-service';
 import { saveFinding } from '../../electron/services/field-work-service';
@@ -794,7 +795,20 @@ describe('Member responses and closing', () => {
     const queued = listOutbox(s.ctx.db, 1000).length;
     expectRefused(() => record('2026-02-27'), 'BAD_REQUEST', /before the report was issued on/);
     expect(listOutbox(s.ctx.db, 1000)).toHaveLength(queued);
-    expect(record(String(listed.reportIssuedOn))).toMatchObject({ receivedOn: listed.reportIssuedOn, version: 1 });
+    const saved = record(String(listed.reportIssuedOn));
+    expect(saved).toMatchObject({ receivedOn: listed.reportIssuedOn, version: 1 });
+
+    // A response recorded before this rule, dated earlier, can still be corrected: its date is not new.
+    upsertMemberResponse(s.ctx.db, { ...saved, receivedOn: '2026-02-27' });
+    const corrected = saveMemberResponse(s.ctx, {
+      id: saved.id,
+      validationId: validation.id,
+      findingId: finding.id,
+      receivedOn: '2026-02-27',
+      correctiveAction: 'Logins enforced on every terminal.',
+      evidenceSha256: [],
+    });
+    expect(corrected).toMatchObject({ receivedOn: '2026-02-27', version: 2 });
   });
 
   it('lists responses due within 14 days, overdue, and awaiting assessment; "Response overdue" once the due date passes', async () => {

@@ -288,5 +288,34 @@ describe.each(BACKENDS)('HQ names the enrolled signer and bounds the dates a lap
     expect(await contentCounts(ctx.db)).toEqual(before);
     // In Honolulu it was still 24 November when the report went out.
     expect(outcomeAndReason(await sendChanges(ctx, dana, received('2026-11-24')))).toEqual([['applied', undefined]]);
+
+    // A response HQ took before this rule, dated earlier, can still be assessed: its date is not new. A correction
+    // to another early date is refused like any.
+    const legacy = memberResponseChange(v.id, findingId, { receivedOn: '2026-12-01' });
+    expect((await sendChanges(ctx, dana, legacy))[0]?.outcome).toBe('applied');
+    await ctx.db.query(
+      `UPDATE records SET payload = jsonb_set(payload, '{receivedOn}', '"2026-11-20"')
+       WHERE entity = 'member_response' AND entity_id = $1`,
+      [legacy.entityId],
+    );
+    const again = (receivedOn: string, version: number) =>
+      memberResponseChange(v.id, findingId, {
+        id: legacy.entityId,
+        version,
+        receivedOn,
+        updatedAt: WORKFLOW_AT.closed,
+      });
+    expect(outcomeAndReason(await sendChanges(ctx, dana, again('2026-11-19', 2)))).toEqual([
+      ['invalid', 'receivedOn: 2026-11-19 is before the report was issued (2026-11-25)'],
+    ]);
+    const assessed = memberResponseChange(v.id, findingId, {
+      id: legacy.entityId,
+      version: 2,
+      receivedOn: '2026-11-20',
+      assessment: 'ACCEPTED',
+      assessedBy: personOf(dana, DANA),
+      updatedAt: WORKFLOW_AT.closed,
+    });
+    expect(outcomeAndReason(await sendChanges(ctx, dana, assessed))).toEqual([['applied', undefined]]);
   });
 });

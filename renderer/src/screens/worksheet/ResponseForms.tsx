@@ -64,7 +64,7 @@ export function RecordResponseForm({
     const found: typeof errors = {};
     if (!/^\d{4}-\d{2}-\d{2}$/.test(receivedOn)) found.receivedOn = t('worksheetParts.forms.dateMissing');
     else if (receivedOn > today) found.receivedOn = t('worksheetParts.forms.dateFuture');
-    else if (receivedFrom !== null && receivedOn < receivedFrom) {
+    else if (receivedFrom !== null && receivedOn < receivedFrom && receivedOn !== existing?.receivedOn) {
       found.receivedOn = t('worksheetParts.forms.dateBeforeIssue', { date: formatDate(receivedFrom) });
     }
     if (action.trim().length === 0) found.action = t('worksheetParts.forms.actionMissing');
