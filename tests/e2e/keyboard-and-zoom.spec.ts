@@ -5,6 +5,7 @@ import { ChecklistPanelPage } from './pages/inspections-page';
 import { MembersPage } from './pages/members-page';
 import { NewValidationPage } from './pages/new-validation-page';
 import { FieldWorkPage } from './pages/worksheet-page';
+import { expectOneTabStop } from './tab-stops';
 
 test.use({ actionTimeout: 30_000 });
 test.describe.configure({ timeout: 180_000 });
@@ -53,18 +54,11 @@ test('a criterion’s four results are one Tab stop, answered or not, and the ar
   const firstMethod = card.getByRole('checkbox', { name: 'Observed on site' });
 
   await result('Compliant').focus();
-  await page.keyboard.press('Tab');
-  await expect(firstMethod).toBeFocused();
-  await page.keyboard.press('Shift+Tab');
-  await expect(result('Compliant')).toBeFocused();
+  await expectOneTabStop(page, result('Compliant'), firstMethod);
 
   await page.keyboard.press('ArrowRight');
-  await expect(result('Deficient')).toBeFocused();
   await expect(result('Deficient')).toBeChecked();
-  await page.keyboard.press('Tab');
-  await expect(firstMethod).toBeFocused();
-  await page.keyboard.press('Shift+Tab');
-  await expect(result('Deficient')).toBeFocused();
+  await expectOneTabStop(page, result('Deficient'), firstMethod);
 });
 
 test('an inspection item’s Pass, Fail and N/A are one Tab stop, recorded or not, and the arrow keys move between them', async ({
@@ -83,20 +77,14 @@ test('an inspection item’s Pass, Fail and N/A are one Tab stop, recorded or no
   // active card, and that re-render is what gave an unrecorded item a second stop.
   await ws.criterion('6.1').getByLabel('Notes for 6.1').focus();
   await choice('Pass').focus();
-  await page.keyboard.press('Tab');
-  await expect(note).toBeFocused();
-  await page.keyboard.press('Shift+Tab');
-  await expect(choice('Pass')).toBeFocused();
+  await expectOneTabStop(page, choice('Pass'), note);
 
   await page.keyboard.press('ArrowRight');
   await expect(choice('Fail')).toBeFocused();
   await expect(choice('Fail')).toBeChecked();
   await ws.criterion('6.1').getByLabel('Notes for 6.1').focus();
   await choice('Fail').focus();
-  await page.keyboard.press('Tab');
-  await expect(note).toBeFocused();
-  await page.keyboard.press('Shift+Tab');
-  await expect(choice('Fail')).toBeFocused();
+  await expectOneTabStop(page, choice('Fail'), note);
 });
 
 test('moving up the worksheet with Shift+Tab, the focused control is never under the sticky bar', async ({ app }) => {

@@ -13,6 +13,7 @@ import { MembersPage } from './pages/members-page';
 import { type AssessmentLabel, ResponsesPage } from './pages/responses-page';
 import { ReviewPage } from './pages/review-page';
 import { FieldWorkPage } from './pages/worksheet-page';
+import { expectOneTabStop } from './tab-stops';
 
 /**
  * The whole review loop across three harness laptops (an SCSS, a field office reviewer and a supervisor, each
@@ -319,18 +320,10 @@ test('SCSS submits → reviewer returns → SCSS corrects and resubmits → conc
   const assessNote = assessForm.getByRole('textbox');
   await assessForm.getByRole('button', { name: 'Save assessment' }).click();
   await expect(assessForm.getByText('Choose an assessment.')).toBeVisible();
-  await expect(assessment('Accepted')).toBeFocused();
-  await scss.keyboard.press('Tab');
-  await expect(assessNote).toBeFocused();
-  await scss.keyboard.press('Shift+Tab');
-  await expect(assessment('Accepted')).toBeFocused();
+  await expectOneTabStop(scss, assessment('Accepted'), assessNote);
   await scss.keyboard.press('ArrowDown');
   await expect(assessment('Not accepted')).toBeChecked();
-  await expect(assessment('Not accepted')).toBeFocused();
-  await scss.keyboard.press('Tab');
-  await expect(assessNote).toBeFocused();
-  await scss.keyboard.press('Shift+Tab');
-  await expect(assessment('Not accepted')).toBeFocused();
+  await expectOneTabStop(scss, assessment('Not accepted'), assessNote);
   await responses.assess('3.1', 'Not accepted', 'Screen both carriers now and send the screening records.');
   // The Member's files are stored and fingerprinted as they are attached, and listed with the response.
   const screening = makePdf();

@@ -197,16 +197,21 @@ describe.each(BACKENDS)('analytics on the laptop agree with HQ on %s', (backend)
     const sam = await enrol(SAM);
     const pat = await enrol(PAT);
     const { ctx } = dana.services;
+    /** Pat sets the response period at HQ; the policy HQ answers with. */
+    const setResponseDaysAtHq = async (baseVersion: number, responseDays: number) => {
+      const put = await hq.app.inject({
+        method: 'PUT',
+        url: '/v1/policy',
+        headers: { authorization: `Bearer ${pat.token}` },
+        payload: { baseVersion, policy: { ...DEFAULT_POLICY, responseDays } },
+      });
+      expect(put.statusCode, put.body).toBe(200);
+      return HqPolicySchema.parse(put.json());
+    };
     // A supervisor sets a 60-day response period at HQ; Dana's laptop takes it with a sync, as its Settings show.
-    const put = await hq.app.inject({
-      method: 'PUT',
-      url: '/v1/policy',
-      headers: { authorization: `Bearer ${pat.token}` },
-      payload: { baseVersion: 0, policy: { ...DEFAULT_POLICY, responseDays: 60 } },
-    });
-    expect(put.statusCode, put.body).toBe(200);
+    const sixtyDays = await setResponseDaysAtHq(0, 60);
     // The supervisor's laptop has it when approving, as a sync gives it: approval fixes the due dates with it.
-    keepHqPolicy(pat.services.ctx, HqPolicySchema.parse(put.json()));
+    keepHqPolicy(pat.services.ctx, sixtyDays);
     expect(getSettings(pat.services.ctx).responseDays).toBe(60);
 
     // Two validations, each with 4.1 Action Required: one reported 70 days ago, the other 50 days ago.
@@ -272,14 +277,7 @@ describe.each(BACKENDS)('analytics on the laptop agree with HQ on %s', (backend)
 
     // Back at 90 days, the reports already out keep the dates approval fixed: V70's responses are still overdue,
     // on the screens, on this computer's dashboard and at HQ.
-    const back = await hq.app.inject({
-      method: 'PUT',
-      url: '/v1/policy',
-      headers: { authorization: `Bearer ${pat.token}` },
-      payload: { baseVersion: 1, policy: { ...DEFAULT_POLICY, responseDays: 90 } },
-    });
-    expect(back.statusCode, back.body).toBe(200);
-    keepHqPolicy(ctx, HqPolicySchema.parse(back.json()));
+    keepHqPolicy(ctx, await setResponseDaysAtHq(1, 90));
     expect(getSettings(ctx).responseDays).toBe(90);
     expect(lifecycleView(ctx, v70.id)).toMatchObject({ responseDueDate: dayFromToday(-10), responseOverdue: true });
     expect(local('key-statistics', {})).toMatchObject({ responsesOverdue: 1 });
