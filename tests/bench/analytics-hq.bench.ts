@@ -73,7 +73,10 @@ async function loadValidations(db: HqDb, count: number): Promise<void> {
          'submittedAt', CASE WHEN state = 'IN_PROGRESS' THEN NULL ELSE to_char(submitted AT TIME ZONE 'UTC',
            'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') END,
          'reportDate', CASE WHEN state IN ('APPROVED', 'AWAITING_RESPONSE', 'CLOSED')
-           THEN to_char(submitted + interval '20 days', 'YYYY-MM-DD') END),
+           THEN to_char(submitted + interval '20 days', 'YYYY-MM-DD') END,
+         -- Half the approvals fixed their due date (a 60-day period then); the others count the current 90 days.
+         'responseDueDate', CASE WHEN state IN ('APPROVED', 'AWAITING_RESPONSE', 'CLOSED') AND g % 2 = 0
+           THEN to_char(submitted + interval '80 days', 'YYYY-MM-DD') END),
        now()
      FROM (SELECT g, md5('validation/' || g)::uuid AS id, (ARRAY[${OFFICES.map((o) => `'${o}'`).join(', ')}])[g % ${OFFICES.length} + 1] AS office,
              timestamptz '2022-12-01 00:00:00+00' + (g * interval '1 hour') + (g % 3600) * interval '1 second' AS submitted,
@@ -255,11 +258,12 @@ const handBase = (office: boolean) => `ro AS MATERIALIZED (
     SELECT validation_id, finding_id FROM records WHERE entity = 'finding_review' AND finding_id IS NOT NULL
       AND decision = 'NON_CONCUR' AND proposed_classification = 'NO_FINDING'),
   s AS (
-    SELECT v.id, v.member_id, v.submitted_at, v.mode, v.workflow_state, v.report_date FROM validations v
+    SELECT v.id, v.member_id, v.submitted_at, v.mode, v.workflow_state, v.report_date, v.response_due_date
+    FROM validations v
     WHERE v.ever_submitted${office ? ' AND v.field_office = $1' : ''}),
   d AS (
     SELECT f.validation_id, f.entity_id, f.criterion_id, f.category, f.classification, f.reason_code,
-      s.member_id, s.submitted_at, s.mode, s.workflow_state, s.report_date
+      s.member_id, s.submitted_at, s.mode, s.workflow_state, s.report_date, s.response_due_date
     FROM records f JOIN s ON s.id = f.validation_id
     WHERE f.entity = 'finding' AND f.classification IN ('ACTION_REQUIRED', 'RECOMMENDATION')
       AND (f.classification = 'ACTION_REQUIRED' OR EXISTS (SELECT 1 FROM records r WHERE r.entity = 'criterion_response'
@@ -291,7 +295,7 @@ const HAND_WRITTEN: Record<ViewName, (db: HqDb, office: string | null) => Promis
           AS repeats,
         (SELECT count(*)::int FROM d
           WHERE d.workflow_state = 'AWAITING_RESPONSE' AND d.classification = 'ACTION_REQUIRED'
-            AND d.report_date::date + ${DEFAULT_RESPONSE_DAYS} < date '${TODAY}'
+            AND coalesce(d.response_due_date::date, d.report_date::date + ${DEFAULT_RESPONSE_DAYS}) < date '${TODAY}'
             AND coalesce((SELECT m.payload->>'assessment' FROM records m WHERE m.entity = 'member_response'
               AND m.validation_id = d.validation_id AND m.finding_id = d.entity_id
               ORDER BY m.payload->>'receivedOn' DESC, m.payload->>'updatedAt' DESC LIMIT 1), '') <> 'ACCEPTED') AS overdue`,
