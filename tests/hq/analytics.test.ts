@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { keyStatistics } from '../../hq/analytics';
 import { publishCatalogEdition } from '../../hq/catalog-editions';
 import { BUNDLED_EDITION_SOURCES } from '../../shared/catalog/index';
-import { DEFAULT_POLICY } from '../../shared/domain/policy';
 import type { Validation } from '../../shared/domain/validation';
 import type { Change } from '../../shared/sync/protocol';
 import {
@@ -27,6 +26,7 @@ import {
   SUPERVISOR,
   SUPERVISOR_ELSEWHERE,
   sendApplied,
+  setResponseDaysAtHq,
   submitChange,
   useHqBackend,
   workflowEventChange,
@@ -394,15 +394,8 @@ describe.each(BACKENDS)('HQ analytics on %s', (backend) => {
     const f = await buildDataset(ctx);
     const analyst = { id: f.ari.userId, ...ANALYST };
     const overdueOn = async (today: string) => (await keyStatistics(ctx.db, analyst, {}, { today })).responsesOverdue;
-    const setResponseDays = async (baseVersion: number, responseDays: number) => {
-      const saved = await ctx.app.inject({
-        method: 'PUT',
-        url: '/v1/policy',
-        headers: { authorization: `Bearer ${f.pat.token}` },
-        payload: { baseVersion, policy: { ...DEFAULT_POLICY, responseDays } },
-      });
-      expect(saved.statusCode, saved.body).toBe(200);
-    };
+    const setResponseDays = (baseVersion: number, responseDays: number) =>
+      setResponseDaysAtHq(ctx.app, f.pat.token, baseVersion, responseDays);
     // V4's report date is 2026-04-10: its response is due 2026-07-09 under the default 90 days.
     expect(await overdueOn('2026-06-19')).toBe(0);
     expect(await overdueOn('2026-07-09')).toBe(0);

@@ -12,6 +12,7 @@ import type { HqDb } from '../../hq/db/types';
 import { createUser, issueEnrolmentCode } from '../../hq/identity';
 import { expectedReportSha256 } from '../../hq/lifecycle';
 import type { Person } from '../../shared/domain/lifecycle';
+import { DEFAULT_POLICY, type HqPolicy, HqPolicySchema } from '../../shared/domain/policy';
 import type { Validation } from '../../shared/domain/validation';
 import type { UserRole } from '../../shared/sync/protocol';
 import { AT, change } from './changes';
@@ -351,4 +352,21 @@ export async function reportShaAtHq(ctx: { db: HqDb }, validationId: string): Pr
   const sha = v && expectedReportSha256(validationId, { contentSha256: v.content_sha256, payload: v.payload }, records);
   if (!sha) throw new Error(`validation ${validationId} is not approved at HQ`);
   return sha;
+}
+
+/** A supervisor's device sets HQ's response period (PUT /v1/policy on `baseVersion`); HQ's answer, the new policy. */
+export async function setResponseDaysAtHq(
+  app: FastifyInstance,
+  token: string,
+  baseVersion: number,
+  responseDays: number,
+): Promise<HqPolicy> {
+  const put = await app.inject({
+    method: 'PUT',
+    url: '/v1/policy',
+    headers: { authorization: `Bearer ${token}` },
+    payload: { baseVersion, policy: { ...DEFAULT_POLICY, responseDays } },
+  });
+  expect(put.statusCode, put.body).toBe(200);
+  return HqPolicySchema.parse(put.json());
 }

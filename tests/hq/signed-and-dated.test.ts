@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createUser } from '../../hq/identity';
-import { DEFAULT_POLICY } from '../../shared/domain/policy';
 import {
   BACKENDS,
   contentCounts,
@@ -20,6 +19,7 @@ import {
   reviewChange,
   SUPERVISOR,
   sendChanges,
+  setResponseDaysAtHq,
   submitChange,
   useHqBackend,
   WORKFLOW_AT,
@@ -146,18 +146,8 @@ describe.each(BACKENDS)('HQ names the enrolled signer and bounds the dates a lap
     expect(await contentCounts(ctx.db)).toEqual(before);
 
     // A supervisor sets 60 days; then back to 90. A laptop that approved before it synced either may send either.
-    for (const [baseVersion, responseDays] of [
-      [0, 60],
-      [1, 90],
-    ]) {
-      const put = await ctx.app.inject({
-        method: 'PUT',
-        url: '/v1/policy',
-        headers: { authorization: `Bearer ${pat.token}` },
-        payload: { baseVersion, policy: { ...DEFAULT_POLICY, responseDays } },
-      });
-      expect(put.statusCode, put.body).toBe(200);
-    }
+    await setResponseDaysAtHq(ctx.app, pat.token, 0, 60);
+    await setResponseDaysAtHq(ctx.app, pat.token, 1, 90);
     expect(outcomeAndReason(await sendChanges(ctx, pat, approval('2027-01-19')))).toEqual([
       [
         'invalid',

@@ -12,8 +12,9 @@ import { lifecycleView, transitionValidation } from '../../electron/services/wor
 import { getWorklist } from '../../electron/services/worklist-service';
 import type { AnalyticsFilters } from '../../shared/analytics/filters';
 import { ANALYTICS_VIEWS, type AnalyticsViewName } from '../../shared/analytics/views';
-import { DEFAULT_POLICY, HqPolicySchema } from '../../shared/domain/policy';
+import { HqPolicySchema } from '../../shared/domain/policy';
 import { buildCompleteValidation } from '../db/complete-validation';
+import { setResponseDaysAtHq } from '../hq/helpers';
 import {
   addMember,
   advanceWorldClock,
@@ -198,18 +199,10 @@ describe.each(BACKENDS)('analytics on the laptop agree with HQ on %s', (backend)
     const pat = await enrol(PAT);
     const { ctx } = dana.services;
     /** Pat sets the response period at HQ; the policy HQ answers with. */
-    const setResponseDaysAtHq = async (baseVersion: number, responseDays: number) => {
-      const put = await hq.app.inject({
-        method: 'PUT',
-        url: '/v1/policy',
-        headers: { authorization: `Bearer ${pat.token}` },
-        payload: { baseVersion, policy: { ...DEFAULT_POLICY, responseDays } },
-      });
-      expect(put.statusCode, put.body).toBe(200);
-      return HqPolicySchema.parse(put.json());
-    };
+    const setResponseDays = (baseVersion: number, responseDays: number) =>
+      setResponseDaysAtHq(hq.app, pat.token, baseVersion, responseDays);
     // A supervisor sets a 60-day response period at HQ; Dana's laptop takes it with a sync, as its Settings show.
-    const sixtyDays = await setResponseDaysAtHq(0, 60);
+    const sixtyDays = await setResponseDays(0, 60);
     // The supervisor's laptop has it when approving, as a sync gives it: approval fixes the due dates with it.
     keepHqPolicy(pat.services.ctx, sixtyDays);
     expect(getSettings(pat.services.ctx).responseDays).toBe(60);
@@ -277,7 +270,7 @@ describe.each(BACKENDS)('analytics on the laptop agree with HQ on %s', (backend)
 
     // Back at 90 days, the reports already out keep the dates approval fixed: V70's responses are still overdue,
     // on the screens, on this computer's dashboard and at HQ.
-    keepHqPolicy(ctx, await setResponseDaysAtHq(1, 90));
+    keepHqPolicy(ctx, await setResponseDays(1, 90));
     expect(getSettings(ctx).responseDays).toBe(90);
     expect(lifecycleView(ctx, v70.id)).toMatchObject({ responseDueDate: dayFromToday(-10), responseOverdue: true });
     expect(local('key-statistics', {})).toMatchObject({ responsesOverdue: 1 });
