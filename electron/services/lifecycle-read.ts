@@ -287,9 +287,13 @@ export function responseDueOf(ctx: ServiceContext, l: Pick<ValidationLifecycle, 
   return approval.responseDueDate ?? responseDueDate(approval.reportDate, readSettings(ctx.db).responseDays);
 }
 
+/** The latest issue of the report, or undefined before it was issued. */
+export const latestIssueOf = (l: Pick<ValidationLifecycle, 'history'>): HistoryEntry | undefined =>
+  l.history.filter((e) => e.kind === 'ISSUE_REPORT').at(-1);
+
 /** The day the latest issue of the report was made, on this laptop's calendar, or null before it was issued. */
 export function reportIssuedOnOf(l: Pick<ValidationLifecycle, 'history'>): string | null {
-  const issued = l.history.filter((e) => e.kind === 'ISSUE_REPORT').at(-1);
+  const issued = latestIssueOf(l);
   return issued ? format(parseISO(issued.at), 'yyyy-MM-dd') : null;
 }
 

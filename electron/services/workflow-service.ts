@@ -29,6 +29,7 @@ import { recordChange } from './change-log';
 import { requirePerson } from './identity';
 import {
   latestApprovalOf,
+  latestIssueOf,
   lifecycleViewOf,
   loadLifecycle,
   reportDateOf,
@@ -296,7 +297,7 @@ export function lifecycleView(ctx: ServiceContext, validationId: string, loaded?
     reportDate: reportDateOf(l),
     responseDueDate: dueDate,
     responseOverdue: l.state === 'AWAITING_RESPONSE' && dueDate !== null && responseOverdue(dueDate, todayOf(ctx)),
-    reportSha256: l.history.filter((e) => e.kind === 'ISSUE_REPORT').at(-1)?.reportSha256 ?? null,
+    reportSha256: latestIssueOf(l)?.reportSha256 ?? null,
     history: l.history.map((e) => ({ ...e, label: WORKFLOW_EVENT_LABELS[e.kind] })),
     returned:
       returned && returned.resubmittedAt === null && l.state !== 'SUBMITTED'
