@@ -196,3 +196,48 @@ test('a refused field is marked where it is and kept on screen while the rest sa
   await expect(log.entry(restarted, 'Tour segment 1').getByLabel('Criteria shown')).toHaveValue('5.3, 6.7');
   await expect(log.entry(restarted, 'Tour segment 1').getByLabel('Area shown')).toHaveValue('Loading dock 3');
 });
+
+const SESSION_SAVE = /\/api\/invoke\/sessions(%3A|:)save$/;
+
+test('a save still on its way when the SCSS leaves and comes back ends as saved, not "Saving…" for good', async ({
+  app,
+}) => {
+  const page = app.page;
+  await startVirtualValidation(page);
+  const log = new SessionLogPage(page);
+  await log.open();
+  await log.session(1).getByLabel('Video platform').selectOption('Zoom');
+  await expect(log.session(1).getByTestId('inspection-saved')).toBeVisible();
+
+  // The save sent on leaving is stored at once, but the page hears back only after the SCSS has returned.
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let stored: () => void = () => {};
+  const storedNow = new Promise<void>((resolve) => {
+    stored = resolve;
+  });
+  let held = false;
+  await page.route(SESSION_SAVE, async (route) => {
+    if (held) return route.continue();
+    held = true;
+    const response = await route.fetch();
+    stored();
+    await released;
+    await route.fulfill({ response });
+  });
+  await log.session(1).getByLabel('Session start').fill('2026-12-01T14:00');
+  await new WorksheetPage(page).openCategory(...CATEGORY);
+  await storedNow;
+  await log.open();
+  await expect(log.session(1).getByText('Saving…')).toBeVisible();
+
+  const answered = page.waitForResponse(SESSION_SAVE);
+  release();
+  await answered;
+  await expect(log.session(1).getByTestId('inspection-saved')).toBeVisible();
+  await expect(log.session(1).getByText('Saving…')).toHaveCount(0);
+  await expect(log.session(1)).toHaveAttribute('data-saved', 'true');
+  await expect(log.session(1).getByLabel('Session start')).toHaveValue('2026-12-01T14:00');
+});

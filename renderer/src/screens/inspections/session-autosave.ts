@@ -35,14 +35,6 @@ export function saveSessionDraft(target: SessionSaveTarget): Promise<void> {
 
   const run = async () => {
     if (latestTicket.get(key) !== ticket) return;
-    const values = readDraft(key);
-    if (!values) return;
-    const plan = planSessionSave(values, {
-      validationId: target.validationId,
-      id: target.sessionId,
-      stored: storedSession(target.validationId, target.sessionId),
-      criterionIds: target.criterionIds,
-    });
     let stored = storedSession(target.validationId, target.sessionId);
     // Nothing to send: a 'Saving…' left by a superseded save, or an error the SCSS has since undone, ends here.
     const settle = (kinds: PanelSaveState['kind'][]) => {
@@ -50,6 +42,18 @@ export function saveSessionDraft(target: SessionSaveTarget): Promise<void> {
       if (current && kinds.includes(current.kind))
         setState(stored ? { kind: 'saved', at: stored.updatedAt } : { kind: 'idle' });
     };
+    const values = readDraft(key);
+    // The save this one superseded stored the whole draft and forgot it; its 'Saving…' is this save's to end.
+    if (!values) {
+      settle(['saving']);
+      return;
+    }
+    const plan = planSessionSave(values, {
+      validationId: target.validationId,
+      id: target.sessionId,
+      stored,
+      criterionIds: target.criterionIds,
+    });
     if (!plan.request) {
       settle(['saving']);
       return;
