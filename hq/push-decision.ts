@@ -40,6 +40,7 @@ import {
 } from './lifecycle';
 import { type Refusal, refOf, refusalOf } from './refusal';
 import { findingReviewRefusal } from './review';
+import { criteriaNamedBy, type Worksheets, worksheetKeyOf } from './worksheets';
 
 /**
  * What HQ decides for each pushed change, with no database: given what the batch read, a refusal or the
@@ -93,6 +94,8 @@ export type BatchState = {
   contents: Map<string, ValidationContents>;
   /** Every response period HQ's policy has had; loaded when the batch approves a validation. */
   responsePeriods?: ReadonlySet<number>;
+  /** The worksheets of the validations the batch creates or records criteria on. */
+  worksheets: Worksheets;
 };
 
 /** One effect of an applied change: the new state of one validation, or of one record (null = deleted). */
@@ -189,6 +192,8 @@ export function decideChange(state: BatchState, principal: Principal, change: Ch
         ? refuse('conflict', message('hqReason.alreadyAtHq'), currentOf(validation))
         : refuse('forbidden', message('lifecycle.otherScss'));
     }
+    const noWorksheet = worksheetRefusal(state, change.payload);
+    if (noWorksheet) return refuse('invalid', noWorksheet);
     const next: ValidationState = {
       ownerUserId: user.id,
       fieldOffice: user.fieldOffice,
@@ -217,6 +222,8 @@ export function decideChange(state: BatchState, principal: Principal, change: Ch
         : message('hqReason.immutableNow', { state: validation.workflowState });
     return refuse('conflict', told, currentOf(validation));
   }
+  const offWorksheet = offWorksheetRefusal(state, validation, change);
+  if (offWorksheet) return refuse('invalid', offWorksheet);
   if (change.entity === 'finding' && change.operation === 'upsert') {
     const tooEarly = findingDueDateAtHqRefusal(change.payload);
     if (tooEarly) return refuse('invalid', message('hqReason.field', { field: 'dueDate', problem: [tooEarly] }));
@@ -226,6 +233,51 @@ export function decideChange(state: BatchState, principal: Principal, change: Ch
     if (misfiled) return refuse('invalid', misfiled);
   }
   return decideRecordChange(state, change, validationId);
+}
+
+/** A validation is taken only on a worksheet HQ knows: an edition shipped or published, carrying its entity type. */
+function worksheetRefusal(state: BatchState, payload: Record<string, unknown>): Message | null {
+  const criteria = state.worksheets.get(worksheetKeyOf(payload));
+  const edition = String(payload.catalogEditionId);
+  if (criteria === undefined || criteria === null) {
+    return message('hqReason.field', {
+      field: 'catalogEditionId',
+      problem: [refOf(message('hqReason.unknownEdition', { edition }))],
+    });
+  }
+  if (criteria.size === 0) {
+    return message('hqReason.field', {
+      field: 'entityType',
+      problem: [refOf(message('errors.validation.noCriteria', { edition, entityType: String(payload.entityType) }))],
+    });
+  }
+  return null;
+}
+
+/**
+ * A record may name only criteria on its validation's worksheet: an answer to "99.1" or to a criterion of
+ * another entity type would be counted in HQ's statistics by criterion and category as if it were one.
+ */
+function offWorksheetRefusal(state: BatchState, validation: ValidationState, change: Change): Message | null {
+  const named = criteriaNamedBy(change);
+  if (named.length === 0) return null;
+  const noWorksheet = worksheetRefusal(state, validation.payload);
+  if (noWorksheet) return noWorksheet;
+  const criteria = state.worksheets.get(worksheetKeyOf(validation.payload));
+  const stray = named.find((id) => !criteria?.has(id));
+  if (stray === undefined) return null;
+  return message('hqReason.field', {
+    field: change.entity === 'virtual_session' ? 'segments.criterionIds' : 'criterionId',
+    problem: [
+      refOf(
+        message('errors.response.notOnWorksheet', {
+          criterionId: stray,
+          edition: String(validation.payload.catalogEditionId),
+          entityType: String(validation.payload.entityType),
+        }),
+      ),
+    ],
+  });
 }
 
 /**

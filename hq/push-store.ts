@@ -20,6 +20,7 @@ import {
   type ValidationStatus,
   validationIdOf,
 } from './push-decision';
+import { criteriaNamedBy, loadWorksheets, worksheetKeyOf } from './worksheets';
 
 /** How HQ reads and writes what a pushed batch touches; the decisions themselves are in push-decision.ts. */
 
@@ -189,14 +190,29 @@ export async function loadBatchState(
   }
   const contents = await loadValidationContents(tx, submitted, moved);
   const responsePeriods = approves ? await loadResponsePeriods(tx) : undefined;
+  const worksheets = await loadWorksheets(tx, worksheetKeysOf(items, validations));
   return {
     validations,
     records,
     storedRecordKeys: new Set(records.keys()),
     ledger,
     contents,
+    worksheets,
     ...(responsePeriods ? { responsePeriods } : {}),
   };
+}
+
+/** The worksheets a batch is checked against: of each validation it creates, and of each one it records criteria on. */
+function worksheetKeysOf(items: readonly Item[], validations: ReadonlyMap<string, ValidationState>): Set<string> {
+  const keys = new Set<string>();
+  for (const item of items) {
+    const change = checkedChange(item);
+    if (!change) continue;
+    if (change.entity === 'validation' && change.operation === 'create') keys.add(worksheetKeyOf(change.payload));
+    const held = criteriaNamedBy(change).length > 0 ? validations.get(validationIdOf(change)) : undefined;
+    if (held) keys.add(worksheetKeyOf(held.payload));
+  }
+  return keys;
 }
 
 /** Every response period HQ's policy has had, the shipped default (policy version 0) included. */

@@ -409,6 +409,8 @@ export const messages = {
     responsesNotOpen:
       'Member responses are recorded only while the issued report awaits them; this validation is {{state, workflowState}}',
     noSuchFinding: 'HQ holds no such finding on this validation',
+    unknownEdition:
+      'HQ holds no catalog edition {{edition}} (it knows the editions shipped with the app and those it has published)',
     timeAheadOfHq:
       "{{field}}: {{value}} is more than a day after HQ's clock ({{hqNow}}). Check the date and time on this computer, then send it again",
     findingChangedSinceDecision:

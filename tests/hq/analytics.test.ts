@@ -5,6 +5,7 @@ import { publishCatalogEdition } from '../../hq/catalog-editions';
 import { BUNDLED_EDITION_SOURCES } from '../../shared/catalog/index';
 import type { Validation } from '../../shared/domain/validation';
 import type { Change } from '../../shared/sync/protocol';
+import { exporterEdition } from './editions';
 import {
   ANALYST,
   BACKENDS,
@@ -161,6 +162,7 @@ async function buildDataset(ctx: HqTestContext): Promise<Fixture> {
     }),
   );
 
+  await publishCatalogEdition(ctx.db, exporterEdition('MSC-2025-01'));
   const v3 = makeValidation(randomUUID(), { catalogEditionId: 'MSC-2025-01', entityType: 'EXP' });
   await submitted(ctx, f.lee, v3, [answerOf(v3.id, '4.1', 'COMPLIANT')], '2026-06-20T09:00:00.000Z');
 

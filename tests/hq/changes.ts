@@ -1,4 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { bundledEditions } from '../../shared/catalog/index';
+import { criteriaForEntity } from '../../shared/catalog/load';
+import type { EntityType } from '../../shared/domain/entity-types';
 import { type FingerprintInput, fingerprintContent } from '../../shared/domain/fingerprint';
 import type {
   Person,
@@ -21,7 +24,7 @@ export function makeValidation(id = randomUUID(), overrides: Partial<Validation>
     memberId: randomUUID(),
     entityType: 'IMP',
     mode: 'IN_PERSON',
-    catalogEditionId: 'msc-2025-importer',
+    catalogEditionId: 'MSC-2019-11',
     status: 'IN_PROGRESS',
     scheduledDate: '2026-11-20',
     createdAt: AT,
@@ -35,6 +38,12 @@ export function makeValidation(id = randomUUID(), overrides: Partial<Validation>
     ...overrides,
   };
 }
+
+/** The criterion ids of a worksheet on the bundled edition, the default of makeValidation: all HQ takes answers to. */
+export const worksheetCriterionIds = (entityType: EntityType = 'IMP'): string[] =>
+  criteriaForEntity(bundledEditions()[0] as NonNullable<ReturnType<typeof bundledEditions>[0]>, entityType).map(
+    (c) => c.id,
+  );
 
 export function change(
   entity: Change['entity'],

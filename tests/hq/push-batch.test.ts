@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../shared/sync/protocol';
+import { worksheetCriterionIds } from './changes';
 import {
   BACKENDS,
   contentCounts,
@@ -21,6 +22,8 @@ import {
 
 type Row = Record<string, unknown>;
 
+// The criteria of a validation on the bundled edition: HQ takes answers only to those.
+const WORKSHEET = worksheetCriterionIds();
 const outcomesOf = (body: { receipts: Row[] }) => body.receipts.map((r) => r.outcome);
 
 /**
@@ -261,12 +264,10 @@ describe.each(BACKENDS)('HQ push: a batch decided change by change, on %s', (bac
     expect(second.userId).toBe(first.userId);
     const v = makeValidation();
     const create = createValidation(v);
-    const answers = Array.from({ length: 120 }, (_, i) =>
-      responseChange(v.id, `${(i % 12) + 1}.${Math.floor(i / 12) + 1}`, 1, 0),
-    );
-    // The second laptop started from a copy of the first: it holds the same create and half the same answers.
-    const fromFirst = [create, ...answers.slice(0, 80)];
-    const fromSecond = [create, ...answers.slice(40)];
+    const answers = WORKSHEET.slice(0, 90).map((criterionId) => responseChange(v.id, criterionId, 1, 0));
+    // The second laptop started from a copy of the first: it holds the same create and a third of the same answers.
+    const fromFirst = [create, ...answers.slice(0, 60)];
+    const fromSecond = [create, ...answers.slice(30)];
 
     const [a, b] = await Promise.all([
       push(ctx, first.token, { changes: fromFirst }),
@@ -280,12 +281,12 @@ describe.each(BACKENDS)('HQ push: a batch decided change by change, on %s', (bac
       const id = String(receipt.changeId);
       outcomes.set(id, [...(outcomes.get(id) ?? []), String(receipt.outcome)].sort());
     }
-    expect(outcomes.size).toBe(121);
+    expect(outcomes.size).toBe(91);
     for (const [id, seen] of outcomes) {
-      const sentTwice = id === create.changeId || answers.slice(40, 80).some((c) => c.changeId === id);
+      const sentTwice = id === create.changeId || answers.slice(30, 60).some((c) => c.changeId === id);
       expect(seen, id).toEqual(sentTwice ? ['applied', 'duplicate'] : ['applied']);
     }
-    expect(await contentCounts(ctx.db)).toEqual({ changes: 121, records: 120, validations: 1 });
+    expect(await contentCounts(ctx.db)).toEqual({ changes: 91, records: 90, validations: 1 });
   });
 
   it('two laptops editing one answer at once from the same version: one is applied, the other is stale', async () => {
@@ -317,9 +318,11 @@ describe.each(BACKENDS)('HQ push: a batch decided change by change, on %s', (bac
       const v = makeValidation();
       return [
         createValidation(v),
-        ...Array.from({ length: 299 }, (_, i) =>
-          responseChange(v.id, `${(i % 12) + 1}.${Math.floor(i / 12) + 1}`, 1, 0),
-        ),
+        // Every criterion of the worksheet answered, then changed again and again, in one batch.
+        ...Array.from({ length: 299 }, (_, i) => {
+          const version = Math.floor(i / WORKSHEET.length) + 1;
+          return responseChange(v.id, WORKSHEET[i % WORKSHEET.length] as string, version, version - 1);
+        }),
       ];
     };
     const danas = batchFor();
@@ -340,6 +343,6 @@ describe.each(BACKENDS)('HQ push: a batch decided change by change, on %s', (bac
       const pairs = (x?.body.receipts ?? []).map((r, i) => [r.outcome, y?.body.receipts[i]?.outcome].sort().join());
       expect(new Set(pairs)).toEqual(new Set(['applied,duplicate']));
     }
-    expect(await contentCounts(ctx.db)).toEqual({ changes: 600, records: 598, validations: 2 });
+    expect(await contentCounts(ctx.db)).toEqual({ changes: 600, records: 2 * WORKSHEET.length, validations: 2 });
   });
 });

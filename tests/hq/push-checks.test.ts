@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { publishCatalogEdition } from '../../hq/catalog-editions';
 import { MAX_RECORD_VERSION } from '../../shared/sync/payloads';
+import { AT } from './changes';
+import { exporterEdition } from './editions';
 import {
   BACKENDS,
   change,
@@ -121,6 +124,91 @@ describe.each(BACKENDS)('HQ checks every pushed record against its entity schema
       );
     }
     expect(await contentCounts(ctx.db)).toEqual({ changes: 1, records: 0, validations: 1 });
+  });
+});
+
+describe.each(BACKENDS)('HQ takes records only against a worksheet it knows, on %s', (backend) => {
+  const ctx = useHqBackend(backend);
+
+  it('refuses a validation on an edition HQ neither ships nor has published, or for an entity type its edition lacks', async () => {
+    const dana = await enrol(ctx, DANA);
+    const unknown = makeValidation(randomUUID(), { catalogEditionId: 'MSC-2030-01' });
+    const noExporters = makeValidation(randomUUID(), { entityType: 'EXP' });
+    const { body } = await push(ctx, dana.token, {
+      changes: [createValidation(unknown), createValidation(noExporters)],
+    });
+    expect(outcomeAndReason(body.receipts)).toEqual([
+      [
+        'invalid',
+        'catalogEditionId: HQ holds no catalog edition MSC-2030-01 (it knows the editions shipped with the app and those it has published)',
+      ],
+      ['invalid', 'entityType: Catalog MSC-2019-11 has no criteria for U.S. Exporter.'],
+    ]);
+    expect(await contentCounts(ctx.db)).toEqual({ changes: 0, records: 0, validations: 0 });
+
+    // Once HQ publishes an edition, validations on it are taken, and answers to its criteria.
+    await publishCatalogEdition(ctx.db, exporterEdition('MSC-2030-01'));
+    const exporter = makeValidation(randomUUID(), { catalogEditionId: 'MSC-2030-01', entityType: 'EXP' });
+    const taken = await push(ctx, dana.token, {
+      changes: [createValidation(exporter), responseChange(exporter.id, '3.8', 1, 0)],
+    });
+    expect(outcomeAndReason(taken.body.receipts)).toEqual([
+      ['applied', undefined],
+      ['applied', undefined],
+    ]);
+  });
+
+  it('refuses an answer, finding, evidence, checklist or session naming a criterion not on the worksheet, and stores none', async () => {
+    const dana = await enrol(ctx, DANA);
+    const v = makeValidation();
+    await push(ctx, dana.token, { changes: [createValidation(v)] });
+    const before = await contentCounts(ctx.db);
+    // 3.8 is a carrier's criterion: the bundled edition has it, but not on an importer's worksheet.
+    const photo = evidenceChange(v.id, 'a'.repeat(64));
+    const checklistId = randomUUID();
+    const sessionId = randomUUID();
+    const { body } = await push(ctx, dana.token, {
+      changes: [
+        responseChange(v.id, '3.8', 1, 0),
+        responseChange(v.id, '12.99', 1, 0),
+        findingChange(v.id, randomUUID(), { criterionId: '3.8' }),
+        { ...photo, payload: { ...photo.payload, criterionId: '3.8' } },
+        change('inspection_checklist', checklistId, 'upsert', {
+          id: checklistId,
+          validationId: v.id,
+          criterionId: '3.8',
+          kind: 'SEAL_VVTT',
+          label: 'CBP-0042117',
+          refrigerated: false,
+          items: [],
+          createdAt: AT,
+          updatedAt: AT,
+        }),
+        change('virtual_session', sessionId, 'upsert', {
+          id: sessionId,
+          validationId: v.id,
+          platform: 'Teams',
+          startedAt: null,
+          endedAt: null,
+          participants: [],
+          documents: [],
+          segments: [{ at: AT, area: 'Loading dock 3', criterionIds: ['5.3', '3.8'], note: '' }],
+          createdAt: AT,
+          updatedAt: AT,
+        }),
+      ],
+    });
+    const notOnWorksheet = (id: string) =>
+      `Criterion ${id} is not part of the MSC-2019-11 worksheet for U.S. Importer.`;
+    expect(outcomeAndReason(body.receipts)).toEqual([
+      ['invalid', `criterionId: ${notOnWorksheet('3.8')}`],
+      ['invalid', `criterionId: ${notOnWorksheet('12.99')}`],
+      ['invalid', `criterionId: ${notOnWorksheet('3.8')}`],
+      ['invalid', `criterionId: ${notOnWorksheet('3.8')}`],
+      ['invalid', `criterionId: ${notOnWorksheet('3.8')}`],
+      ['invalid', `segments.criterionIds: ${notOnWorksheet('3.8')}`],
+    ]);
+    expect(await contentCounts(ctx.db)).toEqual(before);
   });
 });
 

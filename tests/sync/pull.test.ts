@@ -17,8 +17,8 @@ import { AuthError, NetworkError } from '../../electron/sync/transport';
 import { createAssignment } from '../../hq/assignments';
 import { publishCatalogEdition } from '../../hq/catalog-editions';
 import { enrolDevice, issueEnrolmentCode } from '../../hq/identity';
-import { msc201911Edition } from '../../shared/catalog/editions/msc-2019-11';
 import { buildCompleteValidation } from '../db/complete-validation';
+import { exporterEdition } from '../hq/editions';
 import { BACKENDS, type Client, enrolClient, type Hq, removeTempDirs, sharedHqPerTest } from './sync-harness';
 
 /** GET /v1/pull handed to the real HQ app, read back by the same status mapping the HTTP transport uses. */
@@ -37,15 +37,6 @@ function inProcessPull(hq: Hq, token: string): PullTransport & { cursors: (strin
     },
   };
 }
-
-/** An edition for U.S. Exporters, which the bundled catalog does not cover. */
-const exporterEdition = () => ({
-  ...structuredClone(msc201911Edition),
-  id: 'MSC-2021-05',
-  title: 'CTPAT Minimum Security Criteria — Exporters',
-  entityTypes: ['EXP'],
-  criteria: msc201911Edition.criteria.map(({ entityGuidance: _guidance, ...c }) => ({ ...c, appliesTo: ['EXP'] })),
-});
 
 async function userIdOf(hq: Hq, name: string): Promise<string> {
   const [user] = await hq.db.query<{ id: string }>('SELECT id FROM users WHERE name = $1', [name]);

@@ -419,6 +419,8 @@ export const messages: Translation<typeof en> = {
     responsesNotOpen:
       'Las respuestas del Socio se registran solo mientras el informe emitido las espera; esta validación está en estado «{{state, workflowState}}»',
     noSuchFinding: 'La sede central no tiene ese hallazgo en esta validación',
+    unknownEdition:
+      'La sede central no tiene la edición del catálogo {{edition}} (conoce las ediciones incluidas en la aplicación y las que ha publicado)',
     timeAheadOfHq:
       '{{field}}: {{value}} es más de un día posterior al reloj de la sede central ({{hqNow}}). Compruebe la fecha y la hora de esta computadora y envíelo de nuevo',
     findingChangedSinceDecision:
