@@ -8,7 +8,7 @@ import { createPgDb } from '../../hq/db/pg-adapter';
 import type { HqDb } from '../../hq/db/types';
 import { enrolDevice, issueEnrolmentCode } from '../../hq/identity';
 import type { Change } from '../../shared/sync/protocol';
-import { AT, change, makeValidation } from '../hq/changes';
+import { AT, change, makeValidation, worksheetCriterionIds } from '../hq/changes';
 
 const BENCH_DATABASE_URL =
   process.env.HQ_BENCH_DATABASE_URL ??
@@ -76,17 +76,20 @@ export async function enrolBenchDevice(db: HqDb, name = 'Bench SCSS'): Promise<s
   return enrolled.token;
 }
 
+/** A highway carrier's worksheet on the bundled edition: HQ takes answers only to its criteria. */
+const CARRIER_WORKSHEET = worksheetCriterionIds('HC');
+
 function validationCreate(): Change {
-  const validation = makeValidation(randomUUID(), { entityType: 'HC', catalogEditionId: 'MSC-2099-01' });
+  const validation = makeValidation(randomUUID(), { entityType: 'HC' });
   return change('validation', validation.id, 'create', validation as unknown as Record<string, unknown>);
 }
 
-/** 150 changes per validation, as a desktop sends them: 135 answers and 15 findings, each version 1. */
+/** One change per criterion of each worksheet, as a desktop sends them: an answer, or on every tenth a finding. */
 function fieldWorkChanges(validationIds: string[], total: number): Change[] {
   const changes: Change[] = [];
   for (const validationId of validationIds) {
-    for (let n = 0; n < 150 && changes.length < total; n++) {
-      const criterionId = `${(n % 12) + 1}.${Math.floor(n / 12) + 1}`;
+    for (const [n, criterionId] of CARRIER_WORKSHEET.entries()) {
+      if (changes.length >= total) break;
       if (n % 10 === 9) {
         const id = randomUUID();
         changes.push(
@@ -167,7 +170,7 @@ async function pushApplied(send: Push, body: string, expected: number): Promise<
 
 /** Untimed: creates the validations the field-work changes belong to, and returns the serialized batches. */
 async function prepareRound(send: Push, changeCount: number): Promise<{ bodies: string[]; rows: unknown[][][] }> {
-  const creates = Array.from({ length: Math.ceil(changeCount / 150) }, validationCreate);
+  const creates = Array.from({ length: Math.ceil(changeCount / CARRIER_WORKSHEET.length) }, validationCreate);
   for (const batch of batchesOf(creates, BATCH))
     await pushApplied(send, JSON.stringify({ changes: batch }), batch.length);
   const changes = fieldWorkChanges(

@@ -13,6 +13,7 @@ import { createValidation, openWorksheet } from '../../electron/services/validat
 import { createSyncEngine } from '../../electron/sync/sync-engine';
 import { createHttpTransport } from '../../electron/sync/transport';
 import { buildHqApp } from '../../hq/app';
+import { publishCatalogEdition } from '../../hq/catalog-editions';
 import type { EntityType } from '../../shared/domain/entity-types';
 import { BENCH_EDITION_ID, buildSyntheticEdition } from './big-store';
 import { enrolBenchDevice, openBenchHqDb } from './hq-ingest.bench';
@@ -80,7 +81,10 @@ export async function benchPushValidations(count = 100): Promise<PushValidations
   const app = buildHqApp({ db: bench.db });
   try {
     const { ctx } = services;
-    installCatalogEdition(ctx.db, buildSyntheticEdition(CRITERIA), new Date().toISOString());
+    const edition = buildSyntheticEdition(CRITERIA);
+    installCatalogEdition(ctx.db, edition, new Date().toISOString());
+    // HQ takes validations only on editions it knows: it publishes the benchmark edition, as it would a new MSC.
+    await publishCatalogEdition(bench.db, edition);
     const member = listMembers(ctx.db).find((m) => m.entityType === ENTITY_TYPE);
     if (!member) throw new Error(`the demo seed has no ${ENTITY_TYPE} Member`);
     const buildStarted = performance.now();
