@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { holdFirstAnswer } from './held-answer';
 import { HOUSTON_SESSION_PARTICIPANTS, SessionLogPage } from './pages/inspections-page';
 import { MembersPage } from './pages/members-page';
 import { NewValidationPage } from './pages/new-validation-page';
@@ -210,31 +211,15 @@ test('a save still on its way when the SCSS leaves and comes back ends as saved,
   await expect(log.session(1).getByTestId('inspection-saved')).toBeVisible();
 
   // The save sent on leaving is stored at once, but the page hears back only after the SCSS has returned.
-  let release: () => void = () => {};
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  let stored: () => void = () => {};
-  const storedNow = new Promise<void>((resolve) => {
-    stored = resolve;
-  });
-  let held = false;
-  await page.route(SESSION_SAVE, async (route) => {
-    if (held) return route.continue();
-    held = true;
-    const response = await route.fetch();
-    stored();
-    await released;
-    await route.fulfill({ response });
-  });
+  const save = await holdFirstAnswer(page, SESSION_SAVE);
   await log.session(1).getByLabel('Session start').fill('2026-12-01T14:00');
   await new WorksheetPage(page).openCategory(...CATEGORY);
-  await storedNow;
+  await save.stored;
   await log.open();
   await expect(log.session(1).getByText('Saving…')).toBeVisible();
 
   const answered = page.waitForResponse(SESSION_SAVE);
-  release();
+  save.release();
   await answered;
   await expect(log.session(1).getByTestId('inspection-saved')).toBeVisible();
   await expect(log.session(1).getByText('Saving…')).toHaveCount(0);

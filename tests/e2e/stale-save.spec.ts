@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { holdFirstAnswer } from './held-answer';
 import { MembersPage } from './pages/members-page';
 import { NewValidationPage } from './pages/new-validation-page';
 import { WorksheetPage } from './pages/worksheet-page';
@@ -26,29 +27,13 @@ test('an answer whose save finishes after the SCSS opened another validation sta
   }
 
   // The first validation's answer to 1.1 is stored at once, but the page hears back only later (a busy laptop).
-  let releaseAnswer: () => void = () => {};
-  const answerReleased = new Promise<void>((resolve) => {
-    releaseAnswer = resolve;
-  });
-  let answerStored: () => void = () => {};
-  const stored = new Promise<void>((resolve) => {
-    answerStored = resolve;
-  });
-  let held = false;
-  await page.route(ANSWER_SAVE, async (route) => {
-    if (held) return route.continue();
-    held = true;
-    const response = await route.fetch();
-    answerStored();
-    await answerReleased;
-    await route.fulfill({ response });
-  });
+  const answer = await holdFirstAnswer(page, ANSWER_SAVE);
   await worksheet
     .criterion('1.1')
     .locator('.result-group label')
     .filter({ hasText: /^Compliant/ })
     .click();
-  await stored;
+  await answer.stored;
 
   // The SCSS moves on to the second validation before the answer comes back.
   await members.openMembers();
@@ -57,7 +42,7 @@ test('an answer whose save finishes after the SCSS opened another validation sta
   await expect(worksheet.overallProgress()).toContainText('0 of');
 
   const lateAnswer = page.waitForResponse(ANSWER_SAVE);
-  releaseAnswer();
+  answer.release();
   await lateAnswer;
   // A save in this worksheet after the late answer arrived: the page has handled both by the time it shows.
   await worksheet.answer('1.2', 'Not verified');
