@@ -7,19 +7,14 @@ import {
   markReturnResubmitted,
   setOwnWorkflowState,
 } from '../../db/queries/workflow';
-import { checkWorksheetCompleteness } from '../../shared/domain/completeness';
-import type { CompletenessProblem, CompletenessReport } from '../../shared/domain/completeness-types';
+import type { CompletenessReport } from '../../shared/domain/completeness-types';
 import { localToday } from '../../shared/domain/due-dates';
 import { type FingerprintInput, fingerprintContent } from '../../shared/domain/fingerprint';
-import {
-  checklistProblems,
-  failedChecklistItemProblems,
-  virtualSessionProblems,
-} from '../../shared/domain/inspection-rules';
 import type { LanguageCode } from '../../shared/domain/language';
+import { incompleteParams, submissionReadiness } from '../../shared/domain/submission-readiness';
 import type { Validation } from '../../shared/domain/validation';
 import { AppError } from '../../shared/ipc/envelope';
-import { type MessageRef, message } from '../../shared/messages';
+import { message } from '../../shared/messages';
 import { getEdition, worksheetCriteria } from './catalog-service';
 import { recordChange } from './change-log';
 import { signatureName } from './identity';
@@ -38,45 +33,7 @@ function completenessOf(
   today: string,
 ): CompletenessReport {
   const criteria = worksheetCriteria(getEdition(ctx, validation.catalogEditionId), validation.entityType);
-  return checkWorksheetCompleteness({
-    mode: validation.mode,
-    criteria,
-    responses: content.responses,
-    findings: content.findings,
-    evidence: content.evidence,
-    sites: content.sites,
-    today,
-    extra: [
-      ...checklistProblems(criteria, content.responses, content.checklists).map(
-        (p): CompletenessProblem => ({
-          severity: 'warning',
-          code: 'CHECKLIST_INCOMPLETE',
-          ...p,
-          criterionId: p.criterionId,
-          category: Number(p.criterionId.split('.')[0]),
-        }),
-      ),
-      // A Compliant result contradicted by its own failed inspection blocks submission until resolved.
-      ...failedChecklistItemProblems(content.responses, content.checklists).map(
-        (p): CompletenessProblem => ({
-          severity: 'error',
-          code: 'CHECKLIST_FAILED_ON_COMPLIANT',
-          ...p,
-          criterionId: p.criterionId,
-          category: Number(p.criterionId.split('.')[0]),
-        }),
-      ),
-      ...virtualSessionProblems(validation.mode, content.virtualSessions).map(
-        (text): CompletenessProblem => ({
-          severity: 'warning',
-          code: 'VIRTUAL_SESSION_MISSING',
-          ...text,
-          criterionId: null,
-          category: null,
-        }),
-      ),
-    ],
-  });
+  return submissionReadiness(validation.mode, criteria, content, today);
 }
 
 export function checkCompleteness(ctx: ServiceContext, validationId: string): CompletenessReport {
@@ -104,17 +61,7 @@ export function submitValidation(
       const at = isoNow(ctx);
       const report = completenessOf(ctx, validation, content, localToday(new Date(at)));
       if (!report.ready) {
-        const first = report.errors
-          .slice(0, 3)
-          .map((p): MessageRef => ({ key: p.key ?? 'errors.internal', ...(p.params ? { params: p.params } : {}) }));
-        throw new AppError(
-          'BAD_REQUEST',
-          message('errors.submission.incomplete', {
-            count: report.errors.length,
-            first,
-            more: report.errors.length > 3 ? ' …' : '',
-          }),
-        );
+        throw new AppError('BAD_REQUEST', message('errors.submission.incomplete', incompleteParams(report)));
       }
       const submission = {
         submittedAt: at,
