@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { z } from 'zod';
-import { earliestReportDateAtHq } from '../shared/domain/due-dates';
+import { earliestLocalDayAt, earliestReportDateAtHq } from '../shared/domain/due-dates';
 import {
   EvidenceSchema,
   type Finding,
@@ -22,6 +22,7 @@ import {
   type WorkflowState,
 } from '../shared/domain/lifecycle';
 import { type FindingReview, findingReviewEntityId } from '../shared/domain/review';
+import { incompleteParams, submissionReadiness } from '../shared/domain/submission-readiness';
 import { CriterionResponseSchema, ValidationSchema } from '../shared/domain/validation';
 import { type Message, type MessageRef, message } from '../shared/messages';
 import { checkSyncPayload } from '../shared/sync/payloads';
@@ -237,15 +238,15 @@ export function decideChange(state: BatchState, principal: Principal, change: Ch
 
 /** A validation is taken only on a worksheet HQ knows: an edition shipped or published, carrying its entity type. */
 function worksheetRefusal(state: BatchState, payload: Record<string, unknown>): Message | null {
-  const criteria = state.worksheets.get(worksheetKeyOf(payload));
+  const worksheet = state.worksheets.get(worksheetKeyOf(payload));
   const edition = String(payload.catalogEditionId);
-  if (criteria === undefined || criteria === null) {
+  if (worksheet === undefined || worksheet === null) {
     return message('hqReason.field', {
       field: 'catalogEditionId',
       problem: [refOf(message('hqReason.unknownEdition', { edition }))],
     });
   }
-  if (criteria.size === 0) {
+  if (worksheet.ids.size === 0) {
     return message('hqReason.field', {
       field: 'entityType',
       problem: [refOf(message('errors.validation.noCriteria', { edition, entityType: String(payload.entityType) }))],
@@ -263,8 +264,8 @@ function offWorksheetRefusal(state: BatchState, validation: ValidationState, cha
   if (named.length === 0) return null;
   const noWorksheet = worksheetRefusal(state, validation.payload);
   if (noWorksheet) return noWorksheet;
-  const criteria = state.worksheets.get(worksheetKeyOf(validation.payload));
-  const stray = named.find((id) => !criteria?.has(id));
+  const worksheet = state.worksheets.get(worksheetKeyOf(validation.payload));
+  const stray = named.find((id) => !worksheet?.ids.has(id));
   if (stray === undefined) return null;
   return message('hqReason.field', {
     field: change.entity === 'virtual_session' ? 'segments.criterionIds' : 'criterionId',
@@ -400,9 +401,10 @@ function decideWithdraw(
 }
 
 /**
- * A submit is taken only from a validation the SCSS may submit (in progress or returned), and only when the
- * fingerprint HQ computes from the records it holds is the one the SCSS signed: otherwise HQ would vouch for
- * content it does not have (a change refused and then dropped).
+ * A submit is taken only from a validation the SCSS may submit (in progress or returned), only when the
+ * fingerprint HQ computes from the records it holds is the one the SCSS signed (otherwise HQ would vouch for
+ * content it does not have: a change refused and then dropped), and only when that content passes the
+ * worksheet rules (every criterion answered, every deficiency with its finding): HQ counts what it takes.
  */
 function decideSubmit(
   state: BatchState,
@@ -414,27 +416,31 @@ function decideSubmit(
   const refused = transitionCheck(state, principal, validationId, validation, 'SUBMIT');
   if (refused) return refused;
   const signed = String(change.payload.contentSha256);
-  const recomputed = recomputeFingerprint(validation.payload, heldContents(state, validationId));
-  if ('problem' in recomputed) return refuse('invalid', recomputed.problem);
-  if (recomputed.sha256 !== signed) {
+  const held = heldSubmission(validation.payload, heldContents(state, validationId));
+  if ('problem' in held) return refuse('invalid', held.problem);
+  // Computed exactly as the laptop computes it at submit.
+  const sha256 = hash('sha256', fingerprintContent(held.content));
+  if (sha256 !== signed) {
     return refuse(
       'conflict',
-      message('hqReason.contentDiffers', { held: recomputed.sha256.slice(0, 12), signed: signed.slice(0, 12) }),
+      message('hqReason.contentDiffers', { held: sha256.slice(0, 12), signed: signed.slice(0, 12) }),
     );
   }
+  const incomplete = incompleteRefusal(state, validation, held.content, String(change.payload.submittedAt));
+  if (incomplete) return refuse('invalid', incomplete);
   const event = ownEvent(state, principal, validationId, change, {
     kind: 'SUBMIT',
     comment: '',
     at: String(change.payload.submittedAt),
   });
   if ('refusal' in event) return event;
-  const next = nextValidation(validation, 'SUBMITTED', 'SUBMITTED', recomputed.sha256, {
+  const next = nextValidation(validation, 'SUBMITTED', 'SUBMITTED', sha256, {
     status: 'SUBMITTED',
     submittedAt: change.payload.submittedAt,
     // Who submitted is the enrolled person whose device pushed it, as with every step; the typed signature stays.
     submittedBy: principal.user.name,
     signedByName: change.payload.signedByName,
-    contentSha256: recomputed.sha256,
+    contentSha256: sha256,
     ...(change.payload.worksheetLanguage ? { worksheetLanguage: change.payload.worksheetLanguage } : {}),
   });
   return write(event.write, { to: 'validation', validationId, next });
@@ -546,11 +552,14 @@ const FINGERPRINT_PARTS = {
   virtual_session: { key: 'virtualSessions', schema: VirtualSessionSchema },
 } as const satisfies Partial<Record<Change['entity'], { key: keyof FingerprintInput; schema: z.ZodType }>>;
 
-/** The fingerprint of what HQ holds for a validation, computed exactly as the laptop computes it at submit. */
-export function recomputeFingerprint(
+/**
+ * What HQ holds of a validation, in the shape the laptop fingerprints and checks at submit: each record as
+ * stored (as sent, not the parsed copy: the laptop fingerprints its values untrimmed), once its schema reads it.
+ */
+function heldSubmission(
   validationPayload: Record<string, unknown>,
   contents: ValidationContents,
-): { sha256: string } | { problem: Message } {
+): { content: FingerprintInput } | { problem: Message } {
   const validation = ValidationSchema.pick({
     id: true,
     memberId: true,
@@ -567,11 +576,31 @@ export function recomputeFingerprint(
     if (!part) continue;
     const parsed = part.schema.safeParse(payload);
     if (!parsed.success) return { problem: message('hqReason.recordUnreadable', { entity }) };
-    // The stored payload as sent, not the parsed copy: the laptop fingerprints its values untrimmed.
     input[part.key]?.push(payload);
   }
-  const text = fingerprintContent({ ...(input as unknown as FingerprintInput), validation: validation.data });
-  return { sha256: hash('sha256', text) };
+  return { content: { ...(input as unknown as FingerprintInput), validation: validation.data } };
+}
+
+/**
+ * Why HQ cannot take the submit of this content: the worksheet rules the laptop ran before the SCSS signed, run
+ * again on what HQ holds. Due dates are held to the earliest day the laptop could have read as today.
+ */
+function incompleteRefusal(
+  state: BatchState,
+  validation: ValidationState,
+  content: FingerprintInput,
+  submittedAt: string,
+): Message | null {
+  const worksheet = state.worksheets.get(worksheetKeyOf(validation.payload));
+  if (!worksheet || worksheet.ids.size === 0) return worksheetRefusal(state, validation.payload);
+  const report = submissionReadiness(
+    content.validation.mode,
+    worksheet.criteria,
+    content,
+    earliestLocalDayAt(submittedAt),
+  );
+  if (report.ready) return null;
+  return message('hqReason.incomplete', incompleteParams(report));
 }
 
 function decideRecordChange(state: BatchState, change: Change, validationId: string): Decision {

@@ -202,14 +202,19 @@ export async function loadBatchState(
   };
 }
 
-/** The worksheets a batch is checked against: of each validation it creates, and of each one it records criteria on. */
+/**
+ * The worksheets a batch is checked against: of each validation it creates or submits, and of each one it
+ * records criteria on.
+ */
 function worksheetKeysOf(items: readonly Item[], validations: ReadonlyMap<string, ValidationState>): Set<string> {
   const keys = new Set<string>();
   for (const item of items) {
     const change = checkedChange(item);
     if (!change) continue;
     if (change.entity === 'validation' && change.operation === 'create') keys.add(worksheetKeyOf(change.payload));
-    const held = criteriaNamedBy(change).length > 0 ? validations.get(validationIdOf(change)) : undefined;
+    const checked =
+      criteriaNamedBy(change).length > 0 || (change.entity === 'validation' && change.operation === 'submit');
+    const held = checked ? validations.get(validationIdOf(change)) : undefined;
     if (held) keys.add(worksheetKeyOf(held.payload));
   }
   return keys;

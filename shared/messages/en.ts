@@ -409,6 +409,10 @@ export const messages = {
     responsesNotOpen:
       'Member responses are recorded only while the issued report awaits them; this validation is {{state, workflowState}}',
     noSuchFinding: 'HQ holds no such finding on this validation',
+    incomplete_one:
+      'HQ finds this worksheet incomplete in what it holds: {{count}} problem to fix ({{first, messages}}{{more}}). Reopen the validation, fix it and submit again',
+    incomplete_other:
+      'HQ finds this worksheet incomplete in what it holds: {{count}} problems to fix ({{first, messages}}{{more}}). Reopen the validation, fix them and submit again',
     unknownEdition:
       'HQ holds no catalog edition {{edition}} (it knows the editions shipped with the app and those it has published)',
     timeAheadOfHq:

@@ -6,6 +6,7 @@ import { HQ_MIGRATIONS } from '../../hq/db/migrations';
 import type { HqQueryable } from '../../hq/db/types';
 import type { HqUser } from '../../shared/sync/protocol';
 import {
+  answersCompleting,
   BACKENDS,
   change,
   createValidation,
@@ -89,7 +90,7 @@ describe.each(BACKENDS)('HQ analytics columns on %s', (backend) => {
     const findingId = randomUUID();
     const first = [
       answerChange(v.id, '4.1', 'DEFICIENT'),
-      answerChange(v.id, '4.2', 'NOT_APPLICABLE'),
+      answerChange(v.id, '4.4', 'NOT_APPLICABLE'),
       findingChange(v.id, findingId, {
         criterionId: '4.1',
         classification: 'ACTION_REQUIRED',
@@ -103,29 +104,30 @@ describe.each(BACKENDS)('HQ analytics columns on %s', (backend) => {
     // The SCSS rewrites the finding (classification, reason, criterion) and both answers before submitting.
     const second = [
       answerChange(v.id, '4.1', 'COMPLIANT', 2),
-      answerChange(v.id, '4.2', 'DEFICIENT', 2),
+      answerChange(v.id, '4.4', 'DEFICIENT', 2),
       findingChange(v.id, findingId, {
-        criterionId: '4.2',
+        criterionId: '4.4',
         classification: 'RECOMMENDATION',
         reasonCode: 'NO_WRITTEN_PROCEDURE',
         version: 2,
       }),
     ];
-    await sendApplied(ctx, dana, ...second);
-    await sendApplied(ctx, dana, submitChange(v, [...first, ...second], '2026-03-10T14:00:00.000Z'));
+    const rest = answersCompleting(v, [...first, ...second]);
+    await sendApplied(ctx, dana, ...second, ...rest);
+    await sendApplied(ctx, dana, submitChange(v, [...first, ...second, ...rest], '2026-03-10T14:00:00.000Z'));
     expect(await figures(ctx.db)).toEqual({
       validations: 1,
       deficiencies: 1,
       actionRequiredShare: 0,
       reasons: ['NO_WRITTEN_PROCEDURE 1'],
-      top: ['4.2 1/1'],
+      top: ['4.4 1/1'],
     });
     const [columns] = await ctx.db.query<Record<string, unknown>>(
       `SELECT criterion_id, category, classification, reason_code FROM records WHERE entity = 'finding' AND entity_id = $1`,
       [findingId],
     );
     expect(columns).toEqual({
-      criterion_id: '4.2',
+      criterion_id: '4.4',
       category: 4,
       classification: 'RECOMMENDATION',
       reason_code: 'NO_WRITTEN_PROCEDURE',

@@ -10,6 +10,7 @@ import {
   ANALYST,
   BACKENDS,
   change,
+  completed,
   createValidation,
   DANA,
   type Enrolled,
@@ -34,11 +35,11 @@ import {
 } from './helpers';
 
 /**
- * The MSC performance views at HQ over a small dataset with known counts:
- *   V1 Dana, Houston, Member M1, IMP, in person, 2026-03-10: 4.1 AR, 4.2 Rec, 5.2 AR
+ * The MSC performance views at HQ over a small dataset with known counts (every other criterion answered Compliant):
+ *   V1 Dana, Houston, Member M1, IMP, in person, 2026-03-10: 4.1 AR, 4.4 Rec (a Should criterion), 5.2 AR
  *   V2 Dana, Houston, Member M1, IMP, virtual,   2026-06-15: 4.1 AR (a repeat), 6.1 AR ruled "no finding"
  *   V3 Lee,  Houston, Member M2, EXP, in person, 2026-06-20, edition MSC-2025-01: no findings
- *   V4 Jo,   Miami,   Member M3, IMP, in person, 2026-04-01: 4.1 Rec, 9.1 AR; approved, report issued, unanswered
+ *   V4 Jo,   Miami,   Member M3, IMP, in person, 2026-04-01: 4.4 Rec, 9.1 AR; approved, report issued, unanswered
  *   V5 Dana, Houston, never submitted: 4.1 AR (never counted)
  */
 
@@ -58,7 +59,8 @@ function findingOf(validationId: string, criterionId: string, classification: st
     classification,
     reasonCode,
     description: `Finding on ${criterionId}`,
-    dueDate: null,
+    // Action Required asks the Member to respond by a date; a Recommendation asks for nothing.
+    dueDate: classification === 'ACTION_REQUIRED' ? '2026-09-30' : null,
     version: 1,
     createdAt: '2026-03-01T10:00:00.000Z',
     updatedAt: '2026-03-01T10:00:00.000Z',
@@ -99,9 +101,20 @@ function sessionOf(validationId: string, startedAt: string | null, endedAt: stri
   });
 }
 
-/** Creates and submits a validation with these answers and findings, as its SCSS's laptop would. */
-async function submitted(ctx: HqTestContext, who: Enrolled, v: Validation, content: Change[], submittedAt: string) {
-  await sendApplied(ctx, who, createValidation(v), ...content, submitChange(v, content, submittedAt));
+/**
+ * Creates and submits a validation with these answers and findings, as its SCSS's laptop would: the rest of its
+ * worksheet answered Compliant, as HQ takes a submit only of a complete worksheet.
+ */
+async function submitted(
+  ctx: HqTestContext,
+  who: Enrolled,
+  v: Validation,
+  content: Change[],
+  submittedAt: string,
+  criterionIds?: readonly string[],
+) {
+  const full = completed(v, content, criterionIds);
+  await sendApplied(ctx, who, createValidation(v), ...full, submitChange(v, full, submittedAt));
 }
 
 async function buildDataset(ctx: HqTestContext): Promise<Fixture> {
@@ -124,12 +137,12 @@ async function buildDataset(ctx: HqTestContext): Promise<Fixture> {
     v1,
     [
       answerOf(v1.id, '4.1', 'DEFICIENT'),
-      answerOf(v1.id, '4.2', 'DEFICIENT'),
+      answerOf(v1.id, '4.4', 'DEFICIENT'),
       answerOf(v1.id, '5.2', 'DEFICIENT'),
       answerOf(v1.id, '6.1', 'COMPLIANT'),
       answerOf(v1.id, '7.1', 'NOT_APPLICABLE'),
       findingOf(v1.id, '4.1', 'ACTION_REQUIRED', 'NOT_IMPLEMENTED'),
-      findingOf(v1.id, '4.2', 'RECOMMENDATION', 'NO_WRITTEN_PROCEDURE'),
+      findingOf(v1.id, '4.4', 'RECOMMENDATION', 'NO_WRITTEN_PROCEDURE'),
       findingOf(v1.id, '5.2', 'ACTION_REQUIRED', 'NOT_IMPLEMENTED'),
       // Advice on a Compliant criterion: a Recommendation that no view counts as a deficiency.
       findingOf(v1.id, '6.1', 'RECOMMENDATION', null),
@@ -164,18 +177,19 @@ async function buildDataset(ctx: HqTestContext): Promise<Fixture> {
 
   await publishCatalogEdition(ctx.db, exporterEdition('MSC-2025-01'));
   const v3 = makeValidation(randomUUID(), { catalogEditionId: 'MSC-2025-01', entityType: 'EXP' });
-  await submitted(ctx, f.lee, v3, [answerOf(v3.id, '4.1', 'COMPLIANT')], '2026-06-20T09:00:00.000Z');
+  const exporterCriteria = exporterEdition('MSC-2025-01').criteria.map((c) => c.id);
+  await submitted(ctx, f.lee, v3, [answerOf(v3.id, '4.1', 'COMPLIANT')], '2026-06-20T09:00:00.000Z', exporterCriteria);
 
   const v4 = makeValidation(randomUUID(), base);
   const v4Findings = [
-    findingOf(v4.id, '4.1', 'RECOMMENDATION', null),
+    findingOf(v4.id, '4.4', 'RECOMMENDATION', null),
     findingOf(v4.id, '9.1', 'ACTION_REQUIRED', 'PROCEDURE_INCOMPLETE'),
   ];
   await submitted(
     ctx,
     f.jo,
     v4,
-    [answerOf(v4.id, '4.1', 'DEFICIENT'), answerOf(v4.id, '9.1', 'DEFICIENT'), ...v4Findings],
+    [answerOf(v4.id, '4.4', 'DEFICIENT'), answerOf(v4.id, '9.1', 'DEFICIENT'), ...v4Findings],
     '2026-04-01T00:00:00.000Z',
   );
   // Miami reviews, approves (report date 2026-04-10, so the response was due 2026-07-09) and issues the report.
@@ -260,14 +274,15 @@ describe.each(BACKENDS)('HQ analytics on %s', (backend) => {
   it('lists the criteria most often deficient with their deficiency rate, and the reasons', async () => {
     const f = await buildDataset(ctx);
     expect((await ok(ctx, f.ari, 'top-deficiencies')).rows).toEqual([
-      { criterionId: '4.1', category: 4, timesDeficient: 3, timesAssessed: 4, rate: 75 },
-      { criterionId: '4.2', category: 4, timesDeficient: 1, timesAssessed: 1, rate: 100 },
-      { criterionId: '5.2', category: 5, timesDeficient: 1, timesAssessed: 1, rate: 100 },
-      { criterionId: '9.1', category: 9, timesDeficient: 1, timesAssessed: 1, rate: 100 },
+      // Assessed on all four submitted worksheets; ties go in worksheet order.
+      { criterionId: '4.1', category: 4, timesDeficient: 2, timesAssessed: 4, rate: 50 },
+      { criterionId: '4.4', category: 4, timesDeficient: 2, timesAssessed: 4, rate: 50 },
+      { criterionId: '5.2', category: 5, timesDeficient: 1, timesAssessed: 4, rate: 25 },
+      { criterionId: '9.1', category: 9, timesDeficient: 1, timesAssessed: 4, rate: 25 },
     ]);
     expect(
       (await ok(ctx, f.ari, 'top-deficiencies?limit=2')).rows.map((r: { criterionId: string }) => r.criterionId),
-    ).toEqual(['4.1', '4.2']);
+    ).toEqual(['4.1', '4.4']);
     expect(await ok(ctx, f.ari, 'deficiency-reasons')).toEqual({
       total: 6,
       rows: [
@@ -302,7 +317,7 @@ describe.each(BACKENDS)('HQ analytics on %s', (backend) => {
       miami.rows.filter((r: { count: number }) => r.count > 0).map((r: { category: number }) => r.category),
     ).toEqual([4, 9]);
     expect((await ok(ctx, f.rae, 'top-deficiencies')).rows.map((r: { criterionId: string }) => r.criterionId)).toEqual([
-      '4.1',
+      '4.4',
       '9.1',
     ]);
     expect((await ok(ctx, f.rae, 'deficiency-reasons')).rows.map((r: { reasonCode: string }) => r.reasonCode)).toEqual([
@@ -420,7 +435,7 @@ describe.each(BACKENDS)('HQ analytics on %s', (backend) => {
       ctx,
       f.lee,
       v6,
-      [answerOf(v6.id, '4.1', 'DEFICIENT'), findingOf(v6.id, '4.1', 'RECOMMENDATION', 'NOT_IMPLEMENTED')],
+      [answerOf(v6.id, '4.4', 'DEFICIENT'), findingOf(v6.id, '4.4', 'RECOMMENDATION', 'NOT_IMPLEMENTED')],
       '2025-12-31T23:59:59.000Z',
     );
     expect(await ok(ctx, f.ari, 'trends')).toEqual({
@@ -540,8 +555,8 @@ describe.each(BACKENDS)('HQ analytics on %s', (backend) => {
       f.lee,
       v6,
       [
-        answerOf(v6.id, '5.2', 'DEFICIENT'),
-        findingOf(v6.id, '5.2', 'RECOMMENDATION', 'NOT_IMPLEMENTED'),
+        answerOf(v6.id, '5.5', 'DEFICIENT'),
+        findingOf(v6.id, '5.5', 'RECOMMENDATION', 'NOT_IMPLEMENTED'),
         sessionOf(v6.id, '2026-06-30T09:00:00.000Z', '2026-06-30T10:30:00.000Z'),
         sessionOf(v6.id, '2026-06-30T13:00:00.000Z', '2026-06-30T13:45:00.000Z'),
       ],
@@ -684,7 +699,7 @@ describe.each(BACKENDS)('HQ analytics on %s', (backend) => {
       'responsesOverdue,0',
     ]);
     const top = await view(ctx, f.ari, 'top-deficiencies?limit=1', 'text/csv');
-    expect(top.body).toBe('criterionId,category,timesDeficient,timesAssessed,rate\n4.1,4,3,4,75\n');
+    expect(top.body).toBe('criterionId,category,timesDeficient,timesAssessed,rate\n4.1,4,2,4,50\n');
     const reasons = await view(ctx, f.ari, 'deficiency-reasons?fieldOffice=Miami', 'text/csv');
     expect(reasons.body).toBe('reasonCode,count,percent\nPROCEDURE_INCOMPLETE,1,50\n,1,50\n');
   });

@@ -170,6 +170,50 @@ export const submitChange = (validation: Validation, content: readonly Change[] 
     submittedBy: 'Dana Ruiz',
   });
 
+/**
+ * Answers to each criterion of the validation's worksheet that `content` leaves unanswered, as an SCSS completes
+ * the worksheet before signing: Deficient where an Action Required finding stands, Compliant elsewhere.
+ */
+export function answersCompleting(
+  validation: Validation,
+  content: readonly Change[] = [],
+  criterionIds: readonly string[] = worksheetCriterionIds(validation.entityType),
+): Change[] {
+  const live = (c: Change) => c.operation === 'upsert';
+  const answered = new Set(
+    content.filter((c) => c.entity === 'criterion_response' && live(c)).map((c) => c.payload.criterionId),
+  );
+  const deficient = new Set(
+    content
+      .filter((c) => c.entity === 'finding' && live(c) && c.payload.classification === 'ACTION_REQUIRED')
+      .map((c) => c.payload.criterionId),
+  );
+  return criterionIds
+    .filter((criterionId) => !answered.has(criterionId))
+    .map((criterionId) =>
+      change('criterion_response', `${validation.id}/${criterionId}`, 'upsert', {
+        validationId: validation.id,
+        criterionId,
+        result: deficient.has(criterionId) ? 'DEFICIENT' : 'COMPLIANT',
+        notes: '',
+        siteId: null,
+        verificationMethods: ['OBSERVED_ON_SITE'],
+        naJustification: '',
+        version: 1,
+        updatedAt: AT,
+        updatedBy: 'Dana Ruiz',
+        baseVersion: 0,
+      }),
+    );
+}
+
+/** The content with the worksheet completed: what a laptop holds when the SCSS may sign it. */
+export const completed = (
+  validation: Validation,
+  content: readonly Change[] = [],
+  criterionIds?: readonly string[],
+): Change[] => [...content, ...answersCompleting(validation, content, criterionIds)];
+
 /** A reviewer's decision on a finding, in the name of the enrolled reviewer (`reviewedBy`). */
 export function reviewChange(
   validationId: string,

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
+  answersCompleting,
   BACKENDS,
+  completed,
   createValidation,
   DANA,
   enrol,
@@ -39,14 +41,17 @@ describe.each(BACKENDS)('a decision names the finding version it was made on, on
     const [f1, f2] = [randomUUID(), randomUUID()];
     const finding1 = findingChange(v.id, f1, { criterionId: '4.1' });
     const finding2 = findingChange(v.id, f2, { criterionId: '5.2' });
-    await sendChanges(
+    const answers = answersCompleting(v, [finding1, finding2]);
+    const submitted = await sendChanges(
       ctx,
       dana,
       createValidation(v),
       finding1,
       finding2,
-      submitChange(v, [finding1, finding2], T.submitted),
+      ...answers,
+      submitChange(v, [finding1, finding2, ...answers], T.submitted),
     );
+    expect(submitted.at(-1)).toMatchObject({ outcome: 'applied' });
     const concurred = await sendChanges(
       ctx,
       sam,
@@ -62,7 +67,7 @@ describe.each(BACKENDS)('a decision names the finding version it was made on, on
       version: 2,
       description: 'Unique logins are enforced on every terminal but the shared dock PC.',
     });
-    const resubmit = submitChange(v, [rewritten, finding2], T.resubmitted);
+    const resubmit = submitChange(v, [...answers, rewritten, finding2], T.resubmitted);
     expect((await sendChanges(ctx, dana, rewritten, resubmit)).map((r) => r.outcome)).toEqual(['applied', 'applied']);
 
     // The concurrence with 4.1's old words no longer counts: approval waits for a decision on the new ones.
@@ -100,8 +105,9 @@ describe.each(BACKENDS)('a decision names the finding version it was made on, on
     const sam = await enrol(ctx, REVIEWER);
     const v = makeValidation();
     const f = randomUUID();
-    const finding = findingChange(v.id, f);
-    await sendChanges(ctx, dana, createValidation(v), finding, submitChange(v, [finding], T.submitted));
+    const full = completed(v, [findingChange(v.id, f)]);
+    const submitted = await sendChanges(ctx, dana, createValidation(v), ...full, submitChange(v, full, T.submitted));
+    expect(submitted.at(-1)).toMatchObject({ outcome: 'applied' });
 
     const unnamed = reviewChange(v.id, f, { reviewedBy: REVIEWER.name });
     delete (unnamed.payload as { findingVersion?: number }).findingVersion;

@@ -242,7 +242,9 @@ export const personOf = (enrolled: Enrolled, user: { name: string; role: UserRol
 
 export {
   AT,
+  answersCompleting,
   change,
+  completed,
   evidenceChange,
   findingChange,
   fingerprintOf,

@@ -5,6 +5,7 @@ import type { Change } from '../../shared/sync/protocol';
 import {
   ANALYST,
   BACKENDS,
+  completed,
   createValidation,
   DANA,
   type Enrolled,
@@ -90,20 +91,26 @@ const FROM_AND_TO: Record<Transition, [string, string]> = {
   MEMBER_RESPONSE: ['AWAITING_RESPONSE', 'AWAITING_RESPONSE'],
 };
 
-type Placed = { validation: Validation; findingId: string; finding: Change; sha256: string };
+/** A placed validation: its finding, and everything it holds once its worksheet is completed (`content`). */
+type Placed = { validation: Validation; findingId: string; finding: Change; content: Change[]; sha256: string };
 
+/** The most changes one push carries (shared/sync/protocol.ts). */
+const PUSH_LIMIT = 500;
+
+/** Pushes the changes in order, in as many pushes as the limit needs, and expects every one applied. */
 async function pushAllApplied(ctx: HqTestContext, who: Enrolled, changes: Change[]) {
-  if (changes.length === 0) return;
-  const { status, body } = await push(ctx, who.token, { changes });
-  expect(status).toBe(200);
-  const refused = body.receipts.filter((r) => r.outcome !== 'applied');
-  expect(refused, 'setup changes refused').toEqual([]);
+  for (let from = 0; from < changes.length; from += PUSH_LIMIT) {
+    const { status, body } = await push(ctx, who.token, { changes: changes.slice(from, from + PUSH_LIMIT) });
+    expect(status).toBe(200);
+    const refused = body.receipts.filter((r) => r.outcome !== 'applied');
+    expect(refused, 'setup changes refused').toEqual([]);
+  }
 }
 
 /**
- * One validation per (user, transition), all set up together in a handful of batches: Dana creates and
- * submits, Sam starts the review and concurs, Pat approves and issues the report, Dana records an accepted
- * Member response, each only as far as the transition tried on it needs.
+ * One validation per (user, transition), all set up together in a handful of batches: Dana creates, completes and
+ * submits, Sam starts the review and concurs, Pat approves and issues the report, Dana records an accepted Member
+ * response, each only as far as the transition tried on it needs.
  */
 async function placeValidations(
   ctx: HqTestContext,
@@ -122,13 +129,14 @@ async function placeValidations(
       const validation = makeValidation();
       const findingId = randomUUID();
       const finding = findingChange(validation.id, findingId);
-      const submit = submitChange(validation, [finding]);
+      const content = completed(validation, [finding]);
+      const submit = submitChange(validation, content);
       const sha256 = String(submit.payload.contentSha256);
-      placed[who][transition] = { validation, findingId, finding, sha256 };
+      placed[who][transition] = { validation, findingId, finding, content, sha256 };
       const [from] = FROM_AND_TO[transition];
       const v = validation.id;
 
-      stages.dana.push(createValidation(validation), finding);
+      stages.dana.push(createValidation(validation), ...content);
       if (from === 'IN_PROGRESS') continue;
       stages.dana.push(submit);
       if (oneOf(from, 'IN_REVIEW', 'APPROVED', 'AWAITING_RESPONSE')) {
@@ -173,7 +181,7 @@ function attempt(transition: Transition, placed: Placed, enrolled: Enrolled, use
   const me = personOf(enrolled, user);
   switch (transition) {
     case 'SUBMIT':
-      return submitChange(placed.validation, [placed.finding]);
+      return submitChange(placed.validation, placed.content);
     case 'WITHDRAW':
       return reopenChange(v);
     case 'START_REVIEW':

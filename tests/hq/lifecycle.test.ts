@@ -4,7 +4,9 @@ import type { WorkflowEvent } from '../../shared/domain/lifecycle';
 import type { PullResponse } from '../../shared/sync/pull-protocol';
 import {
   ANALYST,
+  answersCompleting,
   BACKENDS,
+  completed,
   createValidation,
   DANA,
   type Enrolled,
@@ -84,10 +86,13 @@ describe.each(BACKENDS)('a validation’s life at HQ, on %s', (backend) => {
     const finding1 = findingChange(v.id, f1, { criterionId: '4.1' });
     const finding2 = findingChange(v.id, f2, { criterionId: '5.2' });
     const finding3 = findingChange(v.id, f3, { criterionId: '6.1', classification: 'RECOMMENDATION' });
-    const firstSubmit = submitChange(v, [finding1, finding2, finding3], T.submitted);
+    const answers = answersCompleting(v, [finding1, finding2, finding3]);
+    const firstSubmit = submitChange(v, [finding1, finding2, finding3, ...answers], T.submitted);
     expect(
-      outcomes(await sendChanges(ctx, dana, createValidation(v), finding1, finding2, finding3, firstSubmit)),
-    ).toEqual(['applied', 'applied', 'applied', 'applied', 'applied']);
+      outcomes(
+        await sendChanges(ctx, dana, createValidation(v), finding1, finding2, finding3, ...answers, firstSubmit),
+      ),
+    ).toEqual(Array(answers.length + 5).fill('applied'));
     expect(await stateOf(ctx, v.id)).toMatchObject({ status: 'SUBMITTED', workflow_state: 'SUBMITTED' });
 
     // Out of order: refused as conflicts that carry HQ's state, so the laptop learns where the validation is.
@@ -166,7 +171,7 @@ describe.each(BACKENDS)('a validation’s life at HQ, on %s', (backend) => {
       version: 2,
       description: 'Unique logins are not enforced on the warehouse terminals; policy WH-7 attached.',
     });
-    const resubmit = submitChange(v, [corrected, finding2, finding3], T.resubmitted);
+    const resubmit = submitChange(v, [...answers, corrected, finding2, finding3], T.resubmitted);
     expect(outcomes(await sendChanges(ctx, dana, corrected, resubmit))).toEqual(['applied', 'applied']);
     expect(await stateOf(ctx, v.id)).toMatchObject({ status: 'SUBMITTED', workflow_state: 'SUBMITTED' });
     const sha256 = String(resubmit.payload.contentSha256);
@@ -342,8 +347,9 @@ describe.each(BACKENDS)('a validation’s life at HQ, on %s', (backend) => {
       findingChange(v.id, ar, { criterionId: '4.1' }),
       findingChange(v.id, rec, { criterionId: '6.1', classification: 'RECOMMENDATION' }),
     ];
-    const submit = submitChange(v, findings, T.submitted);
-    await sendChanges(ctx, dana, createValidation(v), ...findings, submit);
+    const full = completed(v, findings);
+    const submit = submitChange(v, full, T.submitted);
+    await sendChanges(ctx, dana, createValidation(v), ...full, submit);
     await sendChanges(ctx, sam, ...[ar, rec].map((f) => reviewChange(v.id, f, { reviewedBy: REVIEWER.name })));
     const issue = workflowEventChange(v.id, 'ISSUE_REPORT', asPat, {
       reportSha256: issuedReportSha256(
@@ -400,8 +406,8 @@ describe.each(BACKENDS)('a validation’s life at HQ, on %s', (backend) => {
     const dana = await enrol(ctx, DANA);
     const sam = await enrol(ctx, REVIEWER);
     const v = makeValidation();
-    const finding = findingChange(v.id, randomUUID());
-    await sendChanges(ctx, dana, createValidation(v), finding, submitChange(v, [finding]));
+    const full = completed(v, [findingChange(v.id, randomUUID())]);
+    await sendChanges(ctx, dana, createValidation(v), ...full, submitChange(v, full));
     expect(
       outcomes(
         await sendChanges(
@@ -446,7 +452,8 @@ describe.each(BACKENDS)('a validation’s life at HQ, on %s', (backend) => {
   it('takes a submit or withdrawal only as the validation’s own change, and never lets one person approve their own work', async () => {
     const dana = await enrol(ctx, DANA);
     const v = makeValidation();
-    await sendChanges(ctx, dana, createValidation(v), submitChange(v));
+    const full = completed(v);
+    await sendChanges(ctx, dana, createValidation(v), ...full, submitChange(v, full));
     const asDana = personOf(dana, DANA);
     expect(
       await sendChanges(

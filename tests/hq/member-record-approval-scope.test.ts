@@ -8,6 +8,7 @@ import { certifiedTier1History } from '../member-record-fixtures';
 import {
   BACKENDS,
   change,
+  completed,
   countRows,
   DANA,
   type Enrolled,
@@ -54,8 +55,8 @@ describe.each(BACKENDS)('an approval on a Member’s record at HQ, on %s', (back
   }
 
   /**
-   * A validation Dana's laptop creates and submits (its Member's id as her laptop knows it, and the Member
-   * snapshot the create carries), which Pat reviews and approves through HQ's workflow.
+   * A validation Dana's laptop creates, completes and submits (its Member's id as her laptop knows it, and the
+   * Member snapshot the create carries), which Pat reviews and approves through HQ's workflow.
    */
   async function approvedThroughHq(
     team: { dana: Enrolled; pat: Enrolled },
@@ -67,8 +68,11 @@ describe.each(BACKENDS)('an approval on a Member’s record at HQ, on %s', (back
       ...v,
       member: { legalName: 'As Dana typed it', accountNumber, city: 'Houston', country: 'US' },
     });
-    const submitted = await push(ctx, team.dana.token, { changes: [create, submitChange(v, [], SUBMITTED_AT)] });
-    expect(submitted.body.receipts.map((r) => r.outcome)).toEqual(['applied', 'applied']);
+    const content = completed(v);
+    const submitted = await push(ctx, team.dana.token, {
+      changes: [create, ...content, submitChange(v, content, SUBMITTED_AT)],
+    });
+    expect(submitted.body.receipts.map((r) => r.outcome)).toEqual(Array(content.length + 2).fill('applied'));
     const asPat = personOf(team.pat, SUPERVISOR);
     const approved = await push(ctx, team.pat.token, {
       changes: [

@@ -11,6 +11,7 @@ import {
 import { type EvidenceHq, evidenceHqOn, patchBytes, sha256Of, tusHeaders } from './evidence-helpers';
 import {
   BACKENDS,
+  completed,
   countRows,
   createValidation,
   DANA,
@@ -68,8 +69,11 @@ async function answeredWithFile(hq: EvidenceHq, dana: Enrolled, bytes: Buffer) {
   const v = makeValidation();
   const findingId = randomUUID();
   const finding = findingChange(v.id, findingId);
-  const submit = submitChange(v, [finding]);
-  expect(await outcomesOf(hq, dana, createValidation(v), finding, submit)).toEqual(['applied', 'applied', 'applied']);
+  const content = completed(v, [finding]);
+  const submit = submitChange(v, content);
+  expect(await outcomesOf(hq, dana, createValidation(v), ...content, submit)).toEqual(
+    Array(content.length + 2).fill('applied'),
+  );
   const asSam = personOf(sam, REVIEWER);
   const asPat = personOf(pat, SUPERVISOR);
   expect(

@@ -8,9 +8,12 @@ import { issueEnrolmentCode, revokeDevice } from '../../hq/identity';
 import { msc201911Edition } from '../../shared/catalog/editions/msc-2019-11';
 import { CatalogFormatError } from '../../shared/catalog/load';
 import type { Validation } from '../../shared/domain/validation';
+import type { Change } from '../../shared/sync/protocol';
 import type { PullResponse } from '../../shared/sync/pull-protocol';
+import { worksheetCriterionIds } from './changes';
 import {
   ANALYST,
+  answersCompleting,
   BACKENDS,
   countRows,
   createValidation,
@@ -79,15 +82,20 @@ async function assign(ctx: HqTestContext, scss: Enrolled, account: string) {
   });
 }
 
-/** A validation pushed by the SCSS, answered, and (unless told otherwise) submitted. */
-/** The validations pushed by validationBy, so a test can sign a later submit over them. */
-const pushedValidations = new Map<string, Validation>();
+/** The criteria of a validation on the bundled edition: every one is answered before a submit. */
+const WORKSHEET = worksheetCriterionIds();
 
+/** The validations pushed by validationBy and their content, so a test can sign a later submit over them. */
+const pushedValidations = new Map<string, { validation: Validation; content: Change[] }>();
+
+/** A validation pushed by the SCSS with 1.1 answered, and (unless told otherwise) completed and submitted. */
 async function validationBy(ctx: HqTestContext, scss: Enrolled, submit = true): Promise<string> {
   const v = makeValidation();
-  pushedValidations.set(v.id, v);
-  const changes = [createValidation(v), responseChange(v.id, '1.1', 1, 0, 'Gate log checked')];
-  if (submit) changes.push(submitChange(v, changes.slice(1)));
+  const content = [responseChange(v.id, '1.1', 1, 0, 'Gate log checked')];
+  if (submit) content.push(...answersCompleting(v, content));
+  pushedValidations.set(v.id, { validation: v, content });
+  const changes = [createValidation(v), ...content];
+  if (submit) changes.push(submitChange(v, content));
   const { body } = await push(ctx, scss.token, { changes });
   expect(body.receipts.map((r) => r.outcome)).toEqual(changes.map(() => 'applied'));
   return v.id;
@@ -151,7 +159,13 @@ describe.each(BACKENDS)('HQ pull on %s', (backend) => {
     const id = await validationBy(ctx, dana);
     const first = await pull(ctx, reviewer.token);
     expect(first.body.validations).toHaveLength(1);
-    expect(first.body.validations[0]).toMatchObject({
+    const gateLog = `${id}/1.1`;
+    // The answer to 1.1 and the submit in HQ's history, beside the rest of the worksheet's answers.
+    const namedRecords = (v: PullResponse['validations'][number] | undefined) =>
+      v?.records.filter((r) => r.entity !== 'criterion_response' || r.entityId === gateLog);
+    const { records, ...sent } = first.body.validations[0] ?? { records: [] };
+    expect(records.filter((r) => r.entity === 'criterion_response')).toHaveLength(WORKSHEET.length);
+    expect(sent).toMatchObject({
       id,
       hqVersion: 2,
       status: 'SUBMITTED',
@@ -159,16 +173,16 @@ describe.each(BACKENDS)('HQ pull on %s', (backend) => {
       ownerUserId: dana.userId,
       fieldOffice: 'Houston',
       payload: { id, status: 'SUBMITTED', signedByName: 'Dana Ruiz' },
-      records: [
-        {
-          entity: 'criterion_response',
-          entityId: `${id}/1.1`,
-          version: 1,
-          payload: { criterionId: '1.1', notes: 'Gate log checked' },
-        },
-        { entity: 'workflow_event', version: 1, payload: { kind: 'SUBMIT', actor: { name: 'Dana Ruiz' } } },
-      ],
     });
+    expect(namedRecords(first.body.validations[0])).toMatchObject([
+      {
+        entity: 'criterion_response',
+        entityId: gateLog,
+        version: 1,
+        payload: { criterionId: '1.1', notes: 'Gate log checked' },
+      },
+      { entity: 'workflow_event', version: 1, payload: { kind: 'SUBMIT', actor: { name: 'Dana Ruiz' } } },
+    ]);
 
     // Withdrawn (reopened): sent again, so the reviewer's copy shows it back with its SCSS; resubmitted with a
     // changed answer: sent again, once.
@@ -178,11 +192,13 @@ describe.each(BACKENDS)('HQ pull on %s', (backend) => {
     expect(whileReopened.body.validations.map((v) => [v.id, v.status, v.workflowState])).toEqual([
       [id, 'IN_PROGRESS', 'IN_PROGRESS'],
     ]);
-    await push(ctx, dana.token, { changes: [submitChange(pushedValidations.get(id) as Validation, [rechecked])] });
+    const pushed = pushedValidations.get(id);
+    if (!pushed) throw new Error(`validation ${id} was not pushed by validationBy`);
+    await push(ctx, dana.token, { changes: [submitChange(pushed.validation, [...pushed.content, rechecked])] });
     const resubmitted = await pullToEnd(ctx, reviewer.token, 10, whileReopened.body.cursor);
     expect(resubmitted.validations).toEqual([id]);
     const latest = await pull(ctx, reviewer.token, `?cursor=${first.body.cursor}`);
-    expect(latest.body.validations[0]?.records[0]).toMatchObject({
+    expect(latest.body.validations[0]?.records.find((r) => r.entityId === gateLog)).toMatchObject({
       version: 2,
       payload: { notes: 'Gate log re-checked' },
     });

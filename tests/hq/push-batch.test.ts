@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../shared/sync/protocol';
-import { worksheetCriterionIds } from './changes';
+import { answersCompleting, worksheetCriterionIds } from './changes';
 import {
   BACKENDS,
+  completed,
   contentCounts,
   createValidation,
   DANA,
@@ -29,14 +30,15 @@ const outcomesOf = (body: { receipts: Row[] }) => body.receipts.map((r) => r.out
 /**
  * One validation's life in a single push, each change depending on what the ones before it did: an answer
  * before its validation exists, the create, two versions of one answer and a stale third, a site saved,
- * deleted and saved twice more, submit, an edit refused while submitted, reopen, the edit again, and a
- * second create of the same validation.
+ * deleted and saved twice more, the rest of the worksheet answered, submit, an edit refused while submitted,
+ * reopen, the edit again, and a second create of the same validation.
  */
 function lifeOfOneValidation(): Change[] {
   const v = makeValidation();
   const siteId = randomUUID();
   const second = responseChange(v.id, '2.1', 2, 1, 'second');
   const dock3 = siteChange(v.id, siteId, 'upsert', 'Dock 3');
+  const rest = answersCompleting(v, [second]);
   return [
     responseChange(v.id, '2.1', 1, 0, 'too early'),
     createValidation(v),
@@ -47,13 +49,19 @@ function lifeOfOneValidation(): Change[] {
     siteChange(v.id, siteId, 'delete'),
     siteChange(v.id, siteId, 'upsert', 'Dock 2'),
     dock3,
-    submitChange(v, [second, dock3]),
-    responseChange(v.id, '2.2', 1, 0, 'after submit'),
+    ...rest,
+    submitChange(v, [second, dock3, ...rest]),
+    // 2.2 was answered with the rest of the worksheet: these edits make its second version.
+    responseChange(v.id, '2.2', 2, 1, 'after submit'),
     reopenChange(v.id),
-    responseChange(v.id, '2.2', 1, 0, 'after reopen'),
+    responseChange(v.id, '2.2', 2, 1, 'after reopen'),
     createValidation(v),
   ];
 }
+
+/** Where the batch of lifeOfOneValidation submits (and reopens) its validation. */
+const positionOf = (batch: Change[], operation: 'submit' | 'reopen') =>
+  batch.findIndex((c) => c.entity === 'validation' && c.operation === operation);
 
 /** What HQ holds for one validation, ids replaced by placeholders so two runs compare. */
 async function heldFor(ctx: HqTestContext, validationId: string, ids: Record<string, string>) {
@@ -91,8 +99,15 @@ describe.each(BACKENDS)('HQ push: a batch decided change by change, on %s', (bac
     const submitted = makeValidation();
     const lees = makeValidation();
     const held = responseChange(mine.id, '1.1', 1, 0, 'Gate log checked');
+    const worksheet = completed(submitted);
     const earlier = await push(ctx, dana.token, {
-      changes: [createValidation(mine), held, createValidation(submitted), submitChange(submitted)],
+      changes: [
+        createValidation(mine),
+        held,
+        createValidation(submitted),
+        ...worksheet,
+        submitChange(submitted, worksheet),
+      ],
     });
     await push(ctx, lee.token, { changes: [createValidation(lees)] });
     const before = await contentCounts(ctx.db);
@@ -108,7 +123,8 @@ describe.each(BACKENDS)('HQ push: a batch decided change by change, on %s', (bac
         responseChange(mine.id, '1.1', 2, 0, 'made on version 0'),
         responseChange(lees.id, '1.1', 1, 0),
         noBase,
-        responseChange(submitted.id, '1.1', 1, 0),
+        // A good edit of the answer HQ holds, refused only because the validation is submitted.
+        responseChange(submitted.id, '1.1', 2, 1),
         fresh,
         unnamed,
       ],
@@ -138,7 +154,8 @@ describe.each(BACKENDS)('HQ push: a batch decided change by change, on %s', (bac
       records: before.records + 1,
     });
     const notes = await ctx.db.query<{ entity_id: string; notes: string }>(
-      `SELECT entity_id, payload->>'notes' AS notes FROM records WHERE entity <> 'workflow_event' ORDER BY entity_id`,
+      `SELECT entity_id, payload->>'notes' AS notes FROM records WHERE validation_id = $1 ORDER BY entity_id`,
+      [mine.id],
     );
     expect(notes).toEqual([
       { entity_id: `${mine.id}/1.1`, notes: 'Gate log checked' },
@@ -151,6 +168,7 @@ describe.each(BACKENDS)('HQ push: a batch decided change by change, on %s', (bac
     const batch = lifeOfOneValidation();
     const { body } = await push(ctx, dana.token, { changes: batch });
 
+    const submitAt = positionOf(batch, 'submit');
     expect(outcomesOf(body)).toEqual([
       'invalid',
       'applied',
@@ -161,6 +179,8 @@ describe.each(BACKENDS)('HQ push: a batch decided change by change, on %s', (bac
       'applied',
       'applied',
       'applied',
+      // The rest of the worksheet answered: every criterion but 2.1.
+      ...Array(WORKSHEET.length - 1).fill('applied'),
       'applied',
       'conflict',
       'applied',
@@ -175,9 +195,10 @@ describe.each(BACKENDS)('HQ push: a batch decided change by change, on %s', (bac
       payload: expect.objectContaining({ notes: 'second', version: 2 }),
     });
     expect(body.receipts[4]?.current).not.toHaveProperty('payload.baseVersion');
-    expect(body.receipts[10]?.reason).toBe('submitted validations are immutable');
-    expect(body.receipts[13]).toMatchObject({ reason: 'This validation already exists at HQ' });
-    expect(body.receipts[13]?.current).toMatchObject({
+    expect(body.receipts[submitAt + 1]?.reason).toBe('submitted validations are immutable');
+    const last = body.receipts[batch.length - 1];
+    expect(last).toMatchObject({ reason: 'This validation already exists at HQ' });
+    expect(last?.current).toMatchObject({
       status: 'IN_PROGRESS',
       reopenReason: 'Member sent new documents',
     });
@@ -190,25 +211,51 @@ describe.each(BACKENDS)('HQ push: a batch decided change by change, on %s', (bac
       payload: { status: 'IN_PROGRESS', signedByName: 'Dana Ruiz', reopenReason: 'Member sent new documents' },
     });
     const records = await ctx.db.query<Row>(
-      `SELECT entity, version, payload->>'notes' AS notes, payload->>'name' AS name, payload ? 'baseVersion' AS has_base
+      `SELECT entity, entity_id, version, payload->>'notes' AS notes, payload->>'name' AS name,
+              payload ? 'baseVersion' AS has_base
        FROM records WHERE entity <> 'workflow_event' ORDER BY entity, entity_id`,
     );
-    expect(records).toEqual([
-      { entity: 'criterion_response', version: 2, notes: 'second', name: null, has_base: false },
-      { entity: 'criterion_response', version: 1, notes: 'after reopen', name: null, has_base: false },
+    const answerTo = (criterionId: string) => `${validationId}/${criterionId}`;
+    const edited = new Set([answerTo('2.1'), answerTo('2.2')]);
+    expect(records.filter((r) => r.entity !== 'criterion_response' || edited.has(String(r.entity_id)))).toEqual([
+      {
+        entity: 'criterion_response',
+        entity_id: answerTo('2.1'),
+        version: 2,
+        notes: 'second',
+        name: null,
+        has_base: false,
+      },
+      {
+        entity: 'criterion_response',
+        entity_id: answerTo('2.2'),
+        version: 2,
+        notes: 'after reopen',
+        name: null,
+        has_base: false,
+      },
       // Saved, deleted, then saved twice: version 1 again after the delete, then 2.
-      { entity: 'site', version: 2, notes: null, name: 'Dock 3', has_base: false },
+      { entity: 'site', entity_id: batch[5]?.entityId, version: 2, notes: null, name: 'Dock 3', has_base: false },
     ]);
+    // Every other answer as the batch first sent it.
+    const others = records.filter((r) => r.entity === 'criterion_response' && !edited.has(String(r.entity_id)));
+    expect(others).toHaveLength(WORKSHEET.length - 2);
+    for (const other of others) expect(other).toMatchObject({ version: 1, notes: '', has_base: false });
     // HQ's history holds the submit and the reopen, under the ids of the changes that made them.
     const events = await ctx.db.query<Row>(
       `SELECT entity_id, payload->>'kind' AS kind FROM records WHERE entity = 'workflow_event'
        ORDER BY payload->>'at'`,
     );
     expect(events).toEqual([
-      { entity_id: batch[9]?.changeId, kind: 'SUBMIT' },
-      { entity_id: batch[11]?.changeId, kind: 'WITHDRAW' },
+      { entity_id: batch[submitAt]?.changeId, kind: 'SUBMIT' },
+      { entity_id: batch[positionOf(batch, 'reopen')]?.changeId, kind: 'WITHDRAW' },
     ]);
-    expect(await contentCounts(ctx.db)).toEqual({ changes: 10, records: 5, validations: 1 });
+    // Every answer, the site and the two history entries; every change applied but the four refused.
+    expect(await contentCounts(ctx.db)).toEqual({
+      changes: batch.length - 4,
+      records: WORKSHEET.length + 3,
+      validations: 1,
+    });
   });
 
   it('answers a batch exactly as it answers the same changes pushed one request at a time', async () => {
@@ -219,9 +266,9 @@ describe.each(BACKENDS)('HQ push: a batch decided change by change, on %s', (bac
       [batch[1]?.entityId ?? '']: 'VALIDATION',
       [String(batch[1]?.payload.memberId)]: 'MEMBER',
       [batch[5]?.entityId ?? '']: 'SITE',
-      [String(batch[9]?.payload.contentSha256)]: 'FINGERPRINT',
-      [batch[9]?.changeId ?? '']: 'SUBMIT_EVENT',
-      [batch[11]?.changeId ?? '']: 'WITHDRAW_EVENT',
+      [String(batch[positionOf(batch, 'submit')]?.payload.contentSha256)]: 'FINGERPRINT',
+      [batch[positionOf(batch, 'submit')]?.changeId ?? '']: 'SUBMIT_EVENT',
+      [batch[positionOf(batch, 'reopen')]?.changeId ?? '']: 'WITHDRAW_EVENT',
     });
 
     const batched = await push(ctx, dana.token, { changes: together });

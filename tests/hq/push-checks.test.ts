@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { publishCatalogEdition } from '../../hq/catalog-editions';
+import { checklistItemsFor } from '../../shared/catalog/checklists';
 import { MAX_RECORD_VERSION } from '../../shared/sync/payloads';
-import { AT } from './changes';
+import { AT, answersCompleting, completed, worksheetCriterionIds } from './changes';
 import { exporterEdition } from './editions';
 import {
   BACKENDS,
@@ -22,6 +23,31 @@ import {
 } from './helpers';
 
 type Row = Record<string, unknown>;
+/** A VVTT seal check on a criterion whose first item failed, the others passed. */
+const failedSealCheck = (validationId: string, criterionId = '6.7') => {
+  const id = randomUUID();
+  const items = checklistItemsFor('SEAL_VVTT', false).map((item, n) => ({
+    key: item.key,
+    status: n === 0 ? 'FAIL' : 'PASS',
+    note: '',
+  }));
+  return change('inspection_checklist', id, 'upsert', {
+    id,
+    validationId,
+    criterionId,
+    kind: 'SEAL_VVTT',
+    label: 'CBP-0042117',
+    refrigerated: false,
+    items,
+    createdAt: AT,
+    updatedAt: AT,
+  });
+};
+/** An answer as a laptop sends it, with some of its fields set otherwise. */
+const answered = (validationId: string, criterionId: string, fields: Row) => {
+  const answer = responseChange(validationId, criterionId, 1, 0);
+  return { ...answer, payload: { ...answer.payload, ...fields } };
+};
 const outcomeAndReason = (receipts: Row[]) => receipts.map((r) => [r.outcome, r.reason]);
 
 describe.each(BACKENDS)('HQ checks every pushed record against its entity schema, on %s', (backend) => {
@@ -218,10 +244,13 @@ describe.each(BACKENDS)('HQ recomputes a submitted validation’s fingerprint, o
   it('takes a submit whose fingerprint matches what HQ holds and stores HQ’s own computation', async () => {
     const dana = await enrol(ctx, DANA);
     const v = makeValidation();
-    const content = [responseChange(v.id, '1.1', 1, 0, 'Gate log checked'), findingChange(v.id, randomUUID())];
+    const content = completed(v, [
+      responseChange(v.id, '1.1', 1, 0, 'Gate log checked'),
+      findingChange(v.id, randomUUID()),
+    ]);
     const submit = submitChange(v, content);
     const { body } = await push(ctx, dana.token, { changes: [createValidation(v), ...content, submit] });
-    expect(body.receipts.map((r) => r.outcome)).toEqual(['applied', 'applied', 'applied', 'applied']);
+    expect(body.receipts.map((r) => r.outcome)).toEqual(Array(content.length + 2).fill('applied'));
     const [held] = await ctx.db.query<{ status: string; content_sha256: string }>(
       'SELECT status, content_sha256 FROM validations',
     );
@@ -231,7 +260,7 @@ describe.each(BACKENDS)('HQ recomputes a submitted validation’s fingerprint, o
   it('keeps the language the worksheet was shown in with the submission, outside the fingerprint, and refuses any other', async () => {
     const dana = await enrol(ctx, DANA);
     const v = makeValidation();
-    const content = [responseChange(v.id, '1.1', 1, 0, 'Bitácora de la caseta revisada')];
+    const content = completed(v, [responseChange(v.id, '1.1', 1, 0, 'Bitácora de la caseta revisada')]);
     const inSpanish = submitChange(v, content);
     inSpanish.payload = { ...inSpanish.payload, worksheetLanguage: 'fr' };
     const refused = await push(ctx, dana.token, { changes: [createValidation(v), ...content, inSpanish] });
@@ -256,10 +285,11 @@ describe.each(BACKENDS)('HQ recomputes a submitted validation’s fingerprint, o
     const kept = responseChange(v.id, '1.1', 1, 0, 'Gate log checked');
     // The laptop signed over an answer HQ never took (its change was refused, then not sent again).
     const dropped = responseChange(v.id, '1.2', 1, 0, 'Seal log checked');
-    const submit = submitChange(v, [kept, dropped]);
-    const { body } = await push(ctx, dana.token, { changes: [createValidation(v), kept, submit] });
-    expect(body.receipts.map((r) => r.outcome)).toEqual(['applied', 'applied', 'conflict']);
-    expect(body.receipts[2]?.reason).toMatch(/^HQ holds different content for this validation/);
+    const rest = answersCompleting(v, [kept, dropped]);
+    const submit = submitChange(v, [kept, dropped, ...rest]);
+    const { body } = await push(ctx, dana.token, { changes: [createValidation(v), kept, ...rest, submit] });
+    expect(body.receipts.at(-1)?.outcome).toBe('conflict');
+    expect(body.receipts.at(-1)?.reason).toMatch(/^HQ holds different content for this validation/);
     const [held] = await ctx.db.query<{ status: string; content_sha256: string | null }>(
       'SELECT status, content_sha256 FROM validations',
     );
@@ -275,12 +305,112 @@ describe.each(BACKENDS)('HQ recomputes a submitted validation’s fingerprint, o
     const v = makeValidation();
     const siteId = randomUUID();
     const site = siteChange(v.id, siteId, 'upsert');
-    await push(ctx, dana.token, { changes: [createValidation(v), site] });
+    const answers = answersCompleting(v);
+    await push(ctx, dana.token, { changes: [createValidation(v), site, ...answers] });
     const removed = siteChange(v.id, siteId, 'delete');
-    const { body } = await push(ctx, dana.token, { changes: [removed, submitChange(v, [site, removed])] });
+    const { body } = await push(ctx, dana.token, { changes: [removed, submitChange(v, [site, ...answers, removed])] });
     expect(body.receipts.map((r) => r.outcome)).toEqual(['applied', 'applied']);
   });
 });
+
+describe.each(BACKENDS)(
+  'HQ takes a submit only of a worksheet the submission rules find complete, on %s',
+  (backend) => {
+    const ctx = useHqBackend(backend);
+    const heldStatus = async () =>
+      (
+        await ctx.db.query<{ status: string; content_sha256: string | null }>(
+          'SELECT status, content_sha256 FROM validations',
+        )
+      )[0];
+
+    it('refuses a submit signed over a worksheet with unanswered criteria, then takes the completed one', async () => {
+      const dana = await enrol(ctx, DANA);
+      const v = makeValidation();
+      // What a laptop changed to skip its own check would send: the signature matches what HQ holds.
+      const partial = [responseChange(v.id, '1.1', 1, 0, 'Gate log checked')];
+      const { body } = await push(ctx, dana.token, {
+        changes: [createValidation(v), ...partial, submitChange(v, partial)],
+      });
+      const unanswered = worksheetCriterionIds('IMP').length - 1;
+      expect(outcomeAndReason(body.receipts).at(-1)).toEqual([
+        'invalid',
+        `HQ finds this worksheet incomplete in what it holds: ${unanswered} problems to fix (1.2 has no result. 1.3 has no result. 1.4 has no result. …). Reopen the validation, fix them and submit again`,
+      ]);
+      expect(await heldStatus()).toEqual({ status: 'IN_PROGRESS', content_sha256: null });
+
+      const rest = answersCompleting(v, partial);
+      const submit = submitChange(v, [...partial, ...rest]);
+      const again = await push(ctx, dana.token, { changes: [...rest, submit] });
+      expect(new Set(again.body.receipts.map((r) => r.outcome))).toEqual(new Set(['applied']));
+      expect(await heldStatus()).toEqual({ status: 'SUBMITTED', content_sha256: submit.payload.contentSha256 });
+    });
+
+    it('refuses a Deficient criterion without its finding, a finding the result contradicts and a Must criterion not applicable without a reason or a failed inspection', async () => {
+      const dana = await enrol(ctx, DANA);
+      const cases = [
+        {
+          expected: '4.1 is Deficient but has no finding.',
+          content: (id: string) => [answered(id, '4.1', { result: 'DEFICIENT' })],
+        },
+        {
+          expected:
+            '4.1 has an Action required finding but is not marked Deficient: mark it Deficient, make the finding a Recommendation, or remove it.',
+          content: (id: string) => [responseChange(id, '4.1', 1, 0), findingChange(id, randomUUID())],
+        },
+        {
+          expected: '4.1 is a Must criterion marked Not applicable without a justification.',
+          content: (id: string) => [answered(id, '4.1', { result: 'NOT_APPLICABLE', verificationMethods: [] })],
+        },
+        {
+          expected: '6.7 is marked Compliant but its VVTT seal check "CBP-0042117" failed an item',
+          content: (id: string) => [answered(id, '6.7', { result: 'COMPLIANT' }), failedSealCheck(id)],
+        },
+      ];
+      for (const { expected, content } of cases) {
+        const v = makeValidation();
+        const full = completed(v, content(v.id));
+        const { body } = await push(ctx, dana.token, {
+          changes: [createValidation(v), ...full, submitChange(v, full)],
+        });
+        const [outcome, reason] = outcomeAndReason(body.receipts).at(-1) ?? [];
+        expect(outcome).toBe('invalid');
+        expect(reason).toContain(`HQ finds this worksheet incomplete in what it holds: 1 problem to fix (${expected}`);
+      }
+      const held = await ctx.db.query<{ status: string }>('SELECT status FROM validations');
+      expect(held.map((h) => h.status)).toEqual(Array(cases.length).fill('IN_PROGRESS'));
+    });
+
+    it('holds a finding’s due date to the earliest day the laptop could have read as today when it signed', async () => {
+      const dana = await enrol(ctx, DANA);
+      const dueOn = (id: string) => {
+        const finding = findingChange(id, randomUUID());
+        return { ...finding, payload: { ...finding.payload, dueDate: '2026-12-01' } };
+      };
+      // 03:00 UTC on 2 December is still 1 December west of UTC: a laptop there could sign a finding due that day.
+      const inTime = makeValidation();
+      const inTimeContent = completed(inTime, [dueOn(inTime.id)]);
+      const taken = await push(ctx, dana.token, {
+        changes: [
+          createValidation(inTime),
+          ...inTimeContent,
+          submitChange(inTime, inTimeContent, '2026-12-02T03:00:00.000Z'),
+        ],
+      });
+      expect(taken.body.receipts.at(-1)?.outcome).toBe('applied');
+
+      const late = makeValidation();
+      const lateContent = completed(late, [dueOn(late.id)]);
+      const refused = await push(ctx, dana.token, {
+        changes: [createValidation(late), ...lateContent, submitChange(late, lateContent, '2026-12-03T03:00:00.000Z')],
+      });
+      expect(refused.body.receipts.at(-1)?.outcome).toBe('invalid');
+      expect(refused.body.receipts.at(-1)?.reason).toMatch(
+        /^HQ finds this worksheet incomplete in what it holds: 1 problem to fix \(4\.1: The response due date, .* is before the report date/,
+      );
+    });
+  },
+);
 
 describe.each(BACKENDS)('HQ records each laptop’s audit-chain head, on %s', (backend) => {
   const ctx = useHqBackend(backend);

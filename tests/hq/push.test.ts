@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   ANALYST,
+  answersCompleting,
   BACKENDS,
+  completed,
   contentCounts,
   countRows,
   createValidation,
@@ -158,11 +160,11 @@ describe.each(BACKENDS)('HQ push on %s', (backend) => {
   it('keeps a submitted validation immutable until it is reopened', async () => {
     const dana = await enrol(ctx, DANA);
     const v = makeValidation();
-    const answer = responseChange(v.id, '7.1', 1, 0);
-    await push(ctx, dana.token, { changes: [createValidation(v), answer, submitChange(v, [answer])] });
+    const full = completed(v, [responseChange(v.id, '7.1', 1, 0)]);
+    await push(ctx, dana.token, { changes: [createValidation(v), ...full, submitChange(v, full)] });
     const before = await contentCounts(ctx.db);
     const late = await push(ctx, dana.token, {
-      changes: [responseChange(v.id, '7.1', 2, 1, 'after submit'), submitChange(v, [answer])],
+      changes: [responseChange(v.id, '7.1', 2, 1, 'after submit'), submitChange(v, full)],
     });
     expect(late.body.receipts.map((r) => [r.outcome, r.reason])).toEqual([
       ['conflict', 'submitted validations are immutable'],
@@ -185,8 +187,15 @@ describe.each(BACKENDS)('HQ push on %s', (backend) => {
     const dana = await enrol(ctx, DANA);
     const v = makeValidation();
     const latest = responseChange(v.id, '8.1', 2, 1);
+    const rest = answersCompleting(v, [latest]);
     const batch = {
-      changes: [createValidation(v), responseChange(v.id, '8.1', 1, 0), latest, submitChange(v, [latest])],
+      changes: [
+        createValidation(v),
+        responseChange(v.id, '8.1', 1, 0),
+        latest,
+        ...rest,
+        submitChange(v, [latest, ...rest]),
+      ],
     };
     const answers = await Promise.all(Array.from({ length: 6 }, () => push(ctx, dana.token, batch)));
     for (const answer of answers) expect(answer.status).toBe(200);
@@ -194,10 +203,15 @@ describe.each(BACKENDS)('HQ push on %s', (backend) => {
       const outcomes = answers.map((a) => a.body.receipts[i]?.outcome).sort();
       expect(outcomes).toEqual(['applied', 'duplicate', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
     }
-    // The answer, and HQ's history entry for the submit.
-    expect(await contentCounts(ctx.db)).toEqual({ changes: 4, records: 2, validations: 1 });
+    // The answers, and HQ's history entry for the submit.
+    expect(await contentCounts(ctx.db)).toEqual({
+      changes: batch.changes.length,
+      records: rest.length + 2,
+      validations: 1,
+    });
     const [record] = await ctx.db.query<{ version: number }>(
-      `SELECT version FROM records WHERE entity = 'criterion_response'`,
+      `SELECT version FROM records WHERE entity = 'criterion_response' AND entity_id = $1`,
+      [latest.entityId],
     );
     expect(record?.version).toBe(2);
   });

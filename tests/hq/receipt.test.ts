@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ANALYST,
   BACKENDS,
+  completed,
   createValidation,
   DANA,
   enrol,
@@ -31,8 +32,9 @@ describe.each(BACKENDS)('HQ validation receipts on %s', (backend) => {
     const v = makeValidation();
     const sha = 'b'.repeat(64);
     const evidence = evidenceChange(v.id, sha);
-    const submit = submitChange(v, [evidence]);
-    await push(ctx, dana.token, { changes: [createValidation(v), evidence, submit] });
+    const full = completed(v, [evidence]);
+    const submit = submitChange(v, full);
+    await push(ctx, dana.token, { changes: [createValidation(v), ...full, submit] });
     const missing = await receipt(dana.token, v.id);
     expect(missing.statusCode).toBe(200);
     expect(missing.json()).toEqual({

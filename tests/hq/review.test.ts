@@ -4,6 +4,7 @@ import { messages as es } from '../../renderer/src/i18n/locales/es/messages';
 import { englishText, type MessageRef, textIn } from '../../shared/messages';
 import {
   BACKENDS,
+  completed,
   createValidation,
   DANA,
   type Enrolled,
@@ -27,12 +28,12 @@ const reviewChange = (
   opts: Omit<Parameters<typeof reviewBy>[2], 'reviewedBy'> & { reviewedBy?: string } = {},
 ) => reviewBy(validationId, findingId, { reviewedBy: REVIEWER.name, ...opts });
 
-/** Dana's validation with one finding, pushed and (unless told otherwise) submitted. */
+/** Dana's validation with one finding, its worksheet completed, pushed and (unless told otherwise) submitted. */
 async function submittedWithFinding(ctx: HqTestContext, dana: Enrolled, submit = true) {
   const v = makeValidation();
   const findingId = randomUUID();
-  const finding = findingChange(v.id, findingId);
-  const changes = [createValidation(v), finding, ...(submit ? [submitChange(v, [finding])] : [])];
+  const content = completed(v, [findingChange(v.id, findingId)]);
+  const changes = [createValidation(v), ...content, ...(submit ? [submitChange(v, content)] : [])];
   const { body } = await push(ctx, dana.token, { changes });
   expect(body.receipts.every((r) => r.outcome === 'applied')).toBe(true);
   return { validationId: v.id, findingId };

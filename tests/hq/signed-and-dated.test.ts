@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createUser } from '../../hq/identity';
 import {
   BACKENDS,
+  completed,
   contentCounts,
   createValidation,
   DANA,
@@ -18,6 +19,7 @@ import {
   REVIEWER,
   reviewChange,
   SUPERVISOR,
+  sendApplied,
   sendChanges,
   setResponseDaysAtHq,
   submitChange,
@@ -51,12 +53,9 @@ describe.each(BACKENDS)('HQ names the enrolled signer and bounds the dates a lap
     const v = makeValidation();
     const findingId = randomUUID();
     const finding = findingChange(v.id, findingId, { criterionId: '4.1' });
-    const submit = submitChange(v, [finding], SUBMITTED);
-    expect((await sendChanges(ctx, dana, createValidation(v), finding, submit)).map((r) => r.outcome)).toEqual([
-      'applied',
-      'applied',
-      'applied',
-    ]);
+    const worksheet = completed(v, [finding]);
+    const submit = submitChange(v, worksheet, SUBMITTED);
+    await sendApplied(ctx, dana, createValidation(v), ...worksheet, submit);
     expect(
       (await sendChanges(ctx, sam, reviewChange(v.id, findingId, { reviewedBy: REVIEWER.name })))[0]?.outcome,
     ).toBe('applied');
@@ -66,12 +65,10 @@ describe.each(BACKENDS)('HQ names the enrolled signer and bounds the dates a lap
   it('records the enrolled SCSS as who submitted, whatever name the laptop sent', async () => {
     const dana = await enrol(ctx, DANA);
     const v = makeValidation();
-    const submit = submitChange(v, [], SUBMITTED);
+    const worksheet = completed(v);
+    const submit = submitChange(v, worksheet, SUBMITTED);
     submit.payload = { ...submit.payload, submittedBy: 'Somebody Else Entirely', signedByName: 'D. Ruiz' };
-    expect((await sendChanges(ctx, dana, createValidation(v), submit)).map((r) => r.outcome)).toEqual([
-      'applied',
-      'applied',
-    ]);
+    await sendApplied(ctx, dana, createValidation(v), ...worksheet, submit);
     // The typed signature stays as typed; who submitted is the person HQ enrolled on that laptop.
     expect(await payloadOf(ctx, v.id)).toMatchObject({ submittedBy: DANA.name, signedByName: 'D. Ruiz' });
   });

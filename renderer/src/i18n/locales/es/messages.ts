@@ -419,6 +419,12 @@ export const messages: Translation<typeof en> = {
     responsesNotOpen:
       'Las respuestas del Socio se registran solo mientras el informe emitido las espera; esta validación está en estado «{{state, workflowState}}»',
     noSuchFinding: 'La sede central no tiene ese hallazgo en esta validación',
+    incomplete_one:
+      'La sede central encuentra incompleta esta hoja de trabajo en lo que tiene: hay {{count}} problema por corregir ({{first, messages}}{{more}}). Reabra la validación, corríjalo y envíela de nuevo',
+    incomplete_many:
+      'La sede central encuentra incompleta esta hoja de trabajo en lo que tiene: hay {{count}} problemas por corregir ({{first, messages}}{{more}}). Reabra la validación, corríjalos y envíela de nuevo',
+    incomplete_other:
+      'La sede central encuentra incompleta esta hoja de trabajo en lo que tiene: hay {{count}} problemas por corregir ({{first, messages}}{{more}}). Reabra la validación, corríjalos y envíela de nuevo',
     unknownEdition:
       'La sede central no tiene la edición del catálogo {{edition}} (conoce las ediciones incluidas en la aplicación y las que ha publicado)',
     timeAheadOfHq:
