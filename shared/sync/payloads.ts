@@ -63,9 +63,28 @@ export const MemberSnapshotSchema = z.strictObject({
   city: z.string().max(200),
   country: z.string().max(200),
 });
-export const ValidationCreatePayloadSchema = ValidationSchema.extend({
+/** A validation's own fields as a laptop or HQ holds them, with the Member snapshot its create carries. */
+const ValidationPayloadSchema = ValidationSchema.extend({
   catalogEditionId: z.string().min(1).max(100),
   member: MemberSnapshotSchema.optional(),
+}).strict();
+
+const NOT_SUBMITTED_YET = { error: 'a new validation is not submitted yet: HQ records that from its submit change' };
+const NOT_REOPENED_YET = { error: 'a new validation has not been reopened: HQ records that from its reopen change' };
+/**
+ * A new validation, as the laptop creates it: not started or in progress, never submitted or reopened. HQ writes
+ * those fields only as it takes the submit or reopen, so a create cannot count as submitted without HQ's checks.
+ */
+export const ValidationCreatePayloadSchema = ValidationPayloadSchema.extend({
+  status: z.enum(['DRAFT', 'IN_PROGRESS'], {
+    error: 'a new validation is DRAFT or IN_PROGRESS: its submit change submits it',
+  }),
+  submittedAt: z.null(NOT_SUBMITTED_YET),
+  submittedBy: z.null(NOT_SUBMITTED_YET),
+  signedByName: z.null(NOT_SUBMITTED_YET),
+  contentSha256: z.null(NOT_SUBMITTED_YET),
+  reopenedAt: z.null(NOT_REOPENED_YET),
+  reopenReason: z.null(NOT_REOPENED_YET),
 }).strict();
 export const ValidationSubmitPayloadSchema = SubmissionSchema.extend({
   validationId: UuidSchema,
@@ -214,7 +233,7 @@ export const HqLifecycleFieldsSchema = z.strictObject({
 });
 
 /** A validation's payload as HQ holds it: the create payload, what submit and reopen add, and the lifecycle fields. */
-const HeldValidationSchema = ValidationCreatePayloadSchema.extend(HqLifecycleFieldsSchema.shape).strict();
+const HeldValidationSchema = ValidationPayloadSchema.extend(HqLifecycleFieldsSchema.shape).strict();
 
 /**
  * Why a validation pulled from HQ cannot be shown to a reviewer (a record HQ would not accept now), or null.

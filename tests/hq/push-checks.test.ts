@@ -6,6 +6,7 @@ import { MAX_RECORD_VERSION } from '../../shared/sync/payloads';
 import { AT, answersCompleting, completed, worksheetCriterionIds } from './changes';
 import { exporterEdition } from './editions';
 import {
+  ANALYST,
   BACKENDS,
   change,
   contentCounts,
@@ -323,6 +324,34 @@ describe.each(BACKENDS)(
           'SELECT status, content_sha256 FROM validations',
         )
       )[0];
+
+    it('refuses a create that says it is submitted or reopened already, so it is never counted as submitted', async () => {
+      const dana = await enrol(ctx, DANA);
+      const ari = await enrol(ctx, ANALYST);
+      const signed = {
+        status: 'SUBMITTED',
+        submittedAt: AT,
+        submittedBy: 'Dana Ruiz',
+        signedByName: 'Dana Ruiz',
+        contentSha256: 'a'.repeat(64),
+      } as const;
+      const claims = [signed, { submittedAt: AT }, { reopenedAt: AT, reopenReason: 'Member sent new documents' }];
+      const { body } = await push(ctx, dana.token, {
+        changes: claims.map((claim) => createValidation(makeValidation(randomUUID(), claim))),
+      });
+      expect(outcomeAndReason(body.receipts)).toEqual([
+        ['invalid', 'status: a new validation is DRAFT or IN_PROGRESS: its submit change submits it'],
+        ['invalid', 'submittedAt: a new validation is not submitted yet: HQ records that from its submit change'],
+        ['invalid', 'reopenedAt: a new validation has not been reopened: HQ records that from its reopen change'],
+      ]);
+      expect(await ctx.db.query('SELECT id FROM validations')).toEqual([]);
+      const stats = await ctx.app.inject({
+        method: 'GET',
+        url: '/v1/analytics/key-statistics',
+        headers: { authorization: `Bearer ${ari.token}` },
+      });
+      expect(stats.json()).toMatchObject({ validationsSubmitted: 0 });
+    });
 
     it('refuses a submit signed over a worksheet with unanswered criteria, then takes the completed one', async () => {
       const dana = await enrol(ctx, DANA);
