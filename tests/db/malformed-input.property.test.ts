@@ -12,11 +12,12 @@ import type { Envelope } from '../../shared/ipc/envelope';
 import { propertyRun, propertyTimeout } from '../property-runs';
 
 /**
- * Seeded malformed requests to every channel the worksheet uses, through the same dispatcher the app and the
+ * Seeded malformed requests to every channel, through the same dispatcher the app and the
  * harness use: none may crash or answer INTERNAL, a refusal writes nothing, and what is acknowledged is stored
- * exactly as sent. (Sync channels reach the network and evidence:pick opens a dialog: they are left out.)
+ * exactly as sent. Every channel: this laptop is not enrolled, so the sync channels reach no network, and with no
+ * dialog to open evidence:pick refuses.
  */
-const CHANNELS_UNDER_TEST = CHANNELS.filter((c) => !c.startsWith('sync:') && c !== 'evidence:pick');
+const CHANNELS_UNDER_TEST = CHANNELS;
 
 let dataDir: string;
 let services: AppServices;
