@@ -177,13 +177,16 @@ export type PayloadCheck =
 const asIs = (text: string): MessageRef => ({ key: 'sync.hqSaid', params: { text } });
 const refused = (told: Message): PayloadCheck => ({ ok: false, reason: told.message, told });
 
+/** A field name as written, quoted when it is empty or not a plain name (so "unknown field " never reads as none). */
+const fieldName = (name: string): string => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name));
+
 /** "findings.0.dueDate: Use a date in the form YYYY-MM-DD" — the first problem, named by its field. */
 const describeIssue = (error: z.ZodError): Message => {
   const issue = error.issues[0];
   if (!issue) return message('sync.hqSaid', { text: 'payload: malformed' });
   const field = issue.path.length > 0 ? issue.path.map(String).join('.') : 'payload';
   if (issue.code === 'unrecognized_keys') {
-    const unknown = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+    const unknown = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map(fieldName).join(', ')}`;
     return message('sync.hqSaid', { text: `${field === 'payload' ? '' : `${field}: `}${unknown}` });
   }
   const { key, params } = fieldIssue(field, issue as Parameters<typeof fieldIssue>[1]);
