@@ -6,9 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatch';
 import { createHandlers } from '../../electron/ipc/handlers';
 import { type AppServices, openAppServices } from '../../electron/services/app-services';
+import { checklistItemsFor } from '../../shared/catalog/checklists';
+import { DEFAULT_SETTINGS } from '../../shared/domain/field-work';
 import type { Validation } from '../../shared/domain/validation';
-import { CHANNELS } from '../../shared/ipc/channels';
+import { CHANNELS, type Channel } from '../../shared/ipc/channels';
 import type { Envelope } from '../../shared/ipc/envelope';
+import { type Json, nearlyValid } from '../near-valid';
 import { propertyRun, propertyTimeout } from '../property-runs';
 
 /**
@@ -23,6 +26,7 @@ let dataDir: string;
 let services: AppServices;
 let dispatch: Dispatch;
 let validation: Validation;
+let virtualValidation: Validation;
 const internalErrors: unknown[] = [];
 
 beforeAll(async () => {
@@ -43,6 +47,14 @@ beforeAll(async () => {
   });
   if (!created.ok) throw new Error(created.error.message);
   validation = created.value as Validation;
+  const virtual = await dispatch('validations:create', {
+    memberId: member?.id,
+    entityType: member?.entityType,
+    mode: 'VIRTUAL',
+    scheduledDate: '2026-03-11',
+  });
+  if (!virtual.ok) throw new Error(virtual.error.message);
+  virtualValidation = virtual.value as Validation;
 }, 60_000);
 
 afterAll(() => {
@@ -84,6 +96,63 @@ const nearlyValidRequest = fc.record(
   { requiredKeys: [] },
 );
 
+/** A valid request to each channel that writes field work, to be broken in one place (tests/near-valid.ts). */
+const validWrites = (): [Channel, Json][] => {
+  const validationId = validation.id;
+  return [
+    [
+      'responses:save',
+      {
+        validationId,
+        criterionId: '1.1',
+        result: 'DEFICIENT',
+        notes: 'Seen',
+        verificationMethods: ['OBSERVED_ON_SITE'],
+      },
+    ],
+    [
+      'sites:save',
+      { validationId, name: 'Dock 4', address: '1 Port Rd', siteType: 'WAREHOUSE', visitDate: '2026-03-10' },
+    ],
+    [
+      'findings:save',
+      {
+        validationId,
+        criterionId: '1.1',
+        classification: 'ACTION_REQUIRED',
+        reasonCode: 'NOT_IMPLEMENTED',
+        description: 'No written procedure for seals',
+        dueDate: '2026-06-01',
+      },
+    ],
+    ['observations:save', { validationId, category: 3, text: 'Badges checked at every door' }],
+    [
+      'checklists:save',
+      {
+        validationId,
+        criterionId: '5.3',
+        kind: 'CONTAINER_7_POINT',
+        label: 'MSKU 123456-7',
+        refrigerated: false,
+        items: checklistItemsFor('CONTAINER_7_POINT', false).map((i) => ({ key: i.key, status: 'PASS', note: '' })),
+      },
+    ],
+    [
+      'sessions:save',
+      {
+        validationId: virtualValidation.id,
+        platform: 'Microsoft Teams',
+        startedAt: '2026-03-11T14:00:00.000Z',
+        endedAt: '2026-03-11T16:00:00.000Z',
+        participants: [{ name: 'Ana Reyes', role: 'COMPANY_POINT_OF_CONTACT', organization: 'Gulf Importers' }],
+        documents: [{ title: 'Seal log', requestedAt: '2026-03-10', receivedAt: null }],
+        segments: [{ at: '2026-03-11T15:00:00.000Z', area: 'Dock', criterionIds: ['5.3'], note: '' }],
+      },
+    ],
+    ['settings:update', DEFAULT_SETTINGS as unknown as Json],
+  ];
+};
+
 describe('malformed input through the dispatcher (property-based, seeded)', () => {
   it(
     'never crashes or answers INTERNAL, and a refusal writes nothing',
@@ -108,6 +177,32 @@ describe('malformed input through the dispatcher (property-based, seeded)', () =
         propertyRun({ seed: 20261202, numRuns: 1500 }),
       );
       expect(internalErrors).toEqual([]);
+    },
+    propertyTimeout(120_000),
+  );
+
+  it(
+    'takes or refuses nearly valid writes without INTERNAL, and a refusal writes nothing',
+    async () => {
+      const requests = fc.oneof(
+        ...validWrites().map(([channel, valid]) =>
+          nearlyValid(valid, anyValue as fc.Arbitrary<Json>).map((payload) => ({ channel, payload })),
+        ),
+      );
+      let taken = 0;
+      await fc.assert(
+        fc.asyncProperty(requests, async ({ channel, payload }) => {
+          const before = writes();
+          const envelope = await dispatch(channel, payload);
+          expect(envelope.ok || envelope.error.code !== 'INTERNAL', `${channel} answered INTERNAL`).toBe(true);
+          if (!envelope.ok) expect(writes(), `${channel} wrote on refusal`).toEqual(before);
+          else taken += 1;
+        }),
+        propertyRun({ seed: 20261206, numRuns: 1000 }),
+      );
+      expect(internalErrors).toEqual([]);
+      // The run reached the services: some of what it sent was valid and stored.
+      expect(taken).toBeGreaterThan(0);
     },
     propertyTimeout(120_000),
   );

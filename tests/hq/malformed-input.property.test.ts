@@ -8,6 +8,7 @@ import { DEFAULT_POLICY } from '../../shared/domain/policy';
 import { MEMBER_RECORD_CHANGES_PATH } from '../../shared/sync/member-record-protocol';
 import { SYNC_ENTITIES, SYNC_OPERATIONS } from '../../shared/sync/payloads';
 import { certifiedTier1History } from '../member-record-fixtures';
+import { encodeSegment, type Json, nearlyValid } from '../near-valid';
 import { propertyRun, propertyTimeout } from '../property-runs';
 import { worksheetCriterionIds } from './changes';
 import {
@@ -34,7 +35,6 @@ import {
  * stored as sent. Near-valid requests (a valid one with one part broken) reach past the schema checks.
  */
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS' | 'TRACE' | 'QUERY';
 type Request = {
   method: Method;
@@ -59,62 +59,10 @@ const anyJson: fc.Arbitrary<Json> = fc.oneof(
   fc.dictionary(fc.string(), nasty, { maxKeys: 4 }),
 );
 
-/** A URL segment; text with a lone surrogate cannot be URI-encoded, so its raw UTF-16 bytes go percent-encoded. */
-function encodeSegment(value: unknown): string {
-  const text = value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value);
-  try {
-    return encodeURIComponent(text);
-  } catch {
-    return [...Buffer.from(text, 'utf16le')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
-  }
-}
 const segment = nasty.map(encodeSegment);
 
-type Path = (string | number)[];
-/** Every place in a JSON value: the value itself, each object key and each array element, to any depth. */
-function placesIn(value: Json, at: Path = []): Path[] {
-  const inner =
-    value !== null && typeof value === 'object'
-      ? Object.entries(value).flatMap(([key, child]) => placesIn(child, [...at, Array.isArray(value) ? +key : key]))
-      : [];
-  return [at, ...inner];
-}
-
-type Mutation = { set: Json } | { drop: true } | { add: [string, Json] };
-function mutate(valid: Json, at: Path, mutation: Mutation): Json {
-  const copy = structuredClone(valid);
-  if (at.length === 0) return 'set' in mutation ? mutation.set : copy;
-  const parent = at.slice(0, -1).reduce<Json>((node, key) => (node as Record<string, Json>)[key] as Json, copy);
-  const key = at[at.length - 1] as string | number;
-  if (Array.isArray(parent)) {
-    if ('set' in mutation) parent[key as number] = mutation.set;
-    else if ('drop' in mutation) parent.splice(key as number, 1);
-  } else if (parent !== null && typeof parent === 'object') {
-    if ('set' in mutation) parent[key] = mutation.set;
-    else if ('drop' in mutation) delete parent[key];
-    else parent[mutation.add[0]] = mutation.add[1];
-  }
-  return copy;
-}
-
-/** A valid value as it is, or with one place in it replaced, dropped or given a key it does not have. */
-const nearly = (valid: Json): fc.Arbitrary<Json> =>
-  fc.oneof(
-    { weight: 1, arbitrary: fc.constant(valid) },
-    {
-      weight: 6,
-      arbitrary: fc
-        .tuple(
-          fc.constantFrom(...placesIn(valid)),
-          fc.oneof(
-            fc.oneof(nasty, anyJson).map((set): Mutation => ({ set })),
-            fc.constant<Mutation>({ drop: true }),
-            fc.tuple(fc.string({ maxLength: 12 }), nasty).map((add): Mutation => ({ add })),
-          ),
-        )
-        .map(([at, mutation]) => mutate(valid, at, mutation)),
-    },
-  );
+/** A valid value as it is, or with one place in it broken. */
+const nearly = (valid: Json) => nearlyValid(valid, fc.oneof(nasty, anyJson));
 
 /** A query string from a near-valid object of parameters (arrays repeat the parameter). */
 const queryOf = (params: Json): string => {

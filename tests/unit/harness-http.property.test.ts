@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../electron/services/app-services';
 import { CHANNELS } from '../../shared/ipc/channels';
 import type { Envelope } from '../../shared/ipc/envelope';
+import { encodeSegment } from '../near-valid';
 import { propertyRun, propertyTimeout } from '../property-runs';
 import { harnessForFile } from './harness-fixture';
 
@@ -53,15 +54,6 @@ function sendRaw(request: RawRequest): Promise<RawResponse> {
     });
     socket.write(`${head}\r\n\r\n${request.body}`);
   });
-}
-
-/** A URL segment; text with a lone surrogate cannot be URI-encoded, so its raw UTF-16 bytes go percent-encoded. */
-function encodeSegment(text: string): string {
-  try {
-    return encodeURIComponent(text);
-  } catch {
-    return [...Buffer.from(text, 'utf16le')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
-  }
 }
 
 const nastyText = fc.oneof(
