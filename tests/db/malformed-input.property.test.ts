@@ -39,22 +39,18 @@ beforeAll(async () => {
   const members = (await dispatch('members:list', {})) as Envelope<{ id: string; entityType: string }[]>;
   if (!members.ok) throw new Error('no members');
   const member = members.value[0];
-  const created = await dispatch('validations:create', {
-    memberId: member?.id,
-    entityType: member?.entityType,
-    mode: 'IN_PERSON',
-    scheduledDate: '2026-03-10',
-  });
-  if (!created.ok) throw new Error(created.error.message);
-  validation = created.value as Validation;
-  const virtual = await dispatch('validations:create', {
-    memberId: member?.id,
-    entityType: member?.entityType,
-    mode: 'VIRTUAL',
-    scheduledDate: '2026-03-11',
-  });
-  if (!virtual.ok) throw new Error(virtual.error.message);
-  virtualValidation = virtual.value as Validation;
+  const create = async (mode: Validation['mode'], scheduledDate: string) => {
+    const created = await dispatch('validations:create', {
+      memberId: member?.id,
+      entityType: member?.entityType,
+      mode,
+      scheduledDate,
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    return created.value as Validation;
+  };
+  validation = await create('IN_PERSON', '2026-03-10');
+  virtualValidation = await create('VIRTUAL', '2026-03-11');
 }, 60_000);
 
 afterAll(() => {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
@@ -19,4 +20,42 @@ export function harnessForFile(prefix: string) {
     if (fixture.dataDir) fs.rmSync(fixture.dataDir, { recursive: true, force: true });
   });
   return fixture;
+}
+
+export type RawRequest = {
+  method: string;
+  target: string;
+  /** Header lines as written, without Host, Content-Length and Connection (added here). */
+  headers: string[];
+  body: string;
+};
+export type RawResponse = { status: number; body: string };
+
+/**
+ * Sends one HTTP/1.0 request byte for byte (fetch and http.request would normalise the target first); a harness
+ * that stopped answering shows as status 0 rather than a hung test.
+ */
+export function sendRawRequest(origin: string, request: RawRequest, timeoutMs = 5000): Promise<RawResponse> {
+  const { hostname, port } = new URL(origin);
+  const head = [
+    `${request.method} ${request.target} HTTP/1.0`,
+    `Host: ${hostname}:${port}`,
+    ...request.headers,
+    `Content-Length: ${Buffer.byteLength(request.body)}`,
+    'Connection: close',
+  ].join('\r\n');
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname);
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.setTimeout(timeoutMs, () => socket.destroy());
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1] ?? 0);
+      resolve({ status, body: text.slice(text.indexOf('\r\n\r\n') + 4) });
+    });
+    // Written, not ended: a half-closed socket would be dropped before the answer is sent.
+    socket.write(`${head}\r\n\r\n${request.body}`);
+  });
 }

@@ -1,4 +1,3 @@
-import net from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
@@ -8,7 +7,7 @@ import { CHANNELS } from '../../shared/ipc/channels';
 import type { Envelope } from '../../shared/ipc/envelope';
 import { encodeSegment } from '../near-valid';
 import { propertyRun, propertyTimeout } from '../property-runs';
-import { harnessForFile } from './harness-fixture';
+import { harnessForFile, type RawResponse, sendRawRequest } from './harness-fixture';
 
 /**
  * Seeded malformed HTTP requests to the web harness, written byte for byte on a socket (fetch would normalise
@@ -19,42 +18,27 @@ import { harnessForFile } from './harness-fixture';
 
 const fixture = harnessForFile('ctpat-harness-property-');
 
-type RawRequest = {
+/** A request as the run draws it; `sendRaw` writes it on a socket as it is. */
+type DrawnRequest = {
   method: string;
   target: string;
   origin: 'page' | 'other' | 'none';
   contentType: string;
   body: string;
 };
-type RawResponse = { status: number; body: string };
 
-function sendRaw(request: RawRequest): Promise<RawResponse> {
-  const { hostname, port } = new URL(fixture.origin);
-  const head = [
-    `${request.method} ${request.target} HTTP/1.0`,
-    `Host: ${hostname}:${port}`,
-    ...(request.origin === 'none'
-      ? []
-      : [`Origin: ${request.origin === 'page' ? fixture.origin : 'http://evil.example'}`]),
-    ...(request.contentType ? [`Content-Type: ${request.contentType}`] : []),
-    `Content-Length: ${Buffer.byteLength(request.body)}`,
-    'Connection: close',
-  ].join('\r\n');
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(Number(port), hostname);
-    const chunks: Buffer[] = [];
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-    socket.on('error', reject);
-    // A harness that stopped answering shows as status 0 rather than a hung test.
-    socket.setTimeout(5000, () => socket.destroy());
-    socket.on('close', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1] ?? 0);
-      resolve({ status, body: text.slice(text.indexOf('\r\n\r\n') + 4) });
-    });
-    socket.write(`${head}\r\n\r\n${request.body}`);
+const sendRaw = (request: DrawnRequest): Promise<RawResponse> =>
+  sendRawRequest(fixture.origin, {
+    method: request.method,
+    target: request.target,
+    headers: [
+      ...(request.origin === 'none'
+        ? []
+        : [`Origin: ${request.origin === 'page' ? fixture.origin : 'http://evil.example'}`]),
+      ...(request.contentType ? [`Content-Type: ${request.contentType}`] : []),
+    ],
+    body: request.body,
   });
-}
 
 const nastyText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 30 }),
@@ -80,7 +64,7 @@ const jsonBody = fc.oneof(
 );
 const body = fc.oneof(jsonBody, fc.string({ maxLength: 50 }), fc.constantFrom('', '{', '{"a":', 'null', '[]'));
 
-const anyRequest: fc.Arbitrary<RawRequest> = fc.record({
+const anyRequest: fc.Arbitrary<DrawnRequest> = fc.record({
   method: fc.oneof(
     { weight: 5, arbitrary: fc.constantFrom('POST', 'GET', 'HEAD') },
     { weight: 1, arbitrary: fc.constantFrom('PUT', 'DELETE', 'OPTIONS', 'PATCH', 'TRACE', 'BREW') },
@@ -98,7 +82,7 @@ const anyRequest: fc.Arbitrary<RawRequest> = fc.record({
 });
 
 /** What the page itself sends, with a channel name or body that may be wrong: it reaches the dispatcher. */
-const pageCall: fc.Arbitrary<RawRequest> = fc.record({
+const pageCall: fc.Arbitrary<DrawnRequest> = fc.record({
   method: fc.constant('POST'),
   target: channel.map((c) => `/api/invoke/${encodeSegment(c)}`),
   origin: fc.constant('page' as const),

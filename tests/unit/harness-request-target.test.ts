@@ -1,38 +1,15 @@
-import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { harnessForFile } from './harness-fixture';
+import { harnessForFile, type RawResponse, sendRawRequest } from './harness-fixture';
 
 const fixture = harnessForFile('ctpat-harness-target-');
 
-type RawResponse = { status: number; body: string };
-
-/** Sends one request exactly as written (fetch and http.request would normalise the target first). */
-function sendRaw(method: string, target: string, body = ''): Promise<RawResponse> {
-  const { hostname, port } = new URL(fixture.origin);
-  const head = [
-    `${method} ${target} HTTP/1.0`,
-    `Host: ${hostname}:${port}`,
-    `Origin: ${fixture.origin}`,
-    'Content-Type: application/json',
-    `Content-Length: ${Buffer.byteLength(body)}`,
-    'Connection: close',
-  ].join('\r\n');
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(Number(port), hostname);
-    const chunks: Buffer[] = [];
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-    socket.on('error', reject);
-    // A harness that stopped answering shows as status 0 rather than a hung test.
-    socket.setTimeout(2000, () => socket.destroy());
-    socket.on('close', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1] ?? 0);
-      resolve({ status, body: text.slice(text.indexOf('\r\n\r\n') + 4) });
-    });
-    // Written, not ended: a half-closed socket would be dropped before the answer is sent.
-    socket.write(`${head}\r\n\r\n${body}`);
-  });
-}
+/** Sends one request from the page, exactly as written. */
+const sendRaw = (method: string, target: string, body = ''): Promise<RawResponse> =>
+  sendRawRequest(
+    fixture.origin,
+    { method, target, headers: [`Origin: ${fixture.origin}`, 'Content-Type: application/json'], body },
+    2000,
+  );
 
 /** The harness still answers a well-formed request from the page. */
 async function stillAnswers(): Promise<void> {
