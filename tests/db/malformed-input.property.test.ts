@@ -15,10 +15,9 @@ import { type Json, nearlyValid } from '../near-valid';
 import { propertyRun, propertyTimeout } from '../property-runs';
 
 /**
- * Seeded malformed requests to every channel, through the same dispatcher the app and the
- * harness use: none may crash or answer INTERNAL, a refusal writes nothing, and what is acknowledged is stored
- * exactly as sent. Every channel: this laptop is not enrolled, so the sync channels reach no network, and with no
- * dialog to open evidence:pick refuses.
+ * Seeded malformed requests to every channel, through the same dispatcher the app and the harness use: none may
+ * crash or answer INTERNAL, a refusal writes nothing, and what is acknowledged is stored exactly as sent. This
+ * laptop is not enrolled, so the sync channels reach no network, and with no dialog to open evidence:pick refuses.
  */
 const CHANNELS_UNDER_TEST = CHANNELS;
 
