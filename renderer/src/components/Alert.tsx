@@ -1,11 +1,12 @@
 import { type ReactNode, type Ref, useEffect, useState } from 'react';
 
-/** How long the empty live region stays after a frame drew it: screen readers take a moment to register a region. */
+/** How long the live region stays unread after a frame drew it: screen readers take a moment to register a region. */
 const ANNOUNCE_AFTER_MS = 100;
 
 /**
  * A USWDS alert that screen readers announce: its live region (role="alert" for errors, "status" otherwise) is
- * mounted empty and its text put in just after, since a region added already holding its text is often not read.
+ * mounted with nothing a screen reader reads and its text put in just after, since a region added already
+ * holding its text is often not read.
  */
 export function Alert({
   type,
@@ -33,18 +34,25 @@ export function Alert({
       window.clearTimeout(timer);
     };
   }, [filled]);
+  const body = (hidden: boolean) => (
+    <div
+      key={hidden ? 'held' : 'read'}
+      className="usa-alert__body"
+      {...(hidden ? { 'aria-hidden': true, inert: true, style: { visibility: 'hidden' as const } } : {})}
+    >
+      {heading && (
+        <h2 className="usa-alert__heading" ref={hidden ? undefined : headingRef} tabIndex={headingRef ? -1 : undefined}>
+          {heading}
+        </h2>
+      )}
+      <p className="usa-alert__text">{children}</p>
+    </div>
+  );
+  // Until its text is put in, an unseen and unread copy holds the alert's height: content below it does not
+  // move when the text arrives, which could turn a click already pressed into one released elsewhere.
   return (
     <div className={`usa-alert usa-alert--${type} usa-alert--slim`} role={type === 'error' ? 'alert' : 'status'}>
-      {filled && (
-        <div className="usa-alert__body">
-          {heading && (
-            <h2 className="usa-alert__heading" ref={headingRef} tabIndex={headingRef ? -1 : undefined}>
-              {heading}
-            </h2>
-          )}
-          <p className="usa-alert__text">{children}</p>
-        </div>
-      )}
+      {body(!filled)}
     </div>
   );
 }
