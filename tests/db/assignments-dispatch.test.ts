@@ -17,6 +17,7 @@ import { enrolDevice, issueEnrolmentCode } from '../../hq/identity';
 import type { Member, Validation, ValidationSummary } from '../../shared/domain/validation';
 import type { ResponseOf } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/envelope';
+import { expectValue } from '../envelope';
 
 const NOW = new Date('2026-03-02T14:00:00.000Z');
 let dataDir: string;
@@ -24,11 +25,6 @@ let services: AppServices;
 let dispatch: Dispatch;
 let hqDb: HqDb;
 let hq: FastifyInstance;
-
-function unwrap<T>(envelope: Envelope<unknown>): T {
-  if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
 
 function errorOf(envelope: Envelope<unknown>): { code: string; message: string } {
   if (envelope.ok) throw new Error('expected a refusal');
@@ -85,23 +81,23 @@ afterEach(async () => {
 
 describe('assignments through the dispatcher', () => {
   it('answers an empty list before anything is pulled', async () => {
-    expect(unwrap(await dispatch('assignments:list', {}))).toEqual([]);
+    expect(expectValue(await dispatch('assignments:list', {}))).toEqual([]);
   });
 
   it('lists pulled assignments with their Member, starts one into a worksheet, and offers it only once', async () => {
     await pullAssignments();
-    const listed = unwrap<ResponseOf<'assignments:list'>>(await dispatch('assignments:list', {}));
+    const listed = expectValue<ResponseOf<'assignments:list'>>(await dispatch('assignments:list', {}));
     expect(listed.map((a) => [a.member.legalName, a.member.accountNumber, a.mode, a.targetDate])).toEqual([
       // HQ's Member row is the authority: the Member already on this laptop takes HQ's name with the pull.
       ['Gulf Coast (as HQ spells it)', 'DEMO-IMP-10421', 'IN_PERSON', '2026-04-02'],
       ['Bayou Imports Co.', 'IMP-900', 'VIRTUAL', '2026-04-20'],
     ]);
-    const members = unwrap<Member[]>(await dispatch('members:list', {}));
+    const members = expectValue<Member[]>(await dispatch('members:list', {}));
     expect(members.map((m) => m.accountNumber)).toContain('IMP-900');
 
     const bayou = listed[1];
     if (!bayou) throw new Error('assignment missing');
-    const started = unwrap<Validation>(await dispatch('assignments:start', { assignmentId: bayou.id }));
+    const started = expectValue<Validation>(await dispatch('assignments:start', { assignmentId: bayou.id }));
     expect(started).toMatchObject({
       memberId: bayou.member.id,
       entityType: 'IMP',
@@ -109,22 +105,24 @@ describe('assignments through the dispatcher', () => {
       scheduledDate: '2026-04-20',
       status: 'DRAFT',
     });
-    const worksheet = unwrap<ResponseOf<'worksheet:open'>>(
+    const worksheet = expectValue<ResponseOf<'worksheet:open'>>(
       await dispatch('worksheet:open', { validationId: started.id }),
     );
     expect(worksheet.member.legalName).toBe('Bayou Imports Co.');
-    const summaries = unwrap<ValidationSummary[]>(await dispatch('validations:list', { memberId: bayou.member.id }));
+    const summaries = expectValue<ValidationSummary[]>(
+      await dispatch('validations:list', { memberId: bayou.member.id }),
+    );
     expect(summaries.map((v) => v.id)).toEqual([started.id]);
 
-    expect(unwrap<ResponseOf<'assignments:list'>>(await dispatch('assignments:list', {})).map((a) => a.id)).toEqual([
-      listed[0]?.id,
-    ]);
+    expect(
+      expectValue<ResponseOf<'assignments:list'>>(await dispatch('assignments:list', {})).map((a) => a.id),
+    ).toEqual([listed[0]?.id]);
     const again = errorOf(await dispatch('assignments:start', { assignmentId: bayou.id }));
     expect(again.code).toBe('CONFLICT');
     expect(again.message).toMatch(/already been started/);
-    expect(unwrap<ValidationSummary[]>(await dispatch('validations:list', { memberId: bayou.member.id }))).toHaveLength(
-      1,
-    );
+    expect(
+      expectValue<ValidationSummary[]>(await dispatch('validations:list', { memberId: bayou.member.id })),
+    ).toHaveLength(1);
   });
 
   it('refuses a malformed or unknown assignment id and creates nothing', async () => {

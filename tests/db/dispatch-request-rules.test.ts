@@ -8,7 +8,7 @@ import { type AppServices, openAppServices } from '../../electron/services/app-s
 import { checklistItemsFor } from '../../shared/catalog/checklists';
 import type { InspectionChecklist, VirtualSession } from '../../shared/domain/field-work';
 import type { Member, Validation } from '../../shared/domain/validation';
-import type { Envelope } from '../../shared/ipc/envelope';
+import { expectValue } from '../envelope';
 import { makePng } from '../unit/evidence-fixtures';
 
 let dataDir: string;
@@ -28,11 +28,6 @@ afterEach(() => {
   services.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
-
-function expectValue<T>(envelope: Envelope<unknown>): T {
-  if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
 
 const count = (table: string) =>
   (services.ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

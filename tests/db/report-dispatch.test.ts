@@ -11,7 +11,7 @@ import { closeReportPrinter } from '../../electron/services/report/pdf';
 import { getSettings, updateSettings } from '../../electron/services/settings-service';
 import type { EventName } from '../../shared/ipc/channels';
 import type { ResponseOf } from '../../shared/ipc/contract';
-import type { Envelope } from '../../shared/ipc/envelope';
+import { expectValue } from '../envelope';
 import { makePng } from '../unit/evidence-fixtures';
 import { buildCompleteValidation } from './complete-validation';
 
@@ -51,11 +51,6 @@ function dispatcher(host: Partial<HostInfo> = {}) {
   );
 }
 
-function value<T>(envelope: Envelope<unknown>): T {
-  if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
-
 describe('report channels', () => {
   it('previews with the marking from Settings and saves where the dialog says, or nothing when it is cancelled', async () => {
     const { validation } = buildCompleteValidation(services);
@@ -65,7 +60,7 @@ describe('report channels', () => {
     let printerWarmed = 0;
     const dispatch = dispatcher({ showSaveDialog: async () => chosen, warmPdfPrinter: () => printerWarmed++ });
 
-    const preview = value<ResponseOf<'reports:preview'>>(
+    const preview = expectValue<ResponseOf<'reports:preview'>>(
       await dispatch('reports:preview', { validationId: validation.id, audience: 'MEMBER' }),
     );
     // The PDF printer gets ready while the person reads the preview.
@@ -75,7 +70,7 @@ describe('report channels', () => {
     expect(preview.html).toContain('href="report-preview.css"');
     expect(preview.html).not.toContain('<style>');
 
-    const saved = value<ResponseOf<'reports:export'>>(
+    const saved = expectValue<ResponseOf<'reports:export'>>(
       await dispatch('reports:export', { validationId: validation.id, audience: 'MEMBER', format: 'CSV' }),
     );
     expect(saved).toMatchObject({ status: 'saved', path: chosen, fileName: 'report.csv' });
@@ -84,7 +79,9 @@ describe('report channels', () => {
 
     chosen = null;
     expect(
-      value(await dispatch('reports:export', { validationId: validation.id, audience: 'INTERNAL', format: 'XLSX' })),
+      expectValue(
+        await dispatch('reports:export', { validationId: validation.id, audience: 'INTERNAL', format: 'XLSX' }),
+      ),
     ).toEqual({ status: 'cancelled' });
   });
 
@@ -94,7 +91,7 @@ describe('report channels', () => {
     const { validation } = buildCompleteValidation(services, { member });
     const dispatch = dispatcher();
     const preview = async (audience: 'MEMBER' | 'INTERNAL', interfaceLanguage?: 'en' | 'es') =>
-      value<ResponseOf<'reports:preview'>>(
+      expectValue<ResponseOf<'reports:preview'>>(
         await dispatch('reports:preview', {
           validationId: validation.id,
           audience,
@@ -113,7 +110,7 @@ describe('report channels', () => {
     expect(internal.html).toContain('Action Required findings');
     expect((await preview('INTERNAL', 'es')).html).toContain('Relación de evidencias');
 
-    const csv = value<ResponseOf<'reports:export'>>(
+    const csv = expectValue<ResponseOf<'reports:export'>>(
       await dispatch('reports:export', { validationId: validation.id, audience: 'MEMBER', format: 'CSV' }),
     );
     if (csv.status !== 'download') throw new Error(`expected a download, got ${csv.status}`);
@@ -147,12 +144,14 @@ describe('report channels', () => {
     });
     // Cancel is pressed while the export is under way (it yields to the event loop between photos).
     const exporting = dispatch('reports:export', { validationId: validation.id, audience: 'INTERNAL', format: 'DOCX' });
-    expect(value(await dispatch('reports:cancel', {}))).toEqual({ cancelled: true });
-    expect(value(await exporting)).toEqual({ status: 'cancelled' });
+    expect(expectValue(await dispatch('reports:cancel', {}))).toEqual({ cancelled: true });
+    expect(expectValue(await exporting)).toEqual({ status: 'cancelled' });
     expect(saved).toEqual([]);
-    expect(value(await dispatch('reports:cancel', {}))).toEqual({ cancelled: false });
+    expect(expectValue(await dispatch('reports:cancel', {}))).toEqual({ cancelled: false });
     expect(
-      value(await dispatch('reports:export', { validationId: validation.id, audience: 'INTERNAL', format: 'DOCX' })),
+      expectValue(
+        await dispatch('reports:export', { validationId: validation.id, audience: 'INTERNAL', format: 'DOCX' }),
+      ),
     ).toMatchObject({ status: 'saved' });
   });
 
@@ -169,7 +168,7 @@ describe('report channels', () => {
     for (let i = 0; i < 6; i += 1) buildCompleteValidation(services, { deficientId: '4.1' });
     const dispatch = dispatcher();
 
-    const done = value<ResponseOf<'reports:workbook'>>(
+    const done = expectValue<ResponseOf<'reports:workbook'>>(
       await dispatch('reports:workbook', { filter: { entityType: 'IMP' }, format: 'CSV' }),
     );
     expect(done).toMatchObject({ status: 'download', validations: 6, findings: 6 });
@@ -177,7 +176,7 @@ describe('report channels', () => {
     expect(progress.at(-1)).toBeNull();
     expect(progress).toContainEqual({ done: 6, total: 6 });
     // Written in the interface's language the renderer sends: the CSV's first header is Spanish.
-    const spanish = value<ResponseOf<'reports:workbook'>>(
+    const spanish = expectValue<ResponseOf<'reports:workbook'>>(
       await dispatch('reports:workbook', { filter: { entityType: 'IMP' }, format: 'CSV', interfaceLanguage: 'es' }),
     );
     if (spanish.status !== 'download') throw new Error('expected a download');
@@ -208,9 +207,9 @@ describe('report channels', () => {
       },
     });
     const cancelAll = () => cancelling('reports:cancel', {});
-    expect(value(await cancelling('reports:workbook', { filter: {}, format: 'XLSX' }))).toEqual({
+    expect(expectValue(await cancelling('reports:workbook', { filter: {}, format: 'XLSX' }))).toEqual({
       status: 'cancelled',
     });
-    expect(value(await cancelling('reports:cancel', {}))).toEqual({ cancelled: false });
+    expect(expectValue(await cancelling('reports:cancel', {}))).toEqual({ cancelled: false });
   });
 });

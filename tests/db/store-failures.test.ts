@@ -7,7 +7,8 @@ import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatch';
 import { createHandlers } from '../../electron/ipc/handlers';
 import { type AppServices, DATABASE_FILE_NAME, openAppServices } from '../../electron/services/app-services';
 import type { Member, Validation } from '../../shared/domain/validation';
-import { AppError, type Envelope } from '../../shared/ipc/envelope';
+import { AppError } from '../../shared/ipc/envelope';
+import { expectValue } from '../envelope';
 
 let dataDir: string;
 let services: AppServices | undefined;
@@ -30,11 +31,6 @@ function open(): AppServices {
 function close(): void {
   services?.close();
   services = undefined;
-}
-
-function expectValue<T>(envelope: Envelope<unknown>): T {
-  if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
 }
 
 const saveAnswer = (notes = 'Seal log reviewed') =>

@@ -10,7 +10,7 @@ import { checklistItemsFor } from '../../shared/catalog/checklists';
 import type { Member, Validation } from '../../shared/domain/validation';
 import type { Channel } from '../../shared/ipc/channels';
 import type { Worksheet } from '../../shared/ipc/contract';
-import type { Envelope } from '../../shared/ipc/envelope';
+import { expectValue } from '../envelope';
 import { propertyRun, propertyTimeout } from '../property-runs';
 import { makePng } from '../unit/evidence-fixtures';
 
@@ -55,11 +55,6 @@ afterAll(() => {
   services.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
-
-function expectValue<T>(envelope: Envelope<unknown>): T {
-  if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
 
 const writes = () => (services.ctx.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
 

@@ -7,6 +7,7 @@ import { createHandlers } from '../../electron/ipc/handlers';
 import { type AppServices, openAppServices } from '../../electron/services/app-services';
 import type { Member, Validation } from '../../shared/domain/validation';
 import type { Envelope } from '../../shared/ipc/envelope';
+import { expectValue } from '../envelope';
 
 let dataDir: string;
 let services: AppServices;
@@ -25,11 +26,6 @@ afterEach(() => {
   services.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
-
-function expectValue<T>(envelope: Envelope<unknown>): T {
-  if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
 
 const refused = (envelope: Envelope<unknown>) => (envelope.ok ? null : envelope.error);
 const UUID = '0b9a6f0e-4a3c-4e2b-9d1f-2c3b4a5d6e7f';

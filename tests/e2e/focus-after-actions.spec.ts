@@ -2,8 +2,8 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ChecklistPanelPage, HOUSTON_SESSION_PARTICIPANTS, SessionLogPage } from './pages/inspections-page';
 import { MembersPage } from './pages/members-page';
-import { NewValidationPage } from './pages/new-validation-page';
-import { FieldWorkPage } from './pages/worksheet-page';
+import { startValidation as startNewValidation } from './pages/new-validation-page';
+import type { FieldWorkPage } from './pages/worksheet-page';
 import { answerTheRestCompliant } from './stored-worksheet';
 
 /**
@@ -16,14 +16,8 @@ test.use({ actionTimeout: 30_000 });
 
 const MEMBER = 'Gulf Coast Home Goods Imports, Inc.';
 
-async function startValidation(page: Page, mode: 'In person' | 'Virtual'): Promise<FieldWorkPage> {
-  await new MembersPage(page).startValidationOf(MEMBER);
-  const form = new NewValidationPage(page);
-  await form.fill({ mode, scheduledDate: '2026-12-02' });
-  await form.create();
-  await expect(page.getByRole('heading', { level: 1, name: MEMBER })).toBeVisible();
-  return new FieldWorkPage(page);
-}
+const startValidation = (page: Page, mode: 'In person' | 'Virtual'): Promise<FieldWorkPage> =>
+  startNewValidation(page, MEMBER, { mode, scheduledDate: '2026-12-02' });
 
 /** Focuses a control and presses a key on it, as a keyboard user does. */
 async function press(page: Page, control: Locator, key = 'Enter'): Promise<void> {

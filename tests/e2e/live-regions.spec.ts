@@ -1,8 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { MembersPage } from './pages/members-page';
-import { NewValidationPage } from './pages/new-validation-page';
-import { FieldWorkPage } from './pages/worksheet-page';
+import { startValidation } from './pages/new-validation-page';
 
 /**
  * A screen reader announces a change inside a live region it already knows, and often says nothing of a region
@@ -119,14 +117,13 @@ test('Sites: “Add a site” stays where it is drawn while the “No sites yet.
   app,
 }) => {
   const page = app.page;
-  await new MembersPage(page).startValidationOf('Great Lakes Auto Parts Distributors LLC');
-  const form = new NewValidationPage(page);
-  await form.fill({ mode: 'In person', scheduledDate: '2026-12-07' });
-  await form.create();
-  await expect(page.getByRole('heading', { level: 1, name: 'Great Lakes Auto Parts Distributors LLC' })).toBeVisible();
+  const worksheet = await startValidation(page, 'Great Lakes Auto Parts Distributors LLC', {
+    mode: 'In person',
+    scheduledDate: '2026-12-07',
+  });
 
   await recordLiveRegions(page, 'site-add');
-  await new FieldWorkPage(page).openSection('Sites');
+  await worksheet.openSection('Sites');
   await expect(page.getByRole('status').filter({ hasText: 'No sites yet.' })).toBeVisible();
   const [region, ...others] = await regionsRead(page, 'No sites yet.');
   expect(others).toEqual([]);

@@ -2,8 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { holdFirstAnswer } from './held-answer';
 import { HOUSTON_SESSION_PARTICIPANTS, SessionLogPage } from './pages/inspections-page';
-import { MembersPage } from './pages/members-page';
-import { NewValidationPage } from './pages/new-validation-page';
+import { startValidation } from './pages/new-validation-page';
 import { WorksheetPage } from './pages/worksheet-page';
 
 test.use({ actionTimeout: 30_000, viewport: { width: 1366, height: 768 } });
@@ -15,11 +14,7 @@ const CATEGORY = [1, 'Security Vision & Responsibility'] as const;
 const TOUR_NOTE = 'Live 7-point inspection of MSKU 123456-7; VVTT on seal CBP-0042117.';
 
 async function startVirtualValidation(page: Page): Promise<void> {
-  await new MembersPage(page).startValidationOf(MEMBER);
-  const form = new NewValidationPage(page);
-  await form.fill({ mode: 'Virtual', scheduledDate: '2026-12-01' });
-  await form.create();
-  await expect(page.getByRole('heading', { level: 1, name: MEMBER })).toBeVisible();
+  await startValidation(page, MEMBER, { mode: 'Virtual', scheduledDate: '2026-12-01' });
 }
 
 /** Whether the store (read through the app's own channel, as a restart would) holds this session end. */

@@ -8,6 +8,7 @@ import { type AppServices, openAppServices } from '../../electron/services/app-s
 import type { Member, Validation } from '../../shared/domain/validation';
 import { HqAddressSchema } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/envelope';
+import { expectValue } from '../envelope';
 
 let dataDir: string;
 let services: AppServices;
@@ -34,11 +35,6 @@ function expectFailure(envelope: Envelope<unknown>, code: string): string {
   if (envelope.ok) return '';
   expect(envelope.error.code).toBe(code);
   return envelope.error.message;
-}
-
-function expectValue<T>(envelope: Envelope<unknown>): T {
-  if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
 }
 
 beforeEach(async () => {
