@@ -8,7 +8,7 @@ import { PullQuerySchema } from '../shared/sync/pull-protocol';
 import { analyticsRoutes } from './analytics-routes';
 import { recordAuditHead } from './audit-heads';
 import type { HqDb } from './db/types';
-import { createEnrolFailureLimiter, type EnrolFailureLimit } from './enrol-rate-limit';
+import { createEnrolmentGuard, type EnrolFailureLimits } from './enrol-rate-limit';
 import { type EvidenceRoutesOptions, evidenceUploadRoutes } from './evidence-upload';
 import { getValidationHistory } from './history';
 import { authenticateToken, enrolDevice, type Principal } from './identity';
@@ -26,8 +26,9 @@ export type BuildHqAppOptions = {
   logger?: boolean | FastifyBaseLogger;
   /** Evidence files received over tus (uploads/ and files/<sha256>); absent: a temp dir removed on close. */
   evidenceDir?: string;
-  /** Refused enrolment codes allowed per client address and window before 429 (default 10 per 15 min). */
-  enrolFailureLimit?: EnrolFailureLimit;
+  /** Refused enrolment codes allowed per window before 429: per laptop (default 10 per 15 min) and per client
+   * address (default 100 per 15 min). */
+  enrolFailureLimits?: EnrolFailureLimits;
 } & Pick<EvidenceRoutesOptions, 'unfinishedUploadExpiryMs' | 'uploadSweepIntervalMs' | 'onUploadSweep'>;
 
 /** An error in HQ's words: by key (`told`) when the catalog writes them, beside the English. */
@@ -109,26 +110,36 @@ export function buildHqApp(options: BuildHqAppOptions): FastifyInstance {
 
   app.get('/openapi.json', async () => openApiDocument);
 
-  const enrolFailures = createEnrolFailureLimiter(options.enrolFailureLimit);
+  const enrolFailures = createEnrolmentGuard(options.enrolFailureLimits);
   app.post('/v1/enroll', async (request, reply) => {
-    const waitMs = enrolFailures.retryAfterMs(request.ip);
-    if (waitMs > 0) {
-      const seconds = Math.ceil(waitMs / 1000);
-      request.log.warn({ ip: request.ip, retryAfterSeconds: seconds }, 'enrolment refused: too many refused codes');
+    const body = parseBody(EnrollRequestSchema, request, reply);
+    if (!body) return reply;
+    const attempt = { address: request.ip, installationId: body.installationId };
+    const hold = enrolFailures.holdOf(attempt);
+    if (hold) {
+      const seconds = Math.ceil(hold.waitMs / 1000);
+      request.log.warn(
+        { ip: request.ip, installationId: body.installationId, scope: hold.scope, retryAfterSeconds: seconds },
+        'enrolment refused: too many refused codes',
+      );
       void reply.header('retry-after', String(seconds));
+      const minutes = Math.ceil(seconds / 60);
       return sendError(
         reply,
         429,
         'TOO_MANY_REQUESTS',
-        message('hqReason.tooManyCodes', { minutes: Math.ceil(seconds / 60) }),
+        hold.scope === 'laptop'
+          ? message('hqReason.tooManyCodesFromLaptop', { minutes })
+          : message('hqReason.tooManyCodes', { minutes }),
       );
     }
-    const body = parseBody(EnrollRequestSchema, request, reply);
-    if (!body) return reply;
     const enrolled = await enrolDevice(db, body.code, body.deviceName, body.installationId);
     if (!enrolled) {
-      enrolFailures.recordFailure(request.ip);
-      request.log.info({ ip: request.ip }, 'enrolment refused: code unknown, used or expired');
+      enrolFailures.recordFailure(attempt);
+      request.log.info(
+        { ip: request.ip, installationId: body.installationId },
+        'enrolment refused: code unknown, used or expired',
+      );
       return sendError(reply, 401, 'UNAUTHORIZED', message('hqReason.codeRefused'));
     }
     request.log.info({ deviceId: enrolled.deviceId, userId: enrolled.user.id }, 'device enrolled');

@@ -362,6 +362,8 @@ export const messages = {
     tokenRefused: 'Enrol this device again: its token is missing, unknown or revoked',
     codeRefused: 'This enrolment code is unknown, used or expired',
     tooManyCodes: 'Too many enrolment codes were refused from this address; try again in {{minutes}} min',
+    tooManyCodesFromLaptop:
+      'Too many enrolment codes were refused from this laptop; check the code with HQ and try again in {{minutes}} min',
     badCursor: 'cursor: not one HQ issued; pull again without a cursor to start over',
     validationIdUuid: 'The validation id must be a UUID',
     noSuchValidation: 'HQ holds no such validation',

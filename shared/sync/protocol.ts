@@ -24,7 +24,8 @@ export type HqUser = z.infer<typeof HqUserSchema>;
 /**
  * POST /v1/enroll — a one-time code issued by `npm run hq -- enroll` becomes a revocable device token.
  * `installationId` is generated once by the laptop and kept: sending the spent code again with it (the
- * answer was lost) returns the same device with a new token. Too many refused codes from one address: 429.
+ * answer was lost) returns the same device with a new token. Too many refused codes from one laptop (address and
+ * installation id), or many more from one address: 429.
  */
 export const EnrollRequestSchema = z.strictObject({
   code: z.string().trim().min(8).max(64),

@@ -371,6 +371,8 @@ export const messages: Translation<typeof en> = {
     codeRefused: 'Este código de inscripción es desconocido, ya se usó o venció',
     tooManyCodes:
       'Se rechazaron demasiados códigos de inscripción desde esta dirección; inténtelo de nuevo en {{minutes}} min',
+    tooManyCodesFromLaptop:
+      'Se rechazaron demasiados códigos de inscripción desde esta computadora; verifique el código con la sede central e inténtelo de nuevo en {{minutes}} min',
     badCursor:
       'cursor: no es uno que haya emitido la sede central; vuelva a descargar sin cursor para empezar de nuevo',
     validationIdUuid: 'El identificador de la validación debe ser un UUID',
