@@ -105,6 +105,8 @@ export type AuditChainCheck = {
   rows: number;
   first: AuditRowStamp | null;
   last: AuditRowStamp | null;
+  /** The row dated latest (usually the last): what this computer's clock should not be behind. */
+  latest: AuditRowStamp | null;
   /** The stored hash of the newest row (genesis when empty): compare it with a head recorded elsewhere. */
   headHash: string;
   firstBreak: AuditChainBreak | null;
@@ -162,6 +164,8 @@ export function checkAuditChain(db: Db, options: { knownHead?: { seq: number; ha
   let rows = 0;
   let first: AuditRowStamp | null = null;
   let last: AuditRowStamp | null = null;
+  let latest: AuditRowStamp | null = null;
+  let latestMs = Number.NEGATIVE_INFINITY;
   let headSeen = false;
   // Raw arrays, not objects: the start-up check walks every row.
   const rowsInOrder = db
@@ -175,6 +179,12 @@ export function checkAuditChain(db: Db, options: { knownHead?: { seq: number; ha
     rows++;
     first ??= { seq, at };
     last = { seq, at };
+    // Parsed, not compared as text: a tampered row may hold any string.
+    const atMs = Date.parse(at);
+    if (atMs > latestMs) {
+      latestMs = atMs;
+      latest = last;
+    }
     const stamp = { seq, at, entity, entityId };
     const content = { at, actor, action, entity, entity_id: entityId, before_json: beforeJson, after_json: afterJson };
     if (hashAuditRow(storedPrev, content) !== storedHash) {
@@ -204,6 +214,7 @@ export function checkAuditChain(db: Db, options: { knownHead?: { seq: number; ha
     rows,
     first,
     last,
+    latest,
     headHash: prevHash,
     firstBreak: breaks[0] ?? null,
     breaks,

@@ -33,6 +33,20 @@ function parsePort(argv: readonly string[], env: NodeJS.ProcessEnv): number {
   return port;
 }
 
+/**
+ * CTPAT_CLOCK_OFFSET_MS shifts the clock the services stamp with, to try the app on a laptop whose clock is wrong
+ * (a dead clock battery puts it years behind); unset, the computer's clock.
+ */
+function clockFromEnv(env: NodeJS.ProcessEnv): { now?: () => Date } {
+  const value = env.CTPAT_CLOCK_OFFSET_MS;
+  if (value === undefined || value === '') return {};
+  const offsetMs = Number(value);
+  if (!Number.isSafeInteger(offsetMs)) {
+    throw new Error(`CTPAT_CLOCK_OFFSET_MS must be a whole number of milliseconds, got "${value}"`);
+  }
+  return { now: () => new Date(Date.now() + offsetMs) };
+}
+
 class BodyTooLargeError extends Error {}
 
 async function readBody(request: http.IncomingMessage, limit: number): Promise<string> {
@@ -103,6 +117,7 @@ export async function startHarness(argv = process.argv, env = process.env) {
     credentials,
     demoValidationsStayLocal: env.CTPAT_SEND_DEMO_TO_HQ !== '1',
     ...(env.CTPAT_ACTOR ? { actor: env.CTPAT_ACTOR } : {}),
+    ...clockFromEnv(env),
   });
   let origin = '';
   const eventStreams = new Set<http.ServerResponse>();

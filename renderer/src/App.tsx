@@ -2,6 +2,7 @@ import { type MouseEvent, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from './api';
 import { AppHeader } from './components/AppHeader';
+import { ClockWarning } from './components/ClockWarning';
 import { applyLanguage } from './i18n';
 import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { MembersScreen } from './screens/MembersScreen';
@@ -83,6 +84,7 @@ export function App() {
       </a>
       <AppHeader />
       <main id="main-content" className="app-main" tabIndex={-1}>
+        <ClockWarning />
         {route.name === 'members' && <MembersScreen />}
         {route.name === 'member' && <MemberRecordScreen key={route.memberId} memberId={route.memberId} />}
         {route.name === 'work-plan' && <WorkPlanScreen year={route.year} />}

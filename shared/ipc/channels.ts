@@ -5,6 +5,7 @@
 export const CHANNELS = [
   'app:info',
   'app:language',
+  'app:clock',
   'catalog:get',
   'members:list',
   'validations:list',

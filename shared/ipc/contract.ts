@@ -69,6 +69,13 @@ export const AppInfoSchema = z.object({
   transport: z.enum(['electron', 'web-harness']),
 });
 
+export const ClockCheckSchema = z.object({
+  now: z.string(),
+  /** The latest time anything saved here is dated; null before the first save. */
+  newestSavedAt: z.string().nullable(),
+  behind: z.boolean(),
+});
+
 export const ValidationListFilterSchema = z.strictObject({
   memberId: UuidSchema.optional(),
   status: ValidationStatusSchema.optional(),
@@ -632,6 +639,7 @@ export const AuditVerificationSchema = z.object({
   rows: z.number().int().nonnegative(),
   first: AuditRowStampSchema.nullable(),
   last: AuditRowStampSchema.nullable(),
+  latest: AuditRowStampSchema.nullable(),
   headHash: z.string(),
   firstBreak: AuditChainBreakSchema.nullable(),
   /** The first 20 breaks; breakCount counts them all. */
@@ -748,6 +756,8 @@ export const contract = {
   'app:info': { request: Empty, response: AppInfoSchema },
   /** The interface's language as the window shows it, for what the main process writes itself (native dialogs). */
   'app:language': { request: z.strictObject({ language: LanguageSchema }), response: Empty },
+  /** Whether this computer's clock is behind what is already saved here (a reset clock dates new work wrongly). */
+  'app:clock': { request: Empty, response: ClockCheckSchema },
   'catalog:get': { request: z.strictObject({ editionId: z.string() }), response: CatalogEditionSchema },
   'members:list': { request: Empty, response: z.array(MemberSchema) },
   /** The validations on this computer, newest first, with workflow state, demo flag and whether returned. */

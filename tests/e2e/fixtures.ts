@@ -12,7 +12,8 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 export type AppUnderTest = {
   page: Page;
   dataDir: string;
-  restart: () => Promise<void>;
+  /** With clockOffsetMs (web harness only), the services' clock runs that far from the computer's. */
+  restart: (options?: { clockOffsetMs?: number }) => Promise<void>;
   screenshot: (name: string) => Promise<void>;
 };
 
@@ -40,14 +41,19 @@ export type Harness = { url: string; process: ChildProcess };
 export async function startHarness(
   dataDir: string,
   actor = 'e2e.scss',
-  options: { sendDemoToHq?: boolean } = {},
+  options: { sendDemoToHq?: boolean; clockOffsetMs?: number } = {},
 ): Promise<Harness> {
   const child = spawn(
     process.execPath,
     [path.join(repoRoot, 'dist/harness/server.mjs'), `--data-dir=${dataDir}`, '--port=0'],
     {
       cwd: repoRoot,
-      env: { ...process.env, CTPAT_ACTOR: actor, CTPAT_SEND_DEMO_TO_HQ: options.sendDemoToHq ? '1' : '0' },
+      env: {
+        ...process.env,
+        CTPAT_ACTOR: actor,
+        CTPAT_SEND_DEMO_TO_HQ: options.sendDemoToHq ? '1' : '0',
+        CTPAT_CLOCK_OFFSET_MS: options.clockOffsetMs === undefined ? '' : String(options.clockOffsetMs),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -124,11 +130,14 @@ export const test = base.extend<{ app: AppUnderTest; sendDemoToHq: boolean }>({
         page,
         dataDir,
         screenshot,
-        restart: async () => {
+        restart: async ({ clockOffsetMs } = {}) => {
           // Keep the screen the SCSS was on (the hash route); the new harness listens on a new port.
           const hash = new URL(app.page.url()).hash;
           await stopHarness(harness);
-          harness = await startHarness(dataDir, undefined, { sendDemoToHq });
+          harness = await startHarness(dataDir, undefined, {
+            sendDemoToHq,
+            ...(clockOffsetMs === undefined ? {} : { clockOffsetMs }),
+          });
           await app.page.goto(`${harness.url}${hash}`);
         },
       };

@@ -1,6 +1,7 @@
 import { listCatalogEditionIds } from '../../../db/queries/catalog-editions';
 import { listMembers } from '../../../db/queries/members';
 import { getEdition } from '../../services/catalog-service';
+import { checkClock } from '../../services/clock-check';
 import { saveResponse } from '../../services/response-service';
 import type { ServiceContext } from '../../services/service-context';
 import { createValidation, listValidationSummaries, openWorksheet } from '../../services/validation-service';
@@ -9,6 +10,7 @@ import type { HandlersFor, HostInfo } from '../handlers';
 type CoreChannel =
   | 'app:info'
   | 'app:language'
+  | 'app:clock'
   | 'catalog:get'
   | 'members:list'
   | 'validations:list'
@@ -29,6 +31,7 @@ export function coreHandlers(ctx: ServiceContext, host: HostInfo): HandlersFor<C
       host.onInterfaceLanguage?.(req.language);
       return {};
     },
+    'app:clock': () => checkClock(ctx),
     'catalog:get': (req) => getEdition(ctx, req.editionId),
     'members:list': () => listMembers(ctx.db),
     'validations:list': (req) => listValidationSummaries(ctx, req),

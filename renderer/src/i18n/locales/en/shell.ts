@@ -3,6 +3,10 @@ export const app = {
   name: 'CTPAT Validator',
   home: 'CTPAT Validator home',
   noValue: 'none',
+  clockBehind: {
+    heading: 'This computer’s clock looks wrong',
+    text: 'It says {{now}}, earlier than the newest work saved here ({{newest}}). Set the date and time in the computer’s settings: what you save is dated by this clock in the audit log, in reports and at HQ.',
+  },
 };
 
 export const nav = {

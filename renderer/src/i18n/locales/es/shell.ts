@@ -6,6 +6,10 @@ export const app: Translation<typeof en.app> = {
   name: 'CTPAT Validator',
   home: 'Inicio de CTPAT Validator',
   noValue: 'sin dato',
+  clockBehind: {
+    heading: 'El reloj de esta computadora parece incorrecto',
+    text: 'Indica {{now}}, antes que el trabajo más reciente guardado aquí ({{newest}}). Ajuste la fecha y la hora en la configuración de la computadora: lo que guarde queda fechado con este reloj en el registro de auditoría, en los informes y en la sede central.',
+  },
 };
 
 export const nav: Translation<typeof en.nav> = {
