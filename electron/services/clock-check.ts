@@ -1,9 +1,10 @@
+import type { Db } from '../../db/connection';
 import { stmt } from '../../db/statements';
 import { lastAuditVerification } from './audit-verify';
 import type { ServiceContext } from './service-context';
 
-/** NTP corrections and a laptop's drift stay well inside this; a reset clock is off by days or years. */
-export const CLOCK_BEHIND_TOLERANCE_MS = 10 * 60 * 1000;
+/** NTP corrections, a laptop's drift and a slow answer stay well inside this; a reset clock is off by days or years. */
+export const CLOCK_TOLERANCE_MS = 10 * 60 * 1000;
 
 export type ClockCheck = {
   /** This computer's clock, as the services read it. */
@@ -12,13 +13,52 @@ export type ClockCheck = {
   newestSavedAt: string | null;
   /** The clock is more than the tolerance behind newestSavedAt. */
   behind: boolean;
+  /** This clock minus HQ's, from the last answer HQ dated (positive: ahead of HQ); null before any. */
+  hqDifferenceMs: number | null;
+  /** hqDifferenceMs is beyond the tolerance either way. */
+  offFromHq: boolean;
+  /**
+   * The verdict the person is told: HQ's clock, once known, decides (a clock HQ agrees with is right even if an
+   * entry here was dated ahead by it earlier); before HQ has answered, what is saved here is all there is.
+   */
+  wrong: ClockWrong | null;
 };
 
+export type ClockWrong = 'ahead-of-hq' | 'behind-hq' | 'behind-saved';
+
+function verdict(behind: boolean, hqDifferenceMs: number | null, offFromHq: boolean): ClockWrong | null {
+  if (hqDifferenceMs !== null) return offFromHq ? (hqDifferenceMs > 0 ? 'ahead-of-hq' : 'behind-hq') : null;
+  return behind ? 'behind-saved' : null;
+}
+
+/** The last comparison with HQ's clock, per open store: kept in memory, measured again at each sync. */
+const hqDifferences = new WeakMap<Db, number>();
+
 /**
- * Whether this computer's clock is behind what was already saved here. A laptop whose clock battery died
- * comes back dated in the past, and everything saved then (audit log, signatures, reports, HQ's statistics)
- * would carry that date. The newest saved time is the latest the audit log check saw (at start-up or since)
- * or the last entry's, whichever is later: the last entry alone would stop the warning at the first save.
+ * Compares this clock with the time HQ put on an answer (its HTTP `Date`, to the second); an answer without one,
+ * or with one that cannot be read, changes nothing. A slow answer only makes this clock look a little ahead.
+ */
+export function noteHqClock(ctx: ServiceContext, hqDateHeader: string | null): void {
+  const hqMs = hqDateHeader === null ? Number.NaN : Date.parse(hqDateHeader);
+  if (Number.isNaN(hqMs)) return;
+  hqDifferences.set(ctx.db, ctx.now().getTime() - hqMs);
+}
+
+/** A fetch that notes HQ's clock from every answer, for all of a sync's requests. */
+export function fetchNotingHqClock(ctx: ServiceContext, inner: typeof fetch): typeof fetch {
+  return async (input, init) => {
+    const response = await inner(input, init);
+    noteHqClock(ctx, response.headers.get('date'));
+    return response;
+  };
+}
+
+/**
+ * Whether this computer's clock is wrong. A laptop whose clock battery died comes back dated in the past, and
+ * everything saved then (audit log, signatures, reports, HQ's statistics) would carry that date. Offline, the
+ * check is against what was already saved here: the latest time the audit log check saw (at start-up or since)
+ * or the last entry's, whichever is later (the last entry alone would stop the warning at the first save).
+ * Once HQ has answered, against HQ's clock too, which also sees a clock ahead or a wrong time zone.
  */
 export function checkClock(ctx: ServiceContext): ClockCheck {
   const now = ctx.now();
@@ -30,6 +70,15 @@ export function checkClock(ctx: ServiceContext): ClockCheck {
     if (at === undefined || Number.isNaN(Date.parse(at))) continue;
     if (newestSavedAt === null || Date.parse(at) > Date.parse(newestSavedAt)) newestSavedAt = at;
   }
-  const behind = newestSavedAt !== null && Date.parse(newestSavedAt) - now.getTime() > CLOCK_BEHIND_TOLERANCE_MS;
-  return { now: now.toISOString(), newestSavedAt, behind };
+  const behind = newestSavedAt !== null && Date.parse(newestSavedAt) - now.getTime() > CLOCK_TOLERANCE_MS;
+  const hqDifferenceMs = hqDifferences.get(ctx.db) ?? null;
+  const offFromHq = hqDifferenceMs !== null && Math.abs(hqDifferenceMs) > CLOCK_TOLERANCE_MS;
+  return {
+    now: now.toISOString(),
+    newestSavedAt,
+    behind,
+    hqDifferenceMs,
+    offFromHq,
+    wrong: verdict(behind, hqDifferenceMs, offFromHq),
+  };
 }

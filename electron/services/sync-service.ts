@@ -27,6 +27,7 @@ import {
 } from '../sync/sync-engine';
 import { createHttpTransport, getHqJson, type HttpTransportOptions } from '../sync/transport';
 import { verifyAuditLog } from './audit-verify';
+import { fetchNotingHqClock } from './clock-check';
 import { isDemoValidation } from './demo-validations';
 import type { CredentialStore } from './hq-credentials';
 import { actAsEnrolledUser, actAsStoredUser } from './identity';
@@ -78,7 +79,8 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
       baseUrl: saved.hqUrl,
       token: saved.token,
       timeoutMs: HQ_TIMEOUT_MS,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      // Every answer HQ dates tells how far this computer's clock is from HQ's (clock-check.ts).
+      fetch: fetchNotingHqClock(ctx, options.fetch ?? fetch),
     };
   };
 

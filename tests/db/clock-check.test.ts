@@ -6,11 +6,20 @@ import { listMembers } from '../../db/queries/members';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import { createHandlers } from '../../electron/ipc/handlers';
 import { type AppServices, openAppServices } from '../../electron/services/app-services';
-import { CLOCK_BEHIND_TOLERANCE_MS, checkClock } from '../../electron/services/clock-check';
+import { CLOCK_TOLERANCE_MS, checkClock, noteHqClock } from '../../electron/services/clock-check';
 import { createValidation } from '../../electron/services/validation-service';
 
 const WORKED_AT = new Date('2026-12-04T15:30:00.000Z');
 const RESET_CLOCK = new Date('2015-01-01T08:00:00.000Z');
+/** What the check says on the reset clock, never synced since the store opened (HQ's clock not known). */
+const RESET_CLOCK_UNSYNCED = {
+  now: RESET_CLOCK.toISOString(),
+  newestSavedAt: WORKED_AT.toISOString(),
+  behind: true,
+  hqDifferenceMs: null,
+  offFromHq: false,
+  wrong: 'behind-saved',
+};
 
 let dataDir: string;
 const open: AppServices[] = [];
@@ -42,11 +51,7 @@ describe('the clock check', () => {
   it('says the clock is behind when it reads earlier than the newest work saved here', () => {
     const services = openAt(() => RESET_CLOCK);
 
-    expect(checkClock(services.ctx)).toEqual({
-      now: RESET_CLOCK.toISOString(),
-      newestSavedAt: WORKED_AT.toISOString(),
-      behind: true,
-    });
+    expect(checkClock(services.ctx)).toEqual(RESET_CLOCK_UNSYNCED);
   });
 
   it('keeps saying so after work is saved with the wrong clock, until the clock is set', () => {
@@ -58,14 +63,41 @@ describe('the clock check', () => {
     expect(checkClock(services.ctx)).toMatchObject({ newestSavedAt: WORKED_AT.toISOString(), behind: true });
 
     now = new Date(WORKED_AT.getTime() + 60 * 60 * 1000);
-    expect(checkClock(services.ctx).behind).toBe(false);
+    expect(checkClock(services.ctx)).toMatchObject({ behind: false, wrong: null });
   });
 
   it('lets a clock a few minutes behind pass, as after a time-server correction', () => {
-    const slightlyBehind = new Date(WORKED_AT.getTime() - CLOCK_BEHIND_TOLERANCE_MS + 1000);
+    const slightlyBehind = new Date(WORKED_AT.getTime() - CLOCK_TOLERANCE_MS + 1000);
     const services = openAt(() => slightlyBehind);
 
-    expect(checkClock(services.ctx)).toMatchObject({ newestSavedAt: WORKED_AT.toISOString(), behind: false });
+    expect(checkClock(services.ctx)).toMatchObject({
+      newestSavedAt: WORKED_AT.toISOString(),
+      behind: false,
+      wrong: null,
+    });
+  });
+
+  it('trusts HQ once HQ has dated an answer: off either way is wrong, agreeing is right whatever was saved', () => {
+    let now = RESET_CLOCK;
+    const services = openAt(() => now);
+    const hqSays = (iso: string) => noteHqClock(services.ctx, new Date(iso).toUTCString());
+
+    hqSays('2026-12-06T09:00:00Z');
+    expect(checkClock(services.ctx)).toMatchObject({ offFromHq: true, wrong: 'behind-hq', behind: true });
+
+    now = new Date('2026-12-06T12:00:00Z');
+    hqSays('2026-12-06T09:00:00Z');
+    expect(checkClock(services.ctx)).toMatchObject({ hqDifferenceMs: 3 * 3_600_000, wrong: 'ahead-of-hq' });
+
+    // The clock now agrees with HQ, though it reads earlier than the newest entry here (dated ahead before).
+    now = new Date('2026-12-04T15:00:00Z');
+    hqSays('2026-12-04T15:00:30Z');
+    expect(checkClock(services.ctx)).toMatchObject({ behind: true, offFromHq: false, wrong: null });
+
+    // A date HQ's answer did not carry, or one that cannot be read, changes nothing.
+    noteHqClock(services.ctx, null);
+    noteHqClock(services.ctx, 'not a date');
+    expect(checkClock(services.ctx).hqDifferenceMs).toBe(-30_000);
   });
 
   it('is answered on the app:clock channel', async () => {
@@ -77,9 +109,6 @@ describe('the clock check', () => {
 
     const answer = await dispatch('app:clock', {});
 
-    expect(answer).toEqual({
-      ok: true,
-      value: { now: RESET_CLOCK.toISOString(), newestSavedAt: WORKED_AT.toISOString(), behind: true },
-    });
+    expect(answer).toEqual({ ok: true, value: RESET_CLOCK_UNSYNCED });
   });
 });

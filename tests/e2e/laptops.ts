@@ -19,9 +19,10 @@ export async function startLaptop(
   browser: Browser,
   name: string,
   contextOptions: Parameters<Browser['newContext']>[0] = {},
+  harnessOptions: Parameters<typeof startHarness>[2] = {},
 ): Promise<Laptop> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `ctpat-e2e-${name}-`));
-  const harness = await startHarness(dataDir, `e2e.${name}`);
+  const harness = await startHarness(dataDir, `e2e.${name}`, harnessOptions);
   const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
   await page.goto(harness.url);

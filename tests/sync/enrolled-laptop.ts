@@ -15,16 +15,18 @@ export type EnrolledLaptop = { services: AppServices; sync: SyncService };
 
 /**
  * A laptop as the app runs it (its own data folder, services and sync service with the host's steps), enrolled at
- * HQ as `user`. Its tear-down goes on `cleanups`, which the test's afterEach runs; `options` add to the host's.
+ * HQ as `user`. Its tear-down goes on `cleanups`, which the test's afterEach runs; `options` add to the host's;
+ * `clock` runs its services on another clock than the computer's.
  */
 export async function enrolledLaptop(
   hq: SharedHq,
   user: Person,
   cleanups: (() => void)[],
   options: SyncServiceOptions = {},
+  clock: { now?: () => Date } = {},
 ): Promise<EnrolledLaptop> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-sync-laptop-'));
-  const services = openAppServices({ dataDir });
+  const services = openAppServices({ dataDir, ...clock });
   const sync = createSyncService(services.ctx, fileCredentialStore(dataDir), {
     ...syncHostOptions(services.ctx),
     ...options,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatFileSize, formatLocalDate } from '../../renderer/src/components/format';
+import {
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatFileSize,
+  formatLocalDate,
+} from '../../renderer/src/components/format';
 import { formatReportDate } from '../../shared/report/format';
 
 describe('dates as people read them', () => {
@@ -35,5 +41,15 @@ describe('file sizes in decimal units (1 MB = 1,000,000 bytes)', () => {
   it('shows more decimals when asked, without trailing zeros', () => {
     expect(formatFileSize(25_019_000, 3)).toBe('25.019 MB');
     expect(formatFileSize(25_000_000, 3)).toBe('25 MB');
+  });
+});
+
+describe('how far a clock is off', () => {
+  it('says it in the largest unit that keeps a whole number of two or more, either way', () => {
+    expect(formatDuration(11 * 60_000)).toBe('11 minutes');
+    expect(formatDuration(-(90 * 60_000))).toBe('90 minutes');
+    expect(formatDuration(3 * 3_600_000 + 20_000)).toBe('3 hours');
+    expect(formatDuration(-(47 * 3_600_000))).toBe('47 hours');
+    expect(formatDuration(3650 * 86_400_000)).toBe('3,650 days');
   });
 });

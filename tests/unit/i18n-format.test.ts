@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime } from '../../renderer/src/components/format';
+import { formatDate, formatDateTime, formatDuration } from '../../renderer/src/components/format';
 import { i18n } from '../../renderer/src/i18n';
 import { formatCount, formatPercent, formatRatio } from '../../renderer/src/screens/dashboard/figures';
 import { reasonLabelIn } from '../../shared/domain/reason-label';
@@ -30,6 +30,12 @@ describe('dates and figures follow the interface language', () => {
     expect(formatPercent(13.48)).toBe('13,48\u00a0%');
     expect(formatCount(12_345)).toBe('12.345');
     expect(formatRatio(2.5)).toBe('2,50');
+  });
+
+  it('says how far a clock is off in Spanish words', async () => {
+    await i18n.changeLanguage('es');
+    expect(formatDuration(3 * 3_600_000)).toBe('3 horas');
+    expect(formatDuration(-(12 * 86_400_000))).toBe('12 días');
   });
 });
 

@@ -1,25 +1,30 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { call } from '../api';
 import { useRoute } from '../state/route';
+import { useSyncStore } from '../state/sync-store';
 import { useWorksheetStore } from '../state/worksheet-store';
 import { Alert } from './Alert';
-import { formatDateTime } from './format';
+import { formatDateTime, formatDuration } from './format';
 
 /** Once a minute: the warning goes away soon after the person sets the clock, without a save or a new screen. */
 const RECHECK_MS = 60_000;
 
 /**
- * Warns on every screen while this computer's clock is behind what is already saved here: work saved now would
- * be dated by the wrong clock. Nothing is refused; a person can only fix what they are told about.
+ * Warns on every screen while this computer's clock is wrong (off from HQ's at the last sync, or behind what is
+ * already saved here): work saved now would be dated by it. Nothing is refused; a person can only fix what they
+ * are told about.
  */
 export function ClockWarning() {
   const { t } = useTranslation();
   const route = useRoute();
   const lastSavedAt = useWorksheetStore((s) => s.lastSavedAt);
+  // A sync that ended has just measured HQ's clock.
+  const lastSyncAt = useSyncStore((s) => s.status?.lastSuccessAt);
   const [clock, setClock] = useState<ResponseOf<'app:clock'> | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: checked again on each screen and after each save
+  // biome-ignore lint/correctness/useExhaustiveDependencies: checked again on each screen, after each save and sync
   useEffect(() => {
     let current = true;
     const check = () =>
@@ -34,17 +39,32 @@ export function ClockWarning() {
       current = false;
       window.clearInterval(timer);
     };
-  }, [route.name, lastSavedAt]);
+  }, [route.name, lastSavedAt, lastSyncAt]);
 
-  if (!clock?.behind || clock.newestSavedAt === null) return null;
+  const text = clock && warningText(t, clock);
+  if (!text) return null;
   return (
     <div className="grid-container clock-warning" data-testid="clock-warning">
-      <Alert type="warning" heading={t('app.clockBehind.heading')}>
-        {t('app.clockBehind.text', {
-          now: formatDateTime(clock.now),
-          newest: formatDateTime(clock.newestSavedAt),
-        })}
+      <Alert type="warning" heading={t('app.clockWrong.heading')}>
+        {text}
       </Alert>
     </div>
   );
+}
+
+/** The service decides whether the clock is wrong (clock-check.ts); this only words it. */
+function warningText(t: TFunction, clock: ResponseOf<'app:clock'>): string | null {
+  const now = formatDateTime(clock.now);
+  switch (clock.wrong) {
+    case 'ahead-of-hq':
+    case 'behind-hq':
+      return t(clock.wrong === 'ahead-of-hq' ? 'app.clockWrong.aheadOfHq' : 'app.clockWrong.behindHq', {
+        now,
+        difference: formatDuration(clock.hqDifferenceMs ?? 0),
+      });
+    case 'behind-saved':
+      return t('app.clockWrong.behindSaved', { now, newest: formatDateTime(clock.newestSavedAt ?? clock.now) });
+    default:
+      return null;
+  }
 }

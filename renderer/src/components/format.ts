@@ -45,3 +45,21 @@ export const formatLocalDate = (isoDateTime: string): string => formats().localD
 export const formatTime = (isoDateTime: string): string => formats().time.format(new Date(isoDateTime));
 /** A moment in local time, e.g. "Nov 23, 2026, 2:05 PM": the same date format, with the time it happened. */
 export const formatDateTime = (isoDateTime: string): string => formats().dateTime.format(new Date(isoDateTime));
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+
+/** A length of time in the largest unit that keeps it a whole number of two or more, e.g. "3 hours", "2 días". */
+export function formatDuration(ms: number): string {
+  const abs = Math.abs(ms);
+  const [unit, size] =
+    abs >= 2 * DAY_MS
+      ? (['day', DAY_MS] as const)
+      : abs >= 2 * HOUR_MS
+        ? (['hour', HOUR_MS] as const)
+        : (['minute', MINUTE_MS] as const);
+  return new Intl.NumberFormat(INTL_LOCALE[currentLanguage()], { style: 'unit', unit, unitDisplay: 'long' }).format(
+    Math.round(abs / size),
+  );
+}

@@ -3,9 +3,14 @@ export const app = {
   name: 'CTPAT Validator',
   home: 'CTPAT Validator home',
   noValue: 'none',
-  clockBehind: {
+  clockWrong: {
     heading: 'This computer’s clock looks wrong',
-    text: 'It says {{now}}, earlier than the newest work saved here ({{newest}}). Set the date and time in the computer’s settings: what you save is dated by this clock in the audit log, in reports and at HQ.',
+    behindSaved:
+      'It says {{now}}, earlier than the newest work saved here ({{newest}}). Set the date and time in the computer’s settings: what you save is dated by this clock in the audit log, in reports and at HQ.',
+    aheadOfHq:
+      'It says {{now}}, {{difference}} ahead of HQ’s clock at the last sync. Set the date, time and time zone in the computer’s settings: what you save is dated by this clock in the audit log, in reports and at HQ.',
+    behindHq:
+      'It says {{now}}, {{difference}} behind HQ’s clock at the last sync. Set the date, time and time zone in the computer’s settings: what you save is dated by this clock in the audit log, in reports and at HQ.',
   },
 };
 

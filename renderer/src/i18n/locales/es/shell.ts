@@ -6,9 +6,14 @@ export const app: Translation<typeof en.app> = {
   name: 'CTPAT Validator',
   home: 'Inicio de CTPAT Validator',
   noValue: 'sin dato',
-  clockBehind: {
+  clockWrong: {
     heading: 'El reloj de esta computadora parece incorrecto',
-    text: 'Indica {{now}}, antes que el trabajo más reciente guardado aquí ({{newest}}). Ajuste la fecha y la hora en la configuración de la computadora: lo que guarde queda fechado con este reloj en el registro de auditoría, en los informes y en la sede central.',
+    behindSaved:
+      'Indica {{now}}, antes que el trabajo más reciente guardado aquí ({{newest}}). Ajuste la fecha y la hora en la configuración de la computadora: lo que guarde queda fechado con este reloj en el registro de auditoría, en los informes y en la sede central.',
+    aheadOfHq:
+      'Indica {{now}}, {{difference}} por delante del reloj de la sede central en la última sincronización. Ajuste la fecha, la hora y la zona horaria en la configuración de la computadora: lo que guarde queda fechado con este reloj en el registro de auditoría, en los informes y en la sede central.',
+    behindHq:
+      'Indica {{now}}, {{difference}} por detrás del reloj de la sede central en la última sincronización. Ajuste la fecha, la hora y la zona horaria en la configuración de la computadora: lo que guarde queda fechado con este reloj en el registro de auditoría, en los informes y en la sede central.',
   },
 };
 
