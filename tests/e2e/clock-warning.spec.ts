@@ -13,9 +13,9 @@ const MEMBER = 'Gulf Coast Home Goods Imports, Inc.';
 /** About ten years, as a laptop whose clock battery died comes back. */
 const TEN_YEARS_BEHIND_MS = -3650 * 24 * 60 * 60 * 1000;
 
-/** The app's next clock check, answered: the warning's absence means something only once one was answered. */
 const HEADING = 'This computer’s clock looks wrong';
 
+/** The app's next clock check, answered: the warning's absence means something only once one was answered. */
 const nextClockCheck = (page: Page): Promise<Response> =>
   page.waitForResponse((response) => response.url().endsWith(`/api/invoke/${encodeURIComponent('app:clock')}`));
 const behindIn = async (check: Promise<Response>): Promise<boolean> =>
