@@ -11,12 +11,8 @@ export type ClockCheck = {
   now: string;
   /** The latest time anything saved here is dated; null in a store with no audit entry yet. */
   newestSavedAt: string | null;
-  /** The clock is more than the tolerance behind newestSavedAt. */
-  behind: boolean;
   /** This clock minus HQ's, from the last answer HQ dated (positive: ahead of HQ); null before any. */
   hqDifferenceMs: number | null;
-  /** hqDifferenceMs is beyond the tolerance either way. */
-  offFromHq: boolean;
   /**
    * The verdict the person is told: HQ's clock, once known, decides (a clock HQ agrees with is right even if an
    * entry here was dated ahead by it earlier); before HQ has answered, what is saved here is all there is.
@@ -26,8 +22,13 @@ export type ClockCheck = {
 
 export type ClockWrong = 'ahead-of-hq' | 'behind-hq' | 'behind-saved';
 
-function verdict(behind: boolean, hqDifferenceMs: number | null, offFromHq: boolean): ClockWrong | null {
-  if (hqDifferenceMs !== null) return offFromHq ? (hqDifferenceMs > 0 ? 'ahead-of-hq' : 'behind-hq') : null;
+/** Off by more than the tolerance is wrong: from HQ either way, or behind what is saved here. */
+function verdict(now: Date, newestSavedAt: string | null, hqDifferenceMs: number | null): ClockWrong | null {
+  if (hqDifferenceMs !== null) {
+    if (Math.abs(hqDifferenceMs) <= CLOCK_TOLERANCE_MS) return null;
+    return hqDifferenceMs > 0 ? 'ahead-of-hq' : 'behind-hq';
+  }
+  const behind = newestSavedAt !== null && Date.parse(newestSavedAt) - now.getTime() > CLOCK_TOLERANCE_MS;
   return behind ? 'behind-saved' : null;
 }
 
@@ -70,15 +71,6 @@ export function checkClock(ctx: ServiceContext): ClockCheck {
     if (at === undefined || Number.isNaN(Date.parse(at))) continue;
     if (newestSavedAt === null || Date.parse(at) > Date.parse(newestSavedAt)) newestSavedAt = at;
   }
-  const behind = newestSavedAt !== null && Date.parse(newestSavedAt) - now.getTime() > CLOCK_TOLERANCE_MS;
   const hqDifferenceMs = hqDifferences.get(ctx.db) ?? null;
-  const offFromHq = hqDifferenceMs !== null && Math.abs(hqDifferenceMs) > CLOCK_TOLERANCE_MS;
-  return {
-    now: now.toISOString(),
-    newestSavedAt,
-    behind,
-    hqDifferenceMs,
-    offFromHq,
-    wrong: verdict(behind, hqDifferenceMs, offFromHq),
-  };
+  return { now: now.toISOString(), newestSavedAt, hqDifferenceMs, wrong: verdict(now, newestSavedAt, hqDifferenceMs) };
 }

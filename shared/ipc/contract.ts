@@ -73,10 +73,8 @@ export const ClockCheckSchema = z.object({
   now: z.string(),
   /** The latest time anything saved here is dated; null before the first save. */
   newestSavedAt: z.string().nullable(),
-  behind: z.boolean(),
   /** This clock minus HQ's at the last answer HQ dated (positive: ahead); null before any. */
   hqDifferenceMs: z.number().nullable(),
-  offFromHq: z.boolean(),
   /** What the person is told: HQ's clock decides once known; before that, what is saved here. */
   wrong: z.enum(['ahead-of-hq', 'behind-hq', 'behind-saved']).nullable(),
 });
