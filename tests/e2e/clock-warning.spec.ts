@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Page, Response } from '@playwright/test';
+import type { Locator, Page, Response } from '@playwright/test';
 import type { ResponseOf } from '../../shared/ipc/contract';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
@@ -19,7 +19,7 @@ const HEADING = 'This computer’s clock looks wrong';
 const nextClockCheck = (page: Page): Promise<Response> =>
   page.waitForResponse((response) => response.url().endsWith(`/api/invoke/${encodeURIComponent('app:clock')}`));
 const behindIn = async (check: Promise<Response>): Promise<boolean> =>
-  ((await (await check).json()) as { value: ResponseOf<'app:clock'> }).value.behind;
+  ((await (await check).json()) as { value: ResponseOf<'app:clock'> }).value.wrong === 'behind-saved';
 /** The clock check, asked through the page's own window.api as the screen asks it. */
 const askClock = (page: Page): Promise<ResponseOf<'app:clock'>> =>
   page.evaluate(async () => {
@@ -27,6 +27,13 @@ const askClock = (page: Page): Promise<ResponseOf<'app:clock'>> =>
     const api = (window as unknown as { api: { app: { clock: (request: object) => Promise<Answer> } } }).api;
     return (await api.app.clock({})).value;
   });
+/** The warning's left edge lines up with the screen's heading, on narrow and widescreen screens alike. */
+async function expectAlignedWithHeading(page: Page, warning: Locator): Promise<void> {
+  const alert = await warning.locator('.usa-alert').boundingBox();
+  const heading = await page.locator('main h1').boundingBox();
+  if (!alert || !heading) throw new Error('the warning or the heading is not laid out');
+  expect(Math.abs(alert.x - heading.x)).toBeLessThanOrEqual(1);
+}
 
 test('a clock set back years is named above the screen until it is set right, and saving under it does not hide it', async ({
   app,
@@ -52,6 +59,7 @@ test('a clock set back years is named above the screen until it is set right, an
   await expect(warning).toContainText(new RegExp(`It says .*${wrongYear}.*, earlier than the newest work saved here`));
   await expect(warning).toContainText(String(new Date().getFullYear()));
   await expect(page.getByRole('heading', { level: 1, name: MEMBER })).toBeVisible();
+  await expectAlignedWithHeading(page, warning);
   await app.screenshot('clock-warning');
 
   // An answer saved under the wrong clock is kept, and the warning stays.
@@ -78,7 +86,7 @@ test.describe('with HQ', () => {
     const { page } = await startLaptop(laptops, browser, 'scss', LAPTOP_SCREEN, { clockOffsetMs: 3 * 60 * 60 * 1000 });
     const warning = page.getByTestId('clock-warning');
     // Nothing here is dated later than this clock, and HQ has not been asked: nothing to say yet.
-    expect(await askClock(page)).toMatchObject({ behind: false, hqDifferenceMs: null, wrong: null });
+    expect(await askClock(page)).toMatchObject({ hqDifferenceMs: null, wrong: null });
     await expect(page.getByRole('heading', { level: 1, name: 'Members' })).toBeVisible();
     await expect(warning).toHaveCount(0);
 
@@ -89,6 +97,7 @@ test.describe('with HQ', () => {
     await expect(warning).toContainText(
       /It says .*, 3 hours ahead of HQ’s clock at the last sync\. Set the date, time and time zone/,
     );
+    await expectAlignedWithHeading(page, warning);
     await expectAccessible(page, 'clock-ahead-of-hq');
     await page.screenshot({
       path: path.resolve('test-results', 'screenshots', 'clock-ahead-of-hq.png'),

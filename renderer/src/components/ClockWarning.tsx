@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { call } from '../api';
-import { useRoute } from '../state/route';
+import { type Route, useRoute } from '../state/route';
 import { useSyncStore } from '../state/sync-store';
 import { useWorksheetStore } from '../state/worksheet-store';
 import { Alert } from './Alert';
@@ -11,6 +11,9 @@ import { formatDateTime, formatDuration } from './format';
 
 /** Once a minute: the warning goes away soon after the person sets the clock, without a save or a new screen. */
 const RECHECK_MS = 60_000;
+
+/** The screens laid out in USWDS's narrow grid container; the others use the widescreen one. */
+const NARROW_SCREENS: ReadonlySet<Route['name']> = new Set(['settings', 'reports', 'new-validation']);
 
 /**
  * Warns on every screen while this computer's clock is wrong (off from HQ's at the last sync, or behind what is
@@ -44,7 +47,11 @@ export function ClockWarning() {
   const text = clock && warningText(t, clock);
   if (!text) return null;
   return (
-    <div className="grid-container clock-warning" data-testid="clock-warning">
+    // In the same container as the screen below, so its edges line up with the screen's content.
+    <div
+      className={`${NARROW_SCREENS.has(route.name) ? 'grid-container' : 'grid-container-widescreen'} clock-warning`}
+      data-testid="clock-warning"
+    >
       <Alert type="warning" heading={t('app.clockWrong.heading')}>
         {text}
       </Alert>
