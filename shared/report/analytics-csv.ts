@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { AnalyticsViewResult, KeyStatistics, TrendPeriod, Trends, VirtualVsInPerson } from '../analytics/views';
+import { neutralize } from './csv';
 
 /**
  * Each view's rows as CSV, one table per view, so HQ's `Accept: text/csv` answer and the laptop's
@@ -90,8 +91,11 @@ export function analyticsTable(result: AnalyticsViewResult): CsvTable {
   }
 }
 
-/** The view as CSV text: a header row, then its rows. */
+/**
+ * The view as CSV text: a header row, then its rows. Text cells that would start a formula are neutralised as in
+ * the findings CSV: category names come from published catalog editions, and a spreadsheet must never run them.
+ */
 export function analyticsCsv(result: AnalyticsViewResult): string {
   const { columns, rows } = analyticsTable(result);
-  return stringify(rows, { header: true, columns });
+  return stringify(rows, { header: true, columns, cast: { string: neutralize } });
 }

@@ -87,4 +87,30 @@ describe('a view as CSV', () => {
     ]);
     expect(csv).toContain('repeatDeficiencies,\n');
   });
+
+  it('neutralises text that a spreadsheet would run as a formula, and leaves numbers and plain names alone', () => {
+    const csv = analyticsCsv({
+      view: 'deficiencies-by-category',
+      data: {
+        total: 4,
+        rows: [
+          {
+            category: 1,
+            name: '=HYPERLINK("http://evil","x")',
+            count: 2,
+            percent: 50,
+            actionRequired: 1,
+            recommendation: 1,
+          },
+          { category: 2, name: '@SUM(A1)', count: 1, percent: 25, actionRequired: 1, recommendation: 0 },
+          { category: 3, name: 'Risk Assessment', count: 1, percent: 25, actionRequired: 0, recommendation: 1 },
+        ],
+      },
+    });
+    expect(csv.split('\n').slice(1, 4)).toEqual([
+      `1,"'=HYPERLINK(""http://evil"",""x"")",2,50,1,1`,
+      "2,'@SUM(A1),1,25,1,0",
+      '3,Risk Assessment,1,25,0,1',
+    ]);
+  });
 });
