@@ -209,14 +209,18 @@ export async function keyStatistics(
  * with the app: names are the same twelve across editions, so one edition names them all.
  */
 async function loadCategoryNames(db: HqQueryable, edition: string | undefined): Promise<ReadonlyMap<number, string>> {
-  const [row] = await db.query<{ categories: Array<{ number: number; name: string }> }>(
-    `SELECT edition->'categories' AS categories FROM catalog_editions
+  const [row] = await db.query<{ id: string; categories: Array<{ number: number; name: string }> }>(
+    `SELECT id, edition->'categories' AS categories FROM catalog_editions
      ORDER BY (id = $1) DESC, published_at DESC, id DESC LIMIT 1`,
     [edition ?? null],
   );
-  const bundled = bundledEditions()[0];
+  // The edition filtered on, published here or bundled with the app (never published); else the newest published.
+  if (row && row.id === edition) return categoryNames(row);
+  const bundled = bundledEditions().find((e) => e.id === edition);
+  if (bundled) return categoryNames(bundled);
   if (row) return categoryNames(row);
-  return bundled ? categoryNames(bundled) : new Map();
+  const first = bundledEditions()[0];
+  return first ? categoryNames(first) : new Map();
 }
 
 export async function deficienciesByCategory(

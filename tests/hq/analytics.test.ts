@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { keyStatistics } from '../../hq/analytics';
 import { publishCatalogEdition } from '../../hq/catalog-editions';
-import { BUNDLED_EDITION_SOURCES } from '../../shared/catalog/index';
+import { BUNDLED_EDITION_SOURCES, bundledEditions } from '../../shared/catalog/index';
 import type { Validation } from '../../shared/domain/validation';
 import type { Change } from '../../shared/sync/protocol';
 import { exporterEdition } from './editions';
@@ -379,6 +379,12 @@ describe.each(BACKENDS)('HQ analytics on %s', (backend) => {
       count: 0,
       percent: 0,
     });
+    // The bundled edition is never published at HQ, yet filtered on it names its own categories, not the newest's.
+    const bundled = bundledEditions()[0];
+    const bundledName = bundled?.categories.find((c) => c.number === 4)?.name;
+    expect(bundledName).toBe('Cybersecurity');
+    const bundledRows = (await ok(ctx, f.ari, `deficiencies-by-category?edition=${bundled?.id}`)).rows;
+    expect(bundledRows.find((r: { category: number }) => r.category === 4)).toMatchObject({ name: bundledName });
   });
 
   it('stops counting a response as overdue once the Member’s latest response is accepted', async () => {
