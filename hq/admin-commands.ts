@@ -33,7 +33,7 @@ export const USAGE = `Usage:
 
 Database: PostgreSQL at DATABASE_URL when set; otherwise embedded PGlite in HQ_DATA_DIR (default .data/hq).
 Evidence files: HQ_EVIDENCE_DIR (default HQ_DATA_DIR/evidence).
-With PGlite, stop the server before running an admin command (one process owns the data folder).`;
+With PGlite, stop the server before running an admin command (one process owns the data folder; refused otherwise).`;
 
 // Accept the role as people write it too ("field office reviewer", "hq analyst").
 const parseRole = (text: string) =>

@@ -158,6 +158,8 @@ export async function authenticateToken(db: HqDb, token: string): Promise<Princi
 
 /** Revokes a device; its next request is refused. Returns false when no such active device exists. */
 export async function revokeDevice(db: HqDb, deviceId: string): Promise<boolean> {
+  // A string that is not a UUID names no device (and PostgreSQL would refuse it as uuid).
+  if (!UuidSchema.safeParse(deviceId).success) return false;
   const rows = await db.query(
     'UPDATE devices SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id',
     [deviceId],

@@ -1,10 +1,12 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runAdminCommand } from '../../hq/admin-commands';
 import { buildHqApp } from '../../hq/app';
+import { DataDirInUseError, LOCK_FILE } from '../../hq/db/data-dir-lock';
 import type { HqDbEnv } from '../../hq/db/open';
 import type { HqDb } from '../../hq/db/types';
 import { BACKENDS, type Backend, openTestDb } from './helpers';
@@ -105,6 +107,12 @@ describe.each(BACKENDS)('the HQ admin commands on %s', (backend) => {
     const deviceLines = devices.stdout.split('\n').filter((line) => line.includes('\t'));
     expect(deviceLines).toHaveLength(1);
     expect(deviceLines[0]?.split('\t').slice(0, 3)).toEqual([answers[0]?.json().deviceId, 'Dana’s laptop', danaA]);
+
+    // A device id mistyped is named as unknown, the same as a well-formed id HQ never issued.
+    for (const id of ['not-a-uuid', randomUUID()]) {
+      const revoked = await cli('revoke-device', id);
+      expect([revoked.exitCode, revoked.stderr]).toEqual([1, `No active device ${id}.`]);
+    }
   }, 120_000);
 
   it('corrects a Member’s details by account number, and refuses unknown accounts and bad values naming the flag', async () => {
@@ -154,5 +162,96 @@ describe.each(BACKENDS)('the HQ admin commands on %s', (backend) => {
     expect(nul.exitCode).toBe(2);
     expect(nul.stderr).toMatch(/--member-name/);
     expect((await memberRow())?.legal_name).toBe('Río Bravo Freight S.A.');
+  }, 120_000);
+});
+
+/** `npm run hq` as a process of its own on a PGlite data folder, resolved once it says it is ready. */
+async function startHqServer(dataDir: string): Promise<ChildProcess> {
+  // tsx as a loader, so the server is this one process (the tsx command runs it in a child of its own).
+  const env = { ...process.env, HQ_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: undefined };
+  const server = spawn(process.execPath, ['--import', 'tsx', 'hq/cli.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    server.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('"HQ ready"')) resolve();
+    });
+    server.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    server.once('exit', (code) => reject(new Error(`HQ exited (${code}) before it was ready:\n${output}`)));
+  });
+  return server;
+}
+
+const exited = (child: ChildProcess): Promise<void> =>
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once('exit', () => resolve()));
+
+describe('a PGlite data folder held by the HQ server', () => {
+  let dataDir: string;
+  const servers: ChildProcess[] = [];
+  beforeEach(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-hq-lock-'));
+  });
+  afterEach(async () => {
+    for (const server of servers.splice(0)) {
+      server.kill('SIGKILL');
+      await exited(server);
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses an admin command while the server runs, instead of confirming a write the server then erases', async () => {
+    const server = await startHqServer(dataDir);
+    servers.push(server);
+
+    const refused = hqCli(
+      { HQ_DATA_DIR: dataDir },
+      'add-user',
+      '--name',
+      'Carl Ortiz',
+      '--role',
+      'SCSS',
+      '--office',
+      'Laredo',
+    );
+    await expect(refused).rejects.toThrow(DataDirInUseError);
+    await expect(refused).rejects.toThrow(`in use by another HQ process (pid ${server.pid})`);
+
+    // Stopped as an operator stops it, the server lets the folder go; the command then runs and its user stays.
+    server.kill('SIGTERM');
+    await exited(server);
+    expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
+    const added = await hqCli(
+      { HQ_DATA_DIR: dataDir },
+      'add-user',
+      '--name',
+      'Carl Ortiz',
+      '--role',
+      'SCSS',
+      '--office',
+      'Laredo',
+    );
+    expect(added.exitCode, added.stderr).toBe(0);
+    expect((await hqCli({ HQ_DATA_DIR: dataDir }, 'users')).stdout).toContain('Carl Ortiz');
+  }, 120_000);
+
+  it('takes over the lock of a server that was killed, and refuses a second open in one process', async () => {
+    const server = await startHqServer(dataDir);
+    servers.push(server);
+    server.kill('SIGKILL');
+    await exited(server);
+    // Killed, it could not let go: the lock still names it.
+    expect(fs.readFileSync(path.join(dataDir, LOCK_FILE), 'utf8').trim()).toBe(String(server.pid));
+
+    const opened = await openTestDb('pglite', { dataDir });
+    try {
+      await expect(hqCli({ HQ_DATA_DIR: dataDir }, 'users')).rejects.toThrow(`(pid ${process.pid})`);
+    } finally {
+      await opened.dispose();
+    }
+    expect((await hqCli({ HQ_DATA_DIR: dataDir }, 'users')).exitCode).toBe(0);
   }, 120_000);
 });
