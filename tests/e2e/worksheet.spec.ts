@@ -1,7 +1,8 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { holdAnswers } from './hold-answer';
 import { MembersPage } from './pages/members-page';
-import { NewValidationPage } from './pages/new-validation-page';
+import { NewValidationPage, startValidation } from './pages/new-validation-page';
 import { WorksheetPage } from './pages/worksheet-page';
 
 const MEMBER = 'Gulf Coast Home Goods Imports, Inc.';
@@ -132,6 +133,39 @@ test('changing an answer keeps only the latest choice, and notes typed just befo
   await expect(worksheet.criterion('6.7').getByLabel('Notes for 6.7')).toHaveValue(
     'VVTT demonstrated by the yard lead.',
   );
+});
+
+/** What the page's beforeunload listeners decide, as on a reload or closing the window: true when they ask first. */
+const leavingAsksFirst = (page: Page): Promise<boolean> =>
+  page.evaluate(() => {
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  });
+
+test('notes typed just before a reload are saved, and text too long to save makes leaving the page ask first', async ({
+  app,
+}) => {
+  const { page } = app;
+  await startValidation(page, 'Rio Bravo Freight Lines LLC', { mode: 'In person', scheduledDate: '2026-11-30' });
+  const worksheet = new WorksheetPage(page);
+  await worksheet.openCategory(6, 'Seal Security');
+  const notes = (id: string) => worksheet.criterion(id).getByLabel(`Notes for ${id}`);
+
+  // Reloaded (or the window closed) before the typing pause ends: nothing unmounts, yet the note is sent.
+  await notes('6.7').fill('Seal log reviewed, 3 gaps found');
+  await page.reload();
+  await worksheet.openCategory(6, 'Seal Security');
+  await expect(notes('6.7')).toHaveValue('Seal log reviewed, 3 gaps found');
+
+  // Text over the limit is never sent: it is only on screen, so leaving asks first, until it is shortened.
+  expect(await leavingAsksFirst(page)).toBe(false);
+  await notes('6.3').fill('x'.repeat(20_001));
+  await expect(worksheet.criterion('6.3')).toContainText('Not saved: this text is 20,001 characters');
+  expect(await leavingAsksFirst(page)).toBe(true);
+  await notes('6.3').fill('x'.repeat(20_000));
+  await expect(notes('6.3')).toHaveAttribute('data-saved', 'true');
+  expect(await leavingAsksFirst(page)).toBe(false);
 });
 
 test('the new-validation form explains what is missing and creates nothing', async ({ app }) => {

@@ -3,9 +3,12 @@ import { useEffect, useRef, useState } from 'react';
 /** Text too long to save, kept by field until it is shortened: leaving the screen must not lose it. */
 const overLimitDrafts = new Map<string, string>();
 
+/** Some field holds text too long to save: it lives only on screen, so leaving the page would lose it. */
+export const hasTextTooLongToSave = (): boolean => overLimitDrafts.size > 0;
+
 /**
- * A text field that saves itself after a pause in typing, on blur, and when it unmounts, so text
- * typed just before leaving a screen is never lost. With a maxLength, text over it is never cut and never
+ * A text field that saves itself after a pause in typing, on blur, when it unmounts and when the page is left
+ * (a reload, the window closing), so text typed just before leaving a screen is never lost. With a maxLength, text over it is never cut and never
  * sent: it stays on screen (and in memory by draftKey across a remount) until the SCSS shortens it.
  */
 export function useAutosaveText(
@@ -32,6 +35,16 @@ export function useAutosaveText(
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: flush once, on unmount
   useEffect(() => flush, []);
+  // Leaving the page unmounts nothing: the pause may not have ended, so send the text now, while the page is here.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: flush reads only refs; added once
+  useEffect(() => {
+    window.addEventListener('beforeunload', flush);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('beforeunload', flush);
+      window.removeEventListener('pagehide', flush);
+    };
+  }, []);
 
   // A value changed elsewhere (undo, another field's save) replaces the text unless the SCSS is typing.
   useEffect(() => {

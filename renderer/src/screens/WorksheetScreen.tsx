@@ -6,6 +6,7 @@ import { Alert } from '../components/Alert';
 import { formatDate, formatTime } from '../components/format';
 import { ProgressMeter } from '../components/ProgressMeter';
 import { SyncTag } from '../components/SyncTag';
+import { hasTextTooLongToSave } from '../components/useAutosaveText';
 import { useDomainLabels } from '../i18n/domain-labels';
 import { readLastPlace, usePreferences, writeLastPlace } from '../state/preferences';
 import { routeHref, type WorksheetSection } from '../state/route';
@@ -178,10 +179,10 @@ export function WorksheetScreen({
     onUndone,
   });
 
-  // Closing the window while a save is in flight would lose it: ask first.
+  // Closing the window while a save is in flight, or with text too long to save on screen, would lose it: ask first.
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
-      if (anySaving || failed.length > 0) event.preventDefault();
+      if (anySaving || failed.length > 0 || hasTextTooLongToSave()) event.preventDefault();
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
