@@ -39,11 +39,15 @@ export const SITE_TYPE_LABELS: Record<SiteType, string> = {
   OTHER: 'Other',
 };
 
+/** The longest site name and address the store takes, in characters. */
+export const SITE_NAME_MAX = 200;
+export const SITE_ADDRESS_MAX = 500;
+
 export const SiteSchema = z.object({
   id: UuidSchema,
   validationId: UuidSchema,
-  name: z.string().trim().min(1, { error: 'Give the site a name' }).max(200),
-  address: z.string().max(500),
+  name: z.string().trim().min(1, { error: 'Give the site a name' }).max(SITE_NAME_MAX),
+  address: z.string().max(SITE_ADDRESS_MAX),
   siteType: SiteTypeSchema,
   visitDate: IsoDateSchema.nullable(),
   createdAt: IsoDateTimeSchema,

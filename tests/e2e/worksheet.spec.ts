@@ -168,6 +168,33 @@ test('notes typed just before a reload are saved, and text too long to save make
   expect(await leavingAsksFirst(page)).toBe(false);
 });
 
+test('a site name or address too long is named at its field in words, and no site is added', async ({ app }) => {
+  const { page } = app;
+  const ws = await startValidation(page, 'Rio Bravo Freight Lines LLC', {
+    mode: 'In person',
+    scheduledDate: '2026-11-30',
+  });
+  await ws.openSection('Sites');
+  await page.getByRole('button', { name: 'Add a site' }).click();
+  const form = page.getByRole('form', { name: 'Add a site' });
+  await form.getByLabel('Site name').fill('Laredo terminal '.repeat(13));
+  await form.getByLabel('Address').fill('Carretera Nuevo Laredo–Monterrey km 12, '.repeat(13));
+  await form.getByRole('button', { name: 'Add site' }).click();
+
+  await expect(form.getByLabel('Site name')).toHaveAccessibleDescription(
+    'A site name can be at most 200 characters; this one has 207. Shorten it.',
+  );
+  await expect(form.getByLabel('Address')).toHaveAccessibleDescription(
+    'An address can be at most 500 characters; this one has 520. Shorten it.',
+  );
+  await expect(page.getByTestId('site')).toHaveCount(0);
+
+  await form.getByLabel('Site name').fill('Laredo terminal');
+  await form.getByLabel('Address').fill('Carretera Nuevo Laredo–Monterrey km 12');
+  await form.getByRole('button', { name: 'Add site' }).click();
+  await expect(page.getByTestId('site').filter({ hasText: 'Laredo terminal' })).toBeVisible();
+});
+
 test('the new-validation form explains what is missing and creates nothing', async ({ app }) => {
   const members = new MembersPage(app.page);
   await app.page.getByRole('main').getByRole('link', { name: 'Start a validation', exact: true }).click();

@@ -4,12 +4,14 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { type Site, SiteTypeSchema } from '../../../../shared/domain/field-work';
+import { SITE_ADDRESS_MAX, SITE_NAME_MAX, type Site, SiteTypeSchema } from '../../../../shared/domain/field-work';
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { FormField } from '../../components/FormField';
 import { formatDate } from '../../components/format';
 import { useWorksheetStore } from '../../state/worksheet-store';
+
+const lengthOf = (input: unknown): number => (typeof input === 'string' ? input.length : 0);
 
 /** The site form's rules, its messages in the interface's language. */
 const siteFormSchema = (t: TFunction) =>
@@ -18,8 +20,14 @@ const siteFormSchema = (t: TFunction) =>
       .string()
       .trim()
       .min(1, { error: t('worksheetParts.sites.nameMissing') })
-      .max(200),
-    address: z.string().max(500),
+      .max(SITE_NAME_MAX, {
+        error: (issue) =>
+          t('worksheetParts.sites.nameTooLong', { limit: SITE_NAME_MAX, length: lengthOf(issue.input) }),
+      }),
+    address: z.string().max(SITE_ADDRESS_MAX, {
+      error: (issue) =>
+        t('worksheetParts.sites.addressTooLong', { limit: SITE_ADDRESS_MAX, length: lengthOf(issue.input) }),
+    }),
     siteType: SiteTypeSchema,
     visitDate: z.union([z.literal(''), z.iso.date({ error: t('worksheetParts.sites.realDate') })]),
   });
@@ -98,10 +106,9 @@ function SiteEditor({
           </option>
         ))}
       </select>
-      <label className="usa-label" htmlFor={`${prefix}-address`}>
-        {t('worksheetParts.sites.address')}
-      </label>
-      <textarea className="usa-textarea" id={`${prefix}-address`} rows={2} {...register('address')} />
+      <FormField id={`${prefix}-address`} label={t('worksheetParts.sites.address')} error={errors.address?.message}>
+        {(control) => <textarea className="usa-textarea" rows={2} {...control} {...register('address')} />}
+      </FormField>
       <FormField id={`${prefix}-visit`} label={t('worksheetParts.sites.visitDate')} error={errors.visitDate?.message}>
         {(control) => <input className="usa-input" type="date" {...control} {...register('visitDate')} />}
       </FormField>

@@ -174,6 +174,8 @@ export const worksheetParts = {
   sites: {
     nameMissing: 'Give the site a name, e.g. “Houston distribution center”.',
     realDate: 'Use a real date.',
+    nameTooLong: 'A site name can be at most {{limit}} characters; this one has {{length}}. Shorten it.',
+    addressTooLong: 'An address can be at most {{limit}} characters; this one has {{length}}. Shorten it.',
     edit: 'Edit {{site}}',
     addSite: 'Add a site',
     name: 'Site name',

@@ -188,6 +188,9 @@ export const worksheetParts: Translation<typeof en.worksheetParts> = {
   sites: {
     nameMissing: 'Dé un nombre a la instalación, p. ej., «Centro de distribución de Houston».',
     realDate: 'Use una fecha válida.',
+    nameTooLong:
+      'El nombre de una instalación admite como máximo {{limit}} caracteres; este tiene {{length}}. Acórtelo.',
+    addressTooLong: 'Una dirección admite como máximo {{limit}} caracteres; esta tiene {{length}}. Acórtela.',
     edit: 'Editar {{site}}',
     addSite: 'Agregar una instalación',
     name: 'Nombre de la instalación',
