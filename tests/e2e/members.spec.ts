@@ -42,6 +42,12 @@ test('the search box narrows the Members table by name or account, and a reload 
   await members.search('no such company');
   await expect(members.memberRows()).toHaveCount(0);
   await expect(page.getByText('No Member matches “no such company”.')).toBeVisible();
+  // A pasted string with no spaces is quoted back wrapped: the page does not scroll sideways.
+  await members.search('x'.repeat(300));
+  await expect(page.getByText(`No Member matches “${'x'.repeat(300)}”.`)).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    page.viewportSize()?.width ?? 0,
+  );
   await page.getByRole('button', { name: 'Clear the search' }).click();
   await expect(members.memberRows()).toHaveCount(5);
 });

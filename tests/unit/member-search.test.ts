@@ -26,6 +26,13 @@ describe('Members search', () => {
     expect(memberMatcher('acme ct-100')(ACME)).toBe(false);
     expect(memberMatcher('   ')(ZETA)).toBe(true);
   });
+
+  it('looks for a search of symbols alone as typed, instead of keeping everyone', () => {
+    const smith = member('s', 'Smith & Sons Cartage', 'CT-300');
+    expect(memberMatcher('&')(smith)).toBe(true);
+    expect(memberMatcher('&')(ZETA)).toBe(false);
+    expect(memberMatcher('😀')(ZETA)).toBe(false);
+  });
 });
 
 describe('Members sort', () => {

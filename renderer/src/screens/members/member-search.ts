@@ -46,7 +46,13 @@ const searchable = (text: string): string =>
 /** Whether a Member matches every word typed, in its legal name or account number (in any order). */
 export function memberMatcher(search: string): (member: Pick<Member, 'legalName' | 'accountNumber'>) => boolean {
   const words = searchable(search).split(' ').filter(Boolean);
-  if (words.length === 0) return () => true;
+  if (words.length === 0) {
+    // Nothing but symbols ("&", an emoji): look for them as typed, rather than match everyone.
+    const typed = search.trim().toLowerCase();
+    if (typed === '') return () => true;
+    return (member) =>
+      member.legalName.toLowerCase().includes(typed) || member.accountNumber.toLowerCase().includes(typed);
+  }
   return (member) => {
     const name = searchable(member.legalName);
     const account = searchable(member.accountNumber);
