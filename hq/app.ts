@@ -46,7 +46,8 @@ function parseBody<T>(schema: z.ZodType<T>, request: FastifyRequest, reply: Fast
 
 /** The device behind the request's bearer token, or null: looked up on every call, so a revoked device is refused. */
 function lookUpPrincipal(db: HqDb, request: FastifyRequest): Promise<Principal | null> {
-  const match = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(request.headers.authorization ?? '');
+  // The scheme's case does not matter (RFC 9110 §11.1): "bearer" from a proxy or a script names the same token.
+  const match = /^bearer ([A-Za-z0-9_-]{16,200})$/i.exec(request.headers.authorization ?? '');
   return match?.[1] ? authenticateToken(db, match[1]) : Promise.resolve(null);
 }
 

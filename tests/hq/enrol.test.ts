@@ -59,6 +59,24 @@ describe.each(BACKENDS)('HQ identity on %s', (backend) => {
     expect(await countRows(ctx.db, 'validations')).toBe(0);
   });
 
+  it('takes the token with the scheme in any case', async () => {
+    const dana = await enrol(ctx, DANA);
+    for (const scheme of ['bearer', 'BEARER']) {
+      const pulled = await ctx.app.inject({
+        method: 'GET',
+        url: '/v1/pull',
+        headers: { authorization: `${scheme} ${dana.token}` },
+      });
+      expect(pulled.statusCode, scheme).toBe(200);
+    }
+    const noSpace = await ctx.app.inject({
+      method: 'GET',
+      url: '/v1/pull',
+      headers: { authorization: `Bearer${dana.token}` },
+    });
+    expect(noSpace.statusCode).toBe(401);
+  });
+
   it('stops a revoked device at once', async () => {
     const dana = await enrol(ctx, DANA);
     const before = await push(ctx, dana.token, { changes: [createValidation(makeValidation())] });
