@@ -3,7 +3,7 @@ import { type Message, message } from '../shared/messages';
 import { PolicyUpdateRequestSchema } from '../shared/sync/policy-protocol';
 import type { HqDb } from './db/types';
 import type { Principal } from './identity';
-import { currentPolicy, updatePolicy } from './policy';
+import { currentPolicy, mayChangePolicy, updatePolicy } from './policy';
 import { errorBody } from './refusal';
 
 export type PolicyRoutesOptions = {
@@ -27,6 +27,10 @@ export const policyRoutes: FastifyPluginAsync<PolicyRoutesOptions> = async (app,
   app.put('/v1/policy', async (request, reply) => {
     const principal = await options.requirePrincipal(request, reply);
     if (!principal) return reply;
+    // Who may is answered before what was sent: a caller who may not change it learns nothing from the body check.
+    if (!mayChangePolicy(principal.user)) {
+      return refuse(reply, 403, 'FORBIDDEN', message('hqReason.policySupervisorOnly'));
+    }
     const parsed = PolicyUpdateRequestSchema.safeParse(request.body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
