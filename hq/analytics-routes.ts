@@ -42,6 +42,12 @@ export const analyticsRoutes: FastifyPluginAsync<AnalyticsRoutesOptions> = async
     app.get(`/v1/analytics/${name}`, async (request, reply) => {
       const principal = await options.requirePrincipal(request, reply);
       if (!principal) return reply;
+      // A filter given twice arrives as a list: say so, rather than that its value is not one of the options.
+      const repeated = Object.entries(request.query as Record<string, unknown>).filter(([, v]) => Array.isArray(v));
+      if (repeated.length > 0) {
+        const names = repeated.map(([key]) => key).join(', ');
+        return reply.code(400).send({ error: { code: 'BAD_REQUEST', message: `${names}: given more than once` } });
+      }
       const query = schema.safeParse(request.query);
       if (!query.success) {
         return reply.code(400).send({ error: { code: 'BAD_REQUEST', message: describeFilterIssue(query.error) } });

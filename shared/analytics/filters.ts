@@ -32,11 +32,21 @@ export type AnalyticsFilters = z.infer<typeof AnalyticsFiltersSchema>;
 export const TOP_DEFICIENCIES_DEFAULT_LIMIT = 10;
 export const TOP_DEFICIENCIES_MAX_LIMIT = 100;
 
-/** Top deficiencies also take how many criteria to list. */
+const LIMIT_RULE = { error: `A whole number from 1 to ${TOP_DEFICIENCIES_MAX_LIMIT}` };
+
+/**
+ * Top deficiencies also take how many criteria to list: digits only, as a query string carries it (a coerced
+ * number would take "1e2", "0x10" or " 5", and name an empty one "too small").
+ */
 export const TopDeficienciesQuerySchema = z
   .strictObject({
     ...ANALYTICS_FILTER_FIELDS,
-    limit: z.coerce.number().int().min(1).max(TOP_DEFICIENCIES_MAX_LIMIT).default(TOP_DEFICIENCIES_DEFAULT_LIMIT),
+    limit: z
+      .string()
+      .regex(/^[0-9]{1,4}$/, LIMIT_RULE)
+      .transform(Number)
+      .pipe(z.number().min(1, LIMIT_RULE).max(TOP_DEFICIENCIES_MAX_LIMIT, LIMIT_RULE))
+      .default(TOP_DEFICIENCIES_DEFAULT_LIMIT),
   })
   .refine(datesInOrder, DATE_ORDER);
 export type TopDeficienciesQuery = z.infer<typeof TopDeficienciesQuerySchema>;

@@ -742,7 +742,11 @@ describe.each(BACKENDS)('HQ analytics on %s', (backend) => {
     expect(await refusal('deficiencies-by-category?submittedFrom=2026-05-01&submittedTo=2026-04-01')).toBe(
       'submittedTo: Must not be before submittedFrom',
     );
-    expect(await refusal('top-deficiencies?limit=500')).toMatch(/^limit: /);
+    for (const limit of ['500', '0', '', 'true', '1e2', '0x10', '%205', '99999999999999999999']) {
+      expect(await refusal(`top-deficiencies?limit=${limit}`), limit).toBe('limit: A whole number from 1 to 100');
+    }
+    expect(await refusal('top-deficiencies?limit=5&limit=6')).toBe('limit: given more than once');
+    expect(await refusal('deficiency-reasons?mode=VIRTUAL&mode=IN_PERSON')).toBe('mode: given more than once');
     expect(await refusal('deficiency-reasons?mode=HYBRID')).toMatch(/^mode: /);
     expect(await refusal('key-statistics?office=Houston')).toBe('Unknown query parameter: office');
     expect(await refusal('deficiencies-by-category?limit=3')).toBe('Unknown query parameter: limit');
