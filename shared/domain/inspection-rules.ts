@@ -20,6 +20,30 @@ export function checklistName(kind: ChecklistKind, refrigerated: boolean): strin
   ];
 }
 
+/**
+ * What tells each inspection from the others of its name under one criterion: the label the SCSS typed, else, when
+ * two or more of that name have none, its number among that criterion's inspections of that name (1, 2, …, in the
+ * order given). Without it, two unlabelled truck inspections read the same on screen and in every problem.
+ */
+export function checklistLabels(
+  checklists: ReadonlyArray<Pick<InspectionChecklist, 'id' | 'criterionId' | 'kind' | 'refrigerated' | 'label'>>,
+): Map<string, string> {
+  const groups = new Map<string, Array<(typeof checklists)[number]>>();
+  for (const checklist of checklists) {
+    const key = `${checklist.criterionId}/${checklistNameCode(checklist.kind, checklist.refrigerated)}`;
+    groups.set(key, [...(groups.get(key) ?? []), checklist]);
+  }
+  const labels = new Map<string, string>();
+  for (const group of groups.values()) {
+    const unlabelled = group.filter((c) => c.label.trim() === '').length;
+    group.forEach((checklist, index) => {
+      const typed = checklist.label.trim();
+      labels.set(checklist.id, typed || (unlabelled > 1 ? String(index + 1) : ''));
+    });
+  }
+  return labels;
+}
+
 /** How many items of a recorded checklist have a status, out of the items that apply to it. */
 export function checklistProgress(checklist: Pick<InspectionChecklist, 'kind' | 'refrigerated' | 'items'>): {
   recorded: number;
@@ -41,6 +65,7 @@ export function checklistProblems(
   checklists: ReadonlyArray<InspectionChecklist>,
 ): ChecklistProblem[] {
   const resultById = new Map(responses.map((r) => [r.criterionId, r.result]));
+  const labels = checklistLabels(checklists);
   const problems: ChecklistProblem[] = [];
   for (const criterion of criteria) {
     const kinds = criterion.checklists ?? [];
@@ -65,7 +90,7 @@ export function checklistProblems(
         ...message('completeness.checklistUnrecorded', {
           id: criterion.id,
           checklist: checklistNameCode(checklist.kind, checklist.refrigerated),
-          label: checklist.label.trim(),
+          label: labels.get(checklist.id) ?? '',
           missing: missing.length,
           total,
           items: missing.map((m) => m.key).join(','),
@@ -124,6 +149,7 @@ export function failedChecklistItemProblems(
   checklists: ReadonlyArray<InspectionChecklist>,
 ): ChecklistProblem[] {
   const compliant = new Set(responses.filter((r) => r.result === 'COMPLIANT').map((r) => r.criterionId));
+  const labels = checklistLabels(checklists);
   const problems: ChecklistProblem[] = [];
   for (const checklist of checklists) {
     if (!compliant.has(checklist.criterionId)) continue;
@@ -137,7 +163,7 @@ export function failedChecklistItemProblems(
       ...message('completeness.checklistFailed', {
         id: checklist.criterionId,
         checklist: checklistNameCode(checklist.kind, checklist.refrigerated),
-        label: checklist.label.trim(),
+        label: labels.get(checklist.id) ?? '',
         count: unexplained.length,
         items: unexplained.map((item) => item.key).join(','),
       }),

@@ -144,6 +144,34 @@ test('an SCSS records a container inspection under 5.3 and a VVTT seal check und
   await expectEverything();
 });
 
+test('two inspections added without a number are told apart by their place, until one is given a number', async ({
+  app,
+}) => {
+  const page = app.page;
+  await new MembersPage(page).startValidationOf('Rio Bravo Freight Lines LLC');
+  const form = new NewValidationPage(page);
+  await form.fill({ mode: 'In person', scheduledDate: '2026-11-30' });
+  await form.create();
+  const worksheet = new WorksheetPage(page);
+  await worksheet.openCategory(5, CONVEYANCE);
+  const conveyance = new ChecklistPanelPage(page, worksheet.criterion('5.3'));
+  const TRUCK = '17-point tractor/trailer inspection';
+
+  await conveyance.add({ kind: 'Tractor (7) and trailer (10) inspection', label: '' });
+  await expect(conveyance.inspection(TRUCK)).toBeVisible();
+  await conveyance.add({ kind: 'Tractor (7) and trailer (10) inspection', label: '' });
+  // Each is a region of its own name: a screen reader's list of regions no longer shows the same one twice.
+  await expect(conveyance.inspection(`${TRUCK}: 1`)).toBeVisible();
+  await expect(conveyance.inspection(`${TRUCK}: 2`)).toBeVisible();
+
+  await conveyance
+    .inspection(`${TRUCK}: 1`)
+    .getByRole('textbox', { name: 'Tractor and trailer numbers' })
+    .fill('TRK-9');
+  await expect(conveyance.inspection(`${TRUCK}: TRK-9`)).toBeVisible();
+  await expect(conveyance.inspection(TRUCK)).toBeVisible();
+});
+
 test('an SCSS logs a virtual session: platform, times, participants, documents and the tour, saved as typed and checked field by field', async ({
   app,
 }) => {

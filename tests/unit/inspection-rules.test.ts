@@ -3,6 +3,7 @@ import { formToRequest, sessionFormSchema, sessionToForm } from '../../renderer/
 import { checklistItemsFor } from '../../shared/catalog/checklists';
 import type { ChecklistItemStatus, ChecklistKind, InspectionChecklist } from '../../shared/domain/field-work';
 import {
+  checklistLabels,
   checklistProblems,
   checklistProgress,
   failedChecklistItemProblems,
@@ -43,6 +44,38 @@ const CRITERIA = [
   { id: '6.7', checklists: ['SEAL_VVTT'] as ChecklistKind[] },
 ];
 const compliant = (...ids: string[]) => ids.map((criterionId) => ({ criterionId, result: 'COMPLIANT' as const }));
+
+describe('checklistLabels', () => {
+  it('numbers unlabelled inspections of one name under one criterion, and keeps the labels typed', () => {
+    const [truckA, truckB, labelled, container, seal] = [
+      checklist('5.3', 'TRACTOR_TRAILER_17_POINT'),
+      checklist('5.3', 'TRACTOR_TRAILER_17_POINT'),
+      checklist('5.3', 'TRACTOR_TRAILER_17_POINT', { label: 'TRK-4471' }),
+      checklist('5.3', 'CONTAINER_7_POINT'),
+      checklist('6.7', 'SEAL_VVTT'),
+    ];
+    const labels = checklistLabels([truckA, truckB, labelled, container, seal].filter((c) => c !== undefined));
+    expect([truckA, truckB, labelled, container, seal].map((c) => labels.get(c?.id ?? ''))).toEqual([
+      '1',
+      '2',
+      'TRK-4471',
+      '',
+      '',
+    ]);
+  });
+
+  it('tells two unlabelled inspections apart in the problems, instead of two identical lines', () => {
+    const notRecorded = () => null;
+    const problems = checklistProblems(CRITERIA, compliant('5.3'), [
+      checklist('5.3', 'TRACTOR_TRAILER_17_POINT', { status: notRecorded }),
+      checklist('5.3', 'TRACTOR_TRAILER_17_POINT', { status: notRecorded }),
+    ]);
+    expect(problems.map((p) => p.message.slice(0, 48))).toEqual([
+      '5.3: the 17-point tractor/trailer inspection "1"',
+      '5.3: the 17-point tractor/trailer inspection "2"',
+    ]);
+  });
+});
 
 describe('checklistProblems', () => {
   it('asks for a checklist on each Compliant criterion that calls for one', () => {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { checklistItemsFor } from '../../../../shared/catalog/checklists';
 import type { Criterion } from '../../../../shared/catalog/schema';
 import type { ChecklistKind } from '../../../../shared/domain/field-work';
+import { checklistLabels } from '../../../../shared/domain/inspection-rules';
 import { call, errorMessage } from '../../api';
 import { FormField } from '../../components/FormField';
 import { useWorksheetStore } from '../../state/worksheet-store';
@@ -26,6 +27,7 @@ export function ChecklistPanel({
   const all = useWorksheetStore((s) => s.worksheet?.checklists);
   const entityType = useWorksheetStore((s) => s.worksheet?.validation.entityType);
   const checklists = useMemo(() => (all ?? []).filter((c) => c.criterionId === criterion.id), [all, criterion.id]);
+  const labels = useMemo(() => checklistLabels(checklists), [checklists]);
   const { t } = useTranslation();
   const kinds = criterion.checklists ?? [];
   if (kinds.length === 0) return null;
@@ -42,7 +44,12 @@ export function ChecklistPanel({
           : t('fieldwork.checklist.count', { count: checklists.length })}
       </p>
       {checklists.map((checklist) => (
-        <ChecklistRecord key={checklist.id} checklist={checklist} locked={locked} />
+        <ChecklistRecord
+          key={checklist.id}
+          checklist={checklist}
+          number={checklist.label.trim() === '' ? labels.get(checklist.id) : undefined}
+          locked={locked}
+        />
       ))}
       {!locked && (
         <AddInspectionForm

@@ -43,10 +43,13 @@ function groupsOf(defs: ChecklistItemDefinition[]): { group: string | null; item
  */
 export function ChecklistRecord({
   checklist,
+  number,
   locked,
   headingLevel = 5,
 }: {
   checklist: InspectionChecklist;
+  /** Its number among unlabelled inspections of its name under the criterion (checklistLabels), if it needs one. */
+  number?: string | undefined;
   locked: boolean;
   headingLevel?: 4 | 5;
 }) {
@@ -141,9 +144,8 @@ export function ChecklistRecord({
   };
 
   const name = checklistTitle(t, checklist.kind, draft.refrigerated);
-  const title = draft.label.trim()
-    ? t('fieldwork.checklist.titleWithLabel', { name, label: draft.label.trim() })
-    : name;
+  const label = draft.label.trim() || number;
+  const title = label ? t('fieldwork.checklist.titleWithLabel', { name, label }) : name;
   const { recorded, total } = checklistProgress({ kind: checklist.kind, ...draft });
   const failed = draft.items.filter((item) => item.status === 'FAIL').length;
   const statusByKey = new Map(draft.items.map((item) => [item.key, item]));
