@@ -162,9 +162,11 @@ test('notes typed just before a reload are saved, and text too long to save make
   expect(await leavingAsksFirst(page)).toBe(false);
   await notes('6.3').fill('x'.repeat(20_001));
   await expect(worksheet.criterion('6.3')).toContainText('Not saved: this text is 20,001 characters');
+  await expect(worksheet.saveStatus()).toHaveText('1 text is too long to save: shorten it to save it');
   expect(await leavingAsksFirst(page)).toBe(true);
   await notes('6.3').fill('x'.repeat(20_000));
   await expect(notes('6.3')).toHaveAttribute('data-saved', 'true');
+  await expect(worksheet.saveStatus()).toContainText('All changes saved');
   expect(await leavingAsksFirst(page)).toBe(false);
 });
 

@@ -1,10 +1,28 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 
 /** Text too long to save, kept by field until it is shortened: leaving the screen must not lose it. */
 const overLimitDrafts = new Map<string, string>();
+const draftWatchers = new Set<() => void>();
+function keepOverLimit(draftKey: string, text: string | null): void {
+  const had = overLimitDrafts.has(draftKey);
+  if (text === null) overLimitDrafts.delete(draftKey);
+  else overLimitDrafts.set(draftKey, text);
+  if (had !== (text !== null)) for (const watcher of draftWatchers) watcher();
+}
 
 /** Some field holds text too long to save: it lives only on screen, so leaving the page would lose it. */
 export const hasTextTooLongToSave = (): boolean => overLimitDrafts.size > 0;
+
+/** How many fields whose draftKey starts with `prefix` hold text too long to save; re-renders as that changes. */
+export function useTextTooLongToSave(prefix: string): number {
+  return useSyncExternalStore(
+    (watch) => {
+      draftWatchers.add(watch);
+      return () => draftWatchers.delete(watch);
+    },
+    () => [...overLimitDrafts.keys()].filter((key) => key.startsWith(prefix)).length,
+  );
+}
 
 /**
  * A text field that saves itself after a pause in typing, on blur, when it unmounts and when the page is left
@@ -61,10 +79,10 @@ export function useAutosaveText(
       clearTimeout(timer.current);
       if (maxLength !== undefined && next.length > maxLength) {
         unsaved.current = null;
-        if (draftKey) overLimitDrafts.set(draftKey, next);
+        if (draftKey) keepOverLimit(draftKey, next);
         return;
       }
-      if (draftKey) overLimitDrafts.delete(draftKey);
+      if (draftKey) keepOverLimit(draftKey, null);
       unsaved.current = next;
       timer.current = setTimeout(flush, delayMs);
     },

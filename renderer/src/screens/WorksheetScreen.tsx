@@ -6,7 +6,7 @@ import { Alert } from '../components/Alert';
 import { formatDate, formatTime } from '../components/format';
 import { ProgressMeter } from '../components/ProgressMeter';
 import { SyncTag } from '../components/SyncTag';
-import { hasTextTooLongToSave } from '../components/useAutosaveText';
+import { hasTextTooLongToSave, useTextTooLongToSave } from '../components/useAutosaveText';
 import { useDomainLabels } from '../i18n/domain-labels';
 import { readLastPlace, usePreferences, writeLastPlace } from '../state/preferences';
 import { routeHref, type WorksheetSection } from '../state/route';
@@ -111,6 +111,8 @@ export function WorksheetScreen({
   const criterionIds = useMemo(() => criteria.map((c) => c.id), [criteria]);
   const anySaving = Object.values(saveStates).some((s) => s.kind === 'saving');
   const failed = Object.entries(saveStates).filter(([, s]) => s.kind === 'error');
+  // Draft keys start with the validation's id (CriterionDetails): text over a limit is on screen only.
+  const tooLong = useTextTooLongToSave(`${validationId}/`);
   const locked = worksheet?.validation.status === 'SUBMITTED';
 
   // A link from the completeness check or the returned banner lands on the criterion it names: once, when it
@@ -314,9 +316,11 @@ export function WorksheetScreen({
                   ? t('worksheet.bar.saving')
                   : failed.length > 0
                     ? t('worksheet.bar.notSaved', { count: failed.length })
-                    : lastSavedAt
-                      ? t('worksheet.bar.savedAt', { time: formatTime(lastSavedAt) })
-                      : t('worksheet.bar.savedAsYouGo')}
+                    : tooLong > 0
+                      ? t('worksheet.bar.tooLongToSave', { count: tooLong })
+                      : lastSavedAt
+                        ? t('worksheet.bar.savedAt', { time: formatTime(lastSavedAt) })
+                        : t('worksheet.bar.savedAsYouGo')}
               </p>
               {undoMessage && (
                 <p className="worksheet__undo-message" role="status">

@@ -32,6 +32,8 @@ export const worksheet = {
     saving: 'Saving…',
     notSaved_one: '{{count}} change not saved — see the criteria marked below',
     notSaved_other: '{{count}} changes not saved — see the criteria marked below',
+    tooLongToSave_one: '{{count}} text is too long to save: shorten it to save it',
+    tooLongToSave_other: '{{count}} texts are too long to save: shorten them to save them',
     savedAt: 'All changes saved at {{time}}',
     savedAsYouGo: 'All changes are saved as you go',
   },
