@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { textProblem } from '../shared/domain/text';
 import { UserRoleSchema } from '../shared/sync/protocol';
 import { createAssignment, listUsers } from './assignments';
 import { publishCatalogEdition } from './catalog-editions';
@@ -35,6 +36,9 @@ Database: PostgreSQL at DATABASE_URL when set; otherwise embedded PGlite in HQ_D
 Evidence files: HQ_EVIDENCE_DIR (default HQ_DATA_DIR/evidence).
 With PGlite, stop the server before running an admin command (one process owns the data folder; refused otherwise).`;
 
+/** The longest user name or field office add-user takes. */
+const USER_TEXT_MAX = 120;
+
 // Accept the role as people write it too ("field office reviewer", "hq analyst").
 const parseRole = (text: string) =>
   UserRoleSchema.safeParse(
@@ -60,6 +64,17 @@ export async function runAdminCommand(argv: string[], env: HqDbEnv, out: AdminOu
     if (!values.name?.trim() || !values.office?.trim() || !role.success) {
       out.error(`add-user needs --name, --office and a --role of ${UserRoleSchema.options.join(', ')}\n\n${USAGE}`);
       return 2;
+    }
+    // The name signs every record the user makes and heads their screens: held to what a person's name can be.
+    for (const [option, text] of [
+      ['name', values.name],
+      ['office', values.office],
+    ] as const) {
+      const problem = text.trim().length > USER_TEXT_MAX ? `at most ${USER_TEXT_MAX} characters` : textProblem(text);
+      if (problem) {
+        out.error(`add-user: --${option}: ${problem}`);
+        return 2;
+      }
     }
     const { db } = await openHqDb(env);
     try {

@@ -72,6 +72,15 @@ describe.each(BACKENDS)('the HQ admin commands on %s', (backend) => {
     const danaB = second.stdout.match(UUID)?.[0] ?? '';
     expect(danaA).not.toBe(danaB);
 
+    // A name no person has, or one that cannot be stored, is refused naming the option; nobody is created.
+    const tooLong = await cli('add-user', '--name', 'D'.repeat(5000), '--role', 'SCSS', '--office', 'Houston');
+    expect([tooLong.exitCode, tooLong.stderr]).toEqual([2, 'add-user: --name: at most 120 characters']);
+    const nul = await cli('add-user', '--name', 'Dana', '--role', 'SCSS', '--office', 'Hous\u0000ton');
+    expect([nul.exitCode, nul.stderr]).toEqual([
+      2,
+      'add-user: --office: contains a NUL character, which cannot be stored',
+    ]);
+
     const users = await cli('users');
     const lines = users.stdout.split('\n').filter((line) => line.includes('Dana Ruiz'));
     expect(lines.map((line) => line.split('\t')[0]).sort()).toEqual([danaA, danaB].sort());
