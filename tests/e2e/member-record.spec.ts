@@ -38,6 +38,9 @@ async function recordChange(page: Page, action: string, fill: () => Promise<void
   await page.getByRole('button', { name: 'Record', exact: true }).click();
 }
 
+/** A real-world address with nothing to break a line at. */
+const LONG_EMAIL = 'ana.flores.gutierrez.nunez@gulfcoasthomegoods-imports-example.com.mx';
+
 test('a supervisor keeps a Member’s CTPAT record: dates, profile review with an extension, status, language; the plan follows', async ({
   app,
 }, testInfo) => {
@@ -94,13 +97,23 @@ test('a supervisor keeps a Member’s CTPAT record: dates, profile review with a
     await page.getByLabel('Language for correspondence').selectOption({ label: 'Spanish' });
     await page.getByRole('button', { name: 'Add a point of contact' }).click();
     await page.getByLabel('Name', { exact: true }).fill('Ana Flores');
-    await page.getByLabel('Email', { exact: true }).fill('ana.flores@example.com');
+    await page.getByLabel('Email', { exact: true }).fill(LONG_EMAIL);
   });
   await expect(page.getByTestId('record-language')).toHaveText('Language: Spanish');
   await expect(page.getByTestId('record-summary')).toContainText('Ana Flores');
   await expect(page.getByTestId('record-history-row')).toHaveCount(6);
   await expect(page.getByTestId('record-history-row').first()).toContainText(
     'Correspondence in Spanish; 1 point of contact',
+  );
+  // The first entry keeps the tier and the note saying where the record came from.
+  await expect(page.getByTestId('record-history-row').last()).toContainText(
+    `Validated, Tier 2; certified ${shown(certified)}; last validated ${shown(lastValidated)}. Note: CTPAT Portal, partner profile.`,
+  );
+  // A long email address wraps in its card: the page does not scroll sideways on a field laptop's screen.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await expect(page.getByTestId('record-summary')).toContainText(LONG_EMAIL);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    page.viewportSize()?.width ?? 0,
   );
   await app.screenshot('member-record');
 

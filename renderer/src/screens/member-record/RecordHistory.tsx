@@ -8,12 +8,23 @@ import { formatDate, formatDateTime } from '../../components/format';
 export function describeChange(t: TFunction, change: MemberRecordChange): string {
   const d = (date: string | null) => (date ? formatDate(date) : t('memberRecord.history.notKnown'));
   switch (change.kind) {
-    case 'HISTORY_SET':
-      return t('memberRecord.history.detail.HISTORY_SET', {
-        status: t(`memberRecord.status.${change.status}`),
+    case 'HISTORY_SET': {
+      const status = t(`memberRecord.status.${change.status}`);
+      const detail = t('memberRecord.history.detail.HISTORY_SET', {
+        status:
+          change.tier === null
+            ? status
+            : t('memberRecord.history.detail.statusWithTier', {
+                status,
+                tier: t('memberRecord.status.tier', { tier: change.tier }),
+              }),
         certifiedOn: d(change.certifiedOn),
         lastValidatedOn: d(change.lastValidatedOn),
       });
+      // The note says where the record came from: the history is the record, so it shows it.
+      const note = change.note.trim();
+      return note ? t('memberRecord.history.detail.withNote', { detail, note }) : detail;
+    }
     case 'DETAILS_SET':
       return t('memberRecord.history.detail.DETAILS_SET', {
         language: t(`memberRecord.language.${change.correspondenceLanguage}`),

@@ -164,6 +164,8 @@ export const memberRecord = {
     skipped: 'No longer applies to the record',
     detail: {
       HISTORY_SET: '{{status}}; certified {{certifiedOn}}; last validated {{lastValidatedOn}}',
+      statusWithTier: '{{status}}, {{tier}}',
+      withNote: '{{detail}}. Note: {{note}}',
       DETAILS_SET_one: 'Correspondence in {{language}}; {{count}} point of contact',
       DETAILS_SET_other: 'Correspondence in {{language}}; {{count}} points of contact',
       CERTIFIED: 'On {{date}}',

@@ -175,6 +175,8 @@ export const memberRecord: Translation<typeof en.memberRecord> = {
     skipped: 'Ya no se aplica al expediente',
     detail: {
       HISTORY_SET: '{{status}}; certificado {{certifiedOn}}; última validación {{lastValidatedOn}}',
+      statusWithTier: '{{status}}, {{tier}}',
+      withNote: '{{detail}}. Nota: {{note}}',
       DETAILS_SET_one: 'Correspondencia en {{language}}; {{count}} persona de contacto',
       DETAILS_SET_many: 'Correspondencia en {{language}}; {{count}} personas de contacto',
       DETAILS_SET_other: 'Correspondencia en {{language}}; {{count}} personas de contacto',
