@@ -215,6 +215,7 @@ test('the Reports area saves the findings of the validations that match its filt
     /^The end of the date range is before its start\. Days in UTC/,
   );
   await expect(page.getByLabel('To')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('To')).toBeFocused();
   await page.getByLabel('From').fill('');
   await page.getByLabel('To').fill('');
 

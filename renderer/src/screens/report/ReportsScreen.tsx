@@ -60,6 +60,8 @@ export function ReportsScreen() {
     setOutcome(null);
     if (fields.from && fields.to && fields.from > fields.to) {
       setRangeError(t('reports.workbook.rangeBackwards'));
+      // To the field in error, as the other forms take the keyboard to what needs fixing.
+      document.getElementById('workbook-to')?.focus();
       return;
     }
     setRangeError(null);
