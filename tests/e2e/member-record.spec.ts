@@ -175,6 +175,10 @@ test('a supervisor keeps a Member’s CTPAT record: dates, profile review with a
     .split('\r\n');
   expect(csv).toHaveLength(2);
   expect(csv[1]).toContain(`${iso(addDays(anniversary, 60))},PROFILE_REVIEW,RECEIVED,"${GULF}"`);
+  // The message names the file saved; once the filters change it no longer describes what is shown, and goes.
+  await expect(page.getByTestId('work-plan-outcome')).toBeVisible();
+  await page.getByLabel('Work', { exact: true }).selectOption({ index: 0 });
+  await expect(page.getByTestId('work-plan-outcome')).toHaveCount(0);
 });
 
 test('a Member removed from CTPAT cannot be validated, and says why', async ({ app }) => {

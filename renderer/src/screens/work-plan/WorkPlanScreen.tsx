@@ -33,8 +33,13 @@ export function WorkPlanScreen({ year = thisYear() }: { year?: number | undefine
   const { t } = useTranslation();
   const [plan, setPlan] = useState<WorkPlan | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [filters, setFilters] = useState<WorkPlanFilters>(NO_FILTERS);
+  const [filters, setShownFilters] = useState<WorkPlanFilters>(NO_FILTERS);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // What the last CSV held no longer matches the table once the filters change: its message goes.
+  const setFilters = (update: (f: WorkPlanFilters) => WorkPlanFilters) => {
+    setOutcome(null);
+    setShownFilters(update);
+  };
   const saved = useSaveOutcome();
   const [people, setPeople] = useState<OfficePeople['people']>([]);
   const [assigning, setAssigning] = useState<string | null>(null);
