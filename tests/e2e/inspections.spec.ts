@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { expect, test } from './fixtures';
 import { ChecklistPanelPage, HOUSTON_SESSION_PARTICIPANTS, SessionLogPage } from './pages/inspections-page';
 import { MembersPage } from './pages/members-page';
-import { NewValidationPage } from './pages/new-validation-page';
+import { NewValidationPage, startValidation } from './pages/new-validation-page';
 import { WorksheetPage } from './pages/worksheet-page';
 
 test.use({ actionTimeout: 30_000 });
@@ -148,11 +148,10 @@ test('two inspections added without a number are told apart by their place, unti
   app,
 }) => {
   const page = app.page;
-  await new MembersPage(page).startValidationOf('Rio Bravo Freight Lines LLC');
-  const form = new NewValidationPage(page);
-  await form.fill({ mode: 'In person', scheduledDate: '2026-11-30' });
-  await form.create();
-  const worksheet = new WorksheetPage(page);
+  const worksheet = await startValidation(page, 'Rio Bravo Freight Lines LLC', {
+    mode: 'In person',
+    scheduledDate: '2026-11-30',
+  });
   await worksheet.openCategory(5, CONVEYANCE);
   const conveyance = new ChecklistPanelPage(page, worksheet.criterion('5.3'));
   const TRUCK = '17-point tractor/trailer inspection';

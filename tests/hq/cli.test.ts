@@ -216,16 +216,9 @@ describe('a PGlite data folder held by the HQ server', () => {
     const server = await startHqServer(dataDir);
     servers.push(server);
 
-    const refused = hqCli(
-      { HQ_DATA_DIR: dataDir },
-      'add-user',
-      '--name',
-      'Carl Ortiz',
-      '--role',
-      'SCSS',
-      '--office',
-      'Laredo',
-    );
+    const addCarl = () =>
+      hqCli({ HQ_DATA_DIR: dataDir }, 'add-user', '--name', 'Carl Ortiz', '--role', 'SCSS', '--office', 'Laredo');
+    const refused = addCarl();
     await expect(refused).rejects.toThrow(DataDirInUseError);
     await expect(refused).rejects.toThrow(`in use by another HQ process (pid ${server.pid})`);
 
@@ -233,16 +226,7 @@ describe('a PGlite data folder held by the HQ server', () => {
     server.kill('SIGTERM');
     await exited(server);
     expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
-    const added = await hqCli(
-      { HQ_DATA_DIR: dataDir },
-      'add-user',
-      '--name',
-      'Carl Ortiz',
-      '--role',
-      'SCSS',
-      '--office',
-      'Laredo',
-    );
+    const added = await addCarl();
     expect(added.exitCode, added.stderr).toBe(0);
     expect((await hqCli({ HQ_DATA_DIR: dataDir }, 'users')).stdout).toContain('Carl Ortiz');
   }, 120_000);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   memberMatcher,
+  memberPlace,
   membersViewHref,
   parseMembersView,
   sortMembers,
@@ -32,6 +33,14 @@ describe('Members search', () => {
     expect(memberMatcher('&')(smith)).toBe(true);
     expect(memberMatcher('&')(ZETA)).toBe(false);
     expect(memberMatcher('😀')(ZETA)).toBe(false);
+  });
+});
+
+describe('a Member’s place', () => {
+  it('joins city and country, and leaves out what is not known instead of showing a lone comma', () => {
+    expect(memberPlace({ city: 'Houston, TX', country: 'United States' })).toBe('Houston, TX, United States');
+    expect(memberPlace({ city: '', country: 'Mexico' })).toBe('Mexico');
+    expect(memberPlace({ city: '', country: '' })).toBe('');
   });
 });
 

@@ -6,7 +6,7 @@ import { formatLocalDate } from '../../components/format';
 import { ScrollableTable } from '../../components/ScrollableTable';
 import { useDomainLabels } from '../../i18n/domain-labels';
 import { routeHref } from '../../state/route';
-import { FIRST_DIRECTION, type MemberSortKey, type MembersView } from './member-search';
+import { FIRST_DIRECTION, type MemberSortKey, type MembersView, memberPlace } from './member-search';
 import { ValidationRow } from './ValidationRow';
 import './members.css';
 
@@ -163,9 +163,7 @@ function MemberRow({
       <td className="members-table__account">{member.accountNumber}</td>
       <td>
         {labels.entityType(member.entityType)}
-        <span className="members-table__place">
-          {member.city}, {member.country}
-        </span>
+        {memberPlace(member) && <span className="members-table__place">{memberPlace(member)}</span>}
       </td>
       <td className="members-table__validations">
         {own.length === 0 ? (

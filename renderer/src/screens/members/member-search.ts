@@ -34,6 +34,10 @@ export function membersViewHref(view: MembersView): string {
   return query ? `#/members?${query}` : '#/members';
 }
 
+/** "Houston, United States"; a Member HQ assigned may have no city or country yet: what is known, never a lone comma. */
+export const memberPlace = (member: Pick<Member, 'city' | 'country'>): string =>
+  [member.city.trim(), member.country.trim()].filter(Boolean).join(', ');
+
 /** Lower case without accents or punctuation, so "manufacturas del norte" finds "Manufacturas del Norte S.A." */
 const searchable = (text: string): string =>
   text
