@@ -12,7 +12,7 @@ import { archiveStateOf } from './receipt-check';
 import { backoffDelayMs } from './retry';
 import { storedRefusalOf, storedSyncMessage, syncMessageOf } from './sync-messages';
 import { AuthError, ClientError, isRetryable, type SyncTransport } from './transport';
-import { refusedEvidenceReasonsOf } from './upload-evidence';
+import { pendingEvidenceCountOf, refusedEvidenceReasonsOf } from './upload-evidence';
 
 export type SyncEngineState = 'idle' | 'syncing' | 'needs-enrolment' | 'error';
 
@@ -293,8 +293,8 @@ export type ValidationSyncState = ReceiptTimes &
 
 /**
  * A validation's sync state for its screen: needs-attention when HQ refused one of its changes or
- * evidence files (the first reason is shown), synced when HQ has receipted its changes and none wait,
- * not-synced otherwise.
+ * evidence files (the first reason is shown), synced when HQ has receipted its changes and neither a change
+ * nor an evidence file waits to be sent, not-synced otherwise.
  */
 export function validationSyncState(db: Db, validationId: string): ValidationSyncState {
   const mine = queuedRowsOfValidation(db, validationId);
@@ -330,6 +330,10 @@ export function validationSyncState(db: Db, validationId: string): ValidationSyn
       ...times,
     };
   }
-  if (mine.length > 0) return { state: 'not-synced', pending: mine.length, ...times };
+  // A file still on its way is as unsent as a queued change: "Synced" would tell the SCSS HQ has everything.
+  const filesWaiting = pendingEvidenceCountOf(db, validationId);
+  if (mine.length > 0 || filesWaiting > 0) {
+    return { state: 'not-synced', pending: mine.length + filesWaiting, ...times };
+  }
   return syncedAt ? { state: 'synced', ...times } : { state: 'not-synced', pending: 0, ...times };
 }

@@ -140,6 +140,15 @@ export function pendingEvidenceCount(db: Db): number {
   return row.n;
 }
 
+/** Files of one validation waiting to go to HQ (not those it refused): until they are there, it is not synced. */
+export function pendingEvidenceCountOf(db: Db, validationId: string): number {
+  const row = stmt(
+    db,
+    `SELECT count(DISTINCT e.sha256) AS n ${PENDING_FROM} AND u.refused_at IS NULL AND e.validation_id = ?`,
+  ).get(validationId) as { n: number };
+  return row.n;
+}
+
 /** Files HQ refused, with the reason to show; they are sent again only on a manual retry. */
 export function refusedEvidenceUploads(db: Db): { sha256: string; fileName: string; reason: string }[] {
   return stmt(

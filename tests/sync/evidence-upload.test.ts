@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openAppServices } from '../../electron/services/app-services';
 import { evidenceFilePath } from '../../electron/services/evidence-store';
+import { validationSyncState } from '../../electron/sync/sync-engine';
 import { AuthError } from '../../electron/sync/transport';
 import {
   type EvidenceUploadOptions,
@@ -144,6 +145,11 @@ describe('evidence upload from a laptop to HQ over tus', () => {
     expect(pendingEvidenceCount(world.alice.services.ctx.db)).toBe(0); // HQ does not hold its record yet
     await world.alice.push();
     expect(pendingEvidenceCount(world.alice.services.ctx.db)).toBe(1);
+    // HQ holds every change, not yet the file: the validation is not shown as synced.
+    expect(validationSyncState(world.alice.services.ctx.db, validation.id)).toMatchObject({
+      state: 'not-synced',
+      pending: 1,
+    });
 
     world.proxy.cutAfter(200_000);
     const first = await upload(world.alice);
@@ -193,6 +199,7 @@ describe('evidence upload from a laptop to HQ over tus', () => {
       expect(heldAtHq()).toEqual([evidence.sha256]);
       expect(hqCopyHash(evidence.sha256)).toBe(sha256Of(bytes));
       expect(pendingEvidenceCount(db)).toBe(0);
+      expect(validationSyncState(db, validation.id).state).toBe('synced');
       expect((await hqReceipt(world.alice, validation.id)).missingEvidence).toEqual([]);
     } finally {
       reopened.close();
