@@ -49,8 +49,15 @@ test('a supervisor changes the response period at HQ; an SCSS laptop takes it on
   // The supervisor's change goes to HQ as its version 1.
   await openSettings(supervisor);
   await supervisor.getByLabel('Days the Member has to respond to a finding').fill('45');
-  await supervisor.getByRole('button', { name: 'Save settings' }).click();
-  await expect(supervisor.getByText('Settings saved at HQ.')).toBeVisible();
+  const save = supervisor.getByRole('button', { name: 'Save settings' });
+  await save.click();
+  // Said where the person is looking, below Save, which has the focus back once the form is released.
+  const outcome = supervisor.getByTestId('settings-save-outcome');
+  await expect(outcome).toHaveText('Settings saved at HQ.');
+  await expect(save).toBeFocused();
+  expect((await outcome.boundingBox())?.y ?? 0).toBeGreaterThan(
+    (await save.boundingBox())?.y ?? Number.POSITIVE_INFINITY,
+  );
   await expect(supervisor.getByTestId('policy-source')).toContainText(
     /Set by HQ \(version 1, updated .* by Pat Nguyen\)/,
   );

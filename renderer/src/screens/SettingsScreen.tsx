@@ -75,7 +75,10 @@ export function SettingsScreen() {
   const lastSync = useSyncStore((s) => s.status?.lastSuccessAt ?? null);
   const [loaded, setLoaded] = useState<Settings | null>(null);
   const [policy, setPolicy] = useState<PolicyStatusView | null>(null);
+  // A failed load is said above the form; a save's outcome below its button, where the person is looking.
   const [message, setMessage] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
+  const [saveOutcome, setSaveOutcome] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
+  const saveButton = useRef<HTMLButtonElement>(null);
   const [saving, setSaving] = useState(false);
   const {
     register,
@@ -130,6 +133,7 @@ export function SettingsScreen() {
 
   const onSubmit = async (form: z.output<SettingsFormSchema>) => {
     setMessage(null);
+    setSaveOutcome(null);
     setSaving(true);
     const versionBefore = policy?.version ?? null;
     try {
@@ -142,9 +146,12 @@ export function SettingsScreen() {
       setLoaded(saved);
       reset(toForm(saved));
       await load(false);
-      setMessage({ type: 'success', text: policy?.source === 'local' ? t('settings.saved') : t('settings.savedAtHq') });
+      setSaveOutcome({
+        type: 'success',
+        text: policy?.source === 'local' ? t('settings.saved') : t('settings.savedAtHq'),
+      });
     } catch (e) {
-      setMessage({ type: 'error', text: errorMessage(e) });
+      setSaveOutcome({ type: 'error', text: errorMessage(e) });
       // HQ's policy moved on meanwhile: show HQ's, so a second save cannot undo the other supervisor's change.
       const now = await load(false).catch(() => null);
       if (now && now.version !== versionBefore) await load(true);
@@ -154,6 +161,11 @@ export function SettingsScreen() {
   };
 
   const readOnly = policy !== null && !policy.canEdit;
+
+  // The form is held while saving, which took the focus off Save: it goes back there once the answer is in.
+  useEffect(() => {
+    if (!saving && saveOutcome) saveButton.current?.focus();
+  }, [saving, saveOutcome]);
 
   return (
     <div className="grid-container screen">
@@ -304,10 +316,13 @@ export function SettingsScreen() {
                 />
               )}
             </FormField>
-            <button className="usa-button" type="submit" disabled={isSubmitting}>
+            <button className="usa-button" type="submit" disabled={isSubmitting} ref={saveButton}>
               {t('settings.save')}
             </button>
           </fieldset>
+          <div data-testid="settings-save-outcome">
+            {saveOutcome && <Alert type={saveOutcome.type}>{saveOutcome.text}</Alert>}
+          </div>
         </form>
       )}
     </div>
