@@ -94,6 +94,14 @@ test('Settings switches the interface to Spanish without a restart, and the choi
   await expect(page.getByTestId('work-plan-row').filter({ hasText: MDN }).first()).toBeVisible();
   await app.screenshot('language-work-plan-es');
 
+  // A bookmarked dashboard address with a reversed range, opened fresh: its messages are Spanish too, though the
+  // first render comes before the person's language is known.
+  await page.goto(`${page.url().split('#')[0]}#/dashboard?submittedFrom=2026-05-01&submittedTo=2026-04-01`);
+  await page.reload();
+  await expect(page.getByText('El final del intervalo de fechas es anterior a su inicio.')).toBeVisible();
+  await expect(page.getByText('Algunos filtros no son válidos; corríjalos y vuelva a aplicarlos.')).toBeVisible();
+  await expect(page.getByText('The end of the date range is before its start.')).toHaveCount(0);
+
   await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Configuración' }).click();
   await page.getByText('English', { exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();

@@ -52,7 +52,7 @@ export function DashboardScreen({ query }: { query: string }) {
   const request: AnalyticsRequest = { source: q.source, view: q.view, filters: q.filters, limit: q.limit };
   const requestKey = JSON.stringify(request);
   const labels = useDashboardLabels();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const saved = useSaveOutcome();
 
   const [answer, setAnswer] = useState<AnalyticsAnswer | null>(null);
@@ -62,6 +62,8 @@ export function DashboardScreen({ query }: { query: string }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [saving, setSaving] = useState(false);
 
+  // The messages are worded when the request is made: again when the language changes, as it does just after a
+  // reload in Spanish (the first render is in English until the person's language is known).
   // biome-ignore lint/correctness/useExhaustiveDependencies: requestKey stands for the request it was made from
   useEffect(() => {
     let current = true;
@@ -88,7 +90,7 @@ export function DashboardScreen({ query }: { query: string }) {
     return () => {
       current = false;
     };
-  }, [requestKey]);
+  }, [requestKey, i18n.language]);
 
   const go = (next: Partial<DashboardQuery>) =>
     navigate({ name: 'dashboard', query: dashboardQueryString({ ...q, ...next }) });
