@@ -181,9 +181,14 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
         const minutes = Math.max(1, Math.ceil(Number(response.headers.get('retry-after') ?? 60) / 60));
         throw new AppError('UNAVAILABLE', message('errors.sync.tooManyCodes', { minutes }));
       }
+      // Another web server at that address (no /v1/enroll there), or a hotel's sign-in page answering in its place.
+      const notHq = () => new AppError('BAD_REQUEST', message('errors.sync.notHq', { url: hqUrl }));
+      if (response.status === 404 || response.status === 405) throw notHq();
       if (!response.ok)
         throw new AppError('UNAVAILABLE', message('errors.sync.hqAnswered', { status: response.status }));
-      const enrolled = EnrollResponseSchema.parse(await response.json());
+      const answer = EnrollResponseSchema.safeParse(await response.json().catch(() => null));
+      if (!answer.success) throw notHq();
+      const enrolled = answer.data;
       credentials.save({ hqUrl, deviceId: enrolled.deviceId, token: enrolled.token, user: enrolled.user });
       // Signatures, decisions and audit entries name the enrolled person from now on, without a restart.
       actAsEnrolledUser(ctx, enrolled.user);

@@ -252,6 +252,8 @@ export const messages = {
       codeRefused: 'HQ did not accept that enrolment code (it may be mistyped, used or expired).',
       tooManyCodes: 'HQ refused too many enrolment codes from here; try again in {{minutes}} min.',
       hqAnswered: 'HQ answered {{status}}; try again later.',
+      notHq:
+        'The server at {{url}} answered, but not as CTPAT HQ: check the address. On hotel or guest Wi-Fi, sign in to the network first.',
       notEnrolled: 'This computer is not enrolled with HQ yet: enrol it in Settings.',
       changeRefused: 'Nothing was saved: HQ would not accept this {{entity}} ({{reason}}).',
       changeGone: 'That change is no longer waiting: it may have been sent or dealt with.',

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -60,5 +62,31 @@ describe.each(BACKENDS)('enrolling a laptop whose first answer is lost, HQ on %s
     expect(devices).toEqual([{ user_id: user.id }]);
     // The token the laptop kept is the one HQ accepts.
     await expect(sync.syncNow()).resolves.toMatchObject({ state: 'idle', lastError: null });
+  });
+});
+
+describe('enrolling against an address that is not HQ', () => {
+  /** A real web server that is not HQ: another site (404), or a hotel's sign-in page answering 200 with HTML. */
+  async function notHq(status: number) {
+    const server = http.createServer((_request, response) => {
+      response.writeHead(status, { 'content-type': 'text/html' });
+      response.end('<html><body>Welcome! Sign in to the guest Wi-Fi.</body></html>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  it('says the address is not HQ, for a 404, a 405 and a sign-in page, and stays unenrolled', async () => {
+    for (const status of [404, 405, 200]) {
+      const sync = laptop();
+      const hqUrl = await notHq(status);
+      const refused = await sync.enroll({ hqUrl, code: 'ABCD-EFGH-JKLM', deviceName: 'Dana’s laptop' }).catch((e) => e);
+      expect(refused, String(status)).toBeInstanceOf(AppError);
+      expect((refused as AppError).message).toBe(
+        `The server at ${hqUrl} answered, but not as CTPAT HQ: check the address. On hotel or guest Wi-Fi, sign in to the network first.`,
+      );
+      expect(sync.status().enrolled).toBe(false);
+    }
   });
 });

@@ -258,6 +258,8 @@ export const messages: Translation<typeof en> = {
       tooManyCodes:
         'La sede central rechazó demasiados códigos de inscripción desde aquí; inténtelo de nuevo en {{minutes}} min.',
       hqAnswered: 'La sede central respondió {{status}}; inténtelo de nuevo más tarde.',
+      notHq:
+        'El servidor en {{url}} respondió, pero no como la sede central de CTPAT: revise la dirección. En una red Wi-Fi de hotel o de invitados, inicie sesión en la red primero.',
       notEnrolled: 'Esta computadora todavía no está inscrita en la sede central: inscríbala en Configuración.',
       changeRefused: 'No se guardó nada: la sede central no aceptaría este cambio ({{entity}}: {{reason}}).',
       changeGone: 'Ese cambio ya no está en espera: es posible que ya se haya enviado o atendido.',
