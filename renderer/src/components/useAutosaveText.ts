@@ -26,8 +26,9 @@ export function useTextTooLongToSave(prefix: string): number {
 
 /**
  * A text field that saves itself after a pause in typing, on blur, when it unmounts and when the page is left
- * (a reload, the window closing), so text typed just before leaving a screen is never lost. With a maxLength, text over it is never cut and never
- * sent: it stays on screen (and in memory by draftKey across a remount) until the SCSS shortens it.
+ * (a reload, the window closing), so text typed just before leaving a screen is never lost. With a maxLength, text
+ * over it is never cut and never sent: it stays on screen (and in memory by draftKey across a remount) until the
+ * SCSS shortens it.
  */
 export function useAutosaveText(
   saved: string,
