@@ -4,6 +4,7 @@ import { type HqPolicy, POLICY_FIELDS, type PolicyStatusView, policyOf, samePoli
 import { AppError } from '../../shared/ipc/envelope';
 import { message } from '../../shared/messages';
 import { PolicyStaleError, type PolicyTransport, storeHqPolicy } from '../sync/hq-policy';
+import { syncMessageOf } from '../sync/sync-messages';
 import { AuthError, ClientError, hqWordsOf, NetworkError, ServerError } from '../sync/transport';
 import { recordChange } from './change-log';
 import { isoNow, type ServiceContext } from './service-context';
@@ -103,7 +104,10 @@ async function sendPolicyToHq(
       );
     }
     if (error instanceof NetworkError || error instanceof ServerError) {
-      throw new AppError('UNAVAILABLE', message('errors.settings.hqUnreachable', { detail: error.message }));
+      throw new AppError(
+        'UNAVAILABLE',
+        message('errors.settings.hqUnreachable', { detail: [syncMessageOf(error.message)] }),
+      );
     }
     if (error instanceof AuthError) {
       throw new AppError('FORBIDDEN', message('errors.settings.hqRefusedComputer'));

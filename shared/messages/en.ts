@@ -243,7 +243,7 @@ export const messages = {
       policyStaleBy:
         "Nothing was saved: HQ's policy changed since this computer last had it (now version {{version}}, set by {{by}}). The form shows HQ's policy now; make your change again.",
       hqUnreachable:
-        'Nothing was saved: HQ could not be reached ({{detail}}) and the policy lives at HQ. Save again when this computer is online.',
+        'Nothing was saved: {{detail, messages}} The policy lives at HQ: save again when this computer is online.',
       hqRefusedComputer: 'Nothing was saved: HQ no longer accepts this computer. Enrol it again.',
       hqRefused: 'Nothing was saved: {{detail, messages}}.',
     },

@@ -42,9 +42,14 @@ test('deficiency reasons and the response period are configurable, and findings 
   await page.getByRole('button', { name: 'Add a reason' }).click();
   await page.getByLabel('Label of reason 10').fill('Seal log gap');
   await page.getByLabel('Code of reason 10').fill('seal log');
-  await page.getByLabel('Days the Member has to respond to a finding').fill('60');
+  await page.getByLabel('Days the Member has to respond to a finding').fill('1.5');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Use capitals, digits and _ (e.g. SEAL_LOG_GAP).')).toBeVisible();
+  // A fraction of a day is named as such, not as "not a number".
+  await expect(page.getByLabel('Days the Member has to respond to a finding')).toHaveAccessibleDescription(
+    /A whole number of days\.$/,
+  );
+  await page.getByLabel('Days the Member has to respond to a finding').fill('60');
   // The error is read with its field, which is marked invalid; a hint is read with its field too.
   await expect(page.getByLabel('Code of reason 10')).toHaveAccessibleDescription(
     'Use capitals, digits and _ (e.g. SEAL_LOG_GAP).',
@@ -53,6 +58,14 @@ test('deficiency reasons and the response period are configurable, and findings 
   await expect(page.getByLabel('Days the Member has to respond to a finding')).toHaveAccessibleDescription(
     'New findings are due this many days after the day they are recorded. A report already approved keeps the due date its approval set.',
   );
+  // A code another reason has is marked at the field that repeats it, naming the reason it repeats.
+  const firstCode = await page.getByLabel('Code of reason 1', { exact: true }).inputValue();
+  await page.getByLabel('Code of reason 10').fill(firstCode);
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Two reasons have the same code.')).toBeVisible();
+  await expect(page.getByLabel('Code of reason 10')).toHaveAccessibleDescription('Reason 1 has this code too.');
+  await expect(page.getByLabel('Code of reason 10')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Code of reason 1', { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
   await page.getByLabel('Code of reason 10').fill('SEAL_LOG_GAP');
   // While it saves the form is held: the answer resets it to what was saved, which would drop an edit made meanwhile.
   const held = await holdAnswers(page, 'settings:update');

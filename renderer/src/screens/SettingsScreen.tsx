@@ -24,9 +24,9 @@ const MB = 1_000_000; // decimal MB, as formatFileSize counts them
 
 /** The form's rules, with each refusal in the interface's language. */
 const settingsFormSchema = (t: TFunction) =>
-  z
-    .object({
-      deficiencyReasons: z.array(
+  z.object({
+    deficiencyReasons: z
+      .array(
         DeficiencyReasonSchema.extend({
           code: z.string().regex(/^[A-Z][A-Z0-9_]{1,40}$/, { error: t('settings.errors.codeFormat') }),
           label: z
@@ -35,22 +35,34 @@ const settingsFormSchema = (t: TFunction) =>
             .min(1, { error: t('settings.errors.labelMissing') })
             .max(120, { error: t('settings.errors.labelTooLong') }),
         }),
-      ),
-      responseDays: z.coerce
-        .number<string | number>({ error: t('settings.errors.notANumber') })
-        .int({ error: t('settings.errors.notANumber') })
-        .min(1, { error: t('settings.errors.daysMin') })
-        .max(365, { error: t('settings.errors.daysMax') }),
-      maxEvidenceMb: z.coerce
-        .number<string | number>({ error: t('settings.errors.notANumber') })
-        .min(1, { error: t('settings.errors.mbMin') })
-        .max(500, { error: t('settings.errors.mbMax') }),
-      reportMarking: SettingsSchema.shape.reportMarking,
-    })
-    .refine((f) => new Set(f.deficiencyReasons.map((r) => r.code)).size === f.deficiencyReasons.length, {
-      error: t('settings.errors.duplicateCode'),
-      path: ['deficiencyReasons'],
-    });
+      )
+      // Said above the table and marked at each code that repeats an earlier one, naming the reason it repeats.
+      // On the list, not the form: it is checked even while another field (the days, say) is wrong.
+      .superRefine((list, ctx) => {
+        const firstWith = new Map<string, number>();
+        list.forEach((reason, i) => {
+          const first = firstWith.get(reason.code);
+          if (first === undefined) firstWith.set(reason.code, i);
+          else
+            ctx.addIssue({
+              code: 'custom',
+              message: t('settings.errors.codeTaken', { number: first + 1 }),
+              path: [i, 'code'],
+            });
+        });
+        if (firstWith.size < list.length) ctx.addIssue({ code: 'custom', message: t('settings.errors.duplicateCode') });
+      }),
+    responseDays: z.coerce
+      .number<string | number>({ error: t('settings.errors.notANumber') })
+      .int({ error: t('settings.errors.daysWhole') })
+      .min(1, { error: t('settings.errors.daysMin') })
+      .max(365, { error: t('settings.errors.daysMax') }),
+    maxEvidenceMb: z.coerce
+      .number<string | number>({ error: t('settings.errors.notANumber') })
+      .min(1, { error: t('settings.errors.mbMin') })
+      .max(500, { error: t('settings.errors.mbMax') }),
+    reportMarking: SettingsSchema.shape.reportMarking,
+  });
 type SettingsFormSchema = ReturnType<typeof settingsFormSchema>;
 type SettingsForm = z.input<SettingsFormSchema>;
 
@@ -320,7 +332,7 @@ export function SettingsScreen() {
               {t('settings.save')}
             </button>
           </fieldset>
-          <div data-testid="settings-save-outcome">
+          <div className="margin-top-2" data-testid="settings-save-outcome">
             {saveOutcome && <Alert type={saveOutcome.type}>{saveOutcome.text}</Alert>}
           </div>
         </form>

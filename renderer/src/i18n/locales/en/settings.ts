@@ -36,7 +36,9 @@ export const settings = {
     mbMin: 'At least 1 MB.',
     mbMax: 'At most 500 MB.',
     notANumber: 'Enter a number.',
+    daysWhole: 'A whole number of days.',
     duplicateCode: 'Two reasons have the same code.',
+    codeTaken: 'Reason {{number}} has this code too.',
   },
   policy: {
     localHeading: 'Local defaults: this laptop is not enrolled',

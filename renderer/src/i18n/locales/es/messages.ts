@@ -248,7 +248,7 @@ export const messages: Translation<typeof en> = {
       policyStaleBy:
         'No se guardó nada: la política de la sede central cambió desde la última vez que esta computadora la recibió (ahora es la versión {{version}}, definida por {{by}}). El formulario muestra la política actual de la sede central; vuelva a hacer su cambio.',
       hqUnreachable:
-        'No se guardó nada: no se pudo conectar con la sede central ({{detail}}) y la política reside allí. Guarde de nuevo cuando esta computadora tenga conexión.',
+        'No se guardó nada: {{detail, messages}} La política reside en la sede central: guarde de nuevo cuando esta computadora tenga conexión.',
       hqRefusedComputer: 'No se guardó nada: la sede central ya no acepta esta computadora. Inscríbala de nuevo.',
       hqRefused: 'No se guardó nada: {{detail, messages}}.',
     },

@@ -39,7 +39,9 @@ export const settings: Translation<typeof en.settings> = {
     mbMin: 'Al menos 1 MB.',
     mbMax: 'Como máximo 500 MB.',
     notANumber: 'Escriba un número.',
+    daysWhole: 'Un número entero de días.',
     duplicateCode: 'Dos motivos tienen el mismo código.',
+    codeTaken: 'El motivo {{number}} también tiene este código.',
   },
   policy: {
     localHeading: 'Valores locales: esta computadora no está inscrita',
