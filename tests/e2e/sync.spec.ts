@@ -56,9 +56,14 @@ test('an SCSS enrols the laptop, submits a validation, syncs, and HQ holds it wi
   await page.getByLabel('Enrolment code').fill('WRONG-CODE-0000');
   await page.getByRole('button', { name: 'Enrol this computer' }).click();
   await expect(page.getByRole('alert')).toContainText('HQ did not accept that enrolment code');
+  // HQ's answer is said below the button, which has the focus back: it was disabled while HQ answered.
+  const enrol = page.getByRole('button', { name: 'Enrol this computer' });
+  await expect(enrol).toBeFocused();
+  await expect(page.getByTestId('enrol-outcome')).toContainText('HQ did not accept that enrolment code');
   await page.getByLabel('Enrolment code').fill(code);
-  await page.getByRole('button', { name: 'Enrol this computer' }).click();
+  await enrol.click();
   await expect(page.getByText('This computer is enrolled with HQ.')).toBeVisible();
+  await expect(enrol).toBeFocused();
   await expect(page.getByTestId('hq-enrolled')).toContainText('Jordan A. Rivera');
   // In the harness the token is a file only this user can read (Electron keeps it with safeStorage).
   const credentialsFile = path.join(app.dataDir, 'hq-credentials');

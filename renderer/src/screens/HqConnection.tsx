@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { TFunction } from 'i18next';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { type Path, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -35,7 +35,11 @@ const FIELDS: ReadonlyArray<Path<EnrolForm>> = ['hqUrl', 'code', 'deviceName'];
 /** Enrolment with HQ: the address and the one-time code from `npm run hq -- enroll`. */
 export function HqConnection() {
   const { status, enroll } = useSyncStore();
+  // Said below the button, where the person is looking; the button was disabled while HQ answered, which took the
+  // focus away: it goes back to the button, or to the first field HQ's answer marked.
   const [message, setMessage] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
+  const enrolButton = useRef<HTMLButtonElement>(null);
+  const [answered, setAnswered] = useState(false);
   const { t } = useTranslation();
   const schema = useMemo(() => enrolFormSchema(t), [t]);
   const {
@@ -61,16 +65,26 @@ export function HqConnection() {
       await enroll(form);
       resetField('code', { defaultValue: '' });
       setMessage({ type: 'success', text: t('fieldwork.hq.enrolled') });
+      setAnswered(true);
     } catch (error) {
       // A field the main process refused is marked where it is, as a field this form checks would be.
       const refused = error instanceof ApiError ? error.issues : [];
       const marked = refused.filter((issue): issue is typeof issue & { path: Path<EnrolForm> } =>
         FIELDS.includes(issue.path as Path<EnrolForm>),
       );
-      for (const issue of marked) setError(issue.path, { message: issue.message });
+      marked.forEach((issue, i) => {
+        setError(issue.path, { message: issue.message }, { shouldFocus: i === 0 });
+      });
       setMessage({ type: 'error', text: marked.length > 0 ? t('fieldwork.hq.fixFields') : errorMessage(error) });
+      if (marked.length === 0) setAnswered(true);
     }
   };
+
+  useEffect(() => {
+    if (isSubmitting || !answered) return;
+    enrolButton.current?.focus();
+    setAnswered(false);
+  }, [isSubmitting, answered]);
 
   return (
     <section className="hq-connection" aria-labelledby="hq-heading">
@@ -88,7 +102,6 @@ export function HqConnection() {
       ) : (
         <p>{t('fieldwork.hq.notEnrolled')}</p>
       )}
-      {message && <Alert type={message.type}>{message.text}</Alert>}
       <form
         className="usa-form usa-form--large"
         onSubmit={handleSubmit(submit)}
@@ -104,10 +117,13 @@ export function HqConnection() {
         <FormField id="hq-device" label={t('fieldwork.hq.deviceName')} error={errors.deviceName?.message}>
           {(control) => <input className="usa-input" {...control} {...register('deviceName')} />}
         </FormField>
-        <button type="submit" className="usa-button" disabled={isSubmitting}>
+        <button type="submit" className="usa-button" disabled={isSubmitting} ref={enrolButton}>
           {t('fieldwork.hq.enrol')}
         </button>
       </form>
+      <div className="margin-top-2" data-testid="enrol-outcome">
+        {message && <Alert type={message.type}>{message.text}</Alert>}
+      </div>
     </section>
   );
 }
