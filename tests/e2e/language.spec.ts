@@ -200,5 +200,11 @@ test('in Spanish an SCSS starts a validation, reads the MSC text in Spanish and 
   // Not enrolled, this computer is the only source: said in words, not offered as a one-option choice.
   await expect(page.getByTestId('dashboard-source-only')).toHaveText(/^Cifras de esta computadora\./);
   await expect(page.getByRole('radio')).toHaveCount(0);
+  // The MSC category names the views answer with (the catalog's English) are shown in Spanish.
+  await page.getByRole('link', { name: 'Deficiencias por categoría de criterios' }).click();
+  const byCategory = page.getByTestId('table-by-category');
+  await expect(byCategory).toContainText('4. Ciberseguridad');
+  await expect(byCategory).toContainText('6. Seguridad de los Sellos');
+  await expect(byCategory).not.toContainText('Cybersecurity');
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
 });

@@ -13,7 +13,7 @@ export function ViewBody({ result, labels }: { result: AnalyticsViewResult; labe
     case 'key-statistics':
       return <KeyStatisticsView data={result.data} />;
     case 'deficiencies-by-category':
-      return <ByCategoryView data={result.data} />;
+      return <ByCategoryView data={result.data} categoryName={labels.categoryName} />;
     case 'top-deficiencies':
       return <TopDeficienciesView data={result.data} names={labels.categories} />;
     case 'deficiency-reasons':

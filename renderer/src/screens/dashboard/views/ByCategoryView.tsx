@@ -2,13 +2,20 @@ import { useTranslation } from 'react-i18next';
 import type { DeficienciesByCategory } from '../../../../../shared/analytics/views';
 import { BarChart, SERIES_COLOURS } from '../charts';
 import { categoryLabel, formatCount, formatPercent } from '../figures';
+import type { DashboardLabels } from '../labels';
 import { ChartWithTable, DataTable, NothingToShow } from './DataTable';
 
 type Row = DeficienciesByCategory['rows'][number];
 
-export function ByCategoryView({ data }: { data: DeficienciesByCategory }) {
+export function ByCategoryView({
+  data,
+  categoryName,
+}: {
+  data: DeficienciesByCategory;
+  categoryName: DashboardLabels['categoryName'];
+}) {
   const { t } = useTranslation();
-  const names = new Map(data.rows.map((r) => [r.category, r.name]));
+  const names = new Map(data.rows.map((r) => [r.category, categoryName(r.category, r.name)]));
   const label = (r: Row) => categoryLabel(names, r.category);
   const top = data.rows[0];
   const summary =
