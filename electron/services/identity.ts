@@ -10,7 +10,7 @@ import type { EnrolledPerson, ServiceContext } from './service-context';
  * knows them); before that a placeholder that cannot be mistaken for a person. The OS account is never used:
  * it says nothing about who signed (e.g. "root" on a shared machine).
  */
-export const NOT_ENROLLED_ACTOR = 'Not enrolled';
+export { NOT_ENROLLED_ACTOR } from '../../shared/domain/people';
 
 /** "Sam Ortiz (Field office reviewer)": how the audit log names an enrolled person. */
 export const actorLabel = (person: Pick<Person, 'name' | 'role'>): string =>

@@ -4,6 +4,7 @@ import type { CatalogTranslation } from '../catalog/translation-schema';
 import { catalogTranslation, localizeChecklist, localizeEdition } from '../catalog/translations';
 import type { FindingClassification } from '../domain/field-work';
 import { responseRequired, shownDueDate } from '../domain/lifecycle';
+import { shownActorName } from '../domain/people';
 import { reasonLabelIn } from '../domain/reason-label';
 import type { ResponseResult } from '../domain/validation';
 import { fill, REPORT_DOMAIN_LABELS, REPORT_TEXT, type ReportLanguage, type ReportText } from './i18n';
@@ -248,6 +249,8 @@ function localized(input: ReportInput, language: ReportLanguage): Localized {
   };
 }
 
+const shownActorNameOrNull = (name: string | undefined, notEnrolledWords: string): string | null =>
+  name === undefined ? null : shownActorName(name, notEnrolledWords);
 const isImage = (mediaType: string) => mediaType.startsWith('image/');
 const categoryOfId = (criterionId: string) => Number(criterionId.split('.')[0]);
 const byCriterionId = (a: { criterionId: string }, b: { criterionId: string }) =>
@@ -490,7 +493,7 @@ function buildInternal(input: ReportInput, base: ReportBase, l: Localized): Inte
         sha256: e.sha256,
         sizeBytes: e.sizeBytes,
         mediaType: e.mediaType,
-        attachedBy: input.evidenceAttachedBy[e.id] ?? null,
+        attachedBy: shownActorNameOrNull(input.evidenceAttachedBy[e.id], text.notEnrolledActor),
         attachedAt: e.createdAt,
         observedRemotely: e.observedRemotely,
         attachedTo: attachedTo(e),
@@ -499,7 +502,7 @@ function buildInternal(input: ReportInput, base: ReportBase, l: Localized): Inte
     history: input.history.map((h) => ({
       at: h.at,
       event: labels.workflowEvent[h.kind],
-      by: h.actorName,
+      by: shownActorName(h.actorName, text.notEnrolledActor),
       comment: h.comment,
     })),
     signature: {

@@ -82,9 +82,11 @@ export async function stopHarness(harness: Harness): Promise<void> {
   await exited;
 }
 
-export const test = base.extend<{ app: AppUnderTest; sendDemoToHq: boolean }>({
+export const test = base.extend<{ app: AppUnderTest; sendDemoToHq: boolean; notEnrolledActor: boolean }>({
   sendDemoToHq: [false, { option: true }],
-  app: async ({ browser, sendDemoToHq }, use, testInfo) => {
+  /** The harness names its actor as the app does before enrolment ("Not enrolled"), not "e2e.scss". */
+  notEnrolledActor: [false, { option: true }],
+  app: async ({ browser, sendDemoToHq, notEnrolledActor }, use, testInfo) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ctpat-e2e-'));
     const screenshot = async (name: string) => {
       // Every screen a spec looks at fails the spec on a serious or critical accessibility violation.
@@ -122,7 +124,8 @@ export const test = base.extend<{ app: AppUnderTest; sendDemoToHq: boolean }>({
       await use(app);
       await electronApp.close();
     } else {
-      let harness = await startHarness(dataDir, undefined, { sendDemoToHq });
+      const actor = notEnrolledActor ? '' : undefined;
+      let harness = await startHarness(dataDir, actor, { sendDemoToHq });
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(harness.url);
@@ -134,7 +137,7 @@ export const test = base.extend<{ app: AppUnderTest; sendDemoToHq: boolean }>({
           // Keep the screen the SCSS was on (the hash route); the new harness listens on a new port.
           const hash = new URL(app.page.url()).hash;
           await stopHarness(harness);
-          harness = await startHarness(dataDir, undefined, {
+          harness = await startHarness(dataDir, actor, {
             sendDemoToHq,
             ...(clockOffsetMs === undefined ? {} : { clockOffsetMs }),
           });

@@ -41,6 +41,9 @@ async function recordChange(page: Page, action: string, fill: () => Promise<void
 /** A real-world address with nothing to break a line at. */
 const LONG_EMAIL = 'ana.flores.gutierrez.nunez@gulfcoasthomegoods-imports-example.com.mx';
 
+// As the app names its actor before enrolment: the history says who recorded each change.
+test.use({ notEnrolledActor: true });
+
 test('a supervisor keeps a Member’s CTPAT record: dates, profile review with an extension, status, language; the plan follows', async ({
   app,
 }, testInfo) => {
@@ -116,6 +119,9 @@ test('a supervisor keeps a Member’s CTPAT record: dates, profile review with a
     page.viewportSize()?.width ?? 0,
   );
   await app.screenshot('member-record');
+  // Recorded on this computer before it was enrolled: said so, not as a person's name.
+  await expect(page.getByTestId('record-history-row').first().getByRole('cell').nth(1)).toHaveText('Not enrolled');
+  const recordUrl = page.url();
 
   // A change made on a copy someone has since changed is refused, and the screen shows the record as it is. What
   // still applies keeps what was typed; what no longer applies (reinstating a reinstated Member) closes and says so.
@@ -179,6 +185,16 @@ test('a supervisor keeps a Member’s CTPAT record: dates, profile review with a
   await expect(page.getByTestId('work-plan-outcome')).toBeVisible();
   await page.getByLabel('Work', { exact: true }).selectOption({ index: 0 });
   await expect(page.getByTestId('work-plan-outcome')).toHaveCount(0);
+
+  // In Spanish, the history says the same in Spanish: the stored marker is not shown as it was stored.
+  await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByText('Español', { exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await page.goto(recordUrl);
+  await expect(page.getByRole('heading', { level: 1, name: GULF })).toBeVisible();
+  await expect(page.getByTestId('record-history-row').first().getByRole('cell').nth(1)).toHaveText(
+    'Computadora no inscrita',
+  );
 });
 
 test('a Member removed from CTPAT cannot be validated, and says why', async ({ app }) => {

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { msc201911Spanish } from '../../shared/catalog/translations/msc-2019-11.es';
+import { NOT_ENROLLED_ACTOR } from '../../shared/domain/people';
 import { renderFindingsCsv } from '../../shared/report/csv';
 import { renderReportDocx } from '../../shared/report/docx';
 import { printTemplates, renderReportHtml } from '../../shared/report/html';
@@ -123,6 +124,23 @@ describe('a report in Spanish', () => {
     expect(html).toContain('<td>Falla</td>');
     expect(html).toContain('<td>Enviada</td>'); // the SUBMIT step of the history
     expect(html).toContain('Conforme, por Reviewer SECRET, 13 de marzo de 2026, 10:00 UTC');
+  });
+
+  it('names what was done before the computer was enrolled in Spanish, and people as they are', () => {
+    const base = reportInput();
+    const evidenceId = Object.keys(base.evidenceAttachedBy)[0] ?? '';
+    const input = reportInput({
+      history: [
+        { kind: 'SUBMIT', at: '2026-03-12T18:30:00.000Z', actorName: NOT_ENROLLED_ACTOR, comment: '' },
+        { kind: 'RETURN', at: '2026-03-13T18:30:00.000Z', actorName: 'Dana Ruiz', comment: '' },
+      ],
+      evidenceAttachedBy: { [evidenceId]: NOT_ENROLLED_ACTOR },
+    });
+    const es = buildReportModel(input, { audience: 'INTERNAL', generatedAt: GENERATED, language: 'es' });
+    expect(es.internal.history.map((h) => h.by)).toEqual(['Computadora no inscrita', 'Dana Ruiz']);
+    expect(es.internal.evidenceManifest.find((e) => e.attachedBy !== null)?.attachedBy).toBe('Computadora no inscrita');
+    const en = buildReportModel(input, { audience: 'INTERNAL', generatedAt: GENERATED, language: 'en' });
+    expect(en.internal.history.map((h) => h.by)).toEqual(['Not enrolled', 'Dana Ruiz']);
   });
 
   it('prints "Página x de y" and BORRADOR in the page footer', () => {

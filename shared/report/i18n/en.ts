@@ -11,6 +11,8 @@ export const en = {
   marking: 'Marking',
   contents: 'Contents',
   none: '—',
+  /** Who did something before the computer was enrolled (stored as a marker, not a person). */
+  notEnrolledActor: 'Not enrolled',
   yes: 'Yes',
   no: 'No',
   draft: {

@@ -14,6 +14,7 @@ export const es: ReportText = {
   marking: 'Marca',
   contents: 'Contenido',
   none: '—',
+  notEnrolledActor: 'Computadora no inscrita',
   yes: 'Sí',
   no: 'No',
   draft: {

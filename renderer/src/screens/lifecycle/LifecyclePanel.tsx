@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { WorkflowState } from '../../../../shared/domain/lifecycle';
 import type { HistoryEntryView, ValidationLifecycleView } from '../../../../shared/ipc/contract';
 import { formatDate, formatDateTime } from '../../components/format';
+import { useActorName } from '../../i18n/actor-name';
 import { useDomainLabels } from '../../i18n/domain-labels';
 import { shortHash } from '../review/review-format';
 
@@ -22,6 +23,7 @@ export function WorkflowStateTag({ state }: { state: WorkflowState | null }) {
 
 function HistoryItem({ entry }: { entry: HistoryEntryView }) {
   const { t } = useTranslation();
+  const actorName = useActorName();
   const role = entry.actor.role ? t(`domain.userRole.${entry.actor.role}`) : null;
   // A step at HQ needs no note; the others say where the step is (review.lifecycle.sync.*).
   const note = entry.sync === 'AT_HQ' ? null : t(`review.lifecycle.sync.${entry.sync}`);
@@ -29,7 +31,7 @@ function HistoryItem({ entry }: { entry: HistoryEntryView }) {
     <li className="lifecycle-history__item" data-testid="history-entry" data-kind={entry.kind}>
       <span className="lifecycle-history__label">{t(`domain.workflowEvent.${entry.kind}`)}</span>{' '}
       <span className="lifecycle-history__who">
-        {entry.actor.name}
+        {actorName(entry.actor.name)}
         {role && ` (${role})`}
       </span>
       {', '}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MemberRecordChange } from '../../../../shared/domain/member-record/events';
 import type { MemberRecordView } from '../../../../shared/ipc/member-record-contract';
 import { formatDate, formatDateTime } from '../../components/format';
+import { useActorName } from '../../i18n/actor-name';
 
 /** One change in words: the facts it recorded, dates in the interface's format; what people typed as typed. */
 export function describeChange(t: TFunction, change: MemberRecordChange): string {
@@ -81,6 +82,7 @@ export function describeChange(t: TFunction, change: MemberRecordChange): string
 /** Every change to the record, newest first, with who made it and when. */
 export function RecordHistory({ view }: { view: MemberRecordView }) {
   const { t } = useTranslation();
+  const actorName = useActorName();
   return (
     <section className="member-record__history" aria-labelledby="record-history">
       <h2 id="record-history">{t('memberRecord.history.heading')}</h2>
@@ -99,7 +101,7 @@ export function RecordHistory({ view }: { view: MemberRecordView }) {
             {view.history.map((h) => (
               <tr key={h.id} data-testid="record-history-row">
                 <td className="member-record__when">{formatDateTime(h.at)}</td>
-                <td>{h.actorName}</td>
+                <td>{actorName(h.actorName)}</td>
                 <td>
                   <strong>{t(`memberRecord.change.kind.${h.change.kind}`)}</strong>{' '}
                   <span dir="auto">{describeChange(t, h.change)}</span>

@@ -4,6 +4,7 @@ import type { MemberRecordView } from '../../../../shared/ipc/member-record-cont
 import { call } from '../../api';
 import { Alert } from '../../components/Alert';
 import { formatDateTime } from '../../components/format';
+import { useActorName } from '../../i18n/actor-name';
 import { translateMessage } from '../../i18n/messages';
 import { RefusalActions } from '../RefusalActions';
 import { describeChange } from './RecordHistory';
@@ -22,6 +23,7 @@ export function RecordSync({
   onChanged: (next: MemberRecordView) => void;
 }) {
   const { t } = useTranslation();
+  const actorName = useActorName();
   const { unsent, refused } = view.sync;
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
@@ -58,7 +60,7 @@ export function RecordSync({
               <li key={r.id} data-testid="record-refused-change">
                 <strong>{t(`memberRecord.change.kind.${r.change.kind}`)}</strong>{' '}
                 <span dir="auto">{describeChange(t, r.change)}</span>{' '}
-                {t('memberRecord.sync.madeBy', { who: r.actorName, when: formatDateTime(r.at) })}
+                {t('memberRecord.sync.madeBy', { who: actorName(r.actorName), when: formatDateTime(r.at) })}
                 <br />
                 <span data-testid="record-refused-reason">{translateMessage(r.reason)}</span>
                 <RefusalActions

@@ -2,21 +2,23 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserRole } from '../../../../shared/domain/lifecycle';
 import { formatDateTime } from '../../components/format';
+import { useActorName } from '../../i18n/actor-name';
 import { routeHref } from '../../state/route';
 import { useWorksheetStore } from '../../state/worksheet-store';
 
 /** A person as the SCSS reads them: their name, and their role when known, in the interface's language. */
 export function usePersonLabel() {
   const { t } = useTranslation();
+  const actorName = useActorName();
   return useCallback(
     (person: { name: string; role: UserRole | null }): string =>
       person.role
         ? t('worksheetParts.common.personWithRole', {
-            name: person.name,
+            name: actorName(person.name),
             role: t(`domain.userRole.${person.role}`),
           })
-        : person.name,
-    [t],
+        : actorName(person.name),
+    [t, actorName],
   );
 }
 

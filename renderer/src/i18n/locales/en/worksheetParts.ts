@@ -14,6 +14,8 @@ export const worksheetParts = {
     saving: 'Saving…',
     notSaved: 'Not saved: {{error}}',
     personWithRole: '{{name}} ({{role}})',
+    /** Who did something before this computer was enrolled (stored as a marker, not a person). */
+    notEnrolledActor: 'Not enrolled',
     assessment: {
       ACCEPTED: 'Accepted',
       NOT_ACCEPTED: 'Not accepted',

@@ -16,6 +16,7 @@ export const worksheetParts: Translation<typeof en.worksheetParts> = {
     saving: 'Guardando…',
     notSaved: 'No se guardó: {{error}}',
     personWithRole: '{{name}} ({{role}})',
+    notEnrolledActor: 'Computadora no inscrita',
     assessment: {
       ACCEPTED: 'Aceptada',
       NOT_ACCEPTED: 'No aceptada',
