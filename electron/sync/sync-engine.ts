@@ -12,7 +12,7 @@ import { archiveStateOf } from './receipt-check';
 import { backoffDelayMs } from './retry';
 import { storedRefusalOf, storedSyncMessage, syncMessageOf } from './sync-messages';
 import { AuthError, ClientError, isRetryable, type SyncTransport } from './transport';
-import { pendingEvidenceCountOf, refusedEvidenceReasonsOf } from './upload-evidence';
+import { pendingEvidenceCount, refusedEvidenceReasonsOf } from './upload-evidence';
 
 export type SyncEngineState = 'idle' | 'syncing' | 'needs-enrolment' | 'error';
 
@@ -331,7 +331,7 @@ export function validationSyncState(db: Db, validationId: string): ValidationSyn
     };
   }
   // A file still on its way is as unsent as a queued change: "Synced" would tell the SCSS HQ has everything.
-  const filesWaiting = pendingEvidenceCountOf(db, validationId);
+  const filesWaiting = pendingEvidenceCount(db, validationId);
   if (mine.length > 0 || filesWaiting > 0) {
     return { state: 'not-synced', pending: mine.length + filesWaiting, ...times };
   }

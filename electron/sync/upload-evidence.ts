@@ -132,20 +132,16 @@ function pendingFiles(db: Db, includeRefused: boolean): PendingFile[] {
   ).all(includeRefused ? 1 : 0) as PendingFile[];
 }
 
-/** Files waiting to go to HQ (not those it refused): what the sync status line counts. */
-export function pendingEvidenceCount(db: Db): number {
-  const row = stmt(db, `SELECT count(DISTINCT e.sha256) AS n ${PENDING_FROM} AND u.refused_at IS NULL`).get() as {
-    n: number;
-  };
-  return row.n;
-}
-
-/** Files of one validation waiting to go to HQ (not those it refused): until they are there, it is not synced. */
-export function pendingEvidenceCountOf(db: Db, validationId: string): number {
+/**
+ * Files waiting to go to HQ (not those it refused): what the sync status line counts; of one validation, what keeps
+ * it from being synced until they are there.
+ */
+export function pendingEvidenceCount(db: Db, validationId?: string): number {
   const row = stmt(
     db,
-    `SELECT count(DISTINCT e.sha256) AS n ${PENDING_FROM} AND u.refused_at IS NULL AND e.validation_id = ?`,
-  ).get(validationId) as { n: number };
+    `SELECT count(DISTINCT e.sha256) AS n ${PENDING_FROM} AND u.refused_at IS NULL
+     AND (? IS NULL OR e.validation_id = ?)`,
+  ).get(validationId ?? null, validationId ?? null) as { n: number };
   return row.n;
 }
 
