@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyticsQueryString, hqScopeLabel } from '../../electron/services/analytics/hq-analytics';
-import { dashboardQueryString, parseDashboardQuery } from '../../renderer/src/screens/dashboard/dashboard-query';
+import {
+  dashboardQueryString,
+  limitChoices,
+  parseDashboardQuery,
+} from '../../renderer/src/screens/dashboard/dashboard-query';
 import { categoryLabel, formatPercent, periodLabel } from '../../renderer/src/screens/dashboard/figures';
 import { analyticsCsv } from '../../shared/report/analytics-csv';
 
@@ -26,6 +30,13 @@ describe('the dashboard address', () => {
       filters: {},
       limit: 10,
     });
+  });
+
+  it('offers the list length an address asked for in the menu, so the menu says what is listed', () => {
+    const q = parseDashboardQuery('view=top-deficiencies&limit=7', 'computer');
+    expect(q.limit).toBe(7);
+    expect(limitChoices(q.limit)).toEqual([7, 10, 20, 50, 100]);
+    expect(limitChoices(20)).toEqual([10, 20, 50, 100]);
   });
 
   it('keeps a filter value the contract refuses, so the screen can say which field is wrong', () => {

@@ -14,7 +14,7 @@ import { useSyncStore } from '../../state/sync-store';
 import { ExportOutcome, useSaveOutcome } from '../report/ExportStatus';
 import type { Outcome } from '../report/save-outcome';
 import { DashboardFilters } from './DashboardFilters';
-import { type DashboardQuery, dashboardQueryString, parseDashboardQuery } from './dashboard-query';
+import { type DashboardQuery, dashboardQueryString, limitChoices, parseDashboardQuery } from './dashboard-query';
 import { useDashboardLabels } from './labels';
 import { ViewBody } from './ViewBody';
 
@@ -203,7 +203,7 @@ export function DashboardScreen({ query }: { query: string }) {
                 value={q.limit}
                 onChange={(e) => go({ limit: Number(e.target.value) })}
               >
-                {[10, 20, 50, 100].map((n) => (
+                {limitChoices(q.limit).map((n) => (
                   <option key={n} value={n}>
                     {n}
                   </option>

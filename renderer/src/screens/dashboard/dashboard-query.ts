@@ -12,6 +12,11 @@ export type DashboardQuery = {
 };
 
 const DEFAULT_LIMIT = 10;
+const LIMIT_CHOICES = [10, 20, 50, 100];
+
+/** The menu of how many criteria to list: the usual choices, and an address's own number among them (7, say). */
+export const limitChoices = (limit: number): number[] =>
+  LIMIT_CHOICES.includes(limit) ? LIMIT_CHOICES : [...LIMIT_CHOICES, limit].sort((a, b) => a - b);
 
 const FILTER_KEYS = ['submittedFrom', 'submittedTo', 'entityType', 'mode', 'fieldOffice', 'edition'] as const;
 
