@@ -137,11 +137,13 @@ function pendingFiles(db: Db, includeRefused: boolean): PendingFile[] {
  * it from being synced until they are there.
  */
 export function pendingEvidenceCount(db: Db, validationId?: string): number {
-  const row = stmt(
-    db,
-    `SELECT count(DISTINCT e.sha256) AS n ${PENDING_FROM} AND u.refused_at IS NULL
-     AND (? IS NULL OR e.validation_id = ?)`,
-  ).get(validationId ?? null, validationId ?? null) as { n: number };
+  const pending = `SELECT count(DISTINCT e.sha256) AS n ${PENDING_FROM} AND u.refused_at IS NULL`;
+  // Two statements, not one with "? IS NULL OR": a validation's count must use the index on its id.
+  const row = (
+    validationId === undefined
+      ? stmt(db, pending).get()
+      : stmt(db, `${pending} AND e.validation_id = ?`).get(validationId)
+  ) as { n: number };
   return row.n;
 }
 
