@@ -139,6 +139,7 @@ export async function insertAssignment(
     fieldOffice: input.scss.fieldOffice,
     createdAt: new Date(row?.created_at ?? Date.now()).toISOString(),
     withdrawn: null,
+    started: null,
   };
 }
 

@@ -106,9 +106,13 @@ async function retargetAssignment(
     assigned_user_id: string;
     field_office: string;
     created_at: Date;
+    started_validation_id: string | null;
+    started_at: Date | null;
+    started_device_name: string | null;
   }>(
     `UPDATE assignments SET mode = $2, target_date = $3, member_record_event_id = $4 WHERE id = $1
-     RETURNING id, member, entity_type, assigned_user_id, field_office, created_at`,
+     RETURNING id, member, entity_type, assigned_user_id, field_office, created_at, started_validation_id, started_at,
+       (SELECT d.name FROM devices d WHERE d.id = started_device_id) AS started_device_name`,
     [assignmentId, change.mode, change.targetDate, eventId],
   );
   if (!row) throw new Error(`Assignment ${assignmentId} vanished inside its own transaction`);
@@ -122,5 +126,14 @@ async function retargetAssignment(
     fieldOffice: row.field_office,
     createdAt: new Date(row.created_at).toISOString(),
     withdrawn: null,
+    // A retarget keeps what was started from it.
+    started:
+      row.started_validation_id && row.started_at
+        ? {
+            validationId: row.started_validation_id,
+            at: new Date(row.started_at).toISOString(),
+            deviceName: row.started_device_name ?? '',
+          }
+        : null,
   };
 }

@@ -147,10 +147,15 @@ async function assignmentsAfter(db: HqQueryable, user: HqUser, params: string[],
       withdrawn_at: Date | null;
       withdrawn_by_name: string | null;
       withdrawn_reason: 'REASSIGNED' | null;
+      started_validation_id: string | null;
+      started_at: Date | null;
+      started_device_name: string | null;
     }
   >(
     `SELECT id, member, entity_type, mode, target_date::text AS target_date, assigned_user_id, field_office,
-       created_at, withdrawn_at, withdrawn_by_name, withdrawn_reason, pull_xid::text AS xid, pull_seq::text AS seq
+       created_at, withdrawn_at, withdrawn_by_name, withdrawn_reason, started_validation_id, started_at,
+       (SELECT d.name FROM devices d WHERE d.id = started_device_id) AS started_device_name,
+       pull_xid::text AS xid, pull_seq::text AS seq
      FROM assignments WHERE assigned_user_id = $5 AND ${AFTER_CURSOR} ORDER BY pull_xid, pull_seq LIMIT $4`,
     [...params, limit, user.id],
   );
@@ -169,6 +174,14 @@ async function assignmentsAfter(db: HqQueryable, user: HqUser, params: string[],
       withdrawn:
         r.withdrawn_at && r.withdrawn_by_name && r.withdrawn_reason
           ? { at: iso(r.withdrawn_at), byName: r.withdrawn_by_name, reason: r.withdrawn_reason }
+          : null,
+      started:
+        r.started_validation_id && r.started_at
+          ? {
+              validationId: r.started_validation_id,
+              at: iso(r.started_at),
+              deviceName: r.started_device_name ?? '',
+            }
           : null,
     },
   }));

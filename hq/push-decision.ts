@@ -27,6 +27,7 @@ import { CriterionResponseSchema, ValidationSchema } from '../shared/domain/vali
 import { type Message, type MessageRef, message } from '../shared/messages';
 import { checkSyncPayload } from '../shared/sync/payloads';
 import type { Change, Receipt } from '../shared/sync/protocol';
+import { type AssignmentAtHq, assignmentStartRefusal } from './assignment-starts';
 import type { Principal } from './identity';
 import {
   actorOf,
@@ -97,6 +98,8 @@ export type BatchState = {
   responsePeriods?: ReadonlySet<number>;
   /** The worksheets of the validations the batch creates or records criteria on. */
   worksheets: Worksheets;
+  /** The assignments the batch's validation creates name (hq/assignment-starts.ts), locked. */
+  assignments?: Map<string, AssignmentAtHq>;
 };
 
 /** One effect of an applied change: the new state of one validation, or of one record (null = deleted). */
@@ -195,6 +198,8 @@ export function decideChange(state: BatchState, principal: Principal, change: Ch
     }
     const noWorksheet = worksheetRefusal(state, change.payload);
     if (noWorksheet) return refuse('invalid', noWorksheet);
+    const notStartable = assignmentStartRefusal(state.assignments, user.id, validationId, change.payload);
+    if (notStartable) return { refusal: notStartable };
     const next: ValidationState = {
       ownerUserId: user.id,
       fieldOffice: user.fieldOffice,

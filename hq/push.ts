@@ -1,4 +1,10 @@
 import type { Change, Receipt } from '../shared/sync/protocol';
+import {
+  assignmentIdOf,
+  loadAssignmentsOfCreates,
+  noteAssignmentStart,
+  recordAssignmentStarts,
+} from './assignment-starts';
 import { type HqDb, type HqQueryable, isUniqueViolation } from './db/types';
 import type { Principal } from './identity';
 import { timeAheadOfHqClock } from './laptop-clock';
@@ -92,6 +98,10 @@ async function applyBatch(tx: HqQueryable, principal: Principal, items: readonly
   const state = await loadBatchState(tx, items, () => {
     for (const item of items) contentSha256Of(item);
   });
+  // No round trip unless a create names an assignment.
+  const starting = await loadAssignmentsOfCreates(tx, principal.deviceId, items.map(checkedChange));
+  state.assignments = starting.assignments;
+  const starts: { assignmentId: string; validationId: string; at: string }[] = [];
   const receipts: Receipt[] = [];
   const applied: { item: Item; validationId: string }[] = [];
   const touchedValidations = new Set<string>();
@@ -130,6 +140,16 @@ async function applyBatch(tx: HqQueryable, principal: Principal, items: readonly
       else touchedRecords.set(recordMapKey(write.key), write.key);
     }
     state.ledger.set(changeId.toLowerCase(), { contentSha256: contentSha256Of(item), receivedAt });
+    const assignmentId = assignmentIdOf(change as Change);
+    if (assignmentId) {
+      const start = {
+        assignmentId,
+        validationId: validationIdOf(change as Change),
+        at: String(change?.payload.createdAt),
+      };
+      starts.push(start);
+      noteAssignmentStart(state.assignments, { ...start, deviceName: starting.deviceName });
+    }
     applied.push({ item, validationId: validationIdOf(change as Change) });
     receipts.push({ changeId, outcome: 'applied', receivedAt });
   }
@@ -137,5 +157,6 @@ async function applyBatch(tx: HqQueryable, principal: Principal, items: readonly
   await answerRefusalsFromLedger(tx, receipts, refused, items);
   await fillStalePayloads(tx, receipts, stalePayloads);
   await writeBatch(tx, principal, state, { applied, touchedValidations, touchedRecords, receivedAt });
+  await recordAssignmentStarts(tx, principal.deviceId, starts);
   return receipts;
 }

@@ -20,6 +20,7 @@ import { migration018AssignmentWithdrawal } from './018-assignment-withdrawal';
 import { migration019MemberDetailsFromHq } from './019-member-details-from-hq';
 import { migration020ReviewFindingVersion } from './020-review-finding-version';
 import { migration021ResponseDueDate } from './021-response-due-date';
+import { migration022AssignmentStartedAtHq } from './022-assignment-started-at-hq';
 
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
 
@@ -46,6 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration019MemberDetailsFromHq,
   migration020ReviewFindingVersion,
   migration021ResponseDueDate,
+  migration022AssignmentStartedAtHq,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -18,15 +18,19 @@ type AssignmentRow = {
   target_date: string;
   started_validation_id: string | null;
   withdrawn_by_name: string | null;
+  hq_started_at: string | null;
+  hq_started_device_name: string | null;
 };
 
-const ASSIGNMENT_COLUMNS = 'id, member_id, entity_type, mode, target_date, started_validation_id, withdrawn_by_name';
+const ASSIGNMENT_COLUMNS = `id, member_id, entity_type, mode, target_date, started_validation_id, withdrawn_by_name,
+  hq_started_at, hq_started_device_name`;
 const OPEN_ASSIGNMENTS = `SELECT ${ASSIGNMENT_COLUMNS} FROM assignments
-  WHERE started_validation_id IS NULL AND withdrawn_at IS NULL ORDER BY target_date, assigned_at, id`;
+  WHERE started_validation_id IS NULL AND withdrawn_at IS NULL AND hq_started_validation_id IS NULL
+  ORDER BY target_date, assigned_at, id`;
 
 /**
- * Validations HQ assigned to this SCSS, not yet started here and not withdrawn (given to another SCSS): soonest
- * target date first, then as assigned.
+ * Validations HQ assigned to this SCSS, not yet started here or (HQ says) on another laptop, and not withdrawn
+ * (given to another SCSS): soonest target date first, then as assigned.
  */
 export function listAssignments(ctx: ServiceContext): AssignmentView[] {
   return (stmt(ctx.db, OPEN_ASSIGNMENTS).all() as AssignmentRow[]).map((row) => {
@@ -56,12 +60,21 @@ export function startValidationFromAssignment(ctx: ServiceContext, assignmentId:
       if (row.withdrawn_by_name !== null) {
         throw new AppError('CONFLICT', message('errors.assignment.withdrawn', { name: row.withdrawn_by_name }));
       }
-      const validation = createValidation(ctx, {
-        memberId: row.member_id,
-        entityType: row.entity_type,
-        mode: row.mode,
-        scheduledDate: row.target_date,
-      });
+      // Likewise the pull that said another laptop of this SCSS started it: HQ would refuse a second validation.
+      if (row.hq_started_at !== null) {
+        throw new AppError(
+          'CONFLICT',
+          message('errors.assignment.startedElsewhere', {
+            at: row.hq_started_at,
+            device: row.hq_started_device_name ?? '',
+          }),
+        );
+      }
+      const validation = createValidation(
+        ctx,
+        { memberId: row.member_id, entityType: row.entity_type, mode: row.mode, scheduledDate: row.target_date },
+        { assignmentId },
+      );
       const at = isoNow(ctx);
       stmt(ctx.db, 'UPDATE assignments SET started_validation_id = ?, started_at = ? WHERE id = ?').run(
         validation.id,

@@ -40,7 +40,12 @@ export function requireEditableValidation(ctx: ServiceContext, validationId: str
   return validation;
 }
 
-export function createValidation(ctx: ServiceContext, request: ParsedRequestOf<'validations:create'>): Validation {
+/** `from.assignmentId`: the HQ assignment it is started from, which its create names so HQ takes one per assignment. */
+export function createValidation(
+  ctx: ServiceContext,
+  request: ParsedRequestOf<'validations:create'>,
+  from: { assignmentId?: string } = {},
+): Validation {
   const member = getMember(ctx.db, request.memberId);
   if (!member) throw new AppError('NOT_FOUND', message('errors.validation.memberNotHere'));
   const refusal = memberValidationRefusal(ctx, member.id);
@@ -88,6 +93,7 @@ export function createValidation(ctx: ServiceContext, request: ParsedRequestOf<'
             city: member.city,
             country: member.country,
           },
+          ...(from.assignmentId ? { assignmentId: from.assignmentId } : {}),
         },
         createdAt: at,
       });

@@ -181,8 +181,8 @@ function installPulledEdition(
 }
 
 /**
- * HQ's fields are updated on every pull, its withdrawal too; whether it was started here is this computer's and is
- * kept, and so is the validation started from it: a withdrawal only stops offering it.
+ * HQ's fields are updated on every pull, its withdrawal and HQ's start too; whether it was started here is this
+ * computer's and is kept, and so is the validation started from it: a withdrawal only stops offering it.
  */
 function upsertAssignment(db: Db, a: Assignment, at: string, actor: string): void {
   const memberId = ensureMember(db, a, at, actor);
@@ -192,14 +192,16 @@ function upsertAssignment(db: Db, a: Assignment, at: string, actor: string): voi
   stmt(
     db,
     `INSERT INTO assignments (id, member_id, entity_type, mode, target_date, assigned_user_id, field_office,
-                              assigned_at, pulled_at, withdrawn_at, withdrawn_by_name, withdrawn_reason)
+                              assigned_at, pulled_at, withdrawn_at, withdrawn_by_name, withdrawn_reason,
+                              hq_started_validation_id, hq_started_at, hq_started_device_name)
      VALUES (@id, @memberId, @entityType, @mode, @targetDate, @assignedUserId, @fieldOffice, @createdAt, @at,
-             @withdrawnAt, @withdrawnByName, @withdrawnReason)
+             @withdrawnAt, @withdrawnByName, @withdrawnReason, @startedValidationId, @startedAt, @startedDeviceName)
      ON CONFLICT (id) DO UPDATE SET member_id = excluded.member_id, entity_type = excluded.entity_type,
        mode = excluded.mode, target_date = excluded.target_date, assigned_user_id = excluded.assigned_user_id,
        field_office = excluded.field_office, assigned_at = excluded.assigned_at, pulled_at = excluded.pulled_at,
        withdrawn_at = excluded.withdrawn_at, withdrawn_by_name = excluded.withdrawn_by_name,
-       withdrawn_reason = excluded.withdrawn_reason`,
+       withdrawn_reason = excluded.withdrawn_reason, hq_started_validation_id = excluded.hq_started_validation_id,
+       hq_started_at = excluded.hq_started_at, hq_started_device_name = excluded.hq_started_device_name`,
   ).run({
     id: a.id,
     memberId,
@@ -213,6 +215,9 @@ function upsertAssignment(db: Db, a: Assignment, at: string, actor: string): voi
     withdrawnAt: a.withdrawn?.at ?? null,
     withdrawnByName: a.withdrawn?.byName ?? null,
     withdrawnReason: a.withdrawn?.reason ?? null,
+    startedValidationId: a.started?.validationId ?? null,
+    startedAt: a.started?.at ?? null,
+    startedDeviceName: a.started?.deviceName ?? null,
   });
   if (a.withdrawn && !before?.withdrawn_at) {
     appendAudit(db, {

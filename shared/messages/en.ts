@@ -104,6 +104,8 @@ export const messages = {
       notHere: 'That assignment is not on this computer. Sync with HQ to refresh the list.',
       alreadyStarted: 'This assignment has already been started; open its validation from the Members list.',
       withdrawn: 'HQ withdrew this assignment: {{name}} gave the work to another SCSS. Nothing was started.',
+      startedElsewhere:
+        'This assignment was already started on {{at, localDate}} at {{at, time}} on the laptop enrolled as “{{device}}”. Nothing was started here; continue the validation on that laptop.',
     },
     validation: {
       notHere: 'Validation {{id}} does not exist on this computer.',
@@ -435,6 +437,11 @@ export const messages = {
     uploadNeedsSha256: 'Name the file by its SHA-256 in Upload-Metadata (key "sha256")',
     uploadNeedsLength: 'Declare the file size (Upload-Length) when creating the upload',
     fileNeedsSha256: 'Name the file by its SHA-256',
+    noSuchAssignment: 'assignmentId: HQ holds no assignment {{id}} of yours',
+    assignmentStarted:
+      'This assignment was already started on {{at, localDate}} at {{at, time}} on the laptop enrolled as “{{device}}”, and HQ holds that validation. Continue the work on that laptop; HQ takes one validation per assignment',
+    assignmentWithdrawn:
+      'HQ withdrew this assignment on {{at, localDate}}: {{name}} gave the work to another SCSS, so HQ takes no validation started from it here',
   },
   /** Whose validations the dashboard's figures cover. */
   dashboardScope: {

@@ -67,6 +67,8 @@ export const MemberSnapshotSchema = z.strictObject({
 const ValidationPayloadSchema = ValidationSchema.extend({
   catalogEditionId: z.string().min(1).max(100),
   member: MemberSnapshotSchema.optional(),
+  /** The HQ assignment it was started from: HQ takes one validation per assignment. */
+  assignmentId: UuidSchema.optional(),
 }).strict();
 
 const NOT_SUBMITTED_YET = { error: 'a new validation is not submitted yet: HQ records that from its submit change' };

@@ -63,6 +63,16 @@ export const AssignmentWithdrawalSchema = z.object({
 });
 export type AssignmentWithdrawal = z.infer<typeof AssignmentWithdrawalSchema>;
 
+/** The validation HQ took for an assignment (its create named the assignment), from whichever laptop sent it. */
+export const AssignmentStartSchema = z.object({
+  validationId: UuidSchema,
+  /** When the SCSS started it, as the validation's create says. */
+  at: IsoDateTimeSchema,
+  /** The enrolled laptop that sent the create, as HQ names it. */
+  deviceName: z.string(),
+});
+export type AssignmentStart = z.infer<typeof AssignmentStartSchema>;
+
 export const AssignmentSchema = z.object({
   id: UuidSchema,
   member: AssignedMemberSchema,
@@ -74,6 +84,8 @@ export const AssignmentSchema = z.object({
   createdAt: IsoDateTimeSchema,
   /** Set when it was withdrawn; sent again to its SCSS then (older HQs send nothing: never withdrawn). */
   withdrawn: AssignmentWithdrawalSchema.nullable().default(null),
+  /** Set once HQ holds a validation started from it (older HQs send nothing: not known to be started). */
+  started: AssignmentStartSchema.nullable().default(null),
 });
 export type Assignment = z.infer<typeof AssignmentSchema>;
 

@@ -57,6 +57,7 @@ describe('migration 018: withdrawn assignments', () => {
     expect(columns(db, 'assignments').map((c) => c.name)).toEqual(
       expect.arrayContaining(['withdrawn_at', 'withdrawn_by_name', 'withdrawn_reason']),
     );
+    migrate(db); // the list reads the latest schema
     const ctx = { db, dataDir: '', actor: 'test.scss', now: () => new Date(AT) };
     expect(listAssignments(ctx).map((a) => a.id)).toEqual(['a-open']);
     expect(withdrawnAssignmentsByValidation(db).size).toBe(0);
@@ -66,6 +67,7 @@ describe('migration 018: withdrawn assignments', () => {
     const db = storeUpgradedTo18();
     withdraw(db, 'a-open');
     withdraw(db, 'a-started');
+    migrate(db); // the list reads the latest schema
     const ctx = { db, dataDir: '', actor: 'test.scss', now: () => new Date(AT) };
     expect(listAssignments(ctx)).toEqual([]);
     expect(assignmentWithdrawalOf(db, UUIDS.validation1)).toEqual({ at: AT, byName: 'Pat Lane', reason: 'REASSIGNED' });

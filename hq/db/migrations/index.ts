@@ -14,6 +14,7 @@ import { migration013 } from './013-deficient-responses';
 import { migration014 } from './014-evidence-file-holders';
 import { migration015 } from './015-push-read-criterion';
 import { migration016 } from './016-response-due-date';
+import { migration017 } from './017-assignment-starts';
 
 export type HqMigration = { version: number; name: string; sql: string };
 
@@ -35,4 +36,5 @@ export const HQ_MIGRATIONS: readonly HqMigration[] = [
   migration014,
   migration015,
   migration016,
+  migration017,
 ];

@@ -99,6 +99,8 @@ export const messages: Translation<typeof en> = {
       notHere: 'Esa asignación no está en esta computadora. Sincronice con la sede central para actualizar la lista.',
       alreadyStarted: 'Esta asignación ya se inició; abra su validación desde la lista de Socios.',
       withdrawn: 'La sede central retiró esta asignación: {{name}} asignó el trabajo a otro SCSS. No se inició nada.',
+      startedElsewhere:
+        'Esta asignación ya se inició el {{at, localDate}} a las {{at, time}} en la computadora inscrita como «{{device}}». No se inició nada aquí; continúe la validación en esa computadora.',
     },
     validation: {
       notHere: 'La validación {{id}} no existe en esta computadora.',
@@ -450,6 +452,11 @@ export const messages: Translation<typeof en> = {
     uploadNeedsSha256: 'Nombre el archivo por su SHA-256 en Upload-Metadata (clave «sha256»)',
     uploadNeedsLength: 'Declare el tamaño del archivo (Upload-Length) al crear la carga',
     fileNeedsSha256: 'Nombre el archivo por su SHA-256',
+    noSuchAssignment: 'assignmentId: la sede central no tiene ninguna asignación {{id}} suya',
+    assignmentStarted:
+      'Esta asignación ya se inició el {{at, localDate}} a las {{at, time}} en la computadora inscrita como «{{device}}», y la sede central tiene esa validación. Continúe el trabajo en esa computadora; la sede central acepta una sola validación por asignación',
+    assignmentWithdrawn:
+      'La sede central retiró esta asignación el {{at, localDate}}: {{name}} asignó el trabajo a otro SCSS, por lo que la sede central no acepta ninguna validación iniciada desde ella aquí',
   },
   dashboardScope: {
     computer: 'Sus validaciones en esta computadora',
