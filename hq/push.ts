@@ -48,8 +48,8 @@ export async function pushChanges(db: HqDb, principal: Principal, changes: reado
     // The payloads are checked inside the transaction: while BEGIN travels (see the pg adapter).
     return await db.transaction(async (tx) => {
       items = checkItems();
-      // One turn of the event loop takes BEGIN's answer in, so the batch's first read goes out at once.
-      await new Promise((resolve) => setImmediate(resolve));
+      // BEGIN answered first, so the batch's first read goes out before the hashing (one turn was not enough).
+      await tx.ready;
       return applyBatch(tx, principal, items);
     });
   } catch (error) {
@@ -93,7 +93,8 @@ async function applyChangeAtMostOnce(db: HqDb, principal: Principal, item: Item)
  * state the earlier ones left, then write the applied ones in one statement.
  */
 async function applyBatch(tx: HqQueryable, principal: Principal, items: readonly Item[]): Promise<Receipt[]> {
-  const receivedAt = new Date().toISOString();
+  const now = new Date();
+  const receivedAt = now.toISOString();
   // The content hashes are taken while PostgreSQL locks and reads: they are needed only once it answers.
   const state = await loadBatchState(tx, items, () => {
     for (const item of items) contentSha256Of(item);
@@ -117,7 +118,7 @@ async function applyBatch(tx: HqQueryable, principal: Principal, items: readonly
       continue;
     }
     const change = checkedChange(item);
-    const ahead = change && timeAheadOfHqClock(change.payload, new Date(receivedAt));
+    const ahead = change && timeAheadOfHqClock(change.payload, now);
     const decision =
       change === null && 'refusal' in item.checked
         ? { refusal: item.checked.refusal }

@@ -45,6 +45,7 @@ export function createPgDb(options: PgDbOptions): HqDb {
         return done ? inner.query<T>(sql, params) : begun.then(() => inner.query<T>(sql, params));
       },
       exec: (sql) => (done ? inner.exec(sql) : begun.then(() => inner.exec(sql))),
+      ready: begun,
     };
     return { scoped, begun };
   };

@@ -3,6 +3,8 @@ export interface HqQueryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /** Settles once a statement issued now goes out at once (a pg transaction's BEGIN is answered); absent: always. */
+  readonly ready?: Promise<void>;
 }
 
 export interface HqDb extends HqQueryable {
