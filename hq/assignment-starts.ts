@@ -1,5 +1,6 @@
 import { message } from '../shared/messages';
 import type { Change } from '../shared/sync/protocol';
+import type { AssignmentStart } from '../shared/sync/pull-protocol';
 import type { HqQueryable } from './db/types';
 import { type Refusal, refusalOf } from './refusal';
 
@@ -8,6 +9,21 @@ import { type Refusal, refusalOf } from './refusal';
  * (`assignmentId`), HQ refuses it when the assignment already has another validation or was withdrawn, and
  * records the link as it takes it, so the SCSS's other laptops pull that it was started.
  */
+
+/** The pull's word that an assignment was started (null: not yet), from its row and the starting device's name. */
+export function assignmentStartOf(row: {
+  started_validation_id: string | null;
+  started_at: Date | string | null;
+  started_device_name: string | null;
+}): AssignmentStart | null {
+  return row.started_validation_id && row.started_at
+    ? {
+        validationId: row.started_validation_id,
+        at: new Date(row.started_at).toISOString(),
+        deviceName: row.started_device_name ?? '',
+      }
+    : null;
+}
 
 /** An assignment a batch's creates name, as HQ holds it (locked for the batch). */
 export type AssignmentAtHq = {

@@ -3,6 +3,7 @@ import { memberChangeRoleRefusal } from '../shared/domain/member-record/fold';
 import { type Message, message } from '../shared/messages';
 import type { HqUser, UserRole } from '../shared/sync/protocol';
 import type { AssignedMember, Assignment } from '../shared/sync/pull-protocol';
+import { assignmentStartOf } from './assignment-starts';
 import { insertAssignment } from './assignments';
 import type { HqQueryable } from './db/types';
 
@@ -127,13 +128,6 @@ async function retargetAssignment(
     createdAt: new Date(row.created_at).toISOString(),
     withdrawn: null,
     // A retarget keeps what was started from it.
-    started:
-      row.started_validation_id && row.started_at
-        ? {
-            validationId: row.started_validation_id,
-            at: new Date(row.started_at).toISOString(),
-            deviceName: row.started_device_name ?? '',
-          }
-        : null,
+    started: assignmentStartOf(row),
   };
 }

@@ -10,6 +10,7 @@ import {
   type PullQuery,
   type PullResponse,
 } from '../shared/sync/pull-protocol';
+import { assignmentStartOf } from './assignment-starts';
 import type { HqQueryable } from './db/types';
 import {
   EVENT_COLUMNS,
@@ -175,14 +176,7 @@ async function assignmentsAfter(db: HqQueryable, user: HqUser, params: string[],
         r.withdrawn_at && r.withdrawn_by_name && r.withdrawn_reason
           ? { at: iso(r.withdrawn_at), byName: r.withdrawn_by_name, reason: r.withdrawn_reason }
           : null,
-      started:
-        r.started_validation_id && r.started_at
-          ? {
-              validationId: r.started_validation_id,
-              at: iso(r.started_at),
-              deviceName: r.started_device_name ?? '',
-            }
-          : null,
+      started: assignmentStartOf(r),
     },
   }));
 }
