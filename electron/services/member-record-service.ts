@@ -269,12 +269,15 @@ export function getWorkPlan(ctx: ServiceContext, year: number): WorkPlan {
   const assignments = (
     stmt(
       ctx.db,
-      'SELECT member_id, target_date, assigned_user_id, started_validation_id FROM assignments WHERE withdrawn_at IS NULL',
+      `SELECT member_id, target_date, assigned_user_id, started_validation_id, hq_started_at, hq_started_device_name
+       FROM assignments WHERE withdrawn_at IS NULL`,
     ).all() as {
       member_id: string;
       target_date: string;
       assigned_user_id: string;
       started_validation_id: string | null;
+      hq_started_at: string | null;
+      hq_started_device_name: string | null;
     }[]
   ).map(
     (a): WorkPlanAssignment => ({
@@ -284,6 +287,8 @@ export function getWorkPlan(ctx: ServiceContext, year: number): WorkPlan {
       assignee: ctx.person && a.assigned_user_id === ctx.person.userId ? ctx.actor : a.assigned_user_id,
       mine: ctx.person ? a.assigned_user_id === ctx.person.userId : false,
       started: a.started_validation_id !== null,
+      startedElsewhere:
+        a.hq_started_at === null ? null : { at: a.hq_started_at, device: a.hq_started_device_name ?? '' },
     }),
   );
   const meUserId = ctx.person?.userId ?? null;

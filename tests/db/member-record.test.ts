@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { insertMember } from '../../db/queries/members';
 import { createDispatcher } from '../../electron/ipc/dispatch';
@@ -243,6 +244,55 @@ describe('a Member’s CTPAT record on the laptop', () => {
       '2027-01-15 PROFILE_REVIEW OPEN',
       '2027-05-10 PROFILE_REVIEW NOT_OPEN',
       '2027-08-01 PROFILE_REVIEW NOT_OPEN',
+    ]);
+  });
+
+  it('shows on an SCSS’s other laptop the assignment HQ says one of them started, as in progress there', () => {
+    const dana = person('Dana Ruiz', 'SCSS');
+    const laptop = fixture.open();
+    const member = addRealMember(laptop, 'Bayou Freight LLC');
+    changeMemberRecord(laptop.ctx, {
+      memberId: member.id,
+      baseVersion: 0,
+      change: {
+        kind: 'HISTORY_SET',
+        status: 'CERTIFIED',
+        tier: 1,
+        certifiedOn: '2025-12-20',
+        lastValidatedOn: null,
+        note: '',
+      },
+    });
+    enrolAs(laptop, dana);
+    expect(laptop.ctx.actor).toContain('Dana Ruiz');
+    // The assignment as the pull writes it: Dana's, not started on this laptop.
+    laptop.ctx.db
+      .prepare(
+        `INSERT INTO assignments (id, member_id, entity_type, mode, target_date, assigned_user_id, field_office,
+                                  assigned_at, pulled_at)
+         VALUES ('a-1', ?, 'IMP', 'IN_PERSON', '2026-12-15', ?, 'Houston', ?, ?)`,
+      )
+      .run(member.id, dana.id, '2026-12-01T09:00:00.000Z', '2026-12-01T09:00:00.000Z');
+    const validationRow = () => getWorkPlan(laptop.ctx, 2026).rows.filter((r) => r.kind === 'VALIDATION');
+    expect(validationRow()).toEqual([
+      expect.objectContaining({ state: 'ASSIGNED', assignee: laptop.ctx.actor, mine: true, startedElsewhere: null }),
+    ]);
+
+    // A later pull says Dana started it on her other laptop: it is in progress there, not waiting to start here.
+    laptop.ctx.db
+      .prepare(
+        `UPDATE assignments SET hq_started_validation_id = ?, hq_started_at = ?, hq_started_device_name = ?
+         WHERE id = 'a-1'`,
+      )
+      .run(randomUUID(), '2026-12-02T14:30:00.000Z', 'Desk laptop');
+    expect(validationRow()).toEqual([
+      expect.objectContaining({
+        state: 'IN_PROGRESS',
+        assignee: laptop.ctx.actor,
+        mine: true,
+        validationId: null,
+        startedElsewhere: { at: '2026-12-02T14:30:00.000Z', device: 'Desk laptop' },
+      }),
     ]);
   });
 

@@ -428,6 +428,35 @@ describe('the work plan', () => {
     expect(nextYear.map((r) => [r.kind, r.dueOn, r.state])).toEqual([['PROFILE_REVIEW', '2027-12-20', 'NOT_OPEN']]);
   });
 
+  it('shows an assignment started on the SCSS’s other laptop as in progress there, until this laptop holds one', () => {
+    const elsewhere = { at: '2026-12-02T14:30:00.000Z', device: 'Desk laptop' };
+    const plan = (validations: WorkPlanValidation[]) =>
+      buildWorkPlan({
+        year: 2026,
+        today: '2026-12-03',
+        me: 'Dana Ruiz (SCSS)',
+        members: [member(A, recordOf(certified('2025-12-20')))],
+        validations,
+        assignments: [
+          {
+            memberId: A,
+            targetDate: '2026-12-10',
+            assignee: 'Dana Ruiz (SCSS)',
+            mine: true,
+            started: false,
+            startedElsewhere: elsewhere,
+          },
+        ],
+      }).filter((r) => r.kind === 'VALIDATION');
+    expect(plan([]).map((r) => [r.state, r.assignee, r.mine, r.validationId, r.startedElsewhere])).toEqual([
+      ['IN_PROGRESS', 'Dana Ruiz (SCSS)', true, null, elsewhere],
+    ]);
+    // A validation of this Member on this laptop is the row's own word.
+    expect(plan([validation(A, {})]).map((r) => [r.state, r.validationId, r.startedElsewhere])).toEqual([
+      ['IN_PROGRESS', VALIDATION, null],
+    ]);
+  });
+
   it('filters by work, state, "mine" and name or account, as the screen and the CSV do', () => {
     const rows = buildWorkPlan({
       year: 2026,

@@ -50,6 +50,8 @@ export const WorkPlanRowSchema = z.object({
   targetDate: IsoDateSchema.nullable().default(null),
   /** The record version the row was built from: an assignment made from the row is made against it. */
   recordVersion: z.number().int().nonnegative().default(0),
+  /** HQ's word that another laptop of the same SCSS started this assignment: when, and that laptop's name. */
+  startedElsewhere: z.object({ at: z.string(), device: z.string() }).nullable().default(null),
 });
 export type WorkPlanRow = z.infer<typeof WorkPlanRowSchema>;
 
@@ -78,6 +80,8 @@ export type WorkPlanAssignment = {
   assignee: string;
   mine: boolean;
   started: boolean;
+  /** Started on another laptop of the same SCSS, as HQ's pull said: the validation is not on this one. */
+  startedElsewhere?: { at: string; device: string } | null;
 };
 
 const APPROVED_OR_LATER = new Set(['APPROVED', 'AWAITING_RESPONSE', 'CLOSED']);
@@ -112,6 +116,7 @@ export function buildWorkPlan(input: {
       mode: null,
       targetDate: null,
       recordVersion: record.version,
+      startedElsewhere: null,
     };
     const dueOn = nextValidationDueOn(record);
     const kind: WorkPlanKind = record.lastValidatedOn ? 'REVALIDATION' : 'VALIDATION';
@@ -125,15 +130,18 @@ export function buildWorkPlan(input: {
     const assigned = currentAssignment(record);
     // Due this year, or due before it and not yet done: an overdue validation stays on every plan until done.
     if (dueOn && dueOn <= yearEnd && (dueOn >= yearStart || year === Number(today.slice(0, 4)))) {
+      const elsewhere = open ? null : (assignment?.startedElsewhere ?? null);
       const state: WorkPlanState = open
         ? open.status === 'SUBMITTED'
           ? 'SUBMITTED'
           : 'IN_PROGRESS'
-        : assigned || assignment
-          ? 'ASSIGNED'
-          : dueOn < today
-            ? 'OVERDUE'
-            : 'PLANNED';
+        : elsewhere
+          ? 'IN_PROGRESS'
+          : assigned || assignment
+            ? 'ASSIGNED'
+            : dueOn < today
+              ? 'OVERDUE'
+              : 'PLANNED';
       rows.push({
         ...base,
         kind,
@@ -150,6 +158,7 @@ export function buildWorkPlan(input: {
         assignedUserId: assigned?.scss.userId ?? null,
         mode: assigned?.mode ?? null,
         targetDate: assigned?.targetDate ?? null,
+        startedElsewhere: elsewhere,
       });
     }
     // A validation approved this year is this year's work done, though the next one is now years away.

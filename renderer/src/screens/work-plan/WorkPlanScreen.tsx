@@ -12,7 +12,7 @@ import {
 import type { OfficePeople, WorkPlan } from '../../../../shared/ipc/member-record-contract';
 import { call, errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
-import { formatDate } from '../../components/format';
+import { formatDate, formatLocalDate } from '../../components/format';
 import { navigate, routeHref } from '../../state/route';
 import { ExportOutcome, useSaveOutcome } from '../report/ExportStatus';
 import type { Outcome } from '../report/save-outcome';
@@ -218,6 +218,14 @@ export function WorkPlanScreen({ year = thisYear() }: { year?: number | undefine
                           >
                             {t('memberRecord.workPlan.openValidation')}
                           </a>
+                        )}
+                        {r.startedElsewhere && (
+                          <span className="work-plan__elsewhere" data-testid="work-plan-started-elsewhere">
+                            {t('memberRecord.workPlan.startedElsewhere', {
+                              date: formatLocalDate(r.startedElsewhere.at),
+                              device: r.startedElsewhere.device,
+                            })}
+                          </span>
                         )}
                       </td>
                       <td>

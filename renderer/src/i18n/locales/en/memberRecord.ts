@@ -206,6 +206,7 @@ export const memberRecord = {
     assignee: 'Who',
     unassigned: 'Not assigned',
     openValidation: 'Open the validation',
+    startedElsewhere: 'Started on {{date}} on the laptop enrolled as “{{device}}”: continue the validation there.',
     target: 'Target {{date}} · {{mode}}',
     assign: 'Assign',
     reassign: 'Reassign',

@@ -220,6 +220,7 @@ export const memberRecord: Translation<typeof en.memberRecord> = {
     assignee: 'Quién',
     unassigned: 'Sin asignar',
     openValidation: 'Abrir la validación',
+    startedElsewhere: 'Iniciada el {{date}} en la computadora inscrita como «{{device}}»: continúe la validación allí.',
     target: 'Fecha prevista {{date}} · {{mode}}',
     assign: 'Asignar',
     reassign: 'Reasignar',
