@@ -45,6 +45,8 @@ test('deficiency reasons and the response period are configurable, and findings 
   await page.getByLabel('Days the Member has to respond to a finding').fill('1.5');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Use capitals, digits and _ (e.g. SEAL_LOG_GAP).')).toBeVisible();
+  // Focus goes to the first marked field as the form reads, the added reason's code, not the days below it.
+  await expect(page.getByLabel('Code of reason 10')).toBeFocused();
   // A fraction of a day is named as such, not as "not a number".
   await expect(page.getByLabel('Days the Member has to respond to a finding')).toHaveAccessibleDescription(
     /A whole number of days\.$/,

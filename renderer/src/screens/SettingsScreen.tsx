@@ -9,6 +9,7 @@ import type { PolicyStatusView } from '../../../shared/domain/policy';
 import { call, errorMessage } from '../api';
 import { Alert } from '../components/Alert';
 import { FieldError, FormField, fieldControl, hintIdOf } from '../components/FormField';
+import { useFocusFirstInvalid } from '../components/useFocusFirstInvalid';
 import { useReasonLabel } from '../i18n/reason-labels';
 import { useSyncStore } from '../state/sync-store';
 import { AuditLogSection } from './AuditLog';
@@ -101,7 +102,9 @@ export function SettingsScreen() {
     formState: { errors, isSubmitting, isDirty },
   } = useForm<SettingsForm, unknown, z.output<SettingsFormSchema>>({
     resolver: zodResolver(schema),
+    shouldFocusError: false,
   });
+  const refused = useFocusFirstInvalid<SettingsForm>();
   const reasons = useFieldArray({ control, name: 'deficiencyReasons' });
   // A removed reason's row leaves with its focused Remove button: focus goes to the reason that moves up into its
   // place, or after the last one to Add a reason, never to the top of the page.
@@ -193,9 +196,10 @@ export function SettingsScreen() {
       {loaded && !readOnly && (
         <form
           className="usa-form usa-form--large settings-form"
-          onSubmit={handleSubmit(onSubmit)}
+          onSubmit={handleSubmit(onSubmit, refused.onInvalid)}
           noValidate
           aria-busy={saving}
+          ref={refused.ref}
         >
           {/* Held while saving: the answer resets the form to what was saved, which would drop edits made meanwhile. */}
           <fieldset className="usa-fieldset" disabled={saving}>
