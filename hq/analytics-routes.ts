@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import Negotiator from 'negotiator';
 import type { z } from 'zod';
 import {
   type AnalyticsFilters,
@@ -28,7 +29,9 @@ export type AnalyticsRoutesOptions = {
 /** Today as YYYY-MM-DD (UTC) by the server's clock: what a response's due date is compared with. */
 const today = () => new Date().toISOString().slice(0, 10);
 
-const wantsCsv = (request: FastifyRequest) => /\btext\/csv\b/i.test(request.headers.accept ?? '');
+const FORMATS = ['application/json', 'text/csv'];
+/** CSV when the Accept header prefers it, its q-values weighed; no header, or any type, gets JSON. */
+const wantsCsv = (request: FastifyRequest) => new Negotiator(request).mediaType(FORMATS) === 'text/csv';
 
 /** GET /v1/analytics/<view>: the MSC performance views over the caller's scope, as JSON or (Accept: text/csv) CSV. */
 export const analyticsRoutes: FastifyPluginAsync<AnalyticsRoutesOptions> = async (app, options) => {

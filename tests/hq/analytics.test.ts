@@ -708,6 +708,16 @@ describe.each(BACKENDS)('HQ analytics on %s', (backend) => {
     expect(top.body).toBe('criterionId,category,timesDeficient,timesAssessed,rate\n4.1,4,2,4,50\n');
     const reasons = await view(ctx, f.ari, 'deficiency-reasons?fieldOffice=Miami', 'text/csv');
     expect(reasons.body).toBe('reasonCode,count,percent\nPROCEDURE_INCOMPLETE,1,50\n,1,50\n');
+
+    // The Accept header's weights decide: CSV only when it is preferred; none, or any type, gets JSON.
+    const typeOf = async (accept: string) =>
+      (await view(ctx, f.ari, 'key-statistics', accept)).headers['content-type'] as string;
+    expect(await typeOf('text/csv;q=0.5, application/json')).toMatch(/^application\/json/);
+    expect(await typeOf('text/csv;q=0')).toMatch(/^application\/json/);
+    expect(await typeOf('application/json;q=0.1, text/csv')).toMatch(/^text\/csv/);
+    expect(await typeOf('text/*')).toMatch(/^text\/csv/);
+    expect(await typeOf('*/*')).toMatch(/^application\/json/);
+    expect(await typeOf('')).toMatch(/^application\/json/);
   });
 
   it('lists each view in /openapi.json with its filters as query parameters', async () => {
