@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { TFunction } from 'i18next';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { type Path, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -8,6 +8,7 @@ import { hqAddressIsSafe } from '../../../shared/ipc/contract';
 import { ApiError, errorMessage } from '../api';
 import { Alert } from '../components/Alert';
 import { FormField } from '../components/FormField';
+import { useFocusBackAfterAnswer } from '../components/useFocusBackAfterAnswer';
 import { useSyncStore } from '../state/sync-store';
 
 /** The enrolment request's own rules (shared/ipc/contract.ts), worded for the person at each field. */
@@ -38,8 +39,6 @@ export function HqConnection() {
   // Said below the button, where the person is looking; the button was disabled while HQ answered, which took the
   // focus away: it goes back to the button, or to the first field HQ's answer marked.
   const [message, setMessage] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
-  const enrolButton = useRef<HTMLButtonElement>(null);
-  const [answered, setAnswered] = useState(false);
   const { t } = useTranslation();
   const schema = useMemo(() => enrolFormSchema(t), [t]);
   const {
@@ -52,6 +51,7 @@ export function HqConnection() {
     resolver: zodResolver(schema),
     defaultValues: { hqUrl: status?.hqUrl ?? '', code: '', deviceName: 'CTPAT laptop' },
   });
+  const enrolButton = useFocusBackAfterAnswer(isSubmitting);
   // The status may answer after the form is drawn: its address fills the field unless the person typed one.
   const savedUrl = status?.hqUrl ?? '';
   const typedUrl = dirtyFields.hqUrl === true;
@@ -65,7 +65,7 @@ export function HqConnection() {
       await enroll(form);
       resetField('code', { defaultValue: '' });
       setMessage({ type: 'success', text: t('fieldwork.hq.enrolled') });
-      setAnswered(true);
+      enrolButton.answered();
     } catch (error) {
       // A field the main process refused is marked where it is, as a field this form checks would be.
       const refused = error instanceof ApiError ? error.issues : [];
@@ -76,15 +76,9 @@ export function HqConnection() {
         setError(issue.path, { message: issue.message }, { shouldFocus: i === 0 });
       });
       setMessage({ type: 'error', text: marked.length > 0 ? t('fieldwork.hq.fixFields') : errorMessage(error) });
-      if (marked.length === 0) setAnswered(true);
+      if (marked.length === 0) enrolButton.answered();
     }
   };
-
-  useEffect(() => {
-    if (isSubmitting || !answered) return;
-    enrolButton.current?.focus();
-    setAnswered(false);
-  }, [isSubmitting, answered]);
 
   return (
     <section className="hq-connection" aria-labelledby="hq-heading">
@@ -117,7 +111,7 @@ export function HqConnection() {
         <FormField id="hq-device" label={t('fieldwork.hq.deviceName')} error={errors.deviceName?.message}>
           {(control) => <input className="usa-input" {...control} {...register('deviceName')} />}
         </FormField>
-        <button type="submit" className="usa-button" disabled={isSubmitting} ref={enrolButton}>
+        <button type="submit" className="usa-button" disabled={isSubmitting} ref={enrolButton.ref}>
           {t('fieldwork.hq.enrol')}
         </button>
       </form>

@@ -9,6 +9,7 @@ import type { PolicyStatusView } from '../../../shared/domain/policy';
 import { call, errorMessage } from '../api';
 import { Alert } from '../components/Alert';
 import { FieldError, FormField, fieldControl, hintIdOf } from '../components/FormField';
+import { useFocusBackAfterAnswer } from '../components/useFocusBackAfterAnswer';
 import { useFocusFirstInvalid } from '../components/useFocusFirstInvalid';
 import { useReasonLabel } from '../i18n/reason-labels';
 import { useSyncStore } from '../state/sync-store';
@@ -91,8 +92,8 @@ export function SettingsScreen() {
   // A failed load is said above the form; a save's outcome below its button, where the person is looking.
   const [message, setMessage] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
   const [saveOutcome, setSaveOutcome] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
-  const saveButton = useRef<HTMLButtonElement>(null);
   const [saving, setSaving] = useState(false);
+  const saveButton = useFocusBackAfterAnswer(saving);
   const {
     register,
     control,
@@ -171,16 +172,12 @@ export function SettingsScreen() {
       const now = await load(false).catch(() => null);
       if (now && now.version !== versionBefore) await load(true);
     } finally {
+      saveButton.answered();
       setSaving(false);
     }
   };
 
   const readOnly = policy !== null && !policy.canEdit;
-
-  // The form is held while saving, which took the focus off Save: it goes back there once the answer is in.
-  useEffect(() => {
-    if (!saving && saveOutcome) saveButton.current?.focus();
-  }, [saving, saveOutcome]);
 
   return (
     <div className="grid-container screen">
@@ -332,7 +329,7 @@ export function SettingsScreen() {
                 />
               )}
             </FormField>
-            <button className="usa-button" type="submit" disabled={isSubmitting} ref={saveButton}>
+            <button className="usa-button" type="submit" disabled={isSubmitting} ref={saveButton.ref}>
               {t('settings.save')}
             </button>
           </fieldset>
