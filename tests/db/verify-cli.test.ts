@@ -107,4 +107,19 @@ describe('npm run verify', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('No CTPAT Validator store at');
   });
+
+  it('refuses an option it does not know, or a bare folder, rather than checking the default store', async () => {
+    closedStore();
+    const usage = 'Usage: npm run verify -- [--data-dir=PATH] [--expect-head=SEQ:HASH]';
+    const mistyped = await runVerify(`--datadir=${dataDir()}`);
+    expect(mistyped).toMatchObject({ code: 2, stdout: '' });
+    expect(mistyped.stderr.trim()).toBe(`Unknown option '--datadir'. ${usage}`);
+    const bare = await runVerify(dataDir());
+    expect(bare).toMatchObject({ code: 2, stdout: '' });
+    expect(bare.stderr.trim()).toBe(`Unexpected argument '${dataDir()}'. ${usage}`);
+    // The folder as the next argument is the option's value, as the harness takes it.
+    const spaced = await runVerify('--data-dir', dataDir());
+    expect(spaced.code).toBe(0);
+    expect(spaced.stdout.trim().split('\n').at(-1)).toBe('Audit chain intact');
+  });
 });
