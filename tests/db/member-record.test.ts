@@ -11,6 +11,7 @@ import { transitionValidation } from '../../electron/services/workflow-service';
 import type { Member } from '../../shared/domain/validation';
 import type { Envelope } from '../../shared/ipc/envelope';
 import type { MemberRecordView, WorkPlan } from '../../shared/ipc/member-record-contract';
+import { certifiedTier1History } from '../member-record-fixtures';
 import { buildCompleteValidation } from './complete-validation';
 import { appServicesFixture } from './services-fixture';
 import {
@@ -251,17 +252,11 @@ describe('a Member’s CTPAT record on the laptop', () => {
     const dana = person('Dana Ruiz', 'SCSS');
     const laptop = fixture.open();
     const member = addRealMember(laptop, 'Bayou Freight LLC');
+    // Certified a year before: the validation is due on 2026-12-20.
     changeMemberRecord(laptop.ctx, {
       memberId: member.id,
       baseVersion: 0,
-      change: {
-        kind: 'HISTORY_SET',
-        status: 'CERTIFIED',
-        tier: 1,
-        certifiedOn: '2025-12-20',
-        lastValidatedOn: null,
-        note: '',
-      },
+      change: { ...certifiedTier1History(), certifiedOn: '2025-12-20' },
     });
     enrolAs(laptop, dana);
     expect(laptop.ctx.actor).toContain('Dana Ruiz');
