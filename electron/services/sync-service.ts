@@ -26,6 +26,7 @@ import {
   validationSyncState,
 } from '../sync/sync-engine';
 import { createHttpTransport, getHqJson, type HttpTransportOptions } from '../sync/transport';
+import { pendingEvidenceCount, refusedEvidenceUploads } from '../sync/upload-evidence';
 import { verifyAuditLog } from './audit-verify';
 import { fetchNotingHqClock } from './clock-check';
 import { isDemoValidation } from './demo-validations';
@@ -42,6 +43,12 @@ import {
 import type { ServiceContext } from './service-context';
 
 const HQ_TIMEOUT_MS = 30_000;
+
+/** Work on this computer HQ has not taken: changes queued or refused, evidence files to send or refused. */
+function unsentWork(ctx: ServiceContext): number {
+  const changes = stmt(ctx.db, 'SELECT count(*) AS n FROM sync_outbox').get() as { n: number };
+  return changes.n + pendingEvidenceCount(ctx.db) + refusedEvidenceUploads(ctx.db).length;
+}
 
 export type SyncServiceOptions = {
   /** Sends a main→renderer event (Electron webContents.send; the harness's event stream). */
@@ -189,6 +196,15 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
       const answer = EnrollResponseSchema.safeParse(await response.json().catch(() => null));
       if (!answer.success) throw notHq();
       const enrolled = answer.data;
+      // What is queued here goes to HQ in the enrolled person's name: another person would send it as theirs.
+      const before = credentials.load()?.user;
+      const waiting = before && before.id !== enrolled.user.id ? unsentWork(ctx) : 0;
+      if (before && waiting > 0) {
+        throw new AppError(
+          'CONFLICT',
+          message('errors.sync.othersWorkWaiting', { name: before.name, newName: enrolled.user.name, waiting }),
+        );
+      }
       credentials.save({ hqUrl, deviceId: enrolled.deviceId, token: enrolled.token, user: enrolled.user });
       // Signatures, decisions and audit entries name the enrolled person from now on, without a restart.
       actAsEnrolledUser(ctx, enrolled.user);

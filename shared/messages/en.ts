@@ -252,6 +252,8 @@ export const messages = {
     sync: {
       hqUnreachable: 'HQ at {{url}} could not be reached. Check the address and the network.',
       codeRefused: 'HQ did not accept that enrolment code (it may be mistyped, used or expired).',
+      othersWorkWaiting:
+        'This computer stays enrolled as {{name}}: it holds work of theirs HQ has not taken yet (changes or files waiting: {{waiting}}), which would reach HQ in the name of {{newName}}. Sync as {{name}} first (and settle any refused change), then enrol {{newName}} again; the same code works until it expires.',
       tooManyCodes: 'HQ refused too many enrolment codes from here; try again in {{minutes}} min.',
       hqAnswered: 'HQ answered {{status}}; try again later.',
       notHq:

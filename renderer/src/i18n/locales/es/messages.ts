@@ -257,6 +257,8 @@ export const messages: Translation<typeof en> = {
     sync: {
       hqUnreachable: 'No se pudo conectar con la sede central en {{url}}. Revise la dirección y la red.',
       codeRefused: 'La sede central no aceptó ese código de inscripción (puede estar mal escrito, ya usado o vencido).',
+      othersWorkWaiting:
+        'Esta computadora sigue inscrita a nombre de {{name}}: guarda trabajo suyo que la sede central aún no recibió (cambios o archivos pendientes: {{waiting}}), y llegaría a la sede central a nombre de {{newName}}. Sincronice primero como {{name}} (y resuelva los cambios rechazados), y después inscriba de nuevo a {{newName}}; el mismo código sirve hasta que venza.',
       tooManyCodes:
         'La sede central rechazó demasiados códigos de inscripción desde aquí; inténtelo de nuevo en {{minutes}} min.',
       hqAnswered: 'La sede central respondió {{status}}; inténtelo de nuevo más tarde.',

@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startValidationFromAssignment } from '../../electron/services/assignment-service';
+import { createAssignment } from '../../hq/assignments';
+import { issueEnrolmentCode } from '../../hq/identity';
+import { AppError } from '../../shared/ipc/envelope';
+import { message } from '../../shared/messages';
+import { testUserId } from '../hq/helpers';
+import { enrolledLaptop, type Person } from './enrolled-laptop';
+import { sharedHqPerTest } from './sync-harness';
+
+/**
+ * A laptop enrolled as one SCSS, enrolled again as another while the first one's work is still queued: that work
+ * would reach HQ in the second person's name, so the laptop stays enrolled as the first until it is sent.
+ */
+
+const hq = sharedHqPerTest('pglite', { listen: true });
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+});
+
+const DANA: Person = { name: 'Dana Ruiz', role: 'SCSS', fieldOffice: 'Houston' };
+const SAM: Person = { name: 'Sam Ortiz', role: 'SCSS', fieldOffice: 'Houston' };
+
+describe('enrolling a laptop as another person', () => {
+  it('is refused while the first person’s work waits, keeps them enrolled, and goes through once it is sent', async () => {
+    const laptop = await enrolledLaptop(hq, DANA, cleanups);
+    const assignment = await createAssignment(hq.db, {
+      'member-name': 'Bayou Freight LLC',
+      account: 'ACCT-808',
+      'entity-type': 'IMP',
+      mode: 'in person',
+      'target-date': '2027-01-10',
+      scss: await testUserId(hq.db, DANA),
+    });
+    expect(await laptop.sync.syncNow()).toMatchObject({ state: 'idle', lastError: null });
+    // Dana starts the validation offline: its create waits in the outbox.
+    const validation = startValidationFromAssignment(laptop.services.ctx, assignment.id);
+    expect(laptop.sync.status()).toMatchObject({ pending: 1, userName: DANA.name });
+
+    // Dana herself enrolling again (a new code) is no one else's name: it goes through.
+    const again = await issueEnrolmentCode(hq.db, await testUserId(hq.db, DANA));
+    await laptop.sync.enroll({ hqUrl: hq.baseUrl, code: again.code, deviceName: 'Dana’s laptop' });
+    expect(laptop.sync.status()).toMatchObject({ enrolled: true, userName: DANA.name, pending: 1 });
+
+    const { code } = await issueEnrolmentCode(hq.db, await testUserId(hq.db, SAM));
+    const request = { hqUrl: hq.baseUrl, code, deviceName: 'Sam’s laptop' };
+    const refused = await laptop.sync.enroll(request).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(AppError);
+    const told = message('errors.sync.othersWorkWaiting', { name: DANA.name, newName: SAM.name, waiting: 1 });
+    expect((refused as AppError).message).toBe(told.message);
+    expect(laptop.sync.status()).toMatchObject({ enrolled: true, userName: DANA.name, pending: 1 });
+    expect(laptop.services.ctx.actor).toContain(DANA.name);
+
+    // Sent as Dana, it is Dana's at HQ; then Sam enrols with the same code.
+    expect(await laptop.sync.syncNow()).toMatchObject({ state: 'idle', lastError: null, pending: 0 });
+    await laptop.sync.enroll(request);
+    expect(laptop.sync.status()).toMatchObject({ enrolled: true, userName: SAM.name });
+    const [held] = await hq.db.query<{ owner_user_id: string }>('SELECT owner_user_id FROM validations WHERE id = $1', [
+      validation.id,
+    ]);
+    expect(held?.owner_user_id).toBe(await testUserId(hq.db, DANA));
+  });
+});
