@@ -5,6 +5,7 @@ import type { Validation } from '../../shared/domain/validation';
 import type { ResponseOf } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
 import { message } from '../../shared/messages';
+import { isEnrolledPersons } from './identity';
 import { isoNow, type ServiceContext } from './service-context';
 import { createValidation } from './validation-service';
 
@@ -16,16 +17,19 @@ type AssignmentRow = {
   entity_type: AssignmentView['entityType'];
   mode: AssignmentView['mode'];
   target_date: string;
+  assigned_user_id: string;
   started_validation_id: string | null;
   withdrawn_by_name: string | null;
   hq_started_at: string | null;
   hq_started_device_name: string | null;
 };
 
-const ASSIGNMENT_COLUMNS = `id, member_id, entity_type, mode, target_date, started_validation_id, withdrawn_by_name,
-  hq_started_at, hq_started_device_name`;
+const ASSIGNMENT_COLUMNS = `id, member_id, entity_type, mode, target_date, assigned_user_id, started_validation_id,
+  withdrawn_by_name, hq_started_at, hq_started_device_name`;
+// Of the enrolled person only: a laptop enrolled again as another SCSS still holds the first one's assignments.
 const OPEN_ASSIGNMENTS = `SELECT ${ASSIGNMENT_COLUMNS} FROM assignments
   WHERE started_validation_id IS NULL AND withdrawn_at IS NULL AND hq_started_validation_id IS NULL
+    AND (@userId IS NULL OR assigned_user_id = @userId)
   ORDER BY target_date, assigned_at, id`;
 
 /**
@@ -33,7 +37,7 @@ const OPEN_ASSIGNMENTS = `SELECT ${ASSIGNMENT_COLUMNS} FROM assignments
  * (given to another SCSS): soonest target date first, then as assigned.
  */
 export function listAssignments(ctx: ServiceContext): AssignmentView[] {
-  return (stmt(ctx.db, OPEN_ASSIGNMENTS).all() as AssignmentRow[]).map((row) => {
+  return (stmt(ctx.db, OPEN_ASSIGNMENTS).all({ userId: ctx.person?.userId ?? null }) as AssignmentRow[]).map((row) => {
     const member = getMember(ctx.db, row.member_id);
     if (!member) throw new AppError('INTERNAL', message('errors.assignment.memberMissing', { id: row.id }));
     return { id: row.id, member, entityType: row.entity_type, mode: row.mode, targetDate: row.target_date };
@@ -52,6 +56,9 @@ export function startValidationFromAssignment(ctx: ServiceContext, assignmentId:
         | undefined;
       if (!row) {
         throw new AppError('NOT_FOUND', message('errors.assignment.notHere'));
+      }
+      if (!isEnrolledPersons(ctx, row.assigned_user_id)) {
+        throw new AppError('CONFLICT', message('errors.assignment.otherPerson'));
       }
       if (row.started_validation_id !== null) {
         throw new AppError('CONFLICT', message('errors.assignment.alreadyStarted'));

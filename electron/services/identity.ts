@@ -55,3 +55,7 @@ export function requirePerson(
 
 /** Who the enrolled person is in a signature or decision: the name HQ knows (ctx.actor before enrolment). */
 export const signatureName = (ctx: ServiceContext): string => ctx.person?.name ?? ctx.actor;
+
+/** Whether HQ's user id names the enrolled person; before enrolment there is no one to tell apart. */
+export const isEnrolledPersons = (ctx: ServiceContext, userId: string): boolean =>
+  !ctx.person || userId === ctx.person.userId;

@@ -26,6 +26,7 @@ import { AppError } from '../../shared/ipc/envelope';
 import type { MemberRecordView, WorkPlan } from '../../shared/ipc/member-record-contract';
 import { englishText, type Message, message } from '../../shared/messages';
 import { recordChange } from './change-log';
+import { isEnrolledPersons } from './identity';
 import { assigneeRefusal } from './office-people-service';
 import { isoNow, type ServiceContext } from './service-context';
 
@@ -279,18 +280,21 @@ export function getWorkPlan(ctx: ServiceContext, year: number): WorkPlan {
       hq_started_at: string | null;
       hq_started_device_name: string | null;
     }[]
-  ).map(
-    (a): WorkPlanAssignment => ({
-      memberId: a.member_id,
-      targetDate: a.target_date,
-      // Assignments reach only the laptop of the SCSS they name.
-      assignee: ctx.person && a.assigned_user_id === ctx.person.userId ? ctx.actor : a.assigned_user_id,
-      mine: ctx.person ? a.assigned_user_id === ctx.person.userId : false,
-      started: a.started_validation_id !== null,
-      startedElsewhere:
-        a.hq_started_at === null ? null : { at: a.hq_started_at, device: a.hq_started_device_name ?? '' },
-    }),
-  );
+  )
+    // Another SCSS's, left from this laptop's enrolment before: not this person's plan.
+    .filter((a) => isEnrolledPersons(ctx, a.assigned_user_id))
+    .map(
+      (a): WorkPlanAssignment => ({
+        memberId: a.member_id,
+        targetDate: a.target_date,
+        // Assignments reach only the laptop of the SCSS they name.
+        assignee: ctx.person && a.assigned_user_id === ctx.person.userId ? ctx.actor : a.assigned_user_id,
+        mine: ctx.person ? a.assigned_user_id === ctx.person.userId : false,
+        started: a.started_validation_id !== null,
+        startedElsewhere:
+          a.hq_started_at === null ? null : { at: a.hq_started_at, device: a.hq_started_device_name ?? '' },
+      }),
+    );
   const meUserId = ctx.person?.userId ?? null;
   return {
     year,

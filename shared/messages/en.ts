@@ -103,6 +103,8 @@ export const messages = {
       memberMissing: 'Assignment {{id}} names a Member that is missing.',
       notHere: 'That assignment is not on this computer. Sync with HQ to refresh the list.',
       alreadyStarted: 'This assignment has already been started; open its validation from the Members list.',
+      otherPerson:
+        'This assignment was given to another SCSS, enrolled on this computer before you. Nothing was started.',
       withdrawn: 'HQ withdrew this assignment: {{name}} gave the work to another SCSS. Nothing was started.',
       startedElsewhere:
         'This assignment was already started on {{at, localDate}} at {{at, time}} on the laptop enrolled as “{{device}}”. Nothing was started here; continue the validation on that laptop.',

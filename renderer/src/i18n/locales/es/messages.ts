@@ -98,6 +98,8 @@ export const messages: Translation<typeof en> = {
       memberMissing: 'La asignación {{id}} menciona a un Socio que no existe.',
       notHere: 'Esa asignación no está en esta computadora. Sincronice con la sede central para actualizar la lista.',
       alreadyStarted: 'Esta asignación ya se inició; abra su validación desde la lista de Socios.',
+      otherPerson:
+        'Esta asignación se dio a otro SCSS, inscrito en esta computadora antes que usted. No se inició nada.',
       withdrawn: 'La sede central retiró esta asignación: {{name}} asignó el trabajo a otro SCSS. No se inició nada.',
       startedElsewhere:
         'Esta asignación ya se inició el {{at, localDate}} a las {{at, time}} en la computadora inscrita como «{{device}}». No se inició nada aquí; continúe la validación en esa computadora.',
