@@ -113,6 +113,9 @@ describe('migration 008: what a pull brings', () => {
       listed = listAssignments(ctx).map((a) => `${a.id} ${a.mode} ${a.member.legalName}`);
     }).find((s) => s.includes('FROM assignments'));
     expect(listed).toEqual(['a-sooner IN_PERSON Gulf Coast Imports', 'a-later VIRTUAL Gulf Coast Imports']);
-    expect(queryPlan(db, sql ?? '').join('\n')).toContain('assignments_open');
+    // Before enrolment and for an enrolled person (whose assignments only are listed) alike.
+    for (const userId of [null, 'u-1']) {
+      expect(queryPlan(db, sql ?? '', { userId }).join('\n')).toContain('assignments_open');
+    }
   });
 });
