@@ -11,7 +11,13 @@ import type { HqDb } from './db/types';
 import { createEnrolmentGuard, type EnrolFailureLimits } from './enrol-rate-limit';
 import { type EvidenceRoutesOptions, evidenceUploadRoutes } from './evidence-upload';
 import { getValidationHistory } from './history';
-import { authenticateToken, enrolDevice, type Principal } from './identity';
+import {
+  authenticateToken,
+  type Enrolment,
+  EnrolmentCodeOfAnotherPerson,
+  enrolDevice,
+  type Principal,
+} from './identity';
 import { memberRecordRoutes } from './member-record-routes';
 import { buildOpenApiDocument } from './openapi';
 import { policyRoutes } from './policy-routes';
@@ -134,7 +140,15 @@ export function buildHqApp(options: BuildHqAppOptions): FastifyInstance {
           : message('hqReason.tooManyCodes', { minutes }),
       );
     }
-    const enrolled = await enrolDevice(db, body.code, body.deviceName, body.installationId);
+    let enrolled: Enrolment | null;
+    try {
+      enrolled = await enrolDevice(db, body.code, body.deviceName, body.installationId, body.holdsWorkOf);
+    } catch (error) {
+      if (!(error instanceof EnrolmentCodeOfAnotherPerson)) throw error;
+      // A good code, so no failure is counted; the laptop names the person in its own words.
+      const told = message('hqReason.codeOfAnotherPerson', { name: error.codeOf.name });
+      return reply.code(409).send({ ...errorBody('CONFLICT', told), codeOf: error.codeOf });
+    }
     if (!enrolled) {
       enrolFailures.recordFailure(attempt);
       request.log.info(

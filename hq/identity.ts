@@ -88,13 +88,27 @@ export async function enrolDevice(
   code: string,
   deviceName: string,
   installationId?: string,
+  holdsWorkOf?: string,
 ): Promise<Enrolment | null> {
   const codeSha256 = sha256Hex(normaliseEnrolmentCode(code));
-  return db.transaction(
-    async (tx) =>
+  return db.transaction(async (tx) => {
+    const enrolled =
       (await enrolWithUnusedCode(tx, codeSha256, deviceName, installationId)) ??
-      (installationId === undefined ? null : await reissueToSameInstallation(tx, codeSha256, installationId)),
-  );
+      (installationId === undefined ? null : await reissueToSameInstallation(tx, codeSha256, installationId));
+    // Thrown inside the transaction to roll it back: the code stays unspent, and no device is made that the
+    // laptop would not keep.
+    if (enrolled && holdsWorkOf !== undefined && enrolled.user.id !== holdsWorkOf) {
+      throw new EnrolmentCodeOfAnotherPerson(enrolled.user);
+    }
+    return enrolled;
+  });
+}
+
+/** The code is good but names another person than the one whose unsent work the laptop holds. */
+export class EnrolmentCodeOfAnotherPerson extends Error {
+  constructor(readonly codeOf: HqUser) {
+    super(`This enrolment code is ${codeOf.name}'s`);
+  }
 }
 
 async function enrolWithUnusedCode(

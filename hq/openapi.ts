@@ -18,6 +18,7 @@ import {
 import { HqPolicySchema, PolicyConflictSchema, PolicyUpdateRequestSchema } from '../shared/sync/policy-protocol';
 import {
   ApiErrorSchema,
+  EnrollOtherPersonSchema,
   EnrollRequestSchema,
   EnrollResponseSchema,
   PushRequestSchema,
@@ -56,6 +57,10 @@ export const HQ_ROUTES: readonly Route[] = [
       '200': { description: 'Enrolled', schema: EnrollResponseSchema },
       '400': refused('Malformed request'),
       '401': refused('Unknown, used or expired code'),
+      '409': {
+        description: 'A good code of another person than holdsWorkOf; not spent, no device made',
+        schema: EnrollOtherPersonSchema,
+      },
     },
   },
   {

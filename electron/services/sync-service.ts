@@ -13,7 +13,7 @@ import type {
 } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
 import { message } from '../../shared/messages';
-import { EnrollResponseSchema } from '../../shared/sync/protocol';
+import { EnrollOtherPersonSchema, EnrollResponseSchema } from '../../shared/sync/protocol';
 import { checkValidationReceipts, ValidationReceiptSchema } from '../sync/receipt-check';
 import { createSyncScheduler, type SyncScheduler, type SyncTrigger } from '../sync/scheduler';
 import {
@@ -166,6 +166,14 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
 
     async enroll(request: ParsedRequestOf<'sync:enroll'>): Promise<SyncStatusView> {
       const hqUrl = request.hqUrl.replace(/\/+$/, '');
+      // What is queued here goes to HQ in the enrolled person's name: HQ is asked to enrol no one else meanwhile.
+      const before = credentials.load()?.user;
+      const waitingAtStart = before ? unsentWork(ctx) : 0;
+      const othersWorkWaiting = (newName: string, waiting: number) =>
+        new AppError(
+          'CONFLICT',
+          message('errors.sync.othersWorkWaiting', { name: before?.name ?? '', newName, waiting }),
+        );
       let response: Response;
       try {
         response = await (options.fetch ?? fetch)(`${hqUrl}/v1/enroll`, {
@@ -175,6 +183,7 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
             code: request.code,
             deviceName: request.deviceName || os.hostname(),
             installationId: installationIdOf(ctx),
+            ...(before && waitingAtStart > 0 ? { holdsWorkOf: before.id } : {}),
           }),
           signal: AbortSignal.timeout(HQ_TIMEOUT_MS),
         });
@@ -191,20 +200,18 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
       // Another web server at that address (no /v1/enroll there), or a hotel's sign-in page answering in its place.
       const notHq = () => new AppError('BAD_REQUEST', message('errors.sync.notHq', { url: hqUrl }));
       if (response.status === 404 || response.status === 405) throw notHq();
+      if (response.status === 409) {
+        const refused = EnrollOtherPersonSchema.safeParse(await response.json().catch(() => null));
+        if (refused.success) throw othersWorkWaiting(refused.data.codeOf.name, waitingAtStart);
+      }
       if (!response.ok)
         throw new AppError('UNAVAILABLE', message('errors.sync.hqAnswered', { status: response.status }));
       const answer = EnrollResponseSchema.safeParse(await response.json().catch(() => null));
       if (!answer.success) throw notHq();
       const enrolled = answer.data;
-      // What is queued here goes to HQ in the enrolled person's name: another person would send it as theirs.
-      const before = credentials.load()?.user;
+      // Work saved while the code was on its way was not in the question HQ answered.
       const waiting = before && before.id !== enrolled.user.id ? unsentWork(ctx) : 0;
-      if (before && waiting > 0) {
-        throw new AppError(
-          'CONFLICT',
-          message('errors.sync.othersWorkWaiting', { name: before.name, newName: enrolled.user.name, waiting }),
-        );
-      }
+      if (waiting > 0) throw othersWorkWaiting(enrolled.user.name, waiting);
       credentials.save({ hqUrl, deviceId: enrolled.deviceId, token: enrolled.token, user: enrolled.user });
       // Signatures, decisions and audit entries name the enrolled person from now on, without a restart.
       actAsEnrolledUser(ctx, enrolled.user);

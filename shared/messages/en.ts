@@ -369,6 +369,8 @@ export const messages = {
   hqReason: {
     tokenRefused: 'Enrol this device again: its token is missing, unknown or revoked',
     codeRefused: 'This enrolment code is unknown, used or expired',
+    codeOfAnotherPerson:
+      'This enrolment code is {{name}}’s, and this laptop holds work of another person not yet sent; the code was not used',
     tooManyCodes: 'Too many enrolment codes were refused from this address; try again in {{minutes}} min',
     tooManyCodesFromLaptop:
       'Too many enrolment codes were refused from this laptop; check the code with HQ and try again in {{minutes}} min',

@@ -31,6 +31,8 @@ export const EnrollRequestSchema = z.strictObject({
   code: z.string().trim().min(8).max(64),
   deviceName: z.string().trim().min(1).max(120),
   installationId: UuidSchema.optional(),
+  /** The person whose work this laptop holds unsent: HQ spends the code only if it is theirs. */
+  holdsWorkOf: UuidSchema.optional(),
 });
 export const EnrollResponseSchema = z.object({ deviceId: UuidSchema, token: z.string().min(32), user: HqUserSchema });
 
@@ -116,3 +118,6 @@ export const ApiErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
   told: MessageRefSchema.optional(),
 });
+
+/** POST /v1/enroll's 409: the code is good but another person's than `holdsWorkOf`; it stays unspent. */
+export const EnrollOtherPersonSchema = ApiErrorSchema.extend({ codeOf: HqUserSchema });

@@ -52,6 +52,14 @@ describe('enrolling a laptop as another person', () => {
     expect((refused as AppError).message).toBe(told.message);
     expect(laptop.sync.status()).toMatchObject({ enrolled: true, userName: DANA.name, pending: 1 });
     expect(laptop.services.ctx.actor).toContain(DANA.name);
+    // HQ was asked for Dana only: Sam's code is unspent and no device of Sam's exists that nobody holds.
+    const samsDevices = await hq.db.query('SELECT id FROM devices WHERE user_id = $1', [await testUserId(hq.db, SAM)]);
+    expect(samsDevices).toEqual([]);
+    const [samsCode] = await hq.db.query<{ used_at: string | null }>(
+      'SELECT used_at FROM enrolment_codes WHERE user_id = $1',
+      [await testUserId(hq.db, SAM)],
+    );
+    expect(samsCode?.used_at).toBeNull();
 
     // Sent as Dana, it is Dana's at HQ; then Sam enrols with the same code.
     expect(await laptop.sync.syncNow()).toMatchObject({ state: 'idle', lastError: null, pending: 0 });

@@ -379,6 +379,8 @@ export const messages: Translation<typeof en> = {
     codeRefused: 'Este código de inscripción es desconocido, ya se usó o venció',
     tooManyCodes:
       'Se rechazaron demasiados códigos de inscripción desde esta dirección; inténtelo de nuevo en {{minutes}} min',
+    codeOfAnotherPerson:
+      'Este código de inscripción es de {{name}}, y esta computadora guarda trabajo de otra persona aún no enviado; el código no se usó',
     tooManyCodesFromLaptop:
       'Se rechazaron demasiados códigos de inscripción desde esta computadora; verifique el código con la sede central e inténtelo de nuevo en {{minutes}} min',
     badCursor:
