@@ -4,25 +4,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE_NAME } from '../electron/services/app-services';
 import { runAuditCheck } from '../electron/services/audit-verify';
 import { describeAuditVerification } from '../electron/services/audit-verify-report';
+import { stringOptions, UsageError } from '../electron/services/cli-options';
 import { resolveDataDir } from '../electron/services/data-dir';
 
 const USAGE = 'Usage: npm run verify -- [--data-dir=PATH] [--expect-head=SEQ:HASH]';
-
-/** The options, strictly: a mistyped one would otherwise check the default store and say it is intact. */
-function optionsOf(argv: readonly string[]): { dataDir: string | undefined; expectHead: string | undefined } {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: { 'data-dir': { type: 'string' }, 'expect-head': { type: 'string' } },
-    strict: true,
-    allowPositionals: false,
-  });
-  return { dataDir: values['data-dir'], expectHead: values['expect-head'] };
-}
 
 function expectedHead(arg: string | undefined): { seq: number; hash: string } | undefined {
   if (arg === undefined) return undefined;
@@ -47,24 +36,23 @@ function openUntouched(file: string): Database.Database {
 }
 
 function main(argv: readonly string[]): number {
-  let options: ReturnType<typeof optionsOf>;
+  let options: ReturnType<typeof stringOptions<'data-dir' | 'expect-head'>>;
   try {
-    options = optionsOf(argv);
+    options = stringOptions(argv, ['data-dir', 'expect-head'], USAGE);
   } catch (error) {
-    // Node's own words, first sentence only ("Unknown option '--bogus'."), then how to call it.
-    const said = (error instanceof Error ? error.message : String(error)).split('. ')[0]?.replace(/\.?$/, '.');
-    console.error(`${said} ${USAGE}`);
+    if (!(error instanceof UsageError)) throw error;
+    console.error(error.message);
     return 2;
   }
   // Same resolution as the web harness: --data-dir beats CTPAT_DATA_DIR beats ./.data
-  const given = options.dataDir === undefined ? [] : [`--data-dir=${options.dataDir}`];
+  const given = options['data-dir'] === undefined ? [] : [`--data-dir=${options['data-dir']}`];
   const dataDir = path.resolve(resolveDataDir(given, process.env, path.join(process.cwd(), '.data')));
   const file = path.join(dataDir, DATABASE_FILE_NAME);
   if (!existsSync(file)) {
     console.error(`No CTPAT Validator store at ${file}. Pass --data-dir=PATH (the folder that holds it).`);
     return 2;
   }
-  const knownHead = expectedHead(options.expectHead);
+  const knownHead = expectedHead(options['expect-head']);
   const db = openUntouched(file);
   try {
     const verification = runAuditCheck(db, new Date().toISOString(), knownHead ? { knownHead } : {});

@@ -12,6 +12,7 @@ import { createHandlers } from '../ipc/handlers';
 import { CONTENT_SECURITY_POLICY } from '../main/security';
 import { contentTypeFor, resolveStaticPath } from '../main/static-path';
 import { openAppServices } from '../services/app-services';
+import { stringOptions, UsageError } from '../services/cli-options';
 import { resolveDataDir } from '../services/data-dir';
 import { evidenceRequestFor, evidenceResponseHeaders, openEvidenceRequest } from '../services/evidence-store';
 import { fileCredentialStore } from '../services/hq-credentials';
@@ -25,8 +26,10 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const ATTACH_BODY_MARGIN_BYTES = 256 * 1024;
 const SHIM_PATH = '/__harness/web-api-shim.js';
 
-function parsePort(argv: readonly string[], env: NodeJS.ProcessEnv): number {
-  const flag = argv.find((a) => a.startsWith('--port='))?.slice('--port='.length);
+const USAGE =
+  'Usage: node dist/harness/server.mjs [--data-dir=PATH] [--port=N] (npm start -- … and npm run dev:web -- … pass them on)';
+
+function parsePort(flag: string | undefined, env: NodeJS.ProcessEnv): number {
   const value = flag ?? env.PORT ?? '5174';
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got "${value}"`);
@@ -106,8 +109,10 @@ export async function startHarness(argv = process.argv, env = process.env) {
   const distDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
   const rendererDir = path.join(distDir, 'renderer');
   const shimFile = path.join(distDir, 'harness', 'web-api-shim.js');
-  const dataDir = path.resolve(resolveDataDir(argv, env, path.join(process.cwd(), '.data')));
-  const port = parsePort(argv, env);
+  const options = stringOptions(argv.slice(2), ['data-dir', 'port'], USAGE);
+  const given = options['data-dir'] === undefined ? [] : [`--data-dir=${options['data-dir']}`];
+  const dataDir = path.resolve(resolveDataDir(given, env, path.join(process.cwd(), '.data')));
+  const port = parsePort(options.port, env);
 
   const credentials = fileCredentialStore(dataDir);
   // The enrolled person acts once enrolled (CTPAT_ACTOR names the not-yet-enrolled laptop in tests), never the
@@ -274,6 +279,10 @@ if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1])))
       process.on('SIGTERM', stop);
     },
     (error: unknown) => {
+      if (error instanceof UsageError) {
+        console.error(error.message);
+        process.exit(2);
+      }
       // These messages already say what happened and what to do; a stack would bury them.
       if (error instanceof DatabaseTooNewError || error instanceof AppError) {
         console.error(startupError(error, systemLanguages(process.env)).content);
