@@ -45,8 +45,7 @@ function main(argv: readonly string[]): number {
     return 2;
   }
   // Same resolution as the web harness: --data-dir beats CTPAT_DATA_DIR beats ./.data
-  const given = options['data-dir'] === undefined ? [] : [`--data-dir=${options['data-dir']}`];
-  const dataDir = path.resolve(resolveDataDir(given, process.env, path.join(process.cwd(), '.data')));
+  const dataDir = path.resolve(resolveDataDir(argv, process.env, path.join(process.cwd(), '.data')));
   const file = path.join(dataDir, DATABASE_FILE_NAME);
   if (!existsSync(file)) {
     console.error(`No CTPAT Validator store at ${file}. Pass --data-dir=PATH (the folder that holds it).`);

@@ -109,9 +109,9 @@ export async function startHarness(argv = process.argv, env = process.env) {
   const distDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
   const rendererDir = path.join(distDir, 'renderer');
   const shimFile = path.join(distDir, 'harness', 'web-api-shim.js');
+  // Checked strictly first; --data-dir is then read as the Electron main reads it (which takes Chromium's too).
   const options = stringOptions(argv.slice(2), ['data-dir', 'port'], USAGE);
-  const given = options['data-dir'] === undefined ? [] : [`--data-dir=${options['data-dir']}`];
-  const dataDir = path.resolve(resolveDataDir(given, env, path.join(process.cwd(), '.data')));
+  const dataDir = path.resolve(resolveDataDir(argv, env, path.join(process.cwd(), '.data')));
   const port = parsePort(options.port, env);
 
   const credentials = fileCredentialStore(dataDir);
