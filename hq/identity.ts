@@ -80,8 +80,9 @@ const newDeviceToken = (): string => randomBytes(32).toString('base64url');
  * Spends a one-time code and enrols a device. The UPDATE … RETURNING claims the code atomically, so two
  * devices racing with one code cannot both enrol. A laptop that sends its installation id may send the
  * spent code again while it is valid (HQ's answer was lost): it gets the device it enrolled back, with a
- * new token (HQ holds only token hashes), and the lost token stops working. Returns null for unknown,
- * expired, or used codes (used by another installation, or for a revoked device).
+ * new token (HQ holds only token hashes), and the lost token stops working. A new code from that laptop
+ * revokes the devices it enrolled as before. Returns null for unknown, expired, or used codes (used by
+ * another installation, or for a revoked device).
  */
 export async function enrolDevice(
   db: HqDb,
@@ -135,6 +136,14 @@ async function enrolWithUnusedCode(
     installationId ?? null,
   ]);
   await tx.query('UPDATE enrolment_codes SET device_id = $2 WHERE code_sha256 = $1', [codeSha256, deviceId]);
+  if (installationId !== undefined) {
+    // The laptop keeps only the token it enrols with now: the devices it enrolled as before would otherwise
+    // stay active with tokens nobody holds (still valid wherever a copy of its old credentials was left).
+    await tx.query(
+      'UPDATE devices SET revoked_at = now() WHERE installation_id = $1 AND id <> $2 AND revoked_at IS NULL',
+      [installationId, deviceId],
+    );
+  }
   return { deviceId, token, user };
 }
 

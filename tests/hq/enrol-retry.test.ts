@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { issueEnrolmentCode, revokeDevice } from '../../hq/identity';
-import { BACKENDS, countRows, createValidation, DANA, makeValidation, push, useHqBackend } from './helpers';
+import { BACKENDS, countRows, createValidation, DANA, LEE, makeValidation, push, useHqBackend } from './helpers';
 
 describe.each(BACKENDS)('enrolment retried after a lost answer, on %s', (backend) => {
   const ctx = useHqBackend(backend);
@@ -58,6 +58,26 @@ describe.each(BACKENDS)('enrolment retried after a lost answer, on %s', (backend
     expect(await revokeDevice(ctx.db, enrolled.json().deviceId)).toBe(true);
     expect((await enrolWith(revoked.code, laptop)).statusCode).toBe(401);
     expect(await countRows(ctx.db, 'devices')).toBe(2);
+  });
+
+  it('revokes the devices a laptop enrolled as before when it enrols with a new code, and no other laptop’s', async () => {
+    const laptop = randomUUID();
+    const first = await enrolWith((await issueEnrolmentCode(ctx.db, DANA)).code, laptop);
+    const otherLaptop = await enrolWith((await issueEnrolmentCode(ctx.db, DANA)).code, randomUUID());
+    const noInstallation = await enrolWith((await issueEnrolmentCode(ctx.db, DANA)).code);
+    expect(await canPush(first.json().token)).toBe(200);
+
+    // Handed over: the laptop keeps only the new person's token, so the first one's must stop working.
+    const handedOver = await enrolWith((await issueEnrolmentCode(ctx.db, LEE)).code, laptop);
+
+    expect(handedOver.statusCode).toBe(200);
+    expect(await canPush(first.json().token)).toBe(401);
+    expect(await canPush(handedOver.json().token)).toBe(200);
+    expect(await canPush(otherLaptop.json().token)).toBe(200);
+    expect(await canPush(noInstallation.json().token)).toBe(200);
+    const active = await ctx.db.query<{ id: string }>('SELECT id FROM devices WHERE revoked_at IS NULL ORDER BY id');
+    const stillActive = [handedOver, otherLaptop, noInstallation].map((r) => r.json().deviceId as string).sort();
+    expect(active.map((d) => d.id)).toEqual(stillActive);
   });
 
   it('refuses an installation id that is not a UUID with 400', async () => {
