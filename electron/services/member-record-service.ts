@@ -281,15 +281,15 @@ export function getWorkPlan(ctx: ServiceContext, year: number): WorkPlan {
       hq_started_device_name: string | null;
     }[]
   )
-    // Another SCSS's, left from this laptop's enrolment before: not this person's plan.
+    // Another SCSS's, left from this laptop's enrolment before: not this person's plan. Once enrolled, every one
+    // left is the enrolled person's (assignments reach only the laptop of the SCSS they name).
     .filter((a) => isEnrolledPersons(ctx, a.assigned_user_id))
     .map(
       (a): WorkPlanAssignment => ({
         memberId: a.member_id,
         targetDate: a.target_date,
-        // Assignments reach only the laptop of the SCSS they name.
-        assignee: ctx.person && a.assigned_user_id === ctx.person.userId ? ctx.actor : a.assigned_user_id,
-        mine: ctx.person ? a.assigned_user_id === ctx.person.userId : false,
+        assignee: ctx.person ? ctx.actor : a.assigned_user_id,
+        mine: Boolean(ctx.person),
         started: a.started_validation_id !== null,
         startedElsewhere:
           a.hq_started_at === null ? null : { at: a.hq_started_at, device: a.hq_started_device_name ?? '' },
