@@ -21,6 +21,7 @@ import { migration019MemberDetailsFromHq } from './019-member-details-from-hq';
 import { migration020ReviewFindingVersion } from './020-review-finding-version';
 import { migration021ResponseDueDate } from './021-response-due-date';
 import { migration022AssignmentStartedAtHq } from './022-assignment-started-at-hq';
+import { migration023ValidationOwner } from './023-validation-owner';
 
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
 
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration020ReviewFindingVersion,
   migration021ResponseDueDate,
   migration022AssignmentStartedAtHq,
+  migration023ValidationOwner,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

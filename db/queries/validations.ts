@@ -21,6 +21,8 @@ type ValidationRow = {
   content_sha256: string | null;
   reopened_at: string | null;
   reopen_reason: string | null;
+  owner_user_id: string | null;
+  owner_name: string | null;
 };
 
 const toValidation = (r: ValidationRow): Validation => ({
@@ -41,19 +43,57 @@ const toValidation = (r: ValidationRow): Validation => ({
   reopenReason: r.reopen_reason,
 });
 
-export function insertValidation(db: Db, v: Validation, createdBy: string): void {
+/** The person a validation belongs to, by HQ's user id and name; null until someone is enrolled. */
+export type ValidationOwner = { userId: string; name: string };
+
+export function insertValidation(db: Db, v: Validation, createdBy: string, owner: ValidationOwner | null): void {
   stmt(
     db,
     `INSERT INTO validations (id, member_id, entity_type, mode, catalog_edition_id, status, scheduled_date,
-                              created_at, updated_at, submitted_at, created_by)
+                              created_at, updated_at, submitted_at, created_by, owner_user_id, owner_name)
      VALUES (@id, @memberId, @entityType, @mode, @catalogEditionId, @status, @scheduledDate,
-             @createdAt, @updatedAt, @submittedAt, @createdBy)`,
-  ).run({ ...v, createdBy });
+             @createdAt, @updatedAt, @submittedAt, @createdBy, @ownerUserId, @ownerName)`,
+  ).run({ ...v, createdBy, ownerUserId: owner?.userId ?? null, ownerName: owner?.name ?? null });
+}
+
+export function getValidationOwner(db: Db, id: string): ValidationOwner | null {
+  const row = stmt(db, 'SELECT owner_user_id, owner_name FROM validations WHERE id = ?').get(id) as
+    | { owner_user_id: string | null; owner_name: string | null }
+    | undefined;
+  return row?.owner_user_id ? { userId: row.owner_user_id, name: row.owner_name ?? '' } : null;
+}
+
+/** Every validation's owner other than `userId`, by validation id: what a handed-over laptop keeps of others. */
+export function validationsOwnedByOthers(db: Db, userId: string): Map<string, ValidationOwner> {
+  const rows = stmt(
+    db,
+    'SELECT id, owner_user_id, owner_name FROM validations WHERE owner_user_id IS NOT NULL AND owner_user_id <> ?',
+  ).all(userId) as Array<{ id: string; owner_user_id: string; owner_name: string | null }>;
+  return new Map(rows.map((r) => [r.id, { userId: r.owner_user_id, name: r.owner_name ?? '' }]));
+}
+
+/** Validations started before anyone was enrolled become the first enrolled person's, as HQ will record them. */
+export function claimUnownedValidations(db: Db, owner: ValidationOwner): number {
+  return stmt(db, 'UPDATE validations SET owner_user_id = ?, owner_name = ? WHERE owner_user_id IS NULL').run(
+    owner.userId,
+    owner.name,
+  ).changes;
 }
 
 export function getValidation(db: Db, id: string): Validation | undefined {
   const row = stmt(db, 'SELECT * FROM validations WHERE id = ?').get(id) as ValidationRow | undefined;
   return row && toValidation(row);
+}
+
+/** The validation and whose it is, in one read: every change to a validation asks both. */
+export function getValidationAndOwner(
+  db: Db,
+  id: string,
+): { validation: Validation; owner: ValidationOwner | null } | undefined {
+  const row = stmt(db, 'SELECT * FROM validations WHERE id = ?').get(id) as ValidationRow | undefined;
+  if (!row) return undefined;
+  const owner = row.owner_user_id ? { userId: row.owner_user_id, name: row.owner_name ?? '' } : null;
+  return { validation: toValidation(row), owner };
 }
 
 /** Locks the validation with its signature and content fingerprint. */

@@ -37,7 +37,7 @@ import {
   sweepEvidenceLeftovers,
 } from './evidence-store';
 import { isoNow, type ServiceContext } from './service-context';
-import { requireEditableValidation, requireValidation } from './validation-service';
+import { requireEditableValidation, requireOwnValidation } from './validation-service';
 
 const inTransaction = <T>(ctx: ServiceContext, work: () => T): T => ctx.db.transaction(work).immediate();
 
@@ -88,7 +88,7 @@ export async function pickEvidenceFiles(
   validationId: string,
 ): Promise<ResponseOf<'evidence:pick'>> {
   // Files are picked for the worksheet, or for a Member's response once the report is out.
-  if (getOwnWorkflowState(ctx.db, validationId) === 'AWAITING_RESPONSE') requireValidation(ctx, validationId);
+  if (getOwnWorkflowState(ctx.db, validationId) === 'AWAITING_RESPONSE') requireOwnValidation(ctx, validationId);
   else requireEditableValidation(ctx, validationId);
   const paths = await showOpenDialog();
   return Promise.all(

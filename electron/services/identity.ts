@@ -1,3 +1,4 @@
+import { claimUnownedValidations } from '../../db/queries/validations';
 import { type Person, USER_ROLE_LABELS, type WorkflowEventKind } from '../../shared/domain/lifecycle';
 import { AppError } from '../../shared/ipc/envelope';
 import { message } from '../../shared/messages';
@@ -27,6 +28,8 @@ export const personOf = (user: HqUser): EnrolledPerson => ({
 export function actAsEnrolledUser(ctx: ServiceContext, user: HqUser): void {
   ctx.person = personOf(user);
   ctx.actor = actorLabel(ctx.person);
+  // Started before anyone was enrolled: HQ will make them this person's when they are sent.
+  claimUnownedValidations(ctx.db, { userId: user.id, name: user.name });
 }
 
 /** Takes the identity from the stored HQ credentials when there are any; returns whether there were. */

@@ -2,7 +2,7 @@ import { format, parseISO } from 'date-fns';
 import { listFindings } from '../../db/queries/findings';
 import { getHqCopy, type HqCopy, recordsOf } from '../../db/queries/hq-validations';
 import { readSettings } from '../../db/queries/settings';
-import { getValidation } from '../../db/queries/validations';
+import { getValidation, getValidationOwner } from '../../db/queries/validations';
 import {
   getOwnWorkflowState,
   type HistoryActor,
@@ -230,7 +230,9 @@ export function loadLifecycle(ctx: ServiceContext, validationId: string): Valida
     demo: own && isDemoValidation(ctx.db, validationId),
     // A copy pulled before migration 010 knew only submitted or not.
     state: state ?? (!own && copy ? (copy.status === 'SUBMITTED' ? 'SUBMITTED' : 'IN_PROGRESS') : null),
-    ownerUserId: copy?.ownerUserId ?? (own ? (ctx.person?.userId ?? null) : null),
+    ownerUserId:
+      copy?.ownerUserId ??
+      (own ? (getValidationOwner(ctx.db, validationId)?.userId ?? ctx.person?.userId ?? null) : null),
     fieldOffice: copy?.fieldOffice ?? (own ? (ctx.person?.fieldOffice ?? null) : null),
     submittedAt: own ? (validation?.submittedAt ?? null) : str(copy?.payload.submittedAt),
     contentSha256: own ? (validation?.contentSha256 ?? null) : str(copy?.payload.contentSha256),

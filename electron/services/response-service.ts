@@ -12,7 +12,7 @@ import { message } from '../../shared/messages';
 import { getEdition, worksheetCriteria } from './catalog-service';
 import { queueForHq } from './change-log';
 import { isoNow, type ServiceContext } from './service-context';
-import { requireValidation } from './validation-service';
+import { requireOwnValidation } from './validation-service';
 
 /**
  * Saves one criterion answer durably: the response, the validation's status, an audit row and an
@@ -24,7 +24,7 @@ export function saveResponse(ctx: ServiceContext, request: ParsedRequestOf<'resp
 
 /** The validation the answer belongs to and the status it moves to; throws when the worksheet cannot take it. */
 function checkAnswerable(ctx: ServiceContext, request: ParsedRequestOf<'responses:save'>) {
-  const validation = requireValidation(ctx, request.validationId);
+  const validation = requireOwnValidation(ctx, request.validationId);
   let nextStatus: ValidationStatus;
   try {
     nextStatus = statusAfterAnswer(validation.status);

@@ -20,7 +20,7 @@ import { recordChange } from './change-log';
 import { signatureName } from './identity';
 import { isoNow, type ServiceContext } from './service-context';
 import { loadValidationContent } from './validation-content';
-import { requireValidation } from './validation-service';
+import { requireOwnValidation, requireValidation } from './validation-service';
 
 export function fingerprintOf(content: FingerprintInput): string {
   return createHash('sha256').update(fingerprintContent(content), 'utf8').digest('hex');
@@ -50,7 +50,7 @@ export function submitValidation(
 ): Validation {
   return ctx.db
     .transaction(() => {
-      const validation = requireValidation(ctx, validationId);
+      const validation = requireOwnValidation(ctx, validationId);
       if (validation.status === 'SUBMITTED') {
         throw new AppError(
           'LOCKED',
@@ -97,7 +97,7 @@ export function submitValidation(
 export function reopenValidation(ctx: ServiceContext, validationId: string, reason: string): Validation {
   return ctx.db
     .transaction(() => {
-      const validation = requireValidation(ctx, validationId);
+      const validation = requireOwnValidation(ctx, validationId);
       if (validation.status !== 'SUBMITTED') {
         throw new AppError('CONFLICT', message('errors.submission.notSubmitted'));
       }

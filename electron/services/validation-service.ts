@@ -7,9 +7,12 @@ import { readSettings } from '../../db/queries/settings';
 import {
   findPreviousSubmittedValidation,
   getValidation,
+  getValidationAndOwner,
   insertValidation,
   listValidations,
   type ValidationFilter,
+  type ValidationOwner,
+  validationsOwnedByOthers,
 } from '../../db/queries/validations';
 import type { Validation } from '../../shared/domain/validation';
 import type { ParsedRequestOf, ValidationListItem, Worksheet } from '../../shared/ipc/contract';
@@ -29,9 +32,22 @@ export function requireValidation(ctx: ServiceContext, validationId: string): Va
   return validation;
 }
 
-/** Every change to a validation's content goes through here: submitted validations are locked. */
+/** The owner when it is not the enrolled person: a laptop handed over keeps the earlier person's validations. */
+export const anotherPersonsOwner = (ctx: ServiceContext, owner: ValidationOwner | null): ValidationOwner | null =>
+  owner && ctx.person && owner.userId !== ctx.person.userId ? owner : null;
+
+/** The validation, refused when it is another person's: they signed for it, and HQ takes changes only from them. */
+export function requireOwnValidation(ctx: ServiceContext, validationId: string): Validation {
+  const found = getValidationAndOwner(ctx.db, validationId);
+  if (!found) throw new AppError('NOT_FOUND', message('errors.validation.notHere', { id: validationId }));
+  const other = anotherPersonsOwner(ctx, found.owner);
+  if (other) throw new AppError('FORBIDDEN', message('errors.validation.anotherPersons', { name: other.name }));
+  return found.validation;
+}
+
+/** Every change to a validation's content goes through here: another person's and submitted ones are locked. */
 export function requireEditableValidation(ctx: ServiceContext, validationId: string): Validation {
-  const validation = requireValidation(ctx, validationId);
+  const validation = requireOwnValidation(ctx, validationId);
   // Refused before any work (evidence files included) when its audit history was altered; appendAudit backs this up.
   assertValidationAuditable(ctx.db, validationId);
   if (validation.status === 'SUBMITTED') {
@@ -71,7 +87,12 @@ export function createValidation(
   };
   ctx.db
     .transaction(() => {
-      insertValidation(ctx.db, validation, ctx.actor);
+      insertValidation(
+        ctx.db,
+        validation,
+        ctx.actor,
+        ctx.person ? { userId: ctx.person.userId, name: ctx.person.name } : null,
+      );
       appendAudit(ctx.db, {
         at,
         actor: ctx.actor,
@@ -105,18 +126,22 @@ export function createValidation(
 export function listValidationSummaries(ctx: ServiceContext, filter: ValidationFilter): ValidationListItem[] {
   const demoStaysLocal = keepsDemoValidationsLocal(ctx.db);
   const withdrawn = withdrawnAssignmentsByValidation(ctx.db);
+  const others = ctx.person ? validationsOwnedByOthers(ctx.db, ctx.person.userId) : new Map<string, ValidationOwner>();
   return listValidations(ctx.db, filter).map(({ memberAccountNumber, ...v }) => ({
     ...v,
     applicableCount: worksheetCriteria(getEdition(ctx, v.catalogEditionId), v.entityType).length,
     demo: demoStaysLocal && isDemoAccount(memberAccountNumber),
     returned: v.workflowState === 'RETURNED',
     assignmentWithdrawn: withdrawn.get(v.id) ?? null,
+    anotherPersons: personNamed(others.get(v.id)),
   }));
 }
 
 /** Everything the worksheet screen needs in one round trip (budget: 100 ms for 150 criteria). */
 export function openWorksheet(ctx: ServiceContext, validationId: string): Worksheet {
-  const validation = requireValidation(ctx, validationId);
+  const found = getValidationAndOwner(ctx.db, validationId);
+  if (!found) throw new AppError('NOT_FOUND', message('errors.validation.notHere', { id: validationId }));
+  const { validation } = found;
   const member = getMember(ctx.db, validation.memberId);
   if (!member) throw new AppError('INTERNAL', message('errors.validation.memberMissing', { id: validationId }));
   const edition = getEdition(ctx, validation.catalogEditionId);
@@ -140,8 +165,11 @@ export function openWorksheet(ctx: ServiceContext, validationId: string): Worksh
     settings: readSettings(ctx.db),
     lifecycle: lifecycleView(ctx, validationId),
     assignmentWithdrawn: assignmentWithdrawalOf(ctx.db, validationId),
+    anotherPersons: personNamed(anotherPersonsOwner(ctx, found.owner) ?? undefined),
   };
 }
+
+const personNamed = (owner: ValidationOwner | undefined) => (owner ? { name: owner.name } : null);
 
 /** For a revalidation: each criterion's result in the Member's previous submitted validation. */
 function previousResultsFor(ctx: ServiceContext, validation: Validation): Worksheet['previousResults'] {

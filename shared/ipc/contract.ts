@@ -399,6 +399,8 @@ export const ValidationListItemSchema = ValidationSummarySchema.extend({
   returned: z.boolean(),
   /** Started from an assignment HQ has since withdrawn (given to another SCSS): kept, and marked. */
   assignmentWithdrawn: AssignmentWithdrawalSchema.nullable(),
+  /** Another person's, kept from this laptop's enrolment before: read-only here (their name). */
+  anotherPersons: z.object({ name: z.string() }).nullable(),
 });
 export type ValidationListItem = z.infer<typeof ValidationListItemSchema>;
 
@@ -430,6 +432,8 @@ export const WorksheetSchema = z.object({
   lifecycle: ValidationLifecycleViewSchema,
   /** Started from an assignment HQ has since withdrawn (given to another SCSS); null otherwise. */
   assignmentWithdrawn: AssignmentWithdrawalSchema.nullable(),
+  /** Another person's, kept from this laptop's enrolment before: shown read-only (their name); null when yours. */
+  anotherPersons: z.object({ name: z.string() }).nullable(),
 });
 export type Worksheet = z.infer<typeof WorksheetSchema>;
 

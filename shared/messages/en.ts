@@ -117,6 +117,8 @@ export const messages = {
       memberMissing: 'Validation {{id}} names a Member that is missing.',
       noCriteria: 'Catalog {{edition}} has no criteria for {{entityType, entityType}}.',
       notOnComputer: 'That validation is not on this computer; sync to receive it from HQ.',
+      anotherPersons:
+        'This validation is {{name}}’s: it was started while this computer was enrolled as {{name}}. You can read it here; only {{name}} can change it. Nothing was saved.',
     },
     catalog: {
       notInstalled: 'Catalog edition {{edition}} is not installed on this computer.',

@@ -394,7 +394,12 @@ function cloneValidations(ctx: ServiceContext, sourceId: string, count: number):
       const entityType = TYPES[i % TYPES.length] as EntityType;
       const findings = source.findings.map((f) => ({ ...f, id: randomUUID(), validationId: id }));
       if (i % 5 === 4) {
-        insertValidation(ctx.db, { ...v, id, entityType, scheduledDate: day, status: 'IN_PROGRESS' }, 'bench.scss');
+        insertValidation(
+          ctx.db,
+          { ...v, id, entityType, scheduledDate: day, status: 'IN_PROGRESS' },
+          'bench.scss',
+          null,
+        );
         markSubmitted(ctx.db, id, {
           submittedAt,
           submittedBy: 'bench.scss',

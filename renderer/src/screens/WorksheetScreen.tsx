@@ -113,7 +113,8 @@ export function WorksheetScreen({
   const failed = Object.entries(saveStates).filter(([, s]) => s.kind === 'error');
   // Draft keys start with the validation's id (CriterionDetails): text over a limit is on screen only.
   const tooLong = useTextTooLongToSave(`${validationId}/`);
-  const locked = worksheet?.validation.status === 'SUBMITTED';
+  // Another person's validation (the laptop was handed over) reads like a submitted one: nothing to change here.
+  const locked = worksheet?.validation.status === 'SUBMITTED' || (worksheet?.anotherPersons ?? null) !== null;
 
   // A link from the completeness check or the returned banner lands on the criterion it names: once, when it
   // is followed (not again after every save, which would pull focus away from the field being edited).
@@ -217,7 +218,11 @@ export function WorksheetScreen({
   const focusAreas = catalog?.focusAreas ?? worksheet.focusAreas;
   const hasResponses = lifecycle.state !== null && RESPONSE_STATES.has(lifecycle.state);
   const lockedAs = lockedState(lifecycle.state);
-  const lockedMessage = lockedAs ? t(`worksheet.locked.${lockedAs}`) : t('worksheet.locked.submitted');
+  const lockedMessage = worksheet.anotherPersons
+    ? t('worksheet.locked.anotherPersons', { name: worksheet.anotherPersons.name })
+    : lockedAs
+      ? t(`worksheet.locked.${lockedAs}`)
+      : t('worksheet.locked.submitted');
   const current = categories.find((c) => c.number === category) ?? categories[0];
   const categoryProgress = progress.byCategory.find((p) => p.category === current?.number);
   const repeatCount = worksheet.previousResults.filter(

@@ -77,6 +77,11 @@ export function ValidationRow({ validation, overdue }: { validation: ValidationL
           {t('members.row.returnedAfter')}
         </p>
       )}
+      {validation.anotherPersons && (
+        <p className="validation-row__another" data-testid="another-persons-notice">
+          {t('members.row.anotherPersons', { name: validation.anotherPersons.name })}
+        </p>
+      )}
       {validation.assignmentWithdrawn && (
         <p className="validation-row__withdrawn" data-testid="assignment-withdrawn-notice">
           {t('members.row.withdrawn', {

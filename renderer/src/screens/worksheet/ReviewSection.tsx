@@ -196,6 +196,18 @@ export function ReviewSection() {
     );
   }
 
+  // Another person's validation, kept on a handed-over laptop: its state and findings to read, nothing to sign.
+  if (worksheet.anotherPersons) {
+    return (
+      <section aria-labelledby="review-heading">
+        <h2 id="review-heading">{t('worksheetParts.common.reviewAndSubmit')}</h2>
+        <Alert type="info">{t('worksheet.locked.anotherPersons', { name: worksheet.anotherPersons.name })}</Alert>
+        <StateAndHistory />
+        <FindingsSummary />
+      </section>
+    );
+  }
+
   const errorGroups = report ? groupProblems(report.errors) : [];
   const warningGroups = report ? groupProblems(report.warnings, considered.keys) : [];
 

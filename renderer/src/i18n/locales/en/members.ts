@@ -50,6 +50,7 @@ export const members = {
     returnedLink: 'Open it to see the reviewer’s comments',
     returnedAfter: ', correct it and submit it again.',
     withdrawn: 'Assignment withdrawn on {{date}} — reassigned by {{name}}.',
+    anotherPersons: '{{name}}’s validation, from this computer’s earlier enrolment: you can read it, not change it.',
     progress: 'Progress of the validation scheduled {{date}}',
   },
   openWarning: {

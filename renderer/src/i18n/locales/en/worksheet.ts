@@ -11,6 +11,8 @@ export const worksheet = {
       'The report is issued; the answers are locked. Record the Member’s answers under Member responses.',
     CLOSED: 'This validation is closed; its answers are locked.',
     submitted: 'This validation has been submitted; its answers are locked.',
+    anotherPersons:
+      'This validation is {{name}}’s, started while this computer was enrolled as {{name}}. You can read it; only {{name}} can change it.',
   },
   undid: 'Undid the last change to {{criterion}}.',
   summary: {

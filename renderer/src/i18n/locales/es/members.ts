@@ -54,6 +54,8 @@ export const members: Translation<typeof en.members> = {
     returnedLink: 'Ábrala para ver los comentarios del revisor',
     returnedAfter: ', corríjala y envíela de nuevo.',
     withdrawn: 'Asignación retirada el {{date}} — reasignada por {{name}}.',
+    anotherPersons:
+      'Validación de {{name}}, de la inscripción anterior de esta computadora: puede leerla, no cambiarla.',
     progress: 'Avance de la validación programada para el {{date}}',
   },
   openWarning: {

@@ -112,6 +112,8 @@ export const messages: Translation<typeof en> = {
       memberMissing: 'La validación {{id}} menciona a un Socio que no existe.',
       noCriteria: 'El catálogo {{edition}} no tiene criterios para {{entityType, entityType}}.',
       notOnComputer: 'Esa validación no está en esta computadora; sincronice para recibirla de la sede central.',
+      anotherPersons:
+        'Esta validación es de {{name}}: se inició cuando esta computadora estaba inscrita como {{name}}. Puede leerla aquí; solo {{name}} puede cambiarla. No se guardó nada.',
     },
     catalog: {
       notInstalled: 'La edición del catálogo {{edition}} no está instalada en esta computadora.',

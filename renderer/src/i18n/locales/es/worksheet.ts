@@ -13,6 +13,8 @@ export const worksheet: Translation<typeof en.worksheet> = {
       'El informe está emitido; las respuestas están bloqueadas. Registre las respuestas del Socio en Respuestas del Socio.',
     CLOSED: 'Esta validación está cerrada; sus respuestas están bloqueadas.',
     submitted: 'Esta validación ya fue enviada; sus respuestas están bloqueadas.',
+    anotherPersons:
+      'Esta validación es de {{name}}; se inició cuando esta computadora estaba inscrita como {{name}}. Puede leerla; solo {{name}} puede cambiarla.',
   },
   undid: 'Se deshizo el último cambio en {{criterion}}.',
   summary: {

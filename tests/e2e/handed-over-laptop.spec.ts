@@ -1,0 +1,68 @@
+import { issueEnrolmentCode } from '../../hq/identity';
+import { assignMember, startAssignedValidation } from './assigned-member';
+import { expectAccessible } from './axe';
+import { expect, test } from './fixtures';
+import { enrolAs, hqPerTest, type Laptop, syncNow } from './laptops';
+import { MembersPage } from './pages/members-page';
+import { FieldWorkPage } from './pages/worksheet-page';
+
+// Two enrolments, an assignment pulled and a validation synced: more than the default minute on a loaded machine.
+test.describe.configure({ timeout: 180_000 });
+test.use({ actionTimeout: 30_000 });
+
+const laptops: Laptop[] = [];
+const hq = hqPerTest(laptops);
+const MEMBER = 'Gulf Coast Importers LLC';
+
+test('a laptop handed to another SCSS shows the first one’s validation to read, with nothing to change', async ({
+  app,
+}) => {
+  const page = app.page;
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const dana = await enrolAs(page, hq, { name: 'Dana Ruiz', role: 'SCSS' });
+  await assignMember(hq.db, dana.id, { legalName: MEMBER, accountNumber: 'IMP-61044', targetDate: '2027-01-14' });
+  const validationId = await startAssignedValidation(page, MEMBER);
+  const ws = new FieldWorkPage(page);
+  await ws.answer('1.1', 'Compliant', 'Dana read the written risk assessment.');
+  await syncNow(page);
+
+  // Dana hands the laptop to Sam, who enrols it with his own code from Settings.
+  const { code } = await issueEnrolmentCode(hq.db, { name: 'Sam Ortiz', role: 'SCSS', fieldOffice: 'Houston' });
+  await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('HQ address').fill(hq.url);
+  await page.getByLabel('Enrolment code').fill(code);
+  await page.getByRole('button', { name: 'Enrol this computer' }).click();
+  await expect(page.getByTestId('hq-enrolled')).toContainText('Sam Ortiz');
+
+  const members = new MembersPage(page);
+  await members.openMembers();
+  const row = members.memberCard(MEMBER).getByTestId('validation-row');
+  await expect(row.getByTestId('another-persons-notice')).toHaveText(
+    'Dana Ruiz’s validation, from this computer’s earlier enrolment: you can read it, not change it.',
+  );
+  await app.screenshot('another-persons-row');
+
+  await page.goto(page.url().replace(/#.*$/, `#/validations/${validationId}`));
+  await expect(page.getByRole('heading', { level: 1, name: MEMBER })).toBeVisible();
+  await expect(
+    page.getByText(
+      'This validation is Dana Ruiz’s, started while this computer was enrolled as Dana Ruiz. You can read it; only Dana Ruiz can change it.',
+    ),
+  ).toBeVisible();
+  // Dana's answer reads as text; nothing on the page can be typed into or chosen.
+  const criteria = page.getByRole('region', { name: /^1\. / });
+  await expect(ws.criterion('1.1').getByTestId('locked-result')).toHaveText('Compliant');
+  await expect(ws.criterion('1.1')).toContainText('Dana read the written risk assessment.');
+  await expect(criteria.locator('input, textarea, select')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Undo last change' })).toBeDisabled();
+  await expectAccessible(page, 'another person’s worksheet');
+  await app.screenshot('another-persons-worksheet');
+
+  // Review and submit: Dana's state and findings to read; no signature to give.
+  await ws.openSection('Review and submit');
+  await expect(page.getByRole('heading', { level: 2, name: 'Review and submit' })).toBeVisible();
+  await expect(page.getByText('only Dana Ruiz can change it')).toBeVisible();
+  await expect(page.getByRole('button', { name: /Submit/ })).toHaveCount(0);
+  await expect(page.getByLabel(/signature|Type your full name/i)).toHaveCount(0);
+  await app.screenshot('another-persons-review');
+});

@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { auditChainHead } from '../../db/audit-log';
+import { listOutbox } from '../../db/outbox';
+import { openAppServices } from '../../electron/services/app-services';
+import { startValidationFromAssignment } from '../../electron/services/assignment-service';
+import { saveObservation } from '../../electron/services/field-work-service';
+import { fileCredentialStore } from '../../electron/services/hq-credentials';
+import { saveResponse } from '../../electron/services/response-service';
+import { submitValidation } from '../../electron/services/submission-service';
+import { syncHostOptions } from '../../electron/services/sync-host';
+import { createSyncService } from '../../electron/services/sync-service';
+import { createValidation, listValidationSummaries, openWorksheet } from '../../electron/services/validation-service';
+import { createAssignment } from '../../hq/assignments';
+import { issueEnrolmentCode } from '../../hq/identity';
+import { AppError } from '../../shared/ipc/envelope';
+import { message } from '../../shared/messages';
+import { addRealMember } from '../db/workflow-fixture';
+import { testUserId } from '../hq/helpers';
+import { type EnrolledLaptop, enrolledLaptop, type Person } from './enrolled-laptop';
+import { type SharedHq, sharedHqPerTest } from './sync-harness';
+
+/**
+ * A laptop enrolled as one SCSS and handed to another: the first person's validations stay on it to read, and the
+ * new person cannot change them (HQ takes changes to a validation only from its owner, and the audit log would
+ * name the wrong person).
+ */
+
+const hq = sharedHqPerTest('pglite', { listen: true });
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+});
+
+const DANA: Person = { name: 'Dana Ruiz', role: 'SCSS', fieldOffice: 'Houston' };
+const SAM: Person = { name: 'Sam Ortiz', role: 'SCSS', fieldOffice: 'Houston' };
+
+async function startAssigned(laptop: EnrolledLaptop, hqDb: SharedHq['db'], person: Person, account: string) {
+  const assignment = await createAssignment(hqDb, {
+    'member-name': `Member ${account} LLC`,
+    account,
+    'entity-type': 'IMP',
+    mode: 'in person',
+    'target-date': '2027-01-10',
+    scss: await testUserId(hqDb, person),
+  });
+  expect(await laptop.sync.syncNow()).toMatchObject({ state: 'idle', lastError: null });
+  return startValidationFromAssignment(laptop.services.ctx, assignment.id);
+}
+
+async function enrolAs(laptop: EnrolledLaptop, person: Person) {
+  const { code } = await issueEnrolmentCode(hq.db, await testUserId(hq.db, person));
+  await laptop.sync.enroll({ hqUrl: hq.baseUrl, code, deviceName: `${person.name}'s laptop` });
+  expect(laptop.sync.status()).toMatchObject({ enrolled: true, userName: person.name });
+}
+
+const ownerAtHq = async (validationId: string) =>
+  (
+    await hq.db.query<{ owner_user_id: string }>('SELECT owner_user_id FROM validations WHERE id = $1', [validationId])
+  )[0]?.owner_user_id;
+
+describe('a laptop handed over to another SCSS', () => {
+  it('shows the first person’s validation read-only, refuses every change to it, and keeps the new person’s own', async () => {
+    const laptop = await enrolledLaptop(hq, DANA, cleanups);
+    const { ctx } = laptop.services;
+    const danas = await startAssigned(laptop, hq.db, DANA, 'ACCT-501');
+    const [first, second] = openWorksheet(ctx, danas.id).criteria;
+    if (!first || !second) throw new Error('no criteria');
+    saveResponse(ctx, { validationId: danas.id, criterionId: first.id, result: 'COMPLIANT', notes: 'Dana saw it.' });
+    expect(await laptop.sync.syncNow()).toMatchObject({ state: 'idle', lastError: null, pending: 0 });
+
+    await enrolAs(laptop, SAM);
+    expect(listValidationSummaries(ctx, {}).find((v) => v.id === danas.id)?.anotherPersons).toEqual({
+      name: DANA.name,
+    });
+    expect(openWorksheet(ctx, danas.id).anotherPersons).toEqual({ name: DANA.name });
+
+    const head = auditChainHead(ctx.db);
+    const told = message('errors.validation.anotherPersons', { name: DANA.name }).message;
+    const refusals = [
+      () => saveResponse(ctx, { validationId: danas.id, criterionId: second.id, result: 'DEFICIENT' }),
+      () => saveResponse(ctx, { validationId: danas.id, criterionId: first.id, notes: 'Sam typed this.' }),
+      () => saveObservation(ctx, { validationId: danas.id, category: 1, text: 'Sam’s observation.' }),
+      () => submitValidation(ctx, danas.id, SAM.name),
+    ];
+    for (const change of refusals) {
+      const error = (() => {
+        try {
+          change();
+        } catch (thrown) {
+          return thrown;
+        }
+        return null;
+      })();
+      expect(error).toBeInstanceOf(AppError);
+      expect(error).toMatchObject({ code: 'FORBIDDEN', message: told });
+    }
+    // Nothing of Sam's reached the validation, its audit log or the outbox.
+    const after = openWorksheet(ctx, danas.id);
+    expect(after.responses.map((r) => [r.criterionId, r.result, r.notes])).toEqual([
+      [first.id, 'COMPLIANT', 'Dana saw it.'],
+    ]);
+    expect(after.observations).toEqual([]);
+    expect(auditChainHead(ctx.db)).toEqual(head);
+    expect(listOutbox(ctx.db)).toEqual([]);
+
+    // Sam's own validation on the same laptop is his to change, and reaches HQ as his.
+    const sams = await startAssigned(laptop, hq.db, SAM, 'ACCT-502');
+    saveResponse(ctx, { validationId: sams.id, criterionId: first.id, result: 'DEFICIENT', notes: 'Sam saw it.' });
+    expect(listValidationSummaries(ctx, {}).find((v) => v.id === sams.id)?.anotherPersons).toBeNull();
+    expect(openWorksheet(ctx, sams.id).anotherPersons).toBeNull();
+    expect(await laptop.sync.syncNow()).toMatchObject({ state: 'idle', lastError: null, pending: 0 });
+    expect(await ownerAtHq(sams.id)).toBe(await testUserId(hq.db, SAM));
+    expect(await ownerAtHq(danas.id)).toBe(await testUserId(hq.db, DANA));
+  });
+
+  it('gives validations started before any enrolment to the first person enrolled, as HQ records them', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-sync-laptop-'));
+    const services = openAppServices({ dataDir });
+    const sync = createSyncService(services.ctx, fileCredentialStore(dataDir), syncHostOptions(services.ctx));
+    cleanups.push(() => {
+      sync.stop();
+      services.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    });
+    const laptop = { services, sync };
+    const member = addRealMember(services);
+    const early = createValidation(services.ctx, {
+      memberId: member.id,
+      entityType: 'IMP',
+      mode: 'IN_PERSON',
+      scheduledDate: '2027-01-12',
+    });
+
+    await enrolAs(laptop, DANA);
+    expect(openWorksheet(services.ctx, early.id).anotherPersons).toBeNull();
+    expect(await sync.syncNow()).toMatchObject({ state: 'idle', lastError: null, pending: 0 });
+    expect(await ownerAtHq(early.id)).toBe(await testUserId(hq.db, DANA));
+
+    await enrolAs(laptop, SAM);
+    expect(openWorksheet(services.ctx, early.id).anotherPersons).toEqual({ name: DANA.name });
+  });
+});
