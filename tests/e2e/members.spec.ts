@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
+import type { ValidationListItem } from '../../shared/ipc/contract';
 import { expect, test } from './fixtures';
 import { MembersPage } from './pages/members-page';
 import { NewValidationPage } from './pages/new-validation-page';
@@ -238,29 +239,33 @@ function seedMembers(count: number) {
     correspondenceLanguage: 'en' as const,
     createdAt: new Date(now).toISOString(),
   }));
-  const validations = members.map((m, i) => ({
-    id: randomUUID(),
-    memberId: m.id,
-    memberName: m.legalName,
-    entityType: 'IMP',
-    mode: 'IN_PERSON',
-    catalogEditionId: 'seeded',
-    status: 'IN_PROGRESS',
-    scheduledDate: '2026-12-01',
-    createdAt: new Date(now).toISOString(),
-    updatedAt: new Date(now + i * 60_000).toISOString(),
-    submittedAt: null,
-    submittedBy: null,
-    signedByName: null,
-    contentSha256: null,
-    reopenedAt: null,
-    reopenReason: null,
-    answeredCount: i % 93,
-    applicableCount: 93,
-    workflowState: null,
-    demo: false,
-    returned: false,
-    assignmentWithdrawn: null,
-  }));
+  // Typed as the contract's list item: a field added there and missing here fails the type-check, not the run.
+  const validations = members.map(
+    (m, i): ValidationListItem => ({
+      id: randomUUID(),
+      memberId: m.id,
+      memberName: m.legalName,
+      entityType: 'IMP',
+      mode: 'IN_PERSON',
+      catalogEditionId: 'seeded',
+      status: 'IN_PROGRESS',
+      scheduledDate: '2026-12-01',
+      createdAt: new Date(now).toISOString(),
+      updatedAt: new Date(now + i * 60_000).toISOString(),
+      submittedAt: null,
+      submittedBy: null,
+      signedByName: null,
+      contentSha256: null,
+      reopenedAt: null,
+      reopenReason: null,
+      answeredCount: i % 93,
+      applicableCount: 93,
+      workflowState: null,
+      demo: false,
+      returned: false,
+      assignmentWithdrawn: null,
+      anotherPersons: null,
+    }),
+  );
   return { members, validations };
 }
