@@ -1,17 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditChainHead } from '../../db/audit-log';
 import { listOutbox } from '../../db/outbox';
-import { openAppServices } from '../../electron/services/app-services';
 import { startValidationFromAssignment } from '../../electron/services/assignment-service';
 import { saveObservation } from '../../electron/services/field-work-service';
-import { fileCredentialStore } from '../../electron/services/hq-credentials';
 import { saveResponse } from '../../electron/services/response-service';
 import { submitValidation } from '../../electron/services/submission-service';
-import { syncHostOptions } from '../../electron/services/sync-host';
-import { createSyncService } from '../../electron/services/sync-service';
 import { createValidation, listValidationSummaries, openWorksheet } from '../../electron/services/validation-service';
 import { createAssignment } from '../../hq/assignments';
 import { issueEnrolmentCode } from '../../hq/identity';
@@ -19,7 +12,7 @@ import { AppError } from '../../shared/ipc/envelope';
 import { message } from '../../shared/messages';
 import { addRealMember } from '../db/workflow-fixture';
 import { testUserId } from '../hq/helpers';
-import { type EnrolledLaptop, enrolledLaptop, type Person } from './enrolled-laptop';
+import { type EnrolledLaptop, enrolledLaptop, type Person, unenrolledLaptop } from './enrolled-laptop';
 import { type SharedHq, sharedHqPerTest } from './sync-harness';
 
 /**
@@ -118,15 +111,8 @@ describe('a laptop handed over to another SCSS', () => {
   });
 
   it('gives validations started before any enrolment to the first person enrolled, as HQ records them', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-sync-laptop-'));
-    const services = openAppServices({ dataDir });
-    const sync = createSyncService(services.ctx, fileCredentialStore(dataDir), syncHostOptions(services.ctx));
-    cleanups.push(() => {
-      sync.stop();
-      services.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    });
-    const laptop = { services, sync };
+    const laptop = unenrolledLaptop(cleanups);
+    const { services, sync } = laptop;
     const member = addRealMember(services);
     const early = createValidation(services.ctx, {
       memberId: member.id,

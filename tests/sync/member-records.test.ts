@@ -1,18 +1,14 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type AppServices, openAppServices } from '../../electron/services/app-services';
-import { fileCredentialStore } from '../../electron/services/hq-credentials';
+import type { AppServices } from '../../electron/services/app-services';
 import { changeMemberRecord, getMemberRecord } from '../../electron/services/member-record-service';
-import { syncHostOptions } from '../../electron/services/sync-host';
-import { createSyncService, type SyncService } from '../../electron/services/sync-service';
+import type { SyncService } from '../../electron/services/sync-service';
 import { createAssignment } from '../../hq/assignments';
 import { issueEnrolmentCode } from '../../hq/identity';
 import type { MemberRecordChange } from '../../shared/domain/member-record/events';
 import type { UserRole } from '../../shared/sync/protocol';
 import { testUserId } from '../hq/helpers';
 import { certifiedTier1History } from '../member-record-fixtures';
+import { unenrolledLaptop } from './enrolled-laptop';
 import { sharedHqPerTest } from './sync-harness';
 
 type Laptop = { services: AppServices; sync: SyncService };
@@ -32,14 +28,7 @@ const ACCOUNT = 'ACCT-77';
 const HISTORY = certifiedTier1History('From CBP’s records');
 
 function laptop(): Laptop {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-sync-member-records-'));
-  const services = openAppServices({ dataDir });
-  const sync = createSyncService(services.ctx, fileCredentialStore(dataDir), syncHostOptions(services.ctx));
-  cleanups.push(() => {
-    sync.stop();
-    services.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const { services, sync } = unenrolledLaptop(cleanups);
   return { services, sync };
 }
 

@@ -1,18 +1,14 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { settingsHandlers } from '../../electron/ipc/handlers/settings';
-import { type AppServices, openAppServices } from '../../electron/services/app-services';
-import { fileCredentialStore } from '../../electron/services/hq-credentials';
+import type { AppServices } from '../../electron/services/app-services';
 import { getPolicyStatus, getSettings, updateSettings } from '../../electron/services/settings-service';
-import { syncHostOptions } from '../../electron/services/sync-host';
-import { createSyncService, type SyncService } from '../../electron/services/sync-service';
+import type { SyncService } from '../../electron/services/sync-service';
 import { openWorksheet } from '../../electron/services/validation-service';
 import { issueEnrolmentCode } from '../../hq/identity';
 import type { Settings } from '../../shared/domain/field-work';
 import { AppError, type ErrorCode } from '../../shared/ipc/envelope';
 import type { UserRole } from '../../shared/sync/protocol';
+import { unenrolledLaptop } from './enrolled-laptop';
 import { doFieldWork, sharedHqPerTest } from './sync-harness';
 
 type Laptop = {
@@ -33,14 +29,7 @@ const PAT = { name: 'Pat Lane', role: 'SUPERVISOR', fieldOffice: 'Houston' } as 
 const RAE = { name: 'Rae Diaz', role: 'SUPERVISOR', fieldOffice: 'Miami' } as const;
 
 function laptop(): Laptop {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-sync-policy-'));
-  const services = openAppServices({ dataDir });
-  const sync = createSyncService(services.ctx, fileCredentialStore(dataDir), syncHostOptions(services.ctx));
-  cleanups.push(() => {
-    sync.stop();
-    services.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const { services, sync } = unenrolledLaptop(cleanups);
   return { services, sync, settings: settingsHandlers(services.ctx, sync) };
 }
 
