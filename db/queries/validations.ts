@@ -56,20 +56,21 @@ export function insertValidation(db: Db, v: Validation, createdBy: string, owner
   ).run({ ...v, createdBy, ownerUserId: owner?.userId ?? null, ownerName: owner?.name ?? null });
 }
 
-export function getValidationOwner(db: Db, id: string): ValidationOwner | null {
-  const row = stmt(db, 'SELECT owner_user_id, owner_name FROM validations WHERE id = ?').get(id) as
-    | { owner_user_id: string | null; owner_name: string | null }
-    | undefined;
-  return row?.owner_user_id ? { userId: row.owner_user_id, name: row.owner_name ?? '' } : null;
-}
+const ownerOf = (r: Pick<ValidationRow, 'owner_user_id' | 'owner_name'>): ValidationOwner | null =>
+  r.owner_user_id ? { userId: r.owner_user_id, name: r.owner_name ?? '' } : null;
 
 /** Every validation's owner other than `userId`, by validation id: what a handed-over laptop keeps of others. */
 export function validationsOwnedByOthers(db: Db, userId: string): Map<string, ValidationOwner> {
   const rows = stmt(
     db,
     'SELECT id, owner_user_id, owner_name FROM validations WHERE owner_user_id IS NOT NULL AND owner_user_id <> ?',
-  ).all(userId) as Array<{ id: string; owner_user_id: string; owner_name: string | null }>;
-  return new Map(rows.map((r) => [r.id, { userId: r.owner_user_id, name: r.owner_name ?? '' }]));
+  ).all(userId) as Array<Pick<ValidationRow, 'id' | 'owner_user_id' | 'owner_name'>>;
+  const owners = new Map<string, ValidationOwner>();
+  for (const r of rows) {
+    const owner = ownerOf(r);
+    if (owner) owners.set(r.id, owner);
+  }
+  return owners;
 }
 
 /** Validations started before anyone was enrolled become the first enrolled person's, as HQ will record them. */
@@ -91,9 +92,7 @@ export function getValidationAndOwner(
   id: string,
 ): { validation: Validation; owner: ValidationOwner | null } | undefined {
   const row = stmt(db, 'SELECT * FROM validations WHERE id = ?').get(id) as ValidationRow | undefined;
-  if (!row) return undefined;
-  const owner = row.owner_user_id ? { userId: row.owner_user_id, name: row.owner_name ?? '' } : null;
-  return { validation: toValidation(row), owner };
+  return row && { validation: toValidation(row), owner: ownerOf(row) };
 }
 
 /** Locks the validation with its signature and content fingerprint. */

@@ -2,7 +2,7 @@ import { format, parseISO } from 'date-fns';
 import { listFindings } from '../../db/queries/findings';
 import { getHqCopy, type HqCopy, recordsOf } from '../../db/queries/hq-validations';
 import { readSettings } from '../../db/queries/settings';
-import { getValidation, getValidationOwner } from '../../db/queries/validations';
+import { getValidationAndOwner } from '../../db/queries/validations';
 import {
   getOwnWorkflowState,
   type HistoryActor,
@@ -216,7 +216,8 @@ export const byCriterion = (a: { criterionId: string }, b: { criterionId: string
 
 /** The validation's life as this laptop knows it, own or pulled; NOT_FOUND when it holds neither. */
 export function loadLifecycle(ctx: ServiceContext, validationId: string): ValidationLifecycle {
-  const validation = getValidation(ctx.db, validationId);
+  const found = getValidationAndOwner(ctx.db, validationId);
+  const validation = found?.validation;
   const copy = getHqCopy(ctx.db, validationId);
   if (!validation && !copy) {
     throw new AppError('NOT_FOUND', message('errors.validation.notOnComputer'));
@@ -230,9 +231,8 @@ export function loadLifecycle(ctx: ServiceContext, validationId: string): Valida
     demo: own && isDemoValidation(ctx.db, validationId),
     // A copy pulled before migration 010 knew only submitted or not.
     state: state ?? (!own && copy ? (copy.status === 'SUBMITTED' ? 'SUBMITTED' : 'IN_PROGRESS') : null),
-    ownerUserId:
-      copy?.ownerUserId ??
-      (own ? (getValidationOwner(ctx.db, validationId)?.userId ?? ctx.person?.userId ?? null) : null),
+    // One started before any enrolment is the enrolled person's (they claim it on enrolment).
+    ownerUserId: copy?.ownerUserId ?? (own ? (found?.owner?.userId ?? ctx.person?.userId ?? null) : null),
     fieldOffice: copy?.fieldOffice ?? (own ? (ctx.person?.fieldOffice ?? null) : null),
     submittedAt: own ? (validation?.submittedAt ?? null) : str(copy?.payload.submittedAt),
     contentSha256: own ? (validation?.contentSha256 ?? null) : str(copy?.payload.contentSha256),

@@ -26,6 +26,12 @@ import { isoNow, type ServiceContext } from './service-context';
 import { loadValidationContent } from './validation-content';
 import { lifecycleView } from './workflow-service';
 
+function requireValidationAndOwner(ctx: ServiceContext, validationId: string) {
+  const found = getValidationAndOwner(ctx.db, validationId);
+  if (!found) throw new AppError('NOT_FOUND', message('errors.validation.notHere', { id: validationId }));
+  return found;
+}
+
 export function requireValidation(ctx: ServiceContext, validationId: string): Validation {
   const validation = getValidation(ctx.db, validationId);
   if (!validation) throw new AppError('NOT_FOUND', message('errors.validation.notHere', { id: validationId }));
@@ -38,8 +44,7 @@ export const anotherPersonsOwner = (ctx: ServiceContext, owner: ValidationOwner 
 
 /** The validation, refused when it is another person's: they signed for it, and HQ takes changes only from them. */
 export function requireOwnValidation(ctx: ServiceContext, validationId: string): Validation {
-  const found = getValidationAndOwner(ctx.db, validationId);
-  if (!found) throw new AppError('NOT_FOUND', message('errors.validation.notHere', { id: validationId }));
+  const found = requireValidationAndOwner(ctx, validationId);
   const other = anotherPersonsOwner(ctx, found.owner);
   if (other) throw new AppError('FORBIDDEN', message('errors.validation.anotherPersons', { name: other.name }));
   return found.validation;
@@ -139,9 +144,7 @@ export function listValidationSummaries(ctx: ServiceContext, filter: ValidationF
 
 /** Everything the worksheet screen needs in one round trip (budget: 100 ms for 150 criteria). */
 export function openWorksheet(ctx: ServiceContext, validationId: string): Worksheet {
-  const found = getValidationAndOwner(ctx.db, validationId);
-  if (!found) throw new AppError('NOT_FOUND', message('errors.validation.notHere', { id: validationId }));
-  const { validation } = found;
+  const { validation, owner } = requireValidationAndOwner(ctx, validationId);
   const member = getMember(ctx.db, validation.memberId);
   if (!member) throw new AppError('INTERNAL', message('errors.validation.memberMissing', { id: validationId }));
   const edition = getEdition(ctx, validation.catalogEditionId);
@@ -165,11 +168,11 @@ export function openWorksheet(ctx: ServiceContext, validationId: string): Worksh
     settings: readSettings(ctx.db),
     lifecycle: lifecycleView(ctx, validationId),
     assignmentWithdrawn: assignmentWithdrawalOf(ctx.db, validationId),
-    anotherPersons: personNamed(anotherPersonsOwner(ctx, found.owner) ?? undefined),
+    anotherPersons: personNamed(anotherPersonsOwner(ctx, owner)),
   };
 }
 
-const personNamed = (owner: ValidationOwner | undefined) => (owner ? { name: owner.name } : null);
+const personNamed = (owner: ValidationOwner | null | undefined) => (owner ? { name: owner.name } : null);
 
 /** For a revalidation: each criterion's result in the Member's previous submitted validation. */
 function previousResultsFor(ctx: ServiceContext, validation: Validation): Worksheet['previousResults'] {

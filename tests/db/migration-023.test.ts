@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate } from '../../db/migrations/index';
-import { getValidationOwner } from '../../db/queries/validations';
+import { getValidationAndOwner } from '../../db/queries/validations';
 import { openAppServices } from '../../electron/services/app-services';
 import { fileCredentialStore } from '../../electron/services/hq-credentials';
 import { createValidation, listValidationSummaries } from '../../electron/services/validation-service';
@@ -18,6 +18,8 @@ import {
   UUIDS,
 } from './helpers';
 import { addRealMember } from './workflow-fixture';
+
+const ownerOf = (db: Parameters<typeof getValidationAndOwner>[0], id: string) => getValidationAndOwner(db, id)?.owner;
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -52,7 +54,7 @@ describe('migration 023: whose validation it is', () => {
     expect(columns(db, 'validations').map((c) => c.name)).toEqual(
       expect.arrayContaining(['owner_user_id', 'owner_name']),
     );
-    expect(getValidationOwner(db, UUIDS.validation1)).toBeNull();
+    expect(ownerOf(db, UUIDS.validation1)).toBeNull();
   });
 
   it('gives an updated store’s validations to the person enrolled at its first start, and no one else', () => {
@@ -67,19 +69,19 @@ describe('migration 023: whose validation it is', () => {
       mode: 'IN_PERSON',
       scheduledDate: '2027-01-12',
     });
-    expect(getValidationOwner(before.ctx.db, validation.id)).toBeNull();
+    expect(ownerOf(before.ctx.db, validation.id)).toBeNull();
     before.close();
 
     storeCredentials(dataDir, DANA);
     const asDana = openAppServices({ dataDir, credentials: fileCredentialStore(dataDir) });
-    expect(getValidationOwner(asDana.ctx.db, validation.id)).toEqual({ userId: DANA.id, name: DANA.name });
+    expect(ownerOf(asDana.ctx.db, validation.id)).toEqual({ userId: DANA.id, name: DANA.name });
     expect(listValidationSummaries(asDana.ctx, {}).find((v) => v.id === validation.id)?.anotherPersons).toBeNull();
     asDana.close();
 
     // Handed over: Sam's start claims nothing of Dana's.
     storeCredentials(dataDir, SAM);
     const asSam = openAppServices({ dataDir, credentials: fileCredentialStore(dataDir) });
-    expect(getValidationOwner(asSam.ctx.db, validation.id)).toEqual({ userId: DANA.id, name: DANA.name });
+    expect(ownerOf(asSam.ctx.db, validation.id)).toEqual({ userId: DANA.id, name: DANA.name });
     expect(listValidationSummaries(asSam.ctx, {}).find((v) => v.id === validation.id)?.anotherPersons).toEqual({
       name: DANA.name,
     });
