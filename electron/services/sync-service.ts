@@ -211,7 +211,18 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
       const enrolled = answer.data;
       // Work saved while the code was on its way was not in the question HQ answered.
       const waiting = before && before.id !== enrolled.user.id ? unsentWork(ctx) : 0;
-      if (waiting > 0) throw othersWorkWaiting(enrolled.user.name, waiting);
+      if (waiting > 0 && waitingAtStart > 0) throw othersWorkWaiting(enrolled.user.name, waiting);
+      if (waiting > 0) {
+        // HQ enrolled the new person and, for this laptop, revoked the first one's device: their code is spent too.
+        throw new AppError(
+          'CONFLICT',
+          message('errors.sync.othersWorkSavedMeanwhile', {
+            name: before?.name ?? '',
+            newName: enrolled.user.name,
+            waiting,
+          }),
+        );
+      }
       credentials.save({ hqUrl, deviceId: enrolled.deviceId, token: enrolled.token, user: enrolled.user });
       // Signatures, decisions and audit entries name the enrolled person from now on, without a restart.
       actAsEnrolledUser(ctx, enrolled.user);

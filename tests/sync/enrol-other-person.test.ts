@@ -70,4 +70,54 @@ describe('enrolling a laptop as another person', () => {
     ]);
     expect(held?.owner_user_id).toBe(await testUserId(hq.db, DANA));
   });
+
+  it('keeps the first person’s work saved while the code was on its way, and says both need a new code', async () => {
+    // The first person saves while HQ is answering: the laptop had nothing unsent when it asked.
+    let saveDuringEnrol: (() => void) | null = null;
+    const laptop = await enrolledLaptop(hq, DANA, cleanups, {
+      fetch: async (input, init) => {
+        if (String(input).endsWith('/v1/enroll') && saveDuringEnrol) {
+          const answer = fetch(input, init);
+          await answer;
+          saveDuringEnrol();
+          saveDuringEnrol = null;
+          return answer;
+        }
+        return fetch(input, init);
+      },
+    });
+    const assignment = await createAssignment(hq.db, {
+      'member-name': 'Bayou Freight LLC',
+      account: 'ACCT-809',
+      'entity-type': 'IMP',
+      mode: 'in person',
+      'target-date': '2027-01-10',
+      scss: await testUserId(hq.db, DANA),
+    });
+    expect(await laptop.sync.syncNow()).toMatchObject({ state: 'idle', lastError: null, pending: 0 });
+    let validationId = '';
+    saveDuringEnrol = () => {
+      validationId = startValidationFromAssignment(laptop.services.ctx, assignment.id).id;
+    };
+
+    const { code } = await issueEnrolmentCode(hq.db, await testUserId(hq.db, SAM));
+    const refused = await laptop.sync
+      .enroll({ hqUrl: hq.baseUrl, code, deviceName: 'Sam’s laptop' })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(AppError);
+    const told = message('errors.sync.othersWorkSavedMeanwhile', { name: DANA.name, newName: SAM.name, waiting: 1 });
+    expect((refused as AppError).message).toBe(told.message);
+    expect(laptop.sync.status()).toMatchObject({ enrolled: true, userName: DANA.name, pending: 1 });
+    expect(laptop.services.ctx.actor).toContain(DANA.name);
+
+    // As the message says: HQ closed Dana's enrolment here, so her work waits for a new code of hers.
+    expect((await laptop.sync.syncNow()).pending).toBe(1);
+    const again = await issueEnrolmentCode(hq.db, await testUserId(hq.db, DANA));
+    await laptop.sync.enroll({ hqUrl: hq.baseUrl, code: again.code, deviceName: 'Dana’s laptop' });
+    expect(await laptop.sync.syncNow()).toMatchObject({ state: 'idle', lastError: null, pending: 0 });
+    const [held] = await hq.db.query<{ owner_user_id: string }>('SELECT owner_user_id FROM validations WHERE id = $1', [
+      validationId,
+    ]);
+    expect(held?.owner_user_id).toBe(await testUserId(hq.db, DANA));
+  });
 });
