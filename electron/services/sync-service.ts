@@ -213,7 +213,7 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
       const waiting = before && before.id !== enrolled.user.id ? unsentWork(ctx) : 0;
       if (waiting > 0 && waitingAtStart > 0) throw othersWorkWaiting(enrolled.user.name, waiting);
       if (waiting > 0) {
-        // HQ enrolled the new person and, for this laptop, revoked the first one's device: their code is spent too.
+        // HQ has enrolled the new person (their code is spent) and revoked this laptop's enrolment of the first one.
         throw new AppError(
           'CONFLICT',
           message('errors.sync.othersWorkSavedMeanwhile', {

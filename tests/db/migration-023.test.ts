@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate } from '../../db/migrations/index';
 import { getValidationAndOwner } from '../../db/queries/validations';
@@ -15,17 +12,14 @@ import {
   insertEditionRow,
   insertMemberRow,
   insertValidationRow,
+  makeTempDir,
   UUIDS,
 } from './helpers';
 import { addRealMember } from './workflow-fixture';
 
 const ownerOf = (db: Parameters<typeof getValidationAndOwner>[0], id: string) => getValidationAndOwner(db, id)?.owner;
 
-const dirs: string[] = [];
-afterEach(() => {
-  cleanupTempDbs();
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(cleanupTempDbs);
 
 const DANA: HqUser = {
   id: '6f1c2a52-8d0e-4f7a-9d55-0b8e1c4a7d21',
@@ -58,8 +52,7 @@ describe('migration 023: whose validation it is', () => {
   });
 
   it('gives an updated store’s validations to the person enrolled at its first start, and no one else', () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctpat-owner-'));
-    dirs.push(dataDir);
+    const dataDir = makeTempDir('ctpat-owner-');
     // Started before any enrolment: no owner yet, as every validation of a store from before migration 023.
     const before = openAppServices({ dataDir });
     const member = addRealMember(before);

@@ -4,7 +4,7 @@ import { listOutbox } from '../../db/outbox';
 import { startValidationFromAssignment } from '../../electron/services/assignment-service';
 import { saveObservation } from '../../electron/services/field-work-service';
 import { saveResponse } from '../../electron/services/response-service';
-import { submitValidation } from '../../electron/services/submission-service';
+import { reopenValidation, submitValidation } from '../../electron/services/submission-service';
 import { createValidation, listValidationSummaries, openWorksheet } from '../../electron/services/validation-service';
 import { createAssignment } from '../../hq/assignments';
 import { issueEnrolmentCode } from '../../hq/identity';
@@ -78,6 +78,7 @@ describe('a laptop handed over to another SCSS', () => {
       () => saveResponse(ctx, { validationId: danas.id, criterionId: first.id, notes: 'Sam typed this.' }),
       () => saveObservation(ctx, { validationId: danas.id, category: 1, text: 'Sam’s observation.' }),
       () => submitValidation(ctx, danas.id, SAM.name),
+      () => reopenValidation(ctx, danas.id, 'Sam wants to add a site.'),
     ];
     for (const change of refusals) {
       const error = (() => {
