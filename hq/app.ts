@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { UuidSchema } from '../shared/domain/primitives';
 import { describeUnstorableText, findUnstorableText } from '../shared/domain/text';
 import { type Message, message } from '../shared/messages';
-import { EnrollRequestSchema, PushRequestSchema } from '../shared/sync/protocol';
+import { EnrollRequestSchema, PushRequestSchema, UndoEnrolmentRequestSchema } from '../shared/sync/protocol';
 import { PullQuerySchema } from '../shared/sync/pull-protocol';
 import { analyticsRoutes } from './analytics-routes';
 import { recordAuditHead } from './audit-heads';
@@ -17,6 +17,7 @@ import {
   EnrolmentCodeOfAnotherPerson,
   enrolDevice,
   type Principal,
+  undoEnrolment,
 } from './identity';
 import { memberRecordRoutes } from './member-record-routes';
 import { buildOpenApiDocument } from './openapi';
@@ -159,6 +160,20 @@ export function buildHqApp(options: BuildHqAppOptions): FastifyInstance {
     }
     request.log.info({ deviceId: enrolled.deviceId, userId: enrolled.user.id }, 'device enrolled');
     return enrolled;
+  });
+
+  app.post('/v1/enroll/undo', async (request, reply) => {
+    const principal = await requirePrincipal(db, request, reply);
+    if (!principal) return reply;
+    const body = parseBody(UndoEnrolmentRequestSchema, request, reply);
+    if (!body) return reply;
+    const undone = await undoEnrolment(db, principal, body.code);
+    if (!undone) return sendError(reply, 409, 'CONFLICT', message('hqReason.enrolmentNotUndoable'));
+    request.log.info(
+      { deviceId: principal.deviceId, userId: principal.user.id, restoredDevices: undone.restoredDevices },
+      'enrolment undone by the laptop',
+    );
+    return { undone: true, restoredDevices: undone.restoredDevices };
   });
 
   // A push's token is looked up as the request arrives, so the lookup travels while its body is read and parsed.

@@ -140,7 +140,8 @@ async function enrolWithUnusedCode(
     // The laptop keeps only the token it enrols with now: the devices it enrolled as before would otherwise
     // stay active with tokens nobody holds (still valid wherever a copy of its old credentials was left).
     await tx.query(
-      'UPDATE devices SET revoked_at = now() WHERE installation_id = $1 AND id <> $2 AND revoked_at IS NULL',
+      `UPDATE devices SET revoked_at = now(), revoked_by_device_id = $2
+       WHERE installation_id = $1 AND id <> $2 AND revoked_at IS NULL`,
       [installationId, deviceId],
     );
   }
@@ -167,6 +168,39 @@ async function reissueToSameInstallation(
 }
 
 export type Principal = { deviceId: string; user: HqUser };
+
+/**
+ * Gives back the enrolment a code has just made, asked with its token by the laptop that received it and cannot
+ * keep it (work of the person enrolled before was saved while the code travelled). The new device is revoked,
+ * the devices that enrolment revoked on that laptop are active again (their tokens work as before), and the code
+ * can be spent again until it expires. Null, with nothing changed, unless the code made this device, has not
+ * expired, and the device has never pushed (a laptop's every push records its audit-chain head).
+ */
+export async function undoEnrolment(
+  db: HqDb,
+  principal: Principal,
+  code: string,
+): Promise<{ restoredDevices: number } | null> {
+  const codeSha256 = sha256Hex(normaliseEnrolmentCode(code));
+  return db.transaction(async (tx) => {
+    const [made] = await tx.query<{ id: string }>(
+      `SELECT d.id FROM enrolment_codes c JOIN devices d ON d.id = c.device_id
+       WHERE c.code_sha256 = $1 AND c.expires_at > now() AND d.id = $2 AND d.revoked_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM device_audit_heads h WHERE h.device_id = d.id)
+       FOR UPDATE OF d`,
+      [codeSha256, principal.deviceId],
+    );
+    if (!made) return null;
+    await tx.query('UPDATE devices SET revoked_at = now() WHERE id = $1', [made.id]);
+    const restored = await tx.query(
+      `UPDATE devices SET revoked_at = NULL, revoked_by_device_id = NULL
+       WHERE revoked_by_device_id = $1 AND revoked_at IS NOT NULL RETURNING id`,
+      [made.id],
+    );
+    await tx.query('UPDATE enrolment_codes SET used_at = NULL, device_id = NULL WHERE code_sha256 = $1', [codeSha256]);
+    return { restoredDevices: restored.length };
+  });
+}
 
 /** The device and user behind a bearer token, or null when unknown or revoked (checked on every request). */
 export async function authenticateToken(db: HqDb, token: string): Promise<Principal | null> {

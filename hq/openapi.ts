@@ -23,6 +23,8 @@ import {
   EnrollResponseSchema,
   PushRequestSchema,
   PushResponseSchema,
+  UndoEnrolmentRequestSchema,
+  UndoEnrolmentResponseSchema,
   ValidationReceiptSchema,
 } from '../shared/sync/protocol';
 import { PullQuerySchema, PullResponseSchema } from '../shared/sync/pull-protocol';
@@ -61,6 +63,19 @@ export const HQ_ROUTES: readonly Route[] = [
         description: 'A good code of another person than holdsWorkOf; not spent, no device made',
         schema: EnrollOtherPersonSchema,
       },
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/enroll/undo',
+    summary: 'Give back the enrolment a code has just made: its device revoked, the laptop’s earlier one restored',
+    auth: true,
+    request: UndoEnrolmentRequestSchema,
+    responses: {
+      '200': { description: 'Undone; the code works again until it expires', schema: UndoEnrolmentResponseSchema },
+      '400': refused('Malformed request'),
+      '401': refused('Missing, unknown or revoked device token'),
+      '409': refused('The code did not enrol this device, has expired, or the device has pushed; nothing changed'),
     },
   },
   {

@@ -376,6 +376,8 @@ export const messages = {
     codeOfAnotherPerson:
       'This enrolment code is {{name}}’s, and this laptop holds work of another person not yet sent; the code was not used',
     tooManyCodes: 'Too many enrolment codes were refused from this address; try again in {{minutes}} min',
+    enrolmentNotUndoable:
+      'This enrolment cannot be undone: the code did not enrol this device, has expired, or the device has already sent work',
     tooManyCodesFromLaptop:
       'Too many enrolment codes were refused from this laptop; check the code with HQ and try again in {{minutes}} min',
     badCursor: 'cursor: not one HQ issued; pull again without a cursor to start over',

@@ -36,6 +36,19 @@ export const EnrollRequestSchema = z.strictObject({
 });
 export const EnrollResponseSchema = z.object({ deviceId: UuidSchema, token: z.string().min(32), user: HqUserSchema });
 
+/**
+ * POST /v1/enroll/undo, with the new device's token — a laptop that cannot keep the enrolment it was just given
+ * hands it back: that device is revoked, the laptop's earlier enrolment it replaced is active again, and the
+ * code works again until it expires. 409 when the code did not make this device, has expired, or the device
+ * has pushed.
+ */
+export const UndoEnrolmentRequestSchema = z.strictObject({ code: z.string().trim().min(8).max(64) });
+export const UndoEnrolmentResponseSchema = z.object({
+  undone: z.literal(true),
+  /** The laptop's earlier enrolments made active again (0 when none was active before the code). */
+  restoredDevices: z.number().int().min(0),
+});
+
 /** One outbox row as it travels: the client-generated change id makes every retry safe. */
 export const ChangeSchema = z.strictObject({
   changeId: UuidSchema,

@@ -130,6 +130,12 @@ function routeRequests(f: Fixture): Record<string, { methods: Method[]; request:
         .oneof(anyJson, nearly({ code: 'ABCD-EFGH-JKLM', deviceName: 'Field laptop', installationId: randomUUID() }))
         .map((payload) => ({ method: 'POST', url: '/v1/enroll', payload })),
     },
+    '/v1/enroll/undo': {
+      methods: ['POST'],
+      request: fc
+        .oneof(anyJson, nearly({ code: 'ABCD-EFGH-JKLM' }))
+        .map((payload) => ({ method: 'POST', url: '/v1/enroll/undo', payload })),
+    },
     '/v1/push': {
       methods: ['POST'],
       request: fc

@@ -24,6 +24,7 @@ describe.each(BACKENDS)('HQ service basics on %s', (backend) => {
       '/v1/analytics/trends',
       '/v1/analytics/virtual-vs-in-person',
       '/v1/enroll',
+      '/v1/enroll/undo',
       '/v1/evidence/files/{sha256}',
       '/v1/evidence/uploads',
       '/v1/evidence/uploads/{uploadId}',
@@ -53,6 +54,8 @@ describe.each(BACKENDS)('HQ service basics on %s', (backend) => {
       'code',
       'deviceName',
     ]);
+    expect(doc.paths['/v1/enroll/undo'].post.security).toEqual([{ deviceToken: [] }]);
+    expect(Object.keys(doc.paths['/v1/enroll/undo'].post.responses)).toEqual(['200', '400', '401', '409']);
     const history = doc.paths['/v1/validations/{id}/history'].get;
     expect(history.security).toEqual([{ deviceToken: [] }]);
     expect(Object.keys(history.responses).sort()).toEqual(['200', '400', '401', '403', '404']);

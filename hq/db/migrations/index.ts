@@ -15,6 +15,7 @@ import { migration014 } from './014-evidence-file-holders';
 import { migration015 } from './015-push-read-criterion';
 import { migration016 } from './016-response-due-date';
 import { migration017 } from './017-assignment-starts';
+import { migration018 } from './018-revoked-by-enrolment';
 
 export type HqMigration = { version: number; name: string; sql: string };
 
@@ -37,4 +38,5 @@ export const HQ_MIGRATIONS: readonly HqMigration[] = [
   migration015,
   migration016,
   migration017,
+  migration018,
 ];

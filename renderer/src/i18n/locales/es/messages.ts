@@ -385,6 +385,8 @@ export const messages: Translation<typeof en> = {
       'Se rechazaron demasiados códigos de inscripción desde esta dirección; inténtelo de nuevo en {{minutes}} min',
     codeOfAnotherPerson:
       'Este código de inscripción es de {{name}}, y esta computadora guarda trabajo de otra persona aún no enviado; el código no se usó',
+    enrolmentNotUndoable:
+      'Esta inscripción no se puede deshacer: el código no inscribió este dispositivo, venció o el dispositivo ya envió trabajo',
     tooManyCodesFromLaptop:
       'Se rechazaron demasiados códigos de inscripción desde esta computadora; verifique el código con la sede central e inténtelo de nuevo en {{minutes}} min',
     badCursor:
