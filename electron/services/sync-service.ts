@@ -13,7 +13,7 @@ import type {
 } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
 import { message } from '../../shared/messages';
-import { EnrollOtherPersonSchema, EnrollResponseSchema } from '../../shared/sync/protocol';
+import { EnrollOtherPersonSchema, EnrollResponseSchema, UndoEnrolmentResponseSchema } from '../../shared/sync/protocol';
 import { checkValidationReceipts, ValidationReceiptSchema } from '../sync/receipt-check';
 import { createSyncScheduler, type SyncScheduler, type SyncTrigger } from '../sync/scheduler';
 import {
@@ -213,7 +213,12 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
       const waiting = before && before.id !== enrolled.user.id ? unsentWork(ctx) : 0;
       if (waiting > 0 && waitingAtStart > 0) throw othersWorkWaiting(enrolled.user.name, waiting);
       if (waiting > 0) {
-        // HQ has enrolled the new person (their code is spent) and revoked this laptop's enrolment of the first one.
+        // HQ has enrolled the new person and revoked this laptop's enrolment of the first one: hand the new one
+        // back, so the first person's enrolment works again and the code stays good for later.
+        const fetchHq = options.fetch ?? fetch;
+        if (await handBackEnrolment(fetchHq, hqUrl, enrolled.token, request.code)) {
+          throw othersWorkWaiting(enrolled.user.name, waiting);
+        }
         throw new AppError(
           'CONFLICT',
           message('errors.sync.othersWorkSavedMeanwhile', {
@@ -324,6 +329,24 @@ export type SyncService = ReturnType<typeof createSyncService>;
  * This installation's id, made once and kept in the store: an enrolment retried after its answer was lost
  * sends the same one, and HQ gives back the device it enrolled instead of refusing the spent code.
  */
+/**
+ * Asks HQ to undo the enrolment it has just made (POST /v1/enroll/undo with the new token). False when HQ could
+ * not be reached or refused: the new token is then simply not kept, and the laptop says what HQ has done.
+ */
+async function handBackEnrolment(fetchHq: typeof fetch, hqUrl: string, token: string, code: string): Promise<boolean> {
+  try {
+    const response = await fetchHq(`${hqUrl}/v1/enroll/undo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ code }),
+      signal: AbortSignal.timeout(HQ_TIMEOUT_MS),
+    });
+    return response.ok && UndoEnrolmentResponseSchema.safeParse(await response.json().catch(() => null)).success;
+  } catch {
+    return false;
+  }
+}
+
 function installationIdOf(ctx: ServiceContext): string {
   stmt(ctx.db, `INSERT INTO sync_state (key, value) VALUES ('installation_id', ?) ON CONFLICT (key) DO NOTHING`).run(
     randomUUID(),

@@ -71,11 +71,15 @@ describe('enrolling a laptop as another person', () => {
     expect(held?.owner_user_id).toBe(await testUserId(hq.db, DANA));
   });
 
-  it('keeps the first person’s work saved while the code was on its way, and says both need a new code', async () => {
-    // The first person saves while HQ is answering: the laptop had nothing unsent when it asked.
+  /**
+   * Dana's laptop with nothing unsent; Sam's code goes to HQ and Dana starts a validation just as HQ answers.
+   * `undoReaches` false: the laptop's request to hand the enrolment back never reaches HQ.
+   */
+  async function enrolmentRace(account: string, undoReaches: boolean) {
     let saveDuringEnrol: (() => void) | null = null;
     const laptop = await enrolledLaptop(hq, DANA, cleanups, {
       fetch: async (input, init) => {
+        if (String(input).endsWith('/v1/enroll/undo') && !undoReaches) throw new TypeError('fetch failed');
         if (String(input).endsWith('/v1/enroll') && saveDuringEnrol) {
           const answer = fetch(input, init);
           await answer;
@@ -88,7 +92,7 @@ describe('enrolling a laptop as another person', () => {
     });
     const assignment = await createAssignment(hq.db, {
       'member-name': 'Bayou Freight LLC',
-      account: 'ACCT-809',
+      account,
       'entity-type': 'IMP',
       mode: 'in person',
       'target-date': '2027-01-10',
@@ -99,25 +103,57 @@ describe('enrolling a laptop as another person', () => {
     saveDuringEnrol = () => {
       validationId = startValidationFromAssignment(laptop.services.ctx, assignment.id).id;
     };
-
     const { code } = await issueEnrolmentCode(hq.db, await testUserId(hq.db, SAM));
     const refused = await laptop.sync
       .enroll({ hqUrl: hq.baseUrl, code, deviceName: 'Sam’s laptop' })
       .catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(AppError);
-    const told = message('errors.sync.othersWorkSavedMeanwhile', { name: DANA.name, newName: SAM.name, waiting: 1 });
-    expect((refused as AppError).message).toBe(told.message);
     expect(laptop.sync.status()).toMatchObject({ enrolled: true, userName: DANA.name, pending: 1 });
     expect(laptop.services.ctx.actor).toContain(DANA.name);
+    const ownerAtHq = async () =>
+      (
+        await hq.db.query<{ owner_user_id: string }>('SELECT owner_user_id FROM validations WHERE id = $1', [
+          validationId,
+        ])
+      )[0]?.owner_user_id;
+    return { laptop, code, told: (refused as AppError).message, ownerAtHq };
+  }
 
+  const activeDevicesOf = async (person: Person) =>
+    (
+      await hq.db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM devices WHERE user_id = $1 AND revoked_at IS NULL',
+        [await testUserId(hq.db, person)],
+      )
+    )[0]?.n;
+
+  it('hands back the enrolment HQ made meanwhile: the first person syncs as before, then the same code enrols', async () => {
+    const { laptop, code, told, ownerAtHq } = await enrolmentRace('ACCT-809', true);
+
+    expect(told).toBe(
+      message('errors.sync.othersWorkWaiting', { name: DANA.name, newName: SAM.name, waiting: 1 }).message,
+    );
+    // HQ holds no enrolment of Sam's that nobody has, and Dana's enrolment here works again.
+    expect(await activeDevicesOf(SAM)).toBe(0);
+    expect(await laptop.sync.syncNow()).toMatchObject({ state: 'idle', lastError: null, pending: 0 });
+    expect(await ownerAtHq()).toBe(await testUserId(hq.db, DANA));
+
+    await laptop.sync.enroll({ hqUrl: hq.baseUrl, code, deviceName: 'Sam’s laptop' });
+    expect(laptop.sync.status()).toMatchObject({ enrolled: true, userName: SAM.name });
+    expect([await activeDevicesOf(DANA), await activeDevicesOf(SAM)]).toEqual([0, 1]);
+  });
+
+  it('says both need a new code when HQ cannot be asked to undo it, and the work reaches HQ once the first person enrols again', async () => {
+    const { laptop, told, ownerAtHq } = await enrolmentRace('ACCT-810', false);
+
+    expect(told).toBe(
+      message('errors.sync.othersWorkSavedMeanwhile', { name: DANA.name, newName: SAM.name, waiting: 1 }).message,
+    );
     // As the message says: HQ closed Dana's enrolment here, so her work waits for a new code of hers.
     expect((await laptop.sync.syncNow()).pending).toBe(1);
     const again = await issueEnrolmentCode(hq.db, await testUserId(hq.db, DANA));
     await laptop.sync.enroll({ hqUrl: hq.baseUrl, code: again.code, deviceName: 'Dana’s laptop' });
     expect(await laptop.sync.syncNow()).toMatchObject({ state: 'idle', lastError: null, pending: 0 });
-    const [held] = await hq.db.query<{ owner_user_id: string }>('SELECT owner_user_id FROM validations WHERE id = $1', [
-      validationId,
-    ]);
-    expect(held?.owner_user_id).toBe(await testUserId(hq.db, DANA));
+    expect(await ownerAtHq()).toBe(await testUserId(hq.db, DANA));
   });
 });
