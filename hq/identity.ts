@@ -213,12 +213,18 @@ export async function authenticateToken(db: HqDb, token: string): Promise<Princi
   return row ? { deviceId: row.device_id, user: toUser(row) } : null;
 }
 
-/** Revokes a device; its next request is refused. Returns false when no such active device exists. */
+/**
+ * Revokes a device; its next request is refused. Returns false when no such device exists or an administrator
+ * already revoked it.
+ */
 export async function revokeDevice(db: HqDb, deviceId: string): Promise<boolean> {
   // A string that is not a UUID names no device (and PostgreSQL would refuse it as uuid).
   if (!UuidSchema.safeParse(deviceId).success) return false;
+  // A device a laptop's later enrolment revoked could be made active again by undoing that enrolment: an
+  // administrator's revocation takes that away, and is never undone.
   const rows = await db.query(
-    'UPDATE devices SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id',
+    `UPDATE devices SET revoked_at = coalesce(revoked_at, now()), revoked_by_device_id = NULL
+     WHERE id = $1 AND (revoked_at IS NULL OR revoked_by_device_id IS NOT NULL) RETURNING id`,
     [deviceId],
   );
   return rows.length === 1;

@@ -119,4 +119,16 @@ describe.each(BACKENDS)('undoing an enrolment just made, on %s', (backend) => {
     expect((await undo(lee.token, leesCode)).statusCode).toBe(401);
     expect(await codeState(leesCode)).toEqual({ used: false, device_id: null });
   });
+
+  it('never restores a device an administrator revoked after the enrolment had revoked it', async () => {
+    const laptop = randomUUID();
+    const dana = await enrolWith((await issueEnrolmentCode(ctx.db, DANA)).code, laptop);
+    const { code: leesCode } = await issueEnrolmentCode(ctx.db, LEE);
+    const lee = await enrolWith(leesCode, laptop);
+    expect(await revokeDevice(ctx.db, dana.deviceId)).toBe(true);
+    expect(await revokeDevice(ctx.db, dana.deviceId)).toBe(false);
+
+    expect((await undo(lee.token, leesCode)).json()).toEqual({ undone: true, restoredDevices: 0 });
+    expect(await canPush(dana.token)).toBe(401);
+  });
 });
