@@ -42,6 +42,17 @@ test('a laptop handed to another SCSS shows the first one’s validation to read
   );
   await app.screenshot('another-persons-row');
 
+  // Starting one of his own: the warning says whose the open validation is, and not to carry on with it.
+  await members.startValidationOf(MEMBER);
+  const warning = page.getByTestId('open-validation-warning');
+  await expect(warning.getByRole('listitem')).toContainText(
+    'Dana Ruiz’s, from this computer’s earlier enrolment: read only',
+  );
+  await expect(warning).toContainText('Only the SCSS who started it can carry on with it.');
+  await expect(warning).not.toContainText('Carry on with it');
+  await expectAccessible(page, 'new validation warning of another person’s validation');
+  await app.screenshot('another-persons-open-warning');
+
   await page.goto(page.url().replace(/#.*$/, `#/validations/${validationId}`));
   await expect(page.getByRole('heading', { level: 1, name: MEMBER })).toBeVisible();
   await expect(

@@ -58,10 +58,16 @@ export function OpenValidationWarning({ memberName, open }: { memberName: string
                 answered: v.answeredCount,
                 total: v.applicableCount,
               })}
+              {v.anotherPersons && ` · ${t('members.openWarning.anotherPersons', { name: v.anotherPersons.name })}`}
             </li>
           ))}
         </ul>
-        <p className="usa-alert__text">{t('members.openWarning.carryOn', { count: open.length })}</p>
+        <p className="usa-alert__text">
+          {/* The person enrolled now cannot carry on with a validation an earlier enrolment started. */}
+          {open.every((v) => v.anotherPersons)
+            ? t('members.openWarning.carryOnOthers', { count: open.length })
+            : t('members.openWarning.carryOn', { count: open.length })}
+        </p>
       </div>
     </div>
   );

@@ -62,5 +62,10 @@ export const members = {
       'Carry on with it unless a second validation is really needed. To start another anyway, tick “Start another validation anyway” before creating it.',
     carryOn_other:
       'Carry on with one of them unless a second validation is really needed. To start another anyway, tick “Start another validation anyway” before creating it.',
+    anotherPersons: '{{name}}’s, from this computer’s earlier enrolment: read only',
+    carryOnOthers_one:
+      'Only the SCSS who started it can carry on with it. If this Member needs a validation of yours, tick “Start another validation anyway” before creating it.',
+    carryOnOthers_other:
+      'Only the SCSSs who started them can carry on with them. If this Member needs a validation of yours, tick “Start another validation anyway” before creating it.',
   },
 };

@@ -70,5 +70,12 @@ export const members: Translation<typeof en.members> = {
       'Continúe con una de ellas, salvo que realmente se necesite una segunda validación. Para iniciar otra de todos modos, marque «Iniciar otra validación de todos modos» antes de crearla.',
     carryOn_other:
       'Continúe con una de ellas, salvo que realmente se necesite una segunda validación. Para iniciar otra de todos modos, marque «Iniciar otra validación de todos modos» antes de crearla.',
+    anotherPersons: 'de {{name}}, de la inscripción anterior de esta computadora: solo lectura',
+    carryOnOthers_one:
+      'Solo el especialista que la inició puede continuarla. Si este Miembro necesita una validación suya, marque «Iniciar otra validación de todos modos» antes de crearla.',
+    carryOnOthers_many:
+      'Solo los especialistas que las iniciaron pueden continuarlas. Si este Miembro necesita una validación suya, marque «Iniciar otra validación de todos modos» antes de crearla.',
+    carryOnOthers_other:
+      'Solo los especialistas que las iniciaron pueden continuarlas. Si este Miembro necesita una validación suya, marque «Iniciar otra validación de todos modos» antes de crearla.',
   },
 };
