@@ -326,10 +326,6 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
 export type SyncService = ReturnType<typeof createSyncService>;
 
 /**
- * This installation's id, made once and kept in the store: an enrolment retried after its answer was lost
- * sends the same one, and HQ gives back the device it enrolled instead of refusing the spent code.
- */
-/**
  * Asks HQ to undo the enrolment it has just made (POST /v1/enroll/undo with the new token). False when HQ could
  * not be reached or refused: the new token is then simply not kept, and the laptop says what HQ has done.
  */
@@ -347,6 +343,10 @@ async function handBackEnrolment(fetchHq: typeof fetch, hqUrl: string, token: st
   }
 }
 
+/**
+ * This installation's id, made once and kept in the store: an enrolment retried after its answer was lost
+ * sends the same one, and HQ gives back the device it enrolled instead of refusing the spent code.
+ */
 function installationIdOf(ctx: ServiceContext): string {
   stmt(ctx.db, `INSERT INTO sync_state (key, value) VALUES ('installation_id', ?) ON CONFLICT (key) DO NOTHING`).run(
     randomUUID(),
