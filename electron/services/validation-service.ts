@@ -6,7 +6,6 @@ import { listResponses } from '../../db/queries/responses';
 import { readSettings } from '../../db/queries/settings';
 import {
   findPreviousSubmittedValidation,
-  getValidation,
   getValidationAndOwner,
   insertValidation,
   listValidations,
@@ -33,9 +32,7 @@ function requireValidationAndOwner(ctx: ServiceContext, validationId: string) {
 }
 
 export function requireValidation(ctx: ServiceContext, validationId: string): Validation {
-  const validation = getValidation(ctx.db, validationId);
-  if (!validation) throw new AppError('NOT_FOUND', message('errors.validation.notHere', { id: validationId }));
-  return validation;
+  return requireValidationAndOwner(ctx, validationId).validation;
 }
 
 /** The owner when it is not the enrolled person: a laptop handed over keeps the earlier person's validations. */
