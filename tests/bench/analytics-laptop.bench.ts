@@ -116,7 +116,7 @@ export async function benchAnalyticsLaptop(runs = 15): Promise<AnalyticsLaptopRe
     })();
     db.exec('ANALYZE');
     const seedMs = performance.now() - started;
-    const context = { today: '2026-12-31', fieldOffice: 'Houston' };
+    const context = { today: '2026-12-31', fieldOffice: 'Houston', userId: null };
     const perView = ANALYTICS_VIEWS.map((view) => {
       computeLocalView(db, { view, filters: {} }, context); // warm the statement cache and page cache
       const samples = Array.from({ length: runs }, () =>

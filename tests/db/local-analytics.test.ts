@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeLocalView, type LocalAnalyticsRequest } from '../../electron/services/analytics/local-analytics';
 import { type AppServices, openAppServices } from '../../electron/services/app-services';
 import { saveFinding } from '../../electron/services/field-work-service';
+import { actAsEnrolledUser } from '../../electron/services/identity';
 import { saveVirtualSession } from '../../electron/services/inspection-service';
 import { saveResponse } from '../../electron/services/response-service';
 import { reopenValidation, submitValidation } from '../../electron/services/submission-service';
@@ -23,7 +24,7 @@ import { buildCompleteValidation, importers } from './complete-validation';
  * Each worksheet has 93 criteria, 1.3 Not applicable, so every other criterion is assessed.
  */
 
-const CONTEXT = { today: '2026-05-01', fieldOffice: 'Houston' };
+const CONTEXT = { today: '2026-05-01', fieldOffice: 'Houston', userId: null };
 
 let dataDir = '';
 let nowMs = 0;
@@ -318,9 +319,37 @@ describe('filters', () => {
     const data = computeLocalView(
       services.ctx.db,
       { view: 'key-statistics', filters: { fieldOffice: 'Houston' } },
-      { today: CONTEXT.today, fieldOffice: null },
+      { today: CONTEXT.today, fieldOffice: null, userId: null },
     ).data;
     expect(data).toMatchObject({ validationsSubmitted: 0 });
+  });
+});
+
+describe('a laptop handed over to another SCSS', () => {
+  const DANA = { id: 'user-dana', name: 'Dana Ruiz', role: 'SCSS', fieldOffice: 'Houston' } as const;
+  const SAM = { id: 'user-sam', name: 'Sam Ortiz', role: 'SCSS', fieldOffice: 'Miami' } as const;
+  const counts = (user: typeof DANA | typeof SAM) => {
+    const context = { today: CONTEXT.today, fieldOffice: user.fieldOffice, userId: user.id };
+    const key = computeLocalView(services.ctx.db, { view: 'key-statistics', filters: {} }, context).data;
+    const top = computeLocalView(services.ctx.db, { view: 'top-deficiencies', filters: {} }, context).data;
+    if (!('validationsSubmitted' in key) || !('rows' in top)) throw new Error('wrong view');
+    return { submitted: key.validationsSubmitted, deficiencies: key.deficiencies, topRows: top.rows.length };
+  };
+
+  it("counts only the enrolled person's validations: the earlier person's stay theirs", () => {
+    buildFixture();
+    // Dana enrols: the validations started before any enrolment become hers, as HQ records them.
+    actAsEnrolledUser(services.ctx, DANA);
+    expect(counts(DANA)).toEqual({ submitted: 3, deficiencies: 6, topRows: 3 });
+
+    // The laptop goes to Sam, who submits one validation of his own (its one deficiency: 4.1).
+    actAsEnrolledUser(services.ctx, SAM);
+    expect(counts(SAM)).toEqual({ submitted: 0, deficiencies: 0, topRows: 0 });
+    const [a] = importers(services);
+    const own = buildCompleteValidation(services, { member: a }).validation;
+    submitAt(own.id, '2026-04-20T10:00:00.000Z');
+    expect(counts(SAM)).toEqual({ submitted: 1, deficiencies: 1, topRows: 1 });
+    expect(counts(DANA)).toEqual({ submitted: 3, deficiencies: 6, topRows: 3 });
   });
 });
 

@@ -80,7 +80,7 @@ const topCriteria = (db: Db) => {
   const top = computeLocalView(
     db,
     { view: 'top-deficiencies', filters: {} },
-    { today: '2026-04-01', fieldOffice: 'Houston' },
+    { today: '2026-04-01', fieldOffice: 'Houston', userId: null },
   );
   return top.view === 'top-deficiencies' ? top.data.rows.map((r) => r.criterionId) : [];
 };

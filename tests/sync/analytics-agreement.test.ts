@@ -167,7 +167,11 @@ describe.each(BACKENDS)('analytics on the laptop agree with HQ on %s', (backend)
     expect(listOutbox(ctx.db)).toEqual([]);
 
     const local = (view: AnalyticsViewName, filters: AnalyticsFilters) =>
-      computeLocalView(ctx.db, { view, filters }, { today: today(), fieldOffice: DANA.fieldOffice }).data;
+      computeLocalView(
+        ctx.db,
+        { view, filters },
+        { today: today(), fieldOffice: DANA.fieldOffice, userId: dana.userId },
+      ).data;
 
     // Worked out by hand: 4 deficiencies (5.1 ruled out), 1 repeat (V2's 4.1), 1 overdue (V2's 4.1).
     expect(local('key-statistics', {})).toMatchObject({
@@ -257,7 +261,11 @@ describe.each(BACKENDS)('analytics on the laptop agree with HQ on %s', (backend)
 
     // The dashboard, on this computer and at HQ, counts that one response overdue, and every view agrees.
     const local = (view: AnalyticsViewName, filters: AnalyticsFilters) =>
-      computeLocalView(ctx.db, { view, filters }, { today: today(), fieldOffice: DANA.fieldOffice }).data;
+      computeLocalView(
+        ctx.db,
+        { view, filters },
+        { today: today(), fieldOffice: DANA.fieldOffice, userId: dana.userId },
+      ).data;
     expect(local('key-statistics', {})).toMatchObject({ validationsSubmitted: 2, responsesOverdue: 1 });
     expect(await atHq(dana.token, 'key-statistics', {})).toMatchObject({ responsesOverdue: 1 });
     for (const filters of [{}, { mode: 'IN_PERSON' }, { fieldOffice: 'Miami' }] as AnalyticsFilters[]) {

@@ -26,7 +26,7 @@ export function analyticsHandlers(
       const result = computeLocalView(
         ctx.db,
         { view: request.view, filters: request.filters, ...(request.limit ? { limit: request.limit } : {}) },
-        { today: computedAt.slice(0, 10), fieldOffice: user?.fieldOffice ?? null },
+        { today: computedAt.slice(0, 10), fieldOffice: user?.fieldOffice ?? null, userId: user?.id ?? null },
       );
       return { source: 'computer', ...scopeOf(message('dashboardScope.computer')), computedAt, result };
     }

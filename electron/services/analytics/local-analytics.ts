@@ -9,7 +9,7 @@ import { trends } from './trends';
 import { virtualVsInPerson } from './virtual-vs-in-person';
 
 /**
- * The six MSC performance views over "This computer": the SCSS's own validations in the local store,
+ * The six MSC performance views over "This computer": the enrolled SCSS's own validations in the local store,
  * which is exactly the scope HQ gives that SCSS, so both show the same figures for the same data.
  */
 
@@ -18,6 +18,8 @@ export type LocalAnalyticsContext = {
   today: string;
   /** The enrolled user's field office; null if not enrolled. */
   fieldOffice: string | null;
+  /** The enrolled user's HQ id: only their validations count. Null if not enrolled. */
+  userId: string | null;
 };
 
 export type LocalAnalyticsRequest = {

@@ -7,13 +7,14 @@ import {
 import type { AnalyticsFilters } from '../../../shared/analytics/filters';
 
 /**
- * The SQL every local view starts from: this laptop's own validations (the `validations` table, what HQ shows
- * their SCSS) that were ever submitted, read the way HQ holds them, and their deficiencies. HQ's word on them
+ * The SQL every local view starts from: the enrolled person's validations on this laptop (the `validations` table,
+ * what HQ shows their SCSS) that were ever submitted, read the way HQ holds them, and their deficiencies. HQ's word on them
  * (a reviewer's decision, the approval, Member responses) comes from the pulled copy's lifecycle records
  * (migration 011) beside what this laptop recorded itself, as lifecycle-read.ts combines them.
  */
 
-export type ScopeContext = { fieldOffice: string | null };
+/** The enrolled person's office and HQ user id (both null before enrolment, when every validation here is theirs). */
+export type ScopeContext = { fieldOffice: string | null; userId: string | null };
 export type Params = Record<string, string | number>;
 
 /** A fixed list of codes from shared/analytics/definitions.ts as an SQL list: ('A', 'B'). Codes only, never input. */
@@ -90,7 +91,7 @@ function filterSql(filters: AnalyticsFilters, context: ScopeContext, params: Par
     params[key] = value;
     where.push(condition);
   }
-  // Every validation here was made in the enrolled SCSS's office, so an office filter keeps all or none.
+  // Every validation in scope was made in the enrolled SCSS's office, so an office filter keeps all or none.
   if (filters.fieldOffice !== undefined && filters.fieldOffice !== context.fieldOffice) where.push('0');
   return where;
 }
@@ -107,6 +108,12 @@ export function baseCtes(
   options: { readOnce?: boolean } = {},
 ): string {
   const where = filterSql(filters, context, params);
+  // A laptop handed over keeps the earlier person's validations to read: they are that person's figures, not these.
+  let ownOnly = '';
+  if (context.userId !== null) {
+    params.ownerUserId = context.userId;
+    ownOnly = 'WHERE v.owner_user_id IS NULL OR v.owner_user_id = @ownerUserId';
+  }
   // A view reading `deficiencies` once has it inlined: writing out ~50k rows costs more than it saves.
   const materialized = options.readOnce ? 'NOT MATERIALIZED' : 'MATERIALIZED';
   return `${RULED_OUT_CTE},
@@ -114,7 +121,7 @@ export function baseCtes(
     SELECT * FROM (
       SELECT v.id, v.member_id, v.entity_type, v.mode, v.catalog_edition_id, v.workflow_state,
         ${SUBMITTED_AT_SQL} AS submitted_at
-      FROM validations v)
+      FROM validations v ${ownOnly})
     WHERE (workflow_state IS NOT NULL AND workflow_state <> 'IN_PROGRESS') OR submitted_at IS NOT NULL),
   subs AS MATERIALIZED (SELECT id, member_id, mode, workflow_state, submitted_at FROM in_scope
     ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}),
