@@ -30,7 +30,7 @@ import { pendingEvidenceCount, refusedEvidenceUploads } from '../sync/upload-evi
 import { verifyAuditLog } from './audit-verify';
 import { fetchNotingHqClock } from './clock-check';
 import { isDemoValidation } from './demo-validations';
-import type { CredentialStore } from './hq-credentials';
+import type { CredentialStore, HandBack } from './hq-credentials';
 import { actAsEnrolledUser, actAsStoredUser } from './identity';
 import {
   discardRefusedEvidence,
@@ -142,8 +142,34 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
     };
   };
 
+  /**
+   * Asks HQ again to undo an enrolment it made for another person while this laptop held the first one's work.
+   * Once HQ has undone it, the first person's enrolment works again and the engine starts afresh; once HQ has
+   * refused (the code expired, say), that enrolment stays closed, as the person was told it might.
+   */
+  let handingBack: Promise<void> | null = null;
+  const handBackWaiting = (): Promise<void> => {
+    handingBack ??= (async () => {
+      const saved = credentials.load();
+      if (!saved?.handBack) return;
+      const outcome = await handBackEnrolment(options.fetch ?? fetch, saved.handBack);
+      if (outcome === 'unreachable') return;
+      const { handBack: _answered, ...enrolled } = saved;
+      credentials.save(enrolled);
+      if (outcome === 'undone') {
+        engine?.stop();
+        engine = null;
+        clearNeedsEnrolment(ctx.db);
+      }
+    })().finally(() => {
+      handingBack = null;
+    });
+    return handingBack;
+  };
+
   /** A background sync: quiet when not enrolled or waiting for enrolment; respects the backoff unless the network just came back. */
   const backgroundSync = async (trigger: SyncTrigger): Promise<void> => {
+    await handBackWaiting();
     const current = engineFor();
     if (!current || current.status().state === 'needs-enrolment') return;
     await current.syncNow({ ignoreBackoff: trigger === 'network-back' });
@@ -166,6 +192,8 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
 
     async enroll(request: ParsedRequestOf<'sync:enroll'>): Promise<SyncStatusView> {
       const hqUrl = request.hqUrl.replace(/\/+$/, '');
+      // An enrolment still to hand back goes first: the first person's enrolment may work again.
+      await handBackWaiting();
       // What is queued here goes to HQ in the enrolled person's name: HQ is asked to enrol no one else meanwhile.
       const before = credentials.load()?.user;
       const waitingAtStart = before ? unsentWork(ctx) : 0;
@@ -215,18 +243,17 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
       if (waiting > 0) {
         // HQ has enrolled the new person and revoked this laptop's enrolment of the first one: hand the new one
         // back, so the first person's enrolment works again and the code stays good for later.
-        const fetchHq = options.fetch ?? fetch;
-        if (await handBackEnrolment(fetchHq, hqUrl, enrolled.token, request.code)) {
-          throw othersWorkWaiting(enrolled.user.name, waiting);
+        const handBack: HandBack = { hqUrl, token: enrolled.token, code: request.code };
+        const outcome = await handBackEnrolment(options.fetch ?? fetch, handBack);
+        if (outcome === 'undone') throw othersWorkWaiting(enrolled.user.name, waiting);
+        const names = { name: before?.name ?? '', newName: enrolled.user.name, waiting };
+        const current = credentials.load();
+        if (outcome === 'unreachable' && current) {
+          // Kept with the first person's token, so each sync asks again until HQ has answered.
+          credentials.save({ ...current, handBack });
+          throw new AppError('CONFLICT', message('errors.sync.othersWorkHandBackLater', names));
         }
-        throw new AppError(
-          'CONFLICT',
-          message('errors.sync.othersWorkSavedMeanwhile', {
-            name: before?.name ?? '',
-            newName: enrolled.user.name,
-            waiting,
-          }),
-        );
+        throw new AppError('CONFLICT', message('errors.sync.othersWorkSavedMeanwhile', names));
       }
       credentials.save({ hqUrl, deviceId: enrolled.deviceId, token: enrolled.token, user: enrolled.user });
       // Signatures, decisions and audit entries name the enrolled person from now on, without a restart.
@@ -239,6 +266,7 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
     },
 
     async syncNow(): Promise<SyncStatusView> {
+      await handBackWaiting();
       const current = engineFor();
       if (!current) throw new AppError('BAD_REQUEST', message('errors.sync.notEnrolled'));
       // A new sync sends what was written before it, so the pending after-write sync would only repeat it. A sync
@@ -326,10 +354,13 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
 export type SyncService = ReturnType<typeof createSyncService>;
 
 /**
- * Asks HQ to undo the enrolment it has just made (POST /v1/enroll/undo with the new token). False when HQ could
- * not be reached or refused: the new token is then simply not kept, and the laptop says what HQ has done.
+ * Asks HQ to undo an enrolment it made (POST /v1/enroll/undo with that enrolment's token). `refused`: HQ answered
+ * it cannot (4xx); `unreachable`: no answer from HQ itself (network, 5xx, someone else's page), so ask again later.
  */
-async function handBackEnrolment(fetchHq: typeof fetch, hqUrl: string, token: string, code: string): Promise<boolean> {
+async function handBackEnrolment(
+  fetchHq: typeof fetch,
+  { hqUrl, token, code }: HandBack,
+): Promise<'undone' | 'refused' | 'unreachable'> {
   try {
     const response = await fetchHq(`${hqUrl}/v1/enroll/undo`, {
       method: 'POST',
@@ -337,9 +368,11 @@ async function handBackEnrolment(fetchHq: typeof fetch, hqUrl: string, token: st
       body: JSON.stringify({ code }),
       signal: AbortSignal.timeout(HQ_TIMEOUT_MS),
     });
-    return response.ok && UndoEnrolmentResponseSchema.safeParse(await response.json().catch(() => null)).success;
+    const body = await response.json().catch(() => null);
+    if (response.ok && UndoEnrolmentResponseSchema.safeParse(body).success) return 'undone';
+    return response.status >= 400 && response.status < 500 && body !== null ? 'refused' : 'unreachable';
   } catch {
-    return false;
+    return 'unreachable';
   }
 }
 

@@ -260,6 +260,8 @@ export const messages = {
         'This computer stays enrolled as {{name}}: it holds work of theirs HQ has not taken yet (changes or files waiting: {{waiting}}), which would reach HQ in the name of {{newName}}. Sync as {{name}} first (and settle any refused change), then enrol {{newName}} again; the same code works until it expires.',
       othersWorkSavedMeanwhile:
         'This computer stays enrolled as {{name}}: work of theirs was saved while it was being enrolled as {{newName}} (changes or files waiting: {{waiting}}), and it would reach HQ in the name of {{newName}}. HQ has already taken {{newName}}’s code and closed this computer’s enrolment as {{name}}, so the work stays here until {{name}} enrols it again with a new code and syncs; then {{newName}} needs a new code too.',
+      othersWorkHandBackLater:
+        'This computer stays enrolled as {{name}}: work of theirs was saved while it was being enrolled as {{newName}} (changes or files waiting: {{waiting}}), and it would reach HQ in the name of {{newName}}. HQ has already taken {{newName}}’s code and closed this computer’s enrolment as {{name}}, and could not be asked just now to undo that. This computer asks again at each sync: once HQ has undone it, {{name}}’s work goes to HQ and {{newName}}’s code works again until it expires. If the code expires first, {{name}} needs a new code to send the work, and {{newName}} one too.',
       tooManyCodes: 'HQ refused too many enrolment codes from here; try again in {{minutes}} min.',
       hqAnswered: 'HQ answered {{status}}; try again later.',
       notHq:

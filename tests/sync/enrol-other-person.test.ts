@@ -73,13 +73,13 @@ describe('enrolling a laptop as another person', () => {
 
   /**
    * Dana's laptop with nothing unsent; Sam's code goes to HQ and Dana starts a validation just as HQ answers.
-   * `undoReaches` false: the laptop's request to hand the enrolment back never reaches HQ.
+   * `undo.reaches` false: the laptop's requests to hand the enrolment back do not reach HQ until it is set.
    */
-  async function enrolmentRace(account: string, undoReaches: boolean) {
+  async function enrolmentRace(account: string, undo: { reaches: boolean }) {
     let saveDuringEnrol: (() => void) | null = null;
     const laptop = await enrolledLaptop(hq, DANA, cleanups, {
       fetch: async (input, init) => {
-        if (String(input).endsWith('/v1/enroll/undo') && !undoReaches) throw new TypeError('fetch failed');
+        if (String(input).endsWith('/v1/enroll/undo') && !undo.reaches) throw new TypeError('fetch failed');
         if (String(input).endsWith('/v1/enroll') && saveDuringEnrol) {
           const answer = fetch(input, init);
           await answer;
@@ -128,7 +128,7 @@ describe('enrolling a laptop as another person', () => {
     )[0]?.n;
 
   it('hands back the enrolment HQ made meanwhile: the first person syncs as before, then the same code enrols', async () => {
-    const { laptop, code, told, ownerAtHq } = await enrolmentRace('ACCT-809', true);
+    const { laptop, code, told, ownerAtHq } = await enrolmentRace('ACCT-809', { reaches: true });
 
     expect(told).toBe(
       message('errors.sync.othersWorkWaiting', { name: DANA.name, newName: SAM.name, waiting: 1 }).message,
@@ -143,14 +143,41 @@ describe('enrolling a laptop as another person', () => {
     expect([await activeDevicesOf(DANA), await activeDevicesOf(SAM)]).toEqual([0, 1]);
   });
 
-  it('says both need a new code when HQ cannot be asked to undo it, and the work reaches HQ once the first person enrols again', async () => {
-    const { laptop, told, ownerAtHq } = await enrolmentRace('ACCT-810', false);
+  it('hands the enrolment back at a later sync when HQ could not be asked at once', async () => {
+    const undo = { reaches: false };
+    const { laptop, code, told, ownerAtHq } = await enrolmentRace('ACCT-810', undo);
 
     expect(told).toBe(
-      message('errors.sync.othersWorkSavedMeanwhile', { name: DANA.name, newName: SAM.name, waiting: 1 }).message,
+      message('errors.sync.othersWorkHandBackLater', { name: DANA.name, newName: SAM.name, waiting: 1 }).message,
     );
-    // As the message says: HQ closed Dana's enrolment here, so her work waits for a new code of hers.
+    expect(await activeDevicesOf(SAM)).toBe(1);
+    // Still out of reach: Dana's work waits, and the laptop keeps asking.
     expect((await laptop.sync.syncNow()).pending).toBe(1);
+
+    undo.reaches = true;
+    expect(await laptop.sync.syncNow()).toMatchObject({ state: 'idle', lastError: null, pending: 0 });
+    expect(await activeDevicesOf(SAM)).toBe(0);
+    expect(await ownerAtHq()).toBe(await testUserId(hq.db, DANA));
+    // HQ kept Sam's code good, as the message said.
+    await laptop.sync.enroll({ hqUrl: hq.baseUrl, code, deviceName: 'Sam’s laptop' });
+    expect(laptop.sync.status()).toMatchObject({ enrolled: true, userName: SAM.name });
+    expect([await activeDevicesOf(DANA), await activeDevicesOf(SAM)]).toEqual([0, 1]);
+  });
+
+  it('says both need a new code when HQ refuses the hand-back (the code expired), and the work reaches HQ once the first person enrols again', async () => {
+    const undo = { reaches: false };
+    const { laptop, told, ownerAtHq } = await enrolmentRace('ACCT-811', undo);
+    expect(told).toBe(
+      message('errors.sync.othersWorkHandBackLater', { name: DANA.name, newName: SAM.name, waiting: 1 }).message,
+    );
+
+    await hq.db.query(`UPDATE enrolment_codes SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [
+      await testUserId(hq.db, SAM),
+    ]);
+    undo.reaches = true;
+    // As the message says: HQ closed Dana's enrolment here for good, so her work waits for a new code of hers.
+    expect((await laptop.sync.syncNow()).pending).toBe(1);
+    expect(await activeDevicesOf(SAM)).toBe(1);
     const again = await issueEnrolmentCode(hq.db, await testUserId(hq.db, DANA));
     await laptop.sync.enroll({ hqUrl: hq.baseUrl, code: again.code, deviceName: 'Dana’s laptop' });
     expect(await laptop.sync.syncNow()).toMatchObject({ state: 'idle', lastError: null, pending: 0 });
