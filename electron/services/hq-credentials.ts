@@ -7,7 +7,7 @@ import { HqUserSchema } from '../../shared/sync/protocol';
  * An enrolment HQ made for another person that this laptop must hand back (POST /v1/enroll/undo) but could not
  * reach HQ to: its token and code, kept as secret as the enrolled person's own token, until HQ has answered.
  */
-export const HandBackSchema = z.object({ hqUrl: z.string(), token: z.string(), code: z.string() });
+export const HandBackSchema = z.object({ hqUrl: z.string(), token: z.string(), code: z.string(), newName: z.string() });
 export type HandBack = z.infer<typeof HandBackSchema>;
 
 export const HqCredentialsSchema = z.object({

@@ -136,6 +136,7 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
       lastSuccessAt: current?.lastSuccessAt ?? null,
       lastError: current?.lastError ?? null,
       ...(current?.lastErrorMessage ? { lastErrorMessage: current.lastErrorMessage } : {}),
+      ...(saved?.handBack ? { handBackOf: saved.handBack.newName } : {}),
       pending: counts.pending,
       refused: counts.refused,
       progress,
@@ -145,7 +146,8 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
   /**
    * Asks HQ again to undo an enrolment it made for another person while this laptop held the first one's work.
    * Once HQ has undone it, the first person's enrolment works again and the engine starts afresh; once HQ has
-   * refused (the code expired, say), that enrolment stays closed, as the person was told it might.
+   * refused (the code expired, say), that enrolment stays closed, as the person was told it might. Callers await it
+   * only when one waits: a sync with nothing to hand back starts in the same tick, as before.
    */
   let handingBack: Promise<void> | null = null;
   const handBackWaiting = (): Promise<void> => {
@@ -169,7 +171,7 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
 
   /** A background sync: quiet when not enrolled or waiting for enrolment; respects the backoff unless the network just came back. */
   const backgroundSync = async (trigger: SyncTrigger): Promise<void> => {
-    await handBackWaiting();
+    if (credentials.load()?.handBack) await handBackWaiting();
     const current = engineFor();
     if (!current || current.status().state === 'needs-enrolment') return;
     await current.syncNow({ ignoreBackoff: trigger === 'network-back' });
@@ -193,7 +195,7 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
     async enroll(request: ParsedRequestOf<'sync:enroll'>): Promise<SyncStatusView> {
       const hqUrl = request.hqUrl.replace(/\/+$/, '');
       // An enrolment still to hand back goes first: the first person's enrolment may work again.
-      await handBackWaiting();
+      if (credentials.load()?.handBack) await handBackWaiting();
       // What is queued here goes to HQ in the enrolled person's name: HQ is asked to enrol no one else meanwhile.
       const before = credentials.load()?.user;
       const waitingAtStart = before ? unsentWork(ctx) : 0;
@@ -243,7 +245,7 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
       if (waiting > 0) {
         // HQ has enrolled the new person and revoked this laptop's enrolment of the first one: hand the new one
         // back, so the first person's enrolment works again and the code stays good for later.
-        const handBack: HandBack = { hqUrl, token: enrolled.token, code: request.code };
+        const handBack: HandBack = { hqUrl, token: enrolled.token, code: request.code, newName: enrolled.user.name };
         const outcome = await handBackEnrolment(options.fetch ?? fetch, handBack);
         if (outcome === 'undone') throw othersWorkWaiting(enrolled.user.name, waiting);
         const names = { name: before?.name ?? '', newName: enrolled.user.name, waiting };
@@ -266,7 +268,7 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
     },
 
     async syncNow(): Promise<SyncStatusView> {
-      await handBackWaiting();
+      if (credentials.load()?.handBack) await handBackWaiting();
       const current = engineFor();
       if (!current) throw new AppError('BAD_REQUEST', message('errors.sync.notEnrolled'));
       // A new sync sends what was written before it, so the pending after-write sync would only repeat it. A sync

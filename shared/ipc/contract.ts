@@ -551,6 +551,11 @@ export const SyncStatusViewSchema = z.object({
   refused: z.number().int().nonnegative(),
   /** What the running sync is doing, for the progress bar; null when no sync runs. */
   progress: SyncProgressSchema.nullable(),
+  /**
+   * The person whose enrolment HQ made here and has yet to undo (it could not be asked): until it has, HQ refuses
+   * this computer's enrolment, and each sync asks again. Absent when nothing waits to be handed back.
+   */
+  handBackOf: z.string().optional(),
 });
 export type SyncStatusView = z.infer<typeof SyncStatusViewSchema>;
 

@@ -8,6 +8,8 @@ export type HqGate = {
   shut(): void;
   /** From now on every request goes through to HQ. */
   open(): void;
+  /** Holds the next request `held` picks before it reaches HQ; resolves once one is held, with its release. */
+  holdNext(held: (path: string) => boolean): Promise<() => void>;
   close(): Promise<void>;
 };
 
@@ -22,7 +24,13 @@ export async function startHqGate(
   options: { shut?: boolean } = {},
 ): Promise<HqGate> {
   let shut = options.shut ?? false;
-  const proxy = http.createServer((request, response) => {
+  let hold: { picks: (path: string) => boolean; onHeld: (release: () => void) => void } | null = null;
+  const proxy = http.createServer(async (request, response) => {
+    if (hold?.picks(request.url ?? '/')) {
+      const { onHeld } = hold;
+      hold = null;
+      await new Promise<void>((release) => onHeld(release));
+    }
     if (shut && gated(request.url ?? '/')) {
       response.writeHead(503, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ error: { code: 'UNAVAILABLE', message: 'HQ is busy' } }));
@@ -48,6 +56,10 @@ export async function startHqGate(
     open: () => {
       shut = false;
     },
+    holdNext: (picks) =>
+      new Promise((onHeld) => {
+        hold = { picks, onHeld };
+      }),
     close: async () => {
       proxy.closeAllConnections();
       await new Promise<void>((resolve) => proxy.close(() => resolve()));

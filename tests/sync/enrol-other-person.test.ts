@@ -151,11 +151,13 @@ describe('enrolling a laptop as another person', () => {
       message('errors.sync.othersWorkHandBackLater', { name: DANA.name, newName: SAM.name, waiting: 1 }).message,
     );
     expect(await activeDevicesOf(SAM)).toBe(1);
-    // Still out of reach: Dana's work waits, and the laptop keeps asking.
-    expect((await laptop.sync.syncNow()).pending).toBe(1);
+    // Still out of reach: Dana's work waits, and the laptop says what it waits for (not "enrol again").
+    expect(await laptop.sync.syncNow()).toMatchObject({ handBackOf: SAM.name, pending: 1 });
 
     undo.reaches = true;
-    expect(await laptop.sync.syncNow()).toMatchObject({ state: 'idle', lastError: null, pending: 0 });
+    const handedBack = await laptop.sync.syncNow();
+    expect(handedBack).toMatchObject({ state: 'idle', lastError: null, pending: 0 });
+    expect(handedBack.handBackOf).toBeUndefined();
     expect(await activeDevicesOf(SAM)).toBe(0);
     expect(await ownerAtHq()).toBe(await testUserId(hq.db, DANA));
     // HQ kept Sam's code good, as the message said.
@@ -176,7 +178,9 @@ describe('enrolling a laptop as another person', () => {
     ]);
     undo.reaches = true;
     // As the message says: HQ closed Dana's enrolment here for good, so her work waits for a new code of hers.
-    expect((await laptop.sync.syncNow()).pending).toBe(1);
+    const refused = await laptop.sync.syncNow();
+    expect(refused).toMatchObject({ state: 'needs-enrolment', pending: 1 });
+    expect(refused.handBackOf).toBeUndefined();
     expect(await activeDevicesOf(SAM)).toBe(1);
     const again = await issueEnrolmentCode(hq.db, await testUserId(hq.db, DANA));
     await laptop.sync.enroll({ hqUrl: hq.baseUrl, code: again.code, deviceName: 'Dana’s laptop' });

@@ -38,19 +38,21 @@ export function SyncControl() {
     ? t('sync.syncing')
     : error
       ? t('sync.failed', { error })
-      : status.state === 'needs-enrolment'
-        ? t('sync.needsEnrolment')
-        : status.refused > 0
-          ? t('sync.refused', { count: status.refused })
-          : status.pending > 0
-            ? t('sync.pending', { count: status.pending })
-            : status.state === 'error' && status.lastError
-              ? t('sync.lastFailed', {
-                  error: translateMessage({ message: status.lastError, ...status.lastErrorMessage }),
-                })
-              : status.lastSuccessAt
-                ? t('sync.syncedAt', { time: formatTime(status.lastSuccessAt) })
-                : t('sync.nothingToSend');
+      : status.handBackOf
+        ? t('sync.handBackWaiting', { name: status.handBackOf })
+        : status.state === 'needs-enrolment'
+          ? t('sync.needsEnrolment')
+          : status.refused > 0
+            ? t('sync.refused', { count: status.refused })
+            : status.pending > 0
+              ? t('sync.pending', { count: status.pending })
+              : status.state === 'error' && status.lastError
+                ? t('sync.lastFailed', {
+                    error: translateMessage({ message: status.lastError, ...status.lastErrorMessage }),
+                  })
+                : status.lastSuccessAt
+                  ? t('sync.syncedAt', { time: formatTime(status.lastSuccessAt) })
+                  : t('sync.nothingToSend');
   return (
     <div className="sync-control">
       <span className="sync-control__status" role="status" data-testid="sync-status">

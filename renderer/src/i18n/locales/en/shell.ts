@@ -32,6 +32,8 @@ export const sync = {
   syncing: 'Syncing…',
   failed: 'Sync failed: {{error}}',
   needsEnrolment: 'HQ no longer accepts this computer: enrol it again in Settings',
+  handBackWaiting:
+    'HQ has yet to undo its enrolment of {{name}} here; this computer asks again at each sync, then sends its work',
   refused_one: '{{count}} change needs attention',
   refused_other: '{{count}} changes need attention',
   pending_one: '{{count}} change to send',

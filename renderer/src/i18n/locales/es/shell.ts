@@ -35,6 +35,8 @@ export const sync: Translation<typeof en.sync> = {
   syncing: 'Sincronizando…',
   failed: 'La sincronización falló: {{error}}',
   needsEnrolment: 'La sede central ya no acepta esta computadora: vuelva a inscribirla en Configuración',
+  handBackWaiting:
+    'La sede central aún debe deshacer su inscripción de {{name}} aquí; esta computadora lo pide de nuevo en cada sincronización y después envía su trabajo',
   refused_one: '{{count}} cambio requiere atención',
   refused_many: '{{count}} cambios requieren atención',
   refused_other: '{{count}} cambios requieren atención',
