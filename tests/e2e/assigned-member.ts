@@ -1,8 +1,11 @@
 import type { Page } from '@playwright/test';
 import { createAssignment } from '../../hq/assignments';
 import type { HqDb } from '../../hq/db/types';
+import type { HqUser } from '../../shared/sync/protocol';
 import { expect } from './fixtures';
+import { enrolAs, type HqAt, syncNow } from './laptops';
 import { MembersPage } from './pages/members-page';
+import { FieldWorkPage } from './pages/worksheet-page';
 
 /** A Member as HQ assigns it: a real (non-demo) company whose validations the app sends to HQ. */
 export type AssignedMember = { legalName: string; accountNumber: string; targetDate: string };
@@ -35,4 +38,22 @@ export async function startAssignedValidation(page: Page, legalName: string): Pr
   const validationId = new URL(page.url()).hash.split('/')[2] ?? '';
   expect(validationId).toMatch(/^[0-9a-f-]{36}$/);
   return validationId;
+}
+
+/**
+ * Dana Ruiz enrols the laptop on `page`, starts the in-person validation HQ assigned her of `legalName`, answers
+ * 1.1 and syncs: the first person of a laptop about to be handed over, with nothing left to send.
+ */
+export async function danaSyncedValidation(
+  page: Page,
+  hq: HqAt,
+  legalName: string,
+  accountNumber: string,
+): Promise<{ dana: HqUser; validationId: string }> {
+  const dana = await enrolAs(page, hq, { name: 'Dana Ruiz', role: 'SCSS' });
+  await assignMember(hq.db, dana.id, { legalName, accountNumber, targetDate: '2027-01-14' });
+  const validationId = await startAssignedValidation(page, legalName);
+  await new FieldWorkPage(page).answer('1.1', 'Compliant', 'Dana read the written risk assessment.');
+  await syncNow(page);
+  return { dana, validationId };
 }

@@ -1,10 +1,9 @@
 import { issueEnrolmentCode } from '../../hq/identity';
-import { assignMember, startAssignedValidation } from './assigned-member';
+import { danaSyncedValidation } from './assigned-member';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { type HqGate, startHqGate } from './hq-gate';
-import { enrolAs, hqPerTest, type Laptop, syncNow } from './laptops';
-import { FieldWorkPage } from './pages/worksheet-page';
+import { hqPerTest, type Laptop, syncNow } from './laptops';
 
 // Two enrolments, an assignment pulled and a validation synced: more than the default minute on a loaded machine.
 test.describe.configure({ timeout: 180_000 });
@@ -24,11 +23,7 @@ test('an enrolment HQ could not be asked to undo at once is handed back at a lat
 }) => {
   const page = app.page;
   await page.setViewportSize({ width: 1366, height: 768 });
-  const dana = await enrolAs(page, hq, { name: 'Dana Ruiz', role: 'SCSS' });
-  await assignMember(hq.db, dana.id, { legalName: MEMBER, accountNumber: 'IMP-61045', targetDate: '2027-01-14' });
-  const validationId = await startAssignedValidation(page, MEMBER);
-  await new FieldWorkPage(page).answer('1.1', 'Compliant', 'Dana read the written risk assessment.');
-  await syncNow(page);
+  const { validationId } = await danaSyncedValidation(page, hq, MEMBER, 'IMP-61045');
 
   // Sam's code goes to HQ through a load balancer that is down for the hand-back; Dana saves while it is on its way.
   const opened = await startHqGate(hq.url, (path) => path === '/v1/enroll/undo', { shut: true });

@@ -1,8 +1,8 @@
 import { issueEnrolmentCode } from '../../hq/identity';
-import { assignMember, startAssignedValidation } from './assigned-member';
+import { danaSyncedValidation } from './assigned-member';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
-import { enrolAs, hqPerTest, type Laptop, syncNow } from './laptops';
+import { hqPerTest, type Laptop } from './laptops';
 import { MembersPage } from './pages/members-page';
 import { FieldWorkPage } from './pages/worksheet-page';
 
@@ -19,12 +19,8 @@ test('a laptop handed to another SCSS shows the first one’s validation to read
 }) => {
   const page = app.page;
   await page.setViewportSize({ width: 1366, height: 768 });
-  const dana = await enrolAs(page, hq, { name: 'Dana Ruiz', role: 'SCSS' });
-  await assignMember(hq.db, dana.id, { legalName: MEMBER, accountNumber: 'IMP-61044', targetDate: '2027-01-14' });
-  const validationId = await startAssignedValidation(page, MEMBER);
+  const { validationId } = await danaSyncedValidation(page, hq, MEMBER, 'IMP-61044');
   const ws = new FieldWorkPage(page);
-  await ws.answer('1.1', 'Compliant', 'Dana read the written risk assessment.');
-  await syncNow(page);
 
   // Dana hands the laptop to Sam, who enrols it with his own code from Settings.
   const { code } = await issueEnrolmentCode(hq.db, { name: 'Sam Ortiz', role: 'SCSS', fieldOffice: 'Houston' });

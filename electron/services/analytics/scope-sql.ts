@@ -8,8 +8,8 @@ import type { AnalyticsFilters } from '../../../shared/analytics/filters';
 
 /**
  * The SQL every local view starts from: the enrolled person's validations on this laptop (the `validations` table,
- * what HQ shows their SCSS) that were ever submitted, read the way HQ holds them, and their deficiencies. HQ's word on them
- * (a reviewer's decision, the approval, Member responses) comes from the pulled copy's lifecycle records
+ * what HQ shows their SCSS) that were ever submitted, read the way HQ holds them, and their deficiencies. HQ's word
+ * on them (a reviewer's decision, the approval, Member responses) comes from the pulled copy's lifecycle records
  * (migration 011) beside what this laptop recorded itself, as lifecycle-read.ts combines them.
  */
 
