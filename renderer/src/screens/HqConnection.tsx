@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { TFunction } from 'i18next';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { type Path, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -58,6 +58,23 @@ export function HqConnection() {
   useEffect(() => {
     if (!typedUrl) resetField('hqUrl', { defaultValue: savedUrl });
   }, [savedUrl, typedUrl, resetField]);
+
+  // An enrolment waiting to be handed back is settled at a sync: the refusal said here of it gives way to the outcome
+  // (a message of an enrolment made since stays).
+  const handBackOf = status?.handBackOf;
+  const refusedHere = status?.state === 'needs-enrolment';
+  const enrolledName = status?.userName ?? '';
+  const handingBack = useRef(handBackOf);
+  useEffect(() => {
+    const was = handingBack.current;
+    handingBack.current = handBackOf;
+    if (!was || handBackOf) return;
+    const names = { newName: was, name: enrolledName };
+    const outcome = refusedHere
+      ? ({ type: 'error', text: t('fieldwork.hq.handBackRefused', names) } as const)
+      : ({ type: 'success', text: t('fieldwork.hq.handedBack', names) } as const);
+    setMessage((shown) => (shown?.type === 'error' ? outcome : shown));
+  }, [handBackOf, refusedHere, enrolledName, t]);
 
   const submit = async (form: EnrolForm) => {
     setMessage(null);

@@ -86,8 +86,12 @@ export const useSyncStore = create<SyncState>((set, get) => ({
   },
   enroll: async (request) => {
     set({ error: null });
-    set({ status: await call('sync:enroll', request) });
-    await get().refresh();
+    try {
+      set({ status: await call('sync:enroll', request) });
+    } finally {
+      // A refused enrolment can change the status too: an enrolment HQ made may wait to be handed back.
+      await get().refresh();
+    }
   },
   loadRefusedChanges: async () => {
     set({ refused: await call('sync:refused', {}) });

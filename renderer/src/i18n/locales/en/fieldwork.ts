@@ -51,6 +51,10 @@ export const fieldwork = {
     deviceName: 'Name of this computer',
     enrol: 'Enrol this computer',
     fixFields: 'Not enrolled: correct the marked fields.',
+    handedBack:
+      'HQ has undone its enrolment of {{newName}} here: this computer stays enrolled as {{name}}, whose work now goes to HQ. {{newName}}’s code works again until it expires.',
+    handBackRefused:
+      'HQ would not undo its enrolment of {{newName}} here (its code may have expired), so its enrolment of this computer as {{name}} stays closed: {{name}} needs a new code to send the work waiting here, and {{newName}} one too.',
     errors: {
       address: 'Enter HQ’s address, e.g. https://ctpat-hq.cbp.example',
       https: 'HQ’s address must start with https:// (http:// is allowed only for localhost).',

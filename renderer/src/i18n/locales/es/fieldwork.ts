@@ -54,6 +54,10 @@ export const fieldwork: Translation<typeof en.fieldwork> = {
     deviceName: 'Nombre de esta computadora',
     enrol: 'Inscribir esta computadora',
     fixFields: 'No se inscribió: corrija los campos señalados.',
+    handedBack:
+      'La sede central deshizo su inscripción de {{newName}} aquí: esta computadora sigue inscrita a nombre de {{name}}, cuyo trabajo ahora llega a la sede central. El código de {{newName}} vuelve a servir hasta que venza.',
+    handBackRefused:
+      'La sede central no quiso deshacer su inscripción de {{newName}} aquí (su código puede haber vencido), así que la inscripción de esta computadora a nombre de {{name}} sigue cerrada: {{name}} necesita un código nuevo para enviar el trabajo que espera aquí, y {{newName}} también.',
     errors: {
       address: 'Escriba la dirección de la sede central, p. ej., https://ctpat-hq.cbp.example',
       https: 'La dirección de la sede central debe empezar por https:// (http:// solo se admite para localhost).',
