@@ -63,7 +63,12 @@ export function listMemberResponsesOf(ctx: ServiceContext, validationId: string)
     reportIssuedOn: reportIssuedOnOf(l),
     dueDate,
     overdue: state === 'AWAITING_RESPONSE' && dueDate !== null && responseOverdue(dueDate, todayOf(ctx)),
-    canRecord: l.own && state !== null && responsesOpen(state) && ctx.person?.role === 'SCSS',
+    canRecord:
+      l.own &&
+      state !== null &&
+      responsesOpen(state) &&
+      ctx.person?.role === 'SCSS' &&
+      (l.ownerUserId === null || l.ownerUserId === ctx.person.userId),
     findings: [...l.findings]
       .sort((a, b) => Number(responseRequired(b.classification)) - Number(responseRequired(a.classification)))
       .map((finding) => {

@@ -110,10 +110,12 @@ function sortValidations(items: ValidationWorkItem[], sort: { by: string; direct
 
 function responseItems(ctx: ServiceContext): ResponseWorkItem[] {
   const today = todayOf(ctx);
+  // A laptop handed over keeps the earlier SCSS's validations to read: their Member responses are not this person's work.
   const own = pluckStmt(
     ctx.db,
-    `SELECT id FROM validations WHERE workflow_state IN ('AWAITING_RESPONSE', 'CLOSED')`,
-  ).all() as string[];
+    `SELECT id FROM validations WHERE workflow_state IN ('AWAITING_RESPONSE', 'CLOSED')
+       AND (owner_user_id IS NULL OR @userId IS NULL OR owner_user_id = @userId)`,
+  ).all({ userId: ctx.person?.userId ?? null }) as string[];
   const pulled = listOthersHqCopies(ctx.db)
     .filter((c) => c.workflowState === 'AWAITING_RESPONSE' || c.workflowState === 'CLOSED')
     .map((c) => c.id);

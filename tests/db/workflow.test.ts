@@ -930,6 +930,9 @@ describe('Member responses and closing', () => {
 
   it('refuses responses from anyone but the owning SCSS', async () => {
     const { s, validation, finding } = await awaitingResponse();
+    const openResponses = () => getWorklist(s.ctx, { list: 'RESPONSES', statuses: ['OPEN'] }).items;
+    expect(openResponses().map((i) => i.findingId)).toEqual([finding.id]);
+    expect(listMemberResponsesOf(s.ctx, validation.id).canRecord).toBe(true);
     enrolAs(s, PAT);
     expectRefused(
       () =>
@@ -956,6 +959,9 @@ describe('Member responses and closing', () => {
       'FORBIDDEN',
       /belongs to another SCSS/,
     );
+    // The laptop handed to another SCSS neither lists the earlier one's responses as work nor offers to record one.
+    expect(openResponses()).toEqual([]);
+    expect(listMemberResponsesOf(s.ctx, validation.id).canRecord).toBe(false);
     expect(listOutbox(s.ctx.db)).toEqual([]);
   });
 });
