@@ -20,6 +20,7 @@ import {
   clearNeedsEnrolment,
   createSyncEngine,
   defaultSetTimer,
+  markNeedsEnrolment,
   type SetTimer,
   type SyncEngine,
   type SyncStep,
@@ -157,12 +158,15 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
       const outcome = await handBackEnrolment(options.fetch ?? fetch, saved.handBack);
       if (outcome === 'unreachable') return;
       const { handBack: _answered, ...enrolled } = saved;
+      // Written together, with no wait between, so no status is read with the one and not the other.
       credentials.save(enrolled);
-      if (outcome === 'undone') {
-        engine?.stop();
-        engine = null;
-        clearNeedsEnrolment(ctx.db);
+      if (outcome === 'refused') {
+        markNeedsEnrolment(ctx.db);
+        return;
       }
+      engine?.stop();
+      engine = null;
+      clearNeedsEnrolment(ctx.db);
     })().finally(() => {
       handingBack = null;
     });

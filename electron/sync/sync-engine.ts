@@ -206,6 +206,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   return engine;
 }
 
+/** HQ has said this device's enrolment is closed (a hand-back it refused): no sync until it is enrolled again. */
+export function markNeedsEnrolment(db: Db): void {
+  writeState(db, { needs_enrolment: '1', ...lastErrorState({ key: 'sync.needsEnrolment' }) });
+}
+
 /** After the device is enrolled again (a new token), syncing may resume. */
 export function clearNeedsEnrolment(db: Db): void {
   writeState(db, { needs_enrolment: null, ...lastErrorState(null) });

@@ -74,6 +74,14 @@ test('an enrolment HQ could not be asked to undo at once is handed back at a lat
   await expect(status).toHaveText(WAITING);
   await expectAccessible(page, 'settings with an enrolment to hand back');
   await app.screenshot('enrolment-hand-back-waiting');
+  // The same in Spanish, for an SCSS working in it; then back to English.
+  await page.getByRole('group', { name: 'Language' }).getByText('Español', { exact: true }).click();
+  await expect(status).toHaveText(
+    'La sede central aún debe deshacer su inscripción de Sam Ortiz aquí; esta computadora lo pide de nuevo en cada sincronización y después envía su trabajo',
+  );
+  await app.screenshot('enrolment-hand-back-waiting-es');
+  await page.getByRole('group', { name: 'Idioma' }).getByText('English', { exact: true }).click();
+  await expect(status).toHaveText(WAITING);
 
   // The load balancer is back: the next sync hands Sam's enrolment back, and Dana's answer reaches HQ.
   opened.open();
