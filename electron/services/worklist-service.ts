@@ -110,7 +110,8 @@ function sortValidations(items: ValidationWorkItem[], sort: { by: string; direct
 
 function responseItems(ctx: ServiceContext): ResponseWorkItem[] {
   const today = todayOf(ctx);
-  // A laptop handed over keeps the earlier SCSS's validations to read: their Member responses are not this person's work.
+  // A laptop handed over keeps the earlier SCSS's validations to read: their Member responses are not this
+  // person's work.
   const own = pluckStmt(
     ctx.db,
     `SELECT id FROM validations WHERE workflow_state IN ('AWAITING_RESPONSE', 'CLOSED')

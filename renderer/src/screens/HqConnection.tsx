@@ -59,8 +59,8 @@ export function HqConnection() {
     if (!typedUrl) resetField('hqUrl', { defaultValue: savedUrl });
   }, [savedUrl, typedUrl, resetField]);
 
-  // An enrolment waiting to be handed back is settled at a sync: the refusal said here of it gives way to the outcome
-  // (a message of an enrolment made since stays).
+  // An enrolment waiting to be handed back is settled at a later sync: the error shown here about it is replaced by
+  // what HQ did (a message about an enrolment made since stays).
   const handBackOf = status?.handBackOf;
   const refusedHere = status?.state === 'needs-enrolment';
   const enrolledName = status?.userName ?? '';
