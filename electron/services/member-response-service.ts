@@ -63,12 +63,8 @@ export function listMemberResponsesOf(ctx: ServiceContext, validationId: string)
     reportIssuedOn: reportIssuedOnOf(l),
     dueDate,
     overdue: state === 'AWAITING_RESPONSE' && dueDate !== null && responseOverdue(dueDate, todayOf(ctx)),
-    canRecord:
-      l.own &&
-      state !== null &&
-      responsesOpen(state) &&
-      ctx.person?.role === 'SCSS' &&
-      (l.ownerUserId === null || l.ownerUserId === ctx.person.userId),
+    // The same rule that refuses a response: the screen never offers what saving would refuse.
+    canRecord: ctx.person ? responsesRefusal(ctx.person, l) === null : false,
     findings: [...l.findings]
       .sort((a, b) => Number(responseRequired(b.classification)) - Number(responseRequired(a.classification)))
       .map((finding) => {
@@ -83,6 +79,18 @@ export function listMemberResponsesOf(ctx: ServiceContext, validationId: string)
   };
 }
 
+/** Why `person` cannot record a Member response on this validation now; null when they can. */
+function responsesRefusal(person: EnrolledPerson, l: ValidationLifecycle): AppError | null {
+  if (!l.own) return new AppError('FORBIDDEN', message('errors.memberResponse.onOwnComputer'));
+  if (person.role !== 'SCSS') return new AppError('FORBIDDEN', message('errors.memberResponse.scssOnly'));
+  if (l.ownerUserId !== null && l.ownerUserId !== person.userId) {
+    return new AppError('FORBIDDEN', message('errors.memberResponse.otherScss'));
+  }
+  const state = l.state ?? 'IN_PROGRESS';
+  if (!responsesOpen(state)) return new AppError('CONFLICT', message('errors.memberResponse.notOpen', { state }));
+  return null;
+}
+
 /** The SCSS's own validation while the Member's responses are awaited, and the enrolled SCSS who owns it. */
 function requireOpenForResponses(
   ctx: ServiceContext,
@@ -90,19 +98,8 @@ function requireOpenForResponses(
 ): { l: ValidationLifecycle; person: EnrolledPerson } {
   const person = requirePerson(ctx, 'memberResponse');
   const l = loadLifecycle(ctx, validationId);
-  if (!l.own) {
-    throw new AppError('FORBIDDEN', message('errors.memberResponse.onOwnComputer'));
-  }
-  if (person.role !== 'SCSS') {
-    throw new AppError('FORBIDDEN', message('errors.memberResponse.scssOnly'));
-  }
-  if (l.ownerUserId !== null && l.ownerUserId !== person.userId) {
-    throw new AppError('FORBIDDEN', message('errors.memberResponse.otherScss'));
-  }
-  const state = l.state ?? 'IN_PROGRESS';
-  if (!responsesOpen(state)) {
-    throw new AppError('CONFLICT', message('errors.memberResponse.notOpen', { state }));
-  }
+  const refusal = responsesRefusal(person, l);
+  if (refusal) throw refusal;
   assertValidationAuditable(ctx.db, validationId);
   return { l, person };
 }
