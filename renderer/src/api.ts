@@ -18,7 +18,9 @@ export class ApiError extends Error {
   /** The message as sent, in English: the same text in every language. */
   readonly english: string;
   constructor(error: AppErrorShape) {
-    super(translateMessage(error));
+    super(error.message);
+    // Written each time it is read, so a refusal still on screen follows a switch of the interface's language.
+    Object.defineProperty(this, 'message', { get: () => translateMessage(error), configurable: true });
     this.code = error.code;
     this.english = error.message;
     this.issues = (error.issues ?? []).map((issue) => ({ ...issue, message: translateMessage(issue) }));

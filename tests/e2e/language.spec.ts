@@ -108,6 +108,47 @@ test('Settings switches the interface to Spanish without a restart, and the choi
   await expect(page.locator('html')).toHaveAttribute('lang', 'en-US');
 });
 
+test('alerts and field refusals already on screen are rewritten when the language is switched, and back', async ({
+  app,
+}) => {
+  const page = app.page;
+  await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  // On screen when the person switches: a field the form refused, and HQ's address refused by the main process
+  // (nothing answers there).
+  const days = page.getByLabel('Days the Member has to respond to a finding');
+  await days.fill('0');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(days).toHaveAccessibleDescription(/At least 1 day\./);
+  const hq = 'http://127.0.0.1:9';
+  await page.getByLabel('HQ address').fill(hq);
+  await page.getByLabel('Enrolment code').fill('ABCD-EFGH');
+  await page.getByRole('button', { name: 'Enrol this computer' }).click();
+  const refusal = page.getByTestId('enrol-outcome').getByRole('alert');
+  await expect(refusal).toHaveText(`HQ at ${hq} could not be reached. Check the address and the network.`);
+
+  await page.getByRole('group', { name: 'Language' }).getByText('Español', { exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Configuración' })).toBeVisible();
+  await expect(refusal).toHaveText(`No se pudo conectar con la sede central en ${hq}. Revise la dirección y la red.`);
+  const dias = page.getByLabel('Días que tiene el Socio para responder a un hallazgo');
+  await expect(dias).toHaveAccessibleDescription(/Al menos 1 día\./);
+  // An outcome the screen itself wrote, raised in Spanish and read back in English.
+  await dias.fill('90');
+  await page.getByRole('button', { name: 'Guardar configuración' }).click();
+  const saved = page.getByRole('status').filter({ hasText: /^(Configuración guardada|Settings saved)\.$/ });
+  await expect(saved).toHaveText('Configuración guardada.');
+  await app.screenshot('language-alerts-switched-es');
+
+  await page.getByRole('group', { name: 'Idioma' }).getByText('English', { exact: true }).click();
+  await expect(saved).toHaveText('Settings saved.');
+  await expect(refusal).toHaveText(`HQ at ${hq} could not be reached. Check the address and the network.`);
+  // A save the form refuses takes the earlier save's "saved" away: nothing was saved this time.
+  await days.fill('0');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(days).toHaveAccessibleDescription(/At least 1 day\./);
+  await expect(saved).toHaveCount(0);
+});
+
 test('in Spanish an SCSS starts a validation, reads the MSC text in Spanish and answers by keyboard; every screen passes axe', async ({
   app,
 }) => {

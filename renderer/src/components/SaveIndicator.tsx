@@ -39,7 +39,7 @@ export function SaveIndicator({
   }
   return (
     <span className="save-indicator save-indicator--error" role="alert">
-      {t('worksheet.save.notSaved', { message: state.message })}{' '}
+      {t('worksheet.save.notSaved', { message: state.message(t) })}{' '}
       {state.retry !== null && (
         <button type="button" className="usa-button usa-button--unstyled" onClick={onRetry}>
           {t('worksheet.save.tryAgain')}

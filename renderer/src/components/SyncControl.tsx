@@ -37,7 +37,7 @@ export function SyncControl() {
   const summary = running
     ? t('sync.syncing')
     : error
-      ? t('sync.failed', { error })
+      ? t('sync.failed', { error: error(t) })
       : status.handBackOf
         ? t('sync.handBackWaiting', { name: status.handBackOf })
         : status.state === 'needs-enrolment'

@@ -2,9 +2,10 @@ import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditVerificationView } from '../../../shared/ipc/contract';
-import { call, errorMessage } from '../api';
+import { call } from '../api';
 import { Alert } from '../components/Alert';
 import { formatDate, formatDateTime } from '../components/format';
+import { errorWording, type Wording } from '../components/wording';
 import { currentLocale } from '../i18n';
 import { routeHref } from '../state/route';
 
@@ -44,11 +45,11 @@ export function AuditChainBanner({ validationId }: { validationId: string }) {
 export function AuditLogSection() {
   const [result, setResult] = useState<AuditVerificationView | null>(null);
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Wording | null>(null);
   const { t } = useTranslation();
 
   useEffect(() => {
-    void call('audit:status', {}).then(setResult, (e: unknown) => setFailure(errorMessage(e)));
+    void call('audit:status', {}).then(setResult, (e: unknown) => setFailure(() => errorWording(e)));
   }, []);
 
   const verify = async () => {
@@ -57,7 +58,7 @@ export function AuditLogSection() {
     try {
       setResult(await call('audit:verify', {}));
     } catch (e) {
-      setFailure(errorMessage(e));
+      setFailure(() => errorWording(e));
     } finally {
       setBusy(false);
     }
@@ -74,7 +75,7 @@ export function AuditLogSection() {
       <div role="status" aria-live="polite" className="margin-top-2" data-testid="audit-verify-result">
         {busy ? <p>{t('fieldwork.audit.checking')}</p> : result && <AuditResult result={result} />}
       </div>
-      {failure && <Alert type="error">{failure}</Alert>}
+      {failure && <Alert type="error">{failure(t)}</Alert>}
     </section>
   );
 }

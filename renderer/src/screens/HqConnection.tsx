@@ -5,10 +5,11 @@ import { type Path, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { hqAddressIsSafe } from '../../../shared/ipc/contract';
-import { ApiError, errorMessage } from '../api';
+import { ApiError } from '../api';
 import { Alert } from '../components/Alert';
 import { FormField } from '../components/FormField';
 import { useFocusBackAfterAnswer } from '../components/useFocusBackAfterAnswer';
+import { errorWording, type ShownOutcome } from '../components/wording';
 import { useSyncStore } from '../state/sync-store';
 
 /** The enrolment request's own rules (shared/ipc/contract.ts), worded for the person at each field. */
@@ -38,7 +39,7 @@ export function HqConnection() {
   const { status, enroll } = useSyncStore();
   // Said below the button, where the person is looking; the button was disabled while HQ answered, which took the
   // focus away: it goes back to the button, or to the first field HQ's answer marked.
-  const [message, setMessage] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<ShownOutcome | null>(null);
   const { t } = useTranslation();
   const schema = useMemo(() => enrolFormSchema(t), [t]);
   const {
@@ -70,18 +71,18 @@ export function HqConnection() {
     handingBack.current = handBackOf;
     if (!was || handBackOf) return;
     const names = { newName: was, name: enrolledName };
-    const outcome = refusedHere
-      ? ({ type: 'error', text: t('fieldwork.hq.handBackRefused', names) } as const)
-      : ({ type: 'success', text: t('fieldwork.hq.handedBack', names) } as const);
+    const outcome: ShownOutcome = refusedHere
+      ? { type: 'error', text: (tr) => tr('fieldwork.hq.handBackRefused', names) }
+      : { type: 'success', text: (tr) => tr('fieldwork.hq.handedBack', names) };
     setMessage((shown) => (shown?.type === 'error' ? outcome : shown));
-  }, [handBackOf, refusedHere, enrolledName, t]);
+  }, [handBackOf, refusedHere, enrolledName]);
 
   const submit = async (form: EnrolForm) => {
     setMessage(null);
     try {
       await enroll(form);
       resetField('code', { defaultValue: '' });
-      setMessage({ type: 'success', text: t('fieldwork.hq.enrolled') });
+      setMessage({ type: 'success', text: (tr) => tr('fieldwork.hq.enrolled') });
       enrolButton.answered();
     } catch (error) {
       // A field the main process refused is marked where it is, as a field this form checks would be.
@@ -92,7 +93,10 @@ export function HqConnection() {
       marked.forEach((issue, i) => {
         setError(issue.path, { message: issue.message }, { shouldFocus: i === 0 });
       });
-      setMessage({ type: 'error', text: marked.length > 0 ? t('fieldwork.hq.fixFields') : errorMessage(error) });
+      setMessage({
+        type: 'error',
+        text: marked.length > 0 ? (tr) => tr('fieldwork.hq.fixFields') : errorWording(error),
+      });
       if (marked.length === 0) enrolButton.answered();
     }
   };
@@ -133,7 +137,7 @@ export function HqConnection() {
         </button>
       </form>
       <div className="margin-top-2" data-testid="enrol-outcome">
-        {message && <Alert type={message.type}>{message.text}</Alert>}
+        {message && <Alert type={message.type}>{message.text(t)}</Alert>}
       </div>
     </section>
   );

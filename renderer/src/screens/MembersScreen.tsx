@@ -72,7 +72,7 @@ export function MembersScreen() {
       <AssignmentsPanel />
       {status === 'error' && (
         <Alert type="error" heading={t('members.loadFailed')}>
-          {error}
+          {error?.(t)}
         </Alert>
       )}
       {status === 'loading' && members.length === 0 && <p aria-live="polite">{t('members.loading')}</p>}

@@ -1,7 +1,8 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../api';
 import { Alert } from '../components/Alert';
+import { errorWording, type Wording } from '../components/wording';
 
 type RefusalActionsProps = {
   /** Unique per row, for the reason field's id. */
@@ -16,7 +17,7 @@ type RefusalActionsProps = {
 export function RefusalActions({ id, noun, sendAgain, dontSend }: RefusalActionsProps) {
   const [discarding, setDiscarding] = useState(false);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Wording | null>(null);
   const [busy, setBusy] = useState(false);
   const reasonId = `discard-reason-${id}`;
   const { t } = useTranslation();
@@ -27,7 +28,7 @@ export function RefusalActions({ id, noun, sendAgain, dontSend }: RefusalActions
     try {
       await action();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(() => errorWording(e));
     } finally {
       setBusy(false);
     }
@@ -35,7 +36,7 @@ export function RefusalActions({ id, noun, sendAgain, dontSend }: RefusalActions
 
   return (
     <>
-      {error && <Alert type="error">{error}</Alert>}
+      {error && <Alert type="error">{error(t)}</Alert>}
       <div className="refused-changes__actions">
         <button
           type="button"
@@ -59,7 +60,7 @@ export function RefusalActions({ id, noun, sendAgain, dontSend }: RefusalActions
               disabled={busy}
               onClick={() =>
                 reason.trim().length < 3
-                  ? setError(t(`fieldwork.refusalActions.${noun}.tooShort`))
+                  ? setError(() => (tr: TFunction) => tr(`fieldwork.refusalActions.${noun}.tooShort`))
                   : void run(() => dontSend(reason))
               }
             >

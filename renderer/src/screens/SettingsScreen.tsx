@@ -6,11 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { DeficiencyReasonSchema, type Settings, SettingsSchema } from '../../../shared/domain/field-work';
 import type { PolicyStatusView } from '../../../shared/domain/policy';
-import { call, errorMessage } from '../api';
+import { call } from '../api';
 import { Alert } from '../components/Alert';
 import { FieldError, FormField, fieldControl, hintIdOf } from '../components/FormField';
 import { useFocusBackAfterAnswer } from '../components/useFocusBackAfterAnswer';
 import { useFocusFirstInvalid } from '../components/useFocusFirstInvalid';
+import { errorWording, type ShownOutcome } from '../components/wording';
 import { useReasonLabel } from '../i18n/reason-labels';
 import { useSyncStore } from '../state/sync-store';
 import { AuditLogSection } from './AuditLog';
@@ -90,8 +91,8 @@ export function SettingsScreen() {
   const [loaded, setLoaded] = useState<Settings | null>(null);
   const [policy, setPolicy] = useState<PolicyStatusView | null>(null);
   // A failed load is said above the form; a save's outcome below its button, where the person is looking.
-  const [message, setMessage] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
-  const [saveOutcome, setSaveOutcome] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<ShownOutcome | null>(null);
+  const [saveOutcome, setSaveOutcome] = useState<ShownOutcome | null>(null);
   const [saving, setSaving] = useState(false);
   const saveButton = useFocusBackAfterAnswer(saving);
   const {
@@ -100,12 +101,20 @@ export function SettingsScreen() {
     handleSubmit,
     reset,
     setFocus,
+    trigger,
     formState: { errors, isSubmitting, isDirty },
   } = useForm<SettingsForm, unknown, z.output<SettingsFormSchema>>({
     resolver: zodResolver(schema),
     shouldFocusError: false,
   });
   const refused = useFocusFirstInvalid<SettingsForm>();
+  // Fields already marked are checked again when the language is switched, so their refusals are read in it too.
+  const marked = useRef(false);
+  marked.current = Object.keys(errors).length > 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: schema is the trigger: it changes with the language
+  useEffect(() => {
+    if (marked.current) void trigger();
+  }, [schema, trigger]);
   const reasons = useFieldArray({ control, name: 'deficiencyReasons' });
   // A removed reason's row leaves with its focused Remove button: focus goes to the reason that moves up into its
   // place, or after the last one to Add a reason, never to the top of the page.
@@ -144,7 +153,7 @@ export function SettingsScreen() {
   // Again after enrolment and each sync (either may bring HQ's policy), unless the person is mid-edit.
   // biome-ignore lint/correctness/useExhaustiveDependencies: enrolled and lastSync are triggers, not inputs
   useEffect(() => {
-    load(!dirty.current).catch((e: unknown) => setMessage({ type: 'error', text: errorMessage(e) }));
+    load(!dirty.current).catch((e: unknown) => setMessage({ type: 'error', text: errorWording(e) }));
   }, [load, enrolled, lastSync]);
 
   const onSubmit = async (form: z.output<SettingsFormSchema>) => {
@@ -164,10 +173,10 @@ export function SettingsScreen() {
       await load(false);
       setSaveOutcome({
         type: 'success',
-        text: policy?.source === 'local' ? t('settings.saved') : t('settings.savedAtHq'),
+        text: (tr) => tr(policy?.source === 'local' ? 'settings.saved' : 'settings.savedAtHq'),
       });
     } catch (e) {
-      setSaveOutcome({ type: 'error', text: errorMessage(e) });
+      setSaveOutcome({ type: 'error', text: errorWording(e) });
       // HQ's policy moved on meanwhile: show HQ's, so a second save cannot undo the other supervisor's change.
       const now = await load(false).catch(() => null);
       if (now && now.version !== versionBefore) await load(true);
@@ -187,13 +196,17 @@ export function SettingsScreen() {
       <HqConnection />
       <AuditLogSection />
       {enrolled && <RefusedChanges />}
-      {message && <Alert type={message.type}>{message.text}</Alert>}
+      {message && <Alert type={message.type}>{message.text(t)}</Alert>}
       {policy && <PolicySource status={policy} />}
       {loaded && readOnly && <PolicySummary settings={loaded} />}
       {loaded && !readOnly && (
         <form
           className="usa-form usa-form--large settings-form"
-          onSubmit={handleSubmit(onSubmit, refused.onInvalid)}
+          onSubmit={handleSubmit(onSubmit, (marked) => {
+            // An earlier save's "saved" would read as this one's: nothing was saved this time.
+            setSaveOutcome(null);
+            refused.onInvalid(marked);
+          })}
           noValidate
           aria-busy={saving}
           ref={refused.ref}
@@ -334,7 +347,7 @@ export function SettingsScreen() {
             </button>
           </fieldset>
           <div className="margin-top-2" data-testid="settings-save-outcome">
-            {saveOutcome && <Alert type={saveOutcome.type}>{saveOutcome.text}</Alert>}
+            {saveOutcome && <Alert type={saveOutcome.type}>{saveOutcome.text(t)}</Alert>}
           </div>
         </form>
       )}

@@ -196,7 +196,7 @@ export function WorksheetScreen({
       <div className="grid-container screen">
         <h1 tabIndex={-1}>{t('worksheet.title')}</h1>
         <Alert type="error" heading={t('worksheet.loadFailed')}>
-          {loadError}
+          {loadError(t)}
         </Alert>
         <a className="usa-link" href={routeHref({ name: 'members' })}>
           {t('worksheet.backToMembers')}

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { Member, ValidationStatus } from '../../../shared/domain/validation';
 import type { ValidationListItem } from '../../../shared/ipc/contract';
-import { call, errorMessage } from '../api';
+import { call } from '../api';
+import { errorWording, type Wording } from '../components/wording';
 
 export type ValidationFilters = { status?: ValidationStatus; scheduledFrom?: string; scheduledTo?: string };
 
@@ -10,7 +11,7 @@ type MembersState = {
   /** The validations the filters let through, with where each went after submission. */
   validations: ValidationListItem[];
   status: 'idle' | 'loading' | 'ready' | 'error';
-  error: string | null;
+  error: Wording | null;
   filters: ValidationFilters;
   load: () => Promise<void>;
   setFilters: (filters: ValidationFilters) => Promise<void>;
@@ -36,7 +37,7 @@ export const useMembersStore = create<MembersState>((set, get) => ({
       ]);
       set({ members, validations, status: 'ready' });
     } catch (error) {
-      set({ status: 'error', error: errorMessage(error) });
+      set({ status: 'error', error: errorWording(error) });
     }
   },
 }));

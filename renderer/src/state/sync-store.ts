@@ -7,7 +7,8 @@ import type {
   SyncStatusView,
   ValidationSyncView,
 } from '../../../shared/ipc/contract';
-import { call, errorMessage } from '../api';
+import { call } from '../api';
+import { errorWording, type Wording } from '../components/wording';
 
 type SyncState = {
   status: SyncStatusView | null;
@@ -18,7 +19,7 @@ type SyncState = {
   /** The running sync's progress (from sync:progress events), null when none runs. */
   progress: SyncProgressView | null;
   syncing: boolean;
-  error: string | null;
+  error: Wording | null;
   refresh: () => Promise<void>;
   /** Just the header's counts, and the sync state of the validation saved to: cheap enough after every save. */
   refreshStatus: (savedValidationId?: string) => Promise<void>;
@@ -52,7 +53,7 @@ export const useSyncStore = create<SyncState>((set, get) => ({
         byValidation: Object.fromEntries(states.map((s) => [s.validationId, s])),
       });
     } catch (error) {
-      set({ error: errorMessage(error) });
+      set({ error: errorWording(error) });
     }
   },
   refreshStatus: async (savedValidationId) => {
@@ -69,7 +70,7 @@ export const useSyncStore = create<SyncState>((set, get) => ({
           : was.byValidation,
       }));
     } catch (error) {
-      set({ error: errorMessage(error) });
+      set({ error: errorWording(error) });
     }
   },
   syncNow: async () => {
@@ -78,7 +79,7 @@ export const useSyncStore = create<SyncState>((set, get) => ({
     try {
       set({ status: await call('sync:now', {}) });
     } catch (error) {
-      set({ error: errorMessage(error) });
+      set({ error: errorWording(error) });
     } finally {
       set({ syncing: false });
       await get().refresh();

@@ -10,7 +10,8 @@ import type {
 import { defaultFinding } from '../../../shared/domain/finding-defaults';
 import type { CriterionResponse, ResponseResult, Validation } from '../../../shared/domain/validation';
 import type { ValidationLifecycleView, Worksheet } from '../../../shared/ipc/contract';
-import { ApiError, call, errorMessage } from '../api';
+import { ApiError, call } from '../api';
+import { errorWording, type Wording } from '../components/wording';
 
 /** Refusals that sending the same save again cannot change: the validation is read-only here. */
 const READ_ONLY_CODES = new Set<string>(['AUDIT_CHAIN_BROKEN', 'LOCKED']);
@@ -19,11 +20,11 @@ export type SaveState =
   | { kind: 'saving' }
   | { kind: 'saved'; at: string }
   /** retry: what Try again sends; null when sending it again cannot help (the validation is read-only). */
-  | { kind: 'error'; message: string; retry: ResponseChange | null };
+  | { kind: 'error'; message: Wording; retry: ResponseChange | null };
 
 type WorksheetState = {
   worksheet: Worksheet | null;
-  loadError: string | null;
+  loadError: Wording | null;
   responses: Record<string, CriterionResponse>;
   /** What the SCSS chose but the store has not confirmed yet; shown instead of the saved value. */
   pending: Record<string, ResponseChange>;
@@ -125,7 +126,7 @@ export const useWorksheetStore = create<WorksheetState>((set, get) => ({
       const responses = Object.fromEntries(worksheet.responses.map((r) => [r.criterionId, r]));
       set({ worksheet, responses });
     } catch (error) {
-      if (latestOpenRequest === validationId) set({ loadError: errorMessage(error) });
+      if (latestOpenRequest === validationId) set({ loadError: errorWording(error) });
     }
   },
 
@@ -173,7 +174,7 @@ export const useWorksheetStore = create<WorksheetState>((set, get) => ({
               pending,
               saveStates: {
                 ...s.saveStates,
-                [criterionId]: { kind: 'error', message: errorMessage(error), retry: null },
+                [criterionId]: { kind: 'error', message: errorWording(error), retry: null },
               },
             };
           });
@@ -182,7 +183,7 @@ export const useWorksheetStore = create<WorksheetState>((set, get) => ({
         set((s) => ({
           saveStates: {
             ...s.saveStates,
-            [criterionId]: { kind: 'error', message: errorMessage(error), retry: { ...s.pending[criterionId] } },
+            [criterionId]: { kind: 'error', message: errorWording(error), retry: { ...s.pending[criterionId] } },
           },
         }));
       }
