@@ -14,6 +14,7 @@ import type {
 import { AppError } from '../../shared/ipc/envelope';
 import { message } from '../../shared/messages';
 import { EnrollOtherPersonSchema, EnrollResponseSchema, UndoEnrolmentResponseSchema } from '../../shared/sync/protocol';
+import { queuedRowsByValidation } from '../sync/push-outbox';
 import { checkValidationReceipts, ValidationReceiptSchema } from '../sync/receipt-check';
 import { createSyncScheduler, type SyncScheduler, type SyncTrigger } from '../sync/scheduler';
 import {
@@ -288,11 +289,15 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
         only === undefined
           ? (pluckStmt(ctx.db, 'SELECT id FROM validations ORDER BY scheduled_date DESC LIMIT 1000').all() as string[])
           : (pluckStmt(ctx.db, 'SELECT id FROM validations WHERE id = ?').all(only) as string[]);
+      // The whole list reads the outbox once; one validation (after each save) reads only its own rows.
+      const queued = only === undefined ? queuedRowsByValidation(ctx.db) : null;
       // A demo validation never goes to HQ: "Not synced" would read as a failure to come.
       return ids
         .filter((validationId) => !isDemoValidation(ctx.db, validationId))
         .map((validationId) => {
-          const s = validationSyncState(ctx.db, validationId);
+          const s = queued
+            ? validationSyncState(ctx.db, validationId, queued.get(validationId) ?? [])
+            : validationSyncState(ctx.db, validationId);
           return {
             validationId,
             state: syncing && s.state === 'not-synced' && s.pending > 0 ? 'syncing' : s.state,

@@ -352,25 +352,54 @@ export type QueuedRow = {
 
 /**
  * The outbox rows (waiting or refused) of one validation, in order. The SQL narrows by the three ways a row
- * names its validation; validationIdOfChange then decides, so an answer keyed "<id>/…" is never misread.
+ * names its validation; validationIdOfChange then decides, so an answer keyed "<id>/…" is never misread. The
+ * payload is read only for the entities named by it: answers, most of the outbox, are decided by their key alone.
  */
 export function queuedRowsOfValidation(db: Db, validationId: string): QueuedRow[] {
   const rows = stmt(
     db,
     `SELECT change_id, entity, entity_id, payload_json, parked_reason FROM sync_outbox
-     WHERE entity_id = ? OR substr(entity_id, 1, ?) = ? OR json_extract(payload_json, '$.validationId') = ?
+     WHERE entity_id = ? OR substr(entity_id, 1, ?) = ?
+       OR (entity NOT IN ('validation', 'criterion_response') AND json_extract(payload_json, '$.validationId') = ?)
      ORDER BY seq`,
   ).all(validationId, validationId.length + 1, `${validationId}/`, validationId) as QueuedRow[];
-  return rows.filter(
-    (row) =>
-      validationIdOfChange({ entity: row.entity, entityId: row.entity_id, payload: parsePayload(row.payload_json) }) ===
-      validationId,
-  );
+  return rows.filter((row) => validationIdOfRow(row) === validationId);
+}
+
+/** The validation an outbox row belongs to; its payload is parsed only when its key does not say. */
+function validationIdOfRow(row: QueuedRow): string | null {
+  const keyed = row.entity === 'validation' || row.entity === 'criterion_response';
+  return validationIdOfChange({
+    entity: row.entity,
+    entityId: row.entity_id,
+    payload: keyed ? {} : parsePayload(row.payload_json),
+  });
 }
 
 /** Whether HQ still lacks some change of this validation (waiting or refused). */
 export const hasQueuedChanges = (db: Db, validationId: string): boolean =>
   queuedRowsOfValidation(db, validationId).length > 0;
+
+/**
+ * Every validation's outbox rows (waiting or refused), in order, from one read of the outbox: a list of validations
+ * asking queuedRowsOfValidation for each would read the whole outbox once per validation (the outbox has no index
+ * on its validation, to keep saves to as few pages as possible).
+ */
+export function queuedRowsByValidation(db: Db): Map<string, QueuedRow[]> {
+  const byValidation = new Map<string, QueuedRow[]>();
+  const rows = stmt(
+    db,
+    'SELECT change_id, entity, entity_id, payload_json, parked_reason FROM sync_outbox ORDER BY seq',
+  ).all() as QueuedRow[];
+  for (const row of rows) {
+    const validationId = validationIdOfRow(row);
+    if (validationId === null) continue;
+    const queued = byValidation.get(validationId);
+    if (queued) queued.push(row);
+    else byValidation.set(validationId, [row]);
+  }
+  return byValidation;
+}
 
 /** An outbox payload as an object ({} when unreadable). */
 export function parsePayload(json: string): Record<string, unknown> {

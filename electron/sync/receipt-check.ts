@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection';
 import { stmt } from '../../db/statements';
 import { ValidationReceiptSchema } from '../../shared/sync/protocol';
 import { isDemoValidation } from '../services/demo-validations';
-import { hasQueuedChanges } from './push-outbox';
+import { hasQueuedChanges, queuedRowsByValidation } from './push-outbox';
 import type { SyncProgress } from './sync-engine';
 import { ClientError } from './transport';
 import { FILES_NOT_HELD_FROM } from './upload-evidence';
@@ -38,8 +38,9 @@ export async function checkValidationReceipts(
   ).all() as Candidate[];
   // Any outbox row (waiting or refused) or evidence file not yet held means HQ cannot hold all of it yet.
   // A demo Member's validation never goes to HQ: there is nothing to ask about.
+  const queued = candidates.length > 0 ? queuedRowsByValidation(db) : new Map();
   const sent = candidates.filter(
-    (c) => !isDemoValidation(db, c.id) && !hasQueuedChanges(db, c.id) && !hasEvidenceNotHeld(db, c.id),
+    (c) => !isDemoValidation(db, c.id) && !queued.has(c.id) && !hasEvidenceNotHeld(db, c.id),
   );
   const summary: ReceiptCheckSummary = { checked: 0, safeToArchive: 0, incomplete: 0, notHeld: 0 };
   options.report?.({ phase: 'receipts', done: 0, total: sent.length });

@@ -5,6 +5,7 @@ import {
   MAX_PUSH_BATCH,
   type PushSummary,
   pushOutbox,
+  type QueuedRow,
   queuedRowsOfValidation,
   storedRefusalMessage,
 } from './push-outbox';
@@ -301,8 +302,12 @@ export type ValidationSyncState = ReceiptTimes &
  * evidence files (the first reason is shown), synced when HQ has receipted its changes and neither a change
  * nor an evidence file waits to be sent, not-synced otherwise.
  */
-export function validationSyncState(db: Db, validationId: string): ValidationSyncState {
-  const mine = queuedRowsOfValidation(db, validationId);
+export function validationSyncState(
+  db: Db,
+  validationId: string,
+  /** Its outbox rows when already read (queuedRowsByValidation, for a list); read here otherwise. */
+  mine: readonly QueuedRow[] = queuedRowsOfValidation(db, validationId),
+): ValidationSyncState {
   const refused = mine.filter((r) => r.parked_reason !== null);
   const syncedAt =
     (pluckStmt(

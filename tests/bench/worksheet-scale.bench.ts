@@ -211,6 +211,23 @@ export async function benchAtScale(options: { opens?: number; listRuns?: number 
     }
     console.log('  budget: ≤ 50 ms');
 
+    // 4. Each listed validation's sync tag (the Members and Reports screens ask for all, a save for its own).
+    console.log(
+      `\nSync states (sync:validations through the dispatcher; ${counts.outboxRows.toLocaleString('en-US')} outbox rows)`,
+    );
+    let tagged = 0;
+    const allFirst = await timeAsyncMs(async () => {
+      tagged = (await call(dispatch, 'sync:validations', {})).length;
+    });
+    const all: number[] = [];
+    for (let i = 0; i < 5; i++) all.push(await timeAsyncMs(() => call(dispatch, 'sync:validations', {})));
+    printLine(`every listed validation: ${tagged}`, `${fmtStats(summarize(all))}; first ${fmt(allFirst)}`);
+    const one: number[] = [];
+    for (let i = 0; i < listRuns; i++) {
+      one.push(await timeAsyncMs(() => call(dispatch, 'sync:validations', { validationId: target.validationId })));
+    }
+    printLine('one validation (after each save)', fmtStats(summarize(one)));
+
     // 2. Saving an answer in that store; the raw table lives in the same file, on the same connection.
     console.log('');
     printSaveAnswer(

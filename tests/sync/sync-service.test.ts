@@ -7,6 +7,7 @@ import { getMember } from '../../db/queries/members';
 import { type AppServices, openAppServices } from '../../electron/services/app-services';
 import { lastAuditVerification, verifyAuditLog } from '../../electron/services/audit-verify';
 import { attachEvidence, PickedFileRegistry } from '../../electron/services/evidence-service';
+import { saveFinding } from '../../electron/services/field-work-service';
 import { fileCredentialStore } from '../../electron/services/hq-credentials';
 import { saveResponse } from '../../electron/services/response-service';
 import { listReviewQueue, saveFindingReview } from '../../electron/services/review-service';
@@ -206,6 +207,34 @@ describe('the desktop sync service against a listening HQ', () => {
     expect(laptop.sync.validationStates(validation.id)).toEqual([
       expect.objectContaining({ validationId: validation.id, state: 'synced' }),
     ]);
+  });
+
+  it('lists every validation with the state it has when asked for alone: synced, refused, and waiting', async () => {
+    const { hq, url } = await hqOnSocket();
+    const laptop = await enrolledLaptop(hq, url);
+    const synced = buildCompleteValidation(laptop.services).validation;
+    const refused = buildCompleteValidation(laptop.services).validation;
+    laptop.services.ctx.db
+      .prepare(
+        `UPDATE sync_outbox SET payload_json = json_set(payload_json, '$.version', 0)
+         WHERE seq = (SELECT min(seq) FROM sync_outbox WHERE entity = 'criterion_response' AND entity_id LIKE ?)`,
+      )
+      .run(`${refused.id}/%`);
+    const edited = buildCompleteValidation(laptop.services);
+    await laptop.sync.syncNow();
+    // After the sync, only a finding changes: its change names its validation in its payload, not in its id.
+    saveFinding(laptop.services.ctx, { ...edited.finding, description: 'Unique logins are still not enforced.' });
+    const waiting = edited.validation;
+
+    const listed = laptop.sync.validationStates();
+    expect(listed.map((s) => [s.validationId, s.state])).toEqual(
+      expect.arrayContaining([
+        [synced.id, 'synced'],
+        [refused.id, 'needs-attention'],
+        [waiting.id, 'not-synced'],
+      ]),
+    );
+    for (const state of listed) expect(laptop.sync.validationStates(state.validationId)).toEqual([state]);
   });
 
   it('gives a demo validation, which never leaves the laptop, no sync state at all', async () => {
