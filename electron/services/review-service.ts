@@ -38,6 +38,7 @@ import {
   type EffectiveReview,
   inCurrentRound,
   loadLifecycle,
+  outboxReadOnce,
   toFindingReview,
   type ValidationLifecycle,
   wasReturned,
@@ -66,8 +67,9 @@ const str = (value: unknown): string | null => (typeof value === 'string' ? valu
  * ones open for review (submitted or in review), not this laptop's own.
  */
 export function listReviewQueue(ctx: ServiceContext): ReviewQueueItem[] {
+  const outbox = outboxReadOnce(ctx);
   return listOthersHqCopies(ctx.db)
-    .map((copy) => loadLifecycle(ctx, copy.id))
+    .map((copy) => loadLifecycle(ctx, copy.id, outbox))
     .filter((l) => l.copy && l.state !== null && reviewOpen(l.state))
     .sort((a, b) => (str(b.copy?.payload.submittedAt) ?? '').localeCompare(str(a.copy?.payload.submittedAt) ?? ''))
     .map((l) => {

@@ -15,6 +15,7 @@ import {
   inCurrentRound,
   lifecycleViewOf,
   loadLifecycle,
+  outboxReadOnce,
   responseDueOf,
   responsesFor,
   todayOf,
@@ -121,8 +122,9 @@ function responseItems(ctx: ServiceContext): ResponseWorkItem[] {
     .filter((c) => c.workflowState === 'AWAITING_RESPONSE' || c.workflowState === 'CLOSED')
     .map((c) => c.id);
   const items: ResponseWorkItem[] = [];
+  const outbox = outboxReadOnce(ctx);
   for (const id of [...own, ...pulled]) {
-    const l = loadLifecycle(ctx, id);
+    const l = loadLifecycle(ctx, id, outbox);
     const dueDate = responseDueOf(ctx, l);
     const reportDate = l.history.filter((e) => e.kind === 'APPROVE').at(-1)?.reportDate ?? null;
     if (dueDate === null || reportDate === null) continue;
@@ -212,8 +214,9 @@ export function getWorklist(ctx: ServiceContext, request: WorklistRequest): Work
   const queueOf = request.list === 'REVIEW' ? reviewQueueOf : approvalQueueOf;
   const wanted = request.queues ? new Set<string>(request.queues) : null;
   const items: ValidationWorkItem[] = [];
+  const outbox = outboxReadOnce(ctx);
   for (const copy of listOthersHqCopies(ctx.db)) {
-    const l = loadLifecycle(ctx, copy.id);
+    const l = loadLifecycle(ctx, copy.id, outbox);
     const queue = queueOf(l);
     if (queue === null || (wanted && !wanted.has(queue))) continue;
     const item = validationItem(ctx, l, queue);

@@ -6,6 +6,7 @@ import { getValidation } from '../../db/queries/validations';
 import { queueForHq } from '../../electron/services/change-log';
 import { PickedFileRegistry } from '../../electron/services/evidence-service';
 import { saveFinding } from '../../electron/services/field-work-service';
+import { loadLifecycle, outboxReadOnce } from '../../electron/services/lifecycle-read';
 import {
   assessMemberResponse,
   attachMemberResponseFile,
@@ -49,6 +50,13 @@ const refusedWith = (fn: () => unknown, code: string, message: RegExp) => {
     return;
   }
   throw new Error(`expected ${code} ${message}`);
+};
+
+/** A list reads the outbox once for all its lifecycles: each must read as it does asked for alone. */
+const listReadsAsAlone = (laptop: Laptop, validationId: string) => {
+  const alone = loadLifecycle(laptop.services.ctx, validationId);
+  expect(loadLifecycle(laptop.services.ctx, validationId, outboxReadOnce(laptop.services.ctx))).toEqual(alone);
+  return alone;
 };
 
 const outboxKinds = (laptop: Laptop) =>
@@ -266,6 +274,7 @@ describe.each(BACKENDS)('the review loop across an SCSS, a reviewer and a superv
         [findingB.id, 'CONCUR', 'Sam Ortiz'],
       ].sort(),
     );
+    expect(listReadsAsAlone(sam, validation.id).reviews.get(findingA.id)?.sync).toBe('WAITING');
     expect((await sam.sync()).push).toMatchObject({ refused: 0, remaining: 0 });
 
     // A second reviewer working from the copy before Sam's decisions: refused, told what HQ holds.
@@ -281,6 +290,9 @@ describe.each(BACKENDS)('the review loop across an SCSS, a reviewer and a superv
     expect(rileyRefused.map((r) => r.entity)).toEqual(['workflow_event', 'finding_review']);
     expect(rileyRefused[0]?.reason).toMatch(/in review/i);
     expect(rileyRefused[1]?.reason).toMatch(/HQ has a newer version of this review \(version 2: Concur by Sam Ortiz\)/);
+    expect(listReadsAsAlone(riley, validation.id).reviews.get(findingA.id)?.refusedReason).toBe(
+      rileyRefused[1]?.reason,
+    );
 
     // ── The supervisor approves; the SCSS cannot, here or by forcing it into the outbox. ──
     await pat.pull();
