@@ -13,5 +13,5 @@ export const errorWording =
   () =>
     errorMessage(error);
 
-/** A success or an error said in an alert until the next one. */
+/** A success or an error said in an alert until the next one (an object: React's useState would call a bare function). */
 export type ShownOutcome = { type: 'success' | 'error'; text: Wording };

@@ -5,7 +5,7 @@ import type { AuditVerificationView } from '../../../shared/ipc/contract';
 import { call } from '../api';
 import { Alert } from '../components/Alert';
 import { formatDate, formatDateTime } from '../components/format';
-import { errorWording, type Wording } from '../components/wording';
+import { errorWording, type ShownOutcome } from '../components/wording';
 import { currentLocale } from '../i18n';
 import { routeHref } from '../state/route';
 
@@ -45,11 +45,11 @@ export function AuditChainBanner({ validationId }: { validationId: string }) {
 export function AuditLogSection() {
   const [result, setResult] = useState<AuditVerificationView | null>(null);
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Wording | null>(null);
+  const [failure, setFailure] = useState<ShownOutcome | null>(null);
   const { t } = useTranslation();
 
   useEffect(() => {
-    void call('audit:status', {}).then(setResult, (e: unknown) => setFailure(() => errorWording(e)));
+    void call('audit:status', {}).then(setResult, (e: unknown) => setFailure({ type: 'error', text: errorWording(e) }));
   }, []);
 
   const verify = async () => {
@@ -58,7 +58,7 @@ export function AuditLogSection() {
     try {
       setResult(await call('audit:verify', {}));
     } catch (e) {
-      setFailure(() => errorWording(e));
+      setFailure({ type: 'error', text: errorWording(e) });
     } finally {
       setBusy(false);
     }
@@ -75,7 +75,7 @@ export function AuditLogSection() {
       <div role="status" aria-live="polite" className="margin-top-2" data-testid="audit-verify-result">
         {busy ? <p>{t('fieldwork.audit.checking')}</p> : result && <AuditResult result={result} />}
       </div>
-      {failure && <Alert type="error">{failure(t)}</Alert>}
+      {failure && <Alert type="error">{failure.text(t)}</Alert>}
     </section>
   );
 }

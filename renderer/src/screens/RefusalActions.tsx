@@ -1,8 +1,7 @@
-import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../components/Alert';
-import { errorWording, type Wording } from '../components/wording';
+import { errorWording, type ShownOutcome } from '../components/wording';
 
 type RefusalActionsProps = {
   /** Unique per row, for the reason field's id. */
@@ -17,7 +16,7 @@ type RefusalActionsProps = {
 export function RefusalActions({ id, noun, sendAgain, dontSend }: RefusalActionsProps) {
   const [discarding, setDiscarding] = useState(false);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<Wording | null>(null);
+  const [error, setError] = useState<ShownOutcome | null>(null);
   const [busy, setBusy] = useState(false);
   const reasonId = `discard-reason-${id}`;
   const { t } = useTranslation();
@@ -28,7 +27,7 @@ export function RefusalActions({ id, noun, sendAgain, dontSend }: RefusalActions
     try {
       await action();
     } catch (e) {
-      setError(() => errorWording(e));
+      setError({ type: 'error', text: errorWording(e) });
     } finally {
       setBusy(false);
     }
@@ -36,7 +35,7 @@ export function RefusalActions({ id, noun, sendAgain, dontSend }: RefusalActions
 
   return (
     <>
-      {error && <Alert type="error">{error(t)}</Alert>}
+      {error && <Alert type="error">{error.text(t)}</Alert>}
       <div className="refused-changes__actions">
         <button
           type="button"
@@ -60,7 +59,7 @@ export function RefusalActions({ id, noun, sendAgain, dontSend }: RefusalActions
               disabled={busy}
               onClick={() =>
                 reason.trim().length < 3
-                  ? setError(() => (tr: TFunction) => tr(`fieldwork.refusalActions.${noun}.tooShort`))
+                  ? setError({ type: 'error', text: (tr) => tr(`fieldwork.refusalActions.${noun}.tooShort`) })
                   : void run(() => dontSend(reason))
               }
             >

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RefusedChange, RefusedEvidenceView } from '../../../shared/ipc/contract';
 import { Alert } from '../components/Alert';
 import { formatDate, formatDateTime } from '../components/format';
-import { errorWording, type Wording } from '../components/wording';
+import { errorWording, type ShownOutcome } from '../components/wording';
 import { translateMessage } from '../i18n/messages';
 import { routeHref } from '../state/route';
 import { useSyncStore } from '../state/sync-store';
@@ -28,7 +28,7 @@ export function RefusedChanges() {
   const refusedFiles = useSyncStore((s) => s.refusedFiles);
   const loadRefusedChanges = useSyncStore((s) => s.loadRefusedChanges);
   const loadRefusedFiles = useSyncStore((s) => s.loadRefusedFiles);
-  const [error, setError] = useState<Wording | null>(null);
+  const [error, setError] = useState<ShownOutcome | null>(null);
   // A sync may refuse more changes or files (or a resent one again): reload whenever one ends.
   const refusedCount = useSyncStore((s) => s.status?.refused);
   const lastSuccessAt = useSyncStore((s) => s.status?.lastSuccessAt);
@@ -36,13 +36,15 @@ export function RefusedChanges() {
   const { t } = useTranslation();
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when a sync ends or the count changes
   useEffect(() => {
-    void Promise.all([loadRefusedChanges(), loadRefusedFiles()]).catch((e: unknown) => setError(() => errorWording(e)));
+    void Promise.all([loadRefusedChanges(), loadRefusedFiles()]).catch((e: unknown) =>
+      setError({ type: 'error', text: errorWording(e) }),
+    );
   }, [loadRefusedChanges, loadRefusedFiles, refusedCount, lastSuccessAt, lastError]);
 
   return (
     <section className="refused-changes" aria-labelledby="refused-heading">
       <h2 id="refused-heading">{t('fieldwork.refused.heading')}</h2>
-      {error && <Alert type="error">{error(t)}</Alert>}
+      {error && <Alert type="error">{error.text(t)}</Alert>}
       {refused.length === 0 ? (
         <p data-testid="no-refused-changes">{t('fieldwork.refused.none')}</p>
       ) : (

@@ -109,11 +109,11 @@ export function SettingsScreen() {
   });
   const refused = useFocusFirstInvalid<SettingsForm>();
   // Fields already marked are checked again when the language is switched, so their refusals are read in it too.
-  const marked = useRef(false);
-  marked.current = Object.keys(errors).length > 0;
+  const anyMarked = useRef(false);
+  anyMarked.current = Object.keys(errors).length > 0;
   // biome-ignore lint/correctness/useExhaustiveDependencies: schema is the trigger: it changes with the language
   useEffect(() => {
-    if (marked.current) void trigger();
+    if (anyMarked.current) void trigger();
   }, [schema, trigger]);
   const reasons = useFieldArray({ control, name: 'deficiencyReasons' });
   // A removed reason's row leaves with its focused Remove button: focus goes to the reason that moves up into its
@@ -202,10 +202,10 @@ export function SettingsScreen() {
       {loaded && !readOnly && (
         <form
           className="usa-form usa-form--large settings-form"
-          onSubmit={handleSubmit(onSubmit, (marked) => {
+          onSubmit={handleSubmit(onSubmit, (fieldErrors) => {
             // An earlier save's "saved" would read as this one's: nothing was saved this time.
             setSaveOutcome(null);
-            refused.onInvalid(marked);
+            refused.onInvalid(fieldErrors);
           })}
           noValidate
           aria-busy={saving}
