@@ -149,6 +149,29 @@ export function outboxReadOnce(ctx: ServiceContext): OutboxReader {
   };
 }
 
+/** Moves whenever the store is written, by this connection (total_changes) or another (data_version). */
+function storeWriteMark(ctx: ServiceContext): string {
+  const { written } = stmt(ctx.db, 'SELECT total_changes() AS written').get() as { written: number };
+  return `${written}/${String(ctx.db.pragma('data_version', { simple: true }))}`;
+}
+
+/**
+ * The outbox read once and read again only after the store was written: for a list read across many turns (an
+ * export), where a save or a sync may land between two validations and a snapshot would then be stale.
+ */
+export function outboxReadWhileUnchanged(ctx: ServiceContext): OutboxReader {
+  let snapshot: { mark: string; reader: OutboxReader } | null = null;
+  const current = (): OutboxReader => {
+    const mark = storeWriteMark(ctx);
+    if (snapshot?.mark !== mark) snapshot = { mark, reader: outboxReadOnce(ctx) };
+    return snapshot.reader;
+  };
+  return {
+    stateOf: (changeId) => current().stateOf(changeId),
+    reviewChangeOf: (entityId) => current().reviewChangeOf(entityId),
+  };
+}
+
 /** A review's refusal as the screen gets it: the English, and the key beside it when there is one. */
 const refusedOf = (state: OutboxState): Pick<EffectiveReview, 'refusedReason' | 'refusedReasonMessage'> =>
   state.told ? { refusedReason: state.reason, refusedReasonMessage: state.told } : { refusedReason: state.reason };
@@ -267,7 +290,7 @@ export const byCriterion = (a: { criterionId: string }, b: { criterionId: string
 
 /**
  * The validation's life as this laptop knows it, own or pulled; NOT_FOUND when it holds neither. A list loading
- * many passes outboxReadOnce(ctx).
+ * many passes outboxReadOnce(ctx), or outboxReadWhileUnchanged(ctx) when it reads across turns.
  */
 export function loadLifecycle(
   ctx: ServiceContext,

@@ -6,7 +6,12 @@ import { getValidation } from '../../db/queries/validations';
 import { queueForHq } from '../../electron/services/change-log';
 import { PickedFileRegistry } from '../../electron/services/evidence-service';
 import { saveFinding } from '../../electron/services/field-work-service';
-import { loadLifecycle, outboxReadOnce } from '../../electron/services/lifecycle-read';
+import {
+  loadLifecycle,
+  type OutboxReader,
+  outboxReadOnce,
+  outboxReadWhileUnchanged,
+} from '../../electron/services/lifecycle-read';
 import {
   assessMemberResponse,
   attachMemberResponseFile,
@@ -52,10 +57,22 @@ const refusedWith = (fn: () => unknown, code: string, message: RegExp) => {
   throw new Error(`expected ${code} ${message}`);
 };
 
-/** A list reads the outbox once for all its lifecycles: each must read as it does asked for alone. */
+/** Each laptop's reader of the outbox made at its first list read and kept, as an export keeps one across turns. */
+const heldReaders = new WeakMap<Laptop, OutboxReader>();
+const heldReaderOf = (laptop: Laptop): OutboxReader => {
+  const reader = heldReaders.get(laptop) ?? outboxReadWhileUnchanged(laptop.services.ctx);
+  heldReaders.set(laptop, reader);
+  return reader;
+};
+
+/**
+ * A list reads the outbox once for all its lifecycles: each must read as it does asked for alone, and so must a
+ * reader kept since an earlier read, whatever sync or saves have written since.
+ */
 const listReadsAsAlone = (laptop: Laptop, validationId: string) => {
   const alone = loadLifecycle(laptop.services.ctx, validationId);
   expect(loadLifecycle(laptop.services.ctx, validationId, outboxReadOnce(laptop.services.ctx))).toEqual(alone);
+  expect(loadLifecycle(laptop.services.ctx, validationId, heldReaderOf(laptop))).toEqual(alone);
   return alone;
 };
 
@@ -276,6 +293,7 @@ describe.each(BACKENDS)('the review loop across an SCSS, a reviewer and a superv
     );
     expect(listReadsAsAlone(sam, validation.id).reviews.get(findingA.id)?.sync).toBe('WAITING');
     expect((await sam.sync()).push).toMatchObject({ refused: 0, remaining: 0 });
+    expect(listReadsAsAlone(sam, validation.id).reviews.get(findingA.id)?.sync).toBe('AT_HQ');
 
     // A second reviewer working from the copy before Sam's decisions: refused, told what HQ holds.
     saveFindingReview(riley.services.ctx, {
@@ -285,6 +303,7 @@ describe.each(BACKENDS)('the review loop across an SCSS, a reviewer and a superv
       comment: 'I would keep this one as it was written first.',
       proposedClassification: 'ACTION_REQUIRED',
     });
+    expect(listReadsAsAlone(riley, validation.id).reviews.get(findingA.id)?.sync).toBe('WAITING');
     expect((await riley.push()).refused).toBe(2);
     const rileyRefused = listRefusedChanges(riley.services.ctx);
     expect(rileyRefused.map((r) => r.entity)).toEqual(['workflow_event', 'finding_review']);

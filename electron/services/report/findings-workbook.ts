@@ -22,7 +22,14 @@ import type { ReportLanguage } from '../../../shared/report/i18n';
 import type { FindingsWorkbookFilter, FindingsWorkbookFormat } from '../../../shared/report/workbook-filter';
 import { MemberSnapshotSchema } from '../../../shared/sync/protocol';
 import { NOT_ENROLLED_ACTOR } from '../identity';
-import { loadLifecycle, reportDateOf, responseDueOf, todayOf, type ValidationLifecycle } from '../lifecycle-read';
+import {
+  loadLifecycle,
+  outboxReadWhileUnchanged,
+  reportDateOf,
+  responseDueOf,
+  todayOf,
+  type ValidationLifecycle,
+} from '../lifecycle-read';
 import type { ServiceContext } from '../service-context';
 import { REPORT_FORMATS } from './export';
 
@@ -186,12 +193,13 @@ export async function exportFindingsWorkbook(
   const shared = { members: new Map(), settings: readSettings(ctx.db) };
   const entries: WorkbookValidation[] = [];
   const warnings: string[] = [];
+  const outbox = outboxReadWhileUnchanged(ctx);
   onProgress?.(0, candidates.length);
   for (const [i, candidate] of candidates.entries()) {
     await nextTurn();
     throwIfCancelled(signal);
     try {
-      const l = loadLifecycle(ctx, candidate.id);
+      const l = loadLifecycle(ctx, candidate.id, outbox);
       const source = loadSource(ctx, l, shared);
       const v = source.validation;
       if (matchesWorkbookFilter({ ...source, entityType: v.entityType, submittedAt: v.submittedAt }, filter)) {
