@@ -328,16 +328,26 @@ function countWaiting(db: Db): number {
 }
 
 /**
- * The validation a change belongs to: a validation row is keyed by its id, a criterion response by
- * `<validationId>/<criterionId>`, and every other entity names validationId in its payload.
+ * The entities whose key names their validation, and how: a validation row is keyed by its id, a criterion
+ * response by `<validationId>/<criterionId>`. Every other entity names validationId in its payload.
  */
+const VALIDATION_OF_KEY: Readonly<Record<string, (entityId: string) => string | null>> = {
+  validation: (entityId) => entityId,
+  criterion_response: (entityId) => entityId.split('/')[0] ?? null,
+};
+const isKeyedByValidation = (entity: string): boolean => Object.hasOwn(VALIDATION_OF_KEY, entity);
+const KEYED_ENTITIES_SQL = Object.keys(VALIDATION_OF_KEY)
+  .map((entity) => `'${entity}'`)
+  .join(', ');
+
+/** The validation a change belongs to, from its key or else its payload (see VALIDATION_OF_KEY). */
 export function validationIdOfChange(change: {
   entity: string;
   entityId: string;
   payload: Record<string, unknown>;
 }): string | null {
-  if (change.entity === 'validation') return change.entityId;
-  if (change.entity === 'criterion_response') return change.entityId.split('/')[0] ?? null;
+  const ofKey = isKeyedByValidation(change.entity) ? VALIDATION_OF_KEY[change.entity] : undefined;
+  if (ofKey) return ofKey(change.entityId);
   const fromPayload = change.payload.validationId;
   return typeof fromPayload === 'string' ? fromPayload : null;
 }
@@ -360,7 +370,7 @@ export function queuedRowsOfValidation(db: Db, validationId: string): QueuedRow[
     db,
     `SELECT change_id, entity, entity_id, payload_json, parked_reason FROM sync_outbox
      WHERE entity_id = ? OR substr(entity_id, 1, ?) = ?
-       OR (entity NOT IN ('validation', 'criterion_response') AND json_extract(payload_json, '$.validationId') = ?)
+       OR (entity NOT IN (${KEYED_ENTITIES_SQL}) AND json_extract(payload_json, '$.validationId') = ?)
      ORDER BY seq`,
   ).all(validationId, validationId.length + 1, `${validationId}/`, validationId) as QueuedRow[];
   return rows.filter((row) => validationIdOfRow(row) === validationId);
@@ -368,11 +378,10 @@ export function queuedRowsOfValidation(db: Db, validationId: string): QueuedRow[
 
 /** The validation an outbox row belongs to; its payload is parsed only when its key does not say. */
 function validationIdOfRow(row: QueuedRow): string | null {
-  const keyed = row.entity === 'validation' || row.entity === 'criterion_response';
   return validationIdOfChange({
     entity: row.entity,
     entityId: row.entity_id,
-    payload: keyed ? {} : parsePayload(row.payload_json),
+    payload: isKeyedByValidation(row.entity) ? {} : parsePayload(row.payload_json),
   });
 }
 
