@@ -48,14 +48,19 @@ export function getHqCopy(db: Db, id: string): HqCopy | undefined {
   return row && toCopy(row);
 }
 
-/** Every pulled copy that is not one of this laptop's own validations: what the review and approval lists show. */
-export function listOthersHqCopies(db: Db): HqCopy[] {
+/**
+ * Every pulled copy that is not one of the enrolled person's validations on this laptop (a laptop handed over keeps
+ * the earlier person's; theirs are listed): what the review and approval lists show.
+ */
+export function listOthersHqCopies(db: Db, enrolledUserId: string | null): HqCopy[] {
   return (
     stmt(
       db,
-      `SELECT h.* FROM hq_validations h WHERE NOT EXISTS (SELECT 1 FROM validations v WHERE v.id = h.id)
+      `SELECT h.* FROM hq_validations h WHERE NOT EXISTS (
+         SELECT 1 FROM validations v WHERE v.id = h.id
+           AND (v.owner_user_id IS NULL OR @userId IS NULL OR v.owner_user_id = @userId))
        ORDER BY h.id`,
-    ).all() as HqCopyRow[]
+    ).all({ userId: enrolledUserId }) as HqCopyRow[]
   ).map(toCopy);
 }
 

@@ -32,6 +32,7 @@ import type { Validation } from '../../shared/domain/validation';
 import { AppError } from '../../shared/ipc/envelope';
 import { type MessageRef, message } from '../../shared/messages';
 import { type QueuedRow, storedRefusalMessage } from '../sync/push-outbox';
+import { anotherPersonsOwner } from './another-persons';
 import { isDemoValidation } from './demo-validations';
 import type { ServiceContext } from './service-context';
 
@@ -303,7 +304,9 @@ export function loadLifecycle(
   if (!validation && !copy) {
     throw new AppError('NOT_FOUND', message('errors.validation.notOnComputer'));
   }
-  const own = validation !== undefined;
+  // A laptop handed over keeps the earlier person's validations: once HQ's copy is here, theirs is read as HQ holds
+  // it, as on any other laptop, so a reviewer it is handed to can review it.
+  const own = validation !== undefined && !(copy && anotherPersonsOwner(ctx, found?.owner ?? null));
   const state = own ? (getOwnWorkflowState(ctx.db, validationId) ?? null) : (copy?.workflowState ?? null);
   const findings = (own ? listFindings(ctx.db, validationId) : pulledFindings(copy as HqCopy)).sort(byCriterion);
   return {

@@ -79,13 +79,13 @@ export function listMemberResponsesOf(ctx: ServiceContext, validationId: string)
   };
 }
 
-/** Why `person` cannot record a Member response on this validation now; null when they can. */
+/** Why `person` cannot record a Member response here now, the most specific reason first; null when they can. */
 function responsesRefusal(person: EnrolledPerson, l: ValidationLifecycle): AppError | null {
-  if (!l.own) return new AppError('FORBIDDEN', message('errors.memberResponse.onOwnComputer'));
   if (person.role !== 'SCSS') return new AppError('FORBIDDEN', message('errors.memberResponse.scssOnly'));
   if (l.ownerUserId !== null && l.ownerUserId !== person.userId) {
     return new AppError('FORBIDDEN', message('errors.memberResponse.otherScss'));
   }
+  if (!l.own) return new AppError('FORBIDDEN', message('errors.memberResponse.onOwnComputer'));
   const state = l.state ?? 'IN_PROGRESS';
   if (!responsesOpen(state)) return new AppError('CONFLICT', message('errors.memberResponse.notOpen', { state }));
   return null;

@@ -68,7 +68,7 @@ const str = (value: unknown): string | null => (typeof value === 'string' ? valu
  */
 export function listReviewQueue(ctx: ServiceContext): ReviewQueueItem[] {
   const outbox = outboxReadOnce(ctx);
-  return listOthersHqCopies(ctx.db)
+  return listOthersHqCopies(ctx.db, ctx.person?.userId ?? null)
     .map((copy) => loadLifecycle(ctx, copy.id, outbox))
     .filter((l) => l.copy && l.state !== null && reviewOpen(l.state))
     .sort((a, b) => (str(b.copy?.payload.submittedAt) ?? '').localeCompare(str(a.copy?.payload.submittedAt) ?? ''))

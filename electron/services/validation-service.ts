@@ -17,6 +17,7 @@ import type { Validation } from '../../shared/domain/validation';
 import type { ParsedRequestOf, ValidationListItem, Worksheet } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/envelope';
 import { message } from '../../shared/messages';
+import { anotherPersonsOwner } from './another-persons';
 import { currentEditionFor, getEdition, worksheetCriteria } from './catalog-service';
 import { queueForHq } from './change-log';
 import { isDemoAccount, keepsDemoValidationsLocal } from './demo-validations';
@@ -34,10 +35,6 @@ function requireValidationAndOwner(ctx: ServiceContext, validationId: string) {
 export function requireValidation(ctx: ServiceContext, validationId: string): Validation {
   return requireValidationAndOwner(ctx, validationId).validation;
 }
-
-/** The owner when it is not the enrolled person: a laptop handed over keeps the earlier person's validations. */
-export const anotherPersonsOwner = (ctx: ServiceContext, owner: ValidationOwner | null): ValidationOwner | null =>
-  owner && ctx.person && owner.userId !== ctx.person.userId ? owner : null;
 
 /** The validation, refused when it is another person's: they signed for it, and HQ takes changes only from them. */
 export function requireOwnValidation(ctx: ServiceContext, validationId: string): Validation {

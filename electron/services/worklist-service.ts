@@ -118,8 +118,14 @@ function responseItems(ctx: ServiceContext): ResponseWorkItem[] {
     `SELECT id FROM validations WHERE workflow_state IN ('AWAITING_RESPONSE', 'CLOSED')
        AND (owner_user_id IS NULL OR @userId IS NULL OR owner_user_id = @userId)`,
   ).all({ userId: ctx.person?.userId ?? null }) as string[];
-  const pulled = listOthersHqCopies(ctx.db)
+  // Nor are the copies HQ sent the earlier person: an SCSS's list is their own work, as on any laptop; a reviewer
+  // or supervisor sees the earlier person's read-only, as they would any copy.
+  const heldHere = new Set(
+    ctx.person?.role === 'SCSS' ? (pluckStmt(ctx.db, 'SELECT id FROM validations').all() as string[]) : [],
+  );
+  const pulled = listOthersHqCopies(ctx.db, ctx.person?.userId ?? null)
     .filter((c) => c.workflowState === 'AWAITING_RESPONSE' || c.workflowState === 'CLOSED')
+    .filter((c) => !heldHere.has(c.id))
     .map((c) => c.id);
   const items: ResponseWorkItem[] = [];
   const outbox = outboxReadOnce(ctx);
@@ -215,7 +221,7 @@ export function getWorklist(ctx: ServiceContext, request: WorklistRequest): Work
   const wanted = request.queues ? new Set<string>(request.queues) : null;
   const items: ValidationWorkItem[] = [];
   const outbox = outboxReadOnce(ctx);
-  for (const copy of listOthersHqCopies(ctx.db)) {
+  for (const copy of listOthersHqCopies(ctx.db, ctx.person?.userId ?? null)) {
     const l = loadLifecycle(ctx, copy.id, outbox);
     const queue = queueOf(l);
     if (queue === null || (wanted && !wanted.has(queue))) continue;

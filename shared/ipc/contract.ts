@@ -143,7 +143,7 @@ export const TransitionKindSchema = z.enum(['RETURN', 'APPROVE', 'ISSUE_REPORT',
 /** Where a validation is, how it got there, and what the enrolled person may do next (with why not). */
 export const ValidationLifecycleViewSchema = z.object({
   validationId: UuidSchema,
-  /** The SCSS's own validation on this computer (else a copy pulled for review). */
+  /** The enrolled person's own validation on this computer (else HQ's copy, pulled for review or left by a hand-over). */
   own: z.boolean(),
   /** A demo Member's validation: stays on this computer, never sent to HQ. */
   demo: z.boolean(),

@@ -934,6 +934,8 @@ describe('Member responses and closing', () => {
     expect(openResponses().map((i) => i.findingId)).toEqual([finding.id]);
     expect(listMemberResponsesOf(s.ctx, validation.id).canRecord).toBe(true);
     enrolAs(s, PAT);
+    // A supervisor the laptop is handed to sees them read-only, as HQ's copy of them on any supervisor's laptop.
+    expect(openResponses().map((i) => [i.findingId, i.own])).toEqual([[finding.id, false]]);
     expectRefused(
       () =>
         saveMemberResponse(s.ctx, {

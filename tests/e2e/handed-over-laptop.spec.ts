@@ -2,9 +2,11 @@ import { issueEnrolmentCode } from '../../hq/identity';
 import { danaSyncedValidation } from './assigned-member';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
-import { hqPerTest, type Laptop } from './laptops';
+import { hqPerTest, type Laptop, syncNow } from './laptops';
 import { MembersPage } from './pages/members-page';
+import { ReviewPage } from './pages/review-page';
 import { FieldWorkPage } from './pages/worksheet-page';
+import { answerTheRestCompliant } from './stored-worksheet';
 
 // Two enrolments, an assignment pulled and a validation synced: more than the default minute on a loaded machine.
 test.describe.configure({ timeout: 180_000 });
@@ -72,4 +74,49 @@ test('a laptop handed to another SCSS shows the first one’s validation to read
   await expect(page.getByRole('button', { name: /Submit/ })).toHaveCount(0);
   await expect(page.getByLabel(/signature|Type your full name/i)).toHaveCount(0);
   await app.screenshot('another-persons-review');
+});
+
+test('a laptop handed to a field office reviewer lists the first SCSS’s submitted validation to review', async ({
+  app,
+}) => {
+  const page = app.page;
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const { validationId } = await danaSyncedValidation(page, hq, MEMBER, 'IMP-61046');
+  const ws = new FieldWorkPage(page);
+  await ws.openCategory(3, 'Business Partners');
+  await ws.answer('3.1', 'Deficient');
+  await ws.fillFinding('3.1', {
+    classification: 'Recommendation',
+    reason: 'Business partner gap',
+    description: 'The carrier screening list was last refreshed fourteen months ago.',
+  });
+  await answerTheRestCompliant(page, validationId);
+  await page.reload();
+  await ws.submit('Dana M. Ruiz');
+  await syncNow(page);
+
+  // Dana hands the laptop to Riley, a reviewer of her field office, who enrols it from Settings.
+  const { code } = await issueEnrolmentCode(hq.db, {
+    name: 'Riley Chen',
+    role: 'FIELD_OFFICE_REVIEWER',
+    fieldOffice: 'Houston',
+  });
+  await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('HQ address').fill(hq.url);
+  await page.getByLabel('Enrolment code').fill(code);
+  await page.getByRole('button', { name: 'Enrol this computer' }).click();
+  await expect(page.getByTestId('hq-enrolled')).toContainText('Riley Chen');
+  await syncNow(page);
+
+  // Her submitted validation is in Riley's list, as it would be on any reviewer's laptop, and his to decide on.
+  const review = new ReviewPage(page);
+  await review.openList();
+  await expect(review.row(MEMBER)).toContainText('Dana M. Ruiz');
+  await app.screenshot('handed-over-review-list');
+  await review.openValidation(MEMBER);
+  await review.decideAndExpectSaved('3.1', 'Concur');
+  await expectAccessible(page, 'review of the earlier SCSS’s validation on a handed-over laptop');
+  await app.screenshot('handed-over-review');
+  await syncNow(page);
+  await expect(review.finding('3.1')).not.toContainText(/refused|not sent/i);
 });

@@ -4,12 +4,15 @@ import { listOutbox } from '../../db/outbox';
 import { startValidationFromAssignment } from '../../electron/services/assignment-service';
 import { saveObservation } from '../../electron/services/field-work-service';
 import { saveResponse } from '../../electron/services/response-service';
+import { listReviewQueue, reviewValidationView, saveFindingReview } from '../../electron/services/review-service';
 import { reopenValidation, submitValidation } from '../../electron/services/submission-service';
 import { createValidation, listValidationSummaries, openWorksheet } from '../../electron/services/validation-service';
+import { getWorklist } from '../../electron/services/worklist-service';
 import { createAssignment } from '../../hq/assignments';
 import { issueEnrolmentCode } from '../../hq/identity';
 import { AppError } from '../../shared/ipc/envelope';
 import { message } from '../../shared/messages';
+import { buildCompleteValidation } from '../db/complete-validation';
 import { addRealMember } from '../db/workflow-fixture';
 import { testUserId } from '../hq/helpers';
 import { type EnrolledLaptop, enrolledLaptop, type Person, unenrolledLaptop } from './enrolled-laptop';
@@ -30,6 +33,7 @@ afterEach(() => {
 
 const DANA: Person = { name: 'Dana Ruiz', role: 'SCSS', fieldOffice: 'Houston' };
 const SAM: Person = { name: 'Sam Ortiz', role: 'SCSS', fieldOffice: 'Houston' };
+const RILEY: Person = { name: 'Riley Chen', role: 'FIELD_OFFICE_REVIEWER', fieldOffice: 'Houston' };
 
 async function startAssigned(laptop: EnrolledLaptop, hqDb: SharedHq['db'], person: Person, account: string) {
   const assignment = await createAssignment(hqDb, {
@@ -109,6 +113,37 @@ describe('a laptop handed over to another SCSS', () => {
     expect(await laptop.sync.syncNow()).toMatchObject({ state: 'idle', lastError: null, pending: 0 });
     expect(await ownerAtHq(sams.id)).toBe(await testUserId(hq.db, SAM));
     expect(await ownerAtHq(danas.id)).toBe(await testUserId(hq.db, DANA));
+  });
+
+  it('puts the first SCSS’s submitted validation in the review queue of a reviewer it is handed to', async () => {
+    const laptop = await enrolledLaptop(hq, DANA, cleanups);
+    const { ctx } = laptop.services;
+    const built = buildCompleteValidation(laptop.services, { member: addRealMember(laptop.services) });
+    const { validation, finding } = built;
+    submitValidation(ctx, validation.id, DANA.name);
+    expect(await laptop.sync.syncNow()).toMatchObject({ state: 'idle', lastError: null, pending: 0 });
+
+    await enrolAs(laptop, RILEY);
+    expect(await laptop.sync.syncNow()).toMatchObject({ state: 'idle', lastError: null, pending: 0 });
+    // Dana's worksheet stays hers to read; her submitted validation is Riley's to review, as on any laptop.
+    expect(openWorksheet(ctx, validation.id).anotherPersons).toEqual({ name: DANA.name });
+    const queue = getWorklist(ctx, { list: 'REVIEW' });
+    expect(queue.items.map((i) => [i.validationId, i.queue, i.signedByName])).toEqual([
+      [validation.id, 'AWAITING_REVIEW', DANA.name],
+    ]);
+    const view = reviewValidationView(ctx, validation.id);
+    expect(view.findings.map((f) => f.id)).toEqual([finding.id]);
+
+    saveFindingReview(ctx, { validationId: validation.id, findingId: finding.id, decision: 'CONCUR', comment: '' });
+    expect(await laptop.sync.syncNow()).toMatchObject({ state: 'idle', lastError: null, pending: 0 });
+    const atHq = await hq.db.query<{ payload: { decision: string; reviewedBy: string } }>(
+      `SELECT payload FROM records WHERE entity = 'finding_review' AND validation_id = $1`,
+      [validation.id],
+    );
+    expect(atHq.map((r) => [r.payload.decision, r.payload.reviewedBy])).toEqual([['CONCUR', RILEY.name]]);
+    expect(listReviewQueue(ctx).flatMap((v) => v.findings.map((f) => [f.id, f.review?.decision]))).toEqual([
+      [finding.id, 'CONCUR'],
+    ]);
   });
 
   it('gives validations started before any enrolment to the first person enrolled, as HQ records them', async () => {
