@@ -126,10 +126,18 @@ test('alerts and field refusals already on screen are rewritten when the languag
   await page.getByRole('button', { name: 'Enrol this computer' }).click();
   const refusal = page.getByTestId('enrol-outcome').getByRole('alert');
   await expect(refusal).toHaveText(`HQ at ${hq} could not be reached. Check the address and the network.`);
+  // And a field of the enrolment form it marked itself.
+  const deviceName = page.getByLabel('Name of this computer');
+  await deviceName.fill('');
+  await page.getByRole('button', { name: 'Enrol this computer' }).click();
+  await expect(deviceName).toHaveAccessibleDescription(/Give this computer a name HQ will list it by\./);
 
   await page.getByRole('group', { name: 'Language' }).getByText('Español', { exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Configuración' })).toBeVisible();
   await expect(refusal).toHaveText(`No se pudo conectar con la sede central en ${hq}. Revise la dirección y la red.`);
+  await expect(page.getByLabel('Nombre de esta computadora')).toHaveAccessibleDescription(
+    /Dé a esta computadora un nombre con el que la sede central la identifique\./,
+  );
   const dias = page.getByLabel('Días que tiene el Socio para responder a un hallazgo');
   await expect(dias).toHaveAccessibleDescription(/Al menos 1 día\./);
   // An outcome the screen itself wrote, raised in Spanish and read back in English.

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { type Path, useForm } from 'react-hook-form';
+import { type FieldErrors, type Path, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { hqAddressIsSafe } from '../../../shared/ipc/contract';
@@ -10,6 +10,7 @@ import { Alert } from '../components/Alert';
 import { FormField } from '../components/FormField';
 import { useFocusBackAfterAnswer } from '../components/useFocusBackAfterAnswer';
 import { errorWording, type ShownOutcome } from '../components/wording';
+import { translateMessage } from '../i18n/messages';
 import { useSyncStore } from '../state/sync-store';
 
 /** The enrolment request's own rules (shared/ipc/contract.ts), worded for the person at each field. */
@@ -33,6 +34,16 @@ const enrolFormSchema = (t: TFunction) =>
   });
 type EnrolForm = z.infer<ReturnType<typeof enrolFormSchema>>;
 const FIELDS: ReadonlyArray<Path<EnrolForm>> = ['hqUrl', 'code', 'deviceName'];
+/** A field the main process refused is marked with this type; the form's own checks use zod's. */
+const REFUSED_BY_MAIN = 'main';
+type RefusedByMain = Partial<Record<Path<EnrolForm>, ApiError['issues'][number]>>;
+
+/** What a field says: the main process's refusal written in the language of the moment, else the form's own. */
+const fieldError = (errors: FieldErrors<EnrolForm>, refused: RefusedByMain, field: Path<EnrolForm>) => {
+  const error = errors[field];
+  const issue = refused[field];
+  return error?.type === REFUSED_BY_MAIN && issue ? translateMessage(issue) : error?.message;
+};
 
 /** Enrolment with HQ: the address and the one-time code from `npm run hq -- enroll`. */
 export function HqConnection() {
@@ -40,6 +51,7 @@ export function HqConnection() {
   // Said below the button, where the person is looking; the button was disabled while HQ answered, which took the
   // focus away: it goes back to the button, or to the first field HQ's answer marked.
   const [message, setMessage] = useState<ShownOutcome | null>(null);
+  const [refusedByMain, setRefusedByMain] = useState<RefusedByMain>({});
   const { t } = useTranslation();
   const schema = useMemo(() => enrolFormSchema(t), [t]);
   const {
@@ -47,11 +59,20 @@ export function HqConnection() {
     handleSubmit,
     resetField,
     setError,
+    trigger,
     formState: { errors, isSubmitting, dirtyFields },
   } = useForm<EnrolForm>({
     resolver: zodResolver(schema),
     defaultValues: { hqUrl: status?.hqUrl ?? '', code: '', deviceName: 'CTPAT laptop' },
   });
+  // On a switch of language, the fields this form marked are checked again so they read in it; one the main process
+  // refused is left marked (checking it here would clear it) and is written in the new language as it is drawn.
+  const markedByForm = useRef<Path<EnrolForm>[]>([]);
+  markedByForm.current = FIELDS.filter((f) => errors[f] && errors[f]?.type !== REFUSED_BY_MAIN);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: schema is the trigger: it changes with the language
+  useEffect(() => {
+    if (markedByForm.current.length > 0) void trigger(markedByForm.current);
+  }, [schema, trigger]);
   const enrolButton = useFocusBackAfterAnswer(isSubmitting);
   // The status may answer after the form is drawn: its address fills the field unless the person typed one.
   const savedUrl = status?.hqUrl ?? '';
@@ -90,8 +111,9 @@ export function HqConnection() {
       const marked = refused.filter((issue): issue is typeof issue & { path: Path<EnrolForm> } =>
         FIELDS.includes(issue.path as Path<EnrolForm>),
       );
+      setRefusedByMain(Object.fromEntries(marked.map((issue) => [issue.path, issue])));
       marked.forEach((issue, i) => {
-        setError(issue.path, { message: issue.message }, { shouldFocus: i === 0 });
+        setError(issue.path, { type: REFUSED_BY_MAIN, message: issue.message }, { shouldFocus: i === 0 });
       });
       setMessage({
         type: 'error',
@@ -123,13 +145,17 @@ export function HqConnection() {
         noValidate
         aria-labelledby="hq-heading"
       >
-        <FormField id="hq-url" label={t('fieldwork.hq.address')} error={errors.hqUrl?.message}>
+        <FormField id="hq-url" label={t('fieldwork.hq.address')} error={fieldError(errors, refusedByMain, 'hqUrl')}>
           {(control) => <input className="usa-input" type="url" {...control} {...register('hqUrl')} />}
         </FormField>
-        <FormField id="hq-code" label={t('fieldwork.hq.code')} error={errors.code?.message}>
+        <FormField id="hq-code" label={t('fieldwork.hq.code')} error={fieldError(errors, refusedByMain, 'code')}>
           {(control) => <input className="usa-input" autoComplete="off" {...control} {...register('code')} />}
         </FormField>
-        <FormField id="hq-device" label={t('fieldwork.hq.deviceName')} error={errors.deviceName?.message}>
+        <FormField
+          id="hq-device"
+          label={t('fieldwork.hq.deviceName')}
+          error={fieldError(errors, refusedByMain, 'deviceName')}
+        >
           {(control) => <input className="usa-input" {...control} {...register('deviceName')} />}
         </FormField>
         <button type="submit" className="usa-button" disabled={isSubmitting} ref={enrolButton.ref}>
