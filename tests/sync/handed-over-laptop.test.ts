@@ -7,6 +7,7 @@ import { saveResponse } from '../../electron/services/response-service';
 import { listReviewQueue, reviewValidationView, saveFindingReview } from '../../electron/services/review-service';
 import { reopenValidation, submitValidation } from '../../electron/services/submission-service';
 import { createValidation, listValidationSummaries, openWorksheet } from '../../electron/services/validation-service';
+import { transitionValidation } from '../../electron/services/workflow-service';
 import { getWorklist } from '../../electron/services/worklist-service';
 import { createAssignment } from '../../hq/assignments';
 import { issueEnrolmentCode } from '../../hq/identity';
@@ -34,6 +35,7 @@ afterEach(() => {
 const DANA: Person = { name: 'Dana Ruiz', role: 'SCSS', fieldOffice: 'Houston' };
 const SAM: Person = { name: 'Sam Ortiz', role: 'SCSS', fieldOffice: 'Houston' };
 const RILEY: Person = { name: 'Riley Chen', role: 'FIELD_OFFICE_REVIEWER', fieldOffice: 'Houston' };
+const PAT: Person = { name: 'Pat Nguyen', role: 'SUPERVISOR', fieldOffice: 'Houston' };
 
 async function startAssigned(laptop: EnrolledLaptop, hqDb: SharedHq['db'], person: Person, account: string) {
   const assignment = await createAssignment(hqDb, {
@@ -115,7 +117,7 @@ describe('a laptop handed over to another SCSS', () => {
     expect(await ownerAtHq(danas.id)).toBe(await testUserId(hq.db, DANA));
   });
 
-  it('puts the first SCSS’s submitted validation in the review queue of a reviewer it is handed to', async () => {
+  it('gives the first SCSS’s submitted validation to the reviewer and then the supervisor it is handed to, to review and approve', async () => {
     const laptop = await enrolledLaptop(hq, DANA, cleanups);
     const { ctx } = laptop.services;
     const built = buildCompleteValidation(laptop.services, { member: addRealMember(laptop.services) });
@@ -144,6 +146,24 @@ describe('a laptop handed over to another SCSS', () => {
     expect(listReviewQueue(ctx).flatMap((v) => v.findings.map((f) => [f.id, f.review?.decision]))).toEqual([
       [finding.id, 'CONCUR'],
     ]);
+
+    // Then to the supervisor, who approves it there; Dana's row on the laptop follows HQ.
+    await enrolAs(laptop, PAT);
+    expect(await laptop.sync.syncNow()).toMatchObject({ state: 'idle', lastError: null, pending: 0 });
+    expect(getWorklist(ctx, { list: 'APPROVAL' }).items.map((i) => [i.validationId, i.queue])).toEqual([
+      [validation.id, 'AWAITING_APPROVAL'],
+    ]);
+    transitionValidation(ctx, { validationId: validation.id, kind: 'APPROVE', comment: '' });
+    expect(await laptop.sync.syncNow()).toMatchObject({ state: 'idle', lastError: null, pending: 0 });
+    const [stateAtHq] = await hq.db.query<{ workflow_state: string }>(
+      'SELECT workflow_state FROM validations WHERE id = $1',
+      [validation.id],
+    );
+    expect(stateAtHq?.workflow_state).toBe('APPROVED');
+    expect(listValidationSummaries(ctx, {}).find((v) => v.id === validation.id)).toMatchObject({
+      workflowState: 'APPROVED',
+      anotherPersons: { name: DANA.name },
+    });
   });
 
   it('gives validations started before any enrolment to the first person enrolled, as HQ records them', async () => {
