@@ -6,6 +6,7 @@ import { expect } from './fixtures';
 import { enrolAs, type HqAt, syncNow } from './laptops';
 import { MembersPage } from './pages/members-page';
 import { FieldWorkPage } from './pages/worksheet-page';
+import { answerTheRestCompliant } from './stored-worksheet';
 
 /** A Member as HQ assigns it: a real (non-demo) company whose validations the app sends to HQ. */
 export type AssignedMember = { legalName: string; accountNumber: string; targetDate: string };
@@ -56,4 +57,20 @@ export async function danaSyncedValidation(
   await new FieldWorkPage(page).answer('1.1', 'Compliant', 'Dana read the written risk assessment.');
   await syncNow(page);
   return { dana, validationId };
+}
+
+/** The validation open on `page` submitted and synced with one finding for the field office (a Recommendation on 3.1). */
+export async function submitWithOneRecommendation(page: Page, validationId: string): Promise<void> {
+  const ws = new FieldWorkPage(page);
+  await ws.openCategory(3, 'Business Partners');
+  await ws.answer('3.1', 'Deficient');
+  await ws.fillFinding('3.1', {
+    classification: 'Recommendation',
+    reason: 'Business partner gap',
+    description: 'The carrier screening list was last refreshed fourteen months ago.',
+  });
+  await answerTheRestCompliant(page, validationId);
+  await page.reload();
+  await ws.submit('Dana M. Ruiz');
+  await syncNow(page);
 }

@@ -1,12 +1,10 @@
-import { issueEnrolmentCode } from '../../hq/identity';
-import { danaSyncedValidation } from './assigned-member';
+import { danaSyncedValidation, submitWithOneRecommendation } from './assigned-member';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
-import { hqPerTest, type Laptop, syncNow } from './laptops';
+import { handOverTo, hqPerTest, type Laptop, syncNow } from './laptops';
 import { MembersPage } from './pages/members-page';
 import { ReviewPage } from './pages/review-page';
 import { FieldWorkPage } from './pages/worksheet-page';
-import { answerTheRestCompliant } from './stored-worksheet';
 
 // Two enrolments, an assignment pulled and a validation synced: more than the default minute on a loaded machine.
 test.describe.configure({ timeout: 180_000 });
@@ -25,12 +23,7 @@ test('a laptop handed to another SCSS shows the first one’s validation to read
   const ws = new FieldWorkPage(page);
 
   // Dana hands the laptop to Sam, who enrols it with his own code from Settings.
-  const { code } = await issueEnrolmentCode(hq.db, { name: 'Sam Ortiz', role: 'SCSS', fieldOffice: 'Houston' });
-  await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Settings' }).click();
-  await page.getByLabel('HQ address').fill(hq.url);
-  await page.getByLabel('Enrolment code').fill(code);
-  await page.getByRole('button', { name: 'Enrol this computer' }).click();
-  await expect(page.getByTestId('hq-enrolled')).toContainText('Sam Ortiz');
+  await handOverTo(page, hq, { name: 'Sam Ortiz', role: 'SCSS' });
 
   const members = new MembersPage(page);
   await members.openMembers();
@@ -82,30 +75,10 @@ test('a laptop handed to a field office reviewer lists the first SCSS’s submit
   const page = app.page;
   await page.setViewportSize({ width: 1366, height: 768 });
   const { validationId } = await danaSyncedValidation(page, hq, MEMBER, 'IMP-61046');
-  const ws = new FieldWorkPage(page);
-  await ws.openCategory(3, 'Business Partners');
-  await ws.answer('3.1', 'Deficient');
-  await ws.fillFinding('3.1', {
-    classification: 'Recommendation',
-    reason: 'Business partner gap',
-    description: 'The carrier screening list was last refreshed fourteen months ago.',
-  });
-  await answerTheRestCompliant(page, validationId);
-  await page.reload();
-  await ws.submit('Dana M. Ruiz');
-  await syncNow(page);
+  await submitWithOneRecommendation(page, validationId);
 
   // Dana hands the laptop to Riley, a reviewer of her field office, who enrols it from Settings.
-  const { code } = await issueEnrolmentCode(hq.db, {
-    name: 'Riley Chen',
-    role: 'FIELD_OFFICE_REVIEWER',
-    fieldOffice: 'Houston',
-  });
-  await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Settings' }).click();
-  await page.getByLabel('HQ address').fill(hq.url);
-  await page.getByLabel('Enrolment code').fill(code);
-  await page.getByRole('button', { name: 'Enrol this computer' }).click();
-  await expect(page.getByTestId('hq-enrolled')).toContainText('Riley Chen');
+  await handOverTo(page, hq, { name: 'Riley Chen', role: 'FIELD_OFFICE_REVIEWER' });
   await syncNow(page);
 
   // Her submitted validation is in Riley's list, as it would be on any reviewer's laptop, and his to decide on.

@@ -67,6 +67,21 @@ export async function enrolAs(
   return enrolled;
 }
 
+/** The laptop on `page` handed to a new HQ user (of Houston unless told), who enrols it from Settings. */
+export async function handOverTo(
+  page: Page,
+  hq: HqAt,
+  user: { name: string; role: UserRole; fieldOffice?: string },
+): Promise<HqUser> {
+  const { code, user: enrolled } = await issueEnrolmentCode(hq.db, { fieldOffice: 'Houston', ...user });
+  await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('HQ address').fill(hq.url);
+  await page.getByLabel('Enrolment code').fill(code);
+  await page.getByRole('button', { name: 'Enrol this computer' }).click();
+  await expect(page.getByTestId('hq-enrolled')).toContainText(user.name);
+  return enrolled;
+}
+
 /** Another laptop (startLaptop), enrolled as a new HQ user (enrolAs). */
 export async function startEnrolledLaptop(
   laptops: Laptop[],

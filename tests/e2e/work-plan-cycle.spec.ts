@@ -4,14 +4,12 @@ import type { Page } from '@playwright/test';
 import { addDays, addYears, format, formatISO } from 'date-fns';
 import { enrolDevice, issueEnrolmentCode } from '../../hq/identity';
 import { pushMemberRecordChanges } from '../../hq/member-records';
-import { startAssignedValidation } from './assigned-member';
+import { startAssignedValidation, submitWithOneRecommendation } from './assigned-member';
 import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 import { hqPerTest, type Laptop, startEnrolledLaptop, syncNow, syncUntil } from './laptops';
 import { MembersPage } from './pages/members-page';
 import { ReviewPage } from './pages/review-page';
-import { FieldWorkPage } from './pages/worksheet-page';
-import { answerTheRestCompliant } from './stored-worksheet';
 
 /**
  * The whole cycle: a supervisor finds a Member's revalidation on the year's work plan and assigns it
@@ -173,18 +171,7 @@ test('a supervisor assigns the year’s revalidation; the SCSS’s laptop pulls 
 
   const validationId = await startAssignedValidation(scss, MEMBER.legalName);
   // One finding for the field office to decide on; the rest Compliant.
-  const ws = new FieldWorkPage(scss);
-  await ws.openCategory(3, 'Business Partners');
-  await ws.answer('3.1', 'Deficient');
-  await ws.fillFinding('3.1', {
-    classification: 'Recommendation',
-    reason: 'Business partner gap',
-    description: 'The carrier screening list was last refreshed fourteen months ago.',
-  });
-  await answerTheRestCompliant(scss, validationId);
-  await scss.reload();
-  await ws.submit('Dana M. Ruiz');
-  await syncNow(scss);
+  await submitWithOneRecommendation(scss, validationId);
   await openWorkPlan(scss, revalidationDue.getFullYear());
   await expect(planRow(scss, 'Revalidation')).toContainText('Submitted');
 
