@@ -39,7 +39,7 @@ import {
   openEvidenceRequest,
   type Sharp,
 } from './services/evidence-store';
-import { fileCredentialStore } from './services/hq-credentials';
+import { CREDENTIAL_FILES, fileCredentialStore } from './services/hq-credentials';
 import { systemLanguage } from './services/main-text';
 import { startupError } from './services/startup-error';
 import { syncHostOptions } from './services/sync-host';
@@ -106,12 +106,13 @@ async function showEvidenceOpenDialog(): Promise<string[]> {
 
 /** The HQ device token, encrypted with the OS keychain through safeStorage when the OS offers one. */
 function hqCredentialStore(dataDir: string) {
-  if (!safeStorage?.isEncryptionAvailable?.()) return fileCredentialStore(dataDir);
+  const { encrypted, plain } = CREDENTIAL_FILES;
+  if (!safeStorage?.isEncryptionAvailable?.()) return fileCredentialStore(dataDir, undefined, plain, [encrypted]);
   const codec = {
     encode: (text: string) => safeStorage.encryptString(text),
     decode: (b: Buffer) => safeStorage.decryptString(b),
   };
-  return fileCredentialStore(dataDir, codec, 'hq-credentials.enc');
+  return fileCredentialStore(dataDir, codec, encrypted, [plain]);
 }
 
 function createMainWindow(): BrowserWindow {

@@ -3,6 +3,7 @@ import { type Person, USER_ROLE_LABELS, type WorkflowEventKind } from '../../sha
 import { AppError } from '../../shared/ipc/envelope';
 import { message } from '../../shared/messages';
 import type { HqUser } from '../../shared/sync/protocol';
+import { noticeUnreadableEnrolment, rememberEnrolment } from './enrolment-record';
 import type { CredentialStore } from './hq-credentials';
 import type { EnrolledPerson, ServiceContext } from './service-context';
 
@@ -32,10 +33,15 @@ export function actAsEnrolledUser(ctx: ServiceContext, user: HqUser): void {
   claimUnownedValidations(ctx.db, { userId: user.id, name: user.name });
 }
 
-/** Takes the identity from the stored HQ credentials when there are any; returns whether there were. */
+/**
+ * Takes the identity from the stored HQ credentials when there are any; returns whether there were. Credentials
+ * this computer cannot read make no one enrolled: a new code from HQ proves who takes the laptop's work on.
+ */
 export function actAsStoredUser(ctx: ServiceContext, credentials: CredentialStore): boolean {
+  noticeUnreadableEnrolment(ctx.db, credentials);
   const saved = credentials.load();
   if (!saved) return false;
+  rememberEnrolment(ctx.db, saved);
   actAsEnrolledUser(ctx, saved.user);
   return true;
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { pluckStmt, stmt } from '../../db/statements';
 import type { EventName } from '../../shared/ipc/channels';
@@ -32,6 +31,7 @@ import { pendingEvidenceCount, refusedEvidenceUploads } from '../sync/upload-evi
 import { verifyAuditLog } from './audit-verify';
 import { fetchNotingHqClock } from './clock-check';
 import { isDemoValidation } from './demo-validations';
+import { clearUnreadableEnrolment, installationIdOf, rememberEnrolment, unreadableEnrolment } from './enrolment-record';
 import type { CredentialStore, HandBack } from './hq-credentials';
 import { actAsEnrolledUser, actAsStoredUser } from './identity';
 import {
@@ -123,6 +123,7 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
 
   const status = (): SyncStatusView => {
     const saved = credentials.load();
+    const unreadable = saved ? null : unreadableEnrolment(ctx.db);
     const current = engineFor()?.status();
     const counts = stmt(
       ctx.db,
@@ -139,6 +140,7 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
       lastError: current?.lastError ?? null,
       ...(current?.lastErrorMessage ? { lastErrorMessage: current.lastErrorMessage } : {}),
       ...(saved?.handBack ? { handBackOf: saved.handBack.newName } : {}),
+      ...(unreadable ? { unreadableEnrolment: { name: unreadable.user?.name ?? null, hqUrl: unreadable.hqUrl } } : {}),
       pending: counts.pending,
       refused: counts.refused,
       progress,
@@ -202,12 +204,18 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
       // An enrolment still to hand back goes first: the first person's enrolment may work again.
       if (credentials.load()?.handBack) await handBackWaiting();
       // What is queued here goes to HQ in the enrolled person's name: HQ is asked to enrol no one else meanwhile.
-      const before = credentials.load()?.user;
+      // Credentials this computer could not read still name whose work is queued here.
+      const enrolledHere = credentials.load()?.user;
+      const before = enrolledHere ?? unreadableEnrolment(ctx.db)?.user ?? undefined;
       const waitingAtStart = before ? unsentWork(ctx) : 0;
       const othersWorkWaiting = (newName: string, waiting: number) =>
         new AppError(
           'CONFLICT',
-          message('errors.sync.othersWorkWaiting', { name: before?.name ?? '', newName, waiting }),
+          message(enrolledHere ? 'errors.sync.othersWorkWaiting' : 'errors.sync.unreadableOthersWork', {
+            name: before?.name ?? '',
+            newName,
+            waiting,
+          }),
         );
       let response: Response;
       try {
@@ -217,7 +225,7 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
           body: JSON.stringify({
             code: request.code,
             deviceName: request.deviceName || os.hostname(),
-            installationId: installationIdOf(ctx),
+            installationId: installationIdOf(ctx.db),
             ...(before && waitingAtStart > 0 ? { holdsWorkOf: before.id } : {}),
           }),
           signal: AbortSignal.timeout(HQ_TIMEOUT_MS),
@@ -262,7 +270,10 @@ export function createSyncService(ctx: ServiceContext, credentials: CredentialSt
         }
         throw new AppError('CONFLICT', message('errors.sync.othersWorkSavedMeanwhile', names));
       }
-      credentials.save({ hqUrl, deviceId: enrolled.deviceId, token: enrolled.token, user: enrolled.user });
+      const saved = { hqUrl, deviceId: enrolled.deviceId, token: enrolled.token, user: enrolled.user };
+      credentials.save(saved);
+      rememberEnrolment(ctx.db, saved);
+      clearUnreadableEnrolment(ctx.db);
       // Signatures, decisions and audit entries name the enrolled person from now on, without a restart.
       actAsEnrolledUser(ctx, enrolled.user);
       engine?.stop();
@@ -385,17 +396,6 @@ async function handBackEnrolment(
   } catch {
     return 'unreachable';
   }
-}
-
-/**
- * This installation's id, made once and kept in the store: an enrolment retried after its answer was lost
- * sends the same one, and HQ gives back the device it enrolled instead of refusing the spent code.
- */
-function installationIdOf(ctx: ServiceContext): string {
-  stmt(ctx.db, `INSERT INTO sync_state (key, value) VALUES ('installation_id', ?) ON CONFLICT (key) DO NOTHING`).run(
-    randomUUID(),
-  );
-  return pluckStmt(ctx.db, `SELECT value FROM sync_state WHERE key = 'installation_id'`).get() as string;
 }
 
 /**

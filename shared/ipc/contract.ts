@@ -556,6 +556,12 @@ export const SyncStatusViewSchema = z.object({
    * this computer's enrolment, and each sync asks again. Absent when nothing waits to be handed back.
    */
   handBackOf: z.string().optional(),
+  /**
+   * HQ credentials kept with this data that this computer could not read (the folder was copied or restored from
+   * another computer or OS account): whose enrolment it was (null when the store does not know) and at which HQ.
+   * Absent once this computer is enrolled.
+   */
+  unreadableEnrolment: z.object({ name: z.string().nullable(), hqUrl: z.string().nullable() }).optional(),
 });
 export type SyncStatusView = z.infer<typeof SyncStatusViewSchema>;
 

@@ -258,6 +258,8 @@ export const messages = {
       codeRefused: 'HQ did not accept that enrolment code (it may be mistyped, used or expired).',
       othersWorkWaiting:
         'This computer stays enrolled as {{name}}: it holds work of theirs HQ has not taken yet (changes or files waiting: {{waiting}}), which would reach HQ in the name of {{newName}}. Sync as {{name}} first (and settle any refused change), then enrol {{newName}} again; the same code works until it expires.',
+      unreadableOthersWork:
+        'This computer is not enrolled, and it holds work by {{name}} that HQ has not taken yet (changes or files waiting: {{waiting}}), which would reach HQ in the name of {{newName}}. Enrol it with a new code for {{name}} to send that work; {{newName}}’s code works until it expires.',
       othersWorkSavedMeanwhile:
         'This computer stays enrolled as {{name}}: work of theirs was saved while it was being enrolled as {{newName}} (changes or files waiting: {{waiting}}), and it would reach HQ in the name of {{newName}}. HQ has already taken {{newName}}’s code and closed this computer’s enrolment as {{name}}, so the work stays here until {{name}} enrols it again with a new code and syncs; then {{newName}} needs a new code too.',
       othersWorkHandBackLater:

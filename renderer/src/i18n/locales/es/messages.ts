@@ -263,6 +263,8 @@ export const messages: Translation<typeof en> = {
       codeRefused: 'La sede central no aceptó ese código de inscripción (puede estar mal escrito, ya usado o vencido).',
       othersWorkWaiting:
         'Esta computadora sigue inscrita a nombre de {{name}}: guarda trabajo suyo que la sede central aún no recibió (cambios o archivos pendientes: {{waiting}}), y llegaría a la sede central a nombre de {{newName}}. Sincronice primero como {{name}} (y resuelva los cambios rechazados), y después inscriba de nuevo a {{newName}}; el mismo código sirve hasta que venza.',
+      unreadableOthersWork:
+        'Esta computadora no está inscrita y guarda trabajo de {{name}} que la sede central aún no recibió (cambios o archivos pendientes: {{waiting}}), que llegaría a la sede central a nombre de {{newName}}. Inscríbala con un nuevo código para {{name}} para enviar ese trabajo; el código de {{newName}} sirve hasta que venza.',
       othersWorkSavedMeanwhile:
         'Esta computadora sigue inscrita a nombre de {{name}}: se guardó trabajo suyo mientras se inscribía como {{newName}} (cambios o archivos en espera: {{waiting}}), y llegaría a la sede central a nombre de {{newName}}. La sede central ya usó el código de {{newName}} y cerró la inscripción de esta computadora como {{name}}, así que el trabajo queda aquí hasta que {{name}} la inscriba de nuevo con un código nuevo y sincronice; después {{newName}} necesitará también un código nuevo.',
       othersWorkHandBackLater:
