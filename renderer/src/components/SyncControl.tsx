@@ -28,7 +28,7 @@ export function SyncControl() {
   if (!status.enrolled) {
     return (
       <a className="usa-link sync-control__enrol" href={routeHref({ name: 'settings' })}>
-        {t('sync.notConnected')}
+        {status.unreadableEnrolment ? t('sync.enrolmentUnreadable') : t('sync.notConnected')}
       </a>
     );
   }

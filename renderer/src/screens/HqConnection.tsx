@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { type FieldErrors, type Path, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { hqAddressIsSafe } from '../../../shared/ipc/contract';
+import { hqAddressIsSafe, type SyncStatusView } from '../../../shared/ipc/contract';
 import { ApiError } from '../api';
 import { Alert } from '../components/Alert';
 import { FormField } from '../components/FormField';
@@ -63,7 +63,7 @@ export function HqConnection() {
     formState: { errors, isSubmitting, dirtyFields },
   } = useForm<EnrolForm>({
     resolver: zodResolver(schema),
-    defaultValues: { hqUrl: status?.hqUrl ?? '', code: '', deviceName: 'CTPAT laptop' },
+    defaultValues: { hqUrl: hqUrlOf(status), code: '', deviceName: 'CTPAT laptop' },
   });
   // On a switch of language, the fields this form marked are checked again so they read in it; one the main process
   // refused is left marked (checking it here would clear it) and is written in the new language as it is drawn.
@@ -75,7 +75,7 @@ export function HqConnection() {
   }, [schema, trigger]);
   const enrolButton = useFocusBackAfterAnswer(isSubmitting);
   // The status may answer after the form is drawn: its address fills the field unless the person typed one.
-  const savedUrl = status?.hqUrl ?? '';
+  const savedUrl = hqUrlOf(status);
   const typedUrl = dirtyFields.hqUrl === true;
   useEffect(() => {
     if (!typedUrl) resetField('hqUrl', { defaultValue: savedUrl });
@@ -136,6 +136,8 @@ export function HqConnection() {
           <strong>{status.hqUrl}</strong>
           {t('fieldwork.hq.enrolledAfter', { name: status.userName })}
         </p>
+      ) : status.unreadableEnrolment ? (
+        <UnreadableEnrolment name={status.unreadableEnrolment.name} />
       ) : (
         <p>{t('fieldwork.hq.notEnrolled')}</p>
       )}
@@ -164,6 +166,32 @@ export function HqConnection() {
       </form>
       <div className="margin-top-2" data-testid="enrol-outcome">
         {message && <Alert type={message.type}>{message.text(t)}</Alert>}
+      </div>
+    </section>
+  );
+}
+
+/** The HQ this computer is enrolled with, else the one of an enrolment it could not read: where to enrol again. */
+const hqUrlOf = (status: SyncStatusView | null): string => status?.hqUrl ?? status?.unreadableEnrolment?.hqUrl ?? '';
+
+/** Why a computer holding enrolled work is not enrolled: the data came from another computer or OS account. */
+function UnreadableEnrolment({ name }: { name: string | null }) {
+  const { t } = useTranslation();
+  // Drawn with the page, not announced: a static warning, as the returned and withdrawn banners are.
+  return (
+    <section
+      className="usa-alert usa-alert--warning"
+      aria-labelledby="hq-unreadable-heading"
+      data-testid="hq-unreadable"
+    >
+      <div className="usa-alert__body">
+        <h3 className="usa-alert__heading" id="hq-unreadable-heading">
+          {t('fieldwork.hq.unreadable.heading')}
+        </h3>
+        <p className="usa-alert__text">{t('fieldwork.hq.unreadable.copied')}</p>
+        <p className="usa-alert__text margin-top-1">
+          {name ? t('fieldwork.hq.unreadable.whose', { name }) : t('fieldwork.hq.unreadable.whoseUnknown')}
+        </p>
       </div>
     </section>
   );

@@ -44,6 +44,15 @@ export const fieldwork = {
     enrolledBefore: 'Enrolled with ',
     enrolledAfter: ' as {{name}}. Enter a new code below to enrol again.',
     notEnrolled: 'Not enrolled. Ask HQ for a one-time enrolment code.',
+    unreadable: {
+      heading: 'This computer cannot read the HQ enrolment kept with this data',
+      copied:
+        'The data was copied or restored here from another computer or user account, whose key protected the enrolment. Everything saved here is kept, and the computer the data came from keeps its own enrolment.',
+      whose:
+        'Ask HQ for a new enrolment code for {{name}} and enter it below: the work waiting here then goes to HQ in {{name}}’s name. Until then, nothing can be signed or sent from this computer.',
+      whoseUnknown:
+        'Ask HQ for a new enrolment code for the person whose work this is and enter it below. Until then, nothing can be signed or sent from this computer.',
+    },
     checking: 'Checking whether this computer is enrolled…',
     enrolled: 'This computer is enrolled with HQ.',
     address: 'HQ address',

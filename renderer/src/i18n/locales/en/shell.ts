@@ -29,6 +29,7 @@ export const nav = {
 
 export const sync = {
   notConnected: 'Not connected to HQ',
+  enrolmentUnreadable: 'This computer cannot read its HQ enrolment: enrol it in Settings',
   syncing: 'Syncing…',
   failed: 'Sync failed: {{error}}',
   needsEnrolment: 'HQ no longer accepts this computer: enrol it again in Settings',

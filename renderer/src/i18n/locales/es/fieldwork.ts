@@ -47,6 +47,15 @@ export const fieldwork: Translation<typeof en.fieldwork> = {
     enrolledBefore: 'Inscrita en ',
     enrolledAfter: ' como {{name}}. Escriba abajo un nuevo código para inscribirla de nuevo.',
     notEnrolled: 'Sin inscribir. Solicite a la sede central un código de inscripción de un solo uso.',
+    unreadable: {
+      heading: 'Esta computadora no puede leer la inscripción en la sede central guardada con estos datos',
+      copied:
+        'Los datos se copiaron o restauraron aquí desde otra computadora o cuenta de usuario, cuya clave protegía la inscripción. Todo lo guardado aquí se conserva, y la computadora de la que provienen los datos conserva su propia inscripción.',
+      whose:
+        'Pida a la sede central un nuevo código de inscripción para {{name}} e ingréselo abajo: el trabajo pendiente aquí se enviará entonces a la sede central a nombre de {{name}}. Hasta entonces, no se puede firmar ni enviar nada desde esta computadora.',
+      whoseUnknown:
+        'Pida a la sede central un nuevo código de inscripción para la persona a quien pertenece este trabajo e ingréselo abajo. Hasta entonces, no se puede firmar ni enviar nada desde esta computadora.',
+    },
     checking: 'Comprobando si esta computadora está inscrita…',
     enrolled: 'Esta computadora quedó inscrita en la sede central.',
     address: 'Dirección de la sede central',

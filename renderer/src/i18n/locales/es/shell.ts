@@ -32,6 +32,7 @@ export const nav: Translation<typeof en.nav> = {
 
 export const sync: Translation<typeof en.sync> = {
   notConnected: 'Sin conexión con la sede central',
+  enrolmentUnreadable: 'Esta computadora no puede leer su inscripción en la sede central: inscríbala en Configuración',
   syncing: 'Sincronizando…',
   failed: 'La sincronización falló: {{error}}',
   needsEnrolment: 'La sede central ya no acepta esta computadora: vuelva a inscribirla en Configuración',
