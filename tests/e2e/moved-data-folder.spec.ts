@@ -63,6 +63,21 @@ test('a data folder restored on another computer opens, says whose enrolment it 
   );
   await expect(page.getByLabel('HQ address')).toHaveValue(opened.url);
   await app.screenshot('moved-data-folder-settings');
+  // The same in Spanish, for an SCSS working in it; then back to English.
+  await page.getByRole('group', { name: 'Language' }).getByText('Español', { exact: true }).click();
+  await expect(warning.getByRole('heading')).toHaveText(
+    'Esta computadora no puede leer la inscripción en la sede central guardada con estos datos',
+  );
+  await expect(
+    page.getByRole('link', {
+      name: 'Esta computadora no puede leer su inscripción en la sede central: inscríbala en Configuración',
+    }),
+  ).toBeVisible();
+  await app.screenshot('moved-data-folder-settings-es');
+  await page.getByRole('group', { name: 'Idioma' }).getByText('English', { exact: true }).click();
+  await expect(warning.getByRole('heading')).toHaveText(
+    'This computer cannot read the HQ enrolment kept with this data',
+  );
 
   // Another person's code is refused while Dana's work waits, and the warning stays.
   const sams = await issueEnrolmentCode(hq.db, { name: 'Sam Ortiz', role: 'SCSS', fieldOffice: 'Houston' });
