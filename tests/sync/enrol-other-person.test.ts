@@ -5,7 +5,7 @@ import { issueEnrolmentCode } from '../../hq/identity';
 import { AppError } from '../../shared/ipc/envelope';
 import { message } from '../../shared/messages';
 import { testUserId } from '../hq/helpers';
-import { enrolledLaptop, type Person } from './enrolled-laptop';
+import { DANA, enrolledLaptop, type Person, SAM } from './enrolled-laptop';
 import { sharedHqPerTest } from './sync-harness';
 
 /**
@@ -19,9 +19,6 @@ const cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const cleanup of cleanups.splice(0).reverse()) cleanup();
 });
-
-const DANA: Person = { name: 'Dana Ruiz', role: 'SCSS', fieldOffice: 'Houston' };
-const SAM: Person = { name: 'Sam Ortiz', role: 'SCSS', fieldOffice: 'Houston' };
 
 describe('enrolling a laptop as another person', () => {
   it('is refused while the first person’s work waits, keeps them enrolled, and goes through once it is sent', async () => {

@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { type AppServices, openAppServices } from '../../electron/services/app-services';
+import { startValidationFromAssignment } from '../../electron/services/assignment-service';
 import { fileCredentialStore } from '../../electron/services/hq-credentials';
 import { syncHostOptions } from '../../electron/services/sync-host';
 import { createSyncService, type SyncService, type SyncServiceOptions } from '../../electron/services/sync-service';
+import { createAssignment } from '../../hq/assignments';
 import { issueEnrolmentCode } from '../../hq/identity';
 import type { UserRole } from '../../shared/sync/protocol';
 import { testUserId } from '../hq/helpers';
@@ -49,4 +52,22 @@ export async function enrolledLaptop(
   const { code } = await issueEnrolmentCode(hq.db, await testUserId(hq.db, user));
   await sync.enroll({ hqUrl: hq.baseUrl, code, deviceName: `${user.name}'s laptop` });
   return { services, sync };
+}
+
+/** Houston's SCSSs in the sync tests. */
+export const DANA: Person = { name: 'Dana Ruiz', role: 'SCSS', fieldOffice: 'Houston' };
+export const SAM: Person = { name: 'Sam Ortiz', role: 'SCSS', fieldOffice: 'Houston' };
+
+/** HQ assigns `person` a new Member (account `account`); the laptop pulls it and starts its validation. */
+export async function startAssigned(laptop: EnrolledLaptop, hqDb: SharedHq['db'], person: Person, account: string) {
+  const assignment = await createAssignment(hqDb, {
+    'member-name': `Member ${account} LLC`,
+    account,
+    'entity-type': 'IMP',
+    mode: 'in person',
+    'target-date': '2027-01-10',
+    scss: await testUserId(hqDb, person),
+  });
+  expect(await laptop.sync.syncNow()).toMatchObject({ state: 'idle', lastError: null });
+  return startValidationFromAssignment(laptop.services.ctx, assignment.id);
 }

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditChainHead } from '../../db/audit-log';
 import { listOutbox } from '../../db/outbox';
-import { startValidationFromAssignment } from '../../electron/services/assignment-service';
 import { saveObservation } from '../../electron/services/field-work-service';
 import { saveResponse } from '../../electron/services/response-service';
 import { listReviewQueue, reviewValidationView, saveFindingReview } from '../../electron/services/review-service';
@@ -9,15 +8,22 @@ import { reopenValidation, submitValidation } from '../../electron/services/subm
 import { createValidation, listValidationSummaries, openWorksheet } from '../../electron/services/validation-service';
 import { transitionValidation } from '../../electron/services/workflow-service';
 import { getWorklist } from '../../electron/services/worklist-service';
-import { createAssignment } from '../../hq/assignments';
 import { issueEnrolmentCode } from '../../hq/identity';
 import { AppError } from '../../shared/ipc/envelope';
 import { message } from '../../shared/messages';
 import { buildCompleteValidation } from '../db/complete-validation';
 import { addRealMember } from '../db/workflow-fixture';
 import { testUserId } from '../hq/helpers';
-import { type EnrolledLaptop, enrolledLaptop, type Person, unenrolledLaptop } from './enrolled-laptop';
-import { type SharedHq, sharedHqPerTest } from './sync-harness';
+import {
+  DANA,
+  type EnrolledLaptop,
+  enrolledLaptop,
+  type Person,
+  SAM,
+  startAssigned,
+  unenrolledLaptop,
+} from './enrolled-laptop';
+import { sharedHqPerTest } from './sync-harness';
 
 /**
  * A laptop enrolled as one SCSS and handed to another: the first person's validations stay on it to read, and the
@@ -32,23 +38,8 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0).reverse()) cleanup();
 });
 
-const DANA: Person = { name: 'Dana Ruiz', role: 'SCSS', fieldOffice: 'Houston' };
-const SAM: Person = { name: 'Sam Ortiz', role: 'SCSS', fieldOffice: 'Houston' };
 const RILEY: Person = { name: 'Riley Chen', role: 'FIELD_OFFICE_REVIEWER', fieldOffice: 'Houston' };
 const PAT: Person = { name: 'Pat Nguyen', role: 'SUPERVISOR', fieldOffice: 'Houston' };
-
-async function startAssigned(laptop: EnrolledLaptop, hqDb: SharedHq['db'], person: Person, account: string) {
-  const assignment = await createAssignment(hqDb, {
-    'member-name': `Member ${account} LLC`,
-    account,
-    'entity-type': 'IMP',
-    mode: 'in person',
-    'target-date': '2027-01-10',
-    scss: await testUserId(hqDb, person),
-  });
-  expect(await laptop.sync.syncNow()).toMatchObject({ state: 'idle', lastError: null });
-  return startValidationFromAssignment(laptop.services.ctx, assignment.id);
-}
 
 async function enrolAs(laptop: EnrolledLaptop, person: Person) {
   const { code } = await issueEnrolmentCode(hq.db, await testUserId(hq.db, person));

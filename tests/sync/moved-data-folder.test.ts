@@ -4,18 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openAppServices } from '../../electron/services/app-services';
-import { startValidationFromAssignment } from '../../electron/services/assignment-service';
 import { installationIdOf } from '../../electron/services/enrolment-record';
 import { fileCredentialStore, type SecretCodec } from '../../electron/services/hq-credentials';
 import { saveResponse } from '../../electron/services/response-service';
 import { syncHostOptions } from '../../electron/services/sync-host';
 import { createSyncService } from '../../electron/services/sync-service';
 import { openWorksheet } from '../../electron/services/validation-service';
-import { createAssignment } from '../../hq/assignments';
 import { issueEnrolmentCode } from '../../hq/identity';
 import { AppError } from '../../shared/ipc/envelope';
 import { testUserId } from '../hq/helpers';
-import type { Person } from './enrolled-laptop';
+import { DANA, type Person, SAM, startAssigned } from './enrolled-laptop';
 import { sharedHqPerTest } from './sync-harness';
 
 /**
@@ -29,9 +27,6 @@ const cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const cleanup of cleanups.splice(0).reverse()) cleanup();
 });
-
-const DANA: Person = { name: 'Dana Ruiz', role: 'SCSS', fieldOffice: 'Houston' };
-const SAM: Person = { name: 'Sam Ortiz', role: 'SCSS', fieldOffice: 'Houston' };
 
 /** One computer's key, as safeStorage keeps it: bytes another computer encrypted fail to decrypt (it throws). */
 function keyOfComputer(name: string): SecretCodec {
@@ -80,16 +75,7 @@ describe('a data folder copied to another computer', () => {
     const firstDir = newDataDir();
     const first = openOn(firstDir, 'laptop-A');
     await first.sync.enroll({ hqUrl: hq.baseUrl, code: await codeFor(DANA), deviceName: 'Laptop A' });
-    const assignment = await createAssignment(hq.db, {
-      'member-name': 'Member ACCT-601 LLC',
-      account: 'ACCT-601',
-      'entity-type': 'IMP',
-      mode: 'in person',
-      'target-date': '2027-01-10',
-      scss: await testUserId(hq.db, DANA),
-    });
-    expect(await first.sync.syncNow()).toMatchObject({ state: 'idle', lastError: null });
-    const validation = startValidationFromAssignment(first.services.ctx, assignment.id);
+    const validation = await startAssigned(first, hq.db, DANA, 'ACCT-601');
     const [criterion] = openWorksheet(first.services.ctx, validation.id).criteria;
     if (!criterion) throw new Error('no criteria');
     // Saved, not sent yet, when the folder is copied.
