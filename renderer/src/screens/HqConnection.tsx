@@ -180,7 +180,7 @@ function UnreadableEnrolment({ name }: { name: string | null }) {
   // Drawn with the page, not announced: a static warning, as the returned and withdrawn banners are.
   return (
     <section
-      className="usa-alert usa-alert--warning"
+      className="usa-alert usa-alert--warning hq-unreadable"
       aria-labelledby="hq-unreadable-heading"
       data-testid="hq-unreadable"
     >
@@ -189,7 +189,7 @@ function UnreadableEnrolment({ name }: { name: string | null }) {
           {t('fieldwork.hq.unreadable.heading')}
         </h3>
         <p className="usa-alert__text">{t('fieldwork.hq.unreadable.copied')}</p>
-        <p className="usa-alert__text margin-top-1">
+        <p className="usa-alert__text">
           {name ? t('fieldwork.hq.unreadable.whose', { name }) : t('fieldwork.hq.unreadable.whoseUnknown')}
         </p>
       </div>
