@@ -39,7 +39,7 @@ import {
   openEvidenceRequest,
   type Sharp,
 } from './services/evidence-store';
-import { CREDENTIAL_FILES, fileCredentialStore } from './services/hq-credentials';
+import { adoptPlainCredentials, CREDENTIAL_FILES, fileCredentialStore } from './services/hq-credentials';
 import { systemLanguage } from './services/main-text';
 import { startupError } from './services/startup-error';
 import { syncHostOptions } from './services/sync-host';
@@ -112,7 +112,9 @@ function hqCredentialStore(dataDir: string) {
     encode: (text: string) => safeStorage.encryptString(text),
     decode: (b: Buffer) => safeStorage.decryptString(b),
   };
-  return fileCredentialStore(dataDir, codec, encrypted, [plain]);
+  const store = fileCredentialStore(dataDir, codec, encrypted, [plain]);
+  adoptPlainCredentials(dataDir, store);
+  return store;
 }
 
 function createMainWindow(): BrowserWindow {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { HqUserSchema } from '../../shared/sync/protocol';
@@ -63,9 +63,13 @@ export function fileCredentialStore(
   };
   return {
     load: () => (existsSync(file) ? read() : null),
-    unreadable: () => (existsSync(file) && read() === null) || foreign().length > 0,
+    // Another kind's file counts only where this store keeps none of its own (beside one, it is a leftover).
+    unreadable: () => (existsSync(file) ? read() === null : foreign().length > 0),
     setAsideUnreadable() {
-      if (existsSync(file) && read() === null) renameSync(file, `${file}.unreadable`);
+      if (existsSync(file)) {
+        if (read() === null) renameSync(file, `${file}.unreadable`);
+        return;
+      }
       for (const other of foreign()) renameSync(other, `${other}.unreadable`);
     },
     save(credentials) {
@@ -75,4 +79,18 @@ export function fileCredentialStore(
       renameSync(temp, file);
     },
   };
+}
+
+/**
+ * Credentials kept in plain text before this computer could encrypt (an OS keychain set up since, on Linux) move into
+ * the encrypted store, so the person stays enrolled. The plain file goes once the encrypted one is written; a damaged
+ * one stays, and the encrypted store counts it as unreadable.
+ */
+export function adoptPlainCredentials(dataDir: string, encrypted: CredentialStore): void {
+  const plainFile = path.join(dataDir, CREDENTIAL_FILES.plain);
+  if (!existsSync(plainFile) || existsSync(path.join(dataDir, CREDENTIAL_FILES.encrypted))) return;
+  const plain = fileCredentialStore(dataDir).load();
+  if (!plain) return;
+  encrypted.save(plain);
+  rmSync(plainFile);
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  adoptPlainCredentials,
   CREDENTIAL_FILES,
   fileCredentialStore,
   type HqCredentials,
@@ -74,7 +75,7 @@ describe('HQ credentials kept in a file', () => {
 });
 
 describe('HQ credentials another kind of store kept', () => {
-  it('count as unreadable (an encrypted file where this computer cannot encrypt, a plain one where it does)', () => {
+  it('count as unreadable where this store keeps none of its own (an encrypted file where this computer cannot encrypt)', () => {
     const dir = newDir();
     fileCredentialStore(dir, undefined, CREDENTIAL_FILES.encrypted).save(DANA);
     const plainHere = fileCredentialStore(dir, undefined, CREDENTIAL_FILES.plain, [CREDENTIAL_FILES.encrypted]);
@@ -84,10 +85,34 @@ describe('HQ credentials another kind of store kept', () => {
     expect(plainHere.unreadable()).toBe(false);
     expect(fs.readdirSync(dir)).toEqual(['hq-credentials.enc.unreadable']);
 
+    // Enrolled again here: a leftover of the other kind beside this store's own file is not a problem.
     plainHere.save(DANA);
-    const encryptedHere = fileCredentialStore(dir, otherComputersKey, CREDENTIAL_FILES.encrypted, [
-      CREDENTIAL_FILES.plain,
-    ]);
-    expect(encryptedHere.unreadable()).toBe(true);
+    fs.writeFileSync(path.join(dir, CREDENTIAL_FILES.encrypted), 'left over');
+    expect(plainHere.unreadable()).toBe(false);
+    plainHere.setAsideUnreadable();
+    expect(plainHere.load()).toEqual(DANA);
+  });
+
+  it('in plain text are adopted by the encrypted store once this computer can encrypt, and the plain file goes', () => {
+    const dir = newDir();
+    const sealed: SecretCodec = {
+      encode: (text) => Buffer.from(text, 'utf8').reverse(),
+      decode: (bytes) => Buffer.from(bytes).reverse().toString('utf8'),
+    };
+    fileCredentialStore(dir).save(DANA);
+    const encrypted = fileCredentialStore(dir, sealed, CREDENTIAL_FILES.encrypted, [CREDENTIAL_FILES.plain]);
+    adoptPlainCredentials(dir, encrypted);
+    expect(encrypted.load()).toEqual(DANA);
+    expect(encrypted.unreadable()).toBe(false);
+    expect(fs.readdirSync(dir)).toEqual(['hq-credentials.enc']);
+    expect(fs.readFileSync(path.join(dir, 'hq-credentials.enc'), 'utf8')).not.toContain('secret-token');
+
+    // A damaged plain file is not adopted: the encrypted store counts it as unreadable.
+    const other = newDir();
+    fs.writeFileSync(path.join(other, CREDENTIAL_FILES.plain), '{"hqUrl": "https://hq.exa');
+    const elsewhere = fileCredentialStore(other, sealed, CREDENTIAL_FILES.encrypted, [CREDENTIAL_FILES.plain]);
+    adoptPlainCredentials(other, elsewhere);
+    expect(elsewhere.load()).toBeNull();
+    expect(elsewhere.unreadable()).toBe(true);
   });
 });
