@@ -123,6 +123,11 @@ describe('a data folder copied to another computer', () => {
       /^This computer is not enrolled, and it holds work by Dana Ruiz that HQ has not taken yet \(changes or files waiting: [1-9]\d*\), which would reach HQ in the name of Sam Ortiz\. Enrol it with a new code for Dana Ruiz/,
     );
     expect(again.sync.status().enrolled).toBe(false);
+    const samsCodes = await hq.db.query<{ used: boolean }>(
+      `SELECT c.used_at IS NOT NULL AS used FROM enrolment_codes c JOIN users u ON u.id = c.user_id WHERE u.name = $1`,
+      [SAM.name],
+    );
+    expect(samsCodes).toEqual([{ used: false }]);
 
     await again.sync.enroll({ hqUrl: hq.baseUrl, code: await codeFor(DANA), deviceName: 'Laptop B' });
     expect(again.sync.status()).toMatchObject({ enrolled: true, userName: DANA.name });
